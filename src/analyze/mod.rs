@@ -1,0 +1,34 @@
+//! The extraction engine: from a `Document` to its `Analysis`, once, at load.
+//! Each stage is a plain function in its own module; `analyze` runs them in order
+//! (people before quotes, so speakers resolve to the people the article names).
+
+pub mod dates;
+pub mod figures;
+pub mod keypoints;
+pub mod organizations;
+pub mod people;
+pub mod places;
+pub mod quotes;
+
+use crate::model::{Analysis, Document};
+
+pub fn analyze(doc: &Document) -> Analysis {
+    let mut people = people::extract(doc);
+    let quotes = quotes::extract(doc, &mut people);
+    let places = places::extract(doc);
+    let organizations = organizations::extract(doc, &people, &places);
+    let figures = figures::extract(doc);
+    let dates = dates::extract(doc);
+    let mut analysis = Analysis {
+        quotes,
+        figures,
+        people,
+        organizations,
+        places,
+        dates,
+        key_points: Vec::new(),
+        foreign_language: None,
+    };
+    analysis.key_points = keypoints::select(doc, &analysis);
+    analysis
+}

@@ -1,0 +1,120 @@
+//! The `newsdesk` command line: the bot (default), the console, and the engine's
+//! `extract` and `ask` commands.
+
+use clap::{Parser, Subcommand};
+use newsdesk::ingest::{IngestOptions, ingest};
+use newsdesk::{analyze, render};
+use std::io::Read;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "newsdesk", version, about = "Reads news articles for your team: who said what, key figures, people, timeline.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyze one article and print what was found.
+    Extract {
+        /// Print one JSON object (the eval schema) instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Title to use instead of the one found in the article.
+        #[arg(long)]
+        title: Option<String>,
+        /// The article file (.txt, .md, .html), or - for standard input.
+        file: String,
+    },
+    /// Answer a question from one or more article files.
+    Ask {
+        /// Article files (.txt, .md, .html).
+        #[arg(required = true)]
+        files: Vec<String>,
+        /// The question, after `--`.
+        #[arg(last = true, required = true)]
+        question: Vec<String>,
+    },
+    /// Run the same commands as the bot in a terminal, one per line.
+    Console,
+    /// Run the Discord bot (needs DISCORD_TOKEN).
+    Bot,
+}
+
+fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        Ok(buf)
+    } else {
+        std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
+    }
+}
+
+fn finish(result: newsdesk::Result<()>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("newsdesk: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_bot() -> newsdesk::Result<()> {
+    let config = newsdesk::config::Config::from_env();
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(newsdesk::bot::run(config))
+}
+
+fn main() -> ExitCode {
+    let _ = dotenvy::dotenv();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("NEWSDESK_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Extract { json, title, file }) => {
+            let bytes = match read_input(&file) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("newsdesk: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let opts = IngestOptions { name_hint: Some(file.clone()), title };
+            let doc = match ingest(&bytes, &opts) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("newsdesk: {file}: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let analysis = analyze::analyze(&doc);
+            let value = render::json::extract_json(&doc, &analysis);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&value).expect("JSON values serialize"));
+            } else {
+                println!("{}", serde_json::to_string_pretty(&value).expect("JSON values serialize"));
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Ask { files, question }) => {
+            let _ = (files, question);
+            eprintln!("newsdesk: ask is not built yet");
+            ExitCode::from(2)
+        }
+        Some(Command::Console) => finish(newsdesk::console::run()),
+        Some(Command::Bot) => finish(run_bot()),
+        None => {
+            if std::env::var("DISCORD_TOKEN").is_ok_and(|t| !t.trim().is_empty()) {
+                finish(run_bot())
+            } else {
+                eprintln!("DISCORD_TOKEN is not set, so the Discord bot is not started; opening the console instead.");
+                finish(newsdesk::console::run())
+            }
+        }
+    }
+}

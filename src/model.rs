@@ -1,0 +1,242 @@
+//! The plain data every layer shares: a cleaned article (`Document`), what the engine
+//! found in it (`Analysis`), and a stored article (`Article`).
+//!
+//! Every string the engine reports is either a `Span` into `Document::text` (so it is
+//! verbatim by construction) or, where the answer is a composed label (a speaker's
+//! canonical name, a figure's `about`), words taken from the article.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Byte offsets `[start, end)` into `Document::text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The slice of `text` this span covers.
+    pub fn of<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// The input format an article arrived in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    #[default]
+    Text,
+    Markdown,
+    Html,
+}
+
+/// One sentence of the cleaned text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    pub span: Span,
+    /// Index into `Document::paragraphs`.
+    pub paragraph: usize,
+}
+
+/// A cleaned, segmented article. `text` holds only what was kept (headline first when
+/// there is one); furniture is gone, and every span points into `text`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Document {
+    pub title: String,
+    /// The article's own date (dateline or metadata), when one is known.
+    pub date: Option<NaiveDate>,
+    pub byline: Option<String>,
+    pub format: Format,
+    pub text: String,
+    /// The headline's span in `text`, when the headline is part of the text.
+    pub headline: Option<Span>,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Document {
+    pub fn slice(&self, span: Span) -> &str {
+        span.of(&self.text)
+    }
+    pub fn sentence_text(&self, index: usize) -> &str {
+        self.sentences.get(index).map(|s| self.slice(s.span)).unwrap_or("")
+    }
+    /// Index of the sentence containing byte offset `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.end <= at);
+        (i < self.sentences.len() && self.sentences[i].span.start <= at).then_some(i)
+    }
+    pub fn word_count(&self) -> usize {
+        self.text.split_whitespace().count()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    Direct,
+    Indirect,
+}
+
+/// A statement the article attributes to someone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Canonical (fullest) name of the source: a person, or a group/institution label
+    /// in the article's own words ("Analysts", "The Trump administration").
+    pub speaker: String,
+    pub aliases: Vec<String>,
+    /// Role/title as the article gives it; empty when none.
+    pub role: String,
+    /// The statement's words (inside the quotation marks for direct quotes).
+    pub text: Span,
+    pub kind: QuoteKind,
+    /// The attribution cue (speech verb, "according to"), when there is one.
+    pub cue: Option<Span>,
+    /// Index into `Document::sentences` of the sentence the statement starts in.
+    pub sentence: usize,
+}
+
+/// Kinds of figure, as in the eval FORMAT.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FigureKind {
+    Money,
+    Percent,
+    Count,
+    Quantity,
+    Ratio,
+    Rank,
+    Age,
+    Score,
+    YearSpan,
+    Other,
+}
+
+impl FigureKind {
+    pub const ALL: [FigureKind; 10] = [
+        FigureKind::Money,
+        FigureKind::Percent,
+        FigureKind::Count,
+        FigureKind::Quantity,
+        FigureKind::Ratio,
+        FigureKind::Rank,
+        FigureKind::Age,
+        FigureKind::Score,
+        FigureKind::YearSpan,
+        FigureKind::Other,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Money => "money",
+            FigureKind::Percent => "percent",
+            FigureKind::Count => "count",
+            FigureKind::Quantity => "quantity",
+            FigureKind::Ratio => "ratio",
+            FigureKind::Rank => "rank",
+            FigureKind::Age => "age",
+            FigureKind::Score => "score",
+            FigureKind::YearSpan => "year-span",
+            FigureKind::Other => "other",
+        }
+    }
+    pub fn parse(s: &str) -> Option<FigureKind> {
+        FigureKind::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+    }
+}
+
+/// A number a reader would put under "key figures".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    pub text: Span,
+    pub kind: FigureKind,
+    /// Normalized value (scaled); for a range the lower bound; `None` for scores/lists.
+    pub value: Option<f64>,
+    /// Upper bound of a range.
+    pub value_max: Option<f64>,
+    /// ISO currency code, "%", or the counted thing / physical unit.
+    pub unit: String,
+    /// "over", "about", "nearly", "more than", "up to", … as written.
+    pub qualifier: Option<String>,
+    /// What the figure measures, in words from the sentence.
+    pub about: String,
+    pub sentence: usize,
+    /// Higher is more "key"; used to rank and cut the key-figures list.
+    pub score: f32,
+}
+
+/// A named person with the role the article gives.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Person {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub role: String,
+    pub mentions: Vec<Span>,
+}
+
+/// A named organization or place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct NamedEntity {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub mentions: Vec<Span>,
+}
+
+/// A date or time expression, resolved where the text fixes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    pub text: Span,
+    /// ISO form (YYYY, YYYY-MM, YYYY-MM-DD, START/END) or `None` when unresolved.
+    pub value: Option<String>,
+    pub sentence: usize,
+}
+
+/// Everything the engine found in one document. Computed once at load.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Analysis {
+    pub quotes: Vec<Quote>,
+    pub figures: Vec<Figure>,
+    pub people: Vec<Person>,
+    pub organizations: Vec<NamedEntity>,
+    pub places: Vec<NamedEntity>,
+    pub dates: Vec<DateMention>,
+    /// Sentence indices of the extractive summary, in article order.
+    pub key_points: Vec<usize>,
+    /// ISO 639-3 code when the language was detected reliably and is not English.
+    pub foreign_language: Option<String>,
+}
+
+/// A stored article: its source, its cleaned document and its analysis.
+#[derive(Debug, Clone)]
+pub struct Article {
+    /// Short id, unique within its guild (e.g. "a12").
+    pub id: String,
+    pub added_at: DateTime<Utc>,
+    pub added_by: Option<String>,
+    /// Where it came from: a file name, a URL, or "pasted text".
+    pub origin: String,
+    pub doc: Document,
+    pub analysis: Analysis,
+}
+
+impl Article {
+    pub fn title(&self) -> &str {
+        if self.doc.title.is_empty() { "(untitled)" } else { &self.doc.title }
+    }
+}

@@ -1,0 +1,3 @@
+//! Rendering answers for the front ends: JSON for `extract --json`, plain text for the
+//! console and CLI, embeds for Discord.
+pub mod json;
