@@ -83,6 +83,9 @@ pub struct Config {
     pub discord_token: Option<String>,
     pub discord_guild_id: Option<u64>,
     pub discord_api_base: Option<String>,
+    /// `DISCORD_SHARDS`: unset for autosharding, or `first..last/total` (e.g. `0..3/8`) to run
+    /// a range of shards; parsed and validated by the bot at start-up.
+    pub discord_shards: Option<String>,
     pub data_dir: PathBuf,
     pub limits: Limits,
     /// Journal records written before the store compacts them into its snapshot
@@ -96,6 +99,7 @@ impl Default for Config {
             discord_token: None,
             discord_guild_id: None,
             discord_api_base: None,
+            discord_shards: None,
             data_dir: PathBuf::from("newsdesk-data"),
             limits: Limits::default(),
             compact_every: 1_000,
@@ -171,6 +175,7 @@ impl Config {
                 Some(v) => Some(v.parse().map_err(|_| bad(vars::DISCORD_GUILD_ID, &v, "a numeric guild id"))?),
             },
             discord_api_base: var(vars::DISCORD_API_BASE),
+            discord_shards: var("DISCORD_SHARDS"),
             data_dir: var(vars::DATA_DIR).map(PathBuf::from).unwrap_or(d.data_dir),
             limits,
             compact_every: count(vars::COMPACT_EVERY, d.compact_every)?,
