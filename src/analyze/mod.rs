@@ -5,6 +5,7 @@
 pub mod dates;
 pub mod figures;
 pub mod keypoints;
+pub mod language;
 pub mod organizations;
 pub mod people;
 pub mod places;
@@ -27,7 +28,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         places,
         dates,
         key_points: Vec::new(),
-        foreign_language: None,
+        foreign_language: language::detect_foreign(doc),
     };
     analysis.key_points = keypoints::select(doc, &analysis);
     analysis

@@ -2,6 +2,8 @@
 //! `Document`. Placeholder — decoding, format detection, HTML extraction and
 //! page-furniture cleaning are issue 2.
 
+pub mod fetch;
+
 use crate::error::{Error, Result};
 use crate::model::Document;
 use crate::text::segment;
