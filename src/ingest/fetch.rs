@@ -17,22 +17,18 @@
 //! self-hosted setups and tests; cloud-metadata endpoints stay refused even then, because
 //! no article lives there and their credentials must never leak into a channel.
 
+use crate::config::{Config, FetchLimits, human_size, vars};
 use crate::error::{Error, Result};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::time::Duration;
 use url::{Host, Url};
 
-/// Default cap on a fetched page, in bytes (5 MB).
-pub const DEFAULT_MAX_BYTES: u64 = 5 * 1024 * 1024;
+/// Default cap on a fetched page, in bytes (5 MB), as in `config::FetchLimits`.
+pub const DEFAULT_MAX_BYTES: usize = 5_000_000;
 /// Default deadline for the whole fetch, redirects and body included.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 /// Default number of redirects followed before giving up.
 pub const DEFAULT_MAX_REDIRECTS: usize = 5;
-
-/// Environment settings read by [`FetchOptions::from_env`].
-pub const ENV_MAX_BYTES: &str = "NEWSDESK_FETCH_MAX_BYTES";
-pub const ENV_TIMEOUT_SECS: &str = "NEWSDESK_FETCH_TIMEOUT_SECS";
-pub const ENV_ALLOW_PRIVATE: &str = "NEWSDESK_ALLOW_PRIVATE_URLS";
 
 /// Content types accepted as article text. Anything else is refused, except that a
 /// response without a type is sniffed.
@@ -46,7 +42,7 @@ const METADATA_HOSTS: [&str; 3] = ["metadata.google.internal", "metadata.goog", 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FetchOptions {
     /// Largest body accepted, in bytes.
-    pub max_bytes: u64,
+    pub max_bytes: usize,
     /// Deadline for the whole fetch: DNS, connects, redirects and the body.
     pub timeout: Duration,
     /// Redirects followed before refusing.
@@ -70,61 +66,29 @@ impl Default for FetchOptions {
     }
 }
 
+impl From<&FetchLimits> for FetchOptions {
+    fn from(limits: &FetchLimits) -> Self {
+        FetchOptions {
+            max_bytes: limits.max_bytes,
+            timeout: limits.timeout,
+            max_redirects: limits.max_redirects,
+            allow_private: limits.allow_private,
+            ..FetchOptions::default()
+        }
+    }
+}
+
 impl FetchOptions {
-    /// The defaults, overridden by `NEWSDESK_FETCH_MAX_BYTES`, `NEWSDESK_FETCH_TIMEOUT_SECS`
-    /// and `NEWSDESK_ALLOW_PRIVATE_URLS`. A value that does not parse is an error that names
-    /// the setting, not a silent default.
+    /// The fetch limits of the environment's configuration (`NEWSDESK_MAX_FETCH_BYTES`,
+    /// `NEWSDESK_FETCH_TIMEOUT`, `NEWSDESK_MAX_REDIRECTS`, `NEWSDESK_ALLOW_PRIVATE_URLS`);
+    /// a malformed value is an error naming the setting.
     pub fn from_env() -> Result<FetchOptions> {
-        FetchOptions::from_vars(|k| std::env::var(k).ok())
+        FetchOptions::from_lookup(|k| std::env::var(k).ok())
     }
 
-    /// [`FetchOptions::from_env`] over any source of settings (a config map, a test's table).
-    pub fn from_vars(get: impl Fn(&str) -> Option<String>) -> Result<FetchOptions> {
-        let var = |k: &str| get(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        let mut opts = FetchOptions::default();
-        if let Some(v) = var(ENV_MAX_BYTES) {
-            opts.max_bytes = parse_byte_size(&v).ok_or_else(|| {
-                Error::Config(format!(
-                    "{ENV_MAX_BYTES}={v} is not a size; use a number of bytes, or e.g. 5MB or 512KB."
-                ))
-            })?;
-        }
-        if let Some(v) = var(ENV_TIMEOUT_SECS) {
-            let secs: f64 = v.parse().ok().filter(|s: &f64| s.is_finite() && *s > 0.0 && *s <= 3600.0).ok_or_else(|| {
-                Error::Config(format!("{ENV_TIMEOUT_SECS}={v} is not a number of seconds between 0 and 3600."))
-            })?;
-            opts.timeout = Duration::from_secs_f64(secs);
-        }
-        if let Some(v) = var(ENV_ALLOW_PRIVATE) {
-            opts.allow_private = parse_bool(&v).ok_or_else(|| {
-                Error::Config(format!("{ENV_ALLOW_PRIVATE}={v} is not true or false."))
-            })?;
-        }
-        Ok(opts)
-    }
-}
-
-/// `5242880`, `5MB`, `5 MiB`, `512kb` → bytes (K/M/G are powers of 1024).
-pub fn parse_byte_size(s: &str) -> Option<u64> {
-    let s = s.trim();
-    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    let (digits, unit) = s.split_at(split);
-    let n: u64 = digits.parse().ok()?;
-    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "k" | "kb" | "kib" => 1 << 10,
-        "m" | "mb" | "mib" => 1 << 20,
-        "g" | "gb" | "gib" => 1 << 30,
-        _ => return None,
-    };
-    n.checked_mul(mult)
-}
-
-fn parse_bool(s: &str) -> Option<bool> {
-    match s.trim().to_ascii_lowercase().as_str() {
-        "1" | "true" | "yes" | "on" => Some(true),
-        "0" | "false" | "no" | "off" => Some(false),
-        _ => None,
+    /// [`FetchOptions::from_env`] over any source of settings (a test's table).
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<FetchOptions> {
+        Config::from_lookup(lookup).map(|c| FetchOptions::from(&c.limits.fetch))
     }
 }
 
@@ -359,8 +323,9 @@ pub async fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched> {
 
 fn deadline_error(opts: &FetchOptions) -> Error {
     Error::Fetch(format!(
-        "The site took longer than {} to send the page, so I stopped (NEWSDESK_FETCH_TIMEOUT_SECS). Try again later, or upload the article as a file.",
-        human_duration(opts.timeout)
+        "The site took longer than {} to send the page, so I stopped ({}). Try again later, or upload the article as a file.",
+        human_duration(opts.timeout),
+        vars::FETCH_TIMEOUT
     ))
 }
 
@@ -455,16 +420,17 @@ async fn read_body(url: Url, mut response: reqwest::Response, opts: &FetchOption
     }
     let too_big = || {
         Error::Fetch(format!(
-            "The page is larger than {} (NEWSDESK_FETCH_MAX_BYTES). Upload the article text as a file instead.",
-            human_bytes(opts.max_bytes)
+            "The page is larger than {} ({}). Upload the article text as a file instead.",
+            human_size(opts.max_bytes),
+            vars::MAX_FETCH_BYTES
         ))
     };
-    if response.content_length().is_some_and(|n| n > opts.max_bytes) {
+    if response.content_length().is_some_and(|n| n > opts.max_bytes as u64) {
         return Err(too_big());
     }
     let mut bytes: Vec<u8> = Vec::new();
     while let Some(chunk) = response.chunk().await.map_err(|e| transport_error(&e, opts))? {
-        if (bytes.len() as u64).saturating_add(chunk.len() as u64) > opts.max_bytes {
+        if bytes.len().saturating_add(chunk.len()) > opts.max_bytes {
             return Err(too_big());
         }
         bytes.extend_from_slice(&chunk);
@@ -536,20 +502,6 @@ fn describe_type(essence: &str) -> String {
         _ => "a file",
     };
     format!("{what} ({})", shorten(essence, 60))
-}
-
-fn human_bytes(n: u64) -> String {
-    const MB: u64 = 1 << 20;
-    const KB: u64 = 1 << 10;
-    if n >= MB && n % MB == 0 {
-        format!("{} MB", n / MB)
-    } else if n >= MB {
-        format!("{:.1} MB", n as f64 / MB as f64)
-    } else if n >= KB {
-        format!("{} KB", n / KB)
-    } else {
-        format!("{n} bytes")
-    }
 }
 
 fn human_duration(d: Duration) -> String {
@@ -631,15 +583,6 @@ mod tests {
             let err = check_url(u, false).expect_err(u).to_string();
             assert!(err.contains("newsdesk"), "{u}: {err}");
         }
-    }
-
-    #[test]
-    fn byte_sizes_parse() {
-        assert_eq!(parse_byte_size("5MB"), Some(5 << 20));
-        assert_eq!(parse_byte_size("512 kb"), Some(512 << 10));
-        assert_eq!(parse_byte_size("1000"), Some(1000));
-        assert_eq!(parse_byte_size("lots"), None);
-        assert_eq!(parse_byte_size("99999999999999999999G"), None);
     }
 
     #[test]
