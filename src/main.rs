@@ -112,7 +112,11 @@ fn main() -> ExitCode {
             if std::env::var("DISCORD_TOKEN").is_ok_and(|t| !t.trim().is_empty()) {
                 finish(run_bot())
             } else {
-                eprintln!("DISCORD_TOKEN is not set, so the Discord bot is not started; opening the console instead.");
+                eprintln!(
+                    "DISCORD_TOKEN is not set, so the Discord bot is not started (put it in .env to run the bot; \
+                     see .env.example).\nOpening the console instead: the bot's commands, typed here. \
+                     `newsdesk console` opens it directly."
+                );
                 finish(newsdesk::console::run())
             }
         }

@@ -1,3 +1,4 @@
 //! Rendering answers for the front ends: JSON for `extract --json`, plain text for the
 //! console and CLI, embeds for Discord.
 pub mod json;
+pub mod text;

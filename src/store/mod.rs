@@ -1,21 +1,44 @@
 //! The per-guild article store: articles, schedules and settings of each scope (a guild,
-//! or a user in DMs), in memory. Placeholder without durability — the journal on disk
-//! and the limits are issue 7.
+//! or a user in DMs), held in memory and made durable by a journal on disk.
+//!
+//! - Every change (article added or removed, setting set or removed — schedules are
+//!   settings under a key prefix) is appended to `journal.jsonl` in the data directory
+//!   and fsynced **before** the call returns, so an acknowledged change survives a crash.
+//! - Every `compact_every` records the state is written to `snapshot.jsonl` (atomically)
+//!   and the journal is emptied.
+//! - At start the snapshot is loaded and the journal replayed; a torn last record is
+//!   dropped with a warning, any other damage refuses to start (see [`journal`] for the
+//!   format and why it was chosen).
+//! - Articles are stored as their source (as uploaded) plus metadata, never their
+//!   analysis: analysis is recomputed at load, in parallel, so improved rules apply to
+//!   old articles.
+//! - Limits (article size, articles and text per scope, concurrent ingests) come from
+//!   [`Limits`]; each refusal names the setting an admin changes.
+//!
+//! One process owns a data directory at a time (an advisory lock on `newsdesk.lock`).
 //!
 //! Adding an article ingests and analyzes it synchronously: async callers run
 //! `add_article` inside `tokio::task::spawn_blocking`.
 
+pub mod journal;
+
 use crate::analyze::analyze;
+use crate::config::{Limits, human_size, vars};
 use crate::error::{Error, Result};
 use crate::ingest::{IngestOptions, ingest};
-use crate::model::Article;
+use crate::model::{Article, Document};
 use chrono::Utc;
+use journal::{Journal, Record, Source, StoredArticle};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, RwLock};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 /// Whose data: a guild's, or one user's in direct messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Scope {
     Guild(u64),
     User(u64),
@@ -31,99 +54,638 @@ pub struct NewArticle {
     pub added_by: Option<String>,
 }
 
-#[derive(Debug, Default)]
-struct ScopeData {
-    articles: Vec<Arc<Article>>,
-    next_id: u64,
-    settings: BTreeMap<String, serde_json::Value>,
+/// A stored article and the source it is rebuilt from.
+#[derive(Debug, Clone)]
+struct Entry {
+    article: Arc<Article>,
+    stored: Arc<StoredArticle>,
+    /// Bytes counted against the scope's text limit.
+    size: usize,
 }
 
 #[derive(Debug, Default)]
+struct ScopeData {
+    articles: Vec<Entry>,
+    /// Number of the last article id handed out; ids are never reused.
+    next_id: u64,
+    settings: BTreeMap<String, serde_json::Value>,
+    text_bytes: usize,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    scopes: HashMap<Scope, ScopeData>,
+    /// Sequence number of the last journal record.
+    last_seq: u64,
+}
+
+/// The article store. Cheap to share behind an `Arc`; all methods take `&self`.
+#[derive(Debug)]
 pub struct Store {
-    scopes: RwLock<HashMap<Scope, ScopeData>>,
+    state: RwLock<State>,
+    /// `None` for an in-memory store.
+    disk: Option<Disk>,
+    limits: Limits,
+    compact_every: usize,
+    ingest_gate: Gate,
+}
+
+#[derive(Debug)]
+struct Disk {
+    dir: PathBuf,
+    journal: Mutex<Journal>,
+    /// Held for the store's lifetime: one process per data directory.
+    _lock: File,
+}
+
+impl Default for Store {
+    fn default() -> Self {
+        Store::in_memory()
+    }
+}
+
+/// What loading a data directory found, for a start-up log line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LoadReport {
+    pub scopes: usize,
+    pub articles: usize,
+    pub journal_records: usize,
+    pub dropped_torn_record: bool,
+    pub seconds: f64,
 }
 
 impl Store {
+    /// A store that keeps nothing on disk (tests, one-off CLI runs), with default limits.
     pub fn in_memory() -> Store {
-        Store::default()
+        Store::in_memory_with(Limits::default())
     }
 
-    /// Ingests, analyzes and stores an article; returns it once it is stored.
+    pub fn in_memory_with(limits: Limits) -> Store {
+        Store {
+            state: RwLock::default(),
+            disk: None,
+            ingest_gate: Gate::new(limits.max_concurrent_requests),
+            limits,
+            compact_every: 1_000,
+        }
+    }
+
+    /// Opens (creating) the data directory `dir`: loads the snapshot, replays the
+    /// journal and re-analyzes every article.
+    pub fn open(dir: &Path, limits: Limits) -> Result<Store> {
+        Store::open_with(dir, limits, 1_000).map(|(s, _)| s)
+    }
+
+    /// [`Store::open`] with a compaction threshold (journal records between snapshots),
+    /// also returning what was loaded.
+    pub fn open_with(dir: &Path, limits: Limits, compact_every: usize) -> Result<(Store, LoadReport)> {
+        let started = std::time::Instant::now();
+        std::fs::create_dir_all(dir).map_err(|e| journal::storage_io(dir, "create", e))?;
+        let lock_path = dir.join("newsdesk.lock");
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(|e| journal::storage_io(&lock_path, "open", e))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Error::Storage(format!(
+                    "Another newsdesk process is using the data directory {}. Stop it first, or point {} at another directory.",
+                    dir.display(),
+                    vars::DATA_DIR
+                )));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(journal::storage_io(&lock_path, "lock", e)),
+        }
+
+        let snapshot = journal::read_snapshot(&dir.join(journal::SNAPSHOT_FILE))?;
+        let journal_contents = journal::read_journal(&dir.join(journal::JOURNAL_FILE))?;
+        let mut loading = Loading { last_seq: snapshot.last_seq, ..Loading::default() };
+        for record in snapshot.records {
+            loading.apply(record, true);
+        }
+        let mut replayed = 0usize;
+        for record in journal_contents.records {
+            if record.seq() > snapshot.last_seq {
+                loading.apply(record, false);
+                replayed += 1;
+            }
+        }
+        let state = loading.finish();
+        let report = LoadReport {
+            scopes: state.scopes.len(),
+            articles: state.scopes.values().map(|d| d.articles.len()).sum(),
+            journal_records: replayed,
+            dropped_torn_record: journal_contents.dropped_torn_tail,
+            seconds: started.elapsed().as_secs_f64(),
+        };
+        let journal = Journal::open(dir, journal_contents.good_len, replayed)?;
+        let store = Store {
+            state: RwLock::new(state),
+            disk: Some(Disk { dir: dir.to_path_buf(), journal: Mutex::new(journal), _lock: lock }),
+            ingest_gate: Gate::new(limits.max_concurrent_requests),
+            limits,
+            compact_every: compact_every.max(1),
+        };
+        if replayed >= store.compact_every {
+            store.compact()?;
+        }
+        tracing::info!(
+            "Loaded {} articles in {} scopes from {} ({} journal records) in {:.2} s.",
+            report.articles,
+            report.scopes,
+            dir.display(),
+            report.journal_records,
+            report.seconds
+        );
+        Ok((store, report))
+    }
+
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+
+    /// The data directory, for a disk-backed store.
+    pub fn data_dir(&self) -> Option<&Path> {
+        self.disk.as_ref().map(|d| d.dir.as_path())
+    }
+
+    /// Ingests, analyzes and stores an article; returns it once it is durable.
     pub fn add_article(&self, scope: Scope, new: NewArticle) -> Result<Arc<Article>> {
-        let opts = IngestOptions { name_hint: Some(new.origin.clone()), title: new.title.clone() };
+        let max = self.limits.max_upload_bytes;
+        // Raw input may shrink when decoded (HTML markup), so allow some slack before
+        // even looking at it; the real check is on the decoded text below.
+        if new.bytes.len() > max.saturating_mul(4) {
+            return Err(too_big(new.bytes.len(), max));
+        }
+        let _permit = self.ingest_gate.enter();
+        let title = new.title.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        let opts = IngestOptions { name_hint: Some(new.origin.clone()), title: title.clone() };
         let doc = ingest(&new.bytes, &opts)?;
+        if doc.text.len() > max {
+            return Err(too_big(doc.text.len(), max));
+        }
         let analysis = analyze(&doc);
-        let mut scopes = self.scopes.write().expect("store lock poisoned");
-        let data = scopes.entry(scope).or_default();
-        data.next_id += 1;
+        let size = new.bytes.len();
+        let source = Source::from_bytes(new.bytes);
+
+        let mut state = self.write();
+        let data = state.scopes.entry(scope).or_default();
+        self.check_room(data, size)?;
+        let id = format!("a{}", data.next_id + 1);
+        let stored = StoredArticle { id: id.clone(), added_at: Utc::now(), added_by: new.added_by, origin: new.origin, title, source };
+        let seq = state.last_seq + 1;
+        self.append(&Record::Add { seq, scope, article: stored.clone() })?;
         let article = Arc::new(Article {
-            id: format!("a{}", data.next_id),
-            added_at: Utc::now(),
-            added_by: new.added_by,
-            origin: new.origin,
+            id,
+            added_at: stored.added_at,
+            added_by: stored.added_by.clone(),
+            origin: stored.origin.clone(),
             doc,
             analysis,
         });
-        data.articles.push(article.clone());
+        state.last_seq = seq;
+        let data = state.scopes.entry(scope).or_default();
+        data.next_id += 1;
+        data.text_bytes += size;
+        data.articles.push(Entry { article: article.clone(), stored: Arc::new(stored), size });
+        drop(state);
+        self.compact_if_due();
         Ok(article)
     }
 
-    pub fn remove_article(&self, scope: Scope, id: &str) -> Result<Arc<Article>> {
-        let mut scopes = self.scopes.write().expect("store lock poisoned");
-        let data = scopes.get_mut(&scope).ok_or_else(|| not_found(id))?;
-        let pos = data.articles.iter().position(|a| a.id == id).ok_or_else(|| not_found(id))?;
-        Ok(data.articles.remove(pos))
+    fn check_room(&self, data: &ScopeData, size: usize) -> Result<()> {
+        let max_articles = self.limits.max_articles_per_scope;
+        if data.articles.len() >= max_articles {
+            return Err(Error::Limit(format!(
+                "This server already has {} articles, the most it may keep. Remove some with /article remove, \
+                 or an admin can raise the limit with {}.",
+                data.articles.len(),
+                vars::MAX_ARTICLES
+            )));
+        }
+        let max_text = self.limits.max_text_bytes_per_scope;
+        if data.text_bytes.saturating_add(size) > max_text {
+            return Err(Error::Limit(format!(
+                "This server's articles already take {} of the {} of text it may keep, and this one adds {}. \
+                 Remove some with /article remove, or an admin can raise the limit with {}.",
+                human_size(data.text_bytes),
+                human_size(max_text),
+                human_size(size),
+                vars::MAX_TEXT_BYTES
+            )));
+        }
+        Ok(())
+    }
+
+    /// Removes an article by id (or unique title prefix); durable before it returns.
+    pub fn remove_article(&self, scope: Scope, id_or_title: &str) -> Result<Arc<Article>> {
+        let mut state = self.write();
+        let data = state.scopes.get(&scope).ok_or_else(|| not_found(id_or_title))?;
+        let pos = find_position(data, id_or_title)?;
+        let id = data.articles[pos].article.id.clone();
+        let seq = state.last_seq + 1;
+        self.append(&Record::Remove { seq, scope, id })?;
+        state.last_seq = seq;
+        let data = state.scopes.get_mut(&scope).ok_or_else(|| not_found(id_or_title))?;
+        let entry = data.articles.remove(pos);
+        data.text_bytes = data.text_bytes.saturating_sub(entry.size);
+        drop(state);
+        self.compact_if_due();
+        Ok(entry.article)
     }
 
     /// The scope's articles, oldest first.
     pub fn articles(&self, scope: Scope) -> Vec<Arc<Article>> {
-        let scopes = self.scopes.read().expect("store lock poisoned");
-        scopes.get(&scope).map(|d| d.articles.clone()).unwrap_or_default()
+        let state = self.read();
+        state.scopes.get(&scope).map(|d| d.articles.iter().map(|e| e.article.clone()).collect()).unwrap_or_default()
     }
 
-    /// One article by id.
+    /// Number of articles in a scope.
+    pub fn article_count(&self, scope: Scope) -> usize {
+        self.read().scopes.get(&scope).map_or(0, |d| d.articles.len())
+    }
+
+    /// One article by its exact id.
     pub fn article(&self, scope: Scope, id: &str) -> Result<Arc<Article>> {
-        let scopes = self.scopes.read().expect("store lock poisoned");
-        scopes
+        let state = self.read();
+        state
+            .scopes
             .get(&scope)
-            .and_then(|d| d.articles.iter().find(|a| a.id == id).cloned())
+            .and_then(|d| d.articles.iter().find(|e| e.article.id.eq_ignore_ascii_case(id.trim())))
+            .map(|e| e.article.clone())
             .ok_or_else(|| not_found(id))
     }
 
+    /// One article by id, by exact title, or by a title prefix or words that match
+    /// only one article (case-insensitive) — what a person types in the console.
+    pub fn find_article(&self, scope: Scope, id_or_title: &str) -> Result<Arc<Article>> {
+        let state = self.read();
+        let data = state.scopes.get(&scope).ok_or_else(|| not_found(id_or_title))?;
+        let pos = find_position(data, id_or_title)?;
+        Ok(data.articles[pos].article.clone())
+    }
+
     pub fn setting(&self, scope: Scope, key: &str) -> Option<serde_json::Value> {
-        let scopes = self.scopes.read().expect("store lock poisoned");
-        scopes.get(&scope).and_then(|d| d.settings.get(key).cloned())
+        self.read().scopes.get(&scope).and_then(|d| d.settings.get(key).cloned())
     }
 
     /// All settings of a scope whose key starts with `prefix`.
     pub fn settings_with_prefix(&self, scope: Scope, prefix: &str) -> Vec<(String, serde_json::Value)> {
-        let scopes = self.scopes.read().expect("store lock poisoned");
-        scopes
+        let state = self.read();
+        state
+            .scopes
             .get(&scope)
-            .map(|d| d.settings.range(prefix.to_string()..).take_while(|(k, _)| k.starts_with(prefix)).map(|(k, v)| (k.clone(), v.clone())).collect())
+            .map(|d| {
+                d.settings
+                    .range(prefix.to_string()..)
+                    .take_while(|(k, _)| k.starts_with(prefix))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
     /// Sets (or with `None`, removes) a setting; durable before it returns.
     pub fn set_setting(&self, scope: Scope, key: &str, value: Option<serde_json::Value>) -> Result<()> {
-        let mut scopes = self.scopes.write().expect("store lock poisoned");
-        let data = scopes.entry(scope).or_default();
+        let mut state = self.write();
+        let seq = state.last_seq + 1;
+        let record = match &value {
+            Some(v) => Record::Set { seq, scope, key: key.to_string(), value: v.clone() },
+            None => {
+                if state.scopes.get(&scope).is_none_or(|d| !d.settings.contains_key(key)) {
+                    return Ok(()); // nothing to remove, nothing to journal
+                }
+                Record::Unset { seq, scope, key: key.to_string() }
+            }
+        };
+        self.append(&record)?;
+        state.last_seq = seq;
+        let data = state.scopes.entry(scope).or_default();
         match value {
             Some(v) => data.settings.insert(key.to_string(), v),
             None => data.settings.remove(key),
         };
+        drop(state);
+        self.compact_if_due();
         Ok(())
     }
 
     /// Every scope that has data (for the scheduler at start-up).
     pub fn scopes(&self) -> Vec<Scope> {
-        let scopes = self.scopes.read().expect("store lock poisoned");
-        scopes.keys().copied().collect()
+        let state = self.read();
+        let mut scopes: Vec<Scope> = state
+            .scopes
+            .iter()
+            .filter(|(_, d)| !d.articles.is_empty() || !d.settings.is_empty())
+            .map(|(s, _)| *s)
+            .collect();
+        scopes.sort();
+        scopes
+    }
+
+    /// Writes the whole state to the snapshot and empties the journal. Runs by itself
+    /// every `compact_every` records; callable any time (e.g. before a backup).
+    pub fn compact(&self) -> Result<()> {
+        let Some(disk) = &self.disk else { return Ok(()) };
+        // Lock order everywhere: state, then journal.
+        let state = self.read();
+        let mut journal = disk.journal.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut records = Vec::new();
+        let mut scopes: Vec<(&Scope, &ScopeData)> = state.scopes.iter().collect();
+        scopes.sort_by_key(|(s, _)| **s);
+        for (scope, data) in scopes {
+            if data.articles.is_empty() && data.settings.is_empty() && data.next_id == 0 {
+                continue;
+            }
+            records.push(Record::Scope { scope: *scope, next_id: data.next_id });
+            for (key, value) in &data.settings {
+                records.push(Record::Set { seq: 0, scope: *scope, key: key.clone(), value: value.clone() });
+            }
+            for entry in &data.articles {
+                records.push(Record::Add { seq: 0, scope: *scope, article: (*entry.stored).clone() });
+            }
+        }
+        journal::write_snapshot(&disk.dir, state.last_seq, &records)?;
+        journal.truncate()
+    }
+
+    fn compact_if_due(&self) {
+        let Some(disk) = &self.disk else { return };
+        let due = disk.journal.lock().unwrap_or_else(PoisonError::into_inner).records_since_compaction >= self.compact_every;
+        if due {
+            if let Err(e) = self.compact() {
+                // The journal still holds everything, so nothing is lost; try again later.
+                tracing::warn!("Compacting the store failed (the journal keeps every change): {e}");
+            }
+        }
+    }
+
+    fn append(&self, record: &Record) -> Result<()> {
+        match &self.disk {
+            None => Ok(()),
+            Some(disk) => disk.journal.lock().unwrap_or_else(PoisonError::into_inner).append(record),
+        }
+    }
+
+    // A panic elsewhere while holding a lock must not take the store down: the state is
+    // only changed after the journal write succeeds, so it is consistent at every await
+    // point and a poisoned lock can be used as is.
+    fn read(&self) -> RwLockReadGuard<'_, State> {
+        self.state.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn write(&self) -> RwLockWriteGuard<'_, State> {
+        self.state.write().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
-fn not_found(id: &str) -> Error {
-    Error::NotFound(format!(
-        "No article `{id}` here. Use /article list to see this server's articles."
+fn too_big(bytes: usize, max: usize) -> Error {
+    Error::Limit(format!(
+        "This article is {} of text; the limit is {} per article. Upload a shorter piece, or an admin can raise \
+         the limit with {}.",
+        human_size(bytes),
+        human_size(max),
+        vars::MAX_UPLOAD_BYTES
     ))
+}
+
+/// Index of the article `query` names: an id, an exact title, or a unique title
+/// prefix / unique title containing it (all case-insensitive).
+fn find_position(data: &ScopeData, query: &str) -> Result<usize> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Err(not_found(query));
+    }
+    if let Some(i) = data.articles.iter().position(|e| e.article.id.eq_ignore_ascii_case(q)) {
+        return Ok(i);
+    }
+    let ql = q.to_lowercase();
+    let titles: Vec<String> = data.articles.iter().map(|e| e.article.title().to_lowercase()).collect();
+    if let Some(i) = titles.iter().position(|t| *t == ql) {
+        return Ok(i);
+    }
+    for matches in [
+        titles.iter().enumerate().filter(|(_, t)| t.starts_with(&ql)).map(|(i, _)| i).collect::<Vec<_>>(),
+        titles.iter().enumerate().filter(|(_, t)| t.contains(&ql)).map(|(i, _)| i).collect::<Vec<_>>(),
+    ] {
+        match matches.len() {
+            0 => continue,
+            1 => return Ok(matches[0]),
+            n => {
+                let names: Vec<String> = matches
+                    .iter()
+                    .take(5)
+                    .map(|&i| format!("{} ({})", data.articles[i].article.title(), data.articles[i].article.id))
+                    .collect();
+                return Err(Error::NotFound(format!(
+                    "`{q}` matches {n} articles: {}{}. Use the article id instead.",
+                    names.join("; "),
+                    if n > 5 { "; …" } else { "" }
+                )));
+            }
+        }
+    }
+    Err(not_found(query))
+}
+
+fn not_found(id: &str) -> Error {
+    let shown: String = id.trim().chars().take(80).collect();
+    Error::NotFound(format!("No article `{shown}` here. Use /article list to see this server's articles."))
+}
+
+/// State being rebuilt from the snapshot and journal, before analysis.
+#[derive(Default)]
+struct Loading {
+    scopes: HashMap<Scope, LoadingScope>,
+    last_seq: u64,
+}
+
+#[derive(Default)]
+struct LoadingScope {
+    articles: Vec<StoredArticle>,
+    next_id: u64,
+    settings: BTreeMap<String, serde_json::Value>,
+}
+
+impl Loading {
+    fn apply(&mut self, record: Record, from_snapshot: bool) {
+        if !from_snapshot {
+            self.last_seq = self.last_seq.max(record.seq());
+        }
+        match record {
+            Record::Add { scope, article, .. } => {
+                let data = self.scopes.entry(scope).or_default();
+                if let Some(n) = article.id.strip_prefix('a').and_then(|n| n.parse::<u64>().ok()) {
+                    data.next_id = data.next_id.max(n);
+                }
+                match data.articles.iter_mut().find(|a| a.id == article.id) {
+                    Some(existing) => {
+                        tracing::warn!("The store has article {} twice in {scope:?}; keeping the later copy.", article.id);
+                        *existing = article;
+                    }
+                    None => data.articles.push(article),
+                }
+            }
+            Record::Remove { scope, id, .. } => {
+                if let Some(data) = self.scopes.get_mut(&scope) {
+                    data.articles.retain(|a| a.id != id);
+                }
+            }
+            Record::Set { scope, key, value, .. } => {
+                self.scopes.entry(scope).or_default().settings.insert(key, value);
+            }
+            Record::Unset { scope, key, .. } => {
+                if let Some(data) = self.scopes.get_mut(&scope) {
+                    data.settings.remove(&key);
+                }
+            }
+            Record::Scope { scope, next_id } => {
+                let data = self.scopes.entry(scope).or_default();
+                data.next_id = data.next_id.max(next_id);
+            }
+            Record::End { .. } => {}
+        }
+    }
+
+    /// Re-ingests and re-analyzes every surviving article, spread over the cores.
+    fn finish(self) -> State {
+        let mut jobs: Vec<(Scope, usize, Arc<StoredArticle>)> = Vec::new();
+        let mut scopes: HashMap<Scope, ScopeData> = HashMap::with_capacity(self.scopes.len());
+        let mut counts: Vec<(Scope, usize)> = Vec::new();
+        for (scope, data) in self.scopes {
+            counts.push((scope, data.articles.len()));
+            for (i, stored) in data.articles.into_iter().enumerate() {
+                jobs.push((scope, i, Arc::new(stored)));
+            }
+            scopes.insert(scope, ScopeData { next_id: data.next_id, settings: data.settings, ..ScopeData::default() });
+        }
+        let built = rebuild_all(&jobs);
+        let mut slots: HashMap<Scope, Vec<Option<Entry>>> = counts.into_iter().map(|(s, n)| (s, vec![None; n])).collect();
+        for ((scope, i, stored), article) in jobs.into_iter().zip(built) {
+            let size = stored.source.len();
+            if let Some(slot) = slots.get_mut(&scope).and_then(|v| v.get_mut(i)) {
+                *slot = Some(Entry { article, stored, size });
+            }
+        }
+        for (scope, entries) in slots {
+            if let Some(data) = scopes.get_mut(&scope) {
+                data.articles = entries.into_iter().flatten().collect();
+                data.text_bytes = data.articles.iter().map(|e| e.size).sum();
+            }
+        }
+        State { scopes, last_seq: self.last_seq }
+    }
+}
+
+/// Rebuilds articles from their sources, in order, on every core.
+fn rebuild_all(jobs: &[(Scope, usize, Arc<StoredArticle>)]) -> Vec<Arc<Article>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len()).max(1);
+    if threads == 1 {
+        return jobs.iter().map(|(_, _, s)| rebuild(s)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, Arc<Article>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some((_, _, stored)) = jobs.get(i) else { break };
+                        done.push((i, rebuild(stored)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
+    });
+    results.sort_unstable_by_key(|(i, _)| *i);
+    // A worker that panicked (a bug in the engine) loses its articles' analyses, not
+    // the articles: rebuild the missing ones without analysis.
+    let mut out = Vec::with_capacity(jobs.len());
+    let mut it = results.into_iter().peekable();
+    for (i, (_, _, stored)) in jobs.iter().enumerate() {
+        match it.next_if(|(j, _)| *j == i) {
+            Some((_, a)) => out.push(a),
+            None => out.push(fallback_article(stored, "the analysis crashed")),
+        }
+    }
+    out
+}
+
+/// An article from its stored source: ingested and analyzed with today's rules.
+fn rebuild(stored: &StoredArticle) -> Arc<Article> {
+    let Some(bytes) = stored.source.to_bytes() else {
+        return fallback_article(stored, "its stored source is damaged");
+    };
+    let opts = IngestOptions { name_hint: Some(stored.origin.clone()), title: stored.title.clone() };
+    match std::panic::catch_unwind(|| ingest(&bytes, &opts).map(|doc| (analyze(&doc), doc))) {
+        Ok(Ok((analysis, doc))) => Arc::new(Article {
+            id: stored.id.clone(),
+            added_at: stored.added_at,
+            added_by: stored.added_by.clone(),
+            origin: stored.origin.clone(),
+            doc,
+            analysis,
+        }),
+        Ok(Err(e)) => fallback_article(stored, &e.to_string()),
+        Err(_) => fallback_article(stored, "the analysis crashed"),
+    }
+}
+
+/// Keeps an article that today's rules refuse or crash on: listed and removable, with
+/// its raw text and no analysis, rather than silently dropped.
+fn fallback_article(stored: &StoredArticle, why: &str) -> Arc<Article> {
+    tracing::warn!("Article {} ({}) could not be analyzed at load: {why}. It is kept without analysis.", stored.id, stored.origin);
+    let text = stored.source.to_bytes().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+    let title = stored.title.clone().unwrap_or_else(|| stored.origin.clone());
+    Arc::new(Article {
+        id: stored.id.clone(),
+        added_at: stored.added_at,
+        added_by: stored.added_by.clone(),
+        origin: stored.origin.clone(),
+        doc: Document { title, text, ..Document::default() },
+        analysis: Default::default(),
+    })
+}
+
+/// A counting gate: at most `max` ingests run at once; the rest wait their turn.
+#[derive(Debug)]
+struct Gate {
+    max: usize,
+    running: Mutex<usize>,
+    freed: Condvar,
+}
+
+struct Permit<'a>(&'a Gate);
+
+impl Gate {
+    fn new(max: usize) -> Gate {
+        Gate { max: max.max(1), running: Mutex::new(0), freed: Condvar::new() }
+    }
+
+    fn enter(&self) -> Permit<'_> {
+        let mut running = self.lock();
+        while *running >= self.max {
+            running = self.freed.wait(running).unwrap_or_else(PoisonError::into_inner);
+        }
+        *running += 1;
+        Permit(self)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, usize> {
+        self.running.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        let mut running = self.0.lock();
+        *running = running.saturating_sub(1);
+        self.0.freed.notify_one();
+    }
 }
