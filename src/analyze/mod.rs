@@ -9,6 +9,7 @@ pub mod language;
 pub mod organizations;
 pub mod people;
 pub mod places;
+pub mod proper_nouns;
 pub mod quotes;
 
 use crate::model::{Analysis, Document};
@@ -16,7 +17,8 @@ use crate::model::{Analysis, Document};
 pub fn analyze(doc: &Document) -> Analysis {
     let mut people = people::extract(doc);
     let quotes = quotes::extract(doc, &mut people);
-    let places = places::extract(doc);
+    let mut places = places::extract(doc);
+    places::drop_people(&mut places, &people);
     let organizations = organizations::extract(doc, &people, &places);
     let figures = figures::extract(doc);
     let dates = dates::extract(doc);

@@ -1,5 +1,304 @@
-//! Organizations. Placeholder (issue 5).
-use crate::model::{Document, NamedEntity, Person};
-pub fn extract(_doc: &Document, _people: &[Person], _places: &[NamedEntity]) -> Vec<NamedEntity> {
-    Vec::new()
+//! Organizations named in an article: well-known names from a gazetteer
+//! (data/organizations.txt), names ending in an organization head ("Fudan University",
+//! "Virgin Trains", "U.S. Senate"; data/org_heads.txt) or holding one before "of"
+//! ("University of Chile"), acronyms ("FDIC"), web names ("Secunia.com"), and names in an
+//! organization's slot ("an analyst at Trivium China", "Environment Canada spokeswoman").
+//! People's names and places are never reported as organizations.
+
+use super::proper_nouns::{self, Chunk, Gazetteer};
+use crate::model::{Document, NamedEntity, Person, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub(crate) static ORGS: LazyLock<Gazetteer> =
+    LazyLock::new(|| Gazetteer::parse(include_str!("../../data/organizations.txt")));
+pub(crate) static ORG_HEADS: LazyLock<Vec<Vec<String>>> =
+    LazyLock::new(|| proper_nouns::heads(include_str!("../../data/org_heads.txt")));
+
+/// All-capital words that are not organizations.
+const NOT_ORG_ACRONYMS: &[&str] = &[
+    "CEO", "CFO", "COO", "CTO", "MP", "MPs", "PM", "AM", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "CET", "TV",
+    "OK", "ID", "IDs", "DNA", "RNA", "HIV", "AIDS", "GDP", "GNP", "CPI", "IPO", "VAT", "USD", "EUR", "GBP", "JPY",
+    "CNY", "AUD", "CAD", "PC", "PCs", "IT", "AI", "PDF", "URL", "FAQ", "DIY", "VIP", "RIP", "SUV", "LED", "LCD",
+    "NB", "PS", "AD", "BC", "BCE", "CE", "ET", "PT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "US",
+    "UK", "USA", "UAE", "EU", "I", "A", "R", "D", "Q", "Q1", "Q2", "Q3", "Q4", "FY", "KM", "MPH", "NO", "YES", "THE",
+    "AND", "OR", "OF", "IN", "ON", "AT", "TO", "IS", "IT", "BY", "WE", "HE", "MY", "ME", "SO", "DO", "GO", "UP",
+    "IQ", "HTML", "CSS", "QC", "SC", "KC", "TBA", "TBC", "ASAP", "LOL", "OMG", "FYI", "PhD", "MBA", "BA", "MA", "MSc", "BSc", "COVID", "SARS", "MERS",
+    "NEW", "ALL", "FOR", "NOT", "BUT", "HAS", "WAS", "ARE", "CD", "DVD", "GPS", "SMS", "NGO", "NGOs", "RSS", "APR",
+];
+
+/// Role nouns whose "at/of/for X" slot holds an organization ("analyst at X").
+const ROLE_NOUNS: &[&str] = &[
+    "analyst", "analysts", "director", "economist", "economists", "professor", "researcher", "researchers",
+    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "executive", "executives", "employee",
+    "employees", "worker", "workers", "member", "members", "manager", "partner", "strategist", "founder", "head",
+    "chairman", "chairwoman", "chief", "president", "editor", "reporter", "correspondent", "scientist",
+    "scientists", "fellow", "lecturer", "staff", "trader", "traders", "engineer", "lawyer", "lawyers",
+    "representative", "vice-president", "co-founder", "ceo", "cfo", "adviser", "advisor", "consultant", "owner",
+    "student", "students", "coach", "player", "players",
+];
+
+/// Words right after a name that make it an organization ("Environment Canada spokeswoman").
+const ORG_FOLLOWERS: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "officials", "official", "executives", "employees",
+    "staff", "shares", "stock", "chief", "headquarters", "board", "shareholders", "subsidiary", "spokesmen",
+];
+
+/// Words before a name that make it a source organization ("according to Radio Cooperativa").
+const SOURCE_CUES: &[&[&str]] = &[&["according", "to"], &["citing"], &["reported", "by"], &["published", "by"]];
+
+/// Lower-case words that make a capitalized run a title, not a name ("President").
+pub(crate) const TITLE_WORDS: &[&str] = &[
+    "President", "Prime", "Minister", "Governor", "Senator", "Sen.", "Rep.", "Representative", "Mayor", "Secretary",
+    "Ambassador", "Foreign", "Defense", "Defence", "Finance", "Chancellor", "Premier", "King", "Queen", "Prince",
+    "Princess", "General", "Gen.", "Chief", "Judge", "Justice", "Attorney", "Commissioner", "Director", "Chairman",
+    "Speaker", "Leader", "Vice", "Deputy", "Mr.", "Mrs.", "Ms.", "Dr.", "Professor", "Prof.", "Sheriff", "Coach",
+    "Captain", "Officer", "Inspector", "Sergeant", "Constable", "Lord", "Sir", "Dame", "Pope", "Bishop", "Cardinal",
+    "Emperor", "Sultan", "Sheikh", "Crown", "Spokesman", "Spokeswoman",
+];
+
+static WEB_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][A-Za-z0-9]+(?:\.[A-Za-z]{2,4})+$").expect("web-name pattern compiles"));
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=5).contains(&letters)
+        && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+        && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && !NOT_ORG_ACRONYMS.contains(&w)
+}
+
+/// Whether the sentence around `span` is written in capitals (a shouted headline).
+fn in_all_caps_text(doc: &Document, chunk: &Chunk) -> bool {
+    let s = doc.sentence_text(chunk.sentence);
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() > 12 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 > letters.len() * 7
+}
+
+/// Whether a proper-noun chunk names an organization by its form alone (gazetteer,
+/// head word, acronym, web name). Shared with the place rules so "University of Chile"
+/// is not taken for Chile.
+pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
+    let text = chunk.text(doc);
+    if ORGS.lookup(text).is_some() {
+        return true;
+    }
+    if proper_nouns::ends_with_head(doc, chunk, &ORG_HEADS) || proper_nouns::head_before_of(doc, chunk, &ORG_HEADS) {
+        return true;
+    }
+    if super::places::PLACES.lookup(text).is_some() {
+        return false;
+    }
+    // "Procter & Gamble", "Texas A&M", "Social Science & Medicine".
+    if chunk.words.len() > 1 && chunk.words.iter().any(|w| doc.slice(*w).contains('&')) {
+        return true;
+    }
+    chunk.words.len() == 1 && WEB_NAME.is_match(text)
+}
+
+/// How an acronym is introduced: "Nuclear Non-Proliferation Treaty (NPT)" makes NPT
+/// whatever the name before it is. Returns the chunk index of that name.
+fn acronym_definition(doc: &Document, chunks: &[Chunk], ci: usize) -> Option<usize> {
+    let c = &chunks[ci];
+    let prev = ci.checked_sub(1)?;
+    let p = &chunks[prev];
+    let gap = &doc.text[p.span.end..c.span.start];
+    let after = &doc.text[c.span.end..];
+    (p.sentence == c.sentence && gap == " (" && after.starts_with(')')).then_some(prev)
+}
+
+/// Whether an acronym names an organization: a known one, one introduced after an
+/// organization's name, one in an organization's slot, or one used with "the" ("the
+/// FDIC insurance cap") — never a place's or a defined non-organization's acronym.
+fn acronym_is_org(doc: &Document, chunks: &[Chunk], ci: usize, people: &[Person]) -> bool {
+    let c = &chunks[ci];
+    let text = c.text(doc);
+    if c.words.len() != 1 || !is_acronym(text) || in_all_caps_text(doc, c) || super::places::PLACES.lookup(text).is_some() {
+        return false;
+    }
+    if ORGS.lookup(text).is_some() {
+        return true;
+    }
+    // The same acronym introduced anywhere in the article decides.
+    for (di, d) in chunks.iter().enumerate() {
+        if d.text(doc) == text {
+            if let Some(def) = acronym_definition(doc, chunks, di) {
+                let name = &chunks[def];
+                return !overlaps_person(doc, name, people) && (org_by_form(doc, name) || org_named_after_country(doc, name));
+            }
+        }
+    }
+    let before = proper_nouns::word_before(doc, c.span.start);
+    org_by_context(doc, c) || before.as_deref() == Some("the")
+}
+
+/// Whether the chunk sits in an organization's slot by its context.
+fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
+    let before = proper_nouns::words_before(doc, chunk.span.start, 3);
+    let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
+    if (b(0) == "at" || b(0) == "of" || b(0) == "for" || b(0) == "with") && ROLE_NOUNS.contains(&b(1)) {
+        return true;
+    }
+    if SOURCE_CUES.iter().any(|cue| cue.iter().rev().enumerate().all(|(i, w)| b(i) == *w)) && !chunk.possessive {
+        return true;
+    }
+    let after = doc.text[chunk.span.end..].trim_start_matches(['\'', '’', 's']).trim_start();
+    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    if !chunk.possessive && ORG_FOLLOWERS.contains(&next.as_str()) && doc.text[chunk.span.end..].starts_with(' ') {
+        return true;
+    }
+    false
+}
+
+/// A name that ends in a country but starts with other words is a company or agency
+/// named after the country ("Environment Canada", "Trivium China") — unless the leading
+/// words are directions ("South China") or titles.
+pub(crate) fn org_named_after_country(doc: &Document, chunk: &Chunk) -> bool {
+    if chunk.words.len() < 2 || chunk.words.iter().any(|w| doc.slice(*w) == "of") {
+        return false;
+    }
+    let last = chunk.last_word(doc);
+    let Some(entry) = super::places::PLACES.lookup(last) else { return false };
+    if !super::places::is_country(entry) {
+        return false;
+    }
+    let lead = doc.slice(chunk.words[0]);
+    const DIRECTIONS: &[&str] = &["North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower", "Greater", "Inner", "Outer", "New", "Old", "Mainland", "Communist", "Imperial", "Modern", "Ancient"];
+    !DIRECTIONS.contains(&lead)
+        && !chunk.words.iter().any(|w| TITLE_WORDS.contains(&doc.slice(*w)))
+        && super::places::PLACES.lookup(chunk.text(doc)).is_none()
+        && !chunk.sentence_initial
+}
+
+fn overlaps_person(doc: &Document, chunk: &Chunk, people: &[Person]) -> bool {
+    let text = chunk.text(doc);
+    people.iter().any(|p| {
+        p.mentions.iter().any(|m| m.overlaps(chunk.span))
+            || p.name == text
+            || p.aliases.iter().any(|a| a == text && a.contains(' '))
+    })
+}
+
+/// Initials of a name's capitalized words ("United States Geological Survey" → "USGS").
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Organizations in the article, fullest form first-mentioned order.
+pub fn extract(doc: &Document, people: &[Person], places: &[NamedEntity]) -> Vec<NamedEntity> {
+    let chunks = proper_nouns::chunks(doc);
+    let place_spans: Vec<Span> = places.iter().flat_map(|p| p.mentions.iter().copied()).collect();
+    let mut found: Vec<(String, Span)> = Vec::new();
+    for chunk in &chunks {
+        if overlaps_person(doc, chunk, people) {
+            continue;
+        }
+        if super::places::PLACES.lookup(chunk.text(doc)).is_some() && ORGS.lookup(chunk.text(doc)).is_none() {
+            continue;
+        }
+        let ci = chunks.iter().position(|c| c.span == chunk.span).unwrap_or(0);
+        let is_org = org_by_form(doc, chunk) || org_named_after_country(doc, chunk) || acronym_is_org(doc, &chunks, ci, people);
+        // A bare head word ("Government", "Police") is not a name.
+        let bare_head = chunk.words.len() == 1 && ORG_HEADS.iter().any(|h| h.len() == 1 && h[0] == chunk.text(doc));
+        if bare_head && ORGS.lookup(chunk.text(doc)).is_none() {
+            continue;
+        }
+        let is_place = place_spans.iter().any(|p| *p == chunk.span);
+        let acronym_like = chunk.words.len() == 1 && is_acronym(chunk.text(doc));
+        if is_org || (!is_place && !acronym_like && org_by_context(doc, chunk) && !chunk.words.iter().any(|w| TITLE_WORDS.contains(&doc.slice(*w)))) {
+            // "Standard & Poor's" keeps the apostrophe that is part of its name.
+            let mut span = chunk.span;
+            if chunk.possessive {
+                for suffix in ["'s", "’s"] {
+                    let longer = Span::new(span.start, span.end + suffix.len());
+                    if doc.text[span.end..].starts_with(suffix) && ORGS.lookup(doc.slice(longer)).is_some() {
+                        span = longer;
+                    }
+                }
+            }
+            found.push((doc.slice(span).to_string(), span));
+        }
+    }
+    // Gazetteer names outside any chunk (lower-case starts such as "eBay").
+    for m in ORGS.find(&doc.text) {
+        if proper_nouns::chunk_containing(&chunks, m.span).is_none() && doc.sentence_at(m.span.start).is_some() {
+            found.push((doc.slice(m.span).to_string(), m.span));
+        }
+    }
+    found.sort_by_key(|(_, s)| s.start);
+    group(doc, found)
+}
+
+/// One entity per organization: the same gazetteer entry, the same words, or an
+/// acronym of a longer name in the article.
+fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEntity> {
+    let mut out: Vec<NamedEntity> = Vec::new();
+    let key = |s: &str| -> String {
+        let s = s.strip_prefix("The ").unwrap_or(s);
+        match ORGS.lookup(s) {
+            Some(e) => format!("#{e}"),
+            None => s.to_lowercase(),
+        }
+    };
+    let mut keys: Vec<String> = Vec::new();
+    for (name, span) in found {
+        let k = key(&name);
+        if let Some(i) = keys.iter().position(|x| *x == k) {
+            let e = &mut out[i];
+            e.mentions.push(span);
+            if name.len() > e.name.len() {
+                let old = std::mem::replace(&mut e.name, name);
+                e.aliases.push(old);
+            } else if name != e.name && !e.aliases.contains(&name) {
+                e.aliases.push(name);
+            }
+            continue;
+        }
+        keys.push(k);
+        out.push(NamedEntity { name, aliases: Vec::new(), mentions: vec![span] });
+    }
+    // A one-word name that starts a longer one ("Virgin" / "Virgin Trains"), or a name
+    // that a longer one extends with "of <place>", is the same organization.
+    let mut i = 0;
+    while i < out.len() {
+        let short = out[i].name.clone();
+        let target = (0..out.len()).find(|&j| {
+            j != i && {
+                let long = &out[j].name;
+                (!short.contains(' ') && long.starts_with(&format!("{short} ")))
+                    || long.starts_with(&format!("{short} of "))
+            }
+        });
+        if let Some(j) = target {
+            let moved = out.remove(i);
+            let j = if j > i { j - 1 } else { j };
+            out[j].aliases.push(moved.name);
+            out[j].mentions.extend(moved.mentions);
+            out[j].mentions.sort();
+            continue;
+        }
+        i += 1;
+    }
+    // Acronyms of longer names become their aliases.
+    let mut i = 0;
+    while i < out.len() {
+        let acronym = out[i].name.clone();
+        let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        if acronym.len() <= 6 && letters.chars().all(|c| c.is_uppercase()) && letters.len() >= 2 {
+            if let Some(j) = (0..out.len()).find(|&j| j != i && out[j].name.contains(' ') && initials(&out[j].name) == letters) {
+                let moved = out.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                out[j].aliases.push(moved.name);
+                out[j].mentions.extend(moved.mentions);
+                out[j].mentions.sort();
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let _ = doc;
+    out
 }

@@ -1,5 +1,278 @@
-//! Places from the gazetteer. Placeholder (issue 5).
-use crate::model::{Document, NamedEntity};
-pub fn extract(_doc: &Document) -> Vec<NamedEntity> {
-    Vec::new()
+//! Places named in an article: gazetteer names (data/places.txt: countries, capitals,
+//! major cities, states, provinces, regions, with aliases such as U.S./United States),
+//! names ending in a place head ("Castlefrank Road", "Maule Region"; data/place_heads.txt),
+//! and unknown names in a place's slot: "near Lolol", "64 kilometers west of Navidad",
+//! "Kanata, Ontario", "Melipilla (Santiago Metropolitan Region)", and the other members
+//! of a list that holds a known place ("at Preston or Carlisle").
+//!
+//! A country abbreviation used as a modifier ("U.S. officials", "US-India agreement") is
+//! a nationality, like "American", not a mention of the place; a place inside a longer
+//! name ("University of Chile", "New York Stock Exchange") is not a mention either.
+
+use super::organizations::{ORG_HEADS, TITLE_WORDS, org_by_form, org_named_after_country};
+use super::proper_nouns::{self, Chunk, Gazetteer};
+use crate::model::{Document, NamedEntity, Person, Span};
+use std::sync::LazyLock;
+
+pub(crate) static PLACES: LazyLock<Gazetteer> =
+    LazyLock::new(|| Gazetteer::parse(include_str!("../../data/places.txt")));
+pub(crate) static PLACE_HEADS: LazyLock<Vec<Vec<String>>> =
+    LazyLock::new(|| proper_nouns::heads(include_str!("../../data/place_heads.txt")));
+
+/// First words that make a name a place ("Mount Everest", "Lake Geneva").
+const PLACE_PREFIXES: &[&str] = &["Mount", "Mt.", "Lake", "Cape", "Fort", "Port", "Isle", "Gulf", "Bay", "Saint", "San", "Santa", "St."];
+
+/// Words before a name that put it in a place's slot.
+const PLACE_CUES: &[&str] = &["in", "near", "at", "from", "outside", "around", "across", "toward", "towards", "via", "into", "inside", "between", "throughout"];
+/// Last words of event and competition names, never places ("Carling Cup").
+const EVENT_HEADS: &[&str] = &["Cup", "Championship", "Championships", "Games", "Olympics", "Open", "Prix", "Series", "Festival", "Awards", "Summit", "Conference", "War", "Final", "League", "Trophy", "Day", "Week", "Act", "Bill", "Treaty", "Agreement", "Accord"];
+/// Compass words that make "<word> <place>" or "<place> <word>" a place ("East Los
+/// Angeles", "Glasgow Central").
+const COMPASS: &[&str] = &["North", "South", "East", "West", "Central", "Centro", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower", "Greater", "Downtown", "Old", "New"];
+/// "<direction> of X": "64 kilometers west of Navidad".
+const DIRECTIONS: &[&str] = &[
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
+    "south-east", "south-west", "outskirts", "centre", "center", "city", "town", "village", "province", "state",
+    "suburb", "capital", "region", "county", "district",
+];
+/// "cities such as X, Y and Z".
+const PLACE_LIST_NOUNS: &[&str] = &["cities", "towns", "villages", "places", "areas", "regions", "countries", "states", "provinces", "communities"];
+
+/// Capitalized words that are never places on their own.
+const NOT_PLACES: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter", "Ramadan", "I",
+    "God", "Internet", "Web", "English", "Spanish", "French", "Chinese", "Image", "Photo", "Video", "Reuters",
+];
+
+fn m_words(doc: &Document, span: Span) -> usize {
+    doc.slice(span).split_whitespace().count()
+}
+
+pub(crate) fn is_country(entry: usize) -> bool {
+    PLACES.section.get(entry).is_some_and(|s| s == "Countries")
+}
+
+/// An initialism such as "U.S.", "US", "UK".
+fn is_abbreviation(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=4).contains(&letters) && s.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+}
+
+/// Whether an abbreviation is used as a modifier: "U.S. officials", "US-India".
+fn used_as_modifier(doc: &Document, span: Span) -> bool {
+    let rest = &doc.text[span.end..];
+    if rest.starts_with('-') || rest.starts_with('–') {
+        return true;
+    }
+    let mut chars = rest.chars();
+    chars.next() == Some(' ') && chars.next().is_some_and(|c| c.is_alphanumeric() || c == '$')
+}
+
+fn followed_by_modifiee(doc: &Document, chunk: &Chunk) -> bool {
+    let rest = &doc.text[chunk.span.end..];
+    let Some(rest) = rest.strip_prefix(' ') else { return false };
+    let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    next.chars().next().is_some_and(|c| c.is_lowercase()) && !proper_nouns::is_stopword(&next)
+}
+
+struct Found {
+    span: Span,
+    entry: Option<usize>,
+    strong: bool,
+}
+
+fn is_plain_name(doc: &Document, chunk: &Chunk) -> bool {
+    let text = chunk.text(doc);
+    chunk.words.len() <= 4
+        && !NOT_PLACES.contains(&text)
+        && !EVENT_HEADS.contains(&chunk.last_word(doc))
+        && !chunk.possessive
+        // An unknown name directly before a lower-case word is a modifier ("Australian researchers").
+        && !followed_by_modifiee(doc, chunk)
+        // A known place inside a longer unknown name makes it some other name ("Texas A&M").
+        && !PLACES.find(text).iter().any(|m| m.span.len() < text.len())
+        && !chunk.words.iter().any(|w| TITLE_WORDS.contains(&doc.slice(*w)))
+        && !org_by_form(doc, chunk)
+        && !org_named_after_country(doc, chunk)
+        && !text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+}
+
+/// Places in the article, in order of first mention.
+pub fn extract(doc: &Document) -> Vec<NamedEntity> {
+    let chunks = proper_nouns::chunks(doc);
+    let mut found: Vec<Found> = Vec::new();
+    let mut is_place = vec![false; chunks.len()];
+
+    // 1. Gazetteer names that stand alone.
+    for m in PLACES.find(&doc.text) {
+        if doc.sentence_at(m.span.start).is_none() {
+            continue;
+        }
+        let accept = match proper_nouns::chunk_containing(&chunks, m.span) {
+            Some(ci) if chunks[ci].span == m.span => {
+                is_place[ci] = true;
+                true
+            }
+            Some(ci) => {
+                // "Texas Governor Rick Perry": a place before a title still names the place.
+                let c = &chunks[ci];
+                // "East Los Angeles", "Glasgow Central": the whole run is the place.
+                if !org_by_form(doc, c) && c.words.len() == m_words(doc, m.span) + 1 {
+                    let first = doc.slice(c.words[0]);
+                    let last = c.last_word(doc);
+                    if (c.span.end == m.span.end && COMPASS.contains(&first)) || (c.span.start == m.span.start && COMPASS.contains(&last)) {
+                        if !is_place[ci] {
+                            is_place[ci] = true;
+                            found.push(Found { span: c.span, entry: None, strong: true });
+                        }
+                    }
+                }
+                c.span.start == m.span.start
+                    && !org_by_form(doc, c)
+                    && c.words.iter().find(|w| w.start >= m.span.end).is_some_and(|w| TITLE_WORDS.contains(&doc.slice(*w)))
+            }
+            None => !chunks.iter().any(|c| c.span.overlaps(m.span) && !m.span.contains(c.span)),
+        };
+        if accept {
+            let surface = doc.slice(m.span);
+            let strong = !(is_abbreviation(surface) && used_as_modifier(doc, m.span));
+            found.push(Found { span: m.span, entry: Some(m.entry), strong });
+        }
+    }
+
+    // 2. Names ending in a place head, or starting with a place prefix.
+    for (ci, c) in chunks.iter().enumerate() {
+        if is_place[ci] || c.words.len() < 2 || org_by_form(doc, c) {
+            continue;
+        }
+        if c.words.iter().any(|w| TITLE_WORDS.contains(&doc.slice(*w))) {
+            continue;
+        }
+        let first = doc.slice(c.words[0]);
+        let has_org_head = c.words.iter().any(|w| ORG_HEADS.iter().any(|h| h.len() == 1 && h[0] == doc.slice(*w)));
+        if proper_nouns::ends_with_head(doc, c, &PLACE_HEADS) || (PLACE_PREFIXES.contains(&first) && !has_org_head) {
+            is_place[ci] = true;
+            found.push(Found { span: c.span, entry: None, strong: true });
+        }
+    }
+
+    // 3. Unknown names in a place's slot, repeated so lists spread from a known member.
+    for _round in 0..4 {
+        let mut changed = false;
+        for ci in 0..chunks.len() {
+            if is_place[ci] || !is_plain_name(doc, &chunks[ci]) {
+                continue;
+            }
+            if place_by_context(doc, &chunks, &is_place, ci) {
+                is_place[ci] = true;
+                changed = true;
+                found.push(Found { span: chunks[ci].span, entry: None, strong: true });
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+
+    found.sort_by_key(|f| f.span.start);
+    group(doc, found)
+}
+
+fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usize) -> bool {
+    let c = &chunks[ci];
+    let before = proper_nouns::words_before(doc, c.span.start, 3);
+    let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
+    // Sentence-initial words are capitalized anyway, so only context words count there.
+    if PLACE_CUES.contains(&b(0)) && !c.sentence_initial {
+        // "in Pichilemu", but not "in March" (excluded above) nor "at Mr Smith's".
+        return true;
+    }
+    if b(0) == "of" && DIRECTIONS.contains(&b(1)) {
+        return true;
+    }
+    if (b(0) == "as" && b(1) == "such" && PLACE_LIST_NOUNS.contains(&b(2)))
+        || ((b(0) == "including" || b(0) == "like") && PLACE_LIST_NOUNS.contains(&b(1)))
+    {
+        return true;
+    }
+    // "Kanata, Ontario" / "Melipilla (Santiago Metropolitan Region)": a known place right after.
+    let next = chunks.get(ci + 1).filter(|n| n.sentence == c.sentence);
+    if let Some(n) = next {
+        let gap = &doc.text[c.span.end..n.span.start];
+        if is_place[ci + 1] && (gap == ", " || gap == " (") && !c.possessive {
+            return true;
+        }
+    }
+    // A list member next to a known place: "Preston or Carlisle", "Talca, Constitución,".
+    let list_gap = |gap: &str| matches!(gap, ", " | " and " | ", and " | " or " | ", or ");
+    if let Some(n) = next {
+        if is_place[ci + 1] && list_gap(&doc.text[c.span.end..n.span.start]) && !c.possessive {
+            return true;
+        }
+    }
+    if ci > 0 {
+        let p = &chunks[ci - 1];
+        if p.sentence == c.sentence && is_place[ci - 1] && !p.possessive && list_gap(&doc.text[p.span.end..c.span.start]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a surface form should give way to the gazetteer's name: initialisms written
+/// with dots or that read as an English word ("U.S.", "US" = "us"), and lower-case
+/// forms ("the States").
+fn prefer_canonical(surface: &str) -> bool {
+    !surface.chars().next().is_some_and(|c| c.is_uppercase())
+        || (is_abbreviation(surface) && (surface.contains('.') || proper_nouns::is_stopword(&surface.to_lowercase())))
+}
+
+fn group(doc: &Document, found: Vec<Found>) -> Vec<NamedEntity> {
+    let mut keys: Vec<String> = Vec::new();
+    let mut strong: Vec<bool> = Vec::new();
+    let mut out: Vec<NamedEntity> = Vec::new();
+    for f in found {
+        let surface = doc.slice(f.span).to_string();
+        let key = match f.entry {
+            Some(e) => format!("#{e}"),
+            None => surface.to_lowercase(),
+        };
+        let i = match keys.iter().position(|k| *k == key) {
+            Some(i) => i,
+            None => {
+                keys.push(key);
+                strong.push(false);
+                let name = match f.entry {
+                    Some(e) if prefer_canonical(&surface) => PLACES.canonical[e].clone(),
+                    _ => surface.clone(),
+                };
+                out.push(NamedEntity { name, aliases: Vec::new(), mentions: Vec::new() });
+                out.len() - 1
+            }
+        };
+        strong[i] |= f.strong;
+        let e = &mut out[i];
+        e.mentions.push(f.span);
+        let better = !prefer_canonical(&surface) && surface.chars().count() > e.name.chars().count();
+        if better {
+            let old = std::mem::replace(&mut e.name, surface);
+            if !e.aliases.contains(&old) {
+                e.aliases.push(old);
+            }
+        } else if surface != e.name && !e.aliases.contains(&surface) {
+            e.aliases.push(surface);
+        }
+    }
+    out.into_iter().zip(strong).filter(|(_, s)| *s).map(|(e, _)| e).collect()
+}
+
+/// Drops place mentions that are really people ("Jordan" in "Michael Jordan said"), and
+/// places left with no mention.
+pub fn drop_people(places: &mut Vec<NamedEntity>, people: &[Person]) {
+    for place in places.iter_mut() {
+        place.mentions.retain(|pm| !people.iter().any(|person| person.mentions.iter().any(|m| m.overlaps(*pm))));
+    }
+    places.retain(|p| !p.mentions.is_empty() && !people.iter().any(|person| person.name == p.name));
 }

@@ -1,0 +1,473 @@
+//! Proper-noun chunks: maximal runs of capitalized words inside one sentence
+//! ("American Studies Center", "University of Chile Seismological Service"), the raw
+//! material the place and organization rules classify. Also the gazetteer loader shared
+//! by both (a `Canonical|alias|…` data file matched with aho-corasick on word boundaries).
+
+use crate::model::{Document, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One capitalized name-like run of words.
+#[derive(Debug, Clone)]
+pub struct Chunk {
+    /// The whole run, without a leading "The" and without a possessive "'s".
+    pub span: Span,
+    /// The words, in order (connectors such as "of" included).
+    pub words: Vec<Span>,
+    pub sentence: usize,
+    /// The run starts the sentence (its first word may be capitalized only for that).
+    pub sentence_initial: bool,
+    /// The run ended in a possessive ("China's", "USGS'").
+    pub possessive: bool,
+}
+
+impl Chunk {
+    pub fn text<'a>(&self, doc: &'a Document) -> &'a str {
+        doc.slice(self.span)
+    }
+    pub fn last_word<'a>(&self, doc: &'a Document) -> &'a str {
+        self.words.last().map(|w| doc.slice(*w)).unwrap_or("")
+    }
+}
+
+/// Lower-case words that may sit inside a name when a capitalized word follows.
+const CONNECTORS: &[&str] = &["of", "the", "for", "and", "&", "de", "del", "la", "le", "du", "da", "di", "von", "van", "der", "y"];
+
+/// Abbreviations whose final period belongs to the word, not the sentence.
+const DOTTED_WORDS: &[&str] = &["Inc.", "Corp.", "Co.", "Ltd.", "St.", "Jr.", "Sr.", "Mt.", "Ft.", "Bros.", "Dept.", "Univ."];
+
+/// Capitalized words that start sentences without being names.
+static SENTENCE_STARTERS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/stopwords.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+pub fn is_stopword(lower: &str) -> bool {
+    SENTENCE_STARTERS.contains(lower)
+}
+
+static WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:[.&'’\-][\p{L}\p{N}]+)*\.?|&").expect("word pattern compiles"));
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Whether a word written with dots is an initialism ("U.S.", "D.C.").
+fn is_dotted_initialism(w: &str) -> bool {
+    w.len() >= 2 && w.ends_with('.') && w.split('.').filter(|p| !p.is_empty()).all(|p| p.chars().count() == 1)
+}
+
+/// Word spans of a sentence, with sentence periods trimmed and possessives marked.
+/// Returns (span, possessive).
+fn words(doc: &Document, sentence: Span) -> Vec<(Span, bool)> {
+    let body = doc.slice(sentence);
+    let mut out = Vec::new();
+    for m in WORD.find_iter(body) {
+        let mut s = m.start();
+        let mut e = m.end();
+        let w = &body[s..e];
+        if w.ends_with('.') && !is_dotted_initialism(w) && !DOTTED_WORDS.contains(&w) {
+            e -= 1;
+        }
+        let _ = &mut s;
+        let mut possessive = false;
+        let w = &body[s..e];
+        for suffix in ["'s", "’s"] {
+            if w.len() > suffix.len() && w.ends_with(suffix) {
+                e -= suffix.len();
+                possessive = true;
+                break;
+            }
+        }
+        // "USGS' map": a trailing apostrophe right after an s.
+        if !possessive {
+            let rest = &body[e..];
+            if (rest.starts_with('\'') || rest.starts_with('’')) && body[s..e].ends_with(['s', 'S']) {
+                let after = rest.chars().nth(1);
+                if after.is_none_or(|c| c.is_whitespace()) {
+                    possessive = true;
+                }
+            }
+        }
+        if e > s {
+            out.push((Span::new(sentence.start + s, sentence.start + e), possessive));
+        }
+    }
+    out
+}
+
+/// All proper-noun chunks of the document, in text order.
+pub fn chunks(doc: &Document) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let ws = words(doc, sentence.span);
+        let mut i = 0;
+        while i < ws.len() {
+            let (w0, _) = ws[i];
+            if !is_capitalized(doc.slice(w0)) {
+                i += 1;
+                continue;
+            }
+            let start_index = i;
+            let mut words_in = vec![w0];
+            let mut possessive = ws[i].1;
+            let mut j = i + 1;
+            while !possessive && j < ws.len() {
+                let prev_end = words_in.last().map(|w| w.end).unwrap_or(0);
+                let (wj, pj) = ws[j];
+                if !doc.text[prev_end..wj.start].chars().all(|c| c == ' ') {
+                    break;
+                }
+                let t = doc.slice(wj);
+                if is_lone_letter(t) || words_in.last().is_some_and(|w| is_lone_letter(doc.slice(*w))) {
+                    break;
+                }
+                if is_capitalized(t) || (t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.chars().any(|c| c.is_alphabetic())) {
+                    words_in.push(wj);
+                    possessive = pj;
+                    j += 1;
+                    continue;
+                }
+                // Connectors ("of", "of the", "&") only when a capitalized word follows.
+                let mut k = j;
+                while k < ws.len() && k < j + 2 && CONNECTORS.contains(&doc.slice(ws[k].0)) {
+                    k += 1;
+                }
+                // "the" joins only after another connector ("of the", "for the").
+                if k == j + 1 && doc.slice(ws[j].0) == "the" {
+                    break;
+                }
+                if k > j && k < ws.len() && is_capitalized(doc.slice(ws[k].0)) {
+                    let spaced = (j..=k).all(|x| {
+                        let prev = if x == j { prev_end } else { ws[x - 1].0.end };
+                        doc.text[prev..ws[x].0.start].chars().all(|c| c == ' ')
+                    });
+                    if spaced {
+                        for x in j..k {
+                            words_in.push(ws[x].0);
+                        }
+                        j = k;
+                        continue;
+                    }
+                }
+                break;
+            }
+            i = j.max(i + 1);
+            // A sentence's first word is dropped when it is a function word ("The", "In").
+            let sentence_initial = start_index == 0;
+            while let Some(first) = words_in.first() {
+                let lower = doc.slice(*first).to_lowercase();
+                if is_stopword(&lower) || lower == "the" {
+                    words_in.remove(0);
+                    while words_in.first().is_some_and(|w| !is_capitalized(doc.slice(*w))) {
+                        words_in.remove(0);
+                    }
+                } else {
+                    break;
+                }
+            }
+            let (Some(first), Some(last)) = (words_in.first().copied(), words_in.last().copied()) else {
+                continue;
+            };
+            let raw = Chunk {
+                span: Span::new(first.start, last.end),
+                words: words_in,
+                sentence: si,
+                sentence_initial: sentence_initial && first == w0,
+                possessive,
+            };
+            refine(doc, raw, &mut out);
+        }
+    }
+    out
+}
+
+/// A single capital letter without a period ("R" in "(R Minnesota)").
+fn is_lone_letter(w: &str) -> bool {
+    let mut c = w.chars();
+    c.next().is_some_and(|x| x.is_uppercase()) && c.next().is_none() && w != "I"
+}
+
+/// A sub-chunk of `c` over words `from..to`.
+fn sub(c: &Chunk, from: usize, to: usize, possessive: bool) -> Option<Chunk> {
+    let words: Vec<Span> = c.words.get(from..to)?.to_vec();
+    let (first, last) = (words.first()?, words.last()?);
+    Some(Chunk {
+        span: Span::new(first.start, last.end),
+        words: words.clone(),
+        sentence: c.sentence,
+        sentence_initial: c.sentence_initial && from == 0,
+        possessive,
+    })
+}
+
+/// Whether words form a complete name on their own: a known organization or place, or
+/// a name ending in an organization or place head.
+fn complete_name(doc: &Document, c: &Chunk) -> bool {
+    let text = c.text(doc);
+    super::organizations::ORGS.lookup(text).is_some()
+        || super::places::PLACES.lookup(text).is_some()
+        || ends_with_head(doc, c, &super::organizations::ORG_HEADS)
+        || ends_with_head(doc, c, &super::places::PLACE_HEADS)
+}
+
+/// Splits a raw run into the names it holds: strips leading titles before "of"
+/// ("Vice President of Taxpayers for Common Sense") and trailing role words ("Museum of
+/// Flight CEO"); splits coordinated names ("Belgium and Finland", "Goalscorers for
+/// Chelsea FC") unless the whole is one name ("Securities and Exchange Commission"); and
+/// splits a name that runs on after its organization head ("Royal Air Force Sea King").
+fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
+    use super::organizations::{ORG_HEADS, TITLE_WORDS};
+    let word = |i: usize| doc.slice(c.words[i]);
+    let n = c.words.len();
+    if n > 1 && !is_capitalized(word(0)) {
+        if let Some(rest) = sub(&c, 1, n, c.possessive) {
+            return refine(doc, rest, out);
+        }
+    }
+    // Leading titles followed by "of".
+    let mut t = 0;
+    while t < n && TITLE_WORDS.contains(&word(t)) {
+        t += 1;
+    }
+    if t > 0 && t + 1 < n && word(t) == "of" {
+        if let Some(rest) = sub(&c, t + 1, n, c.possessive) {
+            return refine(doc, rest, out);
+        }
+    }
+    // Trailing role words.
+    if n > 1 && (TITLE_WORDS.contains(&word(n - 1)) || ["CEO", "CFO", "COO", "CTO"].contains(&word(n - 1))) && !complete_name(doc, &c) {
+        if let Some(head) = sub(&c, 0, n - 1, false) {
+            return refine(doc, head, out);
+        }
+    }
+    if complete_name(doc, &c) {
+        // Two complete names coordinated: "the Nuclear Suppliers Group and the Missile …".
+        for i in 1..n.saturating_sub(1) {
+            if matches!(word(i), "and" | "for") {
+                let (Some(l), Some(r)) = (sub(&c, 0, i, false), sub(&c, i + 1, n, c.possessive)) else { continue };
+                let r = strip_leading_the(doc, r);
+                // "Goalscorers for Chelsea FC": a description for a complete name.
+                if (complete_name(doc, &l) || word(i) == "for") && complete_name(doc, &r) {
+                    out.push(l);
+                    return refine(doc, r, out);
+                }
+            }
+        }
+        out.push(c);
+        return;
+    }
+    for i in 1..n.saturating_sub(1) {
+        if matches!(word(i), "and" | "for") {
+            if let (Some(l), Some(r)) = (sub(&c, 0, i, false), sub(&c, i + 1, n, c.possessive)) {
+                let r = strip_leading_the(doc, r);
+                // "Taxpayers for Common Sense" stays whole: its right side is not a name by form.
+                if word(i) == "for" && !complete_name(doc, &r) {
+                    continue;
+                }
+                refine(doc, l, out);
+                return refine(doc, r, out);
+            }
+        }
+    }
+    // A name running on after its organization head.
+    for i in (1..n - 1).rev() {
+        let head_ends_here = ORG_HEADS.iter().any(|h| h.len() <= i + 1 && (0..h.len()).all(|k| word(i + 1 - h.len() + k) == h[k]));
+        if head_ends_here && is_capitalized(word(i + 1)) {
+            let (Some(l), Some(r)) = (sub(&c, 0, i + 1, false), sub(&c, i + 1, n, c.possessive)) else { continue };
+            if complete_name(doc, &l) {
+                out.push(l);
+                return refine(doc, r, out);
+            }
+        }
+    }
+    out.push(c);
+}
+
+fn strip_leading_the(doc: &Document, c: Chunk) -> Chunk {
+    if c.words.len() > 1 && doc.slice(c.words[0]) == "the" {
+        sub(&c, 1, c.words.len(), c.possessive).unwrap_or(c)
+    } else {
+        c
+    }
+}
+
+/// The chunk containing `span`, if any (chunks are in text order).
+pub fn chunk_containing(chunks: &[Chunk], span: Span) -> Option<usize> {
+    let i = chunks.partition_point(|c| c.span.end < span.end);
+    (i < chunks.len() && chunks[i].span.contains(span)).then_some(i)
+}
+
+/// A gazetteer compiled from a `Canonical|alias|…` data file.
+pub struct Gazetteer {
+    pub canonical: Vec<String>,
+    /// For every entry, the `# --- Section` heading it was listed under ("" when none).
+    pub section: Vec<String>,
+    /// For every pattern, the entry it belongs to.
+    entry_of: Vec<usize>,
+    matcher: AhoCorasick,
+}
+
+/// One gazetteer hit.
+#[derive(Debug, Clone, Copy)]
+pub struct GazMatch {
+    pub span: Span,
+    pub entry: usize,
+}
+
+impl Gazetteer {
+    pub fn parse(data: &str) -> Gazetteer {
+        let mut canonical = Vec::new();
+        let mut patterns = Vec::new();
+        let mut entry_of = Vec::new();
+        let mut section = Vec::new();
+        let mut current = String::new();
+        for line in data.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            if let Some(heading) = line.strip_prefix("# ---") {
+                current = heading.trim().to_string();
+                continue;
+            }
+            if line.starts_with('#') {
+                continue;
+            }
+            let entry = canonical.len();
+            section.push(current.clone());
+            let mut forms = line.split('|').map(str::trim).filter(|f| !f.is_empty());
+            let Some(first) = forms.next() else { continue };
+            canonical.push(first.to_string());
+            patterns.push(first.to_string());
+            entry_of.push(entry);
+            for f in forms {
+                patterns.push(f.to_string());
+                entry_of.push(entry);
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("gazetteer patterns compile");
+        Gazetteer { canonical, section, entry_of, matcher }
+    }
+
+    /// Matches on word boundaries (a possessive may follow).
+    pub fn find(&self, text: &str) -> Vec<GazMatch> {
+        let mut out = Vec::new();
+        for m in self.matcher.find_iter(text) {
+            let before_ok = text[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let after = text[m.end()..].chars().next();
+            let matched = &text[m.start()..m.end()];
+            // "US" must not match the start of "USA" nor "U.S" the start of "U.S.A.".
+            let after_ok = match after {
+                None => true,
+                Some(c) if c.is_alphanumeric() => false,
+                Some('.') if !matched.ends_with('.') => {
+                    !text[m.end() + 1..].chars().next().is_some_and(|c| c.is_alphanumeric())
+                }
+                Some(_) => true,
+            };
+            if before_ok && after_ok {
+                out.push(GazMatch { span: Span::new(m.start(), m.end()), entry: self.entry_of[m.pattern().as_usize()] });
+            }
+        }
+        out
+    }
+
+    /// The entry a whole string names exactly, if any.
+    pub fn lookup(&self, s: &str) -> Option<usize> {
+        self.matcher
+            .find_iter(s)
+            .find(|m| m.start() == 0 && m.end() == s.len())
+            .map(|m| self.entry_of[m.pattern().as_usize()])
+    }
+}
+
+/// A list of final words ("heads") from a data file, longest first.
+pub fn heads(data: &str) -> Vec<Vec<String>> {
+    let mut v: Vec<Vec<String>> = data
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().map(str::to_string).collect())
+        .collect();
+    v.sort_by_key(|h| std::cmp::Reverse(h.len()));
+    v
+}
+
+/// Whether the chunk's last words are one of `heads` (and the chunk is longer than it).
+pub fn ends_with_head(doc: &Document, chunk: &Chunk, heads: &[Vec<String>]) -> bool {
+    let n = chunk.words.len();
+    heads.iter().any(|h| {
+        h.len() < n && chunk.words[n - h.len()..].iter().zip(h).all(|(w, hw)| doc.slice(*w) == hw)
+    })
+}
+
+/// Whether any of the chunk's words (before its last) is one of `heads`, followed by "of":
+/// "University of Chile", "Bank of America".
+pub fn head_before_of(doc: &Document, chunk: &Chunk, heads: &[Vec<String>]) -> bool {
+    chunk.words.windows(2).any(|pair| {
+        matches!(doc.slice(pair[1]), "of" | "for") && heads.iter().any(|h| h.len() == 1 && doc.slice(pair[0]) == h[0])
+    })
+}
+
+/// The lower-cased word just before `at` in the text (skipping spaces), if any.
+pub fn word_before(doc: &Document, at: usize) -> Option<String> {
+    let before = doc.text[..at].trim_end_matches(' ');
+    if before.len() == at && at > 0 {
+        // Something other than a space sits right before.
+        return None;
+    }
+    let start = before.rfind(|c: char| !c.is_alphanumeric() && c != '-').map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+    let w = &before[start..];
+    (!w.is_empty()).then(|| w.to_lowercase())
+}
+
+/// The two lower-cased words before `at` ("according to", "cities such as" → "such as").
+pub fn words_before(doc: &Document, at: usize, n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pos = at;
+    for _ in 0..n {
+        match word_before(doc, pos) {
+            Some(w) => {
+                let trimmed = doc.text[..pos].trim_end_matches(' ');
+                pos = trimmed.len() - w.len();
+                out.push(w);
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Sentence;
+
+    fn doc(text: &str) -> Document {
+        Document {
+            text: text.to_string(),
+            sentences: vec![Sentence { span: Span::new(0, text.len()), paragraph: 0 }],
+            paragraphs: vec![Span::new(0, text.len())],
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn chunks_keep_connectors_and_drop_possessives() {
+        let d = doc("The director of the American Studies Center at Fudan University said China's rules of the University of Chile Seismological Service.");
+        let got: Vec<&str> = chunks(&d).iter().map(|c| c.text(&d)).collect();
+        assert_eq!(got, ["American Studies Center", "Fudan University", "China", "University of Chile Seismological Service"]);
+    }
+
+    #[test]
+    fn dotted_initialisms_keep_their_dots() {
+        let d = doc("Then U.S. trade barriers hit Acme Inc. and the U.S.");
+        let got: Vec<&str> = chunks(&d).iter().map(|c| c.text(&d)).collect();
+        assert_eq!(got, ["U.S.", "Acme Inc.", "U.S."]);
+    }
+}
