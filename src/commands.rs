@@ -213,12 +213,16 @@ pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Respo
     }
 }
 
-/// Downloads a web page for `/article add url:`, within the configured fetch limits.
-fn fetch_url(_store: &Store, url: &str) -> Result<(String, Vec<u8>)> {
-    Err(Error::Fetch(format!(
-        "Fetching web pages is not available in this build yet, so I could not read {url}. Save the page and add \
-         it with file:, or paste its text with text:."
-    )))
+/// Downloads a web page for `/article add url:`, within the configured fetch limits
+/// (size, time, redirects, no private addresses); the origin is the URL after redirects.
+fn fetch_url(store: &Store, url: &str) -> Result<(String, Vec<u8>)> {
+    let url = url.trim();
+    if url.is_empty() {
+        return Err(Error::BadInput("Give the page's address after url:, e.g. url:https://example.com/story.".into()));
+    }
+    let opts = crate::ingest::fetch::FetchOptions::from(&store.limits().fetch);
+    let fetched = crate::ingest::fetch::fetch_blocking(url, &opts)?;
+    Ok((fetched.final_url, fetched.bytes))
 }
 
 /// The named article, or all of the scope's articles.

@@ -260,9 +260,10 @@ impl Store {
         let max_articles = self.limits.max_articles_per_scope;
         if data.articles.len() >= max_articles {
             return Err(Error::Limit(format!(
-                "This server already has {} articles, the most it may keep. Remove some with /article remove, \
+                "This server already has {} article{}, the most it may keep. Remove some with /article remove, \
                  or an admin can raise the limit with {}.",
                 data.articles.len(),
+                if data.articles.len() == 1 { "" } else { "s" },
                 vars::MAX_ARTICLES
             )));
         }
@@ -326,6 +327,13 @@ impl Store {
         let data = state.scopes.get(&scope).ok_or_else(|| not_found(id_or_title))?;
         let pos = find_position(data, id_or_title)?;
         Ok(data.articles[pos].article.clone())
+    }
+
+    /// An article's source exactly as it was added (for export, and to check integrity).
+    pub fn article_source(&self, scope: Scope, id: &str) -> Option<Vec<u8>> {
+        let state = self.read();
+        let entry = state.scopes.get(&scope)?.articles.iter().find(|e| e.article.id == id)?;
+        entry.stored.source.to_bytes()
     }
 
     pub fn setting(&self, scope: Scope, key: &str) -> Option<serde_json::Value> {
