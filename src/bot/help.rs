@@ -1,5 +1,5 @@
-//! `/help`: what each command does, with an example (the text lives in
-//! `render::discord::HELP`, shared with the console).
+//! `/help`: what each command does, with an example (the text is
+//! `commands::COMMANDS`, shared with the console).
 
 use super::{Context, Error, reply};
 use crate::commands::Command;

@@ -161,7 +161,15 @@ pub fn commands() -> Vec<Command> {
 
 /// Runs the bot with the store under `NEWSDESK_DATA_DIR` until Ctrl-C.
 pub async fn run(config: Config) -> crate::Result<()> {
-    let store = Arc::new(Store::in_memory());
+    let (store, report) = Store::open_with(&config.data_dir, config.limits.clone(), config.compact_every)?;
+    tracing::info!(
+        "loaded {} articles in {} scopes from {} in {:.1}s",
+        report.articles,
+        report.scopes,
+        config.data_dir.display(),
+        report.seconds
+    );
+    let store = Arc::new(store);
     let shutdown = Shutdown::new();
     let on_signal = shutdown.clone();
     tokio::spawn(async move {

@@ -580,6 +580,11 @@ pub fn pages(response: &Response) -> Vec<Page> {
                 .collect();
             paginate(&head, items, FIELDS_PER_PAGE)
         }
+        Response::Notice { message } => {
+            let mut e = EmbedSpec::new("newsdesk", COLOR_ANSWER);
+            e.description = message.clone();
+            vec![Page { content: String::new(), embeds: vec![e] }]
+        }
         Response::Help => help_pages(),
     };
     if pages.is_empty() {
@@ -593,31 +598,14 @@ fn finish(mut pages: Vec<Page>) -> Vec<Page> {
     pages
 }
 
-/// What each command does, with an example.
-pub const HELP: &[(&str, &str, &str)] = &[
-    ("/article add", "Add an article: attach a .txt, .md or .html file, paste text, give a URL — or give nothing to paste it in a form.", "/article add url:https://example.com/story title:\"Rare earths\""),
-    ("/article list", "This server's articles, newest first, with their ids.", "/article list"),
-    ("/article show", "One article: lead, speakers, key figures, people.", "/article show article:a1"),
-    ("/article remove", "Remove an article (needs Manage Messages).", "/article remove article:a1"),
-    ("/who-said", "Statements grouped by speaker, with role, quote and source sentence. Filter by topic or speaker.", "/who-said topic:tariffs speaker:Wu"),
-    ("/key-figures", "Money, percentages, counts and other numbers that matter, with what they measure.", "/key-figures kind:money"),
-    ("/people", "People named in an article, with their roles.", "/people article:a1"),
-    ("/timeline", "Dates in an article, in order, with what happened.", "/timeline"),
-    ("/summary", "The article's key points, in its own sentences.", "/summary article:a1"),
-    ("/ask", "A question answered from the articles, with the sentences that say it.", "/ask question:Who imposed the tariffs?"),
-    ("/search", "Sentences containing your words, across all articles.", "/search query:rare earths"),
-    ("/briefing post", "Post a digest of recent articles to a channel (needs Manage Messages).", "/briefing post channel:#news since:7d"),
-    ("/help", "This list.", "/help"),
-];
-
 fn help_pages() -> Vec<Page> {
     let mut e = EmbedSpec::new("newsdesk — commands", COLOR_ANSWER);
     e.description = "newsdesk reads your team's news articles and answers from them, citing the sentence behind every answer. \
 Articles belong to this server (in DMs, to you). Without `article:`, per-article commands use the newest article and the others search all articles."
         .into();
-    e.fields = HELP
+    e.fields = crate::commands::COMMANDS
         .iter()
-        .map(|(name, what, example)| FieldSpec::new(*name, format!("{what}\nExample: `{example}`")))
+        .map(|c| FieldSpec::new(c.name, format!("{}\nExample: `{}`", c.what, c.example)))
         .collect();
     vec![Page { content: String::new(), embeds: vec![e] }]
 }
