@@ -6,7 +6,9 @@
 //! [`COMMANDS`] describes every command once (what it does, an example), for `/help`
 //! in both front ends.
 
+use crate::briefing::{self, Digest};
 use crate::error::{Error, Result};
+use chrono::{DateTime, Utc};
 use crate::model::{Article, FigureKind};
 use crate::query::{self, AskAnswer, Evidence, FigureHit, PersonHit, SearchHit, SpeakerStatements, TimelineEntry};
 use crate::store::{NewArticle, Scope, Store};
@@ -44,8 +46,12 @@ pub enum Command {
     Summary { article: Option<String> },
     Ask { question: String, article: Option<String> },
     Search { query: String },
-    /// Post a digest of recent articles (`since`: e.g. `24h`, `7d`, a date).
-    BriefingPost { channel: Option<String>, since: Option<String> },
+    /// A digest of recent articles for a channel (the front end posts it). `channel` is
+    /// a channel id or mention (`<#123>`), or a console label; `since` as in
+    /// `briefing::parse_since`; default: since that channel's last briefing, else 24h.
+    BriefingPost { channel: Option<String>, since: Option<String>, topic: Option<String> },
+    /// The same digest, shown only to the caller; default period 24h.
+    BriefingPreview { since: Option<String>, topic: Option<String> },
     Help,
 }
 
@@ -65,6 +71,8 @@ pub enum Response {
     Search { query: String, hits: Vec<SearchHit> },
     /// A plain message (e.g. a feature that is not available in this front end yet).
     Notice { message: String },
+    /// Render with `briefing::render::text` or `briefing::render::discord_messages`.
+    Briefing { digest: Box<Digest>, channel: Option<u64> },
     Help,
 }
 
@@ -124,8 +132,13 @@ pub const COMMANDS: &[CommandHelp] = &[
     CommandHelp { name: "/search", what: "Find sentences across all articles.", example: "/search query:\"export controls\"" },
     CommandHelp {
         name: "/briefing post",
-        what: "Post a digest of the articles added recently.",
-        example: "/briefing post since:24h",
+        what: "Post a digest of the articles added since the channel's last briefing: key points, quotes, figures, and figures that disagree.",
+        example: "/briefing post since:24h topic:\"rare earths\"",
+    },
+    CommandHelp {
+        name: "/briefing preview",
+        what: "See the digest yourself before posting it (default: the last 24 hours).",
+        example: "/briefing preview since:7d",
     },
     CommandHelp { name: "/help", what: "This list.", example: "/help" },
 ];
@@ -204,11 +217,24 @@ pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Respo
             let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
             Ok(Response::Search { hits: query::search(&refs, &q), query: q })
         }
-        Command::BriefingPost { .. } => Ok(Response::Notice {
-            message: "Briefings are not available in this build yet. Meanwhile /summary and /key-figures give \
-                      each article's highlights."
-                .into(),
-        }),
+        Command::BriefingPost { channel, since, topic } => {
+            let channel_id = channel.as_deref().and_then(briefing::parse_channel_id);
+            let last = channel_id.and_then(|c| briefing::schedule::last_run(store, scope, c));
+            let digest = match (since, last) {
+                (None, Some(last)) => {
+                    let opts = briefing::scheduler::channel_period(Some(&last), last.covered_until, topic);
+                    let articles = store.articles(scope);
+                    let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
+                    briefing::build_digest(&refs, &opts)
+                }
+                (since, _) => briefing_digest(store, scope, since.as_deref(), None, topic)?,
+            };
+            Ok(Response::Briefing { digest: Box::new(digest), channel: channel_id })
+        }
+        Command::BriefingPreview { since, topic } => {
+            let digest = briefing_digest(store, scope, since.as_deref(), None, topic)?;
+            Ok(Response::Briefing { digest: Box::new(digest), channel: None })
+        }
         Command::Help => Ok(Response::Help),
     }
 }
@@ -223,6 +249,18 @@ fn fetch_url(store: &Store, url: &str) -> Result<(String, Vec<u8>)> {
     let opts = crate::ingest::fetch::FetchOptions::from(&store.limits().fetch);
     let fetched = crate::ingest::fetch::fetch_blocking(url, &opts)?;
     Ok((fetched.final_url, fetched.bytes))
+}
+
+/// The digest for `since` (or `default_since`, or the last 24 hours) up to now.
+fn briefing_digest(store: &Store, scope: Scope, since: Option<&str>, default_since: Option<DateTime<Utc>>, topic: Option<String>) -> Result<Digest> {
+    let now = Utc::now();
+    let since = match since {
+        Some(s) => briefing::parse_since(s, now, chrono_tz::Tz::UTC)?,
+        None => default_since.unwrap_or(now - chrono::Duration::hours(24)),
+    };
+    let articles = store.articles(scope);
+    let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
+    Ok(briefing::build_digest(&refs, &briefing::DigestOptions::new(Some(since), now, topic)))
 }
 
 /// The named article, or all of the scope's articles.

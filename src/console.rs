@@ -170,16 +170,16 @@ pub fn parse_line(line: &str) -> Result<Option<Input>> {
     if matches!(first, "quit" | "exit" | "q") && tokens.len() == 1 {
         return Ok(Some(Input::Quit));
     }
-    // Two-word commands: /article add|list|show|remove, /briefing post.
+    // Two-word commands: /article add|list|show|remove, /briefing post|preview.
     let (name, used) = match (first, words.get(1).map(String::as_str)) {
         ("article", Some(sub @ ("add" | "list" | "show" | "remove"))) => (format!("article {sub}"), 2),
-        ("briefing", Some("post")) => ("briefing post".to_string(), 2),
+        ("briefing", Some(sub @ ("post" | "preview"))) => (format!("briefing {sub}"), 2),
         ("article", _) => {
             return Err(Error::BadInput("Say what to do with articles: /article add, list, show or remove.".into()));
         }
         ("briefing", _) => {
             return Err(Error::BadInput(
-                "In the console only /briefing post works; scheduling briefings is done in Discord.".into(),
+                "In the console /briefing post and /briefing preview work; scheduling briefings is done in Discord.".into(),
             ));
         }
         (w, _) => (w.to_string(), 1),
@@ -301,7 +301,8 @@ fn build(spec: &Spec, mut o: Options) -> Result<Command> {
         "summary" => Command::Summary { article: o.take("article") },
         "ask" => Command::Ask { question: required(&mut o, "question", "/ask question:\"Who is Wu Xinbo?\"")?, article: o.take("article") },
         "search" => Command::Search { query: required(&mut o, "query", "/search query:\"export controls\"")? },
-        "briefing post" => Command::BriefingPost { channel: o.take("channel"), since: o.take("since") },
+        "briefing post" => Command::BriefingPost { channel: o.take("channel"), since: o.take("since"), topic: o.take("topic") },
+        "briefing preview" => Command::BriefingPreview { since: o.take("since"), topic: o.take("topic") },
         _ => Command::Help,
     };
     Ok(command)
@@ -345,7 +346,8 @@ const SPECS: &[Spec] = &[
     Spec { name: "summary", aliases: &[], options: &["article"], main: Some("article") },
     Spec { name: "ask", aliases: &[], options: &["question", "article"], main: Some("question") },
     Spec { name: "search", aliases: &[], options: &["query"], main: Some("query") },
-    Spec { name: "briefing post", aliases: &[], options: &["channel", "since"], main: None },
+    Spec { name: "briefing post", aliases: &[], options: &["channel", "since", "topic"], main: None },
+    Spec { name: "briefing preview", aliases: &[], options: &["since", "topic"], main: None },
     Spec { name: "help", aliases: &["?", "h"], options: &[], main: None },
 ];
 

@@ -18,6 +18,7 @@
 
 pub mod analyze;
 pub mod bot;
+pub mod briefing;
 pub mod commands;
 pub mod config;
 pub mod console;

@@ -141,6 +141,7 @@ pub fn response(resp: &Response) -> String {
             }
         }
         Response::Notice { message } => out.push_str(message),
+        Response::Briefing { digest, .. } => out.push_str(&crate::briefing::render::text(digest, chrono_tz::Tz::UTC)),
         Response::Help => help(&mut out),
     }
     let trimmed = out.trim_end().len();
