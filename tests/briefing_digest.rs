@@ -321,3 +321,29 @@ fn seed_article_digest_through_the_engine() {
     assert!(digest.disagreements.is_empty(), "one article cannot disagree with itself");
     assert!(!digest.articles[0].key_points.is_empty());
 }
+
+/// `/briefing preview` and `/briefing post` in the console, on three dev articles.
+#[test]
+fn console_previews_and_posts_a_briefing() {
+    use newsdesk::commands::Caller;
+    let store = Store::in_memory();
+    let caller = Caller { scope: Scope::User(1), name: None, can_manage: true };
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let mut script = String::new();
+    for name in &DEV[..3] {
+        script.push_str(&format!("/article add file:{dir}/tests/fixtures/articles/{name}\n"));
+    }
+    script.push_str("/briefing preview\n/briefing post since:1h topic:\"rare earths\"\n/briefing preview since:never\n");
+    let mut out = Vec::new();
+    newsdesk::console::run_session(&store, &caller, script.as_bytes(), &mut out, false).expect("session runs");
+    let out = String::from_utf8(out).expect("UTF-8 output");
+    let preview = out.split("Briefing — ").nth(1).expect("a preview");
+    assert!(preview.starts_with("3 new articles since "), "{preview}");
+    for id in ["[a1]", "[a2]", "[a3]"] {
+        assert!(preview.contains(id), "preview names {id}");
+    }
+    let post = out.split("Briefing — ").nth(2).expect("a post");
+    assert!(post.starts_with("1 new article about “rare earths”"), "{post}");
+    assert!(post.contains("[a1]") && !post.contains("[a2]"));
+    assert!(out.contains("I can't read `since:never`"), "bad since says what to do: {out}");
+}

@@ -227,11 +227,16 @@ fn article_digest(a: &Article, opts: &DigestOptions) -> ArticleDigest {
 }
 
 /// The engine's key points; failing those, the article's first body sentences.
+/// The headline (already the embed's title) is never a key point.
 fn key_points(a: &Article, limit: usize) -> Vec<Evidence> {
     let headline_sentence = a.doc.headline.and_then(|h| a.doc.sentence_at(h.start));
-    let mut picked: Vec<usize> = a.analysis.key_points.iter().copied().filter(|&i| i < a.doc.sentences.len()).collect();
+    let title = a.doc.title.trim();
+    let usable = |i: usize| {
+        i < a.doc.sentences.len() && Some(i) != headline_sentence && a.doc.sentence_text(i).trim() != title
+    };
+    let mut picked: Vec<usize> = a.analysis.key_points.iter().copied().filter(|&i| usable(i)).collect();
     if picked.is_empty() {
-        picked = (0..a.doc.sentences.len()).filter(|&i| Some(i) != headline_sentence).take(limit).collect();
+        picked = (0..a.doc.sentences.len()).filter(|&i| usable(i)).take(limit).collect();
     }
     picked.into_iter().take(limit).map(|i| Evidence::new(a, i)).filter(|e| !e.sentence.trim().is_empty()).collect()
 }
