@@ -586,6 +586,10 @@ pub fn pages(response: &Response) -> Vec<Page> {
             vec![Page { content: String::new(), embeds: vec![e] }]
         }
         Response::Help => help_pages(),
+        // Already split and numbered within the limits by the briefing renderer.
+        Response::Briefing { digest, .. } => {
+            return crate::briefing::render::discord_messages(digest, Default::default()).iter().map(outgoing_page).collect();
+        }
     };
     if pages.is_empty() {
         pages.push(Page::default());
@@ -658,6 +662,22 @@ pub fn briefing_pages(title: &str, articles: &[std::sync::Arc<Article>]) -> Vec<
         pages.push(current);
     }
     pages.iter().map(Page::clamped).collect()
+}
+
+/// A briefing message (plain data from `briefing::render`) as a page.
+pub fn outgoing_page(m: &crate::briefing::render::OutgoingMessage) -> Page {
+    let embeds = m
+        .embeds
+        .iter()
+        .map(|e| EmbedSpec {
+            title: e.title.clone(),
+            description: e.description.clone(),
+            fields: e.fields.iter().map(|f| FieldSpec { name: f.name.clone(), value: f.value.clone(), inline: f.inline }).collect(),
+            footer: e.footer.clone(),
+            color: COLOR_BRIEFING,
+        })
+        .collect();
+    Page { content: m.content.clone(), embeds }.clamped()
 }
 
 /// serenity's embed builder for a spec (already clamped by the page).
