@@ -39,6 +39,9 @@ pub struct Data {
     pub config: Config,
     /// For downloading attachments.
     pub web: reqwest::Client,
+    /// Permits for command work on the blocking pool: about one per CPU, so analysis
+    /// never starves the tasks that acknowledge interactions.
+    pub workers: Arc<tokio::sync::Semaphore>,
 }
 
 /// What a command handler can fail with. User-facing problems (`crate::Error`) are
@@ -201,7 +204,9 @@ pub async fn run_with(config: Config, store: Arc<Store>, shutdown: Shutdown) -> 
         .build()
         .map_err(|e| crate::Error::Config(format!("Cannot set up the HTTP client: {e}")))?;
     let guild_id = config.discord_guild_id;
-    let data = Data { store, config, web };
+    let cpus = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
+    let workers = Arc::new(tokio::sync::Semaphore::new(cpus.clamp(1, config.limits.max_concurrent_requests.max(1))));
+    let data = Data { store, config, web, workers };
 
     let options = poise::FrameworkOptions {
         commands: commands(),

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 /// A command still running after this long gets a deferred response, well inside
 /// Discord's 3 s.
-pub const DEFER_AFTER: Duration = Duration::from_millis(1200);
+pub const DEFER_AFTER: Duration = Duration::from_millis(1000);
 
 /// One interaction's response channel, for slash commands, buttons and modals alike.
 pub struct Responder {
@@ -139,8 +139,20 @@ impl Responder {
         caller: Caller,
         command: Command,
     ) -> Result<crate::Result<Response>, Error> {
+        // Work runs at most `data.workers` at a time, so the runtime keeps the CPU it
+        // needs to acknowledge interactions. Work that has to queue is acknowledged first.
+        let permit = match data.workers.clone().try_acquire_owned() {
+            Ok(permit) => permit,
+            Err(_) => {
+                self.defer(false).await?;
+                data.workers.clone().acquire_owned().await.map_err(|e| Error::Task(e.to_string()))?
+            }
+        };
         let store = data.store.clone();
-        let mut task = tokio::task::spawn_blocking(move || commands::execute(&store, &caller, command));
+        let mut task = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            commands::execute(&store, &caller, command)
+        });
         let joined = if self.acknowledged {
             task.await
         } else {
