@@ -370,11 +370,17 @@ async fn briefing_posts_a_digest_to_a_channel() {
         .slash_resolved(&moderator, "briefing", sub("post", json!([{"name": "channel", "type": 7, "value": news.to_string()}, opt("since", "24h")])), resolved)
         .await;
     assert!(reply.ephemeral, "the confirmation is for the moderator");
-    assert!(reply.text().contains("Posted 2 articles"), "{}", reply.text());
+    assert!(reply.text().contains("Posted the briefing to"), "{}", reply.text());
     let posted = h.fake.channel_messages(news);
     assert!(!posted.is_empty());
     let all: String = posted.iter().map(message_text).collect();
-    assert!(all.contains("Briefing") && all.contains("Rare earths talks") && all.contains("Flash crash"), "{all}");
+    assert!(all.contains("Rare earths talks") && all.contains("Flash crash"), "{all}");
+    eprintln!("SAMPLE /briefing post (channel message):\n{all}");
+    // Nothing new in the period: the moderator is told privately, nothing is posted.
+    let before = h.fake.channel_messages(news).len();
+    let empty = h.slash(&moderator, "briefing", sub("post", json!([opt("topic", "volcano eruption")]))).await;
+    assert!(empty.ephemeral && empty.text().contains("nothing to post"), "{}", empty.text());
+    assert_eq!(h.fake.channel_messages(news).len(), before);
     let bad = h.slash(&moderator, "briefing", sub("post", json!([opt("since", "whenever")]))).await;
     assert!(bad.ephemeral && bad.text().contains("24h"), "{}", bad.text());
     assert_eq!(APP_ID, fake_discord::APP_ID);

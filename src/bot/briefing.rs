@@ -8,15 +8,9 @@
 
 use super::reply::Responder;
 use super::{Command, Context, Error, caller};
+use crate::commands::{Command as Command_, Response};
 use crate::render::discord::{self, Page};
-use crate::store::Scope;
-use chrono::{DateTime, Duration as Span, NaiveDate, Utc};
 use poise::serenity_prelude as serenity;
-
-/// At most this many articles go into one posted briefing (newest first).
-const MAX_ARTICLES: usize = 20;
-/// Without `since`, a briefing covers this many days.
-const DEFAULT_DAYS: i64 = 7;
 
 /// The `/briefing` command with all its subcommands.
 pub fn briefing() -> Command {
@@ -49,43 +43,6 @@ pub async fn require_manager(ctx: Context<'_>, responder: &mut Responder) -> Res
     Ok(false)
 }
 
-/// `since`: "24h", "3d", "2w", or a date (YYYY-MM-DD); `None` on nonsense.
-pub fn parse_since(value: &str, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    let v = value.trim().to_ascii_lowercase();
-    if let Ok(date) = NaiveDate::parse_from_str(&v, "%Y-%m-%d") {
-        return date.and_hms_opt(0, 0, 0).map(|d| d.and_utc());
-    }
-    let split = v.find(|c: char| !c.is_ascii_digit())?;
-    let (n, unit) = v.split_at(split);
-    let n: i64 = n.parse().ok().filter(|n| *n > 0 && *n <= 10_000)?;
-    let span = match unit.trim() {
-        "m" | "min" | "mins" | "minute" | "minutes" => Span::minutes(n),
-        "h" | "hr" | "hrs" | "hour" | "hours" => Span::hours(n),
-        "d" | "day" | "days" => Span::days(n),
-        "w" | "week" | "weeks" => Span::weeks(n),
-        _ => return None,
-    };
-    now.checked_sub_signed(span)
-}
-
-/// The briefing messages for `scope`'s articles added since `since`; `None` when there
-/// are none.
-pub fn briefing_messages(store: &crate::store::Store, scope: Scope, since: DateTime<Utc>, label: &str) -> Option<(usize, Vec<Page>)> {
-    let mut recent: Vec<_> = store.articles(scope).into_iter().filter(|a| a.added_at >= since).collect();
-    if recent.is_empty() {
-        return None;
-    }
-    recent.reverse();
-    let count = recent.len();
-    recent.truncate(MAX_ARTICLES);
-    let more = count.saturating_sub(MAX_ARTICLES);
-    let mut title = format!("**Briefing** — {count} article{} {label}", if count == 1 { "" } else { "s" });
-    if more > 0 {
-        title.push_str(&format!(" (newest {MAX_ARTICLES} shown; /article list has all)"));
-    }
-    Some((count, discord::briefing_pages(&title, &recent)))
-}
-
 /// Post a digest of recent articles to a channel.
 #[poise::command(slash_command)]
 pub async fn post(
@@ -93,41 +50,38 @@ pub async fn post(
     #[description = "Where to post it (default: here)"]
     #[channel_types("Text", "News", "PublicThread", "PrivateThread")]
     channel: Option<serenity::ChannelId>,
-    #[description = "Articles added since: 24h, 3d, 2w or a date like 2025-04-01 (default: 7d)"]
+    #[description = "Since: 24h, 3d, 2w or a date like 2025-04-01 (default: since the last briefing, or 24h)"]
     #[max_length = 40]
     since: Option<String>,
+    #[description = "Only articles about this"]
+    #[max_length = 100]
+    topic: Option<String>,
 ) -> Result<(), Error> {
     let Some(mut responder) = Responder::for_command(ctx) else { return Ok(()) };
     if !require_manager(ctx, &mut responder).await? {
         return Ok(());
     }
-    let now = Utc::now();
-    let (cutoff, label) = match since.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => (now - Span::days(DEFAULT_DAYS), format!("from the last {DEFAULT_DAYS} days")),
-        Some(s) => match parse_since(s, now) {
-            Some(t) => (t, format!("since {}", t.format("%Y-%m-%d %H:%M UTC"))),
-            None => {
-                return responder
-                    .error(&format!(
-                        "I can't read `since:{}`. Use a span like 24h, 3d or 2w, or a date like 2025-04-01.",
-                        discord::truncate(s, 40)
-                    ))
-                    .await;
-            }
-        },
-    };
+    // Building and posting a digest may take a while: acknowledge first, privately.
     responder.defer(true).await?;
     let target = channel.unwrap_or_else(|| ctx.channel_id());
-    let store = ctx.data().store.clone();
-    let scope = caller(ctx).scope;
-    let built = tokio::task::spawn_blocking(move || briefing_messages(&store, scope, cutoff, &label))
+    let command = Command_::BriefingPost {
+        channel: Some(target.get().to_string()),
+        since: since.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        topic: topic.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+    };
+    let digest = match responder.execute(ctx.data(), caller(ctx), command).await? {
+        Ok(Response::Briefing { digest, .. }) if digest.is_empty() => {
+            return responder
+                .error("No articles were added in that period, so there is nothing to post. Try a longer `since:` (e.g. 7d) or add articles with /article add.")
+                .await;
+        }
+        Ok(Response::Briefing { digest, .. }) => digest,
+        Ok(_) => return responder.error("That did not produce a briefing. Try /briefing post again.").await,
+        Err(e) => return responder.error(&e.to_string()).await,
+    };
+    let pages = tokio::task::spawn_blocking(move || discord::briefing_pages(&digest))
         .await
         .map_err(|e| Error::Task(e.to_string()))?;
-    let Some((count, pages)) = built else {
-        return responder
-            .error("No articles were added in that time. Try a longer `since:` (e.g. 30d) or add articles with /article add.")
-            .await;
-    };
     let http = ctx.serenity_context().http.clone();
     for page in &pages {
         let mut message = serenity::CreateMessage::new()
@@ -147,27 +101,9 @@ pub async fn post(
     }
     let mut done = discord::EmbedSpec::new("Briefing posted", discord::COLOR_BRIEFING);
     done.description = format!(
-        "Posted {count} article{} to <#{target}> in {} message{}.",
-        if count == 1 { "" } else { "s" },
+        "Posted the briefing to <#{target}> in {} message{}.",
         pages.len(),
         if pages.len() == 1 { "" } else { "s" }
     );
     responder.send(&Page { content: String::new(), embeds: vec![done] }, vec![], true).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn since_accepts_spans_and_dates() {
-        let now = DateTime::parse_from_rfc3339("2026-11-29T12:00:00Z").unwrap().with_timezone(&Utc);
-        assert_eq!(parse_since("24h", now), Some(now - Span::hours(24)));
-        assert_eq!(parse_since("3 days", now), Some(now - Span::days(3)));
-        assert_eq!(parse_since("2w", now), Some(now - Span::weeks(2)));
-        assert_eq!(parse_since("2026-11-01", now).map(|t| t.to_rfc3339()), Some("2026-11-01T00:00:00+00:00".into()));
-        for bad in ["", "soon", "0d", "-3d", "5 fortnights", "99999999d"] {
-            assert_eq!(parse_since(bad, now), None, "{bad}");
-        }
-    }
 }

@@ -52,6 +52,8 @@ pub struct EmbedSpec {
     pub fields: Vec<FieldSpec>,
     pub footer: String,
     pub color: u32,
+    /// A link for the title.
+    pub url: Option<String>,
 }
 
 /// One message: optional plain content and up to ten embeds.
@@ -147,6 +149,7 @@ impl EmbedSpec {
             fields: self.fields.iter().take(MAX_FIELDS).map(FieldSpec::clamped).collect(),
             footer: truncate(&self.footer, MAX_FOOTER),
             color: self.color,
+            url: self.url.clone().filter(|u| u.starts_with("http://") || u.starts_with("https://")),
         };
         while e.chars() > MAX_TOTAL {
             let over = e.chars() - MAX_TOTAL;
@@ -585,6 +588,7 @@ pub fn pages(response: &Response) -> Vec<Page> {
             e.description = message.clone();
             vec![Page { content: String::new(), embeds: vec![e] }]
         }
+        Response::Briefing { digest, .. } => briefing_pages(digest),
         Response::Help => help_pages(),
         // Already split and numbered within the limits by the briefing renderer.
         Response::Briefing { digest, .. } => {
@@ -621,47 +625,27 @@ pub fn error_page(message: &str) -> Page {
     Page { content: String::new(), embeds: vec![e] }.clamped()
 }
 
-/// A digest of articles for a channel: one embed per article (title, lead, speakers,
-/// figures), split into messages within Discord's limits.
-pub fn briefing_pages(title: &str, articles: &[std::sync::Arc<Article>]) -> Vec<Page> {
-    let mut embeds = Vec::new();
-    for a in articles {
-        let mut e = EmbedSpec::new(a.title().to_string(), COLOR_BRIEFING);
-        let lead: Vec<String> =
-            a.analysis.key_points.iter().take(2).map(|&i| clip(a.doc.sentence_text(i), 500)).collect();
-        e.description = if lead.is_empty() {
-            a.doc.sentences.first().map(|s| clip(a.doc.slice(s.span), 700)).unwrap_or_default()
-        } else {
-            lead.join("\n")
-        };
-        let mut quotes: Vec<String> = Vec::new();
-        for q in a.analysis.quotes.iter().filter(|q| q.kind == QuoteKind::Direct).take(2) {
-            quotes.push(format!("**{}**: “{}”", escape(&q.speaker), clip(a.doc.slice(q.text), 250)));
+/// A team briefing as Discord messages (laid out by `briefing::render`), as pages.
+pub fn briefing_pages(digest: &crate::briefing::Digest) -> Vec<Page> {
+    crate::briefing::render::discord_messages(digest, crate::briefing::render::RenderOptions::default())
+        .into_iter()
+        .map(|m| Page {
+            content: m.content,
+            embeds: m
+                .embeds
+                .into_iter()
+                .map(|e| EmbedSpec {
+                    title: e.title,
+                    description: e.description,
+                    fields: e.fields.into_iter().map(|f| FieldSpec { name: f.name, value: f.value, inline: f.inline }).collect(),
+                    footer: e.footer,
+                    color: COLOR_BRIEFING,
+                    url: e.url,
+                })
+                .collect(),
         }
-        if !quotes.is_empty() {
-            e.fields.push(FieldSpec::new("Said", quotes.join("\n")));
-        }
-        let mut figures: Vec<&crate::model::Figure> = a.analysis.figures.iter().collect();
-        figures.sort_by(|x, y| y.score.total_cmp(&x.score));
-        let figs: Vec<String> = figures.iter().take(4).map(|f| escape(a.doc.slice(f.text))).collect();
-        if !figs.is_empty() {
-            e.fields.push(FieldSpec::new("Figures", figs.join(" · ")));
-        }
-        e.footer = format!("{} · {} · added {}", a.id, plural(a.doc.word_count(), "word", "words"), a.added_at.format("%Y-%m-%d"));
-        embeds.push(e.clamped());
-    }
-    let mut pages: Vec<Page> = Vec::new();
-    let mut current = Page { content: truncate(title, MAX_CONTENT), embeds: Vec::new() };
-    for e in embeds {
-        if !current.embeds.is_empty() && (current.embeds.len() >= MAX_EMBEDS || current.chars() + e.chars() > MAX_TOTAL) {
-            pages.push(std::mem::take(&mut current));
-        }
-        current.embeds.push(e);
-    }
-    if !current.embeds.is_empty() || pages.is_empty() {
-        pages.push(current);
-    }
-    pages.iter().map(Page::clamped).collect()
+        .clamped())
+        .collect()
 }
 
 /// A briefing message (plain data from `briefing::render`) as a page.
@@ -686,6 +670,9 @@ pub fn to_create_embed(spec: &EmbedSpec) -> serenity::all::CreateEmbed {
     let mut e = serenity::all::CreateEmbed::new().colour(spec.color);
     if !spec.title.is_empty() {
         e = e.title(spec.title);
+        if let Some(url) = spec.url {
+            e = e.url(url);
+        }
     }
     if !spec.description.is_empty() {
         e = e.description(spec.description);
@@ -735,6 +722,7 @@ mod tests {
             fields: (0..40).map(|i| FieldSpec::new(format!("n{i}").repeat(200), "v".repeat(3000))).collect(),
             footer: "f".repeat(5000),
             color: 0,
+            url: None,
         }
         .clamped();
         assert!(e.title.chars().count() <= MAX_TITLE);
