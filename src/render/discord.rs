@@ -588,12 +588,9 @@ pub fn pages(response: &Response) -> Vec<Page> {
             e.description = message.clone();
             vec![Page { content: String::new(), embeds: vec![e] }]
         }
-        Response::Briefing { digest, .. } => briefing_pages(digest),
-        Response::Help => help_pages(),
         // Already split and numbered within the limits by the briefing renderer.
-        Response::Briefing { digest, .. } => {
-            return crate::briefing::render::discord_messages(digest, Default::default()).iter().map(outgoing_page).collect();
-        }
+        Response::Briefing { digest, .. } => return briefing_pages(digest),
+        Response::Help => help_pages(),
     };
     if pages.is_empty() {
         pages.push(Page::default());
@@ -625,26 +622,12 @@ pub fn error_page(message: &str) -> Page {
     Page { content: String::new(), embeds: vec![e] }.clamped()
 }
 
-/// A team briefing as Discord messages (laid out by `briefing::render`), as pages.
+/// A team briefing as Discord messages (laid out, split and numbered within the limits
+/// by `briefing::render`), as pages.
 pub fn briefing_pages(digest: &crate::briefing::Digest) -> Vec<Page> {
     crate::briefing::render::discord_messages(digest, crate::briefing::render::RenderOptions::default())
-        .into_iter()
-        .map(|m| Page {
-            content: m.content,
-            embeds: m
-                .embeds
-                .into_iter()
-                .map(|e| EmbedSpec {
-                    title: e.title,
-                    description: e.description,
-                    fields: e.fields.into_iter().map(|f| FieldSpec { name: f.name, value: f.value, inline: f.inline }).collect(),
-                    footer: e.footer,
-                    color: COLOR_BRIEFING,
-                    url: e.url,
-                })
-                .collect(),
-        }
-        .clamped())
+        .iter()
+        .map(outgoing_page)
         .collect()
 }
 
@@ -659,6 +642,7 @@ pub fn outgoing_page(m: &crate::briefing::render::OutgoingMessage) -> Page {
             fields: e.fields.iter().map(|f| FieldSpec { name: f.name.clone(), value: f.value.clone(), inline: f.inline }).collect(),
             footer: e.footer.clone(),
             color: COLOR_BRIEFING,
+            url: e.url.clone(),
         })
         .collect();
     Page { content: m.content.clone(), embeds }.clamped()
