@@ -39,18 +39,23 @@ struct Harness {
 
 impl Harness {
     async fn start(shards: u32, guild_scoped: Option<u64>) -> Harness {
+        Harness::start_with(shards, guild_scoped, |_| {}).await
+    }
+
+    async fn start_with(shards: u32, guild_scoped: Option<u64>, adjust: impl FnOnce(&mut Config)) -> Harness {
         let _ = tracing_subscriber::fmt()
             .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("NEWSDESK_LOG").unwrap_or_else(|_| "warn".into()))
             .with_test_writer()
             .try_init();
         let fake = FakeDiscord::start(vec![GUILD_A, GUILD_B], shards).await;
-        let config = Config {
+        let mut config = Config {
             discord_token: Some(TOKEN.into()),
             discord_api_base: Some(fake.api_base()),
             discord_guild_id: guild_scoped,
             ..Config::default()
         };
-        let store = Arc::new(Store::in_memory());
+        adjust(&mut config);
+        let store = Arc::new(Store::in_memory_with(config.limits.clone()));
         let shutdown = Shutdown::new();
         let bot = tokio::spawn(run_with(config, store.clone(), shutdown.clone()));
         let ready = fake
@@ -162,7 +167,8 @@ async fn registers_in_one_guild_when_configured() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn adds_articles_by_file_text_and_modal_and_answers_from_them() {
-    let h = Harness::start(1, None).await;
+    // The URL below is the fake's own 127.0.0.1 server, which production refuses.
+    let h = Harness::start_with(1, None, |c| c.limits.fetch.allow_private = true).await;
     let alice = Actor::member(GUILD_A, ALICE);
 
     // A file attachment.
@@ -191,6 +197,17 @@ async fn adds_articles_by_file_text_and_modal_and_answers_from_them() {
     let pasted = h.add_text(&alice, &fixture("wn-2010-chile-aftershocks.txt"), "Chile aftershocks").await;
     assert!(pasted.text().contains("Chile aftershocks"));
 
+    // A URL is deferred first, then answered.
+    let page = h.fake.add_attachment("story.html", "text/html; charset=utf-8", b"<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1><p>The harbour reopened on Friday after storm repairs costing $3 million, officials said.</p><p>\"We are open for business,\" said harbour master Jane Okafor.</p></article></body></html>");
+    let from_url = h.slash(&alice, "article", sub("add", json!([opt("url", page["url"].as_str().unwrap())]))).await;
+    assert_eq!(from_url.callback_type, 5, "deferred first");
+    assert!(!from_url.ephemeral && from_url.text().contains("Harbour reopens"), "{}", from_url.text());
+    // A failure after a public deferral still ends as an ephemeral error.
+    let refused = h.slash(&alice, "article", sub("add", json!([opt("url", "ftp://example.com/story.txt")]))).await;
+    assert_eq!(refused.callback_type, 5);
+    assert!(refused.ephemeral, "{}", refused.text());
+    assert!(h.fake.requests().iter().any(|r| r.method == "DELETE"), "the thinking message was removed");
+
     // No content: a modal, then its submission.
     let token = h.fake.slash(&alice, "article", sub("add", json!([])), Value::Null).unwrap();
     let modal = h.fake.reply(&token, Duration::from_secs(5)).await.unwrap();
@@ -205,7 +222,8 @@ async fn adds_articles_by_file_text_and_modal_and_answers_from_them() {
     let from_modal = h.fake.reply(&token, Duration::from_secs(20)).await.unwrap();
     assert!(!from_modal.ephemeral, "{}", from_modal.text());
     assert!(from_modal.text().contains("Added: Grayrigg derailment"), "{}", from_modal.text());
-    assert_eq!(h.store.articles(Scope::Guild(GUILD_A)).len(), 3);
+    assert_eq!(h.store.articles(Scope::Guild(GUILD_A)).len(), 4);
+
 
     // Answers on the seed article.
     let who = h.slash(&alice, "who-said", json!([opt("article", &seed_id)])).await;
@@ -238,7 +256,7 @@ async fn adds_articles_by_file_text_and_modal_and_answers_from_them() {
     assert!(listed[0]["name"].as_str().unwrap().contains("Chile aftershocks"));
     let all = h.fake.autocomplete(&alice, "article", json!([{"name": "show", "type": 1, "options": [{"name": "article", "type": 3, "value": "", "focused": true}]}])).unwrap();
     let all = h.fake.reply(&all, Duration::from_secs(3)).await.unwrap();
-    assert_eq!(all.message["choices"].as_array().unwrap().len(), 3);
+    assert_eq!(all.message["choices"].as_array().unwrap().len(), 4);
 
     // Per-article views default to the newest article; a typed title resolves too.
     let people = h.slash(&alice, "people", json!([])).await;
@@ -384,5 +402,85 @@ async fn briefing_posts_a_digest_to_a_channel() {
     let bad = h.slash(&moderator, "briefing", sub("post", json!([opt("since", "whenever")]))).await;
     assert!(bad.ephemeral && bad.text().contains("24h"), "{}", bad.text());
     assert_eq!(APP_ID, fake_discord::APP_ID);
+    h.stop().await;
+}
+
+/// The binary, configured only through the environment, connects to the fake with a
+/// shard range, registers in one guild, and keeps articles across a kill and restart.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_binary_runs_from_the_environment_and_keeps_articles_across_restarts() {
+    let fake = FakeDiscord::start(vec![GUILD_A], 1).await;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let spawn = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+            .arg("bot")
+            .env("DISCORD_TOKEN", TOKEN)
+            .env("DISCORD_API_BASE", fake.api_base())
+            .env("DISCORD_GUILD_ID", GUILD_A.to_string())
+            .env("DISCORD_SHARDS", "0..0/1")
+            .env("NEWSDESK_DATA_DIR", dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::inherit())
+            .spawn()
+            .expect("start the newsdesk binary")
+    };
+    let mut bot = spawn();
+    let up = fake.wait_until(Duration::from_secs(60), |f| f.command_overwrites() == 1 && f.connected_shards() == vec![(0, 1)]).await;
+    assert!(up, "binary did not connect: {:?}", fake.violations());
+    assert_eq!(fake.commands(Some(GUILD_A)).len(), 10);
+    let moderator = Actor::moderator(GUILD_A, MOD);
+    let added = fake
+        .run_slash(&moderator, "article", sub("add", json!([opt("text", "The port authority said on Tuesday that exports rose 12% in March."), opt("title", "Port exports")])), Value::Null)
+        .await;
+    assert!(!added.ephemeral, "{}", added.text());
+
+    let _ = bot.kill();
+    let _ = bot.wait();
+    assert!(fake.wait_until(Duration::from_secs(10), |f| f.connected_shards().is_empty()).await);
+    let mut bot = spawn();
+    let up = fake.wait_until(Duration::from_secs(60), |f| f.command_overwrites() == 2 && f.connected_shards().len() == 1).await;
+    assert!(up, "binary did not reconnect");
+    let list = fake.run_slash(&moderator, "article", sub("list", json!([])), Value::Null).await;
+    assert!(list.text().contains("Port exports"), "the article survived the restart: {}", list.text());
+    let _ = bot.kill();
+    let _ = bot.wait();
+    assert_eq!(fake.violations(), Vec::<String>::new());
+}
+
+/// Runs every command once on the seed article and prints what the fake captured (run
+/// with `--nocapture` for the samples); each answer is public, within limits and cites
+/// its article.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_command_answers_on_the_seed_article() {
+    let h = Harness::start(1, None).await;
+    let moderator = Actor::moderator(GUILD_A, MOD);
+    let added = h.add_text(&moderator, &String::from_utf8(seed()).unwrap(), "Rare earths talks").await;
+    let id = added_id(&added);
+    let samples: Vec<(&str, &str, Value)> = vec![
+        ("/article add text:… title:\"Rare earths talks\"", "", Value::Null),
+        ("/article list", "article", sub("list", json!([]))),
+        ("/article show", "article", sub("show", json!([opt("article", &id)]))),
+        ("/who-said", "who-said", json!([])),
+        ("/key-figures", "key-figures", json!([])),
+        ("/people", "people", json!([])),
+        ("/timeline", "timeline", json!([])),
+        ("/summary", "summary", json!([])),
+        ("/ask question:\"What does China refine?\"", "ask", json!([opt("question", "What does China refine?")])),
+        ("/search query:\"rare earths\"", "search", json!([opt("query", "rare earths")])),
+        ("/help", "help", json!([])),
+    ];
+    for (label, name, options) in samples {
+        let reply = if name.is_empty() { added.clone() } else { h.slash(&moderator, name, options).await };
+        assert!(!reply.ephemeral, "{label}: {}", reply.text());
+        // Every item cites the article; an empty answer says so instead.
+        let text = reply.text();
+        if name != "help" && name != "article" && !text.contains("\nNo ") && !text.contains("not in the") {
+            assert!(text.contains(&format!("`{id}`")) || text.contains("Rare earths talks"), "{label} cites the article: {text}");
+        }
+        eprintln!("===== {label}\n{}", reply.text());
+    }
+    let removed = h.slash(&moderator, "article", sub("remove", json!([opt("article", &id)]))).await;
+    eprintln!("===== /article remove article:{id}\n{}", removed.text());
+    assert!(removed.text().contains("Removed: Rare earths talks"));
     h.stop().await;
 }
