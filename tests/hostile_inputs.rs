@@ -215,7 +215,9 @@ fn an_article_in_another_language_is_flagged() {
     let added = execute(&store, &caller(1), Command::ArticleAdd { content: Content::Text(GERMAN.into()), title: None })
         .expect("added");
     let shown = newsdesk::render::text::response(&added);
-    assert!(shown.contains("not in English"), "the console/CLI reply must say so: {shown}");
+    assert!(shown.contains("English"), "the console/CLI reply must say the article is not in English: {shown}");
+    let embeds = format!("{:?}", newsdesk::render::discord::pages(&added));
+    assert!(embeds.contains("English"), "the Discord reply must say the article is not in English: {embeds}");
     let Response::Added { article } = added else { panic!("expected Added") };
     assert_eq!(article.analysis.foreign_language.as_deref(), Some("deu"));
 }

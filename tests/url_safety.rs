@@ -5,6 +5,7 @@
 //! refusal can be shown to happen before anything was sent.
 
 use newsdesk::Error;
+use newsdesk::config::vars;
 use newsdesk::ingest::fetch::{AddressClass, FetchOptions, check_ip, check_url, classify_ip, fetch, fetch_blocking};
 use std::future::Future;
 use std::net::SocketAddr;
@@ -216,7 +217,7 @@ async fn oversize_bodies_are_refused_with_and_without_content_length() {
     .await;
     for path in ["/declared", "/undeclared"] {
         let msg = fetch_error(fetch(&server.url(path), &allow_private()).await);
-        assert!(msg.contains("larger than 5 MB") && msg.contains("NEWSDESK_MAX_FETCH_BYTES"), "{path}: {msg}");
+        assert!(msg.contains("larger than 5 MB") && msg.contains(vars::MAX_FETCH_BYTES), "{path}: {msg}");
     }
     // The cap is the option's, not a constant.
     let small = FetchOptions { max_bytes: 1024, ..allow_private() };
@@ -340,17 +341,17 @@ fn options_come_from_the_settings() {
         move |k: &str| pairs.iter().find(|(name, _)| *name == k).map(|(_, v)| v.to_string())
     };
     let opts = FetchOptions::from_lookup(settings(&[
-        ("NEWSDESK_MAX_FETCH_BYTES", "2MB"),
-        ("NEWSDESK_FETCH_TIMEOUT", "3s"),
-        ("NEWSDESK_ALLOW_PRIVATE_URLS", "true"),
+        (vars::MAX_FETCH_BYTES, "2MB"),
+        (vars::FETCH_TIMEOUT, "3"),
+        (vars::ALLOW_PRIVATE_URLS, "true"),
     ]))
     .expect("valid settings");
     assert_eq!(opts.max_bytes, 2_000_000);
     assert_eq!(opts.timeout, Duration::from_secs(3));
     assert!(opts.allow_private);
-    let err = FetchOptions::from_lookup(settings(&[("NEWSDESK_MAX_FETCH_BYTES", "huge")])).expect_err("bad size").to_string();
-    assert!(err.contains("NEWSDESK_MAX_FETCH_BYTES"), "{err}");
-    let err = FetchOptions::from_lookup(settings(&[("NEWSDESK_ALLOW_PRIVATE_URLS", "maybe")])).expect_err("bad flag").to_string();
-    assert!(err.contains("NEWSDESK_ALLOW_PRIVATE_URLS"), "{err}");
+    let err = FetchOptions::from_lookup(settings(&[(vars::MAX_FETCH_BYTES, "huge")])).expect_err("bad size").to_string();
+    assert!(err.contains(vars::MAX_FETCH_BYTES), "{err}");
+    let err = FetchOptions::from_lookup(settings(&[(vars::ALLOW_PRIVATE_URLS, "maybe")])).expect_err("bad flag").to_string();
+    assert!(err.contains(vars::ALLOW_PRIVATE_URLS), "{err}");
     assert_eq!(FetchOptions::from_lookup(settings(&[])).expect("defaults"), FetchOptions::default());
 }
