@@ -22,7 +22,9 @@ pub fn briefing() -> Command {
 
 /// Every `/briefing` subcommand. Add new ones here.
 pub fn subcommands() -> Vec<Command> {
-    vec![post()]
+    let mut all = vec![post()];
+    all.extend(super::briefing_schedule::subcommands());
+    all
 }
 
 /// Team briefings: digests of this server's articles.

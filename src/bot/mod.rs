@@ -5,6 +5,8 @@
 //! - `answers`: `/who-said`, `/key-figures`, `/people`, `/timeline`, `/summary`, `/ask`, `/search`.
 //! - `briefing`: the `/briefing` command tree (`post` here; more subcommands plug in
 //!   through [`briefing::subcommands`]).
+//! - `briefing_schedule`: `/briefing preview|schedule|list|stop` and the sink the
+//!   briefing scheduler posts through; the scheduler task starts with the bot.
 //! - `help`: `/help`.
 //! - `reply`: answering an interaction — acknowledge within Discord's 3 s, defer what may
 //!   be slow, ephemeral errors, paged answers with buttons.
@@ -22,6 +24,7 @@ pub mod answers;
 pub mod article;
 pub mod autocomplete;
 pub mod briefing;
+pub mod briefing_schedule;
 pub mod help;
 pub mod pager;
 pub mod reply;
@@ -42,6 +45,8 @@ pub struct Data {
     /// Permits for command work on the blocking pool: about one per CPU, so analysis
     /// never starves the tasks that acknowledge interactions.
     pub workers: Arc<tokio::sync::Semaphore>,
+    /// Wakes the briefing scheduler when a schedule changes.
+    pub briefings: crate::briefing::scheduler::SchedulerHandle,
 }
 
 /// What a command handler can fail with. User-facing problems (`crate::Error`) are
@@ -186,6 +191,16 @@ pub async fn run(config: Config) -> crate::Result<()> {
 /// Runs the bot over `store` until `shutdown` is triggered or every shard stops.
 /// Callable in-process (tests point `config.discord_api_base` at a fake Discord).
 pub async fn run_with(config: Config, store: Arc<Store>, shutdown: Shutdown) -> crate::Result<()> {
+    run_with_clock(config, store, shutdown, Arc::new(crate::briefing::scheduler::SystemClock)).await
+}
+
+/// [`run_with`], with the briefing scheduler on `clock` (tests inject a manual one).
+pub async fn run_with_clock(
+    config: Config,
+    store: Arc<Store>,
+    shutdown: Shutdown,
+    clock: Arc<dyn crate::briefing::scheduler::Clock>,
+) -> crate::Result<()> {
     let token = config.discord_token.clone().ok_or_else(|| {
         crate::Error::Config(
             "DISCORD_TOKEN is not set: put the bot token from the Discord developer portal in the environment or .env."
@@ -206,7 +221,10 @@ pub async fn run_with(config: Config, store: Arc<Store>, shutdown: Shutdown) -> 
     let guild_id = config.discord_guild_id;
     let cpus = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
     let workers = Arc::new(tokio::sync::Semaphore::new(cpus.clamp(1, config.limits.max_concurrent_requests.max(1))));
-    let data = Data { store, config, web, workers };
+    
+    let briefings = crate::briefing::scheduler::SchedulerHandle::new(clock);
+    let scheduler_store = store.clone();
+    let data = Data { store, config, web, workers, briefings: briefings.clone() };
 
     let options = poise::FrameworkOptions {
         commands: commands(),
@@ -242,9 +260,15 @@ pub async fn run_with(config: Config, store: Arc<Store>, shutdown: Shutdown) -> 
         .framework(framework)
         .await
         .map_err(|e| crate::Error::Config(format!("Cannot start the Discord client: {e}")))?;
+    // The briefing scheduler starts with the bot: it posts what was missed while the bot
+    // was down, then sleeps until the next due briefing.
+    let sink = Arc::new(briefing_schedule::DiscordSink { http: client.http.clone() });
+    let scheduler = crate::briefing::scheduler::Scheduler::with_handle(scheduler_store, sink, &briefings);
+    let (scheduler_task, _) = scheduler.spawn();
     let manager = client.shard_manager.clone();
     tokio::spawn(async move {
         shutdown.wait().await;
+        scheduler_task.abort();
         manager.shutdown_all().await;
     });
     let started = match shards {

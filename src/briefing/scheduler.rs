@@ -179,12 +179,29 @@ const RETRY_AFTER: Duration = Duration::minutes(5);
 const IDLE_WAKE: Duration = Duration::days(1);
 
 /// Wakes the scheduler after schedules change.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct SchedulerHandle {
     wake: Arc<Notify>,
+    clock: Arc<dyn Clock>,
+}
+
+impl std::fmt::Debug for SchedulerHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SchedulerHandle").finish_non_exhaustive()
+    }
 }
 
 impl SchedulerHandle {
+    /// A handle on `clock` for a scheduler made later with [`Scheduler::with_handle`].
+    pub fn new(clock: Arc<dyn Clock>) -> SchedulerHandle {
+        SchedulerHandle { wake: Arc::new(Notify::new()), clock }
+    }
+
+    /// The scheduler's "now" (schedules made by commands count from it).
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
     pub fn reschedule(&self) {
         self.wake.notify_one();
     }
@@ -230,8 +247,14 @@ impl Scheduler {
         Scheduler { store, clock, sink, wake: Arc::new(Notify::new()), retry_at: Mutex::new(HashMap::new()) }
     }
 
+    /// A scheduler woken through `handle` and running on its clock (the handle can be
+    /// made first, e.g. for the bot's shared state).
+    pub fn with_handle(store: Arc<Store>, sink: Arc<dyn BriefingSink>, handle: &SchedulerHandle) -> Scheduler {
+        Scheduler { store, clock: handle.clock.clone(), sink, wake: handle.wake.clone(), retry_at: Mutex::new(HashMap::new()) }
+    }
+
     pub fn handle(&self) -> SchedulerHandle {
-        SchedulerHandle { wake: self.wake.clone() }
+        SchedulerHandle { wake: self.wake.clone(), clock: self.clock.clone() }
     }
 
     fn retries(&self) -> std::sync::MutexGuard<'_, HashMap<(Scope, u64), DateTime<Utc>>> {
