@@ -96,7 +96,7 @@ fn reply_page(title: &str, description: String, store: &Store, scope: Scope) -> 
 #[poise::command(slash_command)]
 pub async fn preview(
     ctx: Context<'_>,
-    #[description = "Articles added since: 24h, 3d, 2w or a date like 2025-04-01 (default: since this channel's last briefing, else 24h)"]
+    #[description = "Since: 24h, 3d, 2w or a date like 2025-04-01 (default: since this channel's last briefing)"]
     #[max_length = 40]
     since: Option<String>,
     #[description = "Only articles about these words (commas separate alternatives)"]
@@ -161,7 +161,7 @@ pub async fn schedule(
     #[max_length = 100]
     topic: Option<String>,
     #[description = "A role to mention in each briefing"] mention: Option<serenity::RoleId>,
-    #[description = "Post a one-line \"no new articles\" when there are none (default: post nothing)"]
+    #[description = "Post a one-line \"no new articles\" on quiet days (default: post nothing)"]
     when_empty: Option<bool>,
 ) -> Result<(), Error> {
     let Some(mut responder) = Responder::for_command(ctx) else { return Ok(()) };
