@@ -232,13 +232,28 @@ fn key_points(a: &Article, limit: usize) -> Vec<Evidence> {
     let headline_sentence = a.doc.headline.and_then(|h| a.doc.sentence_at(h.start));
     let title = a.doc.title.trim();
     let usable = |i: usize| {
-        i < a.doc.sentences.len() && Some(i) != headline_sentence && a.doc.sentence_text(i).trim() != title
+        i < a.doc.sentences.len()
+            && Some(i) != headline_sentence
+            && a.doc.sentence_text(i).trim() != title
+            && !is_standalone_line(a, i)
     };
     let mut picked: Vec<usize> = a.analysis.key_points.iter().copied().filter(|&i| usable(i)).collect();
     if picked.is_empty() {
         picked = (0..a.doc.sentences.len()).filter(|&i| usable(i)).take(limit).collect();
     }
     picked.into_iter().take(limit).map(|i| Evidence::new(a, i)).filter(|e| !e.sentence.trim().is_empty()).collect()
+}
+
+/// A sentence that is a whole paragraph and ends without sentence punctuation: a
+/// headline, dateline or page furniture, not a statement worth a key point.
+fn is_standalone_line(a: &Article, i: usize) -> bool {
+    let Some(sentence) = a.doc.sentences.get(i) else { return false };
+    let whole_paragraph = a.doc.paragraphs.get(sentence.paragraph).is_some_and(|p| {
+        a.doc.slice(*p).trim() == a.doc.slice(sentence.span).trim()
+    });
+    let text = a.doc.slice(sentence.span).trim_end();
+    let ends_like_a_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', '…', ':']);
+    whole_paragraph && !ends_like_a_sentence
 }
 
 /// The role the article gives a speaker: the quote's own, else the matching person's.

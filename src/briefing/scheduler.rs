@@ -94,6 +94,11 @@ impl ManualClock {
         self.advance_to(t);
     }
 
+    /// The deadline someone currently sleeps until on this clock, if anyone does.
+    pub fn sleeping_until(&self) -> Option<DateTime<Utc>> {
+        self.lock().sleeper.map(|(deadline, _)| deadline)
+    }
+
     /// Waits until someone sleeps on this clock having seen the latest advance, and
     /// returns the deadline they sleep until.
     pub async fn wait_idle(&self) -> DateTime<Utc> {

@@ -1,0 +1,219 @@
+//! Team briefings end to end: the real bot (`bot::run_with_clock`) against the fake
+//! Discord in `tests/fake_discord`, with the scheduler on a manual clock (no real
+//! sleeping). An admin schedules a briefing at 08:00 Europe/Berlin; it fires at 08:00
+//! local on both sides of the March DST change; a non-admin is refused; a restart does
+//! not repeat it; a run missed while the bot was down is posted once at start-up.
+
+mod fake_discord;
+
+use chrono::{DateTime, Utc};
+use fake_discord::{Actor, FakeDiscord, TOKEN, message_text};
+use newsdesk::bot::{Shutdown, run_with_clock};
+use newsdesk::briefing::schedule;
+use newsdesk::briefing::scheduler::{Clock, ManualClock};
+use newsdesk::config::Config;
+use newsdesk::store::{NewArticle, Scope, Store};
+use serde_json::{Value, json};
+use std::sync::Arc;
+use std::time::Duration;
+
+const GUILD: u64 = (6000 << 22) | 21;
+const MEMBER: u64 = 8001;
+const MODERATOR: u64 = 8002;
+const NEWS: u64 = GUILD + 50;
+const ROLE: u64 = GUILD + 77;
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).expect("RFC 3339").with_timezone(&Utc)
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/articles/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+}
+
+fn sub(name: &str, options: Value) -> Value {
+    json!([{"name": name, "type": 1, "options": options}])
+}
+
+fn opt(name: &str, value: &str) -> Value {
+    json!({"name": name, "type": 3, "value": value})
+}
+
+fn news_channel() -> Value {
+    json!({"channels": {NEWS.to_string(): {"id": NEWS.to_string(), "name": "news-desk", "type": 0, "permissions": "0"}},
+           "roles": {ROLE.to_string(): {"id": ROLE.to_string(), "name": "newsroom", "color": 0, "colors": {"primary_color": 0, "secondary_color": null, "tertiary_color": null}, "hoist": false, "icon": null,
+                     "unicode_emoji": null, "position": 1, "permissions": "0", "managed": false, "mentionable": true, "flags": 0}}})
+}
+
+/// One bot process over a shared fake, store and clock; `restart` is a new process.
+struct Bot {
+    fake: Arc<FakeDiscord>,
+    store: Arc<Store>,
+    clock: Arc<ManualClock>,
+    shutdown: Shutdown,
+    task: tokio::task::JoinHandle<newsdesk::Result<()>>,
+}
+
+impl Bot {
+    async fn start(fake: Arc<FakeDiscord>, store: Arc<Store>, clock: Arc<ManualClock>) -> Bot {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("NEWSDESK_LOG").unwrap_or_else(|_| "warn".into()))
+            .with_test_writer()
+            .try_init();
+        let before = fake.command_overwrites();
+        let config = Config { discord_token: Some(TOKEN.into()), discord_api_base: Some(fake.api_base()), ..Config::default() };
+        let shutdown = Shutdown::new();
+        let task = tokio::spawn(run_with_clock(config, store.clone(), shutdown.clone(), clock.clone()));
+        let ready = fake.wait_until(Duration::from_secs(20), |f| f.command_overwrites() > before && !f.connected_shards().is_empty()).await;
+        assert!(ready, "bot did not connect: {:?}", fake.violations());
+        Bot { fake, store, clock, shutdown, task }
+    }
+
+    async fn stop(self) -> (Arc<FakeDiscord>, Arc<Store>, Arc<ManualClock>) {
+        self.shutdown.trigger();
+        let result = tokio::time::timeout(Duration::from_secs(10), self.task).await;
+        assert!(matches!(result, Ok(Ok(Ok(())))), "bot did not stop cleanly: {result:?}");
+        assert_eq!(self.fake.violations(), Vec::<String>::new(), "the fake rejected requests");
+        (self.fake, self.store, self.clock)
+    }
+
+    async fn slash(&self, actor: &Actor, name: &str, options: Value, resolved: Value) -> fake_discord::Reply {
+        let reply = self.fake.run_slash(actor, name, options, resolved).await;
+        assert!(reply.ack_after < Duration::from_secs(3), "/{name} acknowledged after {:?}", reply.ack_after);
+        reply
+    }
+
+    /// Waits until the scheduler sleeps until `deadline` (it reacts on its own task).
+    async fn scheduler_sleeps_until(&self, deadline: DateTime<Utc>) {
+        let clock = self.clock.clone();
+        let ok = self.fake.wait_until(Duration::from_secs(10), move |_| clock.sleeping_until() == Some(deadline)).await;
+        assert!(ok, "scheduler sleeps until {:?}, expected {deadline}", self.clock.sleeping_until());
+    }
+
+    fn posts(&self) -> Vec<Value> {
+        self.fake.channel_messages(NEWS)
+    }
+
+    async fn wait_for_posts(&self, count: usize) -> Vec<Value> {
+        let ok = self.fake.wait_until(Duration::from_secs(10), |f| f.channel_messages(NEWS).len() >= count).await;
+        assert!(ok, "expected {count} messages in #news-desk, got {}", self.posts().len());
+        self.posts()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scheduled_briefings_end_to_end() {
+    let fake = FakeDiscord::start(vec![GUILD], 1).await;
+    let clock = Arc::new(ManualClock::new(at("2026-03-27T12:00:00Z")));
+    let bot = Bot::start(fake, Arc::new(Store::in_memory()), clock).await;
+    let moderator = Actor::moderator(GUILD, MODERATOR);
+    let member = Actor::member(GUILD, MEMBER);
+
+    // The subcommands are registered under /briefing.
+    let briefing = bot.fake.commands(None).into_iter().find(|c| c["name"] == "briefing").expect("/briefing registered");
+    let subs: Vec<&str> = briefing["options"].as_array().unwrap().iter().filter_map(|o| o["name"].as_str()).collect();
+    for s in ["post", "preview", "schedule", "list", "stop"] {
+        assert!(subs.contains(&s), "{s} missing: {subs:?}");
+    }
+
+    for (file, title) in [
+        ("seed-us-china-rare-earths.txt", "US and China race to rescue a summit"),
+        ("wn-2008-us-senate-bailout-vote.txt", "Senate approves revised bailout"),
+        ("wn-2010-flash-crash-us-stocks.txt", "US stocks see 9% drop before recovery"),
+    ] {
+        let added = bot.slash(&moderator, "article", sub("add", json!([opt("text", &fixture(file)), opt("title", title)])), Value::Null).await;
+        assert!(!added.ephemeral, "{}", added.text());
+    }
+
+    let schedule_options = json!([
+        {"name": "channel", "type": 7, "value": NEWS.to_string()},
+        opt("time", "08:00"),
+        opt("timezone", "Europe/Berlin"),
+        {"name": "mention", "type": 8, "value": ROLE.to_string()},
+    ]);
+    // A member without Manage Messages is refused, and nothing is stored.
+    let refused = bot.slash(&member, "briefing", sub("schedule", schedule_options.clone()), news_channel()).await;
+    assert!(refused.ephemeral && refused.text().contains("Manage Messages"), "{}", refused.text());
+    assert!(schedule::load_schedules(&bot.store, Scope::Guild(GUILD)).is_empty());
+
+    // The moderator schedules it: 08:00 in Berlin is 07:00 UTC before 29 March.
+    let made = bot.slash(&moderator, "briefing", sub("schedule", schedule_options), news_channel()).await;
+    assert!(made.ephemeral, "{}", made.text());
+    let text = made.text();
+    assert!(text.contains("every day at 08:00 (Europe/Berlin)") && text.contains(&format!("<#{NEWS}>")), "{text}");
+    let first_due = at("2026-03-28T07:00:00Z");
+    assert!(text.contains(&format!("<t:{}:F>", first_due.timestamp())), "names the next run: {text}");
+    bot.scheduler_sleeps_until(first_due).await;
+
+    // A preview only the caller sees; nothing is posted.
+    let preview = bot.slash(&moderator, "briefing", sub("preview", json!([])), Value::Null).await;
+    assert!(preview.ephemeral && preview.text().contains("Preview") && preview.text().contains("3 new articles"), "{}", preview.text());
+    assert!(bot.posts().is_empty());
+
+    bot.clock.advance_to(first_due);
+    let posts = bot.wait_for_posts(1).await;
+    let digest: String = posts.iter().map(message_text).collect::<Vec<_>>().join("\n---\n");
+    println!("=== briefing as the fake captured it ===\n{digest}\n=== end ===");
+    assert!(posts[0]["content"].as_str().unwrap_or("").starts_with(&format!("<@&{ROLE}> 📰 **Briefing** — 3 new articles")), "{digest}");
+    let sent = bot.fake.requests().into_iter().find(|r| r.path == "/channels/{channel}/messages" && r.status == 200).expect("the post request");
+    assert_eq!(sent.body["allowed_mentions"]["roles"], json!([ROLE.to_string()]), "only the chosen role may be pinged");
+    for title in ["US and China race", "Senate approves revised bailout", "US stocks see 9% drop"] {
+        assert!(digest.contains(title), "{title} missing from the briefing");
+    }
+    for id in ["a1", "a2", "a3"] {
+        assert!(digest.contains(&format!("/article show article:{id}")), "{id} linked back");
+    }
+
+    // After the DST change 08:00 in Berlin is 06:00 UTC; an empty day posts nothing.
+    let second_due = at("2026-03-29T06:00:00Z");
+    bot.scheduler_sleeps_until(second_due).await;
+    bot.clock.advance_to(second_due);
+    bot.scheduler_sleeps_until(at("2026-03-30T06:00:00Z")).await;
+    let count_after_first = bot.posts().len();
+
+    // Restart: nothing is repeated, and the schedule survives.
+    let (fake, store, clock) = bot.stop().await;
+    clock.advance_to(at("2026-03-29T12:00:00Z"));
+    let bot = Bot::start(fake, store, clock).await;
+    bot.scheduler_sleeps_until(at("2026-03-30T06:00:00Z")).await;
+    assert_eq!(bot.posts().len(), count_after_first, "a restart does not repeat a briefing");
+
+    // Down across three slots; an article arrives meanwhile: one catch-up briefing.
+    let (fake, store, clock) = bot.stop().await;
+    store
+        .add_article(Scope::Guild(GUILD), NewArticle { bytes: fixture("wn-2007-grayrigg-train-derailment.txt").into_bytes(), origin: "upload".into(), title: Some("Train derails in Cumbria".into()), added_by: None })
+        .expect("stored");
+    clock.advance_to(at("2026-04-02T09:00:00Z"));
+    let bot = Bot::start(fake, store, clock).await;
+    let posts = bot.wait_for_posts(count_after_first + 1).await;
+    bot.scheduler_sleeps_until(at("2026-04-03T06:00:00Z")).await;
+    let posts_now = bot.posts();
+    assert_eq!(posts_now.len(), posts.len(), "the missed runs are posted once, not once per day");
+    let catch_up = message_text(&posts_now[count_after_first]);
+    assert!(catch_up.contains("1 new article") && catch_up.contains("Train derails in Cumbria"), "{catch_up}");
+    assert!(!catch_up.contains("Senate approves"), "earlier articles are not repeated: {catch_up}");
+
+    // /briefing list shows it; /briefing stop removes it (and needs Manage Messages too).
+    let listed = bot.slash(&moderator, "briefing", sub("list", json!([])), Value::Null).await;
+    assert!(listed.ephemeral && listed.text().contains(&format!("<#{NEWS}>")) && listed.text().contains("Europe/Berlin"), "{}", listed.text());
+    let stop_options = json!([{"name": "channel", "type": 7, "value": NEWS.to_string()}]);
+    let refused = bot.slash(&member, "briefing", sub("stop", stop_options.clone()), news_channel()).await;
+    assert!(refused.ephemeral && refused.text().contains("Manage Messages"));
+    let stopped = bot.slash(&moderator, "briefing", sub("stop", stop_options.clone()), news_channel()).await;
+    assert!(stopped.text().contains("no longer gets its briefing"), "{}", stopped.text());
+    assert!(schedule::load_schedules(&bot.store, Scope::Guild(GUILD)).is_empty());
+    let again = bot.slash(&moderator, "briefing", sub("stop", stop_options), news_channel()).await;
+    assert!(again.ephemeral && again.text().contains("/briefing list"), "{}", again.text());
+
+    // Bad input says what to do.
+    let bad = bot
+        .slash(&moderator, "briefing", sub("schedule", json!([{"name": "channel", "type": 7, "value": NEWS.to_string()}, opt("time", "25:99")])), news_channel())
+        .await;
+    assert!(bad.ephemeral && bad.text().contains("HH:MM"), "{}", bad.text());
+    let bad_tz = bot
+        .slash(&moderator, "briefing", sub("schedule", json!([{"name": "channel", "type": 7, "value": NEWS.to_string()}, opt("time", "08:00"), opt("timezone", "Mars/Base")])), news_channel())
+        .await;
+    assert!(bad_tz.ephemeral && bad_tz.text().contains("IANA"), "{}", bad_tz.text());
+    let _ = bot.clock.now();
+    bot.stop().await;
+}
