@@ -6,7 +6,7 @@
 
 use newsdesk::Error;
 use newsdesk::config::vars;
-use newsdesk::ingest::fetch::{AddressClass, FetchOptions, check_ip, check_url, classify_ip, fetch, fetch_blocking};
+use newsdesk::ingest::fetch::{AddressClass, FetchOptions, check_ip, check_url, classify_ip, fetch, fetch_blocking, fetch_with_resolver};
 use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -146,6 +146,39 @@ fn checker_refuses_private_link_local_mapped_and_metadata_addresses() {
         assert!(check_url(url, false).is_err(), "{url} must be refused");
     }
     assert!(check_url("https://example.com/news/1", false).is_ok());
+}
+
+#[tokio::test]
+async fn the_connection_is_pinned_to_the_checked_addresses() {
+    let server = page_server().await;
+    let port = server.addr.port();
+    // `.example` names never resolve through real DNS, so a successful fetch proves the
+    // client connected to the address our resolver returned (and that was checked), not to
+    // one it looked up itself.
+    let resolve = |host: &str, port: u16| -> std::io::Result<Vec<SocketAddr>> {
+        match host {
+            "news.example" => Ok(vec![SocketAddr::from(([127, 0, 0, 1], port))]),
+            "mixed.example" => Ok(vec![SocketAddr::from(([93, 184, 216, 34], port)), SocketAddr::from(([10, 0, 0, 1], port))]),
+            "meta.example" => Ok(vec![SocketAddr::from(([169, 254, 169, 254], port))]),
+            _ => Err(std::io::Error::new(std::io::ErrorKind::NotFound, "no such host")),
+        }
+    };
+    let page = fetch_with_resolver(&format!("http://news.example:{port}/a"), &allow_private(), &resolve).await.expect("pinned fetch");
+    assert_eq!(page.bytes, PAGE.as_bytes());
+    assert_eq!(page.final_url, format!("http://news.example:{port}/a"));
+    // The same name is refused when private addresses are not allowed…
+    let msg = fetch_error(fetch_with_resolver(&format!("http://news.example:{port}/a"), &FetchOptions::default(), &resolve).await);
+    assert!(msg.contains("only fetches public web pages"), "{msg}");
+    // …a name with one public and one private record is refused as a whole…
+    let msg = fetch_error(fetch_with_resolver(&format!("http://mixed.example:{port}/"), &FetchOptions::default(), &resolve).await);
+    assert!(msg.contains("private network"), "{msg}");
+    // …a name that resolves to the metadata address is refused even with the flag on…
+    let msg = fetch_error(fetch_with_resolver(&format!("http://meta.example:{port}/"), &allow_private(), &resolve).await);
+    assert!(msg.contains("metadata"), "{msg}");
+    // …and a name that does not resolve says so.
+    let msg = fetch_error(fetch_with_resolver("http://nowhere.example/", &allow_private(), &resolve).await);
+    assert!(msg.contains("could not find the site"), "{msg}");
+    assert_eq!(server.connections(), 1, "only the allowed fetch connected");
 }
 
 #[tokio::test]
