@@ -1,10 +1,10 @@
 //! The question commands: `/who-said`, `/key-figures`, `/people`, `/timeline`,
 //! `/summary`, `/ask`, `/search`. Each turns its options into a `commands::Command` and
-//! leaves the rest to `reply::run`. Without `article`, per-article views use the newest
+//! leaves the rest to `reply::run` (which also resolves a typed title to its article id). Without `article`, per-article views use the newest
 //! article and the others all of the scope's articles.
 
-use super::autocomplete::{self, resolve};
-use super::{Context, Error, reply, scope_of};
+use super::autocomplete;
+use super::{Context, Error, reply};
 use crate::commands::Command;
 use crate::model::FigureKind;
 
@@ -50,10 +50,6 @@ impl From<KindChoice> for FigureKind {
     }
 }
 
-fn article_id(ctx: Context<'_>, given: Option<String>) -> Option<String> {
-    resolve(&ctx.data().store, scope_of(ctx.guild_id(), ctx.author().id), given)
-}
-
 fn non_empty(s: Option<String>) -> Option<String> {
     s.map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
 }
@@ -72,7 +68,6 @@ pub async fn who_said(
     #[autocomplete = "autocomplete::article"]
     article: Option<String>,
 ) -> Result<(), Error> {
-    let article = article_id(ctx, article);
     reply::run(ctx, Command::WhoSaid { topic: non_empty(topic), speaker: non_empty(speaker), article }, false).await
 }
 
@@ -85,7 +80,6 @@ pub async fn key_figures(
     article: Option<String>,
     #[description = "Only this kind of figure"] kind: Option<KindChoice>,
 ) -> Result<(), Error> {
-    let article = article_id(ctx, article);
     reply::run(ctx, Command::KeyFigures { article, kind: kind.map(FigureKind::from) }, false).await
 }
 
@@ -97,7 +91,6 @@ pub async fn people(
     #[autocomplete = "autocomplete::article"]
     article: Option<String>,
 ) -> Result<(), Error> {
-    let article = article_id(ctx, article);
     reply::run(ctx, Command::People { article }, false).await
 }
 
@@ -109,7 +102,6 @@ pub async fn timeline(
     #[autocomplete = "autocomplete::article"]
     article: Option<String>,
 ) -> Result<(), Error> {
-    let article = article_id(ctx, article);
     reply::run(ctx, Command::Timeline { article }, false).await
 }
 
@@ -121,7 +113,6 @@ pub async fn summary(
     #[autocomplete = "autocomplete::article"]
     article: Option<String>,
 ) -> Result<(), Error> {
-    let article = article_id(ctx, article);
     reply::run(ctx, Command::Summary { article }, false).await
 }
 
@@ -136,7 +127,6 @@ pub async fn ask(
     #[autocomplete = "autocomplete::article"]
     article: Option<String>,
 ) -> Result<(), Error> {
-    let article = article_id(ctx, article);
     reply::run(ctx, Command::Ask { question: question.trim().to_string(), article }, false).await
 }
 

@@ -5,7 +5,7 @@
 //! handed to the library; anything else is refused before any download. A URL, a large
 //! file or a slow ingest is deferred first so Discord never shows "did not respond".
 
-use super::autocomplete::{self, resolve};
+use super::autocomplete;
 use super::reply::Responder;
 use super::{Context, Data, Error, can_manage, caller, reply, scope_of};
 use crate::commands::{Caller, Command, Content};
@@ -209,7 +209,6 @@ pub async fn show(
     #[autocomplete = "autocomplete::article"]
     article: String,
 ) -> Result<(), Error> {
-    let article = resolve(&ctx.data().store, scope_of(ctx.guild_id(), ctx.author().id), Some(article)).unwrap_or_default();
     reply::run(ctx, Command::ArticleShow { article }, false).await
 }
 
@@ -231,6 +230,5 @@ pub async fn remove(
             .error("Removing articles needs the Manage Messages permission. Ask a moderator, or an admin can grant it to your role.")
             .await;
     }
-    let article = resolve(&ctx.data().store, caller.scope, Some(article)).unwrap_or_default();
     reply::run(ctx, Command::ArticleRemove { article }, false).await
 }

@@ -4,7 +4,7 @@
 //! over one page, and errors ephemeral — also after a public deferral, by deleting the
 //! "thinking…" message and sending the error as an ephemeral follow-up.
 
-use super::{Context, Data, Error, pager};
+use super::{Context, Data, Error, autocomplete, pager};
 use crate::commands::{self, Caller, Command, Response};
 use crate::render::discord::{self, Page};
 use poise::serenity_prelude as serenity;
@@ -131,14 +131,14 @@ impl Responder {
         Ok(())
     }
 
-    /// Runs `command` on the blocking pool, deferring if it takes longer than
-    /// [`DEFER_AFTER`]. Returns the command's own result; Discord errors are `Err`.
-    pub async fn execute(
+    /// Runs `work` on the blocking pool (store access, analysis and rendering never run
+    /// on the async runtime), deferring if it has to queue for a worker permit or takes
+    /// longer than [`DEFER_AFTER`].
+    pub async fn blocking<T: Send + 'static>(
         &mut self,
         data: &Data,
-        caller: Caller,
-        command: Command,
-    ) -> Result<crate::Result<Response>, Error> {
+        work: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, Error> {
         // Work runs at most `data.workers` at a time, so the runtime keeps the CPU it
         // needs to acknowledge interactions. Work that has to queue is acknowledged first.
         let permit = match data.workers.clone().try_acquire_owned() {
@@ -148,10 +148,9 @@ impl Responder {
                 data.workers.clone().acquire_owned().await.map_err(|e| Error::Task(e.to_string()))?
             }
         };
-        let store = data.store.clone();
         let mut task = tokio::task::spawn_blocking(move || {
             let _permit = permit;
-            commands::execute(&store, &caller, command)
+            work()
         });
         let joined = if self.acknowledged {
             task.await
@@ -167,18 +166,40 @@ impl Responder {
         joined.map_err(|e| Error::Task(e.to_string()))
     }
 
+    /// Runs `command` (its `article` options resolved) and returns its own result;
+    /// Discord errors are `Err`.
+    pub async fn execute(
+        &mut self,
+        data: &Data,
+        caller: Caller,
+        command: Command,
+    ) -> Result<crate::Result<Response>, Error> {
+        let store = data.store.clone();
+        self.blocking(data, move || {
+            let command = autocomplete::resolve_command(&store, caller.scope, command);
+            commands::execute(&store, &caller, command)
+        })
+        .await
+    }
+
     /// Runs `command` and shows page `page` of its answer (with paging buttons), or the
     /// error ephemerally.
     pub async fn answer(&mut self, data: &Data, caller: Caller, command: Command, page: usize) -> Result<(), Error> {
+        let store = data.store.clone();
         let scope = caller.scope;
-        match self.execute(data, caller, command.clone()).await? {
-            Ok(response) => {
-                let pages = discord::pages(&response);
-                let page = page.min(pages.len().saturating_sub(1));
-                let components = pager::buttons(&data.store, scope, &command, page, pages.len());
-                let shown = pages.get(page).cloned().unwrap_or_default();
-                self.send(&shown, components, false).await
-            }
+        let rendered = self
+            .blocking(data, move || {
+                let command = autocomplete::resolve_command(&store, scope, command);
+                commands::execute(&store, &caller, command.clone()).map(|response| {
+                    let pages = discord::pages(&response);
+                    let page = page.min(pages.len().saturating_sub(1));
+                    let components = pager::buttons(&store, scope, &command, page, pages.len());
+                    (pages.into_iter().nth(page).unwrap_or_default(), components)
+                })
+            })
+            .await?;
+        match rendered {
+            Ok((shown, components)) => self.send(&shown, components, false).await,
             Err(e) => self.error(&e.to_string()).await,
         }
     }
