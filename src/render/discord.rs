@@ -768,4 +768,69 @@ mod tests {
         assert_eq!(page.embeds.len(), 1);
         assert!(page.content.chars().count() <= MAX_CONTENT);
     }
+
+    fn evidence(i: usize) -> Evidence {
+        Evidence {
+            article_id: "a7".into(),
+            article_title: "Talks *stall* over rare earths".into(),
+            sentence_index: i,
+            sentence: format!("“We will not back down,” said Wu Xinbo, sentence {i}, in a long speech {}.", "x".repeat(300)),
+        }
+    }
+
+    #[test]
+    fn who_said_items_name_speaker_role_quote_article_and_sentence() {
+        use crate::query::{SpeakerStatements, Statement};
+        let groups = vec![SpeakerStatements {
+            speaker: "Wu Xinbo".into(),
+            role: "director of the Center for American Studies at Fudan University".into(),
+            aliases: vec!["Wu".into()],
+            statements: (0..20)
+                .map(|i| Statement {
+                    text: if i % 2 == 0 { "We will not back down".into() } else { "talks would resume".into() },
+                    kind: if i % 2 == 0 { QuoteKind::Direct } else { QuoteKind::Indirect },
+                    evidence: evidence(i),
+                })
+                .collect(),
+        }];
+        let pages = pages(&Response::WhoSaid { groups });
+        assert!(pages.len() >= 3, "20 statements page: {}", pages.len());
+        let mut items = 0;
+        for (i, p) in pages.iter().enumerate() {
+            assert!(p.chars() <= MAX_TOTAL && p.embeds.len() == 1);
+            let e = &p.embeds[0];
+            assert!(e.footer.contains(&format!("Page {} of {}", i + 1, pages.len())));
+            for f in &e.fields {
+                items += 1;
+                assert!(f.name.starts_with("Wu Xinbo — director"), "{}", f.name);
+                assert!(f.value.contains("(`a7`)") && f.value.contains("Talks \\*stall\\*"), "{}", f.value);
+                assert!(f.value.contains("sentence "), "{}", f.value);
+                assert!(f.value.chars().count() <= MAX_FIELD_VALUE);
+            }
+        }
+        assert_eq!(items, 20, "nothing lost between pages");
+        let first = &pages[0].embeds[0].fields;
+        assert!(first[0].value.starts_with("“We will not back down”"));
+        assert!(first[1].value.contains("paraphrase") && first[1].value.contains("> "), "indirect quotes show their sentence");
+    }
+
+    #[test]
+    fn key_figures_show_what_they_measure_and_where() {
+        use crate::query::FigureHit;
+        let figures = vec![FigureHit {
+            text: "$660 billion".into(),
+            kind: FigureKind::Money,
+            value: Some(660e9),
+            unit: "USD".into(),
+            qualifier: None,
+            about: "trade between the two countries".into(),
+            evidence: evidence(3),
+        }];
+        let shown = pages(&Response::KeyFigures { figures });
+        let f = &shown[0].embeds[0].fields[0];
+        assert_eq!(f.name, "$660 billion · money");
+        assert!(f.value.contains("trade between the two countries") && f.value.contains("sentence 4") && f.value.contains("`a7`"));
+        let empty = pages(&Response::KeyFigures { figures: vec![] });
+        assert!(empty[0].embeds[0].description.contains("No figures found"));
+    }
 }
