@@ -484,3 +484,26 @@ async fn every_command_answers_on_the_seed_article() {
     assert!(removed.text().contains("Removed: Rare earths talks"));
     h.stop().await;
 }
+
+/// The fake is only useful if it refuses what Discord refuses.
+#[test]
+fn the_fake_rejects_what_discord_rejects() {
+    use fake_discord::validate_message;
+    let embed = |title: &str, description: &str, fields: usize, value: &str| {
+        json!({"title": title, "description": description,
+               "fields": (0..fields).map(|i| json!({"name": format!("f{i}"), "value": value})).collect::<Vec<_>>()})
+    };
+    assert!(validate_message(&json!({"content": "ok", "embeds": [embed("t", "d", 3, "v")]}), true).is_ok());
+    assert!(validate_message(&json!({"content": "x".repeat(2001)}), true).is_err());
+    assert!(validate_message(&json!({"embeds": vec![embed("t", "d", 0, ""); 11]}), true).is_err());
+    assert!(validate_message(&json!({"embeds": [embed(&"t".repeat(257), "d", 0, "")]}), true).is_err());
+    assert!(validate_message(&json!({"embeds": [embed("t", &"d".repeat(4097), 0, "")]}), true).is_err());
+    assert!(validate_message(&json!({"embeds": [embed("t", "d", 26, "v")]}), true).is_err());
+    assert!(validate_message(&json!({"embeds": [embed("t", "d", 1, &"v".repeat(1025))]}), true).is_err());
+    assert!(validate_message(&json!({"embeds": [embed("t", "d", 1, "")]}), true).is_err(), "empty field value");
+    assert!(validate_message(&json!({"embeds": [embed("t", &"d".repeat(4000), 0, ""), embed("t", &"d".repeat(2100), 0, "")]}), true).is_err(), "6,000 across embeds");
+    assert!(validate_message(&json!({"content": ""}), true).is_err(), "empty message");
+    let button = |id: &str| json!({"type": 2, "style": 1, "label": "b", "custom_id": id});
+    assert!(validate_message(&json!({"content": "c", "components": [{"type": 1, "components": [button("a"), button("a")]}]}), true).is_err(), "duplicate custom ids");
+    assert!(validate_message(&json!({"content": "c", "components": [{"type": 1, "components": [button(&"i".repeat(101))]}]}), true).is_err());
+}
