@@ -68,6 +68,51 @@ fn run_bot() -> newsdesk::Result<()> {
     runtime.block_on(newsdesk::bot::run(config))
 }
 
+/// `newsdesk ask FILE... -- QUESTION`: load the files, answer from them, print the
+/// answer with its evidence. "Not in the articles" is an answer too (exit 0).
+fn run_ask(files: &[String], question: &str) -> ExitCode {
+    let mut articles = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        let bytes = match read_input(file) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("newsdesk: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let opts = IngestOptions { name_hint: Some(file.clone()), title: None };
+        let doc = match ingest(&bytes, &opts) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("newsdesk: {file}: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let analysis = analyze::analyze(&doc);
+        articles.push(newsdesk::model::Article {
+            id: format!("a{}", i + 1),
+            added_at: chrono::Utc::now(),
+            added_by: None,
+            origin: file.clone(),
+            doc,
+            analysis,
+        });
+    }
+    let refs: Vec<&newsdesk::model::Article> = articles.iter().collect();
+    match newsdesk::query::ask(&refs, question) {
+        newsdesk::query::AskAnswer::Found { answer, evidence } => {
+            println!("{answer}");
+            for e in evidence {
+                let origin = articles.iter().find(|a| a.id == e.article_id).map_or("", |a| a.origin.as_str());
+                println!("  — “{}”", e.sentence);
+                println!("    ({}, {}, sentence {})", e.article_title, origin, e.sentence_index + 1);
+            }
+        }
+        newsdesk::query::AskAnswer::NotFound { message } => println!("{message}"),
+    }
+    ExitCode::SUCCESS
+}
+
 fn main() -> ExitCode {
     let _ = dotenvy::dotenv();
     tracing_subscriber::fmt()
@@ -101,11 +146,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Some(Command::Ask { files, question }) => {
-            let _ = (files, question);
-            eprintln!("newsdesk: ask is not built yet");
-            ExitCode::from(2)
-        }
+        Some(Command::Ask { files, question }) => run_ask(&files, &question.join(" ")),
         Some(Command::Console) => finish(newsdesk::console::run()),
         Some(Command::Bot) => finish(run_bot()),
         None => {

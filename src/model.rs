@@ -220,6 +220,18 @@ pub struct Analysis {
     pub key_points: Vec<usize>,
     /// ISO 639-3 code when the language was detected reliably and is not English.
     pub foreign_language: Option<String>,
+    /// Stemmed search terms per sentence, so questions and searches never re-read text.
+    #[serde(default)]
+    pub terms: TermIndex,
+}
+
+/// Per-sentence search terms of one document (see `analyze::terms`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct TermIndex {
+    /// (term id, sentence index, occurrences in that sentence), sorted.
+    pub postings: Vec<(u32, u32, u16)>,
+    /// Number of terms in each sentence.
+    pub lengths: Vec<u16>,
 }
 
 /// A stored article: its source, its cleaned document and its analysis.

@@ -1,5 +1,366 @@
-//! Date expressions. Placeholder (issue 5).
-use crate::model::{DateMention, Document};
-pub fn extract(_doc: &Document) -> Vec<DateMention> {
-    Vec::new()
+//! Date and time expressions, resolved against the article's date when one is known.
+//!
+//! Explicit forms: `2025-10-23`, `10/1/2008`, `Oct. 23`, `Sept. 5, 2011`, `23 October
+//! 2025`, `March 2011`, `September`, `Tuesday`, `in 1999`, `from 2000 to 2005`, clock
+//! times (`08:19 UTC`, `2.40 PM`). Relative forms: `today`, `yesterday`, `tomorrow`,
+//! `last week`, `earlier this month`, `last year`, `three days ago`, `the following
+//! year`. Values are ISO (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM`, or
+//! `START/END` for ranges) or `None` when the text does not fix them.
+//!
+//! Dates without a year take the year that puts them within nine months before or three
+//! months after the article date (news reports mostly look back); weekdays and bare
+//! months look back ("Tuesday" in a Wednesday article is the day before).
+//!
+//! When the document has no date, a dateline (a full date standing alone in the
+//! article's first lines) serves as the anchor.
+
+use crate::model::{DateMention, Document, Span};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: &[(&str, u32)] = &[
+    ("January", 1), ("February", 2), ("March", 3), ("April", 4), ("May", 5), ("June", 6), ("July", 7),
+    ("August", 8), ("September", 9), ("October", 10), ("November", 11), ("December", 12), ("Jan", 1),
+    ("Feb", 2), ("Mar", 3), ("Apr", 4), ("Jun", 6), ("Jul", 7), ("Aug", 8), ("Sept", 9), ("Sep", 9),
+    ("Oct", 10), ("Nov", 11), ("Dec", 12),
+];
+const WEEKDAYS: &[(&str, Weekday)] = &[
+    ("Monday", Weekday::Mon), ("Tuesday", Weekday::Tue), ("Wednesday", Weekday::Wed), ("Thursday", Weekday::Thu),
+    ("Friday", Weekday::Fri), ("Saturday", Weekday::Sat), ("Sunday", Weekday::Sun),
+];
+const MONTH_ALT: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?";
+const WEEKDAY_ALT: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+const NUMBER_WORDS: &[(&str, i64)] = &[
+    ("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
+    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("several", -1), ("few", -1),
+];
+
+/// Every pattern, tried in order; earlier patterns win overlaps.
+static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
+    let m = MONTH_ALT;
+    let w = WEEKDAY_ALT;
+    let re = |s: &str| Regex::new(s).expect("date pattern compiles");
+    vec![
+        (Kind::Iso, re(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+        (Kind::Slashed, re(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")),
+        (Kind::YearRange, re(r"\b(?:[Ff]rom|[Bb]etween) (1[6-9]\d\d|20\d\d) (?:to|and|until) (1[6-9]\d\d|20\d\d)\b")),
+        (Kind::MonthDay, re(&format!(r"\b(?:(?:{w}),? )?({m}) (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}})\b)?"))),
+        (Kind::DayMonth, re(&format!(r"\b(?:(?:{w}),? )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({m})(?:,? (\d{{4}})\b)?"))),
+        (Kind::MonthYear, re(&format!(r"\b({m}),? (\d{{4}})\b"))),
+        (Kind::Clock, re(r"(?i)\b([01]?\d|2[0-3]):([0-5]\d)(?: ?(UTC|GMT|local time|a\.m\.|p\.m\.|am\b|pm\b))?|\b(1[0-2]|0?[1-9])[.:]?([0-5]\d)? ?(a\.m\.|p\.m\.|am\b|pm\b)")),
+        (Kind::Relative, re(r"(?i)\b(?:(earlier|later|early|late) )?(this|last|next|past|previous|coming) (week|month|year|weekend)\b")),
+        (Kind::Ago, re(r"(?i)\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few) (day|week|month|year|decade)s? ago\b")),
+        (Kind::Following, re(r"(?i)\bthe (following|next|previous) (day|week|month|year)\b")),
+        (Kind::Deictic, re(r"(?i)\b(today|tonight|yesterday|tomorrow)(?:'s|’s)?\b")),
+        (Kind::Weekday, re(&format!(r"\b(?:(last|next|this) )?({w})(?:'s|’s)?\b"))),
+        (Kind::Month, re(&format!(r"\b(?:(early|late|mid|last|next|this|in|of|since|until|by|from|during|before|after|through|In|Since|Until|By|From|During|Before|After)[ -])?(January|February|March|April|May|June|July|August|September|October|November|December)\b"))),
+        (Kind::Year, re(r"\b(?:([Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id|[Tt]hrough|of|to|[Tt]he|and|year|[Aa]round) )?(1[6-9]\d\d|20\d\d)\b")),
+    ]
+});
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Iso,
+    Slashed,
+    YearRange,
+    MonthDay,
+    DayMonth,
+    MonthYear,
+    Clock,
+    Relative,
+    Ago,
+    Following,
+    Deictic,
+    Weekday,
+    Month,
+    Year,
+}
+
+fn month_number(s: &str) -> Option<u32> {
+    let s = s.trim_end_matches('.');
+    MONTHS.iter().find(|(n, _)| *n == s).map(|(_, v)| *v)
+}
+
+fn weekday_of(s: &str) -> Option<Weekday> {
+    WEEKDAYS.iter().find(|(n, _)| *n == s).map(|(_, v)| *v)
+}
+
+/// The year that puts month/day within nine months before or three months after `anchor`.
+fn year_near(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
+    let y = anchor.year();
+    [y - 1, y, y + 1].into_iter().filter_map(|yy| NaiveDate::from_ymd_opt(yy, month, day)).find(|d| {
+        let diff = (*d - anchor).num_days();
+        (-275..=92).contains(&diff)
+    })
+}
+
+fn month_near(anchor: NaiveDate, month: u32, look_back: bool) -> String {
+    let am = anchor.month() as i32;
+    let m = month as i32;
+    let year = if look_back {
+        if m <= am { anchor.year() } else { anchor.year() - 1 }
+    } else if m - am > 2 {
+        anchor.year() - 1
+    } else if am - m > 9 {
+        anchor.year() + 1
+    } else {
+        anchor.year()
+    };
+    format!("{year:04}-{month:02}")
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+fn shift_months(d: NaiveDate, months: i32) -> (i32, u32) {
+    let total = d.year() * 12 + d.month0() as i32 + months;
+    (total.div_euclid(12), total.rem_euclid(12) as u32 + 1)
+}
+
+fn week_range(d: NaiveDate) -> String {
+    let monday = d - Duration::days(d.weekday().num_days_from_monday() as i64);
+    format!("{}/{}", ymd(monday), ymd(monday + Duration::days(6)))
+}
+
+/// The article's date, or a dateline's: a full date alone on one of the first lines.
+fn anchor_date(doc: &Document) -> Option<NaiveDate> {
+    if doc.date.is_some() {
+        return doc.date;
+    }
+    for i in 0..doc.sentences.len().min(3) {
+        let s = doc.sentence_text(i).trim();
+        if s.split_whitespace().count() > 8 {
+            continue;
+        }
+        for (kind, re) in PATTERNS.iter().take(5) {
+            if let Some(c) = re.captures(s) {
+                if let Some(d) = explicit_full_date(*kind, &c) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn explicit_full_date(kind: Kind, c: &regex::Captures) -> Option<NaiveDate> {
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    match kind {
+        Kind::Iso => NaiveDate::from_ymd_opt(num(1)? as i32, num(2)?, num(3)?),
+        Kind::Slashed => NaiveDate::from_ymd_opt(num(3)? as i32, num(1)?, num(2)?),
+        Kind::MonthDay => NaiveDate::from_ymd_opt(num(3)? as i32, month_number(c.get(1)?.as_str())?, num(2)?),
+        Kind::DayMonth => NaiveDate::from_ymd_opt(num(3)? as i32, month_number(c.get(2)?.as_str())?, num(1)?),
+        _ => None,
+    }
+}
+
+/// Date and time mentions in text order.
+pub fn extract(doc: &Document) -> Vec<DateMention> {
+    let anchor = anchor_date(doc);
+    let mut taken: Vec<Span> = Vec::new();
+    let mut raw: Vec<(Span, Kind, Vec<Option<String>>)> = Vec::new();
+    for s in &doc.sentences {
+        let body = doc.slice(s.span);
+        for (kind, re) in PATTERNS.iter() {
+            for c in re.captures_iter(body) {
+                let Some(m) = c.get(0) else { continue };
+                let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
+                if taken.iter().any(|t| t.overlaps(span)) {
+                    continue;
+                }
+                if !accept(doc, *kind, &c, span) {
+                    continue;
+                }
+                taken.push(span);
+                let groups = (0..c.len()).map(|i| c.get(i).map(|g| g.as_str().to_string())).collect();
+                raw.push((span, *kind, groups));
+            }
+        }
+    }
+    raw.sort_by_key(|(s, _, _)| s.start);
+    let mut out = Vec::new();
+    let mut last_resolved: Option<String> = None;
+    for (span, kind, g) in raw {
+        let value = resolve(kind, &g, anchor, last_resolved.as_deref());
+        if let Some(v) = &value {
+            last_resolved = Some(v.clone());
+        }
+        let sentence = doc.sentence_at(span.start).unwrap_or(0);
+        out.push(DateMention { text: span, value, sentence });
+    }
+    out
+}
+
+/// Filters out look-alikes: "May" the verb, "March" the verb, years that are counts.
+fn accept(doc: &Document, kind: Kind, c: &regex::Captures, span: Span) -> bool {
+    let text = doc.slice(span);
+    let after = &doc.text[span.end..];
+    match kind {
+        Kind::Month => {
+            // A bare month needs a cue, except for months that are not also common words.
+            let cue = c.get(1).is_some();
+            let month = c.get(2).map(|m| m.as_str()).unwrap_or("");
+            cue || !matches!(month, "May" | "March" | "August")
+        }
+        Kind::Year => {
+            let cue = c.get(1).map(|m| m.as_str().to_lowercase());
+            // Not a count ("2000 people"), money or part of a longer number.
+            let before = &doc.text[..span.start];
+            if before.ends_with('$') || before.ends_with(',') || before.ends_with('.') || after.starts_with(',') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+                return false;
+            }
+            if after.starts_with('%') || after.starts_with(|c: char| c.is_ascii_digit()) {
+                return false;
+            }
+            let next_word: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+            let counted = !next_word.is_empty()
+                && next_word.chars().next().is_some_and(|c| c.is_lowercase())
+                && !matches!(next_word.as_str(), "and" | "to" | "until" | "when" | "after" | "before" | "in" | "the" | "as" | "but" | "with" | "at" | "for" | "on" | "was" | "were" | "is" | "had" | "has");
+            match cue.as_deref() {
+                Some("the") | Some("and") | Some("to") | Some("of") => !counted,
+                Some(_) => true,
+                None => !counted && !text.is_empty(),
+            }
+        }
+        Kind::Clock => {
+            // "2.40" alone is a number; it is a time only with am/pm.
+            let t = c.get(0).map(|m| m.as_str()).unwrap_or("");
+            t.contains(':') || c.get(6).is_some()
+        }
+        Kind::Weekday => true,
+        _ => true,
+    }
+}
+
+fn resolve(kind: Kind, g: &[Option<String>], anchor: Option<NaiveDate>, previous: Option<&str>) -> Option<String> {
+    let s = |i: usize| g.get(i).and_then(|x| x.as_deref());
+    let num = |i: usize| s(i).and_then(|x| x.parse::<u32>().ok());
+    match kind {
+        Kind::Iso => NaiveDate::from_ymd_opt(num(1)? as i32, num(2)?, num(3)?).map(ymd),
+        Kind::Slashed => NaiveDate::from_ymd_opt(num(3)? as i32, num(1)?, num(2)?).map(ymd),
+        Kind::YearRange => Some(format!("{}/{}", s(1)?, s(2)?)),
+        Kind::MonthDay | Kind::DayMonth => {
+            let (month, day) = if kind == Kind::MonthDay {
+                (month_number(s(1)?)?, num(2)?)
+            } else {
+                (month_number(s(2)?)?, num(1)?)
+            };
+            match num(3) {
+                Some(y) => NaiveDate::from_ymd_opt(y as i32, month, day).map(ymd),
+                None => year_near(anchor?, month, day).map(ymd),
+            }
+        }
+        Kind::MonthYear => Some(format!("{:04}-{:02}", num(2)?, month_number(s(1)?)?)),
+        Kind::Month => {
+            let month = month_number(s(2)?)?;
+            let cue = s(1).map(str::to_lowercase);
+            let a = anchor?;
+            Some(match cue.as_deref() {
+                Some("next") => {
+                    let y = if month > a.month() { a.year() } else { a.year() + 1 };
+                    format!("{y:04}-{month:02}")
+                }
+                Some("last") => {
+                    let y = if month < a.month() { a.year() } else { a.year() - 1 };
+                    format!("{y:04}-{month:02}")
+                }
+                Some("this") => format!("{:04}-{month:02}", a.year()),
+                _ => month_near(a, month, true),
+            })
+        }
+        Kind::Clock => {
+            let a = anchor?;
+            let (mut hour, minute, zone) = if let Some(h) = num(1) {
+                (h, num(2)?, s(3).map(str::to_lowercase))
+            } else {
+                (num(4)?, num(5).unwrap_or(0), s(6).map(str::to_lowercase))
+            };
+            match zone.as_deref() {
+                Some(z) if z.starts_with('p') && hour < 12 => hour += 12,
+                Some(z) if z.starts_with('a') && hour == 12 => hour = 0,
+                _ => {}
+            }
+            let suffix = if matches!(zone.as_deref(), Some("utc") | Some("gmt")) { "Z" } else { "" };
+            Some(format!("{}T{hour:02}:{minute:02}{suffix}", ymd(a)))
+        }
+        Kind::Relative => {
+            let a = anchor?;
+            let which = s(2)?.to_lowercase();
+            let unit = s(3)?.to_lowercase();
+            let offset: i32 = match which.as_str() {
+                "last" | "past" | "previous" => -1,
+                "next" | "coming" => 1,
+                _ => 0,
+            };
+            Some(match unit.as_str() {
+                "week" => week_range(a + Duration::weeks(offset as i64)),
+                "weekend" => {
+                    let sat = a - Duration::days(a.weekday().num_days_from_monday() as i64) + Duration::days(5) + Duration::weeks(offset.min(0) as i64);
+                    format!("{}/{}", ymd(sat), ymd(sat + Duration::days(1)))
+                }
+                "month" => {
+                    let (y, m) = shift_months(a, offset);
+                    format!("{y:04}-{m:02}")
+                }
+                _ => format!("{:04}", a.year() + offset),
+            })
+        }
+        Kind::Ago => {
+            let a = anchor?;
+            let n_text = s(1)?.to_lowercase();
+            let n: i64 = n_text.parse().ok().or_else(|| NUMBER_WORDS.iter().find(|(w, _)| *w == n_text).map(|(_, v)| *v))?;
+            if n < 0 {
+                return None;
+            }
+            Some(match s(2)?.to_lowercase().as_str() {
+                "day" => ymd(a - Duration::days(n)),
+                "week" => ymd(a - Duration::weeks(n)),
+                "month" => {
+                    let (y, m) = shift_months(a, -(n as i32));
+                    format!("{y:04}-{m:02}")
+                }
+                "year" => format!("{:04}", a.year() - n as i32),
+                _ => format!("{:03}X", (a.year() - 10 * n as i32) / 10),
+            })
+        }
+        Kind::Following => {
+            let step: i64 = if s(1)?.eq_ignore_ascii_case("previous") { -1 } else { 1 };
+            let prev = previous?;
+            let unit = s(2)?.to_lowercase();
+            if unit == "year" {
+                let y: i64 = prev.get(..4)?.parse().ok()?;
+                return Some(format!("{:04}", y + step));
+            }
+            let d = NaiveDate::parse_from_str(prev.get(..10)?, "%Y-%m-%d").ok()?;
+            Some(match unit.as_str() {
+                "day" => ymd(d + Duration::days(step)),
+                "week" => week_range(d + Duration::weeks(step)),
+                _ => {
+                    let (y, m) = shift_months(d, step as i32);
+                    format!("{y:04}-{m:02}")
+                }
+            })
+        }
+        Kind::Deictic => {
+            let a = anchor?;
+            Some(match s(1)?.to_lowercase().as_str() {
+                "yesterday" => ymd(a - Duration::days(1)),
+                "tomorrow" => ymd(a + Duration::days(1)),
+                _ => ymd(a),
+            })
+        }
+        Kind::Weekday => {
+            let a = anchor?;
+            let wd = weekday_of(s(2)?)?;
+            let back = (7 + a.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+            Some(match s(1).map(str::to_lowercase).as_deref() {
+                Some("next") => ymd(a + Duration::days(if back == 0 { 7 } else { 7 - back })),
+                Some("last") => ymd(a - Duration::days(if back == 0 { 7 } else { back })),
+                _ => ymd(a - Duration::days(back)),
+            })
+        }
+        Kind::Year => Some(s(2)?.to_string()),
+    }
 }

@@ -11,6 +11,7 @@ pub mod people;
 pub mod places;
 pub mod proper_nouns;
 pub mod quotes;
+pub mod terms;
 
 use crate::model::{Analysis, Document};
 
@@ -31,6 +32,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         dates,
         key_points: Vec::new(),
         foreign_language: language::detect_foreign(doc),
+        terms: terms::index(doc),
     };
     analysis.key_points = keypoints::select(doc, &analysis);
     analysis

@@ -1,9 +1,19 @@
 //! Free-form questions answered from the analyses, or an honest "not in the articles".
+//!
+//! The question is classified (who is X; what did X say [about Y]; who said … about Y;
+//! how much / how many; when; where; who <did something>; why / what happened) and
+//! answered from what the analysis holds — people and roles, quotes, figures, dates,
+//! places, organizations — each answer with its evidence sentence. Everything else goes
+//! to BM25 sentence retrieval over the precomputed term index; a best sentence holding
+//! less than half the question's weight is not an answer, and the reply says so.
 
-#![allow(unused_imports)]
 use super::Evidence;
-use crate::model::{Article, FigureKind, QuoteKind};
+use super::search::{Ranked, names_entity, rank_sentences};
+use crate::analyze::terms;
+use crate::model::{Article, Person, Span};
+use regex::Regex;
 use serde::Serialize;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Serialize)]
 pub enum AskAnswer {
@@ -11,7 +21,352 @@ pub enum AskAnswer {
     NotFound { message: String },
 }
 
-pub fn ask(_articles: &[&Article], _question: &str) -> AskAnswer {
-    AskAnswer::NotFound { message: "That is not in the loaded articles.".into() }
+const NOT_FOUND: &str = "That is not in the loaded articles.";
+/// Least share of the question's weight the evidence sentence must hold.
+const MIN_COVERAGE: f32 = 0.5;
+/// How many ranked sentences a typed question (when, where, how much) looks through.
+const CANDIDATES: usize = 40;
+
+/// Question words that say what kind of answer is wanted, not what it is about.
+const QUESTION_WORDS: &[&str] = &[
+    "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "many", "much", "big", "large", "long",
+    "old", "worth", "value", "cost", "amount", "number", "total", "happen", "happened", "happens", "say", "says",
+    "said", "tell", "told", "know", "mean", "article", "articles", "story", "date", "time", "day", "year", "place",
+    "located", "location", "reason",
+];
+
+/// Honorifics and titles dropped from a name in a question ("Mr. Baird").
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "president", "minister", "senator", "sen", "rep", "governor", "gov", "mayor", "judge", "chairman", "secretary"];
+
+static WHO_IS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:who|what)(?:'s|’s| is| was| are| were)\s+(.+?)\s*[?.!]*\s*$").expect("pattern"));
+static WHAT_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|tell|told|think|warn|claim|argue|state|announce)(?:\s+(?:about|on|of|regarding)\s+(.+?))?\s*[?.!]*\s*$").expect("pattern")
+});
+static WHO_SAID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*who\s+(?:said|says|has said|warned|warns|claimed|claims|stated|argued|argues|told|believes|thinks|described|called)\b(.*)$").expect("pattern")
+});
+static HOW_MUCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:how\s+(?:much|many|big|large|long|high|far|fast|old|deep|heavy)|what\s+(?:percentage|percent|share|proportion|fraction|number|amount|sum|price)|what\s+.*\b(?:worth|cost|value)\b)").expect("pattern")
+});
+static WHEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:when|what\s+(?:date|day|time|year|month)|since\s+when)\b").expect("pattern"));
+static WHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:where|in\s+what\s+(?:city|country|place|town))\b").expect("pattern"));
+static WHO_DID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:who|which\s+(?:country|company|organi[sz]ation|group|person|official|agency))\b").expect("pattern"));
+/// A number with its unit or currency, for articles whose figures were not extracted.
+static NUMBER_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?:over|about|nearly|almost|more than|less than|up to|around|some)\s+)?(?:[$€£¥]\s?|US\$|AU\$)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent|percent|billion|million|trillion|thousand|bn|m|km|kilometers|kilometres|tonnes|tons|people|years))*").expect("pattern")
+});
+
+/// Question terms without the words that only say what kind of answer is wanted.
+fn topic_terms(text: &str) -> Vec<u32> {
+    let mut t: Vec<u32> = terms::words(text)
+        .filter(|w| !QUESTION_WORDS.contains(&w.as_str()))
+        .filter_map(|w| terms::term(&w))
+        .collect();
+    t.sort_unstable();
+    t.dedup();
+    t
 }
 
+/// Lower-cased name words without honorifics and punctuation.
+fn name_words(s: &str) -> Vec<String> {
+    terms::words(s)
+        .map(|w| w.trim_end_matches('.').to_string())
+        .filter(|w| !HONORIFICS.contains(&w.as_str()) && w != "the")
+        .collect()
+}
+
+/// Whether `target` (from a question) names this person: the full name, an alias, or the
+/// surname alone.
+fn names_person(target: &[String], p: &Person) -> bool {
+    if target.is_empty() {
+        return false;
+    }
+    let full = name_words(&p.name);
+    if full == target {
+        return true;
+    }
+    if p.aliases.iter().any(|a| name_words(a) == target) {
+        return true;
+    }
+    // "Combs" for "Cory Combs"; "Xinbo Wu" for "Wu Xinbo" (any order, all words present).
+    (target.len() == 1 && full.last() == target.first())
+        || (target.len() > 1 && target.iter().all(|w| full.contains(w)))
+}
+
+fn found(answer: String, evidence: Vec<Evidence>) -> AskAnswer {
+    AskAnswer::Found { answer, evidence }
+}
+
+fn not_found() -> AskAnswer {
+    AskAnswer::NotFound { message: NOT_FOUND.into() }
+}
+
+/// The sentence index of a span in an article.
+fn sentence_of(a: &Article, span: Span) -> Option<usize> {
+    a.doc.sentence_at(span.start)
+}
+
+pub fn ask(articles: &[&Article], question: &str) -> AskAnswer {
+    let q = question.trim();
+    if q.is_empty() {
+        return AskAnswer::NotFound { message: "Ask a question, for example: who is Wu Xinbo?".into() };
+    }
+    if HOW_MUCH.is_match(q) {
+        return how_much(articles, q);
+    }
+    if let Some(c) = WHAT_SAID.captures(q) {
+        let who = c.get(1).map_or("", |m| m.as_str());
+        let about = c.get(2).map(|m| m.as_str());
+        return what_did_say(articles, who, about);
+    }
+    if let Some(c) = WHO_SAID.captures(q) {
+        return who_said(articles, c.get(1).map_or("", |m| m.as_str()));
+    }
+    if let Some(c) = WHO_IS.captures(q) {
+        let target = c.get(1).map_or("", |m| m.as_str());
+        if let Some(answer) = who_is(articles, target) {
+            return answer;
+        }
+        // "What is the capital of …" and other "what is" questions are about facts.
+        if q.trim_start().to_lowercase().starts_with("who") {
+            return general(articles, q, Want::Entity);
+        }
+    }
+    if WHEN.is_match(q) {
+        return general(articles, q, Want::Date);
+    }
+    if WHERE.is_match(q) {
+        return general(articles, q, Want::Place);
+    }
+    if WHO_DID.is_match(q) {
+        return general(articles, q, Want::Entity);
+    }
+    general(articles, q, Want::Sentence)
+}
+
+/// "Who is X": the person's role with the sentence that gives it; an organization or
+/// place by its first mention.
+fn who_is(articles: &[&Article], target: &str) -> Option<AskAnswer> {
+    let words = name_words(target);
+    if words.is_empty() {
+        return None;
+    }
+    for a in articles {
+        for p in &a.analysis.people {
+            if !names_person(&words, p) {
+                continue;
+            }
+            let first = p.mentions.first().and_then(|m| sentence_of(a, *m));
+            if p.role.is_empty() {
+                let evidence = first.map(|i| vec![Evidence::new(a, i)]).unwrap_or_default();
+                return Some(found(format!("{} is named in the article; no role is given.", p.name), evidence));
+            }
+            // The sentence that states the role, else the first mention.
+            let role_lower = p.role.to_lowercase();
+            let stated = (0..a.doc.sentences.len()).find(|&i| a.doc.sentence_text(i).to_lowercase().contains(&role_lower));
+            let evidence = stated.or(first).map(|i| vec![Evidence::new(a, i)]).unwrap_or_default();
+            return Some(found(format!("{} is {}", p.name, with_article(&p.role)), evidence));
+        }
+    }
+    // Names the people stage did not list: an appositive after the name in the text.
+    let target_trim = target.trim();
+    for a in articles {
+        for i in 0..a.doc.sentences.len() {
+            let s = a.doc.sentence_text(i);
+            if let Some(role) = appositive_after(s, target_trim) {
+                return Some(found(format!("{target_trim} is {}", with_article(&role)), vec![Evidence::new(a, i)]));
+            }
+        }
+    }
+    for a in articles {
+        for e in a.analysis.organizations.iter().chain(&a.analysis.places) {
+            if names_entity(target_trim, &e.name, &e.aliases) {
+                let i = e.mentions.first().and_then(|m| sentence_of(a, *m))?;
+                return Some(found(e.name.clone(), vec![Evidence::new(a, i)]));
+            }
+        }
+    }
+    None
+}
+
+/// "director of X" → "the director of X" reads better after "is"; roles that already
+/// start with an article or a capital (a title) stay as they are.
+fn with_article(role: &str) -> String {
+    let r = role.trim();
+    let first = r.split_whitespace().next().unwrap_or("").to_lowercase();
+    if ["a", "an", "the"].contains(&first.as_str()) || r.chars().next().is_some_and(char::is_uppercase) {
+        r.to_string()
+    } else {
+        format!("the {r}")
+    }
+}
+
+/// "Wu Xinbo, director of the American Studies Center at Fudan University." → the role.
+fn appositive_after(sentence: &str, name: &str) -> Option<String> {
+    if name.split_whitespace().count() < 2 {
+        return None;
+    }
+    let at = sentence.find(name)?;
+    let rest = sentence[at + name.len()..].strip_prefix(", ")?;
+    let end = rest.find([',', '.', ';', '"', '“', '”', '(']).unwrap_or(rest.len());
+    let role = rest[..end].trim();
+    let first = role.chars().next()?;
+    (first.is_lowercase() && role.split_whitespace().count() >= 2 && role.split_whitespace().count() <= 15).then(|| role.to_string())
+}
+
+/// "What did X say (about Y)": X's statements, the most on-topic first.
+fn what_did_say(articles: &[&Article], who: &str, about: Option<&str>) -> AskAnswer {
+    let words = name_words(who);
+    let topic = about.map(topic_terms).unwrap_or_default();
+    let mut statements: Vec<(usize, String, Evidence)> = Vec::new();
+    let mut speaker_name: Option<String> = None;
+    for a in articles {
+        for q in &a.analysis.quotes {
+            let speaker_words = name_words(&q.speaker);
+            let matches = speaker_words == words
+                || (words.len() == 1 && speaker_words.last() == words.first())
+                || q.aliases.iter().any(|al| name_words(al) == words)
+                || (words.len() > 1 && words.iter().all(|w| speaker_words.contains(w)));
+            if !matches {
+                continue;
+            }
+            let text = a.doc.slice(q.text).to_string();
+            let overlap = if topic.is_empty() {
+                0
+            } else {
+                let t = terms::terms(a.doc.sentence_text(q.sentence));
+                topic.iter().filter(|x| t.contains(x)).count()
+            };
+            if !topic.is_empty() && overlap == 0 {
+                continue;
+            }
+            speaker_name.get_or_insert_with(|| q.speaker.clone());
+            statements.push((overlap, text, Evidence::new(a, q.sentence)));
+        }
+    }
+    if statements.is_empty() {
+        return AskAnswer::NotFound { message: format!("No statement by {} {}is in the loaded articles.", who.trim(), if about.is_some() { "on that " } else { "" }) };
+    }
+    statements.sort_by(|a, b| b.0.cmp(&a.0));
+    statements.truncate(3);
+    let name = speaker_name.unwrap_or_else(|| who.trim().to_string());
+    let said: Vec<String> = statements.iter().map(|(_, t, _)| format!("“{}”", t.trim_matches(['"', '“', '”']))).collect();
+    found(format!("{name}: {}", said.join(" … ")), statements.into_iter().map(|(_, _, e)| e).collect())
+}
+
+/// "Who said … (about Y)": the speaker of the statement that best matches.
+fn who_said(articles: &[&Article], rest: &str) -> AskAnswer {
+    let topic = topic_terms(rest);
+    for r in rank_sentences(articles, &topic, CANDIDATES) {
+        if r.coverage < MIN_COVERAGE {
+            break;
+        }
+        let a = articles[r.article];
+        if let Some(q) = a.analysis.quotes.iter().find(|q| q.sentence == r.sentence || sentence_of(a, q.text) == Some(r.sentence)) {
+            let role = if q.role.is_empty() { String::new() } else { format!(", {}", q.role) };
+            return found(format!("{}{role}", q.speaker), vec![Evidence::new(a, r.sentence)]);
+        }
+    }
+    not_found()
+}
+
+/// "How much / how many": the figure in the best-matching sentence that holds one.
+fn how_much(articles: &[&Article], q: &str) -> AskAnswer {
+    let topic = topic_terms(q);
+    for r in rank_sentences(articles, &topic, CANDIDATES) {
+        if r.coverage < MIN_COVERAGE {
+            break;
+        }
+        let a = articles[r.article];
+        let figures: Vec<_> = a.analysis.figures.iter().filter(|f| f.sentence == r.sentence).collect();
+        if let Some(best) = figures.iter().max_by_key(|f| {
+            let about = terms::terms(&f.about);
+            let span_terms = terms::terms(a.doc.slice(f.text));
+            topic.iter().filter(|t| about.contains(t) || span_terms.contains(t)).count()
+        }) {
+            return found(a.doc.slice(best.text).to_string(), vec![Evidence::new(a, r.sentence)]);
+        }
+        if a.analysis.figures.is_empty() {
+            // No figures were extracted for this article: take the number span as written.
+            let s = a.doc.sentence_text(r.sentence);
+            if let Some(m) = NUMBER_SPAN.find_iter(s).filter(|m| m.as_str().chars().any(|c| c.is_ascii_digit())).max_by_key(|m| m.as_str().len()) {
+                return found(m.as_str().trim().to_string(), vec![Evidence::new(a, r.sentence)]);
+            }
+        }
+    }
+    not_found()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Want {
+    Date,
+    Place,
+    Entity,
+    Sentence,
+}
+
+/// Ranked retrieval, then the wanted kind of item in the best sentence that has one.
+fn general(articles: &[&Article], q: &str, want: Want) -> AskAnswer {
+    let topic = topic_terms(q);
+    let question_lower = q.to_lowercase();
+    let ranked: Vec<Ranked> = rank_sentences(articles, &topic, CANDIDATES);
+    for r in &ranked {
+        if r.coverage < MIN_COVERAGE {
+            break;
+        }
+        let a = articles[r.article];
+        let evidence = vec![Evidence::new(a, r.sentence)];
+        let in_sentence = |span: &Span| sentence_of(a, *span) == Some(r.sentence);
+        match want {
+            Want::Sentence => return found(a.doc.sentence_text(r.sentence).to_string(), evidence),
+            Want::Date => {
+                if let Some(d) = a.analysis.dates.iter().find(|d| d.sentence == r.sentence) {
+                    let text = a.doc.slice(d.text);
+                    let answer = match &d.value {
+                        Some(v) if v != text => format!("{text} ({v})"),
+                        _ => text.to_string(),
+                    };
+                    return found(answer, evidence);
+                }
+            }
+            Want::Place => {
+                let names: Vec<&str> = a
+                    .analysis
+                    .places
+                    .iter()
+                    .filter(|p| p.mentions.iter().any(in_sentence))
+                    .filter(|p| !question_lower.contains(&p.name.to_lowercase()))
+                    .map(|p| p.name.as_str())
+                    .collect();
+                if !names.is_empty() {
+                    return found(names.join(", "), evidence);
+                }
+            }
+            Want::Entity => {
+                // The first person, organization or place the sentence names that the
+                // question does not already name.
+                let mut named: Vec<(usize, &str)> = Vec::new();
+                for q in a.analysis.quotes.iter().filter(|q| q.sentence == r.sentence) {
+                    named.push((q.text.start, q.speaker.as_str()));
+                }
+                for p in &a.analysis.people {
+                    if let Some(m) = p.mentions.iter().find(|m| in_sentence(m)) {
+                        named.push((m.start, p.name.as_str()));
+                    }
+                }
+                for e in a.analysis.organizations.iter().chain(&a.analysis.places) {
+                    if let Some(m) = e.mentions.iter().find(|m| in_sentence(m)) {
+                        named.push((m.start, e.name.as_str()));
+                    }
+                }
+                named.retain(|(_, n)| !question_lower.contains(&n.to_lowercase()));
+                named.sort_by_key(|(at, _)| *at);
+                if let Some((_, name)) = named.first() {
+                    return found(name.to_string(), evidence);
+                }
+            }
+        }
+    }
+    not_found()
+}

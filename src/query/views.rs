@@ -51,7 +51,13 @@ pub fn timeline(article: &Article) -> Vec<TimelineEntry> {
             evidence: Evidence::new(article, d.sentence),
         })
         .collect();
-    out.sort_by(|a, b| a.value.cmp(&b.value));
+    // Resolved dates in order; unresolved ones after them, in article order.
+    out.sort_by(|a, b| match (&a.value, &b.value) {
+        (Some(x), Some(y)) => x.cmp(y).then(a.evidence.sentence_index.cmp(&b.evidence.sentence_index)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.evidence.sentence_index.cmp(&b.evidence.sentence_index),
+    });
     out
 }
 
