@@ -47,14 +47,16 @@ static WHO_SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*who\s+(?:said|says|has said|warned|warns|claimed|claims|stated|argued|argues|told|believes|thinks|described|called)\b(.*)$").expect("pattern")
 });
 static HOW_MUCH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:how\s+(?:much|many|big|large|long|high|far|fast|old|deep|heavy)|what\s+(?:percentage|percent|share|proportion|fraction|number|amount|sum|price)|what\s+.*\b(?:worth|cost|value)\b)").expect("pattern")
+    Regex::new(r"(?i)^\s*(?:how\s+(?:much|many|big|large|long|high|far|fast|old|deep|heavy|strong|powerful)|what\s+(?:percentage|percent|share|proportion|fraction|number|amount|sum|price)|what\s+.*\b(?:worth|cost|value)\b)").expect("pattern")
 });
 static WHEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:when|what\s+(?:date|day|time|year|month)|since\s+when)\b").expect("pattern"));
 static WHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:where|in\s+what\s+(?:city|country|place|town))\b").expect("pattern"));
-static WHO_DID: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:who|which\s+(?:country|company|organi[sz]ation|group|person|official|agency))\b").expect("pattern"));
+static WHO_DID: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:who|whom|which\s+(?:countr(?:y|ies)|compan(?:y|ies)|organi[sz]ations?|groups?|persons?|people|officials?|agenc(?:y|ies)|states?|cit(?:y|ies)|regions?|teams?|clubs?|universit(?:y|ies)|newspapers?|news\s+agenc(?:y|ies)|players?|man|woman))\b").expect("pattern")
+});
 /// A number with its unit or currency, for articles whose figures were not extracted.
 static NUMBER_SPAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:over|about|nearly|almost|more than|less than|up to|around|some)\s+)?(?:[$€£¥]\s?|US\$|AU\$)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per ?cent|percent|billion|million|trillion|thousand|bn|m|km|kilometers|kilometres|tonnes|tons|people|years))*").expect("pattern")
+    Regex::new(r"(?i)(?:(?:over|about|nearly|almost|more than|less than|up to|around|some|at least|approximately)\s+)?(?:[$€£¥]\s?|(?:US|AU|C|NZ|HK)\$\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|(?:per ?cent|percent|billion|million|trillion|thousand|bn|m|km|kilometers|kilometres|tonnes|tons|people|years)\b))*").expect("pattern")
 });
 
 /// Question terms without the words that only say what kind of answer is wanted.
@@ -166,7 +168,7 @@ fn who_is(articles: &[&Article], target: &str) -> Option<AskAnswer> {
             let role_lower = p.role.to_lowercase();
             let stated = (0..a.doc.sentences.len()).find(|&i| a.doc.sentence_text(i).to_lowercase().contains(&role_lower));
             let evidence = stated.or(first).map(|i| vec![Evidence::new(a, i)]).unwrap_or_default();
-            return Some(found(format!("{} is {}", p.name, with_article(&p.role)), evidence));
+            return Some(found(format!("{}: {}", p.name, p.role), evidence));
         }
     }
     // Names the people stage did not list: an appositive after the name in the text.
@@ -175,7 +177,7 @@ fn who_is(articles: &[&Article], target: &str) -> Option<AskAnswer> {
         for i in 0..a.doc.sentences.len() {
             let s = a.doc.sentence_text(i);
             if let Some(role) = appositive_after(s, target_trim) {
-                return Some(found(format!("{target_trim} is {}", with_article(&role)), vec![Evidence::new(a, i)]));
+                return Some(found(format!("{target_trim}: {role}"), vec![Evidence::new(a, i)]));
             }
         }
     }
@@ -188,18 +190,6 @@ fn who_is(articles: &[&Article], target: &str) -> Option<AskAnswer> {
         }
     }
     None
-}
-
-/// "director of X" → "the director of X" reads better after "is"; roles that already
-/// start with an article or a capital (a title) stay as they are.
-fn with_article(role: &str) -> String {
-    let r = role.trim();
-    let first = r.split_whitespace().next().unwrap_or("").to_lowercase();
-    if ["a", "an", "the"].contains(&first.as_str()) || r.chars().next().is_some_and(char::is_uppercase) {
-        r.to_string()
-    } else {
-        format!("the {r}")
-    }
 }
 
 /// "Wu Xinbo, director of the American Studies Center at Fudan University." → the role.
@@ -260,7 +250,7 @@ fn who_said(articles: &[&Article], rest: &str) -> AskAnswer {
     let topic = topic_terms(rest);
     for r in rank_sentences(articles, &topic, CANDIDATES) {
         if r.coverage < MIN_COVERAGE {
-            break;
+            continue;
         }
         let a = articles[r.article];
         if let Some(q) = a.analysis.quotes.iter().find(|q| q.sentence == r.sentence || sentence_of(a, q.text) == Some(r.sentence)) {
@@ -276,7 +266,7 @@ fn how_much(articles: &[&Article], q: &str) -> AskAnswer {
     let topic = topic_terms(q);
     for r in rank_sentences(articles, &topic, CANDIDATES) {
         if r.coverage < MIN_COVERAGE {
-            break;
+            continue;
         }
         let a = articles[r.article];
         let figures: Vec<_> = a.analysis.figures.iter().filter(|f| f.sentence == r.sentence).collect();
@@ -290,12 +280,58 @@ fn how_much(articles: &[&Article], q: &str) -> AskAnswer {
         if a.analysis.figures.is_empty() {
             // No figures were extracted for this article: take the number span as written.
             let s = a.doc.sentence_text(r.sentence);
-            if let Some(m) = NUMBER_SPAN.find_iter(s).filter(|m| m.as_str().chars().any(|c| c.is_ascii_digit())).max_by_key(|m| m.as_str().len()) {
-                return found(m.as_str().trim().to_string(), vec![Evidence::new(a, r.sentence)]);
+            if let Some(m) = nearest_number(s, q) {
+                return found(m, vec![Evidence::new(a, r.sentence)]);
             }
         }
     }
     not_found()
+}
+
+/// The number span of `sentence` closest to the question's own words ("$192 million in
+/// tax rebates for the Virgin Islands rum industry" for a question about rum rebates).
+/// For "how much", numbers with a unit or currency beat bare ones; years come last.
+fn nearest_number(sentence: &str, question: &str) -> Option<String> {
+    let topic = topic_terms(question);
+    let wants_amount = question.to_lowercase().contains("how much");
+    // Byte offsets of the sentence's words that carry a question term.
+    let mut anchors: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
+    for piece in sentence.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        let start = pos;
+        pos += piece.len() + 1;
+        if piece.is_empty() {
+            continue;
+        }
+        if let Some(w) = terms::words(piece).next() {
+            if terms::term(&w).is_some_and(|t| topic.contains(&t)) {
+                anchors.push((start, start + piece.len()));
+            }
+        }
+    }
+    // The clause (between commas, semicolons, colons) holding the most question words wins.
+    let clause_of = |at: usize| {
+        let start = sentence[..at].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+        let end = sentence[at..].find([',', ';', ':']).map_or(sentence.len(), |i| at + i);
+        (start, end)
+    };
+    NUMBER_SPAN
+        .find_iter(sentence)
+        .filter(|m| m.as_str().chars().any(|c| c.is_ascii_digit()))
+        .min_by_key(|m| {
+            let (cs, ce) = clause_of(m.start());
+            let in_clause = anchors.iter().filter(|&&(s, e)| s >= cs && e <= ce).count();
+            let distance = anchors
+                .iter()
+                .map(|&(s, e)| if s >= m.end() { s - m.end() } else { m.start().saturating_sub(e) })
+                .min()
+                .unwrap_or(1000);
+            let text = m.as_str().trim();
+            let bare = text.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+            let year_like = bare && text.len() == 4 && (text.starts_with("19") || text.starts_with("20"));
+            (std::cmp::Reverse(in_clause), distance + if year_like { 60 } else { 0 } + if bare && wants_amount { 15 } else { 0 })
+        })
+        .map(|m| m.as_str().trim().to_string())
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -313,7 +349,7 @@ fn general(articles: &[&Article], q: &str, want: Want) -> AskAnswer {
     let ranked: Vec<Ranked> = rank_sentences(articles, &topic, CANDIDATES);
     for r in &ranked {
         if r.coverage < MIN_COVERAGE {
-            break;
+            continue;
         }
         let a = articles[r.article];
         let evidence = vec![Evidence::new(a, r.sentence)];
@@ -368,5 +404,12 @@ fn general(articles: &[&Article], q: &str, want: Want) -> AskAnswer {
             }
         }
     }
-    not_found()
+    // No sentence holds the wanted kind of item: the best sentence is the answer.
+    match ranked.iter().find(|r| r.coverage >= MIN_COVERAGE) {
+        Some(r) => {
+            let a = articles[r.article];
+            found(a.doc.sentence_text(r.sentence).to_string(), vec![Evidence::new(a, r.sentence)])
+        }
+        _ => not_found(),
+    }
 }
