@@ -200,8 +200,8 @@ pub const QUALIFIERS: &[&str] = &[
     "more than", "less than", "fewer than", "greater than", "at least", "at most", "up to",
     "close to", "just over", "just under", "well over", "well above", "well below", "an estimated",
     "the past", "the last", "the next", "the first", "nearly", "almost", "about", "around",
-    "roughly", "approximately", "approx", "some", "over", "under", "below", "above", "only",
-    "just", "estimated", "exactly", "precisely", "upward of", "another", "a further",
+    "roughly", "approximately", "approx", "some", "over", "under", "below", "above",
+    "estimated", "exactly", "precisely", "upward of",
 ];
 
 pub const MONTHS: &[&str] = &[

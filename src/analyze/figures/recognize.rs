@@ -66,6 +66,13 @@ pub struct Scanner<'a> {
     mentions_points: bool,
 }
 
+/// Verbs of change: "rose from 5 to 7" states two values, not a range.
+const CHANGE_VERBS: &[&str] = &[
+    "rose", "risen", "rise", "rises", "fell", "fallen", "fall", "falls", "increased", "decreased",
+    "dropped", "climbed", "jumped", "grew", "grown", "cut", "raised", "lowered", "slipped", "surged",
+    "soared", "plunged", "plummeted", "declined", "shrank", "up", "down", "moved", "went", "changed",
+    "slid", "tumbled", "sank", "gained", "lost", "revised", "reduced", "boosted", "doubled",
+];
 const SUPERLATIVE_WORDS: &[&str] = &["best", "worst", "most", "least"];
 const DETERMINERS: &[&str] = &["its", "the", "their", "his", "her", "our", "these", "those", "all", "your", "my"];
 const IRREGULAR_PLURALS: &[&str] = &[
@@ -288,6 +295,10 @@ impl<'a> Scanner<'a> {
         let mut scale = 1.0;
         if matches!(self.l(i), "a" | "an") && self.is_word(i) {
             let next = i + 1;
+            // "a billion-dollar contract": the article belongs to the noun, not the number.
+            if self.is_dash(next + 1) && self.attached(next + 1) {
+                return None;
+            }
             let w = self.l(next);
             let ok = self.is_word(next)
                 && self.joined(next)
@@ -687,6 +698,11 @@ impl<'a> Scanner<'a> {
             last = Some(k);
             words += 1;
             k += 1;
+            // A plural noun ends the phrase: "22 reactors as", "people live", "jobs worldwide".
+            let adjunct = matches!(self.l(k - 1), "police" | "staff" | "crew" | "media" | "data" | "aircraft" | "fish" | "sales" | "sports" | "news" | "arms" | "savings");
+            if !cap && !adjunct && self.is_plural(self.l(k - 1)) && !(self.is_dash(k) && self.attached(k)) {
+                break;
+            }
             // "anti-government protesters"
             if self.is_dash(k) && self.attached(k) && self.attached(k + 1) && self.word_ok_in_np(k + 1) {
                 k += 1;
@@ -702,7 +718,10 @@ impl<'a> Scanner<'a> {
         } else if !all_caps && words > 4 {
             return None;
         }
-        let unit = self.text[self.toks[j].start..self.toks[last].end].to_lowercase();
+        let mut unit = self.text[self.toks[j].start..self.toks[last].end].to_string();
+        if all_caps {
+            unit = unit.to_lowercase();
+        }
         Some((last, unit))
     }
 
@@ -781,7 +800,7 @@ impl<'a> Scanner<'a> {
         // "billion-year contract", "million-dollar": a bare scale word fused to a unit.
         if let Some(scale) = LEXICON.number_word(w, WordClass::Scale) {
             if self.is_dash(i + 1) && self.attached(i + 1) && self.attached(i + 2) {
-                let prev_num = self.prev(i).is_some_and(|p| self.is_num(p) || LEXICON.is_cardinal_word(self.l(p)) || matches!(self.l(p), "a" | "an"));
+                let prev_num = self.prev(i).is_some_and(|p| self.is_num(p) || LEXICON.is_cardinal_word(self.l(p)));
                 if !prev_num {
                     if let Some((u, end)) = self.unit_at(i + 2) {
                         if matches!(u.kind, UnitKind::Duration | UnitKind::Quantity) {
@@ -1035,9 +1054,14 @@ impl<'a> Scanner<'a> {
         // Ranges: "8–10", "$1.5-2 billion", "5 to 7 percent", "between 5 and 10".
         let j = core.last + 1;
         let mut range_second: Option<Core> = None;
+        let mut between: Option<usize> = None;
         if !core.ordinal {
             let dash = self.is_dash(j) && self.joined(j);
-            let to = self.word_is(j, "to") && self.gap(j) == Gap::Space && money_prefix.is_none() && !self.prev(start).is_some_and(|p| self.word_is(p, "from"));
+            // "from 40 to 45 percent" is a range, "rose from 40 to 45 percent" a change.
+            let change = self.prev(start).is_some_and(|p| {
+                self.word_is(p, "from") && p > 0 && is_in(CHANGE_VERBS, self.l(p - 1))
+            });
+            let to = self.word_is(j, "to") && self.gap(j) == Gap::Space && money_prefix.is_none() && !change;
             let and = self.word_is(j, "and") && self.prev(start).is_some_and(|p| self.word_is(p, "between"));
             if dash || to || and {
                 let mut k = j + 1;
@@ -1058,13 +1082,13 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        if let Some(c2) = range_second {
-            let unit_follows = self.has_unit_after(&c2) || self.is_sym(c2.last + 1, "%");
-            let dash = self.is_dash(j);
-            // A bare "2-1" with no unit is a score.
-            if dash && !unit_follows && money_prefix.is_none() && core.int && c2.int && core.value <= 30.0 && c2.value <= 30.0 && !core.words {
-                let aged = self.prev(start).is_some_and(|p| matches!(self.l(p), "aged" | "ages"));
-                if !aged {
+        // A bare "2-1" with no unit is a score.
+        if !core.words && core.int && core.value <= 200.0 && money_prefix.is_none() && self.is_dash(j) && self.joined(j) && self.joined(j + 1) {
+            if let Some(c2) = self.numeral(j + 1, false).filter(|c2| c2.int && c2.value <= 200.0 && c2.last == j + 1) {
+                let unit_follows = self.has_unit_after(&c2) || self.is_sym(c2.last + 1, "%") || self.counted_np(c2.last + 1).is_some();
+                let aged = self.prev(start).is_some_and(|p| matches!(self.l(p), "aged" | "ages" | "age"));
+                let glued_on = self.is_dash(c2.last + 1) || self.is_sym(c2.last + 1, "/");
+                if !unit_follows && !aged && !glued_on {
                     let mut f = self.found(start, c2.last, FigureKind::Score, None, "");
                     if self.sports {
                         f.unit = "goals".into();
@@ -1072,6 +1096,10 @@ impl<'a> Scanner<'a> {
                     return Some(f);
                 }
             }
+        }
+        if let Some(c2) = range_second {
+            let unit_follows = self.has_unit_after(&c2) || self.is_sym(c2.last + 1, "%");
+            let dash = self.is_dash(j);
             if !dash && !unit_follows {
                 range_second = None;
             }
@@ -1084,13 +1112,17 @@ impl<'a> Scanner<'a> {
             value = lo;
             value_max = Some(c2.value);
             end = c2.last;
+            if self.word_is(j, "and") {
+                between = self.prev(start);
+            }
         }
         let year_like = core.year_like && range_second.is_none();
 
         // Qualifier.
-        let (qual_start, qualifier) = match self.qualifier_before(start, floor) {
-            Some((q0, q)) => (q0, Some(q)),
-            None => (start, None),
+        let (qual_start, qualifier) = match (between, self.qualifier_before(start, floor)) {
+            (Some(b), _) => (b, Some(self.s(b).to_string())),
+            (None, Some((q0, q))) => (q0, Some(q)),
+            (None, None) => (start, None),
         };
 
         let finish = |mut f: Found| -> Found {
@@ -1226,9 +1258,11 @@ impl<'a> Scanner<'a> {
             }
         }
 
-        // Currency names after the number: "660 billion dollars", "four cents", "5 billion yuan".
+        // Currency names after the number: "660 billion dollars", "four cents", "5 billion yuan",
+        // "a 5-dollar bill".
+        let currency_at = if hyphen_unit { k + 1 } else { k };
         if self.joined(k) {
-            if let Some((c, cend)) = self.currency_after(k) {
+            if let Some((c, cend)) = self.currency_after(currency_at) {
                 let code = if c.code == "$" { self.dollar } else { c.code };
                 match c.position {
                     CurrencyPosition::Minor => {
@@ -1236,7 +1270,7 @@ impl<'a> Scanner<'a> {
                         return Some(finish(self.found(start, cend, FigureKind::Money, Some(value / 100.0), code)));
                     }
                     CurrencyPosition::Word => {
-                        let lw = self.l(k);
+                        let lw = self.l(currency_at);
                         // "won" is the verb far more often than the currency.
                         let doubtful = (lw == "won" && core.scale == 1.0)
                             || (matches!(lw, "pound" | "pounds") && core.scale == 1.0 && (self.word_is(cend + 1, "of") || self.text.contains('£') == false && !self.lower.contains("sterling")));
