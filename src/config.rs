@@ -73,6 +73,7 @@ pub mod vars {
     pub const MAX_REDIRECTS: &str = "NEWSDESK_MAX_REDIRECTS";
     pub const ALLOW_PRIVATE_URLS: &str = "NEWSDESK_ALLOW_PRIVATE_URLS";
     pub const COMPACT_EVERY: &str = "NEWSDESK_COMPACT_EVERY";
+    pub const MESSAGE_CONTENT: &str = "NEWSDESK_MESSAGE_CONTENT";
 }
 
 const KB: usize = 1_000;
@@ -91,6 +92,10 @@ pub struct Config {
     /// Journal records written before the store compacts them into its snapshot
     /// (`NEWSDESK_COMPACT_EVERY`, default 1,000).
     pub compact_every: usize,
+    /// `NEWSDESK_MESSAGE_CONTENT`: ask Discord for the privileged Message Content intent,
+    /// so watched channels see every message's text, attachments and links (otherwise
+    /// only messages that mention the bot). Must also be enabled in the developer portal.
+    pub message_content_intent: bool,
 }
 
 impl Default for Config {
@@ -103,6 +108,7 @@ impl Default for Config {
             data_dir: PathBuf::from("newsdesk-data"),
             limits: Limits::default(),
             compact_every: 1_000,
+            message_content_intent: false,
         }
     }
 }
@@ -179,6 +185,10 @@ impl Config {
             data_dir: var(vars::DATA_DIR).map(PathBuf::from).unwrap_or(d.data_dir),
             limits,
             compact_every: count(vars::COMPACT_EVERY, d.compact_every)?,
+            message_content_intent: match var(vars::MESSAGE_CONTENT) {
+                None => false,
+                Some(v) => parse_bool(&v).ok_or_else(|| bad(vars::MESSAGE_CONTENT, &v, "true or false"))?,
+            },
         })
     }
 }

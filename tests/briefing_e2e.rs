@@ -217,3 +217,51 @@ async fn scheduled_briefings_end_to_end() {
     let _ = bot.clock.now();
     bot.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_watched_channel_ingests_an_attachment() {
+    use fake_discord::{BOT_USER_ID, perms};
+    let fake = FakeDiscord::start(vec![GUILD], 1).await;
+    let bot = Bot::start(fake, Arc::new(Store::in_memory()), Arc::new(ManualClock::new(Utc::now()))).await;
+    let moderator = Actor::moderator(GUILD, MODERATOR);
+    let member = Actor::member(GUILD, MEMBER);
+    let channel_option = json!([{"name": "channel", "type": 7, "value": NEWS.to_string()}]);
+
+    let refused = bot.slash(&member, "article", sub("watch", channel_option.clone()), news_channel()).await;
+    assert!(refused.ephemeral && refused.text().contains("Manage Messages"), "{}", refused.text());
+    let watching = bot.slash(&moderator, "article", sub("watch", channel_option.clone()), news_channel()).await;
+    assert!(watching.ephemeral && watching.text().contains(&format!("<#{NEWS}>")), "{}", watching.text());
+    assert!(watching.text().contains("Message Content"), "explains the intent: {}", watching.text());
+
+    // A member drops the seed article into the watched channel (mentioning the bot, as
+    // Discord requires without the Message Content intent).
+    let in_news = Actor { guild: Some(GUILD), channel: NEWS, user: MEMBER, permissions: perms::MEMBER };
+    let file = bot.fake.add_attachment("rare-earths.txt", "text/plain", fixture("seed-us-china-rare-earths.txt").as_bytes());
+    let message = bot.fake.post_user_message(&in_news, &format!("<@{BOT_USER_ID}> for the morning brief"), vec![file]).expect("message sent");
+    let store = bot.store.clone();
+    assert!(bot.fake.wait_until(Duration::from_secs(10), |f| !f.threads().is_empty()).await, "no thread reply");
+    let articles = store.articles(Scope::Guild(GUILD));
+    assert_eq!(articles.len(), 1);
+    assert_eq!(articles[0].origin, "rare-earths.txt");
+    assert_eq!(bot.fake.reactions(), vec![(NEWS.to_string(), message.clone(), "📰".to_string())]);
+    let (parent, on, thread, _) = bot.fake.threads()[0].clone();
+    assert_eq!((parent, on), (NEWS.to_string(), message));
+    assert!(bot.fake.wait_until(Duration::from_secs(5), |f| !f.channel_messages(thread).is_empty()).await);
+    let reply = message_text(&bot.fake.channel_messages(thread)[0]);
+    assert!(reply.contains(&format!("as `{}`", articles[0].id)) && reply.contains("words"), "{reply}");
+
+    // Chat and unsupported files are not articles; unwatched channels are not read.
+    let pdf = bot.fake.add_attachment("scan.pdf", "application/pdf", b"%PDF-1.4");
+    bot.fake.post_user_message(&in_news, &format!("<@{BOT_USER_ID}> thanks, great piece"), vec![pdf]).unwrap();
+    let elsewhere = Actor { channel: NEWS + 1, ..in_news };
+    let file = bot.fake.add_attachment("other.txt", "text/plain", fixture("wn-2010-flash-crash-us-stocks.txt").as_bytes());
+    bot.fake.post_user_message(&elsewhere, &format!("<@{BOT_USER_ID}>"), vec![file]).unwrap();
+    let unwatched = bot.slash(&moderator, "article", sub("unwatch", channel_option), news_channel()).await;
+    assert!(unwatched.text().contains("no longer added"), "{}", unwatched.text());
+    let file = bot.fake.add_attachment("late.txt", "text/plain", fixture("wn-2010-flash-crash-us-stocks.txt").as_bytes());
+    bot.fake.post_user_message(&in_news, &format!("<@{BOT_USER_ID}>"), vec![file]).unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(store.articles(Scope::Guild(GUILD)).len(), 1, "nothing else was added");
+    assert_eq!(bot.fake.reactions().len(), 1);
+    bot.stop().await;
+}

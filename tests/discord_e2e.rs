@@ -118,7 +118,7 @@ async fn registers_commands_globally_with_one_bulk_overwrite() {
     }
     let article = commands.iter().find(|c| c["name"] == "article").unwrap();
     let subs: Vec<&str> = article["options"].as_array().unwrap().iter().filter_map(|o| o["name"].as_str()).collect();
-    assert_eq!(subs, ["add", "list", "show", "remove"]);
+    assert_eq!(subs, ["add", "list", "show", "remove", "watch", "unwatch"]);
     let add = &article["options"][0]["options"];
     let add_opts: Vec<(&str, u64)> =
         add.as_array().unwrap().iter().map(|o| (o["name"].as_str().unwrap(), o["type"].as_u64().unwrap())).collect();

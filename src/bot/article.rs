@@ -22,7 +22,7 @@ const MODAL_BODY_MAX: u16 = 4000;
 /// Files above this are deferred before downloading.
 const DEFER_FILE_BYTES: u64 = 256 * 1024;
 /// Extensions accepted for uploads.
-const ACCEPTED: &[&str] = &["txt", "md", "markdown", "html", "htm"];
+pub(crate) const ACCEPTED: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// Add, list, show or remove this server's articles.
 #[poise::command(slash_command, subcommands("add", "list", "show", "remove"), subcommand_required)]
@@ -32,7 +32,7 @@ pub async fn article(_ctx: Context<'_>) -> Result<(), Error> {
 
 /// The largest attachment downloaded: HTML carries markup around the text, so a few
 /// times the text limit.
-fn download_cap(data: &Data) -> u64 {
+pub(crate) fn download_cap(data: &Data) -> u64 {
     (data.config.limits.max_upload_bytes as u64).saturating_mul(4).max(1 << 20)
 }
 
@@ -42,7 +42,7 @@ fn extension(name: &str) -> Option<String> {
 }
 
 /// Downloads an attachment, refusing more than `cap` bytes while streaming.
-async fn download(web: &reqwest::Client, url: &str, cap: u64) -> Result<Vec<u8>, String> {
+pub(crate) async fn download(web: &reqwest::Client, url: &str, cap: u64) -> Result<Vec<u8>, String> {
     let response = web
         .get(url)
         .send()

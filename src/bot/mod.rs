@@ -8,6 +8,7 @@
 //! - `briefing_schedule`: `/briefing preview|schedule|list|stop` and the sink the
 //!   briefing scheduler posts through; the scheduler task starts with the bot.
 //! - `help`: `/help`.
+//! - `watch`: `/article watch|unwatch`; messages in watched channels become articles.
 //! - `reply`: answering an interaction — acknowledge within Discord's 3 s, defer what may
 //!   be slow, ephemeral errors, paged answers with buttons.
 //! - `pager`: the buttons' custom ids, which carry the command and the page so paging
@@ -28,6 +29,7 @@ pub mod briefing_schedule;
 pub mod help;
 pub mod pager;
 pub mod reply;
+pub mod watch;
 
 use crate::commands::Caller;
 use crate::config::Config;
@@ -154,7 +156,11 @@ pub fn caller(ctx: Context<'_>) -> Caller {
 /// Every command, in the order `/help` lists them.
 pub fn commands() -> Vec<Command> {
     vec![
-        article::article(),
+        {
+            let mut article = article::article();
+            article.subcommands.extend(watch::subcommands());
+            article
+        },
         answers::who_said(),
         answers::key_figures(),
         answers::people(),
@@ -219,6 +225,7 @@ pub async fn run_with_clock(
         .build()
         .map_err(|e| crate::Error::Config(format!("Cannot set up the HTTP client: {e}")))?;
     let guild_id = config.discord_guild_id;
+    let message_content = config.message_content_intent;
     let cpus = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
     let workers = Arc::new(tokio::sync::Semaphore::new(cpus.clamp(1, config.limits.max_concurrent_requests.max(1))));
     
@@ -256,7 +263,13 @@ pub async fn run_with_clock(
         })
         .build();
 
-    let mut client = serenity::ClientBuilder::new_with_http(http.build(), serenity::GatewayIntents::GUILDS)
+    // Guild messages feed watched channels (/article watch); their text, attachments and
+    // links need the privileged Message Content intent unless the bot is mentioned.
+    let mut intents = serenity::GatewayIntents::GUILDS | serenity::GatewayIntents::GUILD_MESSAGES;
+    if message_content {
+        intents |= serenity::GatewayIntents::MESSAGE_CONTENT;
+    }
+    let mut client = serenity::ClientBuilder::new_with_http(http.build(), intents)
         .framework(framework)
         .await
         .map_err(|e| crate::Error::Config(format!("Cannot start the Discord client: {e}")))?;
@@ -284,11 +297,14 @@ pub async fn run_with_clock(
 
 /// Gateway events poise does not handle itself: button presses and modal submissions.
 async fn on_event(framework: poise::FrameworkContext<'_, Data, Error>, event: &serenity::FullEvent) -> Result<(), Error> {
+    let ctx = framework.serenity_context;
+    let data = framework.user_data;
+    if let serenity::FullEvent::Message { new_message } = event {
+        return watch::on_message(ctx, data, new_message).await;
+    }
     let serenity::FullEvent::InteractionCreate { interaction } = event else {
         return Ok(());
     };
-    let ctx = framework.serenity_context;
-    let data = framework.user_data;
     match interaction {
         serenity::Interaction::Component(press) => pager::on_button(ctx, data, press).await,
         serenity::Interaction::Modal(submit) => article::on_modal(ctx, data, submit).await,

@@ -180,6 +180,8 @@ struct Inner {
     channel_messages: Vec<Value>,
     attachments: HashMap<String, (String, Vec<u8>)>,
     identifies: Vec<Value>,
+    reactions: Vec<(String, String, String)>,
+    threads: Vec<(String, String, u64, String)>,
 }
 
 pub struct FakeDiscord {
@@ -233,6 +235,8 @@ impl FakeDiscord {
                 patch(edit_webhook_message).get(get_webhook_message).delete(delete_webhook_message),
             )
             .route("/api/v10/channels/{channel}/messages", post(channel_message))
+            .route("/api/v10/channels/{channel}/messages/{message}/reactions/{emoji}/@me", put(add_reaction))
+            .route("/api/v10/channels/{channel}/messages/{message}/threads", post(thread_from_message))
             .route("/attachments/{id}/{name}", get(attachment))
             .route("/gateway", get(gateway_ws))
             .fallback(unknown_route)
@@ -296,6 +300,45 @@ impl FakeDiscord {
     /// Messages the bot posted with `POST /channels/{id}/messages`.
     pub fn channel_messages(&self, channel: u64) -> Vec<Value> {
         self.lock().channel_messages.iter().filter(|m| m["channel_id"] == json!(channel.to_string())).cloned().collect()
+    }
+
+    /// Reactions the bot added: (channel, message, emoji).
+    pub fn reactions(&self) -> Vec<(String, String, String)> {
+        self.lock().reactions.clone()
+    }
+
+    /// Threads the bot started on a message: (parent channel, message, thread id, name).
+    pub fn threads(&self) -> Vec<(String, String, u64, String)> {
+        self.lock().threads.clone()
+    }
+
+    /// A user posts a message in a guild channel (MESSAGE_CREATE to the bot's shard);
+    /// returns the message id. `attachments` as from [`FakeDiscord::add_attachment`].
+    pub fn post_user_message(&self, actor: &Actor, content: &str, attachments: Vec<Value>) -> Result<String, String> {
+        let id = self.snowflake();
+        let guild = actor.guild.ok_or("post_user_message is for guild channels")?;
+        let attachments: Vec<Value> = attachments
+            .into_iter()
+            .map(|mut a| {
+                if let Some(o) = a.as_object_mut() {
+                    o.remove("ephemeral");
+                }
+                a
+            })
+            .collect();
+        let message = json!({
+            "id": id.to_string(), "channel_id": actor.channel.to_string(), "guild_id": guild.to_string(),
+            "author": user_json(actor.user), "content": content, "timestamp": now_iso(), "edited_timestamp": null,
+            "tts": false, "mention_everyone": false, "mentions": [], "mention_roles": [], "attachments": attachments,
+            "embeds": [], "pinned": false, "type": 0, "components": [], "flags": 0,
+            "member": {"roles": [], "joined_at": "2024-01-01T00:00:00.000Z", "deaf": false, "mute": false, "flags": 0, "pending": false},
+        });
+        if let Err(e) = serde_json::from_value::<serenity::all::Message>(message.clone()) {
+            return Err(format!("the fake built a message serenity cannot read: {e}"));
+        }
+        let tx = self.shard_of(actor.guild).ok_or_else(|| format!("no shard connected for {:?}", actor.guild))?;
+        tx.send(json!({"op": 0, "t": "MESSAGE_CREATE", "d": message})).map_err(|_| "shard closed".to_string())?;
+        Ok(id.to_string())
     }
 
     /// Waits until `cond` holds, polling.
@@ -1014,6 +1057,57 @@ async fn channel_message(State(fake): Fake, Path(channel): Path<u64>, headers: H
     fake.lock().channel_messages.push(stored.clone());
     fake.record("POST", "/channels/{channel}/messages", &body, 200);
     Json(stored).into_response()
+}
+
+async fn add_reaction(State(fake): Fake, Path((channel, message, emoji)): Path<(String, String, String)>, headers: HeaderMap) -> Response {
+    if let Some(r) = check_auth(&fake, &headers) {
+        return r;
+    }
+    let emoji = percent_decode(&emoji);
+    fake.record("PUT", "/channels/{channel}/messages/{message}/reactions/{emoji}/@me", &json!(emoji), 204);
+    fake.lock().reactions.push((channel, message, emoji));
+    StatusCode::NO_CONTENT.into_response()
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+async fn thread_from_message(State(fake): Fake, Path((channel, message)): Path<(String, String)>, headers: HeaderMap, body: axum::body::Bytes) -> Response {
+    if let Some(r) = check_auth(&fake, &headers) {
+        return r;
+    }
+    let body = serde_json::from_slice::<Value>(&body).unwrap_or(Value::Null);
+    let name = body["name"].as_str().unwrap_or("").to_string();
+    if name.is_empty() || name.chars().count() > 100 {
+        fake.violation(format!("thread name must be 1 to 100 characters: {name:?}"));
+        return bad_request("bad thread name".into());
+    }
+    let id = fake.snowflake();
+    let guild = fake.guilds.iter().copied().find(|g| channel.parse::<u64>().is_ok_and(|c| c > *g && c - g < 1000)).unwrap_or(0);
+    fake.record("POST", "/channels/{channel}/messages/{message}/threads", &body, 201);
+    fake.lock().threads.push((channel.clone(), message, id, name.clone()));
+    let thread = json!({
+        "id": id.to_string(), "type": 11, "guild_id": guild.to_string(), "name": name, "parent_id": channel,
+        "owner_id": BOT_USER_ID.to_string(), "last_message_id": null, "rate_limit_per_user": 0, "message_count": 0,
+        "member_count": 1, "total_message_sent": 0, "flags": 0, "nsfw": false, "position": 0, "permission_overwrites": [],
+        "thread_metadata": {"archived": false, "auto_archive_duration": 1440, "archive_timestamp": now_iso(), "locked": false},
+    });
+    (StatusCode::CREATED, Json(thread)).into_response()
 }
 
 async fn attachment(State(fake): Fake, Path((id, _name)): Path<(String, String)>) -> Response {
