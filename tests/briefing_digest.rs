@@ -347,3 +347,23 @@ fn console_previews_and_posts_a_briefing() {
     assert!(post.contains("[a1]") && !post.contains("[a2]"));
     assert!(out.contains("I can't read `since:never`"), "bad since says what to do: {out}");
 }
+
+/// The real engine on the seed and a second outlet restating its trade figure with
+/// another value: the digest says they disagree and cites both sentences.
+#[test]
+fn engine_figures_from_two_outlets_disagree() {
+    let seed = analyzed("a1", &String::from_utf8(fixture(SEED)).unwrap(), at("2026-11-28T08:00:00Z"));
+    let other = analyzed("a2", OTHER_OUTLET, at("2026-11-28T09:00:00Z"));
+    let third = analyzed("a3", &String::from_utf8(fixture(DEV[2])).unwrap(), at("2026-11-28T10:00:00Z"));
+    let digest = build_digest(&[&seed, &other, &third], &DigestOptions::new(None, at("2026-11-29T08:00:00Z"), None));
+    let money: Vec<_> = digest.disagreements.iter().filter(|d| d.unit == "USD").collect();
+    assert_eq!(money.len(), 1, "{:#?}", digest.disagreements);
+    let d = money[0];
+    assert_eq!((d.first.text.as_str(), d.first.evidence.article_id.as_str()), ("$660 billion", "a1"));
+    assert_eq!((d.second.text.as_str(), d.second.evidence.article_id.as_str()), ("$580 billion", "a2"));
+    assert!(d.first.evidence.sentence.contains("trade relationship") && d.second.evidence.sentence.contains("trade relationship"));
+    assert!(digest.disagreements.iter().all(|d| d.unit != "%"), "over 90% and about 90% agree: {:#?}", digest.disagreements);
+    let text = render::text(&digest, chrono_tz::Tz::UTC);
+    println!("{text}");
+    assert!(text.contains("$660 billion disagrees with $580 billion"), "{text}");
+}

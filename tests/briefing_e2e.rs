@@ -265,3 +265,30 @@ async fn a_watched_channel_ingests_an_attachment() {
     assert_eq!(bot.fake.reactions().len(), 1);
     bot.stop().await;
 }
+
+/// Two outlets state the same trade figure differently: the posted briefing has a
+/// "disagrees" entry citing both articles and sentences.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn conflicting_figures_are_flagged_in_the_posted_briefing() {
+    let fake = FakeDiscord::start(vec![GUILD], 1).await;
+    let bot = Bot::start(fake, Arc::new(Store::in_memory()), Arc::new(ManualClock::new(Utc::now()))).await;
+    let moderator = Actor::moderator(GUILD, MODERATOR);
+    let other_outlet = "Trade talks stall again\n\nOfficials in Beijing and Washington traded accusations on Friday. The trade relationship between the two countries, worth $580 billion last year, is now at risk, economists said.";
+    for (text, title) in [(fixture("seed-us-china-rare-earths.txt"), "US and China race to rescue a summit"), (other_outlet.to_string(), "Trade talks stall again")] {
+        let added = bot.slash(&moderator, "article", sub("add", json!([opt("text", &text), opt("title", title)])), Value::Null).await;
+        assert!(!added.ephemeral, "{}", added.text());
+    }
+    let posted = bot
+        .slash(&moderator, "briefing", sub("post", json!([{"name": "channel", "type": 7, "value": NEWS.to_string()}, opt("since", "24h")])), news_channel())
+        .await;
+    assert!(posted.ephemeral, "{}", posted.text());
+    let messages = bot.wait_for_posts(1).await;
+    let all: String = messages.iter().map(message_text).collect::<Vec<_>>().join("\n");
+    let embeds: Vec<&Value> = messages.iter().flat_map(|m| m["embeds"].as_array().into_iter().flatten()).collect();
+    let fields: Vec<&Value> = embeds.iter().flat_map(|e| e["fields"].as_array().into_iter().flatten()).collect();
+    let disagrees = fields.iter().find(|f| f["name"].as_str().is_some_and(|n| n.contains("Disagrees"))).unwrap_or_else(|| panic!("no disagreement in:\n{all}"));
+    let value = disagrees["value"].as_str().unwrap_or("");
+    assert!(value.contains("**$660 billion** in a1") && value.contains("**$580 billion** in a2"), "{value}");
+    assert!(value.contains("fragile $660 billion trade relationship") && value.contains("worth $580 billion last year"), "{value}");
+    bot.stop().await;
+}

@@ -556,8 +556,10 @@ fn allowed_range(f: &DigestFigure) -> Option<(f64, f64)> {
 /// Words near the figure that say what it measures: the engine's `about`, else the
 /// content words of the sentence within a few words of the figure.
 fn subject_stems(f: &DigestFigure) -> Vec<String> {
-    if !f.about.trim().is_empty() {
-        return content_stems(&f.about);
+    let about = content_stems(&f.about);
+    // An `about` of fewer than two content words ("last year") says too little.
+    if about.len() >= 2 {
+        return about;
     }
     let sentence = &f.evidence.sentence;
     let (before, after) = match sentence.find(&f.text) {
@@ -614,8 +616,10 @@ fn disagreements(articles: &[&Article], limit: usize) -> Vec<Disagreement> {
                 if xlo <= yhi && ylo <= xhi {
                     continue;
                 }
-                let subject = if !x.figure.about.trim().is_empty() {
+                let subject = if content_stems(&x.figure.about).len() >= 2 {
                     x.figure.about.trim().to_string()
+                } else if content_stems(&y.figure.about).len() >= 2 {
+                    y.figure.about.trim().to_string()
                 } else {
                     shared.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")
                 };
