@@ -1,0 +1,235 @@
+//! Rule vocabularies for people and quotes, compiled into the binary from `data/`
+//! (speech verbs, honorifics, first names, family names, role nouns, group speakers)
+//! plus small const tables of function words and negative evidence (organization head
+//! words, place names) that keep organizations and places out of `people`.
+//! Everything is parsed once into hash sets; lookups are by lowercased word.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+    Unknown,
+}
+
+/// How a speech or stance verb takes what is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbClass {
+    /// "X said (that) …", "…, X said".
+    Clause,
+    /// "X praised the driver …", "X accused China of …".
+    Object,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpeechVerb {
+    pub class: VerbClass,
+    /// The -ing form ("warning"), used in participle frames.
+    pub gerund: bool,
+    /// The bare or -s form is used as a present tense ("says", "warn").
+    pub lemma_index: usize,
+}
+
+pub struct Lexicon {
+    pub speech_verbs: HashMap<String, SpeechVerb>,
+    pub lemmas: Vec<String>,
+    pub honorifics: HashMap<String, Gender>,
+    pub male_names: HashSet<String>,
+    pub female_names: HashSet<String>,
+    pub east_asian_family: HashSet<String>,
+    pub role_nouns: HashSet<String>,
+    pub group_heads: HashSet<String>,
+}
+
+pub static LEX: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
+
+fn lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut speech_verbs = HashMap::new();
+        let mut lemmas = Vec::new();
+        let mut class = VerbClass::Clause;
+        for line in lines(include_str!("../../../data/speech_verbs.txt")) {
+            match line {
+                "[clause]" => class = VerbClass::Clause,
+                "[object]" => class = VerbClass::Object,
+                _ => {
+                    let forms: Vec<&str> = line.split_whitespace().collect();
+                    let idx = lemmas.len();
+                    lemmas.push(forms[0].to_string());
+                    for f in forms {
+                        let gerund = f.ends_with("ing") && f.len() > 4;
+                        // A form listed under both classes keeps the first (clause) reading.
+                        speech_verbs.entry(f.to_lowercase()).or_insert(SpeechVerb { class, gerund, lemma_index: idx });
+                    }
+                }
+            }
+        }
+        let honorifics = lines(include_str!("../../../data/honorifics.txt"))
+            .filter_map(|l| {
+                let mut it = l.split_whitespace();
+                let word = it.next()?;
+                let g = match it.next() {
+                    Some("m") => Gender::Male,
+                    Some("f") => Gender::Female,
+                    _ => Gender::Unknown,
+                };
+                Some((word.to_lowercase(), g))
+            })
+            .collect();
+        let set = |data: &str| -> HashSet<String> { lines(data).map(|l| l.to_lowercase()).collect() };
+        Lexicon {
+            speech_verbs,
+            lemmas,
+            honorifics,
+            male_names: set(include_str!("../../../data/first_names_male.txt")),
+            female_names: set(include_str!("../../../data/first_names_female.txt")),
+            east_asian_family: set(include_str!("../../../data/family_names_east_asian.txt")),
+            role_nouns: set(include_str!("../../../data/role_nouns.txt")),
+            group_heads: set(include_str!("../../../data/group_speakers.txt")),
+        }
+    }
+
+    pub fn speech_verb(&self, word: &str) -> Option<SpeechVerb> {
+        self.speech_verbs.get(&word.to_lowercase()).copied()
+    }
+    pub fn lemma(&self, v: SpeechVerb) -> &str {
+        &self.lemmas[v.lemma_index]
+    }
+    pub fn honorific(&self, word: &str) -> Option<Gender> {
+        self.honorifics.get(&word.to_lowercase()).copied()
+    }
+    pub fn first_name_gender(&self, word: &str) -> Option<Gender> {
+        let w = word.to_lowercase();
+        match (self.male_names.contains(&w), self.female_names.contains(&w)) {
+            (true, false) => Some(Gender::Male),
+            (false, true) => Some(Gender::Female),
+            (true, true) => Some(Gender::Unknown),
+            _ => None,
+        }
+    }
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_name_gender(word).is_some()
+    }
+    pub fn is_east_asian_family(&self, word: &str) -> bool {
+        self.east_asian_family.contains(&word.to_lowercase())
+    }
+    pub fn is_role_noun(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.role_nouns.contains(&w) || self.role_nouns.contains(w.trim_end_matches('.'))
+    }
+    pub fn is_group_head(&self, word: &str) -> bool {
+        self.group_heads.contains(&word.to_lowercase())
+    }
+}
+
+/// Closed-class words: never part of a name, and they end a backward noun-phrase walk.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "and", "or", "but", "nor", "so", "yet", "of", "in",
+    "on", "at", "to", "for", "from", "by", "with", "about", "as", "into", "onto", "over", "under", "after",
+    "before", "during", "since", "until", "while", "when", "where", "which", "who", "whom", "whose", "what",
+    "why", "how", "if", "because", "although", "though", "than", "then", "also", "not", "no", "is", "are",
+    "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would",
+    "shall", "should", "can", "could", "may", "might", "must", "it", "its", "he", "she", "they", "we",
+    "i", "you", "him", "her", "them", "us", "me", "his", "their", "our", "my", "your", "there", "here",
+    "just", "only", "even", "still", "now", "today", "yesterday", "tomorrow", "including", "against",
+    "between", "among", "through", "without", "within", "via", "per", "upon", "across", "around", "near",
+    "all", "some", "any", "each", "every", "both", "either", "neither", "many", "much", "more", "most",
+    "other", "another", "such", "whether", "however", "meanwhile", "instead", "like", "unlike", "despite",
+    "whereas", "amid", "toward", "towards", "behind", "beyond", "above", "below", "off", "out", "up",
+    "down", "again", "already", "never", "always", "often", "very", "too",
+];
+
+pub fn is_function_word(word: &str) -> bool {
+    let w = word.to_lowercase();
+    FUNCTION_WORDS.contains(&w.as_str())
+}
+
+/// Head words of organizations, facilities, works and events: a capitalised sequence
+/// containing one of these is not a person's name.
+pub const ORG_HEADS: &[&str] = &[
+    "university", "college", "school", "institute", "institution", "academy", "center", "centre",
+    "ministry", "department", "dept", "office", "bureau", "agency", "administration", "authority",
+    "commission", "committee", "council", "board", "court", "tribunal", "parliament", "congress",
+    "senate", "assembly", "government", "party", "union", "league", "federation", "association",
+    "society", "foundation", "fund", "trust", "bank", "group", "inc", "inc.", "corp", "corp.",
+    "corporation", "company", "co.", "ltd", "ltd.", "llc", "plc", "holdings", "partners", "capital",
+    "industries", "systems", "technologies", "motors", "airlines", "airways", "exchange", "market",
+    "markets", "index", "reserve", "service", "services", "network", "news", "times", "post", "herald",
+    "journal", "magazine", "gazette", "tribune", "daily", "press", "radio", "television", "tv",
+    "channel", "studios", "museum", "library", "hospital", "clinic", "station", "airport", "port",
+    "street", "road", "avenue", "square", "bridge", "river", "lake", "mountain", "mount", "island",
+    "islands", "city", "county", "state", "states", "province", "region", "district", "republic",
+    "kingdom", "empire", "treaty", "act", "bill", "law", "program", "programme", "project", "study",
+    "survey", "report", "plan", "initiative", "summit", "conference", "forum", "cup", "championship",
+    "games", "olympics", "war", "crisis", "army", "navy", "force", "forces", "police", "guard",
+    "church", "cathedral", "temple", "mosque", "hall", "house", "palace", "tower", "towers", "park",
+    "stadium", "arena", "club", "fc", "team", "organisation", "organization", "org", "institute",
+    "laboratory", "lab", "labs", "nations", "coalition", "alliance", "movement", "front", "brigade",
+    "division", "regiment", "command", "council", "secretariat", "cabinet", "sheriff", "sheriff's",
+    "valley", "coast", "ocean", "sea", "gulf", "bay", "desert", "highway", "railway", "line",
+    "explorer", "windows", "media", "online", "website", "communications", "energy", "oil", "gas",
+    "pharmaceuticals", "health", "medical", "medicine", "review", "standards", "nutrition", "iodine",
+    "deficiency", "disorders", "control", "security", "intelligence", "affairs", "relations",
+    "development", "research", "science", "sciences", "technology", "foreign", "defence", "defense",
+    "justice", "interior", "finance", "treasury", "trade", "commerce", "labor", "labour", "education",
+];
+
+/// Countries, regions and big cities (and their adjectives) that often start a
+/// capitalised sequence; negative evidence for names and stripped from name chunks.
+pub const PLACES: &[&str] = &[
+    "u.s.", "us", "usa", "america", "american", "americans", "united", "states", "uk", "u.k.", "britain",
+    "british", "england", "english", "scotland", "scottish", "wales", "welsh", "ireland", "irish",
+    "china", "chinese", "beijing", "shanghai", "hong", "kong", "taiwan", "taiwanese", "japan", "japanese",
+    "tokyo", "korea", "korean", "south", "north", "east", "west", "seoul", "pyongyang", "india", "indian",
+    "pakistan", "pakistani", "russia", "russian", "moscow", "ukraine", "ukrainian", "kyiv", "kiev",
+    "france", "french", "paris", "germany", "german", "berlin", "italy", "italian", "rome", "spain",
+    "spanish", "madrid", "portugal", "europe", "european", "eu", "australia", "australian", "sydney",
+    "melbourne", "canberra", "canada", "canadian", "ottawa", "toronto", "mexico", "mexican", "brazil",
+    "brazilian", "argentina", "chile", "chilean", "peru", "colombia", "venezuela", "cuba", "israel",
+    "israeli", "iran", "iranian", "iraq", "iraqi", "syria", "syrian", "egypt", "egyptian", "turkey",
+    "turkish", "saudi", "arabia", "africa", "african", "nigeria", "kenya", "asia", "asian", "washington",
+    "london", "new", "york", "california", "texas", "florida", "delaware", "virginia", "ohio",
+    "minnesota", "houston", "los", "angeles", "san", "francisco", "vietnam", "vietnamese", "thailand",
+    "indonesia", "philippines", "malaysia", "singapore", "zealand", "greece", "greek", "netherlands",
+    "dutch", "belgium", "sweden", "swedish", "norway", "denmark", "finland", "poland", "polish",
+    "austria", "switzerland", "swiss", "nasa", "nato", "un", "who", "imf", "fbi", "cia", "pacific",
+    "atlantic", "northwest", "western", "eastern", "northern", "southern", "central", "middle",
+    "federal", "national", "international", "global", "royal", "pichilemu", "santiago", "tebay",
+];
+
+/// Capitalised words that start sentences or name times, never a person.
+pub const NON_NAME_CAPS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "god", "internet", "web", "mad", "cow", "christmas", "easter", "ramadan", "according", "analysts",
+    "officials", "researchers", "scientists", "experts", "critics", "police", "reports", "sources",
+    "witnesses", "protesters", "authorities", "meanwhile", "however", "yet", "still", "although",
+    "after", "before", "despite", "earlier", "later", "last", "next", "this", "that", "these", "those",
+    "there", "here", "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "our",
+    "my", "your", "one", "two", "three", "some", "many", "most", "all", "both", "several", "other",
+    "another", "such", "no", "not", "yes", "while", "when", "where", "what", "who", "why", "how", "if",
+    "because", "since", "until", "once", "instead", "also", "even", "only", "just", "now", "then",
+    "today", "tonight", "tomorrow", "yesterday", "rather", "indeed", "thus", "so", "but", "and", "or",
+    "nor", "former", "recent", "early", "late", "new", "old", "senior", "junior", "chief", "deputy",
+];
+
+pub fn contains(table: &[&str], word: &str) -> bool {
+    let w = word.to_lowercase();
+    table.contains(&w.as_str())
+}
+
+/// Modifiers that may stand inside a role before its noun ("former deputy prime minister").
+pub const ROLE_MODIFIERS: &[&str] = &[
+    "former", "senior", "junior", "deputy", "vice", "acting", "interim", "assistant", "associate",
+    "chief", "executive", "managing", "general", "principal", "lead", "top", "prime", "foreign",
+    "first", "second", "head", "co", "then", "retired", "veteran", "outgoing", "incoming", "new",
+];
+
+pub const PRONOUNS_SINGULAR_MALE: &[&str] = &["he", "him", "his"];
+pub const PRONOUNS_SINGULAR_FEMALE: &[&str] = &["she", "her", "hers"];

@@ -1,0 +1,372 @@
+//! People and their roles, by rules: capitalised name sequences confirmed by a
+//! first-name or family-name gazetteer, an honorific, a title or role noun, an
+//! appositive, or a speech verb; one entity per person with its canonical (fullest)
+//! name, its aliases (surname, "Mr. X", first name) and the role the article gives
+//! (pre-modifier, appositive, predicate or possessive). Organizations and places are
+//! kept out by negative evidence (head words, a short place list).
+
+pub mod lexicon;
+pub mod roles;
+pub mod tokens;
+
+use crate::model::{Document, Person, Span};
+use lexicon::{LEX, NON_NAME_CAPS, ORG_HEADS, PLACES, contains, is_function_word};
+use tokens::{Tok, TokKind, is_capitalized, tokenize};
+
+/// A capitalised run that was read as a person's name.
+#[derive(Debug, Clone)]
+pub(crate) struct NameCandidate {
+    /// Token range of the name itself (titles excluded).
+    pub first: usize,
+    pub last: usize,
+    pub honorific: Option<usize>,
+}
+
+/// Finds the people an article names, with roles and aliases.
+pub fn extract(doc: &Document) -> Vec<Person> {
+    let text = doc.text.as_str();
+    let toks = tokenize(text);
+    let paras = paragraph_of_tokens(doc, &toks);
+    let cands = name_candidates(text, &toks, &paras);
+    build_people(text, &toks, &paras, &cands)
+}
+
+/// Paragraph index of each token (by its start offset).
+pub(crate) fn paragraph_of_tokens(doc: &Document, toks: &[Tok]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut p = 0;
+    for t in toks {
+        while p + 1 < doc.paragraphs.len() && doc.paragraphs[p].end <= t.start {
+            p += 1;
+        }
+        out.push(p);
+    }
+    out
+}
+
+fn is_name_word(text: &str, t: &Tok) -> bool {
+    if !t.is_word() {
+        return false;
+    }
+    let w = t.text(text);
+    if !is_capitalized(w) {
+        return false;
+    }
+    // All-caps words of two or more letters are acronyms (NASA, IAEA), not names,
+    // except short particles written in capitals are rare enough to ignore.
+    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !w.contains('.') {
+        return false;
+    }
+    true
+}
+
+/// A word that ends a name on its left: a title, honorific, organization or place word.
+fn is_title_like(w: &str) -> bool {
+    LEX.honorific(w).is_some()
+        || LEX.is_role_noun(w)
+        || contains(ORG_HEADS, w)
+        || contains(PLACES, w)
+        || contains(NON_NAME_CAPS, w)
+        || is_function_word(w)
+        || w.contains('.') && w.len() > 2 && !w.ends_with('.')
+}
+
+const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "bin", "al", "el", "la", "le", "ter", "dos", "das"];
+
+/// All capitalised runs read as person names, in text order.
+pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<NameCandidate> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if !is_name_word(text, &toks[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end + 1 < toks.len() && paras[end + 1] == paras[start] {
+            let next = &toks[end + 1];
+            if next.start > toks[end].end + 1 {
+                // more than one space or a line break: still a run if a single space
+                if text[toks[end].end..next.start].contains('\n') {
+                    break;
+                }
+            }
+            if is_name_word(text, next) {
+                end += 1;
+            } else if next.is_word()
+                && contains(PARTICLES, next.text(text))
+                && end + 2 < toks.len()
+                && is_name_word(text, &toks[end + 2])
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        i = end + 1;
+        // The name is what follows the last title-like word of the run.
+        let mut name_start = start;
+        let mut honorific = None;
+        for k in start..=end {
+            let w = toks[k].text(text);
+            if is_title_like(w) {
+                name_start = k + 1;
+                if LEX.honorific(w).is_some() && !LEX.is_role_noun(w) || LEX.honorific(w).is_some() {
+                    honorific = Some(k);
+                } else {
+                    honorific = None;
+                }
+            }
+        }
+        if name_start > end {
+            continue;
+        }
+        // Particles cannot start or end a name.
+        let mut first = name_start;
+        while first <= end && contains(PARTICLES, toks[first].text(text)) {
+            first += 1;
+        }
+        if first > end {
+            continue;
+        }
+        let len = end - first + 1;
+        if len > 4 {
+            continue;
+        }
+        let words: Vec<&str> = (first..=end).map(|k| toks[k].text(text)).collect();
+        // A name never ends in a bare initial ("Donald J." is cut off by the tokenizer).
+        if words.iter().any(|w| w.ends_with('.') && w.chars().count() > 2) {
+            continue;
+        }
+        if is_person(text, toks, paras, first, end, honorific, start) {
+            let honorific = honorific.filter(|&h| h + 1 == first);
+            out.push(NameCandidate { first, last: end, honorific });
+        }
+    }
+    out
+}
+
+/// Evidence that tokens `first..=last` (after titles starting at `run_start`) name a person.
+fn is_person(text: &str, toks: &[Tok], paras: &[usize], first: usize, last: usize, honorific: Option<usize>, run_start: usize) -> bool {
+    let len = last - first + 1;
+    let w0 = toks[first].text(text);
+    let has_title_in_run = first > run_start && {
+        let t = toks[first - 1].text(text);
+        LEX.is_role_noun(t) || LEX.honorific(t).is_some()
+    };
+    let prev_word = first.checked_sub(1).map(|p| toks[p]);
+    let role_before = prev_word.is_some_and(|p| {
+        p.is_word() && paras[p.start.min(paras.len() - 1)] == paras[first.min(paras.len() - 1)] && {
+            let w = p.text(text);
+            !is_capitalized(w) && LEX.is_role_noun(w)
+        }
+    });
+    let titled = honorific.is_some_and(|h| h + 1 == first) || has_title_in_run || role_before;
+    if len == 1 {
+        return titled && !contains(PLACES, w0);
+    }
+    if LEX.is_first_name(w0) || LEX.is_east_asian_family(w0) || titled {
+        return true;
+    }
+    if w0.ends_with('.') && w0.chars().count() == 2 {
+        // "L. Ron Hubbard"
+        return true;
+    }
+    // Context: an appositive with a role noun, or a speech verb next to the name.
+    if roles::appositive_role(text, toks, paras, last).is_some() || roles::pre_appositive_role(text, toks, paras, first).is_some() {
+        return true;
+    }
+    let next_is_speech = toks.get(last + 1).is_some_and(|t| t.is_word() && LEX.speech_verb(t.text(text)).is_some_and(|v| !v.gerund));
+    let prev_is_speech = prev_word.is_some_and(|t| t.is_word() && matches!(t.text(text).to_lowercase().as_str(), "said" | "says" | "added" | "told" | "wrote"));
+    next_is_speech || prev_is_speech
+}
+
+/// One person being assembled from its mentions.
+struct Entity {
+    /// Name tokens of the fullest mention.
+    words: Vec<String>,
+    name_span: Span,
+    mentions: Vec<Span>,
+    aliases: Vec<String>,
+    role: String,
+    pre_role: String,
+}
+
+impl Entity {
+    fn surname_keys(&self) -> Vec<String> {
+        let mut keys = Vec::new();
+        if let Some(last) = self.words.last() {
+            keys.push(last.to_lowercase());
+        }
+        if self.words.len() >= 2 && LEX.is_east_asian_family(&self.words[0]) && !LEX.is_first_name(&self.words[0]) {
+            keys.push(self.words[0].to_lowercase());
+        }
+        if self.words.len() >= 2 && LEX.is_east_asian_family(&self.words[0]) && LEX.is_first_name(&self.words[0]) && self.words.len() == 2 && self.words[1].contains('-') {
+            // "Lee Myung-Bak": a hyphenated given name marks family-name-first order.
+            keys.push(self.words[0].to_lowercase());
+        }
+        keys
+    }
+}
+
+fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidate]) -> Vec<Person> {
+    let mut ents: Vec<Entity> = Vec::new();
+    // Which entity each candidate went to, to attach roles afterwards.
+    let mut assigned: Vec<Option<usize>> = vec![None; cands.len()];
+    let words_of = |c: &NameCandidate| -> Vec<String> { (c.first..=c.last).map(|k| toks[k].text(text).to_string()).collect() };
+    // Full names first.
+    for (ci, c) in cands.iter().enumerate() {
+        if c.last == c.first {
+            continue;
+        }
+        let words = words_of(c);
+        let span = Span::new(toks[c.first].start, toks[c.last].end);
+        let key: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let found = ents.iter().position(|e| {
+            let ek: Vec<String> = e.words.iter().map(|w| w.to_lowercase()).collect();
+            ek == key || (key.len() < ek.len() && ek.ends_with(&key)) || (ek.len() < key.len() && key.ends_with(&ek))
+        });
+        let ei = match found {
+            Some(ei) => {
+                if words.len() > ents[ei].words.len() {
+                    ents[ei].words = words.clone();
+                    ents[ei].name_span = span;
+                }
+                ei
+            }
+            None => {
+                ents.push(Entity { words: words.clone(), name_span: span, mentions: Vec::new(), aliases: Vec::new(), role: String::new(), pre_role: String::new() });
+                ents.len() - 1
+            }
+        };
+        ents[ei].mentions.push(span);
+        assigned[ci] = Some(ei);
+    }
+    // Single-word names (after an honorific or title) join the nearest person sharing the surname.
+    for (ci, c) in cands.iter().enumerate() {
+        if c.last != c.first {
+            continue;
+        }
+        let w = toks[c.first].text(text).to_lowercase();
+        let at = toks[c.first].start;
+        let ei = nearest_with_key(&ents, &w, at).unwrap_or_else(|| {
+            let span = Span::new(toks[c.first].start, toks[c.first].end);
+            ents.push(Entity { words: vec![toks[c.first].text(text).to_string()], name_span: span, mentions: Vec::new(), aliases: Vec::new(), role: String::new(), pre_role: String::new() });
+            ents.len() - 1
+        });
+        let span = Span::new(toks[c.first].start, toks[c.first].end);
+        if !ents[ei].mentions.contains(&span) {
+            ents[ei].mentions.push(span);
+        }
+        if let Some(h) = c.honorific {
+            let form = format!("{} {}", toks[h].text(text), toks[c.first].text(text));
+            push_unique(&mut ents[ei].aliases, form);
+        }
+        assigned[ci] = Some(ei);
+    }
+    // Bare surname and first-name mentions anywhere else.
+    let covered: Vec<Span> = ents.iter().flat_map(|e| e.mentions.iter().copied()).collect();
+    for (k, t) in toks.iter().enumerate() {
+        if !is_name_word(text, t) {
+            continue;
+        }
+        let span = Span::new(t.start, t.end);
+        if covered.iter().any(|c| c.overlaps(span)) {
+            continue;
+        }
+        // Part of a longer capitalised run that is not this person ("Trump Tower").
+        let next_cap = toks.get(k + 1).is_some_and(|n| is_name_word(text, n) && n.start == t.end + 1);
+        let prev_cap = k > 0 && is_name_word(text, &toks[k - 1]) && toks[k - 1].end + 1 == t.start && !is_title_like(toks[k - 1].text(text));
+        if next_cap || prev_cap {
+            continue;
+        }
+        let w = t.text(text).to_lowercase();
+        if let Some(ei) = nearest_with_key(&ents, &w, t.start) {
+            ents[ei].mentions.push(span);
+            push_unique(&mut ents[ei].aliases, t.text(text).to_string());
+        } else {
+            // A first name alone, when exactly one person has it.
+            let owners: Vec<usize> = (0..ents.len())
+                .filter(|&e| ents[e].words.len() >= 2 && ents[e].words[0].to_lowercase() == w && LEX.is_first_name(&ents[e].words[0]))
+                .collect();
+            if owners.len() == 1 && paras.len() > k.min(paras.len() - 1) {
+                ents[owners[0]].mentions.push(span);
+                push_unique(&mut ents[owners[0]].aliases, t.text(text).to_string());
+            }
+        }
+    }
+    // Roles: the first mention that carries one, pre-modifier and appositive together.
+    for (ci, c) in cands.iter().enumerate() {
+        let Some(ei) = assigned[ci] else { continue };
+        if !ents[ei].role.is_empty() {
+            continue;
+        }
+        let pre = roles::premodifier_role(text, toks, paras, c.first)
+            .or_else(|| roles::pre_appositive_role(text, toks, paras, c.first));
+        let post = roles::appositive_role(text, toks, paras, c.last).or_else(|| roles::predicate_role(text, toks, paras, c.last));
+        let role = match (pre, post) {
+            (Some(a), Some(b)) => format!("{a}, {b}"),
+            (Some(a), None) => a,
+            (None, Some(b)) => b,
+            (None, None) => continue,
+        };
+        ents[ei].role = role;
+        let _ = &ents[ei].pre_role;
+    }
+    ents.into_iter()
+        .map(|mut e| {
+            e.mentions.sort();
+            e.mentions.dedup();
+            let name = e.words.join(" ");
+            let mut aliases: Vec<String> = Vec::new();
+            if e.words.len() >= 2 {
+                for k in e.surname_keys() {
+                    if let Some(w) = e.words.iter().find(|w| w.to_lowercase() == k) {
+                        push_unique(&mut aliases, w.clone());
+                    }
+                }
+            }
+            for a in e.aliases {
+                if a != name {
+                    push_unique(&mut aliases, a);
+                }
+            }
+            let _ = e.name_span;
+            Person { name, aliases, role: e.role, mentions: e.mentions }
+        })
+        .collect()
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !v.iter().any(|x| x.eq_ignore_ascii_case(&s)) {
+        v.push(s);
+    }
+}
+
+/// The entity whose surname key is `key`: the one mentioned last before `at`, else the first after.
+fn nearest_with_key(ents: &[Entity], key: &str, at: usize) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None; // (entity, mention start)
+    let mut after: Option<(usize, usize)> = None;
+    for (ei, e) in ents.iter().enumerate() {
+        if !e.surname_keys().iter().any(|k| k == key) {
+            continue;
+        }
+        for m in &e.mentions {
+            if m.start <= at {
+                if best.is_none_or(|(_, s)| m.start > s) {
+                    best = Some((ei, m.start));
+                }
+            } else if after.is_none_or(|(_, s)| m.start < s) {
+                after = Some((ei, m.start));
+            }
+        }
+    }
+    best.or(after).map(|(e, _)| e)
+}
+
+#[allow(dead_code)]
+fn kind_is_possessive(t: &Tok) -> bool {
+    t.kind == TokKind::Possessive
+}

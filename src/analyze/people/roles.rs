@@ -1,0 +1,263 @@
+//! Roles and titles as the article gives them, read around a name: a pre-modifier
+//! ("U.S. President Donald Trump", "science fiction writer L. Ron Hubbard"), an
+//! appositive after the name ("Wu Xinbo, director of the American Studies Center at
+//! Fudan University"), one before it ("The Australian foreign minister, Alexander
+//! Downer"), or a predicate ("X, who heads Y", "X is the chief economist at Y").
+//! Every role is a verbatim slice of the text.
+
+use super::lexicon::{LEX, NON_NAME_CAPS, ROLE_MODIFIERS, contains, is_function_word};
+use super::tokens::{Tok, TokKind, is_capitalized};
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "one", "its", "their", "his", "her"];
+const PP_HEADS: &[&str] = &["of", "for", "at", "in", "with", "on"];
+const CLAUSE_END: &[&str] = &[",", ".", ";", ":", "(", ")", "“", "”", "\"", "?", "!", "—", "–", "‘", "«", "»"];
+
+fn same_para(paras: &[usize], a: usize, b: usize) -> bool {
+    paras.get(a).is_some() && paras.get(a) == paras.get(b)
+}
+
+fn slice(text: &str, toks: &[Tok], a: usize, b: usize) -> String {
+    text[toks[a].start..toks[b].end].to_string()
+}
+
+fn is_role_word(w: &str) -> bool {
+    LEX.is_role_noun(w) && LEX.honorific(w).is_none_or(|_| !matches!(w.to_lowercase().trim_end_matches('.'), "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "professor" | "sir" | "dame" | "lord" | "lady"))
+}
+
+/// The title words right before a name (`name_first` is its first token).
+pub(crate) fn premodifier_role(text: &str, toks: &[Tok], paras: &[usize], name_first: usize) -> Option<String> {
+    let mut j = name_first;
+    let mut start = None;
+    let mut seen_role = false;
+    let mut steps = 0;
+    while j > 0 && steps < 10 {
+        let k = j - 1;
+        if !same_para(paras, k, name_first) {
+            break;
+        }
+        let t = toks[k];
+        let w = t.text(text);
+        let lower = w.to_lowercase();
+        let ok = match t.kind {
+            TokKind::Possessive => start.is_some() && seen_role,
+            TokKind::Punct => w == "&" && k > 0 && is_capitalized(toks[k - 1].text(text)),
+            TokKind::Word => {
+                if LEX.honorific(w).is_some() && !is_role_word(w) {
+                    // honorifics are not roles, but titles may stand before them
+                    start.is_none()
+                } else if is_role_word(w) || contains(ROLE_MODIFIERS, w) {
+                    true
+                } else if is_capitalized(w) {
+                    !is_function_word(w) && !(contains(NON_NAME_CAPS, w) && !contains(ROLE_MODIFIERS, w)) && (seen_role || start.is_none() && false)
+                } else if contains(PP_HEADS, &lower) {
+                    // "officer at Fort Pitt Capital Group Charlie Smith"
+                    seen_role && k > 0 && is_role_word(toks[k - 1].text(text))
+                } else {
+                    seen_role && !is_function_word(w) && !lower.ends_with("ing") && !lower.ends_with("ed") && lower.len() > 2 && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                }
+            }
+        };
+        if !ok {
+            break;
+        }
+        if t.kind == TokKind::Word && is_role_word(w) {
+            seen_role = true;
+        }
+        if t.kind == TokKind::Word && LEX.honorific(w).is_some() && !is_role_word(w) {
+            // skip the honorific itself; the role ends before it
+            j = k;
+            steps += 1;
+            continue;
+        }
+        if start.is_none() && !(t.kind == TokKind::Word && (is_role_word(w) || contains(ROLE_MODIFIERS, w))) {
+            break;
+        }
+        start = Some(k);
+        j = k;
+        steps += 1;
+    }
+    let s = start?;
+    if !seen_role {
+        return None;
+    }
+    // The role ends at the last title word before the name (honorifics dropped).
+    let mut e = name_first - 1;
+    while e > s && LEX.honorific(toks[e].text(text)).is_some() && !is_role_word(toks[e].text(text)) {
+        e -= 1;
+    }
+    // Drop a dangling leading preposition or modifier-only start.
+    let mut s = s;
+    while s < e && (toks[s].kind != TokKind::Word || contains(PP_HEADS, &toks[s].text(text).to_lowercase())) {
+        s += 1;
+    }
+    Some(slice(text, toks, s, e))
+}
+
+/// The appositive right after a name (`name_last` is its last token).
+pub(crate) fn appositive_role(text: &str, toks: &[Tok], paras: &[usize], name_last: usize) -> Option<String> {
+    let mut k = name_last + 1;
+    if toks.get(k).map(|t| t.text(text)) != Some(",") {
+        return None;
+    }
+    k += 1;
+    // Skip an age: "Daniel Montalvo, 19, a member ..."
+    if toks.get(k).is_some_and(|t| t.text(text).chars().all(|c| c.is_ascii_digit())) && toks.get(k + 1).map(|t| t.text(text)) == Some(",") {
+        k += 2;
+    }
+    let (s, e) = role_phrase(text, toks, paras, k, name_last)?;
+    let mut role = slice(text, toks, s, e);
+    // ", and Chairman of ..." continues the appositive.
+    if toks.get(e + 1).map(|t| t.text(text)) == Some(",") && toks.get(e + 2).is_some_and(|t| t.text(text).eq_ignore_ascii_case("and")) {
+        if let Some((_, e2)) = role_phrase(text, toks, paras, e + 3, name_last) {
+            role = slice(text, toks, s, e2);
+        }
+    }
+    Some(role)
+}
+
+/// A noun phrase starting at token `k` whose head (within its first words) is a role noun;
+/// returns its token range without a leading determiner.
+fn role_phrase(text: &str, toks: &[Tok], paras: &[usize], k: usize, anchor: usize) -> Option<(usize, usize)> {
+    let mut s = k;
+    if toks.get(s).is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str())) {
+        s += 1;
+    }
+    let first = toks.get(s)?;
+    if !first.is_word() || !same_para(paras, s, anchor) {
+        return None;
+    }
+    let fw = first.text(text).to_lowercase();
+    if matches!(fw.as_str(), "who" | "which" | "said" | "says" | "told" | "and" | "but" | "was" | "is" | "has" | "had") {
+        return None;
+    }
+    let mut e = s;
+    let mut role_at = None;
+    let mut n = 0;
+    while e < toks.len() && same_para(paras, e, anchor) && n < 20 {
+        let t = toks[e];
+        let w = t.text(text);
+        if t.kind == TokKind::Punct && CLAUSE_END.contains(&w) {
+            break;
+        }
+        if t.is_word() {
+            let lw = w.to_lowercase();
+            if role_at.is_none() && is_role_word(w) {
+                role_at = Some(e);
+            }
+            // a verb ends the phrase
+            if role_at.is_some() && (LEX.speech_verb(w).is_some_and(|v| !v.gerund) || matches!(lw.as_str(), "is" | "was" | "has" | "had" | "who" | "which" | "said")) {
+                break;
+            }
+            if role_at.is_none() && n >= 4 {
+                return None;
+            }
+        }
+        e += 1;
+        n += 1;
+    }
+    role_at?;
+    if e == s {
+        return None;
+    }
+    let mut end = e - 1;
+    while end > s && toks[end].kind == TokKind::Punct {
+        end -= 1;
+    }
+    Some((s, end))
+}
+
+/// The noun phrase before ", Name" when it has a role head ("The director of the IAEA, Mohamed ElBaradei").
+pub(crate) fn pre_appositive_role(text: &str, toks: &[Tok], paras: &[usize], name_first: usize) -> Option<String> {
+    if name_first < 2 || toks[name_first - 1].text(text) != "," {
+        return None;
+    }
+    let e = name_first - 2;
+    if !toks[e].is_word() || !is_role_word(toks[e].text(text)) && !toks[e].text(text).chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let mut s = e + 1;
+    let mut seen_role = false;
+    while s > 0 && e + 1 - s < 10 {
+        let k = s - 1;
+        if !same_para(paras, k, name_first) {
+            break;
+        }
+        let t = toks[k];
+        let w = t.text(text);
+        let lw = w.to_lowercase();
+        if t.kind == TokKind::Punct {
+            break;
+        }
+        if DETERMINERS.contains(&lw.as_str()) {
+            // "of the IAEA": keep going through a prepositional phrase
+            if k > 0 && PP_HEADS.contains(&toks[k - 1].text(text).to_lowercase().as_str()) {
+                s = k;
+                continue;
+            }
+            break;
+        }
+        if PP_HEADS.contains(&lw.as_str()) {
+            s = k;
+            continue;
+        }
+        if t.kind == TokKind::Possessive {
+            s = k;
+            continue;
+        }
+        if is_function_word(w) || LEX.speech_verb(w).is_some() || lw.ends_with("ed") && !is_role_word(w) {
+            break;
+        }
+        if is_role_word(w) {
+            seen_role = true;
+        }
+        s = k;
+    }
+    if !seen_role || s > e {
+        return None;
+    }
+    while s < e && (PP_HEADS.contains(&toks[s].text(text).to_lowercase().as_str()) || toks[s].kind != TokKind::Word) {
+        s += 1;
+    }
+    // The role noun must head the phrase: it is the last word or followed by a preposition.
+    let head_ok = (s..=e).any(|k| is_role_word(toks[k].text(text)) && (k == e || PP_HEADS.contains(&toks[k + 1].text(text).to_lowercase().as_str())));
+    head_ok.then(|| slice(text, toks, s, e))
+}
+
+/// "X, who heads Y" / "X, who is the chief economist at Y" / "X is the chief economist at Y".
+pub(crate) fn predicate_role(text: &str, toks: &[Tok], paras: &[usize], name_last: usize) -> Option<String> {
+    let mut k = name_last + 1;
+    if toks.get(k).map(|t| t.text(text)) == Some(",") && toks.get(k + 1).is_some_and(|t| t.text(text).eq_ignore_ascii_case("who")) {
+        k += 2;
+    }
+    let verb = toks.get(k)?.text(text).to_lowercase();
+    match verb.as_str() {
+        "is" | "was" | "serves" | "served" => {
+            let mut s = k + 1;
+            if verb.starts_with("serve") && toks.get(s).is_some_and(|t| t.text(text).eq_ignore_ascii_case("as")) {
+                s += 1;
+            }
+            if !toks.get(s).is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str())) {
+                return None;
+            }
+            let (a, b) = role_phrase(text, toks, paras, s, name_last)?;
+            Some(slice(text, toks, a, b))
+        }
+        "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "chairs" | "chaired" | "directs" | "directed" | "founded" => {
+            let mut e = k + 1;
+            while e < toks.len() && same_para(paras, e, name_last) && e - k < 12 {
+                let w = toks[e].text(text);
+                if toks[e].kind == TokKind::Punct && CLAUSE_END.contains(&w) {
+                    break;
+                }
+                e += 1;
+            }
+            (e > k + 1).then(|| slice(text, toks, k, e - 1))
+        }
+        _ => None,
+    }
+}
+
+#[allow(dead_code)]
+fn is_cap_word(text: &str, t: &Tok) -> bool {
+    t.is_word() && is_capitalized(t.text(text))
+}

@@ -1,0 +1,129 @@
+//! A small word tokenizer with byte spans, shared by the people and quote stages.
+//! Words keep internal apostrophes, hyphens, dots and ampersands ("Dae-hyun", "News.Az",
+//! "AT&T"); abbreviations keep their final dot ("U.S.", "Mr.", "L."); a possessive
+//! "'s" / "’s" becomes its own token so "China’s" yields "China" + "’s".
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    /// A possessive ending split off a word ("'s", "’s", or a bare "’" after a plural).
+    Possessive,
+    Punct,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+impl Tok {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+/// Short forms that end with a period which is part of the word, not a sentence end.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "capt",
+    "sgt", "rev", "fr", "inc", "corp", "ltd", "co", "no", "vs", "mt", "ft", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "univ", "assn", "bros", "gov't",
+    "mme", "messrs", "adm", "maj", "cmdr", "supt", "insp", "det", "pres", "approx", "est", "etc",
+];
+
+static WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[\p{L}\p{N}]+(?:(?:['’.\-&]|\-\-)[\p{L}\p{N}]+)*").expect("static regex")
+});
+
+pub fn is_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str())
+        || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
+        || (word.contains('.') && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)))
+}
+
+/// Tokens of `text` (whitespace dropped).
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut pos = 0;
+    let bytes = text.as_bytes();
+    for m in WORD.find_iter(text) {
+        push_punct(text, pos, m.start(), &mut out);
+        let (mut start, mut end) = (m.start(), m.end());
+        let word = m.as_str();
+        // Possessive split: "China’s" -> "China" + "’s" (but keep "it's"-style contractions
+        // whole only when lowercase; they are harmless either way).
+        let lower_tail = word.len() >= 3 && (word.ends_with("'s") || word.ends_with("’s"));
+        if lower_tail {
+            let cut = if word.ends_with("’s") { word.len() - "’s".len() } else { word.len() - 2 };
+            out.push(Tok { start, end: start + cut, kind: TokKind::Word });
+            out.push(Tok { start: start + cut, end, kind: TokKind::Possessive });
+            pos = end;
+            continue;
+        }
+        if end < bytes.len() && bytes[end] == b'.' && is_abbreviation(word) {
+            end += 1;
+        }
+        out.push(Tok { start, end, kind: TokKind::Word });
+        start = end;
+        pos = start;
+    }
+    push_punct(text, pos, text.len(), &mut out);
+    // A bare apostrophe right after a plural word is a possessive ("the parents’ defence").
+    for i in 1..out.len() {
+        if out[i].kind == TokKind::Punct {
+            let t = out[i].text(text);
+            let prev = out[i - 1];
+            if (t == "’" || t == "'") && prev.is_word() && prev.end == out[i].start {
+                let after = text[out[i].end..].chars().next();
+                let p = prev.text(text);
+                if p.ends_with('s') && after.is_some_and(|c| c.is_whitespace()) {
+                    // Only when a word follows that is not a closing context; the quote
+                    // scanner does its own reading of marks, so this only affects names.
+                    out[i].kind = TokKind::Possessive;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn push_punct(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
+    if from >= to {
+        return;
+    }
+    for (i, c) in text[from..to].char_indices() {
+        if !c.is_whitespace() {
+            let s = from + i;
+            out.push(Tok { start: s, end: s + c.len_utf8(), kind: TokKind::Punct });
+        }
+    }
+}
+
+/// True when the word starts with an uppercase letter.
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn splits_possessives_and_keeps_abbreviations() {
+        assert_eq!(words("U.S. President Trump’s plan."), vec!["U.S.", "President", "Trump", "’s", "plan", "."]);
+        assert_eq!(words("Mr. Downer said, “No.”"), vec!["Mr.", "Downer", "said", ",", "“", "No", ".", "”"]);
+        assert_eq!(words("Jang Dae-hyun of News.Az"), vec!["Jang", "Dae-hyun", "of", "News.Az"]);
+    }
+}

@@ -1,0 +1,314 @@
+//! Attribution patterns. Direct quotes: quote + verb + speaker ("…," said Wu Xinbo),
+//! quote + speaker + verb ("…," Combs said), speaker + verb + colon/comma + quote,
+//! a speech or stance verb governing a partial quote in the same sentence (praised
+//! “progress”, accused China of waging an “economic war”), and an unattributed
+//! follow-on quote taking the previous speaker. Indirect statements: speaker + verb +
+//! (that-)clause, "X told Reuters that …", "…, X said." inversions, "according to X",
+//! and participle frames ("…, with Trump warning the summit could be canceled").
+
+use super::context::Ctx;
+use super::speakers::{Said, Speaker};
+use crate::analyze::people::lexicon::{LEX, VerbClass, is_function_word};
+use crate::analyze::people::tokens::{TokKind, is_capitalized};
+
+/// A direct or indirect attribution found by the rules.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub speaker: Speaker,
+    /// Token of the attribution cue (the verb, or "according").
+    pub cue: Option<usize>,
+}
+
+/// Words right before a quote that make it a name or title, not a statement.
+const NAMING: &[&str] = &["called", "dubbed", "nicknamed", "named", "titled", "entitled", "so-called", "termed", "branded", "labelled", "labeled"];
+const CLAUSE_PREPS: &[&str] = &["in", "on", "at", "during", "after", "before", "to", "with", "by", "for", "from", "of", "about", "as", "into", "via", "through", "over", "when", "while", "late", "earlier", "later", "this", "last", "on"];
+const COPULAS: &[&str] = &["is", "was", "are", "were", "be", "been", "being", "to", "who", "which", "that", "not"];
+
+impl Ctx<'_> {
+    pub fn open_tok(&self, si: usize) -> usize {
+        let s = &self.segs[si];
+        self.toks.partition_point(|t| t.start < s.open)
+    }
+    pub fn close_tok(&self, si: usize) -> Option<usize> {
+        let c = self.segs[si].close?;
+        let k = self.toks.partition_point(|t| t.start < c);
+        (k < self.toks.len()).then_some(k)
+    }
+
+    fn is_say_verb(&self, k: usize) -> bool {
+        self.is_word(k) && self.in_quote[k].is_none() && LEX.speech_verb(self.w(k)).is_some_and(|v| !v.gerund && v.class == VerbClass::Clause)
+    }
+
+    pub fn word_count(&self, si: usize) -> usize {
+        self.segs[si].inner.of(self.text).split_whitespace().count()
+    }
+
+    /// A quote used as a name or title ("dubbed the “Bandit King”").
+    pub fn is_naming(&self, si: usize) -> bool {
+        let o = self.open_tok(si);
+        let before = |n: usize| o.checked_sub(n).map(|k| self.lw(k)).unwrap_or_default();
+        let b1 = before(1);
+        let b2 = before(2);
+        NAMING.contains(&b1.as_str())
+            || (matches!(b1.as_str(), "the" | "a" | "an" | "as") && NAMING.contains(&b2.as_str()))
+            || (b1 == "as" && matches!(b2.as_str(), "known" | "referred" | "titled"))
+            || (b1 == "as" && before(3) == "such")
+    }
+
+    /// "…," said X / "…," X said.
+    pub fn after_attribution(&mut self, si: usize, log: &[Said]) -> Option<Found> {
+        let c = self.close_tok(si)?;
+        let inner = self.segs[si].inner;
+        let last_char = self.text[..self.segs[si].close?].trim_end().chars().last()?;
+        let mut k = c + 1;
+        if self.w(k) == "," || self.w(k) == "—" {
+            k += 1;
+        } else if !matches!(last_char, ',' | '?' | '!' | '—' | '–' | '-' | '…') {
+            // "…." X said — only for a full statement, not a scare-quoted phrase.
+            if !(last_char == '.' && inner.of(self.text).split_whitespace().count() >= 4) {
+                return None;
+            }
+        }
+        if k >= self.toks.len() || self.para[k] != self.para[c] || self.in_quote[k].is_some() {
+            return None;
+        }
+        // Pattern A: said X
+        if self.is_say_verb(k) {
+            let mut j = k + 1;
+            while self.is_word(j) && matches!(self.lw(j).as_str(), "also" | "later" | "then" | "earlier") {
+                j += 1;
+            }
+            if let Some((s, e)) = self.np_after(j) {
+                let e = self.trim_name_np(s, e);
+                if let Some(sp) = self.classify(s, e, log) {
+                    return Some(Found { speaker: sp, cue: Some(k) });
+                }
+            }
+            return None;
+        }
+        // Pattern B: X said
+        let mut v = None;
+        for j in k..(k + 12).min(self.toks.len()) {
+            if self.para[j] != self.para[k] || self.in_quote[j].is_some() {
+                break;
+            }
+            let t = self.toks[j];
+            if t.kind == TokKind::Punct && self.w(j) != "&" {
+                break;
+            }
+            if j > k && self.is_say_verb(j) {
+                v = Some(j);
+                break;
+            }
+        }
+        let v = v?;
+        if self.negated(v) {
+            return None;
+        }
+        let (s, e) = self.subject_of(v)?;
+        if s < k {
+            return None;
+        }
+        let sp = self.classify(s, e, log)?;
+        Some(Found { speaker: sp, cue: Some(v) })
+    }
+
+    /// After "said", keep a titled name and drop what follows it ("said Wu Xinbo, director…"
+    /// is cut by the comma already; "said Mr. Downer in an interview" by the preposition).
+    fn trim_name_np(&self, s: usize, e: usize) -> usize {
+        for j in s..=e {
+            if let Some(p) = self.mention[j] {
+                let mut end = j;
+                while end < e && self.mention[end + 1] == Some(p) {
+                    end += 1;
+                }
+                return end;
+            }
+        }
+        e
+    }
+
+    /// X said: "…" / X told reporters, "…" (also across a paragraph ending in ":" or ",").
+    pub fn before_attribution(&mut self, si: usize, log: &[Said]) -> Option<Found> {
+        let o = self.open_tok(si);
+        let mut j = o.checked_sub(1)?;
+        let cross_para = self.para[j] != self.para[o];
+        if matches!(self.w(j), "," | ":" | "—") {
+            j = j.checked_sub(1)?;
+        } else if cross_para {
+            return None;
+        }
+        if self.lw(j) == "that" {
+            j = j.checked_sub(1)?;
+        }
+        // The verb, possibly followed by a short object or phrase ("told reporters").
+        let mut v = None;
+        for back in 0..6 {
+            let Some(k) = j.checked_sub(back) else { break };
+            if self.in_quote[k].is_some() || (self.toks[k].kind == TokKind::Punct) {
+                break;
+            }
+            if LEX.speech_verb(self.w(k)).is_some() {
+                v = Some(k);
+                break;
+            }
+        }
+        let v = v?;
+        if self.negated(v) {
+            return None;
+        }
+        let (s, e) = self.subject_of(v)?;
+        let sp = self.classify(s, e, log)?;
+        Some(Found { speaker: sp, cue: Some(v) })
+    }
+
+    /// A speech or stance verb earlier in the quote's sentence whose subject is a speaker.
+    pub fn governing_attribution(&mut self, si: usize, log: &[Said]) -> Option<Found> {
+        let o = self.open_tok(si);
+        let mut k = o;
+        let mut n = 0;
+        while k > 0 && n < 45 {
+            k -= 1;
+            n += 1;
+            if !self.same_sent(k, o) {
+                break;
+            }
+            if self.in_quote[k].is_some() || !self.is_word(k) {
+                continue;
+            }
+            let Some(verb) = LEX.speech_verb(self.w(k)) else { continue };
+            if is_capitalized(self.w(k)) || self.negated(k) {
+                continue;
+            }
+            let prev = k.checked_sub(1).map(|p| self.lw(p)).unwrap_or_default();
+            if matches!(prev.as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "being") {
+                continue;
+            }
+            let Some((s, e)) = self.subject_of(k) else { continue };
+            if verb.gerund && !(s > 0 && matches!(self.lw(s - 1).as_str(), "with" | ",")) {
+                continue;
+            }
+            if let Some(sp) = self.classify(s, e, log) {
+                return Some(Found { speaker: sp, cue: Some(k) });
+            }
+        }
+        None
+    }
+
+    /// Indirect statement cued by the verb at `v`: returns the speaker and the reported
+    /// clause as a token range.
+    pub fn indirect_at(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+        let verb = LEX.speech_verb(self.w(v))?;
+        let lemma = LEX.lemma(verb).to_string();
+        if is_capitalized(self.w(v)) || self.negated(v) || matches!(lemma.as_str(), "call" | "describe" | "defend" | "think" | "hope" | "fear" | "answer" | "post" | "project" | "point" | "ask" | "believe") {
+            return None;
+        }
+        let prev = v.checked_sub(1).map(|p| self.lw(p)).unwrap_or_default();
+        if COPULAS.contains(&prev.as_str()) {
+            return None;
+        }
+        let (sent_start, sent_end) = self.sents[self.sent[v]];
+        // Inversion: "<clause>, researchers say." / "…, Yonhap reported, but …"
+        let next = self.w(v + 1);
+        if v + 1 > sent_end || matches!(next, "." | "," | ";") && !self.is_mark(v + 2) {
+            let (s, e) = self.subject_of(v)?;
+            if s == 0 || self.w(s - 1) != "," || verb.class != VerbClass::Clause || s <= sent_start + 1 {
+                return None;
+            }
+            let ce = s - 2;
+            if self.is_mark(ce) || (sent_start..=ce).filter(|&j| self.in_quote[j].is_some()).count() > 0 {
+                return None;
+            }
+            if (sent_start..=ce).filter(|&j| self.is_word(j)).count() < 4 {
+                return None;
+            }
+            let sp = self.classify(s, e, log)?;
+            return Some((Found { speaker: sp, cue: Some(v) }, sent_start, ce));
+        }
+        // Forward: verb (object) (that) clause.
+        let mut c = v + 1;
+        if lemma == "tell" || CLAUSE_PREPS.contains(&self.lw(c).as_str()) {
+            let mut found = None;
+            for j in c..(c + 9).min(sent_end + 1) {
+                if self.in_quote[j].is_some() || (self.toks[j].kind == TokKind::Punct && !matches!(self.w(j), "," | "’s" | "'s")) {
+                    break;
+                }
+                if self.lw(j) == "that" {
+                    found = Some(j + 1);
+                    break;
+                }
+            }
+            c = found?;
+        } else if self.lw(c) == "that" {
+            c += 1;
+        }
+        if c > sent_end || !self.is_word(c) || self.in_quote[c].is_some() || self.lw(c) == "to" {
+            return None;
+        }
+        if verb.gerund && lemma == "say" && false {
+            return None;
+        }
+        // Clause end: the sentence end, or just before a quotation that starts it late.
+        let mut end = sent_end;
+        for j in c..=sent_end {
+            if self.in_quote[j].is_some() {
+                let words = (c..j).filter(|&i| self.is_word(i)).count();
+                if words < 6 {
+                    return None;
+                }
+                end = j - 1;
+                break;
+            }
+            if self.lw(j) == "according" && j > c && self.w(j - 1) == "," {
+                end = j - 2;
+                break;
+            }
+        }
+        while end > c && (self.toks[end].kind == TokKind::Punct || matches!(self.lw(end).as_str(), "and" | "but" | "or" | "as")) {
+            end -= 1;
+        }
+        if (c..=end).filter(|&i| self.is_word(i)).count() < 3 {
+            return None;
+        }
+        let (s, e) = self.subject_of(v)?;
+        if verb.gerund && !(s > 0 && matches!(self.lw(s - 1).as_str(), "with" | ",")) {
+            return None;
+        }
+        if verb.class == VerbClass::Object && is_function_word(self.w(c)) && !matches!(self.lw(c).as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+            return None;
+        }
+        let sp = self.classify(s, e, log)?;
+        Some((Found { speaker: sp, cue: Some(v) }, c, end))
+    }
+
+    /// "According to X, …" / "…, according to X."
+    pub fn according_to(&mut self, k: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+        if self.lw(k) != "according" || self.lw(k + 1) != "to" || self.in_quote[k].is_some() {
+            return None;
+        }
+        let (sent_start, sent_end) = self.sents[self.sent[k]];
+        let (s, e) = self.np_after(k + 2)?;
+        let e = self.trim_name_np(s, e);
+        let sp = self.classify(s, e, log)?;
+        let (cs, ce) = if k == sent_start || (k > sent_start && self.is_mark(k - 1)) {
+            let mut c = e + 1;
+            if self.w(c) == "," {
+                c += 1;
+            }
+            (c, sent_end)
+        } else {
+            if self.w(k - 1) != "," {
+                return None;
+            }
+            (sent_start, k - 2)
+        };
+        let mut ce = ce;
+        while ce > cs && self.toks[ce].kind == TokKind::Punct {
+            ce -= 1;
+        }
+        if cs > ce || (cs..=ce).any(|j| self.in_quote[j].is_some()) || (cs..=ce).filter(|&j| self.is_word(j)).count() < 3 {
+            return None;
+        }
+        Some((Found { speaker: sp, cue: Some(k) }, cs, ce))
+    }
+}

@@ -1,0 +1,367 @@
+//! The token-level view the attribution rules work on: tokens with their paragraph
+//! and sentence, which quoted segment (if any) each token lies in, which person each
+//! token names, and noun-phrase walks (the subject before a verb, the speaker after
+//! one). Sentences are recomputed here from tokens, outside quotation marks, so the
+//! rules do not depend on the document's sentence splitter being perfect.
+
+use super::marks::Segment;
+use crate::analyze::people::lexicon::{Gender, LEX, NON_NAME_CAPS, contains, is_function_word};
+use crate::analyze::people::tokens::{Tok, TokKind, is_capitalized, tokenize};
+use crate::model::{Document, Person};
+
+pub(crate) const QUOTE_MARKS: &[&str] = &["“", "”", "\"", "„", "«", "»", "‘", "’", "'"];
+const AUX_ADVERBS: &[&str] = &[
+    "has", "have", "had", "also", "will", "would", "could", "may", "might", "later", "then", "previously",
+    "reportedly", "again", "further", "repeatedly", "recently", "once", "earlier", "today", "yesterday",
+    "had", "did", "does", "do", "has", "already", "publicly", "privately", "separately", "subsequently",
+    "often", "frequently", "initially", "originally", "first", "last", "finally", "however",
+];
+const NEGATIONS: &[&str] = &["not", "never", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "wouldn't", "won't"];
+pub(crate) const PP_IN_NP: &[&str] = &["of", "for", "at", "from"];
+const DETS: &[&str] = &["the", "a", "an"];
+
+pub(crate) struct Ctx<'a> {
+    pub text: &'a str,
+    pub doc: &'a Document,
+    pub toks: Vec<Tok>,
+    pub para: Vec<usize>,
+    pub sent: Vec<usize>,
+    /// Token range [start, end] of each recomputed sentence.
+    pub sents: Vec<(usize, usize)>,
+    pub segs: Vec<Segment>,
+    /// Segment index for tokens inside a quote (marks included).
+    pub in_quote: Vec<Option<usize>>,
+    /// Person index for tokens that name a person.
+    pub mention: Vec<Option<usize>>,
+    pub people: Vec<Person>,
+    pub gender: Vec<Gender>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &'a Document, people: &[Person], segs: Vec<Segment>) -> Ctx<'a> {
+        let text = doc.text.as_str();
+        let toks = tokenize(text);
+        let para = crate::analyze::people::paragraph_of_tokens(doc, &toks);
+        let mut in_quote = vec![None; toks.len()];
+        for (si, s) in segs.iter().enumerate() {
+            let end = s.close.map(|c| c + 1).unwrap_or(s.inner.end);
+            let a = toks.partition_point(|t| t.start < s.open);
+            let b = toks.partition_point(|t| t.start < end);
+            for slot in in_quote.iter_mut().take(b).skip(a) {
+                *slot = Some(si);
+            }
+        }
+        let mut ctx = Ctx {
+            text,
+            doc,
+            toks,
+            para,
+            sent: Vec::new(),
+            sents: Vec::new(),
+            segs,
+            in_quote,
+            mention: Vec::new(),
+            people: people.to_vec(),
+            gender: Vec::new(),
+        };
+        ctx.split_sentences();
+        ctx.index_mentions();
+        ctx
+    }
+
+    pub fn w(&self, k: usize) -> &'a str {
+        self.toks.get(k).map(|t| &self.text[t.start..t.end]).unwrap_or("")
+    }
+    pub fn lw(&self, k: usize) -> String {
+        self.w(k).to_lowercase()
+    }
+    pub fn is_word(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
+    }
+    pub fn is_mark(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.kind != TokKind::Word) && QUOTE_MARKS.contains(&self.w(k))
+    }
+    pub fn is_terminator(&self, k: usize) -> bool {
+        self.toks.get(k).is_some_and(|t| t.kind == TokKind::Punct) && matches!(self.w(k), "." | "?" | "!")
+    }
+
+    fn split_sentences(&mut self) {
+        let n = self.toks.len();
+        let mut sent = vec![0; n];
+        let mut sents = Vec::new();
+        let mut start = 0;
+        for k in 0..n {
+            sent[k] = sents.len();
+            let last = k + 1 == n;
+            let boundary = last
+                || self.para[k + 1] != self.para[k]
+                || (self.is_terminator(k) && self.in_quote[k].is_none() && self.starts_sentence(k + 1))
+                || (self.is_mark(k)
+                    && self.in_quote[k].is_some()
+                    && k > 0
+                    && self.is_terminator(k - 1)
+                    && self.in_quote.get(k + 1).is_some_and(|q| q.is_none() || q != &self.in_quote[k])
+                    && self.starts_sentence(k + 1)
+                    && !self.is_attribution_start(k + 1));
+            if boundary {
+                sents.push((start, k));
+                start = k + 1;
+            }
+        }
+        self.sent = sent;
+        self.sents = sents;
+    }
+
+    fn starts_sentence(&self, k: usize) -> bool {
+        let w = self.w(k);
+        (self.is_word(k) && (is_capitalized(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit())))
+            || (self.is_mark(k) && self.in_quote[k].is_some())
+    }
+
+    /// `Name said` / `he said` right after a closing mark belongs to the quote's sentence.
+    fn is_attribution_start(&self, k: usize) -> bool {
+        (k..k + 5).any(|j| self.is_word(j) && LEX.speech_verb(self.w(j)).is_some_and(|v| !v.gerund) && (k..j).all(|i| self.is_word(i)))
+            && !(k..k + 5).any(|j| self.is_terminator(j) && j < k + 2)
+    }
+
+    fn index_mentions(&mut self) {
+        let mut mention = vec![None; self.toks.len()];
+        let mut gender = Vec::with_capacity(self.people.len());
+        for (pi, p) in self.people.iter().enumerate() {
+            for m in &p.mentions {
+                let a = self.toks.partition_point(|t| t.start < m.start);
+                let b = self.toks.partition_point(|t| t.start < m.end);
+                for slot in mention.iter_mut().take(b).skip(a) {
+                    if self.toks.get(a).is_some() {
+                        *slot = Some(pi);
+                    }
+                }
+            }
+            let mut g = p.name.split_whitespace().next().and_then(|f| LEX.first_name_gender(f)).unwrap_or(Gender::Unknown);
+            if LEX.is_east_asian_family(p.name.split_whitespace().next().unwrap_or("")) && p.name.split_whitespace().count() >= 2 {
+                g = Gender::Unknown;
+            }
+            for a in &p.aliases {
+                if let Some(h) = a.split_whitespace().next().and_then(|h| LEX.honorific(h)) {
+                    if h != Gender::Unknown {
+                        g = h;
+                    }
+                }
+            }
+            // An honorific written right before any mention.
+            for m in &p.mentions {
+                let a = self.toks.partition_point(|t| t.start < m.start);
+                if a > 0 {
+                    if let Some(h) = LEX.honorific(self.w(a - 1)) {
+                        if h != Gender::Unknown {
+                            g = h;
+                        }
+                    }
+                }
+            }
+            gender.push(g);
+        }
+        self.mention = mention;
+        self.gender = gender;
+    }
+
+    /// Adds a person named by tokens `s..=e` (a speaker the people stage missed).
+    pub fn add_person(&mut self, s: usize, e: usize) -> usize {
+        let name = self.text[self.toks[s].start..self.toks[e].end].to_string();
+        if let Some(i) = self.people.iter().position(|p| p.name == name) {
+            return i;
+        }
+        let mention = crate::model::Span::new(self.toks[s].start, self.toks[e].end);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let aliases = if words.len() >= 2 { vec![words[words.len() - 1].to_string()] } else { Vec::new() };
+        self.people.push(Person { name: name.clone(), aliases, role: String::new(), mentions: vec![mention] });
+        let g = words.first().and_then(|f| LEX.first_name_gender(f)).unwrap_or(Gender::Unknown);
+        self.gender.push(g);
+        let pi = self.people.len() - 1;
+        for k in s..=e {
+            self.mention[k] = Some(pi);
+        }
+        pi
+    }
+
+    pub fn same_sent(&self, a: usize, b: usize) -> bool {
+        self.sent.get(a).is_some() && self.sent.get(a) == self.sent.get(b)
+    }
+
+    fn is_aux_or_adverb(&self, k: usize) -> bool {
+        if !self.is_word(k) {
+            return false;
+        }
+        let lw = self.lw(k);
+        contains(AUX_ADVERBS, &lw) || (lw.ends_with("ly") && !is_capitalized(self.w(k)) && lw.len() > 4 && !LEX.is_group_head(&lw))
+    }
+
+    /// Whether the verb at `v` is negated ("did not say").
+    pub fn negated(&self, v: usize) -> bool {
+        let mut k = v;
+        let mut n = 0;
+        while k > 0 && n < 3 {
+            k -= 1;
+            n += 1;
+            let lw = self.lw(k);
+            if contains(NEGATIONS, &lw) || lw.ends_with("n't") {
+                return true;
+            }
+            if !self.is_aux_or_adverb(k) {
+                break;
+            }
+        }
+        false
+    }
+
+    /// The subject noun phrase of the verb at `v`, as a token range.
+    pub fn subject_of(&self, v: usize) -> Option<(usize, usize)> {
+        let mut k = v;
+        while k > 0 && self.same_sent(k - 1, v) && self.is_aux_or_adverb(k - 1) && self.in_quote[k - 1].is_none() {
+            k -= 1;
+        }
+        if k == 0 || !self.same_sent(k - 1, v) {
+            return None;
+        }
+        // "Wu Xinbo, director of ..., said": the person before the appositive.
+        if self.w(k - 1) == "," {
+            let mut j = k - 1;
+            let floor = v.saturating_sub(30);
+            while j > floor && self.same_sent(j - 1, v) {
+                j -= 1;
+                if self.in_quote[j].is_some() {
+                    break;
+                }
+                if let Some(p) = self.mention[j] {
+                    // the mention's last token must be followed by a comma
+                    if self.mention.get(j + 1).copied().flatten() != Some(p) && self.w(j + 1) == "," {
+                        let mut s = j;
+                        while s > 0 && self.mention[s - 1] == Some(p) {
+                            s -= 1;
+                        }
+                        return Some((s, j));
+                    }
+                }
+            }
+            return None;
+        }
+        let e = k - 1;
+        if !(self.is_word(e) || self.toks[e].kind == TokKind::Possessive) || self.in_quote[e].is_some() {
+            return None;
+        }
+        if is_function_word(self.w(e)) && !self.is_pronoun(e) {
+            return None;
+        }
+        if self.is_pronoun(e) {
+            return Some((e, e));
+        }
+        let mut s = e;
+        let mut n = 0;
+        while s > 0 && self.same_sent(s - 1, v) && n < 10 {
+            let j = s - 1;
+            if self.in_quote[j].is_some() {
+                break;
+            }
+            let t = self.toks[j];
+            let lw = self.lw(j);
+            let ok = match t.kind {
+                TokKind::Possessive => true,
+                TokKind::Punct => lw == "&" || lw == "-",
+                TokKind::Word => {
+                    if DETS.contains(&lw.as_str()) {
+                        // include the determiner; continue only inside "of the ..."
+                        s = j;
+                        if j > 0 && PP_IN_NP.contains(&self.lw(j - 1).as_str()) {
+                            n += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    if PP_IN_NP.contains(&lw.as_str()) {
+                        true
+                    } else if is_function_word(&lw) {
+                        false
+                    } else if is_capitalized(self.w(j)) {
+                        true
+                    } else {
+                        LEX.speech_verb(&lw).is_none() && !lw.ends_with("ed") && !lw.ends_with("ing")
+                    }
+                }
+            };
+            if !ok {
+                break;
+            }
+            s = j;
+            n += 1;
+        }
+        while s < e && (PP_IN_NP.contains(&self.lw(s).as_str()) || !self.is_word(s)) {
+            s += 1;
+        }
+        Some((s, e))
+    }
+
+    pub fn is_pronoun(&self, k: usize) -> bool {
+        matches!(self.lw(k).as_str(), "he" | "she" | "they" | "it" | "we" | "i")
+    }
+
+    /// A speaker noun phrase starting at `k` (after "said"): a pronoun, a titled name, or a
+    /// determiner phrase up to punctuation.
+    pub fn np_after(&self, k: usize) -> Option<(usize, usize)> {
+        if k >= self.toks.len() || self.in_quote[k].is_some() {
+            return None;
+        }
+        if self.is_pronoun(k) {
+            return Some((k, k));
+        }
+        let mut e = k;
+        let mut n = 0;
+        while e < self.toks.len() && self.para[e] == self.para[k] && n < 12 && self.in_quote[e].is_none() {
+            let t = self.toks[e];
+            let lw = self.lw(e);
+            let ok = match t.kind {
+                TokKind::Possessive => true,
+                TokKind::Punct => lw == "&",
+                TokKind::Word => {
+                    if DETS.contains(&lw.as_str()) {
+                        e == k || PP_IN_NP.contains(&self.lw(e - 1).as_str())
+                    } else if PP_IN_NP.contains(&lw.as_str()) {
+                        e > k
+                    } else {
+                        !is_function_word(&lw) && !(LEX.speech_verb(&lw).is_some() && !is_capitalized(self.w(e)))
+                    }
+                }
+            };
+            if !ok {
+                break;
+            }
+            e += 1;
+            n += 1;
+        }
+        if e == k {
+            return None;
+        }
+        let mut end = e - 1;
+        while end > k && (PP_IN_NP.contains(&self.lw(end).as_str()) || DETS.contains(&self.lw(end).as_str())) {
+            end -= 1;
+        }
+        // A name is followed by an appositive: stop at the name.
+        Some((k, end))
+    }
+
+    /// Text of tokens `s..=e`.
+    pub fn slice(&self, s: usize, e: usize) -> &'a str {
+        &self.text[self.toks[s].start..self.toks[e].end]
+    }
+
+    /// The first-mentioned noun phrase of sentence `si` when it names a group or organization.
+    pub fn sentence_subject(&self, si: usize) -> Option<(usize, usize)> {
+        let &(s, e) = self.sents.get(si)?;
+        let mut k = s;
+        while k <= e && !self.is_word(k) {
+            k += 1;
+        }
+        let (a, b) = self.np_after(k)?;
+        let head = self.w(b);
+        (is_capitalized(self.w(a)) && !contains(NON_NAME_CAPS, self.w(a)) || LEX.is_group_head(head)).then_some((a, b))
+    }
+}

@@ -1,0 +1,202 @@
+//! Quotation-mark scanning: finds quoted segments in each paragraph for every mark
+//! style (“ ” " „ « » ‘ ’ '), keeps nested quotes inside their outer quote, links a
+//! quote that runs across paragraphs (the mark re-opened at each new paragraph without
+//! a close), and tells straight marks used as inches, apostrophes or elisions ('90s,
+//! rock 'n' roll) from quotation marks.
+
+use crate::model::Span;
+
+/// One quoted stretch of text inside a single paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// Byte offset of the closing mark, when the quote closes in this paragraph.
+    pub close: Option<usize>,
+    /// The words inside the marks (trimmed).
+    pub inner: Span,
+    pub paragraph: usize,
+    /// This segment re-opens a quote left open at the end of the previous paragraph.
+    pub continues: bool,
+    /// Single marks (‘ ’ or ') rather than double.
+    pub single: bool,
+}
+
+fn opens_double(c: char) -> bool {
+    matches!(c, '“' | '„' | '«')
+}
+fn closes_double(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+/// Whitespace, start of text or an opening bracket/dash before a mark: it can open.
+fn open_context(prev: Option<char>, next: Option<char>) -> bool {
+    prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':'))
+        && next.is_some_and(|n| !n.is_whitespace())
+}
+
+/// Elisions that start with an apostrophe: '90s, 'em, 'til, 'n', 'cause, 'tis.
+fn is_elision(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    let first = chars.next();
+    if first.is_some_and(|c| c.is_ascii_digit()) {
+        let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+        let after = rest[digits.len()..].chars().next();
+        return digits.len() == 2 && after.is_none_or(|c| c == 's' || !c.is_alphanumeric());
+    }
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    let after = rest[word.len()..].chars().next();
+    matches!(word.as_str(), "em" | "til" | "cause" | "tis" | "twas" | "n" | "round") && after.is_none_or(|c| !c.is_alphabetic())
+}
+
+/// Quoted segments of every paragraph, in text order.
+pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut carry = false;
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let Some(body) = text.get(p.start..p.end) else { continue };
+        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let mut open: Option<usize> = None; // index into chars of the opening double mark
+        let mut continues = false;
+        let mut i = 0;
+        // A quote carried from the previous paragraph continues only if this one re-opens it.
+        let first_mark = chars.first().map(|&(_, c)| c);
+        if carry && !first_mark.is_some_and(|c| opens_double(c) || c == '"') {
+            carry = false;
+        }
+        while i < chars.len() {
+            let (off, c) = chars[i];
+            let prev = i.checked_sub(1).map(|k| chars[k].1);
+            let next = chars.get(i + 1).map(|&(_, c)| c);
+            match open {
+                None => {
+                    if opens_double(c) || (c == '"' && open_context(prev, next)) {
+                        open = Some(i);
+                        continues = carry && i == 0;
+                    } else if (c == '‘' || c == '\'') && open_context(prev, next) && !is_elision(&body[off + c.len_utf8()..]) {
+                        if let Some(j) = find_single_close(&chars, i) {
+                            push(&mut out, text, p.start, &chars, i, Some(j), pi, false, true);
+                            i = j + 1;
+                            continue;
+                        }
+                    }
+                }
+                Some(o) => {
+                    if closes_double(c) || c == '"' {
+                        push(&mut out, text, p.start, &chars, o, Some(i), pi, continues, false);
+                        open = None;
+                        continues = false;
+                    } else if opens_double(c) && i > o + 1 {
+                        // A second opening mark before any close: the first quote was left
+                        // open (a typo); it ends here and a new one starts.
+                        push(&mut out, text, p.start, &chars, o, None, pi, continues, false);
+                        open = Some(i);
+                        continues = false;
+                    }
+                }
+            }
+            i += 1;
+        }
+        carry = false;
+        if let Some(o) = open {
+            push(&mut out, text, p.start, &chars, o, None, pi, continues, false);
+            carry = true;
+        }
+    }
+    out
+}
+
+/// The closing single mark for an opening one at `i`: a ’ or ' after a non-space and not
+/// followed by a letter (so not "don't"), before any double mark.
+fn find_single_close(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let mut j = i + 1;
+    while j < chars.len() {
+        let c = chars[j].1;
+        if matches!(c, '"' | '“' | '”') {
+            return None;
+        }
+        if c == '’' || c == '\'' {
+            let prev = chars[j - 1].1;
+            let next = chars.get(j + 1).map(|&(_, c)| c);
+            if !prev.is_whitespace() && next.is_none_or(|n| !n.is_alphanumeric()) && j > i + 1 {
+                // "the parents' car": a plural possessive followed by a lowercase word is
+                // not a close when a later candidate exists.
+                let after_word = chars.get(j + 2).map(|&(_, c)| c);
+                let possessive = prev == 's' && next == Some(' ') && after_word.is_some_and(|c| c.is_lowercase());
+                if !possessive || !chars[j + 1..].iter().any(|&(_, c)| c == '’' || c == '\'') {
+                    return Some(j);
+                }
+            }
+        }
+        j += 1;
+    }
+    None
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(out: &mut Vec<Segment>, text: &str, base: usize, chars: &[(usize, char)], o: usize, close: Option<usize>, pi: usize, continues: bool, single: bool) {
+    let open_off = base + chars[o].0;
+    let inner_start = open_off + chars[o].1.len_utf8();
+    let inner_end = match close {
+        Some(c) => base + chars[c].0,
+        None => base + chars.last().map(|&(off, ch)| off + ch.len_utf8()).unwrap_or(0),
+    };
+    if inner_end <= inner_start {
+        return;
+    }
+    let raw = &text[inner_start..inner_end];
+    let lead = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim();
+    // A trailing comma belongs to the attribution, not the statement.
+    let trimmed = trimmed.trim_end_matches([',', ' ']);
+    if trimmed.is_empty() {
+        return;
+    }
+    let s = inner_start + lead;
+    out.push(Segment {
+        open: open_off,
+        close: close.map(|c| base + chars[c].0),
+        inner: Span::new(s, s + trimmed.len()),
+        paragraph: pi,
+        continues,
+        single,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        let paras = crate::text::segment::paragraphs(text);
+        scan(text, &paras).iter().map(|s| s.inner.of(text)).collect()
+    }
+
+    #[test]
+    fn curly_straight_and_single() {
+        assert_eq!(quoted("He said “yes, now,” and left."), vec!["yes, now"]);
+        assert_eq!(quoted("He said \"no\" twice."), vec!["no"]);
+        assert_eq!(quoted("She called it ‘a disaster’ today."), vec!["a disaster"]);
+    }
+
+    #[test]
+    fn straight_marks_that_are_not_quotes() {
+        assert!(quoted("A 12\" pizza and a 6'2\" man.").is_empty());
+        assert!(quoted("Music of the '90s and rock 'n' roll, don't you think?").is_empty());
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        assert_eq!(quoted("“He called me ‘a liar’ twice,” she said."), vec!["He called me ‘a liar’ twice"]);
+    }
+
+    #[test]
+    fn cross_paragraph_quote_is_linked() {
+        let text = "“First part of it.\n\n“Second part,” he said.";
+        let paras = crate::text::segment::paragraphs(text);
+        let segs = scan(text, &paras);
+        assert_eq!(segs.len(), 2);
+        assert!(segs[0].close.is_none());
+        assert!(segs[1].continues);
+    }
+}

@@ -1,0 +1,143 @@
+//! Quotes and their attribution: direct quotes (every mark style, nested, partial,
+//! multi-sentence, cross-paragraph and split quotes) and indirect statements, each
+//! with a resolved speaker (person or group), the speaker's role, the verbatim
+//! statement span, its cue and its sentence. Speakers who are people and were missed
+//! by the people stage are added to `people`.
+//!
+//! Modules: `marks` finds quoted segments, `context` is the token view with sentences
+//! and noun-phrase walks, `attribution` holds the patterns, `speakers` resolves who.
+
+mod attribution;
+mod context;
+pub mod marks;
+mod speakers;
+
+use crate::model::{Document, Person, Quote, QuoteKind, Span};
+use context::Ctx;
+use speakers::{Said, Speaker};
+
+/// Finds statements and their speakers; speakers that are people and not yet in
+/// `people` are added there.
+pub fn extract(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
+    let segs = marks::scan(&doc.text, &doc.paragraphs);
+    let mut ctx = Ctx::new(doc, people, segs);
+    let mut log: Vec<Said> = Vec::new();
+    let mut found: Vec<(Span, Speaker, QuoteKind, Option<usize>)> = Vec::new();
+    let mut used_cues: Vec<usize> = Vec::new();
+
+    // Direct quotes, chained across paragraphs.
+    let n = ctx.segs.len();
+    let mut seg_speaker: Vec<Option<Speaker>> = vec![None; n];
+    let mut si = 0;
+    while si < n {
+        let mut chain = vec![si];
+        while chain.last().is_some_and(|&l| l + 1 < n && ctx.segs[l + 1].continues) {
+            chain.push(chain[chain.len() - 1] + 1);
+        }
+        si = chain[chain.len() - 1] + 1;
+        let head = chain[0];
+        if ctx.segs[head].single && ctx.word_count(head) < 2 || ctx.is_naming(head) {
+            continue;
+        }
+        let mut hit = None;
+        for &c in &chain {
+            if let Some(f) = ctx.after_attribution(c, &log) {
+                hit = Some(f);
+                break;
+            }
+        }
+        if hit.is_none() {
+            hit = ctx.before_attribution(head, &log);
+        }
+        if hit.is_none() {
+            hit = ctx.governing_attribution(head, &log);
+        }
+        if hit.is_none() && ctx.word_count(head) >= 4 {
+            hit = follow_on(&ctx, head, &seg_speaker).map(|speaker| attribution::Found { speaker, cue: None });
+        }
+        let Some(f) = hit else { continue };
+        if let Some(c) = f.cue {
+            used_cues.push(c);
+        }
+        for &c in &chain {
+            seg_speaker[c] = Some(f.speaker.clone());
+            let seg = ctx.segs[c];
+            push_log(&mut log, Said { at: seg.inner.start, paragraph: seg.paragraph, speaker: f.speaker.clone() });
+            found.push((seg.inner, f.speaker.clone(), QuoteKind::Direct, f.cue));
+        }
+    }
+
+    // Indirect statements.
+    let mut covered_until = 0usize;
+    for k in 0..ctx.toks.len() {
+        if ctx.in_quote[k].is_some() || !ctx.is_word(k) || used_cues.contains(&k) {
+            continue;
+        }
+        let lw = ctx.lw(k);
+        let hit = if lw == "according" {
+            ctx.according_to(k, &log)
+        } else if crate::analyze::people::lexicon::LEX.speech_verb(&lw).is_some() {
+            ctx.indirect_at(k, &log)
+        } else {
+            None
+        };
+        let Some((f, cs, ce)) = hit else { continue };
+        let span = Span::new(ctx.toks[cs].start, ctx.toks[ce].end);
+        // An inverted or "according to" clause already reported by an earlier cue.
+        if span.start < covered_until {
+            continue;
+        }
+        covered_until = covered_until.max(span.end);
+        push_log(&mut log, Said { at: span.start, paragraph: ctx.para[cs], speaker: f.speaker.clone() });
+        found.push((span, f.speaker, QuoteKind::Indirect, f.cue));
+    }
+
+    found.sort_by_key(|(s, ..)| s.start);
+    let quotes: Vec<Quote> = found
+        .into_iter()
+        .map(|(span, sp, kind, cue)| {
+            let (speaker, aliases, role) = ctx.describe(&sp);
+            Quote {
+                speaker,
+                aliases,
+                role,
+                text: span,
+                kind,
+                cue: cue.map(|c| Span::new(ctx.toks[c].start, ctx.toks[c].end)),
+                sentence: doc.sentence_at(span.start).unwrap_or(0),
+            }
+        })
+        .collect();
+    *people = ctx.people;
+    quotes
+}
+
+fn push_log(log: &mut Vec<Said>, s: Said) {
+    let i = log.partition_point(|x| x.at <= s.at);
+    log.insert(i, s);
+}
+
+/// An unattributed quote right after an attributed one (same paragraph, or opening the
+/// next paragraph) belongs to the same speaker, unless someone else is named between.
+fn follow_on(ctx: &Ctx, si: usize, seg_speaker: &[Option<Speaker>]) -> Option<Speaker> {
+    let prev = si.checked_sub(1)?;
+    let sp = seg_speaker[prev].clone()?;
+    let (a, b) = (ctx.segs[prev], ctx.segs[si]);
+    let o = ctx.open_tok(si);
+    let starts_paragraph = o == 0 || ctx.para[o - 1] != ctx.para[o];
+    if !(a.paragraph == b.paragraph || (b.paragraph == a.paragraph + 1 && starts_paragraph)) {
+        return None;
+    }
+    let from = ctx.toks.partition_point(|t| t.start < a.inner.end);
+    for k in from..o {
+        if ctx.in_quote[k].is_some() {
+            continue;
+        }
+        if let Some(p) = ctx.mention[k] {
+            if Speaker::Person(p) != sp {
+                return None;
+            }
+        }
+    }
+    Some(sp)
+}

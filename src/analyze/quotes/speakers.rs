@@ -1,0 +1,221 @@
+//! Speaker resolution: from the noun phrase an attribution names to a speaker — a
+//! person (by mention, surname, "Mr. X", a pronoun resolved by gender and salience, or
+//! a role noun such as "the minister" matched to the person holding that role) or a
+//! group/institution label in the article's own words ("Analysts", "the court").
+
+use super::context::Ctx;
+use crate::analyze::people::lexicon::{Gender, LEX, NON_NAME_CAPS, ORG_HEADS, PLACES, contains, is_function_word};
+use crate::analyze::people::tokens::is_capitalized;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Speaker {
+    Person(usize),
+    Group(String),
+}
+
+/// A speaker the rules already assigned, at a byte position (used by pronouns and follow-ons).
+#[derive(Debug, Clone)]
+pub(crate) struct Said {
+    pub at: usize,
+    pub paragraph: usize,
+    pub speaker: Speaker,
+}
+
+impl Ctx<'_> {
+    /// The speaker the noun phrase `s..=e` names, if it plausibly names one.
+    pub fn classify(&mut self, s: usize, e: usize, log: &[Said]) -> Option<Speaker> {
+        if s > e || e >= self.toks.len() {
+            return None;
+        }
+        // A person mention ending the phrase ("U.S. President Donald Trump").
+        if let Some(p) = self.mention[e] {
+            return Some(Speaker::Person(p));
+        }
+        if s == e && self.is_pronoun(s) {
+            return self.resolve_pronoun(s, log);
+        }
+        let head = self.w(e);
+        let head_l = head.to_lowercase();
+        let first = self.w(s);
+        let label = || {
+            let raw = self.slice(s, e);
+            let mut c = raw.chars();
+            match c.next() {
+                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                None => String::new(),
+            }
+        };
+        if !is_capitalized(head) {
+            if LEX.is_role_noun(&head_l) && !LEX.is_group_head(&head_l) || (LEX.is_role_noun(&head_l) && first.eq_ignore_ascii_case("the") && e == s + 1) {
+                // "the minister said": the person who holds that role
+                if let Some(p) = self.person_with_role(&head_l, self.toks[s].start) {
+                    return Some(Speaker::Person(p));
+                }
+            }
+            if LEX.is_group_head(&head_l) || LEX.is_role_noun(&head_l) {
+                if e - s > 8 {
+                    return None;
+                }
+                // "Analysts", "the court", "A spokeswoman for the British Transport Police"
+                return Some(Speaker::Group(label()));
+            }
+            return None;
+        }
+        // Capitalised head: an organization, a country, or a name the people stage missed.
+        if contains(NON_NAME_CAPS, head) && !LEX.is_group_head(head) || is_function_word(head) {
+            return None;
+        }
+        // Take the capitalised tail ("South Korean news agency Yonhap" -> "Yonhap").
+        let mut a = e;
+        while a > s && (is_capitalized(self.w(a - 1)) || self.w(a - 1) == "&" || self.lw(a - 1) == "of" && a >= s + 2 && is_capitalized(self.w(a - 2))) {
+            a -= 1;
+        }
+        let words: Vec<&str> = (a..=e).map(|k| self.w(k)).collect();
+        let looks_like_name = (2..=3).contains(&words.len())
+            && (LEX.is_first_name(words[0]) || LEX.is_east_asian_family(words[0]))
+            && !words.iter().any(|w| contains(ORG_HEADS, w) || contains(PLACES, w));
+        if looks_like_name {
+            return Some(Speaker::Person(self.add_person(a, e)));
+        }
+        if a > s && !is_capitalized(self.w(s)) && !matches!(self.lw(s).as_str(), "the" | "a" | "an") {
+            return None;
+        }
+        let start = if a > s && !is_capitalized(self.w(a - 1)) && !DET.contains(&self.lw(s).as_str()) { a } else if a > s && DET.contains(&self.lw(s).as_str()) && (s + 1..a).all(|k| is_capitalized(self.w(k))) { s } else { a };
+        let raw = self.slice(start, e);
+        let mut c = raw.chars();
+        Some(Speaker::Group(match c.next() {
+            Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+            None => return None,
+        }))
+    }
+
+    /// The nearest person before `at` whose role contains `noun`.
+    fn person_with_role(&self, noun: &str, at: usize) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (pi, p) in self.people.iter().enumerate() {
+            if !p.role.to_lowercase().split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == noun) {
+                continue;
+            }
+            if let Some(m) = p.mentions.iter().filter(|m| m.start < at).max_by_key(|m| m.start) {
+                if best.is_none_or(|(_, s)| m.start > s) {
+                    best = Some((pi, m.start));
+                }
+            }
+        }
+        best.map(|(p, _)| p)
+    }
+
+    /// he/she → the most salient compatible person; they/it → a recent group speaker.
+    pub fn resolve_pronoun(&self, k: usize, log: &[Said]) -> Option<Speaker> {
+        let lw = self.lw(k);
+        let at = self.toks[k].start;
+        let want = match lw.as_str() {
+            "he" => Gender::Male,
+            "she" => Gender::Female,
+            "they" | "it" | "we" => {
+                let para = self.para[k];
+                if let Some(s) = log.iter().rev().filter(|s| s.at < at && para.saturating_sub(s.paragraph) <= 2).find(|s| matches!(&s.speaker, Speaker::Group(g) if plural_ok(g, &lw))) {
+                    return Some(s.speaker.clone());
+                }
+                // The group named as the subject of the previous sentence.
+                let si = self.sent[k];
+                for back in 0..=1 {
+                    let Some(prev) = si.checked_sub(back) else { break };
+                    if let Some((a, b)) = self.sentence_subject(prev) {
+                        if b < k && self.mention[b].is_none() {
+                            let label = self.slice(a, b).to_string();
+                            if plural_ok(&label, &lw) {
+                                return Some(Speaker::Group(capitalize(&label)));
+                            }
+                        }
+                    }
+                }
+                return None;
+            }
+            _ => return None,
+        };
+        let ok = |p: usize| self.gender.get(p).is_some_and(|g| *g == want || *g == Gender::Unknown);
+        let si = self.sent[k];
+        let floor_para = self.para[k].saturating_sub(2);
+        // Same sentence, before the pronoun: the first person named (the subject).
+        let mut j = self.sents[si].0;
+        while j < k {
+            if self.in_quote[j].is_none() {
+                if let Some(p) = self.mention[j] {
+                    if ok(p) {
+                        return Some(Speaker::Person(p));
+                    }
+                }
+            }
+            j += 1;
+        }
+        // Earlier sentences: the first person named in the nearest sentence that names one;
+        // a recent speaker of the right gender wins over a mere mention.
+        let mut s = si;
+        while s > 0 {
+            s -= 1;
+            let (a, b) = self.sents[s];
+            if self.para[a] < floor_para {
+                break;
+            }
+            let mut found = None;
+            for j in a..=b {
+                if self.in_quote[j].is_none() {
+                    if let Some(p) = self.mention[j] {
+                        if ok(p) {
+                            found = Some(p);
+                            break;
+                        }
+                    }
+                }
+            }
+            if let Some(p) = found {
+                if let Some(last) = log.iter().rev().find(|x| x.at < at) {
+                    if let Speaker::Person(q) = last.speaker {
+                        if q != p && ok(q) && self.para[k].saturating_sub(last.paragraph) <= 1 && self.sentence_mentions(s).contains(&q) {
+                            return Some(Speaker::Person(q));
+                        }
+                    }
+                }
+                return Some(Speaker::Person(p));
+            }
+        }
+        None
+    }
+
+    fn sentence_mentions(&self, s: usize) -> Vec<usize> {
+        let (a, b) = self.sents[s];
+        (a..=b).filter(|&j| self.in_quote[j].is_none()).filter_map(|j| self.mention[j]).collect()
+    }
+
+    /// Canonical name, aliases and role of a speaker.
+    pub fn describe(&self, sp: &Speaker) -> (String, Vec<String>, String) {
+        match sp {
+            Speaker::Person(p) => {
+                let person = &self.people[*p];
+                (person.name.clone(), person.aliases.clone(), person.role.clone())
+            }
+            Speaker::Group(g) => (g.clone(), Vec::new(), String::new()),
+        }
+    }
+}
+
+const DET: &[&str] = &["the", "a", "an"];
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Whether a group label agrees with the pronoun: "they" wants a plural or collective.
+fn plural_ok(label: &str, pronoun: &str) -> bool {
+    let head = label.split_whitespace().last().unwrap_or("").to_lowercase();
+    let plural = head.ends_with('s') && !head.ends_with("ss") || matches!(head.as_str(), "police" | "people" | "staff" | "government" | "party" | "administration");
+    match pronoun {
+        "they" | "we" => plural || is_capitalized(label),
+        _ => !plural || is_capitalized(&head),
+    }
+}
