@@ -72,6 +72,13 @@ impl Ctx<'_> {
         if k >= self.toks.len() || self.para[k] != self.para[c] || self.in_quote[k].is_some() {
             return None;
         }
+        // "…", according to X.
+        if self.lw(k) == "according" && self.lw(k + 1) == "to" {
+            let (s, e) = self.np_after(k + 2)?;
+            let e = self.trim_name_np(s, e);
+            let sp = self.classify(s, e, log)?;
+            return Some(Found { speaker: sp, cue: Some(k) });
+        }
         // Pattern A: said X
         if self.is_say_verb(k) {
             let mut j = k + 1;
@@ -80,6 +87,16 @@ impl Ctx<'_> {
             }
             if let Some((s, e)) = self.np_after(j) {
                 let e = self.trim_name_np(s, e);
+                // "said a BBC executive, Caroline Thomson": the name after the role.
+                if self.mention[e].is_none() && self.w(e + 1) == "," {
+                    if let Some(p) = self.mention.get(e + 2).copied().flatten() {
+                        let mut me = e + 2;
+                        while self.mention.get(me + 1).copied().flatten() == Some(p) {
+                            me += 1;
+                        }
+                        return Some(Found { speaker: super::speakers::Speaker::Person(p), cue: Some(k) });
+                    }
+                }
                 if let Some(sp) = self.classify(s, e, log) {
                     return Some(Found { speaker: sp, cue: Some(k) });
                 }
@@ -165,9 +182,19 @@ impl Ctx<'_> {
     /// A speech or stance verb earlier in the quote's sentence whose subject is a speaker.
     pub fn governing_attribution(&mut self, si: usize, log: &[Said]) -> Option<Found> {
         let o = self.open_tok(si);
+        let inner = self.segs[si].inner.of(self.text);
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        // A title ("The Internet Explorer 6 Countdown") or a quote after a preposition
+        // ("says on “…”") names something; it is not what the speaker said.
+        let title_case = words.len() >= 2 && words.iter().filter(|w| w.chars().count() >= 4).all(|w| is_capitalized(w)) && !inner.ends_with(['.', '!', '?']);
+        let after_prep = o > 0 && matches!(self.lw(o - 1).as_str(), "on" | "in" | "at" | "from" | "by" | "titled" | "entitled");
+        if title_case || after_prep {
+            return None;
+        }
+        let reach = if words.len() <= 3 { 9 } else { 45 };
         let mut k = o;
         let mut n = 0;
-        while k > 0 && n < 45 {
+        while k > 0 && n < reach {
             k -= 1;
             n += 1;
             if !self.same_sent(k, o) {
@@ -185,7 +212,7 @@ impl Ctx<'_> {
                 continue;
             }
             let Some((s, e)) = self.subject_of(k) else { continue };
-            if verb.gerund && !(s > 0 && matches!(self.lw(s - 1).as_str(), "with" | ",")) {
+            if verb.gerund && !(s > 0 && matches!(self.lw(s - 1).as_str(), "with" | ",")) || !self.verb_agrees(k, s) {
                 continue;
             }
             if let Some(sp) = self.classify(s, e, log) {
@@ -200,7 +227,11 @@ impl Ctx<'_> {
     pub fn indirect_at(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
         let verb = LEX.speech_verb(self.w(v))?;
         let lemma = LEX.lemma(verb).to_string();
-        if is_capitalized(self.w(v)) || self.negated(v) || matches!(lemma.as_str(), "call" | "describe" | "defend" | "think" | "hope" | "fear" | "answer" | "post" | "project" | "point" | "ask" | "believe") {
+        if is_capitalized(self.w(v)) || self.negated(v) || matches!(lemma.as_str(), "call" | "describe" | "defend" | "think" | "hope" | "fear" | "answer" | "post" | "project" | "point") {
+            return None;
+        }
+        // "investigators reports say": the first of two verbs is a noun.
+        if self.is_word(v + 1) && LEX.speech_verb(self.w(v + 1)).is_some_and(|n| !n.gerund) {
             return None;
         }
         let prev = v.checked_sub(1).map(|p| self.lw(p)).unwrap_or_default();
@@ -227,7 +258,34 @@ impl Ctx<'_> {
         }
         // Forward: verb (object) (that) clause.
         let mut c = v + 1;
-        if lemma == "tell" || CLAUSE_PREPS.contains(&self.lw(c).as_str()) {
+        if matches!(lemma.as_str(), "tell" | "ask") && !CLAUSE_PREPS.contains(&self.lw(c).as_str()) {
+            // "told CBC News the department will …", "told Montalvo he would …"
+            let mut j = c;
+            if self.is_word(j) && (matches!(self.lw(j).as_str(), "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists" | "officials")) {
+                j += 1;
+            } else if self.is_word(j) && is_capitalized(self.w(j)) {
+                while self.is_word(j) && is_capitalized(self.w(j)) && j <= sent_end {
+                    j += 1;
+                }
+            } else if matches!(self.lw(j).as_str(), "the" | "a") && self.is_word(j + 1) {
+                j += 2;
+            }
+            if j > c && j <= sent_end {
+                if self.lw(j) == "that" {
+                    j += 1;
+                }
+                if self.is_word(j) && !CLAUSE_PREPS.contains(&self.lw(j).as_str()) {
+                    c = j;
+                } else if CLAUSE_PREPS.contains(&self.lw(j).as_str()) {
+                    c = j;
+                } else {
+                    return None;
+                }
+            }
+        }
+        if c > v + 1 && self.lw(c - 1) == "that" {
+            // already past "that"
+        } else if lemma == "tell" || CLAUSE_PREPS.contains(&self.lw(c).as_str()) {
             let mut found = None;
             for j in c..(c + 9).min(sent_end + 1) {
                 if self.in_quote[j].is_some() || (self.toks[j].kind == TokKind::Punct && !matches!(self.w(j), "," | "’s" | "'s")) {
@@ -242,6 +300,10 @@ impl Ctx<'_> {
         } else if self.lw(c) == "that" {
             c += 1;
         }
+        // "that, at their height, the losses …"
+        if self.w(c) == "," {
+            c += 1;
+        }
         if c > sent_end || !self.is_word(c) || self.in_quote[c].is_some() || self.lw(c) == "to" {
             return None;
         }
@@ -250,13 +312,27 @@ impl Ctx<'_> {
         }
         // Clause end: the sentence end, or just before a quotation that starts it late.
         let mut end = sent_end;
+        let mut start = c;
         for j in c..=sent_end {
             if self.in_quote[j].is_some() {
                 let words = (c..j).filter(|&i| self.is_word(i)).count();
-                if words < 6 {
+                if words >= 6 {
+                    end = j - 1;
+                    break;
+                }
+                // The quote opens the clause: report what follows the last quote, if
+                // it is a statement of its own and no other cue takes it.
+                let last_quoted = (j..=sent_end).rev().find(|&i| self.in_quote[i].is_some()).unwrap_or(j);
+                let mut after = last_quoted + 1;
+                while after <= sent_end && !self.is_word(after) {
+                    after += 1;
+                }
+                let rest_words = (after..=sent_end).filter(|&i| self.is_word(i)).count();
+                let rest_has_cue = (after..=sent_end).any(|i| self.is_word(i) && LEX.speech_verb(self.w(i)).is_some());
+                if rest_words < 6 || rest_has_cue || after > sent_end {
                     return None;
                 }
-                end = j - 1;
+                start = after;
                 break;
             }
             if self.lw(j) == "according" && j > c && self.w(j - 1) == "," {
@@ -267,11 +343,12 @@ impl Ctx<'_> {
         while end > c && (self.toks[end].kind == TokKind::Punct || matches!(self.lw(end).as_str(), "and" | "but" | "or" | "as")) {
             end -= 1;
         }
-        if (c..=end).filter(|&i| self.is_word(i)).count() < 3 {
+        let c = start;
+        if c > end || (c..=end).filter(|&i| self.is_word(i)).count() < 3 {
             return None;
         }
         let (s, e) = self.subject_of(v)?;
-        if verb.gerund && !(s > 0 && matches!(self.lw(s - 1).as_str(), "with" | ",")) {
+        if verb.gerund && !(s > 0 && matches!(self.lw(s - 1).as_str(), "with" | ",")) || !self.verb_agrees(v, s) {
             return None;
         }
         if verb.class == VerbClass::Object && is_function_word(self.w(c)) && !matches!(self.lw(c).as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
@@ -290,7 +367,8 @@ impl Ctx<'_> {
         let (s, e) = self.np_after(k + 2)?;
         let e = self.trim_name_np(s, e);
         let sp = self.classify(s, e, log)?;
-        let (cs, ce) = if k == sent_start || (k > sent_start && self.is_mark(k - 1)) {
+        let next_is_word = self.is_word(e + 1) && e < sent_end;
+        let (cs, ce) = if k == sent_start || (k > sent_start && self.is_mark(k - 1)) || next_is_word {
             let mut c = e + 1;
             if self.w(c) == "," {
                 c += 1;

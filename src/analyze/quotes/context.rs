@@ -22,7 +22,6 @@ const DETS: &[&str] = &["the", "a", "an"];
 
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
-    pub doc: &'a Document,
     pub toks: Vec<Tok>,
     pub para: Vec<usize>,
     pub sent: Vec<usize>,
@@ -53,7 +52,6 @@ impl<'a> Ctx<'a> {
         }
         let mut ctx = Ctx {
             text,
-            doc,
             toks,
             para,
             sent: Vec::new(),
@@ -223,6 +221,43 @@ impl<'a> Ctx<'a> {
         if k == 0 || !self.same_sent(k - 1, v) {
             return None;
         }
+        // "Nasdaq, meanwhile, says": skip a parenthetical adverb.
+        if k >= 3 && self.w(k - 1) == "," && self.w(k - 3) == "," && self.is_aux_or_adverb(k - 2) {
+            k -= 3;
+            while k > 0 && self.same_sent(k - 1, v) && self.is_aux_or_adverb(k - 1) && self.in_quote[k - 1].is_none() {
+                k -= 1;
+            }
+            if k == 0 {
+                return None;
+            }
+        }
+        // "X, who had told …": the person before the relative pronoun.
+        if self.lw(k - 1) == "who" && k >= 3 && self.w(k - 2) == "," {
+            if let Some(p) = self.mention[k - 3] {
+                return Some((self.mention_start(k - 3, p), k - 3));
+            }
+            return None;
+        }
+        // "X stated that … and believed …": the sentence's subject.
+        if matches!(self.lw(k - 1).as_str(), "and" | "but") {
+            let (ss, _) = self.sents[self.sent[v]];
+            for j in ss..(ss + 8).min(k) {
+                if self.in_quote[j].is_some() {
+                    continue;
+                }
+                if let Some(p) = self.mention[j] {
+                    let mut e = j;
+                    while self.mention.get(e + 1).copied().flatten() == Some(p) {
+                        e += 1;
+                    }
+                    return Some((j, e));
+                }
+                if self.is_pronoun(j) && j == ss {
+                    return Some((j, j));
+                }
+            }
+            return None;
+        }
         // "Wu Xinbo, director of ..., said": the person before the appositive.
         if self.w(k - 1) == "," {
             let mut j = k - 1;
@@ -232,15 +267,11 @@ impl<'a> Ctx<'a> {
                 if self.in_quote[j].is_some() {
                     break;
                 }
+                if self.is_word(j) && LEX.speech_verb(self.w(j)).is_some() && !is_capitalized(self.w(j)) {
+                    break;
+                }
                 if let Some(p) = self.mention[j] {
-                    // the mention's last token must be followed by a comma
-                    if self.mention.get(j + 1).copied().flatten() != Some(p) && self.w(j + 1) == "," {
-                        let mut s = j;
-                        while s > 0 && self.mention[s - 1] == Some(p) {
-                            s -= 1;
-                        }
-                        return Some((s, j));
-                    }
+                    return Some((self.mention_start(j, p), j));
                 }
             }
             return None;
@@ -279,6 +310,8 @@ impl<'a> Ctx<'a> {
                     }
                     if PP_IN_NP.contains(&lw.as_str()) {
                         true
+                    } else if lw == "and" {
+                        j > 0 && is_capitalized(self.w(j - 1)) && is_capitalized(self.w(j + 1))
                     } else if is_function_word(&lw) {
                         false
                     } else if is_capitalized(self.w(j)) {
@@ -298,6 +331,22 @@ impl<'a> Ctx<'a> {
             s += 1;
         }
         Some((s, e))
+    }
+
+    /// First token of the mention of person `p` that ends at token `j`.
+    pub fn mention_start(&self, j: usize, p: usize) -> usize {
+        let mut s = j;
+        while s > 0 && self.mention[s - 1] == Some(p) {
+            s -= 1;
+        }
+        s
+    }
+
+    /// "a Chinese promise": a bare verb form after "a"/"an" is a noun, not a verb.
+    pub fn verb_agrees(&self, v: usize, s: usize) -> bool {
+        let form = self.lw(v);
+        let bare = LEX.speech_verb(&form).is_some_and(|sv| LEX.lemma(sv) == form);
+        !(bare && matches!(self.lw(s).as_str(), "a" | "an" | "he" | "she" | "it"))
     }
 
     pub fn is_pronoun(&self, k: usize) -> bool {
@@ -326,6 +375,8 @@ impl<'a> Ctx<'a> {
                         e == k || PP_IN_NP.contains(&self.lw(e - 1).as_str())
                     } else if PP_IN_NP.contains(&lw.as_str()) {
                         e > k
+                    } else if lw == "and" {
+                        e > k && is_capitalized(self.w(e - 1)) && is_capitalized(self.w(e + 1))
                     } else {
                         !is_function_word(&lw) && !(LEX.speech_verb(&lw).is_some() && !is_capitalized(self.w(e)))
                     }

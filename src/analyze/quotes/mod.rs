@@ -55,6 +55,9 @@ pub fn extract(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
         if hit.is_none() && ctx.word_count(head) >= 4 {
             hit = follow_on(&ctx, head, &seg_speaker).map(|speaker| attribution::Found { speaker, cue: None });
         }
+        if hit.is_none() && ctx.word_count(head) >= 6 {
+            hit = introduced_by(&ctx, head).map(|speaker| attribution::Found { speaker, cue: None });
+        }
         let Some(f) = hit else { continue };
         if let Some(c) = f.cue {
             used_cues.push(c);
@@ -140,4 +143,33 @@ fn follow_on(ctx: &Ctx, si: usize, seg_speaker: &[Option<Speaker>]) -> Option<Sp
         }
     }
     Some(sp)
+}
+
+/// A quote that opens a sentence right after one introducing a single person as its
+/// subject ("Steve Ellis offered his explanation. “People who …”") is that person's.
+fn introduced_by(ctx: &Ctx, si: usize) -> Option<Speaker> {
+    let o = ctx.open_tok(si);
+    let cur = ctx.sent[o];
+    if ctx.sents[cur].0 != o || cur == 0 {
+        return None;
+    }
+    let (a, b) = ctx.sents[cur - 1];
+    if ctx.para[a] != ctx.para[o] {
+        return None;
+    }
+    let mut who: Option<(usize, usize)> = None;
+    for k in a..=b {
+        if ctx.in_quote[k].is_some() {
+            return None;
+        }
+        if let Some(p) = ctx.mention[k] {
+            match who {
+                None => who = Some((p, k)),
+                Some((q, _)) if q != p => return None,
+                _ => {}
+            }
+        }
+    }
+    let (p, at) = who?;
+    (at < a + 8).then_some(Speaker::Person(p))
 }

@@ -27,6 +27,14 @@ impl Ctx<'_> {
         if s > e || e >= self.toks.len() {
             return None;
         }
+        // "Cornyn's statement added": the statement speaks for its author.
+        if e >= 2 && self.toks[e - 1].kind == crate::analyze::people::tokens::TokKind::Possessive && matches!(self.lw(e).as_str(), "statement" | "website" | "blog" | "letter" | "office" | "release" | "tweet" | "post" | "account" | "campaign" | "lawyer" | "lawyers") {
+            if let Some(p) = self.mention[e - 2] {
+                if !matches!(self.lw(e).as_str(), "lawyer" | "lawyers") {
+                    return Some(Speaker::Person(p));
+                }
+            }
+        }
         // A person mention ending the phrase ("U.S. President Donald Trump").
         if let Some(p) = self.mention[e] {
             return Some(Speaker::Person(p));
