@@ -150,7 +150,8 @@ impl Ctx<'_> {
         let o = self.open_tok(si);
         let mut j = o.checked_sub(1)?;
         let cross_para = self.para[j] != self.para[o];
-        if matches!(self.w(j), "," | ":" | "—") {
+        let introduced = matches!(self.w(j), "," | ":" | "—");
+        if introduced {
             j = j.checked_sub(1)?;
         } else if cross_para {
             return None;
@@ -158,9 +159,11 @@ impl Ctx<'_> {
         if self.lw(j) == "that" {
             j = j.checked_sub(1)?;
         }
-        // The verb, possibly followed by a short object or phrase ("told reporters").
+        // The verb, possibly followed by a short object or phrase ("told reporters,"),
+        // which needs the comma or colon that introduces a quotation.
         let mut v = None;
-        for back in 0..6 {
+        let reach = if introduced { 6 } else { 1 };
+        for back in 0..reach {
             let Some(k) = j.checked_sub(back) else { break };
             if self.in_quote[k].is_some() || (self.toks[k].kind == TokKind::Punct) {
                 break;
@@ -258,6 +261,7 @@ impl Ctx<'_> {
         }
         // Forward: verb (object) (that) clause.
         let mut c = v + 1;
+        let mut object_done = false;
         if matches!(lemma.as_str(), "tell" | "ask") && !CLAUSE_PREPS.contains(&self.lw(c).as_str()) {
             // "told CBC News the department will …", "told Montalvo he would …"
             let mut j = c;
@@ -276,6 +280,7 @@ impl Ctx<'_> {
                 }
                 if self.is_word(j) && !CLAUSE_PREPS.contains(&self.lw(j).as_str()) {
                     c = j;
+                    object_done = true;
                 } else if CLAUSE_PREPS.contains(&self.lw(j).as_str()) {
                     c = j;
                 } else {
@@ -283,8 +288,8 @@ impl Ctx<'_> {
                 }
             }
         }
-        if c > v + 1 && self.lw(c - 1) == "that" {
-            // already past "that"
+        if object_done {
+            // the clause starts right after the object
         } else if lemma == "tell" || CLAUSE_PREPS.contains(&self.lw(c).as_str()) {
             let mut found = None;
             for j in c..(c + 9).min(sent_end + 1) {
@@ -375,10 +380,11 @@ impl Ctx<'_> {
             }
             (c, sent_end)
         } else {
-            if self.w(k - 1) != "," {
-                return None;
+            if self.w(k - 1) == "," {
+                (sent_start, k - 2)
+            } else {
+                (sent_start, k - 1)
             }
-            (sent_start, k - 2)
         };
         let mut ce = ce;
         while ce > cs && self.toks[ce].kind == TokKind::Punct {

@@ -15,6 +15,7 @@ const AUX_ADVERBS: &[&str] = &[
     "reportedly", "again", "further", "repeatedly", "recently", "once", "earlier", "today", "yesterday",
     "had", "did", "does", "do", "has", "already", "publicly", "privately", "separately", "subsequently",
     "often", "frequently", "initially", "originally", "first", "last", "finally", "however",
+    "meanwhile", "too", "though", "instead", "nonetheless", "nevertheless", "moreover", "still",
 ];
 const NEGATIONS: &[&str] = &["not", "never", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "wouldn't", "won't"];
 pub(crate) const PP_IN_NP: &[&str] = &["of", "for", "at", "from"];
@@ -231,6 +232,10 @@ impl<'a> Ctx<'a> {
                 return None;
             }
         }
+        // "The World Health Organisation (WHO) recommends": skip the bracketed acronym.
+        if k >= 4 && self.w(k - 1) == ")" && self.w(k - 3) == "(" {
+            k -= 3;
+        }
         // "X, who had told …": the person before the relative pronoun.
         if self.lw(k - 1) == "who" && k >= 3 && self.w(k - 2) == "," {
             if let Some(p) = self.mention[k - 3] {
@@ -362,6 +367,12 @@ impl<'a> Ctx<'a> {
         if self.is_pronoun(k) {
             return Some((k, k));
         }
+        // "according to (UK) National Rail Enquires": skip a bracketed qualifier.
+        let mut k = k;
+        if self.w(k) == "(" {
+            let close = (k + 1..(k + 6).min(self.toks.len())).find(|&j| self.w(j) == ")")?;
+            k = close + 1;
+        }
         let mut e = k;
         let mut n = 0;
         while e < self.toks.len() && self.para[e] == self.para[k] && n < 12 && self.in_quote[e].is_none() {
@@ -373,6 +384,8 @@ impl<'a> Ctx<'a> {
                 TokKind::Word => {
                     if DETS.contains(&lw.as_str()) {
                         e == k || PP_IN_NP.contains(&self.lw(e - 1).as_str())
+                    } else if e == k && matches!(lw.as_str(), "some" | "other" | "many" | "most" | "several" | "both" | "all") {
+                        true
                     } else if PP_IN_NP.contains(&lw.as_str()) {
                         e > k
                     } else if lw == "and" {
@@ -410,6 +423,11 @@ impl<'a> Ctx<'a> {
         let mut k = s;
         while k <= e && !self.is_word(k) {
             k += 1;
+        }
+        // "On September 29, Scientology officials went …": skip an opening phrase.
+        if is_function_word(self.w(k)) && !self.is_pronoun(k) && !matches!(self.lw(k).as_str(), "the" | "a" | "an") {
+            let comma = (k..(k + 8).min(e)).find(|&j| self.w(j) == ",")?;
+            k = comma + 1;
         }
         let (a, b) = self.np_after(k)?;
         let head = self.w(b);

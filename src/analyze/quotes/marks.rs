@@ -82,7 +82,9 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
                     }
                 }
                 Some(o) => {
-                    if closes_double(c) || c == '"' {
+                    // A typo'd “ after a word and before a space closes the quote.
+                    let misturned = c == '“' && prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(char::is_whitespace);
+                    if closes_double(c) || c == '"' || misturned {
                         push(&mut out, text, p.start, &chars, o, Some(i), pi, continues, false);
                         open = None;
                         continues = false;

@@ -49,6 +49,10 @@ pub fn extract(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
         if hit.is_none() {
             hit = ctx.before_attribution(head, &log);
         }
+        // Verbs that introduce a quote do not also report an indirect statement.
+        if let Some(c) = hit.as_ref().and_then(|f| f.cue) {
+            used_cues.push(c);
+        }
         if hit.is_none() {
             hit = ctx.governing_attribution(head, &log);
         }
@@ -59,9 +63,6 @@ pub fn extract(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
             hit = introduced_by(&ctx, head).map(|speaker| attribution::Found { speaker, cue: None });
         }
         let Some(f) = hit else { continue };
-        if let Some(c) = f.cue {
-            used_cues.push(c);
-        }
         for &c in &chain {
             seg_speaker[c] = Some(f.speaker.clone());
             let seg = ctx.segs[c];
@@ -87,7 +88,7 @@ pub fn extract(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
         let Some((f, cs, ce)) = hit else { continue };
         let span = Span::new(ctx.toks[cs].start, ctx.toks[ce].end);
         // An inverted or "according to" clause already reported by an earlier cue.
-        if span.start < covered_until {
+        if cs < k && span.start < covered_until {
             continue;
         }
         covered_until = covered_until.max(span.end);
@@ -171,5 +172,5 @@ fn introduced_by(ctx: &Ctx, si: usize) -> Option<Speaker> {
         }
     }
     let (p, at) = who?;
-    (at < a + 8).then_some(Speaker::Person(p))
+    (at < a + 12).then_some(Speaker::Person(p))
 }

@@ -70,7 +70,12 @@ impl Ctx<'_> {
             return None;
         }
         // Capitalised head: an organization, a country, or a name the people stage missed.
-        if contains(NON_NAME_CAPS, head) && !LEX.is_group_head(head) || is_function_word(head) {
+        let acronym = head.chars().count() >= 2 && head.chars().all(|c| c.is_uppercase() || c == '.');
+        if !acronym && (contains(NON_NAME_CAPS, head) && !LEX.is_group_head(head) || is_function_word(head)) {
+            return None;
+        }
+        // "Hospital reports …": a lone generic noun is not a source.
+        if s == e && contains(ORG_HEADS, head) && !LEX.is_group_head(head) {
             return None;
         }
         // Take the capitalised tail ("South Korean news agency Yonhap" -> "Yonhap").
