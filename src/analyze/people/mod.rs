@@ -191,7 +191,6 @@ struct Entity {
     mentions: Vec<Span>,
     aliases: Vec<String>,
     role: String,
-    pre_role: String,
 }
 
 impl Entity {
@@ -237,7 +236,7 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
                 ei
             }
             None => {
-                ents.push(Entity { words: words.clone(), name_span: span, mentions: Vec::new(), aliases: Vec::new(), role: String::new(), pre_role: String::new() });
+                ents.push(Entity { words: words.clone(), name_span: span, mentions: Vec::new(), aliases: Vec::new(), role: String::new() });
                 ents.len() - 1
             }
         };
@@ -253,7 +252,7 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
         let at = toks[c.first].start;
         let ei = nearest_with_key(&ents, &w, at).unwrap_or_else(|| {
             let span = Span::new(toks[c.first].start, toks[c.first].end);
-            ents.push(Entity { words: vec![toks[c.first].text(text).to_string()], name_span: span, mentions: Vec::new(), aliases: Vec::new(), role: String::new(), pre_role: String::new() });
+            ents.push(Entity { words: vec![toks[c.first].text(text).to_string()], name_span: span, mentions: Vec::new(), aliases: Vec::new(), role: String::new() });
             ents.len() - 1
         });
         let span = Span::new(toks[c.first].start, toks[c.first].end);
@@ -297,23 +296,38 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
             }
         }
     }
-    // Roles: the first mention that carries one, pre-modifier and appositive together.
-    for (ci, c) in cands.iter().enumerate() {
-        let Some(ei) = assigned[ci] else { continue };
-        if !ents[ei].role.is_empty() {
-            continue;
+    // Roles: the first mention that carries one (pre-modifier and appositive together);
+    // a later mention whose role adds words to it ("skipper" -> "Chelsea skipper") wins.
+    let _ = &assigned;
+    for e in ents.iter_mut() {
+        e.mentions.sort();
+        e.mentions.dedup();
+        for m in e.mentions.clone() {
+            let first = toks.partition_point(|t| t.start < m.start);
+            let last = toks.partition_point(|t| t.start < m.end).saturating_sub(1);
+            if first >= toks.len() || last < first {
+                continue;
+            }
+            let pre = roles::premodifier_role(text, toks, paras, first).or_else(|| roles::pre_appositive_role(text, toks, paras, first));
+            let post = roles::appositive_role(text, toks, paras, last)
+                .or_else(|| roles::predicate_role(text, toks, paras, last))
+                .or_else(|| pre.as_ref().and_then(|_| roles::affiliation(text, toks, paras, last)));
+            let role = match (pre, post) {
+                (Some(a), Some(b)) => format!("{a}, {b}"),
+                (Some(a), None) => a,
+                (None, Some(b)) => b,
+                (None, None) => continue,
+            };
+            if e.role.is_empty() {
+                e.role = role;
+            } else {
+                let old: Vec<String> = e.role.to_lowercase().split_whitespace().map(str::to_string).collect();
+                let new: Vec<String> = role.to_lowercase().split_whitespace().map(str::to_string).collect();
+                if new.len() > old.len() && old.iter().all(|w| new.contains(w)) {
+                    e.role = role;
+                }
+            }
         }
-        let pre = roles::premodifier_role(text, toks, paras, c.first)
-            .or_else(|| roles::pre_appositive_role(text, toks, paras, c.first));
-        let post = roles::appositive_role(text, toks, paras, c.last).or_else(|| roles::predicate_role(text, toks, paras, c.last));
-        let role = match (pre, post) {
-            (Some(a), Some(b)) => format!("{a}, {b}"),
-            (Some(a), None) => a,
-            (None, Some(b)) => b,
-            (None, None) => continue,
-        };
-        ents[ei].role = role;
-        let _ = &ents[ei].pre_role;
     }
     ents.into_iter()
         .map(|mut e| {

@@ -21,39 +21,51 @@ fn slice(text: &str, toks: &[Tok], a: usize, b: usize) -> String {
 }
 
 fn is_role_word(w: &str) -> bool {
-    LEX.is_role_noun(w) && LEX.honorific(w).is_none_or(|_| !matches!(w.to_lowercase().trim_end_matches('.'), "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "professor" | "sir" | "dame" | "lord" | "lady"))
+    let last = w.rsplit('-').next().unwrap_or(w);
+    (LEX.is_role_noun(w) || (w.contains('-') && LEX.is_role_noun(last))) && LEX.honorific(w).is_none_or(|_| !matches!(w.to_lowercase().trim_end_matches('.'), "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "professor" | "sir" | "dame" | "lord" | "lady"))
 }
 
-/// The title words right before a name (`name_first` is its first token).
+/// The title words right before a name (`name_first` is its first token): capitalised
+/// titles and organization words, role nouns and their modifiers, and "of/at/for"
+/// phrases inside them ("Chief investment officer at Fort Pitt Capital Group").
 pub(crate) fn premodifier_role(text: &str, toks: &[Tok], paras: &[usize], name_first: usize) -> Option<String> {
     let mut j = name_first;
+    // An honorific right before the name is not part of the role.
+    while j > 0 && same_para(paras, j - 1, name_first) && toks[j - 1].is_word() && LEX.honorific(toks[j - 1].text(text)).is_some() && !is_role_word(toks[j - 1].text(text)) {
+        j -= 1;
+    }
+    let end = j.checked_sub(1)?;
     let mut start = None;
     let mut seen_role = false;
-    let mut steps = 0;
-    while j > 0 && steps < 10 {
-        let k = j - 1;
-        if !same_para(paras, k, name_first) {
+    let mut k = j;
+    while k > 0 && j - k < 10 {
+        let i = k - 1;
+        if !same_para(paras, i, name_first) {
             break;
         }
-        let t = toks[k];
+        let t = toks[i];
         let w = t.text(text);
         let lower = w.to_lowercase();
+        let right_cap = toks.get(i + 1).is_some_and(|r| r.is_word() && is_capitalized(r.text(text)));
+        let left = if i > 0 { toks[i - 1].text(text) } else { "" };
         let ok = match t.kind {
-            TokKind::Possessive => start.is_some() && seen_role,
-            TokKind::Punct => w == "&" && k > 0 && is_capitalized(toks[k - 1].text(text)),
+            TokKind::Possessive => start.is_some(),
+            TokKind::Punct => w == "&" && right_cap && is_capitalized(left),
             TokKind::Word => {
-                if LEX.honorific(w).is_some() && !is_role_word(w) {
-                    // honorifics are not roles, but titles may stand before them
-                    start.is_none()
-                } else if is_role_word(w) || contains(ROLE_MODIFIERS, w) {
+                if is_role_word(w) || contains(ROLE_MODIFIERS, w) {
                     true
+                } else if PP_HEADS.contains(&lower.as_str()) || lower == "and" {
+                    start.is_some() && right_cap && (is_role_word(left) || is_capitalized(left) && lower != "and" || lower == "and" && is_capitalized(left))
                 } else if is_capitalized(w) {
-                    !is_function_word(w) && !(contains(NON_NAME_CAPS, w) && !contains(ROLE_MODIFIERS, w)) && (seen_role || start.is_none() && false)
-                } else if contains(PP_HEADS, &lower) {
-                    // "officer at Fort Pitt Capital Group Charlie Smith"
-                    seen_role && k > 0 && is_role_word(toks[k - 1].text(text))
+                    !is_function_word(w) && !contains(NON_NAME_CAPS, w) && LEX.honorific(w).is_none()
                 } else {
-                    seen_role && !is_function_word(w) && !lower.ends_with("ing") && !lower.ends_with("ed") && lower.len() > 2 && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    seen_role
+                        && !is_function_word(w)
+                        && LEX.speech_verb(w).is_none()
+                        && !lower.ends_with("ing")
+                        && !lower.ends_with("ed")
+                        && lower.len() > 2
+                        && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 }
             }
         };
@@ -63,40 +75,30 @@ pub(crate) fn premodifier_role(text: &str, toks: &[Tok], paras: &[usize], name_f
         if t.kind == TokKind::Word && is_role_word(w) {
             seen_role = true;
         }
-        if t.kind == TokKind::Word && LEX.honorific(w).is_some() && !is_role_word(w) {
-            // skip the honorific itself; the role ends before it
-            j = k;
-            steps += 1;
-            continue;
-        }
-        if start.is_none() && !(t.kind == TokKind::Word && (is_role_word(w) || contains(ROLE_MODIFIERS, w))) {
-            break;
-        }
-        start = Some(k);
-        j = k;
-        steps += 1;
+        start = Some(i);
+        k = i;
     }
-    let s = start?;
+    let mut s = start?;
     if !seen_role {
         return None;
     }
-    // The role ends at the last title word before the name (honorifics dropped).
-    let mut e = name_first - 1;
-    while e > s && LEX.honorific(toks[e].text(text)).is_some() && !is_role_word(toks[e].text(text)) {
-        e -= 1;
-    }
-    // Drop a dangling leading preposition or modifier-only start.
-    let mut s = s;
-    while s < e && (toks[s].kind != TokKind::Word || contains(PP_HEADS, &toks[s].text(text).to_lowercase())) {
+    // Leading words before the first role or title word that are not modifiers are a
+    // sentence opener, not the role ("Yesterday"). Keep capitalised organization words.
+    while s < end && (toks[s].kind != TokKind::Word || PP_HEADS.contains(&toks[s].text(text).to_lowercase().as_str()) || toks[s].text(text) == "and") {
         s += 1;
     }
-    Some(slice(text, toks, s, e))
+    Some(slice(text, toks, s, end))
 }
 
 /// The appositive right after a name (`name_last` is its last token).
 pub(crate) fn appositive_role(text: &str, toks: &[Tok], paras: &[usize], name_last: usize) -> Option<String> {
     let mut k = name_last + 1;
     if toks.get(k).map(|t| t.text(text)) != Some(",") {
+        // "Peter Boockvar an equity strategist for Miller Tabak, commented"
+        if toks.get(k).is_some_and(|t| matches!(t.text(text), "a" | "an")) {
+            let (s, e) = role_phrase(text, toks, paras, k, name_last)?;
+            return Some(slice(text, toks, s, e));
+        }
         return None;
     }
     k += 1;
@@ -127,7 +129,7 @@ fn role_phrase(text: &str, toks: &[Tok], paras: &[usize], k: usize, anchor: usiz
         return None;
     }
     let fw = first.text(text).to_lowercase();
-    if matches!(fw.as_str(), "who" | "which" | "said" | "says" | "told" | "and" | "but" | "was" | "is" | "has" | "had") {
+    if matches!(fw.as_str(), "who" | "which" | "said" | "says" | "told" | "and" | "but" | "was" | "is" | "has" | "had") || (fw.ends_with("ed") && !LEX.is_role_noun(&fw)) {
         return None;
     }
     let mut e = s;
@@ -196,9 +198,14 @@ pub(crate) fn pre_appositive_role(text: &str, toks: &[Tok], paras: &[usize], nam
             }
             break;
         }
-        if PP_HEADS.contains(&lw.as_str()) {
-            s = k;
-            continue;
+        if PP_HEADS.contains(&lw.as_str()) || lw == "and" {
+            // a phrase attached to a role noun or inside a capitalised name
+            let left = if k > 0 { toks[k - 1].text(text) } else { "" };
+            if is_role_word(left) || is_capitalized(left) {
+                s = k;
+                continue;
+            }
+            break;
         }
         if t.kind == TokKind::Possessive {
             s = k;
@@ -260,4 +267,24 @@ pub(crate) fn predicate_role(text: &str, toks: &[Tok], paras: &[usize], name_las
 #[allow(dead_code)]
 fn is_cap_word(text: &str, t: &Tok) -> bool {
     t.is_word() && is_capitalized(t.text(text))
+}
+
+/// "Mu Li, of the University of NSW's school of public health": a prepositional
+/// appositive that completes a title given before the name.
+pub(crate) fn affiliation(text: &str, toks: &[Tok], paras: &[usize], name_last: usize) -> Option<String> {
+    if toks.get(name_last + 1).map(|t| t.text(text)) != Some(",") {
+        return None;
+    }
+    let s = name_last + 2;
+    if !toks.get(s).is_some_and(|t| matches!(t.text(text), "of" | "at" | "from" | "for")) {
+        return None;
+    }
+    let mut e = s + 1;
+    while e < toks.len() && same_para(paras, e, name_last) && e - s < 15 {
+        if toks[e].kind == TokKind::Punct && CLAUSE_END.contains(&toks[e].text(text)) {
+            break;
+        }
+        e += 1;
+    }
+    (e > s + 1).then(|| slice(text, toks, s, e - 1))
 }
