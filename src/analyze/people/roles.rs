@@ -30,6 +30,14 @@ fn is_role_word(w: &str) -> bool {
 /// phrases inside them ("Chief investment officer at Fort Pitt Capital Group").
 pub(crate) fn premodifier_role(text: &str, toks: &[Tok], paras: &[usize], name_first: usize) -> Option<String> {
     let mut j = name_first;
+    // "[former Museum of Flight CEO] Bonnie Dunbar": an editor's bracketed title.
+    if j > 1 && toks[j - 1].text(text) == "]" {
+        j -= 1;
+        let inner_last = j.checked_sub(1)?;
+        let open = (inner_last.saturating_sub(10)..=inner_last).rev().find(|&i| toks[i].text(text) == "[")?;
+        let words = open + 1..=inner_last;
+        return words.clone().any(|i| is_role_word(toks[i].text(text))).then(|| slice(text, toks, *words.start(), *words.end()));
+    }
     // An honorific right before the name is not part of the role.
     while j > 0 && same_para(paras, j - 1, name_first) && toks[j - 1].is_word() && LEX.honorific(toks[j - 1].text(text)).is_some() && !is_role_word(toks[j - 1].text(text)) {
         j -= 1;
@@ -97,7 +105,7 @@ pub(crate) fn appositive_role(text: &str, toks: &[Tok], paras: &[usize], name_la
         // "Peter Boockvar an equity strategist for Miller Tabak, commented"
         if toks.get(k).is_some_and(|t| matches!(t.text(text), "a" | "an")) {
             let (s, e) = role_phrase(text, toks, paras, k, name_last)?;
-            return Some(slice(text, toks, s, e));
+            return closes_appositive(text, toks, paras, e + 1, name_last).then(|| slice(text, toks, s, e));
         }
         return None;
     }
@@ -107,6 +115,11 @@ pub(crate) fn appositive_role(text: &str, toks: &[Tok], paras: &[usize], name_la
         k += 2;
     }
     let (s, e) = role_phrase(text, toks, paras, k, name_last)?;
+    // An appositive is closed by punctuation or a speech verb ("Rathbun, a detective …
+    // was provided" is a new clause, not a role).
+    if !closes_appositive(text, toks, paras, e + 1, name_last) {
+        return None;
+    }
     let mut role = slice(text, toks, s, e);
     // ", and Chairman of ..." continues the appositive.
     if toks.get(e + 1).map(|t| t.text(text)) == Some(",") && toks.get(e + 2).is_some_and(|t| t.text(text).eq_ignore_ascii_case("and")) {
@@ -115,6 +128,17 @@ pub(crate) fn appositive_role(text: &str, toks: &[Tok], paras: &[usize], name_la
         }
     }
     Some(role)
+}
+
+fn closes_appositive(text: &str, toks: &[Tok], paras: &[usize], k: usize, anchor: usize) -> bool {
+    match toks.get(k) {
+        None => true,
+        Some(t) => {
+            !same_para(paras, k, anchor)
+                || (t.kind == TokKind::Punct && CLAUSE_END.contains(&t.text(text)))
+                || (t.is_word() && LEX.speech_verb(t.text(text)).is_some_and(|v| !v.gerund))
+        }
+    }
 }
 
 /// A noun phrase starting at token `k` whose head (within its first words) is a role noun;
@@ -174,7 +198,7 @@ pub(crate) fn pre_appositive_role(text: &str, toks: &[Tok], paras: &[usize], nam
         return None;
     }
     let e = name_first - 2;
-    if !toks[e].is_word() || !is_role_word(toks[e].text(text)) && !toks[e].text(text).chars().next().is_some_and(char::is_uppercase) {
+    if !toks[e].is_word() {
         return None;
     }
     let mut s = e + 1;
