@@ -242,6 +242,19 @@ impl Ctx<'_> {
             return None;
         }
         let (sent_start, sent_end) = self.sents[self.sent[v]];
+        // Inversion with the verb first: "<clause>, said General Mark Milley."
+        if prev == "," && verb.class == VerbClass::Clause && !verb.gerund && v >= sent_start + 5 {
+            if let Some((s, e)) = self.np_after(v + 1) {
+                let e = self.trim_name_np(s, e);
+                let ends = e + 1 > sent_end || matches!(self.w(e + 1), "." | "," | ";");
+                let ce = v - 2;
+                let clean = !(sent_start..=ce).any(|j| self.in_quote[j].is_some());
+                if ends && clean && (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4 {
+                    let sp = self.classify(s, e, log)?;
+                    return Some((Found { speaker: sp, cue: Some(v) }, sent_start, ce));
+                }
+            }
+        }
         // Inversion: "<clause>, researchers say." / "…, Yonhap reported, but …"
         let next = self.w(v + 1);
         if v + 1 > sent_end || matches!(next, "." | "," | ";") && !self.is_mark(v + 2) {
@@ -292,8 +305,12 @@ impl Ctx<'_> {
             // the clause starts right after the object
         } else if lemma == "tell" || CLAUSE_PREPS.contains(&self.lw(c).as_str()) {
             let mut found = None;
-            for j in c..(c + 9).min(sent_end + 1) {
-                if self.in_quote[j].is_some() || (self.toks[j].kind == TokKind::Punct && !matches!(self.w(j), "," | "’s" | "'s")) {
+            for j in c..(c + 14).min(sent_end + 1) {
+                // a quoted title may sit in the phrase ("says on “…” that")
+                if self.in_quote[j].is_some() {
+                    continue;
+                }
+                if self.toks[j].kind == TokKind::Punct && !matches!(self.w(j), "," | "’s" | "'s") {
                     break;
                 }
                 if self.lw(j) == "that" {

@@ -322,7 +322,9 @@ impl<'a> Ctx<'a> {
                     } else if is_capitalized(self.w(j)) {
                         true
                     } else {
-                        LEX.speech_verb(&lw).is_none() && !lw.ends_with("ed") && !lw.ends_with("ing")
+                        // "The report's authors": a word before a possessive is a noun.
+                        let possessed = self.toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Possessive);
+                        possessed || LEX.speech_verb(&lw).is_none() && !lw.ends_with("ed") && !lw.ends_with("ing")
                     }
                 }
             };
@@ -430,6 +432,9 @@ impl<'a> Ctx<'a> {
             k = comma + 1;
         }
         let (a, b) = self.np_after(k)?;
+        // Cut the phrase at its head: the last capitalised word or group noun
+        // ("Union leaders met" -> "Union leaders").
+        let b = (a..=b).rev().find(|&j| is_capitalized(self.w(j)) || LEX.is_group_head(self.w(j)) || LEX.is_role_noun(self.w(j)))?;
         let head = self.w(b);
         (is_capitalized(self.w(a)) && !contains(NON_NAME_CAPS, self.w(a)) || LEX.is_group_head(head)).then_some((a, b))
     }

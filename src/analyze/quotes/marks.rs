@@ -83,7 +83,7 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
                 }
                 Some(o) => {
                     // A typo'd “ after a word and before a space closes the quote.
-                    let misturned = c == '“' && prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(char::is_whitespace);
+                    let misturned = c == '“' && prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
                     if closes_double(c) || c == '"' || misturned {
                         push(&mut out, text, p.start, &chars, o, Some(i), pi, continues, false);
                         open = None;

@@ -42,7 +42,16 @@ impl Ctx<'_> {
         if s == e && self.is_pronoun(s) {
             return self.resolve_pronoun(s, log);
         }
-        let head = self.w(e);
+        // The head of "a spokesman for the exchange" is "spokesman".
+        let head_at = (s..e)
+            .find(|&k| {
+                self.is_word(k)
+                    && !is_capitalized(self.w(k))
+                    && super::context::PP_IN_NP.contains(&self.lw(k + 1).as_str())
+                    && (LEX.is_role_noun(self.w(k)) || LEX.is_group_head(self.w(k)))
+            })
+            .unwrap_or(e);
+        let head = self.w(head_at);
         let head_l = head.to_lowercase();
         let first = self.w(s);
         let label = || {
