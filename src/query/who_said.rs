@@ -1,9 +1,13 @@
-//! Who said: statements grouped by speaker, filtered by speaker and topic.
+//! Who said: statements grouped by speaker across articles, filtered by speaker (any
+//! name or alias, case-insensitive, surname alone, honorifics ignored) and by topic
+//! words (stemmed, matched in the statement or the sentence it comes from). The same
+//! person quoted in several articles ("Donald Trump", "Trump") is one group.
 
-#![allow(unused_imports)]
 use super::Evidence;
-use crate::model::{Article, FigureKind, QuoteKind};
+use crate::model::{Article, QuoteKind};
+use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
@@ -21,38 +25,152 @@ pub struct SpeakerStatements {
     pub statements: Vec<Statement>,
 }
 
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// Words that never decide a name or topic match.
+const IGNORED: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "the", "a", "an", "of", "and", "or",
+    "about", "on", "in", "to", "for", "what", "who", "said", "say", "says", "did", "does", "is", "are", "was",
+];
+
+fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .filter(|w| !IGNORED.contains(&w.as_str()))
+        .collect()
+}
+
+fn stems(s: &str) -> Vec<String> {
+    words(&s.replace(['’', '\''], " ")).iter().map(|w| STEMMER.stem(w).into_owned()).collect()
+}
+
+/// Two speaker labels name the same source: equal word sets, or one a shorter form of
+/// the other sharing its last word ("Trump" / "Donald Trump").
+fn same_source(a: &[String], b: &[String]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.iter().all(|w| long.contains(w)) && long.last().is_some_and(|l| short.contains(l))
+}
+
+/// Does a speaker query name this group (its name or any alias)?
+fn speaker_matches(query: &[String], names: &[Vec<String>]) -> bool {
+    !query.is_empty() && names.iter().any(|n| query.iter().all(|q| n.contains(q)))
+}
+
 /// Statements grouped by speaker, filtered by speaker (any alias) and topic words.
 pub fn who_said(articles: &[&Article], speaker: Option<&str>, topic: Option<&str>) -> Vec<SpeakerStatements> {
-    let mut groups: Vec<SpeakerStatements> = Vec::new();
+    let speaker_query = speaker.map(words).filter(|q| !q.is_empty());
+    let topic_stems = topic.map(stems).filter(|t| !t.is_empty());
+    // Each group keeps the word forms of its name and aliases for matching.
+    let mut groups: Vec<(SpeakerStatements, Vec<Vec<String>>)> = Vec::new();
     for a in articles {
         for q in &a.analysis.quotes {
-            if let Some(s) = speaker {
-                let s = s.to_lowercase();
-                let hit = q.speaker.to_lowercase().contains(&s)
-                    || q.aliases.iter().any(|al| al.to_lowercase().contains(&s));
-                if !hit {
+            let mut names: Vec<Vec<String>> = vec![words(&q.speaker)];
+            names.extend(q.aliases.iter().map(|al| words(al)));
+            names.retain(|n| !n.is_empty());
+            if let Some(query) = &speaker_query {
+                if !speaker_matches(query, &names) {
                     continue;
                 }
             }
             let evidence = Evidence::new(a, q.sentence);
-            if let Some(t) = topic {
-                let t = t.to_lowercase();
-                if !evidence.sentence.to_lowercase().contains(&t) {
+            let text = a.doc.slice(q.text).to_string();
+            if let Some(t) = &topic_stems {
+                let mut have = stems(&text);
+                have.extend(stems(&evidence.sentence));
+                if !t.iter().all(|s| have.contains(s)) {
                     continue;
                 }
             }
-            let statement = Statement { text: a.doc.slice(q.text).to_string(), kind: q.kind, evidence };
-            match groups.iter_mut().find(|g| g.speaker == q.speaker) {
-                Some(g) => g.statements.push(statement),
-                None => groups.push(SpeakerStatements {
-                    speaker: q.speaker.clone(),
-                    role: q.role.clone(),
-                    aliases: q.aliases.clone(),
-                    statements: vec![statement],
-                }),
+            let statement = Statement { text, kind: q.kind, evidence };
+            let key = words(&q.speaker);
+            match groups.iter_mut().find(|(g, _)| same_source(&words(&g.speaker), &key)) {
+                Some((g, gnames)) => {
+                    // The fullest name wins as the group's label.
+                    if key.len() > words(&g.speaker).len() {
+                        let old = std::mem::replace(&mut g.speaker, q.speaker.clone());
+                        push_alias(&mut g.aliases, old);
+                    }
+                    if g.role.is_empty() {
+                        g.role = q.role.clone();
+                    }
+                    for al in &q.aliases {
+                        push_alias(&mut g.aliases, al.clone());
+                    }
+                    gnames.extend(names);
+                    g.statements.push(statement);
+                }
+                None => groups.push((
+                    SpeakerStatements {
+                        speaker: q.speaker.clone(),
+                        role: q.role.clone(),
+                        aliases: q.aliases.clone(),
+                        statements: vec![statement],
+                    },
+                    names,
+                )),
             }
         }
     }
-    groups
+    let mut out: Vec<SpeakerStatements> = groups
+        .into_iter()
+        .map(|(mut g, _)| {
+            g.aliases.retain(|al| !al.eq_ignore_ascii_case(&g.speaker));
+            g
+        })
+        .collect();
+    // Most-quoted first; ties keep first appearance (stable sort).
+    out.sort_by(|a, b| b.statements.len().cmp(&a.statements.len()));
+    out
 }
 
+fn push_alias(aliases: &mut Vec<String>, alias: String) {
+    if !aliases.iter().any(|a| a.eq_ignore_ascii_case(&alias)) {
+        aliases.push(alias);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::analyze;
+    use crate::ingest::{IngestOptions, ingest};
+    use chrono::Utc;
+
+    fn article(id: &str, text: &str) -> Article {
+        let doc = ingest(text.as_bytes(), &IngestOptions::default()).unwrap();
+        let analysis = analyze(&doc);
+        Article { id: id.into(), added_at: Utc::now(), added_by: None, origin: "test".into(), doc, analysis }
+    }
+
+    #[test]
+    fn groups_the_same_person_across_articles_and_filters() {
+        let a = article("a1", "U.S. President Donald Trump said tariffs on rare earths would rise.\n\n“We are winning,” Trump said.");
+        let b = article("a2", "“The talks on rare earth exports are over,” said Donald Trump.\n\nAnalysts say the markets are calm.");
+        let refs = [&a, &b];
+        let all = who_said(&refs, None, None);
+        let trump = all.iter().find(|g| g.speaker == "Donald Trump").expect("Trump grouped");
+        assert_eq!(trump.statements.len(), 3);
+        assert_eq!(all[0].speaker, "Donald Trump", "most quoted first");
+        assert!(all.iter().any(|g| g.speaker == "Analysts"));
+
+        // Speaker by surname, any case, honorific ignored.
+        let by_surname = who_said(&refs, Some("mr. TRUMP"), None);
+        assert_eq!(by_surname.len(), 1);
+        assert_eq!(by_surname[0].statements.len(), 3);
+        assert!(who_said(&refs, Some("Xi"), None).is_empty());
+
+        // Topic by stem: "earths" finds "earth" and "earths".
+        let topic = who_said(&refs, None, Some("rare earths"));
+        let n: usize = topic.iter().map(|g| g.statements.len()).sum();
+        assert_eq!(n, 2, "{topic:?}");
+        assert!(topic.iter().all(|g| g.statements.iter().all(|s| !s.evidence.sentence.is_empty())));
+        assert_eq!(topic[0].statements[0].evidence.article_id, "a1");
+    }
+}

@@ -111,7 +111,10 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
         let mut honorific = None;
         for k in start..=end {
             let w = toks[k].text(text);
-            if is_title_like(w) {
+            // "Bill Clinton", "Park Geun-hye": a given or family name that is also a
+            // head word ("bill", "park") is a name unless it ends the run.
+            let name_first = k < end && (LEX.is_first_name(w) || LEX.is_east_asian_family(w)) && !is_function_word(w) && !contains(PLACES, w);
+            if is_title_like(w) && !name_first {
                 name_start = k + 1;
                 if LEX.honorific(w).is_some() && !LEX.is_role_noun(w) || LEX.honorific(w).is_some() {
                     honorific = Some(k);
