@@ -68,7 +68,9 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             pos = end;
             continue;
         }
-        if end < bytes.len() && bytes[end] == b'.' && is_abbreviation(word) {
+        // "No. 5" is an abbreviation, "No." ending a sentence is not.
+        let number_sign = word.eq_ignore_ascii_case("no") && !text.get(end + 1..).unwrap_or("").trim_start().starts_with(|c: char| c.is_ascii_digit());
+        if end < bytes.len() && bytes[end] == b'.' && is_abbreviation(word) && !number_sign {
             end += 1;
         }
         out.push(Tok { start, end, kind: TokKind::Word });
