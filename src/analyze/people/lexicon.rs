@@ -96,17 +96,17 @@ impl Lexicon {
     }
 
     pub fn speech_verb(&self, word: &str) -> Option<SpeechVerb> {
-        self.speech_verbs.get(&word.to_lowercase()).copied()
+        self.speech_verbs.get(lower(word).as_ref()).copied()
     }
     pub fn lemma(&self, v: SpeechVerb) -> &str {
         &self.lemmas[v.lemma_index]
     }
     pub fn honorific(&self, word: &str) -> Option<Gender> {
-        self.honorifics.get(&word.to_lowercase()).copied()
+        self.honorifics.get(lower(word).as_ref()).copied()
     }
     pub fn first_name_gender(&self, word: &str) -> Option<Gender> {
-        let w = word.to_lowercase();
-        match (self.male_names.contains(&w), self.female_names.contains(&w)) {
+        let w = lower(word);
+        match (self.male_names.contains(w.as_ref()), self.female_names.contains(w.as_ref())) {
             (true, false) => Some(Gender::Male),
             (false, true) => Some(Gender::Female),
             (true, true) => Some(Gender::Unknown),
@@ -117,14 +117,14 @@ impl Lexicon {
         self.first_name_gender(word).is_some()
     }
     pub fn is_east_asian_family(&self, word: &str) -> bool {
-        self.east_asian_family.contains(&word.to_lowercase())
+        self.east_asian_family.contains(lower(word).as_ref())
     }
     pub fn is_role_noun(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.role_nouns.contains(&w) || self.role_nouns.contains(w.trim_end_matches('.'))
+        let w = lower(word);
+        self.role_nouns.contains(w.as_ref()) || self.role_nouns.contains(w.trim_end_matches('.'))
     }
     pub fn is_group_head(&self, word: &str) -> bool {
-        self.group_heads.contains(&word.to_lowercase())
+        self.group_heads.contains(lower(word).as_ref())
     }
 }
 
@@ -145,9 +145,21 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "down", "again", "already", "never", "always", "often", "very", "too",
 ];
 
+/// Lowercases only when needed (most words are already lowercase ASCII).
+fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) { std::borrow::Cow::Owned(word.to_lowercase()) } else { std::borrow::Cow::Borrowed(word) }
+}
+
+/// The const tables below as hash sets, built once.
+static SETS: LazyLock<HashMap<usize, HashSet<&'static str>>> = LazyLock::new(|| {
+    [FUNCTION_WORDS, ORG_HEADS, PLACES, NON_NAME_CAPS, ROLE_MODIFIERS]
+        .into_iter()
+        .map(|t| (t.as_ptr() as usize, t.iter().copied().collect()))
+        .collect()
+});
+
 pub fn is_function_word(word: &str) -> bool {
-    let w = word.to_lowercase();
-    FUNCTION_WORDS.contains(&w.as_str())
+    contains(FUNCTION_WORDS, word)
 }
 
 /// Head words of organizations, facilities, works and events: a capitalised sequence
@@ -219,9 +231,13 @@ pub const NON_NAME_CAPS: &[&str] = &[
     "nor", "former", "recent", "early", "late", "new", "old", "senior", "junior", "chief", "deputy",
 ];
 
-pub fn contains(table: &[&str], word: &str) -> bool {
-    let w = word.to_lowercase();
-    table.contains(&w.as_str())
+/// Case-insensitive membership; the big tables are looked up in their hash set.
+pub fn contains(table: &'static [&'static str], word: &str) -> bool {
+    let w = lower(word);
+    match SETS.get(&(table.as_ptr() as usize)) {
+        Some(set) => set.contains(w.as_ref()),
+        None => table.contains(&w.as_ref()),
+    }
 }
 
 /// Modifiers that may stand inside a role before its noun ("former deputy prime minister").

@@ -10,6 +10,7 @@ pub mod roles;
 pub mod tokens;
 
 use crate::model::{Document, Person, Span};
+use std::collections::{BTreeMap, HashMap};
 use lexicon::{LEX, NON_NAME_CAPS, ORG_HEADS, PLACES, contains, is_function_word};
 use tokens::{Tok, TokKind, is_capitalized, tokenize};
 
@@ -54,11 +55,13 @@ fn is_name_word(text: &str, t: &Tok) -> bool {
     }
     // All-caps words of two or more letters are acronyms (NASA, IAEA), not names,
     // except short particles written in capitals are rare enough to ignore.
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !w.contains('.') {
-        return false;
+    let mut letters = 0;
+    let mut all_upper = true;
+    for c in w.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
     }
-    true
+    !(letters >= 2 && all_upper && !w.contains('.'))
 }
 
 /// A word that ends a name on its left: a title, honorific, organization or place word.
@@ -215,20 +218,21 @@ impl Entity {
 
 fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidate]) -> Vec<Person> {
     let mut ents: Vec<Entity> = Vec::new();
-    // Which entity each candidate went to, to attach roles afterwards.
-    let mut assigned: Vec<Option<usize>> = vec![None; cands.len()];
     let words_of = |c: &NameCandidate| -> Vec<String> { (c.first..=c.last).map(|k| toks[k].text(text).to_string()).collect() };
+    // Entities by the lowercased last word of their name, so a name is only compared
+    // with the few entities it could extend ("Trump" / "Donald Trump").
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
     // Full names first.
-    for (ci, c) in cands.iter().enumerate() {
-        if c.last == c.first {
-            continue;
-        }
+    for c in cands.iter().filter(|c| c.last != c.first) {
         let words = words_of(c);
         let span = Span::new(toks[c.first].start, toks[c.last].end);
         let key: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let found = ents.iter().position(|e| {
-            let ek: Vec<String> = e.words.iter().map(|w| w.to_lowercase()).collect();
-            ek == key || (key.len() < ek.len() && ek.ends_with(&key)) || (ek.len() < key.len() && key.ends_with(&ek))
+        let last = key.last().cloned().unwrap_or_default();
+        let found = by_last.get(&last).and_then(|list| {
+            list.iter().copied().find(|&e| {
+                let ek: Vec<String> = ents[e].words.iter().map(|w| w.to_lowercase()).collect();
+                ek == key || (key.len() < ek.len() && ek.ends_with(&key)) || (ek.len() < key.len() && key.ends_with(&ek))
+            })
         });
         let ei = match found {
             Some(ei) => {
@@ -240,42 +244,57 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
             }
             None => {
                 ents.push(Entity { words: words.clone(), name_span: span, mentions: Vec::new(), aliases: Vec::new(), role: String::new() });
+                by_last.entry(last).or_default().push(ents.len() - 1);
                 ents.len() - 1
             }
         };
         ents[ei].mentions.push(span);
-        assigned[ci] = Some(ei);
+    }
+    // Mentions by surname key and position, for "the nearest person with this surname".
+    let mut by_key: HashMap<String, BTreeMap<usize, usize>> = HashMap::new();
+    for (ei, e) in ents.iter().enumerate() {
+        for k in e.surname_keys() {
+            let slot = by_key.entry(k).or_default();
+            for m in &e.mentions {
+                slot.insert(m.start, ei);
+            }
+        }
     }
     // Single-word names (after an honorific or title) join the nearest person sharing the surname.
-    for (ci, c) in cands.iter().enumerate() {
-        if c.last != c.first {
-            continue;
-        }
+    for c in cands.iter().filter(|c| c.last == c.first) {
         let w = toks[c.first].text(text).to_lowercase();
-        let at = toks[c.first].start;
-        let ei = nearest_with_key(&ents, &w, at).unwrap_or_else(|| {
-            let span = Span::new(toks[c.first].start, toks[c.first].end);
-            ents.push(Entity { words: vec![toks[c.first].text(text).to_string()], name_span: span, mentions: Vec::new(), aliases: Vec::new(), role: String::new() });
-            ents.len() - 1
-        });
         let span = Span::new(toks[c.first].start, toks[c.first].end);
-        if !ents[ei].mentions.contains(&span) {
-            ents[ei].mentions.push(span);
-        }
+        let ei = match nearest_with_key(&by_key, &w, span.start) {
+            Some(ei) => ei,
+            None => {
+                ents.push(Entity { words: vec![toks[c.first].text(text).to_string()], name_span: span, mentions: Vec::new(), aliases: Vec::new(), role: String::new() });
+                ents.len() - 1
+            }
+        };
+        by_key.entry(w).or_default().insert(span.start, ei);
+        ents[ei].mentions.push(span);
         if let Some(h) = c.honorific {
             let form = format!("{} {}", toks[h].text(text), toks[c.first].text(text));
             push_unique(&mut ents[ei].aliases, form);
         }
-        assigned[ci] = Some(ei);
+    }
+    // First names that exactly one person has.
+    let mut first_names: HashMap<String, Vec<usize>> = HashMap::new();
+    for (ei, e) in ents.iter().enumerate() {
+        if e.words.len() >= 2 && LEX.is_first_name(&e.words[0]) {
+            first_names.entry(e.words[0].to_lowercase()).or_default().push(ei);
+        }
     }
     // Bare surname and first-name mentions anywhere else.
-    let covered: Vec<Span> = ents.iter().flat_map(|e| e.mentions.iter().copied()).collect();
+    let mut covered: Vec<Span> = ents.iter().flat_map(|e| e.mentions.iter().copied()).collect();
+    covered.sort();
     for (k, t) in toks.iter().enumerate() {
         if !is_name_word(text, t) {
             continue;
         }
         let span = Span::new(t.start, t.end);
-        if covered.iter().any(|c| c.overlaps(span)) {
+        let i = covered.partition_point(|c| c.start <= span.start);
+        if (i > 0 && covered[i - 1].overlaps(span)) || covered.get(i).is_some_and(|c| c.overlaps(span)) {
             continue;
         }
         // Part of a longer capitalised run that is not this person ("Trump Tower").
@@ -285,23 +304,17 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
             continue;
         }
         let w = t.text(text).to_lowercase();
-        if let Some(ei) = nearest_with_key(&ents, &w, t.start) {
+        if let Some(ei) = nearest_with_key(&by_key, &w, t.start) {
             ents[ei].mentions.push(span);
             push_unique(&mut ents[ei].aliases, t.text(text).to_string());
-        } else {
-            // A first name alone, when exactly one person has it.
-            let owners: Vec<usize> = (0..ents.len())
-                .filter(|&e| ents[e].words.len() >= 2 && ents[e].words[0].to_lowercase() == w && LEX.is_first_name(&ents[e].words[0]))
-                .collect();
-            if owners.len() == 1 && paras.len() > k.min(paras.len() - 1) {
-                ents[owners[0]].mentions.push(span);
-                push_unique(&mut ents[owners[0]].aliases, t.text(text).to_string());
-            }
+        } else if let Some([only]) = first_names.get(&w).map(Vec::as_slice) {
+            ents[*only].mentions.push(span);
+            push_unique(&mut ents[*only].aliases, t.text(text).to_string());
         }
     }
+    let _ = paras;
     // Roles: the first mention that carries one (pre-modifier and appositive together);
     // a later mention whose role adds words to it ("skipper" -> "Chelsea skipper") wins.
-    let _ = &assigned;
     for e in ents.iter_mut() {
         e.mentions.sort();
         e.mentions.dedup();
@@ -363,24 +376,9 @@ fn push_unique(v: &mut Vec<String>, s: String) {
 }
 
 /// The entity whose surname key is `key`: the one mentioned last before `at`, else the first after.
-fn nearest_with_key(ents: &[Entity], key: &str, at: usize) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None; // (entity, mention start)
-    let mut after: Option<(usize, usize)> = None;
-    for (ei, e) in ents.iter().enumerate() {
-        if !e.surname_keys().iter().any(|k| k == key) {
-            continue;
-        }
-        for m in &e.mentions {
-            if m.start <= at {
-                if best.is_none_or(|(_, s)| m.start > s) {
-                    best = Some((ei, m.start));
-                }
-            } else if after.is_none_or(|(_, s)| m.start < s) {
-                after = Some((ei, m.start));
-            }
-        }
-    }
-    best.or(after).map(|(e, _)| e)
+fn nearest_with_key(by_key: &HashMap<String, BTreeMap<usize, usize>>, key: &str, at: usize) -> Option<usize> {
+    let slot = by_key.get(key)?;
+    slot.range(..=at).next_back().or_else(|| slot.range(at..).next()).map(|(_, &e)| e)
 }
 
 #[allow(dead_code)]

@@ -49,9 +49,9 @@ impl Ctx<'_> {
         let before = |n: usize| o.checked_sub(n).map(|k| self.lw(k)).unwrap_or_default();
         let b1 = before(1);
         let b2 = before(2);
-        NAMING.contains(&b1.as_str())
-            || (matches!(b1.as_str(), "the" | "a" | "an" | "as") && NAMING.contains(&b2.as_str()))
-            || (b1 == "as" && matches!(b2.as_str(), "known" | "referred" | "titled"))
+        NAMING.contains(&b1)
+            || (matches!(b1, "the" | "a" | "an" | "as") && NAMING.contains(&b2))
+            || (b1 == "as" && matches!(b2, "known" | "referred" | "titled"))
             || (b1 == "as" && before(3) == "such")
     }
 
@@ -82,7 +82,7 @@ impl Ctx<'_> {
         // Pattern A: said X
         if self.is_say_verb(k) {
             let mut j = k + 1;
-            while self.is_word(j) && matches!(self.lw(j).as_str(), "also" | "later" | "then" | "earlier") {
+            while self.is_word(j) && matches!(self.lw(j), "also" | "later" | "then" | "earlier") {
                 j += 1;
             }
             if let Some((s, e)) = self.np_after(j) {
@@ -190,7 +190,7 @@ impl Ctx<'_> {
         // A title ("The Internet Explorer 6 Countdown") or a quote after a preposition
         // ("says on “…”") names something; it is not what the speaker said.
         let title_case = words.len() >= 2 && words.iter().filter(|w| w.chars().count() >= 4).all(|w| is_capitalized(w)) && !inner.ends_with(['.', '!', '?']);
-        let after_prep = o > 0 && matches!(self.lw(o - 1).as_str(), "on" | "in" | "at" | "from" | "by" | "titled" | "entitled");
+        let after_prep = o > 0 && matches!(self.lw(o - 1), "on" | "in" | "at" | "from" | "by" | "titled" | "entitled");
         if title_case || after_prep {
             return None;
         }
@@ -211,11 +211,11 @@ impl Ctx<'_> {
                 continue;
             }
             let prev = k.checked_sub(1).map(|p| self.lw(p)).unwrap_or_default();
-            if matches!(prev.as_str(), "is" | "was" | "are" | "were" | "be" | "been" | "being") {
+            if matches!(prev, "is" | "was" | "are" | "were" | "be" | "been" | "being") {
                 continue;
             }
             let Some((s, e)) = self.subject_of(k) else { continue };
-            if verb.gerund && !(s > 0 && matches!(self.lw(s - 1).as_str(), "with" | ",")) || !self.verb_agrees(k, s) {
+            if verb.gerund && !(s > 0 && matches!(self.lw(s - 1), "with" | ",")) || !self.verb_agrees(k, s) {
                 continue;
             }
             if let Some(sp) = self.classify(s, e, log) {
@@ -238,10 +238,13 @@ impl Ctx<'_> {
             return None;
         }
         let prev = v.checked_sub(1).map(|p| self.lw(p)).unwrap_or_default();
-        if COPULAS.contains(&prev.as_str()) {
+        if COPULAS.contains(&prev) {
             return None;
         }
         let (sent_start, sent_end) = self.sents[self.sent[v]];
+        if sent_end - sent_start > super::context::MAX_SENTENCE_TOKENS {
+            return None;
+        }
         // Inversion with the verb first: "<clause>, said General Mark Milley."
         if prev == "," && verb.class == VerbClass::Clause && !verb.gerund && v >= sent_start + 5 {
             if let Some((s, e)) = self.np_after(v + 1) {
@@ -275,26 +278,26 @@ impl Ctx<'_> {
         // Forward: verb (object) (that) clause.
         let mut c = v + 1;
         let mut object_done = false;
-        if matches!(lemma.as_str(), "tell" | "ask") && !CLAUSE_PREPS.contains(&self.lw(c).as_str()) {
+        if matches!(lemma.as_str(), "tell" | "ask") && !CLAUSE_PREPS.contains(&self.lw(c)) {
             // "told CBC News the department will …", "told Montalvo he would …"
             let mut j = c;
-            if self.is_word(j) && (matches!(self.lw(j).as_str(), "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists" | "officials")) {
+            if self.is_word(j) && (matches!(self.lw(j), "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists" | "officials")) {
                 j += 1;
             } else if self.is_word(j) && is_capitalized(self.w(j)) {
                 while self.is_word(j) && is_capitalized(self.w(j)) && j <= sent_end {
                     j += 1;
                 }
-            } else if matches!(self.lw(j).as_str(), "the" | "a") && self.is_word(j + 1) {
+            } else if matches!(self.lw(j), "the" | "a") && self.is_word(j + 1) {
                 j += 2;
             }
             if j > c && j <= sent_end {
                 if self.lw(j) == "that" {
                     j += 1;
                 }
-                if self.is_word(j) && !CLAUSE_PREPS.contains(&self.lw(j).as_str()) {
+                if self.is_word(j) && !CLAUSE_PREPS.contains(&self.lw(j)) {
                     c = j;
                     object_done = true;
-                } else if CLAUSE_PREPS.contains(&self.lw(j).as_str()) {
+                } else if CLAUSE_PREPS.contains(&self.lw(j)) {
                     c = j;
                 } else {
                     return None;
@@ -303,7 +306,7 @@ impl Ctx<'_> {
         }
         if object_done {
             // the clause starts right after the object
-        } else if lemma == "tell" || CLAUSE_PREPS.contains(&self.lw(c).as_str()) {
+        } else if lemma == "tell" || CLAUSE_PREPS.contains(&self.lw(c)) {
             let mut found = None;
             for j in c..(c + 14).min(sent_end + 1) {
                 // a quoted title may sit in the phrase ("says on “…” that")
@@ -362,7 +365,7 @@ impl Ctx<'_> {
                 break;
             }
         }
-        while end > c && (self.toks[end].kind == TokKind::Punct || matches!(self.lw(end).as_str(), "and" | "but" | "or" | "as")) {
+        while end > c && (self.toks[end].kind == TokKind::Punct || matches!(self.lw(end), "and" | "but" | "or" | "as")) {
             end -= 1;
         }
         let c = start;
@@ -370,10 +373,10 @@ impl Ctx<'_> {
             return None;
         }
         let (s, e) = self.subject_of(v)?;
-        if verb.gerund && !(s > 0 && matches!(self.lw(s - 1).as_str(), "with" | ",")) || !self.verb_agrees(v, s) {
+        if verb.gerund && !(s > 0 && matches!(self.lw(s - 1), "with" | ",")) || !self.verb_agrees(v, s) {
             return None;
         }
-        if verb.class == VerbClass::Object && is_function_word(self.w(c)) && !matches!(self.lw(c).as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+        if verb.class == VerbClass::Object && is_function_word(self.w(c)) && !matches!(self.lw(c), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
             return None;
         }
         let sp = self.classify(s, e, log)?;
@@ -386,6 +389,9 @@ impl Ctx<'_> {
             return None;
         }
         let (sent_start, sent_end) = self.sents[self.sent[k]];
+        if sent_end - sent_start > super::context::MAX_SENTENCE_TOKENS {
+            return None;
+        }
         let (s, e) = self.np_after(k + 2)?;
         let e = self.trim_name_np(s, e);
         let sp = self.classify(s, e, log)?;

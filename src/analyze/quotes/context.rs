@@ -18,12 +18,16 @@ const AUX_ADVERBS: &[&str] = &[
     "meanwhile", "too", "though", "instead", "nonetheless", "nevertheless", "moreover", "still",
 ];
 const NEGATIONS: &[&str] = &["not", "never", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "wouldn't", "won't"];
+/// Longer "sentences" are not prose (lists, tables, runaway input); rules that scan a
+/// whole sentence skip them, which keeps the engine linear on hostile input.
+pub(crate) const MAX_SENTENCE_TOKENS: usize = 150;
 pub(crate) const PP_IN_NP: &[&str] = &["of", "for", "at", "from"];
 const DETS: &[&str] = &["the", "a", "an"];
 
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
     pub toks: Vec<Tok>,
+    lower: Vec<String>,
     pub para: Vec<usize>,
     pub sent: Vec<usize>,
     /// Token range [start, end] of each recomputed sentence.
@@ -51,9 +55,11 @@ impl<'a> Ctx<'a> {
                 *slot = Some(si);
             }
         }
+        let lower = toks.iter().map(|t| text[t.start..t.end].to_lowercase()).collect();
         let mut ctx = Ctx {
             text,
             toks,
+            lower,
             para,
             sent: Vec::new(),
             sents: Vec::new(),
@@ -71,8 +77,9 @@ impl<'a> Ctx<'a> {
     pub fn w(&self, k: usize) -> &'a str {
         self.toks.get(k).map(|t| &self.text[t.start..t.end]).unwrap_or("")
     }
-    pub fn lw(&self, k: usize) -> String {
-        self.w(k).to_lowercase()
+    /// The lowercased token, computed once per token.
+    pub fn lw(&self, k: usize) -> &str {
+        self.lower.get(k).map(String::as_str).unwrap_or("")
     }
     pub fn is_word(&self, k: usize) -> bool {
         self.toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
@@ -244,7 +251,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         // "X stated that … and believed …": the sentence's subject.
-        if matches!(self.lw(k - 1).as_str(), "and" | "but") {
+        if matches!(self.lw(k - 1), "and" | "but") {
             let (ss, _) = self.sents[self.sent[v]];
             for j in ss..(ss + 8).min(k) {
                 if self.in_quote[j].is_some() {
@@ -304,16 +311,16 @@ impl<'a> Ctx<'a> {
                 TokKind::Possessive => true,
                 TokKind::Punct => lw == "&" || lw == "-",
                 TokKind::Word => {
-                    if DETS.contains(&lw.as_str()) {
+                    if DETS.contains(&lw) {
                         // include the determiner; continue only inside "of the ..."
                         s = j;
-                        if j > 0 && PP_IN_NP.contains(&self.lw(j - 1).as_str()) {
+                        if j > 0 && PP_IN_NP.contains(&self.lw(j - 1)) {
                             n += 1;
                             continue;
                         }
                         break;
                     }
-                    if PP_IN_NP.contains(&lw.as_str()) {
+                    if PP_IN_NP.contains(&lw) {
                         true
                     } else if lw == "and" {
                         j > 0 && is_capitalized(self.w(j - 1)) && is_capitalized(self.w(j + 1))
@@ -334,7 +341,7 @@ impl<'a> Ctx<'a> {
             s = j;
             n += 1;
         }
-        while s < e && (PP_IN_NP.contains(&self.lw(s).as_str()) || !self.is_word(s)) {
+        while s < e && (PP_IN_NP.contains(&self.lw(s)) || !self.is_word(s)) {
             s += 1;
         }
         Some((s, e))
@@ -353,11 +360,11 @@ impl<'a> Ctx<'a> {
     pub fn verb_agrees(&self, v: usize, s: usize) -> bool {
         let form = self.lw(v);
         let bare = LEX.speech_verb(&form).is_some_and(|sv| LEX.lemma(sv) == form);
-        !(bare && matches!(self.lw(s).as_str(), "a" | "an" | "he" | "she" | "it"))
+        !(bare && matches!(self.lw(s), "a" | "an" | "he" | "she" | "it"))
     }
 
     pub fn is_pronoun(&self, k: usize) -> bool {
-        matches!(self.lw(k).as_str(), "he" | "she" | "they" | "it" | "we" | "i")
+        matches!(self.lw(k), "he" | "she" | "they" | "it" | "we" | "i")
     }
 
     /// A speaker noun phrase starting at `k` (after "said"): a pronoun, a titled name, or a
@@ -384,11 +391,11 @@ impl<'a> Ctx<'a> {
                 TokKind::Possessive => true,
                 TokKind::Punct => lw == "&",
                 TokKind::Word => {
-                    if DETS.contains(&lw.as_str()) {
-                        e == k || PP_IN_NP.contains(&self.lw(e - 1).as_str())
-                    } else if e == k && matches!(lw.as_str(), "some" | "other" | "many" | "most" | "several" | "both" | "all") {
+                    if DETS.contains(&lw) {
+                        e == k || PP_IN_NP.contains(&self.lw(e - 1))
+                    } else if e == k && matches!(lw, "some" | "other" | "many" | "most" | "several" | "both" | "all") {
                         true
-                    } else if PP_IN_NP.contains(&lw.as_str()) {
+                    } else if PP_IN_NP.contains(&lw) {
                         e > k
                     } else if lw == "and" {
                         e > k && is_capitalized(self.w(e - 1)) && is_capitalized(self.w(e + 1))
@@ -407,7 +414,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let mut end = e - 1;
-        while end > k && (PP_IN_NP.contains(&self.lw(end).as_str()) || DETS.contains(&self.lw(end).as_str())) {
+        while end > k && (PP_IN_NP.contains(&self.lw(end)) || DETS.contains(&self.lw(end))) {
             end -= 1;
         }
         // A name is followed by an appositive: stop at the name.
@@ -427,7 +434,7 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         // "On September 29, Scientology officials went …": skip an opening phrase.
-        if is_function_word(self.w(k)) && !self.is_pronoun(k) && !matches!(self.lw(k).as_str(), "the" | "a" | "an") {
+        if is_function_word(self.w(k)) && !self.is_pronoun(k) && !matches!(self.lw(k), "the" | "a" | "an") {
             let comma = (k..(k + 8).min(e)).find(|&j| self.w(j) == ",")?;
             k = comma + 1;
         }

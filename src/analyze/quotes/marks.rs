@@ -56,6 +56,7 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
     for (pi, p) in paragraphs.iter().enumerate() {
         let Some(body) = text.get(p.start..p.end) else { continue };
         let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let closers = single_closers(&chars);
         let mut open: Option<usize> = None; // index into chars of the opening double mark
         let mut continues = false;
         let mut i = 0;
@@ -74,7 +75,7 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
                         open = Some(i);
                         continues = carry && i == 0;
                     } else if (c == '‘' || c == '\'') && open_context(prev, next) && !is_elision(&body[off + c.len_utf8()..]) {
-                        if let Some(j) = find_single_close(&chars, i) {
+                        if let Some(j) = find_single_close(&chars, &closers, i) {
                             push(&mut out, text, p.start, &chars, i, Some(j), pi, false, true);
                             i = j + 1;
                             continue;
@@ -91,7 +92,7 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
                     } else if opens_double(c) && i > o + 1 {
                         // A second opening mark before any close: the first quote was left
                         // open (a typo); it ends here and a new one starts.
-                        push(&mut out, text, p.start, &chars, o, None, pi, continues, false);
+                        push_until(&mut out, text, p.start, &chars, o, i, pi, continues);
                         open = Some(i);
                         continues = false;
                     }
@@ -108,31 +109,49 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
     out
 }
 
-/// The closing single mark for an opening one at `i`: a ’ or ' after a non-space and not
-/// followed by a letter (so not "don't"), before any double mark.
-fn find_single_close(chars: &[(usize, char)], i: usize) -> Option<usize> {
-    let mut j = i + 1;
-    while j < chars.len() {
+/// For each position, the next candidate closing single mark at or after it (a ’ or '
+/// after a non-space and not followed by a letter, so not "don't"), or `usize::MAX`;
+/// and a double mark resets the search, so a single quote never spans a double one.
+fn single_closers(chars: &[(usize, char)]) -> Vec<usize> {
+    let mut next = vec![usize::MAX; chars.len() + 1];
+    for j in (0..chars.len()).rev() {
         let c = chars[j].1;
-        if matches!(c, '"' | '“' | '”') {
+        next[j] = if matches!(c, '"' | '“' | '”') {
+            usize::MAX
+        } else if (c == '’' || c == '\'') && j > 0 && !chars[j - 1].1.is_whitespace() && chars.get(j + 1).is_none_or(|&(_, n)| !n.is_alphanumeric()) {
+            j
+        } else {
+            next[j + 1]
+        };
+    }
+    next
+}
+
+/// The closing single mark for an opening one at `i`. "the parents' car": a plural
+/// possessive followed by a lowercase word is skipped when a later candidate exists.
+fn find_single_close(chars: &[(usize, char)], closers: &[usize], i: usize) -> Option<usize> {
+    let mut j = *closers.get(i + 2)?;
+    for _ in 0..4 {
+        if j == usize::MAX {
             return None;
         }
-        if c == '’' || c == '\'' {
-            let prev = chars[j - 1].1;
-            let next = chars.get(j + 1).map(|&(_, c)| c);
-            if !prev.is_whitespace() && next.is_none_or(|n| !n.is_alphanumeric()) && j > i + 1 {
-                // "the parents' car": a plural possessive followed by a lowercase word is
-                // not a close when a later candidate exists.
-                let after_word = chars.get(j + 2).map(|&(_, c)| c);
-                let possessive = prev == 's' && next == Some(' ') && after_word.is_some_and(|c| c.is_lowercase());
-                if !possessive || !chars[j + 1..].iter().any(|&(_, c)| c == '’' || c == '\'') {
-                    return Some(j);
-                }
-            }
+        let prev = chars[j - 1].1;
+        let next = chars.get(j + 1).map(|&(_, c)| c);
+        let after_word = chars.get(j + 2).map(|&(_, c)| c);
+        let possessive = prev == 's' && next == Some(' ') && after_word.is_some_and(|c| c.is_lowercase());
+        let later = closers.get(j + 1).copied().unwrap_or(usize::MAX);
+        if !possessive || later == usize::MAX {
+            return Some(j);
         }
-        j += 1;
+        j = later;
     }
     None
+}
+
+/// An unclosed quote cut short by a new opening mark at char index `until`.
+#[allow(clippy::too_many_arguments)]
+fn push_until(out: &mut Vec<Segment>, text: &str, base: usize, chars: &[(usize, char)], o: usize, until: usize, pi: usize, continues: bool) {
+    push(out, text, base, &chars[..until], o, None, pi, continues, false);
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -23,7 +23,7 @@ pub fn extract(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
     let mut ctx = Ctx::new(doc, people, segs);
     let mut log: Vec<Said> = Vec::new();
     let mut found: Vec<(Span, Speaker, QuoteKind, Option<usize>)> = Vec::new();
-    let mut used_cues: Vec<usize> = Vec::new();
+    let mut used_cues: std::collections::HashSet<usize> = std::collections::HashSet::new();
 
     // Direct quotes, chained across paragraphs.
     let n = ctx.segs.len();
@@ -51,7 +51,7 @@ pub fn extract(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
         }
         // Verbs that introduce a quote do not also report an indirect statement.
         if let Some(c) = hit.as_ref().and_then(|f| f.cue) {
-            used_cues.push(c);
+            used_cues.insert(c);
         }
         if hit.is_none() {
             hit = ctx.governing_attribution(head, &log);
@@ -155,7 +155,7 @@ fn introduced_by(ctx: &Ctx, si: usize) -> Option<Speaker> {
         return None;
     }
     let (a, b) = ctx.sents[cur - 1];
-    if ctx.para[a] != ctx.para[o] {
+    if ctx.para[a] != ctx.para[o] || b - a > context::MAX_SENTENCE_TOKENS {
         return None;
     }
     let mut who: Option<(usize, usize)> = None;

@@ -28,9 +28,9 @@ impl Ctx<'_> {
             return None;
         }
         // "Cornyn's statement added": the statement speaks for its author.
-        if e >= 2 && self.toks[e - 1].kind == crate::analyze::people::tokens::TokKind::Possessive && matches!(self.lw(e).as_str(), "statement" | "website" | "blog" | "letter" | "office" | "release" | "tweet" | "post" | "account" | "campaign" | "lawyer" | "lawyers") {
+        if e >= 2 && self.toks[e - 1].kind == crate::analyze::people::tokens::TokKind::Possessive && matches!(self.lw(e), "statement" | "website" | "blog" | "letter" | "office" | "release" | "tweet" | "post" | "account" | "campaign" | "lawyer" | "lawyers") {
             if let Some(p) = self.mention[e - 2] {
-                if !matches!(self.lw(e).as_str(), "lawyer" | "lawyers") {
+                if !matches!(self.lw(e), "lawyer" | "lawyers") {
                     return Some(Speaker::Person(p));
                 }
             }
@@ -47,7 +47,7 @@ impl Ctx<'_> {
             .find(|&k| {
                 self.is_word(k)
                     && !is_capitalized(self.w(k))
-                    && super::context::PP_IN_NP.contains(&self.lw(k + 1).as_str())
+                    && super::context::PP_IN_NP.contains(&self.lw(k + 1))
                     && (LEX.is_role_noun(self.w(k)) || LEX.is_group_head(self.w(k)))
             })
             .unwrap_or(e);
@@ -99,10 +99,10 @@ impl Ctx<'_> {
         if looks_like_name {
             return Some(Speaker::Person(self.add_person(a, e)));
         }
-        if a > s && !is_capitalized(self.w(s)) && !matches!(self.lw(s).as_str(), "the" | "a" | "an") {
+        if a > s && !is_capitalized(self.w(s)) && !matches!(self.lw(s), "the" | "a" | "an") {
             return None;
         }
-        let start = if a > s && !is_capitalized(self.w(a - 1)) && !DET.contains(&self.lw(s).as_str()) { a } else if a > s && DET.contains(&self.lw(s).as_str()) && (s + 1..a).all(|k| is_capitalized(self.w(k))) { s } else { a };
+        let start = if a > s && !is_capitalized(self.w(a - 1)) && !DET.contains(&self.lw(s)) { a } else if a > s && DET.contains(&self.lw(s)) && (s + 1..a).all(|k| is_capitalized(self.w(k))) { s } else { a };
         let raw = self.slice(start, e);
         let mut c = raw.chars();
         Some(Speaker::Group(match c.next() {
@@ -118,7 +118,9 @@ impl Ctx<'_> {
             if !p.role.to_lowercase().split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == noun) {
                 continue;
             }
-            if let Some(m) = p.mentions.iter().filter(|m| m.start < at).max_by_key(|m| m.start) {
+            // mentions are in text order: the last one before `at`
+            let i = p.mentions.partition_point(|m| m.start < at);
+            if let Some(m) = i.checked_sub(1).map(|i| p.mentions[i]) {
                 if best.is_none_or(|(_, s)| m.start > s) {
                     best = Some((pi, m.start));
                 }
@@ -131,12 +133,13 @@ impl Ctx<'_> {
     pub fn resolve_pronoun(&self, k: usize, log: &[Said]) -> Option<Speaker> {
         let lw = self.lw(k);
         let at = self.toks[k].start;
-        let want = match lw.as_str() {
+        let want = match lw {
             "he" => Gender::Male,
             "she" => Gender::Female,
             "they" | "it" | "we" => {
                 let para = self.para[k];
-                if let Some(s) = log.iter().rev().filter(|s| s.at < at && para.saturating_sub(s.paragraph) <= 2).find(|s| matches!(&s.speaker, Speaker::Group(g) if plural_ok(g, &lw))) {
+                let before = &log[..log.partition_point(|s| s.at < at)];
+                if let Some(s) = before.iter().rev().take_while(|s| para.saturating_sub(s.paragraph) <= 2).find(|s| matches!(&s.speaker, Speaker::Group(g) if plural_ok(g, &lw))) {
                     return Some(s.speaker.clone());
                 }
                 // The group named as the subject of the previous sentence.
@@ -160,7 +163,7 @@ impl Ctx<'_> {
         let si = self.sent[k];
         let floor_para = self.para[k].saturating_sub(2);
         // Same sentence, before the pronoun: the first person named (the subject).
-        let mut j = self.sents[si].0;
+        let mut j = self.sents[si].0.max(k.saturating_sub(super::context::MAX_SENTENCE_TOKENS));
         while j < k {
             if self.in_quote[j].is_none() {
                 if let Some(p) = self.mention[j] {
@@ -174,10 +177,12 @@ impl Ctx<'_> {
         // Earlier sentences: the first person named in the nearest sentence that names one;
         // a recent speaker of the right gender wins over a mere mention.
         let mut s = si;
-        while s > 0 {
+        let mut budget = 6;
+        while s > 0 && budget > 0 {
             s -= 1;
+            budget -= 1;
             let (a, b) = self.sents[s];
-            if self.para[a] < floor_para {
+            if self.para[a] < floor_para || b - a > super::context::MAX_SENTENCE_TOKENS {
                 break;
             }
             let mut found = None;
@@ -192,7 +197,7 @@ impl Ctx<'_> {
                 }
             }
             if let Some(p) = found {
-                if let Some(last) = log.iter().rev().find(|x| x.at < at) {
+                if let Some(last) = log[..log.partition_point(|x| x.at < at)].last() {
                     if let Speaker::Person(q) = last.speaker {
                         if q != p && ok(q) && self.para[k].saturating_sub(last.paragraph) <= 1 && self.sentence_mentions(s).contains(&q) {
                             return Some(Speaker::Person(q));
