@@ -25,31 +25,63 @@ pub fn run() -> Result<()> {
     let config = Config::try_from_env()?;
     let (store, report) = Store::open_with(&config.data_dir, config.limits.clone(), config.compact_every)?;
     let interactive = std::io::stdin().is_terminal();
-    let stdin = std::io::stdin().lock();
-    let stdout = std::io::stdout().lock();
-    let mut out = stdout;
+    let mut input = std::io::stdin().lock();
+    let mut out = std::io::stdout().lock();
+    let caller = Caller { scope: CONSOLE_SCOPE, name: std::env::var("USER").ok(), can_manage: true };
+    let empty = store.article_count(CONSOLE_SCOPE) == 0;
     if interactive {
         let _ = writeln!(
             out,
-            "newsdesk console — {} article{} in {} (loaded in {:.1} s).\nType /help for the commands, quit to leave.",
+            "newsdesk console — the bot's commands, typed here. {} article{} in {} (loaded in {:.1} s).\n\
+             Type /help for the commands, quit (or Ctrl-D) to leave.",
             report.articles,
             if report.articles == 1 { "" } else { "s" },
             config.data_dir.display(),
             report.seconds
         );
-    }
-    if store.article_count(CONSOLE_SCOPE) == 0 {
-        let hint = "No articles yet. To try newsdesk on a built-in sample (a Reuters report on US–China trade talks), \
-                    type:\n  /article add sample\nthen /who-said or /key-figures. Add your own with \
-                    /article add file:path/to/article.html";
-        if interactive {
-            let _ = writeln!(out, "{hint}");
-        } else {
-            eprintln!("{hint}");
+        if empty && !offer_sample(&store, &caller, &mut input, &mut out)? {
+            return Ok(());
         }
+    } else if empty {
+        eprintln!(
+            "No articles yet. To try newsdesk on a built-in sample (a Reuters report on US–China trade talks), \
+             send `/article add sample`, then /who-said or /key-figures."
+        );
     }
-    let caller = Caller { scope: CONSOLE_SCOPE, name: std::env::var("USER").ok(), can_manage: true };
-    run_session(&store, &caller, stdin, &mut out, interactive)
+    run_session(&store, &caller, input, &mut out, interactive)
+}
+
+/// For a newcomer at a terminal with an empty store: offers to load the sample article.
+/// Returns false when the input ended.
+fn offer_sample(store: &Store, caller: &Caller, input: &mut impl BufRead, out: &mut impl Write) -> Result<bool> {
+    let _ = write!(
+        out,
+        "\nNo articles yet. Load the built-in sample (a Reuters report on US–China trade talks and rare earths) \
+         to try the commands? [Y/n] "
+    );
+    let _ = out.flush();
+    let answer = match read_line_limited(input, 64 * 1024)? {
+        None => return Ok(false),
+        Some(Line::TooLong) => String::new(),
+        Some(Line::Text(a)) => a,
+    };
+    let answer = answer.trim();
+    if answer.starts_with('/') || matches!(answer, "quit" | "exit") {
+        // They went straight to a command: run it.
+        return Ok(handle_line(store, caller, answer, out) != Flow::Quit);
+    }
+    if answer.is_empty() || answer.to_lowercase().starts_with('y') {
+        handle_line(store, caller, "/article add sample", out);
+        say(
+            out,
+            "\nNow try:\n  /who-said topic:\"rare earths\"\n  /key-figures kind:money\n  /people\n  \
+             /ask question:\"What share of rare earths does China refine?\"\nand add your own with \
+             /article add file:path/to/article.html (or text:\"…\", url:https://…).\n",
+        );
+    } else {
+        say(out, "Add an article with /article add file:path/to/article.html, text:\"…\" or url:https://… — /help lists everything.\n");
+    }
+    Ok(true)
 }
 
 /// Reads commands from `input` until `quit` or its end, writing answers to `out`.
@@ -66,8 +98,8 @@ pub fn run_session(store: &Store, caller: &Caller, mut input: impl BufRead, out:
                 say(
                     out,
                     &format!(
-                        "That line is longer than {}, more than any article may be. Add long articles with file: \
-                         (an admin can raise {}).",
+                        "Error: that line is longer than {}, more than any article may be. Add long articles with \
+                         file: (an admin can raise {}).",
                         human_size(max_line),
                         vars::MAX_UPLOAD_BYTES
                     ),
@@ -76,22 +108,50 @@ pub fn run_session(store: &Store, caller: &Caller, mut input: impl BufRead, out:
             }
             Some(Line::Text(l)) => l,
         };
-        let parsed = match parse_line(&line) {
-            Ok(None) => continue,
-            Ok(Some(Input::Quit)) => break,
-            Ok(Some(Input::Command(c))) => load_local_file(c, store),
-            Err(e) => Err(e),
-        };
-        let answer = parsed.and_then(|command| commands::execute(store, caller, command));
-        match answer {
-            Ok(resp) => say(out, &render::text::response(&resp)),
-            Err(e) => say(out, &format!("Error: {e}")),
-        }
-        if prompt {
-            let _ = writeln!(out);
+        match handle_line(store, caller, &line, out) {
+            Flow::Quit => break,
+            Flow::Skipped => continue,
+            Flow::Answered => {
+                if prompt {
+                    let _ = writeln!(out);
+                }
+            }
         }
     }
+    if prompt {
+        let _ = writeln!(out, "Bye.");
+    }
     Ok(())
+}
+
+#[derive(Debug, PartialEq)]
+enum Flow {
+    Answered,
+    Skipped,
+    Quit,
+}
+
+/// Runs one console line and prints its answer or error.
+fn handle_line(store: &Store, caller: &Caller, line: &str, out: &mut impl Write) -> Flow {
+    let parsed = match parse_line(line) {
+        Ok(None) => return Flow::Skipped,
+        Ok(Some(Input::Quit)) => return Flow::Quit,
+        Ok(Some(Input::Command(c))) => load_local_file(c, store),
+        Err(e) => Err(e),
+    };
+    let answer = parsed.and_then(|command| {
+        // A bug in one command must not end the session (the panic message still goes
+        // to standard error).
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| commands::execute(store, caller, command)))
+            .unwrap_or_else(|_| {
+                Err(Error::BadInput("That command hit a bug in newsdesk; please report it. The console carries on.".into()))
+            })
+    });
+    match answer {
+        Ok(resp) => say(out, &render::text::response(&resp)),
+        Err(e) => say(out, &format!("Error: {e}")),
+    }
+    Flow::Answered
 }
 
 fn say(out: &mut impl Write, text: &str) {
@@ -594,6 +654,27 @@ mod tests {
         assert!(out.contains("Error: I don't know the command `nonsense`"), "{out}");
         assert!(out.contains("Added “Trade talks” as a1"), "{out}");
         assert_eq!(out.matches("1 article:").count(), 1, "quit stops the session: {out}");
+    }
+
+    #[test]
+    fn a_newcomer_at_a_terminal_is_offered_the_sample() {
+        let caller = Caller { scope: CONSOLE_SCOPE, name: None, can_manage: true };
+        let store = Store::in_memory();
+        let mut out = Vec::new();
+        assert!(offer_sample(&store, &caller, &mut "\n".as_bytes(), &mut out).unwrap());
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.contains("[Y/n]") && text.contains("Added “") && text.contains("Now try:"), "{text}");
+        assert_eq!(store.article_count(CONSOLE_SCOPE), 1);
+
+        let store = Store::in_memory();
+        let mut out = Vec::new();
+        assert!(offer_sample(&store, &caller, &mut "no thanks\n".as_bytes(), &mut out).unwrap());
+        assert_eq!(store.article_count(CONSOLE_SCOPE), 0);
+
+        let mut out = Vec::new();
+        assert!(offer_sample(&store, &caller, &mut "/article list\n".as_bytes(), &mut out).unwrap());
+        assert!(String::from_utf8(out).unwrap().contains("No articles yet. Add one"), "a command is run as typed");
+        assert!(!offer_sample(&store, &caller, &mut "".as_bytes(), &mut Vec::new()).unwrap(), "end of input ends the console");
     }
 
     #[test]

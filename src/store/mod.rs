@@ -223,11 +223,25 @@ impl Store {
         let _permit = self.ingest_gate.enter();
         let title = new.title.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
         let opts = IngestOptions { name_hint: Some(new.origin.clone()), title: title.clone() };
-        let doc = ingest(&new.bytes, &opts)?;
-        if doc.text.len() > max {
-            return Err(too_big(doc.text.len(), max));
-        }
-        let analysis = analyze(&doc);
+        // An engine bug must cost one article, not the process (or a bot shard).
+        let read = std::panic::catch_unwind(|| -> Result<_> {
+            let doc = ingest(&new.bytes, &opts)?;
+            if doc.text.len() > max {
+                return Err(too_big(doc.text.len(), max));
+            }
+            let analysis = analyze(&doc);
+            Ok((doc, analysis))
+        });
+        let (doc, analysis) = match read {
+            Ok(result) => result?,
+            Err(_) => {
+                return Err(Error::BadInput(
+                    "Reading this article hit a bug in newsdesk, so it was not added. Please report it with the \
+                     article attached; other articles are not affected."
+                        .into(),
+                ));
+            }
+        };
         let size = new.bytes.len();
         let source = Source::from_bytes(new.bytes);
 
