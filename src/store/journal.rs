@@ -269,7 +269,7 @@ pub fn read_snapshot(path: &Path) -> Result<SnapshotContents> {
 }
 
 /// Writes a snapshot atomically: temp file, fsync, rename, fsync of the directory.
-pub fn write_snapshot(dir: &Path, last_seq: u64, records: &[Record]) -> Result<()> {
+pub fn write_snapshot(dir: &Path, last_seq: u64, records: &[Record]) -> Result<u64> {
     let tmp = dir.join(SNAPSHOT_TMP);
     let dest = dir.join(SNAPSHOT_FILE);
     let file = File::create(&tmp).map_err(|e| storage_io(&tmp, "create", e))?;
@@ -293,9 +293,11 @@ pub fn write_snapshot(dir: &Path, last_seq: u64, records: &[Record]) -> Result<(
         w.get_ref().sync_all()
     };
     write_all(&mut w).map_err(|e| storage_io(&tmp, "write", e))?;
+    let written = w.get_ref().metadata().map_or(0, |m| m.len());
     drop(w);
     std::fs::rename(&tmp, &dest).map_err(|e| storage_io(&dest, "replace", e))?;
-    sync_dir(dir)
+    sync_dir(dir)?;
+    Ok(written)
 }
 
 /// The open journal, appended to under the store's lock.
@@ -306,6 +308,9 @@ pub struct Journal {
     len: u64,
     /// Records appended since the last compaction (or found at load).
     pub records_since_compaction: usize,
+    /// Size of the snapshot on disk, to keep compaction's cost proportional to the
+    /// journal it folds in.
+    pub snapshot_len: u64,
     /// Set when a failed append could not be rolled back; further writes are refused.
     broken: Option<String>,
 }
@@ -330,7 +335,8 @@ impl Journal {
         if created {
             sync_dir(dir)?;
         }
-        Ok(Journal { path, file, len: good_len, records_since_compaction: existing_records, broken: None })
+        let snapshot_len = std::fs::metadata(dir.join(SNAPSHOT_FILE)).map_or(0, |m| m.len());
+        Ok(Journal { path, file, len: good_len, records_since_compaction: existing_records, snapshot_len, broken: None })
     }
 
     /// Appends one record and fsyncs it. On failure the file is cut back to where it
@@ -367,8 +373,31 @@ impl Journal {
         }
     }
 
+    /// Whether compaction is due: at least `every` records, and either the journal has
+    /// grown to half the snapshot's size or ten times `every` records have piled up. A
+    /// big store is thus not rewritten whole for every few small changes.
+    pub fn compaction_due(&self, every: usize) -> bool {
+        self.records_since_compaction >= every
+            && (self.len.saturating_mul(2) >= self.snapshot_len || self.records_since_compaction >= every.saturating_mul(10))
+    }
+
+    /// Bytes in the journal.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Empties the journal after its records went into a snapshot of `snapshot_len` bytes.
+    pub fn truncate_after_snapshot(&mut self, snapshot_len: u64) -> Result<()> {
+        self.snapshot_len = snapshot_len;
+        self.truncate()
+    }
+
     /// Empties the journal after its records went into a snapshot.
-    pub fn truncate(&mut self) -> Result<()> {
+    fn truncate(&mut self) -> Result<()> {
         self.file.set_len(0).and_then(|()| self.file.sync_all()).map_err(|e| storage_io(&self.path, "truncate", e))?;
         self.len = 0;
         self.records_since_compaction = 0;

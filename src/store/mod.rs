@@ -189,7 +189,8 @@ impl Store {
             limits,
             compact_every: compact_every.max(1),
         };
-        if replayed >= store.compact_every {
+        let due = disk_journal_due(&store);
+        if due {
             store.compact()?;
         }
         tracing::info!(
@@ -430,14 +431,12 @@ impl Store {
                 records.push(Record::Add { seq: 0, scope: *scope, article: (*entry.stored).clone() });
             }
         }
-        journal::write_snapshot(&disk.dir, state.last_seq, &records)?;
-        journal.truncate()
+        let written = journal::write_snapshot(&disk.dir, state.last_seq, &records)?;
+        journal.truncate_after_snapshot(written)
     }
 
     fn compact_if_due(&self) {
-        let Some(disk) = &self.disk else { return };
-        let due = disk.journal.lock().unwrap_or_else(PoisonError::into_inner).records_since_compaction >= self.compact_every;
-        if due {
+        if disk_journal_due(self) {
             if let Err(e) = self.compact() {
                 // The journal still holds everything, so nothing is lost; try again later.
                 tracing::warn!("Compacting the store failed (the journal keeps every change): {e}");
@@ -462,6 +461,10 @@ impl Store {
     fn write(&self) -> RwLockWriteGuard<'_, State> {
         self.state.write().unwrap_or_else(PoisonError::into_inner)
     }
+}
+
+fn disk_journal_due(store: &Store) -> bool {
+    store.disk.as_ref().is_some_and(|d| d.journal.lock().unwrap_or_else(PoisonError::into_inner).compaction_due(store.compact_every))
 }
 
 fn too_big(bytes: usize, max: usize) -> Error {
