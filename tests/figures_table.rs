@@ -139,6 +139,15 @@ const FIGURES: &[(&str, &str, &str, Option<f64>, &str)] = &[
     // number words and mixed forms
     ("The merger created 1.2 million new accounts.", "1.2 million new accounts", "count", Some(1.2e6), "new accounts"),
     ("Rescuers found forty-two survivors.", "forty-two survivors", "count", Some(42.0), "survivors"),
+    ("Tickets cost 20€ at the door.", "20€", "money", Some(20.0), "EUR"),
+    ("The fee is 100 USD per night.", "100 USD", "money", Some(100.0), "USD"),
+    ("Temperatures fell to -5 degrees overnight.", "-5 degrees", "quantity", Some(-5.0), "degrees"),
+    ("The economy shrank by −0.3% in the quarter.", "−0.3%", "percent", Some(-0.3), "%"),
+    ("Between 20 to 30 people were hurt.", "20 to 30 people", "count", Some(20.0), "people"),
+    ("About 1.5m people watched the final.", "About 1.5m people", "count", Some(1.5e6), "people"),
+    ("The album sold 2 million in its first week.", "2 million", "count", Some(2e6), ""),
+    ("London hit 30C on Tuesday.", "30C", "quantity", Some(30.0), "°C"),
+    ("Only ½ of the funds arrived.", "½", "ratio", Some(0.5), "fraction"),
     ("A million visitors came last summer.", "A million visitors", "count", Some(1e6), "visitors"),
     ("The rally drew three thousand supporters.", "three thousand supporters", "count", Some(3000.0), "supporters"),
 ];
@@ -189,6 +198,7 @@ const NOT_FIGURES: &[(&str, &str)] = &[
     ("Covid-19 cases rose again.", "19"),
     ("He played for Apollo 11 fans in Houston.", "11"),
     ("The 2010 festival was cancelled.", "2010"),
+    ("He was in Grade C last year.", "C"),
 ];
 
 fn kind(s: &str) -> FigureKind {

@@ -110,17 +110,19 @@ fn headline_span(doc: &Document) -> Option<Span> {
     looks_like.then_some(p)
 }
 
+/// Money and percentages lead; a lead-paragraph or restated figure moves up within
+/// its band but does not jump above them.
 fn kind_weight(kind: FigureKind) -> f32 {
     match kind {
-        FigureKind::Money => 3.0,
-        FigureKind::Percent => 2.8,
-        FigureKind::Ratio => 2.0,
-        FigureKind::Score => 2.0,
-        FigureKind::Count => 1.6,
-        FigureKind::Quantity => 1.5,
-        FigureKind::Rank => 1.2,
-        FigureKind::Age => 1.0,
-        FigureKind::YearSpan => 0.5,
+        FigureKind::Money => 4.0,
+        FigureKind::Percent => 3.8,
+        FigureKind::Ratio => 2.6,
+        FigureKind::Score => 2.4,
+        FigureKind::Count => 2.0,
+        FigureKind::Quantity => 2.0,
+        FigureKind::Rank => 1.4,
+        FigureKind::Age => 1.2,
+        FigureKind::YearSpan => 0.8,
         FigureKind::Other => 0.6,
     }
 }
@@ -164,9 +166,9 @@ fn rank_and_merge(doc: &Document, figures: Vec<Figure>, quoted: &[bool]) -> Vec<
     for (i, f) in kept.iter_mut().enumerate() {
         let mut score = kind_weight(f.kind);
         if lead[i] {
-            score += 1.5;
+            score += 0.8;
         }
-        score += 0.5 * (restated[i].min(2) as f32);
+        score += 0.3 * (restated[i].min(2) as f32);
         if let Some(v) = f.value {
             if matches!(f.kind, FigureKind::Money | FigureKind::Count) && v > 1.0 {
                 score += (v.log10() as f32 / 12.0).min(1.0);

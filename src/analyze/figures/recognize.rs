@@ -269,7 +269,9 @@ impl<'a> Scanner<'a> {
                     let abbr = LEXICON.number_word(w, WordClass::Abbr)?;
                     // "5m" is five metres unless money is meant; single letters only attached.
                     let single = w.len() == 1;
-                    if single && (!self.attached(j) || !money) {
+                    // "1.5m people": a scale when a plural noun follows.
+                    let plural_next = self.is_word(j + 1) && self.joined(j + 1) && self.is_plural(self.l(j + 1));
+                    if single && (!self.attached(j) || !(money || plural_next)) {
                         return None;
                     }
                     Some(abbr)
@@ -630,7 +632,11 @@ impl<'a> Scanner<'a> {
                 return Some((*u, end));
             }
         }
-        LEXICON.units_exact.get(self.s(j)).map(|u| (*u, j))
+        let w = self.s(j);
+        if w.len() == 1 && !self.attached(j) {
+            return None;
+        }
+        LEXICON.units_exact.get(w).map(|u| (*u, j))
     }
 
     /// A currency name after the number: "dollars", "Australian dollars", "yuan", "cents".
@@ -766,6 +772,24 @@ impl<'a> Scanner<'a> {
         let t = self.toks[i];
         match t.kind {
             TokKind::Sym => {
+                // "½", "¾"
+                let vulgar = match self.s(i) {
+                    "½" => Some(0.5),
+                    "⅓" => Some(1.0 / 3.0),
+                    "⅔" => Some(2.0 / 3.0),
+                    "¼" => Some(0.25),
+                    "¾" => Some(0.75),
+                    "⅕" => Some(0.2),
+                    "⅛" => Some(0.125),
+                    _ => None,
+                };
+                if let Some(v) = vulgar {
+                    let glued_to_number = self.prev(i).is_some_and(|p| self.is_num(p) && self.attached(i));
+                    if !glued_to_number {
+                        return Step::Found(self.found(i, i, FigureKind::Ratio, Some(v), "fraction"));
+                    }
+                    return Step::Nothing;
+                }
                 // "#2"
                 if self.s(i) == "#" && self.is_num(i + 1) && self.attached(i + 1) {
                     let attached_before = self.prev(i).is_some_and(|p| self.attached(i) && (self.is_word(p) || self.is_num(p)));
@@ -960,7 +984,37 @@ impl<'a> Scanner<'a> {
         Some(self.found(first, den.last, FigureKind::Ratio, Some(num / den.value), "fraction"))
     }
 
+    /// A minus sign written before a numeral ("-5 degrees", "−0.3%", "minus 5"), not a
+    /// hyphen inside a range or a code.
+    fn negative_sign(&self, i: usize) -> Option<usize> {
+        let p = self.prev(i)?;
+        if self.word_is(p, "minus") && self.joined(i) {
+            return Some(p);
+        }
+        if self.attached(i) && (self.is_sym(p, "-") || self.is_sym(p, "−")) && self.gap(p) >= Gap::Space {
+            let before = self.prev(p);
+            let after_number = before.is_some_and(|b| self.is_num(b) || LEXICON.is_cardinal_word(self.l(b)));
+            if !after_number {
+                return Some(p);
+            }
+        }
+        None
+    }
+
     fn number_step(&self, i: usize, floor: usize) -> Step {
+        let step = self.unsigned_number_step(i, floor);
+        match (step, self.negative_sign(i)) {
+            (Step::Found(mut f), Some(sign)) if sign >= floor && f.first == i => {
+                f.first = sign;
+                f.value = f.value.map(|v| -v);
+                f.value_max = f.value_max.map(|v| -v);
+                Step::Found(f)
+            }
+            (step, _) => step,
+        }
+    }
+
+    fn unsigned_number_step(&self, i: usize, floor: usize) -> Step {
         let money_prefix = self.currency_before(i).filter(|(s, _)| *s >= floor);
         let Some(core) = self.numeral(i, money_prefix.is_some()) else {
             // "1.2.3": a version number; skip the whole code.
@@ -1098,7 +1152,7 @@ impl<'a> Scanner<'a> {
             }
         }
         if let Some(c2) = range_second {
-            let unit_follows = self.has_unit_after(&c2) || self.is_sym(c2.last + 1, "%");
+            let unit_follows = self.has_unit_after(&c2) || self.is_sym(c2.last + 1, "%") || self.counted_np(c2.last + 1).is_some();
             let dash = self.is_dash(j);
             if !dash && !unit_follows {
                 range_second = None;
@@ -1169,6 +1223,19 @@ impl<'a> Scanner<'a> {
         }
 
         let k = end + 1;
+        // Currency written after the number: "20€", "100 USD".
+        if self.joined(k) && !year_like {
+            if let Some(c) = LEXICON.currencies.get(self.s(k)) {
+                let after_ok = match c.position {
+                    CurrencyPosition::Symbol => self.kind(k) == Some(TokKind::Sym) && self.s(k) != "$",
+                    CurrencyPosition::Code => self.is_word(k) && self.s(k).len() == 3,
+                    _ => false,
+                };
+                if after_ok {
+                    return Some(finish(self.found(start, k, FigureKind::Money, Some(value), c.code)));
+                }
+            }
+        }
         // Percent, units.
         let hyphen_unit = self.is_dash(k) && self.attached(k) && self.attached(k + 1);
         let unit_here = if hyphen_unit { self.unit_at(k + 1) } else if self.joined(k) { self.unit_at(k) } else { None };
@@ -1363,6 +1430,10 @@ impl<'a> Scanner<'a> {
                     return Some(self.found(start, end, FigureKind::Age, Some(value), "years"));
                 }
             }
+        }
+        // A scaled number stands on its own: "sold 2 million last year".
+        if core.scale >= 1000.0 {
+            return Some(self.found(start, end, FigureKind::Count, Some(value), ""));
         }
         // A qualified bare number: "as many as 80,000", "about 300".
         if qualified && !core.ordinal {
