@@ -31,6 +31,8 @@ const CASES: &[Case] = &[
     ("The nation's former vice-minister for security, Li Jizhou, has a suspended sentence.", &[("Li Jizhou", "former vice-minister for security")], &[]),
     ("Daniel Montalvo, 19, a member of the group, was arrested.", &[("Daniel Montalvo", "member of the group")], &[]),
     ("Virgin owner Richard Branson came to the site. Mr Branson praised the driver.", &[("Richard Branson", "Virgin owner")], &["Virgin", "Mr Branson"]),
+    ("Representative Jim Ramstad (R Minnesota) changed his vote.", &[("Jim Ramstad", "Representative (R Minnesota)")], &["Minnesota"]),
+    ("Kaufman spoke with senator Mark Warner from Virginia.", &[("Mark Warner", "senator from Virginia")], &["Virginia"]),
     // aliases and mentions
     ("Prime Minister Anthony Albanese visited Perth. Albanese met miners there.", &[("Anthony Albanese", "Prime Minister")], &["Albanese", "Perth"]),
     ("Mr. Downer said the policy stands.", &[("Downer", "")], &["Mr. Downer"]),

@@ -328,6 +328,10 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
             let post = roles::appositive_role(text, toks, paras, last)
                 .or_else(|| roles::predicate_role(text, toks, paras, last))
                 .or_else(|| pre.as_ref().and_then(|_| roles::affiliation(text, toks, paras, last)));
+            let pre = pre.map(|a| match roles::name_suffix(text, toks, paras, last) {
+                Some(tag) => format!("{a} {tag}"),
+                None => a,
+            });
             let role = match (pre, post) {
                 (Some(a), Some(b)) => format!("{a}, {b}"),
                 (Some(a), None) => a,

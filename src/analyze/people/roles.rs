@@ -312,3 +312,30 @@ pub(crate) fn affiliation(text: &str, toks: &[Tok], paras: &[usize], name_last: 
     }
     (e > s + 1).then(|| slice(text, toks, s, e - 1))
 }
+
+/// What directly follows a name and completes a title given before it: a short
+/// bracketed party/state tag ("Representative Jim Ramstad (R Minnesota)") or a "from"
+/// phrase ("senator Mark Warner from Virginia").
+pub(crate) fn name_suffix(text: &str, toks: &[Tok], paras: &[usize], name_last: usize) -> Option<String> {
+    let k = name_last + 1;
+    let t = toks.get(k)?;
+    if !same_para(paras, k, name_last) {
+        return None;
+    }
+    match t.text(text) {
+        "(" => {
+            let close = (k + 1..(k + 7).min(toks.len())).find(|&j| toks[j].text(text) == ")")?;
+            let inner_words = (k + 1..close).filter(|&j| toks[j].is_word()).count();
+            let all_digits = (k + 1..close).all(|j| toks[j].text(text).chars().all(|c| c.is_ascii_digit()));
+            (inner_words >= 1 && !all_digits).then(|| slice(text, toks, k, close))
+        }
+        "from" => {
+            let mut e = k + 1;
+            while e < toks.len() && toks[e].is_word() && is_capitalized(toks[e].text(text)) && e - k <= 4 {
+                e += 1;
+            }
+            (e > k + 1).then(|| slice(text, toks, k, e - 1))
+        }
+        _ => None,
+    }
+}
