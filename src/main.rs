@@ -99,7 +99,10 @@ fn run_ask(files: &[String], question: &str) -> ExitCode {
         });
     }
     let refs: Vec<&newsdesk::model::Article> = articles.iter().collect();
-    match newsdesk::query::ask(&refs, question) {
+    let started = std::time::Instant::now();
+    let answer = newsdesk::query::ask(&refs, question);
+    tracing::info!("answered from {} articles in {:?}", refs.len(), started.elapsed());
+    match answer {
         newsdesk::query::AskAnswer::Found { answer, evidence } => {
             println!("{answer}");
             for e in evidence {

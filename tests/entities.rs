@@ -70,3 +70,27 @@ fn titles_months_and_defined_non_organizations_are_not_entities() {
     assert!(!orgs.iter().any(|o| o == "NPT"), "{orgs:?}");
     assert!(!places.iter().any(|p| p == "March"), "{places:?}");
 }
+
+#[test]
+fn key_points_are_three_to_five_body_sentences_in_order_without_furniture() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(dir).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|x| x != "txt") {
+            continue;
+        }
+        let doc = ingest(&std::fs::read(&path).unwrap(), &IngestOptions::default()).expect("ingests");
+        let a = analyze(&doc);
+        let k = &a.key_points;
+        assert!((3..=5).contains(&k.len()), "{}: {k:?}", path.display());
+        assert!(k.windows(2).all(|w| w[0] < w[1]), "{}: not in article order {k:?}", path.display());
+        for &i in k {
+            let s = doc.sentence_text(i);
+            assert!(!doc.headline.is_some_and(|h| h.overlaps(doc.sentences[i].span)), "{}: headline {s:?}", path.display());
+            assert!(!s.contains("Image:") && !s.starts_with("Share") && s.split_whitespace().count() >= 6, "{}: furniture {s:?}", path.display());
+        }
+        checked += 1;
+    }
+    assert!(checked >= 15);
+}

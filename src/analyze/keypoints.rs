@@ -18,6 +18,8 @@ fn is_furniture(text: &str) -> bool {
     let lower = text.chars().filter(|c| c.is_lowercase()).count();
     words < 6
         || FURNITURE_OPENINGS.iter().any(|o| text.starts_with(o))
+        // Captions run into the text they sit under ("… launch. Image: NASA.").
+        || ["Image:", "Photo:", "Picture:", "Credit:"].iter().any(|c| text.contains(c))
         // Title-case or shouted lines (headings, bylines) have few lower-case letters.
         || lower * 2 < letters
         || !text.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', ':'])
@@ -94,8 +96,9 @@ pub fn select(doc: &Document, analysis: &Analysis) -> Vec<usize> {
         .iter()
         .enumerate()
         .map(|(rank, &i)| {
-            let position = 1.0 / (1.0 + rank as f32 * 0.5);
-            let score = 1.2 * position + centrality[i] / max_c + 0.25 * density[i].min(3.0);
+            // The lede counts most; later sentences must earn their place by centrality.
+            let position = if rank == 0 { 1.0 } else { 0.6 / (1.0 + rank as f32 * 0.4) };
+            let score = position + centrality[i] / max_c + 0.2 * density[i].min(3.0);
             (score, i)
         })
         .collect();

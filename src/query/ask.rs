@@ -104,6 +104,12 @@ fn not_found() -> AskAnswer {
     AskAnswer::NotFound { message: NOT_FOUND.into() }
 }
 
+/// ASCII-case-insensitive substring test without allocating.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    !n.is_empty() && h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
 /// The sentence index of a span in an article.
 fn sentence_of(a: &Article, span: Span) -> Option<usize> {
     a.doc.sentence_at(span.start)
@@ -151,35 +157,45 @@ pub fn ask(articles: &[&Article], question: &str) -> AskAnswer {
 /// place by its first mention.
 fn who_is(articles: &[&Article], target: &str) -> Option<AskAnswer> {
     let words = name_words(target);
-    if words.is_empty() {
-        return None;
-    }
+    let last = words.last()?.clone();
+    // A person with a role beats one the article names without a role.
+    let mut unroled: Option<AskAnswer> = None;
     for a in articles {
         for p in &a.analysis.people {
-            if !names_person(&words, p) {
+            // Cheap test first: the question's last name word occurs in a name.
+            let maybe = contains_ci(&p.name, &last) || p.aliases.iter().any(|al| contains_ci(al, &last));
+            if !maybe || !names_person(&words, p) {
                 continue;
             }
             let first = p.mentions.first().and_then(|m| sentence_of(a, *m));
             if p.role.is_empty() {
-                let evidence = first.map(|i| vec![Evidence::new(a, i)]).unwrap_or_default();
-                return Some(found(format!("{} is named in the article; no role is given.", p.name), evidence));
+                if unroled.is_none() {
+                    let evidence = first.map(|i| vec![Evidence::new(a, i)]).unwrap_or_default();
+                    unroled = Some(found(format!("{} is named in the article; no role is given.", p.name), evidence));
+                }
+                continue;
             }
             // The sentence that states the role, else the first mention.
-            let role_lower = p.role.to_lowercase();
-            let stated = (0..a.doc.sentences.len()).find(|&i| a.doc.sentence_text(i).to_lowercase().contains(&role_lower));
+            let stated = (0..a.doc.sentences.len()).find(|&i| contains_ci(a.doc.sentence_text(i), &p.role));
             let evidence = stated.or(first).map(|i| vec![Evidence::new(a, i)]).unwrap_or_default();
             return Some(found(format!("{}: {}", p.name, p.role), evidence));
         }
     }
-    // Names the people stage did not list: an appositive after the name in the text.
+    // Names the people stage did not give a role: an appositive after the name, looked
+    // for only in sentences holding every word of the name.
     let target_trim = target.trim();
-    for a in articles {
-        for i in 0..a.doc.sentences.len() {
-            let s = a.doc.sentence_text(i);
-            if let Some(role) = appositive_after(s, target_trim) {
-                return Some(found(format!("{target_trim}: {role}"), vec![Evidence::new(a, i)]));
-            }
+    let name_terms = topic_terms(target_trim);
+    for r in rank_sentences(articles, &name_terms, CANDIDATES) {
+        if r.coverage < 0.999 {
+            continue;
         }
+        let a = articles[r.article];
+        if let Some(role) = appositive_after(a.doc.sentence_text(r.sentence), target_trim) {
+            return Some(found(format!("{target_trim}: {role}"), vec![Evidence::new(a, r.sentence)]));
+        }
+    }
+    if unroled.is_some() {
+        return unroled;
     }
     for a in articles {
         for e in a.analysis.organizations.iter().chain(&a.analysis.places) {
@@ -211,8 +227,12 @@ fn what_did_say(articles: &[&Article], who: &str, about: Option<&str>) -> AskAns
     let topic = about.map(topic_terms).unwrap_or_default();
     let mut statements: Vec<(usize, String, Evidence)> = Vec::new();
     let mut speaker_name: Option<String> = None;
+    let Some(last) = words.last() else { return not_found() };
     for a in articles {
         for q in &a.analysis.quotes {
+            if !contains_ci(&q.speaker, last) && !q.aliases.iter().any(|al| contains_ci(al, last)) {
+                continue;
+            }
             let speaker_words = name_words(&q.speaker);
             let matches = speaker_words == words
                 || (words.len() == 1 && speaker_words.last() == words.first())

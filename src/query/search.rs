@@ -6,7 +6,6 @@ use super::Evidence;
 use crate::analyze::terms;
 use crate::model::{Article, NamedEntity, Span};
 use serde::Serialize;
-use std::collections::HashMap;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchHit {
@@ -63,26 +62,40 @@ pub(crate) fn rank_sentences(articles: &[&Article], query: &[u32], limit: usize)
     let idf_total: f32 = idf.iter().sum::<f32>().max(1e-6);
 
     let mut out: Vec<Ranked> = Vec::new();
-    let mut per_sentence: HashMap<u32, (f32, f32)> = HashMap::new();
+    // Per-sentence (score, matched weight) of the current article, reused across articles.
+    let mut per_sentence: Vec<(f32, f32)> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
     for (ai, a) in articles.iter().enumerate() {
         let idx = &a.analysis.terms;
-        per_sentence.clear();
         for (qi, &t) in query.iter().enumerate() {
             for &(_, s, count) in idx.postings_of(t) {
-                let len = idx.lengths.get(s as usize).copied().unwrap_or(1) as f32;
+                let si = s as usize;
+                if si >= per_sentence.len() {
+                    per_sentence.resize(si + 1, (0.0, 0.0));
+                }
+                let len = idx.lengths.get(si).copied().unwrap_or(1) as f32;
                 let tf = count as f32;
                 let score = idf[qi] * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg_len));
-                let e = per_sentence.entry(s).or_insert((0.0, 0.0));
+                let e = &mut per_sentence[si];
+                if e.1 == 0.0 {
+                    touched.push(s);
+                }
                 e.0 += score;
-                e.1 += idf[qi];
+                e.1 += idf[qi].max(1e-6);
             }
         }
-        for (&s, &(score, weight)) in &per_sentence {
+        for &s in &touched {
+            let (score, weight) = std::mem::take(&mut per_sentence[s as usize]);
             out.push(Ranked { score, coverage: weight / idf_total, article: ai, sentence: s as usize });
         }
+        touched.clear();
     }
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)).then(a.sentence.cmp(&b.sentence)));
-    out.truncate(limit);
+    let order = |a: &Ranked, b: &Ranked| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)).then(a.sentence.cmp(&b.sentence));
+    if out.len() > limit && limit > 0 {
+        out.select_nth_unstable_by(limit - 1, order);
+        out.truncate(limit);
+    }
+    out.sort_by(order);
     out
 }
 
