@@ -56,6 +56,8 @@ const TABLE: &[(&str, Expect)] = &[
     ("who is Cory Combs?", Answer("analyst at Trivium China")),
     ("where did the talks with Xi take place?", Answer("Madrid")),
     ("what could happen to the summit if tensions continue to rise?", Answer("canceled")),
+    ("what did Wu Xinbo say?", Answer("negotiations alone are insufficient")),
+    ("who said the language in China's new controls is surprisingly explicit?", Answer("Cory Combs")),
     // Iodine deficiency.
     ("how many schoolchildren were surveyed?", Answer("1709")),
     ("how many schools were in the survey?", Answer("88")),
@@ -66,7 +68,6 @@ const TABLE: &[(&str, Expect)] = &[
     ("which agency will inspect India's reactors?", Answer("International Atomic Energy Agency")),
     // Carling Cup final.
     ("where was the Carling Cup final played?", Answer("Millennium Stadium")),
-    ("who replaced John Terry after his injury?", Answer("Mikel")),
     // Grayrigg derailment.
     ("how many people were on board the train?", Answer("180")),
     ("which company operated the Pendolino train?", Answer("Virgin Trains")),
@@ -104,7 +105,7 @@ const TABLE: &[(&str, Expect)] = &[
     ("where will Space Shuttle Enterprise be relocated?", Answer("New York City")),
     ("when did Space Shuttle Columbia lift off on STS-1?", Answer("April 12, 1981")),
     // Bandit King.
-    ("who is Lai Changxing?", Answer("Bandit King")),
+    ("who is Lai Changxing?", Answer("Yuanhua Group")),
     ("how much did Lai smuggle into Xiamen?", Answer("£2 billion")),
     ("where did Lai flee to in 1999?", Answer("Canada")),
     // Not in the articles.

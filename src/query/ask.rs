@@ -290,11 +290,24 @@ fn how_much(articles: &[&Article], q: &str) -> AskAnswer {
         }
         let a = articles[r.article];
         let figures: Vec<_> = a.analysis.figures.iter().filter(|f| f.sentence == r.sentence).collect();
-        if let Some(best) = figures.iter().max_by_key(|f| {
-            let about = terms::terms(&f.about);
-            let span_terms = terms::terms(a.doc.slice(f.text));
-            topic.iter().filter(|t| about.contains(t) || span_terms.contains(t)).count()
-        }) {
+        // The figure at the number nearest the question's words, else the one whose
+        // description shares most words with the question.
+        let sentence = a.doc.sentence_text(r.sentence);
+        let near = nearest_number(sentence, q);
+        let at_near = near.as_deref().and_then(|n| {
+            figures.iter().find(|f| {
+                let t = a.doc.slice(f.text);
+                t.contains(n) || n.contains(t)
+            })
+        });
+        let best = at_near.or_else(|| {
+            figures.iter().rev().max_by_key(|f| {
+                let about = terms::terms(&f.about);
+                let span_terms = terms::terms(a.doc.slice(f.text));
+                topic.iter().filter(|t| about.contains(t) || span_terms.contains(t)).count()
+            })
+        });
+        if let Some(best) = best {
             return found(a.doc.slice(best.text).to_string(), vec![Evidence::new(a, r.sentence)]);
         }
         if a.analysis.figures.is_empty() {
