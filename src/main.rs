@@ -145,7 +145,7 @@ fn main() -> ExitCode {
             if json {
                 println!("{}", serde_json::to_string_pretty(&value).expect("JSON values serialize"));
             } else {
-                println!("{}", serde_json::to_string_pretty(&value).expect("JSON values serialize"));
+                print!("{}", render::report::extract_report(&doc, &analysis));
             }
             ExitCode::SUCCESS
         }

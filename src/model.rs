@@ -67,6 +67,10 @@ pub struct Document {
     pub text: String,
     /// The headline's span in `text`, when the headline is part of the text.
     pub headline: Option<Span>,
+    /// The dateline's date as written, kept as its own paragraph so date mentions stay
+    /// verbatim; stages that look for statements can skip it.
+    #[serde(default)]
+    pub dateline: Option<Span>,
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
 }

@@ -1,11 +1,21 @@
 //! Ingestion: bytes from an upload, a paste or a URL become a cleaned, segmented
-//! `Document`. Placeholder — decoding, format detection, HTML extraction and
-//! page-furniture cleaning are issue 2.
+//! `Document`.
+//!
+//! decode (UTF-8/UTF-16/Windows-1252; refuse binary) → detect the format from content →
+//! HTML: article body via readability / Markdown: markup stripped / text as is →
+//! drop page furniture, keep dateline date and byline as metadata → title → paragraphs
+//! and sentences over the cleaned text.
+
+pub mod clean;
+pub mod decode;
+pub mod detect;
+pub mod html;
+pub mod markdown;
 
 pub mod fetch;
 
 use crate::error::{Error, Result};
-use crate::model::Document;
+use crate::model::{Document, Format, Span};
 use crate::text::segment;
 
 /// Options a caller may give alongside the bytes.
@@ -17,24 +27,102 @@ pub struct IngestOptions {
     pub title: Option<String>,
 }
 
+/// Longest title we keep when none is given and no headline is found.
+const FALLBACK_TITLE_WORDS: usize = 12;
+
 pub fn ingest(bytes: &[u8], opts: &IngestOptions) -> Result<Document> {
-    if bytes.contains(&0) {
-        return Err(Error::BadInput(
-            "This looks like a binary file, not an article. Upload .txt, .md or .html.".into(),
-        ));
+    let decoded = decode::decode(bytes)?;
+    let format = detect::detect(&decoded, opts.name_hint.as_deref());
+    let (body, found_title, meta_byline, meta_date) = match format {
+        Format::Html => {
+            let page = html::extract(&decoded)?;
+            let title = page.title.map(|t| clean_title(&t)).filter(|t| !t.is_empty());
+            let mut body = page.text;
+            // The headline belongs to the text: put the page title first unless the
+            // body already starts with it.
+            if let Some(t) = &title {
+                let first_block = body.split("\n\n").next().unwrap_or("").trim();
+                if !same_words(first_block, t) && !body.contains(t.as_str()) {
+                    body = format!("{t}\n\n{body}");
+                } else if !same_words(first_block, t) {
+                    // The title appears later (e.g. after a kicker); leave the body alone.
+                }
+            }
+            (body, title, page.byline, page.published.as_deref().and_then(clean::parse_date))
+        }
+        Format::Markdown => {
+            let (text, title) = markdown::to_text(&decoded);
+            (text, title, None, None)
+        }
+        Format::Text => (decoded, None, None, None),
+    };
+    let cleaned = clean::clean(&body);
+    if cleaned.text.trim().is_empty() {
+        return Err(Error::BadInput(match format {
+            Format::Html => "No article text was found in this HTML page; paste the article text instead.".into(),
+            _ => "The article is empty once page furniture is removed: paste or upload the article text.".into(),
+        }));
     }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|_| Error::BadInput("The text is not valid UTF-8.".into()))?
-        .to_string();
-    if text.trim().is_empty() {
-        return Err(Error::BadInput("The article is empty: paste or upload some text.".into()));
-    }
+    let text = cleaned.text;
     let paragraphs = segment::paragraphs(&text);
     let sentences = segment::sentences(&text, &paragraphs);
+    let headline_text = cleaned.headline.map(|s| s.of(&text).to_string());
     let title = opts
         .title
-        .clone()
-        .or_else(|| paragraphs.first().map(|p| p.of(&text).to_string()))
-        .unwrap_or_default();
-    Ok(Document { title, text, paragraphs, sentences, ..Default::default() })
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .or(found_title)
+        .or(headline_text)
+        .unwrap_or_else(|| fallback_title(&text, &sentences, cleaned.dateline));
+    let headline = cleaned.headline.or_else(|| {
+        // An HTML/Markdown title placed first in the text is the headline even when
+        // it is long or punctuated.
+        let first = paragraphs.first().copied()?;
+        (format != Format::Text && same_words(first.of(&text), &title)).then_some(first)
+    });
+    Ok(Document {
+        title,
+        date: cleaned.date.or(meta_date),
+        byline: cleaned.byline.or(meta_byline.map(|b| b.trim().trim_start_matches("By ").trim().to_owned())).filter(|b| !b.is_empty()),
+        format,
+        text,
+        headline,
+        dateline: cleaned.dateline,
+        paragraphs,
+        sentences,
+    })
+}
+
+/// "Big news | Site Name" → "Big news": drops a site name after a separator when the
+/// remaining part still reads like a headline.
+fn clean_title(title: &str) -> String {
+    let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some(at) = t.rfind(sep) {
+            let (head, site) = (&t[..at], &t[at + sep.len()..]);
+            if head.split_whitespace().count() >= 3 && site.split_whitespace().count() <= 4 {
+                return head.trim().to_owned();
+            }
+        }
+    }
+    t
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect::<Vec<_>>();
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && a == b
+}
+
+/// The first sentence's opening words when there is no headline.
+fn fallback_title(text: &str, sentences: &[crate::model::Sentence], dateline: Option<Span>) -> String {
+    let Some(first) = sentences.iter().find(|s| dateline.is_none_or(|d| !d.overlaps(s.span))) else { return String::new() };
+    let words: Vec<&str> = first.span.of(text).split_whitespace().collect();
+    if words.len() <= FALLBACK_TITLE_WORDS {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..FALLBACK_TITLE_WORDS].join(" ").trim_end_matches([',', ';', ':']))
+    }
 }

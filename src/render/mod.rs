@@ -3,3 +3,4 @@
 pub mod discord;
 pub mod json;
 pub mod text;
+pub mod report;

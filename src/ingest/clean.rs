@@ -1,0 +1,408 @@
+//! Page furniture: the noise users paste along with an article (font-size widgets,
+//! share buttons, "Advertisement", "Read more", image credits, comment prompts, a
+//! trailing outlet name, datelines and bylines). Lines are dropped only when the
+//! whole line matches a furniture shape, so real sentences survive; the dateline's
+//! date and the byline's author become metadata.
+//!
+//! The cleaned text is rebuilt from the kept lines: paragraphs separated by one blank
+//! line, lines inside a paragraph by a newline. A dateline's date itself is kept as a
+//! paragraph of its own (the date as written), so date mentions stay verbatim spans;
+//! `Cleaned::dateline` points at it so stages can skip it.
+
+use crate::model::Span;
+use chrono::NaiveDate;
+use regex::{Regex, RegexSet};
+use std::sync::LazyLock;
+
+/// The result of cleaning.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cleaned {
+    pub text: String,
+    pub date: Option<NaiveDate>,
+    pub byline: Option<String>,
+    /// The headline's span in `text` (the first paragraph, when it reads like one).
+    pub headline: Option<Span>,
+    /// The dateline's date, kept as its own paragraph.
+    pub dateline: Option<Span>,
+}
+
+static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| {
+    let patterns: Vec<String> = include_str!("../../data/furniture.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|p| format!(r"(?i)^(?:{p})$"))
+        .collect();
+    RegexSet::new(patterns).expect("data/furniture.txt holds valid regular expressions")
+});
+
+const MONTHS: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
+const WEEKDAYS: &str = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?";
+
+/// A full calendar date as written in datelines.
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)
+        (?P<iso>\b(?P<y1>\d{{4}})-(?P<m1>\d{{2}})-(?P<d1>\d{{2}})\b)
+        | (?P<mdy>\b(?:{WEEKDAYS},?\s+)?(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b)
+        | (?P<dmy>\b(?:{WEEKDAYS},?\s+)?(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m3>{MONTHS}),?\s+(?P<y3>\d{{4}})\b)"
+    ))
+    .unwrap()
+});
+/// Words that may accompany a date on a dateline line without making it prose.
+static DATELINE_LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:date|dated|published|updated|posted|last|first|modified|on|at|am|pm|local time|time|gmt|utc)\b|(?-i:\b[A-Z]{2,4}\b)|\b[ap]\.m\.|\d{1,2}[:.]\d{2}(?::\d{2})?|T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?|[+-]\d{2}:?\d{2}|[\s,|/·•()\[\]:–—-]",
+    )
+    .unwrap()
+});
+/// The font-size widget some sites render as text: "+ ↺ − 16 px", "A- A A+".
+static FONT_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[+＋]\s*)?(?:[↺⟲↻⟳]\s*)?(?:[−–-]\s*)?\b\d{1,2}\s?px\b|\bA\s?[−-]\s+A\s+A\s?\+").unwrap()
+});
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"[\p{Lu}][\p{L}'’.-]*(?:\s+(?:(?:de|da|van|von|der|del|la|le|al|bin|ibn)\s+)?[\p{Lu}][\p{L}'’.-]*){1,3}";
+    Regex::new(&format!(
+        r"^(?:[Bb][Yy]|Written by|Words by|Story by|Report(?:ed)? by|Author:|Reporter:|Text:)\s*:?\s+(?P<names>{name}(?:\s*(?:,|and|&)\s*{name})*)(?:\s*(?:,|\||/|·|•|-|–|—|\bin\b)\s*(?P<tail>.*))?$"
+    ))
+    .unwrap()
+});
+static ALL_CAPS_BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:BY|By)\s+(?P<names>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3})(?:\s*(?:,|\||-|–|—)\s*(?P<tail>.*))?$").unwrap());
+static REPORTING_CREDIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Produced) by\b[^.]{0,200}\)?\.?$").unwrap());
+/// A credit line under a picture: "Image: Diego Grez.", "Photo: AP/Jane Doe".
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:image|images|photo|photos|photograph|picture|pictures|credit|credits|photo credit|image credit|image source|illustration|graphic|file photo|photo illustration)\s*:\s*[\p{Lu}\d©(].{0,120}$").unwrap()
+});
+/// The same credit closing a caption paragraph: "… on April 12, 2011. Image: NASA."
+static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([.!?][\x22'”’)]?)\s+(?:Image|Images|Photo|Photos|Photograph|Picture|Credit|Photo credit|Image credit|Illustration|Graphic)\s*:\s*[^.!?:]{1,80}[.]?$").unwrap()
+});
+
+/// A parsed date and its byte range in the line.
+fn find_date(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    for caps in DATE.captures_iter(line) {
+        let whole = caps.get(0)?;
+        let date = if caps.name("iso").is_some() {
+            let y = caps.name("y1")?.as_str().parse().ok()?;
+            let m = caps.name("m1")?.as_str().parse().ok()?;
+            let d = caps.name("d1")?.as_str().parse().ok()?;
+            NaiveDate::from_ymd_opt(y, m, d)
+        } else if caps.name("mdy").is_some() {
+            ymd(caps.name("y2")?.as_str(), caps.name("m2")?.as_str(), caps.name("d2")?.as_str())
+        } else {
+            ymd(caps.name("y3")?.as_str(), caps.name("m3")?.as_str(), caps.name("d3")?.as_str())
+        };
+        if let Some(date) = date {
+            return Some((date, whole.range()));
+        }
+    }
+    None
+}
+
+fn ymd(y: &str, month: &str, d: &str) -> Option<NaiveDate> {
+    let m = match month.get(..3)?.to_ascii_lowercase().as_str() {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?)
+}
+
+/// Parses a date string from metadata ("2011-03-08T10:00:00Z", "March 8, 2011").
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    find_date(s).map(|(d, _)| d)
+}
+
+/// What a line is.
+#[derive(Debug, Clone, PartialEq)]
+enum LineKind {
+    Keep,
+    Drop,
+    /// A dateline (or widget line carrying a date): the date and where it is in the line.
+    Dateline(NaiveDate, std::ops::Range<usize>),
+    Byline(String, Option<(NaiveDate, std::ops::Range<usize>)>),
+}
+
+fn is_furniture(line: &str) -> bool {
+    // Every furniture shape is short; long lines are prose (and stay cheap to check).
+    if line.len() > 400 {
+        return false;
+    }
+    let words = line.split_whitespace().count();
+    if words > 25 {
+        return false;
+    }
+    FURNITURE.is_match(line) || (words <= 12 && CREDIT_LINE.is_match(line)) || REPORTING_CREDIT.is_match(line) && words <= 40
+}
+
+/// A line that is only a date (with weekday, time, labels): "Sunday, November 28, 2010".
+fn dateline(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    if line.len() > 120 {
+        return None;
+    }
+    let (date, range) = find_date(line)?;
+    let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
+    DATELINE_LEFTOVER.replace_all(&rest, "").trim().is_empty().then_some((date, range))
+}
+
+/// A font-size widget line, possibly with a date in it ("date 2025-10-23 + ↺ − 16 px").
+fn widget_line(line: &str) -> Option<Option<(NaiveDate, std::ops::Range<usize>)>> {
+    if line.len() > 160 || !FONT_WIDGET.is_match(line) {
+        return None;
+    }
+    let without_widget = FONT_WIDGET.replace_all(line, |c: &regex::Captures| " ".repeat(c[0].len()));
+    let date = find_date(&without_widget);
+    let mut rest = without_widget.into_owned();
+    if let Some((_, r)) = &date {
+        rest.replace_range(r.clone(), "");
+    }
+    let rest = DATELINE_LEFTOVER.replace_all(&rest, "");
+    let rest = rest.replace(['↺', '⟲', '↻', '⟳', '+', '−', '＋'], "");
+    let leftover_words = rest.split_whitespace().filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "a" | "aa" | "font" | "size" | "text" | "reset")).count();
+    (leftover_words == 0).then_some(date)
+}
+
+fn byline(line: &str) -> Option<(String, Option<(NaiveDate, std::ops::Range<usize>)>)> {
+    if line.len() > 300 || line.split_whitespace().count() > 16 || line.ends_with('.') && !line.ends_with("Jr.") {
+        return None;
+    }
+    let caps = BYLINE.captures(line).or_else(|| ALL_CAPS_BYLINE.captures(line))?;
+    let names = caps.name("names")?.as_str().trim();
+    // "By Tuesday the storm…" is prose: every name word must be capitalized and the
+    // names must not start with a weekday or month.
+    let first = names.split_whitespace().next()?;
+    if find_date(&format!("{first} 1, 2000")).is_some() || first.ends_with("day") {
+        return None;
+    }
+    let tail = caps.name("tail").map(|t| t.as_str()).unwrap_or("");
+    if tail.split_whitespace().count() > 8 {
+        return None;
+    }
+    let date = find_date(line);
+    Some((names.to_owned(), date))
+}
+
+/// Does this paragraph read like a headline (one short line, no final period)?
+fn is_headline_like(block: &str) -> bool {
+    let block = block.trim();
+    if block.contains('\n') || block.is_empty() {
+        return false;
+    }
+    let words = block.split_whitespace().count();
+    let last = block.chars().next_back().unwrap_or('.');
+    (2..=25).contains(&words) && !matches!(last, '.' | ',' | ';' | ':') && block.chars().next().is_some_and(|c| !c.is_lowercase())
+}
+
+/// A last line that names the outlet ("News.Az", "Wikinews", "Reuters"): a few
+/// capitalized words or a domain, with no sentence punctuation.
+fn is_outlet_line(line: &str) -> bool {
+    if line.len() > 160 {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.is_empty() || words.len() > 3 || line.chars().count() > 40 {
+        return false;
+    }
+    let last = line.chars().next_back().unwrap_or('.');
+    if matches!(last, '.' | '?' | '!' | ',' | ';' | ':' | '"' | '”') {
+        return false;
+    }
+    words.iter().all(|w| {
+        let w = w.trim_start_matches(['(', '©', '—', '–', '-']).trim_end_matches(')');
+        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || w.contains('.') && w.chars().all(|c| c.is_alphanumeric() || c == '.')
+    })
+}
+
+/// Cleans `raw` (plain text; HTML and Markdown are converted before).
+pub fn clean(raw: &str) -> Cleaned {
+    let normalized;
+    let raw = if raw.contains('\r') {
+        normalized = raw.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        raw
+    };
+    // Blocks of lines, split on blank lines.
+    let mut blocks: Vec<Vec<&str>> = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in raw.split('\n') {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+
+    let mut date: Option<NaiveDate> = None;
+    let mut byline_name: Option<String> = None;
+    let mut dateline_text: Option<(usize, String)> = None; // (block index, date as written)
+    let mut kinds: Vec<Vec<LineKind>> = Vec::with_capacity(blocks.len());
+    let mut seen_body = 0usize;
+    for (bi, block) in blocks.iter().enumerate() {
+        let mut ks = Vec::with_capacity(block.len());
+        for line in block {
+            let t = line.trim();
+            let header_zone = seen_body < 3 || bi < 4;
+            let kind = if let Some(d) = widget_line(t) {
+                match d {
+                    Some((dd, r)) => LineKind::Dateline(dd, r),
+                    None => LineKind::Drop,
+                }
+            } else if is_furniture(t) {
+                LineKind::Drop
+            } else if let Some((d, r)) = header_zone.then(|| dateline(t)).flatten() {
+                LineKind::Dateline(d, r)
+            } else if let Some((name, d)) = header_zone.then(|| byline(t)).flatten() {
+                LineKind::Byline(name, d)
+            } else {
+                seen_body += 1;
+                LineKind::Keep
+            };
+            ks.push(kind);
+        }
+        kinds.push(ks);
+    }
+
+    // Trailing outlet name(s) and furniture at the end of the article.
+    let mut dropped_outlets = 0;
+    'outer: for bi in (0..blocks.len()).rev() {
+        for li in (0..blocks[bi].len()).rev() {
+            match kinds[bi][li] {
+                LineKind::Drop => continue,
+                LineKind::Keep if dropped_outlets < 2 && bi > 0 && is_outlet_line(blocks[bi][li].trim()) => {
+                    kinds[bi][li] = LineKind::Drop;
+                    dropped_outlets += 1;
+                }
+                _ => break 'outer,
+            }
+        }
+    }
+
+    let mut out = String::with_capacity(raw.len());
+    let mut headline = None;
+    let mut dateline_span = None;
+    let mut first_block = true;
+    for (bi, block) in blocks.iter().enumerate() {
+        let mut block_text = String::new();
+        for (li, line) in block.iter().enumerate() {
+            match &kinds[bi][li] {
+                LineKind::Keep => {
+                    let kept = strip_trailing_credit(line.trim_start_matches('\u{feff}'));
+                    if !block_text.is_empty() {
+                        block_text.push('\n');
+                    }
+                    block_text.push_str(kept);
+                }
+                LineKind::Drop => {}
+                LineKind::Dateline(d, r) => {
+                    if date.is_none() {
+                        date = Some(*d);
+                        let t = line.trim();
+                        let shown = if widget_line(t).is_some() {
+                            FONT_WIDGET.replace_all(t, |c: &regex::Captures| " ".repeat(c[0].len())).get(r.clone()).map(str::to_owned)
+                        } else {
+                            t.get(r.clone()).map(str::to_owned)
+                        };
+                        dateline_text = shown.map(|s| (bi, s));
+                    }
+                }
+                LineKind::Byline(name, d) => {
+                    byline_name.get_or_insert_with(|| name.clone());
+                    if let (None, Some((dd, _))) = (date, d) {
+                        date = Some(*dd);
+                    }
+                }
+            }
+        }
+        if let Some((dbi, shown)) = &dateline_text {
+            if *dbi == bi && dateline_span.is_none() && !shown.trim().is_empty() {
+                if !out.is_empty() {
+                    out.push_str("\n\n");
+                }
+                let start = out.len();
+                out.push_str(shown.trim());
+                dateline_span = Some(Span::new(start, out.len()));
+            }
+        }
+        let trimmed = block_text.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        let start = out.len();
+        out.push_str(trimmed);
+        if first_block && is_headline_like(trimmed) && bi + 1 < blocks.len() {
+            headline = Some(Span::new(start, out.len()));
+        }
+        first_block = false;
+    }
+    Cleaned { text: out, date, byline: byline_name, headline, dateline: dateline_span }
+}
+
+/// Drops an image credit that closes a caption line, keeping the caption.
+fn strip_trailing_credit(line: &str) -> &str {
+    // The credit is short: only the line's tail is searched, so long lines stay linear.
+    let mut from = line.len().saturating_sub(200);
+    while !line.is_char_boundary(from) {
+        from += 1;
+    }
+    match TRAILING_CREDIT.captures(&line[from..]) {
+        Some(c) => {
+            let keep_to = c.get(1).map_or(line.len(), |m| from + m.end());
+            &line[..keep_to]
+        }
+        None => line,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widget_line_gives_the_date_and_goes() {
+        let c = clean(" date 2025-10-23 + ↺ − 16 px\n\nJust weeks after the talks, both sides met.\n\nNews.Az");
+        assert_eq!(c.date, NaiveDate::from_ymd_opt(2025, 10, 23));
+        assert_eq!(c.text, "2025-10-23\n\nJust weeks after the talks, both sides met.");
+        assert_eq!(c.dateline.map(|s| s.of(&c.text)), Some("2025-10-23"));
+    }
+
+    #[test]
+    fn dates_parse_in_dateline_formats() {
+        assert_eq!(dateline("Saturday, November 27, 2010").map(|d| d.0), NaiveDate::from_ymd_opt(2010, 11, 27));
+        assert_eq!(dateline("March 8, 2011").map(|d| d.0), NaiveDate::from_ymd_opt(2011, 3, 8));
+        assert_eq!(dateline("Published: 8 March 2011, 10:32 GMT").map(|d| d.0), NaiveDate::from_ymd_opt(2011, 3, 8));
+        assert_eq!(dateline("Updated Sept. 5, 2024 at 4:10 p.m. EDT").map(|d| d.0), NaiveDate::from_ymd_opt(2024, 9, 5));
+        assert!(dateline("On March 8, 2011 the company collapsed").is_none());
+    }
+
+    #[test]
+    fn bylines_are_recognized_conservatively() {
+        assert_eq!(byline("By Jane Doe").map(|b| b.0).as_deref(), Some("Jane Doe"));
+        assert_eq!(byline("By Jane Doe and John Roe, Reuters").map(|b| b.0).as_deref(), Some("Jane Doe and John Roe"));
+        assert_eq!(byline("BY JANE DOE | March 8, 2011").map(|b| b.0).as_deref(), Some("JANE DOE"));
+        assert!(byline("By Tuesday the Senate had voted.").is_none());
+        assert!(byline("By Monday Morning Standards").is_none());
+        assert!(byline("By the end of the year, prices rose").is_none());
+    }
+}
