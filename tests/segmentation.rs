@@ -155,7 +155,7 @@ fn five_megabyte_line_without_spaces_is_fast() {
     let ss = sentences(&s, &ps);
     let _ = tokens(&s, Span::new(0, s.len().min(1_000_000)));
     assert!(!ss.is_empty());
-    assert!(start.elapsed().as_secs_f64() < 3.0, "took {:?}", start.elapsed());
+    assert!(start.elapsed().as_secs_f64() < if cfg!(debug_assertions) { 30.0 } else { 3.0 }, "took {:?}", start.elapsed());
 }
 
 #[test]

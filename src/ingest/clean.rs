@@ -159,7 +159,8 @@ fn dateline(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
 
 /// A font-size widget line, possibly with a date in it ("date 2025-10-23 + ↺ − 16 px").
 fn widget_line(line: &str) -> Option<Option<(NaiveDate, std::ops::Range<usize>)>> {
-    if line.len() > 160 || !FONT_WIDGET.is_match(line) {
+    let maybe_widget = line.contains("px") || line.contains('↺') || line.contains("A+");
+    if line.len() > 160 || !maybe_widget || !FONT_WIDGET.is_match(line) {
         return None;
     }
     let without_widget = FONT_WIDGET.replace_all(line, |c: &regex::Captures| " ".repeat(c[0].len()));
@@ -365,6 +366,9 @@ fn strip_trailing_credit(line: &str) -> &str {
     let mut from = line.len().saturating_sub(200);
     while !line.is_char_boundary(from) {
         from += 1;
+    }
+    if !line[from..].contains(':') {
+        return line;
     }
     match TRAILING_CREDIT.captures(&line[from..]) {
         Some(c) => {

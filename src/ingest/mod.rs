@@ -27,6 +27,11 @@ pub struct IngestOptions {
     pub title: Option<String>,
 }
 
+/// Longest run of non-space Latin/Greek/Cyrillic characters accepted in an article.
+/// No prose has a 20,000-character word; such a run is a mangled paste or encoded
+/// data, and refusing it early keeps every later stage fast on hostile input.
+const MAX_UNBROKEN_RUN: usize = 20_000;
+
 /// Longest title we keep when none is given and no headline is found.
 const FALLBACK_TITLE_WORDS: usize = 12;
 
@@ -63,6 +68,12 @@ pub fn ingest(bytes: &[u8], opts: &IngestOptions) -> Result<Document> {
             _ => "The article is empty once page furniture is removed: paste or upload the article text.".into(),
         }));
     }
+    let run = longest_unbroken_run(&cleaned.text);
+    if run > MAX_UNBROKEN_RUN {
+        return Err(Error::BadInput(format!(
+            "This does not read as article text: it holds a run of {run} characters without a space (encoded data or a broken paste?); paste the article's text."
+        )));
+    }
     let text = cleaned.text;
     let paragraphs = segment::paragraphs(&text);
     let sentences = segment::sentences(&text, &paragraphs);
@@ -93,6 +104,23 @@ pub fn ingest(bytes: &[u8], opts: &IngestOptions) -> Result<Document> {
         paragraphs,
         sentences,
     })
+}
+
+/// Length in characters of the longest run without whitespace, counting only scripts
+/// that separate words with spaces (CJK, Thai and similar scripts break a run).
+fn longest_unbroken_run(text: &str) -> usize {
+    let mut longest = 0;
+    let mut current = 0;
+    for c in text.chars() {
+        let spaced_script = (c as u32) < 0x0530; // Latin, IPA, Greek, Cyrillic, Armenian
+        if c.is_whitespace() || !spaced_script {
+            current = 0;
+        } else {
+            current += 1;
+            longest = longest.max(current);
+        }
+    }
+    longest
 }
 
 /// "Big news | Site Name" → "Big news": drops a site name after a separator when the

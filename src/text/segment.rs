@@ -562,7 +562,7 @@ mod tests {
         let s = "a.".repeat(2_000_000) + " The end.";
         let t = std::time::Instant::now();
         let out = split(&s);
-        assert!(t.elapsed().as_secs_f64() < 2.0);
+        assert!(t.elapsed().as_secs_f64() < if cfg!(debug_assertions) { 20.0 } else { 2.0 });
         assert!(!out.is_empty());
     }
 }
