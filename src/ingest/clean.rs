@@ -43,7 +43,7 @@ const WEEKDAYS: &str = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|T
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
-        (?P<iso>\b(?P<y1>\d{{4}})-(?P<m1>\d{{2}})-(?P<d1>\d{{2}})\b)
+        (?P<iso>\b(?P<y1>\d{{4}})-(?P<m1>\d{{2}})-(?P<d1>\d{{2}})(?:\b|T))
         | (?P<mdy>\b(?:{WEEKDAYS},?\s+)?(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b)
         | (?P<dmy>\b(?:{WEEKDAYS},?\s+)?(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m3>{MONTHS}),?\s+(?P<y3>\d{{4}})\b)"
     ))
@@ -73,7 +73,7 @@ static REPORTING_CREDIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Produced) by\b[^.]{0,200}\)?\.?$").unwrap());
 /// A credit line under a picture: "Image: Diego Grez.", "Photo: AP/Jane Doe".
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:image|images|photo|photos|photograph|picture|pictures|credit|credits|photo credit|image credit|image source|illustration|graphic|file photo|photo illustration)\s*:\s*[\p{Lu}\d©(].{0,120}$").unwrap()
+    Regex::new(r"(?i)^(?:image|images|photo|photos|photograph|picture|pictures|credit|credits|photo credit|image credit|image source|illustration|graphic|file photo|photo illustration)\s*:\s*(?-i:[\p{Lu}\d©(]).{0,120}$").unwrap()
 });
 /// The same credit closing a caption paragraph: "… on April 12, 2011. Image: NASA."
 static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
