@@ -99,6 +99,18 @@ fn opt(name: &str, value: &str) -> Value {
     json!({"name": name, "type": 3, "value": value})
 }
 
+/// The text of every page of a paged reply, pressing Next until the last page.
+async fn all_pages(h: &Harness, actor: &Actor, first: &Reply) -> String {
+    let mut text = first.text();
+    let mut reply = first.clone();
+    while let Some(next) = reply.button("Next") {
+        let token = h.fake.press_button(actor, &reply.message, &next).expect("press next");
+        reply = h.fake.reply(&token, Duration::from_secs(10)).await.expect("next page");
+        text.push_str(&reply.text());
+    }
+    text
+}
+
 /// The article id an "Added" reply names ("Saved as `a3`").
 fn added_id(reply: &Reply) -> String {
     let text = reply.text();
@@ -288,15 +300,16 @@ async fn who_said_and_key_figures_answer_from_the_seed_article() {
     assert!(added.text().contains("Wu Xinbo"), "the confirmation names the speakers: {}", added.text());
 
     let who = h.slash(&alice, "who-said", json!([opt("article", &seed_id)])).await;
-    let text = who.text();
-    assert!(text.contains("Wu Xinbo") && text.contains("Cory Combs"), "who-said: {text}");
+    assert!(who.text().contains("Wu Xinbo") && who.text().contains("Cory Combs"), "page 1 names every speaker: {}", who.text());
+    let text = all_pages(&h, &alice, &who).await;
+    assert!(text.contains("Wu Xinbo —") && text.contains("Cory Combs —"), "who-said: {text}");
     assert!(text.contains(&format!("`{seed_id}`")) && text.contains("Rare earths talks"), "cites the article: {text}");
     // All articles by default; a speaker filter narrows to one group.
     let wu = h.slash(&alice, "who-said", json!([opt("speaker", "Wu")])).await;
     assert!(wu.text().contains("Wu Xinbo") && !wu.text().contains("Cory Combs"), "{}", wu.text());
 
     let figures = h.slash(&alice, "key-figures", json!([opt("article", &seed_id)])).await;
-    let text = figures.text();
+    let text = all_pages(&h, &alice, &figures).await;
     assert!(text.contains("$660 billion"), "key-figures: {text}");
     assert!(text.contains("90%"), "key-figures: {text}");
     h.stop().await;

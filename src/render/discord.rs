@@ -438,10 +438,12 @@ pub fn pages(response: &Response) -> Vec<Page> {
                 head.description = "No statements found. Try without `topic:` or `speaker:`, or pick another article.".into();
                 return finish(vec![Page { content: String::new(), embeds: vec![head] }]);
             }
+            let who: Vec<String> = groups.iter().map(|g| format!("{} ({})", g.speaker, g.statements.len())).collect();
             head.description = format!(
-                "{} from {}.",
+                "{} from {}: {}.",
                 plural(total, "statement", "statements"),
-                plural(groups.len(), "speaker", "speakers")
+                plural(groups.len(), "speaker", "speakers"),
+                truncate(&escape(&who.join(", ")), 1500)
             );
             let mut items = Vec::new();
             for g in groups {
@@ -452,7 +454,13 @@ pub fn pages(response: &Response) -> Vec<Page> {
                         QuoteKind::Indirect => format!("*(paraphrase)* {}", clip(s.text.trim(), 500)),
                     };
                     let mut value = format!("{quote}\n{}", cite(&s.evidence));
-                    if !s.evidence.sentence.contains(s.text.trim()) || s.kind == QuoteKind::Indirect {
+                    // The sentence adds context unless the quote is most of it.
+                    let quote_len = s.text.trim().chars().count();
+                    let sentence_len = s.evidence.sentence.trim().chars().count();
+                    if s.kind == QuoteKind::Indirect
+                        || !s.evidence.sentence.contains(s.text.trim())
+                        || quote_len * 10 < sentence_len * 8
+                    {
                         value.push('\n');
                         value.push_str(&sentence_quote(&s.evidence, 300));
                     }
