@@ -290,7 +290,6 @@ async fn adds_articles_by_file_text_and_modal_and_answers_from_them() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "needs the quote and figure engines (issues 3 and 4) on main"]
 async fn who_said_and_key_figures_answer_from_the_seed_article() {
     let h = Harness::start(1, None).await;
     let alice = Actor::member(GUILD_A, ALICE);
