@@ -148,6 +148,9 @@ const FIGURES: &[(&str, &str, &str, Option<f64>, &str)] = &[
     ("The album sold 2 million in its first week.", "2 million", "count", Some(2e6), ""),
     ("London hit 30C on Tuesday.", "30C", "quantity", Some(30.0), "°C"),
     ("Only ½ of the funds arrived.", "½", "ratio", Some(0.5), "fraction"),
+    ("A magnitude-6.1 earthquake struck southern Peru.", "magnitude-6.1", "quantity", Some(6.1), "magnitude"),
+    ("The quake kills 12 in Peru.", "12", "count", Some(12.0), "people"),
+    ("The 1,700-strong army unit arrived.", "1,700-strong", "count", Some(1700.0), "army unit"),
     ("A million visitors came last summer.", "A million visitors", "count", Some(1e6), "visitors"),
     ("The rally drew three thousand supporters.", "three thousand supporters", "count", Some(3000.0), "supporters"),
 ];

@@ -66,6 +66,12 @@ pub struct Scanner<'a> {
     mentions_points: bool,
 }
 
+/// Verbs whose object count is people: "killing 12", "injured more than 150".
+const HARM_VERBS: &[&str] = &[
+    "kill", "kills", "killed", "killing", "injure", "injures", "injured", "injuring", "wound",
+    "wounds", "wounded", "wounding", "left", "leaving", "claimed", "claiming", "evacuated",
+    "evacuating", "rescued", "arrested", "detained", "displaced", "displacing", "employs", "employed",
+];
 /// Verbs of change: "rose from 5 to 7" states two values, not a range.
 const CHANGE_VERBS: &[&str] = &[
     "rose", "risen", "rise", "rises", "fell", "fallen", "fall", "falls", "increased", "decreased",
@@ -474,6 +480,7 @@ impl<'a> Scanner<'a> {
                     && p > 0
                     && self.attached(p)
                     && (self.is_word(p - 1) || self.is_num(p - 1))
+                    && !(self.is_dash(p) && self.word_is(p - 1, "magnitude"))
                 {
                     return true;
                 }
@@ -901,9 +908,16 @@ impl<'a> Scanner<'a> {
             if matches!(w, "most" | "least") && self.is_word(k + 1) && self.joined(k + 1) {
                 last = k + 1;
             }
-            // and the noun it ranks: "second lowest grade"
-            if self.word_ok_in_np(last + 1) && self.joined(last + 1) && !self.capitalized(last + 1) {
-                last += 1;
+            // and the noun it ranks: "second lowest grade", "second-largest copper mine"
+            for _ in 0..2 {
+                if self.word_ok_in_np(last + 1) && self.joined(last + 1) && !self.capitalized(last + 1) {
+                    last += 1;
+                    if self.is_plural(self.l(last)) {
+                        break;
+                    }
+                } else {
+                    break;
+                }
             }
             return Some(self.found(i, last, FigureKind::Rank, Some(v), "rank"));
         }
@@ -1240,6 +1254,11 @@ impl<'a> Scanner<'a> {
         let hyphen_unit = self.is_dash(k) && self.attached(k) && self.attached(k + 1);
         let unit_here = if hyphen_unit { self.unit_at(k + 1) } else if self.joined(k) { self.unit_at(k) } else { None };
 
+        // "a 1,700-strong unit": a count of members.
+        if hyphen_unit && self.word_is(k + 1, "strong") && !year_like {
+            let unit = self.counted_np(k + 2).map(|(_, u)| u).unwrap_or_else(|| "people".to_string());
+            return Some(finish(self.found(start, k + 1, FigureKind::Count, Some(value), unit)));
+        }
         // Ages: "62-year-old", "84 year old", "nine-month-old", "10 years old".
         if let Some((u, uend)) = unit_here {
             if u.kind == UnitKind::Duration && matches!(u.name, "years" | "months" | "weeks" | "days") {
@@ -1380,6 +1399,12 @@ impl<'a> Scanner<'a> {
         if self.word_is(k, "apiece") || (self.word_is(k, "a") && self.word_is(k + 1, "piece")) {
             let last = if self.word_is(k, "apiece") { k } else { k + 1 };
             return Some(self.found(start, last, FigureKind::Score, Some(value), "goals"));
+        }
+        // "kills 12", "injuring more than 150": the victims of a verb of harm.
+        let harm_at = if qualified { self.prev(start).and_then(|_| self.prev(start)) } else { p };
+        let harm = |q: usize| is_in(HARM_VERBS, self.l(q));
+        if p.is_some_and(harm) || harm_at.is_some_and(|q| self.is_word(q) && harm(q)) {
+            return Some(self.found(start, end, FigureKind::Count, Some(value), "people"));
         }
         // "6 dead", "all six aboard".
         if self.is_word(k) && is_in(PEOPLE_PREDICATES, self.l(k)) && self.joined(k) {
