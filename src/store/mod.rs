@@ -10,8 +10,11 @@
 //!   dropped with a warning, any other damage refuses to start (see [`journal`] for the
 //!   format and why it was chosen).
 //! - Articles are stored as their source (as uploaded) plus metadata, never their
-//!   analysis: analysis is recomputed at load, in parallel, so improved rules apply to
-//!   old articles.
+//!   analysis: analysis is recomputed after load, so improved rules apply to old
+//!   articles. The store is usable as soon as the files are read; background threads
+//!   (one per core) analyze every article, and a reader that needs an article first
+//!   analyzes it itself (each article is analyzed once, behind a `OnceLock`). Start-up
+//!   time therefore does not grow with the engine's cost.
 //! - Limits (article size, articles and text per scope, concurrent ingests) come from
 //!   [`Limits`]; each refusal names the setting an admin changes.
 //!
@@ -34,7 +37,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 /// Whose data: a guild's, or one user's in direct messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -57,10 +61,23 @@ pub struct NewArticle {
 /// A stored article and the source it is rebuilt from.
 #[derive(Debug, Clone)]
 struct Entry {
-    article: Arc<Article>,
+    /// The analyzed article: set when added, or after a load by the background
+    /// analysis or by the first reader that needs it, whichever comes first.
+    cell: Arc<OnceLock<Arc<Article>>>,
     stored: Arc<StoredArticle>,
     /// Bytes counted against the scope's text limit.
     size: usize,
+}
+
+impl Entry {
+    fn id(&self) -> &str {
+        &self.stored.id
+    }
+
+    /// The analyzed article, analyzing it now if nobody has yet.
+    fn article(&self) -> Arc<Article> {
+        self.cell.get_or_init(|| rebuild(&self.stored)).clone()
+    }
 }
 
 #[derive(Debug, Default)]
@@ -88,6 +105,14 @@ pub struct Store {
     limits: Limits,
     compact_every: usize,
     ingest_gate: Gate,
+    /// Tells the background analysis started by `open` to stop when the store goes.
+    closing: Arc<AtomicBool>,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.closing.store(true, Ordering::Relaxed);
+    }
 }
 
 #[derive(Debug)]
@@ -127,11 +152,13 @@ impl Store {
             ingest_gate: Gate::new(limits.max_concurrent_requests),
             limits,
             compact_every: 1_000,
+            closing: Arc::default(),
         }
     }
 
-    /// Opens (creating) the data directory `dir`: loads the snapshot, replays the
-    /// journal and re-analyzes every article.
+    /// Opens (creating) the data directory `dir`: loads the snapshot and replays the
+    /// journal. Articles are re-analyzed in the background on every core; a reader
+    /// that needs one first analyzes it itself (see [`Store::wait_for_analysis`]).
     pub fn open(dir: &Path, limits: Limits) -> Result<Store> {
         Store::open_with(dir, limits, 1_000).map(|(s, _)| s)
     }
@@ -174,9 +201,10 @@ impl Store {
             }
         }
         let state = loading.finish();
+        let pending: Vec<Entry> = state.scopes.values().flat_map(|d| d.articles.iter().cloned()).collect();
         let report = LoadReport {
             scopes: state.scopes.len(),
-            articles: state.scopes.values().map(|d| d.articles.len()).sum(),
+            articles: pending.len(),
             journal_records: replayed,
             dropped_torn_record: journal_contents.dropped_torn_tail,
             seconds: started.elapsed().as_secs_f64(),
@@ -188,7 +216,9 @@ impl Store {
             ingest_gate: Gate::new(limits.max_concurrent_requests),
             limits,
             compact_every: compact_every.max(1),
+            closing: Arc::default(),
         };
+        analyze_in_background(pending, store.closing.clone());
         let due = disk_journal_due(&store);
         if due {
             store.compact()?;
@@ -211,6 +241,14 @@ impl Store {
     /// The data directory, for a disk-backed store.
     pub fn data_dir(&self) -> Option<&Path> {
         self.disk.as_ref().map(|d| d.dir.as_path())
+    }
+
+    /// Analyzes every article loaded at start-up that is not analyzed yet, on every
+    /// core, and returns when all are (benchmarks, and callers that want no first-query
+    /// delay).
+    pub fn wait_for_analysis(&self) {
+        let all: Vec<Entry> = self.read().scopes.values().flat_map(|d| d.articles.iter().cloned()).collect();
+        force_all(&all);
     }
 
     /// Ingests, analyzes and stores an article; returns it once it is durable.
@@ -265,7 +303,7 @@ impl Store {
         let data = state.scopes.entry(scope).or_default();
         data.next_id += 1;
         data.text_bytes += size;
-        data.articles.push(Entry { article: article.clone(), stored: Arc::new(stored), size });
+        data.articles.push(Entry { cell: Arc::new(OnceLock::from(article.clone())), stored: Arc::new(stored), size });
         drop(state);
         self.compact_if_due();
         Ok(article)
@@ -298,10 +336,11 @@ impl Store {
 
     /// Removes an article by id (or unique title prefix); durable before it returns.
     pub fn remove_article(&self, scope: Scope, id_or_title: &str) -> Result<Arc<Article>> {
+        let id = self.find_article_id(scope, id_or_title)?;
         let mut state = self.write();
         let data = state.scopes.get(&scope).ok_or_else(|| not_found(id_or_title))?;
-        let pos = find_position(data, id_or_title)?;
-        let id = data.articles[pos].article.id.clone();
+        // Looked up again: another caller may have removed it meanwhile.
+        let pos = data.articles.iter().position(|e| e.id() == id).ok_or_else(|| not_found(id_or_title))?;
         let seq = state.last_seq + 1;
         self.append(&Record::Remove { seq, scope, id })?;
         state.last_seq = seq;
@@ -310,13 +349,16 @@ impl Store {
         data.text_bytes = data.text_bytes.saturating_sub(entry.size);
         drop(state);
         self.compact_if_due();
-        Ok(entry.article)
+        Ok(entry.article())
     }
 
     /// The scope's articles, oldest first.
     pub fn articles(&self, scope: Scope) -> Vec<Arc<Article>> {
-        let state = self.read();
-        state.scopes.get(&scope).map(|d| d.articles.iter().map(|e| e.article.clone()).collect()).unwrap_or_default()
+        force_all(&self.entries(scope))
+    }
+
+    fn entries(&self, scope: Scope) -> Vec<Entry> {
+        self.read().scopes.get(&scope).map(|d| d.articles.clone()).unwrap_or_default()
     }
 
     /// Number of articles in a scope.
@@ -326,28 +368,46 @@ impl Store {
 
     /// One article by its exact id.
     pub fn article(&self, scope: Scope, id: &str) -> Result<Arc<Article>> {
-        let state = self.read();
-        state
-            .scopes
-            .get(&scope)
-            .and_then(|d| d.articles.iter().find(|e| e.article.id.eq_ignore_ascii_case(id.trim())))
-            .map(|e| e.article.clone())
-            .ok_or_else(|| not_found(id))
+        let entry = {
+            let state = self.read();
+            state
+                .scopes
+                .get(&scope)
+                .and_then(|d| d.articles.iter().find(|e| e.id().eq_ignore_ascii_case(id.trim())))
+                .cloned()
+                .ok_or_else(|| not_found(id))?
+        };
+        Ok(entry.article())
     }
 
     /// One article by id, by exact title, or by a title prefix or words that match
     /// only one article (case-insensitive) — what a person types in the console.
     pub fn find_article(&self, scope: Scope, id_or_title: &str) -> Result<Arc<Article>> {
-        let state = self.read();
-        let data = state.scopes.get(&scope).ok_or_else(|| not_found(id_or_title))?;
-        let pos = find_position(data, id_or_title)?;
-        Ok(data.articles[pos].article.clone())
+        if let Ok(a) = self.article(scope, id_or_title) {
+            return Ok(a);
+        }
+        let articles = self.articles(scope);
+        let pos = find_by_title(&articles, id_or_title)?;
+        Ok(articles[pos].clone())
+    }
+
+    fn find_article_id(&self, scope: Scope, id_or_title: &str) -> Result<String> {
+        let by_id = self
+            .read()
+            .scopes
+            .get(&scope)
+            .and_then(|d| d.articles.iter().find(|e| e.id().eq_ignore_ascii_case(id_or_title.trim())))
+            .map(|e| e.id().to_string());
+        match by_id {
+            Some(id) => Ok(id),
+            None => self.find_article(scope, id_or_title).map(|a| a.id.clone()),
+        }
     }
 
     /// An article's source exactly as it was added (for export, and to check integrity).
     pub fn article_source(&self, scope: Scope, id: &str) -> Option<Vec<u8>> {
         let state = self.read();
-        let entry = state.scopes.get(&scope)?.articles.iter().find(|e| e.article.id == id)?;
+        let entry = state.scopes.get(&scope)?.articles.iter().find(|e| e.id() == id)?;
         entry.stored.source.to_bytes()
     }
 
@@ -477,18 +537,15 @@ fn too_big(bytes: usize, max: usize) -> Error {
     ))
 }
 
-/// Index of the article `query` names: an id, an exact title, or a unique title
-/// prefix / unique title containing it (all case-insensitive).
-fn find_position(data: &ScopeData, query: &str) -> Result<usize> {
+/// Index of the article `query` names by title: the exact title, or a unique title
+/// prefix, or a unique title containing it (all case-insensitive).
+fn find_by_title(articles: &[Arc<Article>], query: &str) -> Result<usize> {
     let q = query.trim();
     if q.is_empty() {
         return Err(not_found(query));
     }
-    if let Some(i) = data.articles.iter().position(|e| e.article.id.eq_ignore_ascii_case(q)) {
-        return Ok(i);
-    }
     let ql = q.to_lowercase();
-    let titles: Vec<String> = data.articles.iter().map(|e| e.article.title().to_lowercase()).collect();
+    let titles: Vec<String> = articles.iter().map(|a| a.title().to_lowercase()).collect();
     if let Some(i) = titles.iter().position(|t| *t == ql) {
         return Ok(i);
     }
@@ -500,11 +557,8 @@ fn find_position(data: &ScopeData, query: &str) -> Result<usize> {
             0 => continue,
             1 => return Ok(matches[0]),
             n => {
-                let names: Vec<String> = matches
-                    .iter()
-                    .take(5)
-                    .map(|&i| format!("{} ({})", data.articles[i].article.title(), data.articles[i].article.id))
-                    .collect();
+                let names: Vec<String> =
+                    matches.iter().take(5).map(|&i| format!("{} ({})", articles[i].title(), articles[i].id)).collect();
                 return Err(Error::NotFound(format!(
                     "`{q}` matches {n} articles: {}{}. Use the article id instead.",
                     names.join("; "),
@@ -575,71 +629,71 @@ impl Loading {
         }
     }
 
-    /// Re-ingests and re-analyzes every surviving article, spread over the cores.
+    /// The loaded state, articles not analyzed yet.
     fn finish(self) -> State {
-        let mut jobs: Vec<(Scope, usize, Arc<StoredArticle>)> = Vec::new();
-        let mut scopes: HashMap<Scope, ScopeData> = HashMap::with_capacity(self.scopes.len());
-        let mut counts: Vec<(Scope, usize)> = Vec::new();
-        for (scope, data) in self.scopes {
-            counts.push((scope, data.articles.len()));
-            for (i, stored) in data.articles.into_iter().enumerate() {
-                jobs.push((scope, i, Arc::new(stored)));
-            }
-            scopes.insert(scope, ScopeData { next_id: data.next_id, settings: data.settings, ..ScopeData::default() });
-        }
-        let built = rebuild_all(&jobs);
-        let mut slots: HashMap<Scope, Vec<Option<Entry>>> = counts.into_iter().map(|(s, n)| (s, vec![None; n])).collect();
-        for ((scope, i, stored), article) in jobs.into_iter().zip(built) {
-            let size = stored.source.len();
-            if let Some(slot) = slots.get_mut(&scope).and_then(|v| v.get_mut(i)) {
-                *slot = Some(Entry { article, stored, size });
-            }
-        }
-        for (scope, entries) in slots {
-            if let Some(data) = scopes.get_mut(&scope) {
-                data.articles = entries.into_iter().flatten().collect();
-                data.text_bytes = data.articles.iter().map(|e| e.size).sum();
-            }
-        }
+        let scopes = self
+            .scopes
+            .into_iter()
+            .map(|(scope, data)| {
+                let articles: Vec<Entry> = data
+                    .articles
+                    .into_iter()
+                    .map(|stored| Entry { cell: Arc::default(), size: stored.source.len(), stored: Arc::new(stored) })
+                    .collect();
+                let text_bytes = articles.iter().map(|e| e.size).sum();
+                (scope, ScopeData { articles, next_id: data.next_id, settings: data.settings, text_bytes })
+            })
+            .collect();
         State { scopes, last_seq: self.last_seq }
     }
 }
 
-/// Rebuilds articles from their sources, in order, on every core.
-fn rebuild_all(jobs: &[(Scope, usize, Arc<StoredArticle>)]) -> Vec<Arc<Article>> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len()).max(1);
-    if threads == 1 {
-        return jobs.iter().map(|(_, _, s)| rebuild(s)).collect();
+/// Workers for re-analysis, at most one per core.
+fn worker_count(jobs: usize) -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs).max(1)
+}
+
+/// Analyzes loaded articles on background threads (one per core) until all are done or
+/// the store is dropped. Readers that get there first analyze an article themselves;
+/// `OnceLock` makes sure each is analyzed once.
+fn analyze_in_background(entries: Vec<Entry>, closing: Arc<AtomicBool>) {
+    if entries.is_empty() {
+        return;
     }
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, Arc<Article>)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some((_, _, stored)) = jobs.get(i) else { break };
-                        done.push((i, rebuild(stored)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap_or_default()).collect()
-    });
-    results.sort_unstable_by_key(|(i, _)| *i);
-    // A worker that panicked (a bug in the engine) loses its articles' analyses, not
-    // the articles: rebuild the missing ones without analysis.
-    let mut out = Vec::with_capacity(jobs.len());
-    let mut it = results.into_iter().peekable();
-    for (i, (_, _, stored)) in jobs.iter().enumerate() {
-        match it.next_if(|(j, _)| *j == i) {
-            Some((_, a)) => out.push(a),
-            None => out.push(fallback_article(stored, "the analysis crashed")),
+    let entries = Arc::new(entries);
+    let next = Arc::new(AtomicUsize::new(0));
+    for n in 0..worker_count(entries.len()) {
+        let (entries, next, closing) = (entries.clone(), next.clone(), closing.clone());
+        let spawned = std::thread::Builder::new().name(format!("newsdesk-load-{n}")).spawn(move || {
+            while !closing.load(Ordering::Relaxed) {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(entry) = entries.get(i) else { break };
+                entry.article();
+            }
+        });
+        if let Err(e) = spawned {
+            // Readers analyze on demand, so this only costs speed.
+            tracing::warn!("Could not start a background analysis thread: {e}");
         }
     }
-    out
+}
+
+/// The articles of `entries`, analyzing the ones not done yet on every core.
+fn force_all(entries: &[Entry]) -> Vec<Arc<Article>> {
+    let missing: Vec<&Entry> = entries.iter().filter(|e| e.cell.get().is_none()).collect();
+    if missing.len() > 1 {
+        let next = AtomicUsize::new(0);
+        std::thread::scope(|scope| {
+            for _ in 0..worker_count(missing.len()) {
+                scope.spawn(|| {
+                    while let Some(entry) = missing.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        entry.article();
+                    }
+                });
+            }
+        });
+    }
+    entries.iter().map(Entry::article).collect()
 }
 
 /// An article from its stored source: ingested and analyzed with today's rules.
