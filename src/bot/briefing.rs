@@ -81,7 +81,8 @@ pub async fn post(
         Ok(_) => return responder.error("That did not produce a briefing. Try /briefing post again.").await,
         Err(e) => return responder.error(&e.to_string()).await,
     };
-    let pages = tokio::task::spawn_blocking(move || discord::briefing_pages(&digest))
+    let laid_out = digest.clone();
+    let pages = tokio::task::spawn_blocking(move || discord::briefing_pages(&laid_out))
         .await
         .map_err(|e| Error::Task(e.to_string()))?;
     let http = ctx.serenity_context().http.clone();
@@ -100,6 +101,12 @@ pub async fn post(
                 ))
                 .await;
         }
+    }
+    // The channel's next scheduled briefing starts after what was just posted.
+    let (store, scope, now) = (ctx.data().store.clone(), caller(ctx).scope, ctx.data().briefings.now());
+    let marked = tokio::task::spawn_blocking(move || crate::briefing::mark_posted(&store, scope, target.get(), &digest, now)).await;
+    if !matches!(marked, Ok(Ok(()))) {
+        tracing::warn!("could not record the briefing posted to {target}");
     }
     let mut done = discord::EmbedSpec::new("Briefing posted", discord::COLOR_BRIEFING);
     done.description = format!(
