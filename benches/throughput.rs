@@ -1,0 +1,44 @@
+//! Whole-engine throughput on one core, in MB/s: ingest + analyze every `.txt` article
+//! of a directory (default tests/fixtures/articles) for a few seconds and report.
+//! `cargo bench --bench throughput [-- DIR]`; benches/spacy_compare.py reads its last line.
+
+use newsdesk::analyze::analyze;
+use newsdesk::ingest::{IngestOptions, ingest};
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let dir = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles"));
+    let mut inputs: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| (p.display().to_string(), std::fs::read(&p).expect("readable article")))
+        .collect();
+    inputs.sort();
+    let bytes_per_round: usize = inputs.iter().map(|(_, b)| b.len()).sum();
+    let run = || {
+        for (name, bytes) in &inputs {
+            let opts = IngestOptions { name_hint: Some(name.clone()), title: None };
+            if let Ok(doc) = ingest(bytes, &opts) {
+                black_box(analyze(&doc));
+            }
+        }
+    };
+    run(); // warm up lazily built tables
+    let start = Instant::now();
+    let mut rounds = 0usize;
+    while start.elapsed() < Duration::from_secs(3) || rounds < 3 {
+        run();
+        rounds += 1;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = (bytes_per_round * rounds) as f64 / 1e6;
+    println!("{} articles, {} bytes, {rounds} rounds in {secs:.2} s", inputs.len(), bytes_per_round);
+    println!("engine throughput: {:.2} MB/s", mb / secs);
+}
