@@ -184,27 +184,3 @@ fn search_finds_organizations_places_and_keywords_with_their_sentences() {
 
     assert!(newsdesk::query::search(&refs, "zebra quantum violin").is_empty());
 }
-
-#[test]
-fn questions_stay_fast_with_ten_thousand_articles_in_scope() {
-    // 10,000 articles (the dev articles repeated): every query reads only the
-    // precomputed term index and analyses, never the article text.
-    let refs: Vec<&Article> = (0..10_000).map(|i| &ARTICLES[i % ARTICLES.len()]).collect();
-    let questions = ["who is Wu Xinbo", "how much is the trade relationship worth", "when did the train hit something on the track?", "where is the Eiffel Tower?", "what did Angela Merkel say about the euro?"];
-    let mut times = Vec::new();
-    for q in questions {
-        let t = std::time::Instant::now();
-        let _ = ask(&refs, q);
-        let asked = t.elapsed();
-        let t = std::time::Instant::now();
-        let _ = newsdesk::query::search(&refs, q);
-        let searched = t.elapsed();
-        eprintln!("{q:?}: ask {asked:?}, search {searched:?}");
-        times.extend([asked, searched]);
-    }
-    times.sort();
-    let worst = *times.last().unwrap();
-    eprintln!("10,000 articles: slowest query {worst:?} (unoptimized build)");
-    // The target is 10 ms in release builds; unoptimized test builds run many times slower.
-    assert!(worst < std::time::Duration::from_millis(1500), "slowest query {worst:?}");
-}

@@ -112,9 +112,10 @@ fn noisy_fixtures_lose_credits_and_share_lines_but_keep_captions() {
     assert!(all.iter().all(|t| !t.starts_with("Have an opinion")));
 }
 
-/// Wall-clock budget: generous in unoptimized test builds on a shared machine.
-fn budget(release: u64) -> Duration {
-    Duration::from_secs(if cfg!(debug_assertions) { release * 10 } else { release * 2 })
+/// A hang detector, not a speed check (speed is measured by `cargo bench`): a refusal
+/// that takes this long means the input was processed instead of refused.
+fn hang_bound() -> Duration {
+    Duration::from_secs(if cfg!(debug_assertions) { 120 } else { 30 })
 }
 
 fn run_with_input(bytes: &[u8]) -> (Output, Duration) {
@@ -132,7 +133,7 @@ fn assert_refused(out: &Output, elapsed: Duration, what: &str) {
     assert_eq!(stderr.trim().lines().count(), 1, "{what}: stderr is not one line: {stderr}");
     assert!(!stderr.contains("panicked"), "{what}: {stderr}");
     assert!(out.stdout.is_empty(), "{what}: printed to stdout");
-    assert!(elapsed < budget(2), "{what}: took {elapsed:?}");
+    assert!(elapsed < hang_bound(), "{what}: took {elapsed:?}");
 }
 
 #[test]

