@@ -178,3 +178,15 @@ fn url_articles_are_fetched_from_a_local_server() {
     let refused = console(data.path(), "/article add url:http://127.0.0.1:9/x\n");
     assert!(refused.stdout.starts_with("Error: "), "{}", refused.stdout);
 }
+
+#[test]
+fn who_said_and_key_figures_on_the_seed_name_the_speakers_and_figures() {
+    let data = tempfile::tempdir().unwrap();
+    let run = console(data.path(), &format!("/article add file:{SEED}\n/who-said\n/key-figures\n"));
+    assert!(run.success, "{}", run.stderr);
+    for expected in ["Wu Xinbo", "Cory Combs", "$660 billion", "over 90%"] {
+        assert!(run.stdout.contains(expected), "missing {expected}:\n{}", run.stdout);
+    }
+    // The font-size widget is page furniture, not a figure.
+    assert!(!run.stdout.contains("16 px"), "{}", run.stdout);
+}
