@@ -6,9 +6,15 @@ use newsdesk::ingest::{IngestOptions, ingest};
 use newsdesk::model::{Figure, FigureKind};
 
 fn figures_of(text: &str) -> (String, Vec<Figure>) {
-    let doc = ingest(text.as_bytes(), &IngestOptions::default()).expect("ingest");
-    let figs = extract(&doc);
-    (doc.text.clone(), figs)
+    // A line that is all page furniture (e.g. a font-size widget) is refused by ingest:
+    // it has no figures, and a positive case that lands here fails on its missing figure.
+    match ingest(text.as_bytes(), &IngestOptions::default()) {
+        Ok(doc) => {
+            let figs = extract(&doc);
+            (doc.text.clone(), figs)
+        }
+        Err(_) => (String::new(), Vec::new()),
+    }
 }
 
 /// (sentence, expected span, kind, value, unit)
