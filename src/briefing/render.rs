@@ -13,15 +13,11 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use std::fmt::Write as _;
 
-pub const MAX_CONTENT: usize = 2000;
-pub const MAX_EMBEDS_PER_MESSAGE: usize = 10;
-pub const MAX_EMBED_TOTAL: usize = 6000;
-pub const MAX_TITLE: usize = 256;
-pub const MAX_DESCRIPTION: usize = 4096;
-pub const MAX_FIELDS: usize = 25;
-pub const MAX_FIELD_NAME: usize = 256;
-pub const MAX_FIELD_VALUE: usize = 1024;
-pub const MAX_FOOTER: usize = 2048;
+// Discord's limits are defined once, beside the rest of the Discord rendering.
+pub use crate::render::discord::{
+    MAX_CONTENT, MAX_DESCRIPTION, MAX_EMBEDS as MAX_EMBEDS_PER_MESSAGE, MAX_FIELD_NAME, MAX_FIELD_VALUE, MAX_FIELDS,
+    MAX_FOOTER, MAX_TITLE, MAX_TOTAL as MAX_EMBED_TOTAL,
+};
 
 /// One embed field.
 #[derive(Debug, Clone, PartialEq, Serialize)]
