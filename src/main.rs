@@ -68,23 +68,23 @@ fn run_bot() -> newsdesk::Result<()> {
     runtime.block_on(newsdesk::bot::run(config))
 }
 
+/// Reads and ingests one article file (or `-`); the error is the line to print after
+/// "newsdesk: ".
+fn load_document(file: &str, title: Option<String>) -> Result<newsdesk::Document, String> {
+    let bytes = read_input(file)?;
+    let opts = IngestOptions { name_hint: Some(file.to_string()), title };
+    ingest(&bytes, &opts).map_err(|e| format!("{file}: {e}"))
+}
+
 /// `newsdesk ask FILE... -- QUESTION`: load the files, answer from them, print the
 /// answer with its evidence. "Not in the articles" is an answer too (exit 0).
 fn run_ask(files: &[String], question: &str) -> ExitCode {
     let mut articles = Vec::new();
     for (i, file) in files.iter().enumerate() {
-        let bytes = match read_input(file) {
-            Ok(b) => b,
-            Err(e) => {
-                eprintln!("newsdesk: {e}");
-                return ExitCode::from(2);
-            }
-        };
-        let opts = IngestOptions { name_hint: Some(file.clone()), title: None };
-        let doc = match ingest(&bytes, &opts) {
+        let doc = match load_document(file, None) {
             Ok(d) => d,
-            Err(e) => {
-                eprintln!("newsdesk: {file}: {e}");
+            Err(message) => {
+                eprintln!("newsdesk: {message}");
                 return ExitCode::from(2);
             }
         };
@@ -125,24 +125,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Extract { json, title, file }) => {
-            let bytes = match read_input(&file) {
-                Ok(b) => b,
-                Err(e) => {
-                    eprintln!("newsdesk: {e}");
-                    return ExitCode::from(2);
-                }
-            };
-            let opts = IngestOptions { name_hint: Some(file.clone()), title };
-            let doc = match ingest(&bytes, &opts) {
+            let doc = match load_document(&file, title) {
                 Ok(d) => d,
-                Err(e) => {
-                    eprintln!("newsdesk: {file}: {e}");
+                Err(message) => {
+                    eprintln!("newsdesk: {message}");
                     return ExitCode::from(2);
                 }
             };
             let analysis = analyze::analyze(&doc);
-            let value = render::json::extract_json(&doc, &analysis);
             if json {
+                let value = render::json::extract_json(&doc, &analysis);
                 println!("{}", serde_json::to_string_pretty(&value).expect("JSON values serialize"));
             } else {
                 print!("{}", render::report::extract_report(&doc, &analysis));
