@@ -273,11 +273,7 @@ fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEntity> {
             }
         });
         if let Some(j) = target {
-            let moved = out.remove(i);
-            let j = if j > i { j - 1 } else { j };
-            out[j].aliases.push(moved.name);
-            out[j].mentions.extend(moved.mentions);
-            out[j].mentions.sort();
+            fold_into(&mut out, i, j);
             continue;
         }
         i += 1;
@@ -289,11 +285,7 @@ fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEntity> {
         let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
         if acronym.len() <= 6 && letters.chars().all(|c| c.is_uppercase()) && letters.len() >= 2 {
             if let Some(j) = (0..out.len()).find(|&j| j != i && out[j].name.contains(' ') && initials(&out[j].name) == letters) {
-                let moved = out.remove(i);
-                let j = if j > i { j - 1 } else { j };
-                out[j].aliases.push(moved.name);
-                out[j].mentions.extend(moved.mentions);
-                out[j].mentions.sort();
+                fold_into(&mut out, i, j);
                 continue;
             }
         }
@@ -301,4 +293,14 @@ fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEntity> {
     }
     let _ = doc;
     out
+}
+
+/// Makes entity `from` an alias of entity `into` (both indices into `out`), keeping
+/// mentions in text order.
+fn fold_into(out: &mut Vec<NamedEntity>, from: usize, into: usize) {
+    let moved = out.remove(from);
+    let into = if into > from { into - 1 } else { into };
+    out[into].aliases.push(moved.name);
+    out[into].mentions.extend(moved.mentions);
+    out[into].mentions.sort();
 }
