@@ -36,6 +36,13 @@ const MAX_UNBROKEN_RUN: usize = 20_000;
 const FALLBACK_TITLE_WORDS: usize = 12;
 
 pub fn ingest(bytes: &[u8], opts: &IngestOptions) -> Result<Document> {
+    ingest_within(bytes, opts, usize::MAX)
+}
+
+/// [`ingest`] for an upload with a size limit: text longer than `max_text_bytes` once
+/// decoded and cleaned is refused with [`too_big`], before any check of what the text
+/// looks like, so an oversized upload is always told about the limit first.
+pub fn ingest_within(bytes: &[u8], opts: &IngestOptions, max_text_bytes: usize) -> Result<Document> {
     let decoded = decode::decode(bytes)?;
     let format = detect::detect(&decoded, opts.name_hint.as_deref());
     let (body, found_title, meta_byline, meta_date) = match format {
@@ -67,6 +74,9 @@ pub fn ingest(bytes: &[u8], opts: &IngestOptions) -> Result<Document> {
             Format::Html => "No article text was found in this HTML page; paste the article text instead.".into(),
             _ => "The article is empty once page furniture is removed: paste or upload the article text.".into(),
         }));
+    }
+    if cleaned.text.len() > max_text_bytes {
+        return Err(too_big(cleaned.text.len(), max_text_bytes));
     }
     let run = longest_unbroken_run(&cleaned.text);
     if run > MAX_UNBROKEN_RUN {
@@ -153,4 +163,15 @@ fn fallback_title(text: &str, sentences: &[crate::model::Sentence], dateline: Op
     } else {
         format!("{} …", words[..FALLBACK_TITLE_WORDS].join(" ").trim_end_matches([',', ';', ':']))
     }
+}
+
+/// The refusal for an article over the upload limit, naming the setting that raises it.
+pub fn too_big(bytes: usize, max: usize) -> Error {
+    Error::Limit(format!(
+        "This article is {} of text; the limit is {} per article. Upload a shorter piece, or an admin can raise \
+         the limit with {}.",
+        crate::config::human_size(bytes),
+        crate::config::human_size(max),
+        crate::config::vars::MAX_UPLOAD_BYTES
+    ))
 }

@@ -28,7 +28,7 @@ pub mod journal;
 use crate::analyze::analyze;
 use crate::config::{Limits, human_size, vars};
 use crate::error::{Error, Result};
-use crate::ingest::{IngestOptions, ingest};
+use crate::ingest::{IngestOptions, ingest, ingest_within, too_big};
 use crate::model::{Article, Document};
 use chrono::Utc;
 use journal::{Journal, Record, Source, StoredArticle};
@@ -264,10 +264,7 @@ impl Store {
         let opts = IngestOptions { name_hint: Some(new.origin.clone()), title: title.clone() };
         // An engine bug must cost one article, not the process (or a bot shard).
         let read = std::panic::catch_unwind(|| -> Result<_> {
-            let doc = ingest(&new.bytes, &opts)?;
-            if doc.text.len() > max {
-                return Err(too_big(doc.text.len(), max));
-            }
+            let doc = ingest_within(&new.bytes, &opts, max)?;
             let analysis = analyze(&doc);
             Ok((doc, analysis))
         });
@@ -527,15 +524,6 @@ fn disk_journal_due(store: &Store) -> bool {
     store.disk.as_ref().is_some_and(|d| d.journal.lock().unwrap_or_else(PoisonError::into_inner).compaction_due(store.compact_every))
 }
 
-fn too_big(bytes: usize, max: usize) -> Error {
-    Error::Limit(format!(
-        "This article is {} of text; the limit is {} per article. Upload a shorter piece, or an admin can raise \
-         the limit with {}.",
-        human_size(bytes),
-        human_size(max),
-        vars::MAX_UPLOAD_BYTES
-    ))
-}
 
 /// Index of the article `query` names by title: the exact title, or a unique title
 /// prefix, or a unique title containing it (all case-insensitive).
