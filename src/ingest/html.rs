@@ -76,10 +76,10 @@ fn extract_inline(html: &str) -> HtmlArticle {
             if let Ok(article) = reader.parse() {
                 let text = normalize_blocks(&article.text_content);
                 // Readability can settle on a teaser box; prefer the stripped page when
-                // the pick holds only a sliver of the page's prose.
-                if text.split_whitespace().count() >= 30
-                    || text.split_whitespace().count() * 3 >= stripped.text.split_whitespace().count()
-                {
+                // the pick holds only a sliver of the page's prose. A short pick from a
+                // page with no prose outside nav/header/footer is navigation, not text.
+                let (picked, prose) = (text.split_whitespace().count(), stripped.text.split_whitespace().count());
+                if picked >= 30 || (prose > 0 && picked * 3 >= prose) {
                     return HtmlArticle {
                         title: non_empty(article.title.trim()).or(stripped.title),
                         byline: article.byline.as_deref().map(str::trim).and_then(non_empty),
