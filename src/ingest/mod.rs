@@ -45,6 +45,10 @@ pub fn ingest(bytes: &[u8], opts: &IngestOptions) -> Result<Document> {
 pub fn ingest_within(bytes: &[u8], opts: &IngestOptions, max_text_bytes: usize) -> Result<Document> {
     let decoded = decode::decode(bytes)?;
     let format = detect::detect(&decoded, opts.name_hint.as_deref());
+    // Markup does not count against the limit; everything else is text as uploaded.
+    if format != Format::Html && decoded.len() > max_text_bytes {
+        return Err(too_big(decoded.len(), max_text_bytes));
+    }
     let (body, found_title, meta_byline, meta_date) = match format {
         Format::Html => {
             let page = html::extract(&decoded)?;
@@ -68,15 +72,15 @@ pub fn ingest_within(bytes: &[u8], opts: &IngestOptions, max_text_bytes: usize) 
         }
         Format::Text => (decoded, None, None, None),
     };
+    if body.len() > max_text_bytes {
+        return Err(too_big(body.len(), max_text_bytes));
+    }
     let cleaned = clean::clean(&body);
     if cleaned.text.trim().is_empty() {
         return Err(Error::BadInput(match format {
             Format::Html => "No article text was found in this HTML page; paste the article text instead.".into(),
             _ => "The article is empty once page furniture is removed: paste or upload the article text.".into(),
         }));
-    }
-    if cleaned.text.len() > max_text_bytes {
-        return Err(too_big(cleaned.text.len(), max_text_bytes));
     }
     let run = longest_unbroken_run(&cleaned.text);
     if run > MAX_UNBROKEN_RUN {
