@@ -178,16 +178,13 @@ pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Respo
             Ok(Response::Removed { article: store.remove_article(scope, &article)? })
         }
         Command::WhoSaid { topic, speaker, article } => {
-            let articles = pick_many(store, scope, article.as_deref())?;
-            let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
             let topic = topic.filter(|t| !t.trim().is_empty());
             let speaker = speaker.filter(|s| !s.trim().is_empty());
-            Ok(Response::WhoSaid { groups: query::who_said(&refs, speaker.as_deref(), topic.as_deref()) })
+            let groups = in_index(store, scope, article.as_deref(), |i| query::who_said_in(i, speaker.as_deref(), topic.as_deref()))?;
+            Ok(Response::WhoSaid { groups })
         }
         Command::KeyFigures { article, kind } => {
-            let articles = pick_many(store, scope, article.as_deref())?;
-            let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
-            Ok(Response::KeyFigures { figures: query::key_figures(&refs, kind) })
+            Ok(Response::KeyFigures { figures: in_index(store, scope, article.as_deref(), |i| query::key_figures_in(i, kind))? })
         }
         Command::People { article } => {
             let article = pick_one(store, scope, article.as_deref())?;
@@ -205,17 +202,14 @@ pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Respo
             if question.trim().is_empty() {
                 return Err(Error::BadInput("Ask a question, e.g. /ask question:\"Who is Wu Xinbo?\"".into()));
             }
-            let articles = pick_many(store, scope, article.as_deref())?;
-            let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
-            Ok(Response::Ask { answer: query::ask(&refs, &question), question })
+            let answer = in_index(store, scope, article.as_deref(), |i| query::ask_in(i, &question))?;
+            Ok(Response::Ask { answer, question })
         }
         Command::Search { query: q } => {
             if q.trim().is_empty() {
                 return Err(Error::BadInput("Say what to search for, e.g. /search query:\"export controls\"".into()));
             }
-            let articles = pick_many(store, scope, None)?;
-            let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
-            Ok(Response::Search { hits: query::search(&refs, &q), query: q })
+            Ok(Response::Search { hits: in_index(store, scope, None, |i| query::search_in(i, &q))?, query: q })
         }
         Command::BriefingPost { channel, since, topic } => {
             let channel_id = channel.as_deref().and_then(briefing::parse_channel_id);
@@ -263,16 +257,15 @@ fn briefing_digest(store: &Store, scope: Scope, since: Option<&str>, default_sin
     Ok(briefing::build_digest(&refs, &briefing::DigestOptions::new(Some(since), now, topic)))
 }
 
-/// The named article, or all of the scope's articles.
-fn pick_many(store: &Store, scope: Scope, article: Option<&str>) -> Result<Vec<Arc<Article>>> {
+/// Runs a query on the named article, or on the scope's index (all its articles).
+fn in_index<R>(store: &Store, scope: Scope, article: Option<&str>, run: impl FnOnce(&query::ScopeIndex) -> R) -> Result<R> {
     match article.filter(|a| !a.trim().is_empty()) {
-        Some(id) => Ok(vec![store.find_article(scope, id)?]),
+        Some(id) => Ok(run(&query::ScopeIndex::from_shared(&[store.find_article(scope, id)?]))),
         None => {
-            let all = store.articles(scope);
-            if all.is_empty() {
+            if store.article_count(scope) == 0 {
                 return Err(no_articles());
             }
-            Ok(all)
+            Ok(store.with_index(scope, run))
         }
     }
 }

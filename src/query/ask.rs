@@ -8,7 +8,8 @@
 //! less than half the question's weight is not an answer, and the reply says so.
 
 use super::Evidence;
-use super::search::{Ranked, names_entity, rank_sentences};
+use super::index::{EntityKind, ScopeIndex};
+use super::search::{Ranked, rank_sentences};
 use crate::analyze::terms;
 use crate::model::{Article, Person, Span};
 use regex::Regex;
@@ -71,7 +72,7 @@ fn topic_terms(text: &str) -> Vec<u32> {
 }
 
 /// Lower-cased name words without honorifics and punctuation.
-fn name_words(s: &str) -> Vec<String> {
+pub(crate) fn name_words(s: &str) -> Vec<String> {
     terms::words(s)
         .map(|w| w.trim_end_matches('.').to_string())
         .filter(|w| !HONORIFICS.contains(&w.as_str()) && w != "the")
@@ -116,6 +117,11 @@ fn sentence_of(a: &Article, span: Span) -> Option<usize> {
 }
 
 pub fn ask(articles: &[&Article], question: &str) -> AskAnswer {
+    ask_in(&ScopeIndex::from_articles(articles), question)
+}
+
+/// [`ask`] over a scope's index.
+pub fn ask_in(articles: &ScopeIndex, question: &str) -> AskAnswer {
     let q = question.trim();
     if q.is_empty() {
         return AskAnswer::NotFound { message: "Ask a question, for example: who is Wu Xinbo?".into() };
@@ -155,16 +161,17 @@ pub fn ask(articles: &[&Article], question: &str) -> AskAnswer {
 
 /// "Who is X": the person's role with the sentence that gives it; an organization or
 /// place by its first mention.
-fn who_is(articles: &[&Article], target: &str) -> Option<AskAnswer> {
+fn who_is(articles: &ScopeIndex, target: &str) -> Option<AskAnswer> {
     let words = name_words(target);
     let last = words.last()?.clone();
     // A person with a role beats one the article names without a role.
     let mut unroled: Option<AskAnswer> = None;
-    for a in articles {
-        for p in &a.analysis.people {
-            // Cheap test first: the question's last name word occurs in a name.
-            let maybe = contains_ci(&p.name, &last) || p.aliases.iter().any(|al| contains_ci(al, &last));
-            if !maybe || !names_person(&words, p) {
+    // Every way a person can be named holds the question's last name word.
+    for r in articles.people_with_word(&last) {
+        let a = articles.article(r.slot);
+        {
+            let Some(p) = a.analysis.people.get(r.item as usize) else { continue };
+            if !names_person(&words, p) {
                 continue;
             }
             let first = p.mentions.first().and_then(|m| sentence_of(a, *m));
@@ -189,7 +196,7 @@ fn who_is(articles: &[&Article], target: &str) -> Option<AskAnswer> {
         if r.coverage < 0.999 {
             continue;
         }
-        let a = articles[r.article];
+        let a = articles.article(r.article);
         if let Some(role) = appositive_after(a.doc.sentence_text(r.sentence), target_trim) {
             return Some(found(format!("{target_trim}: {role}"), vec![Evidence::new(a, r.sentence)]));
         }
@@ -197,13 +204,19 @@ fn who_is(articles: &[&Article], target: &str) -> Option<AskAnswer> {
     if unroled.is_some() {
         return unroled;
     }
-    for a in articles {
-        for e in a.analysis.organizations.iter().chain(&a.analysis.places) {
-            if names_entity(target_trim, &e.name, &e.aliases) {
-                let i = e.mentions.first().and_then(|m| sentence_of(a, *m))?;
-                return Some(found(e.name.clone(), vec![Evidence::new(a, i)]));
-            }
-        }
+    if target_trim.is_empty() {
+        return None;
+    }
+    for r in articles.entities_named(target_trim) {
+        let a = articles.article(r.slot);
+        let e = match r.kind {
+            EntityKind::Person => continue,
+            EntityKind::Organization => a.analysis.organizations.get(r.item as usize),
+            EntityKind::Place => a.analysis.places.get(r.item as usize),
+        };
+        let Some(e) = e else { continue };
+        let i = e.mentions.first().and_then(|m| sentence_of(a, *m))?;
+        return Some(found(e.name.clone(), vec![Evidence::new(a, i)]));
     }
     None
 }
@@ -222,17 +235,17 @@ fn appositive_after(sentence: &str, name: &str) -> Option<String> {
 }
 
 /// "What did X say (about Y)": X's statements, the most on-topic first.
-fn what_did_say(articles: &[&Article], who: &str, about: Option<&str>) -> AskAnswer {
+fn what_did_say(articles: &ScopeIndex, who: &str, about: Option<&str>) -> AskAnswer {
     let words = name_words(who);
     let topic = about.map(topic_terms).unwrap_or_default();
     let mut statements: Vec<(usize, String, Evidence)> = Vec::new();
     let mut speaker_name: Option<String> = None;
     let Some(last) = words.last() else { return not_found() };
-    for a in articles {
-        for q in &a.analysis.quotes {
-            if !contains_ci(&q.speaker, last) && !q.aliases.iter().any(|al| contains_ci(al, last)) {
-                continue;
-            }
+    // Every way a speaker can be named holds the question's last name word.
+    for r in articles.quotes_with_name_word(last) {
+        let a = articles.article(r.slot);
+        {
+            let Some(q) = a.analysis.quotes.get(r.item as usize) else { continue };
             let speaker_words = name_words(&q.speaker);
             let matches = speaker_words == words
                 || (words.len() == 1 && speaker_words.last() == words.first())
@@ -266,13 +279,13 @@ fn what_did_say(articles: &[&Article], who: &str, about: Option<&str>) -> AskAns
 }
 
 /// "Who said … (about Y)": the speaker of the statement that best matches.
-fn who_said(articles: &[&Article], rest: &str) -> AskAnswer {
+fn who_said(articles: &ScopeIndex, rest: &str) -> AskAnswer {
     let topic = topic_terms(rest);
     for r in rank_sentences(articles, &topic, CANDIDATES) {
         if r.coverage < MIN_COVERAGE {
             continue;
         }
-        let a = articles[r.article];
+        let a = articles.article(r.article);
         if let Some(q) = a.analysis.quotes.iter().find(|q| q.sentence == r.sentence || sentence_of(a, q.text) == Some(r.sentence)) {
             let role = if q.role.is_empty() { String::new() } else { format!(", {}", q.role) };
             return found(format!("{}{role}", q.speaker), vec![Evidence::new(a, r.sentence)]);
@@ -282,13 +295,13 @@ fn who_said(articles: &[&Article], rest: &str) -> AskAnswer {
 }
 
 /// "How much / how many": the figure in the best-matching sentence that holds one.
-fn how_much(articles: &[&Article], q: &str) -> AskAnswer {
+fn how_much(articles: &ScopeIndex, q: &str) -> AskAnswer {
     let topic = topic_terms(q);
     for r in rank_sentences(articles, &topic, CANDIDATES) {
         if r.coverage < MIN_COVERAGE {
             continue;
         }
-        let a = articles[r.article];
+        let a = articles.article(r.article);
         let figures: Vec<_> = a.analysis.figures.iter().filter(|f| f.sentence == r.sentence).collect();
         // The figure at the number nearest the question's words, else the one whose
         // description shares most words with the question.
@@ -376,7 +389,7 @@ enum Want {
 }
 
 /// Ranked retrieval, then the wanted kind of item in the best sentence that has one.
-fn general(articles: &[&Article], q: &str, want: Want) -> AskAnswer {
+fn general(articles: &ScopeIndex, q: &str, want: Want) -> AskAnswer {
     let topic = topic_terms(q);
     let question_lower = q.to_lowercase();
     let ranked: Vec<Ranked> = rank_sentences(articles, &topic, CANDIDATES);
@@ -384,7 +397,7 @@ fn general(articles: &[&Article], q: &str, want: Want) -> AskAnswer {
         if r.coverage < MIN_COVERAGE {
             continue;
         }
-        let a = articles[r.article];
+        let a = articles.article(r.article);
         let evidence = vec![Evidence::new(a, r.sentence)];
         let in_sentence = |span: &Span| sentence_of(a, *span) == Some(r.sentence);
         match want {
@@ -440,7 +453,7 @@ fn general(articles: &[&Article], q: &str, want: Want) -> AskAnswer {
     // No sentence holds the wanted kind of item: the best sentence is the answer.
     match ranked.iter().find(|r| r.coverage >= MIN_COVERAGE) {
         Some(r) => {
-            let a = articles[r.article];
+            let a = articles.article(r.article);
             found(a.doc.sentence_text(r.sentence).to_string(), vec![Evidence::new(a, r.sentence)])
         }
         _ => not_found(),

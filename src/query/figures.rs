@@ -4,6 +4,7 @@
 //! Callers cut the list to the top N (default [`DEFAULT_TOP`]); the rest stays available.
 
 use super::Evidence;
+use super::index::ScopeIndex;
 use crate::model::{Article, FigureKind};
 use serde::Serialize;
 
@@ -23,9 +24,19 @@ pub struct FigureHit {
 
 /// Key figures of the given articles, best first, optionally of one kind only.
 pub fn key_figures(articles: &[&Article], kind: Option<FigureKind>) -> Vec<FigureHit> {
+    let order: Vec<(u32, &Article)> = articles.iter().enumerate().map(|(i, a)| (i as u32, *a)).collect();
+    ranked(order.into_iter(), kind)
+}
+
+/// [`key_figures`] over a scope's index.
+pub fn key_figures_in(index: &ScopeIndex, kind: Option<FigureKind>) -> Vec<FigureHit> {
+    ranked(index.articles(), kind)
+}
+
+fn ranked<'a>(articles: impl Iterator<Item = (u32, &'a Article)>, kind: Option<FigureKind>) -> Vec<FigureHit> {
     // (score, article order, text position, hit)
-    let mut hits: Vec<(f32, usize, usize, FigureHit)> = Vec::new();
-    for (order, a) in articles.iter().enumerate() {
+    let mut hits: Vec<(f32, u32, usize, FigureHit)> = Vec::new();
+    for (order, a) in articles {
         for f in &a.analysis.figures {
             if kind.is_some_and(|k| k != f.kind) {
                 continue;

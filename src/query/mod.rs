@@ -2,22 +2,25 @@
 //! neutral: the bot, the console and the CLI render these answers. Every item carries
 //! `Evidence`: the article it came from and the sentence that says it.
 //!
-//! Placeholder implementations (issues 3–5 own the real ones).
+//! Scope-wide questions read a [`ScopeIndex`] (the store keeps one per scope), so their
+//! cost follows what matches, not how many articles the scope holds.
 
 use crate::model::Article;
 use serde::Serialize;
 
 pub mod ask;
 pub mod figures;
+pub mod index;
 pub mod search;
 pub mod views;
 pub mod who_said;
 
-pub use ask::{AskAnswer, ask};
-pub use figures::{FigureHit, key_figures};
-pub use search::{SearchHit, search};
+pub use ask::{AskAnswer, ask, ask_in};
+pub use figures::{FigureHit, key_figures, key_figures_in};
+pub use index::ScopeIndex;
+pub use search::{SearchHit, search, search_in};
 pub use views::{PersonHit, TimelineEntry, people, summary, timeline};
-pub use who_said::{SpeakerStatements, Statement, who_said};
+pub use who_said::{SpeakerStatements, Statement, who_said, who_said_in};
 
 /// Where an answer comes from.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,10 +1,11 @@
 //! Ranked sentence search across a scope's articles: by person (any of their names), by
 //! organization or place, or by keywords (BM25 over stemmed terms, using each article's
-//! precomputed `TermIndex`, so only the query is stemmed).
+//! scope's inverted index, so only the query is stemmed and only its terms' postings read).
 
 use super::Evidence;
 use crate::analyze::terms;
-use crate::model::{Article, NamedEntity, Span};
+use super::index::{EntityKind, Posting, ScopeIndex};
+use crate::model::{Article, Span};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -25,7 +26,8 @@ pub(crate) struct Ranked {
     pub score: f32,
     /// Share of the query's weight (IDF) the sentence holds, 0–1.
     pub coverage: f32,
-    pub article: usize,
+    /// The article's slot in the index.
+    pub article: u32,
     pub sentence: usize,
 }
 
@@ -37,58 +39,43 @@ pub(crate) fn query_terms(query: &str) -> Vec<u32> {
     t
 }
 
-/// Sentences ranked by BM25 over the whole scope, best first (at most `limit`).
-pub(crate) fn rank_sentences(articles: &[&Article], query: &[u32], limit: usize) -> Vec<Ranked> {
+/// Sentences ranked by BM25 over the whole scope, best first (at most `limit`); only
+/// the postings of the query's terms are read.
+pub(crate) fn rank_sentences(index: &ScopeIndex, query: &[u32], limit: usize) -> Vec<Ranked> {
     if query.is_empty() {
         return Vec::new();
     }
-    let mut total_sentences = 0usize;
-    let mut total_length = 0usize;
-    let mut df = vec![0u32; query.len()];
-    for a in articles {
-        let idx = &a.analysis.terms;
-        total_sentences += idx.lengths.len();
-        total_length += idx.lengths.iter().map(|&l| l as usize).sum::<usize>();
-        for (qi, &t) in query.iter().enumerate() {
-            df[qi] += idx.postings_of(t).len() as u32;
-        }
-    }
+    let (total_sentences, total_length) = index.sentence_stats();
     if total_sentences == 0 {
         return Vec::new();
     }
+    let lists: Vec<&[Posting]> = query.iter().map(|&t| index.postings_of(t)).collect();
     let avg_len = (total_length as f32 / total_sentences as f32).max(1.0);
     let n = total_sentences as f32;
-    let idf: Vec<f32> = df.iter().map(|&d| ((n - d as f32 + 0.5) / (d as f32 + 0.5) + 1.0).ln()).collect();
+    let idf: Vec<f32> = lists.iter().map(|l| l.len() as f32).map(|d| ((n - d + 0.5) / (d + 0.5) + 1.0).ln()).collect();
     let idf_total: f32 = idf.iter().sum::<f32>().max(1e-6);
 
+    // (slot, sentence, query term) for every matching posting; a stable sort by sentence
+    // keeps the terms in query order, so scores add up exactly as a per-article scan did.
+    let mut matched: Vec<(u32, u32, u32, u16)> = Vec::with_capacity(lists.iter().map(|l| l.len()).sum());
+    for (qi, list) in lists.iter().enumerate() {
+        matched.extend(list.iter().map(|p| (p.slot, p.sentence, qi as u32, p.count)));
+    }
+    if lists.len() > 1 {
+        matched.sort_by_key(|&(slot, sentence, _, _)| (slot, sentence));
+    }
     let mut out: Vec<Ranked> = Vec::new();
-    // Per-sentence (score, matched weight) of the current article, reused across articles.
-    let mut per_sentence: Vec<(f32, f32)> = Vec::new();
-    let mut touched: Vec<u32> = Vec::new();
-    for (ai, a) in articles.iter().enumerate() {
-        let idx = &a.analysis.terms;
-        for (qi, &t) in query.iter().enumerate() {
-            for &(_, s, count) in idx.postings_of(t) {
-                let si = s as usize;
-                if si >= per_sentence.len() {
-                    per_sentence.resize(si + 1, (0.0, 0.0));
-                }
-                let len = idx.lengths.get(si).copied().unwrap_or(1) as f32;
-                let tf = count as f32;
-                let score = idf[qi] * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg_len));
-                let e = &mut per_sentence[si];
-                if e.1 == 0.0 {
-                    touched.push(s);
-                }
-                e.0 += score;
-                e.1 += idf[qi].max(1e-6);
-            }
+    for group in matched.chunk_by(|a, b| (a.0, a.1) == (b.0, b.1)) {
+        let (slot, sentence) = (group[0].0, group[0].1);
+        let len = index.sentence_length(slot, sentence) as f32;
+        let (mut score, mut weight) = (0.0f32, 0.0f32);
+        for &(_, _, qi, count) in group {
+            let qi = qi as usize;
+            let tf = count as f32;
+            score += idf[qi] * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg_len));
+            weight += idf[qi].max(1e-6);
         }
-        for &s in &touched {
-            let (score, weight) = std::mem::take(&mut per_sentence[s as usize]);
-            out.push(Ranked { score, coverage: weight / idf_total, article: ai, sentence: s as usize });
-        }
-        touched.clear();
+        out.push(Ranked { score, coverage: weight / idf_total, article: slot, sentence: sentence as usize });
     }
     let order = |a: &Ranked, b: &Ranked| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)).then(a.sentence.cmp(&b.sentence));
     if out.len() > limit && limit > 0 {
@@ -97,12 +84,6 @@ pub(crate) fn rank_sentences(articles: &[&Article], query: &[u32], limit: usize)
     }
     out.sort_by(order);
     out
-}
-
-/// Whether `query` names this entity (its name or an alias, ignoring case).
-pub(crate) fn names_entity(query: &str, name: &str, aliases: &[String]) -> bool {
-    let q = query.trim();
-    !q.is_empty() && (name.eq_ignore_ascii_case(q) || aliases.iter().any(|a| a.eq_ignore_ascii_case(q)))
 }
 
 fn mention_hits(article: &Article, mentions: &[Span], score: f32, hits: &mut Vec<SearchHit>) {
@@ -120,20 +101,25 @@ fn mention_hits(article: &Article, mentions: &[Span], score: f32, hits: &mut Vec
 /// Sentences about a person, organization or place when the query names one; otherwise
 /// the sentences that best match the keywords. Best first.
 pub fn search(articles: &[&Article], query: &str) -> Vec<SearchHit> {
+    search_in(&ScopeIndex::from_articles(articles), query)
+}
+
+/// [`search`] over a scope's index.
+pub fn search_in(index: &ScopeIndex, query: &str) -> Vec<SearchHit> {
     let mut hits = Vec::new();
-    for a in articles {
-        for p in &a.analysis.people {
-            if names_entity(query, &p.name, &p.aliases) {
-                mention_hits(a, &p.mentions, 2.0, &mut hits);
+    if !query.trim().is_empty() {
+        for e in index.entities_named(query) {
+            if hits.len() >= MAX_HITS {
+                break;
             }
-        }
-        let entities: [&[NamedEntity]; 2] = [&a.analysis.organizations, &a.analysis.places];
-        for list in entities {
-            for e in list {
-                if names_entity(query, &e.name, &e.aliases) {
-                    mention_hits(a, &e.mentions, 2.0, &mut hits);
-                }
-            }
+            let a = index.article(e.slot);
+            let i = e.item as usize;
+            let mentions = match e.kind {
+                EntityKind::Person => a.analysis.people.get(i).map(|p| p.mentions.as_slice()),
+                EntityKind::Organization => a.analysis.organizations.get(i).map(|o| o.mentions.as_slice()),
+                EntityKind::Place => a.analysis.places.get(i).map(|p| p.mentions.as_slice()),
+            };
+            mention_hits(a, mentions.unwrap_or_default(), 2.0, &mut hits);
         }
     }
     if !hits.is_empty() {
@@ -141,9 +127,9 @@ pub fn search(articles: &[&Article], query: &str) -> Vec<SearchHit> {
         return hits;
     }
     let q = query_terms(query);
-    rank_sentences(articles, &q, MAX_HITS)
+    rank_sentences(index, &q, MAX_HITS)
         .into_iter()
         .filter(|r| r.coverage >= 0.5)
-        .map(|r| SearchHit { score: r.score, evidence: Evidence::new(articles[r.article], r.sentence) })
+        .map(|r| SearchHit { score: r.score, evidence: Evidence::new(index.article(r.article), r.sentence) })
         .collect()
 }

@@ -4,6 +4,7 @@
 //! person quoted in several articles ("Donald Trump", "Trump") is one group.
 
 use super::Evidence;
+use super::index::{ItemRef, ScopeIndex};
 use crate::model::{Article, QuoteKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
@@ -33,7 +34,7 @@ const IGNORED: &[&str] = &[
     "about", "on", "in", "to", "for", "what", "who", "said", "say", "says", "did", "does", "is", "are", "was",
 ];
 
-fn words(s: &str) -> Vec<String> {
+pub(crate) fn words(s: &str) -> Vec<String> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
@@ -41,7 +42,7 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn stems(s: &str) -> Vec<String> {
+pub(crate) fn stems(s: &str) -> Vec<String> {
     words(&s.replace(['’', '\''], " ")).iter().map(|w| STEMMER.stem(w).into_owned()).collect()
 }
 
@@ -65,57 +66,72 @@ fn speaker_matches(query: &[String], names: &[Vec<String>]) -> bool {
 
 /// Statements grouped by speaker, filtered by speaker (any alias) and topic words.
 pub fn who_said(articles: &[&Article], speaker: Option<&str>, topic: Option<&str>) -> Vec<SpeakerStatements> {
+    who_said_in(&ScopeIndex::from_articles(articles), speaker, topic)
+}
+
+/// The quotes that pass the filters, in article order: read from the index's speaker-word
+/// and stem lists (intersected), never by visiting every quote unless there is no filter.
+fn candidates(index: &ScopeIndex, speaker_query: Option<&[String]>, topic_stems: Option<&[String]>) -> Vec<ItemRef> {
+    let mut lists: Vec<&[ItemRef]> = Vec::new();
+    if let Some(q) = speaker_query {
+        // Every query word must be in one name; the first word's list holds all of them.
+        lists.extend(q.first().map(|w| index.quotes_with_speaker_word(w)));
+    }
+    if let Some(t) = topic_stems {
+        lists.extend(t.iter().map(|s| index.quotes_with_stem(s)));
+    }
+    let Some(shortest) = lists.iter().min_by_key(|l| l.len()).copied() else {
+        return index.all_quotes().collect();
+    };
+    shortest.iter().copied().filter(|r| lists.iter().all(|l| l.binary_search(r).is_ok())).collect()
+}
+
+/// [`who_said`] over a scope's index.
+pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str>) -> Vec<SpeakerStatements> {
     let speaker_query = speaker.map(words).filter(|q| !q.is_empty());
     let topic_stems = topic.map(stems).filter(|t| !t.is_empty());
-    // Each group keeps the word forms of its name and aliases for matching.
-    let mut groups: Vec<(SpeakerStatements, Vec<Vec<String>>)> = Vec::new();
-    for a in articles {
-        for q in &a.analysis.quotes {
-            let mut names: Vec<Vec<String>> = vec![words(&q.speaker)];
+    // Each group keeps the words of its label, and of its names and aliases for matching.
+    let mut groups: Vec<(SpeakerStatements, Vec<String>)> = Vec::new();
+    for r in candidates(index, speaker_query.as_deref(), topic_stems.as_deref()) {
+        let a = index.article(r.slot);
+        let Some(q) = a.analysis.quotes.get(r.item as usize) else { continue };
+        let key = words(&q.speaker);
+        if let Some(query) = &speaker_query {
+            let mut names: Vec<Vec<String>> = vec![key.clone()];
             names.extend(q.aliases.iter().map(|al| words(al)));
             names.retain(|n| !n.is_empty());
-            if let Some(query) = &speaker_query {
-                if !speaker_matches(query, &names) {
-                    continue;
-                }
+            if !speaker_matches(query, &names) {
+                continue;
             }
-            let evidence = Evidence::new(a, q.sentence);
-            let text = a.doc.slice(q.text).to_string();
-            if let Some(t) = &topic_stems {
-                let mut have = stems(&text);
-                have.extend(stems(&evidence.sentence));
-                if !t.iter().all(|s| have.contains(s)) {
-                    continue;
+        }
+        let evidence = Evidence::new(a, q.sentence);
+        let text = a.doc.slice(q.text).to_string();
+        let statement = Statement { text, kind: q.kind, evidence };
+        match groups.iter_mut().find(|(_, label)| same_source(label, &key)) {
+            Some((g, label)) => {
+                // The fullest name wins as the group's label.
+                if key.len() > label.len() {
+                    let old = std::mem::replace(&mut g.speaker, q.speaker.clone());
+                    *label = key;
+                    push_alias(&mut g.aliases, old);
                 }
-            }
-            let statement = Statement { text, kind: q.kind, evidence };
-            let key = words(&q.speaker);
-            match groups.iter_mut().find(|(g, _)| same_source(&words(&g.speaker), &key)) {
-                Some((g, gnames)) => {
-                    // The fullest name wins as the group's label.
-                    if key.len() > words(&g.speaker).len() {
-                        let old = std::mem::replace(&mut g.speaker, q.speaker.clone());
-                        push_alias(&mut g.aliases, old);
-                    }
-                    if g.role.is_empty() {
-                        g.role = q.role.clone();
-                    }
-                    for al in &q.aliases {
-                        push_alias(&mut g.aliases, al.clone());
-                    }
-                    gnames.extend(names);
-                    g.statements.push(statement);
+                if g.role.is_empty() {
+                    g.role = q.role.clone();
                 }
-                None => groups.push((
-                    SpeakerStatements {
-                        speaker: q.speaker.clone(),
-                        role: q.role.clone(),
-                        aliases: q.aliases.clone(),
-                        statements: vec![statement],
-                    },
-                    names,
-                )),
+                for al in &q.aliases {
+                    push_alias(&mut g.aliases, al.clone());
+                }
+                g.statements.push(statement);
             }
+            None => groups.push((
+                SpeakerStatements {
+                    speaker: q.speaker.clone(),
+                    role: q.role.clone(),
+                    aliases: q.aliases.clone(),
+                    statements: vec![statement],
+                },
+                key,
+            )),
         }
     }
     let mut out: Vec<SpeakerStatements> = groups

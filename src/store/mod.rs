@@ -15,6 +15,10 @@
 //!   (one per core) analyze every article, and a reader that needs an article first
 //!   analyzes it itself (each article is analyzed once, behind a `OnceLock`). Start-up
 //!   time therefore does not grow with the engine's cost.
+//! - Each scope has a query index ([`ScopeIndex`]: terms, names, speakers, quote stems
+//!   → where they occur). An article joins it when it is analyzed (inside the same
+//!   `OnceLock` initialisation, so an analyzed article is always indexed) and leaves it
+//!   when removed; [`Store::with_index`] first analyzes whatever a load left pending.
 //! - Limits (article size, articles and text per scope, concurrent ingests) come from
 //!   [`Limits`]; each refusal names the setting an admin changes.
 //!
@@ -30,6 +34,7 @@ use crate::config::{Limits, human_size, vars};
 use crate::error::{Error, Result};
 use crate::ingest::{IngestOptions, ingest, ingest_within, too_big};
 use crate::model::{Article, Document};
+use crate::query::ScopeIndex;
 use chrono::Utc;
 use journal::{Journal, Record, Source, StoredArticle};
 use serde::{Deserialize, Serialize};
@@ -67,6 +72,16 @@ struct Entry {
     stored: Arc<StoredArticle>,
     /// Bytes counted against the scope's text limit.
     size: usize,
+    /// Position in the scope's index (oldest first, never reused).
+    slot: u32,
+    /// The scope's query index, which the article joins once analyzed.
+    index: SharedIndex,
+}
+
+type SharedIndex = Arc<RwLock<ScopeIndex>>;
+
+fn write_index(index: &SharedIndex) -> RwLockWriteGuard<'_, ScopeIndex> {
+    index.write().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl Entry {
@@ -74,9 +89,16 @@ impl Entry {
         &self.stored.id
     }
 
-    /// The analyzed article, analyzing it now if nobody has yet.
+    /// The analyzed article, analyzing it now if nobody has yet. It joins the scope's
+    /// index before the cell is set, so whoever sees it analyzed finds it indexed.
     fn article(&self) -> Arc<Article> {
-        self.cell.get_or_init(|| rebuild(&self.stored)).clone()
+        self.cell
+            .get_or_init(|| {
+                let article = rebuild(&self.stored);
+                write_index(&self.index).insert(self.slot, article.clone());
+                article
+            })
+            .clone()
     }
 }
 
@@ -87,6 +109,7 @@ struct ScopeData {
     next_id: u64,
     settings: BTreeMap<String, serde_json::Value>,
     text_bytes: usize,
+    index: SharedIndex,
 }
 
 #[derive(Debug, Default)]
@@ -300,7 +323,14 @@ impl Store {
         let data = state.scopes.entry(scope).or_default();
         data.next_id += 1;
         data.text_bytes += size;
-        data.articles.push(Entry { cell: Arc::new(OnceLock::from(article.clone())), stored: Arc::new(stored), size });
+        let index = data.index.clone();
+        let slot = {
+            let mut index = write_index(&index);
+            let slot = index.reserve();
+            index.insert(slot, article.clone());
+            slot
+        };
+        data.articles.push(Entry { cell: Arc::new(OnceLock::from(article.clone())), stored: Arc::new(stored), size, slot, index });
         drop(state);
         self.compact_if_due();
         Ok(article)
@@ -344,6 +374,7 @@ impl Store {
         let data = state.scopes.get_mut(&scope).ok_or_else(|| not_found(id_or_title))?;
         let entry = data.articles.remove(pos);
         data.text_bytes = data.text_bytes.saturating_sub(entry.size);
+        write_index(&entry.index).remove(entry.slot);
         drop(state);
         self.compact_if_due();
         Ok(entry.article())
@@ -356,6 +387,28 @@ impl Store {
 
     fn entries(&self, scope: Scope) -> Vec<Entry> {
         self.read().scopes.get(&scope).map(|d| d.articles.clone()).unwrap_or_default()
+    }
+
+    /// Runs `query` on the scope's index once every article of the scope is in it
+    /// (analyzing, on every core, any that a load left for the background).
+    pub fn with_index<R>(&self, scope: Scope, query: impl FnOnce(&ScopeIndex) -> R) -> R {
+        let (pending, index) = {
+            let state = self.read();
+            match state.scopes.get(&scope) {
+                Some(d) => (d.articles.iter().filter(|e| e.cell.get().is_none()).cloned().collect::<Vec<_>>(), d.index.clone()),
+                None => (Vec::new(), SharedIndex::default()),
+            }
+        };
+        if !pending.is_empty() {
+            force_all(&pending);
+        }
+        let index = index.read().unwrap_or_else(PoisonError::into_inner);
+        query(&index)
+    }
+
+    /// Bytes of article text a scope holds (as counted against its text limit).
+    pub fn scope_text_bytes(&self, scope: Scope) -> usize {
+        self.read().scopes.get(&scope).map_or(0, |d| d.text_bytes)
     }
 
     /// Number of articles in a scope.
@@ -623,13 +676,20 @@ impl Loading {
             .scopes
             .into_iter()
             .map(|(scope, data)| {
+                let index = SharedIndex::default();
                 let articles: Vec<Entry> = data
                     .articles
                     .into_iter()
-                    .map(|stored| Entry { cell: Arc::default(), size: stored.source.len(), stored: Arc::new(stored) })
+                    .map(|stored| Entry {
+                        cell: Arc::default(),
+                        size: stored.source.len(),
+                        stored: Arc::new(stored),
+                        slot: write_index(&index).reserve(),
+                        index: index.clone(),
+                    })
                     .collect();
                 let text_bytes = articles.iter().map(|e| e.size).sum();
-                (scope, ScopeData { articles, next_id: data.next_id, settings: data.settings, text_bytes })
+                (scope, ScopeData { articles, next_id: data.next_id, settings: data.settings, text_bytes, index })
             })
             .collect();
         State { scopes, last_seq: self.last_seq }

@@ -1,0 +1,431 @@
+//! The per-scope query index: what ask, search and who-said look up instead of visiting
+//! every article. The store keeps one per scope and updates it as articles are added,
+//! removed, or analyzed after a load; a one-off caller (the CLI, tests, a question about
+//! one article) builds one from a slice of articles with [`ScopeIndex::from_articles`].
+//!
+//! It holds, for the articles it was given (each under a *slot*: its position in the
+//! scope, oldest first, never reused):
+//! - term → postings (slot, sentence, occurrences), sorted, with corpus-wide sentence
+//!   count and length for BM25, so a keyword query touches only its terms' postings;
+//! - lower-cased full names and aliases of people, organizations and places → the
+//!   entities (search by name, "who is" for organizations and places);
+//! - name words of people, and of quote speakers and their aliases → people / quotes
+//!   ("who is X", "what did X say", who-said speaker filters);
+//! - word stems of each quote and its sentence → quotes (who-said topic filter).
+//!
+//! Every list is kept sorted by (slot, item), so reading a list yields the same order
+//! as the old scan over articles in order, and answers are unchanged.
+
+use super::ask::name_words;
+use super::who_said::{stems, words};
+use crate::model::Article;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A person, quote or entity of one article: its slot and its position in the article's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ItemRef {
+    pub slot: u32,
+    pub item: u32,
+}
+
+/// Which list of an article an entity is in, in the order a scan visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntityRef {
+    pub slot: u32,
+    pub kind: EntityKind,
+    pub item: u32,
+}
+
+/// One sentence holding a term.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Posting {
+    pub slot: u32,
+    pub sentence: u32,
+    pub count: u16,
+}
+
+#[derive(Debug, Clone, Default)]
+enum Slot {
+    /// Known to the scope, not analyzed yet.
+    #[default]
+    Pending,
+    Live(Arc<Article>),
+    Removed,
+}
+
+/// See the module documentation.
+#[derive(Debug, Default)]
+pub struct ScopeIndex {
+    slots: Vec<Slot>,
+    live: usize,
+    postings: HashMap<u32, Vec<Posting>>,
+    total_sentences: usize,
+    total_length: usize,
+    entity_names: HashMap<String, Vec<EntityRef>>,
+    person_words: HashMap<String, Vec<ItemRef>>,
+    /// `ask`'s name words of each quote's speaker and aliases.
+    speaker_name_words: HashMap<String, Vec<ItemRef>>,
+    /// `who_said`'s words of each quote's speaker and aliases.
+    speaker_words: HashMap<String, Vec<ItemRef>>,
+    quote_stems: HashMap<String, Vec<ItemRef>>,
+}
+
+/// The keys one article contributes, computed the same way when it is added and removed.
+#[derive(Default)]
+struct ArticleKeys {
+    entity_names: Vec<(String, EntityRef)>,
+    person_words: Vec<(String, ItemRef)>,
+    speaker_name_words: Vec<(String, ItemRef)>,
+    speaker_words: Vec<(String, ItemRef)>,
+    quote_stems: Vec<(String, ItemRef)>,
+}
+
+fn dedup_keys<T>(keys: &mut Vec<(String, T)>, from: usize) {
+    let tail = &mut keys[from..];
+    tail.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut kept: Vec<(String, T)> = Vec::with_capacity(tail.len());
+    for k in keys.drain(from..) {
+        if kept.last().is_none_or(|l| l.0 != k.0) {
+            kept.push(k);
+        }
+    }
+    keys.extend(kept);
+}
+
+fn article_keys(slot: u32, a: &Article) -> ArticleKeys {
+    let mut k = ArticleKeys::default();
+    let an = &a.analysis;
+    let people = an.people.iter().map(|p| (EntityKind::Person, &p.name, &p.aliases));
+    let orgs = an.organizations.iter().map(|e| (EntityKind::Organization, &e.name, &e.aliases));
+    let places = an.places.iter().map(|e| (EntityKind::Place, &e.name, &e.aliases));
+    let mut counters = [0u32; 3];
+    for (kind, name, aliases) in people.chain(orgs).chain(places) {
+        let item = &mut counters[kind as usize];
+        let r = EntityRef { slot, kind, item: *item };
+        *item += 1;
+        let from = k.entity_names.len();
+        for n in std::iter::once(name).chain(aliases) {
+            let key = n.to_ascii_lowercase();
+            if !key.is_empty() {
+                k.entity_names.push((key, r));
+            }
+        }
+        dedup_keys(&mut k.entity_names, from);
+        if kind == EntityKind::Person {
+            let from = k.person_words.len();
+            let r = ItemRef { slot, item: r.item };
+            for n in std::iter::once(name).chain(aliases) {
+                k.person_words.extend(name_words(n).into_iter().map(|w| (w, r)));
+            }
+            dedup_keys(&mut k.person_words, from);
+        }
+    }
+    for (qi, q) in an.quotes.iter().enumerate() {
+        let r = ItemRef { slot, item: qi as u32 };
+        let (from_a, from_w) = (k.speaker_name_words.len(), k.speaker_words.len());
+        for n in std::iter::once(&q.speaker).chain(&q.aliases) {
+            k.speaker_name_words.extend(name_words(n).into_iter().map(|w| (w, r)));
+            k.speaker_words.extend(words(n).into_iter().map(|w| (w, r)));
+        }
+        dedup_keys(&mut k.speaker_name_words, from_a);
+        dedup_keys(&mut k.speaker_words, from_w);
+        let from = k.quote_stems.len();
+        k.quote_stems.extend(stems(a.doc.slice(q.text)).into_iter().map(|s| (s, r)));
+        k.quote_stems.extend(stems(a.doc.sentence_text(q.sentence)).into_iter().map(|s| (s, r)));
+        dedup_keys(&mut k.quote_stems, from);
+    }
+    k
+}
+
+/// Inserts `item` into a sorted list, keeping it sorted (appends in the usual case).
+fn insert_sorted<T: Ord + Copy>(list: &mut Vec<T>, item: T) {
+    if list.last().is_none_or(|l| *l < item) {
+        list.push(item);
+    } else {
+        let at = list.partition_point(|x| *x < item);
+        list.insert(at, item);
+    }
+}
+
+fn add_keys<T: Ord + Copy>(map: &mut HashMap<String, Vec<T>>, keys: Vec<(String, T)>) {
+    for (key, r) in keys {
+        insert_sorted(map.entry(key).or_default(), r);
+    }
+}
+
+fn remove_keys<T: Copy>(map: &mut HashMap<String, Vec<T>>, keys: &[(String, T)], slot: u32, slot_of: impl Fn(&T) -> u32) {
+    for (key, _) in keys {
+        if let Some(list) = map.get_mut(key) {
+            list.retain(|r| slot_of(r) != slot);
+            if list.is_empty() {
+                map.remove(key);
+            }
+        }
+    }
+}
+
+impl ScopeIndex {
+    /// An index of these articles, slots in slice order (for one-off queries).
+    pub fn from_articles(articles: &[&Article]) -> ScopeIndex {
+        let mut index = ScopeIndex::default();
+        for a in articles {
+            let slot = index.reserve();
+            index.insert(slot, Arc::new((*a).clone()));
+        }
+        index
+    }
+
+    /// An index of shared articles, slots in slice order.
+    pub fn from_shared(articles: &[Arc<Article>]) -> ScopeIndex {
+        let mut index = ScopeIndex::default();
+        for a in articles {
+            let slot = index.reserve();
+            index.insert(slot, a.clone());
+        }
+        index
+    }
+
+    /// A new slot after every existing one, for an article about to be added or loaded.
+    pub fn reserve(&mut self) -> u32 {
+        self.slots.push(Slot::Pending);
+        (self.slots.len() - 1) as u32
+    }
+
+    /// Indexes the analyzed article of `slot` (ignored if the slot was removed meanwhile
+    /// or is indexed already).
+    pub fn insert(&mut self, slot: u32, article: Arc<Article>) {
+        let at = slot as usize;
+        if at >= self.slots.len() {
+            self.slots.resize(at + 1, Slot::Pending);
+        }
+        if !matches!(self.slots[at], Slot::Pending) {
+            return;
+        }
+        let terms = &article.analysis.terms;
+        self.total_sentences += terms.lengths.len();
+        self.total_length += terms.lengths.iter().map(|&l| l as usize).sum::<usize>();
+        for &(term, sentence, count) in &terms.postings {
+            insert_sorted(self.postings.entry(term).or_default(), Posting { slot, sentence, count });
+        }
+        let keys = article_keys(slot, &article);
+        add_keys(&mut self.entity_names, keys.entity_names);
+        add_keys(&mut self.person_words, keys.person_words);
+        add_keys(&mut self.speaker_name_words, keys.speaker_name_words);
+        add_keys(&mut self.speaker_words, keys.speaker_words);
+        add_keys(&mut self.quote_stems, keys.quote_stems);
+        self.slots[at] = Slot::Live(article);
+        self.live += 1;
+    }
+
+    /// Takes the article of `slot` out of every list; later inserts for it are ignored.
+    pub fn remove(&mut self, slot: u32) {
+        let Some(state) = self.slots.get_mut(slot as usize) else { return };
+        let Slot::Live(article) = std::mem::replace(state, Slot::Removed) else {
+            *state = Slot::Removed;
+            return;
+        };
+        self.live -= 1;
+        let terms = &article.analysis.terms;
+        self.total_sentences -= terms.lengths.len();
+        self.total_length -= terms.lengths.iter().map(|&l| l as usize).sum::<usize>();
+        let mut last = None;
+        for &(term, _, _) in &terms.postings {
+            if last == Some(term) {
+                continue;
+            }
+            last = Some(term);
+            if let Some(list) = self.postings.get_mut(&term) {
+                list.retain(|p| p.slot != slot);
+                if list.is_empty() {
+                    self.postings.remove(&term);
+                }
+            }
+        }
+        let keys = article_keys(slot, &article);
+        remove_keys(&mut self.entity_names, &keys.entity_names, slot, |r| r.slot);
+        remove_keys(&mut self.person_words, &keys.person_words, slot, |r| r.slot);
+        remove_keys(&mut self.speaker_name_words, &keys.speaker_name_words, slot, |r| r.slot);
+        remove_keys(&mut self.speaker_words, &keys.speaker_words, slot, |r| r.slot);
+        remove_keys(&mut self.quote_stems, &keys.quote_stems, slot, |r| r.slot);
+    }
+
+    /// Number of indexed articles.
+    pub fn len(&self) -> usize {
+        self.live
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.live == 0
+    }
+
+    /// The article of a slot that is indexed.
+    pub fn get(&self, slot: u32) -> Option<&Article> {
+        match self.slots.get(slot as usize) {
+            Some(Slot::Live(a)) => Some(a),
+            _ => None,
+        }
+    }
+
+    /// The article of a slot taken from one of this index's lists (always indexed).
+    pub fn article(&self, slot: u32) -> &Article {
+        match self.slots.get(slot as usize) {
+            Some(Slot::Live(a)) => a,
+            _ => {
+                // Lists only hold indexed slots; an empty article keeps this panic-free.
+                static EMPTY: std::sync::LazyLock<Article> = std::sync::LazyLock::new(|| Article {
+                    id: String::new(),
+                    added_at: chrono::DateTime::<chrono::Utc>::UNIX_EPOCH,
+                    added_by: None,
+                    origin: String::new(),
+                    doc: Default::default(),
+                    analysis: Default::default(),
+                });
+                &EMPTY
+            }
+        }
+    }
+
+    /// Indexed articles with their slots, oldest first.
+    pub fn articles(&self) -> impl Iterator<Item = (u32, &Article)> + '_ {
+        self.slots.iter().enumerate().filter_map(|(i, s)| match s {
+            Slot::Live(a) => Some((i as u32, a.as_ref())),
+            _ => None,
+        })
+    }
+
+    /// Indexed articles, oldest first, shared.
+    pub fn shared_articles(&self) -> Vec<Arc<Article>> {
+        self.slots
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Live(a) => Some(a.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    pub fn postings_of(&self, term: u32) -> &[Posting] {
+        self.postings.get(&term).map_or(&[], Vec::as_slice)
+    }
+
+    /// Sentences and their total length (in terms) over the indexed articles.
+    pub fn sentence_stats(&self) -> (usize, usize) {
+        (self.total_sentences, self.total_length)
+    }
+
+    /// Term count of one sentence.
+    pub fn sentence_length(&self, slot: u32, sentence: u32) -> u16 {
+        self.get(slot).and_then(|a| a.analysis.terms.lengths.get(sentence as usize).copied()).unwrap_or(1)
+    }
+
+    /// Entities whose name or an alias is `key` (ASCII case ignored), in scan order.
+    pub fn entities_named(&self, name: &str) -> &[EntityRef] {
+        let key = name.trim().to_ascii_lowercase();
+        self.entity_names.get(&key).map_or(&[], Vec::as_slice)
+    }
+
+    /// People one of whose name words (`ask`'s name words) is `word`.
+    pub fn people_with_word(&self, word: &str) -> &[ItemRef] {
+        self.person_words.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Quotes whose speaker or a speaker alias has `word` among `ask`'s name words.
+    pub fn quotes_with_name_word(&self, word: &str) -> &[ItemRef] {
+        self.speaker_name_words.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Quotes whose speaker or a speaker alias has `word` among who-said's words.
+    pub fn quotes_with_speaker_word(&self, word: &str) -> &[ItemRef] {
+        self.speaker_words.get(word).map_or(&[], Vec::as_slice)
+    }
+
+    /// Quotes whose text or sentence has the stem `stem`.
+    pub fn quotes_with_stem(&self, stem: &str) -> &[ItemRef] {
+        self.quote_stems.get(stem).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every quote, in scan order.
+    pub fn all_quotes(&self) -> impl Iterator<Item = ItemRef> + '_ {
+        self.articles().flat_map(|(slot, a)| (0..a.analysis.quotes.len() as u32).map(move |item| ItemRef { slot, item }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::analyze;
+    use crate::ingest::{IngestOptions, ingest};
+    use chrono::Utc;
+
+    fn article(id: &str, text: &str) -> Arc<Article> {
+        let doc = ingest(text.as_bytes(), &IngestOptions::default()).expect("ingest");
+        let analysis = analyze(&doc);
+        Arc::new(Article { id: id.into(), added_at: Utc::now(), added_by: None, origin: "test".into(), doc, analysis })
+    }
+
+    /// Every list rebuilt from scratch over the live articles equals the incremental one.
+    fn assert_same_as_rebuilt(index: &ScopeIndex) {
+        let mut fresh = ScopeIndex::default();
+        for (i, s) in index.slots.iter().enumerate() {
+            let slot = fresh.reserve();
+            assert_eq!(slot as usize, i);
+            if let Slot::Live(a) = s {
+                fresh.insert(slot, a.clone());
+            }
+        }
+        assert_eq!(index.live, fresh.live);
+        assert_eq!(index.sentence_stats(), fresh.sentence_stats());
+        assert_eq!(index.postings, fresh.postings);
+        assert_eq!(index.entity_names, fresh.entity_names);
+        assert_eq!(index.person_words, fresh.person_words);
+        assert_eq!(index.speaker_name_words, fresh.speaker_name_words);
+        assert_eq!(index.speaker_words, fresh.speaker_words);
+        assert_eq!(index.quote_stems, fresh.quote_stems);
+    }
+
+    #[test]
+    fn out_of_order_inserts_and_removals_match_a_rebuild() {
+        let texts = [
+            "U.S. President Donald Trump said tariffs on rare earths would rise.\n\n“We are winning,” Trump said.",
+            "“The talks on rare earth exports are over,” said Donald Trump in Madrid.\n\nAnalysts say the markets are calm.",
+            "Reuters reported that Wu Xinbo, director of the American Studies Center at Fudan University, expects a deal.",
+        ];
+        let arts: Vec<Arc<Article>> = texts.iter().enumerate().map(|(i, t)| article(&format!("a{}", i + 1), t)).collect();
+        let mut index = ScopeIndex::default();
+        for _ in &arts {
+            index.reserve();
+        }
+        // Background analysis finishes in any order.
+        index.insert(2, arts[2].clone());
+        index.insert(0, arts[0].clone());
+        index.insert(1, arts[1].clone());
+        index.insert(1, arts[1].clone()); // twice: ignored
+        assert_eq!(index.len(), 3);
+        assert!(index.postings.values().all(|l| l.windows(2).all(|w| w[0] < w[1])), "postings stay sorted");
+        assert_same_as_rebuilt(&index);
+        assert_eq!(index.people_with_word("trump").first().map(|r| r.slot), Some(0));
+
+        index.remove(1);
+        assert_eq!(index.len(), 2);
+        assert!(index.quotes_with_speaker_word("trump").iter().all(|r| r.slot == 0));
+        assert_same_as_rebuilt(&index);
+        // An analysis that finishes after its article was removed is not indexed.
+        let late = index.reserve();
+        index.remove(late);
+        index.insert(late, arts[1].clone());
+        assert_eq!(index.len(), 2);
+        assert!(index.get(late).is_none());
+        assert_same_as_rebuilt(&index);
+        index.remove(0);
+        index.remove(2);
+        assert!(index.is_empty() && index.postings.is_empty() && index.quote_stems.is_empty());
+    }
+}

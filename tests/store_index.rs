@@ -1,0 +1,230 @@
+//! The store's per-scope query index agrees with a brute-force scan of every article:
+//! after adds, after removals, and after a reopen whose analysis runs lazily in the
+//! background. The reference scans below are written independently of the index (they
+//! read each article's own analysis and text), so a stale or missing posting shows.
+
+use newsdesk::analyze::terms;
+use newsdesk::config::Limits;
+use newsdesk::model::Article;
+use newsdesk::query::{self, AskAnswer};
+use newsdesk::store::{NewArticle, Scope, Store};
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::Arc;
+
+const G: Scope = Scope::Guild(7);
+
+fn fixtures() -> Vec<(String, Vec<u8>)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
+        .collect();
+    v.sort();
+    v
+}
+
+/// (article id, sentence) of every sentence holding all of `query`'s terms, by reading
+/// each sentence's text.
+fn sentences_with_all_terms(articles: &[Arc<Article>], query: &str) -> BTreeSet<(String, usize)> {
+    let wanted: BTreeSet<u32> = terms::terms(query).into_iter().collect();
+    let mut out = BTreeSet::new();
+    for a in articles {
+        for i in 0..a.doc.sentences.len() {
+            let have: BTreeSet<u32> = terms::terms(a.doc.sentence_text(i)).into_iter().collect();
+            if wanted.is_subset(&have) {
+                out.insert((a.id.clone(), i));
+            }
+        }
+    }
+    out
+}
+
+/// BM25 over every article's own term index (the scan the scope index replaced):
+/// (article id, sentence, score) of the best `limit`.
+fn bm25_scan(articles: &[Arc<Article>], query: &str, limit: usize) -> Vec<(String, usize, f32)> {
+    let mut q = terms::terms(query);
+    q.sort_unstable();
+    q.dedup();
+    let (mut n, mut total) = (0usize, 0usize);
+    let mut df = vec![0usize; q.len()];
+    for a in articles {
+        let idx = &a.analysis.terms;
+        n += idx.lengths.len();
+        total += idx.lengths.iter().map(|&l| l as usize).sum::<usize>();
+        for (qi, &t) in q.iter().enumerate() {
+            df[qi] += idx.postings_of(t).len();
+        }
+    }
+    let avg = (total as f32 / n as f32).max(1.0);
+    let idf: Vec<f32> = df.iter().map(|&d| ((n as f32 - d as f32 + 0.5) / (d as f32 + 0.5) + 1.0).ln()).collect();
+    let mut out = Vec::new();
+    for (ai, a) in articles.iter().enumerate() {
+        let idx = &a.analysis.terms;
+        let mut per: std::collections::BTreeMap<u32, f32> = Default::default();
+        for (qi, &t) in q.iter().enumerate() {
+            for &(_, s, c) in idx.postings_of(t) {
+                let len = idx.lengths[s as usize] as f32;
+                let tf = c as f32;
+                *per.entry(s).or_default() += idf[qi] * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / avg));
+            }
+        }
+        out.extend(per.into_iter().map(|(s, score)| (ai, a.id.clone(), s as usize, score)));
+    }
+    out.sort_by(|a, b| b.3.total_cmp(&a.3).then(a.0.cmp(&b.0)).then(a.2.cmp(&b.2)));
+    out.into_iter().take(limit).map(|(_, id, s, score)| (id, s, score)).collect()
+}
+
+/// (article id, sentence) of each quote whose speaker or an alias has `word`, and whose
+/// text or sentence has every stem of `topic`.
+fn quotes_scan(articles: &[Arc<Article>], word: Option<&str>, topic: Option<&str>) -> Vec<(String, usize)> {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let stems = |s: &str| -> BTreeSet<String> {
+        s.replace(['’', '\''], " ")
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .map(|w| stemmer.stem(&w.to_lowercase()).into_owned())
+            .collect()
+    };
+    let mut out = Vec::new();
+    for a in articles {
+        for q in &a.analysis.quotes {
+            if let Some(w) = word {
+                let named = std::iter::once(&q.speaker).chain(&q.aliases).any(|n| {
+                    n.split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|x| x.eq_ignore_ascii_case(w))
+                });
+                if !named {
+                    continue;
+                }
+            }
+            if let Some(t) = topic {
+                let mut have = stems(a.doc.slice(q.text));
+                have.extend(stems(a.doc.sentence_text(q.sentence)));
+                if !stems(t).is_subset(&have) {
+                    continue;
+                }
+            }
+            out.push((a.id.clone(), q.sentence));
+        }
+    }
+    out.sort();
+    out
+}
+
+fn who_said_found(store: &Store, speaker: Option<&str>, topic: Option<&str>) -> Vec<(String, usize)> {
+    let groups = store.with_index(G, |i| query::who_said_in(i, speaker, topic));
+    let mut out: Vec<(String, usize)> = groups
+        .iter()
+        .flat_map(|g| g.statements.iter().map(|s| (s.evidence.article_id.clone(), s.evidence.sentence_index)))
+        .collect();
+    out.sort();
+    out
+}
+
+fn check_against_scans(store: &Store) {
+    let articles = store.articles(G);
+    assert!(!articles.is_empty());
+    store.with_index(G, |i| assert_eq!(i.len(), articles.len(), "every stored article is indexed, once"));
+
+    for q in ["rare earth exports", "police said", "train derailment", "stocks fell", "homes"] {
+        let scan = bm25_scan(&articles, q, 50);
+        let hits = store.with_index(G, |i| query::search_in(i, q));
+        // search keeps the sentences holding at least half of the query's weight.
+        let got: Vec<(String, usize, f32)> =
+            hits.iter().map(|h| (h.evidence.article_id.clone(), h.evidence.sentence_index, h.score)).collect();
+        let expected: Vec<&(String, usize, f32)> =
+            scan.iter().filter(|(id, s, _)| got.iter().any(|g| &g.0 == id && g.1 == *s)).collect();
+        assert_eq!(got.len(), expected.len(), "{q}: every hit is one the scan ranks");
+        for (g, e) in got.iter().zip(expected) {
+            assert_eq!((&g.0, g.1), (&e.0, e.1), "{q}: same order as the scan");
+            assert!((g.2 - e.2).abs() < 1e-4, "{q}: same score ({} vs {})", g.2, e.2);
+        }
+        // Each sentence holding every query term is found by the scan's top list or scores below it.
+        let all = sentences_with_all_terms(&articles, q);
+        if all.len() <= 50 && !all.is_empty() {
+            for key in &all {
+                assert!(got.iter().any(|g| (&g.0, g.1) == (&key.0, key.1)), "{q}: {key:?} holds every term but was not found");
+            }
+        }
+    }
+
+    for (speaker, topic) in [(Some("trump"), None), (None, Some("rare earths")), (Some("police"), None), (None, Some("shuttle")), (None, None)] {
+        let expected = quotes_scan(&articles, speaker, topic);
+        assert_eq!(who_said_found(store, speaker, topic), expected, "who-said speaker {speaker:?} topic {topic:?}");
+    }
+
+    // Name lookups: every person the scan finds by a surname is the one ask/search find.
+    for a in articles.iter().take(6) {
+        for p in a.analysis.people.iter().take(3) {
+            let hits = store.with_index(G, |i| query::search_in(i, &p.name));
+            let mut scan: Vec<(String, usize)> = Vec::new();
+            for b in &articles {
+                let people = b.analysis.people.iter().map(|x| (&x.name, &x.aliases, &x.mentions));
+                let orgs = b.analysis.organizations.iter().chain(&b.analysis.places).map(|x| (&x.name, &x.aliases, &x.mentions));
+                for (name, aliases, mentions) in people.chain(orgs) {
+                    if name.eq_ignore_ascii_case(&p.name) || aliases.iter().any(|al| al.eq_ignore_ascii_case(&p.name)) {
+                        let mut seen = Vec::new();
+                        for m in mentions {
+                            if let Some(s) = b.doc.sentence_at(m.start) {
+                                if !seen.contains(&s) {
+                                    seen.push(s);
+                                    scan.push((b.id.clone(), s));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            scan.truncate(50);
+            let got: Vec<(String, usize)> = hits.iter().map(|h| (h.evidence.article_id.clone(), h.evidence.sentence_index)).collect();
+            assert_eq!(got, scan, "search {}", p.name);
+            // ask over the index answers as ask over the plain list of articles does.
+            let question = format!("who is {}?", p.name);
+            let by_index = store.with_index(G, |i| query::ask_in(i, &question));
+            let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
+            match (by_index, query::ask(&refs, &question)) {
+                (AskAnswer::Found { answer: x, evidence: ex }, AskAnswer::Found { answer: y, evidence: ey }) => {
+                    assert_eq!((x, ex), (y, ey), "{question}")
+                }
+                (AskAnswer::NotFound { .. }, AskAnswer::NotFound { .. }) => {}
+                (x, y) => panic!("{question}: {x:?} vs {y:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn index_agrees_with_a_scan_after_adds_removes_and_a_lazy_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = fixtures();
+    {
+        let store = Store::open(dir.path(), Limits::default()).unwrap();
+        for round in 0..2 {
+            for (name, bytes) in &inputs {
+                let new = NewArticle { bytes: bytes.clone(), origin: format!("{round}-{name}"), title: None, added_by: None };
+                store.add_article(G, new).unwrap();
+            }
+        }
+        check_against_scans(&store);
+        // Remove every third article, and the newest one.
+        let ids: Vec<String> = store.articles(G).iter().map(|a| a.id.clone()).collect();
+        for id in ids.iter().step_by(3).chain(ids.last()) {
+            store.remove_article(G, id).unwrap();
+        }
+        check_against_scans(&store);
+        let (name, bytes) = &inputs[0];
+        store.add_article(G, NewArticle { bytes: bytes.clone(), origin: format!("again-{name}"), title: None, added_by: None }).unwrap();
+        check_against_scans(&store);
+    }
+    // Reopened: articles are analyzed in the background and by the first query.
+    let store = Store::open(dir.path(), Limits::default()).unwrap();
+    let first = store.with_index(G, |i| i.len());
+    assert_eq!(first, store.article_count(G), "a query right after the load sees every article");
+    check_against_scans(&store);
+    let id = store.articles(G)[1].id.clone();
+    store.remove_article(G, &id).unwrap();
+    check_against_scans(&store);
+}
