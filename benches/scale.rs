@@ -129,6 +129,16 @@ fn measure(dir: &Path) {
         verdict(after_analysis)
     );
 
+    let parts = store.with_index(SCOPE, |i| i.heap_estimate());
+    let index_mb = parts.iter().map(|p| p.1).sum::<usize>() as f64 / 1e6;
+    let shown: Vec<String> = parts.iter().map(|(name, bytes)| format!("{name} {:.1}", *bytes as f64 / 1e6)).collect();
+    println!("memory: query index ≈ {index_mb:.0} MB ({} MB)", shown.join(", "));
+    let articles = store.articles(SCOPE);
+    let terms_mb = articles.iter().map(|a| a.analysis.terms.postings.capacity() * 12 + a.analysis.terms.lengths.capacity() * 2).sum::<usize>() as f64 / 1e6;
+    let doc_mb = articles.iter().map(|a| a.doc.text.capacity() + a.doc.sentences.capacity() * 24 + a.doc.paragraphs.capacity() * 16).sum::<usize>() as f64 / 1e6;
+    drop(articles);
+    println!("memory: articles' cleaned text + sentences ≈ {doc_mb:.0} MB; per-article term indexes ≈ {terms_mb:.0} MB");
+
     let runs = 200;
     let w = |speaker: Option<&str>, topic: Option<&str>| {
         store.with_index(SCOPE, |i| query::who_said_in(i, speaker, topic))

@@ -63,7 +63,8 @@ pub enum Response {
     Show { article: Arc<Article> },
     Removed { article: Arc<Article> },
     WhoSaid { groups: Vec<SpeakerStatements> },
-    KeyFigures { figures: Vec<FigureHit> },
+    /// The best figures, and how many there are in all (`figures` may hold fewer).
+    KeyFigures { figures: Vec<FigureHit>, total: usize },
     People { article: Arc<Article>, people: Vec<PersonHit> },
     Timeline { article: Arc<Article>, entries: Vec<TimelineEntry> },
     Summary { article: Arc<Article>, points: Vec<Evidence> },
@@ -184,7 +185,8 @@ pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Respo
             Ok(Response::WhoSaid { groups })
         }
         Command::KeyFigures { article, kind } => {
-            Ok(Response::KeyFigures { figures: in_index(store, scope, article.as_deref(), |i| query::key_figures_in(i, kind))? })
+            let (figures, total) = in_index(store, scope, article.as_deref(), |i| query::key_figures_in(i, kind))?;
+            Ok(Response::KeyFigures { figures, total })
         }
         Command::People { article } => {
             let article = pick_one(store, scope, article.as_deref())?;

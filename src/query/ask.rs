@@ -8,7 +8,7 @@
 //! less than half the question's weight is not an answer, and the reply says so.
 
 use super::Evidence;
-use super::index::{EntityKind, ScopeIndex};
+use super::index::{EntityKind, ItemRef, ScopeIndex};
 use super::search::{Ranked, rank_sentences};
 use crate::analyze::terms;
 use crate::model::{Article, Person, Span};
@@ -238,35 +238,28 @@ fn appositive_after(sentence: &str, name: &str) -> Option<String> {
 fn what_did_say(articles: &ScopeIndex, who: &str, about: Option<&str>) -> AskAnswer {
     let words = name_words(who);
     let topic = about.map(topic_terms).unwrap_or_default();
-    let mut statements: Vec<(usize, String, Evidence)> = Vec::new();
+    // (topic words in the sentence, quote); the text and evidence are built for the best three only.
+    let mut statements: Vec<(usize, ItemRef)> = Vec::new();
     let mut speaker_name: Option<String> = None;
     let Some(last) = words.last() else { return not_found() };
     // Every way a speaker can be named holds the question's last name word.
     for r in articles.quotes_with_name_word(last) {
         let a = articles.article(r.slot);
-        {
-            let Some(q) = a.analysis.quotes.get(r.item as usize) else { continue };
-            let speaker_words = name_words(&q.speaker);
-            let matches = speaker_words == words
-                || (words.len() == 1 && speaker_words.last() == words.first())
-                || q.aliases.iter().any(|al| name_words(al) == words)
-                || (words.len() > 1 && words.iter().all(|w| speaker_words.contains(w)));
-            if !matches {
-                continue;
-            }
-            let text = a.doc.slice(q.text).to_string();
-            let overlap = if topic.is_empty() {
-                0
-            } else {
-                let t = terms::terms(a.doc.sentence_text(q.sentence));
-                topic.iter().filter(|x| t.contains(x)).count()
-            };
-            if !topic.is_empty() && overlap == 0 {
-                continue;
-            }
-            speaker_name.get_or_insert_with(|| q.speaker.clone());
-            statements.push((overlap, text, Evidence::new(a, q.sentence)));
+        let Some(q) = a.analysis.quotes.get(r.item as usize) else { continue };
+        let speaker_words = name_words(&q.speaker);
+        let matches = speaker_words == words
+            || (words.len() == 1 && speaker_words.last() == words.first())
+            || q.aliases.iter().any(|al| name_words(al) == words)
+            || (words.len() > 1 && words.iter().all(|w| speaker_words.contains(w)));
+        if !matches {
+            continue;
         }
+        let overlap = topic.iter().filter(|&&t| articles.sentence_has_term(r.slot, q.sentence as u32, t)).count();
+        if !topic.is_empty() && overlap == 0 {
+            continue;
+        }
+        speaker_name.get_or_insert_with(|| q.speaker.clone());
+        statements.push((overlap, *r));
     }
     if statements.is_empty() {
         return AskAnswer::NotFound { message: format!("No statement by {} {}is in the loaded articles.", who.trim(), if about.is_some() { "on that " } else { "" }) };
@@ -274,8 +267,15 @@ fn what_did_say(articles: &ScopeIndex, who: &str, about: Option<&str>) -> AskAns
     statements.sort_by(|a, b| b.0.cmp(&a.0));
     statements.truncate(3);
     let name = speaker_name.unwrap_or_else(|| who.trim().to_string());
-    let said: Vec<String> = statements.iter().map(|(_, t, _)| format!("“{}”", t.trim_matches(['"', '“', '”']))).collect();
-    found(format!("{name}: {}", said.join(" … ")), statements.into_iter().map(|(_, _, e)| e).collect())
+    let mut said: Vec<String> = Vec::new();
+    let mut evidence: Vec<Evidence> = Vec::new();
+    for (_, r) in statements {
+        let a = articles.article(r.slot);
+        let Some(q) = a.analysis.quotes.get(r.item as usize) else { continue };
+        said.push(format!("“{}”", a.doc.slice(q.text).trim_matches(['"', '“', '”'])));
+        evidence.push(Evidence::new(a, q.sentence));
+    }
+    found(format!("{name}: {}", said.join(" … ")), evidence)
 }
 
 /// "Who said … (about Y)": the speaker of the statement that best matches.

@@ -22,45 +22,63 @@ pub struct FigureHit {
     pub evidence: Evidence,
 }
 
+/// Most figures a scope-wide answer carries; [`key_figures_in`] also returns how many
+/// there are in all. A server with thousands of articles has a hundred thousand figures,
+/// and a reply shows a few pages of the best.
+pub const MAX_FIGURES: usize = 300;
+
 /// Key figures of the given articles, best first, optionally of one kind only.
 pub fn key_figures(articles: &[&Article], kind: Option<FigureKind>) -> Vec<FigureHit> {
-    let order: Vec<(u32, &Article)> = articles.iter().enumerate().map(|(i, a)| (i as u32, *a)).collect();
-    ranked(order.into_iter(), kind)
+    let order = articles.iter().enumerate().map(|(i, a)| (i as u32, *a));
+    ranked(order, kind, usize::MAX).0
 }
 
-/// [`key_figures`] over a scope's index.
-pub fn key_figures_in(index: &ScopeIndex, kind: Option<FigureKind>) -> Vec<FigureHit> {
-    ranked(index.articles(), kind)
+/// [`key_figures`] over a scope's index: the best [`MAX_FIGURES`], and the number of
+/// figures of that kind in all.
+pub fn key_figures_in(index: &ScopeIndex, kind: Option<FigureKind>) -> (Vec<FigureHit>, usize) {
+    ranked(index.articles(), kind, MAX_FIGURES)
 }
 
-fn ranked<'a>(articles: impl Iterator<Item = (u32, &'a Article)>, kind: Option<FigureKind>) -> Vec<FigureHit> {
-    // (score, article order, text position, hit)
-    let mut hits: Vec<(f32, u32, usize, FigureHit)> = Vec::new();
+fn ranked<'a>(articles: impl Iterator<Item = (u32, &'a Article)>, kind: Option<FigureKind>, limit: usize) -> (Vec<FigureHit>, usize) {
+    // (score, article order, text position, article, figure); hits are built for the best only.
+    let mut found: Vec<(f32, u32, usize, &'a Article, u32)> = Vec::new();
     for (order, a) in articles {
-        for f in &a.analysis.figures {
+        for (i, f) in a.analysis.figures.iter().enumerate() {
             if kind.is_some_and(|k| k != f.kind) {
                 continue;
             }
             // A span that no longer fits the text (a stale analysis) is skipped, not a panic.
-            let Some(text) = a.doc.text.get(f.text.start..f.text.end) else { continue };
-            hits.push((
-                f.score,
-                order,
-                f.text.start,
-                FigureHit {
-                    text: text.to_string(),
-                    kind: f.kind,
-                    value: f.value,
-                    unit: f.unit.clone(),
-                    qualifier: f.qualifier.clone(),
-                    about: f.about.clone(),
-                    evidence: Evidence::new(a, f.sentence),
-                },
-            ));
+            if a.doc.text.get(f.text.start..f.text.end).is_none() {
+                continue;
+            }
+            found.push((f.score, order, f.text.start, a, i as u32));
         }
     }
-    hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    hits.into_iter().map(|(_, _, _, h)| h).collect()
+    let total = found.len();
+    let best_first = |a: &(f32, u32, usize, &Article, u32), b: &(f32, u32, usize, &Article, u32)| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.4.cmp(&b.4))
+    };
+    if found.len() > limit && limit > 0 {
+        found.select_nth_unstable_by(limit - 1, best_first);
+        found.truncate(limit);
+    }
+    found.sort_by(best_first);
+    let hits = found
+        .into_iter()
+        .filter_map(|(_, _, _, a, i)| {
+            let f = a.analysis.figures.get(i as usize)?;
+            Some(FigureHit {
+                text: a.doc.text.get(f.text.start..f.text.end)?.to_string(),
+                kind: f.kind,
+                value: f.value,
+                unit: f.unit.clone(),
+                qualifier: f.qualifier.clone(),
+                about: f.about.clone(),
+                evidence: Evidence::new(a, f.sentence),
+            })
+        })
+        .collect();
+    (hits, total)
 }
 
 #[cfg(test)]
@@ -100,5 +118,22 @@ mod tests {
         assert!(hits.iter().all(|h| h.kind == FigureKind::Percent));
         assert!(texts.contains(&"3.5 percent") && texts.contains(&"12 per cent"), "{texts:?}");
         assert!(key_figures(&[&a, &b], Some(FigureKind::Money)).is_empty());
+    }
+
+    #[test]
+    fn a_scope_answer_keeps_the_best_and_counts_all() {
+        let a = article("a1", "Prices rose 3.5 percent in May. About 200 people protested. The deal is worth $660 billion.");
+        let many: Vec<&Article> = std::iter::repeat_n(&a, MAX_FIGURES).collect();
+        let every = key_figures(&many, None);
+        let index = ScopeIndex::from_articles(&many);
+        let (best, total) = key_figures_in(&index, None);
+        assert_eq!(total, every.len());
+        assert!(total > MAX_FIGURES);
+        assert_eq!(best.len(), MAX_FIGURES);
+        let key = |h: &FigureHit| (h.text.clone(), h.evidence.article_id.clone(), h.evidence.sentence_index);
+        assert_eq!(best.iter().map(key).collect::<Vec<_>>(), every.iter().take(MAX_FIGURES).map(key).collect::<Vec<_>>());
+        let (money, money_total) = key_figures_in(&index, Some(FigureKind::Money));
+        assert_eq!(money_total, MAX_FIGURES);
+        assert!(money.iter().all(|h| h.kind == FigureKind::Money));
     }
 }

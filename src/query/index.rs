@@ -11,7 +11,9 @@
 //!   entities (search by name, "who is" for organizations and places);
 //! - name words of people, and of quote speakers and their aliases → people / quotes
 //!   ("who is X", "what did X say", who-said speaker filters);
-//! - word stems of each quote and its sentence → quotes (who-said topic filter).
+//! - word stems of each quote and its sentence → quotes (who-said topic filter);
+//! - each quote's speaker key (who-said's words of the speaker) → quotes, so who-said
+//!   with no filter groups distinct speakers rather than every quote.
 //!
 //! Every list is kept sorted by (slot, item), so reading a list yields the same order
 //! as the old scan over articles in order, and answers are unchanged.
@@ -76,6 +78,8 @@ pub struct ScopeIndex {
     /// `who_said`'s words of each quote's speaker and aliases.
     speaker_words: HashMap<String, Vec<ItemRef>>,
     quote_stems: HashMap<String, Vec<ItemRef>>,
+    /// Each quote under its speaker's who-said words (the grouping key).
+    speaker_keys: HashMap<Vec<String>, Vec<ItemRef>>,
 }
 
 /// The keys one article contributes, computed the same way when it is added and removed.
@@ -86,6 +90,7 @@ struct ArticleKeys {
     speaker_name_words: Vec<(String, ItemRef)>,
     speaker_words: Vec<(String, ItemRef)>,
     quote_stems: Vec<(String, ItemRef)>,
+    speaker_keys: Vec<(Vec<String>, ItemRef)>,
 }
 
 fn dedup_keys<T>(keys: &mut Vec<(String, T)>, from: usize) {
@@ -130,6 +135,7 @@ fn article_keys(slot: u32, a: &Article) -> ArticleKeys {
     }
     for (qi, q) in an.quotes.iter().enumerate() {
         let r = ItemRef { slot, item: qi as u32 };
+        k.speaker_keys.push((words(&q.speaker), r));
         let (from_a, from_w) = (k.speaker_name_words.len(), k.speaker_words.len());
         for n in std::iter::once(&q.speaker).chain(&q.aliases) {
             k.speaker_name_words.extend(name_words(n).into_iter().map(|w| (w, r)));
@@ -155,13 +161,13 @@ fn insert_sorted<T: Ord + Copy>(list: &mut Vec<T>, item: T) {
     }
 }
 
-fn add_keys<T: Ord + Copy>(map: &mut HashMap<String, Vec<T>>, keys: Vec<(String, T)>) {
+fn add_keys<K: std::hash::Hash + Eq, T: Ord + Copy>(map: &mut HashMap<K, Vec<T>>, keys: Vec<(K, T)>) {
     for (key, r) in keys {
         insert_sorted(map.entry(key).or_default(), r);
     }
 }
 
-fn remove_keys<T: Copy>(map: &mut HashMap<String, Vec<T>>, keys: &[(String, T)], slot: u32, slot_of: impl Fn(&T) -> u32) {
+fn remove_keys<K: std::hash::Hash + Eq, T: Copy>(map: &mut HashMap<K, Vec<T>>, keys: &[(K, T)], slot: u32, slot_of: impl Fn(&T) -> u32) {
     for (key, _) in keys {
         if let Some(list) = map.get_mut(key) {
             list.retain(|r| slot_of(r) != slot);
@@ -221,6 +227,7 @@ impl ScopeIndex {
         add_keys(&mut self.speaker_name_words, keys.speaker_name_words);
         add_keys(&mut self.speaker_words, keys.speaker_words);
         add_keys(&mut self.quote_stems, keys.quote_stems);
+        add_keys(&mut self.speaker_keys, keys.speaker_keys);
         self.slots[at] = Slot::Live(article);
         self.live += 1;
     }
@@ -255,6 +262,7 @@ impl ScopeIndex {
         remove_keys(&mut self.speaker_name_words, &keys.speaker_name_words, slot, |r| r.slot);
         remove_keys(&mut self.speaker_words, &keys.speaker_words, slot, |r| r.slot);
         remove_keys(&mut self.quote_stems, &keys.quote_stems, slot, |r| r.slot);
+        remove_keys(&mut self.speaker_keys, &keys.speaker_keys, slot, |r| r.slot);
     }
 
     /// Number of indexed articles.
@@ -316,6 +324,13 @@ impl ScopeIndex {
         self.postings.get(&term).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether one sentence of an indexed article holds `term`.
+    pub fn sentence_has_term(&self, slot: u32, sentence: u32, term: u32) -> bool {
+        let list = self.postings_of(term);
+        let at = list.partition_point(|p| (p.slot, p.sentence) < (slot, sentence));
+        list.get(at).is_some_and(|p| (p.slot, p.sentence) == (slot, sentence))
+    }
+
     /// Sentences and their total length (in terms) over the indexed articles.
     pub fn sentence_stats(&self) -> (usize, usize) {
         (self.total_sentences, self.total_length)
@@ -350,6 +365,30 @@ impl ScopeIndex {
     /// Quotes whose text or sentence has the stem `stem`.
     pub fn quotes_with_stem(&self, stem: &str) -> &[ItemRef] {
         self.quote_stems.get(stem).map_or(&[], Vec::as_slice)
+    }
+
+    /// Approximate heap bytes of each part of the index (entries × entry size, keys
+    /// included, hash-table overhead not), for memory reports.
+    pub fn heap_estimate(&self) -> Vec<(&'static str, usize)> {
+        fn lists<K, T>(map: &HashMap<K, Vec<T>>, key_bytes: impl Fn(&K) -> usize) -> usize {
+            map.iter().map(|(k, v)| key_bytes(k) + std::mem::size_of::<K>() + v.capacity() * std::mem::size_of::<T>() + 24).sum()
+        }
+        let text = |k: &String| k.capacity();
+        vec![
+            ("term postings", lists(&self.postings, |_| 0)),
+            ("entity names", lists(&self.entity_names, text)),
+            ("person name words", lists(&self.person_words, text)),
+            ("speaker name words (ask)", lists(&self.speaker_name_words, text)),
+            ("speaker words (who-said)", lists(&self.speaker_words, text)),
+            ("quote stems", lists(&self.quote_stems, text)),
+            ("speaker keys", lists(&self.speaker_keys, |k| k.iter().map(|w| w.capacity() + 24).sum())),
+            ("slots", self.slots.capacity() * std::mem::size_of::<Slot>()),
+        ]
+    }
+
+    /// Every quote grouped by its speaker's who-said words: (words, quotes in scan order).
+    pub fn speaker_keys(&self) -> impl Iterator<Item = (&[String], &[ItemRef])> + '_ {
+        self.speaker_keys.iter().map(|(k, v)| (k.as_slice(), v.as_slice()))
     }
 
     /// Every quote, in scan order.
@@ -389,6 +428,7 @@ mod tests {
         assert_eq!(index.speaker_name_words, fresh.speaker_name_words);
         assert_eq!(index.speaker_words, fresh.speaker_words);
         assert_eq!(index.quote_stems, fresh.quote_stems);
+        assert_eq!(index.speaker_keys, fresh.speaker_keys);
     }
 
     #[test]
@@ -426,6 +466,6 @@ mod tests {
         assert_same_as_rebuilt(&index);
         index.remove(0);
         index.remove(2);
-        assert!(index.is_empty() && index.postings.is_empty() && index.quote_stems.is_empty());
+        assert!(index.is_empty() && index.postings.is_empty() && index.quote_stems.is_empty() && index.speaker_keys.is_empty());
     }
 }

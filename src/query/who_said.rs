@@ -23,7 +23,10 @@ pub struct SpeakerStatements {
     pub speaker: String,
     pub role: String,
     pub aliases: Vec<String>,
+    /// The statements, or the first of them when the answer is cut at [`MAX_STATEMENTS`].
     pub statements: Vec<Statement>,
+    /// How many statements the speaker has, shown or not.
+    pub total: usize,
 }
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -86,69 +89,126 @@ fn candidates(index: &ScopeIndex, speaker_query: Option<&[String]>, topic_stems:
     shortest.iter().copied().filter(|r| lists.iter().all(|l| l.binary_search(r).is_ok())).collect()
 }
 
+/// Most statements a who-said answer carries (the most-quoted speakers' first); every
+/// group still counts all of its statements in [`SpeakerStatements::total`]. Keeps a
+/// server with thousands of articles from building a hundred thousand statements for
+/// one page of a Discord reply.
+pub const MAX_STATEMENTS: usize = 300;
+
+/// Speakers being grouped: each group's label words and its quotes.
+struct Group {
+    /// The quote whose speaker labels the group (the fullest name, first seen).
+    label_quote: ItemRef,
+    label: Vec<String>,
+    /// Earlier labels, which become aliases.
+    old_labels: Vec<ItemRef>,
+    quotes: Vec<ItemRef>,
+}
+
+/// Adds quotes of one speaker key to the first group whose label names the same source,
+/// or starts a group.
+fn join(groups: &mut Vec<Group>, key: &[String], first: ItemRef, quotes: &[ItemRef]) {
+    match groups.iter_mut().find(|g| same_source(&g.label, key)) {
+        Some(g) => {
+            // The fullest name wins as the group's label.
+            if key.len() > g.label.len() {
+                g.old_labels.push(std::mem::replace(&mut g.label_quote, first));
+                g.label = key.to_vec();
+            }
+            g.quotes.extend_from_slice(quotes);
+        }
+        None => {
+            groups.push(Group { label_quote: first, label: key.to_vec(), old_labels: Vec::new(), quotes: quotes.to_vec() });
+        }
+    }
+}
+
 /// [`who_said`] over a scope's index.
 pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str>) -> Vec<SpeakerStatements> {
     let speaker_query = speaker.map(words).filter(|q| !q.is_empty());
     let topic_stems = topic.map(stems).filter(|t| !t.is_empty());
-    // Each group keeps the words of its label, and of its names and aliases for matching.
-    let mut groups: Vec<(SpeakerStatements, Vec<String>)> = Vec::new();
-    for r in candidates(index, speaker_query.as_deref(), topic_stems.as_deref()) {
-        let a = index.article(r.slot);
-        let Some(q) = a.analysis.quotes.get(r.item as usize) else { continue };
-        let key = words(&q.speaker);
-        if let Some(query) = &speaker_query {
-            let mut names: Vec<Vec<String>> = vec![key.clone()];
-            names.extend(q.aliases.iter().map(|al| words(al)));
-            names.retain(|n| !n.is_empty());
-            if !speaker_matches(query, &names) {
-                continue;
+    let quote = |r: &ItemRef| index.article(r.slot).analysis.quotes.get(r.item as usize);
+    let mut groups: Vec<Group> = Vec::new();
+    if speaker_query.is_none() && topic_stems.is_none() {
+        // Every quote: group the distinct speaker keys in order of first appearance. A
+        // key with no words (a speaker of ignored words only) never matches a group, so
+        // each of its quotes stands alone, as in a quote-by-quote scan.
+        let mut units: Vec<(ItemRef, &[String], &[ItemRef])> = Vec::new();
+        for (key, quotes) in index.speaker_keys() {
+            if key.is_empty() {
+                units.extend(quotes.iter().map(|q| (*q, key, std::slice::from_ref(q))));
+            } else if let Some(first) = quotes.first() {
+                units.push((*first, key, quotes));
             }
         }
-        let evidence = Evidence::new(a, q.sentence);
-        let text = a.doc.slice(q.text).to_string();
-        let statement = Statement { text, kind: q.kind, evidence };
-        match groups.iter_mut().find(|(_, label)| same_source(label, &key)) {
-            Some((g, label)) => {
-                // The fullest name wins as the group's label.
-                if key.len() > label.len() {
-                    let old = std::mem::replace(&mut g.speaker, q.speaker.clone());
-                    *label = key;
-                    push_alias(&mut g.aliases, old);
-                }
-                if g.role.is_empty() {
-                    g.role = q.role.clone();
-                }
-                for al in &q.aliases {
-                    push_alias(&mut g.aliases, al.clone());
-                }
-                g.statements.push(statement);
+        units.sort_by_key(|u| u.0);
+        for (first, key, quotes) in units {
+            join(&mut groups, key, first, quotes);
+        }
+        for g in &mut groups {
+            if !g.quotes.is_sorted() {
+                g.quotes.sort_unstable();
             }
-            None => groups.push((
-                SpeakerStatements {
-                    speaker: q.speaker.clone(),
-                    role: q.role.clone(),
-                    aliases: q.aliases.clone(),
-                    statements: vec![statement],
-                },
-                key,
-            )),
+        }
+    } else {
+        for r in candidates(index, speaker_query.as_deref(), topic_stems.as_deref()) {
+            let Some(q) = quote(&r) else { continue };
+            let key = words(&q.speaker);
+            if let Some(query) = &speaker_query {
+                let mut names: Vec<Vec<String>> = vec![key.clone()];
+                names.extend(q.aliases.iter().map(|al| words(al)));
+                names.retain(|n| !n.is_empty());
+                if !speaker_matches(query, &names) {
+                    continue;
+                }
+            }
+            join(&mut groups, &key, r, &[r]);
         }
     }
-    let mut out: Vec<SpeakerStatements> = groups
-        .into_iter()
-        .map(|(mut g, _)| {
-            g.aliases.retain(|al| !al.eq_ignore_ascii_case(&g.speaker));
-            g
-        })
-        .collect();
     // Most-quoted first; ties keep first appearance (stable sort).
-    out.sort_by(|a, b| b.statements.len().cmp(&a.statements.len()));
+    groups.sort_by(|a, b| b.quotes.len().cmp(&a.quotes.len()));
+    let mut room = MAX_STATEMENTS;
+    let mut out = Vec::with_capacity(groups.len());
+    for g in groups {
+        let Some(label) = quote(&g.label_quote) else { continue };
+        let role = g.quotes.iter().filter_map(|r| quote(r)).map(|q| &q.role).find(|r| !r.is_empty()).cloned().unwrap_or_default();
+        // The first quote's aliases, the labels the group had before, the other quotes' aliases.
+        let mut aliases: Vec<String> = Vec::new();
+        for (n, q) in g.quotes.iter().filter_map(|r| quote(r)).enumerate() {
+            if n == 1 || (n == 0 && g.quotes.len() == 1) {
+                for old in g.old_labels.iter().filter_map(|r| quote(r)) {
+                    push_alias(&mut aliases, &old.speaker);
+                }
+            }
+            for al in &q.aliases {
+                push_alias(&mut aliases, al);
+            }
+        }
+        aliases.retain(|al| !al.eq_ignore_ascii_case(&label.speaker));
+        let shown = g.quotes.len().min(room);
+        room -= shown;
+        let statements = g.quotes[..shown]
+            .iter()
+            .filter_map(|r| {
+                let a = index.article(r.slot);
+                let q = a.analysis.quotes.get(r.item as usize)?;
+                Some(Statement { text: a.doc.slice(q.text).to_string(), kind: q.kind, evidence: Evidence::new(a, q.sentence) })
+            })
+            .collect();
+        out.push(SpeakerStatements {
+            speaker: label.speaker.clone(),
+            role,
+            aliases,
+            total: g.quotes.len(),
+            statements,
+        });
+    }
     out
 }
 
-fn push_alias(aliases: &mut Vec<String>, alias: String) {
-    if !aliases.iter().any(|a| a.eq_ignore_ascii_case(&alias)) {
-        aliases.push(alias);
+fn push_alias(aliases: &mut Vec<String>, alias: &str) {
+    if !aliases.iter().any(|a| a.eq_ignore_ascii_case(alias)) {
+        aliases.push(alias.to_string());
     }
 }
 
@@ -188,5 +248,85 @@ mod tests {
         assert_eq!(n, 2, "{topic:?}");
         assert!(topic.iter().all(|g| g.statements.iter().all(|s| !s.evidence.sentence.is_empty())));
         assert_eq!(topic[0].statements[0].evidence.article_id, "a1");
+    }
+
+    /// The quote-by-quote grouping the index replaced: (speaker, role, statements as
+    /// (article, sentence, text)) per group, most-quoted first.
+    fn scan(articles: &[&Article]) -> Vec<(String, String, Vec<(String, usize, String)>)> {
+        let mut groups: Vec<(String, String, Vec<(String, usize, String)>)> = Vec::new();
+        for a in articles {
+            for q in &a.analysis.quotes {
+                let key = words(&q.speaker);
+                let statement = (a.id.clone(), q.sentence, a.doc.slice(q.text).to_string());
+                match groups.iter_mut().find(|g| same_source(&words(&g.0), &key)) {
+                    Some(g) => {
+                        if key.len() > words(&g.0).len() {
+                            g.0 = q.speaker.clone();
+                        }
+                        if g.1.is_empty() {
+                            g.1 = q.role.clone();
+                        }
+                        g.2.push(statement);
+                    }
+                    None => groups.push((q.speaker.clone(), q.role.clone(), vec![statement])),
+                }
+            }
+        }
+        groups.sort_by(|a, b| b.2.len().cmp(&a.2.len()));
+        groups
+    }
+
+    fn fixture_articles() -> Vec<Article> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        paths.iter().enumerate().map(|(i, p)| article(&format!("a{}", i + 1), &std::fs::read_to_string(p).unwrap())).collect()
+    }
+
+    #[test]
+    fn unfiltered_grouping_by_speaker_key_matches_a_quote_by_quote_scan() {
+        let arts = fixture_articles();
+        let refs: Vec<&Article> = arts.iter().collect();
+        let expected = scan(&refs);
+        let got = who_said(&refs, None, None);
+        assert!(expected.iter().map(|g| g.2.len()).sum::<usize>() <= MAX_STATEMENTS, "fixtures fit in one answer");
+        let got: Vec<(String, String, Vec<(String, usize, String)>)> = got
+            .into_iter()
+            .map(|g| {
+                assert_eq!(g.total, g.statements.len());
+                let st = g.statements.into_iter().map(|s| (s.evidence.article_id, s.evidence.sentence_index, s.text)).collect();
+                (g.speaker, g.role, st)
+            })
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_large_answer_is_cut_but_counts_every_statement() {
+        let arts = fixture_articles();
+        // The fixtures many times over: far more statements than one answer carries.
+        let many: Vec<&Article> = (0..40).flat_map(|_| arts.iter()).collect();
+        let expected = scan(&many);
+        let all: usize = expected.iter().map(|g| g.2.len()).sum();
+        assert!(all > MAX_STATEMENTS * 2, "{all}");
+        let got = who_said(&many, None, None);
+        assert_eq!(got.len(), expected.len());
+        for (g, e) in got.iter().zip(&expected) {
+            assert_eq!((&g.speaker, g.total), (&e.0, e.2.len()));
+            assert!(g.statements.len() <= g.total);
+        }
+        assert_eq!(got.iter().map(|g| g.statements.len()).sum::<usize>(), MAX_STATEMENTS);
+        // The most-quoted speaker's statements come first, in article order.
+        let first = &got[0];
+        let shown: Vec<(String, usize)> = first.statements.iter().map(|s| (s.evidence.article_id.clone(), s.evidence.sentence_index)).collect();
+        let want: Vec<(String, usize)> = expected[0].2.iter().take(shown.len()).map(|s| (s.0.clone(), s.1)).collect();
+        assert_eq!(shown, want);
+        // A filter sees the same counts.
+        let by_speaker = who_said(&many, Some(&first.speaker), None);
+        assert_eq!(by_speaker.iter().find(|g| g.speaker == first.speaker).map(|g| g.total), Some(first.total));
     }
 }

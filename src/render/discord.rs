@@ -432,19 +432,25 @@ pub fn pages(response: &Response) -> Vec<Page> {
             vec![Page { content: String::new(), embeds: vec![e] }]
         }
         Response::WhoSaid { groups } => {
-            let total: usize = groups.iter().map(|g| g.statements.len()).sum();
+            let total: usize = groups.iter().map(|g| g.total).sum();
+            let shown: usize = groups.iter().map(|g| g.statements.len()).sum();
             let mut head = EmbedSpec::new("Who said", COLOR_ANSWER);
             if groups.is_empty() {
                 head.description = "No statements found. Try without `topic:` or `speaker:`, or pick another article.".into();
                 return finish(vec![Page { content: String::new(), embeds: vec![head] }]);
             }
-            let who: Vec<String> = groups.iter().map(|g| format!("{} ({})", g.speaker, g.statements.len())).collect();
+            let who: Vec<String> = groups.iter().map(|g| format!("{} ({})", g.speaker, g.total)).collect();
             head.description = format!(
                 "{} from {}: {}.",
                 plural(total, "statement", "statements"),
                 plural(groups.len(), "speaker", "speakers"),
                 truncate(&escape(&who.join(", ")), 1500)
             );
+            if shown < total {
+                head.description.push_str(&format!(
+                    "\nShowing the first {shown} (most-quoted speakers first); narrow with `topic:`, `speaker:` or `article:`."
+                ));
+            }
             let mut items = Vec::new();
             for g in groups {
                 let who = if g.role.trim().is_empty() { g.speaker.clone() } else { format!("{} — {}", g.speaker, g.role) };
@@ -469,13 +475,21 @@ pub fn pages(response: &Response) -> Vec<Page> {
             }
             paginate(&head, items, FIELDS_PER_PAGE)
         }
-        Response::KeyFigures { figures } => {
+        Response::KeyFigures { figures, total } => {
             let mut head = EmbedSpec::new("Key figures", COLOR_ANSWER);
             if figures.is_empty() {
                 head.description = "No figures found. Try another `kind:` or article.".into();
                 return finish(vec![Page { content: String::new(), embeds: vec![head] }]);
             }
-            head.description = format!("{}, most important first.", plural(figures.len(), "figure", "figures"));
+            head.description = if figures.len() < *total {
+                format!(
+                    "{}, the {} most important first; narrow with `kind:` or `article:`.",
+                    plural(*total, "figure", "figures"),
+                    figures.len()
+                )
+            } else {
+                format!("{}, most important first.", plural(figures.len(), "figure", "figures"))
+            };
             let items = figures
                 .iter()
                 .map(|f| {
@@ -793,6 +807,7 @@ mod tests {
             speaker: "Wu Xinbo".into(),
             role: "director of the Center for American Studies at Fudan University".into(),
             aliases: vec!["Wu".into()],
+            total: 20,
             statements: (0..20)
                 .map(|i| Statement {
                     text: if i % 2 == 0 { "We will not back down".into() } else { "talks would resume".into() },
@@ -834,11 +849,11 @@ mod tests {
             about: "trade between the two countries".into(),
             evidence: evidence(3),
         }];
-        let shown = pages(&Response::KeyFigures { figures });
+        let shown = pages(&Response::KeyFigures { total: figures.len(), figures });
         let f = &shown[0].embeds[0].fields[0];
         assert_eq!(f.name, "$660 billion · money");
         assert!(f.value.contains("trade between the two countries") && f.value.contains("sentence 4") && f.value.contains("`a7`"));
-        let empty = pages(&Response::KeyFigures { figures: vec![] });
+        let empty = pages(&Response::KeyFigures { figures: vec![], total: 0 });
         assert!(empty[0].embeds[0].description.contains("No figures found"));
     }
 }

@@ -48,7 +48,7 @@ pub fn response(resp: &Response) -> String {
                 if !g.role.is_empty() {
                     let _ = write!(out, " — {}", g.role);
                 }
-                let _ = writeln!(out, " ({} statement{})", g.statements.len(), plural(g.statements.len()));
+                let _ = writeln!(out, " ({} statement{})", g.total, plural(g.total));
                 for s in &g.statements {
                     match s.kind {
                         QuoteKind::Direct => {
@@ -60,9 +60,12 @@ pub fn response(resp: &Response) -> String {
                     }
                     cite(&mut out, &s.evidence, "    ");
                 }
+                if g.statements.len() < g.total {
+                    let _ = writeln!(out, "  … and {} more (narrow with a topic, speaker or article)", g.total - g.statements.len());
+                }
             }
         }
-        Response::KeyFigures { figures } => {
+        Response::KeyFigures { figures, total } => {
             if figures.is_empty() {
                 out.push_str("No figures found. Try another kind, or /key-figures with no options.");
             }
@@ -73,6 +76,9 @@ pub fn response(resp: &Response) -> String {
                 }
                 out.push('\n');
                 cite(&mut out, &f.evidence, "    ");
+            }
+            if figures.len() < *total {
+                let _ = writeln!(out, "… the {} most important of {total} figures shown (narrow with a kind or article).", figures.len());
             }
         }
         Response::People { article, people } => {
