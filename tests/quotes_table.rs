@@ -105,6 +105,22 @@ const CASES: &[Case] = &[
     ("Trump's spokesman said the meeting was cancelled.", &[("Trump's spokesman", "the meeting was cancelled", I)]),
     ("Senator John Cornyn issued a statement. Cornyn's statement added, \"There is no question Houston should have been selected.\"", &[("John Cornyn", "There is no question Houston", D)]),
     ("Vice President of Taxpayers for Common Sense, Steve Ellis, offered his view of the bill. \"People who support these provisions will forget the cost.\"", &[("Steve Ellis", "People who support these provisions", D)]),
+    // --- documents, publications and institutions as sources
+    ("A new survey covering farms in three northern counties has revealed that most wells are polluted.", &[("A new survey", "most wells are polluted", I)]),
+    ("The findings of the National Water Quality Study, released on Monday, showed nothing new. The findings of the National Water Quality Study released on Monday, revealed that rivers are warming.", &[("The findings of the National Water Quality Study", "rivers are warming", I)]),
+    ("Clinic reports from late on Sunday indicate that three patients have recovered.", &[("Clinic reports", "three patients have recovered", I)]),
+    ("The consumer watchdog Fairprice.org, has said that most boilers fail within ten years.", &[("Fairprice.org", "most boilers fail within ten years", I)]),
+    ("Harbor Weekly's annual review of its own reader surveys concluded, \"Print readers are older than ever.\"", &[("Harbor Weekly", "Print readers are older", D)]),
+    ("The World Hydrology Office (WHO) met in May. WHO say the aquifer is shrinking every year.", &[("WHO", "the aquifer is shrinking", I)]),
+    // --- a partial quote cutting a reported clause short is the reporter's speaker's
+    ("The regulator says that every trade made in the first hour after the opening bell \"or shortly after\" will be voided.", &[("The regulator", "every trade made in the first hour", I), ("The regulator", "or shortly after", D)]),
+    ("The agency has said that its scanner found 40 faults in the code; most of them are rated \"severe\".", &[("The agency", "its scanner found 40 faults", I), ("The agency", "severe", D)]),
+    // --- nested cues: another source inside a reported clause is part of it; the same
+    // speaker speaking again is a statement of its own
+    ("The researchers say officials confirm a steady decline in quality.", &[("The researchers", "officials confirm a steady decline", I)]),
+    ("Mona Reyes, a union spokeswoman, urged that the talks resume soon, which she says would calm the workers.", &[("Mona Reyes", "the talks resume soon", I), ("Mona Reyes", "would calm the workers", I)]),
+    ("Ivan Petrov says that officials have complained to him about the budget to the point that they cannot plan ahead.", &[("Ivan Petrov", "officials have complained to him about the budget", I)]),
+    ("Critics say the drug is \"a real breakthrough for patients\", and possibly a very cheap one too.", &[("Critics", "a real breakthrough", D)]),
     // --- negatives: scare quotes, titles, nicknames, marks that are not quotes
     ("The so-called “experts” were wrong about the flood.", &[]),
     ("She starred in the film \"Gone with the Wind\" in 1939.", &[]),
@@ -112,6 +128,9 @@ const CASES: &[Case] = &[
     ("The group called \"Sea Org\" requires a billion-year contract.", &[]),
     ("His book, \"The Long Walk Home\", sold well in Europe.", &[]),
     ("Microsoft says on \"The Internet Explorer 6 Countdown\" that usage is falling.", &[("Microsoft", "usage is falling", I)]),
+    ("“We are closing the old plant,” the company said. The plan is listed on the company's \"steel for a greener future\" page.", &[("The company", "We are closing the old plant", D)]),
+    ("“We are closing the old plant,” said Ruth Adler. Details are on a page called Plans for \"The Green Steel Project Roadmap\" in full.", &[("Ruth Adler", "We are closing the old plant", D)]),
+    ("The mayor asked why ballots that should be kept in \"sealed municipal vaults\" were found in a park.", &[("The mayor", "why ballots that should be kept in", I)]),
     ("The 12\" vinyl and a 6'2\" player were on display.", &[]),
     ("It's the '90s again and rock 'n' roll isn't dead in the fans' club.", &[]),
     ("\"Hello world\" is the first program most students write.", &[]),

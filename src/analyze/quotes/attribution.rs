@@ -22,6 +22,9 @@ pub(crate) struct Found {
 /// Words right before a quote that make it a name or title, not a statement.
 const NAMING: &[&str] = &["called", "dubbed", "nicknamed", "named", "titled", "entitled", "so-called", "termed", "branded", "labelled", "labeled"];
 const CLAUSE_PREPS: &[&str] = &["in", "on", "at", "during", "after", "before", "to", "with", "by", "for", "from", "of", "about", "as", "into", "via", "through", "over", "when", "while", "late", "earlier", "later", "this", "last", "on"];
+/// Words before "that" that make it an adverbial conjunction ("to the point that",
+/// "so that", "in order that"), not the start of a reported clause.
+const NON_CONTENT_THAT: &[&str] = &["point", "extent", "degree", "order", "so", "such", "now", "given", "except", "provided"];
 const COPULAS: &[&str] = &["is", "was", "are", "were", "be", "been", "being", "to", "who", "which", "that", "not"];
 
 impl Ctx<'_> {
@@ -49,10 +52,28 @@ impl Ctx<'_> {
         let before = |n: usize| o.checked_sub(n).map(|k| self.lw(k)).unwrap_or_default();
         let b1 = before(1);
         let b2 = before(2);
-        NAMING.contains(&b1)
+        // "Microsoft's “The Countdown” site": a quote owned by a possessive names a thing.
+        let possessed = o.checked_sub(1).is_some_and(|k| self.toks[k].kind == TokKind::Possessive);
+        possessed
+            || NAMING.contains(&b1)
             || (matches!(b1, "the" | "a" | "an" | "as") && NAMING.contains(&b2))
             || (b1 == "as" && matches!(b2, "known" | "referred" | "titled"))
             || (b1 == "as" && before(3) == "such")
+    }
+
+    /// A quote in title case with no closing punctuation ("The Internet Explorer 6
+    /// Countdown") names a work or campaign.
+    pub fn is_title_case(&self, si: usize) -> bool {
+        let inner = self.segs[si].inner.of(self.text);
+        let words: Vec<&str> = inner.split_whitespace().collect();
+        words.len() >= 2 && words.iter().filter(|w| w.chars().count() >= 4).all(|w| is_capitalized(w)) && !inner.ends_with(['.', '!', '?'])
+    }
+
+    /// A title-case quote, or one right after a preposition ("says on “…”", "stored in
+    /// “approved cabinets”"), names something; on its own it is not what anyone said.
+    pub fn names_a_work(&self, si: usize) -> bool {
+        let o = self.open_tok(si);
+        self.is_title_case(si) || (o > 0 && matches!(self.lw(o - 1), "on" | "in" | "at" | "from" | "by" | "titled" | "entitled"))
     }
 
     /// "…," said X / "…," X said.
@@ -177,8 +198,10 @@ impl Ctx<'_> {
         if self.negated(v) {
             return None;
         }
-        let (s, e) = self.subject_of(v)?;
-        let sp = self.classify(s, e, log)?;
+        let sp = match self.subject_of(v).and_then(|(s, e)| self.classify(s, e, log)) {
+            Some(sp) => sp,
+            None => self.source_subject(v, log)?.0,
+        };
         Some(Found { speaker: sp, cue: Some(v) })
     }
 
@@ -189,9 +212,7 @@ impl Ctx<'_> {
         let words: Vec<&str> = inner.split_whitespace().collect();
         // A title ("The Internet Explorer 6 Countdown") or a quote after a preposition
         // ("says on “…”") names something; it is not what the speaker said.
-        let title_case = words.len() >= 2 && words.iter().filter(|w| w.chars().count() >= 4).all(|w| is_capitalized(w)) && !inner.ends_with(['.', '!', '?']);
-        let after_prep = o > 0 && matches!(self.lw(o - 1), "on" | "in" | "at" | "from" | "by" | "titled" | "entitled");
-        if title_case || after_prep {
+        if self.names_a_work(si) {
             return None;
         }
         let reach = if words.len() <= 3 { 9 } else { 45 };
@@ -238,7 +259,7 @@ impl Ctx<'_> {
             return None;
         }
         let prev = v.checked_sub(1).map(|p| self.lw(p)).unwrap_or_default();
-        if COPULAS.contains(&prev) {
+        if COPULAS.contains(&prev) && !self.is_defined_acronym(v - 1) {
             return None;
         }
         let (sent_start, sent_end) = self.sents[self.sent[v]];
@@ -317,6 +338,10 @@ impl Ctx<'_> {
                     break;
                 }
                 if self.lw(j) == "that" {
+                    // "complained … to the point that …": an adverbial, not what was said.
+                    if j > 0 && NON_CONTENT_THAT.contains(&self.lw(j - 1)) {
+                        break;
+                    }
                     found = Some(j + 1);
                     break;
                 }
@@ -354,7 +379,10 @@ impl Ctx<'_> {
                 }
                 let rest_words = (after..=sent_end).filter(|&i| self.is_word(i)).count();
                 let rest_has_cue = (after..=sent_end).any(|i| self.is_word(i) && LEX.speech_verb(self.w(i)).is_some());
-                if rest_words < 6 || rest_has_cue || after > sent_end {
+                // "… is “the sleeper issue”, and potentially a serious one": a
+                // coordinated tail continues the quoted predicate; it has no clause of its own.
+                let coordinated_tail = matches!(self.lw(after), "and" | "or" | "nor") && !(self.is_pronoun(after + 1) || self.lw(after + 1) == "that");
+                if rest_words < 6 || rest_has_cue || after > sent_end || coordinated_tail {
                     return None;
                 }
                 start = after;
@@ -372,14 +400,26 @@ impl Ctx<'_> {
         if c > end || (c..=end).filter(|&i| self.is_word(i)).count() < 3 {
             return None;
         }
-        let (s, e) = self.subject_of(v)?;
-        if verb.gerund && !(s > 0 && matches!(self.lw(s - 1), "with" | ",")) || !self.verb_agrees(v, s) {
-            return None;
+        let subject = self.subject_of(v);
+        if let Some((s, _)) = subject {
+            if verb.gerund && !(s > 0 && matches!(self.lw(s - 1), "with" | ",")) || !self.verb_agrees(v, s) {
+                return None;
+            }
         }
         if verb.class == VerbClass::Object && is_function_word(self.w(c)) && !matches!(self.lw(c), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
             return None;
         }
-        let sp = self.classify(s, e, log)?;
+        let sp = match subject.and_then(|(s, e)| self.classify(s, e, log)) {
+            Some(sp) => sp,
+            None if !verb.gerund => {
+                let (sp, s) = self.source_subject(v, log)?;
+                if !self.verb_agrees(v, s) {
+                    return None;
+                }
+                sp
+            }
+            None => return None,
+        };
         Some((Found { speaker: sp, cue: Some(v) }, c, end))
     }
 

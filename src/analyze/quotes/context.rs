@@ -23,6 +23,11 @@ const NEGATIONS: &[&str] = &["not", "never", "n't", "didn't", "doesn't", "don't"
 pub(crate) const MAX_SENTENCE_TOKENS: usize = 150;
 pub(crate) const PP_IN_NP: &[&str] = &["of", "for", "at", "from"];
 const DETS: &[&str] = &["the", "a", "an"];
+/// Words that open a new clause: a subject phrase cannot run across them to its verb.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "and", "but", "or", "if",
+    "as", "although", "though", "since", "after", "before", "until", "unless", "whether", "so",
+];
 
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
@@ -39,6 +44,9 @@ pub(crate) struct Ctx<'a> {
     pub mention: Vec<Option<usize>>,
     pub people: Vec<Person>,
     pub gender: Vec<Gender>,
+    /// Acronyms the article defines in brackets ("the World Health Organisation (WHO)"),
+    /// so "WHO say …" names a speaker even though "who" is a function word.
+    defined_acronyms: std::collections::HashSet<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
@@ -56,6 +64,12 @@ impl<'a> Ctx<'a> {
             }
         }
         let lower = toks.iter().map(|t| text[t.start..t.end].to_lowercase()).collect();
+        let defined_acronyms = toks
+            .windows(3)
+            .filter(|w| &text[w[0].start..w[0].end] == "(" && &text[w[2].start..w[2].end] == ")" && w[1].kind == TokKind::Word)
+            .map(|w| &text[w[1].start..w[1].end])
+            .filter(|a| a.chars().count() >= 2 && a.chars().all(|c| c.is_uppercase()))
+            .collect();
         let mut ctx = Ctx {
             text,
             toks,
@@ -68,6 +82,7 @@ impl<'a> Ctx<'a> {
             mention: Vec::new(),
             people: people.to_vec(),
             gender: Vec::new(),
+            defined_acronyms,
         };
         ctx.split_sentences();
         ctx.index_mentions();
@@ -292,7 +307,7 @@ impl<'a> Ctx<'a> {
         if !(self.is_word(e) || self.toks[e].kind == TokKind::Possessive) || self.in_quote[e].is_some() {
             return None;
         }
-        if is_function_word(self.w(e)) && !self.is_pronoun(e) {
+        if is_function_word(self.w(e)) && !self.is_pronoun(e) && !self.is_defined_acronym(e) {
             return None;
         }
         if self.is_pronoun(e) {
@@ -347,6 +362,83 @@ impl<'a> Ctx<'a> {
         Some((s, e))
     }
 
+    /// The source that opens the sentence of verb `v` when the words right before the
+    /// verb are not it: a study, report or institution followed by a modifier ("A new
+    /// study documenting iodine levels in children has revealed …", "The results of the
+    /// National Study, published this week, revealed …", "The security firm Acme, has
+    /// said …"). The phrase must end in a capitalised word or a group/source noun, and
+    /// the words up to the verb must not start another clause. Returns the phrase's
+    /// speaker and its first token.
+    pub fn source_subject(&mut self, v: usize, log: &[super::speakers::Said]) -> Option<(super::speakers::Speaker, usize)> {
+        let (ss, _) = *self.sents.get(*self.sent.get(v)?)?;
+        let mut k = ss;
+        while k < v && !self.is_word(k) && self.in_quote[k].is_none() && self.toks[k].kind == TokKind::Punct && !matches!(self.w(k), ",") {
+            k += 1;
+        }
+        if k >= v || self.in_quote[k].is_some() {
+            return None;
+        }
+        let start = k;
+        if DETS.contains(&self.lw(k)) || matches!(self.lw(k), "some" | "other" | "many" | "several" | "most" | "both" | "all") {
+            k += 1;
+        }
+        let mut head = None;
+        let mut n = 0;
+        while k < v && n < 12 {
+            let lw = self.lw(k);
+            match self.toks[k].kind {
+                TokKind::Possessive => {}
+                TokKind::Punct if lw == "&" => {}
+                TokKind::Punct => break,
+                TokKind::Word => {
+                    if lw == "of" {
+                        // "The results of the National Study": only into a name.
+                        let nx = if DETS.contains(&self.lw(k + 1)) { k + 2 } else { k + 1 };
+                        if !(nx < v && is_capitalized(self.w(nx))) {
+                            break;
+                        }
+                    } else if DETS.contains(&lw) && k > start && self.lw(k - 1) == "of" {
+                    } else if is_function_word(lw) {
+                        break;
+                    } else if is_capitalized(self.w(k)) || LEX.is_group_head(lw) {
+                        head = Some(k);
+                    } else if lw.chars().count() > 4 && (lw.ends_with("ing") || lw.ends_with("ed")) || LEX.speech_verb(lw).is_some() {
+                        break;
+                    }
+                }
+            }
+            k += 1;
+            n += 1;
+        }
+        let head = head?;
+        if head - start > 10 || v - head > 20 {
+            return None;
+        }
+        // The gap to the verb: modifiers only, with at most a comma closing them.
+        for j in head + 1..v {
+            if self.in_quote[j].is_some() {
+                return None;
+            }
+            match self.toks[j].kind {
+                TokKind::Punct if self.w(j) == "," => {
+                    if !(j + 1..v).all(|i| self.is_aux_or_adverb(i)) {
+                        return None;
+                    }
+                }
+                TokKind::Punct => return None,
+                TokKind::Possessive => {}
+                TokKind::Word => {
+                    let lw = self.lw(j);
+                    if contains(CLAUSE_OPENERS, lw) || LEX.speech_verb(lw).is_some() || self.mention[j].is_some() || self.is_pronoun(j) {
+                        return None;
+                    }
+                }
+            }
+        }
+        let sp = self.classify(start, head, log)?;
+        Some((sp, start))
+    }
+
     /// First token of the mention of person `p` that ends at token `j`.
     pub fn mention_start(&self, j: usize, p: usize) -> usize {
         let mut s = j;
@@ -361,6 +453,11 @@ impl<'a> Ctx<'a> {
         let form = self.lw(v);
         let bare = LEX.speech_verb(&form).is_some_and(|sv| LEX.lemma(sv) == form);
         !(bare && matches!(self.lw(s), "a" | "an" | "he" | "she" | "it"))
+    }
+
+    /// "WHO" after "the World Health Organisation (WHO)": a name, not the relative pronoun.
+    pub fn is_defined_acronym(&self, k: usize) -> bool {
+        self.is_word(k) && self.defined_acronyms.contains(self.w(k))
     }
 
     pub fn is_pronoun(&self, k: usize) -> bool {
@@ -400,7 +497,9 @@ impl<'a> Ctx<'a> {
                     } else if lw == "and" {
                         e > k && is_capitalized(self.w(e - 1)) && is_capitalized(self.w(e + 1))
                     } else {
-                        !is_function_word(&lw) && !(LEX.speech_verb(&lw).is_some() && !is_capitalized(self.w(e)))
+                        // "according to some reports": after a determiner a verb form is a noun.
+                        let noun_slot = e > k && LEX.is_group_head(&lw);
+                        !is_function_word(&lw) && !(LEX.speech_verb(&lw).is_some() && !is_capitalized(self.w(e)) && !noun_slot)
                     }
                 }
             };

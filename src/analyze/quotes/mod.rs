@@ -56,6 +56,9 @@ pub fn extract(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
         if hit.is_none() {
             hit = ctx.governing_attribution(head, &log);
         }
+        if hit.is_none() && ctx.names_a_work(head) {
+            continue;
+        }
         if hit.is_none() && ctx.word_count(head) >= 4 {
             hit = follow_on(&ctx, head, &seg_speaker).map(|speaker| attribution::Found { speaker, cue: None });
         }
@@ -73,6 +76,8 @@ pub fn extract(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
 
     // Indirect statements.
     let mut covered_until = 0usize;
+    let mut covered_by: Option<Speaker> = None;
+    let mut partial_in_clause: Vec<(usize, Speaker, Option<usize>)> = Vec::new();
     for k in 0..ctx.toks.len() {
         if ctx.in_quote[k].is_some() || !ctx.is_word(k) || used_cues.contains(&k) {
             continue;
@@ -91,9 +96,33 @@ pub fn extract(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
         if cs < k && span.start < covered_until {
             continue;
         }
-        covered_until = covered_until.max(span.end);
+        // A cue inside a clause already reported ("The authors say the results confirm
+        // …") is part of that statement, unless the same speaker speaks again
+        // ("…, which he says would lead to less violence").
+        if ctx.toks[k].start < covered_until && covered_by.as_ref() != Some(&f.speaker) {
+            continue;
+        }
+        if span.end > covered_until {
+            covered_until = span.end;
+            covered_by = Some(f.speaker.clone());
+        }
+        // "Nasdaq says that all trades … “or immediately prior” are cancelled": a partial
+        // quote that cuts the reported clause short is the same speaker's words.
+        let quoted_next = (ce + 1..(ce + 4).min(ctx.toks.len())).find_map(|j| ctx.in_quote[j]);
+        if let Some(si) = quoted_next.filter(|&si| ctx.same_sent(ctx.open_tok(si), ce)) {
+            partial_in_clause.push((si, f.speaker.clone(), f.cue));
+        }
         push_log(&mut log, Said { at: span.start, paragraph: ctx.para[cs], speaker: f.speaker.clone() });
         found.push((span, f.speaker, QuoteKind::Indirect, f.cue));
+    }
+
+    for (si, speaker, cue) in partial_in_clause {
+        let seg = ctx.segs[si];
+        let unclaimed = seg_speaker[si].is_none();
+        if unclaimed && !ctx.is_naming(si) && !ctx.names_a_work(si) && !(seg.single && ctx.word_count(si) < 2) {
+            seg_speaker[si] = Some(speaker.clone());
+            found.push((seg.inner, speaker, QuoteKind::Direct, cue));
+        }
     }
 
     found.sort_by_key(|(s, ..)| s.start);

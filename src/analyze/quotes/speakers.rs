@@ -5,7 +5,7 @@
 
 use super::context::Ctx;
 use crate::analyze::people::lexicon::{Gender, LEX, NON_NAME_CAPS, ORG_HEADS, PLACES, contains, is_function_word};
-use crate::analyze::people::tokens::is_capitalized;
+use crate::analyze::people::tokens::{TokKind, is_capitalized};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Speaker {
@@ -27,11 +27,16 @@ impl Ctx<'_> {
         if s > e || e >= self.toks.len() {
             return None;
         }
-        // "Cornyn's statement added": the statement speaks for its author.
-        if e >= 2 && self.toks[e - 1].kind == crate::analyze::people::tokens::TokKind::Possessive && matches!(self.lw(e), "statement" | "website" | "blog" | "letter" | "office" | "release" | "tweet" | "post" | "account" | "campaign" | "lawyer" | "lawyers") {
-            if let Some(p) = self.mention[e - 2] {
-                if !matches!(self.lw(e), "lawyer" | "lawyers") {
-                    return Some(Speaker::Person(p));
+        // "Cornyn's statement added", "PC World's recent analysis … concluded": a
+        // statement or publication speaks for its owner.
+        if contains(OWNED_VOICES, self.lw(e)) {
+            let poss = (s + 1..e).rev().take(3).find(|&k| self.toks[k].kind == TokKind::Possessive);
+            if let Some(p) = poss.filter(|&p| (p + 1..e).all(|k| self.is_word(k) && !is_capitalized(self.w(k)))) {
+                if let Some(person) = self.mention[p - 1] {
+                    return Some(Speaker::Person(person));
+                }
+                if let Some(owner) = self.classify(s, p - 1, log) {
+                    return Some(owner);
                 }
             }
         }
@@ -139,7 +144,8 @@ impl Ctx<'_> {
             "they" | "it" | "we" => {
                 let para = self.para[k];
                 let before = &log[..log.partition_point(|s| s.at < at)];
-                if let Some(s) = before.iter().rev().take_while(|s| para.saturating_sub(s.paragraph) <= 2).find(|s| matches!(&s.speaker, Speaker::Group(g) if plural_ok(g, &lw))) {
+                // A document ("The results of the study") is not what "they" or "we" refers to.
+                if let Some(s) = before.iter().rev().take_while(|s| para.saturating_sub(s.paragraph) <= 2).find(|s| matches!(&s.speaker, Speaker::Group(g) if plural_ok(g, &lw) && !is_document(g))) {
                     return Some(s.speaker.clone());
                 }
                 // The group named as the subject of the previous sentence.
@@ -228,6 +234,12 @@ impl Ctx<'_> {
 }
 
 const DET: &[&str] = &["the", "a", "an"];
+/// Statements and publications that speak for whoever owns them ("X's statement").
+const OWNED_VOICES: &[&str] = &[
+    "statement", "statements", "website", "blog", "letter", "office", "release", "tweet", "post", "account",
+    "campaign", "analysis", "report", "study", "survey", "research", "review", "findings", "article",
+    "paper", "editorial", "filing", "complaint", "lawsuit", "ruling", "verdict", "announcement",
+];
 
 fn capitalize(s: &str) -> String {
     let mut c = s.chars();
@@ -235,6 +247,21 @@ fn capitalize(s: &str) -> String {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
         None => String::new(),
     }
+}
+
+/// Nouns for documents and publications: sources that speak, but never as "they"/"we".
+const DOCUMENT_HEADS: &[&str] = &[
+    "report", "reports", "study", "studies", "survey", "poll", "results", "findings", "analysis", "article",
+    "articles", "paper", "papers", "research", "review", "audit", "inquiry", "document", "documents",
+    "statement", "website", "data",
+];
+
+/// Whether a group label names a document: its head (the word before any "of") is a
+/// document noun or ends a capitalised title such as "… Nutrition Study".
+fn is_document(label: &str) -> bool {
+    let head_part = label.split(" of ").next().unwrap_or(label);
+    let head = head_part.split_whitespace().last().unwrap_or("").to_lowercase();
+    DOCUMENT_HEADS.contains(&head.as_str())
 }
 
 /// Whether a group label agrees with the pronoun: "they" wants a plural or collective.
