@@ -16,6 +16,7 @@
 
 use crate::model::{DateMention, Document, Span};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -40,7 +41,9 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
 static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     let m = MONTH_ALT;
     let w = WEEKDAY_ALT;
-    let re = |s: &str| Regex::new(s).expect("date pattern compiles");
+    // Every pattern is ASCII, so ASCII word boundaries mean the same here; Unicode ones
+    // would make the fast DFA give up on every sentence with a curly quote or a dash.
+    let re = |s: &str| Regex::new(&s.replace(r"\b", r"(?-u:\b)")).expect("date pattern compiles");
     vec![
         (Kind::Iso, re(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
         (Kind::Slashed, re(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")),
@@ -58,6 +61,49 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         (Kind::Year, re(r"\b(?:([Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id|[Tt]hrough|of|to|[Tt]he|and|year|[Aa]round) )?(1[6-9]\d\d|20\d\d)\b")),
     ]
 });
+
+/// What a pattern needs in a sentence before it is worth running: a digit, or a word
+/// from one of these groups. Most sentences hold no date, and one pass of a keyword
+/// automaton plus a digit test rules out most of the fourteen patterns.
+const CUE_MONTH: u8 = 1;
+const CUE_WEEKDAY: u8 = 2;
+const CUE_PERIOD: u8 = 4;
+const CUE_AGO: u8 = 8;
+const CUE_ORDER: u8 = 16;
+const CUE_DEICTIC: u8 = 32;
+const CUE_WORDS: &[(&str, u8)] = &[
+    ("january", CUE_MONTH), ("february", CUE_MONTH), ("march", CUE_MONTH), ("april", CUE_MONTH), ("may", CUE_MONTH),
+    ("june", CUE_MONTH), ("july", CUE_MONTH), ("august", CUE_MONTH), ("september", CUE_MONTH), ("october", CUE_MONTH),
+    ("november", CUE_MONTH), ("december", CUE_MONTH),
+    ("monday", CUE_WEEKDAY), ("tuesday", CUE_WEEKDAY), ("wednesday", CUE_WEEKDAY), ("thursday", CUE_WEEKDAY),
+    ("friday", CUE_WEEKDAY), ("saturday", CUE_WEEKDAY), ("sunday", CUE_WEEKDAY),
+    ("week", CUE_PERIOD), ("month", CUE_PERIOD), ("year", CUE_PERIOD), ("day", CUE_PERIOD), ("decade", CUE_PERIOD),
+    ("ago", CUE_AGO), ("following", CUE_ORDER), ("next", CUE_ORDER), ("previous", CUE_ORDER),
+    ("today", CUE_DEICTIC), ("tonight", CUE_DEICTIC), ("yesterday", CUE_DEICTIC), ("tomorrow", CUE_DEICTIC),
+];
+static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(CUE_WORDS.iter().map(|(w, _)| w))
+        .expect("date cue words compile")
+});
+
+/// Whether a sentence with these cues (and digits or not) can hold a match of `kind`.
+fn may_match(kind: Kind, cues: u8, digits: bool) -> bool {
+    match kind {
+        Kind::Iso | Kind::Slashed | Kind::YearRange | Kind::MonthDay | Kind::DayMonth | Kind::MonthYear | Kind::Clock | Kind::Year => digits,
+        Kind::Relative => cues & CUE_PERIOD != 0,
+        Kind::Ago => cues & CUE_AGO != 0,
+        Kind::Following => cues & CUE_ORDER != 0,
+        Kind::Deictic => cues & CUE_DEICTIC != 0,
+        Kind::Weekday => cues & CUE_WEEKDAY != 0,
+        Kind::Month => cues & CUE_MONTH != 0,
+    }
+}
+
+fn cues_in(sentence: &str) -> u8 {
+    CUES.find_overlapping_iter(sentence).fold(0, |acc, m| acc | CUE_WORDS[m.pattern().as_usize()].1)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -163,7 +209,8 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
     let mut raw: Vec<(Span, Kind, Vec<Option<String>>)> = Vec::new();
     for s in &doc.sentences {
         let body = doc.slice(s.span);
-        for (kind, re) in PATTERNS.iter() {
+        let (cues, digits) = (cues_in(body), body.bytes().any(|b| b.is_ascii_digit()));
+        for (kind, re) in PATTERNS.iter().filter(|(kind, _)| may_match(*kind, cues, digits)) {
             for c in re.captures_iter(body) {
                 let Some(m) = c.get(0) else { continue };
                 let span = Span::new(s.span.start + m.start(), s.span.start + m.end());

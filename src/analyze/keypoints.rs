@@ -7,7 +7,7 @@
 //! (captions, share prompts, datelines, the headline); the result is in article order.
 
 use crate::model::{Analysis, Document};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Openings of caption and page-furniture lines.
 const FURNITURE_OPENINGS: &[&str] = &["Image:", "Photo:", "Picture:", "Video:", "Share", "Have an opinion", "Follow ", "Read more", "Click ", "Sign up", "Subscribe", "Advertisement", "Related:", "Source:", "Sources:"];

@@ -18,9 +18,10 @@ use crate::model::{Analysis, Document};
 pub fn analyze(doc: &Document) -> Analysis {
     let mut people = people::extract(doc);
     let quotes = quotes::extract(doc, &mut people);
-    let mut places = places::extract(doc);
+    let chunks = proper_nouns::chunks(doc);
+    let mut places = places::extract_from(doc, &chunks);
     places::drop_people(&mut places, &people);
-    let organizations = organizations::extract(doc, &people, &places);
+    let organizations = organizations::extract_from(doc, &chunks, &people, &places);
     let figures = figures::extract(doc);
     let dates = dates::extract(doc);
     let mut analysis = Analysis {

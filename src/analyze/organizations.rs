@@ -189,18 +189,21 @@ fn initials(name: &str) -> String {
 
 /// Organizations in the article, fullest form first-mentioned order.
 pub fn extract(doc: &Document, people: &[Person], places: &[NamedEntity]) -> Vec<NamedEntity> {
-    let chunks = proper_nouns::chunks(doc);
+    extract_from(doc, &proper_nouns::chunks(doc), people, places)
+}
+
+/// [`extract`] over the document's proper-noun chunks, computed once for every stage.
+pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk], people: &[Person], places: &[NamedEntity]) -> Vec<NamedEntity> {
     let place_spans: Vec<Span> = places.iter().flat_map(|p| p.mentions.iter().copied()).collect();
     let mut found: Vec<(String, Span)> = Vec::new();
-    for chunk in &chunks {
+    for (ci, chunk) in chunks.iter().enumerate() {
         if overlaps_person(doc, chunk, people) {
             continue;
         }
         if super::places::PLACES.lookup(chunk.text(doc)).is_some() && ORGS.lookup(chunk.text(doc)).is_none() {
             continue;
         }
-        let ci = chunks.iter().position(|c| c.span == chunk.span).unwrap_or(0);
-        let is_org = org_by_form(doc, chunk) || org_named_after_country(doc, chunk) || acronym_is_org(doc, &chunks, ci, people);
+        let is_org = org_by_form(doc, chunk) || org_named_after_country(doc, chunk) || acronym_is_org(doc, chunks, ci, people);
         // A bare head word ("Government", "Police") is not a name.
         let bare_head = chunk.words.len() == 1 && ORG_HEADS.iter().any(|h| h.len() == 1 && h[0] == chunk.text(doc));
         if bare_head && ORGS.lookup(chunk.text(doc)).is_none() {
@@ -224,7 +227,7 @@ pub fn extract(doc: &Document, people: &[Person], places: &[NamedEntity]) -> Vec
     }
     // Gazetteer names outside any chunk (lower-case starts such as "eBay").
     for m in ORGS.find(&doc.text) {
-        if proper_nouns::chunk_containing(&chunks, m.span).is_none() && doc.sentence_at(m.span.start).is_some() {
+        if proper_nouns::chunk_containing(chunks, m.span).is_none() && doc.sentence_at(m.span.start).is_some() {
             found.push((doc.slice(m.span).to_string(), m.span));
         }
     }

@@ -101,7 +101,11 @@ fn is_plain_name(doc: &Document, chunk: &Chunk) -> bool {
 
 /// Places in the article, in order of first mention.
 pub fn extract(doc: &Document) -> Vec<NamedEntity> {
-    let chunks = proper_nouns::chunks(doc);
+    extract_from(doc, &proper_nouns::chunks(doc))
+}
+
+/// [`extract`] over the document's proper-noun chunks, computed once for every stage.
+pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<NamedEntity> {
     let mut found: Vec<Found> = Vec::new();
     let mut is_place = vec![false; chunks.len()];
 
@@ -110,7 +114,7 @@ pub fn extract(doc: &Document) -> Vec<NamedEntity> {
         if doc.sentence_at(m.span.start).is_none() {
             continue;
         }
-        let accept = match proper_nouns::chunk_containing(&chunks, m.span) {
+        let accept = match proper_nouns::chunk_containing(chunks, m.span) {
             Some(ci) if chunks[ci].span == m.span => {
                 is_place[ci] = true;
                 true
@@ -133,7 +137,15 @@ pub fn extract(doc: &Document) -> Vec<NamedEntity> {
                     && !org_by_form(doc, c)
                     && c.words.iter().find(|w| w.start >= m.span.end).is_some_and(|w| TITLE_WORDS.contains(&doc.slice(*w)))
             }
-            None => !chunks.iter().any(|c| c.span.overlaps(m.span) && !m.span.contains(c.span)),
+            None => {
+                // Chunks are in text order and do not overlap: only those from the first
+                // one ending after the match start can overlap it.
+                let from = chunks.partition_point(|c| c.span.end <= m.span.start);
+                !chunks[from..]
+                    .iter()
+                    .take_while(|c| c.span.start < m.span.end)
+                    .any(|c| c.span.overlaps(m.span) && !m.span.contains(c.span))
+            }
         };
         if accept {
             let surface = doc.slice(m.span);
@@ -165,7 +177,7 @@ pub fn extract(doc: &Document) -> Vec<NamedEntity> {
             if is_place[ci] || !is_plain_name(doc, &chunks[ci]) {
                 continue;
             }
-            if place_by_context(doc, &chunks, &is_place, ci) {
+            if place_by_context(doc, chunks, &is_place, ci) {
                 is_place[ci] = true;
                 changed = true;
                 found.push(Found { span: chunks[ci].span, entry: None, strong: true });

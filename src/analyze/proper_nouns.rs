@@ -5,7 +5,6 @@
 
 use crate::model::{Document, Span};
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
 use std::sync::LazyLock;
 
 /// One capitalized name-like run of words.
@@ -38,7 +37,7 @@ const CONNECTORS: &[&str] = &["of", "the", "for", "and", "&", "de", "del", "la",
 const DOTTED_WORDS: &[&str] = &["Inc.", "Corp.", "Co.", "Ltd.", "St.", "Jr.", "Sr.", "Mt.", "Ft.", "Bros.", "Dept.", "Univ."];
 
 /// Capitalized words that start sentences without being names.
-static SENTENCE_STARTERS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static SENTENCE_STARTERS: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
     include_str!("../../data/stopwords.txt")
         .lines()
         .map(str::trim)
@@ -49,9 +48,6 @@ static SENTENCE_STARTERS: LazyLock<std::collections::HashSet<&'static str>> = La
 pub fn is_stopword(lower: &str) -> bool {
     SENTENCE_STARTERS.contains(lower)
 }
-
-static WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[\p{L}\p{N}]+(?:[.&'’\-][\p{L}\p{N}]+)*\.?|&").expect("word pattern compiles"));
 
 fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
@@ -67,9 +63,7 @@ fn is_dotted_initialism(w: &str) -> bool {
 fn words(doc: &Document, sentence: Span) -> Vec<(Span, bool)> {
     let body = doc.slice(sentence);
     let mut out = Vec::new();
-    for m in WORD.find_iter(body) {
-        let mut s = m.start();
-        let mut e = m.end();
+    for (mut s, mut e) in crate::text::words::words(body, crate::text::words::NAME_RULES) {
         let w = &body[s..e];
         if w.ends_with('.') && !is_dotted_initialism(w) && !DOTTED_WORDS.contains(&w) {
             e -= 1;

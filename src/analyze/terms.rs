@@ -4,6 +4,8 @@
 
 use crate::model::{Document, TermIndex};
 use rust_stemmers::{Algorithm, Stemmer};
+use foldhash::{HashMap, HashMapExt};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
@@ -18,25 +20,51 @@ fn hash(s: &str) -> u32 {
     h
 }
 
-/// Lower-cased words of `text` (letters and digits; inner apostrophes, dots and
-/// hyphens split words, a possessive "'s" is dropped).
-pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// Words of `text` as written (letters and digits; inner apostrophes, dots and hyphens
+/// split words, a possessive "'s" is dropped).
+fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
         .map(|w| {
             let w = w.trim_matches(['\'', '’']);
-            let w = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-            w.replace('’', "'").to_lowercase()
+            w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
         })
         .filter(|w| !w.is_empty())
 }
 
+/// One word as [`words`] gives it: lower-cased, curly apostrophes made straight.
+fn normalize(w: &str) -> String {
+    w.replace('’', "'").to_lowercase()
+}
+
+/// Lower-cased words of `text` (letters and digits; inner apostrophes, dots and
+/// hyphens split words, a possessive "'s" is dropped).
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    raw_words(text).map(normalize)
+}
+
+/// Words whose term ids one thread remembers across articles. News vocabulary repeats
+/// from article to article, so after the first few articles nearly every word is a hash
+/// lookup instead of a Porter2 run; the bound keeps a hostile upload from growing it.
+const REMEMBERED_TERMS: usize = 32_768;
+
+thread_local! {
+    static KNOWN_TERMS: RefCell<HashMap<String, Option<u32>>> = RefCell::new(HashMap::new());
+}
+
 /// The term id of one lower-cased word, or `None` for a stop word.
 pub fn term(word: &str) -> Option<u32> {
-    if super::proper_nouns::is_stopword(word) {
-        return None;
-    }
-    Some(hash(&STEMMER.stem(word)))
+    KNOWN_TERMS.with(|known| {
+        if let Some(id) = known.borrow().get(word) {
+            return *id;
+        }
+        let id = (!super::proper_nouns::is_stopword(word)).then(|| hash(&STEMMER.stem(word)));
+        let mut known = known.borrow_mut();
+        if known.len() >= REMEMBERED_TERMS {
+            known.clear();
+        }
+        known.insert(word.to_owned(), id);
+        id
+    })
 }
 
 /// Term ids of a text, in order, stop words left out.
@@ -44,14 +72,19 @@ pub fn terms(text: &str) -> Vec<u32> {
     words(text).filter_map(|w| term(&w)).collect()
 }
 
-/// The per-sentence term index of a document.
+/// The per-sentence term index of a document. A news article uses each word many
+/// times, so each distinct spelling is lower-cased and stemmed once.
 pub fn index(doc: &Document) -> TermIndex {
     let mut postings: Vec<(u32, u32, u16)> = Vec::new();
     let mut lengths = Vec::with_capacity(doc.sentences.len());
     let mut sentence_terms: Vec<u32> = Vec::new();
+    let mut known: HashMap<&str, Option<u32>> = HashMap::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         sentence_terms.clear();
-        sentence_terms.extend(terms(doc.slice(s.span)));
+        for w in raw_words(doc.slice(s.span)) {
+            let id = *known.entry(w).or_insert_with(|| term(&normalize(w)));
+            sentence_terms.extend(id);
+        }
         lengths.push(sentence_terms.len().min(u16::MAX as usize) as u16);
         sentence_terms.sort_unstable();
         for chunk in sentence_terms.chunk_by(|a, b| a == b) {

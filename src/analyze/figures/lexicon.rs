@@ -3,7 +3,7 @@
 //! `data/*.txt` so a reader finds every rule's vocabulary in one place; they are parsed
 //! once, on first use.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 /// What a number word contributes to the value it is part of.

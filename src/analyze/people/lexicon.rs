@@ -4,7 +4,7 @@
 //! words, place names) that keep organizations and places out of `people`.
 //! Everything is parsed once into hash sets; lookups are by lowercased word.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,35 +96,33 @@ impl Lexicon {
     }
 
     pub fn speech_verb(&self, word: &str) -> Option<SpeechVerb> {
-        self.speech_verbs.get(lower(word).as_ref()).copied()
+        with_lower(word, |w| self.speech_verbs.get(w).copied())
     }
     pub fn lemma(&self, v: SpeechVerb) -> &str {
         &self.lemmas[v.lemma_index]
     }
     pub fn honorific(&self, word: &str) -> Option<Gender> {
-        self.honorifics.get(lower(word).as_ref()).copied()
+        with_lower(word, |w| self.honorifics.get(w).copied())
     }
     pub fn first_name_gender(&self, word: &str) -> Option<Gender> {
-        let w = lower(word);
-        match (self.male_names.contains(w.as_ref()), self.female_names.contains(w.as_ref())) {
+        with_lower(word, |w| match (self.male_names.contains(w), self.female_names.contains(w)) {
             (true, false) => Some(Gender::Male),
             (false, true) => Some(Gender::Female),
             (true, true) => Some(Gender::Unknown),
             _ => None,
-        }
+        })
     }
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_name_gender(word).is_some()
     }
     pub fn is_east_asian_family(&self, word: &str) -> bool {
-        self.east_asian_family.contains(lower(word).as_ref())
+        with_lower(word, |w| self.east_asian_family.contains(w))
     }
     pub fn is_role_noun(&self, word: &str) -> bool {
-        let w = lower(word);
-        self.role_nouns.contains(w.as_ref()) || self.role_nouns.contains(w.trim_end_matches('.'))
+        with_lower(word, |w| self.role_nouns.contains(w) || self.role_nouns.contains(w.trim_end_matches('.')))
     }
     pub fn is_group_head(&self, word: &str) -> bool {
-        self.group_heads.contains(lower(word).as_ref())
+        with_lower(word, |w| self.group_heads.contains(w))
     }
 }
 
@@ -145,9 +143,25 @@ pub const FUNCTION_WORDS: &[&str] = &[
     "down", "again", "already", "never", "always", "often", "very", "too",
 ];
 
-/// Lowercases only when needed (most words are already lowercase ASCII).
-fn lower(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) { std::borrow::Cow::Owned(word.to_lowercase()) } else { std::borrow::Cow::Borrowed(word) }
+/// Calls `f` with the word lower-cased. Lookups run for every word of every article, so
+/// a short ASCII word is lower-cased on the stack instead of into a new `String`.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 48;
+    if !word.is_ascii() {
+        return if word.chars().any(char::is_uppercase) { f(&word.to_lowercase()) } else { f(word) };
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
+    if word.len() <= SHORT {
+        let mut buf = [0u8; SHORT];
+        let lowered = &mut buf[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        return f(std::str::from_utf8(lowered).unwrap_or(word));
+    }
+    f(&word.to_lowercase())
 }
 
 /// The const tables below as hash sets, built once.
@@ -233,11 +247,10 @@ pub const NON_NAME_CAPS: &[&str] = &[
 
 /// Case-insensitive membership; the big tables are looked up in their hash set.
 pub fn contains(table: &'static [&'static str], word: &str) -> bool {
-    let w = lower(word);
-    match SETS.get(&(table.as_ptr() as usize)) {
-        Some(set) => set.contains(w.as_ref()),
-        None => table.contains(&w.as_ref()),
-    }
+    with_lower(word, |w| match SETS.get(&(table.as_ptr() as usize)) {
+        Some(set) => set.contains(w),
+        None => table.contains(&w),
+    })
 }
 
 /// Modifiers that may stand inside a role before its noun ("former deputy prime minister").

@@ -10,7 +10,8 @@ pub mod roles;
 pub mod tokens;
 
 use crate::model::{Document, Person, Span};
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 use lexicon::{LEX, NON_NAME_CAPS, ORG_HEADS, PLACES, contains, is_function_word};
 use tokens::{Tok, TokKind, is_capitalized, tokenize};
 

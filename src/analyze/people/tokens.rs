@@ -3,8 +3,7 @@
 //! "AT&T"); abbreviations keep their final dot ("U.S.", "Mr.", "L."); a possessive
 //! "'s" / "’s" becomes its own token so "China’s" yields "China" + "’s".
 
-use regex::Regex;
-use std::sync::LazyLock;
+use crate::text::words::{TOKEN_RULES, words};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
@@ -38,13 +37,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mme", "messrs", "adm", "maj", "cmdr", "supt", "insp", "det", "pres", "approx", "est", "etc",
 ];
 
-static WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{L}\p{N}]+(?:(?:['’.\-&]|\-\-)[\p{L}\p{N}]+)*").expect("static regex")
-});
-
 pub fn is_abbreviation(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
         || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
         || (word.contains('.') && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)))
 }
@@ -54,10 +48,10 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut pos = 0;
     let bytes = text.as_bytes();
-    for m in WORD.find_iter(text) {
-        push_punct(text, pos, m.start(), &mut out);
-        let (mut start, mut end) = (m.start(), m.end());
-        let word = m.as_str();
+    for (word_start, word_end) in words(text, TOKEN_RULES) {
+        push_punct(text, pos, word_start, &mut out);
+        let (mut start, mut end) = (word_start, word_end);
+        let word = &text[start..end];
         // Possessive split: "China’s" -> "China" + "’s" (but keep "it's"-style contractions
         // whole only when lowercase; they are harmless either way).
         let lower_tail = word.len() >= 3 && (word.ends_with("'s") || word.ends_with("’s"));
