@@ -51,8 +51,9 @@ fn bm25_scan(articles: &[Arc<Article>], query: &str, limit: usize) -> Vec<(Strin
     q.dedup();
     let (mut n, mut total) = (0usize, 0usize);
     let mut df = vec![0usize; q.len()];
-    for a in articles {
-        let idx = &a.analysis.terms;
+    // The store's articles hand their term index to the scope index: rebuild each from its text.
+    let indexes: Vec<_> = articles.iter().map(|a| terms::index(&a.doc)).collect();
+    for idx in &indexes {
         n += idx.lengths.len();
         total += idx.lengths.iter().map(|&l| l as usize).sum::<usize>();
         for (qi, &t) in q.iter().enumerate() {
@@ -62,8 +63,7 @@ fn bm25_scan(articles: &[Arc<Article>], query: &str, limit: usize) -> Vec<(Strin
     let avg = (total as f32 / n as f32).max(1.0);
     let idf: Vec<f32> = df.iter().map(|&d| ((n as f32 - d as f32 + 0.5) / (d as f32 + 0.5) + 1.0).ln()).collect();
     let mut out = Vec::new();
-    for (ai, a) in articles.iter().enumerate() {
-        let idx = &a.analysis.terms;
+    for (ai, (a, idx)) in articles.iter().zip(&indexes).enumerate() {
         let mut per: std::collections::BTreeMap<u32, f32> = Default::default();
         for (qi, &t) in q.iter().enumerate() {
             for &(_, s, c) in idx.postings_of(t) {

@@ -36,7 +36,22 @@ pub fn key_figures(articles: &[&Article], kind: Option<FigureKind>) -> Vec<Figur
 /// [`key_figures`] over a scope's index: the best [`MAX_FIGURES`], and the number of
 /// figures of that kind in all.
 pub fn key_figures_in(index: &ScopeIndex, kind: Option<FigureKind>) -> (Vec<FigureHit>, usize) {
-    ranked(index.articles(), kind, MAX_FIGURES)
+    let (best, total) = index.figures(kind);
+    let hits = best.take(MAX_FIGURES).filter_map(|k| hit(index.article(k.slot), k.item as usize)).collect();
+    (hits, total)
+}
+
+fn hit(a: &Article, i: usize) -> Option<FigureHit> {
+    let f = a.analysis.figures.get(i)?;
+    Some(FigureHit {
+        text: a.doc.text.get(f.text.start..f.text.end)?.to_string(),
+        kind: f.kind,
+        value: f.value,
+        unit: f.unit.clone(),
+        qualifier: f.qualifier.clone(),
+        about: f.about.clone(),
+        evidence: Evidence::new(a, f.sentence),
+    })
 }
 
 fn ranked<'a>(articles: impl Iterator<Item = (u32, &'a Article)>, kind: Option<FigureKind>, limit: usize) -> (Vec<FigureHit>, usize) {
@@ -63,21 +78,7 @@ fn ranked<'a>(articles: impl Iterator<Item = (u32, &'a Article)>, kind: Option<F
         found.truncate(limit);
     }
     found.sort_by(best_first);
-    let hits = found
-        .into_iter()
-        .filter_map(|(_, _, _, a, i)| {
-            let f = a.analysis.figures.get(i as usize)?;
-            Some(FigureHit {
-                text: a.doc.text.get(f.text.start..f.text.end)?.to_string(),
-                kind: f.kind,
-                value: f.value,
-                unit: f.unit.clone(),
-                qualifier: f.qualifier.clone(),
-                about: f.about.clone(),
-                evidence: Evidence::new(a, f.sentence),
-            })
-        })
-        .collect();
+    let hits = found.into_iter().filter_map(|(_, _, _, a, i)| hit(a, i as usize)).collect();
     (hits, total)
 }
 

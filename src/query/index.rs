@@ -20,8 +20,10 @@
 
 use super::ask::name_words;
 use super::who_said::{stems, words};
-use crate::model::Article;
-use std::collections::HashMap;
+use crate::analyze::terms;
+use crate::model::{Article, FigureKind, TermIndex};
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// A person, quote or entity of one article: its slot and its position in the article's list.
@@ -46,12 +48,31 @@ pub struct EntityRef {
     pub item: u32,
 }
 
-/// One sentence holding a term.
+/// One sentence holding a term: 8 bytes, the sentence and the occurrences packed in
+/// one word (sentence in the high 24 bits, occurrences up to 255 in the low 8), since
+/// there are millions. Orders by (slot, sentence).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Posting {
     pub slot: u32,
-    pub sentence: u32,
-    pub count: u16,
+    packed: u32,
+}
+
+impl Posting {
+    const COUNT_BITS: u32 = 8;
+    /// `None` past the 16,777,216th sentence of an article (far beyond any upload limit).
+    fn new(slot: u32, sentence: u32, count: u16) -> Option<Posting> {
+        (sentence < 1 << (32 - Self::COUNT_BITS))
+            .then(|| Posting { slot, packed: sentence << Self::COUNT_BITS | u32::from(count.min(255)) })
+    }
+
+    pub fn sentence(&self) -> u32 {
+        self.packed >> Self::COUNT_BITS
+    }
+
+    /// Occurrences in the sentence (more than 255 count as 255).
+    pub fn count(&self) -> u16 {
+        (self.packed & ((1 << Self::COUNT_BITS) - 1)) as u16
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -59,7 +80,8 @@ enum Slot {
     /// Known to the scope, not analyzed yet.
     #[default]
     Pending,
-    Live(Arc<Article>),
+    /// The article, and the term count of each of its sentences (for BM25).
+    Live(Arc<Article>, Box<[u16]>),
     Removed,
 }
 
@@ -80,6 +102,54 @@ pub struct ScopeIndex {
     quote_stems: HashMap<String, Vec<ItemRef>>,
     /// Each quote under its speaker's who-said words (the grouping key).
     speaker_keys: HashMap<Vec<String>, Vec<ItemRef>>,
+    /// Every figure, best first (key-figures reads the top without sorting), and how
+    /// many there are of each kind.
+    figures: BTreeSet<FigureKey>,
+    figure_kinds: HashMap<FigureKind, usize>,
+}
+
+/// A figure in key-figures order: score (highest first), then article, text position,
+/// and place in the article's list.
+#[derive(Debug, Clone, Copy)]
+pub struct FigureKey {
+    pub score: f32,
+    pub slot: u32,
+    pub start: u32,
+    pub item: u32,
+    pub kind: FigureKind,
+}
+
+impl FigureKey {
+    fn order(&self) -> (std::cmp::Reverse<u32>, u32, u32, u32) {
+        // f32::total_cmp as an integer key: flip the magnitude bits of negative numbers.
+        let bits = self.score.to_bits() as i32;
+        let total = (bits ^ ((((bits >> 31) as u32) >> 1) as i32)) as u32 ^ 0x8000_0000;
+        (std::cmp::Reverse(total), self.slot, self.start, self.item)
+    }
+}
+
+impl PartialEq for FigureKey {
+    fn eq(&self, other: &Self) -> bool {
+        self.order() == other.order()
+    }
+}
+impl Eq for FigureKey {}
+impl PartialOrd for FigureKey {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for FigureKey {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.order().cmp(&other.order())
+    }
+}
+
+/// The figures of an article as index keys (those whose span fits its text).
+fn figure_keys(slot: u32, a: &Article) -> impl Iterator<Item = FigureKey> + '_ {
+    a.analysis.figures.iter().enumerate().filter(|(_, f)| a.doc.text.get(f.text.start..f.text.end).is_some()).map(
+        move |(i, f)| FigureKey { score: f.score, slot, start: f.text.start as u32, item: i as u32, kind: f.kind },
+    )
 }
 
 /// The keys one article contributes, computed the same way when it is added and removed.
@@ -151,6 +221,17 @@ fn article_keys(slot: u32, a: &Article) -> ArticleKeys {
     k
 }
 
+/// An article's term index: its analysis's, or built from its text when the analysis
+/// carries none.
+fn terms_of(article: &Article) -> Cow<'_, TermIndex> {
+    let own = &article.analysis.terms;
+    if own.lengths.is_empty() && !article.doc.sentences.is_empty() {
+        Cow::Owned(terms::index(&article.doc))
+    } else {
+        Cow::Borrowed(own)
+    }
+}
+
 /// Inserts `item` into a sorted list, keeping it sorted (appends in the usual case).
 fn insert_sorted<T: Ord + Copy>(list: &mut Vec<T>, item: T) {
     if list.last().is_none_or(|l| *l < item) {
@@ -206,8 +287,16 @@ impl ScopeIndex {
     }
 
     /// Indexes the analyzed article of `slot` (ignored if the slot was removed meanwhile
-    /// or is indexed already).
+    /// or is indexed already), with its own term index, or one built now when its
+    /// analysis carries none (the store keeps term indexes only here).
     pub fn insert(&mut self, slot: u32, article: Arc<Article>) {
+        let terms = terms_of(&article);
+        self.insert_with_terms(slot, article.clone(), &terms);
+    }
+
+    /// [`ScopeIndex::insert`] with the article's term index given (the store takes it out
+    /// of the analysis, so it is held once, here).
+    pub fn insert_with_terms(&mut self, slot: u32, article: Arc<Article>, terms: &TermIndex) {
         let at = slot as usize;
         if at >= self.slots.len() {
             self.slots.resize(at + 1, Slot::Pending);
@@ -215,11 +304,12 @@ impl ScopeIndex {
         if !matches!(self.slots[at], Slot::Pending) {
             return;
         }
-        let terms = &article.analysis.terms;
         self.total_sentences += terms.lengths.len();
         self.total_length += terms.lengths.iter().map(|&l| l as usize).sum::<usize>();
         for &(term, sentence, count) in &terms.postings {
-            insert_sorted(self.postings.entry(term).or_default(), Posting { slot, sentence, count });
+            if let Some(p) = Posting::new(slot, sentence, count) {
+                insert_sorted(self.postings.entry(term).or_default(), p);
+            }
         }
         let keys = article_keys(slot, &article);
         add_keys(&mut self.entity_names, keys.entity_names);
@@ -228,21 +318,26 @@ impl ScopeIndex {
         add_keys(&mut self.speaker_words, keys.speaker_words);
         add_keys(&mut self.quote_stems, keys.quote_stems);
         add_keys(&mut self.speaker_keys, keys.speaker_keys);
-        self.slots[at] = Slot::Live(article);
+        for f in figure_keys(slot, &article) {
+            *self.figure_kinds.entry(f.kind).or_default() += 1;
+            self.figures.insert(f);
+        }
+        self.slots[at] = Slot::Live(article, terms.lengths.clone().into_boxed_slice());
         self.live += 1;
     }
 
     /// Takes the article of `slot` out of every list; later inserts for it are ignored.
     pub fn remove(&mut self, slot: u32) {
         let Some(state) = self.slots.get_mut(slot as usize) else { return };
-        let Slot::Live(article) = std::mem::replace(state, Slot::Removed) else {
+        let Slot::Live(article, lengths) = std::mem::replace(state, Slot::Removed) else {
             *state = Slot::Removed;
             return;
         };
         self.live -= 1;
-        let terms = &article.analysis.terms;
-        self.total_sentences -= terms.lengths.len();
-        self.total_length -= terms.lengths.iter().map(|&l| l as usize).sum::<usize>();
+        self.total_sentences -= lengths.len();
+        self.total_length -= lengths.iter().map(|&l| l as usize).sum::<usize>();
+        // The same terms as at insert: the analysis's own, or rebuilt from the same text.
+        let terms = terms_of(&article);
         let mut last = None;
         for &(term, _, _) in &terms.postings {
             if last == Some(term) {
@@ -263,6 +358,13 @@ impl ScopeIndex {
         remove_keys(&mut self.speaker_words, &keys.speaker_words, slot, |r| r.slot);
         remove_keys(&mut self.quote_stems, &keys.quote_stems, slot, |r| r.slot);
         remove_keys(&mut self.speaker_keys, &keys.speaker_keys, slot, |r| r.slot);
+        for f in figure_keys(slot, &article) {
+            if self.figures.remove(&f) {
+                if let Some(n) = self.figure_kinds.get_mut(&f.kind) {
+                    *n = n.saturating_sub(1);
+                }
+            }
+        }
     }
 
     /// Number of indexed articles.
@@ -277,7 +379,7 @@ impl ScopeIndex {
     /// The article of a slot that is indexed.
     pub fn get(&self, slot: u32) -> Option<&Article> {
         match self.slots.get(slot as usize) {
-            Some(Slot::Live(a)) => Some(a),
+            Some(Slot::Live(a, _)) => Some(a),
             _ => None,
         }
     }
@@ -285,7 +387,7 @@ impl ScopeIndex {
     /// The article of a slot taken from one of this index's lists (always indexed).
     pub fn article(&self, slot: u32) -> &Article {
         match self.slots.get(slot as usize) {
-            Some(Slot::Live(a)) => a,
+            Some(Slot::Live(a, _)) => a,
             _ => {
                 // Lists only hold indexed slots; an empty article keeps this panic-free.
                 static EMPTY: std::sync::LazyLock<Article> = std::sync::LazyLock::new(|| Article {
@@ -304,7 +406,7 @@ impl ScopeIndex {
     /// Indexed articles with their slots, oldest first.
     pub fn articles(&self) -> impl Iterator<Item = (u32, &Article)> + '_ {
         self.slots.iter().enumerate().filter_map(|(i, s)| match s {
-            Slot::Live(a) => Some((i as u32, a.as_ref())),
+            Slot::Live(a, _) => Some((i as u32, a.as_ref())),
             _ => None,
         })
     }
@@ -314,7 +416,7 @@ impl ScopeIndex {
         self.slots
             .iter()
             .filter_map(|s| match s {
-                Slot::Live(a) => Some(a.clone()),
+                Slot::Live(a, _) => Some(a.clone()),
                 _ => None,
             })
             .collect()
@@ -327,8 +429,8 @@ impl ScopeIndex {
     /// Whether one sentence of an indexed article holds `term`.
     pub fn sentence_has_term(&self, slot: u32, sentence: u32, term: u32) -> bool {
         let list = self.postings_of(term);
-        let at = list.partition_point(|p| (p.slot, p.sentence) < (slot, sentence));
-        list.get(at).is_some_and(|p| (p.slot, p.sentence) == (slot, sentence))
+        let at = list.partition_point(|p| (p.slot, p.sentence()) < (slot, sentence));
+        list.get(at).is_some_and(|p| (p.slot, p.sentence()) == (slot, sentence))
     }
 
     /// Sentences and their total length (in terms) over the indexed articles.
@@ -338,7 +440,10 @@ impl ScopeIndex {
 
     /// Term count of one sentence.
     pub fn sentence_length(&self, slot: u32, sentence: u32) -> u16 {
-        self.get(slot).and_then(|a| a.analysis.terms.lengths.get(sentence as usize).copied()).unwrap_or(1)
+        match self.slots.get(slot as usize) {
+            Some(Slot::Live(_, lengths)) => lengths.get(sentence as usize).copied().unwrap_or(1),
+            _ => 1,
+        }
     }
 
     /// Entities whose name or an alias is `key` (ASCII case ignored), in scan order.
@@ -382,8 +487,21 @@ impl ScopeIndex {
             ("speaker words (who-said)", lists(&self.speaker_words, text)),
             ("quote stems", lists(&self.quote_stems, text)),
             ("speaker keys", lists(&self.speaker_keys, |k| k.iter().map(|w| w.capacity() + 24).sum())),
-            ("slots", self.slots.capacity() * std::mem::size_of::<Slot>()),
+            (
+                "slots and sentence lengths",
+                self.slots.capacity() * std::mem::size_of::<Slot>()
+                    + self.slots.iter().map(|s| if let Slot::Live(_, l) = s { l.len() * 2 } else { 0 }).sum::<usize>(),
+            ),
         ]
+    }
+
+    /// Figures best first, of one kind or all, and how many there are.
+    pub fn figures(&self, kind: Option<FigureKind>) -> (impl Iterator<Item = &FigureKey> + '_, usize) {
+        let total = match kind {
+            Some(k) => self.figure_kinds.get(&k).copied().unwrap_or(0),
+            None => self.figures.len(),
+        };
+        (self.figures.iter().filter(move |f| kind.is_none_or(|k| k == f.kind)), total)
     }
 
     /// Every quote grouped by its speaker's who-said words: (words, quotes in scan order).
@@ -416,7 +534,7 @@ mod tests {
         for (i, s) in index.slots.iter().enumerate() {
             let slot = fresh.reserve();
             assert_eq!(slot as usize, i);
-            if let Slot::Live(a) = s {
+            if let Slot::Live(a, _) = s {
                 fresh.insert(slot, a.clone());
             }
         }
@@ -429,6 +547,8 @@ mod tests {
         assert_eq!(index.speaker_words, fresh.speaker_words);
         assert_eq!(index.quote_stems, fresh.quote_stems);
         assert_eq!(index.speaker_keys, fresh.speaker_keys);
+        assert_eq!(index.figures, fresh.figures);
+        assert_eq!(index.figure_kinds.iter().filter(|(_, n)| **n > 0).count(), fresh.figure_kinds.len());
     }
 
     #[test]

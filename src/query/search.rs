@@ -59,7 +59,7 @@ pub(crate) fn rank_sentences(index: &ScopeIndex, query: &[u32], limit: usize) ->
     // keeps the terms in query order, so scores add up exactly as a per-article scan did.
     let mut matched: Vec<(u32, u32, u32, u16)> = Vec::with_capacity(lists.iter().map(|l| l.len()).sum());
     for (qi, list) in lists.iter().enumerate() {
-        matched.extend(list.iter().map(|p| (p.slot, p.sentence, qi as u32, p.count)));
+        matched.extend(list.iter().map(|p| (p.slot, p.sentence(), qi as u32, p.count())));
     }
     if lists.len() > 1 {
         matched.sort_by_key(|&(slot, sentence, _, _)| (slot, sentence));

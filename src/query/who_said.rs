@@ -174,6 +174,9 @@ pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str
         let role = g.quotes.iter().filter_map(|r| quote(r)).map(|q| &q.role).find(|r| !r.is_empty()).cloned().unwrap_or_default();
         // The first quote's aliases, the labels the group had before, the other quotes' aliases.
         let mut aliases: Vec<String> = Vec::new();
+        // Alias strings already looked at, exactly as written (most repeat), so the
+        // case-insensitive comparison runs once per distinct spelling.
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for (n, q) in g.quotes.iter().filter_map(|r| quote(r)).enumerate() {
             if n == 1 || (n == 0 && g.quotes.len() == 1) {
                 for old in g.old_labels.iter().filter_map(|r| quote(r)) {
@@ -181,7 +184,9 @@ pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str
                 }
             }
             for al in &q.aliases {
-                push_alias(&mut aliases, al);
+                if seen.insert(al.as_str()) {
+                    push_alias(&mut aliases, al);
+                }
             }
         }
         aliases.retain(|al| !al.eq_ignore_ascii_case(&label.speaker));

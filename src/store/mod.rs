@@ -19,6 +19,8 @@
 //!   → where they occur). An article joins it when it is analyzed (inside the same
 //!   `OnceLock` initialisation, so an analyzed article is always indexed) and leaves it
 //!   when removed; [`Store::with_index`] first analyzes whatever a load left pending.
+//!   The articles the store hands out carry no term index of their own
+//!   (`analysis.terms` is moved into the scope's index, so it is held once).
 //! - Limits (article size, articles and text per scope, concurrent ingests) come from
 //!   [`Limits`]; each refusal names the setting an admin changes.
 //!
@@ -94,8 +96,10 @@ impl Entry {
     fn article(&self) -> Arc<Article> {
         self.cell
             .get_or_init(|| {
-                let article = rebuild(&self.stored);
-                write_index(&self.index).insert(self.slot, article.clone());
+                let mut article = rebuild(&self.stored);
+                let terms = std::mem::take(&mut article.analysis.terms);
+                let article = Arc::new(article);
+                write_index(&self.index).insert_with_terms(self.slot, article.clone(), &terms);
                 article
             })
             .clone()
@@ -291,7 +295,7 @@ impl Store {
             let analysis = analyze(&doc);
             Ok((doc, analysis))
         });
-        let (doc, analysis) = match read {
+        let (doc, mut analysis) = match read {
             Ok(result) => result?,
             Err(_) => {
                 return Err(Error::BadInput(
@@ -311,6 +315,8 @@ impl Store {
         let stored = StoredArticle { id: id.clone(), added_at: Utc::now(), added_by: new.added_by, origin: new.origin, title, source };
         let seq = state.last_seq + 1;
         self.append(&Record::Add { seq, scope, article: stored.clone() })?;
+        // The term index lives in the scope's index only (it is the largest part of an analysis).
+        let terms = std::mem::take(&mut analysis.terms);
         let article = Arc::new(Article {
             id,
             added_at: stored.added_at,
@@ -327,7 +333,7 @@ impl Store {
         let slot = {
             let mut index = write_index(&index);
             let slot = index.reserve();
-            index.insert(slot, article.clone());
+            index.insert_with_terms(slot, article.clone(), &terms);
             slot
         };
         data.articles.push(Entry { cell: Arc::new(OnceLock::from(article.clone())), stored: Arc::new(stored), size, slot, index });
@@ -745,20 +751,20 @@ fn force_all(entries: &[Entry]) -> Vec<Arc<Article>> {
 }
 
 /// An article from its stored source: ingested and analyzed with today's rules.
-fn rebuild(stored: &StoredArticle) -> Arc<Article> {
+fn rebuild(stored: &StoredArticle) -> Article {
     let Some(bytes) = stored.source.to_bytes() else {
         return fallback_article(stored, "its stored source is damaged");
     };
     let opts = IngestOptions { name_hint: Some(stored.origin.clone()), title: stored.title.clone() };
     match std::panic::catch_unwind(|| ingest(&bytes, &opts).map(|doc| (analyze(&doc), doc))) {
-        Ok(Ok((analysis, doc))) => Arc::new(Article {
+        Ok(Ok((analysis, doc))) => Article {
             id: stored.id.clone(),
             added_at: stored.added_at,
             added_by: stored.added_by.clone(),
             origin: stored.origin.clone(),
             doc,
             analysis,
-        }),
+        },
         Ok(Err(e)) => fallback_article(stored, &e.to_string()),
         Err(_) => fallback_article(stored, "the analysis crashed"),
     }
@@ -766,18 +772,18 @@ fn rebuild(stored: &StoredArticle) -> Arc<Article> {
 
 /// Keeps an article that today's rules refuse or crash on: listed and removable, with
 /// its raw text and no analysis, rather than silently dropped.
-fn fallback_article(stored: &StoredArticle, why: &str) -> Arc<Article> {
+fn fallback_article(stored: &StoredArticle, why: &str) -> Article {
     tracing::warn!("Article {} ({}) could not be analyzed at load: {why}. It is kept without analysis.", stored.id, stored.origin);
     let text = stored.source.to_bytes().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
     let title = stored.title.clone().unwrap_or_else(|| stored.origin.clone());
-    Arc::new(Article {
+    Article {
         id: stored.id.clone(),
         added_at: stored.added_at,
         added_by: stored.added_by.clone(),
         origin: stored.origin.clone(),
         doc: Document { title, text, ..Document::default() },
         analysis: Default::default(),
-    })
+    }
 }
 
 /// A counting gate: at most `max` ingests run at once; the rest wait their turn.
