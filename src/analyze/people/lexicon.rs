@@ -164,13 +164,18 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
-/// The const tables below as hash sets, built once.
-static SETS: LazyLock<HashMap<usize, HashSet<&'static str>>> = LazyLock::new(|| {
+/// The big const tables below as hash sets, built once. Keyed by length and first entry,
+/// not by address: a `const` slice need not have one address across the crate.
+static SETS: LazyLock<HashMap<(usize, &'static str), HashSet<&'static str>>> = LazyLock::new(|| {
     [FUNCTION_WORDS, ORG_HEADS, PLACES, NON_NAME_CAPS, ROLE_MODIFIERS]
         .into_iter()
-        .map(|t| (t.as_ptr() as usize, t.iter().copied().collect()))
+        .map(|t| ((t.len(), t[0]), t.iter().copied().collect()))
         .collect()
 });
+
+fn table_key(table: &'static [&'static str]) -> (usize, &'static str) {
+    (table.len(), table.first().copied().unwrap_or(""))
+}
 
 pub fn is_function_word(word: &str) -> bool {
     contains(FUNCTION_WORDS, word)
@@ -247,7 +252,7 @@ pub const NON_NAME_CAPS: &[&str] = &[
 
 /// Case-insensitive membership; the big tables are looked up in their hash set.
 pub fn contains(table: &'static [&'static str], word: &str) -> bool {
-    with_lower(word, |w| match SETS.get(&(table.as_ptr() as usize)) {
+    with_lower(word, |w| match SETS.get(&table_key(table)) {
         Some(set) => set.contains(w),
         None => table.contains(&w),
     })
