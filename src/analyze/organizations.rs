@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 pub(crate) static ORGS: LazyLock<Gazetteer> =
     LazyLock::new(|| Gazetteer::parse(include_str!("../../data/organizations.txt")));
-pub(crate) static ORG_HEADS: LazyLock<Vec<Vec<String>>> =
+pub(crate) static ORG_HEADS: LazyLock<proper_nouns::Heads> =
     LazyLock::new(|| proper_nouns::heads(include_str!("../../data/org_heads.txt")));
 
 /// All-capital words that are not organizations.

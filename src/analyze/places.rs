@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 pub(crate) static PLACES: LazyLock<Gazetteer> =
     LazyLock::new(|| Gazetteer::parse(include_str!("../../data/places.txt")));
-pub(crate) static PLACE_HEADS: LazyLock<Vec<Vec<String>>> =
+pub(crate) static PLACE_HEADS: LazyLock<proper_nouns::Heads> =
     LazyLock::new(|| proper_nouns::heads(include_str!("../../data/place_heads.txt")));
 
 /// First words that make a name a place ("Mount Everest", "Lake Geneva").

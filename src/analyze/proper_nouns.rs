@@ -5,6 +5,7 @@
 
 use crate::model::{Document, Span};
 use aho_corasick::{AhoCorasick, MatchKind};
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 /// One capitalized name-like run of words.
@@ -380,31 +381,59 @@ impl Gazetteer {
     }
 }
 
-/// A list of final words ("heads") from a data file, longest first.
-pub fn heads(data: &str) -> Vec<Vec<String>> {
-    let mut v: Vec<Vec<String>> = data
+/// Final words ("heads") from a data file, longest first, indexed by their last word so
+/// a chunk is checked only against the heads that could end it.
+pub struct Heads {
+    all: Vec<Vec<String>>,
+    by_last: HashMap<String, Vec<usize>>,
+}
+
+impl std::ops::Deref for Heads {
+    type Target = [Vec<String>];
+    fn deref(&self) -> &[Vec<String>] {
+        &self.all
+    }
+}
+
+impl Heads {
+    /// The heads whose last word is `word`.
+    fn ending_in<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Vec<String>> + 'a {
+        self.by_last.get(word).into_iter().flatten().map(|&i| &self.all[i])
+    }
+}
+
+/// Reads a heads data file (one head per line, `#` comments).
+pub fn heads(data: &str) -> Heads {
+    let mut all: Vec<Vec<String>> = data
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| l.split_whitespace().map(str::to_string).collect())
         .collect();
-    v.sort_by_key(|h| std::cmp::Reverse(h.len()));
-    v
+    all.sort_by_key(|h| std::cmp::Reverse(h.len()));
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, h) in all.iter().enumerate() {
+        if let Some(last) = h.last() {
+            by_last.entry(last.clone()).or_default().push(i);
+        }
+    }
+    Heads { all, by_last }
 }
 
 /// Whether the chunk's last words are one of `heads` (and the chunk is longer than it).
-pub fn ends_with_head(doc: &Document, chunk: &Chunk, heads: &[Vec<String>]) -> bool {
+pub fn ends_with_head(doc: &Document, chunk: &Chunk, heads: &Heads) -> bool {
     let n = chunk.words.len();
-    heads.iter().any(|h| {
+    let Some(last) = chunk.words.last() else { return false };
+    heads.ending_in(doc.slice(*last)).any(|h| {
         h.len() < n && chunk.words[n - h.len()..].iter().zip(h).all(|(w, hw)| doc.slice(*w) == hw)
     })
 }
 
 /// Whether any of the chunk's words (before its last) is one of `heads`, followed by "of":
 /// "University of Chile", "Bank of America".
-pub fn head_before_of(doc: &Document, chunk: &Chunk, heads: &[Vec<String>]) -> bool {
+pub fn head_before_of(doc: &Document, chunk: &Chunk, heads: &Heads) -> bool {
     chunk.words.windows(2).any(|pair| {
-        matches!(doc.slice(pair[1]), "of" | "for") && heads.iter().any(|h| h.len() == 1 && doc.slice(pair[0]) == h[0])
+        matches!(doc.slice(pair[1]), "of" | "for") && heads.ending_in(doc.slice(pair[0])).any(|h| h.len() == 1)
     })
 }
 
