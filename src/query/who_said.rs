@@ -97,6 +97,8 @@ pub const MAX_STATEMENTS: usize = 300;
 
 /// Speakers being grouped: each group's label words and its quotes.
 struct Group {
+    /// The group's first quote: groups are listed in this order.
+    created: ItemRef,
     /// The quote whose speaker labels the group (the fullest name, first seen).
     label_quote: ItemRef,
     label: Vec<String>,
@@ -106,8 +108,13 @@ struct Group {
 }
 
 /// Adds quotes of one speaker key to the first group whose label names the same source,
-/// or starts a group.
-fn join(groups: &mut Vec<Group>, key: &[String], first: ItemRef, quotes: &[ItemRef]) {
+/// or starts a group. A key with no words matches nothing and nothing matches it, so
+/// such a quote goes to `alone` without a search through the groups.
+fn join(groups: &mut Vec<Group>, alone: &mut Vec<Group>, key: &[String], first: ItemRef, quotes: &[ItemRef]) {
+    if key.is_empty() {
+        alone.push(Group { created: first, label_quote: first, label: Vec::new(), old_labels: Vec::new(), quotes: quotes.to_vec() });
+        return;
+    }
     match groups.iter_mut().find(|g| same_source(&g.label, key)) {
         Some(g) => {
             // The fullest name wins as the group's label.
@@ -118,7 +125,7 @@ fn join(groups: &mut Vec<Group>, key: &[String], first: ItemRef, quotes: &[ItemR
             g.quotes.extend_from_slice(quotes);
         }
         None => {
-            groups.push(Group { label_quote: first, label: key.to_vec(), old_labels: Vec::new(), quotes: quotes.to_vec() });
+            groups.push(Group { created: first, label_quote: first, label: key.to_vec(), old_labels: Vec::new(), quotes: quotes.to_vec() });
         }
     }
 }
@@ -129,6 +136,7 @@ pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str
     let topic_stems = topic.map(stems).filter(|t| !t.is_empty());
     let quote = |r: &ItemRef| index.article(r.slot).analysis.quotes.get(r.item as usize);
     let mut groups: Vec<Group> = Vec::new();
+    let mut alone: Vec<Group> = Vec::new();
     if speaker_query.is_none() && topic_stems.is_none() {
         // Every quote: group the distinct speaker keys in order of first appearance. A
         // key with no words (a speaker of ignored words only) never matches a group, so
@@ -143,7 +151,7 @@ pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str
         }
         units.sort_by_key(|u| u.0);
         for (first, key, quotes) in units {
-            join(&mut groups, key, first, quotes);
+            join(&mut groups, &mut alone, key, first, quotes);
         }
         for g in &mut groups {
             if !g.quotes.is_sorted() {
@@ -162,10 +170,14 @@ pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str
                     continue;
                 }
             }
-            join(&mut groups, &key, r, &[r]);
+            join(&mut groups, &mut alone, &key, r, &[r]);
         }
     }
-    // Most-quoted first; ties keep first appearance (stable sort).
+    // In order of first appearance, then most-quoted first (a stable sort keeps ties so).
+    if !alone.is_empty() {
+        groups.append(&mut alone);
+        groups.sort_by_key(|g| g.created);
+    }
     groups.sort_by(|a, b| b.quotes.len().cmp(&a.quotes.len()));
     let mut room = MAX_STATEMENTS;
     let mut out = Vec::with_capacity(groups.len());
