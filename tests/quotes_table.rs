@@ -121,6 +121,11 @@ const CASES: &[Case] = &[
     ("Mona Reyes, a union spokeswoman, urged that the talks resume soon, which she says would calm the workers.", &[("Mona Reyes", "the talks resume soon", I), ("Mona Reyes", "would calm the workers", I)]),
     ("Ivan Petrov says that officials have complained to him about the budget to the point that they cannot plan ahead.", &[("Ivan Petrov", "officials have complained to him about the budget", I)]),
     ("Critics say the drug is \"a real breakthrough for patients\", and possibly a very cheap one too.", &[("Critics", "a real breakthrough", D)]),
+    // --- "in the words of", "on the grounds", captions inside a quote, bracketed asides
+    ("The ship sank in minutes and, in the words of the chief engineer, Olaf Berg, \"nobody had time to reach the boats.\"", &[("Olaf Berg", "nobody had time to reach the boats", D)]),
+    ("The tribunal upheld the fine on the grounds \"the company knew of the leak for months\".", &[("The tribunal", "the company knew of the leak", D)]),
+    ("At the opening, Mayor Lena Fox said, \"This bridge took ten years to plan and build.\n\nThe river crossing at dawn. Photo: City Hall.\n\n\"It will carry forty thousand cars every single day.\"", &[("Lena Fox", "This bridge took ten years", D), ("Lena Fox", "forty thousand cars every single day", D)]),
+    ("According to early reports, the fire started in a kitchen on the ground floor. (The cause was later disputed.) Witnesses said the blaze began \"near the roof\".", &[("Early reports", "the fire started in a kitchen", I), ("Witnesses", "near the roof", D)]),
     // --- negatives: scare quotes, titles, nicknames, marks that are not quotes
     ("The so-called “experts” were wrong about the flood.", &[]),
     ("She starred in the film \"Gone with the Wind\" in 1939.", &[]),

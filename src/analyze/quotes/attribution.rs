@@ -177,6 +177,21 @@ impl Ctx<'_> {
         } else if cross_para {
             return None;
         }
+        if introduced {
+            if let Some(sp) = self.in_the_words_of(j, o, log) {
+                return Some(Found { speaker: sp, cue: None });
+            }
+        }
+        // "… justified the sentence on the grounds (that) “…”": the sentence's subject.
+        let g = if self.lw(j) == "that" { j.checked_sub(1)? } else { j };
+        if !introduced && self.lw(g) == "grounds" && g >= 2 && self.lw(g - 1) == "the" && self.lw(g - 2) == "on" {
+            let (a, b) = self.sentence_subject(self.sent[o])?;
+            if b < g - 2 {
+                let sp = self.classify(a, b, log)?;
+                return Some(Found { speaker: sp, cue: None });
+            }
+            return None;
+        }
         if self.lw(j) == "that" {
             j = j.checked_sub(1)?;
         }
@@ -203,6 +218,34 @@ impl Ctx<'_> {
             None => self.source_subject(v, log)?.0,
         };
         Some(Found { speaker: sp, cue: Some(v) })
+    }
+
+    /// "in the words of the prosecutor, Jane Roe, “…”": the person (or source) named after
+    /// "in the words of" in the phrase ending at token `j`, before the quote opening at `o`.
+    fn in_the_words_of(&mut self, j: usize, o: usize, log: &[Said]) -> Option<Speaker> {
+        let floor = j.saturating_sub(16);
+        let mut k = j;
+        while k > floor + 2 && self.same_sent(k, o) && self.in_quote[k].is_none() {
+            if self.lw(k) == "words" && self.lw(k - 1) == "the" && self.lw(k - 2) == "in" && self.lw(k + 1) == "of" {
+                let (s, e) = self.np_after(k + 2)?;
+                let e = self.trim_name_np(s, e);
+                // "the Crown prosecutor, Mark Tedeschi": the name after the role.
+                if self.mention[e].is_none() && self.w(e + 1) == "," {
+                    if let Some(p) = self.mention.get(e + 2).copied().flatten() {
+                        return Some(Speaker::Person(p));
+                    }
+                    if let Some((ns, ne)) = self.np_after(e + 2) {
+                        let ne = self.trim_name_np(ns, ne);
+                        if let Some(sp @ Speaker::Person(_)) = self.classify(ns, ne, log) {
+                            return Some(sp);
+                        }
+                    }
+                }
+                return self.classify(s, e, log);
+            }
+            k -= 1;
+        }
+        None
     }
 
     /// A speech or stance verb earlier in the quote's sentence whose subject is a speaker.

@@ -117,6 +117,8 @@ impl<'a> Ctx<'a> {
             let boundary = last
                 || self.para[k + 1] != self.para[k]
                 || (self.is_terminator(k) && self.in_quote[k].is_none() && self.starts_sentence(k + 1))
+                // "… abandoned.) Other reports …": a bracketed sentence ends at its bracket.
+                || (self.w(k) == ")" && k > 0 && self.is_terminator(k - 1) && self.in_quote[k].is_none() && self.starts_sentence(k + 1))
                 || (self.is_mark(k)
                     && self.in_quote[k].is_some()
                     && k > 0
@@ -137,6 +139,7 @@ impl<'a> Ctx<'a> {
         let w = self.w(k);
         (self.is_word(k) && (is_capitalized(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit())))
             || (self.is_mark(k) && self.in_quote[k].is_some())
+            || (w == "(" && self.is_word(k + 1) && is_capitalized(self.w(k + 1)))
     }
 
     /// `Name said` / `he said` right after a closing mark belongs to the quote's sentence.

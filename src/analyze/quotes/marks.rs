@@ -49,12 +49,29 @@ fn is_elision(rest: &str) -> bool {
     matches!(word.as_str(), "em" | "til" | "cause" | "tis" | "twas" | "n" | "round") && after.is_none_or(|c| !c.is_alphabetic())
 }
 
+/// Credit markers of picture captions ("… on their launchpads. Image: NASA.").
+const CAPTION_CUES: &[&str] = &["Image:", "Photo:", "Picture:", "Photograph:", "Credit:", "Photo credit:"];
+
+/// A short paragraph without quotation marks that carries a picture credit.
+pub fn is_caption(paragraph: &str) -> bool {
+    paragraph.split_whitespace().count() <= 40
+        && CAPTION_CUES.iter().any(|c| paragraph.contains(c))
+        && !paragraph.contains(|c: char| matches!(c, '“' | '”' | '"' | '„' | '«' | '»'))
+}
+
 /// Quoted segments of every paragraph, in text order.
 pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut carry = false;
     for (pi, p) in paragraphs.iter().enumerate() {
         let Some(body) = text.get(p.start..p.end) else { continue };
+        // A picture caption (or its text once the credit is cleaned away) set between two
+        // paragraphs of one quote does not end it: a short paragraph without marks, right
+        // before a paragraph that re-opens the quote.
+        let reopens_next = paragraphs.get(pi + 1).and_then(|n| text.get(n.start..n.end)).is_some_and(|n| n.starts_with(['“', '"', '„', '«']));
+        if carry && (is_caption(body) || (reopens_next && body.split_whitespace().count() <= 25 && !body.contains(['“', '”', '"', '„', '«', '»']))) {
+            continue;
+        }
         let chars: Vec<(usize, char)> = body.char_indices().collect();
         let closers = single_closers(&chars);
         let mut open: Option<usize> = None; // index into chars of the opening double mark
@@ -209,6 +226,18 @@ mod tests {
     #[test]
     fn nested_quotes_stay_inside() {
         assert_eq!(quoted("“He called me ‘a liar’ twice,” she said."), vec!["He called me ‘a liar’ twice"]);
+    }
+
+    #[test]
+    fn a_caption_inside_a_quote_does_not_end_it() {
+        let text = "He said, “First part of it.\n\nThe bridge at dawn. Photo: City Hall.\n\n“Second part.”";
+        let paras = crate::text::segment::paragraphs(text);
+        assert_eq!(scan(text, &paras).len(), 2);
+        let text = "He said, “First part of it.\n\nThe bridge at dawn.\n\n“Second part.”";
+        let paras = crate::text::segment::paragraphs(text);
+        let segs = scan(text, &paras);
+        assert_eq!(segs.len(), 2, "{segs:?}");
+        assert!(segs[1].continues);
     }
 
     #[test]

@@ -60,7 +60,7 @@ pub fn extract(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
             continue;
         }
         if hit.is_none() && ctx.word_count(head) >= 4 {
-            hit = follow_on(&ctx, head, &seg_speaker).map(|speaker| attribution::Found { speaker, cue: None });
+            hit = follow_on(doc, &ctx, head, &seg_speaker).map(|speaker| attribution::Found { speaker, cue: None });
         }
         if hit.is_none() && ctx.word_count(head) >= 6 {
             hit = introduced_by(&ctx, head).map(|speaker| attribution::Found { speaker, cue: None });
@@ -152,13 +152,15 @@ fn push_log(log: &mut Vec<Said>, s: Said) {
 
 /// An unattributed quote right after an attributed one (same paragraph, or opening the
 /// next paragraph) belongs to the same speaker, unless someone else is named between.
-fn follow_on(ctx: &Ctx, si: usize, seg_speaker: &[Option<Speaker>]) -> Option<Speaker> {
+fn follow_on(doc: &Document, ctx: &Ctx, si: usize, seg_speaker: &[Option<Speaker>]) -> Option<Speaker> {
     let prev = si.checked_sub(1)?;
     let sp = seg_speaker[prev].clone()?;
     let (a, b) = (ctx.segs[prev], ctx.segs[si]);
     let o = ctx.open_tok(si);
     let starts_paragraph = o == 0 || ctx.para[o - 1] != ctx.para[o];
-    if !(a.paragraph == b.paragraph || (b.paragraph == a.paragraph + 1 && starts_paragraph)) {
+    // Picture captions between the two paragraphs do not break the run.
+    let next_prose = (a.paragraph + 1..b.paragraph).all(|pi| doc.paragraphs.get(pi).is_some_and(|p| marks::is_caption(p.of(&doc.text))));
+    if !(a.paragraph == b.paragraph || (b.paragraph <= a.paragraph + 3 && next_prose && starts_paragraph)) {
         return None;
     }
     let from = ctx.toks.partition_point(|t| t.start < a.inner.end);
