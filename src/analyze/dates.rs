@@ -71,21 +71,23 @@ const CUE_PERIOD: u8 = 4;
 const CUE_AGO: u8 = 8;
 const CUE_ORDER: u8 = 16;
 const CUE_DEICTIC: u8 = 32;
+/// Cue words beside the month and weekday names (which come from `MONTHS` and `WEEKDAYS`).
 const CUE_WORDS: &[(&str, u8)] = &[
-    ("january", CUE_MONTH), ("february", CUE_MONTH), ("march", CUE_MONTH), ("april", CUE_MONTH), ("may", CUE_MONTH),
-    ("june", CUE_MONTH), ("july", CUE_MONTH), ("august", CUE_MONTH), ("september", CUE_MONTH), ("october", CUE_MONTH),
-    ("november", CUE_MONTH), ("december", CUE_MONTH),
-    ("monday", CUE_WEEKDAY), ("tuesday", CUE_WEEKDAY), ("wednesday", CUE_WEEKDAY), ("thursday", CUE_WEEKDAY),
-    ("friday", CUE_WEEKDAY), ("saturday", CUE_WEEKDAY), ("sunday", CUE_WEEKDAY),
     ("week", CUE_PERIOD), ("month", CUE_PERIOD), ("year", CUE_PERIOD), ("day", CUE_PERIOD), ("decade", CUE_PERIOD),
     ("ago", CUE_AGO), ("following", CUE_ORDER), ("next", CUE_ORDER), ("previous", CUE_ORDER),
     ("today", CUE_DEICTIC), ("tonight", CUE_DEICTIC), ("yesterday", CUE_DEICTIC), ("tomorrow", CUE_DEICTIC),
 ];
-static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder()
+/// Every cue word with its group, and one automaton over them (ASCII case-insensitive).
+static CUES: LazyLock<(Vec<u8>, AhoCorasick)> = LazyLock::new(|| {
+    // The twelve full month names open `MONTHS`; its abbreviations need a digit anyway.
+    let months = MONTHS.iter().take(12).map(|(name, _)| (*name, CUE_MONTH));
+    let weekdays = WEEKDAYS.iter().map(|(name, _)| (*name, CUE_WEEKDAY));
+    let all: Vec<(&str, u8)> = months.chain(weekdays).chain(CUE_WORDS.iter().copied()).collect();
+    let matcher = AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(CUE_WORDS.iter().map(|(w, _)| w))
-        .expect("date cue words compile")
+        .build(all.iter().map(|(w, _)| w))
+        .expect("date cue words compile");
+    (all.into_iter().map(|(_, group)| group).collect(), matcher)
 });
 
 /// Whether a sentence with these cues (and digits or not) can hold a match of `kind`.
@@ -102,7 +104,8 @@ fn may_match(kind: Kind, cues: u8, digits: bool) -> bool {
 }
 
 fn cues_in(sentence: &str) -> u8 {
-    CUES.find_overlapping_iter(sentence).fold(0, |acc, m| acc | CUE_WORDS[m.pattern().as_usize()].1)
+    let (groups, matcher) = &*CUES;
+    matcher.find_overlapping_iter(sentence).fold(0, |acc, m| acc | groups[m.pattern().as_usize()])
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
