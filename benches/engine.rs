@@ -1,27 +1,19 @@
 //! Analysis throughput (MB/s of article text), per stage and end to end, on the news
 //! articles in tests/fixtures/articles. Run with `cargo bench --bench engine`.
 
+#[path = "../tests/common/fixtures.rs"]
+mod fixtures;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsdesk::analyze::{self, dates, figures, keypoints, organizations, people, places, quotes};
 use newsdesk::ingest::{IngestOptions, ingest};
 use newsdesk::model::Document;
 use newsdesk::text::segment;
 use std::hint::black_box;
-use std::path::Path;
 
-fn fixtures() -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixtures dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files.into_iter().map(|p| (p.display().to_string(), std::fs::read(&p).expect("fixture"))).collect()
-}
 
 fn bench_engine(c: &mut Criterion) {
-    let inputs = fixtures();
+    let inputs = fixtures::articles();
     let total_bytes: u64 = inputs.iter().map(|(_, b)| b.len() as u64).sum();
     let docs: Vec<Document> = inputs
         .iter()

@@ -9,6 +9,9 @@
 //! `NEWSDESK_SCALE_DIR` set), so its memory figures do not include what writing the
 //! articles left in the allocator. `NEWSDESK_SCALE_ARTICLES` changes the count.
 
+#[path = "../tests/common/fixtures.rs"]
+mod fixtures;
+
 use newsdesk::commands::{Caller, Command, execute};
 use newsdesk::config::Limits;
 use newsdesk::query::{self, AskAnswer};
@@ -29,17 +32,6 @@ fn limits(n: usize) -> Limits {
     Limits { max_articles_per_scope: n * 2, max_text_bytes_per_scope: usize::MAX / 2, ..Limits::default() }
 }
 
-fn fixtures() -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
-    let mut v: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixtures dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
-    v.sort();
-    v
-}
 
 fn rss_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
@@ -80,7 +72,7 @@ fn main() {
     }
     let n = article_count();
     let dir = tempfile::tempdir().expect("temp dir");
-    let inputs = fixtures();
+    let inputs = fixtures::articles();
     let mut text_bytes = 0usize;
     {
         let (store, _) = Store::open_with(dir.path(), limits(n), n * 2).expect("open store");

@@ -2,6 +2,9 @@
 //! of a directory (default tests/fixtures/articles) for a few seconds and report.
 //! `cargo bench --bench throughput [-- DIR]`; benches/spacy_compare.py reads its last line.
 
+#[path = "../tests/common/fixtures.rs"]
+mod fixtures;
+
 use newsdesk::analyze::analyze;
 use newsdesk::ingest::{IngestOptions, ingest};
 use std::hint::black_box;
@@ -13,14 +16,11 @@ fn main() {
         .skip(1)
         .find(|a| !a.starts_with("--"))
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles"));
-    let mut inputs: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .unwrap_or_else(fixtures::articles_dir);
+    let inputs: Vec<(String, Vec<u8>)> = fixtures::article_paths_in(&dir)
+        .into_iter()
         .map(|p| (p.display().to_string(), std::fs::read(&p).expect("readable article")))
         .collect();
-    inputs.sort();
     let bytes_per_round: usize = inputs.iter().map(|(_, b)| b.len()).sum();
     let run = || {
         for (name, bytes) in &inputs {

@@ -2,11 +2,12 @@
 //! have them), each with the answer a reader expects — or "not in the articles" for
 //! questions the articles do not answer. Answers must come with their evidence sentence.
 
+mod common;
+
 use newsdesk::analyze::analyze;
 use newsdesk::ingest::{IngestOptions, ingest};
 use newsdesk::model::Article;
 use newsdesk::query::{AskAnswer, ask};
-use std::path::Path;
 use std::sync::LazyLock;
 
 enum Expect {
@@ -20,14 +21,7 @@ enum Expect {
 use Expect::*;
 
 static ARTICLES: LazyLock<Vec<Article>> = LazyLock::new(|| {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .expect("fixtures dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    paths
+    common::fixtures::article_paths()
         .iter()
         .enumerate()
         .map(|(i, p)| {

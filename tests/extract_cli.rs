@@ -2,6 +2,8 @@
 //! dev article; page furniture gone from the seed; hostile input refused with exit
 //! status 2, one clear stderr line, quickly and without a panic.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -12,14 +14,7 @@ fn bin() -> Command {
 }
 
 fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("fixtures directory")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    files.sort();
-    files
+    common::fixtures::article_paths()
 }
 
 fn extract_json(path: &Path) -> serde_json::Value {

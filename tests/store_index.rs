@@ -3,6 +3,8 @@
 //! background. The reference scans below are written independently of the index (they
 //! read each article's own analysis and text), so a stale or missing posting shows.
 
+mod common;
+
 use newsdesk::analyze::terms;
 use newsdesk::config::Limits;
 use newsdesk::model::Article;
@@ -10,22 +12,10 @@ use newsdesk::query::{self, AskAnswer};
 use newsdesk::store::{NewArticle, Scope, Store};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::BTreeSet;
-use std::path::Path;
 use std::sync::Arc;
 
 const G: Scope = Scope::Guild(7);
 
-fn fixtures() -> Vec<(String, Vec<u8>)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles");
-    let mut v: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixtures dir")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&p).unwrap()))
-        .collect();
-    v.sort();
-    v
-}
 
 /// (article id, sentence) of every sentence holding all of `query`'s terms, by reading
 /// each sentence's text.
@@ -199,7 +189,7 @@ fn check_against_scans(store: &Store) {
 #[test]
 fn index_agrees_with_a_scan_after_adds_removes_and_a_lazy_reopen() {
     let dir = tempfile::tempdir().unwrap();
-    let inputs = fixtures();
+    let inputs = common::fixtures::articles();
     {
         let store = Store::open(dir.path(), Limits::default()).unwrap();
         for round in 0..2 {

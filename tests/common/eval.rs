@@ -193,7 +193,7 @@ pub fn predict(path: &Path) -> Value {
 }
 
 pub fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles")
+    super::fixtures::articles_dir()
 }
 
 /// Scores every gold case in tests/fixtures/articles. Prints the table and the misses of
