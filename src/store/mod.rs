@@ -98,6 +98,7 @@ impl Entry {
             .get_or_init(|| {
                 let mut article = rebuild(&self.stored);
                 let terms = std::mem::take(&mut article.analysis.terms);
+                shrink_article(&mut article);
                 let article = Arc::new(article);
                 write_index(&self.index).insert_with_terms(self.slot, article.clone(), &terms);
                 article
@@ -317,14 +318,9 @@ impl Store {
         self.append(&Record::Add { seq, scope, article: stored.clone() })?;
         // The term index lives in the scope's index only (it is the largest part of an analysis).
         let terms = std::mem::take(&mut analysis.terms);
-        let article = Arc::new(Article {
-            id,
-            added_at: stored.added_at,
-            added_by: stored.added_by.clone(),
-            origin: stored.origin.clone(),
-            doc,
-            analysis,
-        });
+        let mut article = Article { id, added_at: stored.added_at, added_by: stored.added_by.clone(), origin: stored.origin.clone(), doc, analysis };
+        shrink_article(&mut article);
+        let article = Arc::new(article);
         state.last_seq = seq;
         let data = state.scopes.entry(scope).or_default();
         data.next_id += 1;
@@ -748,6 +744,47 @@ fn force_all(entries: &[Entry]) -> Vec<Arc<Article>> {
         });
     }
     entries.iter().map(Entry::article).collect()
+}
+
+/// Gives back the spare capacity the analysis left in an article's lists and strings
+/// (they grow by doubling while the article is read), since a store holds thousands of
+/// articles for as long as it runs.
+fn shrink_article(article: &mut Article) {
+    fn names(name: &mut String, aliases: &mut Vec<String>) {
+        name.shrink_to_fit();
+        aliases.iter_mut().for_each(String::shrink_to_fit);
+        aliases.shrink_to_fit();
+    }
+    let doc = &mut article.doc;
+    doc.title.shrink_to_fit();
+    doc.text.shrink_to_fit();
+    doc.paragraphs.shrink_to_fit();
+    doc.sentences.shrink_to_fit();
+    let an = &mut article.analysis;
+    for q in &mut an.quotes {
+        names(&mut q.speaker, &mut q.aliases);
+        q.role.shrink_to_fit();
+    }
+    an.quotes.shrink_to_fit();
+    for f in &mut an.figures {
+        f.unit.shrink_to_fit();
+        f.about.shrink_to_fit();
+    }
+    an.figures.shrink_to_fit();
+    for p in &mut an.people {
+        names(&mut p.name, &mut p.aliases);
+        p.role.shrink_to_fit();
+        p.mentions.shrink_to_fit();
+    }
+    an.people.shrink_to_fit();
+    for e in an.organizations.iter_mut().chain(&mut an.places) {
+        names(&mut e.name, &mut e.aliases);
+        e.mentions.shrink_to_fit();
+    }
+    an.organizations.shrink_to_fit();
+    an.places.shrink_to_fit();
+    an.dates.shrink_to_fit();
+    an.key_points.shrink_to_fit();
 }
 
 /// An article from its stored source: ingested and analyzed with today's rules.
