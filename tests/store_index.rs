@@ -104,6 +104,88 @@ fn quotes_scan(articles: &[Arc<Article>], word: Option<&str>, topic: Option<&str
     out
 }
 
+/// Who-said's words of a name: lower-cased words, titles and filler left out.
+fn name_key(name: &str) -> Vec<String> {
+    const IGNORED: &[&str] = &[
+        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "the", "a", "an", "of", "and", "or",
+        "about", "on", "in", "to", "for", "what", "who", "said", "say", "says", "did", "does", "is", "are", "was",
+    ];
+    name.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .filter(|w| !IGNORED.contains(&w.as_str()))
+        .collect()
+}
+
+/// Two speaker names are one source: same words, or the shorter's words all in the
+/// longer, which ends with one of them ("Trump" / "Donald Trump").
+fn one_source(a: &[String], b: &[String]) -> bool {
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.iter().all(|w| long.contains(w)) && long.last().is_some_and(|l| short.contains(l))
+}
+
+/// A who-said group as compared: speaker, role, aliases, total, shown statements.
+type WhoSaidGroup = (String, String, Vec<String>, usize, Vec<(String, usize, String)>);
+
+/// Who-said with no filter, quote by quote over every article: each quote joins the
+/// first group naming the same source (the fullest name labels it, earlier labels
+/// become aliases), the role is the first one given, aliases come in order of first
+/// appearance; most-quoted first, statements cut at `query::who_said::MAX_STATEMENTS`.
+fn who_said_scan(articles: &[Arc<Article>]) -> Vec<WhoSaidGroup> {
+    struct G<'a> {
+        label: &'a str,
+        old: Vec<&'a str>,
+        quotes: Vec<(&'a Article, &'a newsdesk::model::Quote)>,
+    }
+    let mut groups: Vec<G> = Vec::new();
+    for a in articles {
+        for q in &a.analysis.quotes {
+            let key = name_key(&q.speaker);
+            match groups.iter_mut().find(|g| one_source(&name_key(g.label), &key)) {
+                Some(g) => {
+                    if key.len() > name_key(g.label).len() {
+                        g.old.push(std::mem::replace(&mut g.label, &q.speaker));
+                    }
+                    g.quotes.push((a, q));
+                }
+                None => groups.push(G { label: &q.speaker, old: Vec::new(), quotes: vec![(a, q)] }),
+            }
+        }
+    }
+    groups.sort_by(|a, b| b.quotes.len().cmp(&a.quotes.len()));
+    let mut room = query::who_said::MAX_STATEMENTS;
+    groups
+        .iter()
+        .map(|g| {
+            let role = g.quotes.iter().map(|(_, q)| q.role.as_str()).find(|r| !r.is_empty()).unwrap_or("").to_string();
+            let mut aliases: Vec<String> = Vec::new();
+            let mut push = |al: &str| {
+                if !aliases.iter().any(|x| x.eq_ignore_ascii_case(al)) {
+                    aliases.push(al.to_string());
+                }
+            };
+            for (n, (_, q)) in g.quotes.iter().enumerate() {
+                if n == 1 {
+                    g.old.iter().for_each(|o| push(o));
+                }
+                q.aliases.iter().for_each(|al| push(al));
+            }
+            if g.quotes.len() == 1 {
+                g.old.iter().for_each(|o| push(o));
+            }
+            aliases.retain(|al| !al.eq_ignore_ascii_case(g.label));
+            let shown = g.quotes.len().min(room);
+            room -= shown;
+            let statements =
+                g.quotes[..shown].iter().map(|(a, q)| (a.id.clone(), q.sentence, a.doc.slice(q.text).to_string())).collect();
+            (g.label.to_string(), role, aliases, g.quotes.len(), statements)
+        })
+        .collect()
+}
+
 fn who_said_found(store: &Store, speaker: Option<&str>, topic: Option<&str>) -> Vec<(String, usize)> {
     let groups = store.with_index(G, |i| query::who_said_in(i, speaker, topic));
     let mut out: Vec<(String, usize)> = groups
@@ -145,6 +227,19 @@ fn check_against_scans(store: &Store) {
         let expected = quotes_scan(&articles, speaker, topic);
         assert_eq!(who_said_found(store, speaker, topic), expected, "who-said speaker {speaker:?} topic {topic:?}");
     }
+
+    // With no filter: the same groups, labels, roles, aliases, counts and statements.
+    let everything: Vec<WhoSaidGroup> = store
+        .with_index(G, |i| query::who_said_in(i, None, None))
+        .into_iter()
+        .map(|g| {
+            let st = g.statements.into_iter().map(|s| (s.evidence.article_id, s.evidence.sentence_index, s.text)).collect();
+            (g.speaker, g.role, g.aliases, g.total, st)
+        })
+        .collect();
+    let expected = who_said_scan(&articles);
+    assert!(expected.iter().any(|g| !g.2.is_empty()) && expected.iter().any(|g| !g.1.is_empty()), "the fixtures give roles and aliases");
+    assert_eq!(everything, expected, "who-said with no filter");
 
     // Name lookups: every person the scan finds by a surname is the one ask/search find.
     for a in articles.iter().take(6) {

@@ -12,8 +12,9 @@
 //! - name words of people, and of quote speakers and their aliases → people / quotes
 //!   ("who is X", "what did X say", who-said speaker filters);
 //! - word stems of each quote and its sentence → quotes (who-said topic filter);
-//! - each quote's speaker key (who-said's words of the speaker) → quotes, so who-said
-//!   with no filter groups distinct speakers rather than every quote.
+//! - each quote's speaker key (who-said's words of the speaker) → its quotes, the first
+//!   of them with a role, and its distinct aliases where each first occurs, so who-said
+//!   with no filter groups distinct speakers and labels them without visiting every quote.
 //!
 //! Every list is kept sorted by (slot, item), so reading a list yields the same order
 //! as the old scan over articles in order, and answers are unchanged.
@@ -21,7 +22,7 @@
 use super::ask::name_words;
 use super::who_said::{stems, words};
 use crate::analyze::terms;
-use crate::model::{Article, FigureKind, TermIndex};
+use crate::model::{Article, FigureKind, Quote, TermIndex};
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
@@ -104,12 +105,65 @@ pub struct ScopeIndex {
     /// `who_said`'s words of each quote's speaker and aliases.
     speaker_words: HashMap<String, Vec<ItemRef>>,
     quote_stems: HashMap<String, Vec<ItemRef>>,
-    /// Each quote under its speaker's who-said words (the grouping key).
-    speaker_keys: HashMap<Vec<String>, Vec<ItemRef>>,
+    /// Each quote under its speaker's who-said words (the grouping key), with what
+    /// who-said shows of the key's quotes as a whole.
+    speaker_keys: HashMap<Vec<String>, SpeakerSummary>,
     /// Every figure, best first (key-figures reads the top without sorting), and how
     /// many there are of each kind.
     figures: BTreeSet<FigureKey>,
     figure_kinds: HashMap<FigureKind, usize>,
+}
+
+/// The quotes of one speaker key and what who-said shows of them, kept as quotes come
+/// and go so an answer over every quote reads one summary per key.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SpeakerSummary {
+    /// The key's quotes, in scan order.
+    pub quotes: Vec<ItemRef>,
+    /// The first quote (in scan order) whose speaker has a role.
+    pub first_role: Option<ItemRef>,
+    /// Each alias of the key's quotes once (ASCII case ignored), spelled as where it
+    /// first occurs: (quote, position in that quote's aliases, alias), in that order.
+    pub aliases: Vec<(ItemRef, u32, String)>,
+}
+
+impl SpeakerSummary {
+    /// Counts one more quote (in any order relative to the ones already in).
+    fn add(&mut self, r: ItemRef, quote: &Quote) {
+        insert_sorted(&mut self.quotes, r);
+        if !quote.role.is_empty() && self.first_role.is_none_or(|f| r < f) {
+            self.first_role = Some(r);
+        }
+        for (p, alias) in quote.aliases.iter().enumerate() {
+            let at = (r, p as u32);
+            match self.aliases.iter().position(|a| a.2.eq_ignore_ascii_case(alias)) {
+                Some(i) if (self.aliases[i].0, self.aliases[i].1) <= at => continue,
+                Some(i) => {
+                    self.aliases.remove(i);
+                }
+                None => {}
+            }
+            let to = self.aliases.partition_point(|a| (a.0, a.1) < at);
+            self.aliases.insert(to, (r, p as u32, alias.clone()));
+        }
+    }
+
+    /// Drops the quotes of `slot`; the role and aliases are worked out again from the
+    /// remaining quotes if that article supplied any of them.
+    fn remove_slot<'a>(&mut self, slot: u32, quote: impl Fn(ItemRef) -> Option<&'a Quote>) {
+        self.quotes.retain(|r| r.slot != slot);
+        if self.first_role.is_some_and(|r| r.slot == slot) || self.aliases.iter().any(|a| a.0.slot == slot) {
+            let quotes = std::mem::take(&mut self.quotes);
+            *self = SpeakerSummary::default();
+            for r in quotes {
+                if let Some(q) = quote(r) {
+                    self.add(r, q);
+                } else {
+                    self.quotes.push(r);
+                }
+            }
+        }
+    }
 }
 
 /// A figure in key-figures order: score (highest first), then article, text position,
@@ -329,7 +383,11 @@ impl ScopeIndex {
         add_keys(&mut self.speaker_name_words, keys.speaker_name_words);
         add_keys(&mut self.speaker_words, keys.speaker_words);
         add_keys(&mut self.quote_stems, keys.quote_stems);
-        add_keys(&mut self.speaker_keys, keys.speaker_keys);
+        for (key, r) in keys.speaker_keys {
+            if let Some(q) = article.analysis.quotes.get(r.item as usize) {
+                self.speaker_keys.entry(key).or_default().add(r, q);
+            }
+        }
         for f in figure_keys(slot, &article) {
             *self.figure_kinds.entry(f.kind).or_default() += 1;
             self.figures.insert(f);
@@ -356,7 +414,11 @@ impl ScopeIndex {
         lists(&mut self.speaker_name_words);
         lists(&mut self.speaker_words);
         lists(&mut self.quote_stems);
-        lists(&mut self.speaker_keys);
+        for summary in self.speaker_keys.values_mut() {
+            summary.quotes.shrink_to_fit();
+            summary.aliases.shrink_to_fit();
+        }
+        self.speaker_keys.shrink_to_fit();
         self.slots.shrink_to_fit();
         self.inserted_since_trim = 0;
     }
@@ -394,7 +456,19 @@ impl ScopeIndex {
         remove_keys(&mut self.speaker_name_words, &keys.speaker_name_words, slot, |r| r.slot);
         remove_keys(&mut self.speaker_words, &keys.speaker_words, slot, |r| r.slot);
         remove_keys(&mut self.quote_stems, &keys.quote_stems, slot, |r| r.slot);
-        remove_keys(&mut self.speaker_keys, &keys.speaker_keys, slot, |r| r.slot);
+        let slots = &self.slots;
+        let quote = |r: ItemRef| match slots.get(r.slot as usize) {
+            Some(Slot::Live(a, _)) => a.analysis.quotes.get(r.item as usize),
+            _ => None,
+        };
+        for (key, _) in &keys.speaker_keys {
+            if let Some(summary) = self.speaker_keys.get_mut(key) {
+                summary.remove_slot(slot, quote);
+                if summary.quotes.is_empty() {
+                    self.speaker_keys.remove(key);
+                }
+            }
+        }
         for f in figure_keys(slot, &article) {
             if self.figures.remove(&f) {
                 if let Some(n) = self.figure_kinds.get_mut(&f.kind) {
@@ -523,7 +597,18 @@ impl ScopeIndex {
             ("speaker name words (ask)", lists(&self.speaker_name_words, text)),
             ("speaker words (who-said)", lists(&self.speaker_words, text)),
             ("quote stems", lists(&self.quote_stems, text)),
-            ("speaker keys", lists(&self.speaker_keys, |k| k.iter().map(|w| w.capacity() + 24).sum())),
+            (
+                "speaker keys",
+                self.speaker_keys
+                    .iter()
+                    .map(|(k, v)| {
+                        k.iter().map(|w| w.capacity() + 24).sum::<usize>()
+                            + v.quotes.capacity() * std::mem::size_of::<ItemRef>()
+                            + v.aliases.iter().map(|a| a.2.capacity() + 40).sum::<usize>()
+                            + 96
+                    })
+                    .sum(),
+            ),
             (
                 "slots and sentence lengths",
                 self.slots.capacity() * std::mem::size_of::<Slot>()
@@ -541,9 +626,9 @@ impl ScopeIndex {
         (self.figures.iter().filter(move |f| kind.is_none_or(|k| k == f.kind)), total)
     }
 
-    /// Every quote grouped by its speaker's who-said words: (words, quotes in scan order).
-    pub fn speaker_keys(&self) -> impl Iterator<Item = (&[String], &[ItemRef])> + '_ {
-        self.speaker_keys.iter().map(|(k, v)| (k.as_slice(), v.as_slice()))
+    /// Every quote grouped by its speaker's who-said words: (words, their quotes and summary).
+    pub fn speaker_keys(&self) -> impl Iterator<Item = (&[String], &SpeakerSummary)> + '_ {
+        self.speaker_keys.iter().map(|(k, v)| (k.as_slice(), v))
     }
 
     /// Every quote, in scan order.

@@ -4,8 +4,8 @@
 //! person quoted in several articles ("Donald Trump", "Trump") is one group.
 
 use super::Evidence;
-use super::index::{ItemRef, ScopeIndex};
-use crate::model::{Article, QuoteKind};
+use super::index::{ItemRef, ScopeIndex, SpeakerSummary};
+use crate::model::{Article, Quote, QuoteKind};
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 use std::sync::LazyLock;
@@ -95,8 +95,25 @@ fn candidates(index: &ScopeIndex, speaker_query: Option<&[String]>, topic_stems:
 /// one page of a Discord reply.
 pub const MAX_STATEMENTS: usize = 300;
 
+/// Quotes that join a group together: all the quotes of one speaker key (with the
+/// index's summary of them), or one quote.
+#[derive(Clone, Copy)]
+enum Part<'a> {
+    Key(&'a SpeakerSummary),
+    Quote(ItemRef),
+}
+
+impl Part<'_> {
+    fn quotes(&self) -> &[ItemRef] {
+        match self {
+            Part::Key(s) => &s.quotes,
+            Part::Quote(r) => std::slice::from_ref(r),
+        }
+    }
+}
+
 /// Speakers being grouped: each group's label words and its quotes.
-struct Group {
+struct Group<'a> {
     /// The group's first quote: groups are listed in this order.
     created: ItemRef,
     /// The quote whose speaker labels the group (the fullest name, first seen).
@@ -104,29 +121,72 @@ struct Group {
     label: Vec<String>,
     /// Earlier labels, which become aliases.
     old_labels: Vec<ItemRef>,
-    quotes: Vec<ItemRef>,
+    parts: Vec<Part<'a>>,
+    total: usize,
 }
 
-/// Adds quotes of one speaker key to the first group whose label names the same source,
-/// or starts a group. A key with no words matches nothing and nothing matches it, so
-/// such a quote goes to `alone` without a search through the groups.
-fn join(groups: &mut Vec<Group>, alone: &mut Vec<Group>, key: &[String], first: ItemRef, quotes: &[ItemRef]) {
-    if key.is_empty() {
-        alone.push(Group { created: first, label_quote: first, label: Vec::new(), old_labels: Vec::new(), quotes: quotes.to_vec() });
-        return;
-    }
-    match groups.iter_mut().find(|g| same_source(&g.label, key)) {
-        Some(g) => {
-            // The fullest name wins as the group's label.
-            if key.len() > g.label.len() {
-                g.old_labels.push(std::mem::replace(&mut g.label_quote, first));
-                g.label = key.to_vec();
+/// The groups of an answer, in order of creation, and which groups' labels hold each
+/// word: a speaker key can only name the same source as a label holding its last word
+/// (see [`same_source`]), so finding its group looks at those groups only.
+#[derive(Default)]
+struct Groups<'a> {
+    groups: Vec<Group<'a>>,
+    /// Quotes whose speaker key has no words: each stands alone.
+    alone: Vec<Group<'a>>,
+    by_word: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl<'a> Groups<'a> {
+    /// Adds quotes of one speaker key to the first group whose label names the same
+    /// source, or starts a group. A key with no words matches nothing and nothing
+    /// matches it, so such a quote stands alone.
+    fn join(&mut self, key: &[String], first: ItemRef, part: Part<'a>) {
+        let total = part.quotes().len();
+        if key.is_empty() {
+            let g = Group { created: first, label_quote: first, label: Vec::new(), old_labels: Vec::new(), parts: vec![part], total };
+            self.alone.push(g);
+            return;
+        }
+        let found = key.last().and_then(|w| self.by_word.get(w)).and_then(|candidates| {
+            candidates.iter().copied().filter(|&i| same_source(&self.groups[i].label, key)).min()
+        });
+        match found {
+            Some(i) => {
+                let g = &mut self.groups[i];
+                // The fullest name wins as the group's label.
+                if key.len() > g.label.len() {
+                    g.old_labels.push(std::mem::replace(&mut g.label_quote, first));
+                    g.label = key.to_vec();
+                    for w in key {
+                        let list = self.by_word.entry(w.clone()).or_default();
+                        if !list.contains(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
+                g.parts.push(part);
+                g.total += total;
             }
-            g.quotes.extend_from_slice(quotes);
+            None => {
+                let i = self.groups.len();
+                for w in key {
+                    let list = self.by_word.entry(w.clone()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+                self.groups.push(Group { created: first, label_quote: first, label: key.to_vec(), old_labels: Vec::new(), parts: vec![part], total });
+            }
         }
-        None => {
-            groups.push(Group { created: first, label_quote: first, label: key.to_vec(), old_labels: Vec::new(), quotes: quotes.to_vec() });
+    }
+
+    /// Every group, in order of first appearance.
+    fn into_list(mut self) -> Vec<Group<'a>> {
+        if !self.alone.is_empty() {
+            self.groups.append(&mut self.alone);
+            self.groups.sort_by_key(|g| g.created);
         }
+        self.groups
     }
 }
 
@@ -135,28 +195,23 @@ pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str
     let speaker_query = speaker.map(words).filter(|q| !q.is_empty());
     let topic_stems = topic.map(stems).filter(|t| !t.is_empty());
     let quote = |r: &ItemRef| index.article(r.slot).analysis.quotes.get(r.item as usize);
-    let mut groups: Vec<Group> = Vec::new();
-    let mut alone: Vec<Group> = Vec::new();
+    let mut groups = Groups::default();
     if speaker_query.is_none() && topic_stems.is_none() {
-        // Every quote: group the distinct speaker keys in order of first appearance. A
-        // key with no words (a speaker of ignored words only) never matches a group, so
-        // each of its quotes stands alone, as in a quote-by-quote scan.
-        let mut units: Vec<(ItemRef, &[String], &[ItemRef])> = Vec::new();
-        for (key, quotes) in index.speaker_keys() {
+        // Every quote: group the distinct speaker keys in order of first appearance,
+        // each with the index's summary of its quotes. A key with no words (a speaker of
+        // ignored words only) never matches a group, so each of its quotes stands alone,
+        // as in a quote-by-quote scan.
+        let mut units: Vec<(ItemRef, &[String], Part)> = Vec::new();
+        for (key, summary) in index.speaker_keys() {
             if key.is_empty() {
-                units.extend(quotes.iter().map(|q| (*q, key, std::slice::from_ref(q))));
-            } else if let Some(first) = quotes.first() {
-                units.push((*first, key, quotes));
+                units.extend(summary.quotes.iter().map(|q| (*q, key, Part::Quote(*q))));
+            } else if let Some(first) = summary.quotes.first() {
+                units.push((*first, key, Part::Key(summary)));
             }
         }
         units.sort_by_key(|u| u.0);
-        for (first, key, quotes) in units {
-            join(&mut groups, &mut alone, key, first, quotes);
-        }
-        for g in &mut groups {
-            if !g.quotes.is_sorted() {
-                g.quotes.sort_unstable();
-            }
+        for (first, key, part) in units {
+            groups.join(key, first, part);
         }
     } else {
         for r in candidates(index, speaker_query.as_deref(), topic_stems.as_deref()) {
@@ -170,41 +225,38 @@ pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str
                     continue;
                 }
             }
-            join(&mut groups, &mut alone, &key, r, &[r]);
+            groups.join(&key, r, Part::Quote(r));
         }
     }
     // In order of first appearance, then most-quoted first (a stable sort keeps ties so).
-    if !alone.is_empty() {
-        groups.append(&mut alone);
-        groups.sort_by_key(|g| g.created);
-    }
-    groups.sort_by(|a, b| b.quotes.len().cmp(&a.quotes.len()));
+    let mut groups = groups.into_list();
+    groups.sort_by(|a, b| b.total.cmp(&a.total));
     let mut room = MAX_STATEMENTS;
     let mut out = Vec::with_capacity(groups.len());
     for g in groups {
         let Some(label) = quote(&g.label_quote) else { continue };
-        let role = g.quotes.iter().filter_map(|r| quote(r)).map(|q| &q.role).find(|r| !r.is_empty()).cloned().unwrap_or_default();
-        // The first quote's aliases, the labels the group had before, the other quotes' aliases.
-        let mut aliases: Vec<String> = Vec::new();
-        // Alias strings already looked at, exactly as written (most repeat), so the
-        // case-insensitive comparison runs once per distinct spelling.
-        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-        for (n, q) in g.quotes.iter().filter_map(|r| quote(r)).enumerate() {
-            if n == 1 || (n == 0 && g.quotes.len() == 1) {
-                for old in g.old_labels.iter().filter_map(|r| quote(r)) {
-                    push_alias(&mut aliases, &old.speaker);
-                }
-            }
-            for al in &q.aliases {
-                if seen.insert(al.as_str()) {
-                    push_alias(&mut aliases, al);
-                }
-            }
-        }
-        aliases.retain(|al| !al.eq_ignore_ascii_case(&label.speaker));
-        let shown = g.quotes.len().min(room);
+        // The role of the group's first quote that has one.
+        let first_role = g
+            .parts
+            .iter()
+            .filter_map(|p| match p {
+                Part::Key(s) => s.first_role,
+                Part::Quote(r) => quote(r).is_some_and(|q| !q.role.is_empty()).then_some(*r),
+            })
+            .min();
+        let role = first_role.and_then(|r| quote(&r)).map(|q| q.role.clone()).unwrap_or_default();
+        let aliases = group_aliases(&g, &label.speaker, quote);
+        let shown = g.total.min(room);
         room -= shown;
-        let statements = g.quotes[..shown]
+        // The group's first `shown` quotes: each part's are sorted, so they are among
+        // the first `shown` of each part.
+        let mut first: Vec<ItemRef> = match g.parts.as_slice() {
+            [one] => one.quotes()[..shown].to_vec(),
+            parts => parts.iter().flat_map(|p| &p.quotes()[..shown.min(p.quotes().len())]).copied().collect(),
+        };
+        first.sort_unstable();
+        first.truncate(shown);
+        let statements = first
             .iter()
             .filter_map(|r| {
                 let a = index.article(r.slot);
@@ -212,15 +264,54 @@ pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str
                 Some(Statement { text: a.doc.slice(q.text).to_string(), kind: q.kind, evidence: Evidence::new(a, q.sentence) })
             })
             .collect();
-        out.push(SpeakerStatements {
-            speaker: label.speaker.clone(),
-            role,
-            aliases,
-            total: g.quotes.len(),
-            statements,
-        });
+        out.push(SpeakerStatements { speaker: label.speaker.clone(), role, aliases, total: g.total, statements });
     }
     out
+}
+
+/// A group's aliases: those of its first quote, then the labels it had before, then the
+/// other quotes' in order (each once, ASCII case ignored, spelled as first seen), less
+/// the label itself.
+fn group_aliases<'a>(g: &Group, label: &str, quote: impl Fn(&ItemRef) -> Option<&'a Quote>) -> Vec<String> {
+    // (quote, position in its aliases, alias) from every part, in scan order.
+    let mut found: Vec<(ItemRef, u32, &str)> = Vec::new();
+    for part in &g.parts {
+        match part {
+            Part::Key(s) => found.extend(s.aliases.iter().map(|(r, p, a)| (*r, *p, a.as_str()))),
+            Part::Quote(r) => {
+                if let Some(q) = quote(r) {
+                    found.extend(q.aliases.iter().enumerate().map(|(p, a)| (*r, p as u32, a.as_str())));
+                }
+            }
+        }
+    }
+    if g.parts.len() > 1 {
+        found.sort_by_key(|f| (f.0, f.1));
+    }
+    let first_quote = g.parts.iter().filter_map(|p| p.quotes().first()).min().copied();
+    let mut aliases: Vec<String> = Vec::new();
+    // Alias strings already looked at, exactly as written (most repeat), so the
+    // case-insensitive comparison runs once per distinct spelling.
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut old_labels_done = g.old_labels.is_empty();
+    for (r, _, alias) in found {
+        if !old_labels_done && Some(r) != first_quote {
+            for old in g.old_labels.iter().filter_map(&quote) {
+                push_alias(&mut aliases, &old.speaker);
+            }
+            old_labels_done = true;
+        }
+        if seen.insert(alias) {
+            push_alias(&mut aliases, alias);
+        }
+    }
+    if !old_labels_done {
+        for old in g.old_labels.iter().filter_map(&quote) {
+            push_alias(&mut aliases, &old.speaker);
+        }
+    }
+    aliases.retain(|al| !al.eq_ignore_ascii_case(label));
+    aliases
 }
 
 fn push_alias(aliases: &mut Vec<String>, alias: &str) {
