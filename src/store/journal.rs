@@ -22,6 +22,10 @@
 //! dependency. A torn record can only be the last line (each append is fsynced before
 //! the next begins), which makes "torn tail" and "corruption" easy to tell apart.
 //!
+//! The store does not keep articles' sources in memory once they are read: it remembers
+//! where each one's `add` line is ([`LinePos`]) and reads that line again when it needs
+//! the source (analysis after a load, export, compaction).
+//!
 //! Every journal record carries a sequence number; the snapshot remembers the last one
 //! it contains, so a crash between writing the snapshot and truncating the journal
 //! replays nothing twice.
@@ -77,6 +81,13 @@ pub enum Record {
 }
 
 impl Record {
+    /// Drops an article's source from memory (see [`Source::OnDisk`]).
+    fn leave_source_on_disk(&mut self) {
+        if let Record::Add { article, .. } = self {
+            article.source.leave_on_disk();
+        }
+    }
+
     pub fn seq(&self) -> u64 {
         match self {
             Record::Add { seq, .. } | Record::Remove { seq, .. } | Record::Set { seq, .. } | Record::Unset { seq, .. } => *seq,
@@ -107,6 +118,10 @@ pub struct StoredArticle {
 pub enum Source {
     Text(String),
     Base64(String),
+    /// Left on disk, in the line the record was read from or written to; `len` is the
+    /// size in bytes. Never written: encoding a record that holds it fails.
+    #[serde(skip)]
+    OnDisk { len: usize },
 }
 
 impl Source {
@@ -116,11 +131,12 @@ impl Source {
             Err(e) => Source::Base64(base64_encode(e.as_bytes())),
         }
     }
-    /// The bytes; `None` when the base64 is damaged.
+    /// The bytes; `None` when the base64 is damaged or the source was left on disk.
     pub fn to_bytes(&self) -> Option<Vec<u8>> {
         match self {
             Source::Text(t) => Some(t.as_bytes().to_vec()),
             Source::Base64(b) => base64_decode(b),
+            Source::OnDisk { .. } => None,
         }
     }
     /// Size in bytes of the source as uploaded.
@@ -128,7 +144,12 @@ impl Source {
         match self {
             Source::Text(t) => t.len(),
             Source::Base64(b) => b.len() / 4 * 3,
+            Source::OnDisk { len } => *len,
         }
+    }
+    /// Drops the bytes from memory, keeping the size.
+    pub fn leave_on_disk(&mut self) {
+        *self = Source::OnDisk { len: self.len() };
     }
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -143,10 +164,46 @@ struct SnapshotHeader {
     written_at: DateTime<Utc>,
 }
 
+/// Where a record's line is in its file: byte offset and length (line end excluded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LinePos {
+    pub offset: u64,
+    pub len: u64,
+}
+
+/// Reads back the record on one line of a journal or snapshot.
+pub fn read_record_at(path: &Path, at: LinePos) -> Result<Record> {
+    let file = File::open(path).map_err(|e| storage_io(path, "open", e))?;
+    let len = usize::try_from(at.len).map_err(|_| Error::Storage(format!("A record in {} is too large to read.", path.display())))?;
+    let mut line = vec![0u8; len];
+    read_exact_at(&file, &mut line, at.offset).map_err(|e| storage_io(path, "read", e))?;
+    serde_json::from_slice(&line).map_err(|e| {
+        Error::Storage(format!(
+            "{} changed under newsdesk: the record at byte {} no longer reads ({e}). Restart newsdesk; if this repeats, restore the data directory from a backup.",
+            path.display(),
+            at.offset
+        ))
+    })
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(not(unix))]
+fn read_exact_at(mut file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    use std::io::{Read, Seek, SeekFrom};
+    file.seek(SeekFrom::Start(offset))?;
+    file.read_exact(buf)
+}
+
 /// What a journal read found.
 #[derive(Debug, Default)]
 pub struct JournalContents {
     pub records: Vec<Record>,
+    /// Where each record's line is, in the same order.
+    pub lines: Vec<LinePos>,
     /// Byte length of the journal up to and including the last whole record; a torn
     /// tail beyond it is cut off before appending.
     pub good_len: u64,
@@ -155,8 +212,9 @@ pub struct JournalContents {
 }
 
 /// Reads the journal. A bad final record is a torn write (dropped); a bad record
-/// followed by good ones is corruption (an error naming the file and line).
-pub fn read_journal(path: &Path) -> Result<JournalContents> {
+/// followed by good ones is corruption (an error naming the file and line). With
+/// `sources_on_disk`, articles' sources are dropped as they are read ([`Source::OnDisk`]).
+pub fn read_journal(path: &Path, sources_on_disk: bool) -> Result<JournalContents> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(JournalContents::default()),
@@ -184,7 +242,13 @@ pub fn read_journal(path: &Path) -> Result<JournalContents> {
         };
         match parsed {
             None => {}
-            Some(Ok(r)) => out.records.push(r),
+            Some(Ok(mut r)) => {
+                if sources_on_disk {
+                    r.leave_source_on_disk();
+                }
+                out.records.push(r);
+                out.lines.push(LinePos { offset: offset as u64, len: line.len() as u64 });
+            }
             Some(Err(why)) if is_last => {
                 tracing::warn!(
                     "{}: dropping a torn last record (line {line_no}, {} bytes: {why}); it was never acknowledged.",
@@ -214,11 +278,14 @@ pub fn read_journal(path: &Path) -> Result<JournalContents> {
 pub struct SnapshotContents {
     pub last_seq: u64,
     pub records: Vec<Record>,
+    /// Where each record's line is, in the same order.
+    pub lines: Vec<LinePos>,
 }
 
 /// Reads the snapshot; any damage is an error (it is written atomically, so it is whole
-/// unless something outside newsdesk changed it).
-pub fn read_snapshot(path: &Path) -> Result<SnapshotContents> {
+/// unless something outside newsdesk changed it). With `sources_on_disk`, articles'
+/// sources are dropped as they are read ([`Source::OnDisk`]).
+pub fn read_snapshot(path: &Path, sources_on_disk: bool) -> Result<SnapshotContents> {
     let text = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(SnapshotContents::default()),
@@ -231,10 +298,20 @@ pub fn read_snapshot(path: &Path) -> Result<SnapshotContents> {
             path.display()
         ))
     };
-    let mut lines = text.split(|&b| b == b'\n').enumerate().filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace));
+    // (line number, byte offset, line)
+    let mut lines = text
+        .split(|&b| b == b'\n')
+        .scan(0usize, |offset, line| {
+            let at = *offset;
+            *offset += line.len() + 1;
+            Some((at, line))
+        })
+        .enumerate()
+        .map(|(i, (at, line))| (i, at, line))
+        .filter(|(_, _, l)| !l.iter().all(u8::is_ascii_whitespace));
     let header: SnapshotHeader = match lines.next() {
         None => return Err(corrupt(1, "the file is empty")),
-        Some((_, l)) => serde_json::from_slice(l).map_err(|e| corrupt(1, &e.to_string()))?,
+        Some((_, _, l)) => serde_json::from_slice(l).map_err(|e| corrupt(1, &e.to_string()))?,
     };
     if header.format != SNAPSHOT_FORMAT {
         return Err(corrupt(1, "this is not a newsdesk snapshot"));
@@ -247,8 +324,9 @@ pub fn read_snapshot(path: &Path) -> Result<SnapshotContents> {
         )));
     }
     let mut records = Vec::new();
+    let mut positions = Vec::new();
     let mut ended = false;
-    for (i, line) in lines {
+    for (i, at, line) in lines {
         if ended {
             return Err(corrupt(i + 1, "data after the end record"));
         }
@@ -259,17 +337,27 @@ pub fn read_snapshot(path: &Path) -> Result<SnapshotContents> {
                 }
                 ended = true;
             }
-            r => records.push(r),
+            mut r => {
+                if sources_on_disk {
+                    r.leave_source_on_disk();
+                }
+                records.push(r);
+                positions.push(LinePos { offset: at as u64, len: line.len() as u64 });
+            }
         }
     }
     if !ended {
         return Err(corrupt(text.split(|&b| b == b'\n').count(), "the end record is missing; the file is cut short"));
     }
-    Ok(SnapshotContents { last_seq: header.last_seq, records })
+    Ok(SnapshotContents { last_seq: header.last_seq, records, lines: positions })
 }
 
 /// Writes a snapshot atomically: temp file, fsync, rename, fsync of the directory.
-pub fn write_snapshot(dir: &Path, last_seq: u64, records: &[Record]) -> Result<u64> {
+/// Records come one at a time (each article's source is read back from disk as it is
+/// written, so a snapshot never needs every source in memory at once); the first error
+/// stops the write and leaves the old snapshot in place. Returns the snapshot's size
+/// and where each record's line is.
+pub fn write_snapshot(dir: &Path, last_seq: u64, records: impl Iterator<Item = Result<Record>>) -> Result<(u64, Vec<LinePos>)> {
     let tmp = dir.join(SNAPSHOT_TMP);
     let dest = dir.join(SNAPSHOT_FILE);
     let file = File::create(&tmp).map_err(|e| storage_io(&tmp, "create", e))?;
@@ -280,24 +368,37 @@ pub fn write_snapshot(dir: &Path, last_seq: u64, records: &[Record]) -> Result<u
         last_seq,
         written_at: Utc::now(),
     };
-    let write_all = |w: &mut BufWriter<File>| -> std::io::Result<()> {
-        serde_json::to_writer(&mut *w, &header)?;
-        w.write_all(b"\n")?;
-        for r in records {
-            serde_json::to_writer(&mut *w, r)?;
-            w.write_all(b"\n")?;
+    let mut positions = Vec::new();
+    let write_all = |w: &mut BufWriter<File>| -> Result<()> {
+        let io = |e: std::io::Error| storage_io(&tmp, "write", e);
+        let mut offset = 0u64;
+        let mut line = encode(&header)?;
+        for record in records {
+            line.push(b'\n');
+            w.write_all(&line).map_err(io)?;
+            offset += line.len() as u64;
+            line = encode(&record?)?;
+            positions.push(LinePos { offset, len: line.len() as u64 });
         }
-        serde_json::to_writer(&mut *w, &Record::End { records: records.len() as u64 })?;
-        w.write_all(b"\n")?;
-        w.flush()?;
-        w.get_ref().sync_all()
+        line.push(b'\n');
+        w.write_all(&line).map_err(io)?;
+        let mut end = encode(&Record::End { records: positions.len() as u64 })?;
+        end.push(b'\n');
+        w.write_all(&end).map_err(io)?;
+        w.flush().map_err(io)?;
+        w.get_ref().sync_all().map_err(io)
     };
-    write_all(&mut w).map_err(|e| storage_io(&tmp, "write", e))?;
+    write_all(&mut w)?;
     let written = w.get_ref().metadata().map_or(0, |m| m.len());
     drop(w);
     std::fs::rename(&tmp, &dest).map_err(|e| storage_io(&dest, "replace", e))?;
     sync_dir(dir)?;
-    Ok(written)
+    Ok((written, positions))
+}
+
+/// One line of a snapshot, without its line end.
+fn encode<T: Serialize>(item: &T) -> Result<Vec<u8>> {
+    serde_json::to_vec(item).map_err(|e| Error::Storage(format!("Could not encode a snapshot record: {e}")))
 }
 
 /// The open journal, appended to under the store's lock.
@@ -339,9 +440,10 @@ impl Journal {
         Ok(Journal { path, file, len: good_len, records_since_compaction: existing_records, snapshot_len, broken: None })
     }
 
-    /// Appends one record and fsyncs it. On failure the file is cut back to where it
-    /// was, so a failed append never leaves a bad record in the middle of the journal.
-    pub fn append(&mut self, record: &Record) -> Result<()> {
+    /// Appends one record and fsyncs it, returning where its line is. On failure the
+    /// file is cut back to where it was, so a failed append never leaves a bad record in
+    /// the middle of the journal.
+    pub fn append(&mut self, record: &Record) -> Result<LinePos> {
         if let Some(why) = &self.broken {
             return Err(Error::Storage(why.clone()));
         }
@@ -355,9 +457,10 @@ impl Journal {
         })();
         match result {
             Ok(()) => {
+                let at = LinePos { offset: self.len, len: line.len() as u64 - 1 };
                 self.len += line.len() as u64;
                 self.records_since_compaction += 1;
-                Ok(())
+                Ok(at)
             }
             Err(e) => {
                 let rollback = self.file.set_len(self.len).and_then(|()| self.file.sync_all());

@@ -11,7 +11,9 @@
 //!   format and why it was chosen).
 //! - Articles are stored as their source (as uploaded) plus metadata, never their
 //!   analysis: analysis is recomputed after load, so improved rules apply to old
-//!   articles. The store is usable as soon as the files are read; background threads
+//!   articles. A disk-backed store does not keep sources in memory: each article
+//!   remembers where its `add` line is (journal or snapshot) and reads it again to
+//!   analyze, export or compact (compaction moves the lines and updates where they are). The store is usable as soon as the files are read; background threads
 //!   (one per core) analyze every article, and a reader that needs an article first
 //!   analyzes it itself (each article is analyzed once, behind a `OnceLock`). Start-up
 //!   time therefore does not grow with the engine's cost.
@@ -38,7 +40,7 @@ use crate::ingest::{IngestOptions, ingest, ingest_within, too_big};
 use crate::model::{Article, Document};
 use crate::query::ScopeIndex;
 use chrono::Utc;
-use journal::{Journal, Record, Source, StoredArticle};
+use journal::{Journal, LinePos, Record, Source, StoredArticle};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
@@ -78,6 +80,48 @@ struct Entry {
     slot: u32,
     /// The scope's query index, which the article joins once analyzed.
     index: SharedIndex,
+    /// Where the source is when `stored` does not hold it ([`Source::OnDisk`]).
+    home: Arc<Mutex<SourceHome>>,
+    files: Option<Arc<SourceFiles>>,
+}
+
+/// Where an article's source can be read back from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum SourceHome {
+    /// In `StoredArticle::source` (a store without a disk).
+    Memory,
+    Journal(LinePos),
+    Snapshot(LinePos),
+}
+
+/// The files sources are read back from. Compaction moves every source line, so it
+/// holds `moving` for writing while it replaces the files and updates each home;
+/// readers hold it for reading.
+#[derive(Debug)]
+struct SourceFiles {
+    dir: PathBuf,
+    moving: RwLock<()>,
+}
+
+impl SourceFiles {
+    /// The source in the `add` line at `home`, checked to be article `id`'s. The caller
+    /// holds `moving`.
+    fn read(&self, home: SourceHome, id: &str) -> Result<Source> {
+        let (file, at) = match home {
+            SourceHome::Memory => return Err(Error::Storage(format!("Article {id} has no source on disk."))),
+            SourceHome::Journal(at) => (journal::JOURNAL_FILE, at),
+            SourceHome::Snapshot(at) => (journal::SNAPSHOT_FILE, at),
+        };
+        let path = self.dir.join(file);
+        match journal::read_record_at(&path, at)? {
+            Record::Add { article, .. } if article.id == id => Ok(article.source),
+            _ => Err(Error::Storage(format!(
+                "{} changed under newsdesk: article {id} is no longer where it was written. Restart newsdesk; if this \
+                 repeats, restore the data directory from a backup.",
+                path.display()
+            ))),
+        }
+    }
 }
 
 type SharedIndex = Arc<RwLock<ScopeIndex>>;
@@ -91,12 +135,23 @@ impl Entry {
         &self.stored.id
     }
 
+    /// The source as uploaded, from memory or read back from disk.
+    fn source(&self) -> Result<Source> {
+        if !matches!(self.stored.source, Source::OnDisk { .. }) {
+            return Ok(self.stored.source.clone());
+        }
+        let files = self.files.as_ref().ok_or_else(|| Error::Storage(format!("Article {} has no source on disk.", self.id())))?;
+        let _not_moving = files.moving.read().unwrap_or_else(PoisonError::into_inner);
+        let home = *self.home.lock().unwrap_or_else(PoisonError::into_inner);
+        files.read(home, self.id())
+    }
+
     /// The analyzed article, analyzing it now if nobody has yet. It joins the scope's
     /// index before the cell is set, so whoever sees it analyzed finds it indexed.
     fn article(&self) -> Arc<Article> {
         self.cell
             .get_or_init(|| {
-                let mut article = rebuild(&self.stored);
+                let mut article = rebuild(&self.stored, self.source());
                 let terms = std::mem::take(&mut article.analysis.terms);
                 shrink_article(&mut article);
                 let article = Arc::new(article);
@@ -147,6 +202,7 @@ impl Drop for Store {
 struct Disk {
     dir: PathBuf,
     journal: Mutex<Journal>,
+    sources: Arc<SourceFiles>,
     /// Held for the store's lifetime: one process per data directory.
     _lock: File,
 }
@@ -215,20 +271,21 @@ impl Store {
             Err(std::fs::TryLockError::Error(e)) => return Err(journal::storage_io(&lock_path, "lock", e)),
         }
 
-        let snapshot = journal::read_snapshot(&dir.join(journal::SNAPSHOT_FILE))?;
-        let journal_contents = journal::read_journal(&dir.join(journal::JOURNAL_FILE))?;
+        let snapshot = journal::read_snapshot(&dir.join(journal::SNAPSHOT_FILE), true)?;
+        let mut journal_contents = journal::read_journal(&dir.join(journal::JOURNAL_FILE), true)?;
         let mut loading = Loading { last_seq: snapshot.last_seq, ..Loading::default() };
-        for record in snapshot.records {
-            loading.apply(record, true);
+        for (record, at) in snapshot.records.into_iter().zip(snapshot.lines) {
+            loading.apply(record, SourceHome::Snapshot(at), true);
         }
         let mut replayed = 0usize;
-        for record in journal_contents.records {
+        for (record, at) in std::mem::take(&mut journal_contents.records).into_iter().zip(std::mem::take(&mut journal_contents.lines)) {
             if record.seq() > snapshot.last_seq {
-                loading.apply(record, false);
+                loading.apply(record, SourceHome::Journal(at), false);
                 replayed += 1;
             }
         }
-        let state = loading.finish();
+        let sources = Arc::new(SourceFiles { dir: dir.to_path_buf(), moving: RwLock::new(()) });
+        let state = loading.finish(Some(&sources));
         let pending: Vec<Entry> = state.scopes.values().flat_map(|d| d.articles.iter().cloned()).collect();
         let report = LoadReport {
             scopes: state.scopes.len(),
@@ -240,7 +297,7 @@ impl Store {
         let journal = Journal::open(dir, journal_contents.good_len, replayed)?;
         let store = Store {
             state: RwLock::new(state),
-            disk: Some(Disk { dir: dir.to_path_buf(), journal: Mutex::new(journal), _lock: lock }),
+            disk: Some(Disk { dir: dir.to_path_buf(), journal: Mutex::new(journal), sources, _lock: lock }),
             ingest_gate: Gate::new(limits.max_concurrent_requests),
             limits,
             compact_every: compact_every.max(1),
@@ -313,9 +370,16 @@ impl Store {
         let data = state.scopes.entry(scope).or_default();
         self.check_room(data, size)?;
         let id = format!("a{}", data.next_id + 1);
-        let stored = StoredArticle { id: id.clone(), added_at: Utc::now(), added_by: new.added_by, origin: new.origin, title, source };
+        let mut stored = StoredArticle { id: id.clone(), added_at: Utc::now(), added_by: new.added_by, origin: new.origin, title, source };
         let seq = state.last_seq + 1;
-        self.append(&Record::Add { seq, scope, article: stored.clone() })?;
+        let line = self.append(&Record::Add { seq, scope, article: stored.clone() })?;
+        let home = match line {
+            Some(at) => {
+                stored.source.leave_on_disk();
+                SourceHome::Journal(at)
+            }
+            None => SourceHome::Memory,
+        };
         // The term index lives in the scope's index only (it is the largest part of an analysis).
         let terms = std::mem::take(&mut analysis.terms);
         let mut article = Article { id, added_at: stored.added_at, added_by: stored.added_by.clone(), origin: stored.origin.clone(), doc, analysis };
@@ -332,7 +396,15 @@ impl Store {
             index.insert_with_terms(slot, article.clone(), &terms);
             slot
         };
-        data.articles.push(Entry { cell: Arc::new(OnceLock::from(article.clone())), stored: Arc::new(stored), size, slot, index });
+        data.articles.push(Entry {
+            cell: Arc::new(OnceLock::from(article.clone())),
+            stored: Arc::new(stored),
+            size,
+            slot,
+            index,
+            home: Arc::new(Mutex::new(home)),
+            files: self.source_files(),
+        });
         drop(state);
         self.compact_if_due();
         Ok(article)
@@ -366,6 +438,12 @@ impl Store {
     /// Removes an article by id (or unique title prefix); durable before it returns.
     pub fn remove_article(&self, scope: Scope, id_or_title: &str) -> Result<Arc<Article>> {
         let id = self.find_article_id(scope, id_or_title)?;
+        // Analyzed (reading its source back) while it is still where the store keeps it:
+        // the removed article is returned, and compaction stops tracking its line.
+        let entry = self.read().scopes.get(&scope).and_then(|d| d.articles.iter().find(|e| e.id() == id)).cloned();
+        if let Some(entry) = entry {
+            entry.article();
+        }
         let mut state = self.write();
         let data = state.scopes.get(&scope).ok_or_else(|| not_found(id_or_title))?;
         // Looked up again: another caller may have removed it meanwhile.
@@ -458,9 +536,14 @@ impl Store {
 
     /// An article's source exactly as it was added (for export, and to check integrity).
     pub fn article_source(&self, scope: Scope, id: &str) -> Option<Vec<u8>> {
-        let state = self.read();
-        let entry = state.scopes.get(&scope)?.articles.iter().find(|e| e.id() == id)?;
-        entry.stored.source.to_bytes()
+        let entry = self.read().scopes.get(&scope)?.articles.iter().find(|e| e.id() == id)?.clone();
+        match entry.source() {
+            Ok(source) => source.to_bytes(),
+            Err(e) => {
+                tracing::warn!("{e}");
+                None
+            }
+        }
     }
 
     pub fn setting(&self, scope: Scope, key: &str) -> Option<serde_json::Value> {
@@ -528,22 +611,47 @@ impl Store {
         // Lock order everywhere: state, then journal.
         let state = self.read();
         let mut journal = disk.journal.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut records = Vec::new();
+        // Every source line moves: no reader may look for one until the homes are updated.
+        let _moving = disk.sources.moving.write().unwrap_or_else(PoisonError::into_inner);
+        /// A snapshot line: a record as it is, or an article whose source is read back now.
+        enum Line<'a> {
+            Record(Record),
+            Article(Scope, &'a Entry),
+        }
+        let mut lines = Vec::new();
         let mut scopes: Vec<(&Scope, &ScopeData)> = state.scopes.iter().collect();
         scopes.sort_by_key(|(s, _)| **s);
         for (scope, data) in scopes {
             if data.articles.is_empty() && data.settings.is_empty() && data.next_id == 0 {
                 continue;
             }
-            records.push(Record::Scope { scope: *scope, next_id: data.next_id });
+            lines.push(Line::Record(Record::Scope { scope: *scope, next_id: data.next_id }));
             for (key, value) in &data.settings {
-                records.push(Record::Set { seq: 0, scope: *scope, key: key.clone(), value: value.clone() });
+                lines.push(Line::Record(Record::Set { seq: 0, scope: *scope, key: key.clone(), value: value.clone() }));
             }
-            for entry in &data.articles {
-                records.push(Record::Add { seq: 0, scope: *scope, article: (*entry.stored).clone() });
+            lines.extend(data.articles.iter().map(|entry| Line::Article(*scope, entry)));
+        }
+        let records = lines.iter().map(|line| match line {
+            Line::Record(r) => Ok(r.clone()),
+            Line::Article(scope, entry) => {
+                let mut article = (*entry.stored).clone();
+                if matches!(article.source, Source::OnDisk { .. }) {
+                    let home = *entry.home.lock().unwrap_or_else(PoisonError::into_inner);
+                    article.source = disk.sources.read(home, &article.id)?;
+                }
+                Ok(Record::Add { seq: 0, scope: *scope, article })
+            }
+        });
+        let (written, at) = journal::write_snapshot(&disk.dir, state.last_seq, records)?;
+        // The snapshot is in place: its lines are now where every source is.
+        for (line, at) in lines.iter().zip(at) {
+            if let Line::Article(_, entry) = line {
+                let mut home = entry.home.lock().unwrap_or_else(PoisonError::into_inner);
+                if *home != SourceHome::Memory {
+                    *home = SourceHome::Snapshot(at);
+                }
             }
         }
-        let written = journal::write_snapshot(&disk.dir, state.last_seq, &records)?;
         journal.truncate_after_snapshot(written)
     }
 
@@ -556,11 +664,16 @@ impl Store {
         }
     }
 
-    fn append(&self, record: &Record) -> Result<()> {
+    /// Appends a record to the journal; where its line is, for a disk-backed store.
+    fn append(&self, record: &Record) -> Result<Option<LinePos>> {
         match &self.disk {
-            None => Ok(()),
-            Some(disk) => disk.journal.lock().unwrap_or_else(PoisonError::into_inner).append(record),
+            None => Ok(None),
+            Some(disk) => disk.journal.lock().unwrap_or_else(PoisonError::into_inner).append(record).map(Some),
         }
+    }
+
+    fn source_files(&self) -> Option<Arc<SourceFiles>> {
+        self.disk.as_ref().map(|d| d.sources.clone())
     }
 
     // A panic elsewhere while holding a lock must not take the store down: the state is
@@ -627,13 +740,13 @@ struct Loading {
 
 #[derive(Default)]
 struct LoadingScope {
-    articles: Vec<StoredArticle>,
+    articles: Vec<(StoredArticle, SourceHome)>,
     next_id: u64,
     settings: BTreeMap<String, serde_json::Value>,
 }
 
 impl Loading {
-    fn apply(&mut self, record: Record, from_snapshot: bool) {
+    fn apply(&mut self, record: Record, home: SourceHome, from_snapshot: bool) {
         if !from_snapshot {
             self.last_seq = self.last_seq.max(record.seq());
         }
@@ -643,17 +756,17 @@ impl Loading {
                 if let Some(n) = article.id.strip_prefix('a').and_then(|n| n.parse::<u64>().ok()) {
                     data.next_id = data.next_id.max(n);
                 }
-                match data.articles.iter_mut().find(|a| a.id == article.id) {
+                match data.articles.iter_mut().find(|a| a.0.id == article.id) {
                     Some(existing) => {
                         tracing::warn!("The store has article {} twice in {scope:?}; keeping the later copy.", article.id);
-                        *existing = article;
+                        *existing = (article, home);
                     }
-                    None => data.articles.push(article),
+                    None => data.articles.push((article, home)),
                 }
             }
             Record::Remove { scope, id, .. } => {
                 if let Some(data) = self.scopes.get_mut(&scope) {
-                    data.articles.retain(|a| a.id != id);
+                    data.articles.retain(|a| a.0.id != id);
                 }
             }
             Record::Set { scope, key, value, .. } => {
@@ -673,7 +786,7 @@ impl Loading {
     }
 
     /// The loaded state, articles not analyzed yet.
-    fn finish(self) -> State {
+    fn finish(self, files: Option<&Arc<SourceFiles>>) -> State {
         let scopes = self
             .scopes
             .into_iter()
@@ -682,12 +795,14 @@ impl Loading {
                 let articles: Vec<Entry> = data
                     .articles
                     .into_iter()
-                    .map(|stored| Entry {
+                    .map(|(stored, home)| Entry {
                         cell: Arc::default(),
                         size: stored.source.len(),
                         stored: Arc::new(stored),
                         slot: write_index(&index).reserve(),
                         index: index.clone(),
+                        home: Arc::new(Mutex::new(home)),
+                        files: files.cloned(),
                     })
                     .collect();
                 let text_bytes = articles.iter().map(|e| e.size).sum();
@@ -788,9 +903,13 @@ fn shrink_article(article: &mut Article) {
 }
 
 /// An article from its stored source: ingested and analyzed with today's rules.
-fn rebuild(stored: &StoredArticle) -> Article {
-    let Some(bytes) = stored.source.to_bytes() else {
-        return fallback_article(stored, "its stored source is damaged");
+fn rebuild(stored: &StoredArticle, source: Result<Source>) -> Article {
+    let source = match source {
+        Ok(s) => s,
+        Err(e) => return fallback_article(stored, None, &format!("its source could not be read back ({e})")),
+    };
+    let Some(bytes) = source.to_bytes() else {
+        return fallback_article(stored, None, "its stored source is damaged");
     };
     let opts = IngestOptions { name_hint: Some(stored.origin.clone()), title: stored.title.clone() };
     match std::panic::catch_unwind(|| ingest(&bytes, &opts).map(|doc| (analyze(&doc), doc))) {
@@ -802,16 +921,16 @@ fn rebuild(stored: &StoredArticle) -> Article {
             doc,
             analysis,
         },
-        Ok(Err(e)) => fallback_article(stored, &e.to_string()),
-        Err(_) => fallback_article(stored, "the analysis crashed"),
+        Ok(Err(e)) => fallback_article(stored, Some(&bytes), &e.to_string()),
+        Err(_) => fallback_article(stored, Some(&bytes), "the analysis crashed"),
     }
 }
 
 /// Keeps an article that today's rules refuse or crash on: listed and removable, with
 /// its raw text and no analysis, rather than silently dropped.
-fn fallback_article(stored: &StoredArticle, why: &str) -> Article {
+fn fallback_article(stored: &StoredArticle, source: Option<&[u8]>, why: &str) -> Article {
     tracing::warn!("Article {} ({}) could not be analyzed at load: {why}. It is kept without analysis.", stored.id, stored.origin);
-    let text = stored.source.to_bytes().map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default();
+    let text = source.map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
     let title = stored.title.clone().unwrap_or_else(|| stored.origin.clone());
     Article {
         id: stored.id.clone(),
