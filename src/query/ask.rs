@@ -242,6 +242,7 @@ fn what_did_say(articles: &ScopeIndex, who: &str, about: Option<&str>) -> AskAns
     let mut statements: Vec<(usize, ItemRef)> = Vec::new();
     let mut speaker_name: Option<String> = None;
     let Some(last) = words.last() else { return not_found() };
+    let topic_sentences: Vec<_> = topic.iter().map(|&t| articles.sentences_holding(t)).collect();
     // Every way a speaker can be named holds the question's last name word.
     for r in articles.quotes_with_name_word(last) {
         let a = articles.article(r.slot);
@@ -254,7 +255,7 @@ fn what_did_say(articles: &ScopeIndex, who: &str, about: Option<&str>) -> AskAns
         if !matches {
             continue;
         }
-        let overlap = topic.iter().filter(|&&t| articles.sentence_has_term(r.slot, q.sentence as u32, t)).count();
+        let overlap = topic_sentences.iter().filter(|held| held.contains(&(r.slot, q.sentence as u32))).count();
         if !topic.is_empty() && overlap == 0 {
             continue;
         }

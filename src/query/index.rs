@@ -5,8 +5,11 @@
 //!
 //! It holds, for the articles it was given (each under a *slot*: its position in the
 //! scope, oldest first, never reused):
-//! - term → postings (slot, sentence, occurrences), sorted, with corpus-wide sentence
-//!   count and length for BM25, so a keyword query touches only its terms' postings;
+//! - term → postings (sentence, occurrences), with corpus-wide sentence count and length
+//!   for BM25, so a keyword query touches only its terms' postings. There are millions,
+//!   so each list is packed ([`PostingList`]): every indexed article's sentences get
+//!   consecutive ids above all earlier ones, so lists only ever grow at the end and are
+//!   stored as varint gaps (one or two bytes a posting instead of eight);
 //! - lower-cased full names and aliases of people, organizations and places → the
 //!   entities (search by name, "who is" for organizations and places);
 //! - name words of people, and of quote speakers and their aliases → people / quotes
@@ -76,13 +79,108 @@ impl Posting {
     }
 }
 
+/// The postings of one term: (sentence id, occurrences) in id order, as LEB128 varints
+/// of the gap to the previous id (doubled, plus one when the count follows as another
+/// varint; a count of one is left out).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PostingList {
+    bytes: Vec<u8>,
+    last: u32,
+    len: u32,
+}
+
+fn put_varint(bytes: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        bytes.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    bytes.push(v as u8);
+}
+
+fn get_varint(bytes: &[u8], at: &mut usize) -> u64 {
+    let mut v = 0u64;
+    let mut shift = 0;
+    while let Some(&b) = bytes.get(*at) {
+        *at += 1;
+        if shift < 64 {
+            v |= u64::from(b & 0x7f) << shift;
+        }
+        shift += 7;
+        if b & 0x80 == 0 {
+            break;
+        }
+    }
+    v
+}
+
+impl PostingList {
+    /// Number of postings.
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// (sentence id, occurrences), in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (u32, u16)> + '_ {
+        let mut at = 0usize;
+        let mut id = 0u64;
+        std::iter::from_fn(move || {
+            if at >= self.bytes.len() {
+                return None;
+            }
+            let v = get_varint(&self.bytes, &mut at);
+            id += v >> 1;
+            let count = if v & 1 == 1 { get_varint(&self.bytes, &mut at).min(u64::from(u16::MAX)) as u16 } else { 1 };
+            Some((id as u32, count))
+        })
+    }
+
+    /// Adds a posting; ids normally come in increasing order, anything else rebuilds the list.
+    fn push(&mut self, id: u32, count: u16) {
+        if self.len > 0 && id <= self.last {
+            let mut all: Vec<(u32, u16)> = self.iter().filter(|p| p.0 != id).collect();
+            let at = all.partition_point(|p| p.0 < id);
+            all.insert(at, (id, count));
+            *self = PostingList::default();
+            all.into_iter().for_each(|(i, c)| self.push(i, c));
+            return;
+        }
+        let gap = u64::from(id - if self.len == 0 { 0 } else { self.last });
+        if self.bytes.len() + 8 > self.bytes.capacity() {
+            // A quarter more rather than double (see `insert_sorted`).
+            self.bytes.reserve_exact(self.bytes.len() / 4 + 16);
+        }
+        put_varint(&mut self.bytes, gap << 1 | u64::from(count != 1));
+        if count != 1 {
+            put_varint(&mut self.bytes, u64::from(count));
+        }
+        self.last = id;
+        self.len += 1;
+    }
+
+    /// Drops the postings whose id is in `ids`.
+    fn remove_range(&mut self, ids: std::ops::Range<u32>) {
+        let kept: Vec<(u32, u16)> = self.iter().filter(|p| !ids.contains(&p.0)).collect();
+        if kept.len() == self.len() {
+            return;
+        }
+        *self = PostingList::default();
+        kept.into_iter().for_each(|(i, c)| self.push(i, c));
+        self.bytes.shrink_to_fit();
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 enum Slot {
     /// Known to the scope, not analyzed yet.
     #[default]
     Pending,
-    /// The article, and the term count of each of its sentences (for BM25).
-    Live(Arc<Article>, Box<[u16]>),
+    /// The article, the term count of each of its sentences (for BM25), and the id of
+    /// its first sentence in the posting lists.
+    Live(Arc<Article>, Box<[u16]>, u32),
     Removed,
 }
 
@@ -95,7 +193,11 @@ pub struct ScopeIndex {
     pending: usize,
     /// Articles indexed since the lists were last trimmed to size.
     inserted_since_trim: usize,
-    postings: HashMap<u32, Vec<Posting>>,
+    postings: HashMap<u32, PostingList>,
+    /// The first sentence id of each indexed article, and its slot, in id order.
+    sentence_ids: Vec<(u32, u32)>,
+    /// The next article's first sentence id.
+    next_sentence_id: u32,
     total_sentences: usize,
     total_length: usize,
     entity_names: HashMap<String, Vec<EntityRef>>,
@@ -372,10 +474,21 @@ impl ScopeIndex {
         self.pending -= 1;
         self.total_sentences += terms.lengths.len();
         self.total_length += terms.lengths.iter().map(|&l| l as usize).sum::<usize>();
-        for &(term, sentence, count) in &terms.postings {
-            if let Some(p) = Posting::new(slot, sentence, count) {
-                insert_sorted(self.postings.entry(term).or_default(), p);
+        // Sentence ids run out after four billion sentences indexed in one scope (in one
+        // process); past that, articles are listed but not found by keyword.
+        let sentences = u32::try_from(terms.lengths.len()).unwrap_or(u32::MAX);
+        let base = self.next_sentence_id;
+        match base.checked_add(sentences) {
+            Some(next) => {
+                self.next_sentence_id = next;
+                self.sentence_ids.push((base, slot));
+                for &(term, sentence, count) in &terms.postings {
+                    if sentence < sentences {
+                        self.postings.entry(term).or_default().push(base + sentence, count);
+                    }
+                }
             }
+            None => tracing::warn!("The search index of a scope ran out of sentence ids; restart newsdesk to renumber it."),
         }
         let keys = article_keys(slot, &article);
         add_keys(&mut self.entity_names, keys.entity_names);
@@ -392,7 +505,7 @@ impl ScopeIndex {
             *self.figure_kinds.entry(f.kind).or_default() += 1;
             self.figures.insert(f);
         }
-        self.slots[at] = Slot::Live(article, terms.lengths.clone().into_boxed_slice());
+        self.slots[at] = Slot::Live(article, terms.lengths.clone().into_boxed_slice(), base);
         self.live += 1;
         self.inserted_since_trim += 1;
         // Once a load's articles are all in (and now and then as articles are added),
@@ -408,7 +521,9 @@ impl ScopeIndex {
             map.values_mut().for_each(Vec::shrink_to_fit);
             map.shrink_to_fit();
         }
-        lists(&mut self.postings);
+        self.postings.values_mut().for_each(|l| l.bytes.shrink_to_fit());
+        self.postings.shrink_to_fit();
+        self.sentence_ids.shrink_to_fit();
         lists(&mut self.entity_names);
         lists(&mut self.person_words);
         lists(&mut self.speaker_name_words);
@@ -429,7 +544,7 @@ impl ScopeIndex {
         if matches!(state, Slot::Pending) {
             self.pending -= 1;
         }
-        let Slot::Live(article, lengths) = std::mem::replace(state, Slot::Removed) else {
+        let Slot::Live(article, lengths, base) = std::mem::replace(state, Slot::Removed) else {
             return;
         };
         self.live -= 1;
@@ -444,12 +559,13 @@ impl ScopeIndex {
             }
             last = Some(term);
             if let Some(list) = self.postings.get_mut(&term) {
-                list.retain(|p| p.slot != slot);
+                list.remove_range(base..base.saturating_add(lengths.len() as u32));
                 if list.is_empty() {
                     self.postings.remove(&term);
                 }
             }
         }
+        self.sentence_ids.retain(|e| e.1 != slot);
         let keys = article_keys(slot, &article);
         remove_keys(&mut self.entity_names, &keys.entity_names, slot, |r| r.slot);
         remove_keys(&mut self.person_words, &keys.person_words, slot, |r| r.slot);
@@ -458,7 +574,7 @@ impl ScopeIndex {
         remove_keys(&mut self.quote_stems, &keys.quote_stems, slot, |r| r.slot);
         let slots = &self.slots;
         let quote = |r: ItemRef| match slots.get(r.slot as usize) {
-            Some(Slot::Live(a, _)) => a.analysis.quotes.get(r.item as usize),
+            Some(Slot::Live(a, ..)) => a.analysis.quotes.get(r.item as usize),
             _ => None,
         };
         for (key, _) in &keys.speaker_keys {
@@ -490,7 +606,7 @@ impl ScopeIndex {
     /// The article of a slot that is indexed.
     pub fn get(&self, slot: u32) -> Option<&Article> {
         match self.slots.get(slot as usize) {
-            Some(Slot::Live(a, _)) => Some(a),
+            Some(Slot::Live(a, ..)) => Some(a),
             _ => None,
         }
     }
@@ -498,7 +614,7 @@ impl ScopeIndex {
     /// The article of a slot taken from one of this index's lists (always indexed).
     pub fn article(&self, slot: u32) -> &Article {
         match self.slots.get(slot as usize) {
-            Some(Slot::Live(a, _)) => a,
+            Some(Slot::Live(a, ..)) => a,
             _ => {
                 // Lists only hold indexed slots; an empty article keeps this panic-free.
                 static EMPTY: std::sync::LazyLock<Article> = std::sync::LazyLock::new(|| Article {
@@ -517,7 +633,7 @@ impl ScopeIndex {
     /// Indexed articles with their slots, oldest first.
     pub fn articles(&self) -> impl Iterator<Item = (u32, &Article)> + '_ {
         self.slots.iter().enumerate().filter_map(|(i, s)| match s {
-            Slot::Live(a, _) => Some((i as u32, a.as_ref())),
+            Slot::Live(a, ..) => Some((i as u32, a.as_ref())),
             _ => None,
         })
     }
@@ -527,21 +643,37 @@ impl ScopeIndex {
         self.slots
             .iter()
             .filter_map(|s| match s {
-                Slot::Live(a, _) => Some(a.clone()),
+                Slot::Live(a, ..) => Some(a.clone()),
                 _ => None,
             })
             .collect()
     }
 
-    pub fn postings_of(&self, term: u32) -> &[Posting] {
-        self.postings.get(&term).map_or(&[], Vec::as_slice)
+    /// Number of sentences holding `term`.
+    pub fn sentences_with_term(&self, term: u32) -> usize {
+        self.postings.get(&term).map_or(0, PostingList::len)
     }
 
-    /// Whether one sentence of an indexed article holds `term`.
-    pub fn sentence_has_term(&self, slot: u32, sentence: u32, term: u32) -> bool {
-        let list = self.postings_of(term);
-        let at = list.partition_point(|p| (p.slot, p.sentence()) < (slot, sentence));
-        list.get(at).is_some_and(|p| (p.slot, p.sentence()) == (slot, sentence))
+    /// The postings of `term`: (slot, sentence, occurrences), ordered by sentence id
+    /// (the order articles were indexed in, not necessarily slot order).
+    pub fn postings_of(&self, term: u32) -> Vec<Posting> {
+        let Some(list) = self.postings.get(&term) else { return Vec::new() };
+        let mut out = Vec::with_capacity(list.len());
+        // Ids only grow, so the article an id belongs to is found by moving forward.
+        let mut article = 0usize;
+        for (id, count) in list.iter() {
+            while self.sentence_ids.get(article + 1).is_some_and(|next| next.0 <= id) {
+                article += 1;
+            }
+            let Some(&(base, slot)) = self.sentence_ids.get(article) else { break };
+            out.extend(Posting::new(slot, id - base, count));
+        }
+        out
+    }
+
+    /// The sentences, as (slot, sentence), that hold `term`.
+    pub fn sentences_holding(&self, term: u32) -> std::collections::HashSet<(u32, u32)> {
+        self.postings_of(term).iter().map(|p| (p.slot, p.sentence())).collect()
     }
 
     /// Sentences and their total length (in terms) over the indexed articles.
@@ -552,7 +684,7 @@ impl ScopeIndex {
     /// Term count of one sentence.
     pub fn sentence_length(&self, slot: u32, sentence: u32) -> u16 {
         match self.slots.get(slot as usize) {
-            Some(Slot::Live(_, lengths)) => lengths.get(sentence as usize).copied().unwrap_or(1),
+            Some(Slot::Live(_, lengths, _)) => lengths.get(sentence as usize).copied().unwrap_or(1),
             _ => 1,
         }
     }
@@ -591,7 +723,11 @@ impl ScopeIndex {
         }
         let text = |k: &String| k.capacity();
         vec![
-            ("term postings", lists(&self.postings, |_| 0)),
+            (
+                "term postings",
+                self.postings.values().map(|l| l.bytes.capacity() + std::mem::size_of::<(u32, PostingList)>()).sum::<usize>()
+                    + self.sentence_ids.capacity() * 8,
+            ),
             ("entity names", lists(&self.entity_names, text)),
             ("person name words", lists(&self.person_words, text)),
             ("speaker name words (ask)", lists(&self.speaker_name_words, text)),
@@ -612,7 +748,7 @@ impl ScopeIndex {
             (
                 "slots and sentence lengths",
                 self.slots.capacity() * std::mem::size_of::<Slot>()
-                    + self.slots.iter().map(|s| if let Slot::Live(_, l) = s { l.len() * 2 } else { 0 }).sum::<usize>(),
+                    + self.slots.iter().map(|s| if let Slot::Live(_, l, _) = s { l.len() * 2 } else { 0 }).sum::<usize>(),
             ),
         ]
     }
@@ -650,19 +786,33 @@ mod tests {
         Arc::new(Article { id: id.into(), added_at: Utc::now(), added_by: None, origin: "test".into(), doc, analysis })
     }
 
+    /// Every term's postings as (slot, sentence, count), sorted.
+    fn decoded_postings(index: &ScopeIndex) -> std::collections::BTreeMap<u32, Vec<Posting>> {
+        index
+            .postings
+            .keys()
+            .map(|&t| {
+                let mut list = index.postings_of(t);
+                assert_eq!(list.len(), index.sentences_with_term(t));
+                list.sort();
+                (t, list)
+            })
+            .collect()
+    }
+
     /// Every list rebuilt from scratch over the live articles equals the incremental one.
     fn assert_same_as_rebuilt(index: &ScopeIndex) {
         let mut fresh = ScopeIndex::default();
         for (i, s) in index.slots.iter().enumerate() {
             let slot = fresh.reserve();
             assert_eq!(slot as usize, i);
-            if let Slot::Live(a, _) = s {
+            if let Slot::Live(a, ..) = s {
                 fresh.insert(slot, a.clone());
             }
         }
         assert_eq!(index.live, fresh.live);
         assert_eq!(index.sentence_stats(), fresh.sentence_stats());
-        assert_eq!(index.postings, fresh.postings);
+        assert_eq!(decoded_postings(index), decoded_postings(&fresh));
         assert_eq!(index.entity_names, fresh.entity_names);
         assert_eq!(index.person_words, fresh.person_words);
         assert_eq!(index.speaker_name_words, fresh.speaker_name_words);
@@ -671,6 +821,26 @@ mod tests {
         assert_eq!(index.speaker_keys, fresh.speaker_keys);
         assert_eq!(index.figures, fresh.figures);
         assert_eq!(index.figure_kinds.iter().filter(|(_, n)| **n > 0).count(), fresh.figure_kinds.len());
+    }
+
+    #[test]
+    fn posting_lists_keep_ids_and_counts_through_gaps_late_ids_and_removals() {
+        let mut list = PostingList::default();
+        let mut want = vec![(0u32, 1u16), (5, 3), (6, 1), (300, 1), (70_000, 255), (70_001, 1000), (4_000_000_000, 2)];
+        for &(id, count) in &want {
+            list.push(id, count);
+        }
+        assert_eq!(list.iter().collect::<Vec<_>>(), want);
+        assert_eq!(list.len(), want.len());
+        // An id below the last one still lands in order.
+        list.push(7, 4);
+        want.insert(3, (7, 4));
+        assert_eq!(list.iter().collect::<Vec<_>>(), want);
+        list.remove_range(5..301);
+        want.retain(|p| !(5..301).contains(&p.0));
+        assert_eq!(list.iter().collect::<Vec<_>>(), want);
+        list.remove_range(0..u32::MAX);
+        assert!(list.is_empty() && list.iter().next().is_none());
     }
 
     #[test]
@@ -691,7 +861,7 @@ mod tests {
         index.insert(1, arts[1].clone());
         index.insert(1, arts[1].clone()); // twice: ignored
         assert_eq!(index.len(), 3);
-        assert!(index.postings.values().all(|l| l.windows(2).all(|w| w[0] < w[1])), "postings stay sorted");
+        assert!(index.postings.values().all(|l| l.iter().collect::<Vec<_>>().windows(2).all(|w| w[0].0 < w[1].0)), "ids only grow");
         assert_same_as_rebuilt(&index);
         assert_eq!(index.people_with_word("trump").first().map(|r| r.slot), Some(0));
 

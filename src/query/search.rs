@@ -49,7 +49,7 @@ pub(crate) fn rank_sentences(index: &ScopeIndex, query: &[u32], limit: usize) ->
     if total_sentences == 0 {
         return Vec::new();
     }
-    let lists: Vec<&[Posting]> = query.iter().map(|&t| index.postings_of(t)).collect();
+    let lists: Vec<Vec<Posting>> = query.iter().map(|&t| index.postings_of(t)).collect();
     let avg_len = (total_length as f32 / total_sentences as f32).max(1.0);
     let n = total_sentences as f32;
     let idf: Vec<f32> = lists.iter().map(|l| l.len() as f32).map(|d| ((n - d + 0.5) / (d + 0.5) + 1.0).ln()).collect();
