@@ -260,7 +260,7 @@ fn what_did_say(articles: &ScopeIndex, who: &str, about: Option<&str>) -> AskAns
             continue;
         }
         speaker_name.get_or_insert_with(|| q.speaker.clone());
-        statements.push((overlap, *r));
+        statements.push((overlap, r));
     }
     if statements.is_empty() {
         return AskAnswer::NotFound { message: format!("No statement by {} {}is in the loaded articles.", who.trim(), if about.is_some() { "on that " } else { "" }) };

@@ -178,9 +178,9 @@ enum Slot {
     /// Known to the scope, not analyzed yet.
     #[default]
     Pending,
-    /// The article, the term count of each of its sentences (for BM25), and the id of
-    /// its first sentence in the posting lists.
-    Live(Arc<Article>, Box<[u16]>, u32),
+    /// The article, the term count of each of its sentences (for BM25), and the ids of
+    /// its first sentence and first quote in the packed lists.
+    Live(Arc<Article>, Box<[u16]>, u32, u32),
     Removed,
 }
 
@@ -203,10 +203,14 @@ pub struct ScopeIndex {
     entity_names: HashMap<String, Vec<EntityRef>>,
     person_words: HashMap<String, Vec<ItemRef>>,
     /// `ask`'s name words of each quote's speaker and aliases.
-    speaker_name_words: HashMap<String, Vec<ItemRef>>,
+    speaker_name_words: HashMap<String, PostingList>,
     /// `who_said`'s words of each quote's speaker and aliases.
-    speaker_words: HashMap<String, Vec<ItemRef>>,
-    quote_stems: HashMap<String, Vec<ItemRef>>,
+    speaker_words: HashMap<String, PostingList>,
+    quote_stems: HashMap<String, PostingList>,
+    /// The first quote id of each indexed article, and its slot, in id order: the three
+    /// quote lists above hold quote ids, numbered like sentences (see [`PostingList`]).
+    quote_ids: Vec<(u32, u32)>,
+    next_quote_id: u32,
     /// Each quote under its speaker's who-said words (the grouping key), with what
     /// who-said shows of the key's quotes as a whole.
     speaker_keys: HashMap<Vec<String>, SpeakerSummary>,
@@ -493,9 +497,24 @@ impl ScopeIndex {
         let keys = article_keys(slot, &article);
         add_keys(&mut self.entity_names, keys.entity_names);
         add_keys(&mut self.person_words, keys.person_words);
-        add_keys(&mut self.speaker_name_words, keys.speaker_name_words);
-        add_keys(&mut self.speaker_words, keys.speaker_words);
-        add_keys(&mut self.quote_stems, keys.quote_stems);
+        let quotes = u32::try_from(article.analysis.quotes.len()).unwrap_or(u32::MAX);
+        let quote_base = self.next_quote_id;
+        match quote_base.checked_add(quotes) {
+            Some(next) => {
+                self.next_quote_id = next;
+                self.quote_ids.push((quote_base, slot));
+                for (map, keys) in [
+                    (&mut self.speaker_name_words, keys.speaker_name_words),
+                    (&mut self.speaker_words, keys.speaker_words),
+                    (&mut self.quote_stems, keys.quote_stems),
+                ] {
+                    for (key, r) in keys {
+                        map.entry(key).or_default().push(quote_base + r.item, 1);
+                    }
+                }
+            }
+            None => tracing::warn!("The quote index of a scope ran out of quote ids; restart newsdesk to renumber it."),
+        }
         for (key, r) in keys.speaker_keys {
             if let Some(q) = article.analysis.quotes.get(r.item as usize) {
                 self.speaker_keys.entry(key).or_default().add(r, q);
@@ -505,7 +524,7 @@ impl ScopeIndex {
             *self.figure_kinds.entry(f.kind).or_default() += 1;
             self.figures.insert(f);
         }
-        self.slots[at] = Slot::Live(article, terms.lengths.clone().into_boxed_slice(), base);
+        self.slots[at] = Slot::Live(article, terms.lengths.clone().into_boxed_slice(), base, quote_base);
         self.live += 1;
         self.inserted_since_trim += 1;
         // Once a load's articles are all in (and now and then as articles are added),
@@ -526,9 +545,11 @@ impl ScopeIndex {
         self.sentence_ids.shrink_to_fit();
         lists(&mut self.entity_names);
         lists(&mut self.person_words);
-        lists(&mut self.speaker_name_words);
-        lists(&mut self.speaker_words);
-        lists(&mut self.quote_stems);
+        for map in [&mut self.speaker_name_words, &mut self.speaker_words, &mut self.quote_stems] {
+            map.values_mut().for_each(|l| l.bytes.shrink_to_fit());
+            map.shrink_to_fit();
+        }
+        self.quote_ids.shrink_to_fit();
         for summary in self.speaker_keys.values_mut() {
             summary.quotes.shrink_to_fit();
             summary.aliases.shrink_to_fit();
@@ -544,7 +565,7 @@ impl ScopeIndex {
         if matches!(state, Slot::Pending) {
             self.pending -= 1;
         }
-        let Slot::Live(article, lengths, base) = std::mem::replace(state, Slot::Removed) else {
+        let Slot::Live(article, lengths, base, quote_base) = std::mem::replace(state, Slot::Removed) else {
             return;
         };
         self.live -= 1;
@@ -569,9 +590,22 @@ impl ScopeIndex {
         let keys = article_keys(slot, &article);
         remove_keys(&mut self.entity_names, &keys.entity_names, slot, |r| r.slot);
         remove_keys(&mut self.person_words, &keys.person_words, slot, |r| r.slot);
-        remove_keys(&mut self.speaker_name_words, &keys.speaker_name_words, slot, |r| r.slot);
-        remove_keys(&mut self.speaker_words, &keys.speaker_words, slot, |r| r.slot);
-        remove_keys(&mut self.quote_stems, &keys.quote_stems, slot, |r| r.slot);
+        let quote_ids = quote_base..quote_base.saturating_add(article.analysis.quotes.len() as u32);
+        for (map, keys) in [
+            (&mut self.speaker_name_words, &keys.speaker_name_words),
+            (&mut self.speaker_words, &keys.speaker_words),
+            (&mut self.quote_stems, &keys.quote_stems),
+        ] {
+            for (key, _) in keys {
+                if let Some(list) = map.get_mut(key) {
+                    list.remove_range(quote_ids.clone());
+                    if list.is_empty() {
+                        map.remove(key);
+                    }
+                }
+            }
+        }
+        self.quote_ids.retain(|e| e.1 != slot);
         let slots = &self.slots;
         let quote = |r: ItemRef| match slots.get(r.slot as usize) {
             Some(Slot::Live(a, ..)) => a.analysis.quotes.get(r.item as usize),
@@ -649,6 +683,25 @@ impl ScopeIndex {
             .collect()
     }
 
+    /// The quotes of a packed quote list, in scan order.
+    fn quotes_in(&self, list: Option<&PostingList>) -> Vec<ItemRef> {
+        let Some(list) = list else { return Vec::new() };
+        let mut out = Vec::with_capacity(list.len());
+        // Ids only grow, so the article an id belongs to is found by moving forward.
+        let mut article = 0usize;
+        for (id, _) in list.iter() {
+            while self.quote_ids.get(article + 1).is_some_and(|next| next.0 <= id) {
+                article += 1;
+            }
+            let Some(&(base, slot)) = self.quote_ids.get(article) else { break };
+            out.push(ItemRef { slot, item: id - base });
+        }
+        if !out.is_sorted() {
+            out.sort_unstable();
+        }
+        out
+    }
+
     /// Number of sentences holding `term`.
     pub fn sentences_with_term(&self, term: u32) -> usize {
         self.postings.get(&term).map_or(0, PostingList::len)
@@ -684,7 +737,7 @@ impl ScopeIndex {
     /// Term count of one sentence.
     pub fn sentence_length(&self, slot: u32, sentence: u32) -> u16 {
         match self.slots.get(slot as usize) {
-            Some(Slot::Live(_, lengths, _)) => lengths.get(sentence as usize).copied().unwrap_or(1),
+            Some(Slot::Live(_, lengths, ..)) => lengths.get(sentence as usize).copied().unwrap_or(1),
             _ => 1,
         }
     }
@@ -701,18 +754,18 @@ impl ScopeIndex {
     }
 
     /// Quotes whose speaker or a speaker alias has `word` among `ask`'s name words.
-    pub fn quotes_with_name_word(&self, word: &str) -> &[ItemRef] {
-        self.speaker_name_words.get(word).map_or(&[], Vec::as_slice)
+    pub fn quotes_with_name_word(&self, word: &str) -> Vec<ItemRef> {
+        self.quotes_in(self.speaker_name_words.get(word))
     }
 
     /// Quotes whose speaker or a speaker alias has `word` among who-said's words.
-    pub fn quotes_with_speaker_word(&self, word: &str) -> &[ItemRef] {
-        self.speaker_words.get(word).map_or(&[], Vec::as_slice)
+    pub fn quotes_with_speaker_word(&self, word: &str) -> Vec<ItemRef> {
+        self.quotes_in(self.speaker_words.get(word))
     }
 
     /// Quotes whose text or sentence has the stem `stem`.
-    pub fn quotes_with_stem(&self, stem: &str) -> &[ItemRef] {
-        self.quote_stems.get(stem).map_or(&[], Vec::as_slice)
+    pub fn quotes_with_stem(&self, stem: &str) -> Vec<ItemRef> {
+        self.quotes_in(self.quote_stems.get(stem))
     }
 
     /// Approximate heap bytes of each part of the index (entries × entry size, keys
@@ -722,6 +775,9 @@ impl ScopeIndex {
             map.iter().map(|(k, v)| key_bytes(k) + std::mem::size_of::<K>() + v.capacity() * std::mem::size_of::<T>() + 24).sum()
         }
         let text = |k: &String| k.capacity();
+        let packed = |map: &HashMap<String, PostingList>| -> usize {
+            map.iter().map(|(k, l)| k.capacity() + l.bytes.capacity() + std::mem::size_of::<(String, PostingList)>()).sum()
+        };
         vec![
             (
                 "term postings",
@@ -730,9 +786,9 @@ impl ScopeIndex {
             ),
             ("entity names", lists(&self.entity_names, text)),
             ("person name words", lists(&self.person_words, text)),
-            ("speaker name words (ask)", lists(&self.speaker_name_words, text)),
-            ("speaker words (who-said)", lists(&self.speaker_words, text)),
-            ("quote stems", lists(&self.quote_stems, text)),
+            ("speaker name words (ask)", packed(&self.speaker_name_words)),
+            ("speaker words (who-said)", packed(&self.speaker_words)),
+            ("quote stems", packed(&self.quote_stems) + self.quote_ids.capacity() * 8),
             (
                 "speaker keys",
                 self.speaker_keys
@@ -748,7 +804,7 @@ impl ScopeIndex {
             (
                 "slots and sentence lengths",
                 self.slots.capacity() * std::mem::size_of::<Slot>()
-                    + self.slots.iter().map(|s| if let Slot::Live(_, l, _) = s { l.len() * 2 } else { 0 }).sum::<usize>(),
+                    + self.slots.iter().map(|s| if let Slot::Live(_, l, ..) = s { l.len() * 2 } else { 0 }).sum::<usize>(),
             ),
         ]
     }
@@ -815,9 +871,13 @@ mod tests {
         assert_eq!(decoded_postings(index), decoded_postings(&fresh));
         assert_eq!(index.entity_names, fresh.entity_names);
         assert_eq!(index.person_words, fresh.person_words);
-        assert_eq!(index.speaker_name_words, fresh.speaker_name_words);
-        assert_eq!(index.speaker_words, fresh.speaker_words);
-        assert_eq!(index.quote_stems, fresh.quote_stems);
+        type Lists = std::collections::BTreeMap<String, Vec<ItemRef>>;
+        let decoded = |i: &ScopeIndex, map: &HashMap<String, PostingList>| -> Lists {
+            map.iter().map(|(k, l)| (k.clone(), i.quotes_in(Some(l)))).collect()
+        };
+        assert_eq!(decoded(index, &index.speaker_name_words), decoded(&fresh, &fresh.speaker_name_words));
+        assert_eq!(decoded(index, &index.speaker_words), decoded(&fresh, &fresh.speaker_words));
+        assert_eq!(decoded(index, &index.quote_stems), decoded(&fresh, &fresh.quote_stems));
         assert_eq!(index.speaker_keys, fresh.speaker_keys);
         assert_eq!(index.figures, fresh.figures);
         assert_eq!(index.figure_kinds.iter().filter(|(_, n)| **n > 0).count(), fresh.figure_kinds.len());

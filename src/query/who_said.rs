@@ -75,7 +75,7 @@ pub fn who_said(articles: &[&Article], speaker: Option<&str>, topic: Option<&str
 /// The quotes that pass the filters, in article order: read from the index's speaker-word
 /// and stem lists (intersected), never by visiting every quote unless there is no filter.
 fn candidates(index: &ScopeIndex, speaker_query: Option<&[String]>, topic_stems: Option<&[String]>) -> Vec<ItemRef> {
-    let mut lists: Vec<&[ItemRef]> = Vec::new();
+    let mut lists: Vec<Vec<ItemRef>> = Vec::new();
     if let Some(q) = speaker_query {
         // Every query word must be in one name; the first word's list holds all of them.
         lists.extend(q.first().map(|w| index.quotes_with_speaker_word(w)));
@@ -83,7 +83,7 @@ fn candidates(index: &ScopeIndex, speaker_query: Option<&[String]>, topic_stems:
     if let Some(t) = topic_stems {
         lists.extend(t.iter().map(|s| index.quotes_with_stem(s)));
     }
-    let Some(shortest) = lists.iter().min_by_key(|l| l.len()).copied() else {
+    let Some(shortest) = lists.iter().min_by_key(|l| l.len()) else {
         return index.all_quotes().collect();
     };
     shortest.iter().copied().filter(|r| lists.iter().all(|l| l.binary_search(r).is_ok())).collect()
