@@ -23,6 +23,7 @@ use std::time::Instant;
 const SCOPE: Scope = Scope::Guild(1);
 const DIR_VAR: &str = "NEWSDESK_SCALE_DIR";
 const COUNT_VAR: &str = "NEWSDESK_SCALE_ARTICLES";
+const KEEP_VAR: &str = "NEWSDESK_SCALE_KEEP";
 
 fn article_count() -> usize {
     std::env::var(COUNT_VAR).ok().and_then(|v| v.parse().ok()).unwrap_or(10_000)
@@ -71,11 +72,15 @@ fn main() {
         return;
     }
     let n = article_count();
-    let dir = tempfile::tempdir().expect("temp dir");
+    let temp = tempfile::tempdir().expect("temp dir");
+    let kept = std::env::var_os(KEEP_VAR).map(std::path::PathBuf::from);
+    let dir = kept.as_deref().unwrap_or(temp.path());
     let inputs = fixtures::articles();
     let mut text_bytes = 0usize;
-    {
-        let (store, _) = Store::open_with(dir.path(), limits(n), n * 2).expect("open store");
+    if kept.is_some() && dir.join("snapshot.jsonl").exists() {
+        println!("setup: reusing the articles in {}", dir.display());
+    } else {
+        let (store, _) = Store::open_with(dir, limits(n), n * 2).expect("open store");
         let t = Instant::now();
         for i in 0..n {
             let (name, bytes) = &inputs[i % inputs.len()];
@@ -88,7 +93,7 @@ fn main() {
         store.compact().expect("compact");
     }
     let exe = std::env::current_exe().expect("own path");
-    let status = std::process::Command::new(exe).env(DIR_VAR, dir.path()).status().expect("measuring process");
+    let status = std::process::Command::new(exe).env(DIR_VAR, dir).status().expect("measuring process");
     assert!(status.success(), "the measuring process failed");
 }
 
