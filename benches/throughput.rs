@@ -31,6 +31,13 @@ fn main() {
         }
     };
     run(); // warm up lazily built tables
+    // For instruction-count profiling: a fixed number of rounds inside one named function,
+    // e.g. `valgrind --tool=callgrind --toggle-collect='throughput::profiled_rounds' …`.
+    if let Some(rounds) = std::env::var("NEWSDESK_BENCH_ROUNDS").ok().and_then(|r| r.parse().ok()) {
+        profiled_rounds(rounds, &run);
+        println!("{rounds} rounds of {bytes_per_round} bytes");
+        return;
+    }
     let start = Instant::now();
     let mut rounds = 0usize;
     while start.elapsed() < Duration::from_secs(3) || rounds < 3 {
@@ -41,4 +48,11 @@ fn main() {
     let mb = (bytes_per_round * rounds) as f64 / 1e6;
     println!("{} articles, {} bytes, {rounds} rounds in {secs:.2} s", inputs.len(), bytes_per_round);
     println!("engine throughput: {:.2} MB/s", mb / secs);
+}
+
+#[inline(never)]
+fn profiled_rounds(rounds: usize, run: &dyn Fn()) {
+    for _ in 0..rounds {
+        run();
+    }
 }

@@ -4,7 +4,7 @@
 //! by both (a `Canonical|alias|…` data file matched with aho-corasick on word boundaries).
 
 use crate::model::{Document, Span};
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
@@ -306,6 +306,9 @@ pub struct Gazetteer {
     /// For every pattern, the entry it belongs to.
     entry_of: Vec<usize>,
     matcher: AhoCorasick,
+    /// Every form, spelled exactly, to its entry (the first entry listing it wins, as in
+    /// the matcher), so a whole-string lookup is one hash probe, not a scan.
+    exact: HashMap<String, usize>,
 }
 
 /// One gazetteer hit.
@@ -342,11 +345,17 @@ impl Gazetteer {
                 entry_of.push(entry);
             }
         }
+        // A DFA: the gazetteers are small and scanned over every article's whole text.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .expect("gazetteer patterns compile");
-        Gazetteer { canonical, section, entry_of, matcher }
+        let mut exact = HashMap::with_capacity(patterns.len());
+        for (pattern, &entry) in patterns.iter().zip(&entry_of) {
+            exact.entry(pattern.clone()).or_insert(entry);
+        }
+        Gazetteer { canonical, section, entry_of, matcher, exact }
     }
 
     /// Matches on word boundaries (a possessive may follow).
@@ -374,10 +383,7 @@ impl Gazetteer {
 
     /// The entry a whole string names exactly, if any.
     pub fn lookup(&self, s: &str) -> Option<usize> {
-        self.matcher
-            .find_iter(s)
-            .find(|m| m.start() == 0 && m.end() == s.len())
-            .map(|m| self.entry_of[m.pattern().as_usize()])
+        self.exact.get(s).copied()
     }
 }
 
@@ -470,6 +476,21 @@ pub fn words_before(doc: &Document, at: usize, n: usize) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::model::Sentence;
+
+    #[test]
+    fn exact_lookup_agrees_with_the_matcher_for_every_form() {
+        for gaz in [&*super::super::places::PLACES, &*super::super::organizations::ORGS] {
+            for (pattern_id, form) in gaz.exact.keys().enumerate() {
+                let by_matcher = gaz
+                    .matcher
+                    .find_iter(form.as_str())
+                    .find(|m| m.start() == 0 && m.end() == form.len())
+                    .map(|m| gaz.entry_of[m.pattern().as_usize()]);
+                assert_eq!(gaz.lookup(form), by_matcher, "form {pattern_id}: {form}");
+            }
+            assert_eq!(gaz.lookup("no such place or body"), None);
+        }
+    }
 
     fn doc(text: &str) -> Document {
         Document {

@@ -72,6 +72,11 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
         if carry && (is_caption(body) || (reopens_next && body.split_whitespace().count() <= 25 && !body.contains(['“', '”', '"', '„', '«', '»']))) {
             continue;
         }
+        if !has_any_mark(body) {
+            // Nothing to scan; a quote carried into a paragraph without marks has ended.
+            carry = false;
+            continue;
+        }
         let chars: Vec<(usize, char)> = body.char_indices().collect();
         let closers = single_closers(&chars);
         let mut open: Option<usize> = None; // index into chars of the opening double mark
@@ -124,6 +129,18 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// Whether the paragraph holds any character the scanner reads as a mark; most do not.
+fn has_any_mark(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'"' | b'\'' => true,
+        // “ ” „ ‘ ’ are E2 80 9C/9D/9E/98/99 in UTF-8; « » are C2 AB/BB.
+        0xE2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D | 0x9E)),
+        0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+        _ => false,
+    })
 }
 
 /// For each position, the next candidate closing single mark at or after it (a ’ or '
@@ -204,6 +221,14 @@ fn push(out: &mut Vec<Segment>, text: &str, base: usize, chars: &[(usize, char)]
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mark_precheck_sees_every_mark_style_and_nothing_else() {
+        for mark in ["“", "”", "\"", "„", "«", "»", "‘", "’", "'"] {
+            assert!(has_any_mark(&format!("Prices rose{mark} again")), "{mark}");
+        }
+        assert!(!has_any_mark("Prices rose — by 5% … in Zürich – again"));
+    }
 
     fn quoted(text: &str) -> Vec<&str> {
         let paras = crate::text::segment::paragraphs(text);
