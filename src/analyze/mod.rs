@@ -16,8 +16,9 @@ pub mod terms;
 use crate::model::{Analysis, Document};
 
 pub fn analyze(doc: &Document) -> Analysis {
-    let mut people = people::extract(doc);
-    let quotes = quotes::extract(doc, &mut people);
+    let tokens = people::tokens::TokenView::new(&doc.text, &doc.paragraphs);
+    let mut people = people::extract_from(doc, &tokens);
+    let quotes = quotes::extract_from(doc, &tokens, &mut people);
     let chunks = proper_nouns::chunks(doc);
     let mut places = places::extract_from(doc, &chunks);
     places::drop_people(&mut places, &people);

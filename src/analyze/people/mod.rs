@@ -13,7 +13,7 @@ use crate::model::{Document, Person, Span};
 use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
 use lexicon::{LEX, NON_NAME_CAPS, ORG_HEADS, PLACES, contains, is_function_word};
-use tokens::{Tok, TokKind, is_capitalized, tokenize};
+use tokens::{Tok, TokKind, TokenView, is_capitalized};
 
 /// A capitalised run that was read as a person's name.
 #[derive(Debug, Clone)]
@@ -26,24 +26,14 @@ pub(crate) struct NameCandidate {
 
 /// Finds the people an article names, with roles and aliases.
 pub fn extract(doc: &Document) -> Vec<Person> {
-    let text = doc.text.as_str();
-    let toks = tokenize(text);
-    let paras = paragraph_of_tokens(doc, &toks);
-    let cands = name_candidates(text, &toks, &paras);
-    build_people(text, &toks, &paras, &cands)
+    extract_from(doc, &TokenView::new(&doc.text, &doc.paragraphs))
 }
 
-/// Paragraph index of each token (by its start offset).
-pub(crate) fn paragraph_of_tokens(doc: &Document, toks: &[Tok]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(toks.len());
-    let mut p = 0;
-    for t in toks {
-        while p + 1 < doc.paragraphs.len() && doc.paragraphs[p].end <= t.start {
-            p += 1;
-        }
-        out.push(p);
-    }
-    out
+/// [`extract`] on tokens already made (the quote stage reuses them).
+pub fn extract_from(doc: &Document, view: &TokenView) -> Vec<Person> {
+    let text = doc.text.as_str();
+    let cands = name_candidates(text, &view.toks, &view.para);
+    build_people(text, &view.toks, &view.para, &cands)
 }
 
 fn is_name_word(text: &str, t: &Tok) -> bool {

@@ -43,6 +43,52 @@ pub fn is_abbreviation(word: &str) -> bool {
         || (word.contains('.') && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)))
 }
 
+/// The tokens of one document with what every token-level stage asks of them: the
+/// paragraph of each token and its lower-cased spelling. Built once per document and
+/// shared by the people and quote stages.
+pub struct TokenView {
+    pub toks: Vec<Tok>,
+    /// Paragraph index of each token.
+    pub para: Vec<usize>,
+    /// Lower-cased spellings of all tokens, end to end; `lower_end[k]` ends token `k`'s.
+    lower: String,
+    lower_end: Vec<u32>,
+}
+
+impl TokenView {
+    pub fn new(text: &str, paragraphs: &[crate::model::Span]) -> TokenView {
+        let toks = tokenize(text);
+        let mut para = Vec::with_capacity(toks.len());
+        let mut p = 0;
+        for t in &toks {
+            while p + 1 < paragraphs.len() && paragraphs[p].end <= t.start {
+                p += 1;
+            }
+            para.push(p);
+        }
+        let mut lower = String::with_capacity(text.len());
+        let mut lower_end = Vec::with_capacity(toks.len());
+        for t in &toks {
+            let w = t.text(text);
+            if w.is_ascii() {
+                lower.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+            } else {
+                // `str::to_lowercase` knows a word-final sigma; `char`'s does not.
+                lower.push_str(&w.to_lowercase());
+            }
+            lower_end.push(lower.len() as u32);
+        }
+        TokenView { toks, para, lower, lower_end }
+    }
+
+    /// Token `k` lower-cased ("" past the end).
+    pub fn lower(&self, k: usize) -> &str {
+        let Some(&end) = self.lower_end.get(k) else { return "" };
+        let start = if k == 0 { 0 } else { self.lower_end[k - 1] };
+        &self.lower[start as usize..end as usize]
+    }
+}
+
 /// Tokens of `text` (whitespace dropped).
 pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 5);

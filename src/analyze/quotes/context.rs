@@ -6,7 +6,7 @@
 
 use super::marks::Segment;
 use crate::analyze::people::lexicon::{Gender, LEX, NON_NAME_CAPS, contains, is_function_word};
-use crate::analyze::people::tokens::{Tok, TokKind, is_capitalized, tokenize};
+use crate::analyze::people::tokens::{Tok, TokKind, TokenView, is_capitalized};
 use crate::model::{Document, Person};
 
 pub(crate) const QUOTE_MARKS: &[&str] = &["“", "”", "\"", "„", "«", "»", "‘", "’", "'"];
@@ -31,9 +31,9 @@ const CLAUSE_OPENERS: &[&str] = &[
 
 pub(crate) struct Ctx<'a> {
     pub text: &'a str,
-    pub toks: Vec<Tok>,
-    lower: Vec<String>,
-    pub para: Vec<usize>,
+    view: &'a TokenView,
+    pub toks: &'a [Tok],
+    pub para: &'a [usize],
     pub sent: Vec<usize>,
     /// Token range [start, end] of each recomputed sentence.
     pub sents: Vec<(usize, usize)>,
@@ -50,10 +50,9 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(doc: &'a Document, people: &[Person], segs: Vec<Segment>) -> Ctx<'a> {
+    pub fn new(doc: &'a Document, view: &'a TokenView, people: &[Person], segs: Vec<Segment>) -> Ctx<'a> {
         let text = doc.text.as_str();
-        let toks = tokenize(text);
-        let para = crate::analyze::people::paragraph_of_tokens(doc, &toks);
+        let toks = view.toks.as_slice();
         let mut in_quote = vec![None; toks.len()];
         for (si, s) in segs.iter().enumerate() {
             let end = s.close.map(|c| c + 1).unwrap_or(s.inner.end);
@@ -63,7 +62,6 @@ impl<'a> Ctx<'a> {
                 *slot = Some(si);
             }
         }
-        let lower = toks.iter().map(|t| text[t.start..t.end].to_lowercase()).collect();
         let defined_acronyms = toks
             .windows(3)
             .filter(|w| &text[w[0].start..w[0].end] == "(" && &text[w[2].start..w[2].end] == ")" && w[1].kind == TokKind::Word)
@@ -72,9 +70,9 @@ impl<'a> Ctx<'a> {
             .collect();
         let mut ctx = Ctx {
             text,
+            view,
             toks,
-            lower,
-            para,
+            para: &view.para,
             sent: Vec::new(),
             sents: Vec::new(),
             segs,
@@ -94,7 +92,7 @@ impl<'a> Ctx<'a> {
     }
     /// The lowercased token, computed once per token.
     pub fn lw(&self, k: usize) -> &str {
-        self.lower.get(k).map(String::as_str).unwrap_or("")
+        self.view.lower(k)
     }
     pub fn is_word(&self, k: usize) -> bool {
         self.toks.get(k).is_some_and(|t| t.kind == TokKind::Word)

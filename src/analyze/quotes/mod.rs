@@ -12,6 +12,7 @@ mod context;
 pub mod marks;
 mod speakers;
 
+use crate::analyze::people::tokens::TokenView;
 use crate::model::{Document, Person, Quote, QuoteKind, Span};
 use context::Ctx;
 use speakers::{Said, Speaker};
@@ -19,8 +20,13 @@ use speakers::{Said, Speaker};
 /// Finds statements and their speakers; speakers that are people and not yet in
 /// `people` are added there.
 pub fn extract(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
+    extract_from(doc, &TokenView::new(&doc.text, &doc.paragraphs), people)
+}
+
+/// [`extract`] on the tokens the people stage made.
+pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) -> Vec<Quote> {
     let segs = marks::scan(&doc.text, &doc.paragraphs);
-    let mut ctx = Ctx::new(doc, people, segs);
+    let mut ctx = Ctx::new(doc, view, people, segs);
     let mut log: Vec<Said> = Vec::new();
     let mut found: Vec<(Span, Speaker, QuoteKind, Option<usize>)> = Vec::new();
     let mut used_cues: std::collections::HashSet<usize> = std::collections::HashSet::new();
