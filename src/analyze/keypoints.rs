@@ -7,15 +7,17 @@
 //! (captions, share prompts, datelines, the headline); the result is in article order.
 
 use crate::model::{Analysis, Document};
-use foldhash::{HashMap, HashMapExt};
 
 /// Openings of caption and page-furniture lines.
 const FURNITURE_OPENINGS: &[&str] = &["Image:", "Photo:", "Picture:", "Video:", "Share", "Have an opinion", "Follow ", "Read more", "Click ", "Sign up", "Subscribe", "Advertisement", "Related:", "Source:", "Sources:"];
 
 fn is_furniture(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let lower = text.chars().filter(|c| c.is_lowercase()).count();
+    let (mut letters, mut lower) = (0, 0);
+    for c in text.chars() {
+        letters += c.is_alphabetic() as usize;
+        lower += c.is_lowercase() as usize;
+    }
     words < 6
         || FURNITURE_OPENINGS.iter().any(|o| text.starts_with(o))
         // Captions run into the text they sit under ("… launch. Image: NASA.").
@@ -40,16 +42,33 @@ pub fn select(doc: &Document, analysis: &Analysis) -> Vec<usize> {
     if n == 0 || index.lengths.len() != n {
         return Vec::new();
     }
-    // Terms per sentence and document frequencies (in sentences).
-    let mut sentence_terms: Vec<Vec<u32>> = vec![Vec::new(); n];
-    let mut df: HashMap<u32, u32> = HashMap::new();
-    let mut tf: HashMap<u32, u32> = HashMap::new();
-    for &(term, s, count) in &index.postings {
-        sentence_terms[s as usize].push(term);
-        *df.entry(term).or_default() += 1;
-        *tf.entry(term).or_default() += count as u32;
+    // Postings are sorted by term, so each term's document frequency (in sentences) and
+    // total count come from its run; each sentence's weighted vocabulary mass adds up in
+    // term order, and its terms are kept (ascending) for the near-duplicate test.
+    let mut mass = vec![0.0f32; n];
+    let mut terms_per_sentence = vec![0usize; n + 1];
+    for &(_, s, _) in &index.postings {
+        terms_per_sentence[s as usize + 1] += 1;
     }
-    let idf = |t: u32| ((n as f32 + 1.0) / (df.get(&t).copied().unwrap_or(0) as f32 + 0.5)).ln().max(0.0);
+    for i in 0..n {
+        terms_per_sentence[i + 1] += terms_per_sentence[i];
+    }
+    let offsets = terms_per_sentence;
+    let mut fill = offsets.clone();
+    let mut flat_terms = vec![0u32; index.postings.len()];
+    for run in index.postings.chunk_by(|a, b| a.0 == b.0) {
+        let df = run.len() as f32;
+        let tf: u32 = run.iter().map(|p| p.2 as u32).sum();
+        let idf = ((n as f32 + 1.0) / (df + 0.5)).ln().max(0.0);
+        let weight = (tf as f32 - 1.0).max(0.0) * idf;
+        for &(term, s, _) in run {
+            let s = s as usize;
+            mass[s] += weight;
+            flat_terms[fill[s]] = term;
+            fill[s] += 1;
+        }
+    }
+    let sentence_terms = |i: usize| &flat_terms[offsets[i]..offsets[i + 1]];
 
     let candidates: Vec<usize> = (0..n)
         .filter(|&i| {
@@ -82,13 +101,12 @@ pub fn select(doc: &Document, analysis: &Analysis) -> Vec<usize> {
 
     let mut centrality = vec![0.0f32; n];
     for &i in &candidates {
-        let terms = &sentence_terms[i];
+        let terms = sentence_terms(i);
         if terms.is_empty() {
             continue;
         }
         // Weighted share of the article's vocabulary, damped for long sentences.
-        let mass: f32 = terms.iter().map(|t| (tf[t] as f32 - 1.0).max(0.0) * idf(*t)).sum();
-        centrality[i] = mass / (terms.len() as f32).sqrt();
+        centrality[i] = mass[i] / (terms.len() as f32).sqrt();
     }
     let max_c = candidates.iter().map(|&i| centrality[i]).fold(0.0f32, f32::max).max(1e-6);
 
@@ -110,7 +128,7 @@ pub fn select(doc: &Document, analysis: &Analysis) -> Vec<usize> {
         if chosen.len() == k {
             break;
         }
-        let near_duplicate = chosen.iter().any(|&j| jaccard(&sentence_terms[i], &sentence_terms[j]) > 0.5);
+        let near_duplicate = chosen.iter().any(|&j| jaccard(sentence_terms(i), sentence_terms(j)) > 0.5);
         if !near_duplicate {
             chosen.push(i);
         }

@@ -36,6 +36,22 @@ fn normalize(w: &str) -> String {
     w.replace('’', "'").to_lowercase()
 }
 
+/// [`normalize`] without an allocation for the common case: an ASCII word comes back
+/// as is when already lower-case, or lower-cased in `buf`.
+fn normalize_in<'w>(w: &'w str, buf: &'w mut String) -> &'w str {
+    if w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return w;
+        }
+        buf.clear();
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        *buf = normalize(w);
+    }
+    buf
+}
+
 /// Lower-cased words of `text` (letters and digits; inner apostrophes, dots and
 /// hyphens split words, a possessive "'s" is dropped).
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
@@ -79,10 +95,11 @@ pub fn index(doc: &Document) -> TermIndex {
     let mut lengths = Vec::with_capacity(doc.sentences.len());
     let mut sentence_terms: Vec<u32> = Vec::new();
     let mut known: HashMap<&str, Option<u32>> = HashMap::new();
+    let mut buf = String::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         sentence_terms.clear();
         for w in raw_words(doc.slice(s.span)) {
-            let id = *known.entry(w).or_insert_with(|| term(&normalize(w)));
+            let id = *known.entry(w).or_insert_with(|| term(normalize_in(w, &mut buf)));
             sentence_terms.extend(id);
         }
         lengths.push(sentence_terms.len().min(u16::MAX as usize) as u16);

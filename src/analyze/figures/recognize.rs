@@ -818,6 +818,10 @@ impl<'a> Scanner<'a> {
     /// "nine-month-old".
     fn word_step(&self, i: usize, floor: usize, out: &[Found]) -> Step {
         let w = self.l(i);
+        // Every rule below starts from a number word, "half" or "a"/"an"; most words are none.
+        if !(matches!(w, "half" | "a" | "an") || LEXICON.number_words.contains_key(w)) {
+            return Step::Nothing;
+        }
         // Ordinal ranks: "fourth place", "third-largest", "second lowest grade".
         if let Some(v) = LEXICON.number_word(w, WordClass::Ordinal) {
             if let Some(f) = self.ordinal_rank(i, v) {

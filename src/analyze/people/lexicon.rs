@@ -164,19 +164,6 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
-/// The big const tables below as hash sets, built once. Keyed by length and first entry,
-/// not by address: a `const` slice need not have one address across the crate.
-static SETS: LazyLock<HashMap<(usize, &'static str), HashSet<&'static str>>> = LazyLock::new(|| {
-    [FUNCTION_WORDS, ORG_HEADS, PLACES, NON_NAME_CAPS, ROLE_MODIFIERS]
-        .into_iter()
-        .map(|t| ((t.len(), t[0]), t.iter().copied().collect()))
-        .collect()
-});
-
-fn table_key(table: &'static [&'static str]) -> (usize, &'static str) {
-    (table.len(), table.first().copied().unwrap_or(""))
-}
-
 pub fn is_function_word(word: &str) -> bool {
     contains(FUNCTION_WORDS, word)
 }
@@ -252,10 +239,50 @@ pub const NON_NAME_CAPS: &[&str] = &[
 
 /// Case-insensitive membership; the big tables are looked up in their hash set.
 pub fn contains(table: &'static [&'static str], word: &str) -> bool {
-    with_lower(word, |w| match SETS.get(&table_key(table)) {
-        Some(set) => set.contains(w),
-        None => table.contains(&w),
-    })
+    match CLASS_OF_TABLE.iter().find(|(t, _)| t.len() == table.len() && t.first() == table.first()) {
+        Some(&(_, bit)) => classes(word) & bit != 0,
+        None => with_lower(word, |w| table.contains(&w)),
+    }
+}
+
+/// The word classes below as bits: every table a word belongs to comes from one hash
+/// probe, for the rules that ask several questions of the same word.
+pub mod class {
+    pub const FUNCTION: u16 = 1 << 0;
+    pub const ORG_HEAD: u16 = 1 << 1;
+    pub const PLACE: u16 = 1 << 2;
+    pub const NON_NAME_CAP: u16 = 1 << 3;
+    pub const ROLE_MODIFIER: u16 = 1 << 4;
+    pub const HONORIFIC: u16 = 1 << 5;
+    pub const ROLE_NOUN: u16 = 1 << 6;
+    pub const FIRST_NAME: u16 = 1 << 7;
+    pub const EAST_ASIAN_FAMILY: u16 = 1 << 8;
+}
+
+const CLASS_OF_TABLE: [(&[&str], u16); 5] = [
+    (FUNCTION_WORDS, class::FUNCTION),
+    (ORG_HEADS, class::ORG_HEAD),
+    (PLACES, class::PLACE),
+    (NON_NAME_CAPS, class::NON_NAME_CAP),
+    (ROLE_MODIFIERS, class::ROLE_MODIFIER),
+];
+
+static CLASSES: LazyLock<HashMap<String, u16>> = LazyLock::new(|| {
+    let mut classes: HashMap<String, u16> = HashMap::new();
+    let mut add = |word: &str, bit: u16| *classes.entry(word.to_string()).or_default() |= bit;
+    for (table, bit) in CLASS_OF_TABLE {
+        table.iter().for_each(|w| add(w, bit));
+    }
+    LEX.honorifics.keys().for_each(|w| add(w, class::HONORIFIC));
+    LEX.role_nouns.iter().for_each(|w| add(w, class::ROLE_NOUN));
+    LEX.male_names.iter().chain(&LEX.female_names).for_each(|w| add(w, class::FIRST_NAME));
+    LEX.east_asian_family.iter().for_each(|w| add(w, class::EAST_ASIAN_FAMILY));
+    classes
+});
+
+/// The classes (`class::*` bits) of a word, case-insensitively.
+pub fn classes(word: &str) -> u16 {
+    with_lower(word, |w| CLASSES.get(w).copied().unwrap_or(0))
 }
 
 /// Modifiers that may stand inside a role before its noun ("former deputy prime minister").

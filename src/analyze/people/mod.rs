@@ -12,7 +12,7 @@ pub mod tokens;
 use crate::model::{Document, Person, Span};
 use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
-use lexicon::{LEX, NON_NAME_CAPS, ORG_HEADS, PLACES, contains, is_function_word};
+use lexicon::{LEX, PLACES, class, classes, contains};
 use tokens::{Tok, TokKind, TokenView, is_capitalized};
 
 /// A capitalised run that was read as a person's name.
@@ -57,12 +57,9 @@ fn is_name_word(text: &str, t: &Tok) -> bool {
 
 /// A word that ends a name on its left: a title, honorific, organization or place word.
 fn is_title_like(w: &str) -> bool {
-    LEX.honorific(w).is_some()
-        || LEX.is_role_noun(w)
-        || contains(ORG_HEADS, w)
-        || contains(PLACES, w)
-        || contains(NON_NAME_CAPS, w)
-        || is_function_word(w)
+    const TITLE_LIKE: u16 = class::HONORIFIC | class::ROLE_NOUN | class::ORG_HEAD | class::PLACE | class::NON_NAME_CAP | class::FUNCTION;
+    classes(w) & TITLE_LIKE != 0
+        || (w.ends_with('.') && LEX.is_role_noun(w))
         || w.contains('.') && w.len() > 2 && !w.ends_with('.')
 }
 
@@ -105,12 +102,15 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
         let mut honorific = None;
         for k in start..=end {
             let w = toks[k].text(text);
+            let word_classes = classes(w);
             // "Bill Clinton", "Park Geun-hye": a given or family name that is also a
             // head word ("bill", "park") is a name unless it ends the run.
-            let name_first = k < end && (LEX.is_first_name(w) || LEX.is_east_asian_family(w)) && !is_function_word(w) && !contains(PLACES, w);
+            let name_first = k < end
+                && word_classes & (class::FIRST_NAME | class::EAST_ASIAN_FAMILY) != 0
+                && word_classes & (class::FUNCTION | class::PLACE) == 0;
             if is_title_like(w) && !name_first {
                 name_start = k + 1;
-                if LEX.honorific(w).is_some() && !LEX.is_role_noun(w) || LEX.honorific(w).is_some() {
+                if word_classes & class::HONORIFIC != 0 {
                     honorific = Some(k);
                 } else {
                     honorific = None;

@@ -71,7 +71,9 @@ impl TokenView {
         for t in &toks {
             let w = t.text(text);
             if w.is_ascii() {
-                lower.extend(w.bytes().map(|b| b.to_ascii_lowercase() as char));
+                let at = lower.len();
+                lower.push_str(w);
+                lower[at..].make_ascii_lowercase();
             } else {
                 // `str::to_lowercase` knows a word-final sigma; `char`'s does not.
                 lower.push_str(&w.to_lowercase());
