@@ -12,19 +12,23 @@ use crate::model::{Analysis, Document};
 const FURNITURE_OPENINGS: &[&str] = &["Image:", "Photo:", "Picture:", "Video:", "Share", "Have an opinion", "Follow ", "Read more", "Click ", "Sign up", "Subscribe", "Advertisement", "Related:", "Source:", "Sources:"];
 
 fn is_furniture(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    // Cheapest tests first; the last one reads every character.
+    text.split_whitespace().nth(5).is_none()
+        || FURNITURE_OPENINGS.iter().any(|o| text.starts_with(o))
+        || !text.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', ':'])
+        // Captions run into the text they sit under ("… launch. Image: NASA.").
+        || ["Image:", "Photo:", "Picture:", "Credit:"].iter().any(|c| text.contains(c))
+        // Title-case or shouted lines (headings, bylines) have few lower-case letters.
+        || mostly_capitals(text)
+}
+
+fn mostly_capitals(text: &str) -> bool {
     let (mut letters, mut lower) = (0, 0);
     for c in text.chars() {
         letters += c.is_alphabetic() as usize;
         lower += c.is_lowercase() as usize;
     }
-    words < 6
-        || FURNITURE_OPENINGS.iter().any(|o| text.starts_with(o))
-        // Captions run into the text they sit under ("… launch. Image: NASA.").
-        || ["Image:", "Photo:", "Picture:", "Credit:"].iter().any(|c| text.contains(c))
-        // Title-case or shouted lines (headings, bylines) have few lower-case letters.
-        || lower * 2 < letters
-        || !text.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', ':'])
+    lower * 2 < letters
 }
 
 /// How many key points an article of `n` usable sentences gets.

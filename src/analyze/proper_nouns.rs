@@ -272,7 +272,7 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     }
     // A name running on after its organization head.
     for i in (1..n - 1).rev() {
-        let head_ends_here = ORG_HEADS.iter().any(|h| h.len() <= i + 1 && (0..h.len()).all(|k| word(i + 1 - h.len() + k) == h[k]));
+        let head_ends_here = ORG_HEADS.ending_in(word(i)).any(|h| h.len() <= i + 1 && (0..h.len()).all(|k| word(i + 1 - h.len() + k) == h[k]));
         if head_ends_here && is_capitalized(word(i + 1)) {
             let (Some(l), Some(r)) = (sub(&c, 0, i + 1, false), sub(&c, i + 1, n, c.possessive)) else { continue };
             if complete_name(doc, &l) {
@@ -403,7 +403,7 @@ impl std::ops::Deref for Heads {
 
 impl Heads {
     /// The heads whose last word is `word`.
-    fn ending_in<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Vec<String>> + 'a {
+    pub fn ending_in<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Vec<String>> + 'a {
         self.by_last.get(word).into_iter().flatten().map(|&i| &self.all[i])
     }
 }

@@ -50,9 +50,11 @@ pub struct TokenView {
     pub toks: Vec<Tok>,
     /// Paragraph index of each token.
     pub para: Vec<usize>,
-    /// Lower-cased spellings of all tokens, end to end; `lower_end[k]` ends token `k`'s.
+    /// The text with ASCII letters lower-cased (same offsets), followed by the lower-case
+    /// forms of the few tokens whose non-ASCII letters change case too.
     lower: String,
-    lower_end: Vec<u32>,
+    /// Where each token's lower-cased spelling is in `lower`.
+    lower_span: Vec<(u32, u32)>,
 }
 
 impl TokenView {
@@ -66,28 +68,31 @@ impl TokenView {
             }
             para.push(p);
         }
-        let mut lower = String::with_capacity(text.len());
-        let mut lower_end = Vec::with_capacity(toks.len());
+        let mut lower = text.to_ascii_lowercase();
+        let mut lower_span = Vec::with_capacity(toks.len());
         for t in &toks {
+            let mut span = (t.start as u32, t.end as u32);
             let w = t.text(text);
-            if w.is_ascii() {
-                let at = lower.len();
-                lower.push_str(w);
-                lower[at..].make_ascii_lowercase();
-            } else {
-                // `str::to_lowercase` knows a word-final sigma; `char`'s does not.
-                lower.push_str(&w.to_lowercase());
+            let changes_case = |c: char| {
+                let mut l = c.to_lowercase();
+                !(l.next() == Some(c) && l.next().is_none())
+            };
+            if !w.is_ascii() && w.chars().any(|c| !c.is_ascii() && changes_case(c)) {
+                // `str::to_lowercase` also knows a word-final sigma.
+                let full = w.to_lowercase();
+                if full != lower[t.start..t.end] {
+                    span = (lower.len() as u32, (lower.len() + full.len()) as u32);
+                    lower.push_str(&full);
+                }
             }
-            lower_end.push(lower.len() as u32);
+            lower_span.push(span);
         }
-        TokenView { toks, para, lower, lower_end }
+        TokenView { toks, para, lower, lower_span }
     }
 
     /// Token `k` lower-cased ("" past the end).
     pub fn lower(&self, k: usize) -> &str {
-        let Some(&end) = self.lower_end.get(k) else { return "" };
-        let start = if k == 0 { 0 } else { self.lower_end[k - 1] };
-        &self.lower[start as usize..end as usize]
+        self.lower_span.get(k).map_or("", |&(start, end)| &self.lower[start as usize..end as usize])
     }
 }
 
@@ -162,6 +167,19 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn token_view_lower_cases_each_token_like_str_to_lowercase() {
+        let text = "Mr. ÉMILE Zola’s “ODOS” ΟΔΟΣ said.\n\nNext Para";
+        let paragraphs = [crate::model::Span::new(0, 45), crate::model::Span::new(47, text.len())];
+        let view = TokenView::new(text, &paragraphs);
+        for (k, t) in view.toks.iter().enumerate() {
+            assert_eq!(view.lower(k), t.text(text).to_lowercase(), "token {k}");
+        }
+        assert_eq!(view.lower(view.toks.len()), "");
+        assert_eq!(view.para.first(), Some(&0));
+        assert_eq!(view.para.last(), Some(&1));
     }
 
     #[test]
