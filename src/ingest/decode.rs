@@ -99,6 +99,16 @@ fn check_textual(text: &str) -> Result<()> {
     if text.trim().is_empty() {
         return Err(Error::BadInput("The article is empty: paste or upload some text.".into()));
     }
+    let (bad, total) = if text.len() <= 1 << 20 { unreadable_chars_in_bytes(text) } else { unreadable_chars(text) };
+    if bad * 50 > total {
+        return Err(refuse_binary("a binary file (it is mostly control characters)"));
+    }
+    Ok(())
+}
+
+/// Control characters other than line breaks, tabs and form feeds, and replacement
+/// characters, among the first 2^20 characters: (unreadable, characters read).
+fn unreadable_chars(text: &str) -> (usize, usize) {
     let mut total = 0usize;
     let mut bad = 0usize;
     for c in text.chars().take(1 << 20) {
@@ -107,10 +117,23 @@ fn check_textual(text: &str) -> Result<()> {
             bad += 1;
         }
     }
-    if bad * 50 > total {
-        return Err(refuse_binary("a binary file (it is mostly control characters)"));
+    (bad, total)
+}
+
+/// [`unreadable_chars`] read off the UTF-8 bytes, for a text of at most 2^20 bytes (so
+/// of at most 2^20 characters): control characters are U+0000–U+001F and U+007F (one
+/// byte) and U+0080–U+009F (C2 80–C2 9F); U+FFFD is EF BF BD.
+fn unreadable_chars_in_bytes(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let total = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let mut bad = bytes.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F).count();
+    for (i, _) in bytes.iter().enumerate().filter(|&(_, &b)| b == 0xC2 || b == 0xEF) {
+        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (0xC2, Some(0x80..=0x9F), _) | (0xEF, Some(0xBF), Some(0xBD)) => bad += 1,
+            _ => {}
+        }
     }
-    Ok(())
+    (bad, total)
 }
 
 #[cfg(test)]
@@ -125,6 +148,13 @@ mod tests {
         let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Hé".encode_utf16().flat_map(u16::to_be_bytes)).collect();
         assert_eq!(decode(&be).unwrap(), "Hé");
         assert_eq!(decode(b"Caf\xE9 \x93quoted\x94").unwrap(), "Café “quoted”");
+    }
+
+    #[test]
+    fn byte_count_of_unreadable_characters_matches_the_character_count() {
+        for text in ["plain\ttext\r\n", "a\u{1}b\u{7f}c\u{85}d\u{9f}e\u{a0}f\u{FFFD}g\u{c}", "Café “quoted” — ΟΔΟΣ 🙂", "\u{FFFC}\u{FFFD}\u{FFFE}"] {
+            assert_eq!(unreadable_chars_in_bytes(text), unreadable_chars(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -27,8 +27,8 @@ pub fn detect(text: &str, name_hint: Option<&str>) -> Format {
         return Format::Html;
     }
     let tags = HTML_TAG.find_iter(head).take(64).count();
-    let words = head.split_whitespace().take(4000).count().max(1);
-    if tags >= 8 || (tags >= 2 && tags * 40 >= words) || (html_named && tags >= 1) {
+    let tag_dense = || tags * 40 >= head.split_whitespace().take(4000).count().max(1);
+    if tags >= 8 || (tags >= 2 && tag_dense()) || (html_named && tags >= 1) {
         return Format::Html;
     }
     let md_signals = MD_HEADING.find_iter(head).take(8).count() * 2
