@@ -68,9 +68,10 @@ const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "da", "di", "del"
 /// All capitalised runs read as person names, in text order.
 pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<NameCandidate> {
     let mut out = Vec::new();
+    let name_word: Vec<bool> = toks.iter().map(|t| is_name_word(text, t)).collect();
     let mut i = 0;
     while i < toks.len() {
-        if !is_name_word(text, &toks[i]) {
+        if !name_word[i] {
             i += 1;
             continue;
         }
@@ -84,12 +85,12 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                     break;
                 }
             }
-            if is_name_word(text, next) {
+            if name_word[end + 1] {
                 end += 1;
             } else if next.is_word()
                 && contains(PARTICLES, next.text(text))
                 && end + 2 < toks.len()
-                && is_name_word(text, &toks[end + 2])
+                && name_word[end + 2]
             {
                 end += 2;
             } else {

@@ -78,7 +78,8 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
             continue;
         }
         let chars: Vec<(usize, char)> = body.char_indices().collect();
-        let closers = single_closers(&chars);
+        // Built on the first single mark that may open a quote; most paragraphs have none.
+        let mut closers: Option<Vec<usize>> = None;
         let mut open: Option<usize> = None; // index into chars of the opening double mark
         let mut continues = false;
         let mut i = 0;
@@ -89,6 +90,10 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
         }
         while i < chars.len() {
             let (off, c) = chars[i];
+            if !matches!(c, '“' | '”' | '"' | '„' | '«' | '»' | '‘' | '’' | '\'') {
+                i += 1;
+                continue;
+            }
             let prev = i.checked_sub(1).map(|k| chars[k].1);
             let next = chars.get(i + 1).map(|&(_, c)| c);
             match open {
@@ -97,7 +102,8 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
                         open = Some(i);
                         continues = carry && i == 0;
                     } else if (c == '‘' || c == '\'') && open_context(prev, next) && !is_elision(&body[off + c.len_utf8()..]) {
-                        if let Some(j) = find_single_close(&chars, &closers, i) {
+                        let closers = closers.get_or_insert_with(|| single_closers(&chars));
+                        if let Some(j) = find_single_close(&chars, closers, i) {
                             push(&mut out, text, p.start, &chars, i, Some(j), pi, false, true);
                             i = j + 1;
                             continue;
