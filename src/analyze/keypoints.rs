@@ -17,7 +17,7 @@ fn is_furniture(text: &str) -> bool {
         || FURNITURE_OPENINGS.iter().any(|o| text.starts_with(o))
         || !text.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', ':'])
         // Captions run into the text they sit under ("… launch. Image: NASA.").
-        || ["Image:", "Photo:", "Picture:", "Credit:"].iter().any(|c| text.contains(c))
+        || (text.contains(':') && ["Image:", "Photo:", "Picture:", "Credit:"].iter().any(|c| text.contains(c)))
         // Title-case or shouted lines (headings, bylines) have few lower-case letters.
         || mostly_capitals(text)
 }
