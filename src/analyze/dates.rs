@@ -71,6 +71,7 @@ const CUE_PERIOD: u8 = 4;
 const CUE_AGO: u8 = 8;
 const CUE_ORDER: u8 = 16;
 const CUE_DEICTIC: u8 = 32;
+const CUE_MONTH_SHORT: u8 = 64;
 /// Cue words beside the month and weekday names (which come from `MONTHS` and `WEEKDAYS`).
 const CUE_WORDS: &[(&str, u8)] = &[
     ("week", CUE_PERIOD), ("month", CUE_PERIOD), ("year", CUE_PERIOD), ("day", CUE_PERIOD), ("decade", CUE_PERIOD),
@@ -79,10 +80,12 @@ const CUE_WORDS: &[(&str, u8)] = &[
 ];
 /// Every cue word with its group, and one automaton over them (ASCII case-insensitive).
 static CUES: LazyLock<(Vec<u8>, AhoCorasick)> = LazyLock::new(|| {
-    // The twelve full month names open `MONTHS`; its abbreviations need a digit anyway.
+    // The twelve full month names open `MONTHS`; their three-letter stems cover the
+    // abbreviations, which only the patterns with a day or year use.
     let months = MONTHS.iter().take(12).map(|(name, _)| (*name, CUE_MONTH));
+    let short = MONTHS.iter().take(12).map(|(name, _)| (&name[..3], CUE_MONTH_SHORT));
     let weekdays = WEEKDAYS.iter().map(|(name, _)| (*name, CUE_WEEKDAY));
-    let all: Vec<(&str, u8)> = months.chain(weekdays).chain(CUE_WORDS.iter().copied()).collect();
+    let all: Vec<(&str, u8)> = months.chain(short).chain(weekdays).chain(CUE_WORDS.iter().copied()).collect();
     let matcher = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(all.iter().map(|(w, _)| w))
@@ -90,10 +93,76 @@ static CUES: LazyLock<(Vec<u8>, AhoCorasick)> = LazyLock::new(|| {
     (all.into_iter().map(|(_, group)| group).collect(), matcher)
 });
 
-/// Whether a sentence with these cues (and digits or not) can hold a match of `kind`.
-fn may_match(kind: Kind, cues: u8, digits: bool) -> bool {
+/// What the digit patterns need besides a digit, read off a sentence's bytes in one pass.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shape {
+    digits: bool,
+    /// Four digits in a row (a year, or the year of a date).
+    four_digits: bool,
+    /// "1999" … "2099": four digits starting 16–20.
+    year: bool,
+    dash: bool,
+    slash: bool,
+    colon: bool,
+    /// "am"/"pm" (either case, "a.m." too) after a digit, with at most a '.' or ':' and a
+    /// space between.
+    meridiem: bool,
+}
+
+impl Shape {
+    fn of(sentence: &str) -> Shape {
+        let b = sentence.as_bytes();
+        let mut shape = Shape::default();
+        let mut run = 0;
+        for (i, &c) in b.iter().enumerate() {
+            if c.is_ascii_digit() {
+                run += 1;
+                shape.digits = true;
+                if run >= 4 {
+                    shape.four_digits = true;
+                    let y = &b[i + 1 - 4..=i];
+                    shape.year |= (y[0] == b'1' && y[1] >= b'6') || (y[0] == b'2' && y[1] == b'0');
+                }
+                continue;
+            }
+            run = 0;
+            match c {
+                b'-' => shape.dash = true,
+                b'/' => shape.slash = true,
+                b':' => shape.colon = true,
+                b'a' | b'A' | b'p' | b'P' => {
+                    // Before it: a digit, then at most a '.' or ':', then at most a space.
+                    let mut k = i;
+                    if k > 0 && b[k - 1] == b' ' {
+                        k -= 1;
+                    }
+                    if k > 0 && matches!(b[k - 1], b'.' | b':') {
+                        k -= 1;
+                    }
+                    let preceded = k > 0 && b[k - 1].is_ascii_digit();
+                    let m_at = |k: usize| b.get(k).is_some_and(|m| m.eq_ignore_ascii_case(&b'm'));
+                    if preceded && (m_at(i + 1) || (b.get(i + 1) == Some(&b'.') && m_at(i + 2))) {
+                        shape.meridiem = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        shape
+    }
+}
+
+/// Whether a sentence with these cues and this shape can hold a match of `kind`: every
+/// test is a necessary condition of the pattern, so skipping never loses a match.
+fn may_match(kind: Kind, cues: u8, shape: Shape) -> bool {
+    let month = cues & (CUE_MONTH | CUE_MONTH_SHORT) != 0;
     match kind {
-        Kind::Iso | Kind::Slashed | Kind::YearRange | Kind::MonthDay | Kind::DayMonth | Kind::MonthYear | Kind::Clock | Kind::Year => digits,
+        Kind::Iso => shape.four_digits && shape.dash,
+        Kind::Slashed => shape.four_digits && shape.slash,
+        Kind::YearRange | Kind::Year => shape.year,
+        Kind::MonthDay | Kind::DayMonth => shape.digits && month,
+        Kind::MonthYear => shape.four_digits && month,
+        Kind::Clock => shape.digits && (shape.colon || shape.meridiem),
         Kind::Relative => cues & CUE_PERIOD != 0,
         Kind::Ago => cues & CUE_AGO != 0,
         Kind::Following => cues & CUE_ORDER != 0,
@@ -212,8 +281,8 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
     let mut raw: Vec<(Span, Kind, Vec<Option<String>>)> = Vec::new();
     for s in &doc.sentences {
         let body = doc.slice(s.span);
-        let (cues, digits) = (cues_in(body), body.bytes().any(|b| b.is_ascii_digit()));
-        for (kind, re) in PATTERNS.iter().filter(|(kind, _)| may_match(*kind, cues, digits)) {
+        let (cues, shape) = (cues_in(body), Shape::of(body));
+        for (kind, re) in PATTERNS.iter().filter(|(kind, _)| may_match(*kind, cues, shape)) {
             for c in re.captures_iter(body) {
                 let Some(m) = c.get(0) else { continue };
                 let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
@@ -412,5 +481,38 @@ fn resolve(kind: Kind, g: &[Option<String>], anchor: Option<NaiveDate>, previous
             })
         }
         Kind::Year => Some(s(2)?.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+
+    /// The cheap gates must never skip a pattern that would match: every pattern that
+    /// matches a sentence built from date-like pieces is allowed by `may_match`.
+    #[test]
+    fn gates_never_skip_a_matching_pattern() {
+        let pieces = [
+            "On", "Monday,", "March", "Sept.", "Sep", "Dec", "may", "5", "5th", "of", "2021", "1999", "1650", "2099",
+            "12/05/2020", "2020-05-17", "from 1999 to 2005", "between 2001 and 2003", "10:30", "10.30pm", "10. pm",
+            "7 a.m.", "7A.M.", "11 PM", "9am", "3:", "last", "next", "week", "weekend", "three years ago", "an hour",
+            "the following day", "today’s", "Yesterday", "tonight", "in", "since", "year", "the", "market", "2nd",
+        ];
+        let mut checked = 0;
+        for (i, a) in pieces.iter().enumerate() {
+            for b in pieces.iter().skip(i % 5) {
+                for c in ["", " by", " 14", " 2019,"] {
+                    let sentence = format!("{a} {b}{c} they said.");
+                    let (cues, shape) = (cues_in(&sentence), Shape::of(&sentence));
+                    for (kind, re) in PATTERNS.iter() {
+                        if re.is_match(&sentence) {
+                            assert!(may_match(*kind, cues, shape), "{kind:?} skipped on {sentence:?}");
+                            checked += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(checked > 1000, "only {checked} matches exercised");
     }
 }
