@@ -79,6 +79,26 @@ impl Posting {
     }
 }
 
+/// The items of a packed list as (slot, position in the article), in scan order; `bases`
+/// holds each article's first id and slot, in id order.
+fn decode_refs(list: Option<&PostingList>, bases: &[(u32, u32)]) -> Vec<ItemRef> {
+    let Some(list) = list else { return Vec::new() };
+    let mut out = Vec::with_capacity(list.len());
+    // Ids only grow, so the article an id belongs to is found by moving forward.
+    let mut article = 0usize;
+    for (id, _) in list.iter() {
+        while bases.get(article + 1).is_some_and(|next| next.0 <= id) {
+            article += 1;
+        }
+        let Some(&(base, slot)) = bases.get(article) else { break };
+        out.push(ItemRef { slot, item: id - base });
+    }
+    if !out.is_sorted() {
+        out.sort_unstable();
+    }
+    out
+}
+
 /// The postings of one term: (sentence id, occurrences) in id order, as LEB128 varints
 /// of the gap to the previous id (doubled, plus one when the count follows as another
 /// varint; a count of one is left out).
@@ -179,8 +199,8 @@ enum Slot {
     #[default]
     Pending,
     /// The article, the term count of each of its sentences (for BM25), and the ids of
-    /// its first sentence and first quote in the packed lists.
-    Live(Arc<Article>, Box<[u16]>, u32, u32),
+    /// its first sentence, first quote and first entity in the packed lists.
+    Live(Arc<Article>, Box<[u16]>, u32, u32, u32),
     Removed,
 }
 
@@ -200,8 +220,14 @@ pub struct ScopeIndex {
     next_sentence_id: u32,
     total_sentences: usize,
     total_length: usize,
-    entity_names: HashMap<String, Vec<EntityRef>>,
-    person_words: HashMap<String, Vec<ItemRef>>,
+    /// Entity ids: an article's people, then its organizations, then its places,
+    /// numbered like sentences (see [`PostingList`]).
+    entity_names: HashMap<String, PostingList>,
+    /// Person ids (the people come first among an article's entity ids).
+    person_words: HashMap<String, PostingList>,
+    /// The first entity id of each indexed article, and its slot, in id order.
+    entity_ids: Vec<(u32, u32)>,
+    next_entity_id: u32,
     /// `ask`'s name words of each quote's speaker and aliases.
     speaker_name_words: HashMap<String, PostingList>,
     /// `who_said`'s words of each quote's speaker and aliases.
@@ -411,23 +437,6 @@ fn insert_sorted<T: Ord + Copy>(list: &mut Vec<T>, item: T) {
     }
 }
 
-fn add_keys<K: std::hash::Hash + Eq, T: Ord + Copy>(map: &mut HashMap<K, Vec<T>>, keys: Vec<(K, T)>) {
-    for (key, r) in keys {
-        insert_sorted(map.entry(key).or_default(), r);
-    }
-}
-
-fn remove_keys<K: std::hash::Hash + Eq, T: Copy>(map: &mut HashMap<K, Vec<T>>, keys: &[(K, T)], slot: u32, slot_of: impl Fn(&T) -> u32) {
-    for (key, _) in keys {
-        if let Some(list) = map.get_mut(key) {
-            list.retain(|r| slot_of(r) != slot);
-            if list.is_empty() {
-                map.remove(key);
-            }
-        }
-    }
-}
-
 impl ScopeIndex {
     /// An index of these articles, slots in slice order (for one-off queries).
     pub fn from_articles(articles: &[&Article]) -> ScopeIndex {
@@ -495,8 +504,28 @@ impl ScopeIndex {
             None => tracing::warn!("The search index of a scope ran out of sentence ids; restart newsdesk to renumber it."),
         }
         let keys = article_keys(slot, &article);
-        add_keys(&mut self.entity_names, keys.entity_names);
-        add_keys(&mut self.person_words, keys.person_words);
+        let an = &article.analysis;
+        let (people, orgs) = (an.people.len() as u32, an.organizations.len() as u32);
+        let entities = u32::try_from(an.people.len() + an.organizations.len() + an.places.len()).unwrap_or(u32::MAX);
+        let entity_base = self.next_entity_id;
+        match entity_base.checked_add(entities) {
+            Some(next) => {
+                self.next_entity_id = next;
+                self.entity_ids.push((entity_base, slot));
+                for (key, r) in keys.entity_names {
+                    let local = match r.kind {
+                        EntityKind::Person => r.item,
+                        EntityKind::Organization => people + r.item,
+                        EntityKind::Place => people + orgs + r.item,
+                    };
+                    self.entity_names.entry(key).or_default().push(entity_base + local, 1);
+                }
+                for (key, r) in keys.person_words {
+                    self.person_words.entry(key).or_default().push(entity_base + r.item, 1);
+                }
+            }
+            None => tracing::warn!("The name index of a scope ran out of entity ids; restart newsdesk to renumber it."),
+        }
         let quotes = u32::try_from(article.analysis.quotes.len()).unwrap_or(u32::MAX);
         let quote_base = self.next_quote_id;
         match quote_base.checked_add(quotes) {
@@ -524,7 +553,7 @@ impl ScopeIndex {
             *self.figure_kinds.entry(f.kind).or_default() += 1;
             self.figures.insert(f);
         }
-        self.slots[at] = Slot::Live(article, terms.lengths.clone().into_boxed_slice(), base, quote_base);
+        self.slots[at] = Slot::Live(article, terms.lengths.clone().into_boxed_slice(), base, quote_base, entity_base);
         self.live += 1;
         self.inserted_since_trim += 1;
         // Once a load's articles are all in (and now and then as articles are added),
@@ -536,16 +565,17 @@ impl ScopeIndex {
 
     /// Trims every list to its length.
     fn trim(&mut self) {
-        fn lists<K: std::hash::Hash + Eq, T>(map: &mut HashMap<K, Vec<T>>) {
-            map.values_mut().for_each(Vec::shrink_to_fit);
-            map.shrink_to_fit();
-        }
         self.postings.values_mut().for_each(|l| l.bytes.shrink_to_fit());
         self.postings.shrink_to_fit();
         self.sentence_ids.shrink_to_fit();
-        lists(&mut self.entity_names);
-        lists(&mut self.person_words);
-        for map in [&mut self.speaker_name_words, &mut self.speaker_words, &mut self.quote_stems] {
+        self.entity_ids.shrink_to_fit();
+        for map in [
+            &mut self.speaker_name_words,
+            &mut self.speaker_words,
+            &mut self.quote_stems,
+            &mut self.entity_names,
+            &mut self.person_words,
+        ] {
             map.values_mut().for_each(|l| l.bytes.shrink_to_fit());
             map.shrink_to_fit();
         }
@@ -565,7 +595,7 @@ impl ScopeIndex {
         if matches!(state, Slot::Pending) {
             self.pending -= 1;
         }
-        let Slot::Live(article, lengths, base, quote_base) = std::mem::replace(state, Slot::Removed) else {
+        let Slot::Live(article, lengths, base, quote_base, entity_base) = std::mem::replace(state, Slot::Removed) else {
             return;
         };
         self.live -= 1;
@@ -588,8 +618,25 @@ impl ScopeIndex {
         }
         self.sentence_ids.retain(|e| e.1 != slot);
         let keys = article_keys(slot, &article);
-        remove_keys(&mut self.entity_names, &keys.entity_names, slot, |r| r.slot);
-        remove_keys(&mut self.person_words, &keys.person_words, slot, |r| r.slot);
+        let an = &article.analysis;
+        let entity_ids = entity_base..entity_base.saturating_add((an.people.len() + an.organizations.len() + an.places.len()) as u32);
+        for (key, _) in &keys.entity_names {
+            if let Some(list) = self.entity_names.get_mut(key) {
+                list.remove_range(entity_ids.clone());
+                if list.is_empty() {
+                    self.entity_names.remove(key);
+                }
+            }
+        }
+        for (key, _) in &keys.person_words {
+            if let Some(list) = self.person_words.get_mut(key) {
+                list.remove_range(entity_ids.clone());
+                if list.is_empty() {
+                    self.person_words.remove(key);
+                }
+            }
+        }
+        self.entity_ids.retain(|e| e.1 != slot);
         let quote_ids = quote_base..quote_base.saturating_add(article.analysis.quotes.len() as u32);
         for (map, keys) in [
             (&mut self.speaker_name_words, &keys.speaker_name_words),
@@ -685,21 +732,7 @@ impl ScopeIndex {
 
     /// The quotes of a packed quote list, in scan order.
     fn quotes_in(&self, list: Option<&PostingList>) -> Vec<ItemRef> {
-        let Some(list) = list else { return Vec::new() };
-        let mut out = Vec::with_capacity(list.len());
-        // Ids only grow, so the article an id belongs to is found by moving forward.
-        let mut article = 0usize;
-        for (id, _) in list.iter() {
-            while self.quote_ids.get(article + 1).is_some_and(|next| next.0 <= id) {
-                article += 1;
-            }
-            let Some(&(base, slot)) = self.quote_ids.get(article) else { break };
-            out.push(ItemRef { slot, item: id - base });
-        }
-        if !out.is_sorted() {
-            out.sort_unstable();
-        }
-        out
+        decode_refs(list, &self.quote_ids)
     }
 
     /// Number of sentences holding `term`.
@@ -743,14 +776,27 @@ impl ScopeIndex {
     }
 
     /// Entities whose name or an alias is `key` (ASCII case ignored), in scan order.
-    pub fn entities_named(&self, name: &str) -> &[EntityRef] {
+    pub fn entities_named(&self, name: &str) -> Vec<EntityRef> {
         let key = name.trim().to_ascii_lowercase();
-        self.entity_names.get(&key).map_or(&[], Vec::as_slice)
+        decode_refs(self.entity_names.get(&key), &self.entity_ids)
+            .into_iter()
+            .filter_map(|r| {
+                let an = &self.get(r.slot)?.analysis;
+                let (people, orgs) = (an.people.len() as u32, an.organizations.len() as u32);
+                Some(if r.item < people {
+                    EntityRef { slot: r.slot, kind: EntityKind::Person, item: r.item }
+                } else if r.item < people + orgs {
+                    EntityRef { slot: r.slot, kind: EntityKind::Organization, item: r.item - people }
+                } else {
+                    EntityRef { slot: r.slot, kind: EntityKind::Place, item: r.item - people - orgs }
+                })
+            })
+            .collect()
     }
 
     /// People one of whose name words (`ask`'s name words) is `word`.
-    pub fn people_with_word(&self, word: &str) -> &[ItemRef] {
-        self.person_words.get(word).map_or(&[], Vec::as_slice)
+    pub fn people_with_word(&self, word: &str) -> Vec<ItemRef> {
+        decode_refs(self.person_words.get(word), &self.entity_ids)
     }
 
     /// Quotes whose speaker or a speaker alias has `word` among `ask`'s name words.
@@ -771,10 +817,6 @@ impl ScopeIndex {
     /// Approximate heap bytes of each part of the index (entries × entry size, keys
     /// included, hash-table overhead not), for memory reports.
     pub fn heap_estimate(&self) -> Vec<(&'static str, usize)> {
-        fn lists<K, T>(map: &HashMap<K, Vec<T>>, key_bytes: impl Fn(&K) -> usize) -> usize {
-            map.iter().map(|(k, v)| key_bytes(k) + std::mem::size_of::<K>() + v.capacity() * std::mem::size_of::<T>() + 24).sum()
-        }
-        let text = |k: &String| k.capacity();
         let packed = |map: &HashMap<String, PostingList>| -> usize {
             map.iter().map(|(k, l)| k.capacity() + l.bytes.capacity() + std::mem::size_of::<(String, PostingList)>()).sum()
         };
@@ -784,8 +826,8 @@ impl ScopeIndex {
                 self.postings.values().map(|l| l.bytes.capacity() + std::mem::size_of::<(u32, PostingList)>()).sum::<usize>()
                     + self.sentence_ids.capacity() * 8,
             ),
-            ("entity names", lists(&self.entity_names, text)),
-            ("person name words", lists(&self.person_words, text)),
+            ("entity names", packed(&self.entity_names) + self.entity_ids.capacity() * 8),
+            ("person name words", packed(&self.person_words)),
             ("speaker name words (ask)", packed(&self.speaker_name_words)),
             ("speaker words (who-said)", packed(&self.speaker_words)),
             ("quote stems", packed(&self.quote_stems) + self.quote_ids.capacity() * 8),
@@ -869,8 +911,14 @@ mod tests {
         assert_eq!(index.live, fresh.live);
         assert_eq!(index.sentence_stats(), fresh.sentence_stats());
         assert_eq!(decoded_postings(index), decoded_postings(&fresh));
-        assert_eq!(index.entity_names, fresh.entity_names);
-        assert_eq!(index.person_words, fresh.person_words);
+        let entities = |i: &ScopeIndex| -> std::collections::BTreeMap<String, Vec<EntityRef>> {
+            i.entity_names.keys().map(|k| (k.clone(), i.entities_named(k))).collect()
+        };
+        assert_eq!(entities(index), entities(&fresh));
+        let people = |i: &ScopeIndex| -> std::collections::BTreeMap<String, Vec<ItemRef>> {
+            i.person_words.keys().map(|k| (k.clone(), i.people_with_word(k))).collect()
+        };
+        assert_eq!(people(index), people(&fresh));
         type Lists = std::collections::BTreeMap<String, Vec<ItemRef>>;
         let decoded = |i: &ScopeIndex, map: &HashMap<String, PostingList>| -> Lists {
             map.iter().map(|(k, l)| (k.clone(), i.quotes_in(Some(l)))).collect()
