@@ -4,10 +4,6 @@
 #[path = "../tests/common/fixtures.rs"]
 mod fixtures;
 
-/// The allocator the `newsdesk` binary uses.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsdesk::analyze::{self, dates, figures, keypoints, organizations, people, places, quotes};
 use newsdesk::ingest::{IngestOptions, ingest};

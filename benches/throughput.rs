@@ -5,10 +5,6 @@
 #[path = "../tests/common/fixtures.rs"]
 mod fixtures;
 
-/// The allocator the `newsdesk` binary uses.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use newsdesk::analyze::analyze;
 use newsdesk::ingest::{IngestOptions, ingest};
 use std::hint::black_box;

@@ -2,12 +2,6 @@
 //! `extract` and `ask` commands.
 
 use clap::{Parser, Subcommand};
-
-/// mimalloc: the engine allocates many small, short-lived strings and vectors per article,
-/// and this allocator makes the whole analysis about a sixth faster than the system one.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use newsdesk::ingest::{IngestOptions, ingest};
 use newsdesk::{analyze, render};
 use std::io::Read;
