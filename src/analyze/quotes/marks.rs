@@ -44,8 +44,10 @@ fn is_elision(rest: &str) -> bool {
         let after = rest[digits.len()..].chars().next();
         return digits.len() == 2 && after.is_none_or(|c| c == 's' || !c.is_alphanumeric());
     }
-    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    let after = rest[word.len()..].chars().next();
+    // The letters' length as written: lower-casing can change it ("Ⱥ" is 2 bytes, "ⱥ" 3).
+    let letters = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let word = rest[..letters].to_lowercase();
+    let after = rest[letters..].chars().next();
     matches!(word.as_str(), "em" | "til" | "cause" | "tis" | "twas" | "n" | "round") && after.is_none_or(|c| !c.is_alphabetic())
 }
 
@@ -227,6 +229,14 @@ fn push(out: &mut Vec<Segment>, text: &str, base: usize, chars: &[(usize, char)]
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn elision_check_survives_letters_that_grow_when_lower_cased() {
+        assert!(!is_elision("Ⱥ"));
+        assert!(!is_elision("ȺȺ x"));
+        assert!(is_elision("em, he said"));
+        assert!(is_elision("90s"));
+    }
 
     #[test]
     fn mark_precheck_sees_every_mark_style_and_nothing_else() {
