@@ -50,14 +50,14 @@ pub fn select(doc: &Document, analysis: &Analysis) -> Vec<usize> {
     // total count come from its run; each sentence's weighted vocabulary mass adds up in
     // term order, and its terms are kept (ascending) for the near-duplicate test.
     let mut mass = vec![0.0f32; n];
-    let mut terms_per_sentence = vec![0usize; n + 1];
+    // Where each sentence's terms start in `flat_terms`: counts, then running sums.
+    let mut offsets = vec![0usize; n + 1];
     for &(_, s, _) in &index.postings {
-        terms_per_sentence[s as usize + 1] += 1;
+        offsets[s as usize + 1] += 1;
     }
     for i in 0..n {
-        terms_per_sentence[i + 1] += terms_per_sentence[i];
+        offsets[i + 1] += offsets[i];
     }
-    let offsets = terms_per_sentence;
     let mut fill = offsets.clone();
     let mut flat_terms = vec![0u32; index.postings.len()];
     for run in index.postings.chunk_by(|a, b| a.0 == b.0) {

@@ -205,7 +205,7 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk], people: &[Pe
         }
         let is_org = org_by_form(doc, chunk) || org_named_after_country(doc, chunk) || acronym_is_org(doc, chunks, ci, people);
         // A bare head word ("Government", "Police") is not a name.
-        let bare_head = chunk.words.len() == 1 && ORG_HEADS.ending_in(chunk.text(doc)).any(|h| h.len() == 1);
+        let bare_head = chunk.words.len() == 1 && ORG_HEADS.is_one_word_head(chunk.text(doc));
         if bare_head && ORGS.lookup(chunk.text(doc)).is_none() {
             continue;
         }

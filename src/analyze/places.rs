@@ -163,7 +163,7 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
             continue;
         }
         let first = doc.slice(c.words[0]);
-        let has_org_head = c.words.iter().any(|w| ORG_HEADS.ending_in(doc.slice(*w)).any(|h| h.len() == 1));
+        let has_org_head = c.words.iter().any(|w| ORG_HEADS.is_one_word_head(doc.slice(*w)));
         if proper_nouns::ends_with_head(doc, c, &PLACE_HEADS) || (PLACE_PREFIXES.contains(&first) && !has_org_head) {
             is_place[ci] = true;
             found.push(Found { span: c.span, entry: None, strong: true });

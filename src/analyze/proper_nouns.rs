@@ -406,6 +406,10 @@ impl Heads {
     pub fn ending_in<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Vec<String>> + 'a {
         self.by_last.get(word).into_iter().flatten().map(|&i| &self.all[i])
     }
+    /// Whether `word` alone is one of the heads ("Bank", "Police").
+    pub fn is_one_word_head(&self, word: &str) -> bool {
+        self.ending_in(word).any(|h| h.len() == 1)
+    }
 }
 
 /// Reads a heads data file (one head per line, `#` comments).
@@ -439,7 +443,7 @@ pub fn ends_with_head(doc: &Document, chunk: &Chunk, heads: &Heads) -> bool {
 /// "University of Chile", "Bank of America".
 pub fn head_before_of(doc: &Document, chunk: &Chunk, heads: &Heads) -> bool {
     chunk.words.windows(2).any(|pair| {
-        matches!(doc.slice(pair[1]), "of" | "for") && heads.ending_in(doc.slice(pair[0])).any(|h| h.len() == 1)
+        matches!(doc.slice(pair[1]), "of" | "for") && heads.is_one_word_head(doc.slice(pair[0]))
     })
 }
 

@@ -73,17 +73,11 @@ impl TokenView {
         for t in &toks {
             let mut span = (t.start as u32, t.end as u32);
             let w = t.text(text);
-            let changes_case = |c: char| {
-                let mut l = c.to_lowercase();
-                !(l.next() == Some(c) && l.next().is_none())
-            };
-            if !w.is_ascii() && w.chars().any(|c| !c.is_ascii() && changes_case(c)) {
+            if w.chars().any(|c| !c.is_ascii() && changes_case(c)) {
                 // `str::to_lowercase` also knows a word-final sigma.
                 let full = w.to_lowercase();
-                if full != lower[t.start..t.end] {
-                    span = (lower.len() as u32, (lower.len() + full.len()) as u32);
-                    lower.push_str(&full);
-                }
+                span = (lower.len() as u32, (lower.len() + full.len()) as u32);
+                lower.push_str(&full);
             }
             lower_span.push(span);
         }
@@ -94,6 +88,12 @@ impl TokenView {
     pub fn lower(&self, k: usize) -> &str {
         self.lower_span.get(k).map_or("", |&(start, end)| &self.lower[start as usize..end as usize])
     }
+}
+
+/// Whether lower-casing changes the character.
+fn changes_case(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    !(lower.next() == Some(c) && lower.next().is_none())
 }
 
 /// Tokens of `text` (whitespace dropped).

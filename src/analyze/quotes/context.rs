@@ -4,12 +4,11 @@
 //! one). Sentences are recomputed here from tokens, outside quotation marks, so the
 //! rules do not depend on the document's sentence splitter being perfect.
 
-use super::marks::Segment;
+use super::marks::{MARKS, Segment};
 use crate::analyze::people::lexicon::{Gender, LEX, NON_NAME_CAPS, contains, is_function_word};
 use crate::analyze::people::tokens::{Tok, TokKind, TokenView, is_capitalized};
 use crate::model::{Document, Person};
 
-pub(crate) const QUOTE_MARKS: &[&str] = &["“", "”", "\"", "„", "«", "»", "‘", "’", "'"];
 const AUX_ADVERBS: &[&str] = &[
     "has", "have", "had", "also", "will", "would", "could", "may", "might", "later", "then", "previously",
     "reportedly", "again", "further", "repeatedly", "recently", "once", "earlier", "today", "yesterday",
@@ -98,7 +97,10 @@ impl<'a> Ctx<'a> {
         self.toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
     }
     pub fn is_mark(&self, k: usize) -> bool {
-        self.toks.get(k).is_some_and(|t| t.kind != TokKind::Word) && QUOTE_MARKS.contains(&self.w(k))
+        let mut chars = self.w(k).chars();
+        self.toks.get(k).is_some_and(|t| t.kind != TokKind::Word)
+            && chars.next().is_some_and(|c| MARKS.contains(&c))
+            && chars.next().is_none()
     }
     pub fn is_terminator(&self, k: usize) -> bool {
         self.toks.get(k).is_some_and(|t| t.kind == TokKind::Punct) && matches!(self.w(k), "." | "?" | "!")

@@ -22,6 +22,11 @@ pub struct Segment {
     pub single: bool,
 }
 
+/// Every quotation mark the scanner reads, double and single (straight ones included).
+pub(crate) const MARKS: [char; 9] = ['“', '”', '"', '„', '«', '»', '‘', '’', '\''];
+/// The double marks: a paragraph holding none of them is no part of a double quote.
+const DOUBLE_MARKS: [char; 6] = ['“', '”', '"', '„', '«', '»'];
+
 fn opens_double(c: char) -> bool {
     matches!(c, '“' | '„' | '«')
 }
@@ -58,7 +63,7 @@ const CAPTION_CUES: &[&str] = &["Image:", "Photo:", "Picture:", "Photograph:", "
 pub fn is_caption(paragraph: &str) -> bool {
     paragraph.split_whitespace().count() <= 40
         && CAPTION_CUES.iter().any(|c| paragraph.contains(c))
-        && !paragraph.contains(|c: char| matches!(c, '“' | '”' | '"' | '„' | '«' | '»'))
+        && !paragraph.contains(DOUBLE_MARKS)
 }
 
 /// Quoted segments of every paragraph, in text order.
@@ -71,7 +76,7 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
         // paragraphs of one quote does not end it: a short paragraph without marks, right
         // before a paragraph that re-opens the quote.
         let reopens_next = paragraphs.get(pi + 1).and_then(|n| text.get(n.start..n.end)).is_some_and(|n| n.starts_with(['“', '"', '„', '«']));
-        if carry && (is_caption(body) || (reopens_next && body.split_whitespace().count() <= 25 && !body.contains(['“', '”', '"', '„', '«', '»']))) {
+        if carry && (is_caption(body) || (reopens_next && body.split_whitespace().count() <= 25 && !body.contains(DOUBLE_MARKS))) {
             continue;
         }
         if !has_any_mark(body) {
@@ -92,7 +97,7 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
         }
         while i < chars.len() {
             let (off, c) = chars[i];
-            if !matches!(c, '“' | '”' | '"' | '„' | '«' | '»' | '‘' | '’' | '\'') {
+            if !MARKS.contains(&c) {
                 i += 1;
                 continue;
             }
@@ -240,7 +245,7 @@ mod tests {
 
     #[test]
     fn mark_precheck_sees_every_mark_style_and_nothing_else() {
-        for mark in ["“", "”", "\"", "„", "«", "»", "‘", "’", "'"] {
+        for mark in MARKS {
             assert!(has_any_mark(&format!("Prices rose{mark} again")), "{mark}");
         }
         assert!(!has_any_mark("Prices rose — by 5% … in Zürich – again"));
