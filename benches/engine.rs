@@ -11,13 +11,21 @@ use newsdesk::model::Document;
 use newsdesk::text::segment;
 use std::hint::black_box;
 
-
 fn bench_engine(c: &mut Criterion) {
     let inputs = fixtures::articles();
     let total_bytes: u64 = inputs.iter().map(|(_, b)| b.len() as u64).sum();
     let docs: Vec<Document> = inputs
         .iter()
-        .map(|(name, b)| ingest(b, &IngestOptions { name_hint: Some(name.clone()), title: None }).expect("fixture ingests"))
+        .map(|(name, b)| {
+            ingest(
+                b,
+                &IngestOptions {
+                    name_hint: Some(name.clone()),
+                    title: None,
+                },
+            )
+            .expect("fixture ingests")
+        })
         .collect();
     let analyses: Vec<_> = docs.iter().map(analyze::analyze).collect();
 
@@ -26,7 +34,14 @@ fn bench_engine(c: &mut Criterion) {
     g.bench_function("total (ingest + analyze)", |b| {
         b.iter(|| {
             for (name, bytes) in &inputs {
-                let doc = ingest(bytes, &IngestOptions { name_hint: Some(name.clone()), title: None }).unwrap();
+                let doc = ingest(
+                    bytes,
+                    &IngestOptions {
+                        name_hint: Some(name.clone()),
+                        title: None,
+                    },
+                )
+                .unwrap();
                 black_box(analyze::analyze(&doc));
             }
         })
@@ -34,7 +49,16 @@ fn bench_engine(c: &mut Criterion) {
     g.bench_function("ingest/clean + segment", |b| {
         b.iter(|| {
             for (name, bytes) in &inputs {
-                black_box(ingest(bytes, &IngestOptions { name_hint: Some(name.clone()), title: None }).unwrap());
+                black_box(
+                    ingest(
+                        bytes,
+                        &IngestOptions {
+                            name_hint: Some(name.clone()),
+                            title: None,
+                        },
+                    )
+                    .unwrap(),
+                );
             }
         })
     });
@@ -46,7 +70,12 @@ fn bench_engine(c: &mut Criterion) {
             }
         })
     });
-    g.bench_function("people", |b| b.iter(|| docs.iter().for_each(|d| drop(black_box(people::extract(d))))));
+    g.bench_function("people", |b| {
+        b.iter(|| {
+            docs.iter()
+                .for_each(|d| drop(black_box(people::extract(d))))
+        })
+    });
     g.bench_function("quotes (with people)", |b| {
         b.iter(|| {
             for d in &docs {
@@ -55,7 +84,12 @@ fn bench_engine(c: &mut Criterion) {
             }
         })
     });
-    g.bench_function("figures", |b| b.iter(|| docs.iter().for_each(|d| drop(black_box(figures::extract(d))))));
+    g.bench_function("figures", |b| {
+        b.iter(|| {
+            docs.iter()
+                .for_each(|d| drop(black_box(figures::extract(d))))
+        })
+    });
     g.bench_function("places + organizations", |b| {
         b.iter(|| {
             for d in &docs {
@@ -64,9 +98,15 @@ fn bench_engine(c: &mut Criterion) {
             }
         })
     });
-    g.bench_function("dates", |b| b.iter(|| docs.iter().for_each(|d| drop(black_box(dates::extract(d))))));
+    g.bench_function("dates", |b| {
+        b.iter(|| docs.iter().for_each(|d| drop(black_box(dates::extract(d)))))
+    });
     g.bench_function("key points", |b| {
-        b.iter(|| docs.iter().zip(&analyses).for_each(|(d, a)| drop(black_box(keypoints::select(d, a)))))
+        b.iter(|| {
+            docs.iter()
+                .zip(&analyses)
+                .for_each(|(d, a)| drop(black_box(keypoints::select(d, a))))
+        })
     });
     g.finish();
 }

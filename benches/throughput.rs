@@ -19,12 +19,20 @@ fn main() {
         .unwrap_or_else(fixtures::articles_dir);
     let inputs: Vec<(String, Vec<u8>)> = fixtures::article_paths_in(&dir)
         .into_iter()
-        .map(|p| (p.display().to_string(), std::fs::read(&p).expect("readable article")))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read(&p).expect("readable article"),
+            )
+        })
         .collect();
     let bytes_per_round: usize = inputs.iter().map(|(_, b)| b.len()).sum();
     let run = || {
         for (name, bytes) in &inputs {
-            let opts = IngestOptions { name_hint: Some(name.clone()), title: None };
+            let opts = IngestOptions {
+                name_hint: Some(name.clone()),
+                title: None,
+            };
             if let Ok(doc) = ingest(bytes, &opts) {
                 black_box(analyze(&doc));
             }
@@ -33,7 +41,10 @@ fn main() {
     run(); // warm up lazily built tables
     // For instruction-count profiling: a fixed number of rounds inside one named function,
     // e.g. `valgrind --tool=callgrind --toggle-collect='throughput::profiled_rounds' …`.
-    if let Some(rounds) = std::env::var("NEWSDESK_BENCH_ROUNDS").ok().and_then(|r| r.parse().ok()) {
+    if let Some(rounds) = std::env::var("NEWSDESK_BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+    {
         profiled_rounds(rounds, &run);
         println!("{rounds} rounds of {bytes_per_round} bytes");
         return;
@@ -46,7 +57,11 @@ fn main() {
     }
     let secs = start.elapsed().as_secs_f64();
     let mb = (bytes_per_round * rounds) as f64 / 1e6;
-    println!("{} articles, {} bytes, {rounds} rounds in {secs:.2} s", inputs.len(), bytes_per_round);
+    println!(
+        "{} articles, {} bytes, {rounds} rounds in {secs:.2} s",
+        inputs.len(),
+        bytes_per_round
+    );
     println!("engine throughput: {:.2} MB/s", mb / secs);
 }
 

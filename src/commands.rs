@@ -8,10 +8,12 @@
 
 use crate::briefing::{self, Digest};
 use crate::error::{Error, Result};
-use chrono::{DateTime, Utc};
 use crate::model::{Article, FigureKind};
-use crate::query::{self, AskAnswer, Evidence, FigureHit, PersonHit, SearchHit, SpeakerStatements, TimelineEntry};
+use crate::query::{
+    self, AskAnswer, Evidence, FigureHit, PersonHit, SearchHit, SpeakerStatements, TimelineEntry,
+};
 use crate::store::{NewArticle, Scope, Store};
+use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
 /// The built-in sample article offered to newcomers (a Reuters/News.Az report on
@@ -20,13 +22,17 @@ pub const SAMPLE_ARTICLE: &str = include_str!("../data/sample-article.txt");
 /// The origin recorded for the sample article.
 pub const SAMPLE_ORIGIN: &str = "built-in sample article";
 /// The sample's title unless the user gives one (its text starts with page furniture).
-pub const SAMPLE_TITLE: &str = "US and China race to rescue a Xi–Trump summit as rare-earth curbs bite";
+pub const SAMPLE_TITLE: &str =
+    "US and China race to rescue a Xi–Trump summit as rare-earth curbs bite";
 
 /// Where an article's content comes from.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Content {
     /// An uploaded or local file: its name and bytes.
-    File { name: String, bytes: Vec<u8> },
+    File {
+        name: String,
+        bytes: Vec<u8>,
+    },
     Text(String),
     Url(String),
     /// The built-in sample article ([`SAMPLE_ARTICLE`]).
@@ -35,45 +41,113 @@ pub enum Content {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
-    ArticleAdd { content: Content, title: Option<String> },
-    ArticleList { page: usize },
-    ArticleShow { article: String },
-    ArticleRemove { article: String },
-    WhoSaid { topic: Option<String>, speaker: Option<String>, article: Option<String> },
-    KeyFigures { article: Option<String>, kind: Option<FigureKind> },
-    People { article: Option<String> },
-    Timeline { article: Option<String> },
-    Summary { article: Option<String> },
-    Ask { question: String, article: Option<String> },
-    Search { query: String },
+    ArticleAdd {
+        content: Content,
+        title: Option<String>,
+    },
+    ArticleList {
+        page: usize,
+    },
+    ArticleShow {
+        article: String,
+    },
+    ArticleRemove {
+        article: String,
+    },
+    WhoSaid {
+        topic: Option<String>,
+        speaker: Option<String>,
+        article: Option<String>,
+    },
+    KeyFigures {
+        article: Option<String>,
+        kind: Option<FigureKind>,
+    },
+    People {
+        article: Option<String>,
+    },
+    Timeline {
+        article: Option<String>,
+    },
+    Summary {
+        article: Option<String>,
+    },
+    Ask {
+        question: String,
+        article: Option<String>,
+    },
+    Search {
+        query: String,
+    },
     /// A digest of recent articles for a channel (the front end posts it). `channel` is
     /// a channel id or mention (`<#123>`), or a console label; `since` as in
     /// `briefing::parse_since`; default: since that channel's last briefing, else 24h.
-    BriefingPost { channel: Option<String>, since: Option<String>, topic: Option<String> },
+    BriefingPost {
+        channel: Option<String>,
+        since: Option<String>,
+        topic: Option<String>,
+    },
     /// The same digest, shown only to the caller; default period 24h.
-    BriefingPreview { since: Option<String>, topic: Option<String> },
+    BriefingPreview {
+        since: Option<String>,
+        topic: Option<String>,
+    },
     Help,
 }
 
 /// A command's answer, structured; `render::text` and `render::discord` turn it into output.
 #[derive(Debug, Clone)]
 pub enum Response {
-    Added { article: Arc<Article> },
-    List { articles: Vec<Arc<Article>>, page: usize },
-    Show { article: Arc<Article> },
-    Removed { article: Arc<Article> },
-    WhoSaid { groups: Vec<SpeakerStatements> },
+    Added {
+        article: Arc<Article>,
+    },
+    List {
+        articles: Vec<Arc<Article>>,
+        page: usize,
+    },
+    Show {
+        article: Arc<Article>,
+    },
+    Removed {
+        article: Arc<Article>,
+    },
+    WhoSaid {
+        groups: Vec<SpeakerStatements>,
+    },
     /// The best figures, and how many there are in all (`figures` may hold fewer).
-    KeyFigures { figures: Vec<FigureHit>, total: usize },
-    People { article: Arc<Article>, people: Vec<PersonHit> },
-    Timeline { article: Arc<Article>, entries: Vec<TimelineEntry> },
-    Summary { article: Arc<Article>, points: Vec<Evidence> },
-    Ask { question: String, answer: AskAnswer },
-    Search { query: String, hits: Vec<SearchHit> },
+    KeyFigures {
+        figures: Vec<FigureHit>,
+        total: usize,
+    },
+    People {
+        article: Arc<Article>,
+        people: Vec<PersonHit>,
+    },
+    Timeline {
+        article: Arc<Article>,
+        entries: Vec<TimelineEntry>,
+    },
+    Summary {
+        article: Arc<Article>,
+        points: Vec<Evidence>,
+    },
+    Ask {
+        question: String,
+        answer: AskAnswer,
+    },
+    Search {
+        query: String,
+        hits: Vec<SearchHit>,
+    },
     /// A plain message (e.g. a feature that is not available in this front end yet).
-    Notice { message: String },
+    Notice {
+        message: String,
+    },
     /// Render with `briefing::render::text` or `briefing::render::discord_messages`.
-    Briefing { digest: Box<Digest>, channel: Option<u64> },
+    Briefing {
+        digest: Box<Digest>,
+        channel: Option<u64>,
+    },
     Help,
 }
 
@@ -101,7 +175,11 @@ pub const COMMANDS: &[CommandHelp] = &[
         what: "Add an article from a file (.txt, .md, .html), pasted text or a web page; optional title.",
         example: "/article add file:reports/rare-earths.html title:\"Rare earths\"",
     },
-    CommandHelp { name: "/article list", what: "List this server's articles with their ids.", example: "/article list" },
+    CommandHelp {
+        name: "/article list",
+        what: "List this server's articles with their ids.",
+        example: "/article list",
+    },
     CommandHelp {
         name: "/article show",
         what: "Show one article: its source, size and what was found in it.",
@@ -122,15 +200,31 @@ pub const COMMANDS: &[CommandHelp] = &[
         what: "The numbers that matter (money, percent, count, quantity, ratio, rank, age, score, year-span).",
         example: "/key-figures kind:money",
     },
-    CommandHelp { name: "/people", what: "Who is named in an article, with their roles.", example: "/people article:a1" },
-    CommandHelp { name: "/timeline", what: "The dates an article mentions, in order.", example: "/timeline article:a1" },
-    CommandHelp { name: "/summary", what: "An article's key points, in its own sentences.", example: "/summary article:a1" },
+    CommandHelp {
+        name: "/people",
+        what: "Who is named in an article, with their roles.",
+        example: "/people article:a1",
+    },
+    CommandHelp {
+        name: "/timeline",
+        what: "The dates an article mentions, in order.",
+        example: "/timeline article:a1",
+    },
+    CommandHelp {
+        name: "/summary",
+        what: "An article's key points, in its own sentences.",
+        example: "/summary article:a1",
+    },
     CommandHelp {
         name: "/ask",
         what: "Ask a question; the answer quotes the sentence it comes from.",
         example: "/ask question:\"How much trade is at stake?\"",
     },
-    CommandHelp { name: "/search", what: "Find sentences across all articles.", example: "/search query:\"export controls\"" },
+    CommandHelp {
+        name: "/search",
+        what: "Find sentences across all articles.",
+        example: "/search query:\"export controls\"",
+    },
     CommandHelp {
         name: "/briefing post",
         what: "Post a digest of the articles added since the channel's last briefing: key points, quotes, figures, and figures that disagree.",
@@ -141,7 +235,11 @@ pub const COMMANDS: &[CommandHelp] = &[
         what: "See the digest yourself before posting it (default: the last 24 hours).",
         example: "/briefing preview since:7d",
     },
-    CommandHelp { name: "/help", what: "This list.", example: "/help" },
+    CommandHelp {
+        name: "/help",
+        what: "This list.",
+        example: "/help",
+    },
 ];
 
 /// Runs a command. Blocking (ingest, analysis and URL fetches run inline): async
@@ -155,81 +253,138 @@ pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Respo
                 Content::File { name, bytes } => (name, bytes),
                 Content::Text(t) => {
                     if t.trim().is_empty() {
-                        return Err(Error::BadInput("The text is empty: paste the article after `text:`.".into()));
+                        return Err(Error::BadInput(
+                            "The text is empty: paste the article after `text:`.".into(),
+                        ));
                     }
                     ("pasted text".to_string(), t.into_bytes())
                 }
                 Content::Url(u) => fetch_url(store, &u)?,
                 Content::Sample => {
                     title.get_or_insert_with(|| SAMPLE_TITLE.to_string());
-                    (SAMPLE_ORIGIN.to_string(), SAMPLE_ARTICLE.as_bytes().to_vec())
+                    (
+                        SAMPLE_ORIGIN.to_string(),
+                        SAMPLE_ARTICLE.as_bytes().to_vec(),
+                    )
                 }
             };
-            let article = store.add_article(scope, NewArticle { bytes, origin, title, added_by: caller.name.clone() })?;
+            let article = store.add_article(
+                scope,
+                NewArticle {
+                    bytes,
+                    origin,
+                    title,
+                    added_by: caller.name.clone(),
+                },
+            )?;
             Ok(Response::Added { article })
         }
-        Command::ArticleList { page } => Ok(Response::List { articles: store.articles(scope), page }),
-        Command::ArticleShow { article } => Ok(Response::Show { article: store.find_article(scope, &article)? }),
+        Command::ArticleList { page } => Ok(Response::List {
+            articles: store.articles(scope),
+            page,
+        }),
+        Command::ArticleShow { article } => Ok(Response::Show {
+            article: store.find_article(scope, &article)?,
+        }),
         Command::ArticleRemove { article } => {
             if !caller.can_manage {
                 return Err(Error::Forbidden(
                     "Removing articles needs the Manage Messages permission. Ask a moderator to remove it.".into(),
                 ));
             }
-            Ok(Response::Removed { article: store.remove_article(scope, &article)? })
+            Ok(Response::Removed {
+                article: store.remove_article(scope, &article)?,
+            })
         }
-        Command::WhoSaid { topic, speaker, article } => {
+        Command::WhoSaid {
+            topic,
+            speaker,
+            article,
+        } => {
             let topic = topic.filter(|t| !t.trim().is_empty());
             let speaker = speaker.filter(|s| !s.trim().is_empty());
-            let groups = in_index(store, scope, article.as_deref(), |i| query::who_said_in(i, speaker.as_deref(), topic.as_deref()))?;
+            let groups = in_index(store, scope, article.as_deref(), |i| {
+                query::who_said_in(i, speaker.as_deref(), topic.as_deref())
+            })?;
             Ok(Response::WhoSaid { groups })
         }
         Command::KeyFigures { article, kind } => {
-            let (figures, total) = in_index(store, scope, article.as_deref(), |i| query::key_figures_in(i, kind))?;
+            let (figures, total) = in_index(store, scope, article.as_deref(), |i| {
+                query::key_figures_in(i, kind)
+            })?;
             Ok(Response::KeyFigures { figures, total })
         }
         Command::People { article } => {
             let article = pick_one(store, scope, article.as_deref())?;
-            Ok(Response::People { people: query::people(&article), article })
+            Ok(Response::People {
+                people: query::people(&article),
+                article,
+            })
         }
         Command::Timeline { article } => {
             let article = pick_one(store, scope, article.as_deref())?;
-            Ok(Response::Timeline { entries: query::timeline(&article), article })
+            Ok(Response::Timeline {
+                entries: query::timeline(&article),
+                article,
+            })
         }
         Command::Summary { article } => {
             let article = pick_one(store, scope, article.as_deref())?;
-            Ok(Response::Summary { points: query::summary(&article), article })
+            Ok(Response::Summary {
+                points: query::summary(&article),
+                article,
+            })
         }
         Command::Ask { question, article } => {
             if question.trim().is_empty() {
-                return Err(Error::BadInput("Ask a question, e.g. /ask question:\"Who is Wu Xinbo?\"".into()));
+                return Err(Error::BadInput(
+                    "Ask a question, e.g. /ask question:\"Who is Wu Xinbo?\"".into(),
+                ));
             }
-            let answer = in_index(store, scope, article.as_deref(), |i| query::ask_in(i, &question))?;
+            let answer = in_index(store, scope, article.as_deref(), |i| {
+                query::ask_in(i, &question)
+            })?;
             Ok(Response::Ask { answer, question })
         }
         Command::Search { query: q } => {
             if q.trim().is_empty() {
-                return Err(Error::BadInput("Say what to search for, e.g. /search query:\"export controls\"".into()));
+                return Err(Error::BadInput(
+                    "Say what to search for, e.g. /search query:\"export controls\"".into(),
+                ));
             }
-            Ok(Response::Search { hits: in_index(store, scope, None, |i| query::search_in(i, &q))?, query: q })
+            Ok(Response::Search {
+                hits: in_index(store, scope, None, |i| query::search_in(i, &q))?,
+                query: q,
+            })
         }
-        Command::BriefingPost { channel, since, topic } => {
+        Command::BriefingPost {
+            channel,
+            since,
+            topic,
+        } => {
             let channel_id = channel.as_deref().and_then(briefing::parse_channel_id);
             let last = channel_id.and_then(|c| briefing::schedule::last_run(store, scope, c));
             let digest = match (since, last) {
                 (None, Some(last)) => {
-                    let opts = briefing::scheduler::channel_period(Some(&last), last.covered_until, topic);
+                    let opts =
+                        briefing::scheduler::channel_period(Some(&last), last.covered_until, topic);
                     let articles = store.articles(scope);
                     let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
                     briefing::build_digest(&refs, &opts)
                 }
                 (since, _) => briefing_digest(store, scope, since.as_deref(), None, topic)?,
             };
-            Ok(Response::Briefing { digest: Box::new(digest), channel: channel_id })
+            Ok(Response::Briefing {
+                digest: Box::new(digest),
+                channel: channel_id,
+            })
         }
         Command::BriefingPreview { since, topic } => {
             let digest = briefing_digest(store, scope, since.as_deref(), None, topic)?;
-            Ok(Response::Briefing { digest: Box::new(digest), channel: None })
+            Ok(Response::Briefing {
+                digest: Box::new(digest),
+                channel: None,
+            })
         }
         Command::Help => Ok(Response::Help),
     }
@@ -240,7 +395,9 @@ pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Respo
 fn fetch_url(store: &Store, url: &str) -> Result<(String, Vec<u8>)> {
     let url = url.trim();
     if url.is_empty() {
-        return Err(Error::BadInput("Give the page's address after url:, e.g. url:https://example.com/story.".into()));
+        return Err(Error::BadInput(
+            "Give the page's address after url:, e.g. url:https://example.com/story.".into(),
+        ));
     }
     let opts = crate::ingest::fetch::FetchOptions::from(&store.limits().fetch);
     let fetched = crate::ingest::fetch::fetch_blocking(url, &opts)?;
@@ -248,7 +405,13 @@ fn fetch_url(store: &Store, url: &str) -> Result<(String, Vec<u8>)> {
 }
 
 /// The digest for `since` (or `default_since`, or the last 24 hours) up to now.
-fn briefing_digest(store: &Store, scope: Scope, since: Option<&str>, default_since: Option<DateTime<Utc>>, topic: Option<String>) -> Result<Digest> {
+fn briefing_digest(
+    store: &Store,
+    scope: Scope,
+    since: Option<&str>,
+    default_since: Option<DateTime<Utc>>,
+    topic: Option<String>,
+) -> Result<Digest> {
     let now = Utc::now();
     let since = match since {
         Some(s) => briefing::parse_since(s, now, chrono_tz::Tz::UTC)?,
@@ -256,13 +419,23 @@ fn briefing_digest(store: &Store, scope: Scope, since: Option<&str>, default_sin
     };
     let articles = store.articles(scope);
     let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
-    Ok(briefing::build_digest(&refs, &briefing::DigestOptions::new(Some(since), now, topic)))
+    Ok(briefing::build_digest(
+        &refs,
+        &briefing::DigestOptions::new(Some(since), now, topic),
+    ))
 }
 
 /// Runs a query on the named article, or on the scope's index (all its articles).
-fn in_index<R>(store: &Store, scope: Scope, article: Option<&str>, run: impl FnOnce(&query::ScopeIndex) -> R) -> Result<R> {
+fn in_index<R>(
+    store: &Store,
+    scope: Scope,
+    article: Option<&str>,
+    run: impl FnOnce(&query::ScopeIndex) -> R,
+) -> Result<R> {
     match article.filter(|a| !a.trim().is_empty()) {
-        Some(id) => Ok(run(&query::ScopeIndex::from_shared(&[store.find_article(scope, id)?]))),
+        Some(id) => Ok(run(&query::ScopeIndex::from_shared(&[
+            store.find_article(scope, id)?
+        ]))),
         None => {
             if store.article_count(scope) == 0 {
                 return Err(no_articles());
@@ -281,5 +454,7 @@ fn pick_one(store: &Store, scope: Scope, article: Option<&str>) -> Result<Arc<Ar
 }
 
 fn no_articles() -> Error {
-    Error::NotFound("No articles yet. Add one with /article add (a file, pasted text or a URL).".into())
+    Error::NotFound(
+        "No articles yet. Add one with /article add (a file, pasted text or a URL).".into(),
+    )
 }

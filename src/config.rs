@@ -26,7 +26,12 @@ pub struct FetchLimits {
 
 impl Default for FetchLimits {
     fn default() -> Self {
-        FetchLimits { max_bytes: 5 * MB, timeout: Duration::from_secs(10), max_redirects: 5, allow_private: false }
+        FetchLimits {
+            max_bytes: 5 * MB,
+            timeout: Duration::from_secs(10),
+            max_redirects: 5,
+            allow_private: false,
+        }
     }
 }
 
@@ -133,12 +138,18 @@ impl Config {
 
     /// Reads settings through `lookup` (the environment, or a map in tests).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Config> {
-        let var = |k: &str| lookup(k).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let var = |k: &str| {
+            lookup(k)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
         let d = Config::default();
         let size = |k: &str, default: usize| -> Result<usize> {
             match var(k) {
                 None => Ok(default),
-                Some(v) => parse_size(&v).ok_or_else(|| bad(k, &v, "a size such as 2MB, 512KB or 2000000")),
+                Some(v) => {
+                    parse_size(&v).ok_or_else(|| bad(k, &v, "a size such as 2MB, 512KB or 2000000"))
+                }
             }
         };
         let count = |k: &str, default: usize| -> Result<usize> {
@@ -156,21 +167,29 @@ impl Config {
             max_bytes: size(vars::MAX_FETCH_BYTES, d.limits.fetch.max_bytes)?,
             timeout: match var(vars::FETCH_TIMEOUT) {
                 None => d.limits.fetch.timeout,
-                Some(v) => parse_duration(&v).ok_or_else(|| bad(vars::FETCH_TIMEOUT, &v, "a duration such as 10s or 500ms"))?,
+                Some(v) => parse_duration(&v).ok_or_else(|| {
+                    bad(vars::FETCH_TIMEOUT, &v, "a duration such as 10s or 500ms")
+                })?,
             },
             max_redirects: match var(vars::MAX_REDIRECTS) {
                 None => d.limits.fetch.max_redirects,
-                Some(v) => v.parse().map_err(|_| bad(vars::MAX_REDIRECTS, &v, "a whole number"))?,
+                Some(v) => v
+                    .parse()
+                    .map_err(|_| bad(vars::MAX_REDIRECTS, &v, "a whole number"))?,
             },
             allow_private: match var(vars::ALLOW_PRIVATE_URLS) {
                 None => false,
-                Some(v) => parse_bool(&v).ok_or_else(|| bad(vars::ALLOW_PRIVATE_URLS, &v, "true or false"))?,
+                Some(v) => parse_bool(&v)
+                    .ok_or_else(|| bad(vars::ALLOW_PRIVATE_URLS, &v, "true or false"))?,
             },
         };
         let limits = Limits {
             max_upload_bytes: size(vars::MAX_UPLOAD_BYTES, d.limits.max_upload_bytes)?,
             max_articles_per_scope: count(vars::MAX_ARTICLES, d.limits.max_articles_per_scope)?,
-            max_text_bytes_per_scope: size(vars::MAX_TEXT_BYTES, d.limits.max_text_bytes_per_scope)?,
+            max_text_bytes_per_scope: size(
+                vars::MAX_TEXT_BYTES,
+                d.limits.max_text_bytes_per_scope,
+            )?,
             max_concurrent_requests: count(vars::MAX_CONCURRENT, d.limits.max_concurrent_requests)?,
             fetch,
         };
@@ -178,7 +197,10 @@ impl Config {
             discord_token: var(vars::DISCORD_TOKEN),
             discord_guild_id: match var(vars::DISCORD_GUILD_ID) {
                 None => None,
-                Some(v) => Some(v.parse().map_err(|_| bad(vars::DISCORD_GUILD_ID, &v, "a numeric guild id"))?),
+                Some(v) => Some(
+                    v.parse()
+                        .map_err(|_| bad(vars::DISCORD_GUILD_ID, &v, "a numeric guild id"))?,
+                ),
             },
             discord_api_base: var(vars::DISCORD_API_BASE),
             discord_shards: var("DISCORD_SHARDS"),
@@ -187,21 +209,27 @@ impl Config {
             compact_every: count(vars::COMPACT_EVERY, d.compact_every)?,
             message_content_intent: match var(vars::MESSAGE_CONTENT) {
                 None => false,
-                Some(v) => parse_bool(&v).ok_or_else(|| bad(vars::MESSAGE_CONTENT, &v, "true or false"))?,
+                Some(v) => {
+                    parse_bool(&v).ok_or_else(|| bad(vars::MESSAGE_CONTENT, &v, "true or false"))?
+                }
             },
         })
     }
 }
 
 fn bad(var: &str, value: &str, expected: &str) -> Error {
-    Error::Config(format!("The setting {var}={value:?} is not valid: expected {expected}. Fix it in the environment or .env."))
+    Error::Config(format!(
+        "The setting {var}={value:?} is not valid: expected {expected}. Fix it in the environment or .env."
+    ))
 }
 
 /// "2MB", "512 KB", "1.5MiB", "2000000" → bytes. Decimal units are powers of 1000,
 /// binary ones (KiB, MiB, GiB) powers of 1024.
 pub fn parse_size(s: &str) -> Option<usize> {
     let s = s.trim().replace('_', "");
-    let split = s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
     let (number, unit) = s.split_at(split);
     let number: f64 = number.parse().ok()?;
     let scale: f64 = match unit.trim().to_ascii_lowercase().as_str() {
@@ -221,7 +249,9 @@ pub fn parse_size(s: &str) -> Option<usize> {
 /// "10s", "500ms", "2m", "10" (seconds) → a duration above zero.
 pub fn parse_duration(s: &str) -> Option<Duration> {
     let s = s.trim();
-    let split = s.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(s.len());
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
     let (number, unit) = s.split_at(split);
     let number: f64 = number.parse().ok()?;
     let seconds = match unit.trim().to_ascii_lowercase().as_str() {
@@ -230,7 +260,8 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
         "m" | "min" => number * 60.0,
         _ => return None,
     };
-    (seconds.is_finite() && seconds > 0.0 && seconds < 86_400.0).then(|| Duration::from_secs_f64(seconds))
+    (seconds.is_finite() && seconds > 0.0 && seconds < 86_400.0)
+        .then(|| Duration::from_secs_f64(seconds))
 }
 
 fn parse_bool(s: &str) -> Option<bool> {
@@ -263,7 +294,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(pairs: &[(&str, &str)]) -> Result<Config> {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup(|k| map.get(k).cloned())
     }
 
@@ -297,9 +331,13 @@ mod tests {
 
     #[test]
     fn a_malformed_value_names_its_variable() {
-        let err = config(&[(vars::MAX_ARTICLES, "lots")]).unwrap_err().to_string();
+        let err = config(&[(vars::MAX_ARTICLES, "lots")])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("NEWSDESK_MAX_ARTICLES"), "{err}");
-        let err = config(&[(vars::FETCH_TIMEOUT, "-3s")]).unwrap_err().to_string();
+        let err = config(&[(vars::FETCH_TIMEOUT, "-3s")])
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("NEWSDESK_FETCH_TIMEOUT_SECS"), "{err}");
         assert!(config(&[(vars::MAX_UPLOAD_BYTES, "2 parsecs")]).is_err());
     }

@@ -23,11 +23,19 @@ pub const CONSOLE_SCOPE: Scope = Scope::User(0);
 /// Runs the console on standard input and output with settings from the environment.
 pub fn run() -> Result<()> {
     let config = Config::try_from_env()?;
-    let (store, report) = Store::open_with(&config.data_dir, config.limits.clone(), config.compact_every)?;
+    let (store, report) = Store::open_with(
+        &config.data_dir,
+        config.limits.clone(),
+        config.compact_every,
+    )?;
     let interactive = std::io::stdin().is_terminal();
     let mut input = std::io::stdin().lock();
     let mut out = std::io::stdout().lock();
-    let caller = Caller { scope: CONSOLE_SCOPE, name: std::env::var("USER").ok(), can_manage: true };
+    let caller = Caller {
+        scope: CONSOLE_SCOPE,
+        name: std::env::var("USER").ok(),
+        can_manage: true,
+    };
     let empty = store.article_count(CONSOLE_SCOPE) == 0;
     if interactive {
         let _ = writeln!(
@@ -53,7 +61,12 @@ pub fn run() -> Result<()> {
 
 /// For a newcomer at a terminal with an empty store: offers to load the sample article.
 /// Returns false when the input ended.
-fn offer_sample(store: &Store, caller: &Caller, input: &mut impl BufRead, out: &mut impl Write) -> Result<bool> {
+fn offer_sample(
+    store: &Store,
+    caller: &Caller,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> Result<bool> {
     let _ = write!(
         out,
         "\nNo articles yet. Load the built-in sample (a Reuters report on US–China trade talks and rare earths) \
@@ -79,14 +92,27 @@ fn offer_sample(store: &Store, caller: &Caller, input: &mut impl BufRead, out: &
              /article add file:path/to/article.html (or text:\"…\", url:https://…).\n",
         );
     } else {
-        say(out, "Add an article with /article add file:path/to/article.html, text:\"…\" or url:https://… — /help lists everything.\n");
+        say(
+            out,
+            "Add an article with /article add file:path/to/article.html, text:\"…\" or url:https://… — /help lists everything.\n",
+        );
     }
     Ok(true)
 }
 
 /// Reads commands from `input` until `quit` or its end, writing answers to `out`.
-pub fn run_session(store: &Store, caller: &Caller, mut input: impl BufRead, out: &mut impl Write, prompt: bool) -> Result<()> {
-    let max_line = store.limits().max_upload_bytes.saturating_mul(2).saturating_add(64 * 1024);
+pub fn run_session(
+    store: &Store,
+    caller: &Caller,
+    mut input: impl BufRead,
+    out: &mut impl Write,
+    prompt: bool,
+) -> Result<()> {
+    let max_line = store
+        .limits()
+        .max_upload_bytes
+        .saturating_mul(2)
+        .saturating_add(64 * 1024);
     loop {
         if prompt {
             let _ = write!(out, "newsdesk> ");
@@ -142,10 +168,15 @@ fn handle_line(store: &Store, caller: &Caller, line: &str, out: &mut impl Write)
     let answer = parsed.and_then(|command| {
         // A bug in one command must not end the session (the panic message still goes
         // to standard error).
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| commands::execute(store, caller, command)))
-            .unwrap_or_else(|_| {
-                Err(Error::BadInput("That command hit a bug in newsdesk; please report it. The console carries on.".into()))
-            })
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            commands::execute(store, caller, command)
+        }))
+        .unwrap_or_else(|_| {
+            Err(Error::BadInput(
+                "That command hit a bug in newsdesk; please report it. The console carries on."
+                    .into(),
+            ))
+        })
     });
     match answer {
         Ok(resp) => say(out, &render::text::response(&resp)),
@@ -225,17 +256,26 @@ pub fn parse_line(line: &str) -> Result<Option<Input>> {
         return Ok(None);
     }
     let tokens = tokenize(line)?;
-    let words: Vec<String> = tokens.iter().take(2).filter_map(|t| t.bare()).map(|w| w.trim_start_matches('/').to_lowercase()).collect();
+    let words: Vec<String> = tokens
+        .iter()
+        .take(2)
+        .filter_map(|t| t.bare())
+        .map(|w| w.trim_start_matches('/').to_lowercase())
+        .collect();
     let first = words.first().map(String::as_str).unwrap_or("");
     if matches!(first, "quit" | "exit" | "q") && tokens.len() == 1 {
         return Ok(Some(Input::Quit));
     }
     // Two-word commands: /article add|list|show|remove, /briefing post|preview.
     let (name, used) = match (first, words.get(1).map(String::as_str)) {
-        ("article", Some(sub @ ("add" | "list" | "show" | "remove"))) => (format!("article {sub}"), 2),
+        ("article", Some(sub @ ("add" | "list" | "show" | "remove"))) => {
+            (format!("article {sub}"), 2)
+        }
         ("briefing", Some(sub @ ("post" | "preview"))) => (format!("briefing {sub}"), 2),
         ("article", _) => {
-            return Err(Error::BadInput("Say what to do with articles: /article add, list, show or remove.".into()));
+            return Err(Error::BadInput(
+                "Say what to do with articles: /article add, list, show or remove.".into(),
+            ));
         }
         ("briefing", _) => {
             return Err(Error::BadInput(
@@ -244,18 +284,27 @@ pub fn parse_line(line: &str) -> Result<Option<Input>> {
         }
         (w, _) => (w.to_string(), 1),
     };
-    let spec = SPECS.iter().find(|s| s.name == name || s.aliases.contains(&name.as_str())).ok_or_else(|| {
-        let shown: String = name.chars().take(40).collect();
-        Error::BadInput(format!("I don't know the command `{shown}`. Type /help for the list."))
-    })?;
+    let spec = SPECS
+        .iter()
+        .find(|s| s.name == name || s.aliases.contains(&name.as_str()))
+        .ok_or_else(|| {
+            let shown: String = name.chars().take(40).collect();
+            Error::BadInput(format!(
+                "I don't know the command `{shown}`. Type /help for the list."
+            ))
+        })?;
     let mut options = Options::default();
     let mut positional: Vec<String> = Vec::new();
     for token in tokens.into_iter().skip(used) {
         match token {
-            Token::Option { name, value } if spec.options.contains(&name.to_lowercase().as_str()) => {
+            Token::Option { name, value }
+                if spec.options.contains(&name.to_lowercase().as_str()) =>
+            {
                 let key = name.to_lowercase();
                 if options.get(&key).is_some() {
-                    return Err(Error::BadInput(format!("The option {key}: is given twice.")));
+                    return Err(Error::BadInput(format!(
+                        "The option {key}: is given twice."
+                    )));
                 }
                 options.0.push((key, value));
             }
@@ -299,7 +348,10 @@ fn build(spec: &Spec, mut o: Options) -> Result<Command> {
             let title = o.take("title");
             let mut sources = Vec::new();
             if let Some(f) = o.take("file") {
-                sources.push(Content::File { name: f, bytes: Vec::new() });
+                sources.push(Content::File {
+                    name: f,
+                    bytes: Vec::new(),
+                });
             }
             if let Some(t) = o.take("text") {
                 sources.push(Content::Text(t));
@@ -312,11 +364,16 @@ fn build(spec: &Spec, mut o: Options) -> Result<Command> {
                     sources.push(Content::Sample);
                 } else {
                     // A bare path is the friendliest reading of `/article add x.html`.
-                    sources.push(Content::File { name: s, bytes: Vec::new() });
+                    sources.push(Content::File {
+                        name: s,
+                        bytes: Vec::new(),
+                    });
                 }
             }
             if sources.len() > 1 {
-                return Err(Error::BadInput("Give only one of file:, text: or url: per /article add.".into()));
+                return Err(Error::BadInput(
+                    "Give only one of file:, text: or url: per /article add.".into(),
+                ));
             }
             let content = sources.pop().ok_or_else(|| {
                 Error::BadInput(
@@ -336,12 +393,22 @@ fn build(spec: &Spec, mut o: Options) -> Result<Command> {
                     .ok()
                     .filter(|p| *p >= 1)
                     .map(|p| p - 1)
-                    .ok_or_else(|| Error::BadInput(format!("page: takes a page number from 1, not `{p}`.")))?,
+                    .ok_or_else(|| {
+                        Error::BadInput(format!("page: takes a page number from 1, not `{p}`."))
+                    })?,
             },
         },
-        "article show" => Command::ArticleShow { article: required(&mut o, "article", "/article show article:a1")? },
-        "article remove" => Command::ArticleRemove { article: required(&mut o, "article", "/article remove article:a1")? },
-        "who-said" => Command::WhoSaid { topic: o.take("topic"), speaker: o.take("speaker"), article: o.take("article") },
+        "article show" => Command::ArticleShow {
+            article: required(&mut o, "article", "/article show article:a1")?,
+        },
+        "article remove" => Command::ArticleRemove {
+            article: required(&mut o, "article", "/article remove article:a1")?,
+        },
+        "who-said" => Command::WhoSaid {
+            topic: o.take("topic"),
+            speaker: o.take("speaker"),
+            article: o.take("article"),
+        },
         "key-figures" => Command::KeyFigures {
             article: o.take("article"),
             kind: match o.take("kind") {
@@ -356,13 +423,31 @@ fn build(spec: &Spec, mut o: Options) -> Result<Command> {
                 })?),
             },
         },
-        "people" => Command::People { article: o.take("article") },
-        "timeline" => Command::Timeline { article: o.take("article") },
-        "summary" => Command::Summary { article: o.take("article") },
-        "ask" => Command::Ask { question: required(&mut o, "question", "/ask question:\"Who is Wu Xinbo?\"")?, article: o.take("article") },
-        "search" => Command::Search { query: required(&mut o, "query", "/search query:\"export controls\"")? },
-        "briefing post" => Command::BriefingPost { channel: o.take("channel"), since: o.take("since"), topic: o.take("topic") },
-        "briefing preview" => Command::BriefingPreview { since: o.take("since"), topic: o.take("topic") },
+        "people" => Command::People {
+            article: o.take("article"),
+        },
+        "timeline" => Command::Timeline {
+            article: o.take("article"),
+        },
+        "summary" => Command::Summary {
+            article: o.take("article"),
+        },
+        "ask" => Command::Ask {
+            question: required(&mut o, "question", "/ask question:\"Who is Wu Xinbo?\"")?,
+            article: o.take("article"),
+        },
+        "search" => Command::Search {
+            query: required(&mut o, "query", "/search query:\"export controls\"")?,
+        },
+        "briefing post" => Command::BriefingPost {
+            channel: o.take("channel"),
+            since: o.take("since"),
+            topic: o.take("topic"),
+        },
+        "briefing preview" => Command::BriefingPreview {
+            since: o.take("since"),
+            topic: o.take("topic"),
+        },
         _ => Command::Help,
     };
     Ok(command)
@@ -378,8 +463,16 @@ fn describe_options(spec: &Spec) -> String {
     if spec.options.is_empty() {
         return "It takes no options.".to_string();
     }
-    let names: Vec<String> = spec.options.iter().filter(|o| **o != "source").map(|o| format!("{o}:")).collect();
-    let example = COMMANDS.iter().find(|c| c.name.trim_start_matches('/') == spec.name).map(|c| c.example);
+    let names: Vec<String> = spec
+        .options
+        .iter()
+        .filter(|o| **o != "source")
+        .map(|o| format!("{o}:"))
+        .collect();
+    let example = COMMANDS
+        .iter()
+        .find(|c| c.name.trim_start_matches('/') == spec.name)
+        .map(|c| c.example);
     match example {
         Some(e) => format!("Its options are {}; e.g. {e}", names.join(", ")),
         None => format!("Its options are {}.", names.join(", ")),
@@ -395,20 +488,90 @@ struct Spec {
 }
 
 const SPECS: &[Spec] = &[
-    Spec { name: "article add", aliases: &[], options: &["file", "text", "url", "title", "source"], main: Some("source") },
-    Spec { name: "article list", aliases: &[], options: &["page"], main: Some("page") },
-    Spec { name: "article show", aliases: &[], options: &["article"], main: Some("article") },
-    Spec { name: "article remove", aliases: &[], options: &["article"], main: Some("article") },
-    Spec { name: "who-said", aliases: &["whosaid", "who"], options: &["topic", "speaker", "article"], main: Some("topic") },
-    Spec { name: "key-figures", aliases: &["figures", "keyfigures"], options: &["article", "kind"], main: Some("kind") },
-    Spec { name: "people", aliases: &[], options: &["article"], main: Some("article") },
-    Spec { name: "timeline", aliases: &[], options: &["article"], main: Some("article") },
-    Spec { name: "summary", aliases: &[], options: &["article"], main: Some("article") },
-    Spec { name: "ask", aliases: &[], options: &["question", "article"], main: Some("question") },
-    Spec { name: "search", aliases: &[], options: &["query"], main: Some("query") },
-    Spec { name: "briefing post", aliases: &[], options: &["channel", "since", "topic"], main: None },
-    Spec { name: "briefing preview", aliases: &[], options: &["since", "topic"], main: None },
-    Spec { name: "help", aliases: &["?", "h"], options: &[], main: None },
+    Spec {
+        name: "article add",
+        aliases: &[],
+        options: &["file", "text", "url", "title", "source"],
+        main: Some("source"),
+    },
+    Spec {
+        name: "article list",
+        aliases: &[],
+        options: &["page"],
+        main: Some("page"),
+    },
+    Spec {
+        name: "article show",
+        aliases: &[],
+        options: &["article"],
+        main: Some("article"),
+    },
+    Spec {
+        name: "article remove",
+        aliases: &[],
+        options: &["article"],
+        main: Some("article"),
+    },
+    Spec {
+        name: "who-said",
+        aliases: &["whosaid", "who"],
+        options: &["topic", "speaker", "article"],
+        main: Some("topic"),
+    },
+    Spec {
+        name: "key-figures",
+        aliases: &["figures", "keyfigures"],
+        options: &["article", "kind"],
+        main: Some("kind"),
+    },
+    Spec {
+        name: "people",
+        aliases: &[],
+        options: &["article"],
+        main: Some("article"),
+    },
+    Spec {
+        name: "timeline",
+        aliases: &[],
+        options: &["article"],
+        main: Some("article"),
+    },
+    Spec {
+        name: "summary",
+        aliases: &[],
+        options: &["article"],
+        main: Some("article"),
+    },
+    Spec {
+        name: "ask",
+        aliases: &[],
+        options: &["question", "article"],
+        main: Some("question"),
+    },
+    Spec {
+        name: "search",
+        aliases: &[],
+        options: &["query"],
+        main: Some("query"),
+    },
+    Spec {
+        name: "briefing post",
+        aliases: &[],
+        options: &["channel", "since", "topic"],
+        main: None,
+    },
+    Spec {
+        name: "briefing preview",
+        aliases: &[],
+        options: &["since", "topic"],
+        main: None,
+    },
+    Spec {
+        name: "help",
+        aliases: &["?", "h"],
+        options: &[],
+        main: None,
+    },
 ];
 
 #[derive(Default)]
@@ -416,7 +579,10 @@ struct Options(Vec<(String, String)>);
 
 impl Options {
     fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
     fn take(&mut self, name: &str) -> Option<String> {
         let i = self.0.iter().position(|(k, _)| k == name)?;
@@ -428,7 +594,10 @@ impl Options {
 enum Token {
     /// A word with no `name:` prefix, as written (quotes removed).
     Bare(String),
-    Option { name: String, value: String },
+    Option {
+        name: String,
+        value: String,
+    },
 }
 
 impl Token {
@@ -483,7 +652,11 @@ fn tokenize(line: &str) -> Result<Vec<Token>> {
 }
 
 fn is_option_name(word: &str) -> bool {
-    !word.is_empty() && word.len() <= 32 && word.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    !word.is_empty()
+        && word.len() <= 32
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 fn closing_quote(c: char) -> Option<char> {
@@ -497,7 +670,11 @@ fn closing_quote(c: char) -> Option<char> {
     }
 }
 
-fn read_quoted(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, open: char, close: char) -> Result<String> {
+fn read_quoted(
+    chars: &mut std::iter::Peekable<std::str::Chars<'_>>,
+    open: char,
+    close: char,
+) -> Result<String> {
     let mut value = String::new();
     while let Some(c) = chars.next() {
         if c == close || (open == '“' && c == '"') {
@@ -514,16 +691,30 @@ fn read_quoted(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, open: char,
         }
         value.push(c);
     }
-    Err(Error::BadInput(format!("A quote {open} is not closed. Close it with {close}.")))
+    Err(Error::BadInput(format!(
+        "A quote {open} is not closed. Close it with {close}."
+    )))
 }
 
 /// Fills in the bytes of a console `file:` path (a local file, within the upload limit).
 fn load_local_file(command: Command, store: &Store) -> Result<Command> {
     match command {
-        Command::ArticleAdd { content: Content::File { name, bytes }, title } if bytes.is_empty() => {
+        Command::ArticleAdd {
+            content: Content::File { name, bytes },
+            title,
+        } if bytes.is_empty() => {
             let bytes = read_local_file(&name, store.limits().max_upload_bytes)?;
-            let display = Path::new(&name).file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or(name);
-            Ok(Command::ArticleAdd { content: Content::File { name: display, bytes }, title })
+            let display = Path::new(&name)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or(name);
+            Ok(Command::ArticleAdd {
+                content: Content::File {
+                    name: display,
+                    bytes,
+                },
+                title,
+            })
         }
         other => Ok(other),
     }
@@ -531,26 +722,37 @@ fn load_local_file(command: Command, store: &Store) -> Result<Command> {
 
 fn read_local_file(path: &str, max_upload: usize) -> Result<Vec<u8>> {
     let expanded = match path.strip_prefix("~/") {
-        Some(rest) => std::env::var("HOME").map(|h| format!("{h}/{rest}")).unwrap_or_else(|_| path.to_string()),
+        Some(rest) => std::env::var("HOME")
+            .map(|h| format!("{h}/{rest}"))
+            .unwrap_or_else(|_| path.to_string()),
         None => path.to_string(),
     };
     let not_readable = |e: std::io::Error| {
         Error::BadInput(match e.kind() {
-            std::io::ErrorKind::NotFound => format!("There is no file {path}. Check the path (it is relative to {}).", cwd()),
-            std::io::ErrorKind::PermissionDenied => format!("I may not read {path} (permission denied)."),
+            std::io::ErrorKind::NotFound => format!(
+                "There is no file {path}. Check the path (it is relative to {}).",
+                cwd()
+            ),
+            std::io::ErrorKind::PermissionDenied => {
+                format!("I may not read {path} (permission denied).")
+            }
             _ => format!("I could not read {path}: {e}."),
         })
     };
     let file = std::fs::File::open(&expanded).map_err(not_readable)?;
     let meta = file.metadata().map_err(not_readable)?;
     if meta.is_dir() {
-        return Err(Error::BadInput(format!("{path} is a directory. Give one article file (.txt, .md or .html).")));
+        return Err(Error::BadInput(format!(
+            "{path} is a directory. Give one article file (.txt, .md or .html)."
+        )));
     }
     // Markup may shrink by decoding, so read up to four times the text limit; the store
     // checks the decoded text against the limit itself.
     let cap = max_upload.saturating_mul(4);
     let mut bytes = Vec::with_capacity(meta.len().min(cap as u64) as usize);
-    file.take(cap as u64 + 1).read_to_end(&mut bytes).map_err(not_readable)?;
+    file.take(cap as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(not_readable)?;
     if bytes.len() > cap {
         return Err(Error::Limit(format!(
             "{path} is over {}, too big for an article (the limit is {} of text). An admin can raise it with {}.",
@@ -563,7 +765,9 @@ fn read_local_file(path: &str, max_upload: usize) -> Result<Vec<u8>> {
 }
 
 fn cwd() -> String {
-    std::env::current_dir().map(|d| d.display().to_string()).unwrap_or_else(|_| "the current directory".into())
+    std::env::current_dir()
+        .map(|d| d.display().to_string())
+        .unwrap_or_else(|_| "the current directory".into())
 }
 
 #[cfg(test)]
@@ -588,30 +792,82 @@ mod tests {
     fn options_take_quoted_values() {
         assert_eq!(
             cmd(r#"/who-said topic:"rare earths" speaker:Wu"#),
-            Command::WhoSaid { topic: Some("rare earths".into()), speaker: Some("Wu".into()), article: None }
+            Command::WhoSaid {
+                topic: Some("rare earths".into()),
+                speaker: Some("Wu".into()),
+                article: None
+            }
         );
         assert_eq!(
             cmd("/who-said topic:“rare earths”"),
-            Command::WhoSaid { topic: Some("rare earths".into()), speaker: None, article: None }
+            Command::WhoSaid {
+                topic: Some("rare earths".into()),
+                speaker: None,
+                article: None
+            }
         );
         assert_eq!(
             cmd(r#"/article add text:"He said \"no\".\nThen left." title:'A B'"#),
-            Command::ArticleAdd { content: Content::Text("He said \"no\".\nThen left.".into()), title: Some("A B".into()) }
+            Command::ArticleAdd {
+                content: Content::Text("He said \"no\".\nThen left.".into()),
+                title: Some("A B".into())
+            }
         );
         assert_eq!(
             cmd("/article add file:articles/x.html title:\"X\""),
-            Command::ArticleAdd { content: Content::File { name: "articles/x.html".into(), bytes: vec![] }, title: Some("X".into()) }
+            Command::ArticleAdd {
+                content: Content::File {
+                    name: "articles/x.html".into(),
+                    bytes: vec![]
+                },
+                title: Some("X".into())
+            }
         );
-        assert_eq!(cmd("/key-figures kind:MONEY article:a2"), Command::KeyFigures { article: Some("a2".into()), kind: Some(FigureKind::Money) });
-        assert_eq!(cmd("/article add url:https://example.com/a?b=c:d"), Command::ArticleAdd { content: Content::Url("https://example.com/a?b=c:d".into()), title: None });
+        assert_eq!(
+            cmd("/key-figures kind:MONEY article:a2"),
+            Command::KeyFigures {
+                article: Some("a2".into()),
+                kind: Some(FigureKind::Money)
+            }
+        );
+        assert_eq!(
+            cmd("/article add url:https://example.com/a?b=c:d"),
+            Command::ArticleAdd {
+                content: Content::Url("https://example.com/a?b=c:d".into()),
+                title: None
+            }
+        );
     }
 
     #[test]
     fn bare_words_fill_the_main_option() {
-        assert_eq!(cmd("/article add sample"), Command::ArticleAdd { content: Content::Sample, title: None });
-        assert_eq!(cmd("/article show a1"), Command::ArticleShow { article: "a1".into() });
-        assert_eq!(cmd("/ask What is 3:1 about?"), Command::Ask { question: "What is 3:1 about?".into(), article: None });
-        assert_eq!(cmd("ask question:\"Who?\" article:a1"), Command::Ask { question: "Who?".into(), article: Some("a1".into()) });
+        assert_eq!(
+            cmd("/article add sample"),
+            Command::ArticleAdd {
+                content: Content::Sample,
+                title: None
+            }
+        );
+        assert_eq!(
+            cmd("/article show a1"),
+            Command::ArticleShow {
+                article: "a1".into()
+            }
+        );
+        assert_eq!(
+            cmd("/ask What is 3:1 about?"),
+            Command::Ask {
+                question: "What is 3:1 about?".into(),
+                article: None
+            }
+        );
+        assert_eq!(
+            cmd("ask question:\"Who?\" article:a1"),
+            Command::Ask {
+                question: "Who?".into(),
+                article: Some("a1".into())
+            }
+        );
         assert_eq!(cmd("/article list"), Command::ArticleList { page: 0 });
         assert_eq!(cmd("/help"), Command::Help);
         assert_eq!(parse_line("quit").unwrap(), Some(Input::Quit));
@@ -635,35 +891,66 @@ mod tests {
 
     #[test]
     fn hostile_lines_do_not_panic() {
-        for line in ["\"", "“", ":::", "/article add text:\"\\", "/ask \u{200f}\u{202e}", "/who-said :x", "/ ", "/article", "é:é"] {
+        for line in [
+            "\"",
+            "“",
+            ":::",
+            "/article add text:\"\\",
+            "/ask \u{200f}\u{202e}",
+            "/who-said :x",
+            "/ ",
+            "/article",
+            "é:é",
+        ] {
             let _ = parse_line(line);
         }
         let long = format!("/search query:\"{}\"", "x".repeat(100_000));
-        assert!(matches!(parse_line(&long), Ok(Some(Input::Command(Command::Search { .. })))));
+        assert!(matches!(
+            parse_line(&long),
+            Ok(Some(Input::Command(Command::Search { .. })))
+        ));
     }
 
     #[test]
     fn a_session_answers_and_carries_on_after_errors() {
         let store = Store::in_memory();
-        let caller = Caller { scope: CONSOLE_SCOPE, name: None, can_manage: true };
+        let caller = Caller {
+            scope: CONSOLE_SCOPE,
+            name: None,
+            can_manage: true,
+        };
         let input = "/article list\n/nonsense\n/article add sample title:\"Trade talks\"\n/article list\nquit\n/article list\n";
         let mut out = Vec::new();
         run_session(&store, &caller, input.as_bytes(), &mut out, false).unwrap();
         let out = String::from_utf8(out).unwrap();
         assert!(out.contains("No articles yet"), "{out}");
-        assert!(out.contains("Error: I don't know the command `nonsense`"), "{out}");
+        assert!(
+            out.contains("Error: I don't know the command `nonsense`"),
+            "{out}"
+        );
         assert!(out.contains("Added “Trade talks” as a1"), "{out}");
-        assert_eq!(out.matches("1 article:").count(), 1, "quit stops the session: {out}");
+        assert_eq!(
+            out.matches("1 article:").count(),
+            1,
+            "quit stops the session: {out}"
+        );
     }
 
     #[test]
     fn a_newcomer_at_a_terminal_is_offered_the_sample() {
-        let caller = Caller { scope: CONSOLE_SCOPE, name: None, can_manage: true };
+        let caller = Caller {
+            scope: CONSOLE_SCOPE,
+            name: None,
+            can_manage: true,
+        };
         let store = Store::in_memory();
         let mut out = Vec::new();
         assert!(offer_sample(&store, &caller, &mut "\n".as_bytes(), &mut out).unwrap());
         let text = String::from_utf8(out).unwrap();
-        assert!(text.contains("[Y/n]") && text.contains("Added “") && text.contains("Now try:"), "{text}");
+        assert!(
+            text.contains("[Y/n]") && text.contains("Added “") && text.contains("Now try:"),
+            "{text}"
+        );
         assert_eq!(store.article_count(CONSOLE_SCOPE), 1);
 
         let store = Store::in_memory();
@@ -672,15 +959,32 @@ mod tests {
         assert_eq!(store.article_count(CONSOLE_SCOPE), 0);
 
         let mut out = Vec::new();
-        assert!(offer_sample(&store, &caller, &mut "/article list\n".as_bytes(), &mut out).unwrap());
-        assert!(String::from_utf8(out).unwrap().contains("No articles yet. Add one"), "a command is run as typed");
-        assert!(!offer_sample(&store, &caller, &mut "".as_bytes(), &mut Vec::new()).unwrap(), "end of input ends the console");
+        assert!(
+            offer_sample(&store, &caller, &mut "/article list\n".as_bytes(), &mut out).unwrap()
+        );
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .contains("No articles yet. Add one"),
+            "a command is run as typed"
+        );
+        assert!(
+            !offer_sample(&store, &caller, &mut "".as_bytes(), &mut Vec::new()).unwrap(),
+            "end of input ends the console"
+        );
     }
 
     #[test]
     fn an_over_long_line_is_refused_and_skipped() {
-        let store = Store::in_memory_with(crate::config::Limits { max_upload_bytes: 10, ..Default::default() });
-        let caller = Caller { scope: CONSOLE_SCOPE, name: None, can_manage: true };
+        let store = Store::in_memory_with(crate::config::Limits {
+            max_upload_bytes: 10,
+            ..Default::default()
+        });
+        let caller = Caller {
+            scope: CONSOLE_SCOPE,
+            name: None,
+            can_manage: true,
+        };
         let input = format!("/search query:{}\n/article list\n", "y".repeat(200_000));
         let mut out = Vec::new();
         run_session(&store, &caller, input.as_bytes(), &mut out, false).unwrap();

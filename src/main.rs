@@ -8,7 +8,11 @@ use std::io::Read;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "newsdesk", version, about = "Reads news articles for your team: who said what, key figures, people, timeline.")]
+#[command(
+    name = "newsdesk",
+    version,
+    about = "Reads news articles for your team: who said what, key figures, people, timeline."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -45,7 +49,9 @@ enum Command {
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         Ok(buf)
     } else {
         std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
@@ -72,7 +78,10 @@ fn run_bot() -> newsdesk::Result<()> {
 /// "newsdesk: ".
 fn load_document(file: &str, title: Option<String>) -> Result<newsdesk::Document, String> {
     let bytes = read_input(file)?;
-    let opts = IngestOptions { name_hint: Some(file.to_string()), title };
+    let opts = IngestOptions {
+        name_hint: Some(file.to_string()),
+        title,
+    };
     ingest(&bytes, &opts).map_err(|e| format!("{file}: {e}"))
 }
 
@@ -101,14 +110,26 @@ fn run_ask(files: &[String], question: &str) -> ExitCode {
     let refs: Vec<&newsdesk::model::Article> = articles.iter().collect();
     let started = std::time::Instant::now();
     let answer = newsdesk::query::ask(&refs, question);
-    tracing::info!("answered from {} articles in {:?}", refs.len(), started.elapsed());
+    tracing::info!(
+        "answered from {} articles in {:?}",
+        refs.len(),
+        started.elapsed()
+    );
     match answer {
         newsdesk::query::AskAnswer::Found { answer, evidence } => {
             println!("{answer}");
             for e in evidence {
-                let origin = articles.iter().find(|a| a.id == e.article_id).map_or("", |a| a.origin.as_str());
+                let origin = articles
+                    .iter()
+                    .find(|a| a.id == e.article_id)
+                    .map_or("", |a| a.origin.as_str());
                 println!("  — “{}”", e.sentence);
-                println!("    ({}, {}, sentence {})", e.article_title, origin, e.sentence_index + 1);
+                println!(
+                    "    ({}, {}, sentence {})",
+                    e.article_title,
+                    origin,
+                    e.sentence_index + 1
+                );
             }
         }
         newsdesk::query::AskAnswer::NotFound { message } => println!("{message}"),
@@ -119,7 +140,10 @@ fn run_ask(files: &[String], question: &str) -> ExitCode {
 fn main() -> ExitCode {
     let _ = dotenvy::dotenv();
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("NEWSDESK_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("NEWSDESK_LOG")
+                .unwrap_or_else(|_| "warn".into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
@@ -135,7 +159,10 @@ fn main() -> ExitCode {
             let analysis = analyze::analyze(&doc);
             if json {
                 let value = render::json::extract_json(&doc, &analysis);
-                println!("{}", serde_json::to_string_pretty(&value).expect("JSON values serialize"));
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&value).expect("JSON values serialize")
+                );
             } else {
                 print!("{}", render::report::extract_report(&doc, &analysis));
             }

@@ -9,7 +9,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// Byte offsets `[start, end)` into `Document::text`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -80,7 +82,10 @@ impl Document {
         span.of(&self.text)
     }
     pub fn sentence_text(&self, index: usize) -> &str {
-        self.sentences.get(index).map(|s| self.slice(s.span)).unwrap_or("")
+        self.sentences
+            .get(index)
+            .map(|s| self.slice(s.span))
+            .unwrap_or("")
     }
     /// Index of the sentence containing byte offset `at`.
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
@@ -161,7 +166,9 @@ impl FigureKind {
         }
     }
     pub fn parse(s: &str) -> Option<FigureKind> {
-        FigureKind::ALL.into_iter().find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
+        FigureKind::ALL
+            .into_iter()
+            .find(|k| k.as_str().eq_ignore_ascii_case(s.trim()))
     }
 }
 
@@ -253,6 +260,10 @@ pub struct Article {
 
 impl Article {
     pub fn title(&self) -> &str {
-        if self.doc.title.is_empty() { "(untitled)" } else { &self.doc.title }
+        if self.doc.title.is_empty() {
+            "(untitled)"
+        } else {
+            &self.doc.title
+        }
     }
 }

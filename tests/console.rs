@@ -7,8 +7,14 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles/seed-us-china-rare-earths.txt");
-const OTHER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles/wn-2010-chile-aftershocks.txt");
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/articles/seed-us-china-rare-earths.txt"
+);
+const OTHER: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/articles/wn-2010-chile-aftershocks.txt"
+);
 
 struct Run {
     stdout: String,
@@ -33,7 +39,12 @@ fn run_with(data: &Path, args: &[&str], input: &str, env: &[(&str, &str)]) -> Ru
         cmd.env(k, v);
     }
     let mut child = cmd.spawn().expect("the newsdesk binary starts");
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -51,23 +62,46 @@ fn added_articles_are_acknowledged_listed_and_survive_a_restart() {
     let data = tempfile::tempdir().unwrap();
     let first = console(
         data.path(),
-        &format!("/article add file:{SEED} title:\"Rare earths row\"\n/article add file:{OTHER}\n/article list\n"),
+        &format!(
+            "/article add file:{SEED} title:\"Rare earths row\"\n/article add file:{OTHER}\n/article list\n"
+        ),
     );
     assert!(first.success, "{}", first.stderr);
-    assert!(first.stdout.contains("Added “Rare earths row” as a1 — "), "{}", first.stdout);
+    assert!(
+        first.stdout.contains("Added “Rare earths row” as a1 — "),
+        "{}",
+        first.stdout
+    );
     assert!(first.stdout.contains(" words."), "{}", first.stdout);
     assert!(first.stdout.contains("Found: "), "{}", first.stdout);
     assert!(first.stdout.contains(" as a2 — "), "{}", first.stdout);
     assert!(first.stdout.contains("2 articles:"), "{}", first.stdout);
 
-    let second = console(data.path(), "/article list\n/article show article:a1\n/article remove article:a2\n");
+    let second = console(
+        data.path(),
+        "/article list\n/article show article:a1\n/article remove article:a2\n",
+    );
     assert!(second.success, "{}", second.stderr);
-    assert!(second.stdout.contains("2 articles:") && second.stdout.contains("Rare earths row"), "{}", second.stdout);
-    assert!(second.stdout.contains("seed-us-china-rare-earths.txt"), "show names the source: {}", second.stdout);
+    assert!(
+        second.stdout.contains("2 articles:") && second.stdout.contains("Rare earths row"),
+        "{}",
+        second.stdout
+    );
+    assert!(
+        second.stdout.contains("seed-us-china-rare-earths.txt"),
+        "show names the source: {}",
+        second.stdout
+    );
     assert!(second.stdout.contains("Removed "), "{}", second.stdout);
 
     let third = console(data.path(), "/article list\n");
-    assert!(third.stdout.contains("1 article:") && third.stdout.contains("a1") && !third.stdout.contains("a2 "), "{}", third.stdout);
+    assert!(
+        third.stdout.contains("1 article:")
+            && third.stdout.contains("a1")
+            && !third.stdout.contains("a2 "),
+        "{}",
+        third.stdout
+    );
 }
 
 #[test]
@@ -81,11 +115,31 @@ fn every_answer_cites_its_article_and_sentence() {
     );
     assert!(run.success);
     // A search hit prints the sentence and the article it is from.
-    assert!(run.stdout.contains("restrictions on rare earth exports"), "{}", run.stdout);
-    assert!(run.stdout.contains("— a1 “Rare earths row”"), "{}", run.stdout);
-    assert!(run.stdout.contains("Key points of “Rare earths row” (a1):"), "{}", run.stdout);
-    assert!(run.stdout.contains("People in “Rare earths row” (a1):"), "{}", run.stdout);
-    assert!(run.stdout.contains("Timeline of “Rare earths row” (a1):"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("restrictions on rare earth exports"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("— a1 “Rare earths row”"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Key points of “Rare earths row” (a1):"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("People in “Rare earths row” (a1):"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Timeline of “Rare earths row” (a1):"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -98,23 +152,50 @@ fn errors_print_a_message_and_the_session_carries_on() {
     assert!(run.success, "the console exits cleanly: {}", run.stderr);
     let out = &run.stdout;
     assert!(out.contains("Error: No articles yet"), "{out}");
-    assert!(out.contains("Error: I don't know the command `bogus`"), "{out}");
-    assert!(out.contains("Error: There is no file /no/such/file.txt"), "{out}");
-    assert!(out.contains("Error: kind: is one of money, percent"), "{out}");
+    assert!(
+        out.contains("Error: I don't know the command `bogus`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Error: There is no file /no/such/file.txt"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Error: kind: is one of money, percent"),
+        "{out}"
+    );
     assert!(out.contains("Error: No article `a9` here"), "{out}");
-    assert!(out.contains("as a1 — "), "the last command still ran: {out}");
+    assert!(
+        out.contains("as a1 — "),
+        "the last command still ran: {out}"
+    );
 }
 
 #[test]
 fn an_empty_store_offers_the_sample_article() {
     let data = tempfile::tempdir().unwrap();
-    let run = console(data.path(), "/article add sample\n/search query:\"rare earth\"\n");
-    assert!(run.stderr.contains("/article add sample"), "the hint: {}", run.stderr);
-    assert!(run.stdout.contains("Added “US and China race"), "{}", run.stdout);
+    let run = console(
+        data.path(),
+        "/article add sample\n/search query:\"rare earth\"\n",
+    );
+    assert!(
+        run.stderr.contains("/article add sample"),
+        "the hint: {}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("Added “US and China race"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("rare earth"), "{}", run.stdout);
     // With an article stored, no hint.
     let again = console(data.path(), "/article list\n");
-    assert!(!again.stderr.contains("/article add sample"), "{}", again.stderr);
+    assert!(
+        !again.stderr.contains("/article add sample"),
+        "{}",
+        again.stderr
+    );
 }
 
 #[test]
@@ -122,16 +203,33 @@ fn the_main_command_without_a_token_explains_and_opens_the_console() {
     let data = tempfile::tempdir().unwrap();
     let run = run_with(data.path(), &[], "/help\n", &[]);
     assert!(run.success, "{}", run.stderr);
-    assert!(run.stderr.contains("DISCORD_TOKEN is not set"), "{}", run.stderr);
-    assert!(run.stdout.contains("/who-said") && run.stdout.contains("e.g. /key-figures kind:money"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("DISCORD_TOKEN is not set"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("/who-said") && run.stdout.contains("e.g. /key-figures kind:money"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
 fn a_bad_setting_is_refused_with_its_name() {
     let data = tempfile::tempdir().unwrap();
-    let run = run_with(data.path(), &["console"], "/article list\n", &[("NEWSDESK_MAX_ARTICLES", "many")]);
+    let run = run_with(
+        data.path(),
+        &["console"],
+        "/article list\n",
+        &[("NEWSDESK_MAX_ARTICLES", "many")],
+    );
     assert!(!run.success);
-    assert!(run.stderr.contains("NEWSDESK_MAX_ARTICLES"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("NEWSDESK_MAX_ARTICLES"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -144,7 +242,13 @@ fn limits_from_the_environment_apply_in_the_console() {
         &[("NEWSDESK_MAX_ARTICLES", "1")],
     );
     assert!(run.stdout.contains("as a1 — "), "{}", run.stdout);
-    assert!(run.stdout.contains("Error: This server already has 1 article, the most it may keep") && run.stdout.contains("NEWSDESK_MAX_ARTICLES"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("Error: This server already has 1 article, the most it may keep")
+            && run.stdout.contains("NEWSDESK_MAX_ARTICLES"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -172,8 +276,17 @@ fn url_articles_are_fetched_from_a_local_server() {
         &[("NEWSDESK_ALLOW_PRIVATE_URLS", "true")],
     );
     let _ = server.join();
-    assert!(run.stdout.contains("as a1 — "), "stdout: {}\nstderr: {}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("repairs costing $12 million"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("as a1 — "),
+        "stdout: {}\nstderr: {}",
+        run.stdout,
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("repairs costing $12 million"),
+        "{}",
+        run.stdout
+    );
     // Without the opt-in, the same private address is refused.
     let refused = console(data.path(), "/article add url:http://127.0.0.1:9/x\n");
     assert!(refused.stdout.starts_with("Error: "), "{}", refused.stdout);
@@ -182,10 +295,17 @@ fn url_articles_are_fetched_from_a_local_server() {
 #[test]
 fn who_said_and_key_figures_on_the_seed_name_the_speakers_and_figures() {
     let data = tempfile::tempdir().unwrap();
-    let run = console(data.path(), &format!("/article add file:{SEED}\n/who-said\n/key-figures\n"));
+    let run = console(
+        data.path(),
+        &format!("/article add file:{SEED}\n/who-said\n/key-figures\n"),
+    );
     assert!(run.success, "{}", run.stderr);
     for expected in ["Wu Xinbo", "Cory Combs", "$660 billion", "over 90%"] {
-        assert!(run.stdout.contains(expected), "missing {expected}:\n{}", run.stdout);
+        assert!(
+            run.stdout.contains(expected),
+            "missing {expected}:\n{}",
+            run.stdout
+        );
     }
     // The font-size widget is page furniture, not a figure.
     assert!(!run.stdout.contains("16 px"), "{}", run.stdout);

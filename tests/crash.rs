@@ -38,9 +38,15 @@ fn body(tag: &str, rng: &mut Rng) -> String {
         rng.below(900) + 10
     );
     let filler = rng.below(4) == 0;
-    let repeats = if filler { 50 + rng.below(200) } else { rng.below(5) };
+    let repeats = if filler {
+        50 + rng.below(200)
+    } else {
+        rng.below(5)
+    };
     for i in 0..repeats {
-        text.push_str(&format!(" Paragraph {i} of {tag} notes that shipping volumes rose again."));
+        text.push_str(&format!(
+            " Paragraph {i} of {tag} notes that shipping volumes rose again."
+        ));
     }
     text.push_str(&format!(" End of {tag}."));
     text
@@ -52,7 +58,13 @@ struct Session {
 }
 
 /// One console run: streams adds until killed after `kill_after`.
-fn crash_once(data: &Path, round: usize, kill_after: Duration, rng: &mut Rng, bodies: &mut HashMap<String, String>) -> Session {
+fn crash_once(
+    data: &Path,
+    round: usize,
+    kill_after: Duration,
+    rng: &mut Rng,
+    bodies: &mut HashMap<String, String>,
+) -> Session {
     let cwd = tempfile::tempdir().unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
         .arg("console")
@@ -106,7 +118,9 @@ fn crash_once(data: &Path, round: usize, kill_after: Duration, rng: &mut Rng, bo
     let _ = child.wait();
     let _ = writer.join();
     let acked_ids = reader.join().unwrap();
-    Session { acked: acked_ids.into_iter().collect() }
+    Session {
+        acked: acked_ids.into_iter().collect(),
+    }
 }
 
 #[test]
@@ -114,7 +128,13 @@ fn acknowledged_articles_survive_sigkill_at_random_points() {
     let seed = std::env::var("NEWSDESK_CRASH_SEED")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1);
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_nanos() as u64
+                | 1
+        });
     eprintln!("crash test seed: {seed} (set NEWSDESK_CRASH_SEED={seed} to replay)");
     let mut rng = Rng(seed);
     let data = tempfile::tempdir().unwrap();
@@ -129,36 +149,68 @@ fn acknowledged_articles_survive_sigkill_at_random_points() {
         let session = crash_once(data.path(), rounds, kill_after, &mut rng, &mut bodies);
         total_acked += session.acked.len();
         for (title, id) in session.acked {
-            assert!(expected.insert(title.clone(), id).is_none(), "{title} acknowledged twice");
+            assert!(
+                expected.insert(title.clone(), id).is_none(),
+                "{title} acknowledged twice"
+            );
         }
 
         // The store loads, and every acknowledged article is there, whole, under its id.
         let store = match Store::open(data.path(), Limits::default()) {
             Ok(s) => s,
-            Err(e) => panic!("round {rounds} (seed {seed}): the store did not load after SIGKILL: {e}"),
+            Err(e) => {
+                panic!("round {rounds} (seed {seed}): the store did not load after SIGKILL: {e}")
+            }
         };
         let articles = store.articles(CONSOLE);
         let by_title: HashMap<&str, _> = articles.iter().map(|a| (a.title(), a)).collect();
-        assert_eq!(by_title.len(), articles.len(), "round {rounds}: duplicate titles in the store");
+        assert_eq!(
+            by_title.len(),
+            articles.len(),
+            "round {rounds}: duplicate titles in the store"
+        );
         for (title, id) in &expected {
             let Some(a) = by_title.get(title.as_str()) else {
-                panic!("round {rounds} (seed {seed}): acknowledged article {title} ({id}) is missing");
+                panic!(
+                    "round {rounds} (seed {seed}): acknowledged article {title} ({id}) is missing"
+                );
             };
             assert_eq!(&a.id, id, "{title} changed id");
             let want = &bodies[title];
-            let source = store.article_source(CONSOLE, id).expect("the source is kept");
-            assert_eq!(String::from_utf8_lossy(&source), *want, "round {rounds}: {title}'s source is not intact");
-            assert!(a.doc.text.contains(&format!("End of {title}.")), "round {rounds}: {title} was not re-read whole");
+            let source = store
+                .article_source(CONSOLE, id)
+                .expect("the source is kept");
+            assert_eq!(
+                String::from_utf8_lossy(&source),
+                *want,
+                "round {rounds}: {title}'s source is not intact"
+            );
+            assert!(
+                a.doc.text.contains(&format!("End of {title}.")),
+                "round {rounds}: {title} was not re-read whole"
+            );
         }
         // Ids are unique and increasing in insertion order.
-        let numbers: Vec<u64> = articles.iter().map(|a| a.id[1..].parse().unwrap()).collect();
-        assert!(numbers.windows(2).all(|w| w[0] < w[1]), "round {rounds}: ids out of order: {numbers:?}");
+        let numbers: Vec<u64> = articles
+            .iter()
+            .map(|a| a.id[1..].parse().unwrap())
+            .collect();
+        assert!(
+            numbers.windows(2).all(|w| w[0] < w[1]),
+            "round {rounds}: ids out of order: {numbers:?}"
+        );
         drop(store);
         rounds += 1;
     }
     eprintln!("{rounds} kills, {total_acked} acknowledged adds, all present after restart");
-    assert!(rounds >= 5, "too few rounds ran ({rounds}) to mean anything");
-    assert!(total_acked > 0, "no add was acknowledged before any kill; the test proves nothing");
+    assert!(
+        rounds >= 5,
+        "too few rounds ran ({rounds}) to mean anything"
+    );
+    assert!(
+        total_acked > 0,
+        "no add was acknowledged before any kill; the test proves nothing"
+    );
 
     // The console itself restarts on the crashed data and lists everything.
     let cwd = tempfile::tempdir().unwrap();
@@ -176,9 +228,16 @@ fn acknowledged_articles_survive_sigkill_at_random_points() {
             c.wait_with_output()
         })
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let listing = String::from_utf8_lossy(&out.stdout);
     for title in expected.keys() {
-        assert!(listing.contains(title.as_str()), "{title} not listed after restart");
+        assert!(
+            listing.contains(title.as_str()),
+            "{title} not listed after restart"
+        );
     }
 }

@@ -15,7 +15,12 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// Two guilds per shard with two shards: (id >> 22) % 2 alternates.
-const GUILDS: [u64; 4] = [(6000 << 22) | 1, (6001 << 22) | 2, (6002 << 22) | 3, (6003 << 22) | 4];
+const GUILDS: [u64; 4] = [
+    (6000 << 22) | 1,
+    (6001 << 22) | 2,
+    (6002 << 22) | 3,
+    (6003 << 22) | 4,
+];
 const ADDS_PER_GUILD: usize = 25;
 const QUERIES_PER_GUILD: usize = 25;
 
@@ -28,7 +33,11 @@ const FIXTURES: [&str; 5] = [
 ];
 
 fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{}/tests/fixtures/articles/{name}", env!("CARGO_MANIFEST_DIR"))).expect("fixture")
+    std::fs::read_to_string(format!(
+        "{}/tests/fixtures/articles/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture")
 }
 
 fn title(guild_index: usize, i: usize) -> String {
@@ -66,7 +75,9 @@ async fn two_hundred_interactions_from_four_guilds_at_once() {
     let shutdown = Shutdown::new();
     let bot = tokio::spawn(run_with(config, store.clone(), shutdown.clone()));
     assert!(
-        fake.wait_until(Duration::from_secs(30), |f| f.command_overwrites() > 0 && f.connected_shards().len() == 2).await,
+        fake.wait_until(Duration::from_secs(30), |f| f.command_overwrites() > 0
+            && f.connected_shards().len() == 2)
+            .await,
         "bot did not connect two shards: {:?}",
         fake.connected_shards()
     );
@@ -78,7 +89,15 @@ async fn two_hundred_interactions_from_four_guilds_at_once() {
         for (g, _) in GUILDS.iter().enumerate() {
             if i < ADDS_PER_GUILD {
                 let text = &texts[(i + g) % texts.len()];
-                jobs.push((g, Some(i), "article", sub("add", json!([opt("text", text), opt("title", &title(g, i))]))));
+                jobs.push((
+                    g,
+                    Some(i),
+                    "article",
+                    sub(
+                        "add",
+                        json!([opt("text", text), opt("title", &title(g, i))]),
+                    ),
+                ));
             }
             if i < QUERIES_PER_GUILD {
                 let (name, options) = match i % 5 {
@@ -97,27 +116,49 @@ async fn two_hundred_interactions_from_four_guilds_at_once() {
     let mut tokens = Vec::new();
     for (g, add, name, options) in &jobs {
         let actor = Actor::member(GUILDS[*g], 9000 + *g as u64);
-        let token = fake.slash(&actor, name, options.clone(), Value::Null).expect("dispatch");
+        let token = fake
+            .slash(&actor, name, options.clone(), Value::Null)
+            .expect("dispatch");
         tokens.push((*g, *add, *name, token));
     }
     let waits = tokens.iter().map(|(g, add, name, token)| {
         let fake = fake.clone();
-        async move { (*g, *add, *name, fake.reply(token, Duration::from_secs(120)).await) }
+        async move {
+            (
+                *g,
+                *add,
+                *name,
+                fake.reply(token, Duration::from_secs(120)).await,
+            )
+        }
     });
-    let replies: Vec<(usize, Option<usize>, &str, Result<Reply, String>)> = futures::future::join_all(waits).await;
+    let replies: Vec<(usize, Option<usize>, &str, Result<Reply, String>)> =
+        futures::future::join_all(waits).await;
     let elapsed = started.elapsed();
 
     let mut slowest_ack = Duration::ZERO;
     for (g, add, name, reply) in &replies {
-        let reply = reply.as_ref().unwrap_or_else(|e| panic!("/{name} in guild {g}: {e}"));
+        let reply = reply
+            .as_ref()
+            .unwrap_or_else(|e| panic!("/{name} in guild {g}: {e}"));
         slowest_ack = slowest_ack.max(reply.ack_after);
-        assert!(reply.ack_after < Duration::from_secs(3), "/{name} acknowledged after {:?}", reply.ack_after);
+        assert!(
+            reply.ack_after < Duration::from_secs(3),
+            "/{name} acknowledged after {:?}",
+            reply.ack_after
+        );
         let text = reply.text();
-        assert!(foreign_titles(&text, *g).is_empty(), "/{name} in guild {g} showed another guild's article: {text}");
+        assert!(
+            foreign_titles(&text, *g).is_empty(),
+            "/{name} in guild {g} showed another guild's article: {text}"
+        );
         match add {
             Some(i) => {
                 assert!(!reply.ephemeral, "adding {} failed: {text}", title(*g, *i));
-                assert!(text.contains(&format!("Added: {}", title(*g, *i))), "{text}");
+                assert!(
+                    text.contains(&format!("Added: {}", title(*g, *i))),
+                    "{text}"
+                );
             }
             None => assert!(
                 !reply.ephemeral || text.contains("No articles yet"),
@@ -129,7 +170,11 @@ async fn two_hundred_interactions_from_four_guilds_at_once() {
 
     // Nothing lost, nothing crossed over: the store holds exactly each guild's articles.
     for (g, guild) in GUILDS.iter().enumerate() {
-        let stored: BTreeSet<String> = store.articles(Scope::Guild(*guild)).iter().map(|a| a.title().to_string()).collect();
+        let stored: BTreeSet<String> = store
+            .articles(Scope::Guild(*guild))
+            .iter()
+            .map(|a| a.title().to_string())
+            .collect();
         let expected: BTreeSet<String> = (0..ADDS_PER_GUILD).map(|i| title(g, i)).collect();
         assert_eq!(stored, expected, "guild {g}");
     }
@@ -137,7 +182,9 @@ async fn two_hundred_interactions_from_four_guilds_at_once() {
     // And Discord shows the same: page through each guild's list with the buttons.
     for (g, guild) in GUILDS.iter().enumerate() {
         let actor = Actor::member(*guild, 9100);
-        let mut reply = fake.run_slash(&actor, "article", sub("list", json!([])), Value::Null).await;
+        let mut reply = fake
+            .run_slash(&actor, "article", sub("list", json!([])), Value::Null)
+            .await;
         let mut seen = BTreeSet::new();
         loop {
             let text = reply.text();
@@ -147,15 +194,29 @@ async fn two_hundred_interactions_from_four_guilds_at_once() {
                 }
             }
             assert!(foreign_titles(&text, g).is_empty(), "{text}");
-            let Some(next) = reply.button("Next") else { break };
-            let token = fake.press_button(&actor, &reply.message, &next).expect("press");
-            reply = fake.reply(&token, Duration::from_secs(10)).await.expect("next page");
+            let Some(next) = reply.button("Next") else {
+                break;
+            };
+            let token = fake
+                .press_button(&actor, &reply.message, &next)
+                .expect("press");
+            reply = fake
+                .reply(&token, Duration::from_secs(10))
+                .await
+                .expect("next page");
         }
         assert_eq!(seen.len(), ADDS_PER_GUILD, "guild {g} list showed {seen:?}");
     }
 
     shutdown.trigger();
     let stopped = tokio::time::timeout(Duration::from_secs(10), bot).await;
-    assert!(matches!(stopped, Ok(Ok(Ok(())))), "bot did not stop cleanly: {stopped:?}");
-    assert_eq!(fake.violations(), Vec::<String>::new(), "the fake rejected requests");
+    assert!(
+        matches!(stopped, Ok(Ok(Ok(())))),
+        "bot did not stop cleanly: {stopped:?}"
+    );
+    assert_eq!(
+        fake.violations(),
+        Vec::<String>::new(),
+        "the fake rejected requests"
+    );
 }

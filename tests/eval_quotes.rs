@@ -8,5 +8,13 @@ use common::eval::{assert_floors, score_fixtures};
 #[test]
 fn quotes_and_people_hold_their_dev_floor() {
     let tallies = score_fixtures(Some("quotes"));
-    assert_floors(&tallies, &[("quotes", 0.97), ("quote_spans", 0.97), ("people", 0.87), ("roles", 0.76)]);
+    assert_floors(
+        &tallies,
+        &[
+            ("quotes", 0.97),
+            ("quote_spans", 0.97),
+            ("people", 0.87),
+            ("roles", 0.76),
+        ],
+    );
 }

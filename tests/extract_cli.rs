@@ -18,9 +18,19 @@ fn fixtures() -> Vec<PathBuf> {
 }
 
 fn extract_json(path: &Path) -> serde_json::Value {
-    let out = bin().args(["extract", "--json"]).arg(path).output().expect("run newsdesk");
-    assert!(out.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{}: invalid JSON: {e}", path.display()))
+    let out = bin()
+        .args(["extract", "--json"])
+        .arg(path)
+        .output()
+        .expect("run newsdesk");
+    assert!(
+        out.status.success(),
+        "{}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{}: invalid JSON: {e}", path.display()))
 }
 
 fn sentences(v: &serde_json::Value) -> Vec<(String, usize, usize)> {
@@ -28,7 +38,13 @@ fn sentences(v: &serde_json::Value) -> Vec<(String, usize, usize)> {
         .as_array()
         .expect("sentences array")
         .iter()
-        .map(|s| (s["text"].as_str().unwrap().to_string(), s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize))
+        .map(|s| {
+            (
+                s["text"].as_str().unwrap().to_string(),
+                s["start"].as_u64().unwrap() as usize,
+                s["end"].as_u64().unwrap() as usize,
+            )
+        })
         .collect()
 }
 
@@ -38,8 +54,20 @@ fn every_fixture_gives_valid_json_with_verbatim_ordered_sentences() {
     assert!(files.len() >= 15);
     for path in files {
         let v = extract_json(&path);
-        for key in ["quotes", "figures", "people", "organizations", "places", "dates", "key_points"] {
-            assert!(v[key].is_array(), "{}: {key} is not an array", path.display());
+        for key in [
+            "quotes",
+            "figures",
+            "people",
+            "organizations",
+            "places",
+            "dates",
+            "key_points",
+        ] {
+            assert!(
+                v[key].is_array(),
+                "{}: {key} is not an array",
+                path.display()
+            );
         }
         let ss = sentences(&v);
         assert!(!ss.is_empty(), "{}: no sentences", path.display());
@@ -49,11 +77,24 @@ fn every_fixture_gives_valid_json_with_verbatim_ordered_sentences() {
         // the gap between consecutive sentences is whitespace only and the offsets
         // grow; each sentence's text must occur verbatim in the source article.
         for (text, start, end) in &ss {
-            assert!(*start >= last_end && end > start, "{}: sentences out of order at {start}", path.display());
-            assert_eq!(end - start, text.len(), "{}: span length differs from text", path.display());
+            assert!(
+                *start >= last_end && end > start,
+                "{}: sentences out of order at {start}",
+                path.display()
+            );
+            assert_eq!(
+                end - start,
+                text.len(),
+                "{}: span length differs from text",
+                path.display()
+            );
             assert_eq!(text.trim(), text, "{}: untrimmed sentence", path.display());
             let first_line = text.lines().next().unwrap();
-            assert!(original.contains(first_line), "{}: sentence not verbatim: {text:?}", path.display());
+            assert!(
+                original.contains(first_line),
+                "{}: sentence not verbatim: {text:?}",
+                path.display()
+            );
             last_end = *end;
         }
         let title = v["title"].as_str().unwrap_or("");
@@ -63,19 +104,32 @@ fn every_fixture_gives_valid_json_with_verbatim_ordered_sentences() {
 
 #[test]
 fn seed_drops_furniture_keeps_date_and_splits_body() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles/seed-us-china-rare-earths.txt");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/articles/seed-us-china-rare-earths.txt");
     let v = extract_json(&path);
     assert_eq!(v["date"], "2025-10-23");
     let ss = sentences(&v);
     for (text, _, _) in &ss {
-        assert!(!text.contains("px") && !text.contains('↺'), "widget left in {text:?}");
+        assert!(
+            !text.contains("px") && !text.contains('↺'),
+            "widget left in {text:?}"
+        );
         assert_ne!(text, "News.Az");
     }
-    let body: Vec<&str> = ss.iter().map(|s| s.0.as_str()).filter(|t| *t != "2025-10-23").collect();
+    let body: Vec<&str> = ss
+        .iter()
+        .map(|s| s.0.as_str())
+        .filter(|t| *t != "2025-10-23")
+        .collect();
     assert_eq!(body.len(), 13, "{body:#?}");
     assert!(body[0].starts_with("Just weeks after U.S. President Donald Trump praised"));
     assert!(body[0].ends_with("trade and technology."));
-    assert!(body[2].starts_with("\u{201c}China believes") && body[2].ends_with("said Wu Xinbo, director of the American Studies Center at Fudan University."));
+    assert!(
+        body[2].starts_with("\u{201c}China believes")
+            && body[2].ends_with(
+                "said Wu Xinbo, director of the American Studies Center at Fudan University."
+            )
+    );
     assert!(body[3].ends_with("new U.S. trade barriers."));
     assert!(body[4].starts_with("The move caught U.S. officials off guard"));
     assert!(body[7].ends_with("said Cory Combs, an analyst at Trivium China."));
@@ -88,22 +142,37 @@ fn seed_drops_furniture_keeps_date_and_splits_body() {
 
 #[test]
 fn noisy_fixtures_lose_credits_and_share_lines_but_keep_captions() {
-    for name in ["wn-2010-chile-aftershocks", "wn-2011-nasa-shuttle-retirement-homes"] {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/articles/{name}.txt"));
+    for name in [
+        "wn-2010-chile-aftershocks",
+        "wn-2011-nasa-shuttle-retirement-homes",
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("tests/fixtures/articles/{name}.txt"));
         let v = extract_json(&path);
         let ss = sentences(&v);
         let all: Vec<&str> = ss.iter().map(|s| s.0.as_str()).collect();
-        assert!(all.iter().all(|t| !t.starts_with("Image:") && !t.contains(" Image: ")), "{name}: credit kept");
-        assert!(all.iter().all(|t| *t != "Share this:" && *t != "Wikinews"), "{name}: share/outlet kept");
+        assert!(
+            all.iter()
+                .all(|t| !t.starts_with("Image:") && !t.contains(" Image: ")),
+            "{name}: credit kept"
+        );
+        assert!(
+            all.iter().all(|t| *t != "Share this:" && *t != "Wikinews"),
+            "{name}: share/outlet kept"
+        );
         assert!(v["date"].as_str().is_some(), "{name}: no date");
         assert!(all.len() > 20);
     }
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/articles/wn-2010-chile-aftershocks.txt");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/articles/wn-2010-chile-aftershocks.txt");
     let v = extract_json(&path);
     assert_eq!(v["date"], "2010-11-28");
     let all: Vec<String> = sentences(&v).into_iter().map(|s| s.0).collect();
     // The caption holding Bárbara Ponce's quote is article text, not furniture.
-    assert!(all.iter().any(|t| t == "\"It catched my mother in Pichilemu."));
+    assert!(
+        all.iter()
+            .any(|t| t == "\"It catched my mother in Pichilemu.")
+    );
     assert!(all.iter().all(|t| !t.starts_with("Have an opinion")));
 }
 
@@ -118,14 +187,27 @@ fn run_with_input(bytes: &[u8]) -> (Output, Duration) {
     let path = dir.path().join("input.txt");
     std::fs::write(&path, bytes).unwrap();
     let start = Instant::now();
-    let out = bin().args(["extract", "--json"]).arg(&path).output().unwrap();
+    let out = bin()
+        .args(["extract", "--json"])
+        .arg(&path)
+        .output()
+        .unwrap();
     (out, start.elapsed())
 }
 
 fn assert_refused(out: &Output, elapsed: Duration, what: &str) {
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{what}: status {:?}, stderr {stderr}", out.status);
-    assert_eq!(stderr.trim().lines().count(), 1, "{what}: stderr is not one line: {stderr}");
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{what}: status {:?}, stderr {stderr}",
+        out.status
+    );
+    assert_eq!(
+        stderr.trim().lines().count(),
+        1,
+        "{what}: stderr is not one line: {stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{what}: {stderr}");
     assert!(out.stdout.is_empty(), "{what}: printed to stdout");
     assert!(elapsed < hang_bound(), "{what}: took {elapsed:?}");
@@ -137,15 +219,21 @@ fn hostile_inputs_exit_2_with_one_clear_line() {
     let mut x: u64 = 0x2545F4914F6CDD1D;
     let random: Vec<u8> = (0..200_000)
         .map(|_| {
-            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (x >> 56) as u8
         })
         .collect();
     let (out, t) = run_with_input(&random);
     assert_refused(&out, t, "random bytes");
-    assert!(String::from_utf8_lossy(&out.stderr).contains(".txt"), "message should say what to upload");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(".txt"),
+        "message should say what to upload"
+    );
 
-    let invalid_utf8 = b"\xC3\x28\xA0\xA1\xE2\x28\xA1\xF0\x28\x8C\xBC\xF0\x90\x28\xBC\xFF\xFE\xFD".repeat(100);
+    let invalid_utf8 =
+        b"\xC3\x28\xA0\xA1\xE2\x28\xA1\xF0\x28\x8C\xBC\xF0\x90\x28\xBC\xFF\xFE\xFD".repeat(100);
     let (out, t) = run_with_input(&invalid_utf8);
     assert_refused(&out, t, "invalid UTF-8");
 
@@ -156,12 +244,16 @@ fn hostile_inputs_exit_2_with_one_clear_line() {
     let (out, t) = run_with_input(b"  \n\n\t  \n");
     assert_refused(&out, t, "whitespace only");
 
-    let (out, t) = run_with_input(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
+    let (out, t) =
+        run_with_input(b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
     assert_refused(&out, t, "PDF");
     assert!(String::from_utf8_lossy(&out.stderr).contains("PDF"));
 
     let start = Instant::now();
-    let out = bin().args(["extract", "--json", "/nonexistent/article.txt"]).output().unwrap();
+    let out = bin()
+        .args(["extract", "--json", "/nonexistent/article.txt"])
+        .output()
+        .unwrap();
     assert_refused(&out, start.elapsed(), "missing file");
 }
 
@@ -169,19 +261,37 @@ fn hostile_inputs_exit_2_with_one_clear_line() {
 /// word): it is refused with a clear message, fast, before any analysis runs.
 #[test]
 fn five_megabyte_line_without_spaces_is_refused_quickly() {
-    let line: Vec<u8> = b"abcdefghij.".iter().copied().cycle().take(5_000_000).collect();
+    let line: Vec<u8> = b"abcdefghij."
+        .iter()
+        .copied()
+        .cycle()
+        .take(5_000_000)
+        .collect();
     let (out, t) = run_with_input(&line);
     assert_refused(&out, t, "5 MB line without spaces");
     assert!(String::from_utf8_lossy(&out.stderr).contains("without a space"));
     // A long but plausible token (a URL) inside prose is fine.
-    let text = format!("Storm hits coast\n\nThe report is at https://example.org/{} and it is long.\n", "a".repeat(3_000));
+    let text = format!(
+        "Storm hits coast\n\nThe report is at https://example.org/{} and it is long.\n",
+        "a".repeat(3_000)
+    );
     let (out, _) = run_with_input(text.as_bytes());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
 fn standard_input_and_human_report() {
-    let mut child = bin().args(["extract", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut child = bin()
+        .args(["extract", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
     child
         .stdin
         .take()
@@ -194,8 +304,22 @@ fn standard_input_and_human_report() {
     assert!(report.starts_with("Storm hits coast\n"), "{report}");
     assert!(report.contains("Tuesday, March 8, 2011"), "{report}");
     assert!(report.contains("Jane Doe"), "{report}");
-    for section in ["Quotes", "Figures", "People", "Organizations", "Places", "Dates", "Key points"] {
-        assert!(report.contains(&format!("\n{section}")), "missing {section}: {report}");
+    for section in [
+        "Quotes",
+        "Figures",
+        "People",
+        "Organizations",
+        "Places",
+        "Dates",
+        "Key points",
+    ] {
+        assert!(
+            report.contains(&format!("\n{section}")),
+            "missing {section}: {report}"
+        );
     }
-    assert!(!report.trim_start().starts_with('{'), "default output must not be JSON");
+    assert!(
+        !report.trim_start().starts_with('{'),
+        "default output must not be JSON"
+    );
 }

@@ -29,11 +29,17 @@ const PARAGRAPH: &str = "The city council voted 7-2 on Tuesday to raise parking 
 fn bad_input_message(result: newsdesk::Result<Outcome>, label: &str) -> String {
     match result {
         Err(Error::BadInput(msg)) => {
-            assert!(msg.len() > 20 && msg.len() < 400, "{label}: the message should be a short sentence: {msg:?}");
+            assert!(
+                msg.len() > 20 && msg.len() < 400,
+                "{label}: the message should be a short sentence: {msg:?}"
+            );
             msg
         }
         Err(other) => panic!("{label}: expected a bad-input error, got {other:?}"),
-        Ok(out) => panic!("{label}: expected a refusal, got a document of {} bytes", out.doc.text.len()),
+        Ok(out) => panic!(
+            "{label}: expected a refusal, got a document of {} bytes",
+            out.doc.text.len()
+        ),
     }
 }
 
@@ -53,7 +59,10 @@ fn error_or_document(result: newsdesk::Result<Outcome>, label: &str) -> Option<O
 fn random_bytes_are_refused_as_binary() {
     for (i, len) in [16usize, 1024, 64 * 1024].into_iter().enumerate() {
         let bytes = pseudo_random_bytes(len, 0x9e37_79b9_7f4a_7c15 + i as u64);
-        bad_input_message(run("random bytes", bytes, Some("upload.txt")), "random bytes");
+        bad_input_message(
+            run("random bytes", bytes, Some("upload.txt")),
+            "random bytes",
+        );
     }
 }
 
@@ -62,7 +71,10 @@ fn nul_bytes_inside_text_are_refused_or_dropped() {
     let mut bytes = PARAGRAPH.as_bytes().to_vec();
     bytes.splice(40..40, [0u8, 0, 0]);
     if let Some(out) = error_or_document(run("nul bytes", bytes, None), "nul bytes") {
-        assert!(!out.doc.text.contains('\0'), "NUL bytes must not reach the text");
+        assert!(
+            !out.doc.text.contains('\0'),
+            "NUL bytes must not reach the text"
+        );
     }
 }
 
@@ -71,7 +83,10 @@ fn empty_and_whitespace_only_inputs_are_refused() {
     for (label, bytes) in [
         ("empty", Vec::new()),
         ("spaces", b"   \n\n\t  \r\n ".to_vec()),
-        ("unicode spaces", "\u{00a0}\u{2003}\u{3000}\n\u{2029}".as_bytes().to_vec()),
+        (
+            "unicode spaces",
+            "\u{00a0}\u{2003}\u{3000}\n\u{2029}".as_bytes().to_vec(),
+        ),
     ] {
         bad_input_message(run(label, bytes, None), label);
     }
@@ -86,7 +101,11 @@ fn invalid_utf8_and_mixed_encodings_give_text_or_a_clear_error() {
     mixed.extend_from_slice(b"\x93We are worried,\x94 said Anna M\xfcller, a shop owner.");
     for (label, bytes) in [("latin-1", latin1), ("mixed encodings", mixed)] {
         if let Some(out) = error_or_document(run(label, bytes, Some("article.txt")), label) {
-            assert!(out.doc.text.contains("rose 5% on Monday"), "{label}: text lost: {:?}", out.doc.text);
+            assert!(
+                out.doc.text.contains("rose 5% on Monday"),
+                "{label}: text lost: {:?}",
+                out.doc.text
+            );
         }
     }
 }
@@ -115,8 +134,13 @@ fn big_article(bytes: usize) -> String {
 fn a_big_article_ingests_and_analyzes() {
     let text = big_article(BIG_ARTICLE_BYTES);
     let paragraphs = text.matches("\n\n").count();
-    let out = run("big article", text.into_bytes(), Some("big.txt")).expect("a big article is accepted by ingest");
-    assert!(out.doc.sentences.len() >= paragraphs * 3, "only {} sentences for {paragraphs} paragraphs", out.doc.sentences.len());
+    let out = run("big article", text.into_bytes(), Some("big.txt"))
+        .expect("a big article is accepted by ingest");
+    assert!(
+        out.doc.sentences.len() >= paragraphs * 3,
+        "only {} sentences for {paragraphs} paragraphs",
+        out.doc.sentences.len()
+    );
 }
 
 #[test]
@@ -127,17 +151,46 @@ fn fifty_megabytes_are_refused_at_the_command_layer_naming_the_limit() {
         let text = big_article(size);
         let result = hostile_support::bounded("oversize upload", hostile_support::HANG_BOUND, {
             let (store, me) = (store.clone(), me.clone());
-            move || execute(&store, &me, Command::ArticleAdd { content: Content::Text(text), title: None }).map(|_| ())
+            move || {
+                execute(
+                    &store,
+                    &me,
+                    Command::ArticleAdd {
+                        content: Content::Text(text),
+                        title: None,
+                    },
+                )
+                .map(|_| ())
+            }
         });
         match result {
-            Err(Error::Limit(msg)) => assert!(msg.contains("NEWSDESK_MAX_UPLOAD_BYTES"), "{size}: {msg}"),
+            Err(Error::Limit(msg)) => {
+                assert!(msg.contains("NEWSDESK_MAX_UPLOAD_BYTES"), "{size}: {msg}")
+            }
             other => panic!("{size} bytes: expected a limit refusal, got {other:?}"),
         }
-        let file = Content::File { name: "huge.txt".into(), bytes: vec![b'a'; size] };
-        let result = execute(&store, &me, Command::ArticleAdd { content: file, title: None });
-        assert!(matches!(result, Err(Error::Limit(_))), "{size}-byte file: {:?}", result.map(|_| ()));
+        let file = Content::File {
+            name: "huge.txt".into(),
+            bytes: vec![b'a'; size],
+        };
+        let result = execute(
+            &store,
+            &me,
+            Command::ArticleAdd {
+                content: file,
+                title: None,
+            },
+        );
+        assert!(
+            matches!(result, Err(Error::Limit(_))),
+            "{size}-byte file: {:?}",
+            result.map(|_| ())
+        );
     }
-    assert!(store.articles(Scope::Guild(3)).is_empty(), "nothing was stored");
+    assert!(
+        store.articles(Scope::Guild(3)).is_empty(),
+        "nothing was stored"
+    );
 }
 
 #[test]
@@ -160,7 +213,10 @@ fn a_hundred_thousand_quotation_marks() {
     for _ in 0..scaled(50_000) {
         alternating.push_str("\"a\" ");
     }
-    error_or_document(run("alternating quotes", alternating.into_bytes(), None), "alternating quotes");
+    error_or_document(
+        run("alternating quotes", alternating.into_bytes(), None),
+        "alternating quotes",
+    );
 }
 
 #[test]
@@ -172,7 +228,8 @@ fn unbalanced_quotes_keep_spans_valid() {
         "“Nested “quotes” that” never “balance, said Ann Lee.".repeat(200),
     ];
     for (i, input) in inputs.into_iter().enumerate() {
-        let out = run("unbalanced quotes", input.into_bytes(), None).expect("readable text is accepted");
+        let out =
+            run("unbalanced quotes", input.into_bytes(), None).expect("readable text is accepted");
         assert!(!out.doc.sentences.is_empty(), "case {i}: no sentences");
     }
 }
@@ -185,7 +242,8 @@ fn right_to_left_and_zero_width_characters() {
          שר האוצר אמר כי המחירים יעלו ב-3% \u{2067}בשנה הבאה\u{2069}.\n\n\
          Zero\u{200d}width\u{2060}joiners and soft\u{00ad}hyphens: 1\u{200b}2\u{200b}3 people.\n\n{PARAGRAPH}"
     );
-    let out = run("rtl and zero-width", text.into_bytes(), None).expect("readable text is accepted");
+    let out =
+        run("rtl and zero-width", text.into_bytes(), None).expect("readable text is accepted");
     assert!(out.doc.sentences.len() >= 4);
 }
 
@@ -198,7 +256,10 @@ fn emoji_and_grapheme_clusters() {
         "😀".repeat(10_000)
     );
     let out = run("emoji", text.into_bytes(), None).expect("emoji text is accepted");
-    assert!(out.doc.text.contains("👩🏽‍🔬"), "emoji must survive cleaning intact");
+    assert!(
+        out.doc.text.contains("👩🏽‍🔬"),
+        "emoji must survive cleaning intact"
+    );
 }
 
 /// German news prose written for this test.
@@ -213,17 +274,38 @@ const GERMAN: &str = "Stadtrat erhöht Parkgebühren\n\n\
 fn an_article_in_another_language_is_flagged() {
     let out = run("german", GERMAN.as_bytes().to_vec(), None).expect("German text is accepted");
     assert_eq!(out.analysis.foreign_language.as_deref(), Some("deu"));
-    assert_eq!(out.json["language"], "deu", "the JSON says which language it is");
-    assert_eq!(newsdesk::analyze::language::language_name("deu"), Some("German"));
+    assert_eq!(
+        out.json["language"], "deu",
+        "the JSON says which language it is"
+    );
+    assert_eq!(
+        newsdesk::analyze::language::language_name("deu"),
+        Some("German")
+    );
     // Through the command layer, the stored article carries the flag for the front ends.
     let store = Store::in_memory();
-    let added = execute(&store, &caller(1), Command::ArticleAdd { content: Content::Text(GERMAN.into()), title: None })
-        .expect("added");
+    let added = execute(
+        &store,
+        &caller(1),
+        Command::ArticleAdd {
+            content: Content::Text(GERMAN.into()),
+            title: None,
+        },
+    )
+    .expect("added");
     let shown = newsdesk::render::text::response(&added);
-    assert!(shown.contains("English"), "the console/CLI reply must say the article is not in English: {shown}");
+    assert!(
+        shown.contains("English"),
+        "the console/CLI reply must say the article is not in English: {shown}"
+    );
     let embeds = format!("{:?}", newsdesk::render::discord::pages(&added));
-    assert!(embeds.contains("English"), "the Discord reply must say the article is not in English: {embeds}");
-    let Response::Added { article } = added else { panic!("expected Added") };
+    assert!(
+        embeds.contains("English"),
+        "the Discord reply must say the article is not in English: {embeds}"
+    );
+    let Response::Added { article } = added else {
+        panic!("expected Added")
+    };
     assert_eq!(article.analysis.foreign_language.as_deref(), Some("deu"));
 }
 
@@ -238,14 +320,24 @@ fn english_fixtures_are_not_flagged_as_foreign() {
         }
         let bytes = std::fs::read(&path).expect("read fixture");
         let out = run("fixture", bytes, Some("article.txt")).expect("fixture ingests");
-        assert_eq!(out.analysis.foreign_language, None, "{} flagged as {:?}", path.display(), out.analysis.foreign_language);
+        assert_eq!(
+            out.analysis.foreign_language,
+            None,
+            "{} flagged as {:?}",
+            path.display(),
+            out.analysis.foreign_language
+        );
         checked += 1;
     }
     assert!(checked >= 10, "only {checked} fixtures found");
 }
 
 fn caller(guild: u64) -> Caller {
-    Caller { scope: Scope::Guild(guild), name: Some("tester".into()), can_manage: true }
+    Caller {
+        scope: Scope::Guild(guild),
+        name: Some("tester".into()),
+        can_manage: true,
+    }
 }
 
 /// Discord caps a string option at 6,000 characters; commands must take that without
@@ -254,75 +346,171 @@ fn caller(guild: u64) -> Caller {
 fn command_options_at_discords_maximum_length() {
     let store = Arc::new(Store::in_memory());
     let me = caller(7);
-    execute(&store, &me, Command::ArticleAdd { content: Content::Text(PARAGRAPH.repeat(3)), title: None }).expect("added");
+    execute(
+        &store,
+        &me,
+        Command::ArticleAdd {
+            content: Content::Text(PARAGRAPH.repeat(3)),
+            title: None,
+        },
+    )
+    .expect("added");
     let long_words = "parking fees council ".repeat(300);
     let long_words = &long_words[..6_000];
     let long_unicode: String = "ü😀".repeat(2_000); // 6,000 bytes... and 4,000 chars
     let long_id = "a".repeat(6_000);
     for text in [long_words.to_string(), long_unicode, "\"".repeat(6_000)] {
         let commands = [
-            Command::Ask { question: text.clone(), article: None },
-            Command::Search { query: text.clone() },
-            Command::WhoSaid { topic: Some(text.clone()), speaker: Some(text.clone()), article: None },
-            Command::ArticleAdd { content: Content::Text(text.clone()), title: Some(text.clone()) },
+            Command::Ask {
+                question: text.clone(),
+                article: None,
+            },
+            Command::Search {
+                query: text.clone(),
+            },
+            Command::WhoSaid {
+                topic: Some(text.clone()),
+                speaker: Some(text.clone()),
+                article: None,
+            },
+            Command::ArticleAdd {
+                content: Content::Text(text.clone()),
+                title: Some(text.clone()),
+            },
         ];
         for command in commands {
             let label = format!("{command:?}").chars().take(40).collect::<String>();
             let (store, me) = (store.clone(), me.clone());
-            let outcome = hostile_support::bounded(&label, hostile_support::HANG_BOUND, move || {
-                execute(&store, &me, command).map(|_| ()).map_err(|e| e.to_string())
-            });
+            let outcome =
+                hostile_support::bounded(&label, hostile_support::HANG_BOUND, move || {
+                    execute(&store, &me, command)
+                        .map(|_| ())
+                        .map_err(|e| e.to_string())
+                });
             if let Err(msg) = outcome {
-                assert!(msg.chars().count() <= 2_000, "{label}: error longer than a Discord message ({} chars)", msg.chars().count());
+                assert!(
+                    msg.chars().count() <= 2_000,
+                    "{label}: error longer than a Discord message ({} chars)",
+                    msg.chars().count()
+                );
             }
         }
     }
-    let err = execute(&store, &me, Command::ArticleShow { article: long_id }).expect_err("no such article");
+    let err = execute(&store, &me, Command::ArticleShow { article: long_id })
+        .expect_err("no such article");
     assert!(matches!(err, Error::NotFound(_)), "{err:?}");
-    assert!(err.to_string().chars().count() <= 2_000, "the not-found message must fit a Discord message");
+    assert!(
+        err.to_string().chars().count() <= 2_000,
+        "the not-found message must fit a Discord message"
+    );
 }
 
 #[test]
 fn unknown_and_other_guild_article_ids_are_not_found() {
     let store = Store::in_memory();
     let (home, other) = (caller(100), caller(200));
-    let Response::Added { article } =
-        execute(&store, &home, Command::ArticleAdd { content: Content::Text(PARAGRAPH.into()), title: None }).expect("added")
-    else {
+    let Response::Added { article } = execute(
+        &store,
+        &home,
+        Command::ArticleAdd {
+            content: Content::Text(PARAGRAPH.into()),
+            title: None,
+        },
+    )
+    .expect("added") else {
         panic!("expected Added")
     };
     let id = article.id.clone();
-    let in_dm = Caller { scope: Scope::User(100), ..caller(0) };
+    let in_dm = Caller {
+        scope: Scope::User(100),
+        ..caller(0)
+    };
     for who in [&other, &in_dm] {
         for command in [
-            Command::ArticleShow { article: id.clone() },
-            Command::ArticleRemove { article: id.clone() },
-            Command::WhoSaid { topic: None, speaker: None, article: Some(id.clone()) },
-            Command::KeyFigures { article: Some(id.clone()), kind: None },
-            Command::People { article: Some(id.clone()) },
-            Command::Timeline { article: Some(id.clone()) },
-            Command::Summary { article: Some(id.clone()) },
-            Command::Ask { question: "Who said it?".into(), article: Some(id.clone()) },
+            Command::ArticleShow {
+                article: id.clone(),
+            },
+            Command::ArticleRemove {
+                article: id.clone(),
+            },
+            Command::WhoSaid {
+                topic: None,
+                speaker: None,
+                article: Some(id.clone()),
+            },
+            Command::KeyFigures {
+                article: Some(id.clone()),
+                kind: None,
+            },
+            Command::People {
+                article: Some(id.clone()),
+            },
+            Command::Timeline {
+                article: Some(id.clone()),
+            },
+            Command::Summary {
+                article: Some(id.clone()),
+            },
+            Command::Ask {
+                question: "Who said it?".into(),
+                article: Some(id.clone()),
+            },
         ] {
             let label = format!("{command:?}");
             match execute(&store, who, command) {
                 Err(Error::NotFound(msg)) => assert!(!msg.is_empty()),
-                other => panic!("{label} from {:?}: expected NotFound, got {:?}", who.scope, other.map(|_| ())),
+                other => panic!(
+                    "{label} from {:?}: expected NotFound, got {:?}",
+                    who.scope,
+                    other.map(|_| ())
+                ),
             }
         }
-        let Response::List { articles, .. } = execute(&store, who, Command::ArticleList { page: 1 }).expect("list") else {
+        let Response::List { articles, .. } =
+            execute(&store, who, Command::ArticleList { page: 1 }).expect("list")
+        else {
             panic!("expected List")
         };
-        assert!(articles.is_empty(), "{:?} sees another guild's articles", who.scope);
-        assert!(matches!(execute(&store, who, Command::Search { query: "parking".into() }), Err(Error::NotFound(_)) | Ok(Response::Search { .. })));
+        assert!(
+            articles.is_empty(),
+            "{:?} sees another guild's articles",
+            who.scope
+        );
+        assert!(matches!(
+            execute(
+                &store,
+                who,
+                Command::Search {
+                    query: "parking".into()
+                }
+            ),
+            Err(Error::NotFound(_)) | Ok(Response::Search { .. })
+        ));
     }
     for unknown in ["a999", "", " ", "../a1", "a1\0", "ａ1", "a1 OR 1=1"] {
         if unknown == id {
             continue;
         }
-        let result = execute(&store, &home, Command::ArticleShow { article: unknown.into() });
-        assert!(matches!(result, Err(Error::NotFound(_))), "{unknown:?}: {:?}", result.map(|_| ()));
+        let result = execute(
+            &store,
+            &home,
+            Command::ArticleShow {
+                article: unknown.into(),
+            },
+        );
+        assert!(
+            matches!(result, Err(Error::NotFound(_))),
+            "{unknown:?}: {:?}",
+            result.map(|_| ())
+        );
     }
     // The home guild still has its article, untouched by the other guild's remove attempt.
-    assert_eq!(store.article(Scope::Guild(100), &id).expect("still there").doc.text, article.doc.text);
+    assert_eq!(
+        store
+            .article(Scope::Guild(100), &id)
+            .expect("still there")
+            .doc
+            .text,
+        article.doc.text
+    );
 }

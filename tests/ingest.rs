@@ -1,10 +1,10 @@
 //! Ingestion: decoding, format detection, HTML extraction, page furniture (dropped
 //! and, just as important, real sentences kept), title, date and byline.
 
+use chrono::NaiveDate;
 use newsdesk::Error;
 use newsdesk::ingest::{IngestOptions, ingest};
 use newsdesk::model::{Document, Format};
-use chrono::NaiveDate;
 
 fn doc(text: &str) -> Document {
     ingest(text.as_bytes(), &IngestOptions::default()).unwrap_or_else(|e| panic!("{e}: {text:?}"))
@@ -32,14 +32,34 @@ const BODY: &str = "The council approved the budget on Tuesday. \u{201c}It is a 
 fn decodes_utf8_bom_utf16_and_windows_1252() {
     let plain = format!("Council passes budget\n\n{BODY}");
     let with_bom = [b"\xEF\xBB\xBF".as_slice(), plain.as_bytes()].concat();
-    assert_eq!(ingest(&with_bom, &IngestOptions::default()).unwrap().text, doc(&plain).text);
-    let utf16le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(plain.encode_utf16().flat_map(u16::to_le_bytes)).collect();
-    assert_eq!(ingest(&utf16le, &IngestOptions::default()).unwrap().text, doc(&plain).text);
-    let utf16be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(plain.encode_utf16().flat_map(u16::to_be_bytes)).collect();
-    assert_eq!(ingest(&utf16be, &IngestOptions::default()).unwrap().text, doc(&plain).text);
+    assert_eq!(
+        ingest(&with_bom, &IngestOptions::default()).unwrap().text,
+        doc(&plain).text
+    );
+    let utf16le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(plain.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    assert_eq!(
+        ingest(&utf16le, &IngestOptions::default()).unwrap().text,
+        doc(&plain).text
+    );
+    let utf16be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(plain.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    assert_eq!(
+        ingest(&utf16be, &IngestOptions::default()).unwrap().text,
+        doc(&plain).text
+    );
     let cp1252 = b"Caf\xE9 owners protest\n\nThe owners of the caf\xE9 said \x93no\x94 to the plan \x96 again.";
     let d = ingest(cp1252, &IngestOptions::default()).unwrap();
-    assert!(d.text.contains("caf\u{e9} said \u{201c}no\u{201d} to the plan \u{2013} again."), "{}", d.text);
+    assert!(
+        d.text
+            .contains("caf\u{e9} said \u{201c}no\u{201d} to the plan \u{2013} again."),
+        "{}",
+        d.text
+    );
 }
 
 #[test]
@@ -67,12 +87,27 @@ fn refuses_binary_and_empty_with_advice() {
 #[test]
 fn detects_format_from_content() {
     let html = "<!doctype html><html><head><title>Budget passes | City News</title></head><body><p>The council approved the budget.</p></body></html>";
-    assert_eq!(ingest(html.as_bytes(), &IngestOptions { name_hint: Some("a.txt".into()), ..Default::default() }).unwrap().format, Format::Html);
+    assert_eq!(
+        ingest(
+            html.as_bytes(),
+            &IngestOptions {
+                name_hint: Some("a.txt".into()),
+                ..Default::default()
+            }
+        )
+        .unwrap()
+        .format,
+        Format::Html
+    );
     let md = "# Budget passes\n\nThe **council** approved [the budget](https://example.org/b).\n\n- It is big.\n";
     let d = ingest(md.as_bytes(), &IngestOptions::default()).unwrap();
     assert_eq!(d.format, Format::Markdown);
     assert_eq!(d.title, "Budget passes");
-    assert!(d.text.contains("The council approved the budget."), "{}", d.text);
+    assert!(
+        d.text.contains("The council approved the budget."),
+        "{}",
+        d.text
+    );
     assert!(!d.text.contains("https://") && !d.text.contains("**"));
     let txt = "Budget passes\n\nThe council approved 3 * 4 options.";
     assert_eq!(doc(txt).format, Format::Text);
@@ -104,8 +139,20 @@ fn html_body_title_and_boilerplate() {
     let headline = d.headline.expect("headline span");
     assert_eq!(d.slice(headline), "Council passes budget after long debate");
     assert_eq!(d.sentences[0].span, headline);
-    assert!(d.text.contains("\u{201c}It is a fair deal for every neighbourhood,\u{201d} said Mayor Ann Lee"));
-    for gone in ["window.ads", "color: red", "Hidden comment", "Home", "Most read", "All rights reserved", "fake"] {
+    assert!(
+        d.text.contains(
+            "\u{201c}It is a fair deal for every neighbourhood,\u{201d} said Mayor Ann Lee"
+        )
+    );
+    for gone in [
+        "window.ads",
+        "color: red",
+        "Hidden comment",
+        "Home",
+        "Most read",
+        "All rights reserved",
+        "fake",
+    ] {
         assert!(!d.text.contains(gone), "{gone} kept: {}", d.text);
     }
     assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 5, 2));
@@ -117,15 +164,25 @@ fn html_body_title_and_boilerplate() {
 
 #[test]
 fn hostile_html_is_bounded() {
-    let deep = format!("<html><body>{}<p>Deep text here.</p>{}</body></html>", "<div>".repeat(10_000), "</div>".repeat(10_000));
+    let deep = format!(
+        "<html><body>{}<p>Deep text here.</p>{}</body></html>",
+        "<div>".repeat(10_000),
+        "</div>".repeat(10_000)
+    );
     let d = ingest(deep.as_bytes(), &IngestOptions::default()).unwrap();
     assert!(d.text.contains("Deep text here."));
-    let wide = format!("<html><body>{}</body></html>", "<span>x</span>".repeat(100_000));
+    let wide = format!(
+        "<html><body>{}</body></html>",
+        "<span>x</span>".repeat(100_000)
+    );
     let _ = ingest(wide.as_bytes(), &IngestOptions::default());
     let unclosed = format!("<html><body><p>Start{}", "<b><i><script>".repeat(5_000));
     let _ = ingest(unclosed.as_bytes(), &IngestOptions::default());
     // A page with no article text is refused with a clear message.
-    match ingest(b"<html><head><script>x()</script></head><body><nav>Home</nav></body></html>", &IngestOptions::default()) {
+    match ingest(
+        b"<html><head><script>x()</script></head><body><nav>Home</nav></body></html>",
+        &IngestOptions::default(),
+    ) {
         Err(Error::BadInput(msg)) => assert!(msg.contains("HTML"), "{msg}"),
         other => panic!("expected BadInput, got {other:?}"),
     }
@@ -163,7 +220,10 @@ fn furniture_is_dropped() {
     assert_eq!(d.date, NaiveDate::from_ymd_opt(2010, 11, 27));
     assert_eq!(d.byline.as_deref(), Some("Jane Doe and John Roe"));
     assert_eq!(d.title, "City passes budget");
-    assert_eq!(d.dateline.map(|s| d.slice(s)), Some("Saturday, November 27, 2010"));
+    assert_eq!(
+        d.dateline.map(|s| d.slice(s)),
+        Some("Saturday, November 27, 2010")
+    );
     assert_spans_verbatim(&d);
 }
 
@@ -204,14 +264,28 @@ fn a_short_final_sentence_is_not_an_outlet_name() {
 fn title_precedence_and_fallback() {
     let given = ingest(
         format!("Storm hits coast\n\n{BODY}").as_bytes(),
-        &IngestOptions { title: Some("My title".into()), ..Default::default() },
+        &IngestOptions {
+            title: Some("My title".into()),
+            ..Default::default()
+        },
     )
     .unwrap();
     assert_eq!(given.title, "My title");
-    assert_eq!(given.headline.map(|h| given.slice(h)), Some("Storm hits coast"));
-    let no_headline = doc("The council approved the budget on Tuesday after a debate that lasted more than nine hours. It passed.");
+    assert_eq!(
+        given.headline.map(|h| given.slice(h)),
+        Some("Storm hits coast")
+    );
+    let no_headline = doc(
+        "The council approved the budget on Tuesday after a debate that lasted more than nine hours. It passed.",
+    );
     assert!(no_headline.headline.is_none());
-    assert!(no_headline.title.starts_with("The council approved the budget"), "{}", no_headline.title);
+    assert!(
+        no_headline
+            .title
+            .starts_with("The council approved the budget"),
+        "{}",
+        no_headline.title
+    );
 }
 
 #[test]
@@ -224,14 +298,28 @@ fn date_formats_in_datelines() {
         ("Updated Sept. 5, 2024, 4:10 p.m. ET", (2024, 9, 5)),
         ("Posted on Oct 23, 2025 | 09:00", (2025, 10, 23)),
     ] {
-        let d = doc(&format!("Headline words here\n\n{line}\n\nThe body sentence is here."));
-        assert_eq!(d.date, NaiveDate::from_ymd_opt(ymd.0, ymd.1, ymd.2), "{line}");
+        let d = doc(&format!(
+            "Headline words here\n\n{line}\n\nThe body sentence is here."
+        ));
+        assert_eq!(
+            d.date,
+            NaiveDate::from_ymd_opt(ymd.0, ymd.1, ymd.2),
+            "{line}"
+        );
     }
 }
 
 #[test]
 fn crlf_and_wrapped_lines() {
-    let d = doc("Storm hits coast\r\n\r\nThe storm hit the coast at dawn and\r\nknocked out power to thousands of homes.\r\n");
-    assert_eq!(sentences(&d), vec!["Storm hits coast", "The storm hit the coast at dawn and\nknocked out power to thousands of homes."]);
+    let d = doc(
+        "Storm hits coast\r\n\r\nThe storm hit the coast at dawn and\r\nknocked out power to thousands of homes.\r\n",
+    );
+    assert_eq!(
+        sentences(&d),
+        vec![
+            "Storm hits coast",
+            "The storm hit the coast at dawn and\nknocked out power to thousands of homes."
+        ]
+    );
     assert!(!d.text.contains('\r'));
 }

@@ -9,42 +9,181 @@ use newsdesk::ingest::{IngestOptions, ingest};
 use newsdesk::model::Person;
 
 /// (text, expected people as (name, words the role must contain — "" for no role), names that must not be people)
-type Case = (&'static str, &'static [(&'static str, &'static str)], &'static [&'static str]);
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    &'static [&'static str],
+);
 
 const CASES: &[Case] = &[
-    ("U.S. President Donald Trump praised the talks.", &[("Donald Trump", "U.S. President")], &["U.S. President Donald Trump"]),
-    ("“It works,” said Wu Xinbo, director of the American Studies Center at Fudan University.", &[("Wu Xinbo", "director of the American Studies Center at Fudan University")], &["Fudan University", "American Studies Center"]),
-    ("Cory Combs, an analyst at Trivium China, disagreed.", &[("Cory Combs", "analyst at Trivium China")], &["Trivium China", "China"]),
-    ("The Australian foreign minister, Alexander Downer, has confirmed the policy.", &[("Alexander Downer", "Australian foreign minister")], &["Australian"]),
-    ("The director of the IAEA, Mohamed ElBaradei, called India a partner.", &[("Mohamed ElBaradei", "director of the IAEA")], &["India", "IAEA"]),
-    ("Justice Minister Kim Kyung Han warned protesters.", &[("Kim Kyung Han", "Justice Minister")], &[]),
-    ("Chief investment officer at Fort Pitt Capital Group Charlie Smith said the machines took over.", &[("Charlie Smith", "Chief investment officer at Fort Pitt Capital Group")], &["Fort Pitt Capital Group"]),
-    ("Procter & Gamble spokeswoman Jennifer Chelune spoke about the incident.", &[("Jennifer Chelune", "Procter & Gamble spokeswoman")], &["Procter"]),
-    ("The organization was founded by science fiction writer L. Ron Hubbard.", &[("L. Ron Hubbard", "science fiction writer")], &[]),
-    ("Mary Holt, who heads the dockworkers union, said the strike goes on.", &[("Mary Holt", "heads the dockworkers union")], &[]),
-    ("Priya Raman is the chief economist at Northgate Bank.", &[("Priya Raman", "chief economist at Northgate Bank")], &["Northgate Bank"]),
-    ("Governor of Washington Chris Gregoire said the museum deserved it.", &[("Chris Gregoire", "Governor of Washington")], &["Washington"]),
-    ("Senior researcher Mu Li, of the University of NSW's school of public health, said children were at risk.", &[("Mu Li", "Senior researcher")], &["University of NSW"]),
-    ("Professor Cres Eastman, Director of the National Iodine Nutrition study, and Chairman of the Australian Centre for Control of Iodine Deficiency Disorders, says iodine matters.", &[("Cres Eastman", "Chairman of the Australian Centre")], &["Australian Centre"]),
-    ("Steve Whitmore, a representative for the LA Sheriff's office, told LA Weekly the case was open.", &[("Steve Whitmore", "representative for the LA Sheriff's office")], &["LA Weekly"]),
-    ("Peter Boockvar an equity strategist for Miller Tabak, commented on the fall.", &[("Peter Boockvar", "equity strategist for Miller Tabak")], &["Miller Tabak"]),
-    ("The nation's former vice-minister for security, Li Jizhou, has a suspended sentence.", &[("Li Jizhou", "former vice-minister for security")], &[]),
-    ("Daniel Montalvo, 19, a member of the group, was arrested.", &[("Daniel Montalvo", "member of the group")], &[]),
-    ("Virgin owner Richard Branson came to the site. Mr Branson praised the driver.", &[("Richard Branson", "Virgin owner")], &["Virgin", "Mr Branson"]),
-    ("Representative Jim Ramstad (R Minnesota) changed his vote.", &[("Jim Ramstad", "Representative (R Minnesota)")], &["Minnesota"]),
-    ("Kaufman spoke with senator Mark Warner from Virginia.", &[("Mark Warner", "senator from Virginia")], &["Virginia"]),
+    (
+        "U.S. President Donald Trump praised the talks.",
+        &[("Donald Trump", "U.S. President")],
+        &["U.S. President Donald Trump"],
+    ),
+    (
+        "“It works,” said Wu Xinbo, director of the American Studies Center at Fudan University.",
+        &[(
+            "Wu Xinbo",
+            "director of the American Studies Center at Fudan University",
+        )],
+        &["Fudan University", "American Studies Center"],
+    ),
+    (
+        "Cory Combs, an analyst at Trivium China, disagreed.",
+        &[("Cory Combs", "analyst at Trivium China")],
+        &["Trivium China", "China"],
+    ),
+    (
+        "The Australian foreign minister, Alexander Downer, has confirmed the policy.",
+        &[("Alexander Downer", "Australian foreign minister")],
+        &["Australian"],
+    ),
+    (
+        "The director of the IAEA, Mohamed ElBaradei, called India a partner.",
+        &[("Mohamed ElBaradei", "director of the IAEA")],
+        &["India", "IAEA"],
+    ),
+    (
+        "Justice Minister Kim Kyung Han warned protesters.",
+        &[("Kim Kyung Han", "Justice Minister")],
+        &[],
+    ),
+    (
+        "Chief investment officer at Fort Pitt Capital Group Charlie Smith said the machines took over.",
+        &[(
+            "Charlie Smith",
+            "Chief investment officer at Fort Pitt Capital Group",
+        )],
+        &["Fort Pitt Capital Group"],
+    ),
+    (
+        "Procter & Gamble spokeswoman Jennifer Chelune spoke about the incident.",
+        &[("Jennifer Chelune", "Procter & Gamble spokeswoman")],
+        &["Procter"],
+    ),
+    (
+        "The organization was founded by science fiction writer L. Ron Hubbard.",
+        &[("L. Ron Hubbard", "science fiction writer")],
+        &[],
+    ),
+    (
+        "Mary Holt, who heads the dockworkers union, said the strike goes on.",
+        &[("Mary Holt", "heads the dockworkers union")],
+        &[],
+    ),
+    (
+        "Priya Raman is the chief economist at Northgate Bank.",
+        &[("Priya Raman", "chief economist at Northgate Bank")],
+        &["Northgate Bank"],
+    ),
+    (
+        "Governor of Washington Chris Gregoire said the museum deserved it.",
+        &[("Chris Gregoire", "Governor of Washington")],
+        &["Washington"],
+    ),
+    (
+        "Senior researcher Mu Li, of the University of NSW's school of public health, said children were at risk.",
+        &[("Mu Li", "Senior researcher")],
+        &["University of NSW"],
+    ),
+    (
+        "Professor Cres Eastman, Director of the National Iodine Nutrition study, and Chairman of the Australian Centre for Control of Iodine Deficiency Disorders, says iodine matters.",
+        &[("Cres Eastman", "Chairman of the Australian Centre")],
+        &["Australian Centre"],
+    ),
+    (
+        "Steve Whitmore, a representative for the LA Sheriff's office, told LA Weekly the case was open.",
+        &[(
+            "Steve Whitmore",
+            "representative for the LA Sheriff's office",
+        )],
+        &["LA Weekly"],
+    ),
+    (
+        "Peter Boockvar an equity strategist for Miller Tabak, commented on the fall.",
+        &[("Peter Boockvar", "equity strategist for Miller Tabak")],
+        &["Miller Tabak"],
+    ),
+    (
+        "The nation's former vice-minister for security, Li Jizhou, has a suspended sentence.",
+        &[("Li Jizhou", "former vice-minister for security")],
+        &[],
+    ),
+    (
+        "Daniel Montalvo, 19, a member of the group, was arrested.",
+        &[("Daniel Montalvo", "member of the group")],
+        &[],
+    ),
+    (
+        "Virgin owner Richard Branson came to the site. Mr Branson praised the driver.",
+        &[("Richard Branson", "Virgin owner")],
+        &["Virgin", "Mr Branson"],
+    ),
+    (
+        "Representative Jim Ramstad (R Minnesota) changed his vote.",
+        &[("Jim Ramstad", "Representative (R Minnesota)")],
+        &["Minnesota"],
+    ),
+    (
+        "Kaufman spoke with senator Mark Warner from Virginia.",
+        &[("Mark Warner", "senator from Virginia")],
+        &["Virginia"],
+    ),
     // aliases and mentions
-    ("Prime Minister Anthony Albanese visited Perth. Albanese met miners there.", &[("Anthony Albanese", "Prime Minister")], &["Albanese", "Perth"]),
-    ("Mr. Downer said the policy stands.", &[("Downer", "")], &["Mr. Downer"]),
-    ("President Bush signed the agreement.", &[("Bush", "President")], &[]),
+    (
+        "Prime Minister Anthony Albanese visited Perth. Albanese met miners there.",
+        &[("Anthony Albanese", "Prime Minister")],
+        &["Albanese", "Perth"],
+    ),
+    (
+        "Mr. Downer said the policy stands.",
+        &[("Downer", "")],
+        &["Mr. Downer"],
+    ),
+    (
+        "President Bush signed the agreement.",
+        &[("Bush", "President")],
+        &[],
+    ),
     // people sharing a surname stay apart
-    ("Justice Minister Kim Kyung-soo spoke first. Later, protester Kim Min-ji spoke.", &[("Kim Kyung-soo", "Justice Minister"), ("Kim Min-ji", "protester")], &["Kim"]),
-    ("Hillary Clinton and Bill Clinton arrived together.", &[("Hillary Clinton", ""), ("Bill Clinton", "")], &["Clinton"]),
+    (
+        "Justice Minister Kim Kyung-soo spoke first. Later, protester Kim Min-ji spoke.",
+        &[
+            ("Kim Kyung-soo", "Justice Minister"),
+            ("Kim Min-ji", "protester"),
+        ],
+        &["Kim"],
+    ),
+    (
+        "Hillary Clinton and Bill Clinton arrived together.",
+        &[("Hillary Clinton", ""), ("Bill Clinton", "")],
+        &["Clinton"],
+    ),
     // organizations, places, groups and openers are not people
-    ("Analysts say Beijing's rules mirror U.S. efforts. Microsoft said it would comply.", &[], &["Analysts", "Beijing", "Microsoft", "U.S."]),
-    ("The Australian National Iodine Nutrition Study was published in the Medical Journal of Australia.", &[], &["Australian National Iodine Nutrition Study", "Medical Journal of Australia"]),
-    ("On Monday, New South Wales and Western Australia reported more cases.", &[], &["New South Wales", "Western Australia", "Monday"]),
-    ("The Sea Org requires members to sign a contract with Freedom Magazine.", &[], &["Sea Org", "Freedom Magazine"]),
+    (
+        "Analysts say Beijing's rules mirror U.S. efforts. Microsoft said it would comply.",
+        &[],
+        &["Analysts", "Beijing", "Microsoft", "U.S."],
+    ),
+    (
+        "The Australian National Iodine Nutrition Study was published in the Medical Journal of Australia.",
+        &[],
+        &[
+            "Australian National Iodine Nutrition Study",
+            "Medical Journal of Australia",
+        ],
+    ),
+    (
+        "On Monday, New South Wales and Western Australia reported more cases.",
+        &[],
+        &["New South Wales", "Western Australia", "Monday"],
+    ),
+    (
+        "The Sea Org requires members to sign a contract with Freedom Magazine.",
+        &[],
+        &["Sea Org", "Freedom Magazine"],
+    ),
 ];
 
 fn people_of(text: &str) -> Vec<Person> {
@@ -61,10 +200,16 @@ fn people_and_roles_table() {
         for (name, role) in want.iter() {
             match got.iter().find(|p| p.name == *name) {
                 None => problems.push(format!("missing {name:?}")),
-                Some(p) if role.is_empty() && !p.role.is_empty() && !text.contains(&format!("{} {}", p.role, name)) => {
+                Some(p)
+                    if role.is_empty()
+                        && !p.role.is_empty()
+                        && !text.contains(&format!("{} {}", p.role, name)) =>
+                {
                     problems.push(format!("{name:?} has unexpected role {:?}", p.role))
                 }
-                Some(p) if !p.role.contains(role) => problems.push(format!("{name:?} role {:?} lacks {role:?}", p.role)),
+                Some(p) if !p.role.contains(role) => {
+                    problems.push(format!("{name:?} role {:?} lacks {role:?}", p.role))
+                }
                 _ => {}
             }
         }
@@ -74,24 +219,53 @@ fn people_and_roles_table() {
             }
         }
         if got.len() != want.len() {
-            problems.push(format!("expected {} people, got {:?}", want.len(), got.iter().map(|p| &p.name).collect::<Vec<_>>()));
+            problems.push(format!(
+                "expected {} people, got {:?}",
+                want.len(),
+                got.iter().map(|p| &p.name).collect::<Vec<_>>()
+            ));
         }
         if !problems.is_empty() {
-            failures.push(format!("case {i}: {text:?}\n    {}", problems.join("\n    ")));
+            failures.push(format!(
+                "case {i}: {text:?}\n    {}",
+                problems.join("\n    ")
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn aliases_and_mentions() {
-    let got = people_of("Virgin owner Richard Branson came to the site. Mr Branson praised the driver. Branson left.");
-    let p = got.iter().find(|p| p.name == "Richard Branson").expect("Branson found");
+    let got = people_of(
+        "Virgin owner Richard Branson came to the site. Mr Branson praised the driver. Branson left.",
+    );
+    let p = got
+        .iter()
+        .find(|p| p.name == "Richard Branson")
+        .expect("Branson found");
     assert!(p.aliases.iter().any(|a| a == "Branson"), "{:?}", p.aliases);
-    assert!(p.aliases.iter().any(|a| a == "Mr Branson"), "{:?}", p.aliases);
+    assert!(
+        p.aliases.iter().any(|a| a == "Mr Branson"),
+        "{:?}",
+        p.aliases
+    );
     assert_eq!(p.mentions.len(), 3, "{:?}", p.mentions);
 
     let got = people_of("Wu Xinbo spoke first. Later Wu spoke again.");
-    let p = got.iter().find(|p| p.name == "Wu Xinbo").expect("Wu Xinbo found");
-    assert!(p.aliases.iter().any(|a| a == "Wu"), "family name first: {:?}", p.aliases);
+    let p = got
+        .iter()
+        .find(|p| p.name == "Wu Xinbo")
+        .expect("Wu Xinbo found");
+    assert!(
+        p.aliases.iter().any(|a| a == "Wu"),
+        "family name first: {:?}",
+        p.aliases
+    );
 }

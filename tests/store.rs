@@ -2,9 +2,9 @@
 //! dropped; real corruption refuses to start; compaction keeps everything; scopes stay
 //! apart; limits refuse with the setting's name.
 
+use newsdesk::Error;
 use newsdesk::config::Limits;
 use newsdesk::store::{NewArticle, Scope, Store};
-use newsdesk::Error;
 use serde_json::json;
 use std::io::Write;
 use std::path::Path;
@@ -41,7 +41,13 @@ fn journal_round_trip_keeps_articles_settings_and_id_counter() {
             store.add_article(G1, article(n)).unwrap();
         }
         store.remove_article(G1, "a2").unwrap();
-        store.set_setting(G1, "briefing.schedule.42", Some(json!({"time": "08:00", "tz": "Europe/Paris"}))).unwrap();
+        store
+            .set_setting(
+                G1,
+                "briefing.schedule.42",
+                Some(json!({"time": "08:00", "tz": "Europe/Paris"})),
+            )
+            .unwrap();
         store.set_setting(G1, "lang", Some(json!("en"))).unwrap();
         store.articles(G1)
     };
@@ -58,7 +64,10 @@ fn journal_round_trip_keeps_articles_settings_and_id_counter() {
         assert_eq!(a.analysis, b.analysis, "analysis is recomputed identically");
     }
     assert_eq!(store.setting(G1, "lang"), Some(json!("en")));
-    assert_eq!(store.settings_with_prefix(G1, "briefing.schedule.").len(), 1);
+    assert_eq!(
+        store.settings_with_prefix(G1, "briefing.schedule.").len(),
+        1
+    );
     // Ids are never reused, even for a removed article.
     let next = store.add_article(G1, article(4)).unwrap();
     assert_eq!(next.id, "a4");
@@ -86,7 +95,9 @@ fn settings_persist_overwrite_and_unset() {
         let store = open(dir.path());
         store.set_setting(G1, "a", Some(json!(1))).unwrap();
         store.set_setting(G1, "a", Some(json!(2))).unwrap();
-        store.set_setting(G1, "b", Some(json!({"x": [1, 2]}))).unwrap();
+        store
+            .set_setting(G1, "b", Some(json!({"x": [1, 2]})))
+            .unwrap();
         store.set_setting(G1, "c", Some(json!(true))).unwrap();
         store.set_setting(G1, "c", None).unwrap();
     }
@@ -108,12 +119,20 @@ fn a_torn_last_record_is_dropped_and_the_journal_stays_appendable() {
     // Cut the last record in half, as a crash mid-write would.
     let journal = dir.path().join("journal.jsonl");
     let bytes = std::fs::read(&journal).unwrap();
-    let last_start = bytes[..bytes.len() - 1].iter().rposition(|&b| b == b'\n').unwrap() + 1;
+    let last_start = bytes[..bytes.len() - 1]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .unwrap()
+        + 1;
     let cut = last_start + (bytes.len() - last_start) / 2;
     std::fs::write(&journal, &bytes[..cut]).unwrap();
     {
         let store = open(dir.path());
-        assert_eq!(ids(&store, G1), ["a1"], "the torn record is dropped, the rest kept");
+        assert_eq!(
+            ids(&store, G1),
+            ["a1"],
+            "the torn record is dropped, the rest kept"
+        );
         // The torn tail must be cut off, or this record would follow garbage.
         store.add_article(G1, article(3)).unwrap();
     }
@@ -142,9 +161,15 @@ fn corruption_before_the_last_record_refuses_to_start() {
     };
     let msg = err.to_string();
     assert!(matches!(err, Error::Storage(_)), "{msg}");
-    assert!(msg.contains("line 2") && msg.contains("journal.jsonl") && msg.contains("backup"), "{msg}");
+    assert!(
+        msg.contains("line 2") && msg.contains("journal.jsonl") && msg.contains("backup"),
+        "{msg}"
+    );
     // Nothing was changed on disk by the refusal.
-    assert_eq!(std::fs::read_to_string(&journal).unwrap(), lines.join("\n") + "\n");
+    assert_eq!(
+        std::fs::read_to_string(&journal).unwrap(),
+        lines.join("\n") + "\n"
+    );
 }
 
 #[test]
@@ -160,10 +185,19 @@ fn compaction_writes_a_snapshot_empties_the_journal_and_loses_nothing() {
         store.add_article(G2, article(10)).unwrap();
     }
     assert!(dir.path().join("snapshot.jsonl").exists());
-    let journal_lines = std::fs::read_to_string(dir.path().join("journal.jsonl")).unwrap().lines().count();
-    assert!(journal_lines < 8, "journal has {journal_lines} of 12 records after compaction");
+    let journal_lines = std::fs::read_to_string(dir.path().join("journal.jsonl"))
+        .unwrap()
+        .lines()
+        .count();
+    assert!(
+        journal_lines < 8,
+        "journal has {journal_lines} of 12 records after compaction"
+    );
     let store = open(dir.path());
-    assert_eq!(ids(&store, G1), ["a1", "a2", "a3", "a4", "a6", "a7", "a8", "a9"]);
+    assert_eq!(
+        ids(&store, G1),
+        ["a1", "a2", "a3", "a4", "a6", "a7", "a8", "a9"]
+    );
     assert_eq!(ids(&store, G2), ["a1"]);
     assert_eq!(store.setting(G2, "k"), Some(json!("v")));
     assert_eq!(store.add_article(G1, article(11)).unwrap().id, "a10");
@@ -173,19 +207,34 @@ fn compaction_writes_a_snapshot_empties_the_journal_and_loses_nothing() {
 fn small_changes_do_not_rewrite_a_big_snapshot_each_time() {
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = Store::open_with(dir.path(), Limits::default(), 2).unwrap();
-    let big = |n: usize| NewArticle { bytes: format!("Big report {n}. {}", "The port grew again. ".repeat(500)).into_bytes(), ..article(n) };
+    let big = |n: usize| NewArticle {
+        bytes: format!("Big report {n}. {}", "The port grew again. ".repeat(500)).into_bytes(),
+        ..article(n)
+    };
     store.add_article(G1, big(1)).unwrap();
     store.add_article(G1, big(2)).unwrap(); // two records: compacted
     let snapshot = dir.path().join("snapshot.jsonl");
     let modified = std::fs::metadata(&snapshot).unwrap().len();
     for n in 0..6 {
-        store.set_setting(G1, &format!("k{n}"), Some(json!(n))).unwrap();
+        store
+            .set_setting(G1, &format!("k{n}"), Some(json!(n)))
+            .unwrap();
     }
-    assert_eq!(std::fs::metadata(&snapshot).unwrap().len(), modified, "six tiny records did not rewrite 20 KB");
+    assert_eq!(
+        std::fs::metadata(&snapshot).unwrap().len(),
+        modified,
+        "six tiny records did not rewrite 20 KB"
+    );
     for n in 6..25 {
-        store.set_setting(G1, &format!("k{n}"), Some(json!(n))).unwrap();
+        store
+            .set_setting(G1, &format!("k{n}"), Some(json!(n)))
+            .unwrap();
     }
-    assert_ne!(std::fs::metadata(&snapshot).unwrap().len(), modified, "ten times the threshold forces a compaction");
+    assert_ne!(
+        std::fs::metadata(&snapshot).unwrap().len(),
+        modified,
+        "ten times the threshold forces a compaction"
+    );
     drop(store);
     let store = open(dir.path());
     assert_eq!(store.settings_with_prefix(G1, "k").len(), 25);
@@ -205,7 +254,12 @@ fn a_crash_between_snapshot_and_journal_truncation_replays_nothing_twice() {
         store.compact().unwrap();
         assert_eq!(std::fs::read(&journal).unwrap().len(), 0);
         // Put back what the truncation removed, as if the crash came just before it.
-        std::fs::OpenOptions::new().append(true).open(&journal).unwrap().write_all(&old_journal).unwrap();
+        std::fs::OpenOptions::new()
+            .append(true)
+            .open(&journal)
+            .unwrap()
+            .write_all(&old_journal)
+            .unwrap();
     }
     let store = open(dir.path());
     assert_eq!(ids(&store, G1), ["a2"]);
@@ -226,8 +280,14 @@ fn a_damaged_snapshot_refuses_to_start() {
     let snapshot = dir.path().join("snapshot.jsonl");
     let bytes = std::fs::read(&snapshot).unwrap();
     std::fs::write(&snapshot, &bytes[..bytes.len() * 2 / 3]).unwrap();
-    let msg = Store::open(dir.path(), Limits::default()).err().expect("must refuse").to_string();
-    assert!(msg.contains("snapshot.jsonl") && msg.contains("damaged"), "{msg}");
+    let msg = Store::open(dir.path(), Limits::default())
+        .err()
+        .expect("must refuse")
+        .to_string();
+    assert!(
+        msg.contains("snapshot.jsonl") && msg.contains("damaged"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -238,16 +298,25 @@ fn scopes_are_isolated_and_stay_isolated_after_reopen() {
         store.add_article(G1, article(1)).unwrap();
         store.add_article(G2, article(2)).unwrap();
         store.add_article(Scope::User(1), article(3)).unwrap();
-        store.set_setting(G1, "secret", Some(json!("g1 only"))).unwrap();
+        store
+            .set_setting(G1, "secret", Some(json!("g1 only")))
+            .unwrap();
     }
     let store = open(dir.path());
-    for (scope, title) in [(G1, "Report 1"), (G2, "Report 2"), (Scope::User(1), "Report 3")] {
+    for (scope, title) in [
+        (G1, "Report 1"),
+        (G2, "Report 2"),
+        (Scope::User(1), "Report 3"),
+    ] {
         let arts = store.articles(scope);
         assert_eq!(arts.len(), 1);
         assert_eq!(arts[0].id, "a1", "ids are per scope");
         assert_eq!(arts[0].title(), title);
     }
-    assert!(store.find_article(G2, "Report 1").is_err(), "guild 2 cannot find guild 1's article by title");
+    assert!(
+        store.find_article(G2, "Report 1").is_err(),
+        "guild 2 cannot find guild 1's article by title"
+    );
     assert!(store.remove_article(Scope::Guild(3), "a1").is_err());
     assert_eq!(store.setting(G2, "secret"), None);
     assert!(store.articles(Scope::Guild(3)).is_empty());
@@ -256,52 +325,123 @@ fn scopes_are_isolated_and_stay_isolated_after_reopen() {
 #[test]
 fn find_article_takes_an_id_or_a_unique_title_prefix() {
     let store = Store::in_memory();
-    store.add_article(G1, NewArticle { title: Some("Rare earths: China tightens".into()), ..article(1) }).unwrap();
-    store.add_article(G1, NewArticle { title: Some("Rare earths: US responds".into()), ..article(2) }).unwrap();
-    store.add_article(G1, NewArticle { title: Some("Beef protests".into()), ..article(3) }).unwrap();
+    store
+        .add_article(
+            G1,
+            NewArticle {
+                title: Some("Rare earths: China tightens".into()),
+                ..article(1)
+            },
+        )
+        .unwrap();
+    store
+        .add_article(
+            G1,
+            NewArticle {
+                title: Some("Rare earths: US responds".into()),
+                ..article(2)
+            },
+        )
+        .unwrap();
+    store
+        .add_article(
+            G1,
+            NewArticle {
+                title: Some("Beef protests".into()),
+                ..article(3)
+            },
+        )
+        .unwrap();
     assert_eq!(store.find_article(G1, "A2").unwrap().id, "a2");
     assert_eq!(store.find_article(G1, "beef").unwrap().id, "a3");
     assert_eq!(store.find_article(G1, "US responds").unwrap().id, "a2");
-    let ambiguous = store.find_article(G1, "rare earths").unwrap_err().to_string();
-    assert!(ambiguous.contains("matches 2 articles") && ambiguous.contains("a1") && ambiguous.contains("a2"), "{ambiguous}");
-    assert!(store.find_article(G1, "nothing like it").unwrap_err().to_string().contains("/article list"));
+    let ambiguous = store
+        .find_article(G1, "rare earths")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        ambiguous.contains("matches 2 articles")
+            && ambiguous.contains("a1")
+            && ambiguous.contains("a2"),
+        "{ambiguous}"
+    );
+    assert!(
+        store
+            .find_article(G1, "nothing like it")
+            .unwrap_err()
+            .to_string()
+            .contains("/article list")
+    );
 }
 
 #[test]
 fn limits_refuse_with_the_setting_to_change() {
-    let limits = Limits { max_upload_bytes: 300, max_articles_per_scope: 2, max_text_bytes_per_scope: 10_000, ..Limits::default() };
+    let limits = Limits {
+        max_upload_bytes: 300,
+        max_articles_per_scope: 2,
+        max_text_bytes_per_scope: 10_000,
+        ..Limits::default()
+    };
     let store = Store::in_memory_with(limits);
     store.add_article(G1, article(1)).unwrap();
     store.add_article(G1, article(2)).unwrap();
     match store.add_article(G1, article(3)) {
-        Err(Error::Limit(m)) => assert!(m.contains("NEWSDESK_MAX_ARTICLES") && m.contains("/article remove"), "{m}"),
+        Err(Error::Limit(m)) => assert!(
+            m.contains("NEWSDESK_MAX_ARTICLES") && m.contains("/article remove"),
+            "{m}"
+        ),
         other => panic!("expected the article limit, got {other:?}"),
     }
     // Another guild has its own allowance.
     store.add_article(G2, article(3)).unwrap();
-    let big = NewArticle { bytes: "word ".repeat(100).into_bytes(), ..article(4) };
+    let big = NewArticle {
+        bytes: "word ".repeat(100).into_bytes(),
+        ..article(4)
+    };
     match store.add_article(G2, big) {
-        Err(Error::Limit(m)) => assert!(m.contains("NEWSDESK_MAX_UPLOAD_BYTES") && m.contains("500 bytes"), "{m}"),
+        Err(Error::Limit(m)) => assert!(
+            m.contains("NEWSDESK_MAX_UPLOAD_BYTES") && m.contains("500 bytes"),
+            "{m}"
+        ),
         other => panic!("expected the size limit, got {other:?}"),
     }
-    let huge = NewArticle { bytes: vec![b'x'; 5_000], ..article(5) };
-    assert!(matches!(store.add_article(G2, huge), Err(Error::Limit(_))), "refused before ingesting");
+    let huge = NewArticle {
+        bytes: vec![b'x'; 5_000],
+        ..article(5)
+    };
+    assert!(
+        matches!(store.add_article(G2, huge), Err(Error::Limit(_))),
+        "refused before ingesting"
+    );
 
-    let small_total = Store::in_memory_with(Limits { max_text_bytes_per_scope: 150, ..Limits::default() });
+    let small_total = Store::in_memory_with(Limits {
+        max_text_bytes_per_scope: 150,
+        ..Limits::default()
+    });
     small_total.add_article(G1, article(1)).unwrap();
     match small_total.add_article(G1, article(2)) {
         Err(Error::Limit(m)) => assert!(m.contains("NEWSDESK_MAX_TEXT_BYTES"), "{m}"),
         other => panic!("expected the total text limit, got {other:?}"),
     }
-    assert_eq!(small_total.articles(G1).len(), 1, "a refused article is not stored");
+    assert_eq!(
+        small_total.articles(G1).len(),
+        1,
+        "a refused article is not stored"
+    );
 }
 
 #[test]
 fn one_process_per_data_directory() {
     let dir = tempfile::tempdir().unwrap();
     let _first = open(dir.path());
-    let msg = Store::open(dir.path(), Limits::default()).err().expect("second open must fail").to_string();
-    assert!(msg.contains("Another newsdesk process") && msg.contains("NEWSDESK_DATA_DIR"), "{msg}");
+    let msg = Store::open(dir.path(), Limits::default())
+        .err()
+        .expect("second open must fail")
+        .to_string();
+    assert!(
+        msg.contains("Another newsdesk process") && msg.contains("NEWSDESK_DATA_DIR"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -316,7 +456,9 @@ fn concurrent_adds_from_many_threads_are_all_durable() {
                     for n in 0..10 {
                         store.add_article(Scope::Guild(t), article(n)).unwrap();
                         if n % 3 == 0 {
-                            store.set_setting(Scope::Guild(t), &format!("k{n}"), Some(json!(n))).unwrap();
+                            store
+                                .set_setting(Scope::Guild(t), &format!("k{n}"), Some(json!(n)))
+                                .unwrap();
                         }
                     }
                 });
@@ -328,7 +470,10 @@ fn concurrent_adds_from_many_threads_are_all_durable() {
         let arts = store.articles(Scope::Guild(t));
         assert_eq!(arts.len(), 10, "guild {t}");
         let titles: Vec<&str> = arts.iter().map(|a| a.title()).collect();
-        assert_eq!(titles, (0..10).map(|n| format!("Report {n}")).collect::<Vec<_>>());
+        assert_eq!(
+            titles,
+            (0..10).map(|n| format!("Report {n}")).collect::<Vec<_>>()
+        );
         assert_eq!(store.settings_with_prefix(Scope::Guild(t), "k").len(), 4);
     }
 }
@@ -340,18 +485,38 @@ fn concurrent_adds_from_many_threads_are_all_durable() {
 #[ignore]
 fn ten_thousand_articles_load_quickly() {
     let dir = tempfile::tempdir().unwrap();
-    let sample = std::fs::read_to_string("tests/fixtures/articles/seed-us-china-rare-earths.txt").unwrap();
+    let sample =
+        std::fs::read_to_string("tests/fixtures/articles/seed-us-china-rare-earths.txt").unwrap();
     {
-        let (store, _) = Store::open_with(dir.path(), Limits { max_articles_per_scope: 20_000, ..Limits::default() }, 100_000).unwrap();
+        let (store, _) = Store::open_with(
+            dir.path(),
+            Limits {
+                max_articles_per_scope: 20_000,
+                ..Limits::default()
+            },
+            100_000,
+        )
+        .unwrap();
         for n in 0..10_000 {
             let scope = Scope::Guild(n % 20);
             store
-                .add_article(scope, NewArticle { bytes: sample.clone().into_bytes(), origin: format!("{n}.txt"), title: None, added_by: None })
+                .add_article(
+                    scope,
+                    NewArticle {
+                        bytes: sample.clone().into_bytes(),
+                        origin: format!("{n}.txt"),
+                        title: None,
+                        added_by: None,
+                    },
+                )
                 .unwrap();
         }
         let t = std::time::Instant::now();
         store.compact().unwrap();
-        eprintln!("compacting 10,000 articles took {:.2} s", t.elapsed().as_secs_f64());
+        eprintln!(
+            "compacting 10,000 articles took {:.2} s",
+            t.elapsed().as_secs_f64()
+        );
     }
     let t = std::time::Instant::now();
     let (store, report) = Store::open_with(dir.path(), Limits::default(), 1_000).unwrap();

@@ -16,7 +16,6 @@ use std::sync::Arc;
 
 const G: Scope = Scope::Guild(7);
 
-
 /// (article id, sentence) of every sentence holding all of `query`'s terms, by reading
 /// each sentence's text.
 fn sentences_with_all_terms(articles: &[Arc<Article>], query: &str) -> BTreeSet<(String, usize)> {
@@ -51,7 +50,10 @@ fn bm25_scan(articles: &[Arc<Article>], query: &str, limit: usize) -> Vec<(Strin
         }
     }
     let avg = (total as f32 / n as f32).max(1.0);
-    let idf: Vec<f32> = df.iter().map(|&d| ((n as f32 - d as f32 + 0.5) / (d as f32 + 0.5) + 1.0).ln()).collect();
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&d| ((n as f32 - d as f32 + 0.5) / (d as f32 + 0.5) + 1.0).ln())
+        .collect();
     let mut out = Vec::new();
     for (ai, (a, idx)) in articles.iter().zip(&indexes).enumerate() {
         let mut per: std::collections::BTreeMap<u32, f32> = Default::default();
@@ -59,18 +61,29 @@ fn bm25_scan(articles: &[Arc<Article>], query: &str, limit: usize) -> Vec<(Strin
             for &(_, s, c) in idx.postings_of(t) {
                 let len = idx.lengths[s as usize] as f32;
                 let tf = c as f32;
-                *per.entry(s).or_default() += idf[qi] * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / avg));
+                *per.entry(s).or_default() +=
+                    idf[qi] * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / avg));
             }
         }
-        out.extend(per.into_iter().map(|(s, score)| (ai, a.id.clone(), s as usize, score)));
+        out.extend(
+            per.into_iter()
+                .map(|(s, score)| (ai, a.id.clone(), s as usize, score)),
+        );
     }
     out.sort_by(|a, b| b.3.total_cmp(&a.3).then(a.0.cmp(&b.0)).then(a.2.cmp(&b.2)));
-    out.into_iter().take(limit).map(|(_, id, s, score)| (id, s, score)).collect()
+    out.into_iter()
+        .take(limit)
+        .map(|(_, id, s, score)| (id, s, score))
+        .collect()
 }
 
 /// (article id, sentence) of each quote whose speaker or an alias has `word`, and whose
 /// text or sentence has every stem of `topic`.
-fn quotes_scan(articles: &[Arc<Article>], word: Option<&str>, topic: Option<&str>) -> Vec<(String, usize)> {
+fn quotes_scan(
+    articles: &[Arc<Article>],
+    word: Option<&str>,
+    topic: Option<&str>,
+) -> Vec<(String, usize)> {
     let stemmer = Stemmer::create(Algorithm::English);
     let stems = |s: &str| -> BTreeSet<String> {
         s.replace(['’', '\''], " ")
@@ -84,7 +97,8 @@ fn quotes_scan(articles: &[Arc<Article>], word: Option<&str>, topic: Option<&str
         for q in &a.analysis.quotes {
             if let Some(w) = word {
                 let named = std::iter::once(&q.speaker).chain(&q.aliases).any(|n| {
-                    n.split(|c: char| !(c.is_alphanumeric() || c == '-')).any(|x| x.eq_ignore_ascii_case(w))
+                    n.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                        .any(|x| x.eq_ignore_ascii_case(w))
                 });
                 if !named {
                     continue;
@@ -107,8 +121,36 @@ fn quotes_scan(articles: &[Arc<Article>], word: Option<&str>, topic: Option<&str
 /// Who-said's words of a name: lower-cased words, titles and filler left out.
 fn name_key(name: &str) -> Vec<String> {
     const IGNORED: &[&str] = &[
-        "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "the", "a", "an", "of", "and", "or",
-        "about", "on", "in", "to", "for", "what", "who", "said", "say", "says", "did", "does", "is", "are", "was",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "about",
+        "on",
+        "in",
+        "to",
+        "for",
+        "what",
+        "who",
+        "said",
+        "say",
+        "says",
+        "did",
+        "does",
+        "is",
+        "are",
+        "was",
     ];
     name.split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
@@ -128,7 +170,13 @@ fn one_source(a: &[String], b: &[String]) -> bool {
 }
 
 /// A who-said group as compared: speaker, role, aliases, total, shown statements.
-type WhoSaidGroup = (String, String, Vec<String>, usize, Vec<(String, usize, String)>);
+type WhoSaidGroup = (
+    String,
+    String,
+    Vec<String>,
+    usize,
+    Vec<(String, usize, String)>,
+);
 
 /// Who-said with no filter, quote by quote over every article: each quote joins the
 /// first group naming the same source (the fullest name labels it, earlier labels
@@ -144,14 +192,21 @@ fn who_said_scan(articles: &[Arc<Article>]) -> Vec<WhoSaidGroup> {
     for a in articles {
         for q in &a.analysis.quotes {
             let key = name_key(&q.speaker);
-            match groups.iter_mut().find(|g| one_source(&name_key(g.label), &key)) {
+            match groups
+                .iter_mut()
+                .find(|g| one_source(&name_key(g.label), &key))
+            {
                 Some(g) => {
                     if key.len() > name_key(g.label).len() {
                         g.old.push(std::mem::replace(&mut g.label, &q.speaker));
                     }
                     g.quotes.push((a, q));
                 }
-                None => groups.push(G { label: &q.speaker, old: Vec::new(), quotes: vec![(a, q)] }),
+                None => groups.push(G {
+                    label: &q.speaker,
+                    old: Vec::new(),
+                    quotes: vec![(a, q)],
+                }),
             }
         }
     }
@@ -160,7 +215,13 @@ fn who_said_scan(articles: &[Arc<Article>]) -> Vec<WhoSaidGroup> {
     groups
         .iter()
         .map(|g| {
-            let role = g.quotes.iter().map(|(_, q)| q.role.as_str()).find(|r| !r.is_empty()).unwrap_or("").to_string();
+            let role = g
+                .quotes
+                .iter()
+                .map(|(_, q)| q.role.as_str())
+                .find(|r| !r.is_empty())
+                .unwrap_or("")
+                .to_string();
             let mut aliases: Vec<String> = Vec::new();
             let mut push = |al: &str| {
                 if !aliases.iter().any(|x| x.eq_ignore_ascii_case(al)) {
@@ -179,18 +240,34 @@ fn who_said_scan(articles: &[Arc<Article>]) -> Vec<WhoSaidGroup> {
             aliases.retain(|al| !al.eq_ignore_ascii_case(g.label));
             let shown = g.quotes.len().min(room);
             room -= shown;
-            let statements =
-                g.quotes[..shown].iter().map(|(a, q)| (a.id.clone(), q.sentence, a.doc.slice(q.text).to_string())).collect();
-            (g.label.to_string(), role, aliases, g.quotes.len(), statements)
+            let statements = g.quotes[..shown]
+                .iter()
+                .map(|(a, q)| (a.id.clone(), q.sentence, a.doc.slice(q.text).to_string()))
+                .collect();
+            (
+                g.label.to_string(),
+                role,
+                aliases,
+                g.quotes.len(),
+                statements,
+            )
         })
         .collect()
 }
 
-fn who_said_found(store: &Store, speaker: Option<&str>, topic: Option<&str>) -> Vec<(String, usize)> {
+fn who_said_found(
+    store: &Store,
+    speaker: Option<&str>,
+    topic: Option<&str>,
+) -> Vec<(String, usize)> {
     let groups = store.with_index(G, |i| query::who_said_in(i, speaker, topic));
     let mut out: Vec<(String, usize)> = groups
         .iter()
-        .flat_map(|g| g.statements.iter().map(|s| (s.evidence.article_id.clone(), s.evidence.sentence_index)))
+        .flat_map(|g| {
+            g.statements
+                .iter()
+                .map(|s| (s.evidence.article_id.clone(), s.evidence.sentence_index))
+        })
         .collect();
     out.sort();
     out
@@ -199,33 +276,77 @@ fn who_said_found(store: &Store, speaker: Option<&str>, topic: Option<&str>) -> 
 fn check_against_scans(store: &Store) {
     let articles = store.articles(G);
     assert!(!articles.is_empty());
-    store.with_index(G, |i| assert_eq!(i.len(), articles.len(), "every stored article is indexed, once"));
+    store.with_index(G, |i| {
+        assert_eq!(
+            i.len(),
+            articles.len(),
+            "every stored article is indexed, once"
+        )
+    });
 
-    for q in ["rare earth exports", "police said", "train derailment", "stocks fell", "homes"] {
+    for q in [
+        "rare earth exports",
+        "police said",
+        "train derailment",
+        "stocks fell",
+        "homes",
+    ] {
         let scan = bm25_scan(&articles, q, 50);
         let hits = store.with_index(G, |i| query::search_in(i, q));
         // search keeps the sentences holding at least half of the query's weight.
-        let got: Vec<(String, usize, f32)> =
-            hits.iter().map(|h| (h.evidence.article_id.clone(), h.evidence.sentence_index, h.score)).collect();
-        let expected: Vec<&(String, usize, f32)> =
-            scan.iter().filter(|(id, s, _)| got.iter().any(|g| &g.0 == id && g.1 == *s)).collect();
-        assert_eq!(got.len(), expected.len(), "{q}: every hit is one the scan ranks");
+        let got: Vec<(String, usize, f32)> = hits
+            .iter()
+            .map(|h| {
+                (
+                    h.evidence.article_id.clone(),
+                    h.evidence.sentence_index,
+                    h.score,
+                )
+            })
+            .collect();
+        let expected: Vec<&(String, usize, f32)> = scan
+            .iter()
+            .filter(|(id, s, _)| got.iter().any(|g| &g.0 == id && g.1 == *s))
+            .collect();
+        assert_eq!(
+            got.len(),
+            expected.len(),
+            "{q}: every hit is one the scan ranks"
+        );
         for (g, e) in got.iter().zip(expected) {
             assert_eq!((&g.0, g.1), (&e.0, e.1), "{q}: same order as the scan");
-            assert!((g.2 - e.2).abs() < 1e-4, "{q}: same score ({} vs {})", g.2, e.2);
+            assert!(
+                (g.2 - e.2).abs() < 1e-4,
+                "{q}: same score ({} vs {})",
+                g.2,
+                e.2
+            );
         }
         // Each sentence holding every query term is found by the scan's top list or scores below it.
         let all = sentences_with_all_terms(&articles, q);
         if all.len() <= 50 && !all.is_empty() {
             for key in &all {
-                assert!(got.iter().any(|g| (&g.0, g.1) == (&key.0, key.1)), "{q}: {key:?} holds every term but was not found");
+                assert!(
+                    got.iter().any(|g| (&g.0, g.1) == (&key.0, key.1)),
+                    "{q}: {key:?} holds every term but was not found"
+                );
             }
         }
     }
 
-    for (speaker, topic) in [(Some("trump"), None), (None, Some("rare earths")), (Some("police"), None), (None, Some("shuttle")), (None, None)] {
+    for (speaker, topic) in [
+        (Some("trump"), None),
+        (None, Some("rare earths")),
+        (Some("police"), None),
+        (None, Some("shuttle")),
+        (None, None),
+    ] {
         let expected = quotes_scan(&articles, speaker, topic);
-        assert_eq!(who_said_found(store, speaker, topic), expected, "who-said speaker {speaker:?} topic {topic:?}");
+        assert_eq!(
+            who_said_found(store, speaker, topic),
+            expected,
+            "who-said speaker {speaker:?} topic {topic:?}"
+        );
     }
 
     // With no filter: the same groups, labels, roles, aliases, counts and statements.
@@ -233,12 +354,19 @@ fn check_against_scans(store: &Store) {
         .with_index(G, |i| query::who_said_in(i, None, None))
         .into_iter()
         .map(|g| {
-            let st = g.statements.into_iter().map(|s| (s.evidence.article_id, s.evidence.sentence_index, s.text)).collect();
+            let st = g
+                .statements
+                .into_iter()
+                .map(|s| (s.evidence.article_id, s.evidence.sentence_index, s.text))
+                .collect();
             (g.speaker, g.role, g.aliases, g.total, st)
         })
         .collect();
     let expected = who_said_scan(&articles);
-    assert!(expected.iter().any(|g| !g.2.is_empty()) && expected.iter().any(|g| !g.1.is_empty()), "the fixtures give roles and aliases");
+    assert!(
+        expected.iter().any(|g| !g.2.is_empty()) && expected.iter().any(|g| !g.1.is_empty()),
+        "the fixtures give roles and aliases"
+    );
     assert_eq!(everything, expected, "who-said with no filter");
 
     // Name lookups: every person the scan finds by a surname is the one ask/search find.
@@ -247,10 +375,21 @@ fn check_against_scans(store: &Store) {
             let hits = store.with_index(G, |i| query::search_in(i, &p.name));
             let mut scan: Vec<(String, usize)> = Vec::new();
             for b in &articles {
-                let people = b.analysis.people.iter().map(|x| (&x.name, &x.aliases, &x.mentions));
-                let orgs = b.analysis.organizations.iter().chain(&b.analysis.places).map(|x| (&x.name, &x.aliases, &x.mentions));
+                let people = b
+                    .analysis
+                    .people
+                    .iter()
+                    .map(|x| (&x.name, &x.aliases, &x.mentions));
+                let orgs = b
+                    .analysis
+                    .organizations
+                    .iter()
+                    .chain(&b.analysis.places)
+                    .map(|x| (&x.name, &x.aliases, &x.mentions));
                 for (name, aliases, mentions) in people.chain(orgs) {
-                    if name.eq_ignore_ascii_case(&p.name) || aliases.iter().any(|al| al.eq_ignore_ascii_case(&p.name)) {
+                    if name.eq_ignore_ascii_case(&p.name)
+                        || aliases.iter().any(|al| al.eq_ignore_ascii_case(&p.name))
+                    {
                         let mut seen = Vec::new();
                         for m in mentions {
                             if let Some(s) = b.doc.sentence_at(m.start) {
@@ -264,14 +403,26 @@ fn check_against_scans(store: &Store) {
                 }
             }
             scan.truncate(50);
-            let got: Vec<(String, usize)> = hits.iter().map(|h| (h.evidence.article_id.clone(), h.evidence.sentence_index)).collect();
+            let got: Vec<(String, usize)> = hits
+                .iter()
+                .map(|h| (h.evidence.article_id.clone(), h.evidence.sentence_index))
+                .collect();
             assert_eq!(got, scan, "search {}", p.name);
             // ask over the index answers as ask over the plain list of articles does.
             let question = format!("who is {}?", p.name);
             let by_index = store.with_index(G, |i| query::ask_in(i, &question));
             let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
             match (by_index, query::ask(&refs, &question)) {
-                (AskAnswer::Found { answer: x, evidence: ex }, AskAnswer::Found { answer: y, evidence: ey }) => {
+                (
+                    AskAnswer::Found {
+                        answer: x,
+                        evidence: ex,
+                    },
+                    AskAnswer::Found {
+                        answer: y,
+                        evidence: ey,
+                    },
+                ) => {
                     assert_eq!((x, ex), (y, ey), "{question}")
                 }
                 (AskAnswer::NotFound { .. }, AskAnswer::NotFound { .. }) => {}
@@ -289,7 +440,12 @@ fn index_agrees_with_a_scan_after_adds_removes_and_a_lazy_reopen() {
         let store = Store::open(dir.path(), Limits::default()).unwrap();
         for round in 0..2 {
             for (name, bytes) in &inputs {
-                let new = NewArticle { bytes: bytes.clone(), origin: format!("{round}-{name}"), title: None, added_by: None };
+                let new = NewArticle {
+                    bytes: bytes.clone(),
+                    origin: format!("{round}-{name}"),
+                    title: None,
+                    added_by: None,
+                };
                 store.add_article(G, new).unwrap();
             }
         }
@@ -301,13 +457,27 @@ fn index_agrees_with_a_scan_after_adds_removes_and_a_lazy_reopen() {
         }
         check_against_scans(&store);
         let (name, bytes) = &inputs[0];
-        store.add_article(G, NewArticle { bytes: bytes.clone(), origin: format!("again-{name}"), title: None, added_by: None }).unwrap();
+        store
+            .add_article(
+                G,
+                NewArticle {
+                    bytes: bytes.clone(),
+                    origin: format!("again-{name}"),
+                    title: None,
+                    added_by: None,
+                },
+            )
+            .unwrap();
         check_against_scans(&store);
     }
     // Reopened: articles are analyzed in the background and by the first query.
     let store = Store::open(dir.path(), Limits::default()).unwrap();
     let first = store.with_index(G, |i| i.len());
-    assert_eq!(first, store.article_count(G), "a query right after the load sees every article");
+    assert_eq!(
+        first,
+        store.article_count(G),
+        "a query right after the load sees every article"
+    );
     check_against_scans(&store);
     let id = store.articles(G)[1].id.clone();
     store.remove_article(G, &id).unwrap();

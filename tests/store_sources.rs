@@ -29,12 +29,19 @@ fn upload(n: usize) -> Vec<u8> {
 }
 
 fn add(store: &Store, n: usize) -> String {
-    let new = NewArticle { bytes: upload(n), origin: format!("harbour-{n}.txt"), title: None, added_by: None };
+    let new = NewArticle {
+        bytes: upload(n),
+        origin: format!("harbour-{n}.txt"),
+        title: None,
+        added_by: None,
+    };
     store.add_article(G, new).expect("add").id.clone()
 }
 
 fn open(dir: &Path, compact_every: usize) -> Store {
-    Store::open_with(dir, Limits::default(), compact_every).expect("open").0
+    Store::open_with(dir, Limits::default(), compact_every)
+        .expect("open")
+        .0
 }
 
 /// Every stored article's source is the upload it came from, and its analysis is the
@@ -43,12 +50,34 @@ fn assert_sources(store: &Store, expected: &BTreeMap<String, usize>) {
     let articles = store.articles(G);
     let mut ids: Vec<&String> = articles.iter().map(|a| &a.id).collect();
     ids.sort();
-    assert_eq!(ids, expected.keys().collect::<Vec<_>>(), "the stored articles");
+    assert_eq!(
+        ids,
+        expected.keys().collect::<Vec<_>>(),
+        "the stored articles"
+    );
     for a in &articles {
         let n = expected[&a.id];
-        assert_eq!(store.article_source(G, &a.id).as_deref(), Some(upload(n).as_slice()), "source of {}", a.id);
-        assert!(a.doc.text.contains(&format!("berth {n} on Tuesday")), "{} was analyzed from its source: {:?}", a.id, a.doc.text);
-        assert!(a.analysis.quotes.iter().any(|q| q.speaker.contains("Okafor")), "{} has its quote: {:?}", a.id, a.analysis.quotes);
+        assert_eq!(
+            store.article_source(G, &a.id).as_deref(),
+            Some(upload(n).as_slice()),
+            "source of {}",
+            a.id
+        );
+        assert!(
+            a.doc.text.contains(&format!("berth {n} on Tuesday")),
+            "{} was analyzed from its source: {:?}",
+            a.id,
+            a.doc.text
+        );
+        assert!(
+            a.analysis
+                .quotes
+                .iter()
+                .any(|q| q.speaker.contains("Okafor")),
+            "{} has its quote: {:?}",
+            a.id,
+            a.analysis.quotes
+        );
     }
 }
 
@@ -101,7 +130,12 @@ fn a_compaction_before_the_analysis_of_a_load_moves_every_source_it_will_need() 
         let early = store.articles(G)[25].id.clone();
         // Removing an article that may not be analyzed yet still returns it, analyzed.
         let removed = store.remove_article(G, &early).unwrap();
-        assert!(removed.doc.text.contains(&format!("berth {} on Tuesday", expected[&early])));
+        assert!(
+            removed
+                .doc
+                .text
+                .contains(&format!("berth {} on Tuesday", expected[&early]))
+        );
         expected.remove(&early);
         store.compact().unwrap();
         expected.insert(add(&store, 30), 30);

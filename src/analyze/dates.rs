@@ -15,26 +15,65 @@
 //! article's first lines) serves as the anchor.
 
 use crate::model::{DateMention, Document, Span};
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use aho_corasick::AhoCorasick;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
 
 const MONTHS: &[(&str, u32)] = &[
-    ("January", 1), ("February", 2), ("March", 3), ("April", 4), ("May", 5), ("June", 6), ("July", 7),
-    ("August", 8), ("September", 9), ("October", 10), ("November", 11), ("December", 12), ("Jan", 1),
-    ("Feb", 2), ("Mar", 3), ("Apr", 4), ("Jun", 6), ("Jul", 7), ("Aug", 8), ("Sept", 9), ("Sep", 9),
-    ("Oct", 10), ("Nov", 11), ("Dec", 12),
+    ("January", 1),
+    ("February", 2),
+    ("March", 3),
+    ("April", 4),
+    ("May", 5),
+    ("June", 6),
+    ("July", 7),
+    ("August", 8),
+    ("September", 9),
+    ("October", 10),
+    ("November", 11),
+    ("December", 12),
+    ("Jan", 1),
+    ("Feb", 2),
+    ("Mar", 3),
+    ("Apr", 4),
+    ("Jun", 6),
+    ("Jul", 7),
+    ("Aug", 8),
+    ("Sept", 9),
+    ("Sep", 9),
+    ("Oct", 10),
+    ("Nov", 11),
+    ("Dec", 12),
 ];
 const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("Monday", Weekday::Mon), ("Tuesday", Weekday::Tue), ("Wednesday", Weekday::Wed), ("Thursday", Weekday::Thu),
-    ("Friday", Weekday::Fri), ("Saturday", Weekday::Sat), ("Sunday", Weekday::Sun),
+    ("Monday", Weekday::Mon),
+    ("Tuesday", Weekday::Tue),
+    ("Wednesday", Weekday::Wed),
+    ("Thursday", Weekday::Thu),
+    ("Friday", Weekday::Fri),
+    ("Saturday", Weekday::Sat),
+    ("Sunday", Weekday::Sun),
 ];
 const MONTH_ALT: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?";
 const WEEKDAY_ALT: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const NUMBER_WORDS: &[(&str, i64)] = &[
-    ("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
-    ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("several", -1), ("few", -1),
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("several", -1),
+    ("few", -1),
 ];
 
 /// Every pattern, tried in order; earlier patterns win overlaps.
@@ -47,18 +86,67 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
     vec![
         (Kind::Iso, re(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
         (Kind::Slashed, re(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")),
-        (Kind::YearRange, re(r"\b(?:[Ff]rom|[Bb]etween) (1[6-9]\d\d|20\d\d) (?:to|and|until) (1[6-9]\d\d|20\d\d)\b")),
-        (Kind::MonthDay, re(&format!(r"\b(?:(?:{w}),? )?({m}) (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}})\b)?"))),
-        (Kind::DayMonth, re(&format!(r"\b(?:(?:{w}),? )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({m})(?:,? (\d{{4}})\b)?"))),
+        (
+            Kind::YearRange,
+            re(
+                r"\b(?:[Ff]rom|[Bb]etween) (1[6-9]\d\d|20\d\d) (?:to|and|until) (1[6-9]\d\d|20\d\d)\b",
+            ),
+        ),
+        (
+            Kind::MonthDay,
+            re(&format!(
+                r"\b(?:(?:{w}),? )?({m}) (\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (\d{{4}})\b)?"
+            )),
+        ),
+        (
+            Kind::DayMonth,
+            re(&format!(
+                r"\b(?:(?:{w}),? )?(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?({m})(?:,? (\d{{4}})\b)?"
+            )),
+        ),
         (Kind::MonthYear, re(&format!(r"\b({m}),? (\d{{4}})\b"))),
-        (Kind::Clock, re(r"(?i)\b([01]?\d|2[0-3]):([0-5]\d)(?: ?(UTC|GMT|local time|a\.m\.|p\.m\.|am\b|pm\b))?|\b(1[0-2]|0?[1-9])[.:]?([0-5]\d)? ?(a\.m\.|p\.m\.|am\b|pm\b)")),
-        (Kind::Relative, re(r"(?i)\b(?:(earlier|later|early|late) )?(this|last|next|past|previous|coming) (week|month|year|weekend)\b")),
-        (Kind::Ago, re(r"(?i)\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few) (day|week|month|year|decade)s? ago\b")),
-        (Kind::Following, re(r"(?i)\bthe (following|next|previous) (day|week|month|year)\b")),
-        (Kind::Deictic, re(r"(?i)\b(today|tonight|yesterday|tomorrow)(?:'s|’s)?\b")),
-        (Kind::Weekday, re(&format!(r"\b(?:(last|next|this) )?({w})(?:'s|’s)?\b"))),
-        (Kind::Month, re(&format!(r"\b(?:(early|late|mid|last|next|this|in|of|since|until|by|from|during|before|after|through|In|Since|Until|By|From|During|Before|After)[ -])?(January|February|March|April|May|June|July|August|September|October|November|December)\b"))),
-        (Kind::Year, re(r"\b(?:([Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id|[Tt]hrough|of|to|[Tt]he|and|year|[Aa]round) )?(1[6-9]\d\d|20\d\d)\b")),
+        (
+            Kind::Clock,
+            re(
+                r"(?i)\b([01]?\d|2[0-3]):([0-5]\d)(?: ?(UTC|GMT|local time|a\.m\.|p\.m\.|am\b|pm\b))?|\b(1[0-2]|0?[1-9])[.:]?([0-5]\d)? ?(a\.m\.|p\.m\.|am\b|pm\b)",
+            ),
+        ),
+        (
+            Kind::Relative,
+            re(
+                r"(?i)\b(?:(earlier|later|early|late) )?(this|last|next|past|previous|coming) (week|month|year|weekend)\b",
+            ),
+        ),
+        (
+            Kind::Ago,
+            re(
+                r"(?i)\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few) (day|week|month|year|decade)s? ago\b",
+            ),
+        ),
+        (
+            Kind::Following,
+            re(r"(?i)\bthe (following|next|previous) (day|week|month|year)\b"),
+        ),
+        (
+            Kind::Deictic,
+            re(r"(?i)\b(today|tonight|yesterday|tomorrow)(?:'s|’s)?\b"),
+        ),
+        (
+            Kind::Weekday,
+            re(&format!(r"\b(?:(last|next|this) )?({w})(?:'s|’s)?\b")),
+        ),
+        (
+            Kind::Month,
+            re(&format!(
+                r"\b(?:(early|late|mid|last|next|this|in|of|since|until|by|from|during|before|after|through|In|Since|Until|By|From|During|Before|After)[ -])?(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+            )),
+        ),
+        (
+            Kind::Year,
+            re(
+                r"\b(?:([Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Dd]uring|[Bb]efore|[Aa]fter|[Ee]arly|[Ll]ate|[Mm]id|[Tt]hrough|of|to|[Tt]he|and|year|[Aa]round) )?(1[6-9]\d\d|20\d\d)\b",
+            ),
+        ),
     ]
 });
 
@@ -74,18 +162,35 @@ const CUE_DEICTIC: u8 = 32;
 const CUE_MONTH_SHORT: u8 = 64;
 /// Cue words beside the month and weekday names (which come from `MONTHS` and `WEEKDAYS`).
 const CUE_WORDS: &[(&str, u8)] = &[
-    ("week", CUE_PERIOD), ("month", CUE_PERIOD), ("year", CUE_PERIOD), ("day", CUE_PERIOD), ("decade", CUE_PERIOD),
-    ("ago", CUE_AGO), ("following", CUE_ORDER), ("next", CUE_ORDER), ("previous", CUE_ORDER),
-    ("today", CUE_DEICTIC), ("tonight", CUE_DEICTIC), ("yesterday", CUE_DEICTIC), ("tomorrow", CUE_DEICTIC),
+    ("week", CUE_PERIOD),
+    ("month", CUE_PERIOD),
+    ("year", CUE_PERIOD),
+    ("day", CUE_PERIOD),
+    ("decade", CUE_PERIOD),
+    ("ago", CUE_AGO),
+    ("following", CUE_ORDER),
+    ("next", CUE_ORDER),
+    ("previous", CUE_ORDER),
+    ("today", CUE_DEICTIC),
+    ("tonight", CUE_DEICTIC),
+    ("yesterday", CUE_DEICTIC),
+    ("tomorrow", CUE_DEICTIC),
 ];
 /// Every cue word with its group, and one automaton over them (ASCII case-insensitive).
 static CUES: LazyLock<(Vec<u8>, AhoCorasick)> = LazyLock::new(|| {
     // The twelve full month names open `MONTHS`; their three-letter stems cover the
     // abbreviations, which only the patterns with a day or year use.
     let months = MONTHS.iter().take(12).map(|(name, _)| (*name, CUE_MONTH));
-    let short = MONTHS.iter().take(12).map(|(name, _)| (&name[..3], CUE_MONTH_SHORT));
+    let short = MONTHS
+        .iter()
+        .take(12)
+        .map(|(name, _)| (&name[..3], CUE_MONTH_SHORT));
     let weekdays = WEEKDAYS.iter().map(|(name, _)| (*name, CUE_WEEKDAY));
-    let all: Vec<(&str, u8)> = months.chain(short).chain(weekdays).chain(CUE_WORDS.iter().copied()).collect();
+    let all: Vec<(&str, u8)> = months
+        .chain(short)
+        .chain(weekdays)
+        .chain(CUE_WORDS.iter().copied())
+        .collect();
     let matcher = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(all.iter().map(|(w, _)| w))
@@ -174,7 +279,9 @@ fn may_match(kind: Kind, cues: u8, shape: Shape) -> bool {
 
 fn cues_in(sentence: &str) -> u8 {
     let (groups, matcher) = &*CUES;
-    matcher.find_overlapping_iter(sentence).fold(0, |acc, m| acc | groups[m.pattern().as_usize()])
+    matcher
+        .find_overlapping_iter(sentence)
+        .fold(0, |acc, m| acc | groups[m.pattern().as_usize()])
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,17 +314,24 @@ fn weekday_of(s: &str) -> Option<Weekday> {
 /// The year that puts month/day within nine months before or three months after `anchor`.
 fn year_near(anchor: NaiveDate, month: u32, day: u32) -> Option<NaiveDate> {
     let y = anchor.year();
-    [y - 1, y, y + 1].into_iter().filter_map(|yy| NaiveDate::from_ymd_opt(yy, month, day)).find(|d| {
-        let diff = (*d - anchor).num_days();
-        (-275..=92).contains(&diff)
-    })
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|yy| NaiveDate::from_ymd_opt(yy, month, day))
+        .find(|d| {
+            let diff = (*d - anchor).num_days();
+            (-275..=92).contains(&diff)
+        })
 }
 
 fn month_near(anchor: NaiveDate, month: u32, look_back: bool) -> String {
     let am = anchor.month() as i32;
     let m = month as i32;
     let year = if look_back {
-        if m <= am { anchor.year() } else { anchor.year() - 1 }
+        if m <= am {
+            anchor.year()
+        } else {
+            anchor.year() - 1
+        }
     } else if m - am > 2 {
         anchor.year() - 1
     } else if am - m > 9 {
@@ -268,8 +382,12 @@ fn explicit_full_date(kind: Kind, c: &regex::Captures) -> Option<NaiveDate> {
     match kind {
         Kind::Iso => NaiveDate::from_ymd_opt(num(1)? as i32, num(2)?, num(3)?),
         Kind::Slashed => NaiveDate::from_ymd_opt(num(3)? as i32, num(1)?, num(2)?),
-        Kind::MonthDay => NaiveDate::from_ymd_opt(num(3)? as i32, month_number(c.get(1)?.as_str())?, num(2)?),
-        Kind::DayMonth => NaiveDate::from_ymd_opt(num(3)? as i32, month_number(c.get(2)?.as_str())?, num(1)?),
+        Kind::MonthDay => {
+            NaiveDate::from_ymd_opt(num(3)? as i32, month_number(c.get(1)?.as_str())?, num(2)?)
+        }
+        Kind::DayMonth => {
+            NaiveDate::from_ymd_opt(num(3)? as i32, month_number(c.get(2)?.as_str())?, num(1)?)
+        }
         _ => None,
     }
 }
@@ -282,7 +400,10 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
     for s in &doc.sentences {
         let body = doc.slice(s.span);
         let (cues, shape) = (cues_in(body), Shape::of(body));
-        for (kind, re) in PATTERNS.iter().filter(|(kind, _)| may_match(*kind, cues, shape)) {
+        for (kind, re) in PATTERNS
+            .iter()
+            .filter(|(kind, _)| may_match(*kind, cues, shape))
+        {
             for c in re.captures_iter(body) {
                 let Some(m) = c.get(0) else { continue };
                 let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
@@ -293,7 +414,9 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
                     continue;
                 }
                 taken.push(span);
-                let groups = (0..c.len()).map(|i| c.get(i).map(|g| g.as_str().to_string())).collect();
+                let groups = (0..c.len())
+                    .map(|i| c.get(i).map(|g| g.as_str().to_string()))
+                    .collect();
                 raw.push((span, *kind, groups));
             }
         }
@@ -307,7 +430,11 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
             last_resolved = Some(v.clone());
         }
         let sentence = doc.sentence_at(span.start).unwrap_or(0);
-        out.push(DateMention { text: span, value, sentence });
+        out.push(DateMention {
+            text: span,
+            value,
+            sentence,
+        });
     }
     out
 }
@@ -327,16 +454,45 @@ fn accept(doc: &Document, kind: Kind, c: &regex::Captures, span: Span) -> bool {
             let cue = c.get(1).map(|m| m.as_str().to_lowercase());
             // Not a count ("2000 people"), money or part of a longer number.
             let before = &doc.text[..span.start];
-            if before.ends_with('$') || before.ends_with(',') || before.ends_with('.') || after.starts_with(',') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            if before.ends_with('$')
+                || before.ends_with(',')
+                || before.ends_with('.')
+                || after.starts_with(',') && after[1..].starts_with(|c: char| c.is_ascii_digit())
+            {
                 return false;
             }
             if after.starts_with('%') || after.starts_with(|c: char| c.is_ascii_digit()) {
                 return false;
             }
-            let next_word: String = after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+            let next_word: String = after
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
             let counted = !next_word.is_empty()
                 && next_word.chars().next().is_some_and(|c| c.is_lowercase())
-                && !matches!(next_word.as_str(), "and" | "to" | "until" | "when" | "after" | "before" | "in" | "the" | "as" | "but" | "with" | "at" | "for" | "on" | "was" | "were" | "is" | "had" | "has");
+                && !matches!(
+                    next_word.as_str(),
+                    "and"
+                        | "to"
+                        | "until"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "in"
+                        | "the"
+                        | "as"
+                        | "but"
+                        | "with"
+                        | "at"
+                        | "for"
+                        | "on"
+                        | "was"
+                        | "were"
+                        | "is"
+                        | "had"
+                        | "has"
+                );
             match cue.as_deref() {
                 Some("the") | Some("and") | Some("to") | Some("of") => !counted,
                 Some(_) => true,
@@ -353,7 +509,12 @@ fn accept(doc: &Document, kind: Kind, c: &regex::Captures, span: Span) -> bool {
     }
 }
 
-fn resolve(kind: Kind, g: &[Option<String>], anchor: Option<NaiveDate>, previous: Option<&str>) -> Option<String> {
+fn resolve(
+    kind: Kind,
+    g: &[Option<String>],
+    anchor: Option<NaiveDate>,
+    previous: Option<&str>,
+) -> Option<String> {
     let s = |i: usize| g.get(i).and_then(|x| x.as_deref());
     let num = |i: usize| s(i).and_then(|x| x.parse::<u32>().ok());
     match kind {
@@ -378,11 +539,19 @@ fn resolve(kind: Kind, g: &[Option<String>], anchor: Option<NaiveDate>, previous
             let a = anchor?;
             Some(match cue.as_deref() {
                 Some("next") => {
-                    let y = if month > a.month() { a.year() } else { a.year() + 1 };
+                    let y = if month > a.month() {
+                        a.year()
+                    } else {
+                        a.year() + 1
+                    };
                     format!("{y:04}-{month:02}")
                 }
                 Some("last") => {
-                    let y = if month < a.month() { a.year() } else { a.year() - 1 };
+                    let y = if month < a.month() {
+                        a.year()
+                    } else {
+                        a.year() - 1
+                    };
                     format!("{y:04}-{month:02}")
                 }
                 Some("this") => format!("{:04}-{month:02}", a.year()),
@@ -401,7 +570,11 @@ fn resolve(kind: Kind, g: &[Option<String>], anchor: Option<NaiveDate>, previous
                 Some(z) if z.starts_with('a') && hour == 12 => hour = 0,
                 _ => {}
             }
-            let suffix = if matches!(zone.as_deref(), Some("utc") | Some("gmt")) { "Z" } else { "" };
+            let suffix = if matches!(zone.as_deref(), Some("utc") | Some("gmt")) {
+                "Z"
+            } else {
+                ""
+            };
             Some(format!("{}T{hour:02}:{minute:02}{suffix}", ymd(a)))
         }
         Kind::Relative => {
@@ -416,7 +589,9 @@ fn resolve(kind: Kind, g: &[Option<String>], anchor: Option<NaiveDate>, previous
             Some(match unit.as_str() {
                 "week" => week_range(a + Duration::weeks(offset as i64)),
                 "weekend" => {
-                    let sat = a - Duration::days(a.weekday().num_days_from_monday() as i64) + Duration::days(5) + Duration::weeks(offset.min(0) as i64);
+                    let sat = a - Duration::days(a.weekday().num_days_from_monday() as i64)
+                        + Duration::days(5)
+                        + Duration::weeks(offset.min(0) as i64);
                     format!("{}/{}", ymd(sat), ymd(sat + Duration::days(1)))
                 }
                 "month" => {
@@ -429,7 +604,12 @@ fn resolve(kind: Kind, g: &[Option<String>], anchor: Option<NaiveDate>, previous
         Kind::Ago => {
             let a = anchor?;
             let n_text = s(1)?.to_lowercase();
-            let n: i64 = n_text.parse().ok().or_else(|| NUMBER_WORDS.iter().find(|(w, _)| *w == n_text).map(|(_, v)| *v))?;
+            let n: i64 = n_text.parse().ok().or_else(|| {
+                NUMBER_WORDS
+                    .iter()
+                    .find(|(w, _)| *w == n_text)
+                    .map(|(_, v)| *v)
+            })?;
             if n < 0 {
                 return None;
             }
@@ -445,7 +625,11 @@ fn resolve(kind: Kind, g: &[Option<String>], anchor: Option<NaiveDate>, previous
             })
         }
         Kind::Following => {
-            let step: i64 = if s(1)?.eq_ignore_ascii_case("previous") { -1 } else { 1 };
+            let step: i64 = if s(1)?.eq_ignore_ascii_case("previous") {
+                -1
+            } else {
+                1
+            };
             let prev = previous?;
             let unit = s(2)?.to_lowercase();
             if unit == "year" {
@@ -473,7 +657,9 @@ fn resolve(kind: Kind, g: &[Option<String>], anchor: Option<NaiveDate>, previous
         Kind::Weekday => {
             let a = anchor?;
             let wd = weekday_of(s(2)?)?;
-            let back = (7 + a.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64) % 7;
+            let back = (7 + a.weekday().num_days_from_monday() as i64
+                - wd.num_days_from_monday() as i64)
+                % 7;
             Some(match s(1).map(str::to_lowercase).as_deref() {
                 Some("next") => ymd(a + Duration::days(if back == 0 { 7 } else { 7 - back })),
                 Some("last") => ymd(a - Duration::days(if back == 0 { 7 } else { back })),
@@ -493,10 +679,48 @@ mod gate_tests {
     #[test]
     fn gates_never_skip_a_matching_pattern() {
         let pieces = [
-            "On", "Monday,", "March", "Sept.", "Sep", "Dec", "may", "5", "5th", "of", "2021", "1999", "1650", "2099",
-            "12/05/2020", "2020-05-17", "from 1999 to 2005", "between 2001 and 2003", "10:30", "10.30pm", "10. pm",
-            "7 a.m.", "7A.M.", "11 PM", "9am", "3:", "last", "next", "week", "weekend", "three years ago", "an hour",
-            "the following day", "today’s", "Yesterday", "tonight", "in", "since", "year", "the", "market", "2nd",
+            "On",
+            "Monday,",
+            "March",
+            "Sept.",
+            "Sep",
+            "Dec",
+            "may",
+            "5",
+            "5th",
+            "of",
+            "2021",
+            "1999",
+            "1650",
+            "2099",
+            "12/05/2020",
+            "2020-05-17",
+            "from 1999 to 2005",
+            "between 2001 and 2003",
+            "10:30",
+            "10.30pm",
+            "10. pm",
+            "7 a.m.",
+            "7A.M.",
+            "11 PM",
+            "9am",
+            "3:",
+            "last",
+            "next",
+            "week",
+            "weekend",
+            "three years ago",
+            "an hour",
+            "the following day",
+            "today’s",
+            "Yesterday",
+            "tonight",
+            "in",
+            "since",
+            "year",
+            "the",
+            "market",
+            "2nd",
         ];
         let mut checked = 0;
         for (i, a) in pieces.iter().enumerate() {
@@ -506,7 +730,10 @@ mod gate_tests {
                     let (cues, shape) = (cues_in(&sentence), Shape::of(&sentence));
                     for (kind, re) in PATTERNS.iter() {
                         if re.is_match(&sentence) {
-                            assert!(may_match(*kind, cues, shape), "{kind:?} skipped on {sentence:?}");
+                            assert!(
+                                may_match(*kind, cues, shape),
+                                "{kind:?} skipped on {sentence:?}"
+                            );
                             checked += 1;
                         }
                     }

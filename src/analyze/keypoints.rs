@@ -9,7 +9,23 @@
 use crate::model::{Analysis, Document};
 
 /// Openings of caption and page-furniture lines.
-const FURNITURE_OPENINGS: &[&str] = &["Image:", "Photo:", "Picture:", "Video:", "Share", "Have an opinion", "Follow ", "Read more", "Click ", "Sign up", "Subscribe", "Advertisement", "Related:", "Source:", "Sources:"];
+const FURNITURE_OPENINGS: &[&str] = &[
+    "Image:",
+    "Photo:",
+    "Picture:",
+    "Video:",
+    "Share",
+    "Have an opinion",
+    "Follow ",
+    "Read more",
+    "Click ",
+    "Sign up",
+    "Subscribe",
+    "Advertisement",
+    "Related:",
+    "Source:",
+    "Sources:",
+];
 
 fn is_furniture(text: &str) -> bool {
     // Cheapest tests first; the last one reads every character.
@@ -112,14 +128,22 @@ pub fn select(doc: &Document, analysis: &Analysis) -> Vec<usize> {
         // Weighted share of the article's vocabulary, damped for long sentences.
         centrality[i] = mass[i] / (terms.len() as f32).sqrt();
     }
-    let max_c = candidates.iter().map(|&i| centrality[i]).fold(0.0f32, f32::max).max(1e-6);
+    let max_c = candidates
+        .iter()
+        .map(|&i| centrality[i])
+        .fold(0.0f32, f32::max)
+        .max(1e-6);
 
     let mut scored: Vec<(f32, usize)> = candidates
         .iter()
         .enumerate()
         .map(|(rank, &i)| {
             // The lede counts most; later sentences must earn their place by centrality.
-            let position = if rank == 0 { 1.0 } else { 0.6 / (1.0 + rank as f32 * 0.4) };
+            let position = if rank == 0 {
+                1.0
+            } else {
+                0.6 / (1.0 + rank as f32 * 0.4)
+            };
             let score = position + centrality[i] / max_c + 0.2 * density[i].min(3.0);
             (score, i)
         })
@@ -132,7 +156,9 @@ pub fn select(doc: &Document, analysis: &Analysis) -> Vec<usize> {
         if chosen.len() == k {
             break;
         }
-        let near_duplicate = chosen.iter().any(|&j| jaccard(sentence_terms(i), sentence_terms(j)) > 0.5);
+        let near_duplicate = chosen
+            .iter()
+            .any(|&j| jaccard(sentence_terms(i), sentence_terms(j)) > 0.5);
         if !near_duplicate {
             chosen.push(i);
         }

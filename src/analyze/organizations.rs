@@ -17,53 +17,180 @@ pub(crate) static ORG_HEADS: LazyLock<proper_nouns::Heads> =
 
 /// All-capital words that are not organizations.
 const NOT_ORG_ACRONYMS: &[&str] = &[
-    "CEO", "CFO", "COO", "CTO", "MP", "MPs", "PM", "AM", "GMT", "UTC", "EST", "EDT", "PST", "PDT", "BST", "CET", "TV",
-    "OK", "ID", "IDs", "DNA", "RNA", "HIV", "AIDS", "GDP", "GNP", "CPI", "IPO", "VAT", "USD", "EUR", "GBP", "JPY",
-    "CNY", "AUD", "CAD", "PC", "PCs", "IT", "AI", "PDF", "URL", "FAQ", "DIY", "VIP", "RIP", "SUV", "LED", "LCD",
-    "NB", "PS", "AD", "BC", "BCE", "CE", "ET", "PT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "US",
-    "UK", "USA", "UAE", "EU", "I", "A", "R", "D", "Q", "Q1", "Q2", "Q3", "Q4", "FY", "KM", "MPH", "NO", "YES", "THE",
-    "AND", "OR", "OF", "IN", "ON", "AT", "TO", "IS", "IT", "BY", "WE", "HE", "MY", "ME", "SO", "DO", "GO", "UP",
-    "IQ", "HTML", "CSS", "QC", "SC", "KC", "TBA", "TBC", "ASAP", "LOL", "OMG", "FYI", "PhD", "MBA", "BA", "MA", "MSc", "BSc", "COVID", "SARS", "MERS",
-    "NEW", "ALL", "FOR", "NOT", "BUT", "HAS", "WAS", "ARE", "CD", "DVD", "GPS", "SMS", "NGO", "NGOs", "RSS", "APR",
+    "CEO", "CFO", "COO", "CTO", "MP", "MPs", "PM", "AM", "GMT", "UTC", "EST", "EDT", "PST", "PDT",
+    "BST", "CET", "TV", "OK", "ID", "IDs", "DNA", "RNA", "HIV", "AIDS", "GDP", "GNP", "CPI", "IPO",
+    "VAT", "USD", "EUR", "GBP", "JPY", "CNY", "AUD", "CAD", "PC", "PCs", "IT", "AI", "PDF", "URL",
+    "FAQ", "DIY", "VIP", "RIP", "SUV", "LED", "LCD", "NB", "PS", "AD", "BC", "BCE", "CE", "ET",
+    "PT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "US", "UK", "USA", "UAE",
+    "EU", "I", "A", "R", "D", "Q", "Q1", "Q2", "Q3", "Q4", "FY", "KM", "MPH", "NO", "YES", "THE",
+    "AND", "OR", "OF", "IN", "ON", "AT", "TO", "IS", "IT", "BY", "WE", "HE", "MY", "ME", "SO",
+    "DO", "GO", "UP", "IQ", "HTML", "CSS", "QC", "SC", "KC", "TBA", "TBC", "ASAP", "LOL", "OMG",
+    "FYI", "PhD", "MBA", "BA", "MA", "MSc", "BSc", "COVID", "SARS", "MERS", "NEW", "ALL", "FOR",
+    "NOT", "BUT", "HAS", "WAS", "ARE", "CD", "DVD", "GPS", "SMS", "NGO", "NGOs", "RSS", "APR",
 ];
 
 /// Role nouns whose "at/of/for X" slot holds an organization ("analyst at X").
 const ROLE_NOUNS: &[&str] = &[
-    "analyst", "analysts", "director", "economist", "economists", "professor", "researcher", "researchers",
-    "spokesman", "spokeswoman", "spokesperson", "official", "officials", "executive", "executives", "employee",
-    "employees", "worker", "workers", "member", "members", "manager", "partner", "strategist", "founder", "head",
-    "chairman", "chairwoman", "chief", "president", "editor", "reporter", "correspondent", "scientist",
-    "scientists", "fellow", "lecturer", "staff", "trader", "traders", "engineer", "lawyer", "lawyers",
-    "representative", "vice-president", "co-founder", "ceo", "cfo", "adviser", "advisor", "consultant", "owner",
-    "student", "students", "coach", "player", "players",
+    "analyst",
+    "analysts",
+    "director",
+    "economist",
+    "economists",
+    "professor",
+    "researcher",
+    "researchers",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "worker",
+    "workers",
+    "member",
+    "members",
+    "manager",
+    "partner",
+    "strategist",
+    "founder",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "president",
+    "editor",
+    "reporter",
+    "correspondent",
+    "scientist",
+    "scientists",
+    "fellow",
+    "lecturer",
+    "staff",
+    "trader",
+    "traders",
+    "engineer",
+    "lawyer",
+    "lawyers",
+    "representative",
+    "vice-president",
+    "co-founder",
+    "ceo",
+    "cfo",
+    "adviser",
+    "advisor",
+    "consultant",
+    "owner",
+    "student",
+    "students",
+    "coach",
+    "player",
+    "players",
 ];
 
 /// Words right after a name that make it an organization ("Environment Canada spokeswoman").
 const ORG_FOLLOWERS: &[&str] = &[
-    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "officials", "official", "executives", "employees",
-    "staff", "shares", "stock", "chief", "headquarters", "board", "shareholders", "subsidiary", "spokesmen",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "officials",
+    "official",
+    "executives",
+    "employees",
+    "staff",
+    "shares",
+    "stock",
+    "chief",
+    "headquarters",
+    "board",
+    "shareholders",
+    "subsidiary",
+    "spokesmen",
 ];
 
 /// Words before a name that make it a source organization ("according to Radio Cooperativa").
-const SOURCE_CUES: &[&[&str]] = &[&["according", "to"], &["citing"], &["reported", "by"], &["published", "by"]];
+const SOURCE_CUES: &[&[&str]] = &[
+    &["according", "to"],
+    &["citing"],
+    &["reported", "by"],
+    &["published", "by"],
+];
 
 /// Lower-case words that make a capitalized run a title, not a name ("President").
 pub(crate) const TITLE_WORDS: &[&str] = &[
-    "President", "Prime", "Minister", "Governor", "Senator", "Sen.", "Rep.", "Representative", "Mayor", "Secretary",
-    "Ambassador", "Foreign", "Defense", "Defence", "Finance", "Chancellor", "Premier", "King", "Queen", "Prince",
-    "Princess", "General", "Gen.", "Chief", "Judge", "Justice", "Attorney", "Commissioner", "Director", "Chairman",
-    "Speaker", "Leader", "Vice", "Deputy", "Mr.", "Mrs.", "Ms.", "Dr.", "Professor", "Prof.", "Sheriff", "Coach",
-    "Captain", "Officer", "Inspector", "Sergeant", "Constable", "Lord", "Sir", "Dame", "Pope", "Bishop", "Cardinal",
-    "Emperor", "Sultan", "Sheikh", "Crown", "Spokesman", "Spokeswoman",
+    "President",
+    "Prime",
+    "Minister",
+    "Governor",
+    "Senator",
+    "Sen.",
+    "Rep.",
+    "Representative",
+    "Mayor",
+    "Secretary",
+    "Ambassador",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Finance",
+    "Chancellor",
+    "Premier",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "General",
+    "Gen.",
+    "Chief",
+    "Judge",
+    "Justice",
+    "Attorney",
+    "Commissioner",
+    "Director",
+    "Chairman",
+    "Speaker",
+    "Leader",
+    "Vice",
+    "Deputy",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Professor",
+    "Prof.",
+    "Sheriff",
+    "Coach",
+    "Captain",
+    "Officer",
+    "Inspector",
+    "Sergeant",
+    "Constable",
+    "Lord",
+    "Sir",
+    "Dame",
+    "Pope",
+    "Bishop",
+    "Cardinal",
+    "Emperor",
+    "Sultan",
+    "Sheikh",
+    "Crown",
+    "Spokesman",
+    "Spokeswoman",
 ];
 
-static WEB_NAME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z][A-Za-z0-9]+(?:\.[A-Za-z]{2,4})+$").expect("web-name pattern compiles"));
+static WEB_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][A-Za-z0-9]+(?:\.[A-Za-z]{2,4})+$").expect("web-name pattern compiles")
+});
 
 fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     (2..=5).contains(&letters)
-        && w.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
         && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && !NOT_ORG_ACRONYMS.contains(&w)
 }
@@ -72,7 +199,8 @@ fn is_acronym(w: &str) -> bool {
 fn in_all_caps_text(doc: &Document, chunk: &Chunk) -> bool {
     let s = doc.sentence_text(chunk.sentence);
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() > 12 && letters.iter().filter(|c| c.is_uppercase()).count() * 10 > letters.len() * 7
+    letters.len() > 12
+        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 > letters.len() * 7
 }
 
 /// Whether a proper-noun chunk names an organization by its form alone (gazetteer,
@@ -83,7 +211,9 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
     if ORGS.lookup(text).is_some() {
         return true;
     }
-    if proper_nouns::ends_with_head(doc, chunk, &ORG_HEADS) || proper_nouns::head_before_of(doc, chunk, &ORG_HEADS) {
+    if proper_nouns::ends_with_head(doc, chunk, &ORG_HEADS)
+        || proper_nouns::head_before_of(doc, chunk, &ORG_HEADS)
+    {
         return true;
     }
     if super::places::PLACES.lookup(text).is_some() {
@@ -113,7 +243,11 @@ fn acronym_definition(doc: &Document, chunks: &[Chunk], ci: usize) -> Option<usi
 fn acronym_is_org(doc: &Document, chunks: &[Chunk], ci: usize, people: &[Person]) -> bool {
     let c = &chunks[ci];
     let text = c.text(doc);
-    if c.words.len() != 1 || !is_acronym(text) || in_all_caps_text(doc, c) || super::places::PLACES.lookup(text).is_some() {
+    if c.words.len() != 1
+        || !is_acronym(text)
+        || in_all_caps_text(doc, c)
+        || super::places::PLACES.lookup(text).is_some()
+    {
         return false;
     }
     if ORGS.lookup(text).is_some() {
@@ -124,7 +258,8 @@ fn acronym_is_org(doc: &Document, chunks: &[Chunk], ci: usize, people: &[Person]
         if d.text(doc) == text {
             if let Some(def) = acronym_definition(doc, chunks, di) {
                 let name = &chunks[def];
-                return !overlaps_person(doc, name, people) && (org_by_form(doc, name) || org_named_after_country(doc, name));
+                return !overlaps_person(doc, name, people)
+                    && (org_by_form(doc, name) || org_named_after_country(doc, name));
             }
         }
     }
@@ -136,15 +271,30 @@ fn acronym_is_org(doc: &Document, chunks: &[Chunk], ci: usize, people: &[Person]
 fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
     let before = proper_nouns::words_before(doc, chunk.span.start, 3);
     let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
-    if (b(0) == "at" || b(0) == "of" || b(0) == "for" || b(0) == "with") && ROLE_NOUNS.contains(&b(1)) {
+    if (b(0) == "at" || b(0) == "of" || b(0) == "for" || b(0) == "with")
+        && ROLE_NOUNS.contains(&b(1))
+    {
         return true;
     }
-    if SOURCE_CUES.iter().any(|cue| cue.iter().rev().enumerate().all(|(i, w)| b(i) == *w)) && !chunk.possessive {
+    if SOURCE_CUES
+        .iter()
+        .any(|cue| cue.iter().rev().enumerate().all(|(i, w)| b(i) == *w))
+        && !chunk.possessive
+    {
         return true;
     }
-    let after = doc.text[chunk.span.end..].trim_start_matches(['\'', '’', 's']).trim_start();
-    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    if !chunk.possessive && ORG_FOLLOWERS.contains(&next.as_str()) && doc.text[chunk.span.end..].starts_with(' ') {
+    let after = doc.text[chunk.span.end..]
+        .trim_start_matches(['\'', '’', 's'])
+        .trim_start();
+    let next: String = after
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    if !chunk.possessive
+        && ORG_FOLLOWERS.contains(&next.as_str())
+        && doc.text[chunk.span.end..].starts_with(' ')
+    {
         return true;
     }
     false
@@ -158,14 +308,41 @@ pub(crate) fn org_named_after_country(doc: &Document, chunk: &Chunk) -> bool {
         return false;
     }
     let last = chunk.last_word(doc);
-    let Some(entry) = super::places::PLACES.lookup(last) else { return false };
+    let Some(entry) = super::places::PLACES.lookup(last) else {
+        return false;
+    };
     if !super::places::is_country(entry) {
         return false;
     }
     let lead = doc.slice(chunk.words[0]);
-    const DIRECTIONS: &[&str] = &["North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower", "Greater", "Inner", "Outer", "New", "Old", "Mainland", "Communist", "Imperial", "Modern", "Ancient"];
+    const DIRECTIONS: &[&str] = &[
+        "North",
+        "South",
+        "East",
+        "West",
+        "Central",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Upper",
+        "Lower",
+        "Greater",
+        "Inner",
+        "Outer",
+        "New",
+        "Old",
+        "Mainland",
+        "Communist",
+        "Imperial",
+        "Modern",
+        "Ancient",
+    ];
     !DIRECTIONS.contains(&lead)
-        && !chunk.words.iter().any(|w| TITLE_WORDS.contains(&doc.slice(*w)))
+        && !chunk
+            .words
+            .iter()
+            .any(|w| TITLE_WORDS.contains(&doc.slice(*w)))
         && super::places::PLACES.lookup(chunk.text(doc)).is_none()
         && !chunk.sentence_initial
 }
@@ -193,17 +370,29 @@ pub fn extract(doc: &Document, people: &[Person], places: &[NamedEntity]) -> Vec
 }
 
 /// [`extract`] over the document's proper-noun chunks, computed once for every stage.
-pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk], people: &[Person], places: &[NamedEntity]) -> Vec<NamedEntity> {
-    let place_spans: Vec<Span> = places.iter().flat_map(|p| p.mentions.iter().copied()).collect();
+pub fn extract_from(
+    doc: &Document,
+    chunks: &[proper_nouns::Chunk],
+    people: &[Person],
+    places: &[NamedEntity],
+) -> Vec<NamedEntity> {
+    let place_spans: Vec<Span> = places
+        .iter()
+        .flat_map(|p| p.mentions.iter().copied())
+        .collect();
     let mut found: Vec<(String, Span)> = Vec::new();
     for (ci, chunk) in chunks.iter().enumerate() {
         if overlaps_person(doc, chunk, people) {
             continue;
         }
-        if super::places::PLACES.lookup(chunk.text(doc)).is_some() && ORGS.lookup(chunk.text(doc)).is_none() {
+        if super::places::PLACES.lookup(chunk.text(doc)).is_some()
+            && ORGS.lookup(chunk.text(doc)).is_none()
+        {
             continue;
         }
-        let is_org = org_by_form(doc, chunk) || org_named_after_country(doc, chunk) || acronym_is_org(doc, chunks, ci, people);
+        let is_org = org_by_form(doc, chunk)
+            || org_named_after_country(doc, chunk)
+            || acronym_is_org(doc, chunks, ci, people);
         // A bare head word ("Government", "Police") is not a name.
         let bare_head = chunk.words.len() == 1 && ORG_HEADS.is_one_word_head(chunk.text(doc));
         if bare_head && ORGS.lookup(chunk.text(doc)).is_none() {
@@ -211,13 +400,23 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk], people: &[Pe
         }
         let is_place = place_spans.iter().any(|p| *p == chunk.span);
         let acronym_like = chunk.words.len() == 1 && is_acronym(chunk.text(doc));
-        if is_org || (!is_place && !acronym_like && org_by_context(doc, chunk) && !chunk.words.iter().any(|w| TITLE_WORDS.contains(&doc.slice(*w)))) {
+        if is_org
+            || (!is_place
+                && !acronym_like
+                && org_by_context(doc, chunk)
+                && !chunk
+                    .words
+                    .iter()
+                    .any(|w| TITLE_WORDS.contains(&doc.slice(*w))))
+        {
             // "Standard & Poor's" keeps the apostrophe that is part of its name.
             let mut span = chunk.span;
             if chunk.possessive {
                 for suffix in ["'s", "’s"] {
                     let longer = Span::new(span.start, span.end + suffix.len());
-                    if doc.text[span.end..].starts_with(suffix) && ORGS.lookup(doc.slice(longer)).is_some() {
+                    if doc.text[span.end..].starts_with(suffix)
+                        && ORGS.lookup(doc.slice(longer)).is_some()
+                    {
                         span = longer;
                     }
                 }
@@ -227,7 +426,9 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk], people: &[Pe
     }
     // Gazetteer names outside any chunk (lower-case starts such as "eBay").
     for m in ORGS.find(&doc.text) {
-        if proper_nouns::chunk_containing(chunks, m.span).is_none() && doc.sentence_at(m.span.start).is_some() {
+        if proper_nouns::chunk_containing(chunks, m.span).is_none()
+            && doc.sentence_at(m.span.start).is_some()
+        {
             found.push((doc.slice(m.span).to_string(), m.span));
         }
     }
@@ -261,7 +462,11 @@ fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEntity> {
             continue;
         }
         keys.push(k);
-        out.push(NamedEntity { name, aliases: Vec::new(), mentions: vec![span] });
+        out.push(NamedEntity {
+            name,
+            aliases: Vec::new(),
+            mentions: vec![span],
+        });
     }
     // A one-word name that starts a longer one ("Virgin" / "Virgin Trains"), or a name
     // that a longer one extends with "of <place>", is the same organization.
@@ -287,7 +492,9 @@ fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEntity> {
         let acronym = out[i].name.clone();
         let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
         if acronym.len() <= 6 && letters.chars().all(|c| c.is_uppercase()) && letters.len() >= 2 {
-            if let Some(j) = (0..out.len()).find(|&j| j != i && out[j].name.contains(' ') && initials(&out[j].name) == letters) {
+            if let Some(j) = (0..out.len())
+                .find(|&j| j != i && out[j].name.contains(' ') && initials(&out[j].name) == letters)
+            {
                 fold_into(&mut out, i, j);
                 continue;
             }

@@ -20,30 +20,150 @@ pub(crate) static PLACE_HEADS: LazyLock<proper_nouns::Heads> =
     LazyLock::new(|| proper_nouns::heads(include_str!("../../data/place_heads.txt")));
 
 /// First words that make a name a place ("Mount Everest", "Lake Geneva").
-const PLACE_PREFIXES: &[&str] = &["Mount", "Mt.", "Lake", "Cape", "Fort", "Port", "Isle", "Gulf", "Bay", "Saint", "San", "Santa", "St."];
+const PLACE_PREFIXES: &[&str] = &[
+    "Mount", "Mt.", "Lake", "Cape", "Fort", "Port", "Isle", "Gulf", "Bay", "Saint", "San", "Santa",
+    "St.",
+];
 
 /// Words before a name that put it in a place's slot.
-const PLACE_CUES: &[&str] = &["in", "near", "at", "from", "outside", "around", "across", "toward", "towards", "via", "into", "inside", "between", "throughout"];
+const PLACE_CUES: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "from",
+    "outside",
+    "around",
+    "across",
+    "toward",
+    "towards",
+    "via",
+    "into",
+    "inside",
+    "between",
+    "throughout",
+];
 /// Last words of event and competition names, never places ("Carling Cup").
-const EVENT_HEADS: &[&str] = &["Cup", "Championship", "Championships", "Games", "Olympics", "Open", "Prix", "Series", "Festival", "Awards", "Summit", "Conference", "War", "Final", "League", "Trophy", "Day", "Week", "Act", "Bill", "Treaty", "Agreement", "Accord"];
+const EVENT_HEADS: &[&str] = &[
+    "Cup",
+    "Championship",
+    "Championships",
+    "Games",
+    "Olympics",
+    "Open",
+    "Prix",
+    "Series",
+    "Festival",
+    "Awards",
+    "Summit",
+    "Conference",
+    "War",
+    "Final",
+    "League",
+    "Trophy",
+    "Day",
+    "Week",
+    "Act",
+    "Bill",
+    "Treaty",
+    "Agreement",
+    "Accord",
+];
 /// Compass words that make "<word> <place>" or "<place> <word>" a place ("East Los
 /// Angeles", "Glasgow Central").
-const COMPASS: &[&str] = &["North", "South", "East", "West", "Central", "Centro", "Northern", "Southern", "Eastern", "Western", "Upper", "Lower", "Greater", "Downtown", "Old", "New"];
+const COMPASS: &[&str] = &[
+    "North", "South", "East", "West", "Central", "Centro", "Northern", "Southern", "Eastern",
+    "Western", "Upper", "Lower", "Greater", "Downtown", "Old", "New",
+];
 /// "<direction> of X": "64 kilometers west of Navidad".
 const DIRECTIONS: &[&str] = &[
-    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west",
-    "south-east", "south-west", "outskirts", "centre", "center", "city", "town", "village", "province", "state",
-    "suburb", "capital", "region", "county", "district",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "outskirts",
+    "centre",
+    "center",
+    "city",
+    "town",
+    "village",
+    "province",
+    "state",
+    "suburb",
+    "capital",
+    "region",
+    "county",
+    "district",
 ];
 /// "cities such as X, Y and Z".
-const PLACE_LIST_NOUNS: &[&str] = &["cities", "towns", "villages", "places", "areas", "regions", "countries", "states", "provinces", "communities"];
+const PLACE_LIST_NOUNS: &[&str] = &[
+    "cities",
+    "towns",
+    "villages",
+    "places",
+    "areas",
+    "regions",
+    "countries",
+    "states",
+    "provinces",
+    "communities",
+];
 
 /// Capitalized words that are never places on their own.
 const NOT_PLACES: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Christmas", "Easter", "Ramadan", "I",
-    "God", "Internet", "Web", "English", "Spanish", "French", "Chinese", "Image", "Photo", "Video", "Reuters",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Christmas",
+    "Easter",
+    "Ramadan",
+    "I",
+    "God",
+    "Internet",
+    "Web",
+    "English",
+    "Spanish",
+    "French",
+    "Chinese",
+    "Image",
+    "Photo",
+    "Video",
+    "Reuters",
 ];
 
 fn m_words(doc: &Document, span: Span) -> usize {
@@ -67,12 +187,17 @@ fn used_as_modifier(doc: &Document, span: Span) -> bool {
         return true;
     }
     let mut chars = rest.chars();
-    chars.next() == Some(' ') && chars.next().is_some_and(|c| c.is_alphanumeric() || c == '$')
+    chars.next() == Some(' ')
+        && chars
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '$')
 }
 
 fn followed_by_modifiee(doc: &Document, chunk: &Chunk) -> bool {
     let rest = &doc.text[chunk.span.end..];
-    let Some(rest) = rest.strip_prefix(' ') else { return false };
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
     let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
     next.chars().next().is_some_and(|c| c.is_lowercase()) && !proper_nouns::is_stopword(&next)
 }
@@ -126,16 +251,25 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
                 if !org_by_form(doc, c) && c.words.len() == m_words(doc, m.span) + 1 {
                     let first = doc.slice(c.words[0]);
                     let last = c.last_word(doc);
-                    if (c.span.end == m.span.end && COMPASS.contains(&first)) || (c.span.start == m.span.start && COMPASS.contains(&last)) {
+                    if (c.span.end == m.span.end && COMPASS.contains(&first))
+                        || (c.span.start == m.span.start && COMPASS.contains(&last))
+                    {
                         if !is_place[ci] {
                             is_place[ci] = true;
-                            found.push(Found { span: c.span, entry: None, strong: true });
+                            found.push(Found {
+                                span: c.span,
+                                entry: None,
+                                strong: true,
+                            });
                         }
                     }
                 }
                 c.span.start == m.span.start
                     && !org_by_form(doc, c)
-                    && c.words.iter().find(|w| w.start >= m.span.end).is_some_and(|w| TITLE_WORDS.contains(&doc.slice(*w)))
+                    && c.words
+                        .iter()
+                        .find(|w| w.start >= m.span.end)
+                        .is_some_and(|w| TITLE_WORDS.contains(&doc.slice(*w)))
             }
             None => {
                 // Chunks are in text order and do not overlap: only those from the first
@@ -150,7 +284,11 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
         if accept {
             let surface = doc.slice(m.span);
             let strong = !(is_abbreviation(surface) && used_as_modifier(doc, m.span));
-            found.push(Found { span: m.span, entry: Some(m.entry), strong });
+            found.push(Found {
+                span: m.span,
+                entry: Some(m.entry),
+                strong,
+            });
         }
     }
 
@@ -163,10 +301,19 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
             continue;
         }
         let first = doc.slice(c.words[0]);
-        let has_org_head = c.words.iter().any(|w| ORG_HEADS.is_one_word_head(doc.slice(*w)));
-        if proper_nouns::ends_with_head(doc, c, &PLACE_HEADS) || (PLACE_PREFIXES.contains(&first) && !has_org_head) {
+        let has_org_head = c
+            .words
+            .iter()
+            .any(|w| ORG_HEADS.is_one_word_head(doc.slice(*w)));
+        if proper_nouns::ends_with_head(doc, c, &PLACE_HEADS)
+            || (PLACE_PREFIXES.contains(&first) && !has_org_head)
+        {
             is_place[ci] = true;
-            found.push(Found { span: c.span, entry: None, strong: true });
+            found.push(Found {
+                span: c.span,
+                entry: None,
+                strong: true,
+            });
         }
     }
 
@@ -180,7 +327,11 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
             if place_by_context(doc, chunks, &is_place, ci) {
                 is_place[ci] = true;
                 changed = true;
-                found.push(Found { span: chunks[ci].span, entry: None, strong: true });
+                found.push(Found {
+                    span: chunks[ci].span,
+                    entry: None,
+                    strong: true,
+                });
             }
         }
         if !changed {
@@ -226,7 +377,11 @@ fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usi
     }
     if ci > 0 {
         let p = &chunks[ci - 1];
-        if p.sentence == c.sentence && is_place[ci - 1] && !p.possessive && list_gap(&doc.text[p.span.end..c.span.start]) {
+        if p.sentence == c.sentence
+            && is_place[ci - 1]
+            && !p.possessive
+            && list_gap(&doc.text[p.span.end..c.span.start])
+        {
             return true;
         }
     }
@@ -238,7 +393,8 @@ fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usi
 /// forms ("the States").
 fn prefer_canonical(surface: &str) -> bool {
     !surface.chars().next().is_some_and(|c| c.is_uppercase())
-        || (is_abbreviation(surface) && (surface.contains('.') || proper_nouns::is_stopword(&surface.to_lowercase())))
+        || (is_abbreviation(surface)
+            && (surface.contains('.') || proper_nouns::is_stopword(&surface.to_lowercase())))
 }
 
 fn group(doc: &Document, found: Vec<Found>) -> Vec<NamedEntity> {
@@ -260,14 +416,19 @@ fn group(doc: &Document, found: Vec<Found>) -> Vec<NamedEntity> {
                     Some(e) if prefer_canonical(&surface) => PLACES.canonical[e].clone(),
                     _ => surface.clone(),
                 };
-                out.push(NamedEntity { name, aliases: Vec::new(), mentions: Vec::new() });
+                out.push(NamedEntity {
+                    name,
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                });
                 out.len() - 1
             }
         };
         strong[i] |= f.strong;
         let e = &mut out[i];
         e.mentions.push(f.span);
-        let better = !prefer_canonical(&surface) && surface.chars().count() > e.name.chars().count();
+        let better =
+            !prefer_canonical(&surface) && surface.chars().count() > e.name.chars().count();
         if better {
             let old = std::mem::replace(&mut e.name, surface);
             if !e.aliases.contains(&old) {
@@ -277,14 +438,22 @@ fn group(doc: &Document, found: Vec<Found>) -> Vec<NamedEntity> {
             e.aliases.push(surface);
         }
     }
-    out.into_iter().zip(strong).filter(|(_, s)| *s).map(|(e, _)| e).collect()
+    out.into_iter()
+        .zip(strong)
+        .filter(|(_, s)| *s)
+        .map(|(e, _)| e)
+        .collect()
 }
 
 /// Drops place mentions that are really people ("Jordan" in "Michael Jordan said"), and
 /// places left with no mention.
 pub fn drop_people(places: &mut Vec<NamedEntity>, people: &[Person]) {
     for place in places.iter_mut() {
-        place.mentions.retain(|pm| !people.iter().any(|person| person.mentions.iter().any(|m| m.overlaps(*pm))));
+        place.mentions.retain(|pm| {
+            !people
+                .iter()
+                .any(|person| person.mentions.iter().any(|m| m.overlaps(*pm)))
+        });
     }
     places.retain(|p| !p.mentions.is_empty() && !people.iter().any(|person| person.name == p.name));
 }

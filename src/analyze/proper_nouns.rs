@@ -32,10 +32,15 @@ impl Chunk {
 }
 
 /// Lower-case words that may sit inside a name when a capitalized word follows.
-const CONNECTORS: &[&str] = &["of", "the", "for", "and", "&", "de", "del", "la", "le", "du", "da", "di", "von", "van", "der", "y"];
+const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "and", "&", "de", "del", "la", "le", "du", "da", "di", "von", "van", "der",
+    "y",
+];
 
 /// Abbreviations whose final period belongs to the word, not the sentence.
-const DOTTED_WORDS: &[&str] = &["Inc.", "Corp.", "Co.", "Ltd.", "St.", "Jr.", "Sr.", "Mt.", "Ft.", "Bros.", "Dept.", "Univ."];
+const DOTTED_WORDS: &[&str] = &[
+    "Inc.", "Corp.", "Co.", "Ltd.", "St.", "Jr.", "Sr.", "Mt.", "Ft.", "Bros.", "Dept.", "Univ.",
+];
 
 /// Capitalized words that start sentences without being names.
 static SENTENCE_STARTERS: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
@@ -56,7 +61,11 @@ fn is_capitalized(w: &str) -> bool {
 
 /// Whether a word written with dots is an initialism ("U.S.", "D.C.").
 fn is_dotted_initialism(w: &str) -> bool {
-    w.len() >= 2 && w.ends_with('.') && w.split('.').filter(|p| !p.is_empty()).all(|p| p.chars().count() == 1)
+    w.len() >= 2
+        && w.ends_with('.')
+        && w.split('.')
+            .filter(|p| !p.is_empty())
+            .all(|p| p.chars().count() == 1)
 }
 
 /// Word spans of a sentence, with sentence periods trimmed and possessives marked.
@@ -82,7 +91,8 @@ fn words(doc: &Document, sentence: Span) -> Vec<(Span, bool)> {
         // "USGS' map": a trailing apostrophe right after an s.
         if !possessive {
             let rest = &body[e..];
-            if (rest.starts_with('\'') || rest.starts_with('’')) && body[s..e].ends_with(['s', 'S']) {
+            if (rest.starts_with('\'') || rest.starts_with('’')) && body[s..e].ends_with(['s', 'S'])
+            {
                 let after = rest.chars().nth(1);
                 if after.is_none_or(|c| c.is_whitespace()) {
                     possessive = true;
@@ -90,7 +100,10 @@ fn words(doc: &Document, sentence: Span) -> Vec<(Span, bool)> {
             }
         }
         if e > s {
-            out.push((Span::new(sentence.start + s, sentence.start + e), possessive));
+            out.push((
+                Span::new(sentence.start + s, sentence.start + e),
+                possessive,
+            ));
         }
     }
     out
@@ -119,10 +132,17 @@ pub fn chunks(doc: &Document) -> Vec<Chunk> {
                     break;
                 }
                 let t = doc.slice(wj);
-                if is_lone_letter(t) || words_in.last().is_some_and(|w| is_lone_letter(doc.slice(*w))) {
+                if is_lone_letter(t)
+                    || words_in
+                        .last()
+                        .is_some_and(|w| is_lone_letter(doc.slice(*w)))
+                {
                     break;
                 }
-                if is_capitalized(t) || (t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.chars().any(|c| c.is_alphabetic())) {
+                if is_capitalized(t)
+                    || (t.chars().next().is_some_and(|c| c.is_ascii_digit())
+                        && t.chars().any(|c| c.is_alphabetic()))
+                {
                     words_in.push(wj);
                     possessive = pj;
                     j += 1;
@@ -159,14 +179,18 @@ pub fn chunks(doc: &Document) -> Vec<Chunk> {
                 let lower = doc.slice(*first).to_lowercase();
                 if is_stopword(&lower) || lower == "the" {
                     words_in.remove(0);
-                    while words_in.first().is_some_and(|w| !is_capitalized(doc.slice(*w))) {
+                    while words_in
+                        .first()
+                        .is_some_and(|w| !is_capitalized(doc.slice(*w)))
+                    {
                         words_in.remove(0);
                     }
                 } else {
                     break;
                 }
             }
-            let (Some(first), Some(last)) = (words_in.first().copied(), words_in.last().copied()) else {
+            let (Some(first), Some(last)) = (words_in.first().copied(), words_in.last().copied())
+            else {
                 continue;
             };
             let raw = Chunk {
@@ -236,7 +260,11 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
         }
     }
     // Trailing role words.
-    if n > 1 && (TITLE_WORDS.contains(&word(n - 1)) || ["CEO", "CFO", "COO", "CTO"].contains(&word(n - 1))) && !complete_name(doc, &c) {
+    if n > 1
+        && (TITLE_WORDS.contains(&word(n - 1))
+            || ["CEO", "CFO", "COO", "CTO"].contains(&word(n - 1)))
+        && !complete_name(doc, &c)
+    {
         if let Some(head) = sub(&c, 0, n - 1, false) {
             return refine(doc, head, out);
         }
@@ -245,7 +273,10 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
         // Two complete names coordinated: "the Nuclear Suppliers Group and the Missile …".
         for i in 1..n.saturating_sub(1) {
             if matches!(word(i), "and" | "for") {
-                let (Some(l), Some(r)) = (sub(&c, 0, i, false), sub(&c, i + 1, n, c.possessive)) else { continue };
+                let (Some(l), Some(r)) = (sub(&c, 0, i, false), sub(&c, i + 1, n, c.possessive))
+                else {
+                    continue;
+                };
                 let r = strip_leading_the(doc, r);
                 // "Goalscorers for Chelsea FC": a description for a complete name.
                 if (complete_name(doc, &l) || word(i) == "for") && complete_name(doc, &r) {
@@ -272,9 +303,14 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     }
     // A name running on after its organization head.
     for i in (1..n - 1).rev() {
-        let head_ends_here = ORG_HEADS.ending_in(word(i)).any(|h| h.len() <= i + 1 && (0..h.len()).all(|k| word(i + 1 - h.len() + k) == h[k]));
+        let head_ends_here = ORG_HEADS
+            .ending_in(word(i))
+            .any(|h| h.len() <= i + 1 && (0..h.len()).all(|k| word(i + 1 - h.len() + k) == h[k]));
         if head_ends_here && is_capitalized(word(i + 1)) {
-            let (Some(l), Some(r)) = (sub(&c, 0, i + 1, false), sub(&c, i + 1, n, c.possessive)) else { continue };
+            let (Some(l), Some(r)) = (sub(&c, 0, i + 1, false), sub(&c, i + 1, n, c.possessive))
+            else {
+                continue;
+            };
             if complete_name(doc, &l) {
                 out.push(l);
                 return refine(doc, r, out);
@@ -355,27 +391,40 @@ impl Gazetteer {
         for (pattern, &entry) in patterns.iter().zip(&entry_of) {
             exact.entry(pattern.clone()).or_insert(entry);
         }
-        Gazetteer { canonical, section, entry_of, matcher, exact }
+        Gazetteer {
+            canonical,
+            section,
+            entry_of,
+            matcher,
+            exact,
+        }
     }
 
     /// Matches on word boundaries (a possessive may follow).
     pub fn find(&self, text: &str) -> Vec<GazMatch> {
         let mut out = Vec::new();
         for m in self.matcher.find_iter(text) {
-            let before_ok = text[..m.start()].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            let before_ok = text[..m.start()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
             let after = text[m.end()..].chars().next();
             let matched = &text[m.start()..m.end()];
             // "US" must not match the start of "USA" nor "U.S" the start of "U.S.A.".
             let after_ok = match after {
                 None => true,
                 Some(c) if c.is_alphanumeric() => false,
-                Some('.') if !matched.ends_with('.') => {
-                    !text[m.end() + 1..].chars().next().is_some_and(|c| c.is_alphanumeric())
-                }
+                Some('.') if !matched.ends_with('.') => !text[m.end() + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric()),
                 Some(_) => true,
             };
             if before_ok && after_ok {
-                out.push(GazMatch { span: Span::new(m.start(), m.end()), entry: self.entry_of[m.pattern().as_usize()] });
+                out.push(GazMatch {
+                    span: Span::new(m.start(), m.end()),
+                    entry: self.entry_of[m.pattern().as_usize()],
+                });
             }
         }
         out
@@ -404,7 +453,11 @@ impl std::ops::Deref for Heads {
 impl Heads {
     /// The heads whose last word is `word`.
     pub fn ending_in<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Vec<String>> + 'a {
-        self.by_last.get(word).into_iter().flatten().map(|&i| &self.all[i])
+        self.by_last
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.all[i])
     }
     /// Whether `word` alone is one of the heads ("Bank", "Police").
     pub fn is_one_word_head(&self, word: &str) -> bool {
@@ -433,9 +486,15 @@ pub fn heads(data: &str) -> Heads {
 /// Whether the chunk's last words are one of `heads` (and the chunk is longer than it).
 pub fn ends_with_head(doc: &Document, chunk: &Chunk, heads: &Heads) -> bool {
     let n = chunk.words.len();
-    let Some(last) = chunk.words.last() else { return false };
+    let Some(last) = chunk.words.last() else {
+        return false;
+    };
     heads.ending_in(doc.slice(*last)).any(|h| {
-        h.len() < n && chunk.words[n - h.len()..].iter().zip(h).all(|(w, hw)| doc.slice(*w) == hw)
+        h.len() < n
+            && chunk.words[n - h.len()..]
+                .iter()
+                .zip(h)
+                .all(|(w, hw)| doc.slice(*w) == hw)
     })
 }
 
@@ -454,7 +513,10 @@ pub fn word_before(doc: &Document, at: usize) -> Option<String> {
         // Something other than a space sits right before.
         return None;
     }
-    let start = before.rfind(|c: char| !c.is_alphanumeric() && c != '-').map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+    let start = before
+        .rfind(|c: char| !c.is_alphanumeric() && c != '-')
+        .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(0);
     let w = &before[start..];
     (!w.is_empty()).then(|| w.to_lowercase())
 }
@@ -483,7 +545,10 @@ mod tests {
 
     #[test]
     fn exact_lookup_agrees_with_the_matcher_for_every_form() {
-        for gaz in [&*super::super::places::PLACES, &*super::super::organizations::ORGS] {
+        for gaz in [
+            &*super::super::places::PLACES,
+            &*super::super::organizations::ORGS,
+        ] {
             for (pattern_id, form) in gaz.exact.keys().enumerate() {
                 let by_matcher = gaz
                     .matcher
@@ -499,7 +564,10 @@ mod tests {
     fn doc(text: &str) -> Document {
         Document {
             text: text.to_string(),
-            sentences: vec![Sentence { span: Span::new(0, text.len()), paragraph: 0 }],
+            sentences: vec![Sentence {
+                span: Span::new(0, text.len()),
+                paragraph: 0,
+            }],
             paragraphs: vec![Span::new(0, text.len())],
             ..Default::default()
         }
@@ -507,9 +575,19 @@ mod tests {
 
     #[test]
     fn chunks_keep_connectors_and_drop_possessives() {
-        let d = doc("The director of the American Studies Center at Fudan University said China's rules of the University of Chile Seismological Service.");
+        let d = doc(
+            "The director of the American Studies Center at Fudan University said China's rules of the University of Chile Seismological Service.",
+        );
         let got: Vec<&str> = chunks(&d).iter().map(|c| c.text(&d)).collect();
-        assert_eq!(got, ["American Studies Center", "Fudan University", "China", "University of Chile Seismological Service"]);
+        assert_eq!(
+            got,
+            [
+                "American Studies Center",
+                "Fudan University",
+                "China",
+                "University of Chile Seismological Service"
+            ]
+        );
     }
 
     #[test]

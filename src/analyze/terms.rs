@@ -3,8 +3,8 @@
 //! questions and searches stem only the query, never the articles.
 
 use crate::model::{Document, TermIndex};
-use rust_stemmers::{Algorithm, Stemmer};
 use foldhash::{HashMap, HashMapExt};
+use rust_stemmers::{Algorithm, Stemmer};
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
@@ -26,7 +26,9 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .map(|w| {
             let w = w.trim_matches(['\'', '’']);
-            w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w)
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w)
         })
         .filter(|w| !w.is_empty())
 }
@@ -99,13 +101,19 @@ pub fn index(doc: &Document) -> TermIndex {
     for (si, s) in doc.sentences.iter().enumerate() {
         sentence_terms.clear();
         for w in raw_words(doc.slice(s.span)) {
-            let id = *known.entry(w).or_insert_with(|| term(normalize_in(w, &mut buf)));
+            let id = *known
+                .entry(w)
+                .or_insert_with(|| term(normalize_in(w, &mut buf)));
             sentence_terms.extend(id);
         }
         lengths.push(sentence_terms.len().min(u16::MAX as usize) as u16);
         sentence_terms.sort_unstable();
         for chunk in sentence_terms.chunk_by(|a, b| a == b) {
-            postings.push((chunk[0], si as u32, chunk.len().min(u16::MAX as usize) as u16));
+            postings.push((
+                chunk[0],
+                si as u32,
+                chunk.len().min(u16::MAX as usize) as u16,
+            ));
         }
     }
     postings.sort_unstable();
@@ -121,7 +129,11 @@ impl TermIndex {
     }
     /// Distinct terms of one sentence (a linear scan; for per-article work only).
     pub fn sentence_terms(&self, sentence: usize) -> Vec<u32> {
-        self.postings.iter().filter(|p| p.1 as usize == sentence).map(|p| p.0).collect()
+        self.postings
+            .iter()
+            .filter(|p| p.1 as usize == sentence)
+            .map(|p| p.0)
+            .collect()
     }
 }
 

@@ -68,7 +68,16 @@ pub async fn who_said(
     #[autocomplete = "autocomplete::article"]
     article: Option<String>,
 ) -> Result<(), Error> {
-    reply::run(ctx, Command::WhoSaid { topic: non_empty(topic), speaker: non_empty(speaker), article }, false).await
+    reply::run(
+        ctx,
+        Command::WhoSaid {
+            topic: non_empty(topic),
+            speaker: non_empty(speaker),
+            article,
+        },
+        false,
+    )
+    .await
 }
 
 /// Key figures: money, percentages, counts and more, with what they measure.
@@ -80,7 +89,15 @@ pub async fn key_figures(
     article: Option<String>,
     #[description = "Only this kind of figure"] kind: Option<KindChoice>,
 ) -> Result<(), Error> {
-    reply::run(ctx, Command::KeyFigures { article, kind: kind.map(FigureKind::from) }, false).await
+    reply::run(
+        ctx,
+        Command::KeyFigures {
+            article,
+            kind: kind.map(FigureKind::from),
+        },
+        false,
+    )
+    .await
 }
 
 /// People named in an article, with their roles.
@@ -127,7 +144,15 @@ pub async fn ask(
     #[autocomplete = "autocomplete::article"]
     article: Option<String>,
 ) -> Result<(), Error> {
-    reply::run(ctx, Command::Ask { question: question.trim().to_string(), article }, false).await
+    reply::run(
+        ctx,
+        Command::Ask {
+            question: question.trim().to_string(),
+            article,
+        },
+        false,
+    )
+    .await
 }
 
 /// Find sentences containing your words, across all articles.
@@ -138,5 +163,12 @@ pub async fn search(
     #[max_length = 200]
     query: String,
 ) -> Result<(), Error> {
-    reply::run(ctx, Command::Search { query: query.trim().to_string() }, false).await
+    reply::run(
+        ctx,
+        Command::Search {
+            query: query.trim().to_string(),
+        },
+        false,
+    )
+    .await
 }

@@ -7,7 +7,7 @@
 
 use super::autocomplete;
 use super::reply::Responder;
-use super::{Context, Data, Error, can_manage, caller, reply, scope_of};
+use super::{Context, Data, Error, caller, can_manage, reply, scope_of};
 use crate::commands::{Caller, Command, Content};
 use crate::render::discord::truncate;
 use futures::StreamExt;
@@ -25,7 +25,11 @@ const DEFER_FILE_BYTES: u64 = 256 * 1024;
 pub(crate) const ACCEPTED: &[&str] = &["txt", "md", "markdown", "html", "htm"];
 
 /// Add, list, show or remove this server's articles.
-#[poise::command(slash_command, subcommands("add", "list", "show", "remove"), subcommand_required)]
+#[poise::command(
+    slash_command,
+    subcommands("add", "list", "show", "remove"),
+    subcommand_required
+)]
 pub async fn article(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
@@ -33,7 +37,9 @@ pub async fn article(_ctx: Context<'_>) -> Result<(), Error> {
 /// The largest attachment downloaded: HTML carries markup around the text, so a few
 /// times the text limit.
 pub(crate) fn download_cap(data: &Data) -> u64 {
-    (data.config.limits.max_upload_bytes as u64).saturating_mul(4).max(1 << 20)
+    (data.config.limits.max_upload_bytes as u64)
+        .saturating_mul(4)
+        .max(1 << 20)
 }
 
 fn extension(name: &str) -> Option<String> {
@@ -42,12 +48,14 @@ fn extension(name: &str) -> Option<String> {
 }
 
 /// Downloads an attachment, refusing more than `cap` bytes while streaming.
-pub(crate) async fn download(web: &reqwest::Client, url: &str, cap: u64) -> Result<Vec<u8>, String> {
-    let response = web
-        .get(url)
-        .send()
-        .await
-        .map_err(|e| format!("I couldn't download the attachment ({e}). Try uploading it again."))?;
+pub(crate) async fn download(
+    web: &reqwest::Client,
+    url: &str,
+    cap: u64,
+) -> Result<Vec<u8>, String> {
+    let response = web.get(url).send().await.map_err(|e| {
+        format!("I couldn't download the attachment ({e}). Try uploading it again.")
+    })?;
     if !response.status().is_success() {
         return Err(format!(
             "Discord did not hand over the attachment (HTTP {}). Try uploading it again.",
@@ -57,7 +65,8 @@ pub(crate) async fn download(web: &reqwest::Client, url: &str, cap: u64) -> Resu
     let mut bytes = Vec::new();
     let mut stream = response.bytes_stream();
     while let Some(chunk) = stream.next().await {
-        let chunk = chunk.map_err(|e| format!("The download broke off ({e}). Try uploading it again."))?;
+        let chunk =
+            chunk.map_err(|e| format!("The download broke off ({e}). Try uploading it again."))?;
         if bytes.len() as u64 + chunk.len() as u64 > cap {
             return Err(too_big(cap));
         }
@@ -87,12 +96,17 @@ pub async fn add(
     #[max_length = 200]
     title: Option<String>,
 ) -> Result<(), Error> {
-    let Some(mut responder) = Responder::for_command(ctx) else { return Ok(()) };
+    let Some(mut responder) = Responder::for_command(ctx) else {
+        return Ok(());
+    };
     let data = ctx.data();
-    let title = title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+    let title = title
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty());
     let text = text.filter(|t| !t.trim().is_empty());
     let url = url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty());
-    let given = usize::from(file.is_some()) + usize::from(text.is_some()) + usize::from(url.is_some());
+    let given =
+        usize::from(file.is_some()) + usize::from(text.is_some()) + usize::from(url.is_some());
     if given > 1 {
         return responder
             .error("Give only one of `file`, `text` or `url` — which one should I read? Run /article add again with just that one.")
@@ -130,7 +144,10 @@ pub async fn add(
         };
         let bytes = joined.map_err(|e| Error::Task(e.to_string()))?;
         match bytes {
-            Ok(bytes) => Content::File { name: file.filename.clone(), bytes },
+            Ok(bytes) => Content::File {
+                name: file.filename.clone(),
+                bytes,
+            },
             Err(message) => return responder.error(&message).await,
         }
     } else if let Some(text) = text {
@@ -141,23 +158,33 @@ pub async fn add(
     } else {
         return responder.modal(add_modal(title.as_deref())).await;
     };
-    responder.answer(data, caller(ctx), Command::ArticleAdd { content, title }, 0).await
+    responder
+        .answer(data, caller(ctx), Command::ArticleAdd { content, title }, 0)
+        .await
 }
 
 /// The form for pasting an article.
 pub fn add_modal(title: Option<&str>) -> serenity::CreateModal {
-    let mut title_input = serenity::CreateInputText::new(serenity::InputTextStyle::Short, "Title (optional)", MODAL_TITLE_INPUT)
-        .required(false)
-        .max_length(200)
-        .placeholder("Found in the article when left empty");
+    let mut title_input = serenity::CreateInputText::new(
+        serenity::InputTextStyle::Short,
+        "Title (optional)",
+        MODAL_TITLE_INPUT,
+    )
+    .required(false)
+    .max_length(200)
+    .placeholder("Found in the article when left empty");
     if let Some(t) = title {
         title_input = title_input.value(truncate(t, 200));
     }
-    let body = serenity::CreateInputText::new(serenity::InputTextStyle::Paragraph, "Article text", MODAL_BODY_INPUT)
-        .required(true)
-        .min_length(1)
-        .max_length(MODAL_BODY_MAX)
-        .placeholder("Paste the article here (up to 4,000 characters; attach a file for longer ones)");
+    let body = serenity::CreateInputText::new(
+        serenity::InputTextStyle::Paragraph,
+        "Article text",
+        MODAL_BODY_INPUT,
+    )
+    .required(true)
+    .min_length(1)
+    .max_length(MODAL_BODY_MAX)
+    .placeholder("Paste the article here (up to 4,000 characters; attach a file for longer ones)");
     serenity::CreateModal::new(MODAL_ID, "Add an article").components(vec![
         serenity::CreateActionRow::InputText(title_input),
         serenity::CreateActionRow::InputText(body),
@@ -165,7 +192,11 @@ pub fn add_modal(title: Option<&str>) -> serenity::CreateModal {
 }
 
 /// The pasted-article form was submitted.
-pub async fn on_modal(ctx: &serenity::Context, data: &Data, submit: &serenity::ModalInteraction) -> Result<(), Error> {
+pub async fn on_modal(
+    ctx: &serenity::Context,
+    data: &Data,
+    submit: &serenity::ModalInteraction,
+) -> Result<(), Error> {
     if submit.data.custom_id != MODAL_ID {
         return Ok(());
     }
@@ -176,7 +207,9 @@ pub async fn on_modal(ctx: &serenity::Context, data: &Data, submit: &serenity::M
             if let serenity::ActionRowComponent::InputText(input) = component {
                 let value = input.value.clone().unwrap_or_default();
                 match input.custom_id.as_str() {
-                    MODAL_TITLE_INPUT => title = Some(value.trim().to_string()).filter(|t| !t.is_empty()),
+                    MODAL_TITLE_INPUT => {
+                        title = Some(value.trim().to_string()).filter(|t| !t.is_empty())
+                    }
                     MODAL_BODY_INPUT => body = Some(value),
                     _ => {}
                 }
@@ -185,14 +218,32 @@ pub async fn on_modal(ctx: &serenity::Context, data: &Data, submit: &serenity::M
     }
     let mut responder = Responder::new(ctx.http.clone(), submit.id, &submit.token);
     let Some(body) = body.filter(|b| !b.trim().is_empty()) else {
-        return responder.error("The article text was empty. Run /article add again and paste the text.").await;
+        return responder
+            .error("The article text was empty. Run /article add again and paste the text.")
+            .await;
     };
     let caller = Caller {
         scope: scope_of(submit.guild_id, submit.user.id),
-        name: Some(submit.user.global_name.clone().unwrap_or_else(|| submit.user.name.clone())),
+        name: Some(
+            submit
+                .user
+                .global_name
+                .clone()
+                .unwrap_or_else(|| submit.user.name.clone()),
+        ),
         can_manage: can_manage(submit.guild_id, submit.member.as_ref()),
     };
-    responder.answer(data, caller, Command::ArticleAdd { content: Content::Text(body), title }, 0).await
+    responder
+        .answer(
+            data,
+            caller,
+            Command::ArticleAdd {
+                content: Content::Text(body),
+                title,
+            },
+            0,
+        )
+        .await
 }
 
 /// This server's articles, newest first.
@@ -225,7 +276,9 @@ pub async fn remove(
 ) -> Result<(), Error> {
     let caller = caller(ctx);
     if !caller.can_manage {
-        let Some(mut responder) = Responder::for_command(ctx) else { return Ok(()) };
+        let Some(mut responder) = Responder::for_command(ctx) else {
+            return Ok(());
+        };
         return responder
             .error("Removing articles needs the Manage Messages permission. Ask a moderator, or an admin can grant it to your role.")
             .await;

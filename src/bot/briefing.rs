@@ -28,7 +28,11 @@ pub fn subcommands() -> Vec<Command> {
 }
 
 /// Team briefings: digests of this server's articles.
-#[poise::command(slash_command, rename = "briefing", default_member_permissions = "MANAGE_MESSAGES")]
+#[poise::command(
+    slash_command,
+    rename = "briefing",
+    default_member_permissions = "MANAGE_MESSAGES"
+)]
 pub async fn briefing_root(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
 }
@@ -59,7 +63,9 @@ pub async fn post(
     #[max_length = 100]
     topic: Option<String>,
 ) -> Result<(), Error> {
-    let Some(mut responder) = Responder::for_command(ctx) else { return Ok(()) };
+    let Some(mut responder) = Responder::for_command(ctx) else {
+        return Ok(());
+    };
     if !require_manager(ctx, &mut responder).await? {
         return Ok(());
     }
@@ -68,8 +74,12 @@ pub async fn post(
     let target = channel.unwrap_or_else(|| ctx.channel_id());
     let command = Command_::BriefingPost {
         channel: Some(target.get().to_string()),
-        since: since.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
-        topic: topic.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+        since: since
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
+        topic: topic
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty()),
     };
     let digest = match responder.execute(ctx.data(), caller(ctx), command).await? {
         Ok(Response::Briefing { digest, .. }) if digest.is_empty() => {
@@ -78,7 +88,11 @@ pub async fn post(
                 .await;
         }
         Ok(Response::Briefing { digest, .. }) => digest,
-        Ok(_) => return responder.error("That did not produce a briefing. Try /briefing post again.").await,
+        Ok(_) => {
+            return responder
+                .error("That did not produce a briefing. Try /briefing post again.")
+                .await;
+        }
         Err(e) => return responder.error(&e.to_string()).await,
     };
     let laid_out = digest.clone();
@@ -103,8 +117,15 @@ pub async fn post(
         }
     }
     // The channel's next scheduled briefing starts after what was just posted.
-    let (store, scope, now) = (ctx.data().store.clone(), caller(ctx).scope, ctx.data().briefings.now());
-    let marked = tokio::task::spawn_blocking(move || crate::briefing::mark_posted(&store, scope, target.get(), &digest, now)).await;
+    let (store, scope, now) = (
+        ctx.data().store.clone(),
+        caller(ctx).scope,
+        ctx.data().briefings.now(),
+    );
+    let marked = tokio::task::spawn_blocking(move || {
+        crate::briefing::mark_posted(&store, scope, target.get(), &digest, now)
+    })
+    .await;
     if !matches!(marked, Ok(Ok(()))) {
         tracing::warn!("could not record the briefing posted to {target}");
     }
@@ -114,5 +135,14 @@ pub async fn post(
         pages.len(),
         if pages.len() == 1 { "" } else { "s" }
     );
-    responder.send(&Page { content: String::new(), embeds: vec![done] }, vec![], true).await
+    responder
+        .send(
+            &Page {
+                content: String::new(),
+                embeds: vec![done],
+            },
+            vec![],
+            true,
+        )
+        .await
 }

@@ -37,15 +37,27 @@ fn unreachable_reason(e: &serenity::Error) -> Option<String> {
     if let serenity::Error::Http(serenity::HttpError::UnsuccessfulRequest(response)) = e {
         let status = response.status_code.as_u16();
         if status == 403 || status == 404 {
-            let what = if status == 404 { "the channel no longer exists" } else { "I am not allowed to post there" };
-            return Some(format!("{what} (Discord said: {})", discord::truncate(&response.error.message, 200)));
+            let what = if status == 404 {
+                "the channel no longer exists"
+            } else {
+                "I am not allowed to post there"
+            };
+            return Some(format!(
+                "{what} (Discord said: {})",
+                discord::truncate(&response.error.message, 200)
+            ));
         }
     }
     None
 }
 
 impl BriefingSink for DiscordSink {
-    fn post(&self, _scope: Scope, channel_id: u64, messages: Vec<OutgoingMessage>) -> BoxFuture<'_, Result<(), PostError>> {
+    fn post(
+        &self,
+        _scope: Scope,
+        channel_id: u64,
+        messages: Vec<OutgoingMessage>,
+    ) -> BoxFuture<'_, Result<(), PostError>> {
         Box::pin(async move {
             let channel = serenity::ChannelId::new(channel_id.max(1));
             for m in &messages {
@@ -80,7 +92,8 @@ fn discord_time(t: DateTime<Utc>) -> String {
 /// Notices waiting for this guild's admins, as a field.
 fn notices_field(store: &Store, scope: Scope) -> Option<discord::FieldSpec> {
     let notices = schedule::take_notices(store, scope);
-    (!notices.is_empty()).then(|| discord::FieldSpec::new("⚠️ Notice", discord::truncate(&notices.join("\n"), 1024)))
+    (!notices.is_empty())
+        .then(|| discord::FieldSpec::new("⚠️ Notice", discord::truncate(&notices.join("\n"), 1024)))
 }
 
 fn reply_page(title: &str, description: String, store: &Store, scope: Scope) -> Page {
@@ -89,7 +102,10 @@ fn reply_page(title: &str, description: String, store: &Store, scope: Scope) -> 
     if let Some(f) = notices_field(store, scope) {
         e.fields.push(f);
     }
-    Page { content: String::new(), embeds: vec![e] }
+    Page {
+        content: String::new(),
+        embeds: vec![e],
+    }
 }
 
 /// Preview a briefing, visible only to you (nothing is posted).
@@ -103,7 +119,9 @@ pub async fn preview(
     #[max_length = 100]
     topic: Option<String>,
 ) -> Result<(), Error> {
-    let Some(mut responder) = Responder::for_command(ctx) else { return Ok(()) };
+    let Some(mut responder) = Responder::for_command(ctx) else {
+        return Ok(());
+    };
     responder.defer(true).await?;
     let who = caller(ctx);
     let scope = who.scope;
@@ -117,14 +135,19 @@ pub async fn preview(
         Err(e) => return responder.error(&e.to_string()).await,
     };
     let Response::Briefing { digest, .. } = response else {
-        return responder.error("Something went wrong while building the preview. Please try again.").await;
+        return responder
+            .error("Something went wrong while building the preview. Please try again.")
+            .await;
     };
     let messages = briefing::render::discord_messages(&digest, Default::default());
     let count = messages.len();
     for (i, m) in messages.iter().enumerate() {
         let mut page = discord::outgoing_page(m);
         if i == 0 {
-            page.content = discord::truncate(&format!("**Preview** (only you see this) — {}", page.content), 2000);
+            page.content = discord::truncate(
+                &format!("**Preview** (only you see this) — {}", page.content),
+                2000,
+            );
         }
         if i + 1 == count
             && let Some(f) = notices_field(&ctx.data().store, scope)
@@ -164,7 +187,9 @@ pub async fn schedule(
     #[description = "Post a one-line \"no new articles\" on quiet days (default: post nothing)"]
     when_empty: Option<bool>,
 ) -> Result<(), Error> {
-    let Some(mut responder) = Responder::for_command(ctx) else { return Ok(()) };
+    let Some(mut responder) = Responder::for_command(ctx) else {
+        return Ok(());
+    };
     if !require_manager(ctx, &mut responder).await? {
         return Ok(());
     }
@@ -181,7 +206,9 @@ pub async fn schedule(
         if let Some(d) = days.as_deref().filter(|d| !d.trim().is_empty()) {
             s.days = parse_days(d)?;
         }
-        s.topic = topic.map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
+        s.topic = topic
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
         s.mention_role = mention.map(|r| r.get());
         s.post_when_empty = when_empty.unwrap_or(false);
         s.created_by = who.name.clone();
@@ -208,19 +235,31 @@ pub async fn schedule(
     let _ = write!(
         text,
         "\n{}\nNext: {}",
-        if s.post_when_empty { "A quiet day gets a one-line note." } else { "A quiet day posts nothing." },
+        if s.post_when_empty {
+            "A quiet day gets a one-line note."
+        } else {
+            "A quiet day posts nothing."
+        },
         discord_time(next)
     );
     if replaced.is_some() {
         text.push_str("\n(This replaces the channel's earlier schedule.)");
     }
-    responder.send(&reply_page("Briefing scheduled", text, &store, who.scope), vec![], true).await
+    responder
+        .send(
+            &reply_page("Briefing scheduled", text, &store, who.scope),
+            vec![],
+            true,
+        )
+        .await
 }
 
 /// List this server's briefing schedules.
 #[poise::command(slash_command)]
 pub async fn list(ctx: Context<'_>) -> Result<(), Error> {
-    let Some(mut responder) = Responder::for_command(ctx) else { return Ok(()) };
+    let Some(mut responder) = Responder::for_command(ctx) else {
+        return Ok(());
+    };
     let scope = caller(ctx).scope;
     let store = ctx.data().store.clone();
     let schedules = schedule::load_schedules(&store, scope);
@@ -231,25 +270,53 @@ pub async fn list(ctx: Context<'_>) -> Result<(), Error> {
         for s in &schedules {
             let mut line = format!("<#{}> — {}", s.channel_id, s.describe_when());
             if let Some(t) = &s.topic {
-                let _ = write!(line, " · topic: {}", discord::escape(&discord::truncate(t, 60)));
+                let _ = write!(
+                    line,
+                    " · topic: {}",
+                    discord::escape(&discord::truncate(t, 60))
+                );
             }
             if let Some(r) = s.mention_role {
                 let _ = write!(line, " · mentions <@&{r}>");
             }
             let last = schedule::last_run(&store, scope, s.channel_id);
             if s.enabled {
-                let _ = write!(line, "\n  next {}", discord_time(s.due_after_last(last.as_ref())));
+                let _ = write!(
+                    line,
+                    "\n  next {}",
+                    discord_time(s.due_after_last(last.as_ref()))
+                );
             } else {
-                let _ = write!(line, "\n  ⏸ switched off: {}", s.disabled_reason.as_deref().unwrap_or("unknown reason"));
+                let _ = write!(
+                    line,
+                    "\n  ⏸ switched off: {}",
+                    s.disabled_reason.as_deref().unwrap_or("unknown reason")
+                );
             }
             if let Some(l) = last {
-                let _ = write!(line, " · last <t:{}:R> ({} articles)", l.ran_at.timestamp(), l.articles);
+                let _ = write!(
+                    line,
+                    " · last <t:{}:R> ({} articles)",
+                    l.ran_at.timestamp(),
+                    l.articles
+                );
             }
             lines.push(line);
         }
         discord::truncate(&lines.join("\n"), 4000)
     };
-    responder.send(&reply_page(&format!("Briefing schedules ({})", schedules.len()), text, &store, scope), vec![], true).await
+    responder
+        .send(
+            &reply_page(
+                &format!("Briefing schedules ({})", schedules.len()),
+                text,
+                &store,
+                scope,
+            ),
+            vec![],
+            true,
+        )
+        .await
 }
 
 /// Stop a channel's scheduled briefing.
@@ -260,7 +327,9 @@ pub async fn stop(
     #[channel_types("Text", "News", "PublicThread", "PrivateThread")]
     channel: Option<serenity::ChannelId>,
 ) -> Result<(), Error> {
-    let Some(mut responder) = Responder::for_command(ctx) else { return Ok(()) };
+    let Some(mut responder) = Responder::for_command(ctx) else {
+        return Ok(());
+    };
     if !require_manager(ctx, &mut responder).await? {
         return Ok(());
     }

@@ -109,7 +109,13 @@ pub fn parse_shards(value: &str) -> crate::Result<ShardRange> {
     let (range, total) = value.trim().split_once('/').ok_or_else(bad)?;
     let total: u32 = total.trim().parse().map_err(|_| bad())?;
     let (first, last) = match range.split_once("..") {
-        Some((a, b)) => (a.trim().parse().map_err(|_| bad())?, b.trim().trim_start_matches('=').parse().map_err(|_| bad())?),
+        Some((a, b)) => (
+            a.trim().parse().map_err(|_| bad())?,
+            b.trim()
+                .trim_start_matches('=')
+                .parse()
+                .map_err(|_| bad())?,
+        ),
         None => {
             let n: u32 = range.trim().parse().map_err(|_| bad())?;
             (n, n)
@@ -148,7 +154,12 @@ pub fn caller(ctx: Context<'_>) -> Caller {
     };
     Caller {
         scope: scope_of(guild, ctx.author().id),
-        name: Some(ctx.author().global_name.clone().unwrap_or_else(|| ctx.author().name.clone())),
+        name: Some(
+            ctx.author()
+                .global_name
+                .clone()
+                .unwrap_or_else(|| ctx.author().name.clone()),
+        ),
         can_manage: can_manage(guild, member),
     }
 }
@@ -175,7 +186,11 @@ pub fn commands() -> Vec<Command> {
 
 /// Runs the bot with the store under `NEWSDESK_DATA_DIR` until Ctrl-C.
 pub async fn run(config: Config) -> crate::Result<()> {
-    let (store, report) = Store::open_with(&config.data_dir, config.limits.clone(), config.compact_every)?;
+    let (store, report) = Store::open_with(
+        &config.data_dir,
+        config.limits.clone(),
+        config.compact_every,
+    )?;
     tracing::info!(
         "loaded {} articles in {} scopes from {} in {:.1}s",
         report.articles,
@@ -197,7 +212,13 @@ pub async fn run(config: Config) -> crate::Result<()> {
 /// Runs the bot over `store` until `shutdown` is triggered or every shard stops.
 /// Callable in-process (tests point `config.discord_api_base` at a fake Discord).
 pub async fn run_with(config: Config, store: Arc<Store>, shutdown: Shutdown) -> crate::Result<()> {
-    run_with_clock(config, store, shutdown, Arc::new(crate::briefing::scheduler::SystemClock)).await
+    run_with_clock(
+        config,
+        store,
+        shutdown,
+        Arc::new(crate::briefing::scheduler::SystemClock),
+    )
+    .await
 }
 
 /// [`run_with`], with the briefing scheduler on `clock` (tests inject a manual one).
@@ -213,12 +234,18 @@ pub async fn run_with_clock(
                 .into(),
         )
     })?;
-    let shards = config.discord_shards.as_deref().map(parse_shards).transpose()?;
+    let shards = config
+        .discord_shards
+        .as_deref()
+        .map(parse_shards)
+        .transpose()?;
     let mut http = serenity::HttpBuilder::new(&token);
     if let Some(base) = &config.discord_api_base {
         // In serenity 0.12 the proxy base only applies with the built-in rate limiter off;
         // a rate-limit proxy (or the test fake) is then in charge of limits.
-        http = http.proxy(base.trim_end_matches('/')).ratelimiter_disabled(true);
+        http = http
+            .proxy(base.trim_end_matches('/'))
+            .ratelimiter_disabled(true);
     }
     let web = reqwest::Client::builder()
         .timeout(Duration::from_secs(30))
@@ -226,12 +253,22 @@ pub async fn run_with_clock(
         .map_err(|e| crate::Error::Config(format!("Cannot set up the HTTP client: {e}")))?;
     let guild_id = config.discord_guild_id;
     let message_content = config.message_content_intent;
-    let cpus = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2);
-    let workers = Arc::new(tokio::sync::Semaphore::new(cpus.clamp(1, config.limits.max_concurrent_requests.max(1))));
-    
+    let cpus = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2);
+    let workers = Arc::new(tokio::sync::Semaphore::new(
+        cpus.clamp(1, config.limits.max_concurrent_requests.max(1)),
+    ));
+
     let briefings = crate::briefing::scheduler::SchedulerHandle::new(clock);
     let scheduler_store = store.clone();
-    let data = Data { store, config, web, workers, briefings: briefings.clone() };
+    let data = Data {
+        store,
+        config,
+        web,
+        workers,
+        briefings: briefings.clone(),
+    };
 
     let options = poise::FrameworkOptions {
         commands: commands(),
@@ -246,7 +283,10 @@ pub async fn run_with_clock(
             Box::pin(async move {
                 let commands = &framework.options().commands;
                 let registered = match guild_id {
-                    Some(g) => poise::builtins::register_in_guild(ctx, commands, serenity::GuildId::new(g)).await,
+                    Some(g) => {
+                        poise::builtins::register_in_guild(ctx, commands, serenity::GuildId::new(g))
+                            .await
+                    }
                     None => poise::builtins::register_globally(ctx, commands).await,
                 };
                 match registered {
@@ -254,7 +294,9 @@ pub async fn run_with_clock(
                         "connected as {}; {} commands registered {}",
                         ready.user.name,
                         commands.len(),
-                        guild_id.map(|g| format!("in guild {g}")).unwrap_or_else(|| "globally".into())
+                        guild_id
+                            .map(|g| format!("in guild {g}"))
+                            .unwrap_or_else(|| "globally".into())
                     ),
                     Err(e) => tracing::error!("registering slash commands failed: {e}"),
                 }
@@ -275,8 +317,11 @@ pub async fn run_with_clock(
         .map_err(|e| crate::Error::Config(format!("Cannot start the Discord client: {e}")))?;
     // The briefing scheduler starts with the bot: it posts what was missed while the bot
     // was down, then sleeps until the next due briefing.
-    let sink = Arc::new(briefing_schedule::DiscordSink { http: client.http.clone() });
-    let scheduler = crate::briefing::scheduler::Scheduler::with_handle(scheduler_store, sink, &briefings);
+    let sink = Arc::new(briefing_schedule::DiscordSink {
+        http: client.http.clone(),
+    });
+    let scheduler =
+        crate::briefing::scheduler::Scheduler::with_handle(scheduler_store, sink, &briefings);
     let (scheduler_task, _) = scheduler.spawn();
     let manager = client.shard_manager.clone();
     tokio::spawn(async move {
@@ -296,7 +341,10 @@ pub async fn run_with_clock(
 }
 
 /// Gateway events poise does not handle itself: button presses and modal submissions.
-async fn on_event(framework: poise::FrameworkContext<'_, Data, Error>, event: &serenity::FullEvent) -> Result<(), Error> {
+async fn on_event(
+    framework: poise::FrameworkContext<'_, Data, Error>,
+    event: &serenity::FullEvent,
+) -> Result<(), Error> {
     let ctx = framework.serenity_context;
     let data = framework.user_data;
     if let serenity::FullEvent::Message { new_message } = event {
@@ -318,9 +366,30 @@ mod tests {
 
     #[test]
     fn shard_ranges_parse_and_validate() {
-        assert_eq!(parse_shards("0..3/8").unwrap(), ShardRange { first: 0, last: 3, total: 8 });
-        assert_eq!(parse_shards(" 2 / 4 ").unwrap(), ShardRange { first: 2, last: 2, total: 4 });
-        assert_eq!(parse_shards("4..=7/8").unwrap(), ShardRange { first: 4, last: 7, total: 8 });
+        assert_eq!(
+            parse_shards("0..3/8").unwrap(),
+            ShardRange {
+                first: 0,
+                last: 3,
+                total: 8
+            }
+        );
+        assert_eq!(
+            parse_shards(" 2 / 4 ").unwrap(),
+            ShardRange {
+                first: 2,
+                last: 2,
+                total: 4
+            }
+        );
+        assert_eq!(
+            parse_shards("4..=7/8").unwrap(),
+            ShardRange {
+                first: 4,
+                last: 7,
+                total: 8
+            }
+        );
         for bad in ["", "3", "0..8/8", "5..2/8", "0..1/0", "a..b/c"] {
             let e = parse_shards(bad).unwrap_err().to_string();
             assert!(e.contains("DISCORD_SHARDS"), "{bad}: {e}");
@@ -331,7 +400,10 @@ mod tests {
     fn dms_are_per_user_and_guilds_per_guild() {
         let user = serenity::UserId::new(42);
         assert_eq!(scope_of(None, user), Scope::User(42));
-        assert_eq!(scope_of(Some(serenity::GuildId::new(7)), user), Scope::Guild(7));
+        assert_eq!(
+            scope_of(Some(serenity::GuildId::new(7)), user),
+            Scope::Guild(7)
+        );
         assert!(can_manage(None, None));
         assert!(!can_manage(Some(serenity::GuildId::new(7)), None));
     }

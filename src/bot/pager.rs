@@ -38,9 +38,17 @@ fn parse_opt(s: Option<&str>) -> Option<String> {
 pub fn encode(command: &Command) -> Option<String> {
     let s = match command {
         Command::ArticleList { .. } => "L".to_string(),
-        Command::WhoSaid { topic, speaker, article } => format!("W|{}|{}|{}", opt(topic), opt(speaker), opt(article)),
+        Command::WhoSaid {
+            topic,
+            speaker,
+            article,
+        } => format!("W|{}|{}|{}", opt(topic), opt(speaker), opt(article)),
         Command::KeyFigures { article, kind } => {
-            format!("K|{}|{}", opt(article), kind.map(|k| k.as_str()).unwrap_or(""))
+            format!(
+                "K|{}|{}",
+                opt(article),
+                kind.map(|k| k.as_str()).unwrap_or("")
+            )
         }
         Command::People { article } => format!("P|{}", opt(article)),
         Command::Timeline { article } => format!("T|{}", opt(article)),
@@ -61,7 +69,11 @@ pub fn decode(s: &str) -> Option<Command> {
         "L" => Command::ArticleList { page: 0 },
         "W" => {
             let (topic, speaker, article) = (next(), next(), next());
-            Command::WhoSaid { topic, speaker, article }
+            Command::WhoSaid {
+                topic,
+                speaker,
+                article,
+            }
         }
         "K" => {
             let article = next();
@@ -76,7 +88,10 @@ pub fn decode(s: &str) -> Option<Command> {
         "M" => Command::Summary { article: next() },
         "A" => {
             let question = next()?;
-            Command::Ask { question, article: next() }
+            Command::Ask {
+                question,
+                article: next(),
+            }
         }
         "Q" => Command::Search { query: next()? },
         _ => return None,
@@ -100,7 +115,11 @@ fn custom_id(store: &Store, scope: Scope, encoded: &str, page: usize) -> String 
         return id;
     }
     let key = hash(encoded);
-    if let Err(e) = store.set_setting(scope, &format!("{SETTING_PREFIX}{key}"), Some(serde_json::Value::String(encoded.into()))) {
+    if let Err(e) = store.set_setting(
+        scope,
+        &format!("{SETTING_PREFIX}{key}"),
+        Some(serde_json::Value::String(encoded.into())),
+    ) {
         tracing::warn!("could not keep paging options: {e}");
     }
     format!("{PREFIX}{page}:#{key}")
@@ -122,31 +141,53 @@ pub fn parse_custom_id(store: &Store, scope: Scope, id: &str) -> Option<(usize, 
 }
 
 /// Prev / "page i of n" / next buttons, or nothing for a single page.
-pub fn buttons(store: &Store, scope: Scope, command: &Command, page: usize, pages: usize) -> Vec<serenity::CreateActionRow> {
+pub fn buttons(
+    store: &Store,
+    scope: Scope,
+    command: &Command,
+    page: usize,
+    pages: usize,
+) -> Vec<serenity::CreateActionRow> {
     if pages <= 1 {
         return Vec::new();
     }
-    let Some(encoded) = encode(command) else { return Vec::new() };
+    let Some(encoded) = encode(command) else {
+        return Vec::new();
+    };
     let prev_page = page.saturating_sub(1);
     let next_page = (page + 1).min(pages - 1);
-    let prev = serenity::CreateButton::new(if page == 0 { format!("{PREFIX}x:first") } else { custom_id(store, scope, &encoded, prev_page) })
-        .label("◀ Prev")
-        .style(serenity::ButtonStyle::Secondary)
-        .disabled(page == 0);
+    let prev = serenity::CreateButton::new(if page == 0 {
+        format!("{PREFIX}x:first")
+    } else {
+        custom_id(store, scope, &encoded, prev_page)
+    })
+    .label("◀ Prev")
+    .style(serenity::ButtonStyle::Secondary)
+    .disabled(page == 0);
     let position = serenity::CreateButton::new(format!("{PREFIX}x:position"))
         .label(format!("{} / {pages}", page + 1))
         .style(serenity::ButtonStyle::Secondary)
         .disabled(true);
-    let next = serenity::CreateButton::new(if page + 1 >= pages { format!("{PREFIX}x:last") } else { custom_id(store, scope, &encoded, next_page) })
-        .label("Next ▶")
-        .style(serenity::ButtonStyle::Primary)
-        .disabled(page + 1 >= pages);
-    vec![serenity::CreateActionRow::Buttons(vec![prev, position, next])]
+    let next = serenity::CreateButton::new(if page + 1 >= pages {
+        format!("{PREFIX}x:last")
+    } else {
+        custom_id(store, scope, &encoded, next_page)
+    })
+    .label("Next ▶")
+    .style(serenity::ButtonStyle::Primary)
+    .disabled(page + 1 >= pages);
+    vec![serenity::CreateActionRow::Buttons(vec![
+        prev, position, next,
+    ])]
 }
 
 /// A paging button was pressed: re-run the command in the presser's scope and show the
 /// page on the same message.
-pub async fn on_button(ctx: &serenity::Context, data: &Data, press: &serenity::ComponentInteraction) -> Result<(), Error> {
+pub async fn on_button(
+    ctx: &serenity::Context,
+    data: &Data,
+    press: &serenity::ComponentInteraction,
+) -> Result<(), Error> {
     if !press.data.custom_id.starts_with(PREFIX) {
         return Ok(());
     }
@@ -159,12 +200,20 @@ pub async fn on_button(ctx: &serenity::Context, data: &Data, press: &serenity::C
         .map_err(|e| Error::Task(e.to_string()))?;
     let Some((page, command)) = parsed else {
         return responder
-            .error("This button no longer works (its options were not kept). Run the command again.")
+            .error(
+                "This button no longer works (its options were not kept). Run the command again.",
+            )
             .await;
     };
     let caller = Caller {
         scope,
-        name: Some(press.user.global_name.clone().unwrap_or_else(|| press.user.name.clone())),
+        name: Some(
+            press
+                .user
+                .global_name
+                .clone()
+                .unwrap_or_else(|| press.user.name.clone()),
+        ),
         can_manage: can_manage(press.guild_id, press.member.as_ref()),
     };
     responder.answer(data, caller, command, page).await
@@ -178,14 +227,31 @@ mod tests {
     fn commands_round_trip_through_custom_ids() {
         let commands = vec![
             Command::ArticleList { page: 0 },
-            Command::WhoSaid { topic: Some("rare | earths 100%".into()), speaker: None, article: Some("a2".into()) },
-            Command::KeyFigures { article: None, kind: Some(FigureKind::YearSpan) },
-            Command::KeyFigures { article: Some("a1".into()), kind: None },
+            Command::WhoSaid {
+                topic: Some("rare | earths 100%".into()),
+                speaker: None,
+                article: Some("a2".into()),
+            },
+            Command::KeyFigures {
+                article: None,
+                kind: Some(FigureKind::YearSpan),
+            },
+            Command::KeyFigures {
+                article: Some("a1".into()),
+                kind: None,
+            },
             Command::People { article: None },
-            Command::Timeline { article: Some("a9".into()) },
+            Command::Timeline {
+                article: Some("a9".into()),
+            },
             Command::Summary { article: None },
-            Command::Ask { question: "Who said what?".into(), article: None },
-            Command::Search { query: "tariffs".into() },
+            Command::Ask {
+                question: "Who said what?".into(),
+                article: None,
+            },
+            Command::Search {
+                query: "tariffs".into(),
+            },
         ];
         let store = Store::in_memory();
         for c in commands {
@@ -200,7 +266,9 @@ mod tests {
     #[test]
     fn long_options_are_kept_per_scope() {
         let store = Store::in_memory();
-        let c = Command::Search { query: "q".repeat(100) };
+        let c = Command::Search {
+            query: "q".repeat(100),
+        };
         let id = custom_id(&store, Scope::Guild(1), &encode(&c).unwrap(), 2);
         assert!(id.chars().count() <= MAX_CUSTOM_ID && id.contains('#'));
         assert_eq!(parse_custom_id(&store, Scope::Guild(1), &id), Some((2, c)));
@@ -211,7 +279,13 @@ mod tests {
     #[test]
     fn foreign_or_broken_ids_are_ignored() {
         let store = Store::in_memory();
-        for id in ["other:1", "nd:x:first", "nd:1:Z|", "nd:one:L", "nd:1:K||nonsense"] {
+        for id in [
+            "other:1",
+            "nd:x:first",
+            "nd:1:Z|",
+            "nd:one:L",
+            "nd:1:K||nonsense",
+        ] {
             assert_eq!(parse_custom_id(&store, Scope::Guild(1), id), None, "{id}");
         }
     }

@@ -28,19 +28,37 @@ pub struct Responder {
 
 impl Responder {
     pub fn new(http: Arc<serenity::Http>, id: serenity::InteractionId, token: &str) -> Responder {
-        Responder { http, id, token: token.to_string(), acknowledged: false, deferred: false, component: false }
+        Responder {
+            http,
+            id,
+            token: token.to_string(),
+            acknowledged: false,
+            deferred: false,
+            component: false,
+        }
     }
 
-    pub fn for_component(http: Arc<serenity::Http>, press: &serenity::ComponentInteraction) -> Responder {
-        Responder { component: true, ..Responder::new(http, press.id, &press.token) }
+    pub fn for_component(
+        http: Arc<serenity::Http>,
+        press: &serenity::ComponentInteraction,
+    ) -> Responder {
+        Responder {
+            component: true,
+            ..Responder::new(http, press.id, &press.token)
+        }
     }
 
     pub fn for_command(ctx: Context<'_>) -> Option<Responder> {
         match ctx {
             poise::Context::Application(a) => {
-                let r = Responder::new(ctx.serenity_context().http.clone(), a.interaction.id, &a.interaction.token);
+                let r = Responder::new(
+                    ctx.serenity_context().http.clone(),
+                    a.interaction.id,
+                    &a.interaction.token,
+                );
                 // Tell poise we answer ourselves, so its error path does not answer twice.
-                a.has_sent_initial_response.store(true, std::sync::atomic::Ordering::SeqCst);
+                a.has_sent_initial_response
+                    .store(true, std::sync::atomic::Ordering::SeqCst);
                 Some(r)
             }
             poise::Context::Prefix(_) => None,
@@ -59,9 +77,13 @@ impl Responder {
         let response = if self.component {
             serenity::CreateInteractionResponse::Acknowledge
         } else {
-            serenity::CreateInteractionResponse::Defer(serenity::CreateInteractionResponseMessage::new().ephemeral(ephemeral))
+            serenity::CreateInteractionResponse::Defer(
+                serenity::CreateInteractionResponseMessage::new().ephemeral(ephemeral),
+            )
         };
-        self.http.create_interaction_response(self.id, &self.token, &response, vec![]).await?;
+        self.http
+            .create_interaction_response(self.id, &self.token, &response, vec![])
+            .await?;
         self.acknowledged = true;
         self.deferred = true;
         Ok(())
@@ -75,7 +97,8 @@ impl Responder {
         ephemeral: bool,
     ) -> Result<(), Error> {
         let page = page.clamped();
-        let embeds: Vec<serenity::CreateEmbed> = page.embeds.iter().map(discord::to_create_embed).collect();
+        let embeds: Vec<serenity::CreateEmbed> =
+            page.embeds.iter().map(discord::to_create_embed).collect();
         if !self.acknowledged {
             let mut msg = serenity::CreateInteractionResponseMessage::new()
                 .embeds(embeds)
@@ -89,7 +112,9 @@ impl Responder {
             } else {
                 serenity::CreateInteractionResponse::Message(msg.ephemeral(ephemeral))
             };
-            self.http.create_interaction_response(self.id, &self.token, &response, vec![]).await?;
+            self.http
+                .create_interaction_response(self.id, &self.token, &response, vec![])
+                .await?;
             self.acknowledged = true;
             return Ok(());
         }
@@ -99,12 +124,17 @@ impl Responder {
                 .embeds(embeds)
                 .components(components)
                 .allowed_mentions(serenity::CreateAllowedMentions::new());
-            self.http.edit_original_interaction_response(&self.token, &edit, vec![]).await?;
+            self.http
+                .edit_original_interaction_response(&self.token, &edit, vec![])
+                .await?;
             return Ok(());
         }
         if self.deferred && ephemeral {
             // A public "thinking…" message cannot turn ephemeral: replace it.
-            let _ = self.http.delete_original_interaction_response(&self.token).await;
+            let _ = self
+                .http
+                .delete_original_interaction_response(&self.token)
+                .await;
         }
         let mut followup = serenity::CreateInteractionResponseFollowup::new()
             .embeds(embeds)
@@ -114,7 +144,9 @@ impl Responder {
         if !page.content.is_empty() {
             followup = followup.content(page.content.clone());
         }
-        self.http.create_followup_message(&self.token, &followup, vec![]).await?;
+        self.http
+            .create_followup_message(&self.token, &followup, vec![])
+            .await?;
         Ok(())
     }
 
@@ -126,7 +158,9 @@ impl Responder {
     /// Opens a modal (only as the first response).
     pub async fn modal(&mut self, modal: serenity::CreateModal) -> Result<(), Error> {
         let response = serenity::CreateInteractionResponse::Modal(modal);
-        self.http.create_interaction_response(self.id, &self.token, &response, vec![]).await?;
+        self.http
+            .create_interaction_response(self.id, &self.token, &response, vec![])
+            .await?;
         self.acknowledged = true;
         Ok(())
     }
@@ -145,7 +179,11 @@ impl Responder {
             Ok(permit) => permit,
             Err(_) => {
                 self.defer(false).await?;
-                data.workers.clone().acquire_owned().await.map_err(|e| Error::Task(e.to_string()))?
+                data.workers
+                    .clone()
+                    .acquire_owned()
+                    .await
+                    .map_err(|e| Error::Task(e.to_string()))?
             }
         };
         let mut task = tokio::task::spawn_blocking(move || {
@@ -184,7 +222,13 @@ impl Responder {
 
     /// Runs `command` and shows page `page` of its answer (with paging buttons), or the
     /// error ephemerally.
-    pub async fn answer(&mut self, data: &Data, caller: Caller, command: Command, page: usize) -> Result<(), Error> {
+    pub async fn answer(
+        &mut self,
+        data: &Data,
+        caller: Caller,
+        command: Command,
+        page: usize,
+    ) -> Result<(), Error> {
         let store = data.store.clone();
         let scope = caller.scope;
         let rendered = self
@@ -207,11 +251,15 @@ impl Responder {
 
 /// Runs a slash command's `Command` and answers it.
 pub async fn run(ctx: Context<'_>, command: Command, defer_first: bool) -> Result<(), Error> {
-    let Some(mut responder) = Responder::for_command(ctx) else { return Ok(()) };
+    let Some(mut responder) = Responder::for_command(ctx) else {
+        return Ok(());
+    };
     if defer_first {
         responder.defer(false).await?;
     }
-    responder.answer(ctx.data(), super::caller(ctx), command, 0).await
+    responder
+        .answer(ctx.data(), super::caller(ctx), command, 0)
+        .await
 }
 
 /// Errors poise catches (option parsing, failed Discord calls): logged, and the user
@@ -223,11 +271,20 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             if let poise::Context::Application(a) = ctx {
                 let message = "Something went wrong while answering. Please try again in a moment.";
                 let page = discord::error_page(message);
-                let embeds: Vec<serenity::CreateEmbed> = page.embeds.iter().map(discord::to_create_embed).collect();
-                let followup = serenity::CreateInteractionResponseFollowup::new().embeds(embeds.clone()).ephemeral(true);
+                let embeds: Vec<serenity::CreateEmbed> =
+                    page.embeds.iter().map(discord::to_create_embed).collect();
+                let followup = serenity::CreateInteractionResponseFollowup::new()
+                    .embeds(embeds.clone())
+                    .ephemeral(true);
                 let http = &ctx.serenity_context().http;
-                if http.create_followup_message(&a.interaction.token, &followup, vec![]).await.is_err() {
-                    let msg = serenity::CreateInteractionResponseMessage::new().embeds(embeds).ephemeral(true);
+                if http
+                    .create_followup_message(&a.interaction.token, &followup, vec![])
+                    .await
+                    .is_err()
+                {
+                    let msg = serenity::CreateInteractionResponseMessage::new()
+                        .embeds(embeds)
+                        .ephemeral(true);
                     let _ = http
                         .create_interaction_response(
                             a.interaction.id,
@@ -239,16 +296,33 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                 }
             }
         }
-        poise::FrameworkError::ArgumentParse { error, input, ctx, .. } => {
+        poise::FrameworkError::ArgumentParse {
+            error, input, ctx, ..
+        } => {
             let message = format!(
                 "I couldn't read the option{}: {error}. Check it and run /{} again.",
-                input.map(|i| format!(" `{}`", discord::truncate(&i, 100))).unwrap_or_default(),
+                input
+                    .map(|i| format!(" `{}`", discord::truncate(&i, 100)))
+                    .unwrap_or_default(),
                 ctx.command().qualified_name
             );
-            let _ = ctx.send(poise::CreateReply::default().embed(discord::to_create_embed(&discord::error_page(&message).embeds[0])).ephemeral(true)).await;
+            let _ = ctx
+                .send(
+                    poise::CreateReply::default()
+                        .embed(discord::to_create_embed(
+                            &discord::error_page(&message).embeds[0],
+                        ))
+                        .ephemeral(true),
+                )
+                .await;
         }
-        poise::FrameworkError::CommandStructureMismatch { description, ctx, .. } => {
-            tracing::warn!("/{}: options did not match the command: {description}", ctx.command().qualified_name);
+        poise::FrameworkError::CommandStructureMismatch {
+            description, ctx, ..
+        } => {
+            tracing::warn!(
+                "/{}: options did not match the command: {description}",
+                ctx.command().qualified_name
+            );
             let page = discord::error_page(
                 "This command's options changed since Discord last loaded them. Reload Discord (Ctrl+R) and run it again.",
             );

@@ -40,7 +40,10 @@ pub fn subcommands() -> Vec<Command> {
 fn info(title: &str, description: String) -> Page {
     let mut e = EmbedSpec::new(title, discord::COLOR_ANSWER);
     e.description = description;
-    Page { content: String::new(), embeds: vec![e] }
+    Page {
+        content: String::new(),
+        embeds: vec![e],
+    }
 }
 
 /// Read articles posted in a channel: attachments and article links become articles.
@@ -51,16 +54,26 @@ pub async fn watch(
     #[channel_types("Text", "News", "PublicThread", "PrivateThread")]
     channel: serenity::ChannelId,
 ) -> Result<(), Error> {
-    let Some(mut responder) = Responder::for_command(ctx) else { return Ok(()) };
+    let Some(mut responder) = Responder::for_command(ctx) else {
+        return Ok(());
+    };
     let who = caller(ctx);
     if !who.can_manage {
-        return responder.error("Watching a channel needs the Manage Messages permission. Ask a moderator.").await;
+        return responder
+            .error("Watching a channel needs the Manage Messages permission. Ask a moderator.")
+            .await;
     }
     let Scope::Guild(_) = who.scope else {
-        return responder.error("Watching channels works in a server. In DMs, add articles with /article add.").await;
+        return responder
+            .error("Watching channels works in a server. In DMs, add articles with /article add.")
+            .await;
     };
     let value = serde_json::json!({ "by": who.name, "since": chrono::Utc::now() });
-    if let Err(e) = ctx.data().store.set_setting(who.scope, &watch_key(channel.get()), Some(value)) {
+    if let Err(e) = ctx
+        .data()
+        .store
+        .set_setting(who.scope, &watch_key(channel.get()), Some(value))
+    {
         return responder.error(&e.to_string()).await;
     }
     let what = if ctx.data().config.message_content_intent {
@@ -69,8 +82,12 @@ pub async fn watch(
         "attachments (.txt, .md, .html) and single article links in messages that mention me \
          (an admin can let me read every message by enabling the Message Content intent: NEWSDESK_MESSAGE_CONTENT)"
     };
-    let text = format!("I'll add articles posted in <#{channel}>: {what}. Each one gets {ADDED_REACTION} and a short reply in a thread.");
-    responder.send(&info("Watching for articles", text), vec![], true).await
+    let text = format!(
+        "I'll add articles posted in <#{channel}>: {what}. Each one gets {ADDED_REACTION} and a short reply in a thread."
+    );
+    responder
+        .send(&info("Watching for articles", text), vec![], true)
+        .await
 }
 
 /// Stop reading articles from a channel.
@@ -81,35 +98,66 @@ pub async fn unwatch(
     #[channel_types("Text", "News", "PublicThread", "PrivateThread")]
     channel: Option<serenity::ChannelId>,
 ) -> Result<(), Error> {
-    let Some(mut responder) = Responder::for_command(ctx) else { return Ok(()) };
+    let Some(mut responder) = Responder::for_command(ctx) else {
+        return Ok(());
+    };
     let who = caller(ctx);
     if !who.can_manage {
-        return responder.error("Unwatching a channel needs the Manage Messages permission. Ask a moderator.").await;
+        return responder
+            .error("Unwatching a channel needs the Manage Messages permission. Ask a moderator.")
+            .await;
     }
     let channel = channel.unwrap_or_else(|| ctx.channel_id());
     if !is_watched(ctx.data(), who.scope, channel.get()) {
-        return responder.error(&format!("I'm not watching <#{channel}>. Start with /article watch.")).await;
+        return responder
+            .error(&format!(
+                "I'm not watching <#{channel}>. Start with /article watch."
+            ))
+            .await;
     }
-    if let Err(e) = ctx.data().store.set_setting(who.scope, &watch_key(channel.get()), None) {
+    if let Err(e) = ctx
+        .data()
+        .store
+        .set_setting(who.scope, &watch_key(channel.get()), None)
+    {
         return responder.error(&e.to_string()).await;
     }
-    responder.send(&info("Stopped watching", format!("Messages in <#{channel}> are no longer added as articles.")), vec![], true).await
+    responder
+        .send(
+            &info(
+                "Stopped watching",
+                format!("Messages in <#{channel}> are no longer added as articles."),
+            ),
+            vec![],
+            true,
+        )
+        .await
 }
 
 fn extension(name: &str) -> Option<String> {
-    name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase())
+    name.rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
 }
 
 /// A message's text is exactly one http(s) link (optionally in <…>).
 fn single_url(text: &str) -> Option<String> {
     let t = text.trim().trim_start_matches('<').trim_end_matches('>');
     let one_word = !t.is_empty() && !t.contains(char::is_whitespace);
-    (one_word && (t.starts_with("https://") || t.starts_with("http://")) && url::Url::parse(t).is_ok()).then(|| t.to_string())
+    (one_word
+        && (t.starts_with("https://") || t.starts_with("http://"))
+        && url::Url::parse(t).is_ok())
+    .then(|| t.to_string())
 }
 
 /// A gateway message: ingest what it carries if its channel is watched.
-pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Message) -> Result<(), Error> {
-    let Some(guild) = msg.guild_id else { return Ok(()) };
+pub async fn on_message(
+    ctx: &serenity::Context,
+    data: &Data,
+    msg: &serenity::Message,
+) -> Result<(), Error> {
+    let Some(guild) = msg.guild_id else {
+        return Ok(());
+    };
     if msg.author.bot || msg.webhook_id.is_some() {
         return Ok(());
     }
@@ -119,23 +167,47 @@ pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Me
     }
     // What the message carries, as `/article add` contents.
     let mut contents: Vec<Result<Content, String>> = Vec::new();
-    for a in msg.attachments.iter().filter(|a| extension(&a.filename).is_some_and(|e| ACCEPTED.contains(&e.as_str()))).take(MAX_ATTACHMENTS) {
+    for a in msg
+        .attachments
+        .iter()
+        .filter(|a| extension(&a.filename).is_some_and(|e| ACCEPTED.contains(&e.as_str())))
+        .take(MAX_ATTACHMENTS)
+    {
         let bytes = download(&data.web, &a.url, download_cap(data)).await;
-        contents.push(bytes.map(|bytes| Content::File { name: a.filename.clone(), bytes }));
+        contents.push(bytes.map(|bytes| Content::File {
+            name: a.filename.clone(),
+            bytes,
+        }));
     }
     // Mentions of the bot are not part of the article.
-    let text: String = msg.content.split_whitespace().filter(|w| !(w.starts_with("<@") && w.ends_with('>'))).collect::<Vec<_>>().join(" ");
+    let text: String = msg
+        .content
+        .split_whitespace()
+        .filter(|w| !(w.starts_with("<@") && w.ends_with('>')))
+        .collect::<Vec<_>>()
+        .join(" ");
     if contents.is_empty() {
         if let Some(url) = single_url(&text) {
             contents.push(Ok(Content::Url(url)));
-        } else if data.config.message_content_intent && text.split_whitespace().count() >= MIN_PASTED_WORDS {
+        } else if data.config.message_content_intent
+            && text.split_whitespace().count() >= MIN_PASTED_WORDS
+        {
             contents.push(Ok(Content::Text(msg.content.clone())));
         }
     }
     if contents.is_empty() {
         return Ok(());
     }
-    let who = Caller { scope, name: Some(msg.author.global_name.clone().unwrap_or_else(|| msg.author.name.clone())), can_manage: false };
+    let who = Caller {
+        scope,
+        name: Some(
+            msg.author
+                .global_name
+                .clone()
+                .unwrap_or_else(|| msg.author.name.clone()),
+        ),
+        can_manage: false,
+    };
     let mut lines = Vec::new();
     let mut added = 0;
     for content in contents {
@@ -144,11 +216,18 @@ pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Me
             Ok(content) => {
                 let store = data.store.clone();
                 let who = who.clone();
-                let command = commands::Command::ArticleAdd { content, title: None };
-                match tokio::task::spawn_blocking(move || commands::execute(&store, &who, command)).await {
+                let command = commands::Command::ArticleAdd {
+                    content,
+                    title: None,
+                };
+                match tokio::task::spawn_blocking(move || commands::execute(&store, &who, command))
+                    .await
+                {
                     Ok(Ok(response)) => Ok(response),
                     Ok(Err(e)) => Err(e.to_string()),
-                    Err(e) => Err(format!("Something went wrong while reading it ({e}). Try /article add.")),
+                    Err(e) => Err(format!(
+                        "Something went wrong while reading it ({e}). Try /article add."
+                    )),
                 }
             }
         };
@@ -168,18 +247,41 @@ pub async fn on_message(ctx: &serenity::Context, data: &Data, msg: &serenity::Me
             Err(e) => lines.push(format!("Couldn't add it: {e}")),
         }
     }
-    let reaction = if added > 0 { ADDED_REACTION } else { FAILED_REACTION };
-    if let Err(e) = msg.react(&ctx.http, serenity::ReactionType::Unicode(reaction.into())).await {
+    let reaction = if added > 0 {
+        ADDED_REACTION
+    } else {
+        FAILED_REACTION
+    };
+    if let Err(e) = msg
+        .react(&ctx.http, serenity::ReactionType::Unicode(reaction.into()))
+        .await
+    {
         tracing::warn!("reacting to a watched message failed: {e}");
     }
     let reply = discord::truncate(&lines.join("\n"), 1900);
-    let thread_name = discord::truncate(if added > 0 { "Article added" } else { "Article not added" }, 100);
-    let thread = msg.channel_id.create_thread_from_message(&ctx.http, msg.id, serenity::CreateThread::new(thread_name)).await;
-    let message = serenity::CreateMessage::new().content(reply).allowed_mentions(serenity::CreateAllowedMentions::new());
+    let thread_name = discord::truncate(
+        if added > 0 {
+            "Article added"
+        } else {
+            "Article not added"
+        },
+        100,
+    );
+    let thread = msg
+        .channel_id
+        .create_thread_from_message(&ctx.http, msg.id, serenity::CreateThread::new(thread_name))
+        .await;
+    let message = serenity::CreateMessage::new()
+        .content(reply)
+        .allowed_mentions(serenity::CreateAllowedMentions::new());
     let sent = match thread {
         Ok(t) => t.id.send_message(&ctx.http, message).await,
         // No thread allowed (or already in a thread): answer as a reply instead.
-        Err(_) => msg.channel_id.send_message(&ctx.http, message.reference_message(msg)).await,
+        Err(_) => {
+            msg.channel_id
+                .send_message(&ctx.http, message.reference_message(msg))
+                .await
+        }
     };
     if let Err(e) = sent {
         tracing::warn!("replying to a watched message failed: {e}");
@@ -193,8 +295,14 @@ mod tests {
 
     #[test]
     fn only_a_lone_link_counts_as_an_article_link() {
-        assert_eq!(single_url(" https://example.com/news/a-story "), Some("https://example.com/news/a-story".into()));
-        assert_eq!(single_url("<https://example.com/x>"), Some("https://example.com/x".into()));
+        assert_eq!(
+            single_url(" https://example.com/news/a-story "),
+            Some("https://example.com/news/a-story".into())
+        );
+        assert_eq!(
+            single_url("<https://example.com/x>"),
+            Some("https://example.com/x".into())
+        );
         assert_eq!(single_url("look at https://example.com/x"), None);
         assert_eq!(single_url("ftp://example.com/x"), None);
         assert_eq!(single_url(""), None);

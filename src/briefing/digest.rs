@@ -58,7 +58,10 @@ pub struct ArticleRef {
 
 impl ArticleRef {
     fn of(a: &Article) -> Self {
-        ArticleRef { id: a.id.clone(), title: a.title().to_string() }
+        ArticleRef {
+            id: a.id.clone(),
+            title: a.title().to_string(),
+        }
     }
 }
 
@@ -160,14 +163,27 @@ impl Digest {
 pub fn build_digest(articles: &[&Article], opts: &DigestOptions) -> Digest {
     let in_window = |a: &Article| match opts.after_article {
         Some(n) => article_number(&a.id).is_some_and(|m| m > n),
-        None => opts.since.is_none_or(|s| a.added_at > s) && opts.until.is_none_or(|u| a.added_at <= u),
+        None => {
+            opts.since.is_none_or(|s| a.added_at > s) && opts.until.is_none_or(|u| a.added_at <= u)
+        }
     };
     let mut in_period: Vec<&Article> = articles.iter().copied().filter(|a| in_window(a)).collect();
     let last_article = in_period.iter().filter_map(|a| article_number(&a.id)).max();
-    in_period.sort_by(|a, b| a.added_at.cmp(&b.added_at).then_with(|| id_order(&a.id, &b.id)));
+    in_period.sort_by(|a, b| {
+        a.added_at
+            .cmp(&b.added_at)
+            .then_with(|| id_order(&a.id, &b.id))
+    });
     let articles_in_period = in_period.len();
-    let topic = opts.topic.as_deref().map(Topic::parse).filter(|t| !t.alternatives.is_empty());
-    let selected: Vec<&Article> = in_period.into_iter().filter(|a| topic.as_ref().is_none_or(|t| t.matches(a))).collect();
+    let topic = opts
+        .topic
+        .as_deref()
+        .map(Topic::parse)
+        .filter(|t| !t.alternatives.is_empty());
+    let selected: Vec<&Article> = in_period
+        .into_iter()
+        .filter(|a| topic.as_ref().is_none_or(|t| t.matches(a)))
+        .collect();
 
     Digest {
         since: opts.since,
@@ -184,12 +200,16 @@ pub fn build_digest(articles: &[&Article], opts: &DigestOptions) -> Digest {
 
 /// The number in an article id ("a12" → 12).
 pub fn article_number(id: &str) -> Option<u64> {
-    id.trim_start_matches(|c: char| !c.is_ascii_digit()).parse().ok()
+    id.trim_start_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .ok()
 }
 
 /// "a2" before "a10".
 fn id_order(a: &str, b: &str) -> std::cmp::Ordering {
-    article_number(a).cmp(&article_number(b)).then_with(|| a.cmp(b))
+    article_number(a)
+        .cmp(&article_number(b))
+        .then_with(|| a.cmp(b))
 }
 
 /// Topic keywords: alternatives separated by commas or " or ", each a set of stems.
@@ -209,8 +229,13 @@ impl Topic {
     }
 
     fn matches(&self, article: &Article) -> bool {
-        let stems: HashSet<String> = content_stems(&article.doc.text).into_iter().chain(content_stems(&article.doc.title)).collect();
-        self.alternatives.iter().any(|alt| alt.iter().all(|s| stems.contains(s)))
+        let stems: HashSet<String> = content_stems(&article.doc.text)
+            .into_iter()
+            .chain(content_stems(&article.doc.title))
+            .collect();
+        self.alternatives
+            .iter()
+            .any(|alt| alt.iter().all(|s| stems.contains(s)))
     }
 }
 
@@ -237,20 +262,38 @@ fn key_points(a: &Article, limit: usize) -> Vec<Evidence> {
             && a.doc.sentence_text(i).trim() != title
             && !is_standalone_line(a, i)
     };
-    let mut picked: Vec<usize> = a.analysis.key_points.iter().copied().filter(|&i| usable(i)).collect();
+    let mut picked: Vec<usize> = a
+        .analysis
+        .key_points
+        .iter()
+        .copied()
+        .filter(|&i| usable(i))
+        .collect();
     if picked.is_empty() {
-        picked = (0..a.doc.sentences.len()).filter(|&i| usable(i)).take(limit).collect();
+        picked = (0..a.doc.sentences.len())
+            .filter(|&i| usable(i))
+            .take(limit)
+            .collect();
     }
-    picked.into_iter().take(limit).map(|i| Evidence::new(a, i)).filter(|e| !e.sentence.trim().is_empty()).collect()
+    picked
+        .into_iter()
+        .take(limit)
+        .map(|i| Evidence::new(a, i))
+        .filter(|e| !e.sentence.trim().is_empty())
+        .collect()
 }
 
 /// A sentence that is a whole paragraph and ends without sentence punctuation: a
 /// headline, dateline or page furniture, not a statement worth a key point.
 fn is_standalone_line(a: &Article, i: usize) -> bool {
-    let Some(sentence) = a.doc.sentences.get(i) else { return false };
-    let whole_paragraph = a.doc.paragraphs.get(sentence.paragraph).is_some_and(|p| {
-        a.doc.slice(*p).trim() == a.doc.slice(sentence.span).trim()
-    });
+    let Some(sentence) = a.doc.sentences.get(i) else {
+        return false;
+    };
+    let whole_paragraph = a
+        .doc
+        .paragraphs
+        .get(sentence.paragraph)
+        .is_some_and(|p| a.doc.slice(*p).trim() == a.doc.slice(sentence.span).trim());
     let text = a.doc.slice(sentence.span).trim_end();
     let ends_like_a_sentence = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', '…', ':']);
     whole_paragraph && !ends_like_a_sentence
@@ -273,7 +316,12 @@ fn speaker_role(a: &Article, speaker: &str, quote_role: &str) -> String {
 /// Quotes worth leading with: direct words of a named person with a role, of a
 /// readable length; one per speaker before a speaker's second.
 fn top_quotes(a: &Article, limit: usize) -> Vec<DigestQuote> {
-    let person_keys: HashSet<String> = a.analysis.people.iter().map(|p| name_key(&p.name)).collect();
+    let person_keys: HashSet<String> = a
+        .analysis
+        .people
+        .iter()
+        .map(|p| name_key(&p.name))
+        .collect();
     let mut ranked: Vec<(i32, usize)> = a
         .analysis
         .quotes
@@ -343,13 +391,23 @@ fn digest_figure(a: &Article, f: &crate::model::Figure) -> DigestFigure {
 }
 
 fn figure_ok(a: &Article, f: &crate::model::Figure) -> bool {
-    !f.text.is_empty() && f.text.end <= a.doc.text.len() && a.doc.text.is_char_boundary(f.text.start) && a.doc.text.is_char_boundary(f.text.end)
+    !f.text.is_empty()
+        && f.text.end <= a.doc.text.len()
+        && a.doc.text.is_char_boundary(f.text.start)
+        && a.doc.text.is_char_boundary(f.text.end)
 }
 
 /// The highest-scored figures, one per sentence first, in article order.
 fn top_figures(a: &Article, limit: usize) -> Vec<DigestFigure> {
-    let mut ranked: Vec<usize> = (0..a.analysis.figures.len()).filter(|&i| figure_ok(a, &a.analysis.figures[i])).collect();
-    ranked.sort_by(|&x, &y| a.analysis.figures[y].score.total_cmp(&a.analysis.figures[x].score).then(x.cmp(&y)));
+    let mut ranked: Vec<usize> = (0..a.analysis.figures.len())
+        .filter(|&i| figure_ok(a, &a.analysis.figures[i]))
+        .collect();
+    ranked.sort_by(|&x, &y| {
+        a.analysis.figures[y]
+            .score
+            .total_cmp(&a.analysis.figures[x].score)
+            .then(x.cmp(&y))
+    });
     let mut chosen: Vec<usize> = Vec::new();
     let mut sentences = HashSet::new();
     for &i in &ranked {
@@ -363,7 +421,10 @@ fn top_figures(a: &Article, limit: usize) -> Vec<DigestFigure> {
         }
     }
     chosen.sort_unstable();
-    chosen.into_iter().map(|i| digest_figure(a, &a.analysis.figures[i])).collect()
+    chosen
+        .into_iter()
+        .map(|i| digest_figure(a, &a.analysis.figures[i]))
+        .collect()
 }
 
 /// Groups names across articles: the same full name (or a full-name alias) is one
@@ -375,7 +436,10 @@ struct NameGroups {
 
 impl NameGroups {
     fn new<'a>(all_names: impl Iterator<Item = (&'a str, &'a [String])>) -> NameGroups {
-        let mut groups = NameGroups { by_key: HashMap::new(), display: Vec::new() };
+        let mut groups = NameGroups {
+            by_key: HashMap::new(),
+            display: Vec::new(),
+        };
         let mut singles: Vec<(String, String)> = Vec::new();
         // One-word aliases an article gives a full name ("Wu" for "Wu Xinbo").
         let mut short_aliases: Vec<(String, String)> = Vec::new();
@@ -389,7 +453,14 @@ impl NameGroups {
                 continue;
             }
             let existing = std::iter::once(&key)
-                .chain(aliases.iter().map(|a| name_key(a)).filter(|k| k.contains(' ')).collect::<Vec<_>>().iter())
+                .chain(
+                    aliases
+                        .iter()
+                        .map(|a| name_key(a))
+                        .filter(|k| k.contains(' '))
+                        .collect::<Vec<_>>()
+                        .iter(),
+                )
                 .find_map(|k| groups.by_key.get(k).copied());
             let id = existing.unwrap_or_else(|| {
                 groups.display.push(name.to_string());
@@ -418,7 +489,12 @@ impl NameGroups {
                 .iter()
                 .filter(|(k, _)| k.rsplit(' ').next() == Some(key.as_str()))
                 .map(|(_, &id)| id)
-                .chain(short_aliases.iter().filter(|(alias, _)| *alias == key).filter_map(|(_, full)| groups.by_key.get(full).copied()))
+                .chain(
+                    short_aliases
+                        .iter()
+                        .filter(|(alias, _)| *alias == key)
+                        .filter_map(|(_, full)| groups.by_key.get(full).copied()),
+                )
                 .collect();
             let id = if endings.len() == 1 {
                 endings.into_iter().next().unwrap_or_default()
@@ -437,12 +513,19 @@ impl NameGroups {
 }
 
 fn most_quoted(articles: &[&Article], limit: usize) -> Vec<QuotedSpeaker> {
-    let names = articles.iter().flat_map(|a| a.analysis.quotes.iter().map(|q| (q.speaker.as_str(), q.aliases.as_slice())));
+    let names = articles.iter().flat_map(|a| {
+        a.analysis
+            .quotes
+            .iter()
+            .map(|q| (q.speaker.as_str(), q.aliases.as_slice()))
+    });
     let groups = NameGroups::new(names);
     let mut tally: BTreeMap<usize, QuotedSpeaker> = BTreeMap::new();
     for a in articles {
         for q in &a.analysis.quotes {
-            let Some(g) = groups.group_of(&q.speaker) else { continue };
+            let Some(g) = groups.group_of(&q.speaker) else {
+                continue;
+            };
             let entry = tally.entry(g).or_insert_with(|| QuotedSpeaker {
                 name: groups.display[g].clone(),
                 role: String::new(),
@@ -460,7 +543,11 @@ fn most_quoted(articles: &[&Article], limit: usize) -> Vec<QuotedSpeaker> {
         }
     }
     let mut out: Vec<QuotedSpeaker> = tally.into_values().filter(|s| s.quotes >= 2).collect();
-    out.sort_by(|x, y| y.quotes.cmp(&x.quotes).then(y.articles.len().cmp(&x.articles.len())));
+    out.sort_by(|x, y| {
+        y.quotes
+            .cmp(&x.quotes)
+            .then(y.articles.len().cmp(&x.articles.len()))
+    });
     out.truncate(limit);
     out
 }
@@ -475,14 +562,31 @@ fn recurring_entities(articles: &[&Article], limit: usize) -> Vec<RecurringEntit
         let per_article: Vec<Vec<EntityMention>> = articles
             .iter()
             .map(|a| match kind {
-                EntityKind::Person => {
-                    a.analysis.people.iter().map(|p| (p.name.as_str(), p.aliases.as_slice(), p.role.as_str(), p.mentions.first().copied())).collect()
-                }
+                EntityKind::Person => a
+                    .analysis
+                    .people
+                    .iter()
+                    .map(|p| {
+                        (
+                            p.name.as_str(),
+                            p.aliases.as_slice(),
+                            p.role.as_str(),
+                            p.mentions.first().copied(),
+                        )
+                    })
+                    .collect(),
                 EntityKind::Organization => a
                     .analysis
                     .organizations
                     .iter()
-                    .map(|o| (o.name.as_str(), o.aliases.as_slice(), "", o.mentions.first().copied()))
+                    .map(|o| {
+                        (
+                            o.name.as_str(),
+                            o.aliases.as_slice(),
+                            "",
+                            o.mentions.first().copied(),
+                        )
+                    })
                     .collect(),
             })
             .collect();
@@ -490,7 +594,9 @@ fn recurring_entities(articles: &[&Article], limit: usize) -> Vec<RecurringEntit
         let mut found: BTreeMap<usize, RecurringEntity> = BTreeMap::new();
         for (a, entities) in articles.iter().zip(&per_article) {
             for &(name, _, role, mention) in entities {
-                let Some(g) = groups.group_of(name) else { continue };
+                let Some(g) = groups.group_of(name) else {
+                    continue;
+                };
                 let entry = found.entry(g).or_insert_with(|| RecurringEntity {
                     name: groups.display[g].clone(),
                     kind,
@@ -503,15 +609,23 @@ fn recurring_entities(articles: &[&Article], limit: usize) -> Vec<RecurringEntit
                 if entry.evidence.iter().any(|e| e.article_id == a.id) {
                     continue;
                 }
-                let sentence = mention.and_then(|m| a.doc.sentence_at(m.start)).or_else(|| {
-                    a.doc.sentences.iter().position(|s| a.doc.slice(s.span).contains(name))
-                });
+                let sentence = mention
+                    .and_then(|m| a.doc.sentence_at(m.start))
+                    .or_else(|| {
+                        a.doc
+                            .sentences
+                            .iter()
+                            .position(|s| a.doc.slice(s.span).contains(name))
+                    });
                 if let Some(i) = sentence {
                     entry.evidence.push(Evidence::new(a, i));
                 }
             }
         }
-        let mut several: Vec<RecurringEntity> = found.into_values().filter(|e| e.evidence.len() >= 2).collect();
+        let mut several: Vec<RecurringEntity> = found
+            .into_values()
+            .filter(|e| e.evidence.len() >= 2)
+            .collect();
         several.sort_by_key(|e| std::cmp::Reverse(e.evidence.len()));
         out.extend(several);
     }
@@ -521,20 +635,58 @@ fn recurring_entities(articles: &[&Article], limit: usize) -> Vec<RecurringEntit
 
 /// Qualifiers that make a figure a bound or an estimate rather than a point value.
 const LOWER_BOUND: &[&str] = &[
-    "over", "more than", "at least", "above", "exceeding", "in excess of", "upwards of", "no fewer than",
-    "no less than", "greater than", "higher than", "beyond", "just over", "well over", "more that",
+    "over",
+    "more than",
+    "at least",
+    "above",
+    "exceeding",
+    "in excess of",
+    "upwards of",
+    "no fewer than",
+    "no less than",
+    "greater than",
+    "higher than",
+    "beyond",
+    "just over",
+    "well over",
+    "more that",
 ];
 const UPPER_BOUND: &[&str] = &[
-    "under", "less than", "fewer than", "up to", "at most", "below", "no more than", "as many as", "as much as",
-    "just under", "just below", "well under",
+    "under",
+    "less than",
+    "fewer than",
+    "up to",
+    "at most",
+    "below",
+    "no more than",
+    "as many as",
+    "as much as",
+    "just under",
+    "just below",
+    "well under",
 ];
 const JUST_BELOW: &[&str] = &["nearly", "almost", "close to", "approaching", "just shy of"];
-const APPROXIMATE: &[&str] = &["about", "around", "roughly", "approximately", "some", "an estimated", "estimated", "circa", "approx", "more or less"];
+const APPROXIMATE: &[&str] = &[
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "an estimated",
+    "estimated",
+    "circa",
+    "approx",
+    "more or less",
+];
 
 /// The values a figure allows, from its value, range and qualifier.
 fn allowed_range(f: &DigestFigure) -> Option<(f64, f64)> {
     let v = f.value?;
-    let q = f.qualifier.as_deref().map(|q| q.trim().to_lowercase()).unwrap_or_default();
+    let q = f
+        .qualifier
+        .as_deref()
+        .map(|q| q.trim().to_lowercase())
+        .unwrap_or_default();
     let is = |table: &[&str]| !q.is_empty() && table.contains(&q.as_str());
     let (mut lo, mut hi) = (v, f.value_max.filter(|m| *m >= v).unwrap_or(v));
     if is(LOWER_BOUND) {
@@ -549,7 +701,11 @@ fn allowed_range(f: &DigestFigure) -> Option<(f64, f64)> {
     }
     // Values within 1 % are the same figure rounded differently.
     let slack = lo.abs().max(hi.abs()).min(f64::MAX) * 0.01;
-    let slack = if slack.is_finite() { slack } else { v.abs() * 0.01 };
+    let slack = if slack.is_finite() {
+        slack
+    } else {
+        v.abs() * 0.01
+    };
     Some((lo - slack, hi + slack))
 }
 
@@ -582,7 +738,10 @@ fn disagreements(articles: &[&Article], limit: usize) -> Vec<Disagreement> {
     let mut buckets: BTreeMap<(&'static str, String), Vec<Candidate>> = BTreeMap::new();
     for (ai, a) in articles.iter().enumerate() {
         for f in &a.analysis.figures {
-            if f.value.is_none() || matches!(f.kind, FigureKind::Score | FigureKind::Other) || !figure_ok(a, f) {
+            if f.value.is_none()
+                || matches!(f.kind, FigureKind::Score | FigureKind::Other)
+                || !figure_ok(a, f)
+            {
                 continue;
             }
             let unit = f.unit.trim().to_lowercase();
@@ -591,11 +750,21 @@ fn disagreements(articles: &[&Article], limit: usize) -> Vec<Disagreement> {
             }
             let figure = digest_figure(a, f);
             let unit_stems: HashSet<String> = content_stems(&unit).into_iter().collect();
-            let stems: Vec<String> = subject_stems(&figure).into_iter().filter(|s| !unit_stems.contains(s)).collect();
+            let stems: Vec<String> = subject_stems(&figure)
+                .into_iter()
+                .filter(|s| !unit_stems.contains(s))
+                .collect();
             if stems.len() < 2 {
                 continue;
             }
-            buckets.entry((f.kind.as_str(), unit)).or_default().push(Candidate { article: ai, figure, stems });
+            buckets
+                .entry((f.kind.as_str(), unit))
+                .or_default()
+                .push(Candidate {
+                    article: ai,
+                    figure,
+                    stems,
+                });
         }
     }
     let mut found: Vec<(f64, Disagreement)> = Vec::new();
@@ -612,7 +781,11 @@ fn disagreements(articles: &[&Article], limit: usize) -> Vec<Disagreement> {
                 if shared.len() < 2 || overlap < 0.5 {
                     continue;
                 }
-                let (Some((xlo, xhi)), Some((ylo, yhi))) = (allowed_range(&x.figure), allowed_range(&y.figure)) else { continue };
+                let (Some((xlo, xhi)), Some((ylo, yhi))) =
+                    (allowed_range(&x.figure), allowed_range(&y.figure))
+                else {
+                    continue;
+                };
                 if xlo <= yhi && ylo <= xhi {
                     continue;
                 }
@@ -621,11 +794,20 @@ fn disagreements(articles: &[&Article], limit: usize) -> Vec<Disagreement> {
                 } else if content_stems(&y.figure.about).len() >= 2 {
                     y.figure.about.trim().to_string()
                 } else {
-                    shared.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")
+                    shared
+                        .iter()
+                        .map(|s| s.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
                 };
                 found.push((
                     overlap,
-                    Disagreement { subject, unit: x.figure.unit.clone(), first: x.figure.clone(), second: y.figure.clone() },
+                    Disagreement {
+                        subject,
+                        unit: x.figure.unit.clone(),
+                        first: x.figure.clone(),
+                        second: y.figure.clone(),
+                    },
                 ));
             }
         }

@@ -25,15 +25,29 @@ use chrono_tz::Tz;
 
 /// Records that `digest` was posted to `channel_id` (by `/briefing post`), so the
 /// channel's next briefing starts after it. Call once the post succeeded.
-pub fn mark_posted(store: &Store, scope: Scope, channel_id: u64, digest: &Digest, now: DateTime<Utc>) -> Result<()> {
+pub fn mark_posted(
+    store: &Store,
+    scope: Scope,
+    channel_id: u64,
+    digest: &Digest,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let previous = schedule::last_run(store, scope, channel_id);
-    schedule::record_run(store, scope, channel_id, scheduler::run_mark(digest, previous.as_ref(), now))
+    schedule::record_run(
+        store,
+        scope,
+        channel_id,
+        scheduler::run_mark(digest, previous.as_ref(), now),
+    )
 }
 
 /// A channel id from `123`, `<#123>` or `#123`; `None` for a name.
 pub fn parse_channel_id(channel: &str) -> Option<u64> {
     let c = channel.trim();
-    let c = c.strip_prefix("<#").and_then(|c| c.strip_suffix('>')).unwrap_or(c);
+    let c = c
+        .strip_prefix("<#")
+        .and_then(|c| c.strip_suffix('>'))
+        .unwrap_or(c);
     c.trim_start_matches('#').parse().ok()
 }
 
@@ -77,13 +91,17 @@ fn parse_duration(s: &str) -> Option<Duration> {
     let mut total = Duration::zero();
     let mut any = false;
     while !rest.is_empty() {
-        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
         if digits == 0 {
             return None;
         }
         let n: i64 = rest[..digits].parse().ok()?;
         rest = rest[digits..].trim_start();
-        let unit_len = rest.find(|c: char| c.is_ascii_digit() || c.is_whitespace()).unwrap_or(rest.len());
+        let unit_len = rest
+            .find(|c: char| c.is_ascii_digit() || c.is_whitespace())
+            .unwrap_or(rest.len());
         let unit = &rest[..unit_len];
         rest = rest[unit_len..].trim_start();
         let one = match unit {
@@ -131,13 +149,31 @@ mod tests {
     #[test]
     fn since_accepts_durations_and_dates() {
         let now = at("2026-11-29T12:00:00Z");
-        assert_eq!(parse_since("24h", now, Tz::UTC).unwrap(), at("2026-11-28T12:00:00Z"));
-        assert_eq!(parse_since("7d", now, Tz::UTC).unwrap(), at("2026-11-22T12:00:00Z"));
-        assert_eq!(parse_since("1d12h", now, Tz::UTC).unwrap(), at("2026-11-28T00:00:00Z"));
-        assert_eq!(parse_since("2 weeks", now, Tz::UTC).unwrap(), at("2026-11-15T12:00:00Z"));
-        assert_eq!(parse_since("2026-11-28", now, Tz::UTC).unwrap(), at("2026-11-28T00:00:00Z"));
+        assert_eq!(
+            parse_since("24h", now, Tz::UTC).unwrap(),
+            at("2026-11-28T12:00:00Z")
+        );
+        assert_eq!(
+            parse_since("7d", now, Tz::UTC).unwrap(),
+            at("2026-11-22T12:00:00Z")
+        );
+        assert_eq!(
+            parse_since("1d12h", now, Tz::UTC).unwrap(),
+            at("2026-11-28T00:00:00Z")
+        );
+        assert_eq!(
+            parse_since("2 weeks", now, Tz::UTC).unwrap(),
+            at("2026-11-15T12:00:00Z")
+        );
+        assert_eq!(
+            parse_since("2026-11-28", now, Tz::UTC).unwrap(),
+            at("2026-11-28T00:00:00Z")
+        );
         let berlin: Tz = "Europe/Berlin".parse().unwrap();
-        assert_eq!(parse_since("2026-11-28 08:00", now, berlin).unwrap(), at("2026-11-28T07:00:00Z"));
+        assert_eq!(
+            parse_since("2026-11-28 08:00", now, berlin).unwrap(),
+            at("2026-11-28T07:00:00Z")
+        );
     }
 
     #[test]
@@ -147,13 +183,26 @@ mod tests {
             let err = parse_since(bad, now, Tz::UTC).unwrap_err().to_string();
             assert!(err.contains("24h"), "{bad}: {err}");
         }
-        assert!(parse_since("2027-01-01", now, Tz::UTC).unwrap_err().to_string().contains("future"));
+        assert!(
+            parse_since("2027-01-01", now, Tz::UTC)
+                .unwrap_err()
+                .to_string()
+                .contains("future")
+        );
     }
 
     #[test]
     fn timezones_parse_ignoring_case() {
-        assert_eq!(parse_timezone("europe/berlin").unwrap().name(), "Europe/Berlin");
+        assert_eq!(
+            parse_timezone("europe/berlin").unwrap().name(),
+            "Europe/Berlin"
+        );
         assert_eq!(parse_timezone("UTC").unwrap().name(), "UTC");
-        assert!(parse_timezone("Mars/Olympus").unwrap_err().to_string().contains("IANA"));
+        assert!(
+            parse_timezone("Mars/Olympus")
+                .unwrap_err()
+                .to_string()
+                .contains("IANA")
+        );
     }
 }

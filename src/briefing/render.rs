@@ -5,7 +5,10 @@
 //! not fit one message is split into several, in order; nothing is cut mid-word without
 //! an ellipsis, and every article names its id so readers can open it.
 
-use super::digest::{ArticleDigest, Digest, DigestFigure, DigestQuote, Disagreement, EntityKind, QuotedSpeaker, RecurringEntity};
+use super::digest::{
+    ArticleDigest, Digest, DigestFigure, DigestQuote, Disagreement, EntityKind, QuotedSpeaker,
+    RecurringEntity,
+};
 use crate::model::QuoteKind;
 use crate::query::Evidence;
 use chrono::{DateTime, Utc};
@@ -15,8 +18,8 @@ use std::fmt::Write as _;
 
 // Discord's limits are defined once, beside the rest of the Discord rendering.
 pub use crate::render::discord::{
-    MAX_CONTENT, MAX_DESCRIPTION, MAX_EMBEDS as MAX_EMBEDS_PER_MESSAGE, MAX_FIELD_NAME, MAX_FIELD_VALUE, MAX_FIELDS,
-    MAX_FOOTER, MAX_TITLE, MAX_TOTAL as MAX_EMBED_TOTAL,
+    MAX_CONTENT, MAX_DESCRIPTION, MAX_EMBEDS as MAX_EMBEDS_PER_MESSAGE, MAX_FIELD_NAME,
+    MAX_FIELD_VALUE, MAX_FIELDS, MAX_FOOTER, MAX_TITLE, MAX_TOTAL as MAX_EMBED_TOTAL,
 };
 
 /// One embed field.
@@ -44,7 +47,11 @@ impl Embed {
         chars(&self.title)
             + chars(&self.description)
             + chars(&self.footer)
-            + self.fields.iter().map(|f| chars(&f.name) + chars(&f.value)).sum::<usize>()
+            + self
+                .fields
+                .iter()
+                .map(|f| chars(&f.name) + chars(&f.value))
+                .sum::<usize>()
     }
 }
 
@@ -70,7 +77,10 @@ impl OutgoingMessage {
                     && chars(&e.footer) <= MAX_FOOTER
                     && e.fields.len() <= MAX_FIELDS
                     && e.fields.iter().all(|f| {
-                        !f.name.is_empty() && !f.value.is_empty() && chars(&f.name) <= MAX_FIELD_NAME && chars(&f.value) <= MAX_FIELD_VALUE
+                        !f.name.is_empty()
+                            && !f.value.is_empty()
+                            && chars(&f.name) <= MAX_FIELD_NAME
+                            && chars(&f.value) <= MAX_FIELD_VALUE
                     })
             })
     }
@@ -86,7 +96,10 @@ pub struct RenderOptions {
 
 impl Default for RenderOptions {
     fn default() -> Self {
-        RenderOptions { tz: Tz::UTC, mention_role: None }
+        RenderOptions {
+            tz: Tz::UTC,
+            mention_role: None,
+        }
     }
 }
 
@@ -111,7 +124,11 @@ pub fn truncate(s: &str, max: usize) -> String {
 }
 
 fn when(t: DateTime<Utc>, tz: Tz) -> String {
-    format!("{} ({})", t.with_timezone(&tz).format("%a %-d %b %Y %H:%M"), tz.name())
+    format!(
+        "{} ({})",
+        t.with_timezone(&tz).format("%a %-d %b %Y %H:%M"),
+        tz.name()
+    )
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -120,7 +137,11 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 /// "3 new articles since Sat 28 Nov 2026 08:00 (UTC) about “rare earths”".
 pub fn headline(digest: &Digest, tz: Tz) -> String {
-    let mut s = if digest.is_empty() { "No new articles".to_string() } else { plural(digest.articles.len(), "new article", "new articles") };
+    let mut s = if digest.is_empty() {
+        "No new articles".to_string()
+    } else {
+        plural(digest.articles.len(), "new article", "new articles")
+    };
     if let Some(t) = &digest.topic {
         let _ = write!(s, " about “{}”", t.trim());
     }
@@ -140,7 +161,11 @@ pub fn empty_message(digest: &Digest, opts: RenderOptions) -> OutgoingMessage {
         let _ = write!(content, "<@&{role}> ");
     }
     let _ = write!(content, "📰 **Briefing** — {}.", headline(digest, opts.tz));
-    OutgoingMessage { content: truncate(&content, MAX_CONTENT), embeds: Vec::new(), mention_role: opts.mention_role }
+    OutgoingMessage {
+        content: truncate(&content, MAX_CONTENT),
+        embeds: Vec::new(),
+        mention_role: opts.mention_role,
+    }
 }
 
 fn quote_line(q: &DigestQuote) -> String {
@@ -148,17 +173,34 @@ fn quote_line(q: &DigestQuote) -> String {
         QuoteKind::Direct => format!("“{}”", q.text.trim()),
         QuoteKind::Indirect => q.text.trim().to_string(),
     };
-    if q.role.is_empty() { format!("{words} — {}", q.speaker) } else { format!("{words} — {}, {}", q.speaker, q.role) }
+    if q.role.is_empty() {
+        format!("{words} — {}", q.speaker)
+    } else {
+        format!("{words} — {}, {}", q.speaker, q.role)
+    }
 }
 
 fn figure_line(f: &DigestFigure) -> String {
-    if f.about.trim().is_empty() { f.text.clone() } else { format!("{} — {}", f.text, f.about.trim()) }
+    if f.about.trim().is_empty() {
+        f.text.clone()
+    } else {
+        format!("{} — {}", f.text, f.about.trim())
+    }
 }
 
 fn speaker_line(s: &QuotedSpeaker) -> String {
     let ids: Vec<&str> = s.articles.iter().map(|a| a.id.as_str()).collect();
-    let role = if s.role.is_empty() { String::new() } else { format!(" ({})", s.role) };
-    format!("{}{role} — {} in {}", s.name, plural(s.quotes, "quote", "quotes"), ids.join(", "))
+    let role = if s.role.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", s.role)
+    };
+    format!(
+        "{}{role} — {} in {}",
+        s.name,
+        plural(s.quotes, "quote", "quotes"),
+        ids.join(", ")
+    )
 }
 
 fn entity_line(e: &RecurringEntity) -> String {
@@ -172,7 +214,12 @@ fn entity_line(e: &RecurringEntity) -> String {
 }
 
 fn source_line(f: &DigestFigure, sentence_max: usize) -> String {
-    format!("{} in {} “{}”", f.text, f.evidence.article_id, truncate(f.evidence.sentence.trim(), sentence_max))
+    format!(
+        "{} in {} “{}”",
+        f.text,
+        f.evidence.article_id,
+        truncate(f.evidence.sentence.trim(), sentence_max)
+    )
 }
 
 /// The digest as plain text (console, logs).
@@ -183,22 +230,51 @@ pub fn text(digest: &Digest, tz: Tz) -> String {
     }
     for (n, a) in digest.articles.iter().enumerate() {
         let _ = writeln!(out, "\n{}. {} [{}]", n + 1, a.article.title, a.article.id);
-        let _ = writeln!(out, "   {} words, from {}, added {}", a.word_count, a.origin, when(a.added_at, tz));
-        section(&mut out, "Key points", a.key_points.iter().map(|e| e.sentence.trim().to_string()));
+        let _ = writeln!(
+            out,
+            "   {} words, from {}, added {}",
+            a.word_count,
+            a.origin,
+            when(a.added_at, tz)
+        );
+        section(
+            &mut out,
+            "Key points",
+            a.key_points.iter().map(|e| e.sentence.trim().to_string()),
+        );
         section(&mut out, "Quotes", a.quotes.iter().map(quote_line));
         section(&mut out, "Figures", a.figures.iter().map(figure_line));
     }
-    if digest.most_quoted.is_empty() && digest.recurring.is_empty() && digest.disagreements.is_empty() {
+    if digest.most_quoted.is_empty()
+        && digest.recurring.is_empty()
+        && digest.disagreements.is_empty()
+    {
         return out;
     }
     out.push_str("\nAcross these articles\n");
-    section(&mut out, "Most quoted", digest.most_quoted.iter().map(speaker_line));
-    section(&mut out, "In several articles", digest.recurring.iter().map(entity_line));
+    section(
+        &mut out,
+        "Most quoted",
+        digest.most_quoted.iter().map(speaker_line),
+    );
+    section(
+        &mut out,
+        "In several articles",
+        digest.recurring.iter().map(entity_line),
+    );
     section(
         &mut out,
         "Figures that disagree",
         digest.disagreements.iter().map(|d| {
-            format!("{} ({}): {} disagrees with {}\n       {}\n       {}", d.subject, d.unit, d.first.text, d.second.text, source_line(&d.first, 300), source_line(&d.second, 300))
+            format!(
+                "{} ({}): {} disagrees with {}\n       {}\n       {}",
+                d.subject,
+                d.unit,
+                d.first.text,
+                d.second.text,
+                source_line(&d.first, 300),
+                source_line(&d.second, 300)
+            )
         }),
     );
     out
@@ -223,7 +299,10 @@ fn bullets(lines: &[String], max: usize, line_max: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for (i, line) in lines.iter().enumerate() {
-        let line = format!("• {}", truncate(line, line_max.min(max.saturating_sub(NOTE_ROOM + 3))));
+        let line = format!(
+            "• {}",
+            truncate(line, line_max.min(max.saturating_sub(NOTE_ROOM + 3)))
+        );
         let reserve = if i + 1 < lines.len() { NOTE_ROOM } else { 0 };
         let needed = used + usize::from(!out.is_empty()) + chars(&line);
         if needed + reserve > max {
@@ -247,19 +326,42 @@ fn article_embed(a: &ArticleDigest, n: usize) -> Embed {
     let mut fields = Vec::new();
     let quotes: Vec<String> = a.quotes.iter().map(quote_line).collect();
     if !quotes.is_empty() {
-        fields.push(Field { name: "Quotes".into(), value: bullets(&quotes, MAX_FIELD_VALUE, 400), inline: false });
+        fields.push(Field {
+            name: "Quotes".into(),
+            value: bullets(&quotes, MAX_FIELD_VALUE, 400),
+            inline: false,
+        });
     }
-    let figures: Vec<String> = a.figures.iter().map(|f| figure_line(f).replacen(&f.text, &format!("**{}**", f.text), 1)).collect();
+    let figures: Vec<String> = a
+        .figures
+        .iter()
+        .map(|f| figure_line(f).replacen(&f.text, &format!("**{}**", f.text), 1))
+        .collect();
     if !figures.is_empty() {
-        fields.push(Field { name: "Key figures".into(), value: bullets(&figures, MAX_FIELD_VALUE, 300), inline: false });
+        fields.push(Field {
+            name: "Key figures".into(),
+            value: bullets(&figures, MAX_FIELD_VALUE, 300),
+            inline: false,
+        });
     }
-    let points: Vec<String> = a.key_points.iter().map(|e| e.sentence.trim().to_string()).collect();
+    let points: Vec<String> = a
+        .key_points
+        .iter()
+        .map(|e| e.sentence.trim().to_string())
+        .collect();
     Embed {
         title: truncate(&format!("{n}. {}", a.article.title), MAX_TITLE),
         description: bullets(&points, 1500, 500),
-        url: (a.origin.starts_with("https://") || a.origin.starts_with("http://")).then(|| a.origin.clone()),
+        url: (a.origin.starts_with("https://") || a.origin.starts_with("http://"))
+            .then(|| a.origin.clone()),
         fields,
-        footer: truncate(&format!("Article {} · /article show article:{} · {} words", a.article.id, a.article.id, a.word_count), MAX_FOOTER),
+        footer: truncate(
+            &format!(
+                "Article {} · /article show article:{} · {} words",
+                a.article.id, a.article.id, a.word_count
+            ),
+            MAX_FOOTER,
+        ),
     }
 }
 
@@ -267,10 +369,21 @@ fn article_embed(a: &ArticleDigest, n: usize) -> Embed {
 fn fields_into_embeds(title: &str, fields: Vec<Field>, budget: usize) -> Vec<Embed> {
     let mut embeds: Vec<Embed> = Vec::new();
     for field in fields {
-        let fits = embeds.last().is_some_and(|e| e.fields.len() < MAX_FIELDS && e.char_count() + field.name.chars().count() + field.value.chars().count() <= budget);
+        let fits = embeds.last().is_some_and(|e| {
+            e.fields.len() < MAX_FIELDS
+                && e.char_count() + field.name.chars().count() + field.value.chars().count()
+                    <= budget
+        });
         if !fits {
-            let title = if embeds.is_empty() { title.to_string() } else { format!("{title} (continued)") };
-            embeds.push(Embed { title, ..Embed::default() });
+            let title = if embeds.is_empty() {
+                title.to_string()
+            } else {
+                format!("{title} (continued)")
+            };
+            embeds.push(Embed {
+                title,
+                ..Embed::default()
+            });
         }
         if let Some(e) = embeds.last_mut() {
             e.fields.push(field);
@@ -287,11 +400,19 @@ fn cross_embeds(digest: &Digest) -> Vec<Embed> {
     let mut fields = Vec::new();
     let quoted: Vec<String> = digest.most_quoted.iter().map(speaker_line).collect();
     if !quoted.is_empty() {
-        fields.push(Field { name: "Most quoted".into(), value: bullets(&quoted, MAX_FIELD_VALUE, 300), inline: false });
+        fields.push(Field {
+            name: "Most quoted".into(),
+            value: bullets(&quoted, MAX_FIELD_VALUE, 300),
+            inline: false,
+        });
     }
     let recurring: Vec<String> = digest.recurring.iter().map(entity_line).collect();
     if !recurring.is_empty() {
-        fields.push(Field { name: "In several articles".into(), value: bullets(&recurring, MAX_FIELD_VALUE, 300), inline: false });
+        fields.push(Field {
+            name: "In several articles".into(),
+            value: bullets(&recurring, MAX_FIELD_VALUE, 300),
+            inline: false,
+        });
     }
     for d in &digest.disagreements {
         fields.push(disagreement_field(d));
@@ -300,10 +421,27 @@ fn cross_embeds(digest: &Digest) -> Vec<Embed> {
 }
 
 fn disagreement_field(d: &Disagreement) -> Field {
-    let name = truncate(&format!("⚖️ Disagrees: {} ({})", d.subject, d.unit), MAX_FIELD_NAME);
-    let side = |f: &DigestFigure| format!("**{}** in {}: “{}”", f.text, evidence_ref(&f.evidence), truncate(f.evidence.sentence.trim(), 440));
-    let value = truncate(&format!("{}\n{}", side(&d.first), side(&d.second)), MAX_FIELD_VALUE);
-    Field { name, value, inline: false }
+    let name = truncate(
+        &format!("⚖️ Disagrees: {} ({})", d.subject, d.unit),
+        MAX_FIELD_NAME,
+    );
+    let side = |f: &DigestFigure| {
+        format!(
+            "**{}** in {}: “{}”",
+            f.text,
+            evidence_ref(&f.evidence),
+            truncate(f.evidence.sentence.trim(), 440)
+        )
+    };
+    let value = truncate(
+        &format!("{}\n{}", side(&d.first), side(&d.second)),
+        MAX_FIELD_VALUE,
+    );
+    Field {
+        name,
+        value,
+        inline: false,
+    }
 }
 
 /// The digest as Discord messages, in posting order, each within Discord's limits.
@@ -312,7 +450,12 @@ pub fn discord_messages(digest: &Digest, opts: RenderOptions) -> Vec<OutgoingMes
     if digest.is_empty() {
         return vec![empty_message(digest, opts)];
     }
-    let mut embeds: Vec<Embed> = digest.articles.iter().enumerate().map(|(i, a)| article_embed(a, i + 1)).collect();
+    let mut embeds: Vec<Embed> = digest
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| article_embed(a, i + 1))
+        .collect();
     embeds.extend(cross_embeds(digest));
 
     // Pack in order: a new message when 10 embeds or 6,000 characters would be passed.
@@ -320,7 +463,9 @@ pub fn discord_messages(digest: &Digest, opts: RenderOptions) -> Vec<OutgoingMes
     let mut total = 0;
     for embed in embeds {
         let size = embed.char_count();
-        let fits = groups.last().is_some_and(|g| g.len() < MAX_EMBEDS_PER_MESSAGE && total + size <= MAX_EMBED_TOTAL);
+        let fits = groups
+            .last()
+            .is_some_and(|g| g.len() < MAX_EMBEDS_PER_MESSAGE && total + size <= MAX_EMBED_TOTAL);
         if !fits {
             groups.push(Vec::new());
             total = 0;

@@ -9,7 +9,10 @@
 
 use crate::error::{Error, Result};
 use crate::store::{Scope, Store};
-use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
+    Weekday,
+};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
@@ -68,7 +71,12 @@ pub struct LastRun {
 
 impl Schedule {
     /// A daily schedule at `time` in `timezone` (validated).
-    pub fn new(channel_id: u64, time: NaiveTime, timezone: Tz, created_at: DateTime<Utc>) -> Schedule {
+    pub fn new(
+        channel_id: u64,
+        time: NaiveTime,
+        timezone: Tz,
+        created_at: DateTime<Utc>,
+    ) -> Schedule {
         Schedule {
             channel_id,
             time,
@@ -140,7 +148,10 @@ impl Schedule {
     /// When the next briefing is due, given the channel's last run.
     pub fn due_after_last(&self, last: Option<&LastRun>) -> DateTime<Utc> {
         // A schedule created (or re-created) after the last run starts counting afresh.
-        let after = last.map(|l| l.ran_at.max(l.covered_until)).unwrap_or(self.created_at).max(self.created_at);
+        let after = last
+            .map(|l| l.ran_at.max(l.covered_until))
+            .unwrap_or(self.created_at)
+            .max(self.created_at);
         self.next_due(after)
     }
 
@@ -149,13 +160,20 @@ impl Schedule {
     pub fn period_start(&self, last: Option<&LastRun>, due: DateTime<Utc>) -> DateTime<Utc> {
         match last {
             Some(l) => l.covered_until,
-            None => self.previous_due(due - Duration::seconds(1)).unwrap_or(due - Duration::days(1)),
+            None => self
+                .previous_due(due - Duration::seconds(1))
+                .unwrap_or(due - Duration::days(1)),
         }
     }
 
     /// "every day at 08:00 (Europe/Berlin)", "Mon, Wed at 07:30 (UTC)".
     pub fn describe_when(&self) -> String {
-        format!("{} at {} ({})", describe_days(&self.days), self.time.format("%H:%M"), self.timezone)
+        format!(
+            "{} at {} ({})",
+            describe_days(&self.days),
+            self.time.format("%H:%M"),
+            self.timezone
+        )
     }
 }
 
@@ -164,7 +182,13 @@ pub fn describe_days(days: &[Weekday]) -> String {
     let mut sorted: Vec<Weekday> = days.to_vec();
     sorted.sort_by_key(|d| d.num_days_from_monday());
     sorted.dedup();
-    let weekdays = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri];
+    let weekdays = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ];
     if sorted.is_empty() || sorted.len() == 7 {
         "every day".into()
     } else if sorted == weekdays {
@@ -172,7 +196,11 @@ pub fn describe_days(days: &[Weekday]) -> String {
     } else if sorted == [Weekday::Sat, Weekday::Sun] {
         "weekends".into()
     } else {
-        sorted.iter().map(|d| d.to_string()).collect::<Vec<_>>().join(", ")
+        sorted
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -185,10 +213,12 @@ pub fn resolve_local(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
         LocalResult::None => {
             // In a gap: the first local minute after it that exists is when the clock
             // jumped (gaps are at most a few hours; give up after a day).
-            (1..=24 * 60).find_map(|m| match tz.from_local_datetime(&(local + Duration::minutes(m))) {
-                LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
-                LocalResult::Ambiguous(first, _) => Some(first.with_timezone(&Utc)),
-                LocalResult::None => None,
+            (1..=24 * 60).find_map(|m| {
+                match tz.from_local_datetime(&(local + Duration::minutes(m))) {
+                    LocalResult::Single(t) => Some(t.with_timezone(&Utc)),
+                    LocalResult::Ambiguous(first, _) => Some(first.with_timezone(&Utc)),
+                    LocalResult::None => None,
+                }
             })
         }
     }
@@ -196,7 +226,12 @@ pub fn resolve_local(tz: Tz, local: NaiveDateTime) -> Option<DateTime<Utc>> {
 
 /// Parses a time of day: `08:00`, `8:30`, `8`, `8am`, `7:45 pm`, `19h30`.
 pub fn parse_time(input: &str) -> Result<NaiveTime> {
-    let bad = || Error::BadInput(format!("I can't read the time `{}`. Use 24-hour HH:MM, like 08:00 or 17:30.", input.trim()));
+    let bad = || {
+        Error::BadInput(format!(
+            "I can't read the time `{}`. Use 24-hour HH:MM, like 08:00 or 17:30.",
+            input.trim()
+        ))
+    };
     let s = input.trim().to_ascii_lowercase().replace(' ', "");
     let (body, pm) = if let Some(b) = s.strip_suffix("pm") {
         (b.to_string(), Some(true))
@@ -206,10 +241,21 @@ pub fn parse_time(input: &str) -> Result<NaiveTime> {
         (s.clone(), None)
     };
     let (h, m) = match body.split_once([':', 'h', '.']) {
-        Some((h, m)) => (h.to_string(), if m.is_empty() { "0".to_string() } else { m.to_string() }),
+        Some((h, m)) => (
+            h.to_string(),
+            if m.is_empty() {
+                "0".to_string()
+            } else {
+                m.to_string()
+            },
+        ),
         None => (body.clone(), "0".to_string()),
     };
-    if h.is_empty() || h.len() > 2 || m.len() > 2 || !h.chars().chain(m.chars()).all(|c| c.is_ascii_digit()) {
+    if h.is_empty()
+        || h.len() > 2
+        || m.len() > 2
+        || !h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+    {
         return Err(bad());
     }
     let mut hour: u32 = h.parse().map_err(|_| bad())?;
@@ -241,7 +287,13 @@ pub fn parse_days(input: &str) -> Result<Vec<Weekday>> {
     for part in s.split([',', ' ', ';', '/']).filter(|p| !p.is_empty()) {
         match part {
             "daily" | "everyday" | "all" | "every" | "day" => return Ok(Vec::new()),
-            "weekdays" | "workdays" => days.extend([Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri]),
+            "weekdays" | "workdays" => days.extend([
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ]),
             "weekends" | "weekend" => days.extend([Weekday::Sat, Weekday::Sun]),
             _ => {
                 if let Some((from, to)) = part.split_once(['-', '–']) {
@@ -288,7 +340,11 @@ fn parse_weekday(word: &str) -> Option<Weekday> {
     }
     // "mo", "tue", "thurs", "wednesday", "weds".
     let w = if w == "weds" { "wed" } else { w };
-    let hits: Vec<Weekday> = NAMES.iter().filter(|(name, _)| name.starts_with(w)).map(|(_, d)| *d).collect();
+    let hits: Vec<Weekday> = NAMES
+        .iter()
+        .filter(|(name, _)| name.starts_with(w))
+        .map(|(_, d)| *d)
+        .collect();
     (hits.len() == 1).then(|| hits[0])
 }
 
@@ -301,7 +357,9 @@ fn last_key(channel_id: u64) -> String {
 }
 
 fn storage(e: serde_json::Error) -> Error {
-    Error::Storage(format!("A briefing setting could not be saved ({e}). Try again; if it keeps failing, check the data directory."))
+    Error::Storage(format!(
+        "A briefing setting could not be saved ({e}). Try again; if it keeps failing, check the data directory."
+    ))
 }
 
 /// Creates or replaces the schedule of `schedule.channel_id`; returns the one it replaced.
@@ -318,7 +376,9 @@ pub fn save_schedule(store: &Store, scope: Scope, schedule: &Schedule) -> Result
 }
 
 pub fn load_schedule(store: &Store, scope: Scope, channel_id: u64) -> Option<Schedule> {
-    store.setting(scope, &schedule_key(channel_id)).and_then(|v| serde_json::from_value(v).ok())
+    store
+        .setting(scope, &schedule_key(channel_id))
+        .and_then(|v| serde_json::from_value(v).ok())
 }
 
 /// The scope's schedules, by channel id. Unreadable entries are skipped with a warning.
@@ -346,20 +406,32 @@ pub fn remove_schedule(store: &Store, scope: Scope, channel_id: u64) -> Result<O
 }
 
 pub fn last_run(store: &Store, scope: Scope, channel_id: u64) -> Option<LastRun> {
-    store.setting(scope, &last_key(channel_id)).and_then(|v| serde_json::from_value(v).ok())
+    store
+        .setting(scope, &last_key(channel_id))
+        .and_then(|v| serde_json::from_value(v).ok())
 }
 
 pub fn record_run(store: &Store, scope: Scope, channel_id: u64, run: LastRun) -> Result<()> {
-    store.set_setting(scope, &last_key(channel_id), Some(serde_json::to_value(run).map_err(storage)?))
+    store.set_setting(
+        scope,
+        &last_key(channel_id),
+        Some(serde_json::to_value(run).map_err(storage)?),
+    )
 }
 
 /// Switches a schedule off (the bot can no longer post there) and leaves a notice for
 /// the guild's next admin command.
 pub fn disable_schedule(store: &Store, scope: Scope, channel_id: u64, reason: &str) -> Result<()> {
-    let Some(mut schedule) = load_schedule(store, scope, channel_id) else { return Ok(()) };
+    let Some(mut schedule) = load_schedule(store, scope, channel_id) else {
+        return Ok(());
+    };
     schedule.enabled = false;
     schedule.disabled_reason = Some(reason.to_string());
-    store.set_setting(scope, &schedule_key(channel_id), Some(serde_json::to_value(&schedule).map_err(storage)?))?;
+    store.set_setting(
+        scope,
+        &schedule_key(channel_id),
+        Some(serde_json::to_value(&schedule).map_err(storage)?),
+    )?;
     push_notice(
         store,
         scope,
@@ -370,16 +442,26 @@ pub fn disable_schedule(store: &Store, scope: Scope, channel_id: u64, reason: &s
 }
 
 pub fn push_notice(store: &Store, scope: Scope, notice: String) -> Result<()> {
-    let mut notices: Vec<String> = store.setting(scope, NOTICE_KEY).and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
+    let mut notices: Vec<String> = store
+        .setting(scope, NOTICE_KEY)
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
     if !notices.contains(&notice) {
         notices.push(notice);
     }
-    store.set_setting(scope, NOTICE_KEY, Some(serde_json::to_value(notices).map_err(storage)?))
+    store.set_setting(
+        scope,
+        NOTICE_KEY,
+        Some(serde_json::to_value(notices).map_err(storage)?),
+    )
 }
 
 /// Notices waiting for an admin (and clears them): shown with the next admin reply.
 pub fn take_notices(store: &Store, scope: Scope) -> Vec<String> {
-    let notices: Vec<String> = store.setting(scope, NOTICE_KEY).and_then(|v| serde_json::from_value(v).ok()).unwrap_or_default();
+    let notices: Vec<String> = store
+        .setting(scope, NOTICE_KEY)
+        .and_then(|v| serde_json::from_value(v).ok())
+        .unwrap_or_default();
     if !notices.is_empty() && store.set_setting(scope, NOTICE_KEY, None).is_err() {
         tracing::warn!(?scope, "could not clear briefing notices");
     }
@@ -395,26 +477,46 @@ mod tests {
     }
 
     fn berlin(time: &str) -> Schedule {
-        Schedule::new(1, parse_time(time).unwrap(), "Europe/Berlin".parse().unwrap(), at("2026-01-01T00:00:00Z"))
+        Schedule::new(
+            1,
+            parse_time(time).unwrap(),
+            "Europe/Berlin".parse().unwrap(),
+            at("2026-01-01T00:00:00Z"),
+        )
     }
 
     #[test]
     fn daily_local_time_follows_dst() {
         let s = berlin("08:00");
         // Winter: CET = UTC+1.
-        assert_eq!(s.next_due(at("2026-03-28T12:00:00Z")), at("2026-03-29T06:00:00Z"));
+        assert_eq!(
+            s.next_due(at("2026-03-28T12:00:00Z")),
+            at("2026-03-29T06:00:00Z")
+        );
         // 29 March 2026 clocks go forward: CEST = UTC+2 from then on.
-        assert_eq!(s.next_due(at("2026-03-29T06:00:00Z")), at("2026-03-30T06:00:00Z"));
-        assert_eq!(s.next_due(at("2026-03-27T07:30:00Z")), at("2026-03-28T07:00:00Z"));
+        assert_eq!(
+            s.next_due(at("2026-03-29T06:00:00Z")),
+            at("2026-03-30T06:00:00Z")
+        );
+        assert_eq!(
+            s.next_due(at("2026-03-27T07:30:00Z")),
+            at("2026-03-28T07:00:00Z")
+        );
         // 25 October 2026 back to CET.
-        assert_eq!(s.next_due(at("2026-10-24T07:00:00Z")), at("2026-10-25T07:00:00Z"));
+        assert_eq!(
+            s.next_due(at("2026-10-24T07:00:00Z")),
+            at("2026-10-25T07:00:00Z")
+        );
     }
 
     #[test]
     fn skipped_and_repeated_local_times() {
         // 02:30 does not exist on 29 March 2026 in Berlin: posts when clocks jump to 03:00 CEST.
         let s = berlin("02:30");
-        assert_eq!(s.next_due(at("2026-03-28T12:00:00Z")), at("2026-03-29T01:00:00Z"));
+        assert_eq!(
+            s.next_due(at("2026-03-28T12:00:00Z")),
+            at("2026-03-29T01:00:00Z")
+        );
         // 02:30 happens twice on 25 October 2026: posts once, at the first (CEST, UTC+2).
         let first = s.next_due(at("2026-10-24T12:00:00Z"));
         assert_eq!(first, at("2026-10-25T00:30:00Z"));
@@ -434,26 +536,60 @@ mod tests {
 
     #[test]
     fn far_offsets_land_on_the_right_local_day() {
-        let s = Schedule::new(1, parse_time("07:00").unwrap(), "Pacific/Kiritimati".parse().unwrap(), at("2026-01-01T00:00:00Z"));
+        let s = Schedule::new(
+            1,
+            parse_time("07:00").unwrap(),
+            "Pacific/Kiritimati".parse().unwrap(),
+            at("2026-01-01T00:00:00Z"),
+        );
         // UTC+14: 07:00 local on 30 Nov is 17:00 UTC on 29 Nov.
-        assert_eq!(s.next_due(at("2026-11-29T12:00:00Z")), at("2026-11-29T17:00:00Z"));
+        assert_eq!(
+            s.next_due(at("2026-11-29T12:00:00Z")),
+            at("2026-11-29T17:00:00Z")
+        );
     }
 
     #[test]
     fn times_and_days_parse() {
-        assert_eq!(parse_time("8").unwrap(), NaiveTime::from_hms_opt(8, 0, 0).unwrap());
-        assert_eq!(parse_time("07:45 pm").unwrap(), NaiveTime::from_hms_opt(19, 45, 0).unwrap());
-        assert_eq!(parse_time("12am").unwrap(), NaiveTime::from_hms_opt(0, 0, 0).unwrap());
-        assert_eq!(parse_time("19h30").unwrap(), NaiveTime::from_hms_opt(19, 30, 0).unwrap());
+        assert_eq!(
+            parse_time("8").unwrap(),
+            NaiveTime::from_hms_opt(8, 0, 0).unwrap()
+        );
+        assert_eq!(
+            parse_time("07:45 pm").unwrap(),
+            NaiveTime::from_hms_opt(19, 45, 0).unwrap()
+        );
+        assert_eq!(
+            parse_time("12am").unwrap(),
+            NaiveTime::from_hms_opt(0, 0, 0).unwrap()
+        );
+        assert_eq!(
+            parse_time("19h30").unwrap(),
+            NaiveTime::from_hms_opt(19, 30, 0).unwrap()
+        );
         for bad in ["25:00", "8:60", "noon", "", "13pm", "123:00"] {
-            assert!(parse_time(bad).unwrap_err().to_string().contains("HH:MM"), "{bad}");
+            assert!(
+                parse_time(bad).unwrap_err().to_string().contains("HH:MM"),
+                "{bad}"
+            );
         }
-        assert_eq!(parse_days("mon-fri").unwrap(), parse_days("weekdays").unwrap());
-        assert_eq!(parse_days("Fri-Mon").unwrap(), vec![Weekday::Mon, Weekday::Fri, Weekday::Sat, Weekday::Sun]);
+        assert_eq!(
+            parse_days("mon-fri").unwrap(),
+            parse_days("weekdays").unwrap()
+        );
+        assert_eq!(
+            parse_days("Fri-Mon").unwrap(),
+            vec![Weekday::Mon, Weekday::Fri, Weekday::Sat, Weekday::Sun]
+        );
         assert!(parse_days("daily").unwrap().is_empty());
         assert!(parse_days("mon-sun").unwrap().is_empty());
-        assert_eq!(parse_days("Tuesday, thurs").unwrap(), vec![Weekday::Tue, Weekday::Thu]);
-        assert!(parse_days("t").is_err() && parse_days("funday").is_err() && parse_days(" ").is_err());
+        assert_eq!(
+            parse_days("Tuesday, thurs").unwrap(),
+            vec![Weekday::Tue, Weekday::Thu]
+        );
+        assert!(
+            parse_days("t").is_err() && parse_days("funday").is_err() && parse_days(" ").is_err()
+        );
         assert_eq!(describe_days(&parse_days("sat sun").unwrap()), "weekends");
     }
 
@@ -472,7 +608,12 @@ mod tests {
         assert_eq!(notices.len(), 1);
         assert!(notices[0].contains("<#1>") && notices[0].contains("missing permission"));
         assert!(take_notices(&store, scope).is_empty());
-        assert_eq!(remove_schedule(&store, scope, 1).unwrap().map(|s| s.channel_id), Some(1));
+        assert_eq!(
+            remove_schedule(&store, scope, 1)
+                .unwrap()
+                .map(|s| s.channel_id),
+            Some(1)
+        );
         assert!(load_schedules(&store, scope).is_empty());
     }
 
@@ -487,7 +628,12 @@ mod tests {
         }
         let mut extra = berlin("08:00");
         extra.channel_id = 999;
-        assert!(save_schedule(&store, scope, &extra).unwrap_err().to_string().contains("/briefing stop"));
+        assert!(
+            save_schedule(&store, scope, &extra)
+                .unwrap_err()
+                .to_string()
+                .contains("/briefing stop")
+        );
         // Replacing an existing channel's schedule is still fine.
         extra.channel_id = 3;
         assert!(save_schedule(&store, scope, &extra).unwrap().is_some());

@@ -45,7 +45,10 @@ impl Clock for SystemClock {
                 if left <= Duration::zero() {
                     return;
                 }
-                let slice = left.min(Duration::minutes(10)).to_std().unwrap_or(std::time::Duration::from_secs(1));
+                let slice = left
+                    .min(Duration::minutes(10))
+                    .to_std()
+                    .unwrap_or(std::time::Duration::from_secs(1));
                 tokio::time::sleep(slice).await;
             }
         })
@@ -72,7 +75,15 @@ struct ManualState {
 
 impl ManualClock {
     pub fn new(now: DateTime<Utc>) -> ManualClock {
-        ManualClock { state: Mutex::new(ManualState { now, epoch: 0, sleeper: None }), advanced: Notify::new(), slept: Notify::new() }
+        ManualClock {
+            state: Mutex::new(ManualState {
+                now,
+                epoch: 0,
+                sleeper: None,
+            }),
+            advanced: Notify::new(),
+            slept: Notify::new(),
+        }
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, ManualState> {
@@ -165,17 +176,40 @@ pub enum PostError {
 
 /// Where briefings go: the Discord layer in the bot, a recorder in tests.
 pub trait BriefingSink: Send + Sync {
-    fn post(&self, scope: Scope, channel_id: u64, messages: Vec<OutgoingMessage>) -> BoxFuture<'_, Result<(), PostError>>;
+    fn post(
+        &self,
+        scope: Scope,
+        channel_id: u64,
+        messages: Vec<OutgoingMessage>,
+    ) -> BoxFuture<'_, Result<(), PostError>>;
 }
 
 /// What one due briefing came to.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RunOutcome {
-    Posted { scope: Scope, channel_id: u64, articles: usize, messages: usize },
+    Posted {
+        scope: Scope,
+        channel_id: u64,
+        articles: usize,
+        messages: usize,
+    },
     /// Nothing new; `posted_line` when the schedule asked for a "no new articles" line.
-    Empty { scope: Scope, channel_id: u64, posted_line: bool },
-    Disabled { scope: Scope, channel_id: u64, reason: String },
-    WillRetry { scope: Scope, channel_id: u64, at: DateTime<Utc>, error: String },
+    Empty {
+        scope: Scope,
+        channel_id: u64,
+        posted_line: bool,
+    },
+    Disabled {
+        scope: Scope,
+        channel_id: u64,
+        reason: String,
+    },
+    WillRetry {
+        scope: Scope,
+        channel_id: u64,
+        at: DateTime<Utc>,
+        error: String,
+    },
 }
 
 /// How long to wait before retrying a briefing whose post failed transiently.
@@ -199,7 +233,10 @@ impl std::fmt::Debug for SchedulerHandle {
 impl SchedulerHandle {
     /// A handle on `clock` for a scheduler made later with [`Scheduler::with_handle`].
     pub fn new(clock: Arc<dyn Clock>) -> SchedulerHandle {
-        SchedulerHandle { wake: Arc::new(Notify::new()), clock }
+        SchedulerHandle {
+            wake: Arc::new(Notify::new()),
+            clock,
+        }
     }
 
     /// The scheduler's "now" (schedules made by commands count from it).
@@ -221,7 +258,11 @@ pub struct Scheduler {
 }
 
 /// The digest and messages of one briefing (shared by schedules and `/briefing post`).
-pub fn compose(articles: &[Arc<Article>], opts: &DigestOptions, render: RenderOptions) -> (Digest, Vec<OutgoingMessage>) {
+pub fn compose(
+    articles: &[Arc<Article>],
+    opts: &DigestOptions,
+    render: RenderOptions,
+) -> (Digest, Vec<OutgoingMessage>) {
     let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
     let digest = build_digest(&refs, opts);
     let messages = discord_messages(&digest, render);
@@ -230,7 +271,11 @@ pub fn compose(articles: &[Arc<Article>], opts: &DigestOptions, render: RenderOp
 
 /// The digest options of a channel's next briefing: everything stored after the
 /// article its last briefing covered, or (for a first briefing) added after `since`.
-pub fn channel_period(last: Option<&LastRun>, since: DateTime<Utc>, topic: Option<String>) -> DigestOptions {
+pub fn channel_period(
+    last: Option<&LastRun>,
+    since: DateTime<Utc>,
+    topic: Option<String>,
+) -> DigestOptions {
     let mut opts = DigestOptions::new(Some(since), since, topic);
     opts.until = None;
     opts.after_article = last.and_then(|l| l.last_article);
@@ -243,23 +288,44 @@ pub fn run_mark(digest: &Digest, previous: Option<&LastRun>, now: DateTime<Utc>)
         covered_until: now,
         ran_at: now,
         articles: digest.articles.len(),
-        last_article: digest.last_article.max(previous.and_then(|l| l.last_article)),
+        last_article: digest
+            .last_article
+            .max(previous.and_then(|l| l.last_article)),
     }
 }
 
 impl Scheduler {
     pub fn new(store: Arc<Store>, clock: Arc<dyn Clock>, sink: Arc<dyn BriefingSink>) -> Scheduler {
-        Scheduler { store, clock, sink, wake: Arc::new(Notify::new()), retry_at: Mutex::new(HashMap::new()) }
+        Scheduler {
+            store,
+            clock,
+            sink,
+            wake: Arc::new(Notify::new()),
+            retry_at: Mutex::new(HashMap::new()),
+        }
     }
 
     /// A scheduler woken through `handle` and running on its clock (the handle can be
     /// made first, e.g. for the bot's shared state).
-    pub fn with_handle(store: Arc<Store>, sink: Arc<dyn BriefingSink>, handle: &SchedulerHandle) -> Scheduler {
-        Scheduler { store, clock: handle.clock.clone(), sink, wake: handle.wake.clone(), retry_at: Mutex::new(HashMap::new()) }
+    pub fn with_handle(
+        store: Arc<Store>,
+        sink: Arc<dyn BriefingSink>,
+        handle: &SchedulerHandle,
+    ) -> Scheduler {
+        Scheduler {
+            store,
+            clock: handle.clock.clone(),
+            sink,
+            wake: handle.wake.clone(),
+            retry_at: Mutex::new(HashMap::new()),
+        }
     }
 
     pub fn handle(&self) -> SchedulerHandle {
-        SchedulerHandle { wake: self.wake.clone(), clock: self.clock.clone() }
+        SchedulerHandle {
+            wake: self.wake.clone(),
+            clock: self.clock.clone(),
+        }
     }
 
     fn retries(&self) -> std::sync::MutexGuard<'_, HashMap<(Scope, u64), DateTime<Utc>>> {
@@ -303,34 +369,75 @@ impl Scheduler {
         outcomes
     }
 
-    async fn run_one(&self, scope: Scope, s: &Schedule, due: DateTime<Utc>, now: DateTime<Utc>) -> RunOutcome {
+    async fn run_one(
+        &self,
+        scope: Scope,
+        s: &Schedule,
+        due: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> RunOutcome {
         let channel_id = s.channel_id;
         let last = schedule::last_run(&self.store, scope, channel_id);
         let since = s.period_start(last.as_ref(), due.min(now));
-        let render = RenderOptions { tz: s.tz(), mention_role: s.mention_role };
-        let (digest, messages) = compose(&self.store.articles(scope), &channel_period(last.as_ref(), since, s.topic.clone()), render);
+        let render = RenderOptions {
+            tz: s.tz(),
+            mention_role: s.mention_role,
+        };
+        let (digest, messages) = compose(
+            &self.store.articles(scope),
+            &channel_period(last.as_ref(), since, s.topic.clone()),
+            render,
+        );
         let mark = run_mark(&digest, last.as_ref(), now);
         let outcome = if digest.is_empty() && !s.post_when_empty {
-            RunOutcome::Empty { scope, channel_id, posted_line: false }
+            RunOutcome::Empty {
+                scope,
+                channel_id,
+                posted_line: false,
+            }
         } else {
-            let messages = if digest.is_empty() { vec![empty_message(&digest, render)] } else { messages };
+            let messages = if digest.is_empty() {
+                vec![empty_message(&digest, render)]
+            } else {
+                messages
+            };
             let count = messages.len();
             match self.sink.post(scope, channel_id, messages).await {
-                Ok(()) if digest.is_empty() => RunOutcome::Empty { scope, channel_id, posted_line: true },
-                Ok(()) => RunOutcome::Posted { scope, channel_id, articles: digest.articles.len(), messages: count },
+                Ok(()) if digest.is_empty() => RunOutcome::Empty {
+                    scope,
+                    channel_id,
+                    posted_line: true,
+                },
+                Ok(()) => RunOutcome::Posted {
+                    scope,
+                    channel_id,
+                    articles: digest.articles.len(),
+                    messages: count,
+                },
                 Err(PostError::Unreachable(reason)) => {
                     tracing::warn!(?scope, channel_id, %reason, "briefing channel unreachable; schedule switched off");
-                    if let Err(e) = schedule::disable_schedule(&self.store, scope, channel_id, &reason) {
+                    if let Err(e) =
+                        schedule::disable_schedule(&self.store, scope, channel_id, &reason)
+                    {
                         tracing::error!(?scope, channel_id, error = %e, "could not switch off a briefing schedule");
                     }
                     self.retries().remove(&(scope, channel_id));
-                    return RunOutcome::Disabled { scope, channel_id, reason };
+                    return RunOutcome::Disabled {
+                        scope,
+                        channel_id,
+                        reason,
+                    };
                 }
                 Err(PostError::Transient(error)) => {
                     let at = now + RETRY_AFTER;
                     tracing::warn!(?scope, channel_id, %error, %at, "briefing post failed; will retry");
                     self.retries().insert((scope, channel_id), at);
-                    return RunOutcome::WillRetry { scope, channel_id, at, error };
+                    return RunOutcome::WillRetry {
+                        scope,
+                        channel_id,
+                        at,
+                        error,
+                    };
                 }
             }
         };

@@ -58,7 +58,8 @@ static DATELINE_LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The font-size widget some sites render as text: "+ ↺ − 16 px", "A- A A+".
 static FONT_WIDGET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[+＋]\s*)?(?:[↺⟲↻⟳]\s*)?(?:[−–-]\s*)?\b\d{1,2}\s?px\b|\bA\s?[−-]\s+A\s+A\s?\+").unwrap()
+    Regex::new(r"(?:[+＋]\s*)?(?:[↺⟲↻⟳]\s*)?(?:[−–-]\s*)?\b\d{1,2}\s?px\b|\bA\s?[−-]\s+A\s+A\s?\+")
+        .unwrap()
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"[\p{Lu}][\p{L}'’.-]*(?:\s+(?:(?:de|da|van|von|der|del|la|le|al|bin|ibn)\s+)?[\p{Lu}][\p{L}'’.-]*){1,3}";
@@ -67,10 +68,12 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-static ALL_CAPS_BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:BY|By)\s+(?P<names>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3})(?:\s*(?:,|\||-|–|—)\s*(?P<tail>.*))?$").unwrap());
-static REPORTING_CREDIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Produced) by\b[^.]{0,200}\)?\.?$").unwrap());
+static ALL_CAPS_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:BY|By)\s+(?P<names>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3})(?:\s*(?:,|\||-|–|—)\s*(?P<tail>.*))?$").unwrap()
+});
+static REPORTING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Produced) by\b[^.]{0,200}\)?\.?$").unwrap()
+});
 /// A credit line under a picture: "Image: Diego Grez.", "Photo: AP/Jane Doe".
 static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:image|images|photo|photos|photograph|picture|pictures|credit|credits|photo credit|image credit|image source|illustration|graphic|file photo|photo illustration)\s*:\s*(?-i:[\p{Lu}\d©(]).{0,120}$").unwrap()
@@ -90,9 +93,17 @@ fn find_date(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
             let d = caps.name("d1")?.as_str().parse().ok()?;
             NaiveDate::from_ymd_opt(y, m, d)
         } else if caps.name("mdy").is_some() {
-            ymd(caps.name("y2")?.as_str(), caps.name("m2")?.as_str(), caps.name("d2")?.as_str())
+            ymd(
+                caps.name("y2")?.as_str(),
+                caps.name("m2")?.as_str(),
+                caps.name("d2")?.as_str(),
+            )
         } else {
-            ymd(caps.name("y3")?.as_str(), caps.name("m3")?.as_str(), caps.name("d3")?.as_str())
+            ymd(
+                caps.name("y3")?.as_str(),
+                caps.name("m3")?.as_str(),
+                caps.name("d3")?.as_str(),
+            )
         };
         if let Some(date) = date {
             return Some((date, whole.range()));
@@ -144,7 +155,9 @@ fn is_furniture(line: &str) -> bool {
     if words > 25 {
         return false;
     }
-    FURNITURE.is_match(line) || (words <= 12 && CREDIT_LINE.is_match(line)) || REPORTING_CREDIT.is_match(line) && words <= 40
+    FURNITURE.is_match(line)
+        || (words <= 12 && CREDIT_LINE.is_match(line))
+        || REPORTING_CREDIT.is_match(line) && words <= 40
 }
 
 /// A line that is only a date (with weekday, time, labels): "Sunday, November 28, 2010".
@@ -154,7 +167,11 @@ fn dateline(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     }
     let (date, range) = find_date(line)?;
     let rest = format!("{} {}", &line[..range.start], &line[range.end..]);
-    DATELINE_LEFTOVER.replace_all(&rest, "").trim().is_empty().then_some((date, range))
+    DATELINE_LEFTOVER
+        .replace_all(&rest, "")
+        .trim()
+        .is_empty()
+        .then_some((date, range))
 }
 
 /// A font-size widget line, possibly with a date in it ("date 2025-10-23 + ↺ − 16 px").
@@ -163,7 +180,8 @@ fn widget_line(line: &str) -> Option<Option<(NaiveDate, std::ops::Range<usize>)>
     if line.len() > 160 || !maybe_widget || !FONT_WIDGET.is_match(line) {
         return None;
     }
-    let without_widget = FONT_WIDGET.replace_all(line, |c: &regex::Captures| " ".repeat(c[0].len()));
+    let without_widget =
+        FONT_WIDGET.replace_all(line, |c: &regex::Captures| " ".repeat(c[0].len()));
     let date = find_date(&without_widget);
     let mut rest = without_widget.into_owned();
     if let Some((_, r)) = &date {
@@ -171,15 +189,28 @@ fn widget_line(line: &str) -> Option<Option<(NaiveDate, std::ops::Range<usize>)>
     }
     let rest = DATELINE_LEFTOVER.replace_all(&rest, "");
     let rest = rest.replace(['↺', '⟲', '↻', '⟳', '+', '−', '＋'], "");
-    let leftover_words = rest.split_whitespace().filter(|w| !matches!(w.to_ascii_lowercase().as_str(), "a" | "aa" | "font" | "size" | "text" | "reset")).count();
+    let leftover_words = rest
+        .split_whitespace()
+        .filter(|w| {
+            !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "a" | "aa" | "font" | "size" | "text" | "reset"
+            )
+        })
+        .count();
     (leftover_words == 0).then_some(date)
 }
 
 fn byline(line: &str) -> Option<(String, Option<(NaiveDate, std::ops::Range<usize>)>)> {
-    if line.len() > 300 || line.split_whitespace().count() > 16 || line.ends_with('.') && !line.ends_with("Jr.") {
+    if line.len() > 300
+        || line.split_whitespace().count() > 16
+        || line.ends_with('.') && !line.ends_with("Jr.")
+    {
         return None;
     }
-    let caps = BYLINE.captures(line).or_else(|| ALL_CAPS_BYLINE.captures(line))?;
+    let caps = BYLINE
+        .captures(line)
+        .or_else(|| ALL_CAPS_BYLINE.captures(line))?;
     let names = caps.name("names")?.as_str().trim();
     // "By Tuesday the storm…" is prose: every name word must be capitalized and the
     // names must not start with a weekday or month.
@@ -203,7 +234,9 @@ fn is_headline_like(block: &str) -> bool {
     }
     let words = block.split_whitespace().count();
     let last = block.chars().next_back().unwrap_or('.');
-    (2..=25).contains(&words) && !matches!(last, '.' | ',' | ';' | ':') && block.chars().next().is_some_and(|c| !c.is_lowercase())
+    (2..=25).contains(&words)
+        && !matches!(last, '.' | ',' | ';' | ':')
+        && block.chars().next().is_some_and(|c| !c.is_lowercase())
 }
 
 /// A last line that names the outlet ("News.Az", "Wikinews", "Reuters"): a few
@@ -221,8 +254,13 @@ fn is_outlet_line(line: &str) -> bool {
         return false;
     }
     words.iter().all(|w| {
-        let w = w.trim_start_matches(['(', '©', '—', '–', '-']).trim_end_matches(')');
-        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || w.contains('.') && w.chars().all(|c| c.is_alphanumeric() || c == '.')
+        let w = w
+            .trim_start_matches(['(', '©', '—', '–', '-'])
+            .trim_end_matches(')');
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || w.contains('.') && w.chars().all(|c| c.is_alphanumeric() || c == '.')
     })
 }
 
@@ -288,7 +326,9 @@ pub fn clean(raw: &str) -> Cleaned {
         for li in (0..blocks[bi].len()).rev() {
             match kinds[bi][li] {
                 LineKind::Drop => continue,
-                LineKind::Keep if dropped_outlets < 2 && bi > 0 && is_outlet_line(blocks[bi][li].trim()) => {
+                LineKind::Keep
+                    if dropped_outlets < 2 && bi > 0 && is_outlet_line(blocks[bi][li].trim()) =>
+                {
                     kinds[bi][li] = LineKind::Drop;
                     dropped_outlets += 1;
                 }
@@ -318,7 +358,10 @@ pub fn clean(raw: &str) -> Cleaned {
                         date = Some(*d);
                         let t = line.trim();
                         let shown = if widget_line(t).is_some() {
-                            FONT_WIDGET.replace_all(t, |c: &regex::Captures| " ".repeat(c[0].len())).get(r.clone()).map(str::to_owned)
+                            FONT_WIDGET
+                                .replace_all(t, |c: &regex::Captures| " ".repeat(c[0].len()))
+                                .get(r.clone())
+                                .map(str::to_owned)
                         } else {
                             t.get(r.clone()).map(str::to_owned)
                         };
@@ -357,7 +400,13 @@ pub fn clean(raw: &str) -> Cleaned {
         }
         first_block = false;
     }
-    Cleaned { text: out, date, byline: byline_name, headline, dateline: dateline_span }
+    Cleaned {
+        text: out,
+        date,
+        byline: byline_name,
+        headline,
+        dateline: dateline_span,
+    }
 }
 
 /// Drops an image credit that closes a caption line, keeping the caption.
@@ -385,26 +434,56 @@ mod tests {
 
     #[test]
     fn widget_line_gives_the_date_and_goes() {
-        let c = clean(" date 2025-10-23 + ↺ − 16 px\n\nJust weeks after the talks, both sides met.\n\nNews.Az");
+        let c = clean(
+            " date 2025-10-23 + ↺ − 16 px\n\nJust weeks after the talks, both sides met.\n\nNews.Az",
+        );
         assert_eq!(c.date, NaiveDate::from_ymd_opt(2025, 10, 23));
-        assert_eq!(c.text, "2025-10-23\n\nJust weeks after the talks, both sides met.");
+        assert_eq!(
+            c.text,
+            "2025-10-23\n\nJust weeks after the talks, both sides met."
+        );
         assert_eq!(c.dateline.map(|s| s.of(&c.text)), Some("2025-10-23"));
     }
 
     #[test]
     fn dates_parse_in_dateline_formats() {
-        assert_eq!(dateline("Saturday, November 27, 2010").map(|d| d.0), NaiveDate::from_ymd_opt(2010, 11, 27));
-        assert_eq!(dateline("March 8, 2011").map(|d| d.0), NaiveDate::from_ymd_opt(2011, 3, 8));
-        assert_eq!(dateline("Published: 8 March 2011, 10:32 GMT").map(|d| d.0), NaiveDate::from_ymd_opt(2011, 3, 8));
-        assert_eq!(dateline("Updated Sept. 5, 2024 at 4:10 p.m. EDT").map(|d| d.0), NaiveDate::from_ymd_opt(2024, 9, 5));
+        assert_eq!(
+            dateline("Saturday, November 27, 2010").map(|d| d.0),
+            NaiveDate::from_ymd_opt(2010, 11, 27)
+        );
+        assert_eq!(
+            dateline("March 8, 2011").map(|d| d.0),
+            NaiveDate::from_ymd_opt(2011, 3, 8)
+        );
+        assert_eq!(
+            dateline("Published: 8 March 2011, 10:32 GMT").map(|d| d.0),
+            NaiveDate::from_ymd_opt(2011, 3, 8)
+        );
+        assert_eq!(
+            dateline("Updated Sept. 5, 2024 at 4:10 p.m. EDT").map(|d| d.0),
+            NaiveDate::from_ymd_opt(2024, 9, 5)
+        );
         assert!(dateline("On March 8, 2011 the company collapsed").is_none());
     }
 
     #[test]
     fn bylines_are_recognized_conservatively() {
-        assert_eq!(byline("By Jane Doe").map(|b| b.0).as_deref(), Some("Jane Doe"));
-        assert_eq!(byline("By Jane Doe and John Roe, Reuters").map(|b| b.0).as_deref(), Some("Jane Doe and John Roe"));
-        assert_eq!(byline("BY JANE DOE | March 8, 2011").map(|b| b.0).as_deref(), Some("JANE DOE"));
+        assert_eq!(
+            byline("By Jane Doe").map(|b| b.0).as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(
+            byline("By Jane Doe and John Roe, Reuters")
+                .map(|b| b.0)
+                .as_deref(),
+            Some("Jane Doe and John Roe")
+        );
+        assert_eq!(
+            byline("BY JANE DOE | March 8, 2011")
+                .map(|b| b.0)
+                .as_deref(),
+            Some("JANE DOE")
+        );
         assert!(byline("By Tuesday the Senate had voted.").is_none());
         assert!(byline("By Monday Morning Standards").is_none());
         assert!(byline("By the end of the year, prices rose").is_none());

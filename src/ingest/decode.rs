@@ -14,7 +14,10 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"\xFF\xD8\xFF", "a JPEG image"),
     (b"GIF8", "a GIF image"),
     (b"RIFF", "a media file (RIFF/WebP/WAV)"),
-    (b"PK\x03\x04", "a ZIP archive or Office document (.docx/.xlsx)"),
+    (
+        b"PK\x03\x04",
+        "a ZIP archive or Office document (.docx/.xlsx)",
+    ),
     (b"\xD0\xCF\x11\xE0", "an old Office document (.doc/.xls)"),
     (b"\x1F\x8B", "a gzip archive"),
     (b"BZh", "a bzip2 archive"),
@@ -31,14 +34,17 @@ const MAGIC: &[(&[u8], &str)] = &[
 ];
 
 fn refuse_binary(what: &str) -> Error {
-    Error::BadInput(format!("This looks like {what}, not article text; {UPLOAD_INSTEAD}."))
+    Error::BadInput(format!(
+        "This looks like {what}, not article text; {UPLOAD_INSTEAD}."
+    ))
 }
 
 /// Decodes `bytes` into text, or explains why it is not article text.
 pub fn decode(bytes: &[u8]) -> Result<String> {
     if let Some((_, what)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
         // "MZ" and "BZh" are also plausible starts of plain text; only trust them with NULs.
-        let weak = what.contains("Windows program") || what.contains("bzip2") || what.contains("RTF");
+        let weak =
+            what.contains("Windows program") || what.contains("bzip2") || what.contains("RTF");
         if !weak || bytes.iter().take(4096).any(|&b| b == 0) {
             return Err(refuse_binary(what));
         }
@@ -61,7 +67,9 @@ pub fn decode(bytes: &[u8]) -> Result<String> {
 
 fn decode_utf16(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> Result<String> {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    if had_errors && text.chars().filter(|&c| c == '\u{FFFD}').count() * 20 > text.chars().count().max(1) {
+    if had_errors
+        && text.chars().filter(|&c| c == '\u{FFFD}').count() * 20 > text.chars().count().max(1)
+    {
         return Err(Error::BadInput(format!(
             "The file starts like UTF-16 text but most of it does not decode; save it as UTF-8 and {UPLOAD_INSTEAD}."
         )));
@@ -80,7 +88,34 @@ fn utf8_or_fallback(bytes: &[u8]) -> Result<String> {
             let plausible_high = text
                 .chars()
                 .filter(|&c| !c.is_ascii())
-                .filter(|&c| c.is_alphabetic() || matches!(c, '‘' | '’' | '“' | '”' | '–' | '—' | '…' | '€' | '£' | '°' | '©' | '•' | '\u{a0}' | '´' | '·' | '½' | '¼' | '¾' | '§' | '¿' | '¡' | '«' | '»'))
+                .filter(|&c| {
+                    c.is_alphabetic()
+                        || matches!(
+                            c,
+                            '‘' | '’'
+                                | '“'
+                                | '”'
+                                | '–'
+                                | '—'
+                                | '…'
+                                | '€'
+                                | '£'
+                                | '°'
+                                | '©'
+                                | '•'
+                                | '\u{a0}'
+                                | '´'
+                                | '·'
+                                | '½'
+                                | '¼'
+                                | '¾'
+                                | '§'
+                                | '¿'
+                                | '¡'
+                                | '«'
+                                | '»'
+                        )
+                })
                 .count();
             // Legacy text is mostly ASCII, and its non-ASCII bytes are letters/marks.
             if high * 3 <= bytes.len() && plausible_high * 10 >= high * 9 {
@@ -97,11 +132,19 @@ fn utf8_or_fallback(bytes: &[u8]) -> Result<String> {
 /// Refuses empty text and text that is mostly control characters or undecodable.
 fn check_textual(text: &str) -> Result<()> {
     if text.trim().is_empty() {
-        return Err(Error::BadInput("The article is empty: paste or upload some text.".into()));
+        return Err(Error::BadInput(
+            "The article is empty: paste or upload some text.".into(),
+        ));
     }
-    let (bad, total) = if text.len() <= 1 << 20 { unreadable_chars_in_bytes(text) } else { unreadable_chars(text) };
+    let (bad, total) = if text.len() <= 1 << 20 {
+        unreadable_chars_in_bytes(text)
+    } else {
+        unreadable_chars(text)
+    };
     if bad * 50 > total {
-        return Err(refuse_binary("a binary file (it is mostly control characters)"));
+        return Err(refuse_binary(
+            "a binary file (it is mostly control characters)",
+        ));
     }
     Ok(())
 }
@@ -126,8 +169,15 @@ fn unreadable_chars(text: &str) -> (usize, usize) {
 fn unreadable_chars_in_bytes(text: &str) -> (usize, usize) {
     let bytes = text.as_bytes();
     let total = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-    let mut bad = bytes.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F).count();
-    for (i, _) in bytes.iter().enumerate().filter(|&(_, &b)| b == 0xC2 || b == 0xEF) {
+    let mut bad = bytes
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F)
+        .count();
+    for (i, _) in bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == 0xC2 || b == 0xEF)
+    {
         match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
             (0xC2, Some(0x80..=0x9F), _) | (0xEF, Some(0xBF), Some(0xBD)) => bad += 1,
             _ => {}
@@ -143,25 +193,50 @@ mod tests {
     #[test]
     fn decodes_boms_and_legacy_text() {
         assert_eq!(decode(b"\xEF\xBB\xBFHello").unwrap(), "Hello");
-        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("Hé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("Hé".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode(&le).unwrap(), "Hé");
-        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("Hé".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain("Hé".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
         assert_eq!(decode(&be).unwrap(), "Hé");
         assert_eq!(decode(b"Caf\xE9 \x93quoted\x94").unwrap(), "Café “quoted”");
     }
 
     #[test]
     fn byte_count_of_unreadable_characters_matches_the_character_count() {
-        for text in ["plain\ttext\r\n", "a\u{1}b\u{7f}c\u{85}d\u{9f}e\u{a0}f\u{FFFD}g\u{c}", "Café “quoted” — ΟΔΟΣ 🙂", "\u{FFFC}\u{FFFD}\u{FFFE}"] {
-            assert_eq!(unreadable_chars_in_bytes(text), unreadable_chars(text), "{text:?}");
+        for text in [
+            "plain\ttext\r\n",
+            "a\u{1}b\u{7f}c\u{85}d\u{9f}e\u{a0}f\u{FFFD}g\u{c}",
+            "Café “quoted” — ΟΔΟΣ 🙂",
+            "\u{FFFC}\u{FFFD}\u{FFFE}",
+        ] {
+            assert_eq!(
+                unreadable_chars_in_bytes(text),
+                unreadable_chars(text),
+                "{text:?}"
+            );
         }
     }
 
     #[test]
     fn refuses_binary_and_empty() {
-        assert!(decode(b"%PDF-1.7\n...").unwrap_err().to_string().contains("PDF"));
+        assert!(
+            decode(b"%PDF-1.7\n...")
+                .unwrap_err()
+                .to_string()
+                .contains("PDF")
+        );
         assert!(decode(b"abc\x00def").is_err());
-        assert!(decode(b"  \n\t ").unwrap_err().to_string().contains("empty"));
+        assert!(
+            decode(b"  \n\t ")
+                .unwrap_err()
+                .to_string()
+                .contains("empty")
+        );
         assert!(decode(b"\xC3\x28\xA0\xA1\xE2\x28\xA1\xF0\x28\x8C\xBC\xF0\x90\x28\xBC").is_err());
         assert!(decode(b"\x01\x02\x03\x04\x05abc\x06\x07\x08").is_err());
     }

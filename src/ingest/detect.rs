@@ -6,20 +6,32 @@ use crate::model::Format;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static HTML_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])").unwrap());
+static HTML_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])").unwrap()
+});
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)</?(?:p|div|span|a|article|section|h[1-6]|br|ul|ol|li|em|strong|b|i|table|tr|td|img|meta|title|script|style|nav|header|footer|main|figure|blockquote)(?:\s[^<>]*)?/?>").unwrap()
 });
 static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^#{1,6}[ \t]+\S").unwrap());
-static MD_LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!?\[[^\]\n]{1,300}\]\((?:[^)\s]{1,500})(?:\s+[^)\n]*)?\)").unwrap());
-static MD_EMPHASIS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:\*\*|__)[^*_\n]{1,200}(?:\*\*|__)").unwrap());
-static MD_LIST_OR_QUOTE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^(?:[*+-][ \t]+\S|>[ \t]?\S|```|---+\s*$)").unwrap());
+static MD_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"!?\[[^\]\n]{1,300}\]\((?:[^)\s]{1,500})(?:\s+[^)\n]*)?\)").unwrap()
+});
+static MD_EMPHASIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\*\*|__)[^*_\n]{1,200}(?:\*\*|__)").unwrap());
+static MD_LIST_OR_QUOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^(?:[*+-][ \t]+\S|>[ \t]?\S|```|---+\s*$)").unwrap());
 
 /// The format `text` is in; `name_hint` (file name or URL) breaks ties.
 pub fn detect(text: &str, name_hint: Option<&str>) -> Format {
     let head = prefix(text, 256 * 1024);
-    let hint = name_hint.map(|n| n.rsplit(['/', '\\']).next().unwrap_or(n).to_ascii_lowercase()).unwrap_or_default();
+    let hint = name_hint
+        .map(|n| {
+            n.rsplit(['/', '\\'])
+                .next()
+                .unwrap_or(n)
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default();
     let html_named = hint.ends_with(".html") || hint.ends_with(".htm") || hint.ends_with(".xhtml");
     let md_named = hint.ends_with(".md") || hint.ends_with(".markdown");
 
@@ -59,9 +71,27 @@ mod tests {
 
     #[test]
     fn detects_from_content_not_name() {
-        assert_eq!(detect("<!DOCTYPE html><html><body><p>Hi</p></body></html>", Some("a.txt")), Format::Html);
-        assert_eq!(detect("# Title\n\nSome **bold** text and a [link](http://x.org).", None), Format::Markdown);
-        assert_eq!(detect("Plain prose. It says 3 < 4 and 5 > 2.", Some("page.html")), Format::Text);
-        assert_eq!(detect("Plain prose. Nothing else.", Some("notes.md")), Format::Text);
+        assert_eq!(
+            detect(
+                "<!DOCTYPE html><html><body><p>Hi</p></body></html>",
+                Some("a.txt")
+            ),
+            Format::Html
+        );
+        assert_eq!(
+            detect(
+                "# Title\n\nSome **bold** text and a [link](http://x.org).",
+                None
+            ),
+            Format::Markdown
+        );
+        assert_eq!(
+            detect("Plain prose. It says 3 < 4 and 5 > 2.", Some("page.html")),
+            Format::Text
+        );
+        assert_eq!(
+            detect("Plain prose. Nothing else.", Some("notes.md")),
+            Format::Text
+        );
     }
 }

@@ -32,10 +32,19 @@ pub const DEFAULT_MAX_REDIRECTS: usize = 5;
 
 /// Content types accepted as article text. Anything else is refused, except that a
 /// response without a type is sniffed.
-const TEXT_TYPES: [&str; 4] = ["text/html", "text/plain", "text/markdown", "application/xhtml+xml"];
+const TEXT_TYPES: [&str; 4] = [
+    "text/html",
+    "text/plain",
+    "text/markdown",
+    "application/xhtml+xml",
+];
 
 /// Host names that reach cloud instance-metadata services.
-const METADATA_HOSTS: [&str; 3] = ["metadata.google.internal", "metadata.goog", "metadata.azure.internal"];
+const METADATA_HOSTS: [&str; 3] = [
+    "metadata.google.internal",
+    "metadata.goog",
+    "metadata.azure.internal",
+];
 
 /// How far a fetch may go. Callers build it from the configuration; `Default` gives the
 /// documented defaults with private addresses refused.
@@ -61,7 +70,8 @@ impl Default for FetchOptions {
             timeout: DEFAULT_TIMEOUT,
             max_redirects: DEFAULT_MAX_REDIRECTS,
             allow_private: false,
-            user_agent: concat!("newsdesk/", env!("CARGO_PKG_VERSION"), " (article reader)").to_string(),
+            user_agent: concat!("newsdesk/", env!("CARGO_PKG_VERSION"), " (article reader)")
+                .to_string(),
         }
     }
 }
@@ -218,7 +228,8 @@ fn classify_v6(ip: Ipv6Addr) -> AddressClass {
 /// NAT64 (64:ff9b::a.b.c.d) or 6to4 (2002:aabb:ccdd::) address.
 fn embedded_v4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
     let seg = ip.segments();
-    let low = |hi: u16, lo: u16| Ipv4Addr::new((hi >> 8) as u8, hi as u8, (lo >> 8) as u8, lo as u8);
+    let low =
+        |hi: u16, lo: u16| Ipv4Addr::new((hi >> 8) as u8, hi as u8, (lo >> 8) as u8, lo as u8);
     if let Some(v4) = ip.to_ipv4_mapped() {
         return Some(v4);
     }
@@ -240,7 +251,9 @@ fn embedded_v4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
 pub fn check_ip(ip: IpAddr, allow_private: bool) -> Result<()> {
     match classify_ip(ip) {
         AddressClass::Public => Ok(()),
-        AddressClass::CloudMetadata => Err(Error::Fetch(AddressClass::CloudMetadata.refusal().into())),
+        AddressClass::CloudMetadata => {
+            Err(Error::Fetch(AddressClass::CloudMetadata.refusal().into()))
+        }
         _ if allow_private => Ok(()),
         class => Err(Error::Fetch(class.refusal().into())),
     }
@@ -270,14 +283,19 @@ fn check_parsed_url(url: &Url, allow_private: bool) -> Result<()> {
         }
     }
     match url.host() {
-        None => Err(Error::Fetch("That link has no host name. Paste the full link, starting with https://.".into())),
+        None => Err(Error::Fetch(
+            "That link has no host name. Paste the full link, starting with https://.".into(),
+        )),
         Some(Host::Domain(d)) => {
             let d = d.trim_end_matches('.').to_ascii_lowercase();
             if METADATA_HOSTS.contains(&d.as_str()) {
                 return Err(Error::Fetch(AddressClass::CloudMetadata.refusal().into()));
             }
             if d.is_empty() {
-                return Err(Error::Fetch("That link has no host name. Paste the full link, starting with https://.".into()));
+                return Err(Error::Fetch(
+                    "That link has no host name. Paste the full link, starting with https://."
+                        .into(),
+                ));
             }
             Ok(())
         }
@@ -288,22 +306,36 @@ fn check_parsed_url(url: &Url, allow_private: bool) -> Result<()> {
 
 /// Resolves the URL's host and checks every address; returns the checked addresses, which
 /// the connection is then pinned to.
-async fn resolve_checked(url: &Url, allow_private: bool, resolver: Resolver<'_>) -> Result<Vec<SocketAddr>> {
+async fn resolve_checked(
+    url: &Url,
+    allow_private: bool,
+    resolver: Resolver<'_>,
+) -> Result<Vec<SocketAddr>> {
     let port = url.port_or_known_default().unwrap_or(80);
     let addrs: Vec<SocketAddr> = match url.host() {
         Some(Host::Ipv4(v4)) => vec![SocketAddr::new(IpAddr::V4(v4), port)],
         Some(Host::Ipv6(v6)) => vec![SocketAddr::new(IpAddr::V6(v6), port)],
         Some(Host::Domain(d)) => {
-            let not_found = |_| Error::Fetch(format!("I could not find the site `{}`. Check the link for typos.", shorten(d, 100)));
+            let not_found = |_| {
+                Error::Fetch(format!(
+                    "I could not find the site `{}`. Check the link for typos.",
+                    shorten(d, 100)
+                ))
+            };
             match resolver {
-                Resolver::System => tokio::net::lookup_host((d, port)).await.map_err(not_found)?.collect(),
+                Resolver::System => tokio::net::lookup_host((d, port))
+                    .await
+                    .map_err(not_found)?
+                    .collect(),
                 Resolver::Custom(resolve) => resolve(d, port).map_err(not_found)?,
             }
         }
         None => Vec::new(),
     };
     if addrs.is_empty() {
-        return Err(Error::Fetch("That site's name does not lead to any address. Check the link for typos.".into()));
+        return Err(Error::Fetch(
+            "That site's name does not lead to any address. Check the link for typos.".into(),
+        ));
     }
     // Every address must pass: refusing when any fails keeps a name with one public and
     // one private record from being used to reach the private one.
@@ -331,7 +363,11 @@ pub async fn fetch(url: &str, opts: &FetchOptions) -> Result<Fetched> {
 /// [`fetch`] with host names looked up by `resolve` instead of the system resolver. The
 /// addresses it returns are checked and then pinned exactly as system answers are — this is
 /// how tests show that the connection goes to the checked address and nowhere else.
-pub async fn fetch_with_resolver(url: &str, opts: &FetchOptions, resolve: &ResolveFn) -> Result<Fetched> {
+pub async fn fetch_with_resolver(
+    url: &str,
+    opts: &FetchOptions,
+    resolve: &ResolveFn,
+) -> Result<Fetched> {
     fetch_via(url, opts, Resolver::Custom(resolve)).await
 }
 
@@ -357,19 +393,32 @@ fn deadline_error(opts: &FetchOptions) -> Error {
 pub fn fetch_blocking(url: &str, opts: &FetchOptions) -> Result<Fetched> {
     let url = url.to_string();
     let opts = opts.clone();
-    let worker = std::thread::Builder::new().name("newsdesk-fetch".into()).spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| Error::Fetch(format!("Could not start the network worker ({e}). Try again.")))?;
-        runtime.block_on(fetch(&url, &opts))
-    })?;
-    worker
-        .join()
-        .unwrap_or_else(|_| Err(Error::Fetch("Fetching the page failed unexpectedly. Try again, or upload the article as a file.".into())))
+    let worker = std::thread::Builder::new()
+        .name("newsdesk-fetch".into())
+        .spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| {
+                    Error::Fetch(format!(
+                        "Could not start the network worker ({e}). Try again."
+                    ))
+                })?;
+            runtime.block_on(fetch(&url, &opts))
+        })?;
+    worker.join().unwrap_or_else(|_| {
+        Err(Error::Fetch(
+            "Fetching the page failed unexpectedly. Try again, or upload the article as a file."
+                .into(),
+        ))
+    })
 }
 
-async fn fetch_checked(mut url: Url, opts: &FetchOptions, resolver: Resolver<'_>) -> Result<Fetched> {
+async fn fetch_checked(
+    mut url: Url,
+    opts: &FetchOptions,
+    resolver: Resolver<'_>,
+) -> Result<Fetched> {
     let mut redirects = 0usize;
     loop {
         check_parsed_url(&url, opts.allow_private)?;
@@ -377,7 +426,10 @@ async fn fetch_checked(mut url: Url, opts: &FetchOptions, resolver: Resolver<'_>
         let client = pinned_client(&url, &addrs, opts)?;
         let response = client
             .get(url.clone())
-            .header(reqwest::header::ACCEPT, "text/html, application/xhtml+xml, text/plain;q=0.9, text/markdown;q=0.9")
+            .header(
+                reqwest::header::ACCEPT,
+                "text/html, application/xhtml+xml, text/plain;q=0.9, text/markdown;q=0.9",
+            )
             .send()
             .await
             .map_err(|e| transport_error(&e, opts))?;
@@ -424,7 +476,11 @@ fn pinned_client(url: &Url, addrs: &[SocketAddr], opts: &FetchOptions) -> Result
         .map_err(|e| Error::Fetch(format!("Could not set up the connection ({e}). Try again.")))
 }
 
-async fn read_body(url: Url, mut response: reqwest::Response, opts: &FetchOptions) -> Result<Fetched> {
+async fn read_body(
+    url: Url,
+    mut response: reqwest::Response,
+    opts: &FetchOptions,
+) -> Result<Fetched> {
     let declared_type = response
         .headers()
         .get(reqwest::header::CONTENT_TYPE)
@@ -432,7 +488,12 @@ async fn read_body(url: Url, mut response: reqwest::Response, opts: &FetchOption
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty());
     if let Some(ct) = &declared_type {
-        let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let essence = ct
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         if !TEXT_TYPES.contains(&essence.as_str()) {
             return Err(Error::Fetch(format!(
                 "That link is {}, not a web page or text. Link to the article itself, or upload it as a file.",
@@ -447,11 +508,18 @@ async fn read_body(url: Url, mut response: reqwest::Response, opts: &FetchOption
             vars::MAX_FETCH_BYTES
         ))
     };
-    if response.content_length().is_some_and(|n| n > opts.max_bytes as u64) {
+    if response
+        .content_length()
+        .is_some_and(|n| n > opts.max_bytes as u64)
+    {
         return Err(too_big());
     }
     let mut bytes: Vec<u8> = Vec::new();
-    while let Some(chunk) = response.chunk().await.map_err(|e| transport_error(&e, opts))? {
+    while let Some(chunk) = response
+        .chunk()
+        .await
+        .map_err(|e| transport_error(&e, opts))?
+    {
         if bytes.len().saturating_add(chunk.len()) > opts.max_bytes {
             return Err(too_big());
         }
@@ -465,14 +533,28 @@ async fn read_body(url: Url, mut response: reqwest::Response, opts: &FetchOption
             })?
             .to_string(),
     };
-    Ok(Fetched { final_url: url.to_string(), content_type, bytes })
+    Ok(Fetched {
+        final_url: url.to_string(),
+        content_type,
+        bytes,
+    })
 }
 
 /// Guesses the type of an untyped body: HTML, plain text, or `None` for binary data.
 pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     const BINARY_MAGIC: [&[u8]; 12] = [
-        b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"BM", b"RIFF",
-        b"\x7fELF", b"MZ", b"OggS", b"ID3",
+        b"\x89PNG",
+        b"GIF8",
+        b"\xff\xd8\xff",
+        b"%PDF",
+        b"PK\x03\x04",
+        b"\x1f\x8b",
+        b"BM",
+        b"RIFF",
+        b"\x7fELF",
+        b"MZ",
+        b"OggS",
+        b"ID3",
     ];
     let head = &bytes[..bytes.len().min(1024)];
     if BINARY_MAGIC.iter().any(|m| head.starts_with(m)) {
@@ -480,13 +562,27 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
     }
     // Text has no NULs and few control characters (UTF-16 text has NULs; it is rare on
     // the web without a Content-Type and refused here).
-    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
     if head.contains(&0) || controls * 20 > head.len().max(1) {
         return None;
     }
     let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
     let lead = lower.trim_start_matches('\u{feff}').trim_start();
-    if ["<!doctype html", "<html", "<head", "<body", "<article", "<p>", "<div"].iter().any(|t| lead.starts_with(t)) {
+    if [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<article",
+        "<p>",
+        "<div",
+    ]
+    .iter()
+    .any(|t| lead.starts_with(t))
+    {
         Some("text/html")
     } else {
         Some("text/plain")
@@ -506,11 +602,19 @@ fn transport_error(e: &reqwest::Error, opts: &FetchOptions) -> Error {
 fn status_message(status: reqwest::StatusCode) -> String {
     let code = status.as_u16();
     match code {
-        401 | 403 => format!("The site refused access ({status}); it may need a login or block bots. Paste or upload the article text instead."),
+        401 | 403 => format!(
+            "The site refused access ({status}); it may need a login or block bots. Paste or upload the article text instead."
+        ),
         404 | 410 => format!("The site says that page does not exist ({status}). Check the link."),
-        429 => format!("The site is rate-limiting requests ({status}). Try again in a few minutes."),
-        500..=599 => format!("The site had an error ({status}). Try again later, or upload the article as a file."),
-        _ => format!("The site answered {status} instead of the page. Check the link, or upload the article as a file."),
+        429 => {
+            format!("The site is rate-limiting requests ({status}). Try again in a few minutes.")
+        }
+        500..=599 => format!(
+            "The site had an error ({status}). Try again later, or upload the article as a file."
+        ),
+        _ => format!(
+            "The site answered {status} instead of the page. Check the link, or upload the article as a file."
+        ),
     }
 }
 
@@ -528,7 +632,11 @@ fn describe_type(essence: &str) -> String {
 
 fn human_duration(d: Duration) -> String {
     let ms = d.as_millis();
-    if ms % 1000 == 0 { format!("{} s", ms / 1000) } else { format!("{:.1} s", d.as_secs_f64()) }
+    if ms % 1000 == 0 {
+        format!("{} s", ms / 1000)
+    } else {
+        format!("{:.1} s", d.as_secs_f64())
+    }
 }
 
 /// The first `max` characters of `s`, with an ellipsis when cut (on a char boundary).
@@ -601,7 +709,13 @@ mod tests {
 
     #[test]
     fn odd_ipv4_spellings_are_normalized_before_the_check() {
-        for u in ["http://2130706433/", "http://0x7f.1/", "http://0177.0.0.1/", "http://127.1/", "http://[::ffff:7f00:1]/"] {
+        for u in [
+            "http://2130706433/",
+            "http://0x7f.1/",
+            "http://0177.0.0.1/",
+            "http://127.1/",
+            "http://[::ffff:7f00:1]/",
+        ] {
             let err = check_url(u, false).expect_err(u).to_string();
             assert!(err.contains("newsdesk"), "{u}: {err}");
         }

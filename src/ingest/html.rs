@@ -24,7 +24,11 @@ static META_DATE: LazyLock<Regex> = LazyLock::new(|| {
 fn meta_published(html: &str) -> Option<String> {
     let head = &html[..floor_boundary(html, 512 * 1024)];
     let caps = META_DATE.captures(head)?;
-    caps.iter().skip(1).flatten().next().map(|m| m.as_str().trim().to_owned())
+    caps.iter()
+        .skip(1)
+        .flatten()
+        .next()
+        .map(|m| m.as_str().trim().to_owned())
 }
 
 fn floor_boundary(s: &str, max: usize) -> usize {
@@ -58,7 +62,11 @@ pub fn extract(html: &str) -> Result<HtmlArticle> {
         .name("html-extract".into())
         .stack_size(EXTRACT_STACK)
         .spawn(move || extract_inline(&owned))
-        .map_err(|e| Error::BadInput(format!("Could not start reading the HTML page ({e}); try again or paste the article text.")))?;
+        .map_err(|e| {
+            Error::BadInput(format!(
+                "Could not start reading the HTML page ({e}); try again or paste the article text."
+            ))
+        })?;
     match worker.join() {
         Ok(article) => Ok(article),
         Err(_) => Err(Error::BadInput(
@@ -71,26 +79,41 @@ fn extract_inline(html: &str) -> HtmlArticle {
     let stripped = strip_tags(html);
     let element_estimate = html.bytes().filter(|&b| b == b'<').count();
     if element_estimate <= MAX_ELEMENTS {
-        let config = Config { max_elements_to_parse: MAX_ELEMENTS, text_mode: TextMode::Formatted, ..Default::default() };
+        let config = Config {
+            max_elements_to_parse: MAX_ELEMENTS,
+            text_mode: TextMode::Formatted,
+            ..Default::default()
+        };
         if let Ok(mut reader) = Readability::new(html, None, Some(config)) {
             if let Ok(article) = reader.parse() {
                 let text = normalize_blocks(&article.text_content);
                 // Readability can settle on a teaser box; prefer the stripped page when
                 // the pick holds only a sliver of the page's prose. A short pick from a
                 // page with no prose outside nav/header/footer is navigation, not text.
-                let (picked, prose) = (text.split_whitespace().count(), stripped.text.split_whitespace().count());
+                let (picked, prose) = (
+                    text.split_whitespace().count(),
+                    stripped.text.split_whitespace().count(),
+                );
                 if picked >= 30 || (prose > 0 && picked * 3 >= prose) {
                     return HtmlArticle {
                         title: non_empty(article.title.trim()).or(stripped.title),
                         byline: article.byline.as_deref().map(str::trim).and_then(non_empty),
-                        published: article.published_time.as_deref().map(str::trim).and_then(non_empty).or_else(|| meta_published(html)),
+                        published: article
+                            .published_time
+                            .as_deref()
+                            .map(str::trim)
+                            .and_then(non_empty)
+                            .or_else(|| meta_published(html)),
                         text,
                     };
                 }
             }
         }
     }
-    HtmlArticle { published: meta_published(html), ..stripped }
+    HtmlArticle {
+        published: meta_published(html),
+        ..stripped
+    }
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -135,12 +158,37 @@ fn collapse_spaces(line: &str) -> String {
 }
 
 /// Elements whose whole content is dropped by the tag stripper.
-const DROP_ELEMENTS: &[&str] =
-    &["script", "style", "noscript", "nav", "aside", "footer", "header", "form", "svg", "iframe", "template", "select", "button", "figure", "menu"];
+const DROP_ELEMENTS: &[&str] = &[
+    "script", "style", "noscript", "nav", "aside", "footer", "header", "form", "svg", "iframe",
+    "template", "select", "button", "figure", "menu",
+];
 /// Elements that end a paragraph.
 const BLOCK_ELEMENTS: &[&str] = &[
-    "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "article", "section", "blockquote", "ul", "ol",
-    "table", "main", "dd", "dt", "hr", "pre", "body", "td", "th",
+    "p",
+    "div",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "tr",
+    "article",
+    "section",
+    "blockquote",
+    "ul",
+    "ol",
+    "table",
+    "main",
+    "dd",
+    "dt",
+    "hr",
+    "pre",
+    "body",
+    "td",
+    "th",
 ];
 
 /// A linear, DOM-free fallback: page text with dropped blocks removed, block
@@ -162,7 +210,9 @@ pub fn strip_tags(html: &str) -> HtmlArticle {
         }
         push_text(&mut out, &html[text_start..i]);
         if lower[i..].starts_with("<!--") {
-            i = lower[i + 4..].find("-->").map_or(bytes.len(), |k| i + 4 + k + 3);
+            i = lower[i + 4..]
+                .find("-->")
+                .map_or(bytes.len(), |k| i + 4 + k + 3);
             text_start = i;
             continue;
         }
@@ -172,7 +222,11 @@ pub fn strip_tags(html: &str) -> HtmlArticle {
         };
         let tag = &lower[i + 1..close];
         let closing = tag.starts_with('/');
-        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
         i = close + 1;
         text_start = i;
         if !closing && DROP_ELEMENTS.contains(&name.as_str()) && !tag.ends_with('/') {
@@ -205,8 +259,14 @@ pub fn strip_tags(html: &str) -> HtmlArticle {
         push_text(&mut out, &html[text_start..]);
     }
     let text = normalize_blocks(&out);
-    let title = h1.filter(|t| !t.is_empty()).or(title.filter(|t| !t.is_empty()));
-    HtmlArticle { title, text, ..Default::default() }
+    let title = h1
+        .filter(|t| !t.is_empty())
+        .or(title.filter(|t| !t.is_empty()));
+    HtmlArticle {
+        title,
+        text,
+        ..Default::default()
+    }
 }
 
 fn push_text(out: &mut String, raw: &str) {
@@ -227,7 +287,9 @@ pub fn decode_entities(s: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let end = rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).map(|k| k + 1);
+        let end = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map(|k| k + 1);
         let (Some(end), true) = (end, rest.len() > 1) else {
             out.push('&');
             rest = &rest[1..];
@@ -253,7 +315,11 @@ pub fn decode_entities(s: &str) -> String {
             "copy" => Some('©'),
             "pound" => Some('£'),
             "euro" => Some('€'),
-            _ if name.starts_with("#x") || name.starts_with("#X") => u32::from_str_radix(&name[2..], 16).ok().and_then(char::from_u32),
+            _ if name.starts_with("#x") || name.starts_with("#X") => {
+                u32::from_str_radix(&name[2..], 16)
+                    .ok()
+                    .and_then(char::from_u32)
+            }
             _ if name.starts_with('#') => name[1..].parse::<u32>().ok().and_then(char::from_u32),
             _ => None,
         };
@@ -282,6 +348,9 @@ mod tests {
                     <h1>Big news</h1><p>First  paragraph.</p><!-- ad --><p>Second&nbsp;one &#8220;quoted&#8221;.</p><footer>(c) Site</footer></body></html>";
         let a = strip_tags(page);
         assert_eq!(a.title.as_deref(), Some("Big news"));
-        assert_eq!(a.text, "Big news\n\nFirst paragraph.\n\nSecond\u{a0}one “quoted”.");
+        assert_eq!(
+            a.text,
+            "Big news\n\nFirst paragraph.\n\nSecond\u{a0}one “quoted”."
+        );
     }
 }

@@ -4,19 +4,29 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-static IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[([^\]\n]*)\]\([^)\n]*\)").unwrap());
-static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])").unwrap());
-static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<((?:https?://|mailto:)[^>\s]+)>").unwrap());
-static STRONG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\*\*|__)([^\s*_](?:[^*\n]*?[^\s*_])?)(\*\*|__)").unwrap());
-static EMPH_STAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(^|[^\w*])\*([^\s*](?:[^*\n]*?[^\s*])?)\*").unwrap());
-static EMPH_UNDERSCORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(^|[^\w_])_([^\s_](?:[^_\n]*?[^\s_])?)_([^\w]|$)").unwrap());
+static IMAGE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"!\[([^\]\n]*)\]\([^)\n]*\)").unwrap());
+static LINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\[([^\]\n]+)\](?:\([^)\n]*\)|\[[^\]\n]*\])").unwrap());
+static AUTOLINK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<((?:https?://|mailto:)[^>\s]+)>").unwrap());
+static STRONG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\*\*|__)([^\s*_](?:[^*\n]*?[^\s*_])?)(\*\*|__)").unwrap());
+static EMPH_STAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|[^\w*])\*([^\s*](?:[^*\n]*?[^\s*])?)\*").unwrap());
+static EMPH_UNDERSCORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|[^\w_])_([^\s_](?:[^_\n]*?[^\s_])?)_([^\w]|$)").unwrap());
 static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"`([^`\n]+)`").unwrap());
 static STRIKE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"~~([^~\n]+)~~").unwrap());
-static LINE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\s{0,3}(?:>\s?)+)?\s{0,3}(?:#{1,6}\s+|[*+-]\s+(?:\[[ xX]\]\s+)?)?").unwrap());
+static LINE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s{0,3}(?:>\s?)+)?\s{0,3}(?:#{1,6}\s+|[*+-]\s+(?:\[[ xX]\]\s+)?)?").unwrap()
+});
 static TRAILING_HASHES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s+#+\s*$").unwrap());
-static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|={3,}\s*)$").unwrap());
-static REFERENCE_DEF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s{0,3}\[[^\]]+\]:\s+\S+").unwrap());
+static RULE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|={3,}\s*)$").unwrap()
+});
+static REFERENCE_DEF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{0,3}\[[^\]]+\]:\s+\S+").unwrap());
 
 /// The plain text of a Markdown document, with the first `# heading` (if any).
 pub fn to_text(md: &str) -> (String, Option<String>) {
@@ -52,7 +62,11 @@ pub fn to_text(md: &str) -> (String, Option<String>) {
         body = EMPH_STAR.replace_all(&body, "$1$2").into_owned();
         body = EMPH_UNDERSCORE.replace_all(&body, "$1$2$3").into_owned();
         body = STRIKE.replace_all(&body, "$1").into_owned();
-        let body = body.trim_end().replace("\\*", "*").replace("\\_", "_").replace("\\#", "#");
+        let body = body
+            .trim_end()
+            .replace("\\*", "*")
+            .replace("\\_", "_")
+            .replace("\\#", "#");
         if is_heading && title.is_none() && trimmed.starts_with("# ") && !body.trim().is_empty() {
             title = Some(body.trim().to_owned());
         }
@@ -79,7 +93,10 @@ mod tests {
             "# Big *news* today\n\nThe **minister** said [the plan](http://x.org/a) was _final_.\n\n- first point\n- second\n\n> \"We are done,\" she said.\n\n![chart](c.png)\n\n---\n",
         );
         assert_eq!(title.as_deref(), Some("Big news today"));
-        assert!(text.contains("The minister said the plan was final."), "{text}");
+        assert!(
+            text.contains("The minister said the plan was final."),
+            "{text}"
+        );
         assert!(text.contains("first point\nsecond"));
         assert!(text.contains("\"We are done,\" she said."));
         assert!(!text.contains("png") && !text.contains("---") && !text.contains('#'));

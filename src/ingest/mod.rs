@@ -42,7 +42,11 @@ pub fn ingest(bytes: &[u8], opts: &IngestOptions) -> Result<Document> {
 /// [`ingest`] for an upload with a size limit: text longer than `max_text_bytes` once
 /// decoded and cleaned is refused with [`too_big`], before any check of what the text
 /// looks like, so an oversized upload is always told about the limit first.
-pub fn ingest_within(bytes: &[u8], opts: &IngestOptions, max_text_bytes: usize) -> Result<Document> {
+pub fn ingest_within(
+    bytes: &[u8],
+    opts: &IngestOptions,
+    max_text_bytes: usize,
+) -> Result<Document> {
     let decoded = decode::decode(bytes)?;
     let format = detect::detect(&decoded, opts.name_hint.as_deref());
     // Markup does not count against the limit; everything else is text as uploaded.
@@ -52,7 +56,10 @@ pub fn ingest_within(bytes: &[u8], opts: &IngestOptions, max_text_bytes: usize) 
     let (body, found_title, meta_byline, meta_date) = match format {
         Format::Html => {
             let page = html::extract(&decoded)?;
-            let title = page.title.map(|t| clean_title(&t)).filter(|t| !t.is_empty());
+            let title = page
+                .title
+                .map(|t| clean_title(&t))
+                .filter(|t| !t.is_empty());
             let mut body = page.text;
             // The headline belongs to the text: put the page title first unless the
             // body already starts with it.
@@ -64,7 +71,12 @@ pub fn ingest_within(bytes: &[u8], opts: &IngestOptions, max_text_bytes: usize) 
                     // The title appears later (e.g. after a kicker); leave the body alone.
                 }
             }
-            (body, title, page.byline, page.published.as_deref().and_then(clean::parse_date))
+            (
+                body,
+                title,
+                page.byline,
+                page.published.as_deref().and_then(clean::parse_date),
+            )
         }
         Format::Markdown => {
             let (text, title) = markdown::to_text(&decoded);
@@ -110,7 +122,10 @@ pub fn ingest_within(bytes: &[u8], opts: &IngestOptions, max_text_bytes: usize) 
     Ok(Document {
         title,
         date: cleaned.date.or(meta_date),
-        byline: cleaned.byline.or(meta_byline.map(|b| b.trim().trim_start_matches("By ").trim().to_owned())).filter(|b| !b.is_empty()),
+        byline: cleaned
+            .byline
+            .or(meta_byline.map(|b| b.trim().trim_start_matches("By ").trim().to_owned()))
+            .filter(|b| !b.is_empty()),
         format,
         text,
         headline,
@@ -153,19 +168,40 @@ fn clean_title(title: &str) -> String {
 }
 
 fn same_words(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect::<Vec<_>>();
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .collect::<Vec<_>>()
+    };
     let (a, b) = (norm(a), norm(b));
     !a.is_empty() && a == b
 }
 
 /// The first sentence's opening words when there is no headline.
-fn fallback_title(text: &str, sentences: &[crate::model::Sentence], dateline: Option<Span>) -> String {
-    let Some(first) = sentences.iter().find(|s| dateline.is_none_or(|d| !d.overlaps(s.span))) else { return String::new() };
+fn fallback_title(
+    text: &str,
+    sentences: &[crate::model::Sentence],
+    dateline: Option<Span>,
+) -> String {
+    let Some(first) = sentences
+        .iter()
+        .find(|s| dateline.is_none_or(|d| !d.overlaps(s.span)))
+    else {
+        return String::new();
+    };
     let words: Vec<&str> = first.span.of(text).split_whitespace().collect();
     if words.len() <= FALLBACK_TITLE_WORDS {
         words.join(" ")
     } else {
-        format!("{} …", words[..FALLBACK_TITLE_WORDS].join(" ").trim_end_matches([',', ';', ':']))
+        format!(
+            "{} …",
+            words[..FALLBACK_TITLE_WORDS]
+                .join(" ")
+                .trim_end_matches([',', ';', ':'])
+        )
     }
 }
 

@@ -18,8 +18,13 @@ use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Serialize)]
 pub enum AskAnswer {
-    Found { answer: String, evidence: Vec<Evidence> },
-    NotFound { message: String },
+    Found {
+        answer: String,
+        evidence: Vec<Evidence>,
+    },
+    NotFound {
+        message: String,
+    },
 }
 
 const NOT_FOUND: &str = "That is not in the loaded articles.";
@@ -30,17 +35,39 @@ const CANDIDATES: usize = 40;
 
 /// Question words that say what kind of answer is wanted, not what it is about.
 const QUESTION_WORDS: &[&str] = &[
-    "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "many", "much", "big", "large", "long",
-    "old", "worth", "value", "cost", "amount", "number", "total", "happen", "happened", "happens", "say", "says",
-    "said", "tell", "told", "know", "mean", "article", "articles", "story", "date", "time", "day", "year", "place",
-    "located", "location", "reason",
+    "who", "whom", "whose", "what", "when", "where", "why", "how", "which", "many", "much", "big",
+    "large", "long", "old", "worth", "value", "cost", "amount", "number", "total", "happen",
+    "happened", "happens", "say", "says", "said", "tell", "told", "know", "mean", "article",
+    "articles", "story", "date", "time", "day", "year", "place", "located", "location", "reason",
 ];
 
 /// Honorifics and titles dropped from a name in a question ("Mr. Baird").
-const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "president", "minister", "senator", "sen", "rep", "governor", "gov", "mayor", "judge", "chairman", "secretary"];
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "president",
+    "minister",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "gov",
+    "mayor",
+    "judge",
+    "chairman",
+    "secretary",
+];
 
-static WHO_IS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:who|what)(?:'s|’s| is| was| are| were)\s+(.+?)\s*[?.!]*\s*$").expect("pattern"));
+static WHO_IS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:who|what)(?:'s|’s| is| was| are| were)\s+(.+?)\s*[?.!]*\s*$")
+        .expect("pattern")
+});
 static WHAT_SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*what\s+(?:did|does|do|has|have|had)\s+(.+?)\s+(?:say|said|tell|told|think|warn|claim|argue|state|announce)(?:\s+(?:about|on|of|regarding)\s+(.+?))?\s*[?.!]*\s*$").expect("pattern")
 });
@@ -50,8 +77,13 @@ static WHO_SAID: LazyLock<Regex> = LazyLock::new(|| {
 static HOW_MUCH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:how\s+(?:much|many|big|large|long|high|far|fast|old|deep|heavy|strong|powerful)|what\s+(?:percentage|percent|share|proportion|fraction|number|amount|sum|price)|what\s+.*\b(?:worth|cost|value)\b)").expect("pattern")
 });
-static WHEN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:when|what\s+(?:date|day|time|year|month)|since\s+when)\b").expect("pattern"));
-static WHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:where|in\s+what\s+(?:city|country|place|town))\b").expect("pattern"));
+static WHEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:when|what\s+(?:date|day|time|year|month)|since\s+when)\b")
+        .expect("pattern")
+});
+static WHERE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:where|in\s+what\s+(?:city|country|place|town))\b").expect("pattern")
+});
 static WHO_DID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:who|whom|which\s+(?:countr(?:y|ies)|compan(?:y|ies)|organi[sz]ations?|groups?|persons?|people|officials?|agenc(?:y|ies)|states?|cit(?:y|ies)|regions?|teams?|clubs?|universit(?:y|ies)|newspapers?|news\s+agenc(?:y|ies)|players?|man|woman))\b").expect("pattern")
 });
@@ -102,7 +134,9 @@ fn found(answer: String, evidence: Vec<Evidence>) -> AskAnswer {
 }
 
 fn not_found() -> AskAnswer {
-    AskAnswer::NotFound { message: NOT_FOUND.into() }
+    AskAnswer::NotFound {
+        message: NOT_FOUND.into(),
+    }
 }
 
 /// ASCII-case-insensitive substring test without allocating.
@@ -124,7 +158,9 @@ pub fn ask(articles: &[&Article], question: &str) -> AskAnswer {
 pub fn ask_in(articles: &ScopeIndex, question: &str) -> AskAnswer {
     let q = question.trim();
     if q.is_empty() {
-        return AskAnswer::NotFound { message: "Ask a question, for example: who is Wu Xinbo?".into() };
+        return AskAnswer::NotFound {
+            message: "Ask a question, for example: who is Wu Xinbo?".into(),
+        };
     }
     if HOW_MUCH.is_match(q) {
         return how_much(articles, q);
@@ -170,7 +206,9 @@ fn who_is(articles: &ScopeIndex, target: &str) -> Option<AskAnswer> {
     for r in articles.people_with_word(&last) {
         let a = articles.article(r.slot);
         {
-            let Some(p) = a.analysis.people.get(r.item as usize) else { continue };
+            let Some(p) = a.analysis.people.get(r.item as usize) else {
+                continue;
+            };
             if !names_person(&words, p) {
                 continue;
             }
@@ -178,13 +216,20 @@ fn who_is(articles: &ScopeIndex, target: &str) -> Option<AskAnswer> {
             if p.role.is_empty() {
                 if unroled.is_none() {
                     let evidence = first.map(|i| vec![Evidence::new(a, i)]).unwrap_or_default();
-                    unroled = Some(found(format!("{} is named in the article; no role is given.", p.name), evidence));
+                    unroled = Some(found(
+                        format!("{} is named in the article; no role is given.", p.name),
+                        evidence,
+                    ));
                 }
                 continue;
             }
             // The sentence that states the role, else the first mention.
-            let stated = (0..a.doc.sentences.len()).find(|&i| contains_ci(a.doc.sentence_text(i), &p.role));
-            let evidence = stated.or(first).map(|i| vec![Evidence::new(a, i)]).unwrap_or_default();
+            let stated =
+                (0..a.doc.sentences.len()).find(|&i| contains_ci(a.doc.sentence_text(i), &p.role));
+            let evidence = stated
+                .or(first)
+                .map(|i| vec![Evidence::new(a, i)])
+                .unwrap_or_default();
             return Some(found(format!("{}: {}", p.name, p.role), evidence));
         }
     }
@@ -198,7 +243,10 @@ fn who_is(articles: &ScopeIndex, target: &str) -> Option<AskAnswer> {
         }
         let a = articles.article(r.article);
         if let Some(role) = appositive_after(a.doc.sentence_text(r.sentence), target_trim) {
-            return Some(found(format!("{target_trim}: {role}"), vec![Evidence::new(a, r.sentence)]));
+            return Some(found(
+                format!("{target_trim}: {role}"),
+                vec![Evidence::new(a, r.sentence)],
+            ));
         }
     }
     if unroled.is_some() {
@@ -228,10 +276,15 @@ fn appositive_after(sentence: &str, name: &str) -> Option<String> {
     }
     let at = sentence.find(name)?;
     let rest = sentence[at + name.len()..].strip_prefix(", ")?;
-    let end = rest.find([',', '.', ';', '"', '“', '”', '(']).unwrap_or(rest.len());
+    let end = rest
+        .find([',', '.', ';', '"', '“', '”', '('])
+        .unwrap_or(rest.len());
     let role = rest[..end].trim();
     let first = role.chars().next()?;
-    (first.is_lowercase() && role.split_whitespace().count() >= 2 && role.split_whitespace().count() <= 15).then(|| role.to_string())
+    (first.is_lowercase()
+        && role.split_whitespace().count() >= 2
+        && role.split_whitespace().count() <= 15)
+        .then(|| role.to_string())
 }
 
 /// "What did X say (about Y)": X's statements, the most on-topic first.
@@ -241,12 +294,19 @@ fn what_did_say(articles: &ScopeIndex, who: &str, about: Option<&str>) -> AskAns
     // (topic words in the sentence, quote); the text and evidence are built for the best three only.
     let mut statements: Vec<(usize, ItemRef)> = Vec::new();
     let mut speaker_name: Option<String> = None;
-    let Some(last) = words.last() else { return not_found() };
-    let topic_sentences: Vec<_> = topic.iter().map(|&t| articles.sentences_holding(t)).collect();
+    let Some(last) = words.last() else {
+        return not_found();
+    };
+    let topic_sentences: Vec<_> = topic
+        .iter()
+        .map(|&t| articles.sentences_holding(t))
+        .collect();
     // Every way a speaker can be named holds the question's last name word.
     for r in articles.quotes_with_name_word(last) {
         let a = articles.article(r.slot);
-        let Some(q) = a.analysis.quotes.get(r.item as usize) else { continue };
+        let Some(q) = a.analysis.quotes.get(r.item as usize) else {
+            continue;
+        };
         let speaker_words = name_words(&q.speaker);
         let matches = speaker_words == words
             || (words.len() == 1 && speaker_words.last() == words.first())
@@ -255,7 +315,10 @@ fn what_did_say(articles: &ScopeIndex, who: &str, about: Option<&str>) -> AskAns
         if !matches {
             continue;
         }
-        let overlap = topic_sentences.iter().filter(|held| held.contains(&(r.slot, q.sentence as u32))).count();
+        let overlap = topic_sentences
+            .iter()
+            .filter(|held| held.contains(&(r.slot, q.sentence as u32)))
+            .count();
         if !topic.is_empty() && overlap == 0 {
             continue;
         }
@@ -263,7 +326,13 @@ fn what_did_say(articles: &ScopeIndex, who: &str, about: Option<&str>) -> AskAns
         statements.push((overlap, r));
     }
     if statements.is_empty() {
-        return AskAnswer::NotFound { message: format!("No statement by {} {}is in the loaded articles.", who.trim(), if about.is_some() { "on that " } else { "" }) };
+        return AskAnswer::NotFound {
+            message: format!(
+                "No statement by {} {}is in the loaded articles.",
+                who.trim(),
+                if about.is_some() { "on that " } else { "" }
+            ),
+        };
     }
     statements.sort_by(|a, b| b.0.cmp(&a.0));
     statements.truncate(3);
@@ -272,8 +341,13 @@ fn what_did_say(articles: &ScopeIndex, who: &str, about: Option<&str>) -> AskAns
     let mut evidence: Vec<Evidence> = Vec::new();
     for (_, r) in statements {
         let a = articles.article(r.slot);
-        let Some(q) = a.analysis.quotes.get(r.item as usize) else { continue };
-        said.push(format!("“{}”", a.doc.slice(q.text).trim_matches(['"', '“', '”'])));
+        let Some(q) = a.analysis.quotes.get(r.item as usize) else {
+            continue;
+        };
+        said.push(format!(
+            "“{}”",
+            a.doc.slice(q.text).trim_matches(['"', '“', '”'])
+        ));
         evidence.push(Evidence::new(a, q.sentence));
     }
     found(format!("{name}: {}", said.join(" … ")), evidence)
@@ -287,9 +361,21 @@ fn who_said(articles: &ScopeIndex, rest: &str) -> AskAnswer {
             continue;
         }
         let a = articles.article(r.article);
-        if let Some(q) = a.analysis.quotes.iter().find(|q| q.sentence == r.sentence || sentence_of(a, q.text) == Some(r.sentence)) {
-            let role = if q.role.is_empty() { String::new() } else { format!(", {}", q.role) };
-            return found(format!("{}{role}", q.speaker), vec![Evidence::new(a, r.sentence)]);
+        if let Some(q) = a
+            .analysis
+            .quotes
+            .iter()
+            .find(|q| q.sentence == r.sentence || sentence_of(a, q.text) == Some(r.sentence))
+        {
+            let role = if q.role.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", q.role)
+            };
+            return found(
+                format!("{}{role}", q.speaker),
+                vec![Evidence::new(a, r.sentence)],
+            );
         }
     }
     not_found()
@@ -303,7 +389,12 @@ fn how_much(articles: &ScopeIndex, q: &str) -> AskAnswer {
             continue;
         }
         let a = articles.article(r.article);
-        let figures: Vec<_> = a.analysis.figures.iter().filter(|f| f.sentence == r.sentence).collect();
+        let figures: Vec<_> = a
+            .analysis
+            .figures
+            .iter()
+            .filter(|f| f.sentence == r.sentence)
+            .collect();
         // The figure at the number nearest the question's words, else the one whose
         // description shares most words with the question.
         let sentence = a.doc.sentence_text(r.sentence);
@@ -318,11 +409,17 @@ fn how_much(articles: &ScopeIndex, q: &str) -> AskAnswer {
             figures.iter().rev().max_by_key(|f| {
                 let about = terms::terms(&f.about);
                 let span_terms = terms::terms(a.doc.slice(f.text));
-                topic.iter().filter(|t| about.contains(t) || span_terms.contains(t)).count()
+                topic
+                    .iter()
+                    .filter(|t| about.contains(t) || span_terms.contains(t))
+                    .count()
             })
         });
         if let Some(best) = best {
-            return found(a.doc.slice(best.text).to_string(), vec![Evidence::new(a, r.sentence)]);
+            return found(
+                a.doc.slice(best.text).to_string(),
+                vec![Evidence::new(a, r.sentence)],
+            );
         }
         if a.analysis.figures.is_empty() {
             // No figures were extracted for this article: take the number span as written.
@@ -359,7 +456,9 @@ fn nearest_number(sentence: &str, question: &str) -> Option<String> {
     // The clause (between commas, semicolons, colons) holding the most question words wins.
     let clause_of = |at: usize| {
         let start = sentence[..at].rfind([',', ';', ':']).map_or(0, |i| i + 1);
-        let end = sentence[at..].find([',', ';', ':']).map_or(sentence.len(), |i| at + i);
+        let end = sentence[at..]
+            .find([',', ';', ':'])
+            .map_or(sentence.len(), |i| at + i);
         (start, end)
     };
     NUMBER_SPAN
@@ -370,13 +469,27 @@ fn nearest_number(sentence: &str, question: &str) -> Option<String> {
             let in_clause = anchors.iter().filter(|&&(s, e)| s >= cs && e <= ce).count();
             let distance = anchors
                 .iter()
-                .map(|&(s, e)| if s >= m.end() { s - m.end() } else { m.start().saturating_sub(e) })
+                .map(|&(s, e)| {
+                    if s >= m.end() {
+                        s - m.end()
+                    } else {
+                        m.start().saturating_sub(e)
+                    }
+                })
                 .min()
                 .unwrap_or(1000);
             let text = m.as_str().trim();
-            let bare = text.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
-            let year_like = bare && text.len() == 4 && (text.starts_with("19") || text.starts_with("20"));
-            (std::cmp::Reverse(in_clause), distance + if year_like { 60 } else { 0 } + if bare && wants_amount { 15 } else { 0 })
+            let bare = text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+            let year_like =
+                bare && text.len() == 4 && (text.starts_with("19") || text.starts_with("20"));
+            (
+                std::cmp::Reverse(in_clause),
+                distance
+                    + if year_like { 60 } else { 0 }
+                    + if bare && wants_amount { 15 } else { 0 },
+            )
         })
         .map(|m| m.as_str().trim().to_string())
 }
@@ -430,7 +543,12 @@ fn general(articles: &ScopeIndex, q: &str, want: Want) -> AskAnswer {
                 // The first person, organization or place the sentence names that the
                 // question does not already name.
                 let mut named: Vec<(usize, &str)> = Vec::new();
-                for q in a.analysis.quotes.iter().filter(|q| q.sentence == r.sentence) {
+                for q in a
+                    .analysis
+                    .quotes
+                    .iter()
+                    .filter(|q| q.sentence == r.sentence)
+                {
                     named.push((q.text.start, q.speaker.as_str()));
                 }
                 for p in &a.analysis.people {
@@ -455,7 +573,10 @@ fn general(articles: &ScopeIndex, q: &str, want: Want) -> AskAnswer {
     match ranked.iter().find(|r| r.coverage >= MIN_COVERAGE) {
         Some(r) => {
             let a = articles.article(r.article);
-            found(a.doc.sentence_text(r.sentence).to_string(), vec![Evidence::new(a, r.sentence)])
+            found(
+                a.doc.sentence_text(r.sentence).to_string(),
+                vec![Evidence::new(a, r.sentence)],
+            )
         }
         _ => not_found(),
     }

@@ -37,7 +37,10 @@ pub fn key_figures(articles: &[&Article], kind: Option<FigureKind>) -> Vec<Figur
 /// figures of that kind in all.
 pub fn key_figures_in(index: &ScopeIndex, kind: Option<FigureKind>) -> (Vec<FigureHit>, usize) {
     let (best, total) = index.figures(kind);
-    let hits = best.take(MAX_FIGURES).filter_map(|k| hit(index.article(k.slot), k.item as usize)).collect();
+    let hits = best
+        .take(MAX_FIGURES)
+        .filter_map(|k| hit(index.article(k.slot), k.item as usize))
+        .collect();
     (hits, total)
 }
 
@@ -54,7 +57,11 @@ fn hit(a: &Article, i: usize) -> Option<FigureHit> {
     })
 }
 
-fn ranked<'a>(articles: impl Iterator<Item = (u32, &'a Article)>, kind: Option<FigureKind>, limit: usize) -> (Vec<FigureHit>, usize) {
+fn ranked<'a>(
+    articles: impl Iterator<Item = (u32, &'a Article)>,
+    kind: Option<FigureKind>,
+    limit: usize,
+) -> (Vec<FigureHit>, usize) {
     // (score, article order, text position, article, figure); hits are built for the best only.
     let mut found: Vec<(f32, u32, usize, &'a Article, u32)> = Vec::new();
     for (order, a) in articles {
@@ -70,15 +77,22 @@ fn ranked<'a>(articles: impl Iterator<Item = (u32, &'a Article)>, kind: Option<F
         }
     }
     let total = found.len();
-    let best_first = |a: &(f32, u32, usize, &Article, u32), b: &(f32, u32, usize, &Article, u32)| {
-        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)).then(a.4.cmp(&b.4))
+    let best_first = |a: &(f32, u32, usize, &Article, u32),
+                      b: &(f32, u32, usize, &Article, u32)| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.4.cmp(&b.4))
     };
     if found.len() > limit && limit > 0 {
         found.select_nth_unstable_by(limit - 1, best_first);
         found.truncate(limit);
     }
     found.sort_by(best_first);
-    let hits = found.into_iter().filter_map(|(_, _, _, a, i)| hit(a, i as usize)).collect();
+    let hits = found
+        .into_iter()
+        .filter_map(|(_, _, _, a, i)| hit(a, i as usize))
+        .collect();
     (hits, total)
 }
 
@@ -91,7 +105,14 @@ mod tests {
     fn article(id: &str, text: &str) -> Article {
         let doc = ingest(text.as_bytes(), &IngestOptions::default()).expect("ingest");
         let analysis = crate::analyze::analyze(&doc);
-        Article { id: id.into(), added_at: Utc::now(), added_by: None, origin: "test".into(), doc, analysis }
+        Article {
+            id: id.into(),
+            added_at: Utc::now(),
+            added_by: None,
+            origin: "test".into(),
+            doc,
+            analysis,
+        }
     }
 
     #[test]
@@ -111,19 +132,28 @@ mod tests {
 
     #[test]
     fn kind_filter_and_several_articles() {
-        let a = article("a1", "Prices rose 3.5 percent in May. About 200 people protested.");
+        let a = article(
+            "a1",
+            "Prices rose 3.5 percent in May. About 200 people protested.",
+        );
         let b = article("a2", "The firm cut 4,000 jobs. Sales fell 12 per cent.");
         let hits = key_figures(&[&a, &b], Some(FigureKind::Percent));
         let texts: Vec<&str> = hits.iter().map(|h| h.text.as_str()).collect();
         assert_eq!(texts.len(), 2, "{texts:?}");
         assert!(hits.iter().all(|h| h.kind == FigureKind::Percent));
-        assert!(texts.contains(&"3.5 percent") && texts.contains(&"12 per cent"), "{texts:?}");
+        assert!(
+            texts.contains(&"3.5 percent") && texts.contains(&"12 per cent"),
+            "{texts:?}"
+        );
         assert!(key_figures(&[&a, &b], Some(FigureKind::Money)).is_empty());
     }
 
     #[test]
     fn a_scope_answer_keeps_the_best_and_counts_all() {
-        let a = article("a1", "Prices rose 3.5 percent in May. About 200 people protested. The deal is worth $660 billion.");
+        let a = article(
+            "a1",
+            "Prices rose 3.5 percent in May. About 200 people protested. The deal is worth $660 billion.",
+        );
         let many: Vec<&Article> = std::iter::repeat_n(&a, MAX_FIGURES).collect();
         let every = key_figures(&many, None);
         let index = ScopeIndex::from_articles(&many);
@@ -131,8 +161,17 @@ mod tests {
         assert_eq!(total, every.len());
         assert!(total > MAX_FIGURES);
         assert_eq!(best.len(), MAX_FIGURES);
-        let key = |h: &FigureHit| (h.text.clone(), h.evidence.article_id.clone(), h.evidence.sentence_index);
-        assert_eq!(best.iter().map(key).collect::<Vec<_>>(), every.iter().take(MAX_FIGURES).map(key).collect::<Vec<_>>());
+        let key = |h: &FigureHit| {
+            (
+                h.text.clone(),
+                h.evidence.article_id.clone(),
+                h.evidence.sentence_index,
+            )
+        };
+        assert_eq!(
+            best.iter().map(key).collect::<Vec<_>>(),
+            every.iter().take(MAX_FIGURES).map(key).collect::<Vec<_>>()
+        );
         let (money, money_total) = key_figures_in(&index, Some(FigureKind::Money));
         assert_eq!(money_total, MAX_FIGURES);
         assert!(money.iter().all(|h| h.kind == FigureKind::Money));

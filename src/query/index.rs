@@ -65,8 +65,10 @@ impl Posting {
     const COUNT_BITS: u32 = 8;
     /// `None` past the 16,777,216th sentence of an article (far beyond any upload limit).
     fn new(slot: u32, sentence: u32, count: u16) -> Option<Posting> {
-        (sentence < 1 << (32 - Self::COUNT_BITS))
-            .then(|| Posting { slot, packed: sentence << Self::COUNT_BITS | u32::from(count.min(255)) })
+        (sentence < 1 << (32 - Self::COUNT_BITS)).then(|| Posting {
+            slot,
+            packed: sentence << Self::COUNT_BITS | u32::from(count.min(255)),
+        })
     }
 
     pub fn sentence(&self) -> u32 {
@@ -90,8 +92,13 @@ fn decode_refs(list: Option<&PostingList>, bases: &[(u32, u32)]) -> Vec<ItemRef>
         while bases.get(article + 1).is_some_and(|next| next.0 <= id) {
             article += 1;
         }
-        let Some(&(base, slot)) = bases.get(article) else { break };
-        out.push(ItemRef { slot, item: id - base });
+        let Some(&(base, slot)) = bases.get(article) else {
+            break;
+        };
+        out.push(ItemRef {
+            slot,
+            item: id - base,
+        });
     }
     if !out.is_sorted() {
         out.sort_unstable();
@@ -153,7 +160,11 @@ impl PostingList {
             }
             let v = get_varint(&self.bytes, &mut at);
             id += v >> 1;
-            let count = if v & 1 == 1 { get_varint(&self.bytes, &mut at).min(u64::from(u16::MAX)) as u16 } else { 1 };
+            let count = if v & 1 == 1 {
+                get_varint(&self.bytes, &mut at).min(u64::from(u16::MAX)) as u16
+            } else {
+                1
+            };
             Some((id as u32, count))
         })
     }
@@ -268,7 +279,11 @@ impl SpeakerSummary {
         }
         for (p, alias) in quote.aliases.iter().enumerate() {
             let at = (r, p as u32);
-            match self.aliases.iter().position(|a| a.2.eq_ignore_ascii_case(alias)) {
+            match self
+                .aliases
+                .iter()
+                .position(|a| a.2.eq_ignore_ascii_case(alias))
+            {
                 Some(i) if (self.aliases[i].0, self.aliases[i].1) <= at => continue,
                 Some(i) => {
                     self.aliases.remove(i);
@@ -284,7 +299,9 @@ impl SpeakerSummary {
     /// remaining quotes if that article supplied any of them.
     fn remove_slot<'a>(&mut self, slot: u32, quote: impl Fn(ItemRef) -> Option<&'a Quote>) {
         self.quotes.retain(|r| r.slot != slot);
-        if self.first_role.is_some_and(|r| r.slot == slot) || self.aliases.iter().any(|a| a.0.slot == slot) {
+        if self.first_role.is_some_and(|r| r.slot == slot)
+            || self.aliases.iter().any(|a| a.0.slot == slot)
+        {
             let quotes = std::mem::take(&mut self.quotes);
             *self = SpeakerSummary::default();
             for r in quotes {
@@ -337,9 +354,18 @@ impl Ord for FigureKey {
 
 /// The figures of an article as index keys (those whose span fits its text).
 fn figure_keys(slot: u32, a: &Article) -> impl Iterator<Item = FigureKey> + '_ {
-    a.analysis.figures.iter().enumerate().filter(|(_, f)| a.doc.text.get(f.text.start..f.text.end).is_some()).map(
-        move |(i, f)| FigureKey { score: f.score, slot, start: f.text.start as u32, item: i as u32, kind: f.kind },
-    )
+    a.analysis
+        .figures
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| a.doc.text.get(f.text.start..f.text.end).is_some())
+        .map(move |(i, f)| FigureKey {
+            score: f.score,
+            slot,
+            start: f.text.start as u32,
+            item: i as u32,
+            kind: f.kind,
+        })
 }
 
 /// The keys one article contributes, computed the same way when it is added and removed.
@@ -368,13 +394,26 @@ fn dedup_keys<T>(keys: &mut Vec<(String, T)>, from: usize) {
 fn article_keys(slot: u32, a: &Article) -> ArticleKeys {
     let mut k = ArticleKeys::default();
     let an = &a.analysis;
-    let people = an.people.iter().map(|p| (EntityKind::Person, &p.name, &p.aliases));
-    let orgs = an.organizations.iter().map(|e| (EntityKind::Organization, &e.name, &e.aliases));
-    let places = an.places.iter().map(|e| (EntityKind::Place, &e.name, &e.aliases));
+    let people = an
+        .people
+        .iter()
+        .map(|p| (EntityKind::Person, &p.name, &p.aliases));
+    let orgs = an
+        .organizations
+        .iter()
+        .map(|e| (EntityKind::Organization, &e.name, &e.aliases));
+    let places = an
+        .places
+        .iter()
+        .map(|e| (EntityKind::Place, &e.name, &e.aliases));
     let mut counters = [0u32; 3];
     for (kind, name, aliases) in people.chain(orgs).chain(places) {
         let item = &mut counters[kind as usize];
-        let r = EntityRef { slot, kind, item: *item };
+        let r = EntityRef {
+            slot,
+            kind,
+            item: *item,
+        };
         *item += 1;
         let from = k.entity_names.len();
         for n in std::iter::once(name).chain(aliases) {
@@ -388,24 +427,34 @@ fn article_keys(slot: u32, a: &Article) -> ArticleKeys {
             let from = k.person_words.len();
             let r = ItemRef { slot, item: r.item };
             for n in std::iter::once(name).chain(aliases) {
-                k.person_words.extend(name_words(n).into_iter().map(|w| (w, r)));
+                k.person_words
+                    .extend(name_words(n).into_iter().map(|w| (w, r)));
             }
             dedup_keys(&mut k.person_words, from);
         }
     }
     for (qi, q) in an.quotes.iter().enumerate() {
-        let r = ItemRef { slot, item: qi as u32 };
+        let r = ItemRef {
+            slot,
+            item: qi as u32,
+        };
         k.speaker_keys.push((words(&q.speaker), r));
         let (from_a, from_w) = (k.speaker_name_words.len(), k.speaker_words.len());
         for n in std::iter::once(&q.speaker).chain(&q.aliases) {
-            k.speaker_name_words.extend(name_words(n).into_iter().map(|w| (w, r)));
+            k.speaker_name_words
+                .extend(name_words(n).into_iter().map(|w| (w, r)));
             k.speaker_words.extend(words(n).into_iter().map(|w| (w, r)));
         }
         dedup_keys(&mut k.speaker_name_words, from_a);
         dedup_keys(&mut k.speaker_words, from_w);
         let from = k.quote_stems.len();
-        k.quote_stems.extend(stems(a.doc.slice(q.text)).into_iter().map(|s| (s, r)));
-        k.quote_stems.extend(stems(a.doc.sentence_text(q.sentence)).into_iter().map(|s| (s, r)));
+        k.quote_stems
+            .extend(stems(a.doc.slice(q.text)).into_iter().map(|s| (s, r)));
+        k.quote_stems.extend(
+            stems(a.doc.sentence_text(q.sentence))
+                .into_iter()
+                .map(|s| (s, r)),
+        );
         dedup_keys(&mut k.quote_stems, from);
     }
     k
@@ -497,16 +546,22 @@ impl ScopeIndex {
                 self.sentence_ids.push((base, slot));
                 for &(term, sentence, count) in &terms.postings {
                     if sentence < sentences {
-                        self.postings.entry(term).or_default().push(base + sentence, count);
+                        self.postings
+                            .entry(term)
+                            .or_default()
+                            .push(base + sentence, count);
                     }
                 }
             }
-            None => tracing::warn!("The search index of a scope ran out of sentence ids; restart newsdesk to renumber it."),
+            None => tracing::warn!(
+                "The search index of a scope ran out of sentence ids; restart newsdesk to renumber it."
+            ),
         }
         let keys = article_keys(slot, &article);
         let an = &article.analysis;
         let (people, orgs) = (an.people.len() as u32, an.organizations.len() as u32);
-        let entities = u32::try_from(an.people.len() + an.organizations.len() + an.places.len()).unwrap_or(u32::MAX);
+        let entities = u32::try_from(an.people.len() + an.organizations.len() + an.places.len())
+            .unwrap_or(u32::MAX);
         let entity_base = self.next_entity_id;
         match entity_base.checked_add(entities) {
             Some(next) => {
@@ -518,13 +573,21 @@ impl ScopeIndex {
                         EntityKind::Organization => people + r.item,
                         EntityKind::Place => people + orgs + r.item,
                     };
-                    self.entity_names.entry(key).or_default().push(entity_base + local, 1);
+                    self.entity_names
+                        .entry(key)
+                        .or_default()
+                        .push(entity_base + local, 1);
                 }
                 for (key, r) in keys.person_words {
-                    self.person_words.entry(key).or_default().push(entity_base + r.item, 1);
+                    self.person_words
+                        .entry(key)
+                        .or_default()
+                        .push(entity_base + r.item, 1);
                 }
             }
-            None => tracing::warn!("The name index of a scope ran out of entity ids; restart newsdesk to renumber it."),
+            None => tracing::warn!(
+                "The name index of a scope ran out of entity ids; restart newsdesk to renumber it."
+            ),
         }
         let quotes = u32::try_from(article.analysis.quotes.len()).unwrap_or(u32::MAX);
         let quote_base = self.next_quote_id;
@@ -542,7 +605,9 @@ impl ScopeIndex {
                     }
                 }
             }
-            None => tracing::warn!("The quote index of a scope ran out of quote ids; restart newsdesk to renumber it."),
+            None => tracing::warn!(
+                "The quote index of a scope ran out of quote ids; restart newsdesk to renumber it."
+            ),
         }
         for (key, r) in keys.speaker_keys {
             if let Some(q) = article.analysis.quotes.get(r.item as usize) {
@@ -553,7 +618,13 @@ impl ScopeIndex {
             *self.figure_kinds.entry(f.kind).or_default() += 1;
             self.figures.insert(f);
         }
-        self.slots[at] = Slot::Live(article, terms.lengths.clone().into_boxed_slice(), base, quote_base, entity_base);
+        self.slots[at] = Slot::Live(
+            article,
+            terms.lengths.clone().into_boxed_slice(),
+            base,
+            quote_base,
+            entity_base,
+        );
         self.live += 1;
         self.inserted_since_trim += 1;
         // Once a load's articles are all in (and now and then as articles are added),
@@ -565,7 +636,9 @@ impl ScopeIndex {
 
     /// Trims every list to its length.
     fn trim(&mut self) {
-        self.postings.values_mut().for_each(|l| l.bytes.shrink_to_fit());
+        self.postings
+            .values_mut()
+            .for_each(|l| l.bytes.shrink_to_fit());
         self.postings.shrink_to_fit();
         self.sentence_ids.shrink_to_fit();
         self.entity_ids.shrink_to_fit();
@@ -591,11 +664,15 @@ impl ScopeIndex {
 
     /// Takes the article of `slot` out of every list; later inserts for it are ignored.
     pub fn remove(&mut self, slot: u32) {
-        let Some(state) = self.slots.get_mut(slot as usize) else { return };
+        let Some(state) = self.slots.get_mut(slot as usize) else {
+            return;
+        };
         if matches!(state, Slot::Pending) {
             self.pending -= 1;
         }
-        let Slot::Live(article, lengths, base, quote_base, entity_base) = std::mem::replace(state, Slot::Removed) else {
+        let Slot::Live(article, lengths, base, quote_base, entity_base) =
+            std::mem::replace(state, Slot::Removed)
+        else {
             return;
         };
         self.live -= 1;
@@ -619,7 +696,10 @@ impl ScopeIndex {
         self.sentence_ids.retain(|e| e.1 != slot);
         let keys = article_keys(slot, &article);
         let an = &article.analysis;
-        let entity_ids = entity_base..entity_base.saturating_add((an.people.len() + an.organizations.len() + an.places.len()) as u32);
+        let entity_ids = entity_base
+            ..entity_base.saturating_add(
+                (an.people.len() + an.organizations.len() + an.places.len()) as u32,
+            );
         for (key, _) in &keys.entity_names {
             if let Some(list) = self.entity_names.get_mut(key) {
                 list.remove_range(entity_ids.clone());
@@ -743,15 +823,23 @@ impl ScopeIndex {
     /// The postings of `term`: (slot, sentence, occurrences), ordered by sentence id
     /// (the order articles were indexed in, not necessarily slot order).
     pub fn postings_of(&self, term: u32) -> Vec<Posting> {
-        let Some(list) = self.postings.get(&term) else { return Vec::new() };
+        let Some(list) = self.postings.get(&term) else {
+            return Vec::new();
+        };
         let mut out = Vec::with_capacity(list.len());
         // Ids only grow, so the article an id belongs to is found by moving forward.
         let mut article = 0usize;
         for (id, count) in list.iter() {
-            while self.sentence_ids.get(article + 1).is_some_and(|next| next.0 <= id) {
+            while self
+                .sentence_ids
+                .get(article + 1)
+                .is_some_and(|next| next.0 <= id)
+            {
                 article += 1;
             }
-            let Some(&(base, slot)) = self.sentence_ids.get(article) else { break };
+            let Some(&(base, slot)) = self.sentence_ids.get(article) else {
+                break;
+            };
             out.extend(Posting::new(slot, id - base, count));
         }
         out
@@ -759,7 +847,10 @@ impl ScopeIndex {
 
     /// The sentences, as (slot, sentence), that hold `term`.
     pub fn sentences_holding(&self, term: u32) -> std::collections::HashSet<(u32, u32)> {
-        self.postings_of(term).iter().map(|p| (p.slot, p.sentence())).collect()
+        self.postings_of(term)
+            .iter()
+            .map(|p| (p.slot, p.sentence()))
+            .collect()
     }
 
     /// Sentences and their total length (in terms) over the indexed articles.
@@ -770,7 +861,9 @@ impl ScopeIndex {
     /// Term count of one sentence.
     pub fn sentence_length(&self, slot: u32, sentence: u32) -> u16 {
         match self.slots.get(slot as usize) {
-            Some(Slot::Live(_, lengths, ..)) => lengths.get(sentence as usize).copied().unwrap_or(1),
+            Some(Slot::Live(_, lengths, ..)) => {
+                lengths.get(sentence as usize).copied().unwrap_or(1)
+            }
             _ => 1,
         }
     }
@@ -784,11 +877,23 @@ impl ScopeIndex {
                 let an = &self.get(r.slot)?.analysis;
                 let (people, orgs) = (an.people.len() as u32, an.organizations.len() as u32);
                 Some(if r.item < people {
-                    EntityRef { slot: r.slot, kind: EntityKind::Person, item: r.item }
+                    EntityRef {
+                        slot: r.slot,
+                        kind: EntityKind::Person,
+                        item: r.item,
+                    }
                 } else if r.item < people + orgs {
-                    EntityRef { slot: r.slot, kind: EntityKind::Organization, item: r.item - people }
+                    EntityRef {
+                        slot: r.slot,
+                        kind: EntityKind::Organization,
+                        item: r.item - people,
+                    }
                 } else {
-                    EntityRef { slot: r.slot, kind: EntityKind::Place, item: r.item - people - orgs }
+                    EntityRef {
+                        slot: r.slot,
+                        kind: EntityKind::Place,
+                        item: r.item - people - orgs,
+                    }
                 })
             })
             .collect()
@@ -818,19 +923,32 @@ impl ScopeIndex {
     /// included, hash-table overhead not), for memory reports.
     pub fn heap_estimate(&self) -> Vec<(&'static str, usize)> {
         let packed = |map: &HashMap<String, PostingList>| -> usize {
-            map.iter().map(|(k, l)| k.capacity() + l.bytes.capacity() + std::mem::size_of::<(String, PostingList)>()).sum()
+            map.iter()
+                .map(|(k, l)| {
+                    k.capacity() + l.bytes.capacity() + std::mem::size_of::<(String, PostingList)>()
+                })
+                .sum()
         };
         vec![
             (
                 "term postings",
-                self.postings.values().map(|l| l.bytes.capacity() + std::mem::size_of::<(u32, PostingList)>()).sum::<usize>()
+                self.postings
+                    .values()
+                    .map(|l| l.bytes.capacity() + std::mem::size_of::<(u32, PostingList)>())
+                    .sum::<usize>()
                     + self.sentence_ids.capacity() * 8,
             ),
-            ("entity names", packed(&self.entity_names) + self.entity_ids.capacity() * 8),
+            (
+                "entity names",
+                packed(&self.entity_names) + self.entity_ids.capacity() * 8,
+            ),
             ("person name words", packed(&self.person_words)),
             ("speaker name words (ask)", packed(&self.speaker_name_words)),
             ("speaker words (who-said)", packed(&self.speaker_words)),
-            ("quote stems", packed(&self.quote_stems) + self.quote_ids.capacity() * 8),
+            (
+                "quote stems",
+                packed(&self.quote_stems) + self.quote_ids.capacity() * 8,
+            ),
             (
                 "speaker keys",
                 self.speaker_keys
@@ -846,18 +964,36 @@ impl ScopeIndex {
             (
                 "slots and sentence lengths",
                 self.slots.capacity() * std::mem::size_of::<Slot>()
-                    + self.slots.iter().map(|s| if let Slot::Live(_, l, ..) = s { l.len() * 2 } else { 0 }).sum::<usize>(),
+                    + self
+                        .slots
+                        .iter()
+                        .map(|s| {
+                            if let Slot::Live(_, l, ..) = s {
+                                l.len() * 2
+                            } else {
+                                0
+                            }
+                        })
+                        .sum::<usize>(),
             ),
         ]
     }
 
     /// Figures best first, of one kind or all, and how many there are.
-    pub fn figures(&self, kind: Option<FigureKind>) -> (impl Iterator<Item = &FigureKey> + '_, usize) {
+    pub fn figures(
+        &self,
+        kind: Option<FigureKind>,
+    ) -> (impl Iterator<Item = &FigureKey> + '_, usize) {
         let total = match kind {
             Some(k) => self.figure_kinds.get(&k).copied().unwrap_or(0),
             None => self.figures.len(),
         };
-        (self.figures.iter().filter(move |f| kind.is_none_or(|k| k == f.kind)), total)
+        (
+            self.figures
+                .iter()
+                .filter(move |f| kind.is_none_or(|k| k == f.kind)),
+            total,
+        )
     }
 
     /// Every quote grouped by its speaker's who-said words: (words, their quotes and summary).
@@ -867,7 +1003,9 @@ impl ScopeIndex {
 
     /// Every quote, in scan order.
     pub fn all_quotes(&self) -> impl Iterator<Item = ItemRef> + '_ {
-        self.articles().flat_map(|(slot, a)| (0..a.analysis.quotes.len() as u32).map(move |item| ItemRef { slot, item }))
+        self.articles().flat_map(|(slot, a)| {
+            (0..a.analysis.quotes.len() as u32).map(move |item| ItemRef { slot, item })
+        })
     }
 }
 
@@ -881,7 +1019,14 @@ mod tests {
     fn article(id: &str, text: &str) -> Arc<Article> {
         let doc = ingest(text.as_bytes(), &IngestOptions::default()).expect("ingest");
         let analysis = analyze(&doc);
-        Arc::new(Article { id: id.into(), added_at: Utc::now(), added_by: None, origin: "test".into(), doc, analysis })
+        Arc::new(Article {
+            id: id.into(),
+            added_at: Utc::now(),
+            added_by: None,
+            origin: "test".into(),
+            doc,
+            analysis,
+        })
     }
 
     /// Every term's postings as (slot, sentence, count), sorted.
@@ -912,29 +1057,57 @@ mod tests {
         assert_eq!(index.sentence_stats(), fresh.sentence_stats());
         assert_eq!(decoded_postings(index), decoded_postings(&fresh));
         let entities = |i: &ScopeIndex| -> std::collections::BTreeMap<String, Vec<EntityRef>> {
-            i.entity_names.keys().map(|k| (k.clone(), i.entities_named(k))).collect()
+            i.entity_names
+                .keys()
+                .map(|k| (k.clone(), i.entities_named(k)))
+                .collect()
         };
         assert_eq!(entities(index), entities(&fresh));
         let people = |i: &ScopeIndex| -> std::collections::BTreeMap<String, Vec<ItemRef>> {
-            i.person_words.keys().map(|k| (k.clone(), i.people_with_word(k))).collect()
+            i.person_words
+                .keys()
+                .map(|k| (k.clone(), i.people_with_word(k)))
+                .collect()
         };
         assert_eq!(people(index), people(&fresh));
         type Lists = std::collections::BTreeMap<String, Vec<ItemRef>>;
         let decoded = |i: &ScopeIndex, map: &HashMap<String, PostingList>| -> Lists {
-            map.iter().map(|(k, l)| (k.clone(), i.quotes_in(Some(l)))).collect()
+            map.iter()
+                .map(|(k, l)| (k.clone(), i.quotes_in(Some(l))))
+                .collect()
         };
-        assert_eq!(decoded(index, &index.speaker_name_words), decoded(&fresh, &fresh.speaker_name_words));
-        assert_eq!(decoded(index, &index.speaker_words), decoded(&fresh, &fresh.speaker_words));
-        assert_eq!(decoded(index, &index.quote_stems), decoded(&fresh, &fresh.quote_stems));
+        assert_eq!(
+            decoded(index, &index.speaker_name_words),
+            decoded(&fresh, &fresh.speaker_name_words)
+        );
+        assert_eq!(
+            decoded(index, &index.speaker_words),
+            decoded(&fresh, &fresh.speaker_words)
+        );
+        assert_eq!(
+            decoded(index, &index.quote_stems),
+            decoded(&fresh, &fresh.quote_stems)
+        );
         assert_eq!(index.speaker_keys, fresh.speaker_keys);
         assert_eq!(index.figures, fresh.figures);
-        assert_eq!(index.figure_kinds.iter().filter(|(_, n)| **n > 0).count(), fresh.figure_kinds.len());
+        assert_eq!(
+            index.figure_kinds.iter().filter(|(_, n)| **n > 0).count(),
+            fresh.figure_kinds.len()
+        );
     }
 
     #[test]
     fn posting_lists_keep_ids_and_counts_through_gaps_late_ids_and_removals() {
         let mut list = PostingList::default();
-        let mut want = vec![(0u32, 1u16), (5, 3), (6, 1), (300, 1), (70_000, 255), (70_001, 1000), (4_000_000_000, 2)];
+        let mut want = vec![
+            (0u32, 1u16),
+            (5, 3),
+            (6, 1),
+            (300, 1),
+            (70_000, 255),
+            (70_001, 1000),
+            (4_000_000_000, 2),
+        ];
         for &(id, count) in &want {
             list.push(id, count);
         }
@@ -958,7 +1131,11 @@ mod tests {
             "“The talks on rare earth exports are over,” said Donald Trump in Madrid.\n\nAnalysts say the markets are calm.",
             "Reuters reported that Wu Xinbo, director of the American Studies Center at Fudan University, expects a deal.",
         ];
-        let arts: Vec<Arc<Article>> = texts.iter().enumerate().map(|(i, t)| article(&format!("a{}", i + 1), t)).collect();
+        let arts: Vec<Arc<Article>> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| article(&format!("a{}", i + 1), t))
+            .collect();
         let mut index = ScopeIndex::default();
         for _ in &arts {
             index.reserve();
@@ -969,13 +1146,28 @@ mod tests {
         index.insert(1, arts[1].clone());
         index.insert(1, arts[1].clone()); // twice: ignored
         assert_eq!(index.len(), 3);
-        assert!(index.postings.values().all(|l| l.iter().collect::<Vec<_>>().windows(2).all(|w| w[0].0 < w[1].0)), "ids only grow");
+        assert!(
+            index.postings.values().all(|l| l
+                .iter()
+                .collect::<Vec<_>>()
+                .windows(2)
+                .all(|w| w[0].0 < w[1].0)),
+            "ids only grow"
+        );
         assert_same_as_rebuilt(&index);
-        assert_eq!(index.people_with_word("trump").first().map(|r| r.slot), Some(0));
+        assert_eq!(
+            index.people_with_word("trump").first().map(|r| r.slot),
+            Some(0)
+        );
 
         index.remove(1);
         assert_eq!(index.len(), 2);
-        assert!(index.quotes_with_speaker_word("trump").iter().all(|r| r.slot == 0));
+        assert!(
+            index
+                .quotes_with_speaker_word("trump")
+                .iter()
+                .all(|r| r.slot == 0)
+        );
         assert_same_as_rebuilt(&index);
         // An analysis that finishes after its article was removed is not indexed.
         let late = index.reserve();
@@ -986,6 +1178,11 @@ mod tests {
         assert_same_as_rebuilt(&index);
         index.remove(0);
         index.remove(2);
-        assert!(index.is_empty() && index.postings.is_empty() && index.quote_stems.is_empty() && index.speaker_keys.is_empty());
+        assert!(
+            index.is_empty()
+                && index.postings.is_empty()
+                && index.quote_stems.is_empty()
+                && index.speaker_keys.is_empty()
+        );
     }
 }

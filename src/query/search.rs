@@ -3,8 +3,8 @@
 //! scope's inverted index, so only the query is stemmed and only its terms' postings read).
 
 use super::Evidence;
-use crate::analyze::terms;
 use super::index::{EntityKind, Posting, ScopeIndex};
+use crate::analyze::terms;
 use crate::model::{Article, Span};
 use serde::Serialize;
 
@@ -52,14 +52,22 @@ pub(crate) fn rank_sentences(index: &ScopeIndex, query: &[u32], limit: usize) ->
     let lists: Vec<Vec<Posting>> = query.iter().map(|&t| index.postings_of(t)).collect();
     let avg_len = (total_length as f32 / total_sentences as f32).max(1.0);
     let n = total_sentences as f32;
-    let idf: Vec<f32> = lists.iter().map(|l| l.len() as f32).map(|d| ((n - d + 0.5) / (d + 0.5) + 1.0).ln()).collect();
+    let idf: Vec<f32> = lists
+        .iter()
+        .map(|l| l.len() as f32)
+        .map(|d| ((n - d + 0.5) / (d + 0.5) + 1.0).ln())
+        .collect();
     let idf_total: f32 = idf.iter().sum::<f32>().max(1e-6);
 
     // (slot, sentence, query term) for every matching posting; a stable sort by sentence
     // keeps the terms in query order, so scores add up exactly as a per-article scan did.
-    let mut matched: Vec<(u32, u32, u32, u16)> = Vec::with_capacity(lists.iter().map(|l| l.len()).sum());
+    let mut matched: Vec<(u32, u32, u32, u16)> =
+        Vec::with_capacity(lists.iter().map(|l| l.len()).sum());
     for (qi, list) in lists.iter().enumerate() {
-        matched.extend(list.iter().map(|p| (p.slot, p.sentence(), qi as u32, p.count())));
+        matched.extend(
+            list.iter()
+                .map(|p| (p.slot, p.sentence(), qi as u32, p.count())),
+        );
     }
     if lists.len() > 1 {
         matched.sort_by_key(|&(slot, sentence, _, _)| (slot, sentence));
@@ -75,9 +83,19 @@ pub(crate) fn rank_sentences(index: &ScopeIndex, query: &[u32], limit: usize) ->
             score += idf[qi] * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / avg_len));
             weight += idf[qi].max(1e-6);
         }
-        out.push(Ranked { score, coverage: weight / idf_total, article: slot, sentence: sentence as usize });
+        out.push(Ranked {
+            score,
+            coverage: weight / idf_total,
+            article: slot,
+            sentence: sentence as usize,
+        });
     }
-    let order = |a: &Ranked, b: &Ranked| b.score.total_cmp(&a.score).then(a.article.cmp(&b.article)).then(a.sentence.cmp(&b.sentence));
+    let order = |a: &Ranked, b: &Ranked| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.article.cmp(&b.article))
+            .then(a.sentence.cmp(&b.sentence))
+    };
     if out.len() > limit && limit > 0 {
         out.select_nth_unstable_by(limit - 1, order);
         out.truncate(limit);
@@ -92,7 +110,10 @@ fn mention_hits(article: &Article, mentions: &[Span], score: f32, hits: &mut Vec
         if let Some(i) = article.doc.sentence_at(m.start) {
             if !seen.contains(&i) {
                 seen.push(i);
-                hits.push(SearchHit { score, evidence: Evidence::new(article, i) });
+                hits.push(SearchHit {
+                    score,
+                    evidence: Evidence::new(article, i),
+                });
             }
         }
     }
@@ -116,7 +137,11 @@ pub fn search_in(index: &ScopeIndex, query: &str) -> Vec<SearchHit> {
             let i = e.item as usize;
             let mentions = match e.kind {
                 EntityKind::Person => a.analysis.people.get(i).map(|p| p.mentions.as_slice()),
-                EntityKind::Organization => a.analysis.organizations.get(i).map(|o| o.mentions.as_slice()),
+                EntityKind::Organization => a
+                    .analysis
+                    .organizations
+                    .get(i)
+                    .map(|o| o.mentions.as_slice()),
                 EntityKind::Place => a.analysis.places.get(i).map(|p| p.mentions.as_slice()),
             };
             mention_hits(a, mentions.unwrap_or_default(), 2.0, &mut hits);
@@ -130,6 +155,9 @@ pub fn search_in(index: &ScopeIndex, query: &str) -> Vec<SearchHit> {
     rank_sentences(index, &q, MAX_HITS)
         .into_iter()
         .filter(|r| r.coverage >= 0.5)
-        .map(|r| SearchHit { score: r.score, evidence: Evidence::new(index.article(r.article), r.sentence) })
+        .map(|r| SearchHit {
+            score: r.score,
+            evidence: Evidence::new(index.article(r.article), r.sentence),
+        })
         .collect()
 }

@@ -53,7 +53,9 @@ pub fn timeline(article: &Article) -> Vec<TimelineEntry> {
         .collect();
     // Resolved dates in order; unresolved ones after them, in article order.
     out.sort_by(|a, b| match (&a.value, &b.value) {
-        (Some(x), Some(y)) => x.cmp(y).then(a.evidence.sentence_index.cmp(&b.evidence.sentence_index)),
+        (Some(x), Some(y)) => x
+            .cmp(y)
+            .then(a.evidence.sentence_index.cmp(&b.evidence.sentence_index)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.evidence.sentence_index.cmp(&b.evidence.sentence_index),
@@ -62,6 +64,10 @@ pub fn timeline(article: &Article) -> Vec<TimelineEntry> {
 }
 
 pub fn summary(article: &Article) -> Vec<Evidence> {
-    article.analysis.key_points.iter().map(|&i| Evidence::new(article, i)).collect()
+    article
+        .analysis
+        .key_points
+        .iter()
+        .map(|&i| Evidence::new(article, i))
+        .collect()
 }
-

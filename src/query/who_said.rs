@@ -33,8 +33,36 @@ static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::
 
 /// Words that never decide a name or topic match.
 const IGNORED: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "the", "a", "an", "of", "and", "or",
-    "about", "on", "in", "to", "for", "what", "who", "said", "say", "says", "did", "does", "is", "are", "was",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "about",
+    "on",
+    "in",
+    "to",
+    "for",
+    "what",
+    "who",
+    "said",
+    "say",
+    "says",
+    "did",
+    "does",
+    "is",
+    "are",
+    "was",
 ];
 
 pub(crate) fn words(s: &str) -> Vec<String> {
@@ -46,7 +74,10 @@ pub(crate) fn words(s: &str) -> Vec<String> {
 }
 
 pub(crate) fn stems(s: &str) -> Vec<String> {
-    words(&s.replace(['’', '\''], " ")).iter().map(|w| STEMMER.stem(w).into_owned()).collect()
+    words(&s.replace(['’', '\''], " "))
+        .iter()
+        .map(|w| STEMMER.stem(w).into_owned())
+        .collect()
 }
 
 /// Two speaker labels name the same source: equal word sets, or one a shorter form of
@@ -68,13 +99,21 @@ fn speaker_matches(query: &[String], names: &[Vec<String>]) -> bool {
 }
 
 /// Statements grouped by speaker, filtered by speaker (any alias) and topic words.
-pub fn who_said(articles: &[&Article], speaker: Option<&str>, topic: Option<&str>) -> Vec<SpeakerStatements> {
+pub fn who_said(
+    articles: &[&Article],
+    speaker: Option<&str>,
+    topic: Option<&str>,
+) -> Vec<SpeakerStatements> {
     who_said_in(&ScopeIndex::from_articles(articles), speaker, topic)
 }
 
 /// The quotes that pass the filters, in article order: read from the index's speaker-word
 /// and stem lists (intersected), never by visiting every quote unless there is no filter.
-fn candidates(index: &ScopeIndex, speaker_query: Option<&[String]>, topic_stems: Option<&[String]>) -> Vec<ItemRef> {
+fn candidates(
+    index: &ScopeIndex,
+    speaker_query: Option<&[String]>,
+    topic_stems: Option<&[String]>,
+) -> Vec<ItemRef> {
     let mut lists: Vec<Vec<ItemRef>> = Vec::new();
     if let Some(q) = speaker_query {
         // Every query word must be in one name; the first word's list holds all of them.
@@ -86,7 +125,11 @@ fn candidates(index: &ScopeIndex, speaker_query: Option<&[String]>, topic_stems:
     let Some(shortest) = lists.iter().min_by_key(|l| l.len()) else {
         return index.all_quotes().collect();
     };
-    shortest.iter().copied().filter(|r| lists.iter().all(|l| l.binary_search(r).is_ok())).collect()
+    shortest
+        .iter()
+        .copied()
+        .filter(|r| lists.iter().all(|l| l.binary_search(r).is_ok()))
+        .collect()
 }
 
 /// Most statements a who-said answer carries (the most-quoted speakers' first); every
@@ -143,19 +186,34 @@ impl<'a> Groups<'a> {
     fn join(&mut self, key: &[String], first: ItemRef, part: Part<'a>) {
         let total = part.quotes().len();
         if key.is_empty() {
-            let g = Group { created: first, label_quote: first, label: Vec::new(), old_labels: Vec::new(), parts: vec![part], total };
+            let g = Group {
+                created: first,
+                label_quote: first,
+                label: Vec::new(),
+                old_labels: Vec::new(),
+                parts: vec![part],
+                total,
+            };
             self.alone.push(g);
             return;
         }
-        let found = key.last().and_then(|w| self.by_word.get(w)).and_then(|candidates| {
-            candidates.iter().copied().filter(|&i| same_source(&self.groups[i].label, key)).min()
-        });
+        let found = key
+            .last()
+            .and_then(|w| self.by_word.get(w))
+            .and_then(|candidates| {
+                candidates
+                    .iter()
+                    .copied()
+                    .filter(|&i| same_source(&self.groups[i].label, key))
+                    .min()
+            });
         match found {
             Some(i) => {
                 let g = &mut self.groups[i];
                 // The fullest name wins as the group's label.
                 if key.len() > g.label.len() {
-                    g.old_labels.push(std::mem::replace(&mut g.label_quote, first));
+                    g.old_labels
+                        .push(std::mem::replace(&mut g.label_quote, first));
                     g.label = key.to_vec();
                     for w in key {
                         let list = self.by_word.entry(w.clone()).or_default();
@@ -175,7 +233,14 @@ impl<'a> Groups<'a> {
                         list.push(i);
                     }
                 }
-                self.groups.push(Group { created: first, label_quote: first, label: key.to_vec(), old_labels: Vec::new(), parts: vec![part], total });
+                self.groups.push(Group {
+                    created: first,
+                    label_quote: first,
+                    label: key.to_vec(),
+                    old_labels: Vec::new(),
+                    parts: vec![part],
+                    total,
+                });
             }
         }
     }
@@ -191,7 +256,11 @@ impl<'a> Groups<'a> {
 }
 
 /// [`who_said`] over a scope's index.
-pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str>) -> Vec<SpeakerStatements> {
+pub fn who_said_in(
+    index: &ScopeIndex,
+    speaker: Option<&str>,
+    topic: Option<&str>,
+) -> Vec<SpeakerStatements> {
     let speaker_query = speaker.map(words).filter(|q| !q.is_empty());
     let topic_stems = topic.map(stems).filter(|t| !t.is_empty());
     let quote = |r: &ItemRef| index.article(r.slot).analysis.quotes.get(r.item as usize);
@@ -234,7 +303,9 @@ pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str
     let mut room = MAX_STATEMENTS;
     let mut out = Vec::with_capacity(groups.len());
     for g in groups {
-        let Some(label) = quote(&g.label_quote) else { continue };
+        let Some(label) = quote(&g.label_quote) else {
+            continue;
+        };
         // The role of the group's first quote that has one.
         let first_role = g
             .parts
@@ -244,7 +315,10 @@ pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str
                 Part::Quote(r) => quote(r).is_some_and(|q| !q.role.is_empty()).then_some(*r),
             })
             .min();
-        let role = first_role.and_then(|r| quote(&r)).map(|q| q.role.clone()).unwrap_or_default();
+        let role = first_role
+            .and_then(|r| quote(&r))
+            .map(|q| q.role.clone())
+            .unwrap_or_default();
         let aliases = group_aliases(&g, &label.speaker, quote);
         let shown = g.total.min(room);
         room -= shown;
@@ -252,7 +326,11 @@ pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str
         // the first `shown` of each part.
         let mut first: Vec<ItemRef> = match g.parts.as_slice() {
             [one] => one.quotes()[..shown].to_vec(),
-            parts => parts.iter().flat_map(|p| &p.quotes()[..shown.min(p.quotes().len())]).copied().collect(),
+            parts => parts
+                .iter()
+                .flat_map(|p| &p.quotes()[..shown.min(p.quotes().len())])
+                .copied()
+                .collect(),
         };
         first.sort_unstable();
         first.truncate(shown);
@@ -261,10 +339,20 @@ pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str
             .filter_map(|r| {
                 let a = index.article(r.slot);
                 let q = a.analysis.quotes.get(r.item as usize)?;
-                Some(Statement { text: a.doc.slice(q.text).to_string(), kind: q.kind, evidence: Evidence::new(a, q.sentence) })
+                Some(Statement {
+                    text: a.doc.slice(q.text).to_string(),
+                    kind: q.kind,
+                    evidence: Evidence::new(a, q.sentence),
+                })
             })
             .collect();
-        out.push(SpeakerStatements { speaker: label.speaker.clone(), role, aliases, total: g.total, statements });
+        out.push(SpeakerStatements {
+            speaker: label.speaker.clone(),
+            role,
+            aliases,
+            total: g.total,
+            statements,
+        });
     }
     out
 }
@@ -272,7 +360,11 @@ pub fn who_said_in(index: &ScopeIndex, speaker: Option<&str>, topic: Option<&str
 /// A group's aliases: those of its first quote, then the labels it had before, then the
 /// other quotes' in order (each once, ASCII case ignored, spelled as first seen), less
 /// the label itself.
-fn group_aliases<'a>(g: &Group, label: &str, quote: impl Fn(&ItemRef) -> Option<&'a Quote>) -> Vec<String> {
+fn group_aliases<'a>(
+    g: &Group,
+    label: &str,
+    quote: impl Fn(&ItemRef) -> Option<&'a Quote>,
+) -> Vec<String> {
     // (quote, position in its aliases, alias) from every part, in scan order.
     let mut found: Vec<(ItemRef, u32, &str)> = Vec::new();
     for part in &g.parts {
@@ -280,7 +372,12 @@ fn group_aliases<'a>(g: &Group, label: &str, quote: impl Fn(&ItemRef) -> Option<
             Part::Key(s) => found.extend(s.aliases.iter().map(|(r, p, a)| (*r, *p, a.as_str()))),
             Part::Quote(r) => {
                 if let Some(q) = quote(r) {
-                    found.extend(q.aliases.iter().enumerate().map(|(p, a)| (*r, p as u32, a.as_str())));
+                    found.extend(
+                        q.aliases
+                            .iter()
+                            .enumerate()
+                            .map(|(p, a)| (*r, p as u32, a.as_str())),
+                    );
                 }
             }
         }
@@ -288,7 +385,12 @@ fn group_aliases<'a>(g: &Group, label: &str, quote: impl Fn(&ItemRef) -> Option<
     if g.parts.len() > 1 {
         found.sort_by_key(|f| (f.0, f.1));
     }
-    let first_quote = g.parts.iter().filter_map(|p| p.quotes().first()).min().copied();
+    let first_quote = g
+        .parts
+        .iter()
+        .filter_map(|p| p.quotes().first())
+        .min()
+        .copied();
     let mut aliases: Vec<String> = Vec::new();
     // Alias strings already looked at, exactly as written (most repeat), so the
     // case-insensitive comparison runs once per distinct spelling.
@@ -330,16 +432,32 @@ mod tests {
     fn article(id: &str, text: &str) -> Article {
         let doc = ingest(text.as_bytes(), &IngestOptions::default()).unwrap();
         let analysis = analyze(&doc);
-        Article { id: id.into(), added_at: Utc::now(), added_by: None, origin: "test".into(), doc, analysis }
+        Article {
+            id: id.into(),
+            added_at: Utc::now(),
+            added_by: None,
+            origin: "test".into(),
+            doc,
+            analysis,
+        }
     }
 
     #[test]
     fn groups_the_same_person_across_articles_and_filters() {
-        let a = article("a1", "U.S. President Donald Trump said tariffs on rare earths would rise.\n\n“We are winning,” Trump said.");
-        let b = article("a2", "“The talks on rare earth exports are over,” said Donald Trump.\n\nAnalysts say the markets are calm.");
+        let a = article(
+            "a1",
+            "U.S. President Donald Trump said tariffs on rare earths would rise.\n\n“We are winning,” Trump said.",
+        );
+        let b = article(
+            "a2",
+            "“The talks on rare earth exports are over,” said Donald Trump.\n\nAnalysts say the markets are calm.",
+        );
         let refs = [&a, &b];
         let all = who_said(&refs, None, None);
-        let trump = all.iter().find(|g| g.speaker == "Donald Trump").expect("Trump grouped");
+        let trump = all
+            .iter()
+            .find(|g| g.speaker == "Donald Trump")
+            .expect("Trump grouped");
         assert_eq!(trump.statements.len(), 3);
         assert_eq!(all[0].speaker, "Donald Trump", "most quoted first");
         assert!(all.iter().any(|g| g.speaker == "Analysts"));
@@ -354,7 +472,11 @@ mod tests {
         let topic = who_said(&refs, None, Some("rare earths"));
         let n: usize = topic.iter().map(|g| g.statements.len()).sum();
         assert_eq!(n, 2, "{topic:?}");
-        assert!(topic.iter().all(|g| g.statements.iter().all(|s| !s.evidence.sentence.is_empty())));
+        assert!(
+            topic
+                .iter()
+                .all(|g| g.statements.iter().all(|s| !s.evidence.sentence.is_empty()))
+        );
         assert_eq!(topic[0].statements[0].evidence.article_id, "a1");
     }
 
@@ -392,7 +514,11 @@ mod tests {
             .filter(|p| p.extension().is_some_and(|x| x == "txt"))
             .collect();
         paths.sort();
-        paths.iter().enumerate().map(|(i, p)| article(&format!("a{}", i + 1), &std::fs::read_to_string(p).unwrap())).collect()
+        paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| article(&format!("a{}", i + 1), &std::fs::read_to_string(p).unwrap()))
+            .collect()
     }
 
     #[test]
@@ -401,12 +527,19 @@ mod tests {
         let refs: Vec<&Article> = arts.iter().collect();
         let expected = scan(&refs);
         let got = who_said(&refs, None, None);
-        assert!(expected.iter().map(|g| g.2.len()).sum::<usize>() <= MAX_STATEMENTS, "fixtures fit in one answer");
+        assert!(
+            expected.iter().map(|g| g.2.len()).sum::<usize>() <= MAX_STATEMENTS,
+            "fixtures fit in one answer"
+        );
         let got: Vec<(String, String, Vec<(String, usize, String)>)> = got
             .into_iter()
             .map(|g| {
                 assert_eq!(g.total, g.statements.len());
-                let st = g.statements.into_iter().map(|s| (s.evidence.article_id, s.evidence.sentence_index, s.text)).collect();
+                let st = g
+                    .statements
+                    .into_iter()
+                    .map(|s| (s.evidence.article_id, s.evidence.sentence_index, s.text))
+                    .collect();
                 (g.speaker, g.role, st)
             })
             .collect();
@@ -427,14 +560,32 @@ mod tests {
             assert_eq!((&g.speaker, g.total), (&e.0, e.2.len()));
             assert!(g.statements.len() <= g.total);
         }
-        assert_eq!(got.iter().map(|g| g.statements.len()).sum::<usize>(), MAX_STATEMENTS);
+        assert_eq!(
+            got.iter().map(|g| g.statements.len()).sum::<usize>(),
+            MAX_STATEMENTS
+        );
         // The most-quoted speaker's statements come first, in article order.
         let first = &got[0];
-        let shown: Vec<(String, usize)> = first.statements.iter().map(|s| (s.evidence.article_id.clone(), s.evidence.sentence_index)).collect();
-        let want: Vec<(String, usize)> = expected[0].2.iter().take(shown.len()).map(|s| (s.0.clone(), s.1)).collect();
+        let shown: Vec<(String, usize)> = first
+            .statements
+            .iter()
+            .map(|s| (s.evidence.article_id.clone(), s.evidence.sentence_index))
+            .collect();
+        let want: Vec<(String, usize)> = expected[0]
+            .2
+            .iter()
+            .take(shown.len())
+            .map(|s| (s.0.clone(), s.1))
+            .collect();
         assert_eq!(shown, want);
         // A filter sees the same counts.
         let by_speaker = who_said(&many, Some(&first.speaker), None);
-        assert_eq!(by_speaker.iter().find(|g| g.speaker == first.speaker).map(|g| g.total), Some(first.total));
+        assert_eq!(
+            by_speaker
+                .iter()
+                .find(|g| g.speaker == first.speaker)
+                .map(|g| g.total),
+            Some(first.total)
+        );
     }
 }

@@ -71,7 +71,11 @@ pub fn truncate(s: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    let end = s.char_indices().nth(max - 1).map(|(i, _)| i).unwrap_or(s.len());
+    let end = s
+        .char_indices()
+        .nth(max - 1)
+        .map(|(i, _)| i)
+        .unwrap_or(s.len());
     let mut out = s[..end].trim_end().to_string();
     out.push('…');
     out
@@ -116,19 +120,35 @@ fn clip(s: &str, max: usize) -> String {
 
 impl FieldSpec {
     pub fn new(name: impl Into<String>, value: impl Into<String>) -> FieldSpec {
-        FieldSpec { name: name.into(), value: value.into(), inline: false }
+        FieldSpec {
+            name: name.into(),
+            value: value.into(),
+            inline: false,
+        }
     }
     pub fn inline(name: impl Into<String>, value: impl Into<String>) -> FieldSpec {
-        FieldSpec { name: name.into(), value: value.into(), inline: true }
+        FieldSpec {
+            name: name.into(),
+            value: value.into(),
+            inline: true,
+        }
     }
     /// Within the field limits; an empty name or value (refused by Discord) becomes a
     /// zero-width placeholder.
     pub fn clamped(&self) -> FieldSpec {
         let fix = |s: &str, max| {
             let t = truncate(s.trim(), max);
-            if t.is_empty() { "\u{200b}".to_string() } else { t }
+            if t.is_empty() {
+                "\u{200b}".to_string()
+            } else {
+                t
+            }
         };
-        FieldSpec { name: fix(&self.name, MAX_FIELD_NAME), value: fix(&self.value, MAX_FIELD_VALUE), inline: self.inline }
+        FieldSpec {
+            name: fix(&self.name, MAX_FIELD_NAME),
+            value: fix(&self.value, MAX_FIELD_VALUE),
+            inline: self.inline,
+        }
     }
     fn chars(&self) -> usize {
         self.name.chars().count() + self.value.chars().count()
@@ -137,7 +157,11 @@ impl FieldSpec {
 
 impl EmbedSpec {
     pub fn new(title: impl Into<String>, color: u32) -> EmbedSpec {
-        EmbedSpec { title: title.into(), color, ..Default::default() }
+        EmbedSpec {
+            title: title.into(),
+            color,
+            ..Default::default()
+        }
     }
 
     /// Every part cut to its limit, at most 25 fields, and the whole within
@@ -146,10 +170,18 @@ impl EmbedSpec {
         let mut e = EmbedSpec {
             title: truncate(self.title.trim(), MAX_TITLE),
             description: truncate(&self.description, MAX_DESCRIPTION),
-            fields: self.fields.iter().take(MAX_FIELDS).map(FieldSpec::clamped).collect(),
+            fields: self
+                .fields
+                .iter()
+                .take(MAX_FIELDS)
+                .map(FieldSpec::clamped)
+                .collect(),
             footer: truncate(&self.footer, MAX_FOOTER),
             color: self.color,
-            url: self.url.clone().filter(|u| u.starts_with("http://") || u.starts_with("https://")),
+            url: self
+                .url
+                .clone()
+                .filter(|u| u.starts_with("http://") || u.starts_with("https://")),
         };
         while e.chars() > MAX_TOTAL {
             let over = e.chars() - MAX_TOTAL;
@@ -177,7 +209,10 @@ impl EmbedSpec {
     }
 
     fn is_empty(&self) -> bool {
-        self.title.is_empty() && self.description.is_empty() && self.fields.is_empty() && self.footer.is_empty()
+        self.title.is_empty()
+            && self.description.is_empty()
+            && self.fields.is_empty()
+            && self.footer.is_empty()
     }
 }
 
@@ -185,11 +220,19 @@ impl Page {
     /// The page within Discord's message limits: content ≤ 2,000, ≤ 10 embeds, and
     /// ≤ 6,000 characters across the embeds (later embeds are dropped first).
     pub fn clamped(&self) -> Page {
-        let mut embeds: Vec<EmbedSpec> = self.embeds.iter().take(MAX_EMBEDS).map(EmbedSpec::clamped).collect();
+        let mut embeds: Vec<EmbedSpec> = self
+            .embeds
+            .iter()
+            .take(MAX_EMBEDS)
+            .map(EmbedSpec::clamped)
+            .collect();
         while embeds.len() > 1 && embeds.iter().map(EmbedSpec::chars).sum::<usize>() > MAX_TOTAL {
             embeds.pop();
         }
-        Page { content: truncate(&self.content, MAX_CONTENT), embeds }
+        Page {
+            content: truncate(&self.content, MAX_CONTENT),
+            embeds,
+        }
     }
 
     pub fn chars(&self) -> usize {
@@ -201,7 +244,12 @@ impl Page {
 /// repeated on every page, items go in as fields while they fit the field count and
 /// the character budget.
 pub fn paginate(head: &EmbedSpec, items: Vec<FieldSpec>, per_page: usize) -> Vec<Page> {
-    let head = EmbedSpec { fields: Vec::new(), footer: String::new(), ..head.clone() }.clamped();
+    let head = EmbedSpec {
+        fields: Vec::new(),
+        footer: String::new(),
+        ..head.clone()
+    }
+    .clamped();
     let budget = MAX_TOTAL.saturating_sub(head.chars() + FOOTER_RESERVE);
     let per_page = per_page.clamp(1, MAX_FIELDS);
     let mut pages = Vec::new();
@@ -211,13 +259,19 @@ pub fn paginate(head: &EmbedSpec, items: Vec<FieldSpec>, per_page: usize) -> Vec
         let item = item.clamped();
         let n = item.chars();
         if !current.fields.is_empty() && (current.fields.len() >= per_page || used + n > budget) {
-            pages.push(Page { content: String::new(), embeds: vec![std::mem::replace(&mut current, head.clone())] });
+            pages.push(Page {
+                content: String::new(),
+                embeds: vec![std::mem::replace(&mut current, head.clone())],
+            });
             used = 0;
         }
         used += n;
         current.fields.push(item);
     }
-    pages.push(Page { content: String::new(), embeds: vec![current] });
+    pages.push(Page {
+        content: String::new(),
+        embeds: vec![current],
+    });
     pages
 }
 
@@ -231,7 +285,10 @@ pub fn paginate_lines(head: &EmbedSpec, lines: Vec<String>, per_page: usize) -> 
     let flush = |current: &mut Vec<String>, pages: &mut Vec<Page>| {
         let mut e = head.clone();
         e.description = current.join("\n");
-        pages.push(Page { content: String::new(), embeds: vec![e.clamped()] });
+        pages.push(Page {
+            content: String::new(),
+            embeds: vec![e.clamped()],
+        });
         current.clear();
     };
     for line in lines {
@@ -254,8 +311,14 @@ pub fn paginate_lines(head: &EmbedSpec, lines: Vec<String>, per_page: usize) -> 
 pub fn number_pages(pages: &mut [Page], note: &str) {
     let n = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
-        let Some(last) = page.embeds.last_mut() else { continue };
-        let mut footer = if n > 1 { format!("Page {} of {n}", i + 1) } else { String::new() };
+        let Some(last) = page.embeds.last_mut() else {
+            continue;
+        };
+        let mut footer = if n > 1 {
+            format!("Page {} of {n}", i + 1)
+        } else {
+            String::new()
+        };
         if !note.is_empty() {
             if !footer.is_empty() {
                 footer.push_str(" · ");
@@ -263,7 +326,11 @@ pub fn number_pages(pages: &mut [Page], note: &str) {
             footer.push_str(note);
         }
         if !last.footer.is_empty() {
-            footer = if footer.is_empty() { last.footer.clone() } else { format!("{} · {footer}", last.footer) };
+            footer = if footer.is_empty() {
+                last.footer.clone()
+            } else {
+                format!("{} · {footer}", last.footer)
+            };
         }
         last.footer = truncate(&footer, MAX_FOOTER);
         *page = page.clamped();
@@ -272,7 +339,12 @@ pub fn number_pages(pages: &mut [Page], note: &str) {
 
 /// "from *Title* (`a3`), sentence 12".
 fn cite(e: &Evidence) -> String {
-    format!("from *{}* (`{}`), sentence {}", clip(&e.article_title, 120), e.article_id, e.sentence_index + 1)
+    format!(
+        "from *{}* (`{}`), sentence {}",
+        clip(&e.article_title, 120),
+        e.article_id,
+        e.sentence_index + 1
+    )
 }
 
 /// The evidence sentence as a block quote, cut to `max` characters.
@@ -332,18 +404,33 @@ fn article_facts(article: &Article) -> Vec<FieldSpec> {
     let speakers = speakers(article);
     fields.push(FieldSpec::new(
         format!("Speakers ({})", speakers.len()),
-        if speakers.is_empty() { "none found".to_string() } else { name_list(&speakers, 8) },
+        if speakers.is_empty() {
+            "none found".to_string()
+        } else {
+            name_list(&speakers, 8)
+        },
     ));
     let mut figures: Vec<&crate::model::Figure> = a.figures.iter().collect();
     figures.sort_by(|x, y| y.score.total_cmp(&x.score));
-    let top: Vec<String> = figures.iter().take(5).map(|f| escape(article.doc.slice(f.text))).collect();
+    let top: Vec<String> = figures
+        .iter()
+        .take(5)
+        .map(|f| escape(article.doc.slice(f.text)))
+        .collect();
     fields.push(FieldSpec::new(
         format!("Key figures ({})", a.figures.len()),
-        if top.is_empty() { "none found".to_string() } else { top.join(" · ") },
+        if top.is_empty() {
+            "none found".to_string()
+        } else {
+            top.join(" · ")
+        },
     ));
     if !a.people.is_empty() {
         let names: Vec<String> = a.people.iter().map(|p| p.name.clone()).collect();
-        fields.push(FieldSpec::new(format!("People ({})", names.len()), name_list(&names, 8)));
+        fields.push(FieldSpec::new(
+            format!("People ({})", names.len()),
+            name_list(&names, 8),
+        ));
     }
     if let Some(lang) = &a.foreign_language {
         fields.push(FieldSpec::new(
@@ -368,7 +455,10 @@ pub fn pages(response: &Response) -> Vec<Page> {
                 article.id,
             );
             e.fields = article_facts(article);
-            vec![Page { content: String::new(), embeds: vec![e] }]
+            vec![Page {
+                content: String::new(),
+                embeds: vec![e],
+            }]
         }
         Response::List { articles, .. } => {
             let head = EmbedSpec {
@@ -378,14 +468,23 @@ pub fn pages(response: &Response) -> Vec<Page> {
             };
             if articles.is_empty() {
                 let mut e = head;
-                e.description = "No articles yet. Add one with `/article add` (a file, pasted text or a URL).".into();
-                vec![Page { content: String::new(), embeds: vec![e] }]
+                e.description =
+                    "No articles yet. Add one with `/article add` (a file, pasted text or a URL)."
+                        .into();
+                vec![Page {
+                    content: String::new(),
+                    embeds: vec![e],
+                }]
             } else {
                 let lines = articles
                     .iter()
                     .rev()
                     .map(|a| {
-                        let by = a.added_by.as_deref().map(|b| format!(" by {}", clip(b, 40))).unwrap_or_default();
+                        let by = a
+                            .added_by
+                            .as_deref()
+                            .map(|b| format!(" by {}", clip(b, 40)))
+                            .unwrap_or_default();
                         format!(
                             "`{}` **{}** — {} · added {}{by}",
                             a.id,
@@ -408,11 +507,21 @@ pub fn pages(response: &Response) -> Vec<Page> {
                 .map(|&i| clip(article.doc.sentence_text(i), 600))
                 .collect();
             let lead = if lead.is_empty() {
-                article.doc.sentences.first().map(|s| clip(article.doc.slice(s.span), 600)).unwrap_or_default()
+                article
+                    .doc
+                    .sentences
+                    .first()
+                    .map(|s| clip(article.doc.slice(s.span), 600))
+                    .unwrap_or_default()
             } else {
                 lead.join("\n\n")
             };
-            let byline = article.doc.byline.as_deref().map(|b| format!("By {}\n", clip(b, 100))).unwrap_or_default();
+            let byline = article
+                .doc
+                .byline
+                .as_deref()
+                .map(|b| format!("By {}\n", clip(b, 100)))
+                .unwrap_or_default();
             e.description = format!("{byline}{lead}");
             e.fields = article_facts(article);
             e.fields.push(FieldSpec::new(
@@ -421,15 +530,25 @@ pub fn pages(response: &Response) -> Vec<Page> {
                     "{} · added {}{}",
                     clip(&article.origin, 300),
                     article.added_at.format("%Y-%m-%d %H:%M UTC"),
-                    article.added_by.as_deref().map(|b| format!(" by {}", clip(b, 60))).unwrap_or_default()
+                    article
+                        .added_by
+                        .as_deref()
+                        .map(|b| format!(" by {}", clip(b, 60)))
+                        .unwrap_or_default()
                 ),
             ));
-            vec![Page { content: String::new(), embeds: vec![e] }]
+            vec![Page {
+                content: String::new(),
+                embeds: vec![e],
+            }]
         }
         Response::Removed { article } => {
             let mut e = EmbedSpec::new(format!("Removed: {}", article.title()), COLOR_ANSWER);
             e.description = format!("`{}` is no longer in this server's articles.", article.id);
-            vec![Page { content: String::new(), embeds: vec![e] }]
+            vec![Page {
+                content: String::new(),
+                embeds: vec![e],
+            }]
         }
         Response::WhoSaid { groups } => {
             let total: usize = groups.iter().map(|g| g.total).sum();
@@ -437,9 +556,15 @@ pub fn pages(response: &Response) -> Vec<Page> {
             let mut head = EmbedSpec::new("Who said", COLOR_ANSWER);
             if groups.is_empty() {
                 head.description = "No statements found. Try without `topic:` or `speaker:`, or pick another article.".into();
-                return finish(vec![Page { content: String::new(), embeds: vec![head] }]);
+                return finish(vec![Page {
+                    content: String::new(),
+                    embeds: vec![head],
+                }]);
             }
-            let who: Vec<String> = groups.iter().map(|g| format!("{} ({})", g.speaker, g.total)).collect();
+            let who: Vec<String> = groups
+                .iter()
+                .map(|g| format!("{} ({})", g.speaker, g.total))
+                .collect();
             head.description = format!(
                 "{} from {}: {}.",
                 plural(total, "statement", "statements"),
@@ -453,11 +578,17 @@ pub fn pages(response: &Response) -> Vec<Page> {
             }
             let mut items = Vec::new();
             for g in groups {
-                let who = if g.role.trim().is_empty() { g.speaker.clone() } else { format!("{} — {}", g.speaker, g.role) };
+                let who = if g.role.trim().is_empty() {
+                    g.speaker.clone()
+                } else {
+                    format!("{} — {}", g.speaker, g.role)
+                };
                 for s in &g.statements {
                     let quote = match s.kind {
                         QuoteKind::Direct => format!("“{}”", clip(s.text.trim(), 500)),
-                        QuoteKind::Indirect => format!("*(paraphrase)* {}", clip(s.text.trim(), 500)),
+                        QuoteKind::Indirect => {
+                            format!("*(paraphrase)* {}", clip(s.text.trim(), 500))
+                        }
                     };
                     let mut value = format!("{quote}\n{}", cite(&s.evidence));
                     // The sentence adds context unless the quote is most of it.
@@ -479,7 +610,10 @@ pub fn pages(response: &Response) -> Vec<Page> {
             let mut head = EmbedSpec::new("Key figures", COLOR_ANSWER);
             if figures.is_empty() {
                 head.description = "No figures found. Try another `kind:` or article.".into();
-                return finish(vec![Page { content: String::new(), embeds: vec![head] }]);
+                return finish(vec![Page {
+                    content: String::new(),
+                    embeds: vec![head],
+                }]);
             }
             head.description = if figures.len() < *total {
                 format!(
@@ -488,14 +622,28 @@ pub fn pages(response: &Response) -> Vec<Page> {
                     figures.len()
                 )
             } else {
-                format!("{}, most important first.", plural(figures.len(), "figure", "figures"))
+                format!(
+                    "{}, most important first.",
+                    plural(figures.len(), "figure", "figures")
+                )
             };
             let items = figures
                 .iter()
                 .map(|f| {
                     let name = format!("{} · {}", f.text, figure_kind_label(f.kind));
-                    let about = if f.about.trim().is_empty() { String::new() } else { format!("**{}**\n", clip(&f.about, 200)) };
-                    FieldSpec::new(name, format!("{about}{}\n{}", sentence_quote(&f.evidence, 600), cite(&f.evidence)))
+                    let about = if f.about.trim().is_empty() {
+                        String::new()
+                    } else {
+                        format!("**{}**\n", clip(&f.about, 200))
+                    };
+                    FieldSpec::new(
+                        name,
+                        format!(
+                            "{about}{}\n{}",
+                            sentence_quote(&f.evidence, 600),
+                            cite(&f.evidence)
+                        ),
+                    )
                 })
                 .collect();
             paginate(&head, items, FIELDS_PER_PAGE)
@@ -504,13 +652,24 @@ pub fn pages(response: &Response) -> Vec<Page> {
             let mut head = EmbedSpec::new(format!("People in {}", article.title()), COLOR_ANSWER);
             if people.is_empty() {
                 head.description = format!("No named people found in `{}`.", article.id);
-                return finish(vec![Page { content: String::new(), embeds: vec![head] }]);
+                return finish(vec![Page {
+                    content: String::new(),
+                    embeds: vec![head],
+                }]);
             }
-            head.description = format!("{} named (article `{}`).", plural(people.len(), "person", "people"), article.id);
+            head.description = format!(
+                "{} named (article `{}`).",
+                plural(people.len(), "person", "people"),
+                article.id
+            );
             let items = people
                 .iter()
                 .map(|p| {
-                    let name = if p.role.trim().is_empty() { p.name.clone() } else { format!("{} — {}", p.name, p.role) };
+                    let name = if p.role.trim().is_empty() {
+                        p.name.clone()
+                    } else {
+                        format!("{} — {}", p.name, p.role)
+                    };
                     let mut value = plural(p.mentions, "mention", "mentions");
                     if !p.aliases.is_empty() {
                         value.push_str(&format!(" · also {}", name_list(&p.aliases, 4)));
@@ -530,9 +689,16 @@ pub fn pages(response: &Response) -> Vec<Page> {
             let mut head = EmbedSpec::new(format!("Timeline of {}", article.title()), COLOR_ANSWER);
             if entries.is_empty() {
                 head.description = format!("No dates found in `{}`.", article.id);
-                return finish(vec![Page { content: String::new(), embeds: vec![head] }]);
+                return finish(vec![Page {
+                    content: String::new(),
+                    embeds: vec![head],
+                }]);
             }
-            head.description = format!("{}, in date order (article `{}`).", plural(entries.len(), "date", "dates"), article.id);
+            head.description = format!(
+                "{}, in date order (article `{}`).",
+                plural(entries.len(), "date", "dates"),
+                article.id
+            );
             let items = entries
                 .iter()
                 .map(|t| {
@@ -540,7 +706,14 @@ pub fn pages(response: &Response) -> Vec<Page> {
                         Some(v) if v != &t.date_text => format!("{} ({v})", t.date_text),
                         _ => t.date_text.clone(),
                     };
-                    FieldSpec::new(name, format!("{}\n{}", sentence_quote(&t.evidence, 600), cite(&t.evidence)))
+                    FieldSpec::new(
+                        name,
+                        format!(
+                            "{}\n{}",
+                            sentence_quote(&t.evidence, 600),
+                            cite(&t.evidence)
+                        ),
+                    )
                 })
                 .collect();
             paginate(&head, items, FIELDS_PER_PAGE)
@@ -554,17 +727,28 @@ pub fn pages(response: &Response) -> Vec<Page> {
             if points.is_empty() {
                 let mut e = head;
                 e.description = format!("No key points found in `{}`.", article.id);
-                vec![Page { content: String::new(), embeds: vec![e] }]
+                vec![Page {
+                    content: String::new(),
+                    embeds: vec![e],
+                }]
             } else {
                 let lines = points
                     .iter()
                     .enumerate()
-                    .map(|(i, p)| format!("{}. {} *(sentence {})*", i + 1, clip(p.sentence.trim(), 900), p.sentence_index + 1))
+                    .map(|(i, p)| {
+                        format!(
+                            "{}. {} *(sentence {})*",
+                            i + 1,
+                            clip(p.sentence.trim(), 900),
+                            p.sentence_index + 1
+                        )
+                    })
                     .collect();
                 let mut pages = paginate_lines(&head, lines, 8);
                 for p in &mut pages {
                     for e in &mut p.embeds {
-                        e.footer = truncate(&format!("From {} ({})", article.title(), article.id), 200);
+                        e.footer =
+                            truncate(&format!("From {} ({})", article.title(), article.id), 200);
                     }
                 }
                 pages
@@ -577,13 +761,24 @@ pub fn pages(response: &Response) -> Vec<Page> {
                     head.description = clip(answer, 1500);
                     let items = evidence
                         .iter()
-                        .map(|e| FieldSpec::new("Evidence", format!("{}\n{}", sentence_quote(e, 700), cite(e))))
+                        .map(|e| {
+                            FieldSpec::new(
+                                "Evidence",
+                                format!("{}\n{}", sentence_quote(e, 700), cite(e)),
+                            )
+                        })
                         .collect();
                     paginate(&head, items, FIELDS_PER_PAGE)
                 }
                 AskAnswer::NotFound { message } => {
-                    head.description = format!("{}\nTry `/search` with a key word, or `/who-said topic:…`.", clip(message, 1500));
-                    vec![Page { content: String::new(), embeds: vec![head] }]
+                    head.description = format!(
+                        "{}\nTry `/search` with a key word, or `/who-said topic:…`.",
+                        clip(message, 1500)
+                    );
+                    vec![Page {
+                        content: String::new(),
+                        embeds: vec![head],
+                    }]
                 }
             }
         }
@@ -591,15 +786,26 @@ pub fn pages(response: &Response) -> Vec<Page> {
             let mut head = EmbedSpec::new(format!("Search: {query}"), COLOR_ANSWER);
             if hits.is_empty() {
                 head.description = "No sentence matches. Try fewer or other words.".into();
-                return finish(vec![Page { content: String::new(), embeds: vec![head] }]);
+                return finish(vec![Page {
+                    content: String::new(),
+                    embeds: vec![head],
+                }]);
             }
             head.description = plural(hits.len(), "matching sentence", "matching sentences");
             let items = hits
                 .iter()
                 .map(|h| {
                     FieldSpec::new(
-                        format!("{} (`{}`)", truncate(&h.evidence.article_title, 200), h.evidence.article_id),
-                        format!("{}\nsentence {}", sentence_quote(&h.evidence, 800), h.evidence.sentence_index + 1),
+                        format!(
+                            "{} (`{}`)",
+                            truncate(&h.evidence.article_title, 200),
+                            h.evidence.article_id
+                        ),
+                        format!(
+                            "{}\nsentence {}",
+                            sentence_quote(&h.evidence, 800),
+                            h.evidence.sentence_index + 1
+                        ),
                     )
                 })
                 .collect();
@@ -608,7 +814,10 @@ pub fn pages(response: &Response) -> Vec<Page> {
         Response::Notice { message } => {
             let mut e = EmbedSpec::new("newsdesk", COLOR_ANSWER);
             e.description = message.clone();
-            vec![Page { content: String::new(), embeds: vec![e] }]
+            vec![Page {
+                content: String::new(),
+                embeds: vec![e],
+            }]
         }
         // Already split and numbered within the limits by the briefing renderer.
         Response::Briefing { digest, .. } => return briefing_pages(digest),
@@ -634,23 +843,33 @@ Articles belong to this server (in DMs, to you). Without `article:`, per-article
         .iter()
         .map(|c| FieldSpec::new(c.name, format!("{}\nExample: `{}`", c.what, c.example)))
         .collect();
-    vec![Page { content: String::new(), embeds: vec![e] }]
+    vec![Page {
+        content: String::new(),
+        embeds: vec![e],
+    }]
 }
 
 /// An error as an embed: what went wrong and what to do next.
 pub fn error_page(message: &str) -> Page {
     let mut e = EmbedSpec::new("That didn't work", COLOR_ERROR);
     e.description = message.to_string();
-    Page { content: String::new(), embeds: vec![e] }.clamped()
+    Page {
+        content: String::new(),
+        embeds: vec![e],
+    }
+    .clamped()
 }
 
 /// A team briefing as Discord messages (laid out, split and numbered within the limits
 /// by `briefing::render`), as pages.
 pub fn briefing_pages(digest: &crate::briefing::Digest) -> Vec<Page> {
-    crate::briefing::render::discord_messages(digest, crate::briefing::render::RenderOptions::default())
-        .iter()
-        .map(outgoing_page)
-        .collect()
+    crate::briefing::render::discord_messages(
+        digest,
+        crate::briefing::render::RenderOptions::default(),
+    )
+    .iter()
+    .map(outgoing_page)
+    .collect()
 }
 
 /// A briefing message (plain data from `briefing::render`) as a page.
@@ -661,13 +880,25 @@ pub fn outgoing_page(m: &crate::briefing::render::OutgoingMessage) -> Page {
         .map(|e| EmbedSpec {
             title: e.title.clone(),
             description: e.description.clone(),
-            fields: e.fields.iter().map(|f| FieldSpec { name: f.name.clone(), value: f.value.clone(), inline: f.inline }).collect(),
+            fields: e
+                .fields
+                .iter()
+                .map(|f| FieldSpec {
+                    name: f.name.clone(),
+                    value: f.value.clone(),
+                    inline: f.inline,
+                })
+                .collect(),
             footer: e.footer.clone(),
             color: COLOR_BRIEFING,
             url: e.url.clone(),
         })
         .collect();
-    Page { content: m.content.clone(), embeds }.clamped()
+    Page {
+        content: m.content.clone(),
+        embeds,
+    }
+    .clamped()
 }
 
 /// serenity's embed builder for a spec (already clamped by the page).
@@ -725,7 +956,9 @@ mod tests {
         let e = EmbedSpec {
             title: "t".repeat(1000),
             description: "d".repeat(10_000),
-            fields: (0..40).map(|i| FieldSpec::new(format!("n{i}").repeat(200), "v".repeat(3000))).collect(),
+            fields: (0..40)
+                .map(|i| FieldSpec::new(format!("n{i}").repeat(200), "v".repeat(3000)))
+                .collect(),
             footer: "f".repeat(5000),
             color: 0,
             url: None,
@@ -734,7 +967,12 @@ mod tests {
         assert!(e.title.chars().count() <= MAX_TITLE);
         assert!(e.description.chars().count() <= MAX_DESCRIPTION);
         assert!(e.fields.len() <= MAX_FIELDS);
-        assert!(e.fields.iter().all(|f| f.name.chars().count() <= MAX_FIELD_NAME && f.value.chars().count() <= MAX_FIELD_VALUE));
+        assert!(
+            e.fields
+                .iter()
+                .all(|f| f.name.chars().count() <= MAX_FIELD_NAME
+                    && f.value.chars().count() <= MAX_FIELD_VALUE)
+        );
         assert!(e.footer.chars().count() <= MAX_FOOTER);
         assert!(e.chars() <= MAX_TOTAL, "{}", e.chars());
     }
@@ -748,7 +986,9 @@ mod tests {
     #[test]
     fn paginate_splits_by_count_and_budget() {
         let head = EmbedSpec::new("Head", 0);
-        let items: Vec<FieldSpec> = (0..20).map(|i| FieldSpec::new(format!("item {i}"), "v".repeat(1000))).collect();
+        let items: Vec<FieldSpec> = (0..20)
+            .map(|i| FieldSpec::new(format!("item {i}"), "v".repeat(1000)))
+            .collect();
         let mut pages = paginate(&head, items, 6);
         number_pages(&mut pages, "");
         // 1,000+ characters per field: at most five fit in 6,000 with the head.
@@ -776,7 +1016,14 @@ mod tests {
         let pages = pages(&Response::Help);
         assert_eq!(pages.len(), 1);
         let e = &pages[0].embeds[0];
-        for name in ["/article add", "/who-said", "/key-figures", "/briefing post", "/search", "/ask"] {
+        for name in [
+            "/article add",
+            "/who-said",
+            "/key-figures",
+            "/briefing post",
+            "/search",
+            "/ask",
+        ] {
             assert!(e.fields.iter().any(|f| f.name == name), "{name}");
         }
         assert!(e.chars() <= MAX_TOTAL);
@@ -784,8 +1031,15 @@ mod tests {
 
     #[test]
     fn page_clamp_drops_embeds_over_the_total() {
-        let big = EmbedSpec { description: "x".repeat(4000), ..EmbedSpec::new("a", 0) };
-        let page = Page { content: "c".repeat(3000), embeds: vec![big.clone(), big.clone(), big] }.clamped();
+        let big = EmbedSpec {
+            description: "x".repeat(4000),
+            ..EmbedSpec::new("a", 0)
+        };
+        let page = Page {
+            content: "c".repeat(3000),
+            embeds: vec![big.clone(), big.clone(), big],
+        }
+        .clamped();
         assert!(page.chars() <= MAX_TOTAL);
         assert_eq!(page.embeds.len(), 1);
         assert!(page.content.chars().count() <= MAX_CONTENT);
@@ -796,7 +1050,10 @@ mod tests {
             article_id: "a7".into(),
             article_title: "Talks *stall* over rare earths".into(),
             sentence_index: i,
-            sentence: format!("“We will not back down,” said Wu Xinbo, sentence {i}, in a long speech {}.", "x".repeat(300)),
+            sentence: format!(
+                "“We will not back down,” said Wu Xinbo, sentence {i}, in a long speech {}.",
+                "x".repeat(300)
+            ),
         }
     }
 
@@ -810,8 +1067,16 @@ mod tests {
             total: 20,
             statements: (0..20)
                 .map(|i| Statement {
-                    text: if i % 2 == 0 { "We will not back down".into() } else { "talks would resume".into() },
-                    kind: if i % 2 == 0 { QuoteKind::Direct } else { QuoteKind::Indirect },
+                    text: if i % 2 == 0 {
+                        "We will not back down".into()
+                    } else {
+                        "talks would resume".into()
+                    },
+                    kind: if i % 2 == 0 {
+                        QuoteKind::Direct
+                    } else {
+                        QuoteKind::Indirect
+                    },
                     evidence: evidence(i),
                 })
                 .collect(),
@@ -822,11 +1087,18 @@ mod tests {
         for (i, p) in pages.iter().enumerate() {
             assert!(p.chars() <= MAX_TOTAL && p.embeds.len() == 1);
             let e = &p.embeds[0];
-            assert!(e.footer.contains(&format!("Page {} of {}", i + 1, pages.len())));
+            assert!(
+                e.footer
+                    .contains(&format!("Page {} of {}", i + 1, pages.len()))
+            );
             for f in &e.fields {
                 items += 1;
                 assert!(f.name.starts_with("Wu Xinbo — director"), "{}", f.name);
-                assert!(f.value.contains("(`a7`)") && f.value.contains("Talks \\*stall\\*"), "{}", f.value);
+                assert!(
+                    f.value.contains("(`a7`)") && f.value.contains("Talks \\*stall\\*"),
+                    "{}",
+                    f.value
+                );
                 assert!(f.value.contains("sentence "), "{}", f.value);
                 assert!(f.value.chars().count() <= MAX_FIELD_VALUE);
             }
@@ -834,7 +1106,10 @@ mod tests {
         assert_eq!(items, 20, "nothing lost between pages");
         let first = &pages[0].embeds[0].fields;
         assert!(first[0].value.starts_with("“We will not back down”"));
-        assert!(first[1].value.contains("paraphrase") && first[1].value.contains("> "), "indirect quotes show their sentence");
+        assert!(
+            first[1].value.contains("paraphrase") && first[1].value.contains("> "),
+            "indirect quotes show their sentence"
+        );
     }
 
     #[test]
@@ -849,11 +1124,21 @@ mod tests {
             about: "trade between the two countries".into(),
             evidence: evidence(3),
         }];
-        let shown = pages(&Response::KeyFigures { total: figures.len(), figures });
+        let shown = pages(&Response::KeyFigures {
+            total: figures.len(),
+            figures,
+        });
         let f = &shown[0].embeds[0].fields[0];
         assert_eq!(f.name, "$660 billion · money");
-        assert!(f.value.contains("trade between the two countries") && f.value.contains("sentence 4") && f.value.contains("`a7`"));
-        let empty = pages(&Response::KeyFigures { figures: vec![], total: 0 });
+        assert!(
+            f.value.contains("trade between the two countries")
+                && f.value.contains("sentence 4")
+                && f.value.contains("`a7`")
+        );
+        let empty = pages(&Response::KeyFigures {
+            figures: vec![],
+            total: 0,
+        });
         assert!(empty[0].embeds[0].description.contains("No figures found"));
     }
 }

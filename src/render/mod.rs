@@ -2,5 +2,5 @@
 //! console and CLI, embeds for Discord.
 pub mod discord;
 pub mod json;
-pub mod text;
 pub mod report;
+pub mod text;

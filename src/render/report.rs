@@ -12,12 +12,23 @@ const EXCERPT_CHARS: usize = 160;
 
 pub fn extract_report(doc: &Document, a: &Analysis) -> String {
     let mut out = String::new();
-    let title = if doc.title.is_empty() { "(untitled)" } else { doc.title.as_str() };
+    let title = if doc.title.is_empty() {
+        "(untitled)"
+    } else {
+        doc.title.as_str()
+    };
     let _ = writeln!(out, "{title}");
     let _ = writeln!(out, "{}", "=".repeat(title.chars().count().clamp(3, 80)));
-    let date = doc.date.map(|d| d.format("%A, %B %-d, %Y").to_string()).unwrap_or_else(|| "unknown".into());
+    let date = doc
+        .date
+        .map(|d| d.format("%A, %B %-d, %Y").to_string())
+        .unwrap_or_else(|| "unknown".into());
     let _ = writeln!(out, "Date:      {date}");
-    let _ = writeln!(out, "Byline:    {}", doc.byline.as_deref().unwrap_or("none found"));
+    let _ = writeln!(
+        out,
+        "Byline:    {}",
+        doc.byline.as_deref().unwrap_or("none found")
+    );
     let _ = writeln!(
         out,
         "Text:      {} words, {} paragraphs, {} sentences ({})",
@@ -31,12 +42,19 @@ pub fn extract_report(doc: &Document, a: &Analysis) -> String {
         }
     );
     if let Some(lang) = &a.foreign_language {
-        let _ = writeln!(out, "Language:  {lang} (not English; findings may be incomplete)");
+        let _ = writeln!(
+            out,
+            "Language:  {lang} (not English; findings may be incomplete)"
+        );
     }
 
     section(&mut out, "Quotes", a.quotes.len(), |out| {
         for q in &a.quotes {
-            let role = if q.role.is_empty() { String::new() } else { format!(" ({})", q.role) };
+            let role = if q.role.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", q.role)
+            };
             let words = doc.slice(q.text);
             let shown = match q.kind {
                 QuoteKind::Direct => format!("“{}”", excerpt(words)),
@@ -47,14 +65,27 @@ pub fn extract_report(doc: &Document, a: &Analysis) -> String {
     });
     section(&mut out, "Figures", a.figures.len(), |out| {
         for f in &a.figures {
-            let about = if f.about.is_empty() { String::new() } else { format!(" — {}", f.about) };
-            let _ = writeln!(out, "  - {} [{}]{about}", doc.slice(f.text), f.kind.as_str());
+            let about = if f.about.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", f.about)
+            };
+            let _ = writeln!(
+                out,
+                "  - {} [{}]{about}",
+                doc.slice(f.text),
+                f.kind.as_str()
+            );
             let _ = writeln!(out, "      in: {}", excerpt(doc.sentence_text(f.sentence)));
         }
     });
     section(&mut out, "People", a.people.len(), |out| {
         for p in &a.people {
-            let role = if p.role.is_empty() { String::new() } else { format!(" — {}", p.role) };
+            let role = if p.role.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", p.role)
+            };
             let _ = writeln!(out, "  - {}{role}", p.name);
         }
     });
@@ -70,7 +101,11 @@ pub fn extract_report(doc: &Document, a: &Analysis) -> String {
     });
     section(&mut out, "Dates", a.dates.len(), |out| {
         for d in &a.dates {
-            let value = d.value.as_deref().map(|v| format!(" → {v}")).unwrap_or_default();
+            let value = d
+                .value
+                .as_deref()
+                .map(|v| format!(" → {v}"))
+                .unwrap_or_default();
             let _ = writeln!(out, "  - {}{value}", doc.slice(d.text));
         }
     });

@@ -24,7 +24,10 @@ pub fn response(resp: &Response) -> String {
                         a.title(),
                         a.doc.word_count(),
                         a.added_at.format("%Y-%m-%d %H:%M UTC"),
-                        a.added_by.as_deref().map(|b| format!(" by {b}")).unwrap_or_default(),
+                        a.added_by
+                            .as_deref()
+                            .map(|b| format!(" by {b}"))
+                            .unwrap_or_default(),
                         a.origin
                     );
                 }
@@ -61,13 +64,19 @@ pub fn response(resp: &Response) -> String {
                     cite(&mut out, &s.evidence, "    ");
                 }
                 if g.statements.len() < g.total {
-                    let _ = writeln!(out, "  … and {} more (narrow with a topic, speaker or article)", g.total - g.statements.len());
+                    let _ = writeln!(
+                        out,
+                        "  … and {} more (narrow with a topic, speaker or article)",
+                        g.total - g.statements.len()
+                    );
                 }
             }
         }
         Response::KeyFigures { figures, total } => {
             if figures.is_empty() {
-                out.push_str("No figures found. Try another kind, or /key-figures with no options.");
+                out.push_str(
+                    "No figures found. Try another kind, or /key-figures with no options.",
+                );
             }
             for f in figures {
                 let _ = write!(out, "• {} ({})", f.text, f.kind.as_str());
@@ -78,7 +87,11 @@ pub fn response(resp: &Response) -> String {
                 cite(&mut out, &f.evidence, "    ");
             }
             if figures.len() < *total {
-                let _ = writeln!(out, "… the {} most important of {total} figures shown (narrow with a kind or article).", figures.len());
+                let _ = writeln!(
+                    out,
+                    "… the {} most important of {total} figures shown (narrow with a kind or article).",
+                    figures.len()
+                );
             }
         }
         Response::People { article, people } => {
@@ -137,17 +150,31 @@ pub fn response(resp: &Response) -> String {
         },
         Response::Search { query, hits } => {
             if hits.is_empty() {
-                let _ = write!(out, "No sentence matches “{query}”. Try fewer or other words.");
+                let _ = write!(
+                    out,
+                    "No sentence matches “{query}”. Try fewer or other words."
+                );
             } else {
-                let _ = writeln!(out, "{} sentence{} match “{query}”:", hits.len(), plural(hits.len()));
+                let _ = writeln!(
+                    out,
+                    "{} sentence{} match “{query}”:",
+                    hits.len(),
+                    plural(hits.len())
+                );
             }
             for h in hits {
                 let _ = writeln!(out, "• {}", one_line(&h.evidence.sentence));
-                let _ = writeln!(out, "    — {} “{}”", h.evidence.article_id, h.evidence.article_title);
+                let _ = writeln!(
+                    out,
+                    "    — {} “{}”",
+                    h.evidence.article_id, h.evidence.article_title
+                );
             }
         }
         Response::Notice { message } => out.push_str(message),
-        Response::Briefing { digest, .. } => out.push_str(&crate::briefing::render::text(digest, chrono_tz::Tz::UTC)),
+        Response::Briefing { digest, .. } => {
+            out.push_str(&crate::briefing::render::text(digest, chrono_tz::Tz::UTC))
+        }
         Response::Help => help(&mut out),
     }
     let trimmed = out.trim_end().len();
@@ -156,7 +183,13 @@ pub fn response(resp: &Response) -> String {
 }
 
 fn added(out: &mut String, a: &Article) {
-    let _ = writeln!(out, "Added “{}” as {} — {} words.", a.title(), a.id, a.doc.word_count());
+    let _ = writeln!(
+        out,
+        "Added “{}” as {} — {} words.",
+        a.title(),
+        a.id,
+        a.doc.word_count()
+    );
     let found = found_summary(a);
     let _ = writeln!(out, "Found: {found}.");
     if let Some(lang) = &a.analysis.foreign_language {
@@ -165,7 +198,11 @@ fn added(out: &mut String, a: &Article) {
             "Note: this article looks like it is not in English ({lang}); the rules read English, so answers about it will be thin."
         );
     }
-    let _ = write!(out, "Try: /who-said article:{id} · /key-figures article:{id} · /summary article:{id}", id = a.id);
+    let _ = write!(
+        out,
+        "Try: /who-said article:{id} · /key-figures article:{id} · /summary article:{id}",
+        id = a.id
+    );
 }
 
 /// "5 statements by 3 speakers (Wu Xinbo, Cory Combs, Analysts), 7 figures, 6 people, 4 dates".
@@ -189,11 +226,23 @@ pub fn found_summary(a: &Article) -> String {
             speakers.len(),
             plural(speakers.len()),
             shown.join(", "),
-            if speakers.len() > shown.len() { ", …" } else { "" }
+            if speakers.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            }
         ));
     }
     parts.push(count(an.figures.len(), "figure"));
-    parts.push(format!("{} {}", an.people.len(), if an.people.len() == 1 { "person" } else { "people" }));
+    parts.push(format!(
+        "{} {}",
+        an.people.len(),
+        if an.people.len() == 1 {
+            "person"
+        } else {
+            "people"
+        }
+    ));
     parts.push(count(an.organizations.len(), "organization"));
     parts.push(count(an.places.len(), "place"));
     parts.push(count(an.dates.len(), "date"));
@@ -207,9 +256,15 @@ fn show(out: &mut String, a: &Article) {
         "From {}, added {}{}.",
         a.origin,
         a.added_at.format("%Y-%m-%d %H:%M UTC"),
-        a.added_by.as_deref().map(|b| format!(" by {b}")).unwrap_or_default()
+        a.added_by
+            .as_deref()
+            .map(|b| format!(" by {b}"))
+            .unwrap_or_default()
     );
-    let mut facts = vec![format!("{} words", a.doc.word_count()), format!("{} sentences", a.doc.sentences.len())];
+    let mut facts = vec![
+        format!("{} words", a.doc.word_count()),
+        format!("{} sentences", a.doc.sentences.len()),
+    ];
     if let Some(d) = a.doc.date {
         facts.push(format!("dated {d}"));
     }
@@ -218,7 +273,13 @@ fn show(out: &mut String, a: &Article) {
     }
     let _ = writeln!(out, "{}.", facts.join(", "));
     let _ = writeln!(out, "Found: {}.", found_summary(a));
-    let points: Vec<&str> = a.analysis.key_points.iter().take(3).map(|&i| a.doc.sentence_text(i)).collect();
+    let points: Vec<&str> = a
+        .analysis
+        .key_points
+        .iter()
+        .take(3)
+        .map(|&i| a.doc.sentence_text(i))
+        .collect();
     if !points.is_empty() {
         out.push_str("Key points:\n");
         for p in points {
@@ -228,8 +289,14 @@ fn show(out: &mut String, a: &Article) {
 }
 
 fn help(out: &mut String) {
-    out.push_str("Commands (options are name:value; quote values with spaces: topic:\"rare earths\"):\n");
-    let width = COMMANDS.iter().map(|c| c.name.chars().count()).max().unwrap_or(0);
+    out.push_str(
+        "Commands (options are name:value; quote values with spaces: topic:\"rare earths\"):\n",
+    );
+    let width = COMMANDS
+        .iter()
+        .map(|c| c.name.chars().count())
+        .max()
+        .unwrap_or(0);
     for c in COMMANDS {
         let _ = writeln!(out, "  {:<width$}  {}", c.name, c.what);
         let _ = writeln!(out, "  {:<width$}    e.g. {}", "", c.example);
@@ -238,7 +305,13 @@ fn help(out: &mut String) {
 
 /// "    — a1 “Title”: the sentence".
 fn cite(out: &mut String, e: &Evidence, indent: &str) {
-    let _ = writeln!(out, "{indent}— {} “{}”: {}", e.article_id, e.article_title, one_line(&e.sentence));
+    let _ = writeln!(
+        out,
+        "{indent}— {} “{}”: {}",
+        e.article_id,
+        e.article_title,
+        one_line(&e.sentence)
+    );
 }
 
 /// Collapses runs of whitespace (sentences may span line breaks) to single spaces.
@@ -261,7 +334,11 @@ mod tests {
     use crate::store::{Scope, Store};
 
     fn run(store: &Store, command: Command) -> String {
-        let caller = Caller { scope: Scope::Guild(1), name: Some("ana".into()), can_manage: true };
+        let caller = Caller {
+            scope: Scope::Guild(1),
+            name: Some("ana".into()),
+            can_manage: true,
+        };
         match execute(store, &caller, command) {
             Ok(r) => response(&r),
             Err(e) => format!("error: {e}"),
@@ -271,21 +348,40 @@ mod tests {
     #[test]
     fn every_answer_names_its_article() {
         let store = Store::in_memory();
-        let added = run(&store, Command::ArticleAdd { content: Content::Sample, title: Some("Sample news".into()) });
+        let added = run(
+            &store,
+            Command::ArticleAdd {
+                content: Content::Sample,
+                title: Some("Sample news".into()),
+            },
+        );
         assert!(added.starts_with("Added “Sample news” as a1 — "), "{added}");
         assert!(added.contains("words"), "{added}");
         let list = run(&store, Command::ArticleList { page: 0 });
-        assert!(list.contains("a1") && list.contains("Sample news"), "{list}");
+        assert!(
+            list.contains("a1") && list.contains("Sample news"),
+            "{list}"
+        );
         for cmd in [
-            Command::ArticleShow { article: "a1".into() },
+            Command::ArticleShow {
+                article: "a1".into(),
+            },
             Command::People { article: None },
             Command::Timeline { article: None },
             Command::Summary { article: None },
         ] {
             let text = run(&store, cmd);
-            assert!(text.contains("a1") && text.contains("Sample news"), "{text}");
+            assert!(
+                text.contains("a1") && text.contains("Sample news"),
+                "{text}"
+            );
         }
-        let removed = run(&store, Command::ArticleRemove { article: "sample".into() });
+        let removed = run(
+            &store,
+            Command::ArticleRemove {
+                article: "sample".into(),
+            },
+        );
         assert_eq!(removed, "Removed “Sample news” (a1).");
     }
 
@@ -293,7 +389,11 @@ mod tests {
     fn help_lists_every_command_with_an_example() {
         let text = response(&Response::Help);
         for c in COMMANDS {
-            assert!(text.contains(c.name) && text.contains(c.example), "{}", c.name);
+            assert!(
+                text.contains(c.name) && text.contains(c.example),
+                "{}",
+                c.name
+            );
         }
     }
 }

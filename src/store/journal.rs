@@ -90,7 +90,10 @@ impl Record {
 
     pub fn seq(&self) -> u64 {
         match self {
-            Record::Add { seq, .. } | Record::Remove { seq, .. } | Record::Set { seq, .. } | Record::Unset { seq, .. } => *seq,
+            Record::Add { seq, .. }
+            | Record::Remove { seq, .. }
+            | Record::Set { seq, .. }
+            | Record::Unset { seq, .. } => *seq,
             Record::Scope { .. } | Record::End { .. } => 0,
         }
     }
@@ -121,7 +124,9 @@ pub enum Source {
     /// Left on disk, in the line the record was read from or written to; `len` is the
     /// size in bytes. Never written: encoding a record that holds it fails.
     #[serde(skip)]
-    OnDisk { len: usize },
+    OnDisk {
+        len: usize,
+    },
 }
 
 impl Source {
@@ -174,7 +179,12 @@ pub struct LinePos {
 /// Reads back the record on one line of a journal or snapshot.
 pub fn read_record_at(path: &Path, at: LinePos) -> Result<Record> {
     let file = File::open(path).map_err(|e| storage_io(path, "open", e))?;
-    let len = usize::try_from(at.len).map_err(|_| Error::Storage(format!("A record in {} is too large to read.", path.display())))?;
+    let len = usize::try_from(at.len).map_err(|_| {
+        Error::Storage(format!(
+            "A record in {} is too large to read.",
+            path.display()
+        ))
+    })?;
     let mut line = vec![0u8; len];
     read_exact_at(&file, &mut line, at.offset).map_err(|e| storage_io(path, "read", e))?;
     serde_json::from_slice(&line).map_err(|e| {
@@ -234,7 +244,9 @@ pub fn read_journal(path: &Path, sources_on_disk: bool) -> Result<JournalContent
             None // blank lines are harmless (an editor may add one)
         } else {
             match serde_json::from_slice::<Record>(line) {
-                Ok(r) if complete && !matches!(r, Record::Scope { .. } | Record::End { .. }) => Some(Ok(r)),
+                Ok(r) if complete && !matches!(r, Record::Scope { .. } | Record::End { .. }) => {
+                    Some(Ok(r))
+                }
                 Ok(_) if !complete => Some(Err("the record has no line end".to_string())),
                 Ok(_) => Some(Err("snapshot-only record in the journal".to_string())),
                 Err(e) => Some(Err(e.to_string())),
@@ -247,7 +259,10 @@ pub fn read_journal(path: &Path, sources_on_disk: bool) -> Result<JournalContent
                     r.leave_source_on_disk();
                 }
                 out.records.push(r);
-                out.lines.push(LinePos { offset: offset as u64, len: line.len() as u64 });
+                out.lines.push(LinePos {
+                    offset: offset as u64,
+                    len: line.len() as u64,
+                });
             }
             Some(Err(why)) if is_last => {
                 tracing::warn!(
@@ -256,7 +271,10 @@ pub fn read_journal(path: &Path, sources_on_disk: bool) -> Result<JournalContent
                     line.len()
                 );
                 out.dropped_torn_tail = true;
-                return Ok(JournalContents { good_len: offset as u64, ..out });
+                return Ok(JournalContents {
+                    good_len: offset as u64,
+                    ..out
+                });
             }
             Some(Err(why)) => {
                 return Err(Error::Storage(format!(
@@ -288,7 +306,9 @@ pub struct SnapshotContents {
 pub fn read_snapshot(path: &Path, sources_on_disk: bool) -> Result<SnapshotContents> {
     let text = match std::fs::read(path) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(SnapshotContents::default()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(SnapshotContents::default());
+        }
         Err(e) => return Err(storage_io(path, "read", e)),
     };
     let corrupt = |line: usize, why: &str| {
@@ -333,7 +353,10 @@ pub fn read_snapshot(path: &Path, sources_on_disk: bool) -> Result<SnapshotConte
         match serde_json::from_slice::<Record>(line).map_err(|e| corrupt(i + 1, &e.to_string()))? {
             Record::End { records: n } => {
                 if n != records.len() as u64 {
-                    return Err(corrupt(i + 1, &format!("{} records, the end record says {n}", records.len())));
+                    return Err(corrupt(
+                        i + 1,
+                        &format!("{} records, the end record says {n}", records.len()),
+                    ));
                 }
                 ended = true;
             }
@@ -342,14 +365,24 @@ pub fn read_snapshot(path: &Path, sources_on_disk: bool) -> Result<SnapshotConte
                     r.leave_source_on_disk();
                 }
                 records.push(r);
-                positions.push(LinePos { offset: at as u64, len: line.len() as u64 });
+                positions.push(LinePos {
+                    offset: at as u64,
+                    len: line.len() as u64,
+                });
             }
         }
     }
     if !ended {
-        return Err(corrupt(text.split(|&b| b == b'\n').count(), "the end record is missing; the file is cut short"));
+        return Err(corrupt(
+            text.split(|&b| b == b'\n').count(),
+            "the end record is missing; the file is cut short",
+        ));
     }
-    Ok(SnapshotContents { last_seq: header.last_seq, records, lines: positions })
+    Ok(SnapshotContents {
+        last_seq: header.last_seq,
+        records,
+        lines: positions,
+    })
 }
 
 /// Writes a snapshot atomically: temp file, fsync, rename, fsync of the directory.
@@ -357,7 +390,11 @@ pub fn read_snapshot(path: &Path, sources_on_disk: bool) -> Result<SnapshotConte
 /// written, so a snapshot never needs every source in memory at once); the first error
 /// stops the write and leaves the old snapshot in place. Returns the snapshot's size
 /// and where each record's line is.
-pub fn write_snapshot(dir: &Path, last_seq: u64, records: impl Iterator<Item = Result<Record>>) -> Result<(u64, Vec<LinePos>)> {
+pub fn write_snapshot(
+    dir: &Path,
+    last_seq: u64,
+    records: impl Iterator<Item = Result<Record>>,
+) -> Result<(u64, Vec<LinePos>)> {
     let tmp = dir.join(SNAPSHOT_TMP);
     let dest = dir.join(SNAPSHOT_FILE);
     let file = File::create(&tmp).map_err(|e| storage_io(&tmp, "create", e))?;
@@ -378,11 +415,16 @@ pub fn write_snapshot(dir: &Path, last_seq: u64, records: impl Iterator<Item = R
             w.write_all(&line).map_err(io)?;
             offset += line.len() as u64;
             line = encode(&record?)?;
-            positions.push(LinePos { offset, len: line.len() as u64 });
+            positions.push(LinePos {
+                offset,
+                len: line.len() as u64,
+            });
         }
         line.push(b'\n');
         w.write_all(&line).map_err(io)?;
-        let mut end = encode(&Record::End { records: positions.len() as u64 })?;
+        let mut end = encode(&Record::End {
+            records: positions.len() as u64,
+        })?;
         end.push(b'\n');
         w.write_all(&end).map_err(io)?;
         w.flush().map_err(io)?;
@@ -398,7 +440,8 @@ pub fn write_snapshot(dir: &Path, last_seq: u64, records: impl Iterator<Item = R
 
 /// One line of a snapshot, without its line end.
 fn encode<T: Serialize>(item: &T) -> Result<Vec<u8>> {
-    serde_json::to_vec(item).map_err(|e| Error::Storage(format!("Could not encode a snapshot record: {e}")))
+    serde_json::to_vec(item)
+        .map_err(|e| Error::Storage(format!("Could not encode a snapshot record: {e}")))
 }
 
 /// The open journal, appended to under the store's lock.
@@ -428,16 +471,28 @@ impl Journal {
             .truncate(false)
             .open(&path)
             .map_err(|e| storage_io(&path, "open", e))?;
-        let actual = file.metadata().map_err(|e| storage_io(&path, "read", e))?.len();
+        let actual = file
+            .metadata()
+            .map_err(|e| storage_io(&path, "read", e))?
+            .len();
         if actual != good_len {
-            file.set_len(good_len).map_err(|e| storage_io(&path, "repair", e))?;
-            file.sync_all().map_err(|e| storage_io(&path, "repair", e))?;
+            file.set_len(good_len)
+                .map_err(|e| storage_io(&path, "repair", e))?;
+            file.sync_all()
+                .map_err(|e| storage_io(&path, "repair", e))?;
         }
         if created {
             sync_dir(dir)?;
         }
         let snapshot_len = std::fs::metadata(dir.join(SNAPSHOT_FILE)).map_or(0, |m| m.len());
-        Ok(Journal { path, file, len: good_len, records_since_compaction: existing_records, snapshot_len, broken: None })
+        Ok(Journal {
+            path,
+            file,
+            len: good_len,
+            records_since_compaction: existing_records,
+            snapshot_len,
+            broken: None,
+        })
     }
 
     /// Appends one record and fsyncs it, returning where its line is. On failure the
@@ -447,7 +502,8 @@ impl Journal {
         if let Some(why) = &self.broken {
             return Err(Error::Storage(why.clone()));
         }
-        let mut line = serde_json::to_vec(record).map_err(|e| Error::Storage(format!("Could not encode a journal record: {e}")))?;
+        let mut line = serde_json::to_vec(record)
+            .map_err(|e| Error::Storage(format!("Could not encode a journal record: {e}")))?;
         line.push(b'\n');
         let result = (|| -> std::io::Result<()> {
             use std::io::{Seek, SeekFrom};
@@ -457,13 +513,19 @@ impl Journal {
         })();
         match result {
             Ok(()) => {
-                let at = LinePos { offset: self.len, len: line.len() as u64 - 1 };
+                let at = LinePos {
+                    offset: self.len,
+                    len: line.len() as u64 - 1,
+                };
                 self.len += line.len() as u64;
                 self.records_since_compaction += 1;
                 Ok(at)
             }
             Err(e) => {
-                let rollback = self.file.set_len(self.len).and_then(|()| self.file.sync_all());
+                let rollback = self
+                    .file
+                    .set_len(self.len)
+                    .and_then(|()| self.file.sync_all());
                 if let Err(e2) = rollback {
                     self.broken = Some(format!(
                         "The journal {} could not be written ({e}) nor repaired ({e2}); newsdesk refuses changes \
@@ -481,7 +543,8 @@ impl Journal {
     /// big store is thus not rewritten whole for every few small changes.
     pub fn compaction_due(&self, every: usize) -> bool {
         self.records_since_compaction >= every
-            && (self.len.saturating_mul(2) >= self.snapshot_len || self.records_since_compaction >= every.saturating_mul(10))
+            && (self.len.saturating_mul(2) >= self.snapshot_len
+                || self.records_since_compaction >= every.saturating_mul(10))
     }
 
     /// Bytes in the journal.
@@ -501,7 +564,10 @@ impl Journal {
 
     /// Empties the journal after its records went into a snapshot.
     fn truncate(&mut self) -> Result<()> {
-        self.file.set_len(0).and_then(|()| self.file.sync_all()).map_err(|e| storage_io(&self.path, "truncate", e))?;
+        self.file
+            .set_len(0)
+            .and_then(|()| self.file.sync_all())
+            .map_err(|e| storage_io(&self.path, "truncate", e))?;
         self.len = 0;
         self.records_since_compaction = 0;
         Ok(())
@@ -536,7 +602,11 @@ const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 pub fn base64_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {

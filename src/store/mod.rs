@@ -45,9 +45,12 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::atomic::AtomicBool;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{
+    Arc, Condvar, Mutex, MutexGuard, OnceLock, PoisonError, RwLock, RwLockReadGuard,
+    RwLockWriteGuard,
+};
 
 /// Whose data: a guild's, or one user's in direct messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -108,7 +111,11 @@ impl SourceFiles {
     /// holds `moving`.
     fn read(&self, home: SourceHome, id: &str) -> Result<Source> {
         let (file, at) = match home {
-            SourceHome::Memory => return Err(Error::Storage(format!("Article {id} has no source on disk."))),
+            SourceHome::Memory => {
+                return Err(Error::Storage(format!(
+                    "Article {id} has no source on disk."
+                )));
+            }
             SourceHome::Journal(at) => (journal::JOURNAL_FILE, at),
             SourceHome::Snapshot(at) => (journal::SNAPSHOT_FILE, at),
         };
@@ -140,7 +147,9 @@ impl Entry {
         if !matches!(self.stored.source, Source::OnDisk { .. }) {
             return Ok(self.stored.source.clone());
         }
-        let files = self.files.as_ref().ok_or_else(|| Error::Storage(format!("Article {} has no source on disk.", self.id())))?;
+        let files = self.files.as_ref().ok_or_else(|| {
+            Error::Storage(format!("Article {} has no source on disk.", self.id()))
+        })?;
         let _not_moving = files.moving.read().unwrap_or_else(PoisonError::into_inner);
         let home = *self.home.lock().unwrap_or_else(PoisonError::into_inner);
         files.read(home, self.id())
@@ -249,7 +258,11 @@ impl Store {
 
     /// [`Store::open`] with a compaction threshold (journal records between snapshots),
     /// also returning what was loaded.
-    pub fn open_with(dir: &Path, limits: Limits, compact_every: usize) -> Result<(Store, LoadReport)> {
+    pub fn open_with(
+        dir: &Path,
+        limits: Limits,
+        compact_every: usize,
+    ) -> Result<(Store, LoadReport)> {
         let started = std::time::Instant::now();
         std::fs::create_dir_all(dir).map_err(|e| journal::storage_io(dir, "create", e))?;
         let lock_path = dir.join("newsdesk.lock");
@@ -268,25 +281,40 @@ impl Store {
                     vars::DATA_DIR
                 )));
             }
-            Err(std::fs::TryLockError::Error(e)) => return Err(journal::storage_io(&lock_path, "lock", e)),
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(journal::storage_io(&lock_path, "lock", e));
+            }
         }
 
         let snapshot = journal::read_snapshot(&dir.join(journal::SNAPSHOT_FILE), true)?;
         let mut journal_contents = journal::read_journal(&dir.join(journal::JOURNAL_FILE), true)?;
-        let mut loading = Loading { last_seq: snapshot.last_seq, ..Loading::default() };
+        let mut loading = Loading {
+            last_seq: snapshot.last_seq,
+            ..Loading::default()
+        };
         for (record, at) in snapshot.records.into_iter().zip(snapshot.lines) {
             loading.apply(record, SourceHome::Snapshot(at), true);
         }
         let mut replayed = 0usize;
-        for (record, at) in std::mem::take(&mut journal_contents.records).into_iter().zip(std::mem::take(&mut journal_contents.lines)) {
+        for (record, at) in std::mem::take(&mut journal_contents.records)
+            .into_iter()
+            .zip(std::mem::take(&mut journal_contents.lines))
+        {
             if record.seq() > snapshot.last_seq {
                 loading.apply(record, SourceHome::Journal(at), false);
                 replayed += 1;
             }
         }
-        let sources = Arc::new(SourceFiles { dir: dir.to_path_buf(), moving: RwLock::new(()) });
+        let sources = Arc::new(SourceFiles {
+            dir: dir.to_path_buf(),
+            moving: RwLock::new(()),
+        });
         let state = loading.finish(Some(&sources));
-        let pending: Vec<Entry> = state.scopes.values().flat_map(|d| d.articles.iter().cloned()).collect();
+        let pending: Vec<Entry> = state
+            .scopes
+            .values()
+            .flat_map(|d| d.articles.iter().cloned())
+            .collect();
         let report = LoadReport {
             scopes: state.scopes.len(),
             articles: pending.len(),
@@ -297,7 +325,12 @@ impl Store {
         let journal = Journal::open(dir, journal_contents.good_len, replayed)?;
         let store = Store {
             state: RwLock::new(state),
-            disk: Some(Disk { dir: dir.to_path_buf(), journal: Mutex::new(journal), sources, _lock: lock }),
+            disk: Some(Disk {
+                dir: dir.to_path_buf(),
+                journal: Mutex::new(journal),
+                sources,
+                _lock: lock,
+            }),
             ingest_gate: Gate::new(limits.max_concurrent_requests),
             limits,
             compact_every: compact_every.max(1),
@@ -332,7 +365,12 @@ impl Store {
     /// core, and returns when all are (benchmarks, and callers that want no first-query
     /// delay).
     pub fn wait_for_analysis(&self) {
-        let all: Vec<Entry> = self.read().scopes.values().flat_map(|d| d.articles.iter().cloned()).collect();
+        let all: Vec<Entry> = self
+            .read()
+            .scopes
+            .values()
+            .flat_map(|d| d.articles.iter().cloned())
+            .collect();
         force_all(&all);
     }
 
@@ -345,8 +383,15 @@ impl Store {
             return Err(too_big(new.bytes.len(), max));
         }
         let _permit = self.ingest_gate.enter();
-        let title = new.title.as_ref().map(|t| t.trim().to_string()).filter(|t| !t.is_empty());
-        let opts = IngestOptions { name_hint: Some(new.origin.clone()), title: title.clone() };
+        let title = new
+            .title
+            .as_ref()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty());
+        let opts = IngestOptions {
+            name_hint: Some(new.origin.clone()),
+            title: title.clone(),
+        };
         // An engine bug must cost one article, not the process (or a bot shard).
         let read = std::panic::catch_unwind(|| -> Result<_> {
             let doc = ingest_within(&new.bytes, &opts, max)?;
@@ -370,9 +415,20 @@ impl Store {
         let data = state.scopes.entry(scope).or_default();
         self.check_room(data, size)?;
         let id = format!("a{}", data.next_id + 1);
-        let mut stored = StoredArticle { id: id.clone(), added_at: Utc::now(), added_by: new.added_by, origin: new.origin, title, source };
+        let mut stored = StoredArticle {
+            id: id.clone(),
+            added_at: Utc::now(),
+            added_by: new.added_by,
+            origin: new.origin,
+            title,
+            source,
+        };
         let seq = state.last_seq + 1;
-        let line = self.append(&Record::Add { seq, scope, article: stored.clone() })?;
+        let line = self.append(&Record::Add {
+            seq,
+            scope,
+            article: stored.clone(),
+        })?;
         let home = match line {
             Some(at) => {
                 stored.source.leave_on_disk();
@@ -382,7 +438,14 @@ impl Store {
         };
         // The term index lives in the scope's index only (it is the largest part of an analysis).
         let terms = std::mem::take(&mut analysis.terms);
-        let mut article = Article { id, added_at: stored.added_at, added_by: stored.added_by.clone(), origin: stored.origin.clone(), doc, analysis };
+        let mut article = Article {
+            id,
+            added_at: stored.added_at,
+            added_by: stored.added_by.clone(),
+            origin: stored.origin.clone(),
+            doc,
+            analysis,
+        };
         shrink_article(&mut article);
         let article = Arc::new(article);
         state.last_seq = seq;
@@ -440,18 +503,33 @@ impl Store {
         let id = self.find_article_id(scope, id_or_title)?;
         // Analyzed (reading its source back) while it is still where the store keeps it:
         // the removed article is returned, and compaction stops tracking its line.
-        let entry = self.read().scopes.get(&scope).and_then(|d| d.articles.iter().find(|e| e.id() == id)).cloned();
+        let entry = self
+            .read()
+            .scopes
+            .get(&scope)
+            .and_then(|d| d.articles.iter().find(|e| e.id() == id))
+            .cloned();
         if let Some(entry) = entry {
             entry.article();
         }
         let mut state = self.write();
-        let data = state.scopes.get(&scope).ok_or_else(|| not_found(id_or_title))?;
+        let data = state
+            .scopes
+            .get(&scope)
+            .ok_or_else(|| not_found(id_or_title))?;
         // Looked up again: another caller may have removed it meanwhile.
-        let pos = data.articles.iter().position(|e| e.id() == id).ok_or_else(|| not_found(id_or_title))?;
+        let pos = data
+            .articles
+            .iter()
+            .position(|e| e.id() == id)
+            .ok_or_else(|| not_found(id_or_title))?;
         let seq = state.last_seq + 1;
         self.append(&Record::Remove { seq, scope, id })?;
         state.last_seq = seq;
-        let data = state.scopes.get_mut(&scope).ok_or_else(|| not_found(id_or_title))?;
+        let data = state
+            .scopes
+            .get_mut(&scope)
+            .ok_or_else(|| not_found(id_or_title))?;
         let entry = data.articles.remove(pos);
         data.text_bytes = data.text_bytes.saturating_sub(entry.size);
         write_index(&entry.index).remove(entry.slot);
@@ -466,7 +544,11 @@ impl Store {
     }
 
     fn entries(&self, scope: Scope) -> Vec<Entry> {
-        self.read().scopes.get(&scope).map(|d| d.articles.clone()).unwrap_or_default()
+        self.read()
+            .scopes
+            .get(&scope)
+            .map(|d| d.articles.clone())
+            .unwrap_or_default()
     }
 
     /// Runs `query` on the scope's index once every article of the scope is in it
@@ -475,7 +557,14 @@ impl Store {
         let (pending, index) = {
             let state = self.read();
             match state.scopes.get(&scope) {
-                Some(d) => (d.articles.iter().filter(|e| e.cell.get().is_none()).cloned().collect::<Vec<_>>(), d.index.clone()),
+                Some(d) => (
+                    d.articles
+                        .iter()
+                        .filter(|e| e.cell.get().is_none())
+                        .cloned()
+                        .collect::<Vec<_>>(),
+                    d.index.clone(),
+                ),
                 None => (Vec::new(), SharedIndex::default()),
             }
         };
@@ -493,7 +582,10 @@ impl Store {
 
     /// Number of articles in a scope.
     pub fn article_count(&self, scope: Scope) -> usize {
-        self.read().scopes.get(&scope).map_or(0, |d| d.articles.len())
+        self.read()
+            .scopes
+            .get(&scope)
+            .map_or(0, |d| d.articles.len())
     }
 
     /// One article by its exact id.
@@ -503,7 +595,11 @@ impl Store {
             state
                 .scopes
                 .get(&scope)
-                .and_then(|d| d.articles.iter().find(|e| e.id().eq_ignore_ascii_case(id.trim())))
+                .and_then(|d| {
+                    d.articles
+                        .iter()
+                        .find(|e| e.id().eq_ignore_ascii_case(id.trim()))
+                })
                 .cloned()
                 .ok_or_else(|| not_found(id))?
         };
@@ -526,7 +622,11 @@ impl Store {
             .read()
             .scopes
             .get(&scope)
-            .and_then(|d| d.articles.iter().find(|e| e.id().eq_ignore_ascii_case(id_or_title.trim())))
+            .and_then(|d| {
+                d.articles
+                    .iter()
+                    .find(|e| e.id().eq_ignore_ascii_case(id_or_title.trim()))
+            })
             .map(|e| e.id().to_string());
         match by_id {
             Some(id) => Ok(id),
@@ -536,7 +636,14 @@ impl Store {
 
     /// An article's source exactly as it was added (for export, and to check integrity).
     pub fn article_source(&self, scope: Scope, id: &str) -> Option<Vec<u8>> {
-        let entry = self.read().scopes.get(&scope)?.articles.iter().find(|e| e.id() == id)?.clone();
+        let entry = self
+            .read()
+            .scopes
+            .get(&scope)?
+            .articles
+            .iter()
+            .find(|e| e.id() == id)?
+            .clone();
         match entry.source() {
             Ok(source) => source.to_bytes(),
             Err(e) => {
@@ -547,11 +654,18 @@ impl Store {
     }
 
     pub fn setting(&self, scope: Scope, key: &str) -> Option<serde_json::Value> {
-        self.read().scopes.get(&scope).and_then(|d| d.settings.get(key).cloned())
+        self.read()
+            .scopes
+            .get(&scope)
+            .and_then(|d| d.settings.get(key).cloned())
     }
 
     /// All settings of a scope whose key starts with `prefix`.
-    pub fn settings_with_prefix(&self, scope: Scope, prefix: &str) -> Vec<(String, serde_json::Value)> {
+    pub fn settings_with_prefix(
+        &self,
+        scope: Scope,
+        prefix: &str,
+    ) -> Vec<(String, serde_json::Value)> {
         let state = self.read();
         state
             .scopes
@@ -567,16 +681,34 @@ impl Store {
     }
 
     /// Sets (or with `None`, removes) a setting; durable before it returns.
-    pub fn set_setting(&self, scope: Scope, key: &str, value: Option<serde_json::Value>) -> Result<()> {
+    pub fn set_setting(
+        &self,
+        scope: Scope,
+        key: &str,
+        value: Option<serde_json::Value>,
+    ) -> Result<()> {
         let mut state = self.write();
         let seq = state.last_seq + 1;
         let record = match &value {
-            Some(v) => Record::Set { seq, scope, key: key.to_string(), value: v.clone() },
+            Some(v) => Record::Set {
+                seq,
+                scope,
+                key: key.to_string(),
+                value: v.clone(),
+            },
             None => {
-                if state.scopes.get(&scope).is_none_or(|d| !d.settings.contains_key(key)) {
+                if state
+                    .scopes
+                    .get(&scope)
+                    .is_none_or(|d| !d.settings.contains_key(key))
+                {
                     return Ok(()); // nothing to remove, nothing to journal
                 }
-                Record::Unset { seq, scope, key: key.to_string() }
+                Record::Unset {
+                    seq,
+                    scope,
+                    key: key.to_string(),
+                }
             }
         };
         self.append(&record)?;
@@ -607,12 +739,18 @@ impl Store {
     /// Writes the whole state to the snapshot and empties the journal. Runs by itself
     /// every `compact_every` records; callable any time (e.g. before a backup).
     pub fn compact(&self) -> Result<()> {
-        let Some(disk) = &self.disk else { return Ok(()) };
+        let Some(disk) = &self.disk else {
+            return Ok(());
+        };
         // Lock order everywhere: state, then journal.
         let state = self.read();
         let mut journal = disk.journal.lock().unwrap_or_else(PoisonError::into_inner);
         // Every source line moves: no reader may look for one until the homes are updated.
-        let _moving = disk.sources.moving.write().unwrap_or_else(PoisonError::into_inner);
+        let _moving = disk
+            .sources
+            .moving
+            .write()
+            .unwrap_or_else(PoisonError::into_inner);
         /// A snapshot line: a record as it is, or an article whose source is read back now.
         enum Line<'a> {
             Record(Record),
@@ -625,11 +763,23 @@ impl Store {
             if data.articles.is_empty() && data.settings.is_empty() && data.next_id == 0 {
                 continue;
             }
-            lines.push(Line::Record(Record::Scope { scope: *scope, next_id: data.next_id }));
+            lines.push(Line::Record(Record::Scope {
+                scope: *scope,
+                next_id: data.next_id,
+            }));
             for (key, value) in &data.settings {
-                lines.push(Line::Record(Record::Set { seq: 0, scope: *scope, key: key.clone(), value: value.clone() }));
+                lines.push(Line::Record(Record::Set {
+                    seq: 0,
+                    scope: *scope,
+                    key: key.clone(),
+                    value: value.clone(),
+                }));
             }
-            lines.extend(data.articles.iter().map(|entry| Line::Article(*scope, entry)));
+            lines.extend(
+                data.articles
+                    .iter()
+                    .map(|entry| Line::Article(*scope, entry)),
+            );
         }
         let records = lines.iter().map(|line| match line {
             Line::Record(r) => Ok(r.clone()),
@@ -639,7 +789,11 @@ impl Store {
                     let home = *entry.home.lock().unwrap_or_else(PoisonError::into_inner);
                     article.source = disk.sources.read(home, &article.id)?;
                 }
-                Ok(Record::Add { seq: 0, scope: *scope, article })
+                Ok(Record::Add {
+                    seq: 0,
+                    scope: *scope,
+                    article,
+                })
             }
         });
         let (written, at) = journal::write_snapshot(&disk.dir, state.last_seq, records)?;
@@ -668,7 +822,12 @@ impl Store {
     fn append(&self, record: &Record) -> Result<Option<LinePos>> {
         match &self.disk {
             None => Ok(None),
-            Some(disk) => disk.journal.lock().unwrap_or_else(PoisonError::into_inner).append(record).map(Some),
+            Some(disk) => disk
+                .journal
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .append(record)
+                .map(Some),
         }
     }
 
@@ -689,9 +848,13 @@ impl Store {
 }
 
 fn disk_journal_due(store: &Store) -> bool {
-    store.disk.as_ref().is_some_and(|d| d.journal.lock().unwrap_or_else(PoisonError::into_inner).compaction_due(store.compact_every))
+    store.disk.as_ref().is_some_and(|d| {
+        d.journal
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .compaction_due(store.compact_every)
+    })
 }
-
 
 /// Index of the article `query` names by title: the exact title, or a unique title
 /// prefix, or a unique title containing it (all case-insensitive).
@@ -706,15 +869,28 @@ fn find_by_title(articles: &[Arc<Article>], query: &str) -> Result<usize> {
         return Ok(i);
     }
     for matches in [
-        titles.iter().enumerate().filter(|(_, t)| t.starts_with(&ql)).map(|(i, _)| i).collect::<Vec<_>>(),
-        titles.iter().enumerate().filter(|(_, t)| t.contains(&ql)).map(|(i, _)| i).collect::<Vec<_>>(),
+        titles
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.starts_with(&ql))
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>(),
+        titles
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.contains(&ql))
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>(),
     ] {
         match matches.len() {
             0 => continue,
             1 => return Ok(matches[0]),
             n => {
-                let names: Vec<String> =
-                    matches.iter().take(5).map(|&i| format!("{} ({})", articles[i].title(), articles[i].id)).collect();
+                let names: Vec<String> = matches
+                    .iter()
+                    .take(5)
+                    .map(|&i| format!("{} ({})", articles[i].title(), articles[i].id))
+                    .collect();
                 return Err(Error::NotFound(format!(
                     "`{q}` matches {n} articles: {}{}. Use the article id instead.",
                     names.join("; "),
@@ -728,7 +904,9 @@ fn find_by_title(articles: &[Arc<Article>], query: &str) -> Result<usize> {
 
 fn not_found(id: &str) -> Error {
     let shown: String = id.trim().chars().take(80).collect();
-    Error::NotFound(format!("No article `{shown}` here. Use /article list to see this server's articles."))
+    Error::NotFound(format!(
+        "No article `{shown}` here. Use /article list to see this server's articles."
+    ))
 }
 
 /// State being rebuilt from the snapshot and journal, before analysis.
@@ -753,12 +931,19 @@ impl Loading {
         match record {
             Record::Add { scope, article, .. } => {
                 let data = self.scopes.entry(scope).or_default();
-                if let Some(n) = article.id.strip_prefix('a').and_then(|n| n.parse::<u64>().ok()) {
+                if let Some(n) = article
+                    .id
+                    .strip_prefix('a')
+                    .and_then(|n| n.parse::<u64>().ok())
+                {
                     data.next_id = data.next_id.max(n);
                 }
                 match data.articles.iter_mut().find(|a| a.0.id == article.id) {
                     Some(existing) => {
-                        tracing::warn!("The store has article {} twice in {scope:?}; keeping the later copy.", article.id);
+                        tracing::warn!(
+                            "The store has article {} twice in {scope:?}; keeping the later copy.",
+                            article.id
+                        );
                         *existing = (article, home);
                     }
                     None => data.articles.push((article, home)),
@@ -769,8 +954,14 @@ impl Loading {
                     data.articles.retain(|a| a.0.id != id);
                 }
             }
-            Record::Set { scope, key, value, .. } => {
-                self.scopes.entry(scope).or_default().settings.insert(key, value);
+            Record::Set {
+                scope, key, value, ..
+            } => {
+                self.scopes
+                    .entry(scope)
+                    .or_default()
+                    .settings
+                    .insert(key, value);
             }
             Record::Unset { scope, key, .. } => {
                 if let Some(data) = self.scopes.get_mut(&scope) {
@@ -806,16 +997,31 @@ impl Loading {
                     })
                     .collect();
                 let text_bytes = articles.iter().map(|e| e.size).sum();
-                (scope, ScopeData { articles, next_id: data.next_id, settings: data.settings, text_bytes, index })
+                (
+                    scope,
+                    ScopeData {
+                        articles,
+                        next_id: data.next_id,
+                        settings: data.settings,
+                        text_bytes,
+                        index,
+                    },
+                )
             })
             .collect();
-        State { scopes, last_seq: self.last_seq }
+        State {
+            scopes,
+            last_seq: self.last_seq,
+        }
     }
 }
 
 /// Workers for re-analysis, at most one per core.
 fn worker_count(jobs: usize) -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs).max(1)
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs)
+        .max(1)
 }
 
 /// Analyzes loaded articles on background threads (one per core) until all are done or
@@ -829,13 +1035,15 @@ fn analyze_in_background(entries: Vec<Entry>, closing: Arc<AtomicBool>) {
     let next = Arc::new(AtomicUsize::new(0));
     for n in 0..worker_count(entries.len()) {
         let (entries, next, closing) = (entries.clone(), next.clone(), closing.clone());
-        let spawned = std::thread::Builder::new().name(format!("newsdesk-load-{n}")).spawn(move || {
-            while !closing.load(Ordering::Relaxed) {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(entry) = entries.get(i) else { break };
-                entry.article();
-            }
-        });
+        let spawned = std::thread::Builder::new()
+            .name(format!("newsdesk-load-{n}"))
+            .spawn(move || {
+                while !closing.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(entry) = entries.get(i) else { break };
+                    entry.article();
+                }
+            });
         if let Err(e) = spawned {
             // Readers analyze on demand, so this only costs speed.
             tracing::warn!("Could not start a background analysis thread: {e}");
@@ -906,12 +1114,21 @@ fn shrink_article(article: &mut Article) {
 fn rebuild(stored: &StoredArticle, source: Result<Source>) -> Article {
     let source = match source {
         Ok(s) => s,
-        Err(e) => return fallback_article(stored, None, &format!("its source could not be read back ({e})")),
+        Err(e) => {
+            return fallback_article(
+                stored,
+                None,
+                &format!("its source could not be read back ({e})"),
+            );
+        }
     };
     let Some(bytes) = source.to_bytes() else {
         return fallback_article(stored, None, "its stored source is damaged");
     };
-    let opts = IngestOptions { name_hint: Some(stored.origin.clone()), title: stored.title.clone() };
+    let opts = IngestOptions {
+        name_hint: Some(stored.origin.clone()),
+        title: stored.title.clone(),
+    };
     match std::panic::catch_unwind(|| ingest(&bytes, &opts).map(|doc| (analyze(&doc), doc))) {
         Ok(Ok((analysis, doc))) => Article {
             id: stored.id.clone(),
@@ -929,15 +1146,28 @@ fn rebuild(stored: &StoredArticle, source: Result<Source>) -> Article {
 /// Keeps an article that today's rules refuse or crash on: listed and removable, with
 /// its raw text and no analysis, rather than silently dropped.
 fn fallback_article(stored: &StoredArticle, source: Option<&[u8]>, why: &str) -> Article {
-    tracing::warn!("Article {} ({}) could not be analyzed at load: {why}. It is kept without analysis.", stored.id, stored.origin);
-    let text = source.map(|b| String::from_utf8_lossy(b).into_owned()).unwrap_or_default();
-    let title = stored.title.clone().unwrap_or_else(|| stored.origin.clone());
+    tracing::warn!(
+        "Article {} ({}) could not be analyzed at load: {why}. It is kept without analysis.",
+        stored.id,
+        stored.origin
+    );
+    let text = source
+        .map(|b| String::from_utf8_lossy(b).into_owned())
+        .unwrap_or_default();
+    let title = stored
+        .title
+        .clone()
+        .unwrap_or_else(|| stored.origin.clone());
     Article {
         id: stored.id.clone(),
         added_at: stored.added_at,
         added_by: stored.added_by.clone(),
         origin: stored.origin.clone(),
-        doc: Document { title, text, ..Document::default() },
+        doc: Document {
+            title,
+            text,
+            ..Document::default()
+        },
         analysis: Default::default(),
     }
 }
@@ -954,13 +1184,20 @@ struct Permit<'a>(&'a Gate);
 
 impl Gate {
     fn new(max: usize) -> Gate {
-        Gate { max: max.max(1), running: Mutex::new(0), freed: Condvar::new() }
+        Gate {
+            max: max.max(1),
+            running: Mutex::new(0),
+            freed: Condvar::new(),
+        }
     }
 
     fn enter(&self) -> Permit<'_> {
         let mut running = self.lock();
         while *running >= self.max {
-            running = self.freed.wait(running).unwrap_or_else(PoisonError::into_inner);
+            running = self
+                .freed
+                .wait(running)
+                .unwrap_or_else(PoisonError::into_inner);
         }
         *running += 1;
         Permit(self)

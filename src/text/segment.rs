@@ -77,7 +77,9 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             continue;
         }
         let mut parts = line.split_whitespace();
-        let (Some(word), Some(class)) = (parts.next(), parts.next()) else { continue };
+        let (Some(word), Some(class)) = (parts.next(), parts.next()) else {
+            continue;
+        };
         let class = match class {
             "title" => AbbrevClass::Title,
             "inner" => AbbrevClass::Inner,
@@ -95,25 +97,98 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect();
-    Lexicon { exact, folded, starters }
+    Lexicon {
+        exact,
+        folded,
+        starters,
+    }
 });
 
 /// Words that continue a clock time after "a.m."/"p.m." rather than start a sentence.
 const TIME_CONTINUATIONS: &[&str] = &[
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Eastern", "Pacific",
-    "Central", "Mountain", "Atlantic", "local", "Local", "Greenwich", "Moscow", "Beijing", "London",
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
-    "Oct.", "Nov.", "Dec.",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Eastern",
+    "Pacific",
+    "Central",
+    "Mountain",
+    "Atlantic",
+    "local",
+    "Local",
+    "Greenwich",
+    "Moscow",
+    "Beijing",
+    "London",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "Jun.",
+    "Jul.",
+    "Aug.",
+    "Sep.",
+    "Sept.",
+    "Oct.",
+    "Nov.",
+    "Dec.",
 ];
 
 /// Verbs of saying that attach a quotation ending in `.`/`!`/`?` to its speaker
 /// (`"Enough!" Trump said.` is one sentence).
 const ATTRIBUTION_VERBS: &[&str] = &[
-    "said", "says", "asked", "asks", "added", "adds", "told", "tells", "replied", "replies", "wrote",
-    "writes", "explained", "explains", "continued", "shouted", "yelled", "insisted", "noted", "stated",
-    "recalled", "remarked", "exclaimed", "declared", "warned", "cried", "answered", "responded",
-    "argued", "concluded", "tweeted", "posted", "joked", "quipped", "admitted", "acknowledged",
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "replied",
+    "replies",
+    "wrote",
+    "writes",
+    "explained",
+    "explains",
+    "continued",
+    "shouted",
+    "yelled",
+    "insisted",
+    "noted",
+    "stated",
+    "recalled",
+    "remarked",
+    "exclaimed",
+    "declared",
+    "warned",
+    "cried",
+    "answered",
+    "responded",
+    "argued",
+    "concluded",
+    "tweeted",
+    "posted",
+    "joked",
+    "quipped",
+    "admitted",
+    "acknowledged",
 ];
 
 fn is_closer(c: char) -> bool {
@@ -125,7 +200,10 @@ fn is_quote_closer(c: char) -> bool {
 }
 
 fn is_opener(c: char) -> bool {
-    matches!(c, '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡' | '„')
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡' | '„'
+    )
 }
 
 fn is_terminal(c: char) -> bool {
@@ -185,7 +263,10 @@ fn is_dotted_acronym(word: &str) -> bool {
         None => return false,
     };
     let parts: Vec<&str> = core.split('.').collect();
-    parts.len() >= 2 && parts.iter().all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().count() <= 2 && p.chars().all(char::is_alphabetic))
 }
 
 fn is_initial(word: &str) -> bool {
@@ -195,10 +276,14 @@ fn is_initial(word: &str) -> bool {
 
 /// A list marker at the start of a sentence: "1.", "12.", "a.", "iv.".
 fn is_list_marker(word: &str) -> bool {
-    let Some(core) = word.strip_suffix('.') else { return false };
+    let Some(core) = word.strip_suffix('.') else {
+        return false;
+    };
     (!core.is_empty() && core.len() <= 3 && core.bytes().all(|b| b.is_ascii_digit()))
         || (core.len() == 1 && core.bytes().all(|b| b.is_ascii_lowercase()))
-        || (!core.is_empty() && core.len() <= 4 && core.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')))
+        || (!core.is_empty()
+            && core.len() <= 4
+            && core.bytes().all(|b| matches!(b, b'i' | b'v' | b'x')))
 }
 
 fn abbreviation_class(word: &str) -> Option<AbbrevClass> {
@@ -230,7 +315,10 @@ fn is_attribution(s: &str, mut i: usize) -> bool {
         if !w.chars().next().is_some_and(char::is_uppercase) {
             return false;
         }
-        if w.ends_with('.') && !abbreviation_class(w).is_some_and(|c| c == AbbrevClass::Title) && !is_initial(w) {
+        if w.ends_with('.')
+            && !abbreviation_class(w).is_some_and(|c| c == AbbrevClass::Title)
+            && !is_initial(w)
+        {
             return false;
         }
         i += w.len();
@@ -246,8 +334,17 @@ fn is_attribution(s: &str, mut i: usize) -> bool {
 
 /// Decides whether the punctuation run `s[punct_start..punct_end]` (plus closers up to
 /// `after`) ends a sentence, given the next word starting at `next`.
-fn ends_sentence(s: &str, sent_start: usize, punct_start: usize, punct_end: usize, after: usize, next: usize) -> bool {
-    let Some(next_char) = char_at(s, next) else { return true };
+fn ends_sentence(
+    s: &str,
+    sent_start: usize,
+    punct_start: usize,
+    punct_end: usize,
+    after: usize,
+    next: usize,
+) -> bool {
+    let Some(next_char) = char_at(s, next) else {
+        return true;
+    };
     if next_char.is_lowercase() {
         // Only an enumeration marker ("b. Second option") starts a sentence in lowercase.
         return starts_list_item(s, next);
@@ -270,7 +367,9 @@ fn ends_sentence(s: &str, sent_start: usize, punct_start: usize, punct_end: usiz
     if ellipsis {
         // An omission inside a sentence ("We will … The") is common in quotes; only
         // a sentence starter or a new quotation makes it a boundary.
-        return !closers.is_empty() || is_starter(next_word) || next > after + 1 && is_opener_before(s, next);
+        return !closers.is_empty()
+            || is_starter(next_word)
+            || next > after + 1 && is_opener_before(s, next);
     }
     if punct == "!" && closers.is_empty() {
         if let Some((_, w)) = word_before(s, punct_end) {
@@ -283,18 +382,26 @@ fn ends_sentence(s: &str, sent_start: usize, punct_start: usize, punct_end: usiz
     if punct != "." || !closers.is_empty() {
         return true;
     }
-    let Some((word_start, word)) = word_before(s, punct_end) else { return true };
+    let Some((word_start, word)) = word_before(s, punct_end) else {
+        return true;
+    };
     if s[sent_start..word_start].trim().is_empty() && is_list_marker(word) {
         return false;
     }
     let starter = is_starter(next_word);
     match abbreviation_class(word) {
         Some(AbbrevClass::Title) | Some(AbbrevClass::Inner) => false,
-        Some(AbbrevClass::Number) => !next_char.is_ascii_digit() && (starter || !next_is_upper || word.len() > 3),
+        Some(AbbrevClass::Number) => {
+            !next_char.is_ascii_digit() && (starter || !next_is_upper || word.len() > 3)
+        }
         Some(AbbrevClass::Time) => {
             let bare = next_word.trim_end_matches([',', '.']);
-            let tz = bare.len() <= 5 && bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase());
-            next_is_upper && !tz && !TIME_CONTINUATIONS.contains(&next_word) && !TIME_CONTINUATIONS.contains(&bare)
+            let tz =
+                bare.len() <= 5 && bare.len() >= 2 && bare.chars().all(|c| c.is_ascii_uppercase());
+            next_is_upper
+                && !tz
+                && !TIME_CONTINUATIONS.contains(&next_word)
+                && !TIME_CONTINUATIONS.contains(&bare)
         }
         Some(AbbrevClass::End) => starter,
         None if is_initial(word) || is_dotted_acronym(word) => starter,
@@ -322,7 +429,10 @@ pub fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         for span in split_sentences(text, *p) {
-            out.push(Sentence { span, paragraph: pi });
+            out.push(Sentence {
+                span,
+                paragraph: pi,
+            });
         }
     }
     out
@@ -331,7 +441,9 @@ pub fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
 /// Sentence spans inside `block` (one paragraph).
 pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
     let mut out = Vec::new();
-    let Some(body) = text.get(block.start..block.end) else { return out };
+    let Some(body) = text.get(block.start..block.end) else {
+        return out;
+    };
     let bytes = body.as_bytes();
     let mut sent_start = 0usize;
     let mut line_start = 0usize;
@@ -353,7 +465,8 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
             i += 1;
             continue;
         }
-        let is_term_start = matches!(b, b'.' | b'?' | b'!') || (b == 0xE2 && char_at(body, i).is_some_and(is_terminal));
+        let is_term_start = matches!(b, b'.' | b'?' | b'!')
+            || (b == 0xE2 && char_at(body, i).is_some_and(is_terminal));
         if !is_term_start {
             i += 1;
             continue;
@@ -377,7 +490,9 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
                 break;
             }
         }
-        let Some(ws) = char_at(body, after) else { break };
+        let Some(ws) = char_at(body, after) else {
+            break;
+        };
         if !ws.is_whitespace() {
             i = j;
             continue;
@@ -416,7 +531,9 @@ fn line_breaks_sentence(body: &str, line_start: usize, newline: usize) -> bool {
         return false;
     }
     let rest = body[newline + 1..].trim_start();
-    let Some(next) = rest.chars().next() else { return false };
+    let Some(next) = rest.chars().next() else {
+        return false;
+    };
     if next.is_lowercase() {
         return false;
     }
@@ -455,7 +572,10 @@ pub struct Token {
 }
 
 fn is_quote_char(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '‘' | '’' | '\'' | '‚')
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '‹' | '›' | '‘' | '’' | '\'' | '‚'
+    )
 }
 
 /// Tokens of `text[span]`, with spans into `text`. A word keeps a final period when it
@@ -463,7 +583,9 @@ fn is_quote_char(c: char) -> bool {
 /// closes or opens a quotation is a `Quote` token, one inside a word is part of it.
 pub fn tokens(text: &str, span: Span) -> Vec<Token> {
     let mut out = Vec::new();
-    let Some(body) = text.get(span.start..span.end) else { return out };
+    let Some(body) = text.get(span.start..span.end) else {
+        return out;
+    };
     let base = span.start;
     let mut it = body.char_indices().peekable();
     while let Some((i, c)) = it.next() {
@@ -483,10 +605,17 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
                     continue;
                 }
                 // Inner joiners: only when followed by an alphanumeric character.
-                let joiner = if numeric && all_digits { matches!(d, '.' | ',') } else { matches!(d, '\'' | '’' | '-' | '.' | '&') };
+                let joiner = if numeric && all_digits {
+                    matches!(d, '.' | ',')
+                } else {
+                    matches!(d, '\'' | '’' | '-' | '.' | '&')
+                };
                 if joiner && char_at(body, k + d.len_utf8()).is_some_and(char::is_alphanumeric) {
                     // A digit group joiner must be followed by a digit.
-                    if numeric && all_digits && !char_at(body, k + 1).is_some_and(|x| x.is_ascii_digit()) {
+                    if numeric
+                        && all_digits
+                        && !char_at(body, k + 1).is_some_and(|x| x.is_ascii_digit())
+                    {
                         break;
                     }
                     it.next();
@@ -495,24 +624,52 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
                 }
                 break;
             }
-            let kind = if numeric && all_digits { TokenKind::Number } else { TokenKind::Word };
+            let kind = if numeric && all_digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            };
             // Keep an abbreviation's period.
             if kind == TokenKind::Word && char_at(body, end) == Some('.') {
                 let with_dot = &body[i..end + 1];
-                if abbreviation_class(with_dot).is_some() || is_dotted_acronym(with_dot) || is_initial(with_dot) {
+                if abbreviation_class(with_dot).is_some()
+                    || is_dotted_acronym(with_dot)
+                    || is_initial(with_dot)
+                {
                     end += 1;
                     if it.peek().is_some_and(|&(k, _)| k < end) {
                         it.next();
                     }
                 }
             }
-            out.push(Token { span: Span::new(base + i, base + end), kind });
+            out.push(Token {
+                span: Span::new(base + i, base + end),
+                kind,
+            });
             continue;
         }
         let kind = if is_quote_char(c) {
             TokenKind::Quote
-        } else if matches!(c, '$' | '€' | '£' | '¥' | '₹' | '%' | '‰' | '°' | '#' | '@' | '+' | '=' | '<' | '>' | '§' | '©' | '®' | '™')
-            || matches!(c as u32, 0x20A0..=0x20CF | 0x2100..=0x214F | 0x2190..=0x21FF | 0x2200..=0x22FF)
+        } else if matches!(
+            c,
+            '$' | '€'
+                | '£'
+                | '¥'
+                | '₹'
+                | '%'
+                | '‰'
+                | '°'
+                | '#'
+                | '@'
+                | '+'
+                | '='
+                | '<'
+                | '>'
+                | '§'
+                | '©'
+                | '®'
+                | '™'
+        ) || matches!(c as u32, 0x20A0..=0x20CF | 0x2100..=0x214F | 0x2190..=0x21FF | 0x2200..=0x22FF)
         {
             TokenKind::Symbol
         } else {
@@ -526,7 +683,10 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
                 it.next();
             }
         }
-        out.push(Token { span: Span::new(base + i, base + end), kind });
+        out.push(Token {
+            span: Span::new(base + i, base + end),
+            kind,
+        });
     }
     out
 }
@@ -537,19 +697,31 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         let ps = paragraphs(text);
-        sentences(text, &ps).iter().map(|s| s.span.of(text)).collect()
+        sentences(text, &ps)
+            .iter()
+            .map(|s| s.span.of(text))
+            .collect()
     }
 
     #[test]
     fn abbreviation_then_starter_splits() {
-        assert_eq!(split("He lives in the U.S. The next day he left."), vec!["He lives in the U.S.", "The next day he left."]);
-        assert_eq!(split("U.S. President Donald J. Trump spoke."), vec!["U.S. President Donald J. Trump spoke."]);
+        assert_eq!(
+            split("He lives in the U.S. The next day he left."),
+            vec!["He lives in the U.S.", "The next day he left."]
+        );
+        assert_eq!(
+            split("U.S. President Donald J. Trump spoke."),
+            vec!["U.S. President Donald J. Trump spoke."]
+        );
     }
 
     #[test]
     fn tokens_keep_abbreviations_and_numbers() {
         let t = "Mr. Wu paid $1,500.50 in the U.S. today.";
-        let toks: Vec<(&str, TokenKind)> = tokens(t, Span::new(0, t.len())).iter().map(|k| (k.span.of(t), k.kind)).collect();
+        let toks: Vec<(&str, TokenKind)> = tokens(t, Span::new(0, t.len()))
+            .iter()
+            .map(|k| (k.span.of(t), k.kind))
+            .collect();
         assert_eq!(toks[0], ("Mr.", TokenKind::Word));
         assert!(toks.contains(&("$", TokenKind::Symbol)));
         assert!(toks.contains(&("1,500.50", TokenKind::Number)));

@@ -16,12 +16,24 @@ pub struct WordRules {
 }
 
 /// Rules of the people/quote tokenizer.
-pub const TOKEN_RULES: WordRules = WordRules { join_double_hyphen: true, keep_trailing_period: false, ampersand_alone: false };
+pub const TOKEN_RULES: WordRules = WordRules {
+    join_double_hyphen: true,
+    keep_trailing_period: false,
+    ampersand_alone: false,
+};
 /// Rules of the proper-noun chunker.
-pub const NAME_RULES: WordRules = WordRules { join_double_hyphen: false, keep_trailing_period: true, ampersand_alone: true };
+pub const NAME_RULES: WordRules = WordRules {
+    join_double_hyphen: false,
+    keep_trailing_period: true,
+    ampersand_alone: true,
+};
 
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphanumeric() } else { c.is_alphanumeric() }
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 fn char_at(text: &str, at: usize) -> Option<char> {
@@ -58,7 +70,11 @@ pub struct Words<'a> {
 
 /// The words of `text` under `rules`.
 pub fn words(text: &str, rules: WordRules) -> Words<'_> {
-    Words { text, pos: 0, rules }
+    Words {
+        text,
+        pos: 0,
+        rules,
+    }
 }
 
 impl Iterator for Words<'_> {
@@ -101,7 +117,10 @@ impl Iterator for Words<'_> {
                 end = run_end(text, next);
                 continue;
             }
-            if self.rules.join_double_hyphen && text[end..].starts_with("--") && char_at(text, end + 2).is_some_and(is_word_char) {
+            if self.rules.join_double_hyphen
+                && text[end..].starts_with("--")
+                && char_at(text, end + 2).is_some_and(is_word_char)
+            {
                 end = run_end(text, end + 2);
                 continue;
             }
@@ -128,12 +147,33 @@ mod tests {
     #[test]
     fn joins_and_ends() {
         let t = "Dae-hyun met AT&T's chief in the U.S. on well--known terms & more.";
-        assert_eq!(spans(t, TOKEN_RULES), ["Dae-hyun", "met", "AT&T's", "chief", "in", "the", "U.S", "on", "well--known", "terms", "more"]);
+        assert_eq!(
+            spans(t, TOKEN_RULES),
+            [
+                "Dae-hyun",
+                "met",
+                "AT&T's",
+                "chief",
+                "in",
+                "the",
+                "U.S",
+                "on",
+                "well--known",
+                "terms",
+                "more"
+            ]
+        );
         assert_eq!(
             spans(t, NAME_RULES),
-            ["Dae-hyun", "met", "AT&T's", "chief", "in", "the", "U.S.", "on", "well", "known", "terms", "&", "more."]
+            [
+                "Dae-hyun", "met", "AT&T's", "chief", "in", "the", "U.S.", "on", "well", "known",
+                "terms", "&", "more."
+            ]
         );
-        assert_eq!(spans("Zürich’s café — 3.5%", TOKEN_RULES), ["Zürich’s", "café", "3.5"]);
+        assert_eq!(
+            spans("Zürich’s café — 3.5%", TOKEN_RULES),
+            ["Zürich’s", "café", "3.5"]
+        );
     }
 
     /// The patterns this scanner replaced, kept as the reference it must agree with.

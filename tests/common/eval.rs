@@ -14,14 +14,60 @@ use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "president", "prime",
-    "minister", "senator", "sen", "rep", "gov", "governor", "gen", "general", "col", "capt", "lt", "sgt", "rev",
-    "pope", "king", "queen", "prince", "princess", "chancellor", "secretary", "judge", "justice", "mayor",
-    "chairman", "chairwoman", "chief", "the", "u.s.", "us",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "prime",
+    "minister",
+    "senator",
+    "sen",
+    "rep",
+    "gov",
+    "governor",
+    "gen",
+    "general",
+    "col",
+    "capt",
+    "lt",
+    "sgt",
+    "rev",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "chancellor",
+    "secretary",
+    "judge",
+    "justice",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "the",
+    "u.s.",
+    "us",
 ];
 
-pub const AREAS: [&str; 8] =
-    ["quotes", "quote_spans", "figures", "figure_kinds", "people", "roles", "organizations", "places"];
+pub const AREAS: [&str; 8] = [
+    "quotes",
+    "quote_spans",
+    "figures",
+    "figure_kinds",
+    "people",
+    "roles",
+    "organizations",
+    "places",
+];
 
 fn fold(s: &str) -> String {
     let s: String = s.nfkc().collect();
@@ -32,8 +78,11 @@ fn fold(s: &str) -> String {
 }
 
 fn words(s: &str) -> Vec<String> {
-    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z0-9]+(?:['.][a-z0-9]+)*").unwrap());
-    WORD.find_iter(&fold(s)).map(|m| m.as_str().to_string()).collect()
+    static WORD: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[a-z0-9]+(?:['.][a-z0-9]+)*").unwrap());
+    WORD.find_iter(&fold(s))
+        .map(|m| m.as_str().to_string())
+        .collect()
 }
 
 fn name_key(s: &str) -> Vec<String> {
@@ -99,9 +148,21 @@ pub struct Tally {
 
 impl Tally {
     pub fn f1(&self) -> f64 {
-        let p = if self.tp + self.fp > 0 { self.tp as f64 / (self.tp + self.fp) as f64 } else { 0.0 };
-        let r = if self.tp + self.fn_ > 0 { self.tp as f64 / (self.tp + self.fn_) as f64 } else { 0.0 };
-        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+        let p = if self.tp + self.fp > 0 {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        } else {
+            0.0
+        };
+        let r = if self.tp + self.fn_ > 0 {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        } else {
+            0.0
+        };
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
     }
 }
 
@@ -112,7 +173,12 @@ pub struct Misses {
     pub extra: Vec<Value>,
 }
 
-fn greedy(preds: &[Value], golds: &[Value], ok: impl Fn(&Value, &Value) -> bool, t: &mut Tally) -> Misses {
+fn greedy(
+    preds: &[Value],
+    golds: &[Value],
+    ok: impl Fn(&Value, &Value) -> bool,
+    t: &mut Tally,
+) -> Misses {
     let mut used = vec![false; preds.len()];
     let mut m = Misses::default();
     for g in golds {
@@ -121,7 +187,12 @@ fn greedy(preds: &[Value], golds: &[Value], ok: impl Fn(&Value, &Value) -> bool,
             None => m.missed.push(g.clone()),
         }
     }
-    m.extra = preds.iter().zip(&used).filter(|(_, u)| !**u).map(|(p, _)| p.clone()).collect();
+    m.extra = preds
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(p, _)| p.clone())
+        .collect();
     let tp = golds.len() - m.missed.len();
     t.tp += tp;
     t.fp += preds.len() - tp;
@@ -130,50 +201,108 @@ fn greedy(preds: &[Value], golds: &[Value], ok: impl Fn(&Value, &Value) -> bool,
 }
 
 fn arr(v: &Value, key: &str) -> Vec<Value> {
-    v.get(key).and_then(|a| a.as_array()).cloned().unwrap_or_default()
+    v.get(key)
+        .and_then(|a| a.as_array())
+        .cloned()
+        .unwrap_or_default()
 }
 fn s<'a>(v: &'a Value, key: &str) -> &'a str {
     v.get(key).and_then(|x| x.as_str()).unwrap_or("")
 }
 fn as_name(v: &Value) -> String {
-    v.as_str().map(str::to_string).unwrap_or_else(|| s(v, "name").to_string())
+    v.as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| s(v, "name").to_string())
 }
 fn names_of(v: &Value, name_key: &str) -> Vec<String> {
     let mut n = vec![s(v, name_key).to_string()];
-    n.extend(arr(v, "aliases").iter().filter_map(|a| a.as_str().map(str::to_string)));
+    n.extend(
+        arr(v, "aliases")
+            .iter()
+            .filter_map(|a| a.as_str().map(str::to_string)),
+    );
     n
 }
 
 /// Scores one prediction against one gold file, adding to `tallies`; returns misses per area.
-pub fn score_case(gold: &Value, pred: &Value, tallies: &mut BTreeMap<&'static str, Tally>) -> BTreeMap<&'static str, Misses> {
+pub fn score_case(
+    gold: &Value,
+    pred: &Value,
+    tallies: &mut BTreeMap<&'static str, Tally>,
+) -> BTreeMap<&'static str, Misses> {
     let mut misses = BTreeMap::new();
     let (gq, pq) = (arr(gold, "quotes"), arr(pred, "quotes"));
-    let q_ok = |p: &Value, g: &Value| span_match(s(p, "text"), s(g, "text")) && same_name(s(p, "speaker"), &names_of(g, "speaker"));
-    misses.insert("quotes", greedy(&pq, &gq, q_ok, tallies.entry("quotes").or_default()));
-    greedy(&pq, &gq, |p, g| span_match(s(p, "text"), s(g, "text")), tallies.entry("quote_spans").or_default());
+    let q_ok = |p: &Value, g: &Value| {
+        span_match(s(p, "text"), s(g, "text"))
+            && same_name(s(p, "speaker"), &names_of(g, "speaker"))
+    };
+    misses.insert(
+        "quotes",
+        greedy(&pq, &gq, q_ok, tallies.entry("quotes").or_default()),
+    );
+    greedy(
+        &pq,
+        &gq,
+        |p, g| span_match(s(p, "text"), s(g, "text")),
+        tallies.entry("quote_spans").or_default(),
+    );
 
     let (gf, pf) = (arr(gold, "figures"), arr(pred, "figures"));
     let f_ok = |p: &Value, g: &Value| {
-        span_match(s(p, "text"), s(g, "text")) && value_match(p.get("value").unwrap_or(&Value::Null), g.get("value").unwrap_or(&Value::Null))
+        span_match(s(p, "text"), s(g, "text"))
+            && value_match(
+                p.get("value").unwrap_or(&Value::Null),
+                g.get("value").unwrap_or(&Value::Null),
+            )
     };
-    misses.insert("figures", greedy(&pf, &gf, f_ok, tallies.entry("figures").or_default()));
-    greedy(&pf, &gf, |p, g| f_ok(p, g) && p.get("kind") == g.get("kind"), tallies.entry("figure_kinds").or_default());
+    misses.insert(
+        "figures",
+        greedy(&pf, &gf, f_ok, tallies.entry("figures").or_default()),
+    );
+    greedy(
+        &pf,
+        &gf,
+        |p, g| f_ok(p, g) && p.get("kind") == g.get("kind"),
+        tallies.entry("figure_kinds").or_default(),
+    );
 
     let (gp, pp) = (arr(gold, "people"), arr(pred, "people"));
     let p_ok = |p: &Value, g: &Value| same_name(s(p, "name"), &names_of(g, "name"));
-    misses.insert("people", greedy(&pp, &gp, p_ok, tallies.entry("people").or_default()));
-    let gr: Vec<Value> = gp.iter().filter(|g| !s(g, "role").is_empty()).cloned().collect();
-    let pr: Vec<Value> = pp.iter().filter(|p| !s(p, "role").is_empty()).cloned().collect();
+    misses.insert(
+        "people",
+        greedy(&pp, &gp, p_ok, tallies.entry("people").or_default()),
+    );
+    let gr: Vec<Value> = gp
+        .iter()
+        .filter(|g| !s(g, "role").is_empty())
+        .cloned()
+        .collect();
+    let pr: Vec<Value> = pp
+        .iter()
+        .filter(|p| !s(p, "role").is_empty())
+        .cloned()
+        .collect();
     let role_ok = |p: &Value, g: &Value| {
         let prw = words(s(p, "role"));
         let gw = words(s(g, "role"));
-        p_ok(p, g) && !gw.is_empty() && gw.iter().filter(|w| prw.contains(w)).count() as f64 / gw.len() as f64 >= 0.5
+        p_ok(p, g)
+            && !gw.is_empty()
+            && gw.iter().filter(|w| prw.contains(w)).count() as f64 / gw.len() as f64 >= 0.5
     };
-    misses.insert("roles", greedy(&pr, &gr, role_ok, tallies.entry("roles").or_default()));
+    misses.insert(
+        "roles",
+        greedy(&pr, &gr, role_ok, tallies.entry("roles").or_default()),
+    );
 
     for area in ["organizations", "places"] {
-        let g: Vec<Value> = arr(gold, area).iter().map(|x| Value::String(as_name(x))).collect();
-        let p: Vec<Value> = arr(pred, area).iter().map(|x| Value::String(as_name(x))).collect();
+        let g: Vec<Value> = arr(gold, area)
+            .iter()
+            .map(|x| Value::String(as_name(x)))
+            .collect();
+        let p: Vec<Value> = arr(pred, area)
+            .iter()
+            .map(|x| Value::String(as_name(x)))
+            .collect();
         let ok = |a: &Value, b: &Value| {
             let (a, b) = (a.as_str().unwrap_or(""), b.as_str().unwrap_or(""));
             name_key(a) == name_key(b) || same_name(a, &[b.to_string()])
@@ -186,8 +315,14 @@ pub fn score_case(gold: &Value, pred: &Value, tallies: &mut BTreeMap<&'static st
 /// The engine's `extract --json` object for one article file, computed in-process.
 pub fn predict(path: &Path) -> Value {
     let bytes = std::fs::read(path).expect("fixture readable");
-    let doc = ingest(&bytes, &IngestOptions { name_hint: Some(path.display().to_string()), title: None })
-        .expect("fixture ingests");
+    let doc = ingest(
+        &bytes,
+        &IngestOptions {
+            name_hint: Some(path.display().to_string()),
+            title: None,
+        },
+    )
+    .expect("fixture ingests");
     let analysis = newsdesk::analyze::analyze(&doc);
     newsdesk::render::json::extract_json(&doc, &analysis)
 }
@@ -199,7 +334,8 @@ pub fn fixtures_dir() -> PathBuf {
 /// Scores every gold case in tests/fixtures/articles. Prints the table and the misses of
 /// `show_area` (if given) so a failing floor says why.
 pub fn score_fixtures(show_area: Option<&str>) -> BTreeMap<&'static str, Tally> {
-    let mut tallies: BTreeMap<&'static str, Tally> = AREAS.iter().map(|a| (*a, Tally::default())).collect();
+    let mut tallies: BTreeMap<&'static str, Tally> =
+        AREAS.iter().map(|a| (*a, Tally::default())).collect();
     let mut names: Vec<PathBuf> = std::fs::read_dir(fixtures_dir())
         .expect("fixtures dir")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -207,7 +343,8 @@ pub fn score_fixtures(show_area: Option<&str>) -> BTreeMap<&'static str, Tally> 
         .collect();
     names.sort();
     for gold_path in names {
-        let gold: Value = serde_json::from_str(&std::fs::read_to_string(&gold_path).unwrap()).unwrap();
+        let gold: Value =
+            serde_json::from_str(&std::fs::read_to_string(&gold_path).unwrap()).unwrap();
         let pred = predict(&gold_path.with_extension("txt"));
         let misses = score_case(&gold, &pred, &mut tallies);
         if let Some(area) = show_area {
@@ -223,7 +360,13 @@ pub fn score_fixtures(show_area: Option<&str>) -> BTreeMap<&'static str, Tally> 
         }
     }
     for (area, t) in &tallies {
-        eprintln!("{area:14} F1 {:.3}  tp/fp/fn {}/{}/{}", t.f1(), t.tp, t.fp, t.fn_);
+        eprintln!(
+            "{area:14} F1 {:.3}  tp/fp/fn {}/{}/{}",
+            t.f1(),
+            t.tp,
+            t.fp,
+            t.fn_
+        );
     }
     tallies
 }
@@ -235,5 +378,9 @@ pub fn assert_floors(tallies: &BTreeMap<&'static str, Tally>, floors: &[(&str, f
         .filter(|(a, f)| tallies[a].f1() < *f)
         .map(|(a, f)| format!("{a} F1 {:.3} < {f}", tallies[a].f1()))
         .collect();
-    assert!(short.is_empty(), "below the dev-corpus floor: {}", short.join("; "));
+    assert!(
+        short.is_empty(),
+        "below the dev-corpus floor: {}",
+        short.join("; ")
+    );
 }

@@ -30,8 +30,14 @@ pub fn articles() -> Vec<(String, Vec<u8>)> {
     article_paths()
         .into_iter()
         .map(|p| {
-            let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
-            (p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(), bytes)
+            let bytes =
+                std::fs::read(&p).unwrap_or_else(|e| panic!("cannot read {}: {e}", p.display()));
+            (
+                p.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                bytes,
+            )
         })
         .collect()
 }

@@ -43,8 +43,12 @@ pub mod perms {
     pub const ATTACH_FILES: u64 = 1 << 15;
     pub const READ_MESSAGE_HISTORY: u64 = 1 << 16;
     pub const USE_APPLICATION_COMMANDS: u64 = 1 << 31;
-    pub const MEMBER: u64 =
-        VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS;
+    pub const MEMBER: u64 = VIEW_CHANNEL
+        | SEND_MESSAGES
+        | EMBED_LINKS
+        | ATTACH_FILES
+        | READ_MESSAGE_HISTORY
+        | USE_APPLICATION_COMMANDS;
     pub const MODERATOR: u64 = MEMBER | MANAGE_MESSAGES;
 }
 
@@ -60,13 +64,28 @@ pub struct Actor {
 
 impl Actor {
     pub fn member(guild: u64, user: u64) -> Actor {
-        Actor { guild: Some(guild), channel: guild + 1, user, permissions: perms::MEMBER }
+        Actor {
+            guild: Some(guild),
+            channel: guild + 1,
+            user,
+            permissions: perms::MEMBER,
+        }
     }
     pub fn moderator(guild: u64, user: u64) -> Actor {
-        Actor { guild: Some(guild), channel: guild + 1, user, permissions: perms::MODERATOR }
+        Actor {
+            guild: Some(guild),
+            channel: guild + 1,
+            user,
+            permissions: perms::MODERATOR,
+        }
     }
     pub fn dm(user: u64) -> Actor {
-        Actor { guild: None, channel: user + 7, user, permissions: perms::MEMBER }
+        Actor {
+            guild: None,
+            channel: user + 7,
+            user,
+            permissions: perms::MEMBER,
+        }
     }
 }
 
@@ -128,7 +147,9 @@ impl Reply {
     pub fn button(&self, label: &str) -> Option<String> {
         for row in self.message["components"].as_array().into_iter().flatten() {
             for c in row["components"].as_array().into_iter().flatten() {
-                if c["label"].as_str().is_some_and(|l| l.contains(label)) && !c["disabled"].as_bool().unwrap_or(false) {
+                if c["label"].as_str().is_some_and(|l| l.contains(label))
+                    && !c["disabled"].as_bool().unwrap_or(false)
+                {
                     return c["custom_id"].as_str().map(str::to_string);
                 }
             }
@@ -211,7 +232,9 @@ impl FakeDiscord {
     /// Starts the fake on a free 127.0.0.1 port, knowing `guilds`, recommending
     /// `recommended_shards` shards from `GET /gateway/bot`.
     pub async fn start(guilds: Vec<u64>, recommended_shards: u32) -> Arc<FakeDiscord> {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1");
         let addr = listener.local_addr().expect("local addr");
         let fake = Arc::new(FakeDiscord {
             addr,
@@ -226,17 +249,37 @@ impl FakeDiscord {
             .route("/api/v10/gateway/bot", get(gateway_bot))
             .route("/api/v10/oauth2/applications/@me", get(application_info))
             .route("/api/v10/users/@me", get(current_user))
-            .route("/api/v10/applications/{app}/commands", put(put_global_commands).get(get_global_commands))
-            .route("/api/v10/applications/{app}/guilds/{guild}/commands", put(put_guild_commands).get(get_guild_commands))
-            .route("/api/v10/interactions/{id}/{token}/callback", post(interaction_callback))
+            .route(
+                "/api/v10/applications/{app}/commands",
+                put(put_global_commands).get(get_global_commands),
+            )
+            .route(
+                "/api/v10/applications/{app}/guilds/{guild}/commands",
+                put(put_guild_commands).get(get_guild_commands),
+            )
+            .route(
+                "/api/v10/interactions/{id}/{token}/callback",
+                post(interaction_callback),
+            )
             .route("/api/v10/webhooks/{app}/{token}", post(followup))
             .route(
                 "/api/v10/webhooks/{app}/{token}/messages/{message}",
-                patch(edit_webhook_message).get(get_webhook_message).delete(delete_webhook_message),
+                patch(edit_webhook_message)
+                    .get(get_webhook_message)
+                    .delete(delete_webhook_message),
             )
-            .route("/api/v10/channels/{channel}/messages", post(channel_message))
-            .route("/api/v10/channels/{channel}/messages/{message}/reactions/{emoji}/@me", put(add_reaction))
-            .route("/api/v10/channels/{channel}/messages/{message}/threads", post(thread_from_message))
+            .route(
+                "/api/v10/channels/{channel}/messages",
+                post(channel_message),
+            )
+            .route(
+                "/api/v10/channels/{channel}/messages/{message}/reactions/{emoji}/@me",
+                put(add_reaction),
+            )
+            .route(
+                "/api/v10/channels/{channel}/messages/{message}/threads",
+                post(thread_from_message),
+            )
             .route("/attachments/{id}/{name}", get(attachment))
             .route("/gateway", get(gateway_ws))
             .fallback(unknown_route)
@@ -261,7 +304,12 @@ impl FakeDiscord {
     }
 
     fn record(&self, method: &str, path: &str, body: &Value, status: u16) {
-        self.lock().log.push(Recorded { method: method.into(), path: path.into(), body: body.clone(), status });
+        self.lock().log.push(Recorded {
+            method: method.into(),
+            path: path.into(),
+            body: body.clone(),
+            status,
+        });
     }
 
     fn violation(&self, what: String) {
@@ -291,7 +339,11 @@ impl FakeDiscord {
 
     /// The registered commands (`None` = global) and how many bulk overwrites happened.
     pub fn commands(&self, guild: Option<u64>) -> Vec<Value> {
-        self.lock().commands.get(&guild).cloned().unwrap_or_default()
+        self.lock()
+            .commands
+            .get(&guild)
+            .cloned()
+            .unwrap_or_default()
     }
     pub fn command_overwrites(&self) -> usize {
         self.lock().command_puts
@@ -299,7 +351,12 @@ impl FakeDiscord {
 
     /// Messages the bot posted with `POST /channels/{id}/messages`.
     pub fn channel_messages(&self, channel: u64) -> Vec<Value> {
-        self.lock().channel_messages.iter().filter(|m| m["channel_id"] == json!(channel.to_string())).cloned().collect()
+        self.lock()
+            .channel_messages
+            .iter()
+            .filter(|m| m["channel_id"] == json!(channel.to_string()))
+            .cloned()
+            .collect()
     }
 
     /// Reactions the bot added: (channel, message, emoji).
@@ -314,9 +371,16 @@ impl FakeDiscord {
 
     /// A user posts a message in a guild channel (MESSAGE_CREATE to the bot's shard);
     /// returns the message id. `attachments` as from [`FakeDiscord::add_attachment`].
-    pub fn post_user_message(&self, actor: &Actor, content: &str, attachments: Vec<Value>) -> Result<String, String> {
+    pub fn post_user_message(
+        &self,
+        actor: &Actor,
+        content: &str,
+        attachments: Vec<Value>,
+    ) -> Result<String, String> {
         let id = self.snowflake();
-        let guild = actor.guild.ok_or("post_user_message is for guild channels")?;
+        let guild = actor
+            .guild
+            .ok_or("post_user_message is for guild channels")?;
         let attachments: Vec<Value> = attachments
             .into_iter()
             .map(|mut a| {
@@ -334,15 +398,24 @@ impl FakeDiscord {
             "member": {"roles": [], "joined_at": "2024-01-01T00:00:00.000Z", "deaf": false, "mute": false, "flags": 0, "pending": false},
         });
         if let Err(e) = serde_json::from_value::<serenity::all::Message>(message.clone()) {
-            return Err(format!("the fake built a message serenity cannot read: {e}"));
+            return Err(format!(
+                "the fake built a message serenity cannot read: {e}"
+            ));
         }
-        let tx = self.shard_of(actor.guild).ok_or_else(|| format!("no shard connected for {:?}", actor.guild))?;
-        tx.send(json!({"op": 0, "t": "MESSAGE_CREATE", "d": message})).map_err(|_| "shard closed".to_string())?;
+        let tx = self
+            .shard_of(actor.guild)
+            .ok_or_else(|| format!("no shard connected for {:?}", actor.guild))?;
+        tx.send(json!({"op": 0, "t": "MESSAGE_CREATE", "d": message}))
+            .map_err(|_| "shard closed".to_string())?;
         Ok(id.to_string())
     }
 
     /// Waits until `cond` holds, polling.
-    pub async fn wait_until(&self, timeout: Duration, mut cond: impl FnMut(&FakeDiscord) -> bool) -> bool {
+    pub async fn wait_until(
+        &self,
+        timeout: Duration,
+        mut cond: impl FnMut(&FakeDiscord) -> bool,
+    ) -> bool {
         let start = Instant::now();
         loop {
             if cond(self) {
@@ -359,7 +432,9 @@ impl FakeDiscord {
     pub fn add_attachment(&self, filename: &str, content_type: &str, bytes: &[u8]) -> Value {
         let id = self.snowflake();
         let url = format!("{}/attachments/{id}/{filename}", self.api_base());
-        self.lock().attachments.insert(id.to_string(), (content_type.to_string(), bytes.to_vec()));
+        self.lock()
+            .attachments
+            .insert(id.to_string(), (content_type.to_string(), bytes.to_vec()));
         json!({"id": id.to_string(), "filename": filename, "size": bytes.len(), "url": url, "proxy_url": url,
                "content_type": content_type, "ephemeral": true})
     }
@@ -418,19 +493,34 @@ impl FakeDiscord {
     fn dispatch(&self, actor: &Actor, token: &str, kind: u8, payload: Value) -> Result<(), String> {
         // serenity silently drops an interaction it cannot deserialize: catch that here.
         if let Err(e) = serde_json::from_value::<serenity::all::Interaction>(payload.clone()) {
-            return Err(format!("the fake built an interaction serenity cannot read: {e}"));
+            return Err(format!(
+                "the fake built an interaction serenity cannot read: {e}"
+            ));
         }
-        let tx = self.shard_of(actor.guild).ok_or_else(|| format!("no shard connected for {:?}", actor.guild))?;
-        self.lock()
-            .interactions
-            .insert(token.to_string(), InteractionRecord { kind, channel: actor.channel.to_string(), sent_at: Some(Instant::now()), ..Default::default() });
-        tx.send(json!({"op": 0, "t": "INTERACTION_CREATE", "d": payload})).map_err(|_| "shard closed".to_string())
+        let tx = self
+            .shard_of(actor.guild)
+            .ok_or_else(|| format!("no shard connected for {:?}", actor.guild))?;
+        self.lock().interactions.insert(
+            token.to_string(),
+            InteractionRecord {
+                kind,
+                channel: actor.channel.to_string(),
+                sent_at: Some(Instant::now()),
+                ..Default::default()
+            },
+        );
+        tx.send(json!({"op": 0, "t": "INTERACTION_CREATE", "d": payload}))
+            .map_err(|_| "shard closed".to_string())
     }
 
     fn command_id(&self, guild: Option<u64>, name: &str) -> String {
         let inner = self.lock();
         for key in [guild, None] {
-            if let Some(c) = inner.commands.get(&key).and_then(|cs| cs.iter().find(|c| c["name"] == name)) {
+            if let Some(c) = inner
+                .commands
+                .get(&key)
+                .and_then(|cs| cs.iter().find(|c| c["name"] == name))
+            {
                 return c["id"].as_str().unwrap_or("1").to_string();
             }
         }
@@ -439,7 +529,13 @@ impl FakeDiscord {
 
     /// Sends a slash command. `options` as Discord sends them (subcommands as type 1
     /// options with nested options); `resolved` e.g. `{"attachments": {...}}`.
-    pub fn slash(&self, actor: &Actor, name: &str, options: Value, resolved: Value) -> Result<String, String> {
+    pub fn slash(
+        &self,
+        actor: &Actor,
+        name: &str,
+        options: Value,
+        resolved: Value,
+    ) -> Result<String, String> {
         let mut data = json!({"id": self.command_id(actor.guild, name), "name": name, "type": 1, "options": options});
         if !resolved.is_null() {
             data["resolved"] = resolved;
@@ -453,7 +549,12 @@ impl FakeDiscord {
     }
 
     /// Sends an autocomplete request; one option in `options` carries `"focused": true`.
-    pub fn autocomplete(&self, actor: &Actor, name: &str, options: Value) -> Result<String, String> {
+    pub fn autocomplete(
+        &self,
+        actor: &Actor,
+        name: &str,
+        options: Value,
+    ) -> Result<String, String> {
         let data = json!({"id": self.command_id(actor.guild, name), "name": name, "type": 1, "options": options});
         let (token, payload) = self.interaction_base(4, actor, data);
         self.dispatch(actor, &token, 4, payload)?;
@@ -461,7 +562,12 @@ impl FakeDiscord {
     }
 
     /// Presses the button `custom_id` on `message` (a message as the fake stored it).
-    pub fn press_button(&self, actor: &Actor, message: &Value, custom_id: &str) -> Result<String, String> {
+    pub fn press_button(
+        &self,
+        actor: &Actor,
+        message: &Value,
+        custom_id: &str,
+    ) -> Result<String, String> {
         let data = json!({"custom_id": custom_id, "component_type": 2});
         let (token, mut payload) = self.interaction_base(3, actor, data);
         payload["message"] = message.clone();
@@ -470,7 +576,12 @@ impl FakeDiscord {
     }
 
     /// Submits the modal `custom_id` with text input values by their custom ids.
-    pub fn submit_modal(&self, actor: &Actor, custom_id: &str, fields: &[(&str, &str)]) -> Result<String, String> {
+    pub fn submit_modal(
+        &self,
+        actor: &Actor,
+        custom_id: &str,
+        fields: &[(&str, &str)],
+    ) -> Result<String, String> {
         let rows: Vec<Value> = fields
             .iter()
             .map(|(id, value)| json!({"type": 1, "components": [{"type": 4, "custom_id": id, "value": value}]}))
@@ -488,8 +599,13 @@ impl FakeDiscord {
         loop {
             {
                 let inner = self.lock();
-                let rec = inner.interactions.get(token).ok_or("unknown interaction token")?;
-                if let (Some(cb), Some(at), Some(sent)) = (&rec.callback, rec.callback_at, rec.sent_at) {
+                let rec = inner
+                    .interactions
+                    .get(token)
+                    .ok_or("unknown interaction token")?;
+                if let (Some(cb), Some(at), Some(sent)) =
+                    (&rec.callback, rec.callback_at, rec.sent_at)
+                {
                     let ack_after = at.duration_since(sent);
                     let callback_type = cb["type"].as_u64().unwrap_or(0);
                     let data = cb.get("data").cloned().unwrap_or(Value::Null);
@@ -497,16 +613,28 @@ impl FakeDiscord {
                         5 | 6 => {
                             if let Some(last) = rec.followups.last() {
                                 let ephemeral = last["flags"].as_u64().unwrap_or(0) & 64 != 0;
-                                return Ok(Reply { callback_type, ack_after, message: last.clone(), ephemeral });
+                                return Ok(Reply {
+                                    callback_type,
+                                    ack_after,
+                                    message: last.clone(),
+                                    ephemeral,
+                                });
                             }
                         }
                         _ => {
                             let message = rec.original.clone().unwrap_or(data.clone());
                             let ephemeral = data["flags"].as_u64().unwrap_or(0) & 64 != 0;
-                            return Ok(Reply { callback_type, ack_after, message, ephemeral });
+                            return Ok(Reply {
+                                callback_type,
+                                ack_after,
+                                message,
+                                ephemeral,
+                            });
                         }
                     }
-                } else if rec.callback.is_none() && start.elapsed() > CALLBACK_DEADLINE + Duration::from_millis(200) {
+                } else if rec.callback.is_none()
+                    && start.elapsed() > CALLBACK_DEADLINE + Duration::from_millis(200)
+                {
                     return Err(format!("no interaction callback within 3 s for {token}"));
                 }
             }
@@ -519,12 +647,24 @@ impl FakeDiscord {
 
     /// All follow-ups and edits the bot made after acknowledging `token`.
     pub fn followups(&self, token: &str) -> Vec<Value> {
-        self.lock().interactions.get(token).map(|r| r.followups.clone()).unwrap_or_default()
+        self.lock()
+            .interactions
+            .get(token)
+            .map(|r| r.followups.clone())
+            .unwrap_or_default()
     }
 
     /// Convenience: a slash command and its reply.
-    pub async fn run_slash(&self, actor: &Actor, name: &str, options: Value, resolved: Value) -> Reply {
-        let token = self.slash(actor, name, options, resolved).expect("send interaction");
+    pub async fn run_slash(
+        &self,
+        actor: &Actor,
+        name: &str,
+        options: Value,
+        resolved: Value,
+    ) -> Reply {
+        let token = self
+            .slash(actor, name, options, resolved)
+            .expect("send interaction");
         match self.reply(&token, Duration::from_secs(30)).await {
             Ok(r) => r,
             Err(e) => panic!("/{name}: {e}"),
@@ -532,7 +672,11 @@ impl FakeDiscord {
     }
 
     fn channel_of(&self, token: &str) -> String {
-        self.lock().interactions.get(token).map(|r| r.channel.clone()).unwrap_or_else(|| "1".into())
+        self.lock()
+            .interactions
+            .get(token)
+            .map(|r| r.channel.clone())
+            .unwrap_or_else(|| "1".into())
     }
 
     fn stored_message(&self, channel: &str, body: &Value, interaction: bool) -> Value {
@@ -563,7 +707,10 @@ fn chars(v: &Value) -> usize {
 /// Checks a message payload against Discord's documented limits.
 pub fn validate_message(body: &Value, require_content: bool) -> Result<(), String> {
     if chars(&body["content"]) > 2000 {
-        return Err(format!("content is {} characters (max 2000)", chars(&body["content"])));
+        return Err(format!(
+            "content is {} characters (max 2000)",
+            chars(&body["content"])
+        ));
     }
     let embeds = body["embeds"].as_array().cloned().unwrap_or_default();
     if embeds.len() > 10 {
@@ -573,7 +720,11 @@ pub fn validate_message(body: &Value, require_content: bool) -> Result<(), Strin
     for (i, e) in embeds.iter().enumerate() {
         let check = |what: &str, v: &Value, max: usize| -> Result<usize, String> {
             let n = chars(v);
-            if n > max { Err(format!("embed {i} {what} is {n} characters (max {max})")) } else { Ok(n) }
+            if n > max {
+                Err(format!("embed {i} {what} is {n} characters (max {max})"))
+            } else {
+                Ok(n)
+            }
         };
         total += check("title", &e["title"], 256)?;
         total += check("description", &e["description"], 4096)?;
@@ -591,7 +742,10 @@ pub fn validate_message(body: &Value, require_content: bool) -> Result<(), Strin
             }
             total += name + value;
         }
-        if e.as_object().is_some_and(|o| o.keys().all(|k| k == "type" || k == "color" || k == "timestamp")) {
+        if e.as_object().is_some_and(|o| {
+            o.keys()
+                .all(|k| k == "type" || k == "color" || k == "timestamp")
+        }) {
             return Err(format!("embed {i} is empty"));
         }
     }
@@ -606,7 +760,10 @@ pub fn validate_message(body: &Value, require_content: bool) -> Result<(), Strin
     for row in &rows {
         let comps = row["components"].as_array().cloned().unwrap_or_default();
         if comps.is_empty() || comps.len() > 5 {
-            return Err(format!("an action row with {} components (1 to 5)", comps.len()));
+            return Err(format!(
+                "an action row with {} components (1 to 5)",
+                comps.len()
+            ));
         }
         for c in &comps {
             if chars(&c["label"]) > 80 {
@@ -652,7 +809,9 @@ fn validate_modal(data: &Value) -> Result<(), String> {
             if label == 0 || label > 45 {
                 return Err(format!("text input label is {label} characters (1 to 45)"));
             }
-            if c["max_length"].as_u64().is_some_and(|m| m > 4000) || c["min_length"].as_u64().is_some_and(|m| m > 4000) {
+            if c["max_length"].as_u64().is_some_and(|m| m > 4000)
+                || c["min_length"].as_u64().is_some_and(|m| m > 4000)
+            {
                 return Err("text input length bounds over 4000".into());
             }
             if chars(&c["value"]) > 4000 || chars(&c["placeholder"]) > 100 {
@@ -682,7 +841,10 @@ fn validate_choices(data: &Value) -> Result<(), String> {
 
 fn valid_name(name: &str) -> bool {
     let n = name.chars().count();
-    (1..=32).contains(&n) && name.chars().all(|c| c == '-' || c == '_' || (c.is_alphanumeric() && !c.is_uppercase()))
+    (1..=32).contains(&n)
+        && name
+            .chars()
+            .all(|c| c == '-' || c == '_' || (c.is_alphanumeric() && !c.is_uppercase()))
 }
 
 fn validate_options(options: &[Value], depth: usize) -> Result<(), String> {
@@ -698,14 +860,19 @@ fn validate_options(options: &[Value], depth: usize) -> Result<(), String> {
         }
         let d = chars(&o["description"]);
         if d == 0 || d > 100 {
-            return Err(format!("option {name} description is {d} characters (1 to 100)"));
+            return Err(format!(
+                "option {name} description is {d} characters (1 to 100)"
+            ));
         }
         let kind = o["type"].as_u64().unwrap_or(0);
         if kind == 1 || kind == 2 {
             if depth >= 2 {
                 return Err("subcommands nested too deep".into());
             }
-            validate_options(o["options"].as_array().map(Vec::as_slice).unwrap_or(&[]), depth + 1)?;
+            validate_options(
+                o["options"].as_array().map(Vec::as_slice).unwrap_or(&[]),
+                depth + 1,
+            )?;
             continue;
         }
         let required = o["required"].as_bool().unwrap_or(false);
@@ -715,7 +882,10 @@ fn validate_options(options: &[Value], depth: usize) -> Result<(), String> {
         seen_optional |= !required;
         let choices = o["choices"].as_array().cloned().unwrap_or_default();
         if choices.len() > 25 {
-            return Err(format!("option {name} has {} choices (max 25)", choices.len()));
+            return Err(format!(
+                "option {name} has {} choices (max 25)",
+                choices.len()
+            ));
         }
         if !choices.is_empty() && o["autocomplete"].as_bool().unwrap_or(false) {
             return Err(format!("option {name} has both choices and autocomplete"));
@@ -736,7 +906,9 @@ fn validate_commands(cmds: &[Value]) -> Result<(), String> {
         }
         let d = chars(&c["description"]);
         if c["type"].as_u64().unwrap_or(1) == 1 && (d == 0 || d > 100) {
-            return Err(format!("command {name} description is {d} characters (1 to 100)"));
+            return Err(format!(
+                "command {name} description is {d} characters (1 to 100)"
+            ));
         }
         validate_options(c["options"].as_array().map(Vec::as_slice).unwrap_or(&[]), 0)?;
     }
@@ -744,18 +916,35 @@ fn validate_commands(cmds: &[Value]) -> Result<(), String> {
 }
 
 fn bad_request(message: String) -> Response {
-    (StatusCode::BAD_REQUEST, Json(json!({"code": 50035, "message": format!("Invalid Form Body: {message}")}))).into_response()
+    (
+        StatusCode::BAD_REQUEST,
+        Json(json!({"code": 50035, "message": format!("Invalid Form Body: {message}")})),
+    )
+        .into_response()
 }
 
 fn unknown(code: u32, message: &str) -> Response {
-    (StatusCode::NOT_FOUND, Json(json!({"code": code, "message": message}))).into_response()
+    (
+        StatusCode::NOT_FOUND,
+        Json(json!({"code": code, "message": message})),
+    )
+        .into_response()
 }
 
 fn check_auth(fake: &FakeDiscord, headers: &HeaderMap) -> Option<Response> {
-    let auth = headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("");
+    let auth = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     if auth != format!("Bot {TOKEN}") {
         fake.violation(format!("bad Authorization header {auth:?}"));
-        return Some((StatusCode::UNAUTHORIZED, Json(json!({"code": 0, "message": "401: Unauthorized"}))).into_response());
+        return Some(
+            (
+                StatusCode::UNAUTHORIZED,
+                Json(json!({"code": 0, "message": "401: Unauthorized"})),
+            )
+                .into_response(),
+        );
     }
     None
 }
@@ -824,7 +1013,12 @@ fn store_commands(fake: &FakeDiscord, guild: Option<u64>, path: &str, body: Valu
     Json(Value::Array(stored)).into_response()
 }
 
-async fn put_global_commands(State(fake): Fake, Path(app): Path<String>, headers: HeaderMap, Json(body): Json<Value>) -> Response {
+async fn put_global_commands(
+    State(fake): Fake,
+    Path(app): Path<String>,
+    headers: HeaderMap,
+    Json(body): Json<Value>,
+) -> Response {
     if let Some(r) = check_auth(&fake, &headers) {
         return r;
     }
@@ -849,21 +1043,37 @@ async fn put_guild_commands(
         return r;
     }
     if app != APP_ID.to_string() || !fake.guilds.contains(&guild) {
-        fake.violation(format!("commands PUT for unknown application {app} or guild {guild}"));
+        fake.violation(format!(
+            "commands PUT for unknown application {app} or guild {guild}"
+        ));
         return unknown(10004, "Unknown Guild");
     }
-    store_commands(&fake, Some(guild), "/applications/{app}/guilds/{guild}/commands", body)
+    store_commands(
+        &fake,
+        Some(guild),
+        "/applications/{app}/guilds/{guild}/commands",
+        body,
+    )
 }
 
-async fn get_guild_commands(State(fake): Fake, Path((_app, guild)): Path<(String, u64)>) -> Json<Value> {
+async fn get_guild_commands(
+    State(fake): Fake,
+    Path((_app, guild)): Path<(String, u64)>,
+) -> Json<Value> {
     Json(Value::Array(fake.commands(Some(guild))))
 }
 
-async fn interaction_callback(State(fake): Fake, Path((_id, token)): Path<(String, String)>, body: axum::body::Bytes) -> Response {
+async fn interaction_callback(
+    State(fake): Fake,
+    Path((_id, token)): Path<(String, String)>,
+    body: axum::body::Bytes,
+) -> Response {
     let body: Value = match serde_json::from_slice(&body) {
         Ok(v) => v,
         Err(e) => {
-            fake.violation(format!("callback body is not JSON ({e}); multipart uploads are not supported by the fake"));
+            fake.violation(format!(
+                "callback body is not JSON ({e}); multipart uploads are not supported by the fake"
+            ));
             return bad_request("not JSON".into());
         }
     };
@@ -883,7 +1093,10 @@ async fn interaction_callback(State(fake): Fake, Path((_id, token)): Path<(Strin
         fake.violation(format!("callback for unknown interaction {token}"));
         return unknown(10062, "Unknown interaction");
     };
-    let late = rec.sent_at.map(|t| t.elapsed() > CALLBACK_DEADLINE).unwrap_or(false);
+    let late = rec
+        .sent_at
+        .map(|t| t.elapsed() > CALLBACK_DEADLINE)
+        .unwrap_or(false);
     let already = rec.callback.is_some();
     let kind_ok = match rec.kind {
         4 => kind == 8,
@@ -893,11 +1106,26 @@ async fn interaction_callback(State(fake): Fake, Path((_id, token)): Path<(Strin
         _ => false,
     };
     let problem = if late {
-        Some((StatusCode::NOT_FOUND, 10062, "Unknown interaction (callback later than 3 s)".to_string()))
+        Some((
+            StatusCode::NOT_FOUND,
+            10062,
+            "Unknown interaction (callback later than 3 s)".to_string(),
+        ))
     } else if already {
-        Some((StatusCode::BAD_REQUEST, 40060, "Interaction has already been acknowledged.".to_string()))
+        Some((
+            StatusCode::BAD_REQUEST,
+            40060,
+            "Interaction has already been acknowledged.".to_string(),
+        ))
     } else if !kind_ok {
-        Some((StatusCode::BAD_REQUEST, 50035, format!("callback type {kind} not valid for interaction type {}", rec.kind)))
+        Some((
+            StatusCode::BAD_REQUEST,
+            50035,
+            format!(
+                "callback type {kind} not valid for interaction type {}",
+                rec.kind
+            ),
+        ))
     } else if let Err(e) = check {
         Some((StatusCode::BAD_REQUEST, 50035, e))
     } else {
@@ -923,16 +1151,26 @@ async fn interaction_callback(State(fake): Fake, Path((_id, token)): Path<(Strin
     StatusCode::NO_CONTENT.into_response()
 }
 
-async fn followup(State(fake): Fake, Path((_app, token)): Path<(String, String)>, body: axum::body::Bytes) -> Response {
+async fn followup(
+    State(fake): Fake,
+    Path((_app, token)): Path<(String, String)>,
+    body: axum::body::Bytes,
+) -> Response {
     let Ok(body) = serde_json::from_slice::<Value>(&body) else {
         fake.violation("follow-up body is not JSON".into());
         return bad_request("not JSON".into());
     };
     let path = "/webhooks/{app}/{token}";
-    let acknowledged = fake.lock().interactions.get(&token).is_some_and(|r| r.callback.is_some());
+    let acknowledged = fake
+        .lock()
+        .interactions
+        .get(&token)
+        .is_some_and(|r| r.callback.is_some());
     if !acknowledged {
         fake.record("POST", path, &body, 404);
-        fake.violation(format!("follow-up before the interaction was acknowledged ({token})"));
+        fake.violation(format!(
+            "follow-up before the interaction was acknowledged ({token})"
+        ));
         return unknown(10015, "Unknown Webhook");
     }
     if let Err(e) = validate_message(&body, true) {
@@ -964,16 +1202,28 @@ async fn edit_webhook_message(
         return bad_request(e);
     }
     let mut inner = fake.lock();
-    let Some(rec) = inner.interactions.get_mut(&token).filter(|r| r.callback.is_some()) else {
+    let Some(rec) = inner
+        .interactions
+        .get_mut(&token)
+        .filter(|r| r.callback.is_some())
+    else {
         drop(inner);
-        fake.violation(format!("edit of a message of an unacknowledged interaction ({token})"));
+        fake.violation(format!(
+            "edit of a message of an unacknowledged interaction ({token})"
+        ));
         return unknown(10008, "Unknown Message");
     };
-    let deferred = rec.callback.as_ref().is_some_and(|c| matches!(c["type"].as_u64(), Some(5 | 6)));
+    let deferred = rec
+        .callback
+        .as_ref()
+        .is_some_and(|c| matches!(c["type"].as_u64(), Some(5 | 6)));
     let base = if message == "@original" {
         rec.original.clone()
     } else {
-        rec.followups.iter().find(|m| m["id"] == json!(message)).cloned()
+        rec.followups
+            .iter()
+            .find(|m| m["id"] == json!(message))
+            .cloned()
     };
     let mut stored = match base {
         Some(m) => m,
@@ -1015,19 +1265,35 @@ async fn edit_webhook_message(
     Json(stored).into_response()
 }
 
-async fn get_webhook_message(State(fake): Fake, Path((_app, token, _message)): Path<(String, String, String)>) -> Response {
+async fn get_webhook_message(
+    State(fake): Fake,
+    Path((_app, token, _message)): Path<(String, String, String)>,
+) -> Response {
     let inner = fake.lock();
-    match inner.interactions.get(&token).and_then(|r| r.original.clone().or_else(|| r.followups.first().cloned())) {
+    match inner
+        .interactions
+        .get(&token)
+        .and_then(|r| r.original.clone().or_else(|| r.followups.first().cloned()))
+    {
         Some(m) => Json(m).into_response(),
         None => unknown(10008, "Unknown Message"),
     }
 }
 
-async fn delete_webhook_message(State(fake): Fake, Path((_app, token, message)): Path<(String, String, String)>) -> Response {
+async fn delete_webhook_message(
+    State(fake): Fake,
+    Path((_app, token, message)): Path<(String, String, String)>,
+) -> Response {
     let mut inner = fake.lock();
-    let Some(rec) = inner.interactions.get_mut(&token).filter(|r| r.callback.is_some()) else {
+    let Some(rec) = inner
+        .interactions
+        .get_mut(&token)
+        .filter(|r| r.callback.is_some())
+    else {
         drop(inner);
-        fake.violation(format!("delete of a message of an unacknowledged interaction ({token})"));
+        fake.violation(format!(
+            "delete of a message of an unacknowledged interaction ({token})"
+        ));
         return unknown(10008, "Unknown Message");
     };
     if message == "@original" {
@@ -1036,11 +1302,21 @@ async fn delete_webhook_message(State(fake): Fake, Path((_app, token, message)):
         rec.followups.retain(|m| m["id"] != json!(message));
     }
     drop(inner);
-    fake.record("DELETE", "/webhooks/{app}/{token}/messages/{message}", &Value::Null, 204);
+    fake.record(
+        "DELETE",
+        "/webhooks/{app}/{token}/messages/{message}",
+        &Value::Null,
+        204,
+    );
     StatusCode::NO_CONTENT.into_response()
 }
 
-async fn channel_message(State(fake): Fake, Path(channel): Path<u64>, headers: HeaderMap, body: axum::body::Bytes) -> Response {
+async fn channel_message(
+    State(fake): Fake,
+    Path(channel): Path<u64>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
     if let Some(r) = check_auth(&fake, &headers) {
         return r;
     }
@@ -1059,12 +1335,21 @@ async fn channel_message(State(fake): Fake, Path(channel): Path<u64>, headers: H
     Json(stored).into_response()
 }
 
-async fn add_reaction(State(fake): Fake, Path((channel, message, emoji)): Path<(String, String, String)>, headers: HeaderMap) -> Response {
+async fn add_reaction(
+    State(fake): Fake,
+    Path((channel, message, emoji)): Path<(String, String, String)>,
+    headers: HeaderMap,
+) -> Response {
     if let Some(r) = check_auth(&fake, &headers) {
         return r;
     }
     let emoji = percent_decode(&emoji);
-    fake.record("PUT", "/channels/{channel}/messages/{message}/reactions/{emoji}/@me", &json!(emoji), 204);
+    fake.record(
+        "PUT",
+        "/channels/{channel}/messages/{message}/reactions/{emoji}/@me",
+        &json!(emoji),
+        204,
+    );
     fake.lock().reactions.push((channel, message, emoji));
     StatusCode::NO_CONTENT.into_response()
 }
@@ -1076,7 +1361,10 @@ fn percent_decode(s: &str) -> String {
     while i < bytes.len() {
         if bytes[i] == b'%'
             && i + 2 < bytes.len()
-            && let Ok(b) = u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16)
+            && let Ok(b) = u8::from_str_radix(
+                std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                16,
+            )
         {
             out.push(b);
             i += 3;
@@ -1088,7 +1376,12 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-async fn thread_from_message(State(fake): Fake, Path((channel, message)): Path<(String, String)>, headers: HeaderMap, body: axum::body::Bytes) -> Response {
+async fn thread_from_message(
+    State(fake): Fake,
+    Path((channel, message)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
     if let Some(r) = check_auth(&fake, &headers) {
         return r;
     }
@@ -1099,9 +1392,21 @@ async fn thread_from_message(State(fake): Fake, Path((channel, message)): Path<(
         return bad_request("bad thread name".into());
     }
     let id = fake.snowflake();
-    let guild = fake.guilds.iter().copied().find(|g| channel.parse::<u64>().is_ok_and(|c| c > *g && c - g < 1000)).unwrap_or(0);
-    fake.record("POST", "/channels/{channel}/messages/{message}/threads", &body, 201);
-    fake.lock().threads.push((channel.clone(), message, id, name.clone()));
+    let guild = fake
+        .guilds
+        .iter()
+        .copied()
+        .find(|g| channel.parse::<u64>().is_ok_and(|c| c > *g && c - g < 1000))
+        .unwrap_or(0);
+    fake.record(
+        "POST",
+        "/channels/{channel}/messages/{message}/threads",
+        &body,
+        201,
+    );
+    fake.lock()
+        .threads
+        .push((channel.clone(), message, id, name.clone()));
     let thread = json!({
         "id": id.to_string(), "type": 11, "guild_id": guild.to_string(), "name": name, "parent_id": channel,
         "owner_id": BOT_USER_ID.to_string(), "last_message_id": null, "rate_limit_per_user": 0, "message_count": 0,
@@ -1113,7 +1418,12 @@ async fn thread_from_message(State(fake): Fake, Path((channel, message)): Path<(
 
 async fn attachment(State(fake): Fake, Path((id, _name)): Path<(String, String)>) -> Response {
     let found = fake.lock().attachments.get(&id).cloned();
-    fake.record("GET", "/attachments/{id}/{name}", &Value::Null, if found.is_some() { 200 } else { 404 });
+    fake.record(
+        "GET",
+        "/attachments/{id}/{name}",
+        &Value::Null,
+        if found.is_some() { 200 } else { 404 },
+    );
     match found {
         Some((ct, bytes)) => ([("content-type", ct)], bytes).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
@@ -1137,7 +1447,11 @@ async fn gateway_session(fake: Arc<FakeDiscord>, mut socket: WebSocket) {
     let (tx, mut rx) = mpsc::unbounded_channel::<Value>();
     let mut seq: u64 = 0;
     let hello = json!({"op": 10, "d": {"heartbeat_interval": 2000}, "s": null, "t": null});
-    if socket.send(WsMessage::Text(hello.to_string().into())).await.is_err() {
+    if socket
+        .send(WsMessage::Text(hello.to_string().into()))
+        .await
+        .is_err()
+    {
         return;
     }
     loop {

@@ -95,8 +95,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             kind = TokKind::Sym;
         }
-        let g = if out.is_empty() { Gap::Para } else if start == prev_end(&out) { Gap::None } else { gap };
-        out.push(Token { start, end, kind, gap: g });
+        let g = if out.is_empty() {
+            Gap::Para
+        } else if start == prev_end(&out) {
+            Gap::None
+        } else {
+            gap
+        };
+        out.push(Token {
+            start,
+            end,
+            kind,
+            gap: g,
+        });
         gap = Gap::None;
     }
     out
@@ -115,7 +126,12 @@ mod tests {
         let text = "US$5.2bn, IE6 and 46,600 tonnes.\n\nNew";
         let toks = tokenize(text);
         let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
-        assert_eq!(words, ["US", "$", "5.2", "bn", ",", "IE", "6", "and", "46,600", "tonnes", ".", "New"]);
+        assert_eq!(
+            words,
+            [
+                "US", "$", "5.2", "bn", ",", "IE", "6", "and", "46,600", "tonnes", ".", "New"
+            ]
+        );
         assert_eq!(toks[2].gap, Gap::None);
         assert_eq!(toks[9].gap, Gap::Space);
         assert_eq!(toks[11].gap, Gap::Para);

@@ -45,16 +45,30 @@ fn sentence_index(doc: &Document, at: usize) -> usize {
     if doc.sentences.is_empty() {
         return 0;
     }
-    doc.sentence_at(at).unwrap_or_else(|| doc.sentences.partition_point(|s| s.span.end <= at).min(doc.sentences.len() - 1))
+    doc.sentence_at(at).unwrap_or_else(|| {
+        doc.sentences
+            .partition_point(|s| s.span.end <= at)
+            .min(doc.sentences.len() - 1)
+    })
 }
 
 fn sentence_bounds(doc: &Document, sentence: usize, fallback: Span) -> Span {
-    doc.sentences.get(sentence).map(|s| s.span).filter(|s| s.contains(fallback)).unwrap_or_else(|| {
-        // No segmentation: the line the figure is on.
-        let start = doc.text[..fallback.start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-        let end = doc.text[fallback.end..].find('\n').map(|i| fallback.end + i).unwrap_or(doc.text.len());
-        Span::new(start, end)
-    })
+    doc.sentences
+        .get(sentence)
+        .map(|s| s.span)
+        .filter(|s| s.contains(fallback))
+        .unwrap_or_else(|| {
+            // No segmentation: the line the figure is on.
+            let start = doc.text[..fallback.start]
+                .rfind('\n')
+                .map(|i| i + 1)
+                .unwrap_or(0);
+            let end = doc.text[fallback.end..]
+                .find('\n')
+                .map(|i| fallback.end + i)
+                .unwrap_or(doc.text.len());
+            Span::new(start, end)
+        })
 }
 
 /// Two mentions state the same figure when kind, value and unit agree. Money, percent,
@@ -75,10 +89,17 @@ fn same_figure(text: &str, a: &Figure, b: &Figure) -> bool {
     let head = |u: &str| u.rsplit(' ').next().unwrap_or("").to_lowercase();
     match a.kind {
         FigureKind::Rank | FigureKind::Age => true,
-        FigureKind::Money | FigureKind::Percent | FigureKind::Quantity => a.unit.eq_ignore_ascii_case(&b.unit),
+        FigureKind::Money | FigureKind::Percent | FigureKind::Quantity => {
+            a.unit.eq_ignore_ascii_case(&b.unit)
+        }
         _ => {
             // "aftershocks" restates "strong aftershocks"; "red cards" is not "yellow cards".
-            let words = |u: &str| u.to_lowercase().split_whitespace().map(str::to_string).collect::<Vec<_>>();
+            let words = |u: &str| {
+                u.to_lowercase()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            };
             let (ua, ub) = (words(&a.unit), words(&b.unit));
             let nested = ua.iter().all(|w| ub.contains(w)) || ub.iter().all(|w| ua.contains(w));
             if head(&a.unit) != head(&b.unit) || !nested {
@@ -92,7 +113,10 @@ fn same_figure(text: &str, a: &Figure, b: &Figure) -> bool {
 
 fn shares_content_word(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 3).map(str::to_lowercase).collect()
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 3)
+            .map(str::to_lowercase)
+            .collect()
     };
     let wa = words(a);
     words(b).iter().any(|w| wa.contains(w))
@@ -106,7 +130,9 @@ fn headline_span(doc: &Document) -> Option<Span> {
     }
     let p = *doc.paragraphs.first()?;
     let t = p.of(&doc.text);
-    let looks_like = t.len() < 200 && !t.contains('\n') && !t.trim_end().ends_with(['.', '!', '?', ':', '"', '”']);
+    let looks_like = t.len() < 200
+        && !t.contains('\n')
+        && !t.trim_end().ends_with(['.', '!', '?', ':', '"', '”']);
     looks_like.then_some(p)
 }
 
@@ -132,7 +158,9 @@ fn in_lead(doc: &Document, f: &Figure) -> bool {
     if headline_span(doc).is_some_and(|h| h.contains(f.text)) {
         return true;
     }
-    let Some(s) = doc.sentences.get(f.sentence) else { return f.text.start < 600 };
+    let Some(s) = doc.sentences.get(f.sentence) else {
+        return f.text.start < 600;
+    };
     let first_body_paragraph = headline_span(doc)
         .and_then(|h| doc.paragraphs.iter().position(|p| p.start >= h.end))
         .unwrap_or(0);
@@ -188,6 +216,10 @@ fn rank_and_merge(doc: &Document, figures: Vec<Figure>, quoted: &[bool]) -> Vec<
 /// Figures of `doc`, best first (for callers that want a ranked list directly).
 pub fn ranked(figures: &[Figure]) -> Vec<&Figure> {
     let mut v: Vec<&Figure> = figures.iter().collect();
-    v.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.text.start.cmp(&b.text.start)));
+    v.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.text.start.cmp(&b.text.start))
+    });
     v
 }

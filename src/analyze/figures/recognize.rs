@@ -10,8 +10,8 @@
 use super::lexer::{Gap, TokKind, Token, tokenize};
 use super::lexicon::{
     COUNT_LABELS, CurrencyPosition, IDENTIFIER_NOUNS, LEXICON, MONTHS, NP_STOP, PEOPLE_PREDICATES,
-    QUALIFIERS, RANK_NOUNS, SPORTS_WORDS, STREET_WORDS, TIME_MARKERS, UnitKind, WEEKDAYS, WordClass,
-    is_in,
+    QUALIFIERS, RANK_NOUNS, SPORTS_WORDS, STREET_WORDS, TIME_MARKERS, UnitKind, WEEKDAYS,
+    WordClass, is_in,
 };
 use crate::model::{FigureKind, Span};
 
@@ -68,26 +68,120 @@ pub struct Scanner<'a> {
 
 /// Verbs whose object count is people: "killing 12", "injured more than 150".
 const HARM_VERBS: &[&str] = &[
-    "kill", "kills", "killed", "killing", "injure", "injures", "injured", "injuring", "wound",
-    "wounds", "wounded", "wounding", "left", "leaving", "claimed", "claiming", "evacuated",
-    "evacuating", "rescued", "arrested", "detained", "displaced", "displacing", "employs", "employed",
+    "kill",
+    "kills",
+    "killed",
+    "killing",
+    "injure",
+    "injures",
+    "injured",
+    "injuring",
+    "wound",
+    "wounds",
+    "wounded",
+    "wounding",
+    "left",
+    "leaving",
+    "claimed",
+    "claiming",
+    "evacuated",
+    "evacuating",
+    "rescued",
+    "arrested",
+    "detained",
+    "displaced",
+    "displacing",
+    "employs",
+    "employed",
 ];
 /// Verbs of change: "rose from 5 to 7" states two values, not a range.
 const CHANGE_VERBS: &[&str] = &[
-    "rose", "risen", "rise", "rises", "fell", "fallen", "fall", "falls", "increased", "decreased",
-    "dropped", "climbed", "jumped", "grew", "grown", "cut", "raised", "lowered", "slipped", "surged",
-    "soared", "plunged", "plummeted", "declined", "shrank", "up", "down", "moved", "went", "changed",
-    "slid", "tumbled", "sank", "gained", "lost", "revised", "reduced", "boosted", "doubled",
+    "rose",
+    "risen",
+    "rise",
+    "rises",
+    "fell",
+    "fallen",
+    "fall",
+    "falls",
+    "increased",
+    "decreased",
+    "dropped",
+    "climbed",
+    "jumped",
+    "grew",
+    "grown",
+    "cut",
+    "raised",
+    "lowered",
+    "slipped",
+    "surged",
+    "soared",
+    "plunged",
+    "plummeted",
+    "declined",
+    "shrank",
+    "up",
+    "down",
+    "moved",
+    "went",
+    "changed",
+    "slid",
+    "tumbled",
+    "sank",
+    "gained",
+    "lost",
+    "revised",
+    "reduced",
+    "boosted",
+    "doubled",
 ];
 const SUPERLATIVE_WORDS: &[&str] = &["best", "worst", "most", "least"];
-const DETERMINERS: &[&str] = &["its", "the", "their", "his", "her", "our", "these", "those", "all", "your", "my"];
+const DETERMINERS: &[&str] = &[
+    "its", "the", "their", "his", "her", "our", "these", "those", "all", "your", "my",
+];
 const IRREGULAR_PLURALS: &[&str] = &[
-    "people", "children", "schoolchildren", "men", "women", "police", "personnel", "staff",
-    "cattle", "feet", "teeth", "mice", "geese", "sheep", "fish", "deer", "aircraft", "livestock",
-    "clergy", "troops", "crew", "media", "data", "spectators",
+    "people",
+    "children",
+    "schoolchildren",
+    "men",
+    "women",
+    "police",
+    "personnel",
+    "staff",
+    "cattle",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "sheep",
+    "fish",
+    "deer",
+    "aircraft",
+    "livestock",
+    "clergy",
+    "troops",
+    "crew",
+    "media",
+    "data",
+    "spectators",
 ];
 /// Adjectives ending in -ed that commonly sit inside a counted noun phrase.
-const ED_ADJECTIVES: &[&str] = &["armed", "skilled", "unarmed", "retired", "licensed", "registered", "elected", "talented", "disabled", "infected", "confirmed", "suspected", "undocumented"];
+const ED_ADJECTIVES: &[&str] = &[
+    "armed",
+    "skilled",
+    "unarmed",
+    "retired",
+    "licensed",
+    "registered",
+    "elected",
+    "talented",
+    "disabled",
+    "infected",
+    "confirmed",
+    "suspected",
+    "undocumented",
+];
 
 impl<'a> Scanner<'a> {
     pub fn new(text: &'a str, headline: Option<Span>) -> Self {
@@ -175,10 +269,16 @@ impl<'a> Scanner<'a> {
         self.toks.len()
     }
     fn s(&self, i: usize) -> &str {
-        self.toks.get(i).map(|t| &self.text[t.start..t.end]).unwrap_or("")
+        self.toks
+            .get(i)
+            .map(|t| &self.text[t.start..t.end])
+            .unwrap_or("")
     }
     fn l(&self, i: usize) -> &str {
-        self.toks.get(i).map(|t| &self.lower[t.start..t.end]).unwrap_or("")
+        self.toks
+            .get(i)
+            .map(|t| &self.lower[t.start..t.end])
+            .unwrap_or("")
     }
     fn kind(&self, i: usize) -> Option<TokKind> {
         self.toks.get(i).map(|t| t.kind)
@@ -216,7 +316,9 @@ impl<'a> Scanner<'a> {
     }
     fn in_headline(&self, i: usize) -> bool {
         let Some(h) = self.headline else { return false };
-        self.toks.get(i).is_some_and(|t| h.start <= t.start && t.end <= h.end)
+        self.toks
+            .get(i)
+            .is_some_and(|t| h.start <= t.start && t.end <= h.end)
     }
     fn is_month(&self, i: usize) -> bool {
         if !self.is_word(i) {
@@ -248,7 +350,8 @@ impl<'a> Scanner<'a> {
         let value: f64 = clean.parse().ok()?;
         let int = !raw.contains('.');
         let digits = clean.split('.').next().map(str::len).unwrap_or(0);
-        let year_like = int && !raw.contains(',') && digits == 4 && (1000.0..=2100.0).contains(&value);
+        let year_like =
+            int && !raw.contains(',') && digits == 4 && (1000.0..=2100.0).contains(&value);
         let mut core = Core {
             first: i,
             last: i,
@@ -276,7 +379,8 @@ impl<'a> Scanner<'a> {
                     // "5m" is five metres unless money is meant; single letters only attached.
                     let single = w.len() == 1;
                     // "1.5m people": a scale when a plural noun follows.
-                    let plural_next = self.is_word(j + 1) && self.joined(j + 1) && self.is_plural(self.l(j + 1));
+                    let plural_next =
+                        self.is_word(j + 1) && self.joined(j + 1) && self.is_plural(self.l(j + 1));
                     if single && (!self.attached(j) || !(money || plural_next)) {
                         return None;
                     }
@@ -349,7 +453,10 @@ impl<'a> Scanner<'a> {
                 last_class = Some(WordClass::Tens);
                 // twenty-five
                 if self.is_dash(j + 1) && self.attached(j + 1) && self.attached(j + 2) {
-                    if let Some(u) = LEXICON.number_word(self.l(j + 2), WordClass::Unit).filter(|u| *u < 10.0) {
+                    if let Some(u) = LEXICON
+                        .number_word(self.l(j + 2), WordClass::Unit)
+                        .filter(|u| *u < 10.0)
+                    {
                         current += u;
                         j += 2;
                         last_class = Some(WordClass::Unit);
@@ -410,7 +517,10 @@ impl<'a> Scanner<'a> {
         }
         if self.kind(p) == Some(TokKind::Sym) {
             let sym = self.s(p);
-            let cur = LEXICON.currencies.get(sym).filter(|c| c.position == CurrencyPosition::Symbol)?;
+            let cur = LEXICON
+                .currencies
+                .get(sym)
+                .filter(|c| c.position == CurrencyPosition::Symbol)?;
             if sym == "$" {
                 if let Some(pp) = self.prev(p) {
                     if self.is_word(pp) && self.attached(p) {
@@ -425,7 +535,11 @@ impl<'a> Scanner<'a> {
             return Some((p, cur.code.to_string()));
         }
         // "Rs. 500"
-        let (code_tok, start) = if self.is_sym(p, ".") { (p.checked_sub(1)?, p.checked_sub(1)?) } else { (p, p) };
+        let (code_tok, start) = if self.is_sym(p, ".") {
+            (p.checked_sub(1)?, p.checked_sub(1)?)
+        } else {
+            (p, p)
+        };
         if self.is_word(code_tok) {
             if let Some(c) = LEXICON.currencies.get(self.s(code_tok)) {
                 if c.position == CurrencyPosition::Code {
@@ -439,7 +553,9 @@ impl<'a> Scanner<'a> {
     /// A qualifier ending just before token `start`; returns its first token and text.
     fn qualifier_before(&self, start: usize, floor: usize) -> Option<(usize, String)> {
         for len in [3usize, 2, 1] {
-            let Some(first) = start.checked_sub(len) else { continue };
+            let Some(first) = start.checked_sub(len) else {
+                continue;
+            };
             if first < floor {
                 continue;
             }
@@ -476,7 +592,10 @@ impl<'a> Scanner<'a> {
                 if self.is_sym(p, "+") {
                     return true;
                 }
-                if (self.is_dash(p) || self.is_sym(p, ".") || self.is_sym(p, "/") || self.is_sym(p, "_"))
+                if (self.is_dash(p)
+                    || self.is_sym(p, ".")
+                    || self.is_sym(p, "/")
+                    || self.is_sym(p, "_"))
                     && p > 0
                     && self.attached(p)
                     && (self.is_word(p - 1) || self.is_num(p - 1))
@@ -528,10 +647,17 @@ impl<'a> Scanner<'a> {
         if self.is_sym(j, ":") && self.attached(j) && self.is_num(j + 1) && self.attached(j + 1) {
             return true;
         }
-        if self.is_sym(j, "/") && self.attached(j) && self.is_num(j + 1) && self.is_sym(j + 2, "/") {
+        if self.is_sym(j, "/") && self.attached(j) && self.is_num(j + 1) && self.is_sym(j + 2, "/")
+        {
             return true;
         }
-        if c.year_like && self.is_dash(j) && self.attached(j) && self.is_num(j + 1) && self.s(j + 1).len() == 2 && self.is_dash(j + 2) {
+        if c.year_like
+            && self.is_dash(j)
+            && self.attached(j)
+            && self.is_num(j + 1)
+            && self.s(j + 1).len() == 2
+            && self.is_dash(j + 2)
+        {
             return true;
         }
         if self.is_word(j) && self.joined(j) {
@@ -551,7 +677,13 @@ impl<'a> Scanner<'a> {
             if self.is_sym(p, ":") && self.attached(f) && p > 0 && self.is_num(p - 1) {
                 return true;
             }
-            if self.is_sym(p, "/") && self.attached(f) && p > 0 && self.is_num(p - 1) && p >= 2 && self.is_sym(p - 2, "/") {
+            if self.is_sym(p, "/")
+                && self.attached(f)
+                && p > 0
+                && self.is_num(p - 1)
+                && p >= 2
+                && self.is_sym(p - 2, "/")
+            {
                 return true;
             }
         }
@@ -572,7 +704,9 @@ impl<'a> Scanner<'a> {
                     return true;
                 }
                 let common = is_in(NP_STOP, w)
-                    || QUALIFIERS.iter().any(|q| q.split(' ').next_back() == Some(w))
+                    || QUALIFIERS
+                        .iter()
+                        .any(|q| q.split(' ').next_back() == Some(w))
                     || COUNT_LABELS.iter().any(|(l, _)| *l == w)
                     || w == "magnitude"
                     || w == "aged"
@@ -581,7 +715,11 @@ impl<'a> Scanner<'a> {
                     return true;
                 }
             }
-            if self.is_sym(p, ".") && p > 0 && self.is_word(p - 1) && is_in(IDENTIFIER_NOUNS, self.l(p - 1)) {
+            if self.is_sym(p, ".")
+                && p > 0
+                && self.is_word(p - 1)
+                && is_in(IDENTIFIER_NOUNS, self.l(p - 1))
+            {
                 return true;
             }
         }
@@ -620,20 +758,34 @@ impl<'a> Scanner<'a> {
             }
         }
         if self.is_sym(j, "%") {
-            return Some((super::lexicon::Unit { name: "%", kind: UnitKind::Percent }, j));
+            return Some((
+                super::lexicon::Unit {
+                    name: "%",
+                    kind: UnitKind::Percent,
+                },
+                j,
+            ));
         }
         if !self.is_word(j) {
             return None;
         }
         for len in (1..=LEXICON.max_unit_words).rev() {
             let end = j + len - 1;
-            if end >= self.n() || !(j..=end).all(|k| self.is_word(k)) || !(j + 1..=end).all(|k| self.joined(k)) {
+            if end >= self.n()
+                || !(j..=end).all(|k| self.is_word(k))
+                || !(j + 1..=end).all(|k| self.joined(k))
+            {
                 continue;
             }
             let phrase: Vec<&str> = (j..=end).map(|k| self.l(k)).collect();
             if let Some(u) = LEXICON.units.get(&phrase.join(" ")) {
                 // "m" alone is a metre only right after a numeral.
-                if phrase.len() == 1 && phrase[0].len() == 1 && !self.attached(j) && self.is_word(j + 1) && self.joined(j + 1) {
+                if phrase.len() == 1
+                    && phrase[0].len() == 1
+                    && !self.attached(j)
+                    && self.is_word(j + 1)
+                    && self.joined(j + 1)
+                {
                     continue;
                 }
                 return Some((*u, end));
@@ -677,7 +829,11 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let w = self.l(k);
-        if is_in(NP_STOP, w) || is_in(MONTHS, w) || is_in(WEEKDAYS, w) || LEXICON.number_words.contains_key(w) {
+        if is_in(NP_STOP, w)
+            || is_in(MONTHS, w)
+            || is_in(WEEKDAYS, w)
+            || LEXICON.number_words.contains_key(w)
+        {
             return false;
         }
         if w.len() > 4 && w.ends_with("ly") {
@@ -712,12 +868,34 @@ impl<'a> Scanner<'a> {
             words += 1;
             k += 1;
             // A plural noun ends the phrase: "22 reactors as", "people live", "jobs worldwide".
-            let adjunct = matches!(self.l(k - 1), "police" | "staff" | "crew" | "media" | "data" | "aircraft" | "fish" | "sales" | "sports" | "news" | "arms" | "savings");
-            if !cap && !adjunct && self.is_plural(self.l(k - 1)) && !(self.is_dash(k) && self.attached(k)) {
+            let adjunct = matches!(
+                self.l(k - 1),
+                "police"
+                    | "staff"
+                    | "crew"
+                    | "media"
+                    | "data"
+                    | "aircraft"
+                    | "fish"
+                    | "sales"
+                    | "sports"
+                    | "news"
+                    | "arms"
+                    | "savings"
+            );
+            if !cap
+                && !adjunct
+                && self.is_plural(self.l(k - 1))
+                && !(self.is_dash(k) && self.attached(k))
+            {
                 break;
             }
             // "anti-government protesters"
-            if self.is_dash(k) && self.attached(k) && self.attached(k + 1) && self.word_ok_in_np(k + 1) {
+            if self.is_dash(k)
+                && self.attached(k)
+                && self.attached(k + 1)
+                && self.word_ok_in_np(k + 1)
+            {
                 k += 1;
             }
         }
@@ -740,7 +918,10 @@ impl<'a> Scanner<'a> {
 
     fn is_plural(&self, word: &str) -> bool {
         is_in(IRREGULAR_PLURALS, word)
-            || (word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") && !word.ends_with("is"))
+            || (word.ends_with('s')
+                && !word.ends_with("ss")
+                && !word.ends_with("us")
+                && !word.ends_with("is"))
     }
 
     // ---- the scan ---------------------------------------------------------------------
@@ -762,7 +943,14 @@ impl<'a> Scanner<'a> {
         out
     }
 
-    fn found(&self, first: usize, last: usize, kind: FigureKind, value: Option<f64>, unit: impl Into<String>) -> Found {
+    fn found(
+        &self,
+        first: usize,
+        last: usize,
+        kind: FigureKind,
+        value: Option<f64>,
+        unit: impl Into<String>,
+    ) -> Found {
         Found {
             first,
             last,
@@ -791,18 +979,34 @@ impl<'a> Scanner<'a> {
                     _ => None,
                 };
                 if let Some(v) = vulgar {
-                    let glued_to_number = self.prev(i).is_some_and(|p| self.is_num(p) && self.attached(i));
+                    let glued_to_number = self
+                        .prev(i)
+                        .is_some_and(|p| self.is_num(p) && self.attached(i));
                     if !glued_to_number {
-                        return Step::Found(self.found(i, i, FigureKind::Ratio, Some(v), "fraction"));
+                        return Step::Found(self.found(
+                            i,
+                            i,
+                            FigureKind::Ratio,
+                            Some(v),
+                            "fraction",
+                        ));
                     }
                     return Step::Nothing;
                 }
                 // "#2"
                 if self.s(i) == "#" && self.is_num(i + 1) && self.attached(i + 1) {
-                    let attached_before = self.prev(i).is_some_and(|p| self.attached(i) && (self.is_word(p) || self.is_num(p)));
+                    let attached_before = self
+                        .prev(i)
+                        .is_some_and(|p| self.attached(i) && (self.is_word(p) || self.is_num(p)));
                     if let (false, Some(c)) = (attached_before, self.numeral(i + 1, false)) {
                         if c.int {
-                            return Step::Found(self.found(i, c.last, FigureKind::Rank, Some(c.value), "rank"));
+                            return Step::Found(self.found(
+                                i,
+                                c.last,
+                                FigureKind::Rank,
+                                Some(c.value),
+                                "rank",
+                            ));
                         }
                     }
                     return Step::Skip(i + 2);
@@ -835,17 +1039,31 @@ impl<'a> Scanner<'a> {
         // "billion-year contract", "million-dollar": a bare scale word fused to a unit.
         if let Some(scale) = LEXICON.number_word(w, WordClass::Scale) {
             if self.is_dash(i + 1) && self.attached(i + 1) && self.attached(i + 2) {
-                let prev_num = self.prev(i).is_some_and(|p| self.is_num(p) || LEXICON.is_cardinal_word(self.l(p)));
+                let prev_num = self
+                    .prev(i)
+                    .is_some_and(|p| self.is_num(p) || LEXICON.is_cardinal_word(self.l(p)));
                 if !prev_num {
                     if let Some((u, end)) = self.unit_at(i + 2) {
                         if matches!(u.kind, UnitKind::Duration | UnitKind::Quantity) {
-                            return Step::Found(self.found(i, end, FigureKind::Quantity, Some(scale), u.name));
+                            return Step::Found(self.found(
+                                i,
+                                end,
+                                FigureKind::Quantity,
+                                Some(scale),
+                                u.name,
+                            ));
                         }
                     }
                     if let Some((c, end)) = self.currency_after(i + 2) {
                         if c.position == CurrencyPosition::Word {
                             let code = if c.code == "$" { self.dollar } else { c.code };
-                            return Step::Found(self.found(i, end, FigureKind::Money, Some(scale), code));
+                            return Step::Found(self.found(
+                                i,
+                                end,
+                                FigureKind::Money,
+                                Some(scale),
+                                code,
+                            ));
                         }
                     }
                 }
@@ -854,13 +1072,18 @@ impl<'a> Scanner<'a> {
         if !(LEXICON.is_cardinal_word(w) || matches!(w, "a" | "an")) {
             return Step::Nothing;
         }
-        let Some(core) = self.word_number(i) else { return Step::Nothing };
+        let Some(core) = self.word_number(i) else {
+            return Step::Nothing;
+        };
         // "one" alone is an article-like pronoun far more often than a figure ("one of
         // the", "one serious"); keep it only in a list of counts or with a unit.
         let lone_one = core.first == core.last && matches!(w, "one" | "a" | "an");
         match self.classify(core, floor) {
             Some(mut f) => {
-                if lone_one && f.kind == FigureKind::Count && !self.coordinated_with_count(f.first, out) {
+                if lone_one
+                    && f.kind == FigureKind::Count
+                    && !self.coordinated_with_count(f.first, out)
+                {
                     return Step::Skip(core.last + 1);
                 }
                 // "the two countries": an anaphoric pair, not a figure.
@@ -887,22 +1110,50 @@ impl<'a> Scanner<'a> {
 
     /// "two mountain rescue teams and one police helicopter".
     fn coordinated_with_count(&self, first: usize, out: &[Found]) -> bool {
-        let Some(p) = self.prev(first) else { return false };
+        let Some(p) = self.prev(first) else {
+            return false;
+        };
         if !(self.word_is(p, "and") || self.is_sym(p, ",")) {
             return false;
         }
-        out.last().is_some_and(|f| f.kind == FigureKind::Count && f.last + 1 >= p.saturating_sub(1) && f.last < p)
+        out.last().is_some_and(|f| {
+            f.kind == FigureKind::Count && f.last + 1 >= p.saturating_sub(1) && f.last < p
+        })
     }
 
     fn ordinal_rank(&self, i: usize, v: f64) -> Option<Found> {
         let j = i + 1;
         // "third-largest"
-        let (k, hyphen) = if self.is_dash(j) && self.attached(j) && self.attached(j + 1) { (j + 1, true) } else { (j, false) };
+        let (k, hyphen) = if self.is_dash(j) && self.attached(j) && self.attached(j + 1) {
+            (j + 1, true)
+        } else {
+            (j, false)
+        };
         if !self.is_word(k) || !(hyphen || self.joined(k)) {
             return None;
         }
         let w = self.l(k);
-        let superlative = (w.len() > 4 && w.ends_with("est") && !matches!(w, "interest" | "protest" | "request" | "contest" | "harvest" | "forest" | "honest" | "modest" | "suggest" | "arrest" | "invest" | "digest" | "manifest" | "conquest" | "behest" | "quest"))
+        let superlative = (w.len() > 4
+            && w.ends_with("est")
+            && !matches!(
+                w,
+                "interest"
+                    | "protest"
+                    | "request"
+                    | "contest"
+                    | "harvest"
+                    | "forest"
+                    | "honest"
+                    | "modest"
+                    | "suggest"
+                    | "arrest"
+                    | "invest"
+                    | "digest"
+                    | "manifest"
+                    | "conquest"
+                    | "behest"
+                    | "quest"
+            ))
             || is_in(SUPERLATIVE_WORDS, w);
         if is_in(RANK_NOUNS, w) {
             return Some(self.found(i, k, FigureKind::Rank, Some(v), "rank"));
@@ -914,7 +1165,10 @@ impl<'a> Scanner<'a> {
             }
             // and the noun it ranks: "second lowest grade", "second-largest copper mine"
             for _ in 0..2 {
-                if self.word_ok_in_np(last + 1) && self.joined(last + 1) && !self.capitalized(last + 1) {
+                if self.word_ok_in_np(last + 1)
+                    && self.joined(last + 1)
+                    && !self.capitalized(last + 1)
+                {
                     last += 1;
                     if self.is_plural(self.l(last)) {
                         break;
@@ -945,28 +1199,86 @@ impl<'a> Scanner<'a> {
             if self.is_dash(i + 1) && self.attached(i + 1) {
                 return None; // half-time, half-brother
             }
-            if matches!(prev, "first" | "second" | "the" | "a" | "an" | "this" | "that" | "each" | "other" | "latter" | "former" | "one" | "and" | "final" | "opening") {
+            if matches!(
+                prev,
+                "first"
+                    | "second"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "this"
+                    | "that"
+                    | "each"
+                    | "other"
+                    | "latter"
+                    | "former"
+                    | "one"
+                    | "and"
+                    | "final"
+                    | "opening"
+            ) {
                 return None;
             }
             let qualified = self.qualifier_before(i, floor).is_some() || prev == "than";
             let follows = self.joined(i + 1)
-                && matches!(next, "of" | "the" | "as" | "its" | "their" | "his" | "her" | "our" | "them" | "those" | "these" | "all" | "that");
+                && matches!(
+                    next,
+                    "of" | "the"
+                        | "as"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "them"
+                        | "those"
+                        | "these"
+                        | "all"
+                        | "that"
+                );
             if qualified || follows {
-                return Some(with_qualifier(self.found(i, i, FigureKind::Ratio, Some(0.5), "fraction")));
+                return Some(with_qualifier(self.found(
+                    i,
+                    i,
+                    FigureKind::Ratio,
+                    Some(0.5),
+                    "fraction",
+                )));
             }
             return None;
         }
         // "two-thirds", "two thirds of", "a third of", "one-quarter", "three quarters"
-        let numerator = if matches!(w, "a" | "an") { Some(1.0) } else { LEXICON.number_word(w, WordClass::Unit).filter(|v| *v >= 1.0 && *v <= 10.0) };
+        let numerator = if matches!(w, "a" | "an") {
+            Some(1.0)
+        } else {
+            LEXICON
+                .number_word(w, WordClass::Unit)
+                .filter(|v| *v >= 1.0 && *v <= 10.0)
+        };
         if let Some(num) = numerator {
-            let (k, hyphen) = if self.is_dash(i + 1) && self.attached(i + 1) && self.attached(i + 2) { (i + 2, true) } else { (i + 1, false) };
+            let (k, hyphen) = if self.is_dash(i + 1) && self.attached(i + 1) && self.attached(i + 2)
+            {
+                (i + 2, true)
+            } else {
+                (i + 1, false)
+            };
             if k < n && self.is_word(k) && (hyphen || self.joined(k)) {
                 if let Some(den) = LEXICON.number_word(self.l(k), WordClass::Fraction) {
                     let plural = self.l(k).ends_with('s') || self.l(k) == "halves";
                     let of_follows = self.word_is(k + 1, "of");
-                    let ok = if num > 1.0 { plural } else { !plural && (hyphen || of_follows) && den > 2.0 };
+                    let ok = if num > 1.0 {
+                        plural
+                    } else {
+                        !plural && (hyphen || of_follows) && den > 2.0
+                    };
                     if ok {
-                        return Some(with_qualifier(self.found(i, k, FigureKind::Ratio, Some(num / den), "fraction")));
+                        return Some(with_qualifier(self.found(
+                            i,
+                            k,
+                            FigureKind::Ratio,
+                            Some(num / den),
+                            "fraction",
+                        )));
                     }
                 }
             }
@@ -999,7 +1311,13 @@ impl<'a> Scanner<'a> {
         if self.unit_at(den.last + 1).is_some() {
             return None;
         }
-        Some(self.found(first, den.last, FigureKind::Ratio, Some(num / den.value), "fraction"))
+        Some(self.found(
+            first,
+            den.last,
+            FigureKind::Ratio,
+            Some(num / den.value),
+            "fraction",
+        ))
     }
 
     /// A minus sign written before a numeral ("-5 degrees", "−0.3%", "minus 5"), not a
@@ -1009,9 +1327,13 @@ impl<'a> Scanner<'a> {
         if self.word_is(p, "minus") && self.joined(i) {
             return Some(p);
         }
-        if self.attached(i) && (self.is_sym(p, "-") || self.is_sym(p, "−")) && self.gap(p) >= Gap::Space {
+        if self.attached(i)
+            && (self.is_sym(p, "-") || self.is_sym(p, "−"))
+            && self.gap(p) >= Gap::Space
+        {
             let before = self.prev(p);
-            let after_number = before.is_some_and(|b| self.is_num(b) || LEXICON.is_cardinal_word(self.l(b)));
+            let after_number =
+                before.is_some_and(|b| self.is_num(b) || LEXICON.is_cardinal_word(self.l(b)));
             if !after_number {
                 return Some(p);
             }
@@ -1042,11 +1364,27 @@ impl<'a> Scanner<'a> {
             return Step::Skip(self.skip_number_run(core.last));
         }
         // Fraction "3/5".
-        if self.is_sym(core.last + 1, "/") && self.attached(core.last + 1) && self.is_num(core.last + 2) && self.attached(core.last + 2) {
+        if self.is_sym(core.last + 1, "/")
+            && self.attached(core.last + 1)
+            && self.is_num(core.last + 2)
+            && self.attached(core.last + 2)
+        {
             let den = self.numeral(core.last + 2, false);
             if let Some(den) = den {
-                if core.int && den.int && den.value >= 2.0 && den.value <= 100.0 && core.value < den.value && !self.is_sym(den.last + 1, "/") {
-                    let mut f = self.found(i, den.last, FigureKind::Ratio, Some(core.value / den.value), "fraction");
+                if core.int
+                    && den.int
+                    && den.value >= 2.0
+                    && den.value <= 100.0
+                    && core.value < den.value
+                    && !self.is_sym(den.last + 1, "/")
+                {
+                    let mut f = self.found(
+                        i,
+                        den.last,
+                        FigureKind::Ratio,
+                        Some(core.value / den.value),
+                        "fraction",
+                    );
                     if let Some((q0, q)) = self.qualifier_before(i, floor) {
                         f.first = q0;
                         f.qualifier = Some(q);
@@ -1056,7 +1394,10 @@ impl<'a> Scanner<'a> {
             }
             return Step::Skip(self.skip_number_run(core.last));
         }
-        if let Some(f) = self.n_in_m(i, core.value, core.last).filter(|_| core.int && !core.ordinal && core.scale == 1.0) {
+        if let Some(f) = self
+            .n_in_m(i, core.value, core.last)
+            .filter(|_| core.int && !core.ordinal && core.scale == 1.0)
+        {
             return Step::Found(f);
         }
         if let Some(f) = self.score_line(core, floor) {
@@ -1073,7 +1414,9 @@ impl<'a> Scanner<'a> {
 
     fn has_unit_after(&self, c: &Core) -> bool {
         let j = c.last + 1;
-        self.unit_at(j).is_some_and(|(u, _)| u.kind != UnitKind::Furniture) || self.currency_after(j).is_some()
+        self.unit_at(j)
+            .is_some_and(|(u, _)| u.kind != UnitKind::Furniture)
+            || self.currency_after(j).is_some()
     }
 
     /// After a number that is part of a code or date, skip the numbers glued to it.
@@ -1099,7 +1442,9 @@ impl<'a> Scanner<'a> {
         if !(self.is_num(j) && self.gap(j) == Gap::Space && self.s(j).len() <= 2) {
             return None;
         }
-        let before_cap = self.prev(core.first).is_some_and(|p| self.capitalized(p) && self.joined(core.first));
+        let before_cap = self
+            .prev(core.first)
+            .is_some_and(|p| self.capitalized(p) && self.joined(core.first));
         let after_cap = self.capitalized(j + 1) && self.joined(j + 1);
         if !(before_cap && after_cap) {
             return None;
@@ -1117,7 +1462,12 @@ impl<'a> Scanner<'a> {
 
     /// Decide kind, unit and extent for a number core (with its left context).
     fn classify(&self, core: Core, floor: usize) -> Option<Found> {
-        let money_prefix = if core.words { None } else { self.currency_before(core.first).filter(|(s, _)| *s >= floor) };
+        let money_prefix = if core.words {
+            None
+        } else {
+            self.currency_before(core.first)
+                .filter(|(s, _)| *s >= floor)
+        };
         let start = money_prefix.as_ref().map(|(s, _)| *s).unwrap_or(core.first);
         let mut value = core.value;
         let mut value_max = None;
@@ -1133,18 +1483,28 @@ impl<'a> Scanner<'a> {
             let change = self.prev(start).is_some_and(|p| {
                 self.word_is(p, "from") && p > 0 && is_in(CHANGE_VERBS, self.l(p - 1))
             });
-            let to = self.word_is(j, "to") && self.gap(j) == Gap::Space && money_prefix.is_none() && !change;
-            let and = self.word_is(j, "and") && self.prev(start).is_some_and(|p| self.word_is(p, "between"));
+            let to = self.word_is(j, "to")
+                && self.gap(j) == Gap::Space
+                && money_prefix.is_none()
+                && !change;
+            let and = self.word_is(j, "and")
+                && self.prev(start).is_some_and(|p| self.word_is(p, "between"));
             if dash || to || and {
                 let mut k = j + 1;
                 // "$1.5-$2 billion"
-                if money_prefix.is_some() && self.kind(k) == Some(TokKind::Sym) && self.currency_before(k + 1).is_some() {
+                if money_prefix.is_some()
+                    && self.kind(k) == Some(TokKind::Sym)
+                    && self.currency_before(k + 1).is_some()
+                {
                     k += 1;
                 }
                 if self.joined(k) {
                     if let Some(c2) = self.core(k, money_prefix.is_some()) {
                         let same_form = c2.words == core.words && !c2.ordinal;
-                        if same_form && c2.value > core.value / core.scale.max(1.0) && !(core.year_like && (c2.year_like || c2.digits == 2)) {
+                        if same_form
+                            && c2.value > core.value / core.scale.max(1.0)
+                            && !(core.year_like && (c2.year_like || c2.digits == 2))
+                        {
                             range_second = Some(c2);
                         } else if core.year_like || c2.year_like {
                             // "2000-2005", "1995 to 1999": a span of years, which is a date.
@@ -1155,10 +1515,24 @@ impl<'a> Scanner<'a> {
             }
         }
         // A bare "2-1" with no unit is a score.
-        if !core.words && core.int && core.value <= 200.0 && money_prefix.is_none() && self.is_dash(j) && self.joined(j) && self.joined(j + 1) {
-            if let Some(c2) = self.numeral(j + 1, false).filter(|c2| c2.int && c2.value <= 200.0 && c2.last == j + 1) {
-                let unit_follows = self.has_unit_after(&c2) || self.is_sym(c2.last + 1, "%") || self.counted_np(c2.last + 1).is_some();
-                let aged = self.prev(start).is_some_and(|p| matches!(self.l(p), "aged" | "ages" | "age"));
+        if !core.words
+            && core.int
+            && core.value <= 200.0
+            && money_prefix.is_none()
+            && self.is_dash(j)
+            && self.joined(j)
+            && self.joined(j + 1)
+        {
+            if let Some(c2) = self
+                .numeral(j + 1, false)
+                .filter(|c2| c2.int && c2.value <= 200.0 && c2.last == j + 1)
+            {
+                let unit_follows = self.has_unit_after(&c2)
+                    || self.is_sym(c2.last + 1, "%")
+                    || self.counted_np(c2.last + 1).is_some();
+                let aged = self
+                    .prev(start)
+                    .is_some_and(|p| matches!(self.l(p), "aged" | "ages" | "age"));
                 let glued_on = self.is_dash(c2.last + 1) || self.is_sym(c2.last + 1, "/");
                 if !unit_follows && !aged && !glued_on {
                     let mut f = self.found(start, c2.last, FigureKind::Score, None, "");
@@ -1170,7 +1544,9 @@ impl<'a> Scanner<'a> {
             }
         }
         if let Some(c2) = range_second {
-            let unit_follows = self.has_unit_after(&c2) || self.is_sym(c2.last + 1, "%") || self.counted_np(c2.last + 1).is_some();
+            let unit_follows = self.has_unit_after(&c2)
+                || self.is_sym(c2.last + 1, "%")
+                || self.counted_np(c2.last + 1).is_some();
             let dash = self.is_dash(j);
             if !dash && !unit_follows {
                 range_second = None;
@@ -1213,11 +1589,27 @@ impl<'a> Scanner<'a> {
                 return None;
             }
             if let Some((last, unit)) = self.counted_np(k) {
-                let unit = if is_in(RANK_NOUNS, self.l(k)) { "rank".to_string() } else { unit };
-                return Some(finish(self.found(start, last, FigureKind::Rank, Some(core.value), unit)));
+                let unit = if is_in(RANK_NOUNS, self.l(k)) {
+                    "rank".to_string()
+                } else {
+                    unit
+                };
+                return Some(finish(self.found(
+                    start,
+                    last,
+                    FigureKind::Rank,
+                    Some(core.value),
+                    unit,
+                )));
             }
             if self.word_is(k, "of") && !self.is_month(k + 1) {
-                return Some(finish(self.found(start, end, FigureKind::Rank, Some(core.value), "")));
+                return Some(finish(self.found(
+                    start,
+                    end,
+                    FigureKind::Rank,
+                    Some(core.value),
+                    "",
+                )));
             }
             // "-largest"
             if self.is_dash(k) && self.attached(k) {
@@ -1245,39 +1637,74 @@ impl<'a> Scanner<'a> {
         if self.joined(k) && !year_like {
             if let Some(c) = LEXICON.currencies.get(self.s(k)) {
                 let after_ok = match c.position {
-                    CurrencyPosition::Symbol => self.kind(k) == Some(TokKind::Sym) && self.s(k) != "$",
+                    CurrencyPosition::Symbol => {
+                        self.kind(k) == Some(TokKind::Sym) && self.s(k) != "$"
+                    }
                     CurrencyPosition::Code => self.is_word(k) && self.s(k).len() == 3,
                     _ => false,
                 };
                 if after_ok {
-                    return Some(finish(self.found(start, k, FigureKind::Money, Some(value), c.code)));
+                    return Some(finish(self.found(
+                        start,
+                        k,
+                        FigureKind::Money,
+                        Some(value),
+                        c.code,
+                    )));
                 }
             }
         }
         // Percent, units.
         let hyphen_unit = self.is_dash(k) && self.attached(k) && self.attached(k + 1);
-        let unit_here = if hyphen_unit { self.unit_at(k + 1) } else if self.joined(k) { self.unit_at(k) } else { None };
+        let unit_here = if hyphen_unit {
+            self.unit_at(k + 1)
+        } else if self.joined(k) {
+            self.unit_at(k)
+        } else {
+            None
+        };
 
         // "a 1,700-strong unit": a count of members.
         if hyphen_unit && self.word_is(k + 1, "strong") && !year_like {
-            let unit = self.counted_np(k + 2).map(|(_, u)| u).unwrap_or_else(|| "people".to_string());
-            return Some(finish(self.found(start, k + 1, FigureKind::Count, Some(value), unit)));
+            let unit = self
+                .counted_np(k + 2)
+                .map(|(_, u)| u)
+                .unwrap_or_else(|| "people".to_string());
+            return Some(finish(self.found(
+                start,
+                k + 1,
+                FigureKind::Count,
+                Some(value),
+                unit,
+            )));
         }
         // Ages: "62-year-old", "84 year old", "nine-month-old", "10 years old".
         if let Some((u, uend)) = unit_here {
-            if u.kind == UnitKind::Duration && matches!(u.name, "years" | "months" | "weeks" | "days") {
+            if u.kind == UnitKind::Duration
+                && matches!(u.name, "years" | "months" | "weeks" | "days")
+            {
                 let mut m = uend + 1;
                 if self.is_dash(m) && self.attached(m) {
                     m += 1;
                 }
                 if self.word_is(m, "old") && self.joined(m) {
-                    return Some(finish(self.found(start, m, FigureKind::Age, Some(value), u.name)));
+                    return Some(finish(self.found(
+                        start,
+                        m,
+                        FigureKind::Age,
+                        Some(value),
+                        u.name,
+                    )));
                 }
             }
         }
         // "aged 42", "aged 8–10 years", "at the age of four months"
-        let aged = self.prev(qual_start).is_some_and(|p| matches!(self.l(p), "aged" | "ages" | "age"))
-            || (self.prev(qual_start).is_some_and(|p| self.word_is(p, "of")) && qual_start >= 2 && self.word_is(qual_start - 2, "age"));
+        let aged = self
+            .prev(qual_start)
+            .is_some_and(|p| matches!(self.l(p), "aged" | "ages" | "age"))
+            || (self.prev(qual_start).is_some_and(|p| self.word_is(p, "of"))
+                && qual_start >= 2
+                && self.word_is(qual_start - 2, "age"));
         if aged && !year_like && value <= 130.0 {
             let (last, unit) = match unit_here {
                 Some((u, uend)) if u.kind == UnitKind::Duration => (uend, u.name),
@@ -1285,20 +1712,44 @@ impl<'a> Scanner<'a> {
             };
             let p = qual_start - 1;
             let first = if self.word_is(p, "aged") { p } else { start };
-            return Some(finish(self.found(first, last, FigureKind::Age, Some(value), unit)));
+            return Some(finish(self.found(
+                first,
+                last,
+                FigureKind::Age,
+                Some(value),
+                unit,
+            )));
         }
 
         // Magnitudes: "a 5.6 magnitude", "magnitude 6.2", "a magnitude of 4.1".
         if !core.words && !year_like {
-            if self.word_is(k, "magnitude") && self.joined(k) || (hyphen_unit && self.word_is(k + 1, "magnitude")) {
+            if self.word_is(k, "magnitude") && self.joined(k)
+                || (hyphen_unit && self.word_is(k + 1, "magnitude"))
+            {
                 let last = if hyphen_unit { k + 1 } else { k };
-                return Some(finish(self.found(start, last, FigureKind::Quantity, Some(value), "magnitude")));
+                return Some(finish(self.found(
+                    start,
+                    last,
+                    FigureKind::Quantity,
+                    Some(value),
+                    "magnitude",
+                )));
             }
             if let Some(p) = self.prev(qual_start) {
-                let p2 = if self.word_is(p, "of") || self.is_dash(p) { p.checked_sub(1) } else { Some(p) };
+                let p2 = if self.word_is(p, "of") || self.is_dash(p) {
+                    p.checked_sub(1)
+                } else {
+                    Some(p)
+                };
                 if let Some(p2) = p2 {
                     if self.word_is(p2, "magnitude") {
-                        return Some(finish(self.found(p2, end, FigureKind::Quantity, Some(value), "magnitude")));
+                        return Some(finish(self.found(
+                            p2,
+                            end,
+                            FigureKind::Quantity,
+                            Some(value),
+                            "magnitude",
+                        )));
                     }
                 }
             }
@@ -1308,7 +1759,13 @@ impl<'a> Scanner<'a> {
             match u.kind {
                 UnitKind::Furniture => return None,
                 UnitKind::Percent => {
-                    return Some(finish(self.found(start, uend, FigureKind::Percent, Some(value), u.name)));
+                    return Some(finish(self.found(
+                        start,
+                        uend,
+                        FigureKind::Percent,
+                        Some(value),
+                        u.name,
+                    )));
                 }
                 UnitKind::Duration => {
                     let after = self.l(uend + 1);
@@ -1316,7 +1773,10 @@ impl<'a> Scanner<'a> {
                         return None;
                     }
                     // "[Ten] years ago"
-                    if self.is_sym(uend + 1, "]") || (core.words && self.prev(core.first).is_some_and(|p| self.is_sym(p, "["))) {
+                    if self.is_sym(uend + 1, "]")
+                        || (core.words
+                            && self.prev(core.first).is_some_and(|p| self.is_sym(p, "[")))
+                    {
                         return None;
                     }
                     if year_like {
@@ -1325,15 +1785,29 @@ impl<'a> Scanner<'a> {
                     // "on 12 minutes", "at 101 minutes": a moment in a match.
                     let moment = u.name == "minutes"
                         && qualifier.is_none()
-                        && self.prev(start).is_some_and(|p| matches!(self.l(p), "on" | "at"));
+                        && self
+                            .prev(start)
+                            .is_some_and(|p| matches!(self.l(p), "on" | "at"));
                     if moment {
                         let p = start - 1;
                         return Some(self.found(p, uend, FigureKind::Other, Some(value), "minute"));
                     }
-                    return Some(finish(self.found(start, uend, FigureKind::Quantity, Some(value), u.name)));
+                    return Some(finish(self.found(
+                        start,
+                        uend,
+                        FigureKind::Quantity,
+                        Some(value),
+                        u.name,
+                    )));
                 }
                 UnitKind::Count => {
-                    return Some(finish(self.found(start, uend, FigureKind::Count, Some(value), u.name)));
+                    return Some(finish(self.found(
+                        start,
+                        uend,
+                        FigureKind::Count,
+                        Some(value),
+                        u.name,
+                    )));
                 }
                 UnitKind::Quantity => {
                     // "one point" is not a score of points; "a point" neither.
@@ -1343,7 +1817,13 @@ impl<'a> Scanner<'a> {
                     if year_like {
                         return None;
                     }
-                    return Some(finish(self.found(start, uend, FigureKind::Quantity, Some(value), u.name)));
+                    return Some(finish(self.found(
+                        start,
+                        uend,
+                        FigureKind::Quantity,
+                        Some(value),
+                        u.name,
+                    )));
                 }
             }
         }
@@ -1357,15 +1837,31 @@ impl<'a> Scanner<'a> {
                 match c.position {
                     CurrencyPosition::Minor => {
                         let code = if c.code == "$" { self.dollar } else { c.code };
-                        return Some(finish(self.found(start, cend, FigureKind::Money, Some(value / 100.0), code)));
+                        return Some(finish(self.found(
+                            start,
+                            cend,
+                            FigureKind::Money,
+                            Some(value / 100.0),
+                            code,
+                        )));
                     }
                     CurrencyPosition::Word => {
                         let lw = self.l(currency_at);
                         // "won" is the verb far more often than the currency.
                         let doubtful = (lw == "won" && core.scale == 1.0)
-                            || (matches!(lw, "pound" | "pounds") && core.scale == 1.0 && (self.word_is(cend + 1, "of") || self.text.contains('£') == false && !self.lower.contains("sterling")));
+                            || (matches!(lw, "pound" | "pounds")
+                                && core.scale == 1.0
+                                && (self.word_is(cend + 1, "of")
+                                    || self.text.contains('£') == false
+                                        && !self.lower.contains("sterling")));
                         if !doubtful && !year_like {
-                            return Some(finish(self.found(start, cend, FigureKind::Money, Some(value), code)));
+                            return Some(finish(self.found(
+                                start,
+                                cend,
+                                FigureKind::Money,
+                                Some(value),
+                                code,
+                            )));
                         }
                     }
                     _ => {}
@@ -1376,26 +1872,61 @@ impl<'a> Scanner<'a> {
         // A counted noun phrase: "1,200 people", "three newer versions".
         if let Some((last, unit)) = self.counted_np(k) {
             let head = unit.rsplit(' ').next().unwrap_or("").to_string();
-            if year_like && !(self.is_plural(&head) && !self.prev(start).is_some_and(|p| matches!(self.l(p), "in" | "since" | "the" | "from" | "by" | "until" | "during" | "after" | "before"))) {
+            if year_like
+                && !(self.is_plural(&head)
+                    && !self.prev(start).is_some_and(|p| {
+                        matches!(
+                            self.l(p),
+                            "in" | "since"
+                                | "the"
+                                | "from"
+                                | "by"
+                                | "until"
+                                | "during"
+                                | "after"
+                                | "before"
+                        )
+                    }))
+            {
                 return None;
             }
             // A head noun that is itself a unit ("15 IQ points").
             if let Some(u) = LEXICON.units.get(head.as_str()) {
                 if u.kind == UnitKind::Quantity || u.kind == UnitKind::Duration {
-                    return Some(finish(self.found(start, last, FigureKind::Quantity, Some(value), unit)));
+                    return Some(finish(self.found(
+                        start,
+                        last,
+                        FigureKind::Quantity,
+                        Some(value),
+                        unit,
+                    )));
                 }
             }
             // "700 sets of rail points"
-            return Some(finish(self.found(start, last, FigureKind::Count, Some(value), unit)));
+            return Some(finish(self.found(
+                start,
+                last,
+                FigureKind::Count,
+                Some(value),
+                unit,
+            )));
         }
         if year_like {
             return None;
         }
-        self.bare_number(core, start, end, value, qualifier.is_some()).map(finish)
+        self.bare_number(core, start, end, value, qualifier.is_some())
+            .map(finish)
     }
 
     /// A number with no unit and no noun after it: a figure only in a few frames.
-    fn bare_number(&self, core: Core, start: usize, end: usize, value: f64, qualified: bool) -> Option<Found> {
+    fn bare_number(
+        &self,
+        core: Core,
+        start: usize,
+        end: usize,
+        value: f64,
+        qualified: bool,
+    ) -> Option<Found> {
         let k = end + 1;
         let p = self.prev(start);
         let pw = p.map(|p| self.l(p)).unwrap_or("");
@@ -1405,7 +1936,11 @@ impl<'a> Scanner<'a> {
             return Some(self.found(start, last, FigureKind::Score, Some(value), "goals"));
         }
         // "kills 12", "injuring more than 150": the victims of a verb of harm.
-        let harm_at = if qualified { self.prev(start).and_then(|_| self.prev(start)) } else { p };
+        let harm_at = if qualified {
+            self.prev(start).and_then(|_| self.prev(start))
+        } else {
+            p
+        };
         let harm = |q: usize| is_in(HARM_VERBS, self.l(q));
         if p.is_some_and(harm) || harm_at.is_some_and(|q| self.is_word(q) && harm(q)) {
             return Some(self.found(start, end, FigureKind::Count, Some(value), "people"));
@@ -1437,24 +1972,58 @@ impl<'a> Scanner<'a> {
             }
         }
         // An index level: "to a level of 10,520", "closed at 10,520".
-        if !core.words && (pw == "of" && p.is_some_and(|p| p > 0 && self.word_is(p - 1, "level")) || (pw == "at" && p.is_some_and(|p| p > 0 && matches!(self.l(p - 1), "closed" | "close" | "ended" | "finished" | "stood" | "opened")))) {
+        if !core.words
+            && (pw == "of" && p.is_some_and(|p| p > 0 && self.word_is(p - 1, "level"))
+                || (pw == "at"
+                    && p.is_some_and(|p| {
+                        p > 0
+                            && matches!(
+                                self.l(p - 1),
+                                "closed" | "close" | "ended" | "finished" | "stood" | "opened"
+                            )
+                    })))
+        {
             let unit = if self.mentions_points { "points" } else { "" };
             return Some(self.found(start, end, FigureKind::Quantity, Some(value), unit));
         }
         // Appositive ages: "Thomas Sam, 42, and"; "(42)" after a name.
         if !core.words && core.int && value >= 1.0 && value <= 120.0 {
             if let Some(p) = p {
-                let closes = |m: usize| self.is_sym(m, ",") || self.is_sym(m, ")") || self.is_sym(m, ";") || self.is_sym(m, ".") || m >= self.n();
-                if self.is_sym(p, ",") && p > 0 && self.capitalized(p - 1) && !self.is_month(p - 1) && !is_in(WEEKDAYS, self.l(p - 1)) && closes(k) {
+                let closes = |m: usize| {
+                    self.is_sym(m, ",")
+                        || self.is_sym(m, ")")
+                        || self.is_sym(m, ";")
+                        || self.is_sym(m, ".")
+                        || m >= self.n()
+                };
+                if self.is_sym(p, ",")
+                    && p > 0
+                    && self.capitalized(p - 1)
+                    && !self.is_month(p - 1)
+                    && !is_in(WEEKDAYS, self.l(p - 1))
+                    && closes(k)
+                {
                     return Some(self.found(start, end, FigureKind::Age, Some(value), "years"));
                 }
                 if self.is_sym(p, "(") && self.is_sym(k, ")") && p > 0 && self.capitalized(p - 1) {
                     let label = self.l(p - 1);
                     if matches!(label, "yellow" | "red") {
-                        return Some(self.found(p - 1, k, FigureKind::Count, Some(value), format!("{label} cards")));
+                        return Some(self.found(
+                            p - 1,
+                            k,
+                            FigureKind::Count,
+                            Some(value),
+                            format!("{label} cards"),
+                        ));
                     }
                     if self.sports {
-                        return Some(self.found(p - 1, k, FigureKind::Other, Some(value), "minute"));
+                        return Some(self.found(
+                            p - 1,
+                            k,
+                            FigureKind::Other,
+                            Some(value),
+                            "minute",
+                        ));
                     }
                     return Some(self.found(start, end, FigureKind::Age, Some(value), "years"));
                 }
@@ -1466,7 +2035,11 @@ impl<'a> Scanner<'a> {
         }
         // A qualified bare number: "as many as 80,000", "about 300".
         if qualified && !core.ordinal {
-            let unit = if self.word_is(k, "in") && self.word_is(k + 1, "attendance") { "people" } else { "" };
+            let unit = if self.word_is(k, "in") && self.word_is(k + 1, "attendance") {
+                "people"
+            } else {
+                ""
+            };
             return Some(self.found(start, end, FigureKind::Count, Some(value), unit));
         }
         None

@@ -11,8 +11,8 @@ pub mod tokens;
 
 use crate::model::{Document, Person, Span};
 use foldhash::{HashMap, HashMapExt};
-use std::collections::BTreeMap;
 use lexicon::{LEX, PLACES, class, classes, contains};
+use std::collections::BTreeMap;
 use tokens::{Tok, TokKind, TokenView, is_capitalized};
 
 /// A capitalised run that was read as a person's name.
@@ -57,13 +57,21 @@ fn is_name_word(text: &str, t: &Tok) -> bool {
 
 /// A word that ends a name on its left: a title, honorific, organization or place word.
 fn is_title_like(w: &str) -> bool {
-    const TITLE_LIKE: u16 = class::HONORIFIC | class::ROLE_NOUN | class::ORG_HEAD | class::PLACE | class::NON_NAME_CAP | class::FUNCTION;
+    const TITLE_LIKE: u16 = class::HONORIFIC
+        | class::ROLE_NOUN
+        | class::ORG_HEAD
+        | class::PLACE
+        | class::NON_NAME_CAP
+        | class::FUNCTION;
     classes(w) & TITLE_LIKE != 0
         || (w.ends_with('.') && LEX.is_role_noun(w))
         || w.contains('.') && w.len() > 2 && !w.ends_with('.')
 }
 
-const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "bin", "al", "el", "la", "le", "ter", "dos", "das"];
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "da", "di", "del", "della", "du", "bin", "al", "el", "la",
+    "le", "ter", "dos", "das",
+];
 
 /// All capitalised runs read as person names, in text order.
 pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<NameCandidate> {
@@ -135,19 +143,34 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
         }
         let words: Vec<&str> = (first..=end).map(|k| toks[k].text(text)).collect();
         // A name never ends in a bare initial ("Donald J." is cut off by the tokenizer).
-        if words.iter().any(|w| w.ends_with('.') && w.chars().count() > 2) {
+        if words
+            .iter()
+            .any(|w| w.ends_with('.') && w.chars().count() > 2)
+        {
             continue;
         }
         if is_person(text, toks, paras, first, end, honorific, start) {
             let honorific = honorific.filter(|&h| h + 1 == first);
-            out.push(NameCandidate { first, last: end, honorific });
+            out.push(NameCandidate {
+                first,
+                last: end,
+                honorific,
+            });
         }
     }
     out
 }
 
 /// Evidence that tokens `first..=last` (after titles starting at `run_start`) name a person.
-fn is_person(text: &str, toks: &[Tok], paras: &[usize], first: usize, last: usize, honorific: Option<usize>, run_start: usize) -> bool {
+fn is_person(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    first: usize,
+    last: usize,
+    honorific: Option<usize>,
+    run_start: usize,
+) -> bool {
     let len = last - first + 1;
     let w0 = toks[first].text(text);
     let has_title_in_run = first > run_start && {
@@ -173,11 +196,21 @@ fn is_person(text: &str, toks: &[Tok], paras: &[usize], first: usize, last: usiz
         return true;
     }
     // Context: an appositive with a role noun, or a speech verb next to the name.
-    if roles::appositive_role(text, toks, paras, last).is_some() || roles::pre_appositive_role(text, toks, paras, first).is_some() {
+    if roles::appositive_role(text, toks, paras, last).is_some()
+        || roles::pre_appositive_role(text, toks, paras, first).is_some()
+    {
         return true;
     }
-    let next_is_speech = toks.get(last + 1).is_some_and(|t| t.is_word() && LEX.speech_verb(t.text(text)).is_some_and(|v| !v.gerund));
-    let prev_is_speech = prev_word.is_some_and(|t| t.is_word() && matches!(t.text(text).to_lowercase().as_str(), "said" | "says" | "added" | "told" | "wrote"));
+    let next_is_speech = toks
+        .get(last + 1)
+        .is_some_and(|t| t.is_word() && LEX.speech_verb(t.text(text)).is_some_and(|v| !v.gerund));
+    let prev_is_speech = prev_word.is_some_and(|t| {
+        t.is_word()
+            && matches!(
+                t.text(text).to_lowercase().as_str(),
+                "said" | "says" | "added" | "told" | "wrote"
+            )
+    });
     next_is_speech || prev_is_speech
 }
 
@@ -197,10 +230,18 @@ impl Entity {
         if let Some(last) = self.words.last() {
             keys.push(last.to_lowercase());
         }
-        if self.words.len() >= 2 && LEX.is_east_asian_family(&self.words[0]) && !LEX.is_first_name(&self.words[0]) {
+        if self.words.len() >= 2
+            && LEX.is_east_asian_family(&self.words[0])
+            && !LEX.is_first_name(&self.words[0])
+        {
             keys.push(self.words[0].to_lowercase());
         }
-        if self.words.len() >= 2 && LEX.is_east_asian_family(&self.words[0]) && LEX.is_first_name(&self.words[0]) && self.words.len() == 2 && self.words[1].contains('-') {
+        if self.words.len() >= 2
+            && LEX.is_east_asian_family(&self.words[0])
+            && LEX.is_first_name(&self.words[0])
+            && self.words.len() == 2
+            && self.words[1].contains('-')
+        {
             // "Lee Myung-Bak": a hyphenated given name marks family-name-first order.
             keys.push(self.words[0].to_lowercase());
         }
@@ -210,7 +251,11 @@ impl Entity {
 
 fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidate]) -> Vec<Person> {
     let mut ents: Vec<Entity> = Vec::new();
-    let words_of = |c: &NameCandidate| -> Vec<String> { (c.first..=c.last).map(|k| toks[k].text(text).to_string()).collect() };
+    let words_of = |c: &NameCandidate| -> Vec<String> {
+        (c.first..=c.last)
+            .map(|k| toks[k].text(text).to_string())
+            .collect()
+    };
     // Entities by the lowercased last word of their name, so a name is only compared
     // with the few entities it could extend ("Trump" / "Donald Trump").
     let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
@@ -223,7 +268,9 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
         let found = by_last.get(&last).and_then(|list| {
             list.iter().copied().find(|&e| {
                 let ek: Vec<String> = ents[e].words.iter().map(|w| w.to_lowercase()).collect();
-                ek == key || (key.len() < ek.len() && ek.ends_with(&key)) || (ek.len() < key.len() && key.ends_with(&ek))
+                ek == key
+                    || (key.len() < ek.len() && ek.ends_with(&key))
+                    || (ek.len() < key.len() && key.ends_with(&ek))
             })
         });
         let ei = match found {
@@ -235,7 +282,13 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
                 ei
             }
             None => {
-                ents.push(Entity { words: words.clone(), name_span: span, mentions: Vec::new(), aliases: Vec::new(), role: String::new() });
+                ents.push(Entity {
+                    words: words.clone(),
+                    name_span: span,
+                    mentions: Vec::new(),
+                    aliases: Vec::new(),
+                    role: String::new(),
+                });
                 by_last.entry(last).or_default().push(ents.len() - 1);
                 ents.len() - 1
             }
@@ -259,7 +312,13 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
         let ei = match nearest_with_key(&by_key, &w, span.start) {
             Some(ei) => ei,
             None => {
-                ents.push(Entity { words: vec![toks[c.first].text(text).to_string()], name_span: span, mentions: Vec::new(), aliases: Vec::new(), role: String::new() });
+                ents.push(Entity {
+                    words: vec![toks[c.first].text(text).to_string()],
+                    name_span: span,
+                    mentions: Vec::new(),
+                    aliases: Vec::new(),
+                    role: String::new(),
+                });
                 ents.len() - 1
             }
         };
@@ -274,11 +333,17 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
     let mut first_names: HashMap<String, Vec<usize>> = HashMap::new();
     for (ei, e) in ents.iter().enumerate() {
         if e.words.len() >= 2 && LEX.is_first_name(&e.words[0]) {
-            first_names.entry(e.words[0].to_lowercase()).or_default().push(ei);
+            first_names
+                .entry(e.words[0].to_lowercase())
+                .or_default()
+                .push(ei);
         }
     }
     // Bare surname and first-name mentions anywhere else.
-    let mut covered: Vec<Span> = ents.iter().flat_map(|e| e.mentions.iter().copied()).collect();
+    let mut covered: Vec<Span> = ents
+        .iter()
+        .flat_map(|e| e.mentions.iter().copied())
+        .collect();
     covered.sort();
     for (k, t) in toks.iter().enumerate() {
         if !is_name_word(text, t) {
@@ -286,12 +351,19 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
         }
         let span = Span::new(t.start, t.end);
         let i = covered.partition_point(|c| c.start <= span.start);
-        if (i > 0 && covered[i - 1].overlaps(span)) || covered.get(i).is_some_and(|c| c.overlaps(span)) {
+        if (i > 0 && covered[i - 1].overlaps(span))
+            || covered.get(i).is_some_and(|c| c.overlaps(span))
+        {
             continue;
         }
         // Part of a longer capitalised run that is not this person ("Trump Tower").
-        let next_cap = toks.get(k + 1).is_some_and(|n| is_name_word(text, n) && n.start == t.end + 1);
-        let prev_cap = k > 0 && is_name_word(text, &toks[k - 1]) && toks[k - 1].end + 1 == t.start && !is_title_like(toks[k - 1].text(text));
+        let next_cap = toks
+            .get(k + 1)
+            .is_some_and(|n| is_name_word(text, n) && n.start == t.end + 1);
+        let prev_cap = k > 0
+            && is_name_word(text, &toks[k - 1])
+            && toks[k - 1].end + 1 == t.start
+            && !is_title_like(toks[k - 1].text(text));
         if next_cap || prev_cap {
             continue;
         }
@@ -316,10 +388,14 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
             if first >= toks.len() || last < first {
                 continue;
             }
-            let pre = roles::premodifier_role(text, toks, paras, first).or_else(|| roles::pre_appositive_role(text, toks, paras, first));
+            let pre = roles::premodifier_role(text, toks, paras, first)
+                .or_else(|| roles::pre_appositive_role(text, toks, paras, first));
             let post = roles::appositive_role(text, toks, paras, last)
                 .or_else(|| roles::predicate_role(text, toks, paras, last))
-                .or_else(|| pre.as_ref().and_then(|_| roles::affiliation(text, toks, paras, last)));
+                .or_else(|| {
+                    pre.as_ref()
+                        .and_then(|_| roles::affiliation(text, toks, paras, last))
+                });
             let pre = pre.map(|a| match roles::name_suffix(text, toks, paras, last) {
                 Some(tag) => format!("{a} {tag}"),
                 None => a,
@@ -333,8 +409,17 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
             if e.role.is_empty() {
                 e.role = role;
             } else {
-                let old: Vec<String> = e.role.to_lowercase().split_whitespace().map(str::to_string).collect();
-                let new: Vec<String> = role.to_lowercase().split_whitespace().map(str::to_string).collect();
+                let old: Vec<String> = e
+                    .role
+                    .to_lowercase()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect();
+                let new: Vec<String> = role
+                    .to_lowercase()
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect();
                 if new.len() > old.len() && old.iter().all(|w| new.contains(w)) {
                     e.role = role;
                 }
@@ -360,7 +445,12 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
                 }
             }
             let _ = e.name_span;
-            Person { name, aliases, role: e.role, mentions: e.mentions }
+            Person {
+                name,
+                aliases,
+                role: e.role,
+                mentions: e.mentions,
+            }
         })
         .collect()
 }
@@ -372,9 +462,16 @@ fn push_unique(v: &mut Vec<String>, s: String) {
 }
 
 /// The entity whose surname key is `key`: the one mentioned last before `at`, else the first after.
-fn nearest_with_key(by_key: &HashMap<String, BTreeMap<usize, usize>>, key: &str, at: usize) -> Option<usize> {
+fn nearest_with_key(
+    by_key: &HashMap<String, BTreeMap<usize, usize>>,
+    key: &str,
+    at: usize,
+) -> Option<usize> {
     let slot = by_key.get(key)?;
-    slot.range(..=at).next_back().or_else(|| slot.range(at..).next()).map(|(_, &e)| e)
+    slot.range(..=at)
+        .next_back()
+        .or_else(|| slot.range(at..).next())
+        .map(|(_, &e)| e)
 }
 
 #[allow(dead_code)]

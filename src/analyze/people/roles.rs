@@ -10,7 +10,9 @@ use super::tokens::{Tok, TokKind, is_capitalized};
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "one", "its", "their", "his", "her"];
 const PP_HEADS: &[&str] = &["of", "for", "at", "in", "with", "on"];
-const CLAUSE_END: &[&str] = &[",", ".", ";", ":", "(", ")", "“", "”", "\"", "?", "!", "—", "–", "‘", "«", "»"];
+const CLAUSE_END: &[&str] = &[
+    ",", ".", ";", ":", "(", ")", "“", "”", "\"", "?", "!", "—", "–", "‘", "«", "»",
+];
 
 fn same_para(paras: &[usize], a: usize, b: usize) -> bool {
     paras.get(a).is_some() && paras.get(a) == paras.get(b)
@@ -22,24 +24,54 @@ fn slice(text: &str, toks: &[Tok], a: usize, b: usize) -> String {
 
 fn is_role_word(w: &str) -> bool {
     let last = w.rsplit('-').next().unwrap_or(w);
-    (LEX.is_role_noun(w) || (w.contains('-') && LEX.is_role_noun(last))) && LEX.honorific(w).is_none_or(|_| !matches!(w.to_lowercase().trim_end_matches('.'), "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "professor" | "sir" | "dame" | "lord" | "lady"))
+    (LEX.is_role_noun(w) || (w.contains('-') && LEX.is_role_noun(last)))
+        && LEX.honorific(w).is_none_or(|_| {
+            !matches!(
+                w.to_lowercase().trim_end_matches('.'),
+                "mr" | "mrs"
+                    | "ms"
+                    | "miss"
+                    | "dr"
+                    | "prof"
+                    | "professor"
+                    | "sir"
+                    | "dame"
+                    | "lord"
+                    | "lady"
+            )
+        })
 }
 
 /// The title words right before a name (`name_first` is its first token): capitalised
 /// titles and organization words, role nouns and their modifiers, and "of/at/for"
 /// phrases inside them ("Chief investment officer at Fort Pitt Capital Group").
-pub(crate) fn premodifier_role(text: &str, toks: &[Tok], paras: &[usize], name_first: usize) -> Option<String> {
+pub(crate) fn premodifier_role(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    name_first: usize,
+) -> Option<String> {
     let mut j = name_first;
     // "[former Museum of Flight CEO] Bonnie Dunbar": an editor's bracketed title.
     if j > 1 && toks[j - 1].text(text) == "]" {
         j -= 1;
         let inner_last = j.checked_sub(1)?;
-        let open = (inner_last.saturating_sub(10)..=inner_last).rev().find(|&i| toks[i].text(text) == "[")?;
+        let open = (inner_last.saturating_sub(10)..=inner_last)
+            .rev()
+            .find(|&i| toks[i].text(text) == "[")?;
         let words = open + 1..=inner_last;
-        return words.clone().any(|i| is_role_word(toks[i].text(text))).then(|| slice(text, toks, *words.start(), *words.end()));
+        return words
+            .clone()
+            .any(|i| is_role_word(toks[i].text(text)))
+            .then(|| slice(text, toks, *words.start(), *words.end()));
     }
     // An honorific right before the name is not part of the role.
-    while j > 0 && same_para(paras, j - 1, name_first) && toks[j - 1].is_word() && LEX.honorific(toks[j - 1].text(text)).is_some() && !is_role_word(toks[j - 1].text(text)) {
+    while j > 0
+        && same_para(paras, j - 1, name_first)
+        && toks[j - 1].is_word()
+        && LEX.honorific(toks[j - 1].text(text)).is_some()
+        && !is_role_word(toks[j - 1].text(text))
+    {
         j -= 1;
     }
     let end = j.checked_sub(1)?;
@@ -54,7 +86,9 @@ pub(crate) fn premodifier_role(text: &str, toks: &[Tok], paras: &[usize], name_f
         let t = toks[i];
         let w = t.text(text);
         let lower = w.to_lowercase();
-        let right_cap = toks.get(i + 1).is_some_and(|r| r.is_word() && is_capitalized(r.text(text)));
+        let right_cap = toks
+            .get(i + 1)
+            .is_some_and(|r| r.is_word() && is_capitalized(r.text(text)));
         let left = if i > 0 { toks[i - 1].text(text) } else { "" };
         let ok = match t.kind {
             TokKind::Possessive => start.is_some(),
@@ -63,9 +97,15 @@ pub(crate) fn premodifier_role(text: &str, toks: &[Tok], paras: &[usize], name_f
                 if is_role_word(w) || contains(ROLE_MODIFIERS, w) {
                     true
                 } else if PP_HEADS.contains(&lower.as_str()) || lower == "and" {
-                    start.is_some() && right_cap && (is_role_word(left) || is_capitalized(left) && lower != "and" || lower == "and" && is_capitalized(left))
+                    start.is_some()
+                        && right_cap
+                        && (is_role_word(left)
+                            || is_capitalized(left) && lower != "and"
+                            || lower == "and" && is_capitalized(left))
                 } else if is_capitalized(w) {
-                    !is_function_word(w) && !contains(NON_NAME_CAPS, w) && LEX.honorific(w).is_none()
+                    !is_function_word(w)
+                        && !contains(NON_NAME_CAPS, w)
+                        && LEX.honorific(w).is_none()
                 } else {
                     seen_role
                         && !is_function_word(w)
@@ -92,26 +132,43 @@ pub(crate) fn premodifier_role(text: &str, toks: &[Tok], paras: &[usize], name_f
     }
     // Leading words before the first role or title word that are not modifiers are a
     // sentence opener, not the role ("Yesterday"). Keep capitalised organization words.
-    while s < end && (toks[s].kind != TokKind::Word || PP_HEADS.contains(&toks[s].text(text).to_lowercase().as_str()) || toks[s].text(text) == "and") {
+    while s < end
+        && (toks[s].kind != TokKind::Word
+            || PP_HEADS.contains(&toks[s].text(text).to_lowercase().as_str())
+            || toks[s].text(text) == "and")
+    {
         s += 1;
     }
     Some(slice(text, toks, s, end))
 }
 
 /// The appositive right after a name (`name_last` is its last token).
-pub(crate) fn appositive_role(text: &str, toks: &[Tok], paras: &[usize], name_last: usize) -> Option<String> {
+pub(crate) fn appositive_role(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    name_last: usize,
+) -> Option<String> {
     let mut k = name_last + 1;
     if toks.get(k).map(|t| t.text(text)) != Some(",") {
         // "Peter Boockvar an equity strategist for Miller Tabak, commented"
-        if toks.get(k).is_some_and(|t| matches!(t.text(text), "a" | "an")) {
+        if toks
+            .get(k)
+            .is_some_and(|t| matches!(t.text(text), "a" | "an"))
+        {
             let (s, e) = role_phrase(text, toks, paras, k, name_last)?;
-            return closes_appositive(text, toks, paras, e + 1, name_last).then(|| slice(text, toks, s, e));
+            return closes_appositive(text, toks, paras, e + 1, name_last)
+                .then(|| slice(text, toks, s, e));
         }
         return None;
     }
     k += 1;
     // Skip an age: "Daniel Montalvo, 19, a member ..."
-    if toks.get(k).is_some_and(|t| t.text(text).chars().all(|c| c.is_ascii_digit())) && toks.get(k + 1).map(|t| t.text(text)) == Some(",") {
+    if toks
+        .get(k)
+        .is_some_and(|t| t.text(text).chars().all(|c| c.is_ascii_digit()))
+        && toks.get(k + 1).map(|t| t.text(text)) == Some(",")
+    {
         k += 2;
     }
     let (s, e) = role_phrase(text, toks, paras, k, name_last)?;
@@ -122,7 +179,11 @@ pub(crate) fn appositive_role(text: &str, toks: &[Tok], paras: &[usize], name_la
     }
     let mut role = slice(text, toks, s, e);
     // ", and Chairman of ..." continues the appositive.
-    if toks.get(e + 1).map(|t| t.text(text)) == Some(",") && toks.get(e + 2).is_some_and(|t| t.text(text).eq_ignore_ascii_case("and")) {
+    if toks.get(e + 1).map(|t| t.text(text)) == Some(",")
+        && toks
+            .get(e + 2)
+            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("and"))
+    {
         if let Some((_, e2)) = role_phrase(text, toks, paras, e + 3, name_last) {
             role = slice(text, toks, s, e2);
         }
@@ -143,9 +204,18 @@ fn closes_appositive(text: &str, toks: &[Tok], paras: &[usize], k: usize, anchor
 
 /// A noun phrase starting at token `k` whose head (within its first words) is a role noun;
 /// returns its token range without a leading determiner.
-fn role_phrase(text: &str, toks: &[Tok], paras: &[usize], k: usize, anchor: usize) -> Option<(usize, usize)> {
+fn role_phrase(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    k: usize,
+    anchor: usize,
+) -> Option<(usize, usize)> {
     let mut s = k;
-    if toks.get(s).is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str())) {
+    if toks
+        .get(s)
+        .is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str()))
+    {
         s += 1;
     }
     let first = toks.get(s)?;
@@ -153,7 +223,11 @@ fn role_phrase(text: &str, toks: &[Tok], paras: &[usize], k: usize, anchor: usiz
         return None;
     }
     let fw = first.text(text).to_lowercase();
-    if matches!(fw.as_str(), "who" | "which" | "said" | "says" | "told" | "and" | "but" | "was" | "is" | "has" | "had") || (fw.ends_with("ed") && !LEX.is_role_noun(&fw)) {
+    if matches!(
+        fw.as_str(),
+        "who" | "which" | "said" | "says" | "told" | "and" | "but" | "was" | "is" | "has" | "had"
+    ) || (fw.ends_with("ed") && !LEX.is_role_noun(&fw))
+    {
         return None;
     }
     let mut e = s;
@@ -171,7 +245,13 @@ fn role_phrase(text: &str, toks: &[Tok], paras: &[usize], k: usize, anchor: usiz
                 role_at = Some(e);
             }
             // a verb ends the phrase
-            if role_at.is_some() && (LEX.speech_verb(w).is_some_and(|v| !v.gerund) || matches!(lw.as_str(), "is" | "was" | "has" | "had" | "who" | "which" | "said")) {
+            if role_at.is_some()
+                && (LEX.speech_verb(w).is_some_and(|v| !v.gerund)
+                    || matches!(
+                        lw.as_str(),
+                        "is" | "was" | "has" | "had" | "who" | "which" | "said"
+                    ))
+            {
                 break;
             }
             if role_at.is_none() && n >= 4 {
@@ -193,7 +273,12 @@ fn role_phrase(text: &str, toks: &[Tok], paras: &[usize], k: usize, anchor: usiz
 }
 
 /// The noun phrase before ", Name" when it has a role head ("The director of the IAEA, Mohamed ElBaradei").
-pub(crate) fn pre_appositive_role(text: &str, toks: &[Tok], paras: &[usize], name_first: usize) -> Option<String> {
+pub(crate) fn pre_appositive_role(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    name_first: usize,
+) -> Option<String> {
     if name_first < 2 || toks[name_first - 1].text(text) != "," {
         return None;
     }
@@ -235,7 +320,10 @@ pub(crate) fn pre_appositive_role(text: &str, toks: &[Tok], paras: &[usize], nam
             s = k;
             continue;
         }
-        if is_function_word(w) || LEX.speech_verb(w).is_some() || lw.ends_with("ed") && !is_role_word(w) {
+        if is_function_word(w)
+            || LEX.speech_verb(w).is_some()
+            || lw.ends_with("ed") && !is_role_word(w)
+        {
             break;
         }
         if is_role_word(w) {
@@ -246,34 +334,57 @@ pub(crate) fn pre_appositive_role(text: &str, toks: &[Tok], paras: &[usize], nam
     if !seen_role || s > e {
         return None;
     }
-    while s < e && (PP_HEADS.contains(&toks[s].text(text).to_lowercase().as_str()) || toks[s].kind != TokKind::Word) {
+    while s < e
+        && (PP_HEADS.contains(&toks[s].text(text).to_lowercase().as_str())
+            || toks[s].kind != TokKind::Word)
+    {
         s += 1;
     }
     // The role noun must head the phrase: it is the last word or followed by a preposition.
-    let head_ok = (s..=e).any(|k| is_role_word(toks[k].text(text)) && (k == e || PP_HEADS.contains(&toks[k + 1].text(text).to_lowercase().as_str())));
+    let head_ok = (s..=e).any(|k| {
+        is_role_word(toks[k].text(text))
+            && (k == e || PP_HEADS.contains(&toks[k + 1].text(text).to_lowercase().as_str()))
+    });
     head_ok.then(|| slice(text, toks, s, e))
 }
 
 /// "X, who heads Y" / "X, who is the chief economist at Y" / "X is the chief economist at Y".
-pub(crate) fn predicate_role(text: &str, toks: &[Tok], paras: &[usize], name_last: usize) -> Option<String> {
+pub(crate) fn predicate_role(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    name_last: usize,
+) -> Option<String> {
     let mut k = name_last + 1;
-    if toks.get(k).map(|t| t.text(text)) == Some(",") && toks.get(k + 1).is_some_and(|t| t.text(text).eq_ignore_ascii_case("who")) {
+    if toks.get(k).map(|t| t.text(text)) == Some(",")
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("who"))
+    {
         k += 2;
     }
     let verb = toks.get(k)?.text(text).to_lowercase();
     match verb.as_str() {
         "is" | "was" | "serves" | "served" => {
             let mut s = k + 1;
-            if verb.starts_with("serve") && toks.get(s).is_some_and(|t| t.text(text).eq_ignore_ascii_case("as")) {
+            if verb.starts_with("serve")
+                && toks
+                    .get(s)
+                    .is_some_and(|t| t.text(text).eq_ignore_ascii_case("as"))
+            {
                 s += 1;
             }
-            if !toks.get(s).is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str())) {
+            if !toks
+                .get(s)
+                .is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str()))
+            {
                 return None;
             }
             let (a, b) = role_phrase(text, toks, paras, s, name_last)?;
             Some(slice(text, toks, a, b))
         }
-        "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "chairs" | "chaired" | "directs" | "directed" | "founded" => {
+        "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "chairs" | "chaired"
+        | "directs" | "directed" | "founded" => {
             let mut e = k + 1;
             while e < toks.len() && same_para(paras, e, name_last) && e - k < 12 {
                 let w = toks[e].text(text);
@@ -295,12 +406,20 @@ fn is_cap_word(text: &str, t: &Tok) -> bool {
 
 /// "Mu Li, of the University of NSW's school of public health": a prepositional
 /// appositive that completes a title given before the name.
-pub(crate) fn affiliation(text: &str, toks: &[Tok], paras: &[usize], name_last: usize) -> Option<String> {
+pub(crate) fn affiliation(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    name_last: usize,
+) -> Option<String> {
     if toks.get(name_last + 1).map(|t| t.text(text)) != Some(",") {
         return None;
     }
     let s = name_last + 2;
-    if !toks.get(s).is_some_and(|t| matches!(t.text(text), "of" | "at" | "from" | "for")) {
+    if !toks
+        .get(s)
+        .is_some_and(|t| matches!(t.text(text), "of" | "at" | "from" | "for"))
+    {
         return None;
     }
     let mut e = s + 1;
@@ -316,7 +435,12 @@ pub(crate) fn affiliation(text: &str, toks: &[Tok], paras: &[usize], name_last: 
 /// What directly follows a name and completes a title given before it: a short
 /// bracketed party/state tag ("Representative Jim Ramstad (R Minnesota)") or a "from"
 /// phrase ("senator Mark Warner from Virginia").
-pub(crate) fn name_suffix(text: &str, toks: &[Tok], paras: &[usize], name_last: usize) -> Option<String> {
+pub(crate) fn name_suffix(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    name_last: usize,
+) -> Option<String> {
     let k = name_last + 1;
     let t = toks.get(k)?;
     if !same_para(paras, k, name_last) {
@@ -326,12 +450,17 @@ pub(crate) fn name_suffix(text: &str, toks: &[Tok], paras: &[usize], name_last: 
         "(" => {
             let close = (k + 1..(k + 7).min(toks.len())).find(|&j| toks[j].text(text) == ")")?;
             let inner_words = (k + 1..close).filter(|&j| toks[j].is_word()).count();
-            let all_digits = (k + 1..close).all(|j| toks[j].text(text).chars().all(|c| c.is_ascii_digit()));
+            let all_digits =
+                (k + 1..close).all(|j| toks[j].text(text).chars().all(|c| c.is_ascii_digit()));
             (inner_words >= 1 && !all_digits).then(|| slice(text, toks, k, close))
         }
         "from" => {
             let mut e = k + 1;
-            while e < toks.len() && toks[e].is_word() && is_capitalized(toks[e].text(text)) && e - k <= 4 {
+            while e < toks.len()
+                && toks[e].is_word()
+                && is_capitalized(toks[e].text(text))
+                && e - k <= 4
+            {
                 e += 1;
             }
             (e > k + 1).then(|| slice(text, toks, k, e - 1))

@@ -31,16 +31,20 @@ impl Tok {
 
 /// Short forms that end with a period which is part of the word, not a sentence end.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col", "capt",
-    "sgt", "rev", "fr", "inc", "corp", "ltd", "co", "no", "vs", "mt", "ft", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "univ", "assn", "bros", "gov't",
-    "mme", "messrs", "adm", "maj", "cmdr", "supt", "insp", "det", "pres", "approx", "est", "etc",
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
+    "capt", "sgt", "rev", "fr", "inc", "corp", "ltd", "co", "no", "vs", "mt", "ft", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "univ", "assn",
+    "bros", "gov't", "mme", "messrs", "adm", "maj", "cmdr", "supt", "insp", "det", "pres",
+    "approx", "est", "etc",
 ];
 
 pub fn is_abbreviation(word: &str) -> bool {
     ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
         || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
-        || (word.contains('.') && word.split('.').all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)))
+        || (word.contains('.')
+            && word
+                .split('.')
+                .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic)))
 }
 
 /// The tokens of one document with what every token-level stage asks of them: the
@@ -81,12 +85,19 @@ impl TokenView {
             }
             lower_span.push(span);
         }
-        TokenView { toks, para, lower, lower_span }
+        TokenView {
+            toks,
+            para,
+            lower,
+            lower_span,
+        }
     }
 
     /// Token `k` lower-cased ("" past the end).
     pub fn lower(&self, k: usize) -> &str {
-        self.lower_span.get(k).map_or("", |&(start, end)| &self.lower[start as usize..end as usize])
+        self.lower_span.get(k).map_or("", |&(start, end)| {
+            &self.lower[start as usize..end as usize]
+        })
     }
 }
 
@@ -109,18 +120,39 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         // whole only when lowercase; they are harmless either way).
         let lower_tail = word.len() >= 3 && (word.ends_with("'s") || word.ends_with("’s"));
         if lower_tail {
-            let cut = if word.ends_with("’s") { word.len() - "’s".len() } else { word.len() - 2 };
-            out.push(Tok { start, end: start + cut, kind: TokKind::Word });
-            out.push(Tok { start: start + cut, end, kind: TokKind::Possessive });
+            let cut = if word.ends_with("’s") {
+                word.len() - "’s".len()
+            } else {
+                word.len() - 2
+            };
+            out.push(Tok {
+                start,
+                end: start + cut,
+                kind: TokKind::Word,
+            });
+            out.push(Tok {
+                start: start + cut,
+                end,
+                kind: TokKind::Possessive,
+            });
             pos = end;
             continue;
         }
         // "No. 5" is an abbreviation, "No." ending a sentence is not.
-        let number_sign = word.eq_ignore_ascii_case("no") && !text.get(end + 1..).unwrap_or("").trim_start().starts_with(|c: char| c.is_ascii_digit());
+        let number_sign = word.eq_ignore_ascii_case("no")
+            && !text
+                .get(end + 1..)
+                .unwrap_or("")
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
         if end < bytes.len() && bytes[end] == b'.' && is_abbreviation(word) && !number_sign {
             end += 1;
         }
-        out.push(Tok { start, end, kind: TokKind::Word });
+        out.push(Tok {
+            start,
+            end,
+            kind: TokKind::Word,
+        });
         start = end;
         pos = start;
     }
@@ -151,7 +183,11 @@ fn push_punct(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     for (i, c) in text[from..to].char_indices() {
         if !c.is_whitespace() {
             let s = from + i;
-            out.push(Tok { start: s, end: s + c.len_utf8(), kind: TokKind::Punct });
+            out.push(Tok {
+                start: s,
+                end: s + c.len_utf8(),
+                kind: TokKind::Punct,
+            });
         }
     }
 }
@@ -172,7 +208,10 @@ mod tests {
     #[test]
     fn token_view_lower_cases_each_token_like_str_to_lowercase() {
         let text = "Mr. ÉMILE Zola’s “ODOS” ΟΔΟΣ said.\n\nNext Para";
-        let paragraphs = [crate::model::Span::new(0, 45), crate::model::Span::new(47, text.len())];
+        let paragraphs = [
+            crate::model::Span::new(0, 45),
+            crate::model::Span::new(47, text.len()),
+        ];
         let view = TokenView::new(text, &paragraphs);
         for (k, t) in view.toks.iter().enumerate() {
             assert_eq!(view.lower(k), t.text(text).to_lowercase(), "token {k}");
@@ -184,8 +223,17 @@ mod tests {
 
     #[test]
     fn splits_possessives_and_keeps_abbreviations() {
-        assert_eq!(words("U.S. President Trump’s plan."), vec!["U.S.", "President", "Trump", "’s", "plan", "."]);
-        assert_eq!(words("Mr. Downer said, “No.”"), vec!["Mr.", "Downer", "said", ",", "“", "No", ".", "”"]);
-        assert_eq!(words("Jang Dae-hyun of News.Az"), vec!["Jang", "Dae-hyun", "of", "News.Az"]);
+        assert_eq!(
+            words("U.S. President Trump’s plan."),
+            vec!["U.S.", "President", "Trump", "’s", "plan", "."]
+        );
+        assert_eq!(
+            words("Mr. Downer said, “No.”"),
+            vec!["Mr.", "Downer", "said", ",", "“", "No", ".", "”"]
+        );
+        assert_eq!(
+            words("Jang Dae-hyun of News.Az"),
+            vec!["Jang", "Dae-hyun", "of", "News.Az"]
+        );
     }
 }

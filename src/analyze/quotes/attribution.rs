@@ -20,12 +20,32 @@ pub(crate) struct Found {
 }
 
 /// Words right before a quote that make it a name or title, not a statement.
-const NAMING: &[&str] = &["called", "dubbed", "nicknamed", "named", "titled", "entitled", "so-called", "termed", "branded", "labelled", "labeled"];
-const CLAUSE_PREPS: &[&str] = &["in", "on", "at", "during", "after", "before", "to", "with", "by", "for", "from", "of", "about", "as", "into", "via", "through", "over", "when", "while", "late", "earlier", "later", "this", "last", "on"];
+const NAMING: &[&str] = &[
+    "called",
+    "dubbed",
+    "nicknamed",
+    "named",
+    "titled",
+    "entitled",
+    "so-called",
+    "termed",
+    "branded",
+    "labelled",
+    "labeled",
+];
+const CLAUSE_PREPS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "to", "with", "by", "for", "from", "of",
+    "about", "as", "into", "via", "through", "over", "when", "while", "late", "earlier", "later",
+    "this", "last", "on",
+];
 /// Words before "that" that make it an adverbial conjunction ("to the point that",
 /// "so that", "in order that"), not the start of a reported clause.
-const NON_CONTENT_THAT: &[&str] = &["point", "extent", "degree", "order", "so", "such", "now", "given", "except", "provided"];
-const COPULAS: &[&str] = &["is", "was", "are", "were", "be", "been", "being", "to", "who", "which", "that", "not"];
+const NON_CONTENT_THAT: &[&str] = &[
+    "point", "extent", "degree", "order", "so", "such", "now", "given", "except", "provided",
+];
+const COPULAS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "to", "who", "which", "that", "not",
+];
 
 impl Ctx<'_> {
     pub fn open_tok(&self, si: usize) -> usize {
@@ -39,7 +59,11 @@ impl Ctx<'_> {
     }
 
     fn is_say_verb(&self, k: usize) -> bool {
-        self.is_word(k) && self.in_quote[k].is_none() && LEX.speech_verb(self.w(k)).is_some_and(|v| !v.gerund && v.class == VerbClass::Clause)
+        self.is_word(k)
+            && self.in_quote[k].is_none()
+            && LEX
+                .speech_verb(self.w(k))
+                .is_some_and(|v| !v.gerund && v.class == VerbClass::Clause)
     }
 
     pub fn word_count(&self, si: usize) -> usize {
@@ -53,7 +77,9 @@ impl Ctx<'_> {
         let b1 = before(1);
         let b2 = before(2);
         // "Microsoft's “The Countdown” site": a quote owned by a possessive names a thing.
-        let possessed = o.checked_sub(1).is_some_and(|k| self.toks[k].kind == TokKind::Possessive);
+        let possessed = o
+            .checked_sub(1)
+            .is_some_and(|k| self.toks[k].kind == TokKind::Possessive);
         possessed
             || NAMING.contains(&b1)
             || (matches!(b1, "the" | "a" | "an" | "as") && NAMING.contains(&b2))
@@ -66,21 +92,34 @@ impl Ctx<'_> {
     pub fn is_title_case(&self, si: usize) -> bool {
         let inner = self.segs[si].inner.of(self.text);
         let words: Vec<&str> = inner.split_whitespace().collect();
-        words.len() >= 2 && words.iter().filter(|w| w.chars().count() >= 4).all(|w| is_capitalized(w)) && !inner.ends_with(['.', '!', '?'])
+        words.len() >= 2
+            && words
+                .iter()
+                .filter(|w| w.chars().count() >= 4)
+                .all(|w| is_capitalized(w))
+            && !inner.ends_with(['.', '!', '?'])
     }
 
     /// A title-case quote, or one right after a preposition ("says on “…”", "stored in
     /// “approved cabinets”"), names something; on its own it is not what anyone said.
     pub fn names_a_work(&self, si: usize) -> bool {
         let o = self.open_tok(si);
-        self.is_title_case(si) || (o > 0 && matches!(self.lw(o - 1), "on" | "in" | "at" | "from" | "by" | "titled" | "entitled"))
+        self.is_title_case(si)
+            || (o > 0
+                && matches!(
+                    self.lw(o - 1),
+                    "on" | "in" | "at" | "from" | "by" | "titled" | "entitled"
+                ))
     }
 
     /// "…," said X / "…," X said.
     pub fn after_attribution(&mut self, si: usize, log: &[Said]) -> Option<Found> {
         let c = self.close_tok(si)?;
         let inner = self.segs[si].inner;
-        let last_char = self.text[..self.segs[si].close?].trim_end().chars().last()?;
+        let last_char = self.text[..self.segs[si].close?]
+            .trim_end()
+            .chars()
+            .last()?;
         let mut k = c + 1;
         if self.w(k) == "," || self.w(k) == "—" {
             k += 1;
@@ -98,7 +137,10 @@ impl Ctx<'_> {
             let (s, e) = self.np_after(k + 2)?;
             let e = self.trim_name_np(s, e);
             let sp = self.classify(s, e, log)?;
-            return Some(Found { speaker: sp, cue: Some(k) });
+            return Some(Found {
+                speaker: sp,
+                cue: Some(k),
+            });
         }
         // Pattern A: said X
         if self.is_say_verb(k) {
@@ -115,11 +157,17 @@ impl Ctx<'_> {
                         while self.mention.get(me + 1).copied().flatten() == Some(p) {
                             me += 1;
                         }
-                        return Some(Found { speaker: super::speakers::Speaker::Person(p), cue: Some(k) });
+                        return Some(Found {
+                            speaker: super::speakers::Speaker::Person(p),
+                            cue: Some(k),
+                        });
                     }
                 }
                 if let Some(sp) = self.classify(s, e, log) {
-                    return Some(Found { speaker: sp, cue: Some(k) });
+                    return Some(Found {
+                        speaker: sp,
+                        cue: Some(k),
+                    });
                 }
             }
             return None;
@@ -148,7 +196,10 @@ impl Ctx<'_> {
             return None;
         }
         let sp = self.classify(s, e, log)?;
-        Some(Found { speaker: sp, cue: Some(v) })
+        Some(Found {
+            speaker: sp,
+            cue: Some(v),
+        })
     }
 
     /// After "said", keep a titled name and drop what follows it ("said Wu Xinbo, director…"
@@ -179,16 +230,31 @@ impl Ctx<'_> {
         }
         if introduced {
             if let Some(sp) = self.in_the_words_of(j, o, log) {
-                return Some(Found { speaker: sp, cue: None });
+                return Some(Found {
+                    speaker: sp,
+                    cue: None,
+                });
             }
         }
         // "… justified the sentence on the grounds (that) “…”": the sentence's subject.
-        let g = if self.lw(j) == "that" { j.checked_sub(1)? } else { j };
-        if !introduced && self.lw(g) == "grounds" && g >= 2 && self.lw(g - 1) == "the" && self.lw(g - 2) == "on" {
+        let g = if self.lw(j) == "that" {
+            j.checked_sub(1)?
+        } else {
+            j
+        };
+        if !introduced
+            && self.lw(g) == "grounds"
+            && g >= 2
+            && self.lw(g - 1) == "the"
+            && self.lw(g - 2) == "on"
+        {
             let (a, b) = self.sentence_subject(self.sent[o])?;
             if b < g - 2 {
                 let sp = self.classify(a, b, log)?;
-                return Some(Found { speaker: sp, cue: None });
+                return Some(Found {
+                    speaker: sp,
+                    cue: None,
+                });
             }
             return None;
         }
@@ -213,11 +279,17 @@ impl Ctx<'_> {
         if self.negated(v) {
             return None;
         }
-        let sp = match self.subject_of(v).and_then(|(s, e)| self.classify(s, e, log)) {
+        let sp = match self
+            .subject_of(v)
+            .and_then(|(s, e)| self.classify(s, e, log))
+        {
             Some(sp) => sp,
             None => self.source_subject(v, log)?.0,
         };
-        Some(Found { speaker: sp, cue: Some(v) })
+        Some(Found {
+            speaker: sp,
+            cue: Some(v),
+        })
     }
 
     /// "in the words of the prosecutor, Jane Roe, “…”": the person (or source) named after
@@ -226,7 +298,11 @@ impl Ctx<'_> {
         let floor = j.saturating_sub(16);
         let mut k = j;
         while k > floor + 2 && self.same_sent(k, o) && self.in_quote[k].is_none() {
-            if self.lw(k) == "words" && self.lw(k - 1) == "the" && self.lw(k - 2) == "in" && self.lw(k + 1) == "of" {
+            if self.lw(k) == "words"
+                && self.lw(k - 1) == "the"
+                && self.lw(k - 2) == "in"
+                && self.lw(k + 1) == "of"
+            {
                 let (s, e) = self.np_after(k + 2)?;
                 let e = self.trim_name_np(s, e);
                 // "the Crown prosecutor, Mark Tedeschi": the name after the role.
@@ -270,20 +346,32 @@ impl Ctx<'_> {
             if self.in_quote[k].is_some() || !self.is_word(k) {
                 continue;
             }
-            let Some(verb) = LEX.speech_verb(self.w(k)) else { continue };
+            let Some(verb) = LEX.speech_verb(self.w(k)) else {
+                continue;
+            };
             if is_capitalized(self.w(k)) || self.negated(k) {
                 continue;
             }
             let prev = k.checked_sub(1).map(|p| self.lw(p)).unwrap_or_default();
-            if matches!(prev, "is" | "was" | "are" | "were" | "be" | "been" | "being") {
+            if matches!(
+                prev,
+                "is" | "was" | "are" | "were" | "be" | "been" | "being"
+            ) {
                 continue;
             }
-            let Some((s, e)) = self.subject_of(k) else { continue };
-            if verb.gerund && !(s > 0 && matches!(self.lw(s - 1), "with" | ",")) || !self.verb_agrees(k, s) {
+            let Some((s, e)) = self.subject_of(k) else {
+                continue;
+            };
+            if verb.gerund && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
+                || !self.verb_agrees(k, s)
+            {
                 continue;
             }
             if let Some(sp) = self.classify(s, e, log) {
-                return Some(Found { speaker: sp, cue: Some(k) });
+                return Some(Found {
+                    speaker: sp,
+                    cue: Some(k),
+                });
             }
         }
         None
@@ -294,7 +382,22 @@ impl Ctx<'_> {
     pub fn indirect_at(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
         let verb = LEX.speech_verb(self.w(v))?;
         let lemma = LEX.lemma(verb).to_string();
-        if is_capitalized(self.w(v)) || self.negated(v) || matches!(lemma.as_str(), "call" | "describe" | "defend" | "think" | "hope" | "fear" | "answer" | "post" | "project" | "point") {
+        if is_capitalized(self.w(v))
+            || self.negated(v)
+            || matches!(
+                lemma.as_str(),
+                "call"
+                    | "describe"
+                    | "defend"
+                    | "think"
+                    | "hope"
+                    | "fear"
+                    | "answer"
+                    | "post"
+                    | "project"
+                    | "point"
+            )
+        {
             return None;
         }
         // "investigators reports say": the first of two verbs is a noun.
@@ -318,7 +421,14 @@ impl Ctx<'_> {
                 let clean = !(sent_start..=ce).any(|j| self.in_quote[j].is_some());
                 if ends && clean && (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4 {
                     let sp = self.classify(s, e, log)?;
-                    return Some((Found { speaker: sp, cue: Some(v) }, sent_start, ce));
+                    return Some((
+                        Found {
+                            speaker: sp,
+                            cue: Some(v),
+                        },
+                        sent_start,
+                        ce,
+                    ));
                 }
             }
         }
@@ -326,18 +436,34 @@ impl Ctx<'_> {
         let next = self.w(v + 1);
         if v + 1 > sent_end || matches!(next, "." | "," | ";") && !self.is_mark(v + 2) {
             let (s, e) = self.subject_of(v)?;
-            if s == 0 || self.w(s - 1) != "," || verb.class != VerbClass::Clause || s <= sent_start + 1 {
+            if s == 0
+                || self.w(s - 1) != ","
+                || verb.class != VerbClass::Clause
+                || s <= sent_start + 1
+            {
                 return None;
             }
             let ce = s - 2;
-            if self.is_mark(ce) || (sent_start..=ce).filter(|&j| self.in_quote[j].is_some()).count() > 0 {
+            if self.is_mark(ce)
+                || (sent_start..=ce)
+                    .filter(|&j| self.in_quote[j].is_some())
+                    .count()
+                    > 0
+            {
                 return None;
             }
             if (sent_start..=ce).filter(|&j| self.is_word(j)).count() < 4 {
                 return None;
             }
             let sp = self.classify(s, e, log)?;
-            return Some((Found { speaker: sp, cue: Some(v) }, sent_start, ce));
+            return Some((
+                Found {
+                    speaker: sp,
+                    cue: Some(v),
+                },
+                sent_start,
+                ce,
+            ));
         }
         // Forward: verb (object) (that) clause.
         let mut c = v + 1;
@@ -345,7 +471,19 @@ impl Ctx<'_> {
         if matches!(lemma.as_str(), "tell" | "ask") && !CLAUSE_PREPS.contains(&self.lw(c)) {
             // "told CBC News the department will …", "told Montalvo he would …"
             let mut j = c;
-            if self.is_word(j) && (matches!(self.lw(j), "him" | "her" | "them" | "me" | "us" | "reporters" | "journalists" | "officials")) {
+            if self.is_word(j)
+                && (matches!(
+                    self.lw(j),
+                    "him"
+                        | "her"
+                        | "them"
+                        | "me"
+                        | "us"
+                        | "reporters"
+                        | "journalists"
+                        | "officials"
+                ))
+            {
                 j += 1;
             } else if self.is_word(j) && is_capitalized(self.w(j)) {
                 while self.is_word(j) && is_capitalized(self.w(j)) && j <= sent_end {
@@ -377,7 +515,8 @@ impl Ctx<'_> {
                 if self.in_quote[j].is_some() {
                     continue;
                 }
-                if self.toks[j].kind == TokKind::Punct && !matches!(self.w(j), "," | "’s" | "'s") {
+                if self.toks[j].kind == TokKind::Punct && !matches!(self.w(j), "," | "’s" | "'s")
+                {
                     break;
                 }
                 if self.lw(j) == "that" {
@@ -415,16 +554,21 @@ impl Ctx<'_> {
                 }
                 // The quote opens the clause: report what follows the last quote, if
                 // it is a statement of its own and no other cue takes it.
-                let last_quoted = (j..=sent_end).rev().find(|&i| self.in_quote[i].is_some()).unwrap_or(j);
+                let last_quoted = (j..=sent_end)
+                    .rev()
+                    .find(|&i| self.in_quote[i].is_some())
+                    .unwrap_or(j);
                 let mut after = last_quoted + 1;
                 while after <= sent_end && !self.is_word(after) {
                     after += 1;
                 }
                 let rest_words = (after..=sent_end).filter(|&i| self.is_word(i)).count();
-                let rest_has_cue = (after..=sent_end).any(|i| self.is_word(i) && LEX.speech_verb(self.w(i)).is_some());
+                let rest_has_cue = (after..=sent_end)
+                    .any(|i| self.is_word(i) && LEX.speech_verb(self.w(i)).is_some());
                 // "… is “the sleeper issue”, and potentially a serious one": a
                 // coordinated tail continues the quoted predicate; it has no clause of its own.
-                let coordinated_tail = matches!(self.lw(after), "and" | "or" | "nor") && !(self.is_pronoun(after + 1) || self.lw(after + 1) == "that");
+                let coordinated_tail = matches!(self.lw(after), "and" | "or" | "nor")
+                    && !(self.is_pronoun(after + 1) || self.lw(after + 1) == "that");
                 if rest_words < 6 || rest_has_cue || after > sent_end || coordinated_tail {
                     return None;
                 }
@@ -436,7 +580,10 @@ impl Ctx<'_> {
                 break;
             }
         }
-        while end > c && (self.toks[end].kind == TokKind::Punct || matches!(self.lw(end), "and" | "but" | "or" | "as")) {
+        while end > c
+            && (self.toks[end].kind == TokKind::Punct
+                || matches!(self.lw(end), "and" | "but" | "or" | "as"))
+        {
             end -= 1;
         }
         let c = start;
@@ -445,11 +592,19 @@ impl Ctx<'_> {
         }
         let subject = self.subject_of(v);
         if let Some((s, _)) = subject {
-            if verb.gerund && !(s > 0 && matches!(self.lw(s - 1), "with" | ",")) || !self.verb_agrees(v, s) {
+            if verb.gerund && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
+                || !self.verb_agrees(v, s)
+            {
                 return None;
             }
         }
-        if verb.class == VerbClass::Object && is_function_word(self.w(c)) && !matches!(self.lw(c), "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+        if verb.class == VerbClass::Object
+            && is_function_word(self.w(c))
+            && !matches!(
+                self.lw(c),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            )
+        {
             return None;
         }
         let sp = match subject.and_then(|(s, e)| self.classify(s, e, log)) {
@@ -463,7 +618,14 @@ impl Ctx<'_> {
             }
             None => return None,
         };
-        Some((Found { speaker: sp, cue: Some(v) }, c, end))
+        Some((
+            Found {
+                speaker: sp,
+                cue: Some(v),
+            },
+            c,
+            end,
+        ))
     }
 
     /// "According to X, …" / "…, according to X."
@@ -479,7 +641,8 @@ impl Ctx<'_> {
         let e = self.trim_name_np(s, e);
         let sp = self.classify(s, e, log)?;
         let next_is_word = self.is_word(e + 1) && e < sent_end;
-        let (cs, ce) = if k == sent_start || (k > sent_start && self.is_mark(k - 1)) || next_is_word {
+        let (cs, ce) = if k == sent_start || (k > sent_start && self.is_mark(k - 1)) || next_is_word
+        {
             let mut c = e + 1;
             if self.w(c) == "," {
                 c += 1;
@@ -496,9 +659,19 @@ impl Ctx<'_> {
         while ce > cs && self.toks[ce].kind == TokKind::Punct {
             ce -= 1;
         }
-        if cs > ce || (cs..=ce).any(|j| self.in_quote[j].is_some()) || (cs..=ce).filter(|&j| self.is_word(j)).count() < 3 {
+        if cs > ce
+            || (cs..=ce).any(|j| self.in_quote[j].is_some())
+            || (cs..=ce).filter(|&j| self.is_word(j)).count() < 3
+        {
             return None;
         }
-        Some((Found { speaker: sp, cue: Some(k) }, cs, ce))
+        Some((
+            Found {
+                speaker: sp,
+                cue: Some(k),
+            },
+            cs,
+            ce,
+        ))
     }
 }

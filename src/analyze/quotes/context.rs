@@ -10,13 +10,58 @@ use crate::analyze::people::tokens::{Tok, TokKind, TokenView, is_capitalized};
 use crate::model::{Document, Person};
 
 const AUX_ADVERBS: &[&str] = &[
-    "has", "have", "had", "also", "will", "would", "could", "may", "might", "later", "then", "previously",
-    "reportedly", "again", "further", "repeatedly", "recently", "once", "earlier", "today", "yesterday",
-    "had", "did", "does", "do", "has", "already", "publicly", "privately", "separately", "subsequently",
-    "often", "frequently", "initially", "originally", "first", "last", "finally", "however",
-    "meanwhile", "too", "though", "instead", "nonetheless", "nevertheless", "moreover", "still",
+    "has",
+    "have",
+    "had",
+    "also",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "later",
+    "then",
+    "previously",
+    "reportedly",
+    "again",
+    "further",
+    "repeatedly",
+    "recently",
+    "once",
+    "earlier",
+    "today",
+    "yesterday",
+    "had",
+    "did",
+    "does",
+    "do",
+    "has",
+    "already",
+    "publicly",
+    "privately",
+    "separately",
+    "subsequently",
+    "often",
+    "frequently",
+    "initially",
+    "originally",
+    "first",
+    "last",
+    "finally",
+    "however",
+    "meanwhile",
+    "too",
+    "though",
+    "instead",
+    "nonetheless",
+    "nevertheless",
+    "moreover",
+    "still",
 ];
-const NEGATIONS: &[&str] = &["not", "never", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "wouldn't", "won't"];
+const NEGATIONS: &[&str] = &[
+    "not", "never", "n't", "didn't", "doesn't", "don't", "hasn't", "haven't", "hadn't", "wouldn't",
+    "won't",
+];
 /// Longer "sentences" are not prose (lists, tables, runaway input); rules that scan a
 /// whole sentence skip them, which keeps the engine linear on hostile input.
 pub(crate) const MAX_SENTENCE_TOKENS: usize = 150;
@@ -24,8 +69,9 @@ pub(crate) const PP_IN_NP: &[&str] = &["of", "for", "at", "from"];
 const DETS: &[&str] = &["the", "a", "an"];
 /// Words that open a new clause: a subject phrase cannot run across them to its verb.
 const CLAUSE_OPENERS: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "and", "but", "or", "if",
-    "as", "although", "though", "since", "after", "before", "until", "unless", "whether", "so",
+    "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "and", "but",
+    "or", "if", "as", "although", "though", "since", "after", "before", "until", "unless",
+    "whether", "so",
 ];
 
 pub(crate) struct Ctx<'a> {
@@ -49,7 +95,12 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn new(doc: &'a Document, view: &'a TokenView, people: &[Person], segs: Vec<Segment>) -> Ctx<'a> {
+    pub fn new(
+        doc: &'a Document,
+        view: &'a TokenView,
+        people: &[Person],
+        segs: Vec<Segment>,
+    ) -> Ctx<'a> {
         let text = doc.text.as_str();
         let toks = view.toks.as_slice();
         let mut in_quote = vec![None; toks.len()];
@@ -63,7 +114,11 @@ impl<'a> Ctx<'a> {
         }
         let defined_acronyms = toks
             .windows(3)
-            .filter(|w| &text[w[0].start..w[0].end] == "(" && &text[w[2].start..w[2].end] == ")" && w[1].kind == TokKind::Word)
+            .filter(|w| {
+                &text[w[0].start..w[0].end] == "("
+                    && &text[w[2].start..w[2].end] == ")"
+                    && w[1].kind == TokKind::Word
+            })
             .map(|w| &text[w[1].start..w[1].end])
             .filter(|a| a.chars().count() >= 2 && a.chars().all(|c| c.is_uppercase()))
             .collect();
@@ -87,7 +142,10 @@ impl<'a> Ctx<'a> {
     }
 
     pub fn w(&self, k: usize) -> &'a str {
-        self.toks.get(k).map(|t| &self.text[t.start..t.end]).unwrap_or("")
+        self.toks
+            .get(k)
+            .map(|t| &self.text[t.start..t.end])
+            .unwrap_or("")
     }
     /// The lowercased token, computed once per token.
     pub fn lw(&self, k: usize) -> &str {
@@ -103,7 +161,8 @@ impl<'a> Ctx<'a> {
             && chars.next().is_none()
     }
     pub fn is_terminator(&self, k: usize) -> bool {
-        self.toks.get(k).is_some_and(|t| t.kind == TokKind::Punct) && matches!(self.w(k), "." | "?" | "!")
+        self.toks.get(k).is_some_and(|t| t.kind == TokKind::Punct)
+            && matches!(self.w(k), "." | "?" | "!")
     }
 
     fn split_sentences(&mut self) {
@@ -137,15 +196,19 @@ impl<'a> Ctx<'a> {
 
     fn starts_sentence(&self, k: usize) -> bool {
         let w = self.w(k);
-        (self.is_word(k) && (is_capitalized(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit())))
+        (self.is_word(k)
+            && (is_capitalized(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit())))
             || (self.is_mark(k) && self.in_quote[k].is_some())
             || (w == "(" && self.is_word(k + 1) && is_capitalized(self.w(k + 1)))
     }
 
     /// `Name said` / `he said` right after a closing mark belongs to the quote's sentence.
     fn is_attribution_start(&self, k: usize) -> bool {
-        (k..k + 5).any(|j| self.is_word(j) && LEX.speech_verb(self.w(j)).is_some_and(|v| !v.gerund) && (k..j).all(|i| self.is_word(i)))
-            && !(k..k + 5).any(|j| self.is_terminator(j) && j < k + 2)
+        (k..k + 5).any(|j| {
+            self.is_word(j)
+                && LEX.speech_verb(self.w(j)).is_some_and(|v| !v.gerund)
+                && (k..j).all(|i| self.is_word(i))
+        }) && !(k..k + 5).any(|j| self.is_terminator(j) && j < k + 2)
     }
 
     fn index_mentions(&mut self) {
@@ -161,8 +224,15 @@ impl<'a> Ctx<'a> {
                     }
                 }
             }
-            let mut g = p.name.split_whitespace().next().and_then(|f| LEX.first_name_gender(f)).unwrap_or(Gender::Unknown);
-            if LEX.is_east_asian_family(p.name.split_whitespace().next().unwrap_or("")) && p.name.split_whitespace().count() >= 2 {
+            let mut g = p
+                .name
+                .split_whitespace()
+                .next()
+                .and_then(|f| LEX.first_name_gender(f))
+                .unwrap_or(Gender::Unknown);
+            if LEX.is_east_asian_family(p.name.split_whitespace().next().unwrap_or(""))
+                && p.name.split_whitespace().count() >= 2
+            {
                 g = Gender::Unknown;
             }
             for a in &p.aliases {
@@ -197,9 +267,21 @@ impl<'a> Ctx<'a> {
         }
         let mention = crate::model::Span::new(self.toks[s].start, self.toks[e].end);
         let words: Vec<&str> = name.split_whitespace().collect();
-        let aliases = if words.len() >= 2 { vec![words[words.len() - 1].to_string()] } else { Vec::new() };
-        self.people.push(Person { name: name.clone(), aliases, role: String::new(), mentions: vec![mention] });
-        let g = words.first().and_then(|f| LEX.first_name_gender(f)).unwrap_or(Gender::Unknown);
+        let aliases = if words.len() >= 2 {
+            vec![words[words.len() - 1].to_string()]
+        } else {
+            Vec::new()
+        };
+        self.people.push(Person {
+            name: name.clone(),
+            aliases,
+            role: String::new(),
+            mentions: vec![mention],
+        });
+        let g = words
+            .first()
+            .and_then(|f| LEX.first_name_gender(f))
+            .unwrap_or(Gender::Unknown);
         self.gender.push(g);
         let pi = self.people.len() - 1;
         for k in s..=e {
@@ -217,7 +299,11 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let lw = self.lw(k);
-        contains(AUX_ADVERBS, &lw) || (lw.ends_with("ly") && !is_capitalized(self.w(k)) && lw.len() > 4 && !LEX.is_group_head(&lw))
+        contains(AUX_ADVERBS, &lw)
+            || (lw.ends_with("ly")
+                && !is_capitalized(self.w(k))
+                && lw.len() > 4
+                && !LEX.is_group_head(&lw))
     }
 
     /// Whether the verb at `v` is negated ("did not say").
@@ -241,7 +327,11 @@ impl<'a> Ctx<'a> {
     /// The subject noun phrase of the verb at `v`, as a token range.
     pub fn subject_of(&self, v: usize) -> Option<(usize, usize)> {
         let mut k = v;
-        while k > 0 && self.same_sent(k - 1, v) && self.is_aux_or_adverb(k - 1) && self.in_quote[k - 1].is_none() {
+        while k > 0
+            && self.same_sent(k - 1, v)
+            && self.is_aux_or_adverb(k - 1)
+            && self.in_quote[k - 1].is_none()
+        {
             k -= 1;
         }
         if k == 0 || !self.same_sent(k - 1, v) {
@@ -250,7 +340,11 @@ impl<'a> Ctx<'a> {
         // "Nasdaq, meanwhile, says": skip a parenthetical adverb.
         if k >= 3 && self.w(k - 1) == "," && self.w(k - 3) == "," && self.is_aux_or_adverb(k - 2) {
             k -= 3;
-            while k > 0 && self.same_sent(k - 1, v) && self.is_aux_or_adverb(k - 1) && self.in_quote[k - 1].is_none() {
+            while k > 0
+                && self.same_sent(k - 1, v)
+                && self.is_aux_or_adverb(k - 1)
+                && self.in_quote[k - 1].is_none()
+            {
                 k -= 1;
             }
             if k == 0 {
@@ -297,7 +391,10 @@ impl<'a> Ctx<'a> {
                 if self.in_quote[j].is_some() {
                     break;
                 }
-                if self.is_word(j) && LEX.speech_verb(self.w(j)).is_some() && !is_capitalized(self.w(j)) {
+                if self.is_word(j)
+                    && LEX.speech_verb(self.w(j)).is_some()
+                    && !is_capitalized(self.w(j))
+                {
                     break;
                 }
                 if let Some(p) = self.mention[j] {
@@ -307,7 +404,9 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let e = k - 1;
-        if !(self.is_word(e) || self.toks[e].kind == TokKind::Possessive) || self.in_quote[e].is_some() {
+        if !(self.is_word(e) || self.toks[e].kind == TokKind::Possessive)
+            || self.in_quote[e].is_some()
+        {
             return None;
         }
         if is_function_word(self.w(e)) && !self.is_pronoun(e) && !self.is_defined_acronym(e) {
@@ -348,8 +447,14 @@ impl<'a> Ctx<'a> {
                         true
                     } else {
                         // "The report's authors": a word before a possessive is a noun.
-                        let possessed = self.toks.get(j + 1).is_some_and(|t| t.kind == TokKind::Possessive);
-                        possessed || LEX.speech_verb(&lw).is_none() && !lw.ends_with("ed") && !lw.ends_with("ing")
+                        let possessed = self
+                            .toks
+                            .get(j + 1)
+                            .is_some_and(|t| t.kind == TokKind::Possessive);
+                        possessed
+                            || LEX.speech_verb(&lw).is_none()
+                                && !lw.ends_with("ed")
+                                && !lw.ends_with("ing")
                     }
                 }
             };
@@ -372,17 +477,31 @@ impl<'a> Ctx<'a> {
     /// said …"). The phrase must end in a capitalised word or a group/source noun, and
     /// the words up to the verb must not start another clause. Returns the phrase's
     /// speaker and its first token.
-    pub fn source_subject(&mut self, v: usize, log: &[super::speakers::Said]) -> Option<(super::speakers::Speaker, usize)> {
+    pub fn source_subject(
+        &mut self,
+        v: usize,
+        log: &[super::speakers::Said],
+    ) -> Option<(super::speakers::Speaker, usize)> {
         let (ss, _) = *self.sents.get(*self.sent.get(v)?)?;
         let mut k = ss;
-        while k < v && !self.is_word(k) && self.in_quote[k].is_none() && self.toks[k].kind == TokKind::Punct && !matches!(self.w(k), ",") {
+        while k < v
+            && !self.is_word(k)
+            && self.in_quote[k].is_none()
+            && self.toks[k].kind == TokKind::Punct
+            && !matches!(self.w(k), ",")
+        {
             k += 1;
         }
         if k >= v || self.in_quote[k].is_some() {
             return None;
         }
         let start = k;
-        if DETS.contains(&self.lw(k)) || matches!(self.lw(k), "some" | "other" | "many" | "several" | "most" | "both" | "all") {
+        if DETS.contains(&self.lw(k))
+            || matches!(
+                self.lw(k),
+                "some" | "other" | "many" | "several" | "most" | "both" | "all"
+            )
+        {
             k += 1;
         }
         let mut head = None;
@@ -396,7 +515,11 @@ impl<'a> Ctx<'a> {
                 TokKind::Word => {
                     if lw == "of" {
                         // "The results of the National Study": only into a name.
-                        let nx = if DETS.contains(&self.lw(k + 1)) { k + 2 } else { k + 1 };
+                        let nx = if DETS.contains(&self.lw(k + 1)) {
+                            k + 2
+                        } else {
+                            k + 1
+                        };
                         if !(nx < v && is_capitalized(self.w(nx))) {
                             break;
                         }
@@ -405,7 +528,9 @@ impl<'a> Ctx<'a> {
                         break;
                     } else if is_capitalized(self.w(k)) || LEX.is_group_head(lw) {
                         head = Some(k);
-                    } else if lw.chars().count() > 4 && (lw.ends_with("ing") || lw.ends_with("ed")) || LEX.speech_verb(lw).is_some() {
+                    } else if lw.chars().count() > 4 && (lw.ends_with("ing") || lw.ends_with("ed"))
+                        || LEX.speech_verb(lw).is_some()
+                    {
                         break;
                     }
                 }
@@ -432,7 +557,11 @@ impl<'a> Ctx<'a> {
                 TokKind::Possessive => {}
                 TokKind::Word => {
                     let lw = self.lw(j);
-                    if contains(CLAUSE_OPENERS, lw) || LEX.speech_verb(lw).is_some() || self.mention[j].is_some() || self.is_pronoun(j) {
+                    if contains(CLAUSE_OPENERS, lw)
+                        || LEX.speech_verb(lw).is_some()
+                        || self.mention[j].is_some()
+                        || self.is_pronoun(j)
+                    {
                         return None;
                     }
                 }
@@ -454,7 +583,9 @@ impl<'a> Ctx<'a> {
     /// "a Chinese promise": a bare verb form after "a"/"an" is a noun, not a verb.
     pub fn verb_agrees(&self, v: usize, s: usize) -> bool {
         let form = self.lw(v);
-        let bare = LEX.speech_verb(&form).is_some_and(|sv| LEX.lemma(sv) == form);
+        let bare = LEX
+            .speech_verb(&form)
+            .is_some_and(|sv| LEX.lemma(sv) == form);
         !(bare && matches!(self.lw(s), "a" | "an" | "he" | "she" | "it"))
     }
 
@@ -484,7 +615,11 @@ impl<'a> Ctx<'a> {
         }
         let mut e = k;
         let mut n = 0;
-        while e < self.toks.len() && self.para[e] == self.para[k] && n < 12 && self.in_quote[e].is_none() {
+        while e < self.toks.len()
+            && self.para[e] == self.para[k]
+            && n < 12
+            && self.in_quote[e].is_none()
+        {
             let t = self.toks[e];
             let lw = self.lw(e);
             let ok = match t.kind {
@@ -493,7 +628,12 @@ impl<'a> Ctx<'a> {
                 TokKind::Word => {
                     if DETS.contains(&lw) {
                         e == k || PP_IN_NP.contains(&self.lw(e - 1))
-                    } else if e == k && matches!(lw, "some" | "other" | "many" | "most" | "several" | "both" | "all") {
+                    } else if e == k
+                        && matches!(
+                            lw,
+                            "some" | "other" | "many" | "most" | "several" | "both" | "all"
+                        )
+                    {
                         true
                     } else if PP_IN_NP.contains(&lw) {
                         e > k
@@ -502,7 +642,10 @@ impl<'a> Ctx<'a> {
                     } else {
                         // "according to some reports": after a determiner a verb form is a noun.
                         let noun_slot = e > k && LEX.is_group_head(&lw);
-                        !is_function_word(&lw) && !(LEX.speech_verb(&lw).is_some() && !is_capitalized(self.w(e)) && !noun_slot)
+                        !is_function_word(&lw)
+                            && !(LEX.speech_verb(&lw).is_some()
+                                && !is_capitalized(self.w(e))
+                                && !noun_slot)
                     }
                 }
             };
@@ -536,15 +679,22 @@ impl<'a> Ctx<'a> {
             k += 1;
         }
         // "On September 29, Scientology officials went …": skip an opening phrase.
-        if is_function_word(self.w(k)) && !self.is_pronoun(k) && !matches!(self.lw(k), "the" | "a" | "an") {
+        if is_function_word(self.w(k))
+            && !self.is_pronoun(k)
+            && !matches!(self.lw(k), "the" | "a" | "an")
+        {
             let comma = (k..(k + 8).min(e)).find(|&j| self.w(j) == ",")?;
             k = comma + 1;
         }
         let (a, b) = self.np_after(k)?;
         // Cut the phrase at its head: the last capitalised word or group noun
         // ("Union leaders met" -> "Union leaders").
-        let b = (a..=b).rev().find(|&j| is_capitalized(self.w(j)) || LEX.is_group_head(self.w(j)) || LEX.is_role_noun(self.w(j)))?;
+        let b = (a..=b).rev().find(|&j| {
+            is_capitalized(self.w(j)) || LEX.is_group_head(self.w(j)) || LEX.is_role_noun(self.w(j))
+        })?;
         let head = self.w(b);
-        (is_capitalized(self.w(a)) && !contains(NON_NAME_CAPS, self.w(a)) || LEX.is_group_head(head)).then_some((a, b))
+        (is_capitalized(self.w(a)) && !contains(NON_NAME_CAPS, self.w(a))
+            || LEX.is_group_head(head))
+        .then_some((a, b))
     }
 }

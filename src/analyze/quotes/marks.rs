@@ -36,8 +36,9 @@ fn closes_double(c: char) -> bool {
 
 /// Whitespace, start of text or an opening bracket/dash before a mark: it can open.
 fn open_context(prev: Option<char>, next: Option<char>) -> bool {
-    prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':'))
-        && next.is_some_and(|n| !n.is_whitespace())
+    prev.is_none_or(|p| {
+        p.is_whitespace() || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':')
+    }) && next.is_some_and(|n| !n.is_whitespace())
 }
 
 /// Elisions that start with an apostrophe: '90s, 'em, 'til, 'n', 'cause, 'tis.
@@ -50,14 +51,26 @@ fn is_elision(rest: &str) -> bool {
         return digits.len() == 2 && after.is_none_or(|c| c == 's' || !c.is_alphanumeric());
     }
     // The letters' length as written: lower-casing can change it ("Ⱥ" is 2 bytes, "ⱥ" 3).
-    let letters = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let letters = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
     let word = rest[..letters].to_lowercase();
     let after = rest[letters..].chars().next();
-    matches!(word.as_str(), "em" | "til" | "cause" | "tis" | "twas" | "n" | "round") && after.is_none_or(|c| !c.is_alphabetic())
+    matches!(
+        word.as_str(),
+        "em" | "til" | "cause" | "tis" | "twas" | "n" | "round"
+    ) && after.is_none_or(|c| !c.is_alphabetic())
 }
 
 /// Credit markers of picture captions ("… on their launchpads. Image: NASA.").
-const CAPTION_CUES: &[&str] = &["Image:", "Photo:", "Picture:", "Photograph:", "Credit:", "Photo credit:"];
+const CAPTION_CUES: &[&str] = &[
+    "Image:",
+    "Photo:",
+    "Picture:",
+    "Photograph:",
+    "Credit:",
+    "Photo credit:",
+];
 
 /// A short paragraph without quotation marks that carries a picture credit.
 pub fn is_caption(paragraph: &str) -> bool {
@@ -71,12 +84,22 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut carry = false;
     for (pi, p) in paragraphs.iter().enumerate() {
-        let Some(body) = text.get(p.start..p.end) else { continue };
+        let Some(body) = text.get(p.start..p.end) else {
+            continue;
+        };
         // A picture caption (or its text once the credit is cleaned away) set between two
         // paragraphs of one quote does not end it: a short paragraph without marks, right
         // before a paragraph that re-opens the quote.
-        let reopens_next = paragraphs.get(pi + 1).and_then(|n| text.get(n.start..n.end)).is_some_and(|n| n.starts_with(['“', '"', '„', '«']));
-        if carry && (is_caption(body) || (reopens_next && body.split_whitespace().count() <= 25 && !body.contains(DOUBLE_MARKS))) {
+        let reopens_next = paragraphs
+            .get(pi + 1)
+            .and_then(|n| text.get(n.start..n.end))
+            .is_some_and(|n| n.starts_with(['“', '"', '„', '«']));
+        if carry
+            && (is_caption(body)
+                || (reopens_next
+                    && body.split_whitespace().count() <= 25
+                    && !body.contains(DOUBLE_MARKS)))
+        {
             continue;
         }
         if !has_any_mark(body) {
@@ -108,7 +131,10 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
                     if opens_double(c) || (c == '"' && open_context(prev, next)) {
                         open = Some(i);
                         continues = carry && i == 0;
-                    } else if (c == '‘' || c == '\'') && open_context(prev, next) && !is_elision(&body[off + c.len_utf8()..]) {
+                    } else if (c == '‘' || c == '\'')
+                        && open_context(prev, next)
+                        && !is_elision(&body[off + c.len_utf8()..])
+                    {
                         let closers = closers.get_or_insert_with(|| single_closers(&chars));
                         if let Some(j) = find_single_close(&chars, closers, i) {
                             push(&mut out, text, p.start, &chars, i, Some(j), pi, false, true);
@@ -119,9 +145,21 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
                 }
                 Some(o) => {
                     // A typo'd “ after a word and before a space closes the quote.
-                    let misturned = c == '“' && prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
+                    let misturned = c == '“'
+                        && prev.is_some_and(|p| !p.is_whitespace())
+                        && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation());
                     if closes_double(c) || c == '"' || misturned {
-                        push(&mut out, text, p.start, &chars, o, Some(i), pi, continues, false);
+                        push(
+                            &mut out,
+                            text,
+                            p.start,
+                            &chars,
+                            o,
+                            Some(i),
+                            pi,
+                            continues,
+                            false,
+                        );
                         open = None;
                         continues = false;
                     } else if opens_double(c) && i > o + 1 {
@@ -137,7 +175,9 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
         }
         carry = false;
         if let Some(o) = open {
-            push(&mut out, text, p.start, &chars, o, None, pi, continues, false);
+            push(
+                &mut out, text, p.start, &chars, o, None, pi, continues, false,
+            );
             carry = true;
         }
     }
@@ -150,7 +190,10 @@ fn has_any_mark(body: &str) -> bool {
     bytes.iter().enumerate().any(|(i, &b)| match b {
         b'"' | b'\'' => true,
         // “ ” „ ‘ ’ are E2 80 9C/9D/9E/98/99 in UTF-8; « » are C2 AB/BB.
-        0xE2 => bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D | 0x9E)),
+        0xE2 => {
+            bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D | 0x9E))
+        }
         0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
         _ => false,
     })
@@ -165,7 +208,11 @@ fn single_closers(chars: &[(usize, char)]) -> Vec<usize> {
         let c = chars[j].1;
         next[j] = if matches!(c, '"' | '“' | '”') {
             usize::MAX
-        } else if (c == '’' || c == '\'') && j > 0 && !chars[j - 1].1.is_whitespace() && chars.get(j + 1).is_none_or(|&(_, n)| !n.is_alphanumeric()) {
+        } else if (c == '’' || c == '\'')
+            && j > 0
+            && !chars[j - 1].1.is_whitespace()
+            && chars.get(j + 1).is_none_or(|&(_, n)| !n.is_alphanumeric())
+        {
             j
         } else {
             next[j + 1]
@@ -185,7 +232,8 @@ fn find_single_close(chars: &[(usize, char)], closers: &[usize], i: usize) -> Op
         let prev = chars[j - 1].1;
         let next = chars.get(j + 1).map(|&(_, c)| c);
         let after_word = chars.get(j + 2).map(|&(_, c)| c);
-        let possessive = prev == 's' && next == Some(' ') && after_word.is_some_and(|c| c.is_lowercase());
+        let possessive =
+            prev == 's' && next == Some(' ') && after_word.is_some_and(|c| c.is_lowercase());
         let later = closers.get(j + 1).copied().unwrap_or(usize::MAX);
         if !possessive || later == usize::MAX {
             return Some(j);
@@ -197,17 +245,51 @@ fn find_single_close(chars: &[(usize, char)], closers: &[usize], i: usize) -> Op
 
 /// An unclosed quote cut short by a new opening mark at char index `until`.
 #[allow(clippy::too_many_arguments)]
-fn push_until(out: &mut Vec<Segment>, text: &str, base: usize, chars: &[(usize, char)], o: usize, until: usize, pi: usize, continues: bool) {
-    push(out, text, base, &chars[..until], o, None, pi, continues, false);
+fn push_until(
+    out: &mut Vec<Segment>,
+    text: &str,
+    base: usize,
+    chars: &[(usize, char)],
+    o: usize,
+    until: usize,
+    pi: usize,
+    continues: bool,
+) {
+    push(
+        out,
+        text,
+        base,
+        &chars[..until],
+        o,
+        None,
+        pi,
+        continues,
+        false,
+    );
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push(out: &mut Vec<Segment>, text: &str, base: usize, chars: &[(usize, char)], o: usize, close: Option<usize>, pi: usize, continues: bool, single: bool) {
+fn push(
+    out: &mut Vec<Segment>,
+    text: &str,
+    base: usize,
+    chars: &[(usize, char)],
+    o: usize,
+    close: Option<usize>,
+    pi: usize,
+    continues: bool,
+    single: bool,
+) {
     let open_off = base + chars[o].0;
     let inner_start = open_off + chars[o].1.len_utf8();
     let inner_end = match close {
         Some(c) => base + chars[c].0,
-        None => base + chars.last().map(|&(off, ch)| off + ch.len_utf8()).unwrap_or(0),
+        None => {
+            base + chars
+                .last()
+                .map(|&(off, ch)| off + ch.len_utf8())
+                .unwrap_or(0)
+        }
     };
     if inner_end <= inner_start {
         return;
@@ -253,14 +335,20 @@ mod tests {
 
     fn quoted(text: &str) -> Vec<&str> {
         let paras = crate::text::segment::paragraphs(text);
-        scan(text, &paras).iter().map(|s| s.inner.of(text)).collect()
+        scan(text, &paras)
+            .iter()
+            .map(|s| s.inner.of(text))
+            .collect()
     }
 
     #[test]
     fn curly_straight_and_single() {
         assert_eq!(quoted("He said “yes, now,” and left."), vec!["yes, now"]);
         assert_eq!(quoted("He said \"no\" twice."), vec!["no"]);
-        assert_eq!(quoted("She called it ‘a disaster’ today."), vec!["a disaster"]);
+        assert_eq!(
+            quoted("She called it ‘a disaster’ today."),
+            vec!["a disaster"]
+        );
     }
 
     #[test]
@@ -271,7 +359,10 @@ mod tests {
 
     #[test]
     fn nested_quotes_stay_inside() {
-        assert_eq!(quoted("“He called me ‘a liar’ twice,” she said."), vec!["He called me ‘a liar’ twice"]);
+        assert_eq!(
+            quoted("“He called me ‘a liar’ twice,” she said."),
+            vec!["He called me ‘a liar’ twice"]
+        );
     }
 
     #[test]

@@ -37,7 +37,10 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
     let mut si = 0;
     while si < n {
         let mut chain = vec![si];
-        while chain.last().is_some_and(|&l| l + 1 < n && ctx.segs[l + 1].continues) {
+        while chain
+            .last()
+            .is_some_and(|&l| l + 1 < n && ctx.segs[l + 1].continues)
+        {
             chain.push(chain[chain.len() - 1] + 1);
         }
         si = chain[chain.len() - 1] + 1;
@@ -66,16 +69,25 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
             continue;
         }
         if hit.is_none() && ctx.word_count(head) >= 4 {
-            hit = follow_on(doc, &ctx, head, &seg_speaker).map(|speaker| attribution::Found { speaker, cue: None });
+            hit = follow_on(doc, &ctx, head, &seg_speaker)
+                .map(|speaker| attribution::Found { speaker, cue: None });
         }
         if hit.is_none() && ctx.word_count(head) >= 6 {
-            hit = introduced_by(&ctx, head).map(|speaker| attribution::Found { speaker, cue: None });
+            hit =
+                introduced_by(&ctx, head).map(|speaker| attribution::Found { speaker, cue: None });
         }
         let Some(f) = hit else { continue };
         for &c in &chain {
             seg_speaker[c] = Some(f.speaker.clone());
             let seg = ctx.segs[c];
-            push_log(&mut log, Said { at: seg.inner.start, paragraph: seg.paragraph, speaker: f.speaker.clone() });
+            push_log(
+                &mut log,
+                Said {
+                    at: seg.inner.start,
+                    paragraph: seg.paragraph,
+                    speaker: f.speaker.clone(),
+                },
+            );
             found.push((seg.inner, f.speaker.clone(), QuoteKind::Direct, f.cue));
         }
     }
@@ -91,7 +103,10 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
         let lw = ctx.lw(k);
         let hit = if lw == "according" {
             ctx.according_to(k, &log)
-        } else if crate::analyze::people::lexicon::LEX.speech_verb(&lw).is_some() {
+        } else if crate::analyze::people::lexicon::LEX
+            .speech_verb(&lw)
+            .is_some()
+        {
             ctx.indirect_at(k, &log)
         } else {
             None
@@ -118,14 +133,25 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
         if let Some(si) = quoted_next.filter(|&si| ctx.same_sent(ctx.open_tok(si), ce)) {
             partial_in_clause.push((si, f.speaker.clone(), f.cue));
         }
-        push_log(&mut log, Said { at: span.start, paragraph: ctx.para[cs], speaker: f.speaker.clone() });
+        push_log(
+            &mut log,
+            Said {
+                at: span.start,
+                paragraph: ctx.para[cs],
+                speaker: f.speaker.clone(),
+            },
+        );
         found.push((span, f.speaker, QuoteKind::Indirect, f.cue));
     }
 
     for (si, speaker, cue) in partial_in_clause {
         let seg = ctx.segs[si];
         let unclaimed = seg_speaker[si].is_none();
-        if unclaimed && !ctx.is_naming(si) && !ctx.names_a_work(si) && !(seg.single && ctx.word_count(si) < 2) {
+        if unclaimed
+            && !ctx.is_naming(si)
+            && !ctx.names_a_work(si)
+            && !(seg.single && ctx.word_count(si) < 2)
+        {
             seg_speaker[si] = Some(speaker.clone());
             found.push((seg.inner, speaker, QuoteKind::Direct, cue));
         }
@@ -158,15 +184,26 @@ fn push_log(log: &mut Vec<Said>, s: Said) {
 
 /// An unattributed quote right after an attributed one (same paragraph, or opening the
 /// next paragraph) belongs to the same speaker, unless someone else is named between.
-fn follow_on(doc: &Document, ctx: &Ctx, si: usize, seg_speaker: &[Option<Speaker>]) -> Option<Speaker> {
+fn follow_on(
+    doc: &Document,
+    ctx: &Ctx,
+    si: usize,
+    seg_speaker: &[Option<Speaker>],
+) -> Option<Speaker> {
     let prev = si.checked_sub(1)?;
     let sp = seg_speaker[prev].clone()?;
     let (a, b) = (ctx.segs[prev], ctx.segs[si]);
     let o = ctx.open_tok(si);
     let starts_paragraph = o == 0 || ctx.para[o - 1] != ctx.para[o];
     // Picture captions between the two paragraphs do not break the run.
-    let next_prose = (a.paragraph + 1..b.paragraph).all(|pi| doc.paragraphs.get(pi).is_some_and(|p| marks::is_caption(p.of(&doc.text))));
-    if !(a.paragraph == b.paragraph || (b.paragraph <= a.paragraph + 3 && next_prose && starts_paragraph)) {
+    let next_prose = (a.paragraph + 1..b.paragraph).all(|pi| {
+        doc.paragraphs
+            .get(pi)
+            .is_some_and(|p| marks::is_caption(p.of(&doc.text)))
+    });
+    if !(a.paragraph == b.paragraph
+        || (b.paragraph <= a.paragraph + 3 && next_prose && starts_paragraph))
+    {
         return None;
     }
     let from = ctx.toks.partition_point(|t| t.start < a.inner.end);

@@ -4,7 +4,9 @@
 //! group/institution label in the article's own words ("Analysts", "the court").
 
 use super::context::Ctx;
-use crate::analyze::people::lexicon::{Gender, LEX, NON_NAME_CAPS, ORG_HEADS, PLACES, contains, is_function_word};
+use crate::analyze::people::lexicon::{
+    Gender, LEX, NON_NAME_CAPS, ORG_HEADS, PLACES, contains, is_function_word,
+};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,8 +32,13 @@ impl Ctx<'_> {
         // "Cornyn's statement added", "PC World's recent analysis … concluded": a
         // statement or publication speaks for its owner.
         if contains(OWNED_VOICES, self.lw(e)) {
-            let poss = (s + 1..e).rev().take(3).find(|&k| self.toks[k].kind == TokKind::Possessive);
-            if let Some(p) = poss.filter(|&p| (p + 1..e).all(|k| self.is_word(k) && !is_capitalized(self.w(k)))) {
+            let poss = (s + 1..e)
+                .rev()
+                .take(3)
+                .find(|&k| self.toks[k].kind == TokKind::Possessive);
+            if let Some(p) =
+                poss.filter(|&p| (p + 1..e).all(|k| self.is_word(k) && !is_capitalized(self.w(k))))
+            {
                 if let Some(person) = self.mention[p - 1] {
                     return Some(Speaker::Person(person));
                 }
@@ -68,7 +75,9 @@ impl Ctx<'_> {
             }
         };
         if !is_capitalized(head) {
-            if LEX.is_role_noun(&head_l) && !LEX.is_group_head(&head_l) || (LEX.is_role_noun(&head_l) && first.eq_ignore_ascii_case("the") && e == s + 1) {
+            if LEX.is_role_noun(&head_l) && !LEX.is_group_head(&head_l)
+                || (LEX.is_role_noun(&head_l) && first.eq_ignore_ascii_case("the") && e == s + 1)
+            {
                 // "the minister said": the person who holds that role
                 if let Some(p) = self.person_with_role(&head_l, self.toks[s].start) {
                     return Some(Speaker::Person(p));
@@ -84,8 +93,11 @@ impl Ctx<'_> {
             return None;
         }
         // Capitalised head: an organization, a country, or a name the people stage missed.
-        let acronym = head.chars().count() >= 2 && head.chars().all(|c| c.is_uppercase() || c == '.');
-        if !acronym && (contains(NON_NAME_CAPS, head) && !LEX.is_group_head(head) || is_function_word(head)) {
+        let acronym =
+            head.chars().count() >= 2 && head.chars().all(|c| c.is_uppercase() || c == '.');
+        if !acronym
+            && (contains(NON_NAME_CAPS, head) && !LEX.is_group_head(head) || is_function_word(head))
+        {
             return None;
         }
         // "Hospital reports …": a lone generic noun is not a source.
@@ -94,20 +106,35 @@ impl Ctx<'_> {
         }
         // Take the capitalised tail ("South Korean news agency Yonhap" -> "Yonhap").
         let mut a = e;
-        while a > s && (is_capitalized(self.w(a - 1)) || self.w(a - 1) == "&" || self.lw(a - 1) == "of" && a >= s + 2 && is_capitalized(self.w(a - 2))) {
+        while a > s
+            && (is_capitalized(self.w(a - 1))
+                || self.w(a - 1) == "&"
+                || self.lw(a - 1) == "of" && a >= s + 2 && is_capitalized(self.w(a - 2)))
+        {
             a -= 1;
         }
         let words: Vec<&str> = (a..=e).map(|k| self.w(k)).collect();
         let looks_like_name = (2..=3).contains(&words.len())
             && (LEX.is_first_name(words[0]) || LEX.is_east_asian_family(words[0]))
-            && !words.iter().any(|w| contains(ORG_HEADS, w) || contains(PLACES, w));
+            && !words
+                .iter()
+                .any(|w| contains(ORG_HEADS, w) || contains(PLACES, w));
         if looks_like_name {
             return Some(Speaker::Person(self.add_person(a, e)));
         }
         if a > s && !is_capitalized(self.w(s)) && !matches!(self.lw(s), "the" | "a" | "an") {
             return None;
         }
-        let start = if a > s && !is_capitalized(self.w(a - 1)) && !DET.contains(&self.lw(s)) { a } else if a > s && DET.contains(&self.lw(s)) && (s + 1..a).all(|k| is_capitalized(self.w(k))) { s } else { a };
+        let start = if a > s && !is_capitalized(self.w(a - 1)) && !DET.contains(&self.lw(s)) {
+            a
+        } else if a > s
+            && DET.contains(&self.lw(s))
+            && (s + 1..a).all(|k| is_capitalized(self.w(k)))
+        {
+            s
+        } else {
+            a
+        };
         let raw = self.slice(start, e);
         let mut c = raw.chars();
         Some(Speaker::Group(match c.next() {
@@ -120,7 +147,12 @@ impl Ctx<'_> {
     fn person_with_role(&self, noun: &str, at: usize) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for (pi, p) in self.people.iter().enumerate() {
-            if !p.role.to_lowercase().split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == noun) {
+            if !p
+                .role
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| w == noun)
+            {
                 continue;
             }
             // mentions are in text order: the last one before `at`
@@ -151,7 +183,9 @@ impl Ctx<'_> {
                 // The group named as the subject of the previous sentence.
                 let si = self.sent[k];
                 for back in 0..=1 {
-                    let Some(prev) = si.checked_sub(back) else { break };
+                    let Some(prev) = si.checked_sub(back) else {
+                        break;
+                    };
                     if let Some((a, b)) = self.sentence_subject(prev) {
                         if b < k && self.mention[b].is_none() {
                             let label = self.slice(a, b).to_string();
@@ -165,11 +199,17 @@ impl Ctx<'_> {
             }
             _ => return None,
         };
-        let ok = |p: usize| self.gender.get(p).is_some_and(|g| *g == want || *g == Gender::Unknown);
+        let ok = |p: usize| {
+            self.gender
+                .get(p)
+                .is_some_and(|g| *g == want || *g == Gender::Unknown)
+        };
         let si = self.sent[k];
         let floor_para = self.para[k].saturating_sub(2);
         // Same sentence, before the pronoun: the first person named (the subject).
-        let mut j = self.sents[si].0.max(k.saturating_sub(super::context::MAX_SENTENCE_TOKENS));
+        let mut j = self.sents[si]
+            .0
+            .max(k.saturating_sub(super::context::MAX_SENTENCE_TOKENS));
         while j < k {
             if self.in_quote[j].is_none() {
                 if let Some(p) = self.mention[j] {
@@ -205,7 +245,11 @@ impl Ctx<'_> {
             if let Some(p) = found {
                 if let Some(last) = log[..log.partition_point(|x| x.at < at)].last() {
                     if let Speaker::Person(q) = last.speaker {
-                        if q != p && ok(q) && self.para[k].saturating_sub(last.paragraph) <= 1 && self.sentence_mentions(s).contains(&q) {
+                        if q != p
+                            && ok(q)
+                            && self.para[k].saturating_sub(last.paragraph) <= 1
+                            && self.sentence_mentions(s).contains(&q)
+                        {
                             return Some(Speaker::Person(q));
                         }
                     }
@@ -218,7 +262,10 @@ impl Ctx<'_> {
 
     fn sentence_mentions(&self, s: usize) -> Vec<usize> {
         let (a, b) = self.sents[s];
-        (a..=b).filter(|&j| self.in_quote[j].is_none()).filter_map(|j| self.mention[j]).collect()
+        (a..=b)
+            .filter(|&j| self.in_quote[j].is_none())
+            .filter_map(|j| self.mention[j])
+            .collect()
     }
 
     /// Canonical name, aliases and role of a speaker.
@@ -226,7 +273,11 @@ impl Ctx<'_> {
         match sp {
             Speaker::Person(p) => {
                 let person = &self.people[*p];
-                (person.name.clone(), person.aliases.clone(), person.role.clone())
+                (
+                    person.name.clone(),
+                    person.aliases.clone(),
+                    person.role.clone(),
+                )
             }
             Speaker::Group(g) => (g.clone(), Vec::new(), String::new()),
         }
@@ -236,9 +287,33 @@ impl Ctx<'_> {
 const DET: &[&str] = &["the", "a", "an"];
 /// Statements and publications that speak for whoever owns them ("X's statement").
 const OWNED_VOICES: &[&str] = &[
-    "statement", "statements", "website", "blog", "letter", "office", "release", "tweet", "post", "account",
-    "campaign", "analysis", "report", "study", "survey", "research", "review", "findings", "article",
-    "paper", "editorial", "filing", "complaint", "lawsuit", "ruling", "verdict", "announcement",
+    "statement",
+    "statements",
+    "website",
+    "blog",
+    "letter",
+    "office",
+    "release",
+    "tweet",
+    "post",
+    "account",
+    "campaign",
+    "analysis",
+    "report",
+    "study",
+    "survey",
+    "research",
+    "review",
+    "findings",
+    "article",
+    "paper",
+    "editorial",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "ruling",
+    "verdict",
+    "announcement",
 ];
 
 fn capitalize(s: &str) -> String {
@@ -251,23 +326,50 @@ fn capitalize(s: &str) -> String {
 
 /// Nouns for documents and publications: sources that speak, but never as "they"/"we".
 const DOCUMENT_HEADS: &[&str] = &[
-    "report", "reports", "study", "studies", "survey", "poll", "results", "findings", "analysis", "article",
-    "articles", "paper", "papers", "research", "review", "audit", "inquiry", "document", "documents",
-    "statement", "website", "data",
+    "report",
+    "reports",
+    "study",
+    "studies",
+    "survey",
+    "poll",
+    "results",
+    "findings",
+    "analysis",
+    "article",
+    "articles",
+    "paper",
+    "papers",
+    "research",
+    "review",
+    "audit",
+    "inquiry",
+    "document",
+    "documents",
+    "statement",
+    "website",
+    "data",
 ];
 
 /// Whether a group label names a document: its head (the word before any "of") is a
 /// document noun or ends a capitalised title such as "… Nutrition Study".
 fn is_document(label: &str) -> bool {
     let head_part = label.split(" of ").next().unwrap_or(label);
-    let head = head_part.split_whitespace().last().unwrap_or("").to_lowercase();
+    let head = head_part
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
     DOCUMENT_HEADS.contains(&head.as_str())
 }
 
 /// Whether a group label agrees with the pronoun: "they" wants a plural or collective.
 fn plural_ok(label: &str, pronoun: &str) -> bool {
     let head = label.split_whitespace().last().unwrap_or("").to_lowercase();
-    let plural = head.ends_with('s') && !head.ends_with("ss") || matches!(head.as_str(), "police" | "people" | "staff" | "government" | "party" | "administration");
+    let plural = head.ends_with('s') && !head.ends_with("ss")
+        || matches!(
+            head.as_str(),
+            "police" | "people" | "staff" | "government" | "party" | "administration"
+        );
     match pronoun {
         "they" | "we" => plural || is_capitalized(label),
         _ => !plural || is_capitalized(&head),
