@@ -13,7 +13,8 @@ use super::lexicon::{
     QUALIFIERS, RANK_NOUNS, SPORTS_WORDS, STREET_WORDS, TIME_MARKERS, UnitKind, WEEKDAYS,
     WordClass, is_in,
 };
-use crate::model::{FigureKind, Span};
+use crate::analyze::rules::{self, fire};
+use crate::model::{FigureKind, RuleId, Span};
 
 /// A recognized figure, in token coordinates.
 #[derive(Debug, Clone)]
@@ -963,6 +964,11 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Applies rule `id` to the figure over tokens `first..=last` (see `analyze::rules`).
+    fn tag(&self, id: RuleId, first: usize, last: usize) -> bool {
+        fire(id, Span::new(self.toks[first].start, self.toks[last].end))
+    }
+
     fn step(&self, i: usize, floor: usize, out: &[Found]) -> Step {
         let t = self.toks[i];
         match t.kind {
@@ -982,7 +988,7 @@ impl<'a> Scanner<'a> {
                     let glued_to_number = self
                         .prev(i)
                         .is_some_and(|p| self.is_num(p) && self.attached(i));
-                    if !glued_to_number {
+                    if !glued_to_number && self.tag(rules::FIGURES_VULGAR_FRACTION, i, i) {
                         return Step::Found(self.found(
                             i,
                             i,
@@ -999,7 +1005,7 @@ impl<'a> Scanner<'a> {
                         .prev(i)
                         .is_some_and(|p| self.attached(i) && (self.is_word(p) || self.is_num(p)));
                     if let (false, Some(c)) = (attached_before, self.numeral(i + 1, false)) {
-                        if c.int {
+                        if c.int && self.tag(rules::FIGURES_HASH_RANK, i, c.last) {
                             return Step::Found(self.found(
                                 i,
                                 c.last,
@@ -1028,12 +1034,18 @@ impl<'a> Scanner<'a> {
         }
         // Ordinal ranks: "fourth place", "third-largest", "second lowest grade".
         if let Some(v) = LEXICON.number_word(w, WordClass::Ordinal) {
-            if let Some(f) = self.ordinal_rank(i, v) {
+            if let Some(f) = self
+                .ordinal_rank(i, v)
+                .filter(|f| self.tag(rules::FIGURES_ORDINAL_RANK, f.first, f.last))
+            {
                 return Step::Found(f);
             }
         }
         // Fractions: "half", "almost half", "two-thirds", "a third of", "one in five".
-        if let Some(f) = self.word_fraction(i, floor) {
+        if let Some(f) = self
+            .word_fraction(i, floor)
+            .filter(|f| self.tag(rules::FIGURES_WORD_FRACTION, f.first, f.last))
+        {
             return Step::Found(f);
         }
         // "billion-year contract", "million-dollar": a bare scale word fused to a unit.
@@ -1080,23 +1092,26 @@ impl<'a> Scanner<'a> {
         let lone_one = core.first == core.last && matches!(w, "one" | "a" | "an");
         match self.classify(core, floor) {
             Some(mut f) => {
+                let speech =
+                    |f: &Found| self.tag(rules::FIGURES_SKIP_SPEECH_COUNT, f.first, f.last);
                 if lone_one
                     && f.kind == FigureKind::Count
                     && !self.coordinated_with_count(f.first, out)
+                    && speech(&f)
                 {
                     return Step::Skip(core.last + 1);
                 }
                 // "the two countries": an anaphoric pair, not a figure.
                 if core.value <= 2.0 && f.qualifier.is_none() && f.kind == FigureKind::Count {
                     if let Some(p) = self.prev(core.first) {
-                        if matches!(self.l(p), "the" | "these" | "those" | "both") {
+                        if matches!(self.l(p), "the" | "these" | "those" | "both") && speech(&f) {
                             return Step::Skip(core.last + 1);
                         }
                     }
                 }
                 // Small spelled counts inside a direct quote are speech, not figures
                 // ("two things", "three guys"); measured amounts stay.
-                if f.in_quote && f.kind == FigureKind::Count && core.value <= 10.0 {
+                if f.in_quote && f.kind == FigureKind::Count && core.value <= 10.0 && speech(&f) {
                     return Step::Skip(core.last + 1);
                 }
                 if f.first < floor {
@@ -1344,7 +1359,11 @@ impl<'a> Scanner<'a> {
     fn number_step(&self, i: usize, floor: usize) -> Step {
         let step = self.unsigned_number_step(i, floor);
         match (step, self.negative_sign(i)) {
-            (Step::Found(mut f), Some(sign)) if sign >= floor && f.first == i => {
+            (Step::Found(mut f), Some(sign))
+                if sign >= floor
+                    && f.first == i
+                    && self.tag(rules::FIGURES_NEGATIVE, sign, f.last) =>
+            {
                 f.first = sign;
                 f.value = f.value.map(|v| -v);
                 f.value_max = f.value_max.map(|v| -v);
@@ -1360,7 +1379,11 @@ impl<'a> Scanner<'a> {
             // "1.2.3": a version number; skip the whole code.
             return Step::Skip(i + 1);
         };
-        if self.is_code(&core) || self.is_date_or_time(&core) || self.is_list_number(&core) {
+        let (a, b) = (core.first, core.last);
+        if self.is_code(&core) && self.tag(rules::FIGURES_SKIP_CODE, a, b)
+            || self.is_date_or_time(&core) && self.tag(rules::FIGURES_SKIP_DATE_OR_TIME, a, b)
+            || self.is_list_number(&core)
+        {
             return Step::Skip(self.skip_number_run(core.last));
         }
         // Fraction "3/5".
@@ -1377,6 +1400,7 @@ impl<'a> Scanner<'a> {
                     && den.value <= 100.0
                     && core.value < den.value
                     && !self.is_sym(den.last + 1, "/")
+                    && self.tag(rules::FIGURES_SLASH_FRACTION, i, den.last)
                 {
                     let mut f = self.found(
                         i,
@@ -1397,13 +1421,21 @@ impl<'a> Scanner<'a> {
         if let Some(f) = self
             .n_in_m(i, core.value, core.last)
             .filter(|_| core.int && !core.ordinal && core.scale == 1.0)
+            .filter(|f| self.tag(rules::FIGURES_N_IN_M, f.first, f.last))
         {
             return Step::Found(f);
         }
-        if let Some(f) = self.score_line(core, floor) {
+        if let Some(f) = self
+            .score_line(core, floor)
+            .filter(|f| self.tag(rules::FIGURES_SCORE_LINE, f.first, f.last))
+        {
             return Step::Found(f);
         }
-        if self.is_name_part(&core) && money_prefix.is_none() && !self.has_unit_after(&core) {
+        if self.is_name_part(&core)
+            && money_prefix.is_none()
+            && !self.has_unit_after(&core)
+            && self.tag(rules::FIGURES_SKIP_NAME_PART, a, b)
+        {
             return Step::Skip(self.skip_number_run(core.last));
         }
         match self.classify(core, floor) {
@@ -1613,7 +1645,10 @@ impl<'a> Scanner<'a> {
             }
             // "-largest"
             if self.is_dash(k) && self.attached(k) {
-                if let Some(f) = self.ordinal_rank(core.first, core.value) {
+                if let Some(f) = self
+                    .ordinal_rank(core.first, core.value)
+                    .filter(|f| self.tag(rules::FIGURES_ORDINAL_RANK, f.first, f.last))
+                {
                     return Some(finish(f));
                 }
             }

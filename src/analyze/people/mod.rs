@@ -9,6 +9,7 @@ pub mod lexicon;
 pub mod roles;
 pub mod tokens;
 
+use crate::analyze::rules::{self, fire};
 use crate::model::{Document, Person, Span};
 use foldhash::{HashMap, HashMapExt};
 use lexicon::{LEX, PLACES, class, classes, contains};
@@ -185,19 +186,26 @@ fn is_person(
         }
     });
     let titled = honorific.is_some_and(|h| h + 1 == first) || has_title_in_run || role_before;
+    let span = Span::new(toks[first].start, toks[last].end);
     if len == 1 {
-        return titled && !contains(PLACES, w0);
+        return titled && !contains(PLACES, w0) && fire(rules::PEOPLE_TITLED_SURNAME, span);
     }
-    if LEX.is_first_name(w0) || LEX.is_east_asian_family(w0) || titled {
+    if (LEX.is_first_name(w0) || LEX.is_east_asian_family(w0))
+        && fire(rules::PEOPLE_GIVEN_NAME, span)
+    {
         return true;
     }
-    if w0.ends_with('.') && w0.chars().count() == 2 {
+    if titled && fire(rules::PEOPLE_TITLED_NAME, span) {
+        return true;
+    }
+    if w0.ends_with('.') && w0.chars().count() == 2 && fire(rules::PEOPLE_INITIAL, span) {
         // "L. Ron Hubbard"
         return true;
     }
     // Context: an appositive with a role noun, or a speech verb next to the name.
-    if roles::appositive_role(text, toks, paras, last).is_some()
-        || roles::pre_appositive_role(text, toks, paras, first).is_some()
+    if (roles::appositive_role(text, toks, paras, last).is_some()
+        || roles::pre_appositive_role(text, toks, paras, first).is_some())
+        && fire(rules::PEOPLE_ROLE_APPOSITIVE, span)
     {
         return true;
     }
@@ -211,7 +219,7 @@ fn is_person(
                 "said" | "says" | "added" | "told" | "wrote"
             )
     });
-    next_is_speech || prev_is_speech
+    (next_is_speech || prev_is_speech) && fire(rules::PEOPLE_SPEECH_VERB, span)
 }
 
 /// One person being assembled from its mentions.
@@ -268,9 +276,10 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
         let found = by_last.get(&last).and_then(|list| {
             list.iter().copied().find(|&e| {
                 let ek: Vec<String> = ents[e].words.iter().map(|w| w.to_lowercase()).collect();
-                ek == key
+                (ek == key
                     || (key.len() < ek.len() && ek.ends_with(&key))
-                    || (ek.len() < key.len() && key.ends_with(&ek))
+                    || (ek.len() < key.len() && key.ends_with(&ek)))
+                    && fire(rules::PEOPLE_SAME_NAME, span)
             })
         });
         let ei = match found {
@@ -309,7 +318,9 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
     for c in cands.iter().filter(|c| c.last == c.first) {
         let w = toks[c.first].text(text).to_lowercase();
         let span = Span::new(toks[c.first].start, toks[c.first].end);
-        let ei = match nearest_with_key(&by_key, &w, span.start) {
+        let ei = match nearest_with_key(&by_key, &w, span.start)
+            .filter(|_| fire(rules::PEOPLE_SURNAME_MENTION, span))
+        {
             Some(ei) => ei,
             None => {
                 ents.push(Entity {
@@ -368,10 +379,16 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
             continue;
         }
         let w = t.text(text).to_lowercase();
-        if let Some(ei) = nearest_with_key(&by_key, &w, t.start) {
+        if let Some(ei) = nearest_with_key(&by_key, &w, t.start)
+            .filter(|_| fire(rules::PEOPLE_SURNAME_MENTION, span))
+        {
             ents[ei].mentions.push(span);
             push_unique(&mut ents[ei].aliases, t.text(text).to_string());
-        } else if let Some([only]) = first_names.get(&w).map(Vec::as_slice) {
+        } else if let Some([only]) = first_names
+            .get(&w)
+            .map(Vec::as_slice)
+            .filter(|_| fire(rules::PEOPLE_FIRST_NAME_MENTION, span))
+        {
             ents[*only].mentions.push(span);
             push_unique(&mut ents[*only].aliases, t.text(text).to_string());
         }
@@ -389,13 +406,15 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
                 continue;
             }
             let pre = roles::premodifier_role(text, toks, paras, first)
-                .or_else(|| roles::pre_appositive_role(text, toks, paras, first));
+                .or_else(|| roles::pre_appositive_role(text, toks, paras, first))
+                .filter(|_| fire(rules::PEOPLE_ROLE_BEFORE, m));
             let post = roles::appositive_role(text, toks, paras, last)
                 .or_else(|| roles::predicate_role(text, toks, paras, last))
                 .or_else(|| {
                     pre.as_ref()
                         .and_then(|_| roles::affiliation(text, toks, paras, last))
-                });
+                })
+                .filter(|_| fire(rules::PEOPLE_ROLE_AFTER, m));
             let pre = pre.map(|a| match roles::name_suffix(text, toks, paras, last) {
                 Some(tag) => format!("{a} {tag}"),
                 None => a,
@@ -450,6 +469,7 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
                 aliases,
                 role: e.role,
                 mentions: e.mentions,
+                rules: Default::default(),
             }
         })
         .collect()
