@@ -10,6 +10,7 @@ pub mod lexicon;
 pub mod roles;
 pub mod tokens;
 
+use crate::analyze::rules::{self, fire};
 use crate::model::{Document, Person, Span};
 use foldhash::{HashMap, HashMapExt};
 use lexicon::{LEX, PLACES, class, classes, contains};
@@ -258,28 +259,38 @@ fn is_person(
         }
     });
     let titled = honorific.is_some_and(|h| h + 1 == first) || has_title_in_run || role_before;
+    let span = Span::new(toks[first].start, toks[last].end);
     if len == 1 {
         return !contains(PLACES, w0)
-            && (titled || lone_given_name(text, toks, paras, first, first > run_start));
+            && ((titled && fire(rules::PEOPLE_TITLED_SURNAME, span))
+                || (lone_given_name(text, toks, paras, first, first > run_start)
+                    && fire(rules::PEOPLE_LONE_GIVEN_NAME, span)));
     }
-    if evidence::known_non_person(text, toks, first, last) {
+    if evidence::known_non_person(text, toks, first, last)
+        && fire(rules::PEOPLE_KNOWN_NON_PERSON, span)
+    {
         return false;
     }
-    if is_given_name(w0) || LEX.is_east_asian_family(w0) || titled {
+    if (is_given_name(w0) || LEX.is_east_asian_family(w0)) && fire(rules::PEOPLE_GIVEN_NAME, span) {
+        return true;
+    }
+    if titled && fire(rules::PEOPLE_TITLED_NAME, span) {
         return true;
     }
     if evidence::name_shaped(text, toks, first, last)
         && evidence::person_context(text, toks, first, last)
+        && fire(rules::PEOPLE_PERSON_CONTEXT, span)
     {
         return true;
     }
-    if w0.ends_with('.') && w0.chars().count() == 2 {
+    if w0.ends_with('.') && w0.chars().count() == 2 && fire(rules::PEOPLE_INITIAL, span) {
         // "L. Ron Hubbard"
         return true;
     }
     // Context: an appositive with a role noun, or a speech verb next to the name.
-    if roles::appositive_role(text, toks, paras, last).is_some()
-        || roles::pre_appositive_role(text, toks, paras, first).is_some()
+    if (roles::appositive_role(text, toks, paras, last).is_some()
+        || roles::pre_appositive_role(text, toks, paras, first).is_some())
+        && fire(rules::PEOPLE_ROLE_APPOSITIVE, span)
     {
         return true;
     }
@@ -293,7 +304,7 @@ fn is_person(
                 "said" | "says" | "added" | "told" | "wrote"
             )
     });
-    next_is_speech || prev_is_speech
+    (next_is_speech || prev_is_speech) && fire(rules::PEOPLE_SPEECH_VERB, span)
 }
 
 /// A known given name standing alone, inside a sentence or before a speech verb
@@ -370,11 +381,12 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
         let found = by_last.get(&last).and_then(|list| {
             list.iter().copied().find(|&e| {
                 let ek: Vec<String> = ents[e].words.iter().map(|w| w.to_lowercase()).collect();
-                ek == key
+                (ek == key
                     || (key.len() < ek.len() && ek.ends_with(&key))
                     || (ek.len() < key.len() && key.ends_with(&ek))
                     // "Jane Goode" / "Jane Mary Goode": same first and last word.
-                    || ek.first() == key.first()
+                    || ek.first() == key.first())
+                    && fire(rules::PEOPLE_SAME_NAME, span)
             })
         });
         let ei = match found {
@@ -413,7 +425,9 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
     for c in cands.iter().filter(|c| c.last == c.first) {
         let w = toks[c.first].text(text).to_lowercase();
         let span = Span::new(toks[c.first].start, toks[c.first].end);
-        let ei = match nearest_with_key(&by_key, &w, span.start) {
+        let ei = match nearest_with_key(&by_key, &w, span.start)
+            .filter(|_| fire(rules::PEOPLE_SURNAME_MENTION, span))
+        {
             Some(ei) => ei,
             None => {
                 ents.push(Entity {
@@ -472,10 +486,16 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
             continue;
         }
         let w = t.text(text).to_lowercase();
-        if let Some(ei) = nearest_with_key(&by_key, &w, t.start) {
+        if let Some(ei) = nearest_with_key(&by_key, &w, t.start)
+            .filter(|_| fire(rules::PEOPLE_SURNAME_MENTION, span))
+        {
             ents[ei].mentions.push(span);
             push_unique(&mut ents[ei].aliases, t.text(text).to_string());
-        } else if let Some([only]) = first_names.get(&w).map(Vec::as_slice) {
+        } else if let Some([only]) = first_names
+            .get(&w)
+            .map(Vec::as_slice)
+            .filter(|_| fire(rules::PEOPLE_FIRST_NAME_MENTION, span))
+        {
             ents[*only].mentions.push(span);
             push_unique(&mut ents[*only].aliases, t.text(text).to_string());
         }
@@ -493,13 +513,15 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
                 continue;
             }
             let pre = roles::premodifier_role(text, toks, paras, first)
-                .or_else(|| roles::pre_appositive_role(text, toks, paras, first));
+                .or_else(|| roles::pre_appositive_role(text, toks, paras, first))
+                .filter(|_| fire(rules::PEOPLE_ROLE_BEFORE, m));
             let post = roles::appositive_role(text, toks, paras, last)
                 .or_else(|| roles::predicate_role(text, toks, paras, last))
                 .or_else(|| {
                     pre.as_ref()
                         .and_then(|_| roles::affiliation(text, toks, paras, last))
-                });
+                })
+                .filter(|_| fire(rules::PEOPLE_ROLE_AFTER, m));
             let pre = pre.map(|a| match roles::name_suffix(text, toks, paras, last) {
                 Some(tag) => format!("{a} {tag}"),
                 None => a,
@@ -554,6 +576,7 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
                 aliases,
                 role: e.role,
                 mentions: e.mentions,
+                rules: Default::default(),
             }
         })
         .collect()

@@ -290,6 +290,7 @@ impl<'a> Ctx<'a> {
             aliases,
             role: String::new(),
             mentions: vec![mention],
+            rules: Default::default(),
         });
         let g = words
             .first()
