@@ -6,6 +6,7 @@
 //! People's names and places are never reported as organizations.
 
 use super::proper_nouns::{self, Chunk, Gazetteer};
+use crate::analyze::rules::{self, fire};
 use crate::model::{Document, NamedEntity, Person, Span};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -208,11 +209,12 @@ fn in_all_caps_text(doc: &Document, chunk: &Chunk) -> bool {
 /// is not taken for Chile.
 pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
     let text = chunk.text(doc);
-    if ORGS.lookup(text).is_some() {
+    if ORGS.lookup(text).is_some() && fire(rules::ORGS_GAZETTEER, chunk.span) {
         return true;
     }
-    if proper_nouns::ends_with_head(doc, chunk, &ORG_HEADS)
-        || proper_nouns::head_before_of(doc, chunk, &ORG_HEADS)
+    if (proper_nouns::ends_with_head(doc, chunk, &ORG_HEADS)
+        || proper_nouns::head_before_of(doc, chunk, &ORG_HEADS))
+        && fire(rules::ORGS_HEAD_WORD, chunk.span)
     {
         return true;
     }
@@ -223,10 +225,13 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
         return true;
     }
     // "Procter & Gamble", "Texas A&M", "Social Science & Medicine".
-    if chunk.words.len() > 1 && chunk.words.iter().any(|w| doc.slice(*w).contains('&')) {
+    if chunk.words.len() > 1
+        && chunk.words.iter().any(|w| doc.slice(*w).contains('&'))
+        && fire(rules::ORGS_AMPERSAND, chunk.span)
+    {
         return true;
     }
-    chunk.words.len() == 1 && WEB_NAME.is_match(text)
+    chunk.words.len() == 1 && WEB_NAME.is_match(text) && fire(rules::ORGS_WEB_NAME, chunk.span)
 }
 
 /// Plural group words that follow a place without making a team ("Texas Democrats").
@@ -445,8 +450,9 @@ pub fn extract_from(
             continue;
         }
         let is_org = org_by_form(doc, chunk)
-            || org_named_after_country(doc, chunk)
-            || acronym_is_org(doc, chunks, ci, people);
+            || (org_named_after_country(doc, chunk)
+                && fire(rules::ORGS_NAMED_AFTER_COUNTRY, chunk.span))
+            || (acronym_is_org(doc, chunks, ci, people) && fire(rules::ORGS_ACRONYM, chunk.span));
         // A bare head word ("Government", "Police") is not a name.
         let bare_head = chunk.words.len() == 1 && ORG_HEADS.is_one_word_head(chunk.text(doc));
         if bare_head && ORGS.lookup(chunk.text(doc)).is_none() {
@@ -461,7 +467,8 @@ pub fn extract_from(
                 && !chunk
                     .words
                     .iter()
-                    .any(|w| TITLE_WORDS.contains(&doc.slice(*w))))
+                    .any(|w| TITLE_WORDS.contains(&doc.slice(*w)))
+                && fire(rules::ORGS_CONTEXT, chunk.span))
         {
             // "Standard & Poor's" keeps the apostrophe that is part of its name.
             let mut span = chunk.span;
@@ -482,6 +489,7 @@ pub fn extract_from(
     for m in ORGS.find(&doc.text) {
         if proper_nouns::chunk_containing(chunks, m.span).is_none()
             && doc.sentence_at(m.span.start).is_some()
+            && fire(rules::ORGS_LOWERCASE_GAZETTEER, m.span)
         {
             found.push((doc.slice(m.span).to_string(), m.span));
         }
@@ -520,6 +528,7 @@ fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEntity> {
             name,
             aliases: Vec::new(),
             mentions: vec![span],
+            rules: Default::default(),
         });
     }
     // A one-word name that starts a longer one ("Virgin" / "Virgin Trains"), or a name

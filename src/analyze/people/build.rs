@@ -4,6 +4,7 @@
 use super::lexicon::LEX;
 use super::tokens::Tok;
 use super::{NameCandidate, is_name_word, is_title_like, roles};
+use crate::analyze::rules::{self, fire};
 use crate::model::{Person, Span};
 use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
@@ -90,10 +91,12 @@ fn full_names(text: &str, toks: &[Tok], cands: &[NameCandidate]) -> Vec<Entity> 
         let found = by_last.get(&last).and_then(|list| {
             list.iter().copied().find(|&e| {
                 let ek: Vec<String> = ents[e].words.iter().map(|w| w.to_lowercase()).collect();
-                ek == key
+                (ek == key
                     || (key.len() < ek.len() && ek.ends_with(&key))
                     || (ek.len() < key.len() && key.ends_with(&ek))
-                    || ek.first() == key.first()
+                    // "Jane Goode" / "Jane Mary Goode": same first and last word.
+                    || ek.first() == key.first())
+                    && fire(rules::PEOPLE_SAME_NAME, span)
             })
         });
         let ei = match found {
@@ -171,8 +174,11 @@ fn single_words(
                 .is_none()
                 .then(|| only_with_first_name(first_names, &w))
                 .flatten()
+                .filter(|_| fire(rules::PEOPLE_FIRST_NAME_MENTION, span))
         };
-        let ei = match nearest_with_key(by_key, &w, span.start).or_else(by_first) {
+        let by_surname = nearest_with_key(by_key, &w, span.start)
+            .filter(|_| fire(rules::PEOPLE_SURNAME_MENTION, span));
+        let ei = match by_surname.or_else(by_first) {
             Some(ei) => ei,
             None => {
                 ents.push(new_entity(vec![toks[c.first].text(text).to_string()], span));
@@ -226,8 +232,12 @@ fn bare_mentions(
             continue;
         }
         let w = t.text(text).to_lowercase();
-        let ei =
-            nearest_with_key(by_key, &w, t.start).or_else(|| only_with_first_name(first_names, &w));
+        let ei = nearest_with_key(by_key, &w, t.start)
+            .filter(|_| fire(rules::PEOPLE_SURNAME_MENTION, span))
+            .or_else(|| {
+                only_with_first_name(first_names, &w)
+                    .filter(|_| fire(rules::PEOPLE_FIRST_NAME_MENTION, span))
+            });
         if let Some(ei) = ei {
             ents[ei].mentions.push(span);
             push_unique(&mut ents[ei].aliases, t.text(text).to_string());
@@ -279,14 +289,17 @@ fn mention_role(
     first: usize,
     last: usize,
 ) -> Option<String> {
+    let m = Span::new(toks[first].start, toks[last].end);
     let pre = roles::premodifier_role(text, toks, paras, first)
-        .or_else(|| roles::pre_appositive_role(text, toks, paras, first));
+        .or_else(|| roles::pre_appositive_role(text, toks, paras, first))
+        .filter(|_| fire(rules::PEOPLE_ROLE_BEFORE, m));
     let post = roles::appositive_role(text, toks, paras, last)
         .or_else(|| roles::predicate_role(text, toks, paras, last))
         .or_else(|| {
             pre.as_ref()
                 .and_then(|_| roles::affiliation(text, toks, paras, last))
-        });
+        })
+        .filter(|_| fire(rules::PEOPLE_ROLE_AFTER, m));
     let pre = pre.map(|a| match roles::name_suffix(text, toks, paras, last) {
         Some(tag) => format!("{a} {tag}"),
         None => a,
@@ -323,6 +336,7 @@ fn finish(mut e: Entity) -> Person {
         aliases,
         role: e.role,
         mentions: e.mentions,
+        rules: Default::default(),
     }
 }
 

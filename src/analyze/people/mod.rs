@@ -11,7 +11,8 @@ pub mod lexicon;
 pub mod roles;
 pub mod tokens;
 
-use crate::model::{Document, Person};
+use crate::analyze::rules::{self, fire};
+use crate::model::{Document, Person, Span};
 use lexicon::{LEX, PLACES, class, classes, contains};
 use tokens::{Tok, TokKind, TokenView, is_capitalized};
 
@@ -292,28 +293,38 @@ fn is_person(
         }
     });
     let titled = honorific.is_some_and(|h| h + 1 == first) || has_title_in_run || role_before;
+    let span = Span::new(toks[first].start, toks[last].end);
     if len == 1 {
         return !contains(PLACES, w0)
-            && (titled || lone_given_name(text, toks, paras, first, first > run_start));
+            && ((titled && fire(rules::PEOPLE_TITLED_SURNAME, span))
+                || (lone_given_name(text, toks, paras, first, first > run_start)
+                    && fire(rules::PEOPLE_LONE_GIVEN_NAME, span)));
     }
-    if evidence::known_non_person(text, toks, first, last) {
+    if evidence::known_non_person(text, toks, first, last)
+        && fire(rules::PEOPLE_KNOWN_NON_PERSON, span)
+    {
         return false;
     }
-    if is_given_name(w0) || LEX.is_east_asian_family(w0) || titled {
+    if (is_given_name(w0) || LEX.is_east_asian_family(w0)) && fire(rules::PEOPLE_GIVEN_NAME, span) {
+        return true;
+    }
+    if titled && fire(rules::PEOPLE_TITLED_NAME, span) {
         return true;
     }
     if evidence::name_shaped(text, toks, first, last)
         && evidence::person_context(text, toks, first, last)
+        && fire(rules::PEOPLE_PERSON_CONTEXT, span)
     {
         return true;
     }
-    if w0.ends_with('.') && w0.chars().count() == 2 {
+    if w0.ends_with('.') && w0.chars().count() == 2 && fire(rules::PEOPLE_INITIAL, span) {
         // "L. Ron Hubbard"
         return true;
     }
     // Context: an appositive with a role noun, or a speech verb next to the name.
-    if roles::appositive_role(text, toks, paras, last).is_some()
-        || roles::pre_appositive_role(text, toks, paras, first).is_some()
+    if (roles::appositive_role(text, toks, paras, last).is_some()
+        || roles::pre_appositive_role(text, toks, paras, first).is_some())
+        && fire(rules::PEOPLE_ROLE_APPOSITIVE, span)
     {
         return true;
     }
@@ -327,7 +338,7 @@ fn is_person(
                 "said" | "says" | "added" | "told" | "wrote"
             )
     });
-    next_is_speech || prev_is_speech
+    (next_is_speech || prev_is_speech) && fire(rules::PEOPLE_SPEECH_VERB, span)
 }
 
 /// A known given name standing alone, inside a sentence or before a speech verb

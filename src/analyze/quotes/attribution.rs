@@ -10,6 +10,8 @@ use super::context::Ctx;
 use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, VerbClass, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
+use crate::analyze::rules::{self, fire};
+use crate::model::{RuleId, Span};
 
 /// A direct or indirect attribution found by the rules.
 #[derive(Debug, Clone)]
@@ -54,7 +56,9 @@ impl Ctx<'_> {
     }
     pub fn close_tok(&self, si: usize) -> Option<usize> {
         let c = self.segs[si].close?;
-        let k = self.toks.partition_point(|t| t.start < c);
+        // The last token of the mark (`''` is two tokens).
+        let last = c + super::marks::last_char_offset(self.text, c);
+        let k = self.toks.partition_point(|t| t.start < last);
         (k < self.toks.len()).then_some(k)
     }
 
@@ -112,6 +116,11 @@ impl Ctx<'_> {
                 ))
     }
 
+    /// Applies rule `id` to the statement over tokens `a..=b` (see `analyze::rules`).
+    fn tag(&self, id: RuleId, a: usize, b: usize) -> bool {
+        fire(id, Span::new(self.toks[a].start, self.toks[b].end))
+    }
+
     /// "…," said X / "…," X said.
     pub fn after_attribution(&mut self, si: usize, log: &[Said]) -> Option<Found> {
         let c = self.close_tok(si)?;
@@ -137,6 +146,9 @@ impl Ctx<'_> {
             let (s, e) = self.np_after(k + 2)?;
             let e = self.trim_name_np(s, e);
             let sp = self.classify(s, e, log)?;
+            if !fire(rules::QUOTES_AFTER_ACCORDING_TO, inner) {
+                return None;
+            }
             return Some(Found {
                 speaker: sp,
                 cue: Some(k),
@@ -157,13 +169,19 @@ impl Ctx<'_> {
                         while self.mention.get(me + 1).copied().flatten() == Some(p) {
                             me += 1;
                         }
+                        if !fire(rules::QUOTES_AFTER_SAID_X, inner) {
+                            return None;
+                        }
                         return Some(Found {
                             speaker: super::speakers::Speaker::Person(p),
                             cue: Some(k),
                         });
                     }
                 }
-                if let Some(sp) = self.classify(s, e, log) {
+                if let Some(sp) = self
+                    .classify(s, e, log)
+                    .filter(|_| fire(rules::QUOTES_AFTER_SAID_X, inner))
+                {
                     return Some(Found {
                         speaker: sp,
                         cue: Some(k),
@@ -196,7 +214,7 @@ impl Ctx<'_> {
             return None;
         }
         let sp = self.classify(s, e, log)?;
-        Some(Found {
+        fire(rules::QUOTES_AFTER_X_SAID, inner).then_some(Found {
             speaker: sp,
             cue: Some(v),
         })
@@ -228,8 +246,12 @@ impl Ctx<'_> {
         } else if cross_para {
             return None;
         }
+        let inner = self.segs[si].inner;
         if introduced {
-            if let Some(sp) = self.in_the_words_of(j, o, log) {
+            if let Some(sp) = self
+                .in_the_words_of(j, o, log)
+                .filter(|_| fire(rules::QUOTES_IN_THE_WORDS_OF, inner))
+            {
                 return Some(Found {
                     speaker: sp,
                     cue: None,
@@ -249,7 +271,7 @@ impl Ctx<'_> {
             && self.lw(g - 2) == "on"
         {
             let (a, b) = self.sentence_subject(self.sent[o])?;
-            if b < g - 2 {
+            if b < g - 2 && fire(rules::QUOTES_ON_THE_GROUNDS, inner) {
                 let sp = self.classify(a, b, log)?;
                 return Some(Found {
                     speaker: sp,
@@ -286,7 +308,7 @@ impl Ctx<'_> {
             Some(sp) => sp,
             None => self.source_subject(v, log)?.0,
         };
-        Some(Found {
+        fire(rules::QUOTES_COLON_INTRO, inner).then_some(Found {
             speaker: sp,
             cue: Some(v),
         })
@@ -367,7 +389,10 @@ impl Ctx<'_> {
             {
                 continue;
             }
-            if let Some(sp) = self.classify(s, e, log) {
+            if let Some(sp) = self
+                .classify(s, e, log)
+                .filter(|_| fire(rules::QUOTES_GOVERNING_VERB, self.segs[si].inner))
+            {
                 return Some(Found {
                     speaker: sp,
                     cue: Some(k),
@@ -421,6 +446,9 @@ impl Ctx<'_> {
                 let clean = !(sent_start..=ce).any(|j| self.in_quote[j].is_some());
                 if ends && clean && (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4 {
                     let sp = self.classify(s, e, log)?;
+                    if !self.tag(rules::QUOTES_INDIRECT_SAID_X, sent_start, ce) {
+                        return None;
+                    }
                     return Some((
                         Found {
                             speaker: sp,
@@ -456,6 +484,9 @@ impl Ctx<'_> {
                 return None;
             }
             let sp = self.classify(s, e, log)?;
+            if !self.tag(rules::QUOTES_INDIRECT_X_SAID, sent_start, ce) {
+                return None;
+            }
             return Some((
                 Found {
                     speaker: sp,
@@ -618,6 +649,9 @@ impl Ctx<'_> {
             }
             None => return None,
         };
+        if !self.tag(rules::QUOTES_INDIRECT_THAT, c, end) {
+            return None;
+        }
         Some((
             Found {
                 speaker: sp,
@@ -662,6 +696,7 @@ impl Ctx<'_> {
         if cs > ce
             || (cs..=ce).any(|j| self.in_quote[j].is_some())
             || (cs..=ce).filter(|&j| self.is_word(j)).count() < 3
+            || !self.tag(rules::QUOTES_ACCORDING_TO, cs, ce)
         {
             return None;
         }
