@@ -117,6 +117,56 @@ const PLACE_LIST_NOUNS: &[&str] = &[
     "communities",
 ];
 
+/// Words before "in"/"at" that make the slot a work, field or role, not a place
+/// ("starred in …", "a degree in …").
+const WORK_SLOTS: &[&str] = &[
+    "starred",
+    "appeared",
+    "role",
+    "roles",
+    "cast",
+    "featured",
+    "appearance",
+    "appearances",
+    "played",
+    "degree",
+    "degrees",
+    "doctorate",
+    "phd",
+    "major",
+    "majored",
+    "interest",
+    "interested",
+    "professor",
+    "lecturer",
+    "courses",
+    "course",
+    "research",
+    "expert",
+    "work",
+    "works",
+    "published",
+    "printed",
+    "wrote",
+    "written",
+];
+
+/// Word endings of fields of study and abstract nouns ("Linguistics", "Methodology").
+const ABSTRACT_ENDINGS: &[&str] = &[
+    "ology", "ics", "ism", "phy", "ment", "ness", "tion", "ity", "ship",
+];
+
+/// A one-word name shaped like a field of study or an abstract noun, or a name that
+/// starts with "The" inside the sentence (a title: "in The Long Night").
+fn looks_like_field_or_title(doc: &Document, c: &Chunk) -> bool {
+    let before_the = doc.text[..c.span.start].ends_with("The ");
+    let one = c.words.len() == 1 && {
+        let w = c.text(doc).to_lowercase();
+        ABSTRACT_ENDINGS.iter().any(|e| w.ends_with(e))
+    };
+    before_the || one
+}
+
 /// Capitalized words that are never places on their own.
 const NOT_PLACES: &[&str] = &[
     "January",
@@ -351,8 +401,14 @@ fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usi
     let before = proper_nouns::words_before(doc, c.span.start, 3);
     let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
     // Sentence-initial words are capitalized anyway, so only context words count there.
-    if PLACE_CUES.contains(&b(0)) && !c.sentence_initial && fire(rules::PLACES_CUE_WORD, c.span) {
-        // "in Pichilemu", but not "in March" (excluded above) nor "at Mr Smith's".
+    if PLACE_CUES.contains(&b(0))
+        && !c.sentence_initial
+        && !WORK_SLOTS.contains(&b(1))
+        && !looks_like_field_or_title(doc, c)
+        && fire(rules::PLACES_CUE_WORD, c.span)
+    {
+        // "in Lolol", but not "in March" (excluded above), "at Mr Smith's", "a degree in
+        // Linguistics" nor "starred in House of Wax".
         return true;
     }
     if b(0) == "of" && DIRECTIONS.contains(&b(1)) && fire(rules::PLACES_DIRECTION_OF, c.span) {

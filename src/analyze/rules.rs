@@ -103,15 +103,15 @@ registry! {
         "a capitalized run next to an appositive headed by a role noun (\"X, a spokesman\") is a person";
     PEOPLE_SPEECH_VERB = "people.speech_verb", "people/mod.rs::is_person",
         "a capitalized run right before or after a speech verb (\"X said\", \"said X\") is a person";
-    PEOPLE_SAME_NAME = "people.same_name", "people/mod.rs::build_people",
+    PEOPLE_SAME_NAME = "people.same_name", "people/build.rs::full_names",
         "two full names that are equal, or one the end of the other, are one person";
-    PEOPLE_SURNAME_MENTION = "people.surname_mention", "people/mod.rs::build_people",
+    PEOPLE_SURNAME_MENTION = "people.surname_mention", "people/build.rs::bare_mentions",
         "a bare surname (or titled surname) refers to the nearest person with that surname";
-    PEOPLE_FIRST_NAME_MENTION = "people.first_name_mention", "people/mod.rs::build_people",
+    PEOPLE_FIRST_NAME_MENTION = "people.first_name_mention", "people/build.rs::bare_mentions",
         "a bare given name that exactly one person has refers to that person";
-    PEOPLE_ROLE_BEFORE = "people.role_before", "people/mod.rs::build_people",
+    PEOPLE_ROLE_BEFORE = "people.role_before", "people/build.rs::mention_role",
         "the role is the title or role phrase right before the name (\"Chief economist Jane Roe\")";
-    PEOPLE_ROLE_AFTER = "people.role_after", "people/mod.rs::build_people",
+    PEOPLE_ROLE_AFTER = "people.role_after", "people/build.rs::mention_role",
         "the role is the appositive or predicate after the name (\"Jane Roe, the chief economist\")";
 
     // ---- quotes: direct quotes and their speakers -------------------------------------
