@@ -9,6 +9,7 @@ use super::proper_nouns::{self, Chunk, Gazetteer};
 use crate::analyze::rules::{self, fire};
 use crate::model::{Document, NamedEntity, Person, Span};
 use regex::Regex;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 pub(crate) static ORGS: LazyLock<Gazetteer> =
@@ -299,7 +300,13 @@ fn acronym_definition(doc: &Document, chunks: &[Chunk], ci: usize) -> Option<usi
 /// Whether an acronym names an organization: a known one, one introduced after an
 /// organization's name, one in an organization's slot, or one used with "the" ("the
 /// FDIC insurance cap") — never a place's or a defined non-organization's acronym.
-fn acronym_is_org(doc: &Document, chunks: &[Chunk], ci: usize, people: &[Person]) -> bool {
+fn acronym_is_org(
+    doc: &Document,
+    chunks: &[Chunk],
+    ci: usize,
+    people: &PeopleIndex,
+    defined: &HashMap<&str, usize>,
+) -> bool {
     let c = &chunks[ci];
     let text = c.text(doc);
     if c.words.len() != 1
@@ -313,14 +320,10 @@ fn acronym_is_org(doc: &Document, chunks: &[Chunk], ci: usize, people: &[Person]
         return true;
     }
     // The same acronym introduced anywhere in the article decides.
-    for (di, d) in chunks.iter().enumerate() {
-        if d.text(doc) == text {
-            if let Some(def) = acronym_definition(doc, chunks, di) {
-                let name = &chunks[def];
-                return !overlaps_person(doc, name, people)
-                    && (org_by_form(doc, name) || org_named_after_country(doc, name));
-            }
-        }
+    if let Some(&def) = defined.get(text) {
+        let name = &chunks[def];
+        return !people.overlaps(doc, name)
+            && (org_by_form(doc, name) || org_named_after_country(doc, name));
     }
     let before = proper_nouns::word_before(doc, c.span.start);
     org_by_context(doc, c) || before.as_deref() == Some("the")
@@ -406,13 +409,66 @@ pub(crate) fn org_named_after_country(doc: &Document, chunk: &Chunk) -> bool {
         && !chunk.sentence_initial
 }
 
-fn overlaps_person(doc: &Document, chunk: &Chunk, people: &[Person]) -> bool {
-    let text = chunk.text(doc);
-    people.iter().any(|p| {
-        p.mentions.iter().any(|m| m.overlaps(chunk.span))
-            || p.name == text
-            || p.aliases.iter().any(|a| a == text && a.contains(' '))
-    })
+/// The people found, indexed so that checking a chunk against all of them costs a
+/// binary search and two hash probes, not a scan (a scan made long documents quadratic).
+struct PeopleIndex<'a> {
+    /// Every mention, by start.
+    mentions: Vec<Span>,
+    /// For each mention in `mentions`, the furthest end among it and those before it.
+    max_end: Vec<usize>,
+    names: HashSet<&'a str>,
+    /// Aliases of more than one word.
+    aliases: HashSet<&'a str>,
+}
+
+impl<'a> PeopleIndex<'a> {
+    fn new(people: &'a [Person]) -> Self {
+        let mut mentions: Vec<Span> = people
+            .iter()
+            .flat_map(|p| p.mentions.iter().copied())
+            .collect();
+        mentions.sort_by_key(|m| m.start);
+        let max_end = mentions
+            .iter()
+            .scan(0, |far, m| {
+                *far = (*far).max(m.end);
+                Some(*far)
+            })
+            .collect();
+        PeopleIndex {
+            mentions,
+            max_end,
+            names: people.iter().map(|p| p.name.as_str()).collect(),
+            aliases: people
+                .iter()
+                .flat_map(|p| p.aliases.iter())
+                .filter(|a| a.contains(' '))
+                .map(String::as_str)
+                .collect(),
+        }
+    }
+
+    /// Whether the chunk overlaps a person's mention or spells a person's name or
+    /// multi-word alias.
+    fn overlaps(&self, doc: &Document, chunk: &Chunk) -> bool {
+        let text = chunk.text(doc);
+        // Mentions starting before the chunk ends overlap it when one ends after its start.
+        let before_end = self.mentions.partition_point(|m| m.start < chunk.span.end);
+        let overlapping = before_end > 0 && self.max_end[before_end - 1] > chunk.span.start;
+        overlapping || self.names.contains(text) || self.aliases.contains(text)
+    }
+}
+
+/// Each acronym's definition ("… Treaty (NPT)"): the first place in the article where
+/// it is introduced, as the chunk index of the name before it.
+fn defined_acronyms<'a>(doc: &'a Document, chunks: &[Chunk]) -> HashMap<&'a str, usize> {
+    let mut defined = HashMap::new();
+    for di in 0..chunks.len() {
+        if let Some(def) = acronym_definition(doc, chunks, di) {
+            defined.entry(chunks[di].text(doc)).or_insert(def);
+        }
+    }
+    defined
 }
 
 /// Initials of a name's capitalized words ("United States Geological Survey" → "USGS").
@@ -435,13 +491,15 @@ pub fn extract_from(
     people: &[Person],
     places: &[NamedEntity],
 ) -> Vec<NamedEntity> {
-    let place_spans: Vec<Span> = places
+    let place_spans: HashSet<Span> = places
         .iter()
         .flat_map(|p| p.mentions.iter().copied())
         .collect();
+    let people = PeopleIndex::new(people);
+    let defined = defined_acronyms(doc, chunks);
     let mut found: Vec<(String, Span)> = Vec::new();
     for (ci, chunk) in chunks.iter().enumerate() {
-        if overlaps_person(doc, chunk, people) {
+        if people.overlaps(doc, chunk) {
             continue;
         }
         if super::places::PLACES.lookup(chunk.text(doc)).is_some()
@@ -452,13 +510,14 @@ pub fn extract_from(
         let is_org = org_by_form(doc, chunk)
             || (org_named_after_country(doc, chunk)
                 && fire(rules::ORGS_NAMED_AFTER_COUNTRY, chunk.span))
-            || (acronym_is_org(doc, chunks, ci, people) && fire(rules::ORGS_ACRONYM, chunk.span));
+            || (acronym_is_org(doc, chunks, ci, &people, &defined)
+                && fire(rules::ORGS_ACRONYM, chunk.span));
         // A bare head word ("Government", "Police") is not a name.
         let bare_head = chunk.words.len() == 1 && ORG_HEADS.is_one_word_head(chunk.text(doc));
         if bare_head && ORGS.lookup(chunk.text(doc)).is_none() {
             continue;
         }
-        let is_place = place_spans.iter().any(|p| *p == chunk.span);
+        let is_place = place_spans.contains(&chunk.span);
         let acronym_like = chunk.words.len() == 1 && is_acronym(chunk.text(doc));
         if is_org
             || (!is_place
@@ -509,10 +568,10 @@ fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEntity> {
             None => s.to_lowercase(),
         }
     };
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys: HashMap<String, usize> = HashMap::new();
     for (name, span) in found {
         let k = key(&name);
-        if let Some(i) = keys.iter().position(|x| *x == k) {
+        if let Some(&i) = keys.get(&k) {
             let e = &mut out[i];
             e.mentions.push(span);
             if name.len() > e.name.len() {
@@ -523,7 +582,7 @@ fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEntity> {
             }
             continue;
         }
-        keys.push(k);
+        keys.insert(k, out.len());
         out.push(NamedEntity {
             name,
             aliases: Vec::new(),
