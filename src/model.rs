@@ -39,6 +39,47 @@ impl Span {
     }
 }
 
+/// A rule of the engine: an index into `analyze::rules::RULES`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RuleId(pub u16);
+
+/// A small set of rules: the ones that produced and typed one finding (see
+/// `analyze::rules`). Not stored with an article: it explains one run of the engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct RuleSet([u64; 4]);
+
+impl RuleSet {
+    /// How many rules a set can hold (the registry's size limit).
+    pub const CAPACITY: usize = 256;
+
+    pub fn insert(&mut self, id: RuleId) {
+        let i = usize::from(id.0);
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    pub fn remove(&mut self, id: RuleId) {
+        let i = usize::from(id.0);
+        self.0[i / 64] &= !(1 << (i % 64));
+    }
+    pub fn contains(&self, id: RuleId) -> bool {
+        let i = usize::from(id.0);
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+    pub fn union_with(&mut self, other: &RuleSet) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+    /// The rules in the set, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = RuleId> + '_ {
+        (0..Self::CAPACITY as u16)
+            .map(RuleId)
+            .filter(|id| self.contains(*id))
+    }
+}
+
 /// The input format an article arrived in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -136,6 +177,9 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// Index into `Document::sentences` of the sentence the statement starts in.
     pub sentence: usize,
+    /// The rules that produced and typed this finding (`extract --explain`).
+    #[serde(skip)]
+    pub rules: RuleSet,
 }
 
 /// Kinds of figure, as in the eval FORMAT.md.
@@ -206,6 +250,9 @@ pub struct Figure {
     pub sentence: usize,
     /// Higher is more "key"; used to rank and cut the key-figures list.
     pub score: f32,
+    /// The rules that produced and typed this finding (`extract --explain`).
+    #[serde(skip)]
+    pub rules: RuleSet,
 }
 
 /// A named person with the role the article gives.
@@ -215,6 +262,9 @@ pub struct Person {
     pub aliases: Vec<String>,
     pub role: String,
     pub mentions: Vec<Span>,
+    /// The rules that produced and typed this finding (`extract --explain`).
+    #[serde(skip)]
+    pub rules: RuleSet,
 }
 
 /// A named organization or place.
@@ -223,6 +273,9 @@ pub struct NamedEntity {
     pub name: String,
     pub aliases: Vec<String>,
     pub mentions: Vec<Span>,
+    /// The rules that produced and typed this finding (`extract --explain`).
+    #[serde(skip)]
+    pub rules: RuleSet,
 }
 
 /// A date or time expression, resolved where the text fixes it.
@@ -232,6 +285,9 @@ pub struct DateMention {
     /// ISO form (YYYY, YYYY-MM, YYYY-MM-DD, START/END) or `None` when unresolved.
     pub value: Option<String>,
     pub sentence: usize,
+    /// The rules that produced and typed this finding (`extract --explain`).
+    #[serde(skip)]
+    pub rules: RuleSet,
 }
 
 /// Everything the engine found in one document. Computed once at load.

@@ -642,3 +642,25 @@ fn search_finds_organizations_places_and_keywords_with_their_sentences() {
 
     assert!(newsdesk::query::search(&refs, "zebra quantum violin").is_empty());
 }
+
+/// "How many senators …" counts senators: a count of votes is not the answer.
+#[test]
+fn a_count_of_another_thing_does_not_answer_how_many() {
+    use newsdesk::query::answer_kind::{Measure, fits, measure_of};
+    let measure = measure_of("How many senators voted for the bailout?");
+    assert!(
+        matches!(&measure, Measure::Count(c) if !c.is_empty()),
+        "{measure:?}"
+    );
+    let votes = ARTICLES
+        .iter()
+        .flat_map(|a| a.analysis.figures.iter().map(move |f| (a, f)))
+        .find(|(a, f)| a.doc.slice(f.text) == "two votes")
+        .expect("the bailout article counts two votes");
+    let following = &votes.0.doc.text[votes.1.text.end..];
+    assert!(
+        !fits(&measure, votes.1, following),
+        "{:?} / {following:.30}",
+        votes.1
+    );
+}

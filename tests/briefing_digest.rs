@@ -522,6 +522,7 @@ fn people_and_organizations_recurring_across_articles() {
                         kind: QuoteKind::Direct,
                         cue: None,
                         sentence: a.doc.sentence_at(text.start).unwrap(),
+                        rules: Default::default(),
                     }
                 })
                 .collect();

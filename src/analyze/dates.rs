@@ -14,7 +14,8 @@
 //! When the document has no date, a dateline (a full date standing alone in the
 //! article's first lines) serves as the anchor.
 
-use crate::model::{DateMention, Document, Span};
+use crate::analyze::rules;
+use crate::model::{DateMention, Document, RuleId, Span};
 use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
@@ -302,6 +303,28 @@ enum Kind {
     Year,
 }
 
+impl Kind {
+    /// The registry rule of this pattern.
+    fn rule(self) -> RuleId {
+        match self {
+            Kind::Iso => rules::DATES_ISO,
+            Kind::Slashed => rules::DATES_SLASHED,
+            Kind::YearRange => rules::DATES_YEAR_RANGE,
+            Kind::MonthDay => rules::DATES_MONTH_DAY,
+            Kind::DayMonth => rules::DATES_DAY_MONTH,
+            Kind::MonthYear => rules::DATES_MONTH_YEAR,
+            Kind::Clock => rules::DATES_CLOCK,
+            Kind::Relative => rules::DATES_RELATIVE,
+            Kind::Ago => rules::DATES_AGO,
+            Kind::Following => rules::DATES_FOLLOWING,
+            Kind::Deictic => rules::DATES_DEICTIC,
+            Kind::Weekday => rules::DATES_WEEKDAY,
+            Kind::Month => rules::DATES_MONTH,
+            Kind::Year => rules::DATES_YEAR,
+        }
+    }
+}
+
 fn month_number(s: &str) -> Option<u32> {
     let s = s.trim_end_matches('.');
     MONTHS.iter().find(|(n, _)| *n == s).map(|(_, v)| *v)
@@ -435,7 +458,7 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
                 if taken.iter().any(|t| t.overlaps(span)) {
                     continue;
                 }
-                if !accept(doc, *kind, &c, span) {
+                if !accept(doc, *kind, &c, span) || !rules::fire(kind.rule(), span) {
                     continue;
                 }
                 taken.push(span);
@@ -459,6 +482,7 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
             text: span,
             value,
             sentence,
+            rules: Default::default(),
         });
     }
     out

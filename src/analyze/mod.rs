@@ -1,6 +1,8 @@
 //! The extraction engine: from a `Document` to its `Analysis`, once, at load.
 //! Each stage is a plain function in its own module; `analyze` runs them in order
 //! (people before quotes, so speakers resolve to the people the article names).
+//! Every decision a stage makes is a named rule in [`rules`]; the rules that fired on a
+//! finding's text are attached to it at the end.
 
 pub mod dates;
 pub mod figures;
@@ -13,11 +15,13 @@ pub mod people;
 pub mod places;
 pub mod proper_nouns;
 pub mod quotes;
+pub mod rules;
 pub mod terms;
 
 use crate::model::{Analysis, Document, Quote, QuoteKind};
 
 pub fn analyze(doc: &Document) -> Analysis {
+    let trace = rules::Trace::start();
     let tokens = people::tokens::TokenView::new(&doc.text, &doc.paragraphs);
     let mut people = people::extract_from(doc, &tokens);
     let mut quotes = quotes::extract_from(doc, &tokens, &mut people);
@@ -42,6 +46,7 @@ pub fn analyze(doc: &Document) -> Analysis {
         fingerprint: fingerprint::of(doc),
     };
     analysis.key_points = keypoints::select(doc, &analysis);
+    rules::attach(&mut analysis, &trace.finish());
     analysis
 }
 

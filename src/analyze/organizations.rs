@@ -6,6 +6,7 @@
 //! People's names and places are never reported as organizations.
 
 use super::proper_nouns::{self, Chunk, Gazetteer};
+use crate::analyze::rules::{self, fire};
 use crate::model::{Document, NamedEntity, Person, Span};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -208,22 +209,80 @@ fn in_all_caps_text(doc: &Document, chunk: &Chunk) -> bool {
 /// is not taken for Chile.
 pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
     let text = chunk.text(doc);
-    if ORGS.lookup(text).is_some() {
+    if ORGS.lookup(text).is_some() && fire(rules::ORGS_GAZETTEER, chunk.span) {
         return true;
     }
-    if proper_nouns::ends_with_head(doc, chunk, &ORG_HEADS)
-        || proper_nouns::head_before_of(doc, chunk, &ORG_HEADS)
+    if (proper_nouns::ends_with_head(doc, chunk, &ORG_HEADS)
+        || proper_nouns::head_before_of(doc, chunk, &ORG_HEADS))
+        && fire(rules::ORGS_HEAD_WORD, chunk.span)
     {
         return true;
     }
     if super::places::PLACES.lookup(text).is_some() {
         return false;
     }
-    // "Procter & Gamble", "Texas A&M", "Social Science & Medicine".
-    if chunk.words.len() > 1 && chunk.words.iter().any(|w| doc.slice(*w).contains('&')) {
+    if is_team_name(doc, chunk) {
         return true;
     }
-    chunk.words.len() == 1 && WEB_NAME.is_match(text)
+    // "Procter & Gamble", "Texas A&M", "Social Science & Medicine".
+    if chunk.words.len() > 1
+        && chunk.words.iter().any(|w| doc.slice(*w).contains('&'))
+        && fire(rules::ORGS_AMPERSAND, chunk.span)
+    {
+        return true;
+    }
+    chunk.words.len() == 1 && WEB_NAME.is_match(text) && fire(rules::ORGS_WEB_NAME, chunk.span)
+}
+
+/// Plural group words that follow a place without making a team ("Texas Democrats").
+const NOT_TEAM_PLURALS: &[&str] = &[
+    "Democrats",
+    "Republicans",
+    "Conservatives",
+    "Liberals",
+    "Socialists",
+    "Islands",
+    "Mountains",
+    "Hills",
+    "Heights",
+    "Falls",
+    "Springs",
+    "Lakes",
+    "Plains",
+    "Highlands",
+    "Lowlands",
+    "Territories",
+    "Emirates",
+    "States",
+    "Studies",
+    "Affairs",
+    "Games",
+    "Olympics",
+    "Championships",
+    "Awards",
+];
+
+/// A sports team named after its home: a known place followed by one or two capitalised
+/// words ending in a plural ("Houston Astros", "Boston Red Sox", "Tampa Bay Rays").
+fn is_team_name(doc: &Document, chunk: &Chunk) -> bool {
+    let n = chunk.words.len();
+    if !(2..=5).contains(&n) {
+        return false;
+    }
+    let last = chunk.last_word(doc);
+    let plural = (last.ends_with('s') && !last.ends_with("ss")) || last == "Sox";
+    if !plural || NOT_TEAM_PLURALS.contains(&last) || last.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    (1..n).any(|k| {
+        n - k <= 2
+            && chunk.words[k..]
+                .iter()
+                .all(|w| doc.slice(*w).starts_with(char::is_uppercase))
+            && super::places::PLACES
+                .lookup(&doc.text[chunk.span.start..chunk.words[k - 1].end])
+                .is_some()
+    })
 }
 
 /// How an acronym is introduced: "Nuclear Non-Proliferation Treaty (NPT)" makes NPT
@@ -391,8 +450,9 @@ pub fn extract_from(
             continue;
         }
         let is_org = org_by_form(doc, chunk)
-            || org_named_after_country(doc, chunk)
-            || acronym_is_org(doc, chunks, ci, people);
+            || (org_named_after_country(doc, chunk)
+                && fire(rules::ORGS_NAMED_AFTER_COUNTRY, chunk.span))
+            || (acronym_is_org(doc, chunks, ci, people) && fire(rules::ORGS_ACRONYM, chunk.span));
         // A bare head word ("Government", "Police") is not a name.
         let bare_head = chunk.words.len() == 1 && ORG_HEADS.is_one_word_head(chunk.text(doc));
         if bare_head && ORGS.lookup(chunk.text(doc)).is_none() {
@@ -407,7 +467,8 @@ pub fn extract_from(
                 && !chunk
                     .words
                     .iter()
-                    .any(|w| TITLE_WORDS.contains(&doc.slice(*w))))
+                    .any(|w| TITLE_WORDS.contains(&doc.slice(*w)))
+                && fire(rules::ORGS_CONTEXT, chunk.span))
         {
             // "Standard & Poor's" keeps the apostrophe that is part of its name.
             let mut span = chunk.span;
@@ -428,6 +489,7 @@ pub fn extract_from(
     for m in ORGS.find(&doc.text) {
         if proper_nouns::chunk_containing(chunks, m.span).is_none()
             && doc.sentence_at(m.span.start).is_some()
+            && fire(rules::ORGS_LOWERCASE_GAZETTEER, m.span)
         {
             found.push((doc.slice(m.span).to_string(), m.span));
         }
@@ -466,6 +528,7 @@ fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEntity> {
             name,
             aliases: Vec::new(),
             mentions: vec![span],
+            rules: Default::default(),
         });
     }
     // A one-word name that starts a longer one ("Virgin" / "Virgin Trains"), or a name

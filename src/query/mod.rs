@@ -12,6 +12,7 @@ pub mod answer_kind;
 pub mod ask;
 pub mod figures;
 pub mod index;
+mod keys;
 pub mod question;
 pub mod search;
 pub mod synonyms;

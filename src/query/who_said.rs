@@ -6,10 +6,9 @@
 
 use super::Evidence;
 use super::index::{ItemRef, ScopeIndex, SpeakerSummary};
+use super::keys::{stems, words};
 use crate::model::{Article, Quote, QuoteKind};
-use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
-use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
@@ -28,105 +27,6 @@ pub struct SpeakerStatements {
     pub statements: Vec<Statement>,
     /// How many statements the speaker has, shown or not.
     pub total: usize,
-}
-
-static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
-
-/// Words that never decide a name or topic match.
-const IGNORED: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "the",
-    "a",
-    "an",
-    "of",
-    "and",
-    "or",
-    "about",
-    "on",
-    "in",
-    "to",
-    "for",
-    "what",
-    "who",
-    "said",
-    "say",
-    "says",
-    "did",
-    "does",
-    "is",
-    "are",
-    "was",
-];
-
-pub(crate) fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .filter(|w| !IGNORED.contains(&w.as_str()))
-        .collect()
-}
-
-/// Stems of the words of `s`; a hyphenated compound also gives its parts
-/// ("chip-related" → "chip-rel", "chip", "relat"), so `topic:chips` finds it.
-pub(crate) fn stems(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for w in words(&s.replace(['’', '\''], " ")) {
-        if w.contains('-') {
-            out.extend(
-                w.split('-')
-                    .filter(|p| !p.is_empty() && !IGNORED.contains(p))
-                    .map(|p| STEMMER.stem(p).into_owned()),
-            );
-        }
-        out.push(STEMMER.stem(&w).into_owned());
-    }
-    out
-}
-
-/// Times a word must occur in an article to count among its main terms.
-const MAIN_TERM_MIN: usize = 3;
-
-/// Stems a quote's topic is matched against beyond its own words and sentence: its
-/// paragraph, and its article's main terms — the title, the lead paragraph and the
-/// words the article uses at least [`MAIN_TERM_MIN`] times. A statement in a story
-/// about rare earths is on that topic even when its own words are not.
-pub(crate) fn context_stems(a: &Article, q: &Quote) -> Vec<String> {
-    let doc = &a.doc;
-    let mut out = Vec::new();
-    if let Some(p) = doc
-        .sentences
-        .get(q.sentence)
-        .and_then(|s| doc.paragraphs.get(s.paragraph))
-    {
-        out.extend(stems(doc.slice(*p)));
-    }
-    out.extend(stems(a.title()));
-    let lead = doc.paragraphs.iter().find(|p| {
-        doc.headline.is_none_or(|h| !h.overlaps(**p))
-            && doc.dateline.is_none_or(|d| !d.overlaps(**p))
-    });
-    if let Some(p) = lead {
-        out.extend(stems(doc.slice(*p)));
-    }
-    out
-}
-
-/// The main terms of an article: stems it uses at least [`MAIN_TERM_MIN`] times.
-pub(crate) fn main_stems(a: &Article) -> Vec<String> {
-    let mut all = stems(&a.doc.text);
-    all.sort_unstable();
-    all.chunk_by(|x, y| x == y)
-        .filter(|run| run.len() >= MAIN_TERM_MIN)
-        .map(|run| run[0].clone())
-        .collect()
 }
 
 /// Two speaker labels name the same source: equal word sets, one a shorter form of the

@@ -473,7 +473,6 @@ pub const ORG_HEADS: &[&str] = &[
     "house",
     "palace",
     "tower",
-    "towers",
     "park",
     "stadium",
     "arena",
@@ -511,7 +510,6 @@ pub const ORG_HEADS: &[&str] = &[
     "highway",
     "railway",
     "line",
-    "explorer",
     "windows",
     "media",
     "online",
@@ -526,10 +524,6 @@ pub const ORG_HEADS: &[&str] = &[
     "medicine",
     "review",
     "standards",
-    "nutrition",
-    "iodine",
-    "deficiency",
-    "disorders",
     "control",
     "security",
     "intelligence",
@@ -554,8 +548,10 @@ pub const ORG_HEADS: &[&str] = &[
     "education",
 ];
 
-/// Countries, regions and big cities (and their adjectives) that often start a
+/// Nationality adjectives, compass words and a few place words that often start a
 /// capitalised sequence; negative evidence for names and stripped from name chunks.
+/// Every one-word name in data/places.txt (generated from GeoNames) joins them in the
+/// `class::PLACE` bit.
 pub const PLACES: &[&str] = &[
     "u.s.",
     "us",
@@ -667,14 +663,6 @@ pub const PLACES: &[&str] = &[
     "london",
     "new",
     "york",
-    "california",
-    "texas",
-    "florida",
-    "delaware",
-    "virginia",
-    "ohio",
-    "minnesota",
-    "houston",
     "los",
     "angeles",
     "san",
@@ -723,9 +711,6 @@ pub const PLACES: &[&str] = &[
     "international",
     "global",
     "royal",
-    "pichilemu",
-    "santiago",
-    "tebay",
 ];
 
 /// Capitalised words that start sentences or name times, never a person.
@@ -752,8 +737,6 @@ pub const NON_NAME_CAPS: &[&str] = &[
     "god",
     "internet",
     "web",
-    "mad",
-    "cow",
     "christmas",
     "easter",
     "ramadan",
@@ -908,6 +891,14 @@ static CLASSES: LazyLock<HashMap<String, u16>> = LazyLock::new(|| {
     LEX.east_asian_family
         .iter()
         .for_each(|w| add(w, class::EAST_ASIAN_FAMILY));
+    // Every one-word form in the places gazetteer (countries, states, cities).
+    for line in lines(include_str!("../../../data/places.txt")) {
+        for form in line.split('|').map(str::trim) {
+            if !form.is_empty() && !form.contains(' ') {
+                add(&form.to_lowercase(), class::PLACE);
+            }
+        }
+    }
     classes
 });
 
