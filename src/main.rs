@@ -138,24 +138,24 @@ fn run_ask(files: &[String], question: &str) -> ExitCode {
         started.elapsed()
     );
     let mut out = String::new();
-    match answer {
-        newsdesk::query::AskAnswer::Found { answer, evidence } => {
-            out.push_str(&format!("{answer}\n"));
-            for e in evidence {
-                let origin = articles
-                    .iter()
-                    .find(|a| a.id == e.article_id)
-                    .map_or("", |a| a.origin.as_str());
-                out.push_str(&format!("  — “{}”\n", e.sentence));
-                out.push_str(&format!(
-                    "    ({}, {}, sentence {})\n",
-                    e.article_title,
-                    origin,
-                    e.sentence_index + 1
-                ));
-            }
-        }
-        newsdesk::query::AskAnswer::NotFound { message } => out.push_str(&format!("{message}\n")),
+    let (head, evidence) = match answer {
+        newsdesk::query::AskAnswer::Found { answer, evidence } => (answer, evidence),
+        newsdesk::query::AskAnswer::Unsure { message, evidence } => (message, evidence),
+        newsdesk::query::AskAnswer::NotFound { message } => (message, Vec::new()),
+    };
+    out.push_str(&format!("{head}\n"));
+    for e in evidence {
+        let origin = articles
+            .iter()
+            .find(|a| a.id == e.article_id)
+            .map_or("", |a| a.origin.as_str());
+        out.push_str(&format!("  — “{}”\n", e.sentence));
+        out.push_str(&format!(
+            "    ({}, {}, sentence {})\n",
+            e.article_title,
+            origin,
+            e.sentence_index + 1
+        ));
     }
     emit(&out)
 }

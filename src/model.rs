@@ -114,6 +114,10 @@ pub struct Document {
     /// verbatim; stages that look for statements can skip it.
     #[serde(default)]
     pub dateline: Option<Span>,
+    /// Picture captions (blocks that carried an image credit): read, but not news
+    /// sentences or statements.
+    #[serde(default)]
+    pub captions: Vec<Span>,
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
 }
@@ -132,6 +136,18 @@ impl Document {
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= at);
         (i < self.sentences.len() && self.sentences[i].span.start <= at).then_some(i)
+    }
+    /// Whether sentence `index` is part of a picture caption.
+    pub fn in_caption(&self, index: usize) -> bool {
+        self.sentences
+            .get(index)
+            .is_some_and(|s| self.captions.iter().any(|c| c.overlaps(s.span)))
+    }
+    /// Whether sentence `index` is (part of) the headline.
+    pub fn in_headline(&self, index: usize) -> bool {
+        self.sentences
+            .get(index)
+            .is_some_and(|s| self.headline.is_some_and(|h| h.overlaps(s.span)))
     }
     pub fn word_count(&self) -> usize {
         self.text.split_whitespace().count()
@@ -290,6 +306,9 @@ pub struct Analysis {
     /// Stemmed search terms per sentence, so questions and searches never re-read text.
     #[serde(default)]
     pub terms: TermIndex,
+    /// The body's fingerprint (`analyze::fingerprint`), to spot the same story added twice.
+    #[serde(default)]
+    pub fingerprint: Vec<u32>,
 }
 
 /// Per-sentence search terms of one document (see `analyze::terms`).

@@ -379,7 +379,8 @@ fn week_range(d: NaiveDate) -> String {
     format!("{}/{}", ymd(monday), ymd(monday + Duration::days(6)))
 }
 
-/// The article's date, or a dateline's: a full date alone on one of the first lines.
+/// The article's date, or a dateline's: a full date alone on one of the first lines, or
+/// an inline dateline opening the story ("BRUSSELS, March 12, 2025 — The EU said …").
 fn anchor_date(doc: &Document) -> Option<NaiveDate> {
     if doc.date.is_some() {
         return doc.date;
@@ -387,17 +388,41 @@ fn anchor_date(doc: &Document) -> Option<NaiveDate> {
     for i in 0..doc.sentences.len().min(3) {
         let s = doc.sentence_text(i).trim();
         if s.split_whitespace().count() > 8 {
+            if let Some(d) = inline_dateline(s) {
+                return Some(d);
+            }
             continue;
         }
-        for (kind, re) in PATTERNS.iter().take(5) {
-            if let Some(c) = re.captures(s) {
-                if let Some(d) = explicit_full_date(*kind, &c) {
-                    return Some(d);
-                }
-            }
+        if let Some(d) = first_full_date(s) {
+            return Some(d);
         }
     }
     None
+}
+
+fn first_full_date(s: &str) -> Option<NaiveDate> {
+    PATTERNS
+        .iter()
+        .take(5)
+        .find_map(|(kind, re)| re.captures(s).and_then(|c| explicit_full_date(*kind, &c)))
+}
+
+/// Place (capitalized words, an optional agency in brackets), comma, full date, dash:
+/// the wire dateline that opens a story.
+static INLINE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}.'’-]*(?:[ /]+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:\([^()]{1,30}\)\s*)?,\s*(?P<date>[^—–:]{6,40}?)\s*(?:\([^()]{1,30}\)\s*)?(?:—|–|--| - |:)")
+        .expect("dateline pattern compiles")
+});
+
+/// The date of an inline dateline at the start of `sentence`, when there is one.
+fn inline_dateline(sentence: &str) -> Option<NaiveDate> {
+    let mut end = sentence.len().min(120);
+    while !sentence.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &sentence[..end];
+    let date = INLINE_DATELINE.captures(head)?.name("date")?.as_str();
+    first_full_date(date)
 }
 
 fn explicit_full_date(kind: Kind, c: &regex::Captures) -> Option<NaiveDate> {

@@ -104,7 +104,10 @@ pub struct ArticleDigest {
 pub struct QuotedSpeaker {
     pub name: String,
     pub role: String,
+    /// Direct quotes (their words in quotation marks).
     pub quotes: usize,
+    /// Paraphrases (reported speech), counted apart from direct quotes.
+    pub paraphrases: usize,
     pub articles: Vec<ArticleRef>,
     /// The first of their statements.
     pub evidence: Evidence,
@@ -530,10 +533,14 @@ fn most_quoted(articles: &[&Article], limit: usize) -> Vec<QuotedSpeaker> {
                 name: groups.display[g].clone(),
                 role: String::new(),
                 quotes: 0,
+                paraphrases: 0,
                 articles: Vec::new(),
                 evidence: Evidence::new(a, q.sentence),
             });
-            entry.quotes += 1;
+            match q.kind {
+                QuoteKind::Direct => entry.quotes += 1,
+                QuoteKind::Indirect => entry.paraphrases += 1,
+            }
             if entry.role.is_empty() {
                 entry.role = speaker_role(a, &q.speaker, &q.role);
             }
@@ -542,10 +549,16 @@ fn most_quoted(articles: &[&Article], limit: usize) -> Vec<QuotedSpeaker> {
             }
         }
     }
-    let mut out: Vec<QuotedSpeaker> = tally.into_values().filter(|s| s.quotes >= 2).collect();
+    let mut out: Vec<QuotedSpeaker> = tally
+        .into_values()
+        .filter(|s| s.quotes + s.paraphrases >= 2)
+        .collect();
+    // Direct quotes weigh most: a speaker quoted in their own words outranks one only
+    // paraphrased as often.
     out.sort_by(|x, y| {
-        y.quotes
-            .cmp(&x.quotes)
+        (y.quotes + y.paraphrases)
+            .cmp(&(x.quotes + x.paraphrases))
+            .then(y.quotes.cmp(&x.quotes))
             .then(y.articles.len().cmp(&x.articles.len()))
     });
     out.truncate(limit);

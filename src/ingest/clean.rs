@@ -24,6 +24,9 @@ pub struct Cleaned {
     pub headline: Option<Span>,
     /// The dateline's date, kept as its own paragraph.
     pub dateline: Option<Span>,
+    /// Picture captions: kept blocks that carried an image credit (a credit line under
+    /// them or closing them) — text to read, but not news sentences or statements.
+    pub captions: Vec<Span>,
 }
 
 /// The furniture shapes of data/furniture.txt, one whole-line pattern each.
@@ -193,7 +196,7 @@ fn is_furniture(line: &str) -> bool {
         return false;
     }
     furniture_shape(line)
-        || (words <= 12 && line.contains(':') && CREDIT_LINE.is_match(line))
+        || is_credit_line(line)
         || words <= 40 && line.contains(" by") && REPORTING_CREDIT.is_match(line)
 }
 
@@ -378,18 +381,23 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut headline = None;
     let mut dateline_span = None;
     let mut first_block = true;
+    let mut captions: Vec<Span> = Vec::new();
+    // The last kept block, while it is short enough to be a caption a credit block follows.
+    let mut last_short_block: Option<Span> = None;
     for (bi, block) in blocks.iter().enumerate() {
         let mut block_text = String::new();
+        let mut credited = false;
         for (li, line) in block.iter().enumerate() {
             match &kinds[bi][li] {
                 LineKind::Keep => {
                     let kept = strip_trailing_credit(line.trim_start_matches('\u{feff}'));
+                    credited |= kept.len() < line.trim_start_matches('\u{feff}').len();
                     if !block_text.is_empty() {
                         block_text.push('\n');
                     }
                     block_text.push_str(kept);
                 }
-                LineKind::Drop => {}
+                LineKind::Drop => credited |= is_credit_line(line.trim()),
                 LineKind::Dateline(d, r) => {
                     if date.is_none() {
                         date = Some(*d);
@@ -425,6 +433,10 @@ pub fn clean(raw: &str) -> Cleaned {
         }
         let trimmed = block_text.trim();
         if trimmed.is_empty() {
+            // A block that is only a credit line captions the short block above it.
+            if credited {
+                captions.extend(last_short_block.take());
+            }
             continue;
         }
         if !out.is_empty() {
@@ -432,8 +444,14 @@ pub fn clean(raw: &str) -> Cleaned {
         }
         let start = out.len();
         out.push_str(trimmed);
+        let span = Span::new(start, out.len());
+        if credited {
+            captions.push(span);
+        }
+        last_short_block =
+            (!credited && trimmed.split_whitespace().count() <= MAX_CAPTION_WORDS).then_some(span);
         if first_block && is_headline_like(trimmed) && bi + 1 < blocks.len() {
-            headline = Some(Span::new(start, out.len()));
+            headline = Some(span);
         }
         first_block = false;
     }
@@ -443,7 +461,16 @@ pub fn clean(raw: &str) -> Cleaned {
         byline: byline_name,
         headline,
         dateline: dateline_span,
+        captions,
     }
+}
+
+/// Longest block a credit standing alone below it marks as a caption.
+const MAX_CAPTION_WORDS: usize = 60;
+
+/// A picture credit on its own line ("Image: Diego Grez.").
+fn is_credit_line(line: &str) -> bool {
+    line.contains(':') && line.split_whitespace().count() <= 12 && CREDIT_LINE.is_match(line)
 }
 
 /// Drops an image credit that closes a caption line, keeping the caption.

@@ -131,6 +131,7 @@ pub fn ingest_within(
         text,
         headline,
         dateline: cleaned.dateline,
+        captions: cleaned.captions,
         paragraphs,
         sentences,
     })

@@ -147,6 +147,13 @@ pub fn response(resp: &Response) -> String {
             AskAnswer::NotFound { message } => {
                 let _ = write!(out, "Q: {question}\n{message}");
             }
+            AskAnswer::Unsure { message, evidence } => {
+                let _ = writeln!(out, "Q: {question}");
+                let _ = writeln!(out, "{message}");
+                for e in evidence {
+                    cite(&mut out, e, "    ");
+                }
+            }
         },
         Response::Search { query, hits } => {
             if hits.is_empty() {
