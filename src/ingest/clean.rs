@@ -27,10 +27,8 @@ pub struct Cleaned {
 }
 
 static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| {
-    let patterns: Vec<String> = include_str!("../../data/furniture.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    let patterns: Vec<String> = crate::lexicon::FURNITURE
+        .words()
         .map(|p| format!(r"(?i)^(?:{p})$"))
         .collect();
     RegexSet::new(patterns).expect("data/furniture.txt holds valid regular expressions")

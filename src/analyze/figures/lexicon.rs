@@ -75,18 +75,10 @@ pub struct Lexicon {
     pub max_unit_words: usize,
 }
 
-fn parse_number_words(src: &'static str) -> HashMap<&'static str, Vec<NumberWord>> {
+fn parse_number_words(list: crate::lexicon::List) -> HashMap<&'static str, Vec<NumberWord>> {
     let mut map: HashMap<&'static str, Vec<NumberWord>> = HashMap::new();
-    for line in src
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
-        let mut parts = line.split_whitespace();
-        let (Some(word), Some(value), Some(class)) = (parts.next(), parts.next(), parts.next())
-        else {
-            continue;
-        };
+    for entry in list.entries() {
+        let (word, value, class) = (entry.field(0), entry.field(1), entry.field(2));
         let Ok(value) = value.parse::<f64>() else {
             continue;
         };
@@ -109,11 +101,11 @@ fn parse_number_words(src: &'static str) -> HashMap<&'static str, Vec<NumberWord
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let number_words = parse_number_words(include_str!("../../../data/number_words.txt"));
+    let number_words = parse_number_words(crate::lexicon::NUMBER_WORDS);
     let mut currencies = HashMap::new();
     let mut currency_words = HashMap::new();
     let mut max_currency_words = 1;
-    for line in include_str!("../../../data/currencies.txt").lines() {
+    for line in crate::lexicon::CURRENCIES.text.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -146,7 +138,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut units = HashMap::new();
     let mut units_exact = HashMap::new();
     let mut max_unit_words = 1;
-    for line in include_str!("../../../data/units.txt").lines() {
+    for line in crate::lexicon::UNITS.text.lines() {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -267,43 +259,6 @@ pub const QUALIFIERS: &[&str] = &[
     "exactly",
     "precisely",
     "upward of",
-];
-
-pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Words after a number that make it a clock time or a time zone reading.

@@ -9,11 +9,11 @@
 
 use super::lexer::{Gap, TokKind, Token, tokenize};
 use super::lexicon::{
-    COUNT_LABELS, CurrencyPosition, IDENTIFIER_NOUNS, LEXICON, MONTHS, NP_STOP, PEOPLE_PREDICATES,
-    QUALIFIERS, RANK_NOUNS, SPORTS_WORDS, STREET_WORDS, TIME_MARKERS, UnitKind, WEEKDAYS,
-    WordClass, is_in,
+    COUNT_LABELS, CurrencyPosition, IDENTIFIER_NOUNS, LEXICON, NP_STOP, PEOPLE_PREDICATES,
+    QUALIFIERS, RANK_NOUNS, SPORTS_WORDS, STREET_WORDS, TIME_MARKERS, UnitKind, WordClass, is_in,
 };
 use crate::analyze::rules::{self, fire};
+use crate::lexicon;
 use crate::model::{FigureKind, RuleId, Span};
 
 /// A recognized figure, in token coordinates.
@@ -330,7 +330,7 @@ impl<'a> Scanner<'a> {
         if matches!(w, "may" | "march" | "mar" | "jan" | "dec") {
             return self.capitalized(i);
         }
-        is_in(MONTHS, w)
+        lexicon::is_month(w)
     }
 
     // ---- the number core ----------------------------------------------------------
@@ -831,8 +831,8 @@ impl<'a> Scanner<'a> {
         }
         let w = self.l(k);
         if is_in(NP_STOP, w)
-            || is_in(MONTHS, w)
-            || is_in(WEEKDAYS, w)
+            || lexicon::is_month(w)
+            || lexicon::is_weekday(w)
             || LEXICON.number_words.contains_key(w)
         {
             return false;
@@ -2035,7 +2035,7 @@ impl<'a> Scanner<'a> {
                     && p > 0
                     && self.capitalized(p - 1)
                     && !self.is_month(p - 1)
-                    && !is_in(WEEKDAYS, self.l(p - 1))
+                    && !lexicon::is_weekday(self.l(p - 1))
                     && closes(k)
                 {
                     return Some(self.found(start, end, FigureKind::Age, Some(value), "years"));
