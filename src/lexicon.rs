@@ -313,6 +313,23 @@ lists! {
         number: None,
         split: true,
     };
+    /// Currency forms generated from quantulum3 (read after `CURRENCIES`, which wins).
+    CURRENCIES_QUANTULUM3 = "currencies_quantulum3.txt", Shape {
+        fields: (3, 3),
+        values: &[(2, &["symbol", "code", "word", "minor"])],
+        number: None,
+        split: true,
+    };
+    /// Units generated from quantulum3 (read after `UNITS`, which wins).
+    UNITS_QUANTULUM3 = "units_quantulum3.txt", Shape {
+        fields: (3, 3),
+        values: &[(2, &["quantity", "duration", "count", "percent", "furniture"])],
+        number: None,
+        split: true,
+    };
+    /// Hand-kept place short forms, regions and seas: the input `scripts/gen_vocab.py`
+    /// puts first in `places.txt` (read by the script, not by the engine).
+    PLACE_ALIASES = "place_aliases.txt", Shape::NAMES;
     /// Units: `surface form|unit reported|kind`.
     UNITS = "units.txt", Shape {
         fields: (3, 3),

@@ -4,7 +4,7 @@
 use clap::{Parser, Subcommand};
 use newsdesk::ingest::{IngestOptions, ingest};
 use newsdesk::{analyze, render};
-use std::io::Read;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -75,6 +75,21 @@ fn finish(result: newsdesk::Result<()>) -> ExitCode {
     }
 }
 
+/// Writes `text` to standard output. A reader that stops early (`newsdesk extract FILE | head`)
+/// closes the pipe; that is a normal end, not an error, so it exits quietly with success.
+/// Other write errors (a full disk) are reported.
+fn emit(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("newsdesk: cannot write the output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
 fn run_bot() -> newsdesk::Result<()> {
     let config = newsdesk::config::Config::from_env();
     let runtime = tokio::runtime::Runtime::new()?;
@@ -122,26 +137,27 @@ fn run_ask(files: &[String], question: &str) -> ExitCode {
         refs.len(),
         started.elapsed()
     );
+    let mut out = String::new();
     match answer {
         newsdesk::query::AskAnswer::Found { answer, evidence } => {
-            println!("{answer}");
+            out.push_str(&format!("{answer}\n"));
             for e in evidence {
                 let origin = articles
                     .iter()
                     .find(|a| a.id == e.article_id)
                     .map_or("", |a| a.origin.as_str());
-                println!("  — “{}”", e.sentence);
-                println!(
-                    "    ({}, {}, sentence {})",
+                out.push_str(&format!("  — “{}”\n", e.sentence));
+                out.push_str(&format!(
+                    "    ({}, {}, sentence {})\n",
                     e.article_title,
                     origin,
                     e.sentence_index + 1
-                );
+                ));
             }
         }
-        newsdesk::query::AskAnswer::NotFound { message } => println!("{message}"),
+        newsdesk::query::AskAnswer::NotFound { message } => out.push_str(&format!("{message}\n")),
     }
-    ExitCode::SUCCESS
+    emit(&out)
 }
 
 fn main() -> ExitCode {
@@ -183,16 +199,14 @@ fn main() -> ExitCode {
                 } else {
                     render::json::extract_json(&doc, &analysis)
                 };
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&value).expect("JSON values serialize")
-                );
+                let mut text = serde_json::to_string_pretty(&value).expect("JSON values serialize");
+                text.push('\n');
+                emit(&text)
             } else if explain {
-                print!("{}", render::explain::explain_report(&doc, &analysis));
+                emit(&render::explain::explain_report(&doc, &analysis))
             } else {
-                print!("{}", render::report::extract_report(&doc, &analysis));
+                emit(&render::report::extract_report(&doc, &analysis))
             }
-            ExitCode::SUCCESS
         }
         Some(Command::Ask { files, question }) => run_ask(&files, &question.join(" ")),
         Some(Command::Console) => finish(newsdesk::console::run()),

@@ -221,6 +221,9 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
     if super::places::PLACES.lookup(text).is_some() {
         return false;
     }
+    if is_team_name(doc, chunk) {
+        return true;
+    }
     // "Procter & Gamble", "Texas A&M", "Social Science & Medicine".
     if chunk.words.len() > 1
         && chunk.words.iter().any(|w| doc.slice(*w).contains('&'))
@@ -229,6 +232,57 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
         return true;
     }
     chunk.words.len() == 1 && WEB_NAME.is_match(text) && fire(rules::ORGS_WEB_NAME, chunk.span)
+}
+
+/// Plural group words that follow a place without making a team ("Texas Democrats").
+const NOT_TEAM_PLURALS: &[&str] = &[
+    "Democrats",
+    "Republicans",
+    "Conservatives",
+    "Liberals",
+    "Socialists",
+    "Islands",
+    "Mountains",
+    "Hills",
+    "Heights",
+    "Falls",
+    "Springs",
+    "Lakes",
+    "Plains",
+    "Highlands",
+    "Lowlands",
+    "Territories",
+    "Emirates",
+    "States",
+    "Studies",
+    "Affairs",
+    "Games",
+    "Olympics",
+    "Championships",
+    "Awards",
+];
+
+/// A sports team named after its home: a known place followed by one or two capitalised
+/// words ending in a plural ("Houston Astros", "Boston Red Sox", "Tampa Bay Rays").
+fn is_team_name(doc: &Document, chunk: &Chunk) -> bool {
+    let n = chunk.words.len();
+    if !(2..=5).contains(&n) {
+        return false;
+    }
+    let last = chunk.last_word(doc);
+    let plural = (last.ends_with('s') && !last.ends_with("ss")) || last == "Sox";
+    if !plural || NOT_TEAM_PLURALS.contains(&last) || last.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    (1..n).any(|k| {
+        n - k <= 2
+            && chunk.words[k..]
+                .iter()
+                .all(|w| doc.slice(*w).starts_with(char::is_uppercase))
+            && super::places::PLACES
+                .lookup(&doc.text[chunk.span.start..chunk.words[k - 1].end])
+                .is_some()
+    })
 }
 
 /// How an acronym is introduced: "Nuclear Non-Proliferation Treaty (NPT)" makes NPT

@@ -72,8 +72,8 @@ const EVENT_HEADS: &[&str] = &[
 /// Compass words that make "<word> <place>" or "<place> <word>" a place ("East Los
 /// Angeles", "Glasgow Central").
 const COMPASS: &[&str] = &[
-    "North", "South", "East", "West", "Central", "Centro", "Northern", "Southern", "Eastern",
-    "Western", "Upper", "Lower", "Greater", "Downtown", "Old", "New",
+    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
+    "Upper", "Lower", "Greater", "Downtown", "Old", "New",
 ];
 /// "<direction> of X": "64 kilometers west of Navidad".
 const DIRECTIONS: &[&str] = &[

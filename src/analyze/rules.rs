@@ -89,6 +89,12 @@ registry! {
         "a single capitalized word right after an honorific, title or role noun is a person's name";
     PEOPLE_GIVEN_NAME = "people.given_name", "people/mod.rs::is_person",
         "a run of capitalized words starting with a known given name (or East Asian family name) is a person";
+    PEOPLE_LONE_GIVEN_NAME = "people.lone_given_name", "people/mod.rs::is_person",
+        "a known given name standing alone is a person when a speech verb follows or a person slot holds it (\"with X\", \"X, 46,\")";
+    PEOPLE_KNOWN_NON_PERSON = "people.known_non_person", "people/mod.rs::is_person",
+        "a capitalized run that is a known place, organization or other non-person name is not a person";
+    PEOPLE_PERSON_CONTEXT = "people.person_context", "people/mod.rs::is_person",
+        "a name-shaped run (capitalized words, no function words) in a person slot is a person even when no list knows it";
     PEOPLE_TITLED_NAME = "people.titled_name", "people/mod.rs::is_person",
         "a run of capitalized words after an honorific, title or role noun is a person";
     PEOPLE_INITIAL = "people.initial", "people/mod.rs::is_person",
@@ -183,29 +189,27 @@ registry! {
         "a listed organization written outside any capitalized run (\"eBay\") is an organization";
 
     // ---- figures -------------------------------------------------------------------------
-    FIGURES_SKIP_CODE = "figures.skip_code", "figures/recognize.rs::unsigned_number_step",
+    FIGURES_SKIP_CODE = "figures.skip_code", "figures/recognize/bare.rs::unsigned_number_step",
         "a number that is a code, version, phone number or identifier is not a figure";
-    FIGURES_SKIP_DATE_OR_TIME = "figures.skip_date_or_time", "figures/recognize.rs::unsigned_number_step",
+    FIGURES_SKIP_DATE_OR_TIME = "figures.skip_date_or_time", "figures/recognize/bare.rs::unsigned_number_step",
         "a number that is part of a date, year or clock time is not a figure";
-    FIGURES_SKIP_NAME_PART = "figures.skip_name_part", "figures/recognize.rs::unsigned_number_step",
+    FIGURES_SKIP_NAME_PART = "figures.skip_name_part", "figures/recognize/bare.rs::unsigned_number_step",
         "a number that is part of a name (\"Apollo 11\", \"Route 66\") is not a figure";
-    FIGURES_VULGAR_FRACTION = "figures.vulgar_fraction", "figures/recognize.rs::step",
+    FIGURES_VULGAR_FRACTION = "figures.vulgar_fraction", "figures/recognize/mod.rs::step",
         "a fraction character (\"½\") on its own is a ratio";
-    FIGURES_HASH_RANK = "figures.hash_rank", "figures/recognize.rs::step",
+    FIGURES_HASH_RANK = "figures.hash_rank", "figures/recognize/mod.rs::step",
         "\"#2\" is a rank";
-    FIGURES_SLASH_FRACTION = "figures.slash_fraction", "figures/recognize.rs::unsigned_number_step",
+    FIGURES_SLASH_FRACTION = "figures.slash_fraction", "figures/recognize/bare.rs::digit_fraction",
         "\"3/5\" with a small denominator is a ratio";
-    FIGURES_N_IN_M = "figures.n_in_m", "figures/recognize.rs::n_in_m",
+    FIGURES_N_IN_M = "figures.n_in_m", "figures/recognize/bare.rs::unsigned_number_step",
         "\"one in five\", \"3 out of 4\" is a ratio";
-    FIGURES_SCORE_LINE = "figures.score_line", "figures/recognize.rs::score_line",
-        "a sports result (\"2-1\", \"won 3–0\") is a score";
-    FIGURES_ORDINAL_RANK = "figures.ordinal_rank", "figures/recognize.rs::ordinal_rank",
+    FIGURES_ORDINAL_RANK = "figures.ordinal_rank", "figures/recognize/words.rs::ordinal_rank",
         "an ordinal before a place or superlative (\"fourth place\", \"third-largest\") is a rank";
-    FIGURES_WORD_FRACTION = "figures.word_fraction", "figures/recognize.rs::word_fraction",
+    FIGURES_WORD_FRACTION = "figures.word_fraction", "figures/recognize/words.rs::word_step",
         "a spelled fraction (\"half\", \"two-thirds\", \"a third of\") is a ratio";
-    FIGURES_NEGATIVE = "figures.negative", "figures/recognize.rs::number_step",
+    FIGURES_NEGATIVE = "figures.negative", "figures/recognize/bare.rs::number_step",
         "a minus sign attached before a figure makes its value negative";
-    FIGURES_SKIP_SPEECH_COUNT = "figures.skip_speech_count", "figures/recognize.rs::word_step",
+    FIGURES_SKIP_SPEECH_COUNT = "figures.skip_speech_count", "figures/recognize/words.rs::word_step",
         "a lone \"one\", an anaphoric \"the two\", or a small spelled count in a direct quote is speech, not a figure";
     FIGURES_MONEY = "figures.money", "figures/mod.rs::extract",
         "typed money: a currency sign, code or word with the number";

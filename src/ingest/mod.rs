@@ -11,6 +11,7 @@ pub mod decode;
 pub mod detect;
 pub mod html;
 pub mod markdown;
+pub mod nesting;
 
 pub mod fetch;
 

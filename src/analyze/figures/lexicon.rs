@@ -105,7 +105,11 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut currencies = HashMap::new();
     let mut currency_words = HashMap::new();
     let mut max_currency_words = 1;
-    for line in crate::lexicon::CURRENCIES.text.lines() {
+    let currency_lines = crate::lexicon::CURRENCIES
+        .text
+        .lines()
+        .chain(crate::lexicon::CURRENCIES_QUANTULUM3.text.lines());
+    for line in currency_lines {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -126,19 +130,26 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             position,
         };
         match position {
+            // The hand table comes first and wins over the generated one.
             CurrencyPosition::Symbol | CurrencyPosition::Code => {
-                currencies.insert(parts[0], cur);
+                currencies.entry(parts[0]).or_insert(cur);
             }
             CurrencyPosition::Word | CurrencyPosition::Minor => {
                 max_currency_words = max_currency_words.max(parts[0].split_whitespace().count());
-                currency_words.insert(normalize_phrase(parts[0]), cur);
+                currency_words
+                    .entry(normalize_phrase(parts[0]))
+                    .or_insert(cur);
             }
         }
     }
     let mut units = HashMap::new();
     let mut units_exact = HashMap::new();
     let mut max_unit_words = 1;
-    for line in crate::lexicon::UNITS.text.lines() {
+    let unit_lines = crate::lexicon::UNITS
+        .text
+        .lines()
+        .chain(crate::lexicon::UNITS_QUANTULUM3.text.lines());
+    for line in unit_lines {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -163,9 +174,9 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         // Forms with capitals ("MW", "GB", "°C") are acronyms: match them exactly so
         // that "gb" or "mw" in running text is not a unit.
         if parts[0].chars().any(|c| c.is_ascii_uppercase()) && !parts[0].contains(' ') {
-            units_exact.insert(parts[0], unit);
+            units_exact.entry(parts[0]).or_insert(unit);
         } else {
-            units.insert(normalize_phrase(parts[0]), unit);
+            units.entry(normalize_phrase(parts[0])).or_insert(unit);
         }
     }
     Lexicon {

@@ -471,7 +471,6 @@ pub const ORG_HEADS: ClassTable = ClassTable::new(
         "house",
         "palace",
         "tower",
-        "towers",
         "park",
         "stadium",
         "arena",
@@ -509,7 +508,6 @@ pub const ORG_HEADS: ClassTable = ClassTable::new(
         "highway",
         "railway",
         "line",
-        "explorer",
         "windows",
         "media",
         "online",
@@ -524,10 +522,6 @@ pub const ORG_HEADS: ClassTable = ClassTable::new(
         "medicine",
         "review",
         "standards",
-        "nutrition",
-        "iodine",
-        "deficiency",
-        "disorders",
         "control",
         "security",
         "intelligence",
@@ -553,8 +547,10 @@ pub const ORG_HEADS: ClassTable = ClassTable::new(
     ],
 );
 
-/// Countries, regions and big cities (and their adjectives) that often start a
+/// Nationality adjectives, compass words and a few place words that often start a
 /// capitalised sequence; negative evidence for names and stripped from name chunks.
+/// Every one-word name in data/places.txt (generated from GeoNames) joins them in the
+/// `class::PLACE` bit.
 pub const PLACES: ClassTable = ClassTable::new(
     class::PLACE,
     &[
@@ -668,14 +664,6 @@ pub const PLACES: ClassTable = ClassTable::new(
         "london",
         "new",
         "york",
-        "california",
-        "texas",
-        "florida",
-        "delaware",
-        "virginia",
-        "ohio",
-        "minnesota",
-        "houston",
         "los",
         "angeles",
         "san",
@@ -724,9 +712,6 @@ pub const PLACES: ClassTable = ClassTable::new(
         "international",
         "global",
         "royal",
-        "pichilemu",
-        "santiago",
-        "tebay",
     ],
 );
 
@@ -756,8 +741,6 @@ pub const NON_NAME_CAPS: ClassTable = ClassTable::new(
         "god",
         "internet",
         "web",
-        "mad",
-        "cow",
         "christmas",
         "easter",
         "ramadan",
@@ -940,6 +923,14 @@ static CLASSES: LazyLock<HashMap<String, u16>> = LazyLock::new(|| {
     LEX.east_asian_family
         .iter()
         .for_each(|w| add(w, class::EAST_ASIAN_FAMILY));
+    // Every one-word form in the places gazetteer (countries, states, cities).
+    for entry in lexicon::PLACES.entries() {
+        for form in entry.fields {
+            if !form.is_empty() && !form.contains(' ') {
+                add(&form.to_lowercase(), class::PLACE);
+            }
+        }
+    }
     classes
 });
 

@@ -5,6 +5,7 @@
 //! (pre-modifier, appositive, predicate or possessive). Organizations and places are
 //! kept out by negative evidence (head words, a short place list).
 
+pub mod evidence;
 pub mod lexicon;
 pub mod roles;
 pub mod tokens;
@@ -42,7 +43,7 @@ fn is_name_word(text: &str, t: &Tok) -> bool {
         return false;
     }
     let w = t.text(text);
-    if !is_capitalized(w) {
+    if !is_capitalized(w) && !has_particle_prefix(w) {
         return false;
     }
     // All-caps words of two or more letters are acronyms (NASA, IAEA), not names,
@@ -54,6 +55,27 @@ fn is_name_word(text: &str, t: &Tok) -> bool {
         all_upper &= c.is_uppercase();
     }
     !(letters >= 2 && all_upper && !w.contains('.'))
+}
+
+/// Lower-case particles written onto a capitalised name ("al-Karim", "d'Alembert").
+const PARTICLE_PREFIXES: &[&str] = &[
+    "al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "ud-", "bin-", "ibn-", "abu-", "d'",
+    "d’", "l'", "l’", "dell'", "dell’",
+];
+
+fn has_particle_prefix(w: &str) -> bool {
+    PARTICLE_PREFIXES.iter().any(|p| {
+        w.strip_prefix(p)
+            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
+    })
+}
+
+/// Whether a word is a known given name, or a hyphenated one whose first part is
+/// ("Pierre-Simon", "Jean-Louis").
+fn is_given_name(w: &str) -> bool {
+    LEX.is_first_name(w)
+        || w.split_once('-')
+            .is_some_and(|(head, _)| LEX.is_first_name(head))
 }
 
 /// A word that ends a name on its left: a title, honorific, organization or place word.
@@ -77,6 +99,7 @@ const PARTICLES: &[&str] = &[
 /// All capitalised runs read as person names, in text order.
 pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<NameCandidate> {
     let mut out = Vec::new();
+    let mut unconfirmed = Vec::new();
     let name_word: Vec<bool> = toks.iter().map(|t| is_name_word(text, t)).collect();
     let mut i = 0;
     while i < toks.len() {
@@ -113,12 +136,18 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
         for k in start..=end {
             let w = toks[k].text(text);
             let word_classes = classes(w);
-            // "Bill Clinton", "Park Geun-hye": a given or family name that is also a
-            // head word ("bill", "park") is a name unless it ends the run.
+            // "Bill Clinton", "Park Geun-hye", "Virginia Woolf": a given or family name
+            // that is also a head or place word is a name when a plain name follows.
+            let next_plain = k < end && evidence::is_plain_name_word(text, &toks[k + 1]);
             let name_first = k < end
                 && word_classes & (class::FIRST_NAME | class::EAST_ASIAN_FAMILY) != 0
-                && word_classes & (class::FUNCTION | class::PLACE) == 0;
-            if is_title_like(w) && !name_first {
+                && word_classes & class::FUNCTION == 0
+                && (word_classes & class::PLACE == 0 || next_plain);
+            // "Valeska Paris": a place word after a given name is the family name.
+            let place_in_name = k > name_start
+                && word_classes & !(class::PLACE | class::FIRST_NAME) == 0
+                && is_given_name(toks[name_start].text(text));
+            if is_title_like(w) && !name_first && !place_in_name {
                 name_start = k + 1;
                 if word_classes & class::HONORIFIC != 0 {
                     honorific = Some(k);
@@ -143,10 +172,12 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
             continue;
         }
         let words: Vec<&str> = (first..=end).map(|k| toks[k].text(text)).collect();
-        // A name never ends in a bare initial ("Donald J." is cut off by the tokenizer).
+        // A name never ends in a bare initial ("Donald J." is cut off by the tokenizer),
+        // and is not all initials ("U. S.").
         if words
             .iter()
             .any(|w| w.ends_with('.') && w.chars().count() > 2)
+            || words.iter().all(|w| w.chars().count() <= 2)
         {
             continue;
         }
@@ -157,9 +188,51 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 last: end,
                 honorific,
             });
+        } else if evidence::name_shaped(text, toks, first, end)
+            || (first == end
+                && first == name_start
+                && LEX.is_first_name(toks[first].text(text))
+                && classes(toks[first].text(text)) & !class::FIRST_NAME == 0)
+        {
+            // Kept aside: a list that holds a person makes these people too.
+            unconfirmed.push((first, end));
         }
     }
+    join_lists(text, toks, &mut out, unconfirmed);
     out
+}
+
+/// Name-shaped runs listed next to a person are people too ("A, B and C").
+fn join_lists(
+    text: &str,
+    toks: &[Tok],
+    out: &mut Vec<NameCandidate>,
+    mut unconfirmed: Vec<(usize, usize)>,
+) {
+    loop {
+        let before = unconfirmed.len();
+        unconfirmed.retain(|&(first, last)| {
+            let next = out.iter().find(|c| c.first > last);
+            let prev = out.iter().rev().find(|c| c.last < first);
+            let joined = next.is_some_and(|c| evidence::list_gap(text, toks, last + 1, c.first))
+                || prev.is_some_and(|c| evidence::list_gap(text, toks, c.last + 1, first));
+            if joined {
+                let at = out.partition_point(|c| c.first < first);
+                out.insert(
+                    at,
+                    NameCandidate {
+                        first,
+                        last,
+                        honorific: None,
+                    },
+                );
+            }
+            !joined
+        });
+        if unconfirmed.len() == before {
+            break;
+        }
+    }
 }
 
 /// Evidence that tokens `first..=last` (after titles starting at `run_start`) name a person.
@@ -188,14 +261,26 @@ fn is_person(
     let titled = honorific.is_some_and(|h| h + 1 == first) || has_title_in_run || role_before;
     let span = Span::new(toks[first].start, toks[last].end);
     if len == 1 {
-        return titled && !contains(PLACES, w0) && fire(rules::PEOPLE_TITLED_SURNAME, span);
+        return !contains(PLACES, w0)
+            && ((titled && fire(rules::PEOPLE_TITLED_SURNAME, span))
+                || (lone_given_name(text, toks, paras, first, first > run_start)
+                    && fire(rules::PEOPLE_LONE_GIVEN_NAME, span)));
     }
-    if (LEX.is_first_name(w0) || LEX.is_east_asian_family(w0))
-        && fire(rules::PEOPLE_GIVEN_NAME, span)
+    if evidence::known_non_person(text, toks, first, last)
+        && fire(rules::PEOPLE_KNOWN_NON_PERSON, span)
     {
+        return false;
+    }
+    if (is_given_name(w0) || LEX.is_east_asian_family(w0)) && fire(rules::PEOPLE_GIVEN_NAME, span) {
         return true;
     }
     if titled && fire(rules::PEOPLE_TITLED_NAME, span) {
+        return true;
+    }
+    if evidence::name_shaped(text, toks, first, last)
+        && evidence::person_context(text, toks, first, last)
+        && fire(rules::PEOPLE_PERSON_CONTEXT, span)
+    {
         return true;
     }
     if w0.ends_with('.') && w0.chars().count() == 2 && fire(rules::PEOPLE_INITIAL, span) {
@@ -220,6 +305,26 @@ fn is_person(
             )
     });
     (next_is_speech || prev_is_speech) && fire(rules::PEOPLE_SPEECH_VERB, span)
+}
+
+/// A known given name standing alone, inside a sentence or before a speech verb
+/// ("… told Jennifer …", "Ottavio said").
+fn lone_given_name(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    k: usize,
+    after_title_word: bool,
+) -> bool {
+    let w = toks[k].text(text);
+    if after_title_word || !LEX.is_first_name(w) || classes(w) & !class::FIRST_NAME != 0 {
+        return false;
+    }
+    let speech_after = toks
+        .get(k + 1)
+        .is_some_and(|t| t.is_word() && LEX.speech_verb(t.text(text)).is_some_and(|v| !v.gerund));
+    let _ = paras;
+    speech_after || evidence::person_context(text, toks, k, k)
 }
 
 /// One person being assembled from its mentions.
@@ -278,7 +383,9 @@ fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidat
                 let ek: Vec<String> = ents[e].words.iter().map(|w| w.to_lowercase()).collect();
                 (ek == key
                     || (key.len() < ek.len() && ek.ends_with(&key))
-                    || (ek.len() < key.len() && key.ends_with(&ek)))
+                    || (ek.len() < key.len() && key.ends_with(&ek))
+                    // "Jane Goode" / "Jane Mary Goode": same first and last word.
+                    || ek.first() == key.first())
                     && fire(rules::PEOPLE_SAME_NAME, span)
             })
         });

@@ -151,15 +151,6 @@ pub(crate) fn appositive_role(
 ) -> Option<String> {
     let mut k = name_last + 1;
     if toks.get(k).map(|t| t.text(text)) != Some(",") {
-        // "Peter Boockvar an equity strategist for Miller Tabak, commented"
-        if toks
-            .get(k)
-            .is_some_and(|t| matches!(t.text(text), "a" | "an"))
-        {
-            let (s, e) = role_phrase(text, toks, paras, k, name_last)?;
-            return closes_appositive(text, toks, paras, e + 1, name_last)
-                .then(|| slice(text, toks, s, e));
-        }
         return None;
     }
     k += 1;

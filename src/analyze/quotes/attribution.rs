@@ -56,7 +56,9 @@ impl Ctx<'_> {
     }
     pub fn close_tok(&self, si: usize) -> Option<usize> {
         let c = self.segs[si].close?;
-        let k = self.toks.partition_point(|t| t.start < c);
+        // The last token of the mark (`''` is two tokens).
+        let last = c + super::marks::last_char_offset(self.text, c);
+        let k = self.toks.partition_point(|t| t.start < last);
         (k < self.toks.len()).then_some(k)
     }
 

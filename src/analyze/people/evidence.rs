@@ -1,0 +1,181 @@
+//! Context evidence that a capitalised run names a person even when no list knows its
+//! words: the slot it sits in ("directed by Ottavio Lugli", "the son of …"), what
+//! follows it ("…, who", "…, 46,", "… was born"), and the run's own shape (every word
+//! a plain name-like word, no place, organization or title word, not a known place or
+//! organization as a whole). Lists are evidence here, never a gate.
+
+use super::lexicon::{LEX, class, classes};
+use super::tokens::{Tok, TokKind};
+
+/// Words after which a name-shaped run is a person ("written by", "met with").
+const PERSON_SLOT_BEFORE: &[&str] = &[
+    "by",
+    "with",
+    "married",
+    "starring",
+    "featuring",
+    "interviewed",
+    "replaced",
+    "succeeded",
+    "defeated",
+    "beat",
+    "hired",
+    "fired",
+    "appointed",
+    "nominated",
+    "elected",
+    "named",
+    "thanked",
+    "praised",
+    "criticized",
+    "criticised",
+];
+
+/// Kinship and relation nouns: "the son of X", "X's widow".
+const RELATION_NOUNS: &[&str] = &[
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "father",
+    "mother",
+    "widow",
+    "widower",
+    "uncle",
+    "aunt",
+    "nephew",
+    "niece",
+    "cousin",
+    "grandson",
+    "granddaughter",
+    "grandfather",
+    "grandmother",
+    "parents",
+    "children",
+    "girlfriend",
+    "boyfriend",
+    "partner",
+    "fiancée",
+    "fiance",
+    "fiancé",
+    "friend",
+    "student",
+    "pupil",
+    "disciple",
+];
+
+/// Words right after a name that make it a person ("X was born", "X died").
+const PERSON_VERBS_AFTER: &[&str] = &[
+    "died",
+    "married",
+    "starred",
+    "resigned",
+    "testified",
+    "tweeted",
+    "smiled",
+    "laughed",
+    "shrugged",
+    "recalled",
+    "himself",
+    "herself",
+];
+
+/// Whether token `k` is a plain name-like word: capitalised, and in no word class other
+/// than given name or family name.
+pub(crate) fn is_plain_name_word(text: &str, t: &Tok) -> bool {
+    if !t.is_word() {
+        return false;
+    }
+    let w = t.text(text);
+    let bits = classes(w);
+    bits & !(class::FIRST_NAME | class::EAST_ASIAN_FAMILY) == 0
+        && !LEX.is_role_noun(w)
+        && LEX.honorific(w).is_none()
+        && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().any(char::is_lowercase)
+}
+
+/// Whether the run `first..=last` has the shape of a personal name: two to four plain
+/// name-like words (particles allowed inside) that are not a known place or organization.
+pub(crate) fn name_shaped(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
+    if last <= first || last - first > 4 {
+        return false;
+    }
+    let plain = (first..=last)
+        .filter(|&k| is_plain_name_word(text, &toks[k]))
+        .count();
+    let ends_plain =
+        is_plain_name_word(text, &toks[first]) && is_plain_name_word(text, &toks[last]);
+    let whole = &text[toks[first].start..toks[last].end];
+    ends_plain
+        && plain >= 2
+        && crate::analyze::places::PLACES.lookup(whole).is_none()
+        && crate::analyze::organizations::ORGS.lookup(whole).is_none()
+}
+
+/// Whether the run is a known place or organization, or ends in a place or
+/// organization head ("Cruz Hill", "Virgin Media").
+pub(crate) fn known_non_person(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
+    use crate::analyze::{organizations, places};
+    let whole = &text[toks[first].start..toks[last].end];
+    let last_word = toks[last].text(text);
+    places::PLACES.lookup(whole).is_some()
+        || organizations::ORGS.lookup(whole).is_some()
+        || places::PLACE_HEADS.is_one_word_head(last_word)
+        || organizations::ORG_HEADS.is_one_word_head(last_word)
+}
+
+fn lower(text: &str, toks: &[Tok], k: usize) -> String {
+    toks.get(k)
+        .map(|t| t.text(text).to_lowercase())
+        .unwrap_or_default()
+}
+
+/// Evidence from the words around the run `first..=last` that it names a person.
+pub(crate) fn person_context(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
+    let before = |i: usize| first.checked_sub(i).map(|k| lower(text, toks, k));
+    let b1 = before(1).unwrap_or_default();
+    let b2 = before(2).unwrap_or_default();
+    if PERSON_SLOT_BEFORE.contains(&b1.as_str()) {
+        return true;
+    }
+    // "the son of X", "a friend of X".
+    if b1 == "of" && RELATION_NOUNS.contains(&b2.as_str()) {
+        return true;
+    }
+    let a1 = lower(text, toks, last + 1);
+    let a2 = lower(text, toks, last + 2);
+    let a3 = lower(text, toks, last + 3);
+    // "X, who …", "X, 46, …", "X (born 1950)", "X was born".
+    if a1 == "," && a2 == "who" {
+        return true;
+    }
+    if a1 == "," && !a2.is_empty() && a2.chars().all(|c| c.is_ascii_digit()) && a3 == "," {
+        return a2.len() <= 3;
+    }
+    if a1 == "(" && (a2 == "born" || a2 == "née" || a2 == "b.") {
+        return true;
+    }
+    if (a1 == "was" || a1 == "is") && a2 == "born" {
+        return true;
+    }
+    if PERSON_VERBS_AFTER.contains(&a1.as_str()) {
+        return true;
+    }
+    // "X's wife", "X's widow".
+    toks.get(last + 1)
+        .is_some_and(|t| t.kind == TokKind::Possessive)
+        && RELATION_NOUNS.contains(&a2.as_str())
+}
+
+/// Whether the tokens between two runs join them as members of one list
+/// ("A, B and C", "A or B").
+pub(crate) fn list_gap(text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
+    let gap: Vec<&str> = (from..to).map(|k| toks[k].text(text)).collect();
+    matches!(
+        gap.as_slice(),
+        [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["&"]
+    )
+}
