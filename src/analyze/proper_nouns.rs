@@ -376,10 +376,12 @@ impl Gazetteer {
                 entry_of.push(entry);
             }
         }
-        // A DFA: the gazetteers are small and scanned over every article's whole text.
+        // A contiguous NFA, not a DFA: building the two DFAs took 45 M instructions, a
+        // third of a one-article CLI call (the NFAs: 9 M). Scanning costs more (16 M
+        // instead of 9 M instructions on 218 KB, about 2 % of the engine's time).
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .expect("gazetteer patterns compile");
         let mut exact = HashMap::with_capacity(patterns.len());

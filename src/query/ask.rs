@@ -9,6 +9,7 @@
 
 use super::Evidence;
 use super::index::{EntityKind, ItemRef, ScopeIndex};
+use super::keys::name_words;
 use super::search::{Ranked, rank_sentences};
 use crate::analyze::terms;
 use crate::model::{Article, Person, Span};
@@ -39,29 +40,6 @@ const QUESTION_WORDS: &[&str] = &[
     "large", "long", "old", "worth", "value", "cost", "amount", "number", "total", "happen",
     "happened", "happens", "say", "says", "said", "tell", "told", "know", "mean", "article",
     "articles", "story", "date", "time", "day", "year", "place", "located", "location", "reason",
-];
-
-/// Honorifics and titles dropped from a name in a question ("Mr. Baird").
-const HONORIFICS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "president",
-    "minister",
-    "senator",
-    "sen",
-    "rep",
-    "governor",
-    "gov",
-    "mayor",
-    "judge",
-    "chairman",
-    "secretary",
 ];
 
 static WHO_IS: LazyLock<Regex> = LazyLock::new(|| {
@@ -101,14 +79,6 @@ fn topic_terms(text: &str) -> Vec<u32> {
     t.sort_unstable();
     t.dedup();
     t
-}
-
-/// Lower-cased name words without honorifics and punctuation.
-pub(crate) fn name_words(s: &str) -> Vec<String> {
-    terms::words(s)
-        .map(|w| w.trim_end_matches('.').to_string())
-        .filter(|w| !HONORIFICS.contains(&w.as_str()) && w != "the")
-        .collect()
 }
 
 /// Whether `target` (from a question) names this person: the full name, an alias, or the

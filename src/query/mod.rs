@@ -11,6 +11,7 @@ use serde::Serialize;
 pub mod ask;
 pub mod figures;
 pub mod index;
+mod keys;
 pub mod search;
 pub mod views;
 pub mod who_said;

@@ -5,10 +5,9 @@
 
 use super::Evidence;
 use super::index::{ItemRef, ScopeIndex, SpeakerSummary};
+use super::keys::{stems, words};
 use crate::model::{Article, Quote, QuoteKind};
-use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
-use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
@@ -27,57 +26,6 @@ pub struct SpeakerStatements {
     pub statements: Vec<Statement>,
     /// How many statements the speaker has, shown or not.
     pub total: usize,
-}
-
-static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
-
-/// Words that never decide a name or topic match.
-const IGNORED: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "the",
-    "a",
-    "an",
-    "of",
-    "and",
-    "or",
-    "about",
-    "on",
-    "in",
-    "to",
-    "for",
-    "what",
-    "who",
-    "said",
-    "say",
-    "says",
-    "did",
-    "does",
-    "is",
-    "are",
-    "was",
-];
-
-pub(crate) fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .filter(|w| !IGNORED.contains(&w.as_str()))
-        .collect()
-}
-
-pub(crate) fn stems(s: &str) -> Vec<String> {
-    words(&s.replace(['’', '\''], " "))
-        .iter()
-        .map(|w| STEMMER.stem(w).into_owned())
-        .collect()
 }
 
 /// Two speaker labels name the same source: equal word sets, or one a shorter form of

@@ -81,9 +81,15 @@ impl Ctx<'_> {
         let b1 = before(1);
         let b2 = before(2);
         // "Microsoft's “The Countdown” site": a quote owned by a possessive names a thing.
-        let possessed = o
-            .checked_sub(1)
-            .is_some_and(|k| self.toks[k].kind == TokKind::Possessive);
+        // A lower-case quote after a possessive is a phrase of the speaker's ("her
+        // rival's “passion”"), and "it's" is no possessive.
+        let capital = self.segs[si]
+            .inner
+            .of(self.text)
+            .starts_with(|c: char| c.is_uppercase());
+        let possessed = capital
+            && o.checked_sub(1)
+                .is_some_and(|k| self.toks[k].kind == TokKind::Possessive);
         possessed
             || NAMING.contains(&b1)
             || (matches!(b1, "the" | "a" | "an" | "as") && NAMING.contains(&b2))
@@ -190,14 +196,23 @@ impl Ctx<'_> {
             }
             return None;
         }
-        // Pattern B: X said
+        // Pattern B: X said, also across an appositive ("…," Jane Roe, a former adviser
+        // to the mayor, wrote).
         let mut v = None;
-        for j in k..(k + 12).min(self.toks.len()) {
+        let mut commas = 0;
+        for j in k..(k + 30).min(self.toks.len()) {
             if self.para[j] != self.para[k] || self.in_quote[j].is_some() {
                 break;
             }
             let t = self.toks[j];
+            if self.w(j) == "," && commas < 2 && j > k && j < k + 25 {
+                commas += 1;
+                continue;
+            }
             if t.kind == TokKind::Punct && self.w(j) != "&" {
+                break;
+            }
+            if commas == 0 && j >= k + 12 {
                 break;
             }
             if j > k && self.is_say_verb(j) {
@@ -218,6 +233,19 @@ impl Ctx<'_> {
             speaker: sp,
             cue: Some(v),
         })
+    }
+
+    /// "…, saying (that) …": a participle after a comma reports the words of the person
+    /// opening the sentence.
+    fn gerund_subject(&self, v: usize) -> Option<(usize, usize)> {
+        let verb = LEX.speech_verb(self.w(v))?;
+        (verb.gerund && self.after_comma(v))
+            .then(|| self.opening_subject(v))
+            .flatten()
+    }
+
+    fn after_comma(&self, v: usize) -> bool {
+        v > 0 && self.w(v - 1) == ","
     }
 
     /// After "said", keep a titled name and drop what follows it ("said Wu Xinbo, director…"
@@ -297,7 +325,19 @@ impl Ctx<'_> {
                 break;
             }
         }
-        let v = v?;
+        let Some(v) = v else {
+            // "Roe continued:" / "The governor released a statement:" — a quote
+            // introduced by a colon belongs to the person opening that sentence.
+            if introduced && self.w(j + 1) == ":" {
+                let (s, e) = self.opening_subject(j)?;
+                let sp = self.classify(s, e, log)?;
+                return Some(Found {
+                    speaker: sp,
+                    cue: None,
+                });
+            }
+            return None;
+        };
         if self.negated(v) {
             return None;
         }
@@ -381,10 +421,12 @@ impl Ctx<'_> {
             ) {
                 continue;
             }
-            let Some((s, e)) = self.subject_of(k) else {
+            let Some((s, e)) = self.gerund_subject(k).or_else(|| self.subject_of(k)) else {
                 continue;
             };
-            if verb.gerund && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
+            if verb.gerund
+                && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
+                && !self.after_comma(k)
                 || !self.verb_agrees(k, s)
             {
                 continue;
@@ -621,9 +663,11 @@ impl Ctx<'_> {
         if c > end || (c..=end).filter(|&i| self.is_word(i)).count() < 3 {
             return None;
         }
-        let subject = self.subject_of(v);
+        let subject = self.gerund_subject(v).or_else(|| self.subject_of(v));
         if let Some((s, _)) = subject {
-            if verb.gerund && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
+            if verb.gerund
+                && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
+                && !self.after_comma(v)
                 || !self.verb_agrees(v, s)
             {
                 return None;

@@ -585,6 +585,40 @@ impl<'a> Ctx<'a> {
         Some((sp, start))
     }
 
+    /// The person or pronoun opening the sentence of token `k`, before `k` ("Roe
+    /// continued:", "He spoke for an hour, saying …"): a pronoun as first word, or a person
+    /// mention reached through capitalised words and modifiers only.
+    pub fn opening_subject(&self, k: usize) -> Option<(usize, usize)> {
+        let (ss, _) = *self.sents.get(*self.sent.get(k)?)?;
+        let mut a = ss;
+        while a < k && !self.is_word(a) && self.in_quote[a].is_none() {
+            a += 1;
+        }
+        if a >= k || self.in_quote[a].is_some() {
+            return None;
+        }
+        if matches!(self.lw(a), "he" | "she" | "they") {
+            return Some((a, a));
+        }
+        for j in a..(a + 8).min(k) {
+            if let Some(p) = self.mention[j] {
+                let mut e = j;
+                while e + 1 < k && self.mention[e + 1] == Some(p) {
+                    e += 1;
+                }
+                return Some((j, e));
+            }
+            let lw = self.lw(j);
+            if !self.is_word(j) || (is_function_word(lw) && !DETS.contains(&lw)) {
+                return None;
+            }
+            if LEX.speech_verb(lw).is_some() {
+                return None;
+            }
+        }
+        None
+    }
+
     /// First token of the mention of person `p` that ends at token `j`.
     pub fn mention_start(&self, j: usize, p: usize) -> usize {
         let mut s = j;

@@ -217,6 +217,18 @@ fn follow_on(
     {
         return None;
     }
+    // The quote's own sentence naming someone else after it ("…," Roe, a former aide,
+    // wrote) is an attribution the rules could not read, not a follow-on.
+    if let Some(c) = ctx.close_tok(si) {
+        for k in c + 1..(c + 20).min(ctx.toks.len()) {
+            if !ctx.same_sent(k, c) || ctx.in_quote[k].is_some() {
+                break;
+            }
+            if ctx.mention[k].is_some_and(|p| Speaker::Person(p) != sp) {
+                return None;
+            }
+        }
+    }
     let from = ctx.toks.partition_point(|t| t.start < a.inner.end);
     for k in from..o {
         if ctx.in_quote[k].is_some() {
