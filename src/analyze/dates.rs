@@ -15,49 +15,36 @@
 //! article's first lines) serves as the anchor.
 
 use crate::analyze::rules;
+use crate::lexicon::{self, MONTHS};
 use crate::model::{DateMention, Document, RuleId, Span};
 use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
 
-const MONTHS: &[(&str, u32)] = &[
-    ("January", 1),
-    ("February", 2),
-    ("March", 3),
-    ("April", 4),
-    ("May", 5),
-    ("June", 6),
-    ("July", 7),
-    ("August", 8),
-    ("September", 9),
-    ("October", 10),
-    ("November", 11),
-    ("December", 12),
-    ("Jan", 1),
-    ("Feb", 2),
-    ("Mar", 3),
-    ("Apr", 4),
-    ("Jun", 6),
-    ("Jul", 7),
-    ("Aug", 8),
-    ("Sept", 9),
-    ("Sep", 9),
-    ("Oct", 10),
-    ("Nov", 11),
-    ("Dec", 12),
-];
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("Monday", Weekday::Mon),
-    ("Tuesday", Weekday::Tue),
-    ("Wednesday", Weekday::Wed),
-    ("Thursday", Weekday::Thu),
-    ("Friday", Weekday::Fri),
-    ("Saturday", Weekday::Sat),
-    ("Sunday", Weekday::Sun),
-];
-const MONTH_ALT: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?";
-const WEEKDAY_ALT: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+/// The weekday names of `lexicon::WEEKDAYS` with their chrono values.
+const WEEKDAYS: [(&str, Weekday); 7] = {
+    let names = lexicon::WEEKDAYS;
+    [
+        (names[0], Weekday::Mon),
+        (names[1], Weekday::Tue),
+        (names[2], Weekday::Wed),
+        (names[3], Weekday::Thu),
+        (names[4], Weekday::Fri),
+        (names[5], Weekday::Sat),
+        (names[6], Weekday::Sun),
+    ]
+};
+/// The months as a regex alternation: full names, then abbreviations with an optional
+/// period ("January|…|Jan\.?|…").
+fn month_alt() -> String {
+    let (full, short) = MONTHS.split_at(12);
+    full.iter()
+        .map(|(m, _)| m.to_string())
+        .chain(short.iter().map(|(m, _)| format!(r"{m}\.?")))
+        .collect::<Vec<_>>()
+        .join("|")
+}
 const NUMBER_WORDS: &[(&str, i64)] = &[
     ("a", 1),
     ("an", 1),
@@ -79,8 +66,8 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
 
 /// Every pattern, tried in order; earlier patterns win overlaps.
 static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
-    let m = MONTH_ALT;
-    let w = WEEKDAY_ALT;
+    let m = &month_alt();
+    let w = &lexicon::WEEKDAYS.join("|");
     // Every pattern is ASCII, so ASCII word boundaries mean the same here; Unicode ones
     // would make the fast DFA give up on every sentence with a curly quote or a dash.
     let re = |s: &str| Regex::new(&s.replace(r"\b", r"(?-u:\b)")).expect("date pattern compiles");

@@ -13,9 +13,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 pub(crate) static ORGS: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(include_str!("../../data/organizations.txt")));
+    LazyLock::new(|| Gazetteer::parse(crate::lexicon::ORGANIZATIONS.text));
 pub(crate) static ORG_HEADS: LazyLock<proper_nouns::Heads> =
-    LazyLock::new(|| proper_nouns::heads(include_str!("../../data/org_heads.txt")));
+    LazyLock::new(|| proper_nouns::heads(crate::lexicon::ORG_HEADS.text));
 
 /// All-capital words that are not organizations.
 const NOT_ORG_ACRONYMS: &[&str] = &[

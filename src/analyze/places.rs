@@ -16,9 +16,9 @@ use crate::model::{Document, NamedEntity, Person, Span};
 use std::sync::LazyLock;
 
 pub(crate) static PLACES: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(include_str!("../../data/places.txt")));
+    LazyLock::new(|| Gazetteer::parse(crate::lexicon::PLACES.text));
 pub(crate) static PLACE_HEADS: LazyLock<proper_nouns::Heads> =
-    LazyLock::new(|| proper_nouns::heads(include_str!("../../data/place_heads.txt")));
+    LazyLock::new(|| proper_nouns::heads(crate::lexicon::PLACE_HEADS.text));
 
 /// First words that make a name a place ("Mount Everest", "Lake Geneva").
 const PLACE_PREFIXES: &[&str] = &[

@@ -43,13 +43,8 @@ const DOTTED_WORDS: &[&str] = &[
 ];
 
 /// Capitalized words that start sentences without being names.
-static SENTENCE_STARTERS: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/stopwords.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static SENTENCE_STARTERS: LazyLock<foldhash::HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::STOPWORDS.words().collect());
 
 pub fn is_stopword(lower: &str) -> bool {
     SENTENCE_STARTERS.contains(lower)

@@ -31,10 +31,8 @@ pub struct Cleaned {
 
 /// The furniture shapes of data/furniture.txt, one whole-line pattern each.
 static FURNITURE_PATTERNS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    include_str!("../../data/furniture.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::lexicon::FURNITURE
+        .words()
         .map(|p| format!(r"(?i)^(?:{p})$"))
         .collect()
 });

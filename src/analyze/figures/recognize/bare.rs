@@ -222,7 +222,7 @@ impl Scanner<'_> {
             && p > 0
             && self.capitalized(p - 1)
             && !self.is_month(p - 1)
-            && !is_in(WEEKDAYS, self.l(p - 1))
+            && !crate::lexicon::is_weekday(self.l(p - 1))
             && closes(k)
         {
             return Some(age);

@@ -18,9 +18,9 @@ mod words;
 
 use super::lexer::{Gap, TokKind, Token, tokenize};
 use super::lexicon::{
-    COUNT_LABELS, Currency, CurrencyPosition, IDENTIFIER_NOUNS, LEXICON, MONTHS, NP_STOP,
+    COUNT_LABELS, Currency, CurrencyPosition, IDENTIFIER_NOUNS, LEXICON, NP_STOP,
     PEOPLE_PREDICATES, QUALIFIERS, RANK_NOUNS, SPORTS_WORDS, STREET_WORDS, TIME_MARKERS, Unit,
-    UnitKind, WEEKDAYS, WordClass, is_in,
+    UnitKind, WordClass, is_in,
 };
 use crate::analyze::rules::{self, fire};
 use crate::model::RuleId;
@@ -223,7 +223,7 @@ impl<'a> Scanner<'a> {
         if matches!(w, "may" | "march" | "mar" | "jan" | "dec") {
             return self.capitalized(i);
         }
-        is_in(MONTHS, w)
+        crate::lexicon::is_month(w)
     }
 
     // ---- the number core ----------------------------------------------------------
