@@ -16,14 +16,13 @@ use crate::store::{NewArticle, Scope, Store};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
-/// The built-in sample article offered to newcomers (a Reuters/News.Az report on
-/// US–China trade talks and rare earths).
+/// The built-in sample article offered to newcomers: a Wikinews story on Australian
+/// uranium exports (CC BY 2.5, attribution at the end of the text; see data/README.md).
 pub const SAMPLE_ARTICLE: &str = include_str!("../data/sample-article.txt");
 /// The origin recorded for the sample article.
 pub const SAMPLE_ORIGIN: &str = "built-in sample article";
-/// The sample's title unless the user gives one (its text starts with page furniture).
-pub const SAMPLE_TITLE: &str =
-    "US and China race to rescue a Xi–Trump summit as rare-earth curbs bite";
+/// The sample's title unless the user gives one.
+pub const SAMPLE_TITLE: &str = "Australia will not export uranium to India";
 
 /// Where an article's content comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -193,7 +192,7 @@ pub const COMMANDS: &[CommandHelp] = &[
     CommandHelp {
         name: "/who-said",
         what: "Statements grouped by speaker, with role, quote and source; filter by topic, speaker, article.",
-        example: "/who-said topic:\"rare earths\"",
+        example: "/who-said topic:uranium",
     },
     CommandHelp {
         name: "/key-figures",
@@ -218,12 +217,12 @@ pub const COMMANDS: &[CommandHelp] = &[
     CommandHelp {
         name: "/ask",
         what: "Ask a question; the answer quotes the sentence it comes from.",
-        example: "/ask question:\"How much trade is at stake?\"",
+        example: "/ask question:\"What share of the world's uranium does Australia have?\"",
     },
     CommandHelp {
         name: "/search",
         what: "Find sentences across all articles.",
-        example: "/search query:\"export controls\"",
+        example: "/search query:\"uranium exports\"",
     },
     CommandHelp {
         name: "/briefing post",

@@ -57,7 +57,7 @@ pub fn run() -> Result<()> {
         }
     } else if empty {
         eprintln!(
-            "No articles yet. To try newsdesk on a built-in sample (a Reuters report on US–China trade talks), \
+            "No articles yet. To try newsdesk on a built-in sample (a Wikinews story on Australian uranium exports, CC BY 2.5), \
              send `/article add sample`, then /who-said or /key-figures."
         );
     }
@@ -74,7 +74,7 @@ fn offer_sample(
 ) -> Result<bool> {
     let _ = write!(
         out,
-        "\nNo articles yet. Load the built-in sample (a Reuters report on US–China trade talks and rare earths) \
+        "\nNo articles yet. Load the built-in sample (a Wikinews story on Australian uranium exports, CC BY 2.5) \
          to try the commands? [Y/n] "
     );
     let _ = out.flush();
@@ -92,8 +92,8 @@ fn offer_sample(
         handle_line(store, caller, "/article add sample", out);
         say(
             out,
-            "\nNow try:\n  /who-said topic:\"rare earths\"\n  /key-figures kind:money\n  /people\n  \
-             /ask question:\"What share of rare earths does China refine?\"\nand add your own with \
+            "\nNow try:\n  /who-said topic:uranium\n  /key-figures kind:money\n  /people\n  \
+             /ask question:\"What share of the world's uranium does Australia have?\"\nand add your own with \
              /article add file:path/to/article.html (or text:\"…\", url:https://…).\n",
         );
     } else {

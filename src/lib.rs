@@ -12,10 +12,20 @@
 //! - [`text`]: paragraphs, sentences and tokens with byte spans; a normalized view.
 //! - [`analyze`]: quotes, figures, people, organizations, places, dates, key points.
 //! - [`query`]: who said, key figures, people, timeline, summary, ask, search.
+//! - [`store`]: articles and settings per scope, durable on disk, with a query index.
+//! - [`briefing`]: digests of recent articles and their schedules.
+//! - [`commands`]: the bot's commands as plain data in, plain responses out.
 //! - [`render`]: JSON, plain text and Discord embeds within Discord's limits.
+//! - [`bot`] and [`console`]: the front ends.
+//!
+//! Imports run one way, each module using only those below it: `model`, `error`,
+//! `config`, `discord_limits` at the bottom, then `text`, `ingest`, `analyze`, `query`,
+//! `store`, `briefing`, `commands`, `render`, and `bot` / `console` on top; no two
+//! modules import each other. `tests/architecture.rs` checks this, and the size of
+//! files and functions.
 //!
 //! Only `store` touches the disk, only the URL fetcher touches the network, and only
-//! `bot` knows about Discord.
+//! `bot` uses the Discord library.
 
 pub mod analyze;
 pub mod bot;
@@ -23,6 +33,7 @@ pub mod briefing;
 pub mod commands;
 pub mod config;
 pub mod console;
+pub mod discord_limits;
 pub mod error;
 pub mod ingest;
 pub mod lexicon;

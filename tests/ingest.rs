@@ -162,22 +162,75 @@ fn html_body_title_and_boilerplate() {
     assert_spans_verbatim(&d);
 }
 
+/// What bounds a hostile page's result: either a document no bigger than the page,
+/// with no markup left in its text, spans on character boundaries, at most one sentence
+/// per word and one paragraph per sentence; or a refusal that says what to do.
+fn assert_bounded(page: &str, result: newsdesk::Result<Document>) -> Option<Document> {
+    match result {
+        Ok(d) => {
+            assert!(
+                d.text.len() <= page.len(),
+                "the text ({} bytes) is no bigger than the page ({} bytes)",
+                d.text.len(),
+                page.len()
+            );
+            for tag in ["<div", "<span", "<b>", "<i>", "<script", "</"] {
+                assert!(!d.text.contains(tag), "markup {tag} left in the text");
+            }
+            let words = d.text.split_whitespace().count();
+            assert!(
+                d.sentences.len() <= words.max(1),
+                "{} sentences",
+                d.sentences.len()
+            );
+            assert!(
+                d.paragraphs.len() <= d.sentences.len().max(1),
+                "{} paragraphs for {} sentences",
+                d.paragraphs.len(),
+                d.sentences.len()
+            );
+            assert_spans_verbatim(&d);
+            Some(d)
+        }
+        Err(Error::BadInput(msg)) | Err(Error::Limit(msg)) => {
+            assert!(msg.len() > 20, "a refusal says what to do: {msg}");
+            None
+        }
+        Err(other) => panic!("a hostile page is read or refused, not {other:?}"),
+    }
+}
+
 #[test]
 fn hostile_html_is_bounded() {
+    // 10,000 nested divs around one sentence: the sentence and nothing else.
     let deep = format!(
         "<html><body>{}<p>Deep text here.</p>{}</body></html>",
         "<div>".repeat(10_000),
         "</div>".repeat(10_000)
     );
-    let d = ingest(deep.as_bytes(), &IngestOptions::default()).unwrap();
-    assert!(d.text.contains("Deep text here."));
+    let d = assert_bounded(&deep, ingest(deep.as_bytes(), &IngestOptions::default()))
+        .expect("the deep page is read");
+    assert_eq!(sentences(&d), ["Deep text here."]);
+
+    // 100,000 elements (past the readability cap): every letter once, none invented.
     let wide = format!(
         "<html><body>{}</body></html>",
         "<span>x</span>".repeat(100_000)
     );
-    let _ = ingest(wide.as_bytes(), &IngestOptions::default());
+    if let Some(d) = assert_bounded(&wide, ingest(wide.as_bytes(), &IngestOptions::default())) {
+        assert_eq!(d.text.matches('x').count(), 100_000, "each letter once");
+        assert!(d.text.chars().all(|c| c == 'x' || c.is_whitespace()));
+    }
+
+    // Thousands of unclosed tags, script content after the text: the text alone.
     let unclosed = format!("<html><body><p>Start{}", "<b><i><script>".repeat(5_000));
-    let _ = ingest(unclosed.as_bytes(), &IngestOptions::default());
+    if let Some(d) = assert_bounded(
+        &unclosed,
+        ingest(unclosed.as_bytes(), &IngestOptions::default()),
+    ) {
+        assert_eq!(d.text.trim(), "Start");
+    }
+
     // A page with no article text is refused with a clear message.
     match ingest(
         b"<html><head><script>x()</script></head><body><nav>Home</nav></body></html>",

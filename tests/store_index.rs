@@ -33,8 +33,13 @@ fn sentences_with_all_terms(articles: &[Arc<Article>], query: &str) -> BTreeSet<
 }
 
 /// BM25 over every article's own term index (the scan the scope index replaced):
-/// (article id, sentence, score) of the best `limit`.
-fn bm25_scan(articles: &[Arc<Article>], query: &str, limit: usize) -> Vec<(String, usize, f32)> {
+/// (article id, sentence, score, coverage) of the best `limit`, where coverage is the
+/// share of the query's weight (IDF) the sentence holds.
+fn bm25_scan(
+    articles: &[Arc<Article>],
+    query: &str,
+    limit: usize,
+) -> Vec<(String, usize, f32, f32)> {
     let mut q = terms::terms(query);
     q.sort_unstable();
     q.dedup();
@@ -54,26 +59,29 @@ fn bm25_scan(articles: &[Arc<Article>], query: &str, limit: usize) -> Vec<(Strin
         .iter()
         .map(|&d| ((n as f32 - d as f32 + 0.5) / (d as f32 + 0.5) + 1.0).ln())
         .collect();
+    let idf_total: f32 = idf.iter().sum::<f32>().max(1e-6);
     let mut out = Vec::new();
     for (ai, (a, idx)) in articles.iter().zip(&indexes).enumerate() {
-        let mut per: std::collections::BTreeMap<u32, f32> = Default::default();
+        let mut per: std::collections::BTreeMap<u32, (f32, f32)> = Default::default();
         for (qi, &t) in q.iter().enumerate() {
             for &(_, s, c) in idx.postings_of(t) {
                 let len = idx.lengths[s as usize] as f32;
                 let tf = c as f32;
-                *per.entry(s).or_default() +=
-                    idf[qi] * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / avg));
+                let (score, weight) = per.entry(s).or_default();
+                *score += idf[qi] * tf * 2.2 / (tf + 1.2 * (0.25 + 0.75 * len / avg));
+                *weight += idf[qi].max(1e-6);
             }
         }
         out.extend(
-            per.into_iter()
-                .map(|(s, score)| (ai, a.id.clone(), s as usize, score)),
+            per.into_iter().map(|(s, (score, weight))| {
+                (ai, a.id.clone(), s as usize, score, weight / idf_total)
+            }),
         );
     }
     out.sort_by(|a, b| b.3.total_cmp(&a.3).then(a.0.cmp(&b.0)).then(a.2.cmp(&b.2)));
     out.into_iter()
         .take(limit)
-        .map(|(_, id, s, score)| (id, s, score))
+        .map(|(_, id, s, score, coverage)| (id, s, score, coverage))
         .collect()
 }
 
@@ -284,6 +292,7 @@ fn check_against_scans(store: &Store) {
         )
     });
 
+    let mut queries_with_hits = 0;
     for q in [
         "rare earth exports",
         "police said",
@@ -304,17 +313,23 @@ fn check_against_scans(store: &Store) {
                 )
             })
             .collect();
-        let expected: Vec<&(String, usize, f32)> = scan
+        // Exactly the scan's best 50 that hold at least half of the query's weight, in
+        // the scan's order: nothing dropped, nothing added.
+        let expected: Vec<&(String, usize, f32, f32)> = scan
             .iter()
-            .filter(|(id, s, _)| got.iter().any(|g| &g.0 == id && g.1 == *s))
+            .filter(|(_, _, _, coverage)| *coverage >= 0.5)
             .collect();
+        let got_keys: Vec<(&str, usize)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
+        let expected_keys: Vec<(&str, usize)> =
+            expected.iter().map(|e| (e.0.as_str(), e.1)).collect();
         assert_eq!(
-            got.len(),
-            expected.len(),
-            "{q}: every hit is one the scan ranks"
+            got_keys, expected_keys,
+            "{q}: the scan's hits, in its order"
         );
+        if !got.is_empty() {
+            queries_with_hits += 1;
+        }
         for (g, e) in got.iter().zip(expected) {
-            assert_eq!((&g.0, g.1), (&e.0, e.1), "{q}: same order as the scan");
             assert!(
                 (g.2 - e.2).abs() < 1e-4,
                 "{q}: same score ({} vs {})",
@@ -333,6 +348,11 @@ fn check_against_scans(store: &Store) {
             }
         }
     }
+
+    assert!(
+        queries_with_hits >= 3,
+        "most keyword queries find sentences in the fixtures ({queries_with_hits} of 5 did)"
+    );
 
     for (speaker, topic) in [
         (Some("trump"), None),

@@ -6,8 +6,8 @@
 //! `default_member_permissions` on the top-level command, and every subcommand checks
 //! again at run time with [`require_manager`].
 
-use super::reply::Responder;
-use super::{Command, Context, Error, caller};
+use super::reply::{Responder, require_manager};
+use super::{Command, Context, Error, caller, embed};
 use crate::commands::{Command as Command_, Response};
 use crate::render::discord::{self, Page};
 use poise::serenity_prelude as serenity;
@@ -35,18 +35,6 @@ pub fn subcommands() -> Vec<Command> {
 )]
 pub async fn briefing_root(_ctx: Context<'_>) -> Result<(), Error> {
     Ok(())
-}
-
-/// The runtime half of the permission rule: answers ephemerally and returns false when
-/// the caller lacks Manage Messages.
-pub async fn require_manager(ctx: Context<'_>, responder: &mut Responder) -> Result<bool, Error> {
-    if caller(ctx).can_manage {
-        return Ok(true);
-    }
-    responder
-        .error("Briefings need the Manage Messages permission. Ask a moderator, or an admin can grant it to your role.")
-        .await?;
-    Ok(false)
 }
 
 /// Post a digest of recent articles to a channel.
@@ -102,7 +90,7 @@ pub async fn post(
     let http = ctx.serenity_context().http.clone();
     for page in &pages {
         let mut message = serenity::CreateMessage::new()
-            .embeds(page.embeds.iter().map(discord::to_create_embed).collect())
+            .embeds(page.embeds.iter().map(embed::to_create_embed).collect())
             .allowed_mentions(serenity::CreateAllowedMentions::new());
         if !page.content.is_empty() {
             message = message.content(page.content.clone());

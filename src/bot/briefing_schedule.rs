@@ -6,9 +6,8 @@
 //! Notices the scheduler left for the guild (a schedule switched off because the bot
 //! lost access to its channel) are shown with the next reply of these commands.
 
-use super::briefing::require_manager;
-use super::reply::Responder;
-use super::{Command, Context, Error, caller};
+use super::reply::{Responder, require_manager};
+use super::{Command, Context, Error, caller, embed};
 use crate::briefing::render::OutgoingMessage;
 use crate::briefing::schedule::{self, Schedule, parse_days, parse_time};
 use crate::briefing::scheduler::{BoxFuture, BriefingSink, PostError};
@@ -67,7 +66,7 @@ impl BriefingSink for DiscordSink {
                     mentions = mentions.roles(vec![serenity::RoleId::new(role.max(1))]);
                 }
                 let mut message = serenity::CreateMessage::new()
-                    .embeds(page.embeds.iter().map(discord::to_create_embed).collect())
+                    .embeds(page.embeds.iter().map(embed::to_create_embed).collect())
                     .allowed_mentions(mentions);
                 if !page.content.is_empty() {
                     message = message.content(page.content.clone());

@@ -26,6 +26,7 @@ pub mod article;
 pub mod autocomplete;
 pub mod briefing;
 pub mod briefing_schedule;
+pub mod embed;
 pub mod help;
 pub mod pager;
 pub mod reply;
@@ -354,7 +355,7 @@ async fn on_event(
         return Ok(());
     };
     match interaction {
-        serenity::Interaction::Component(press) => pager::on_button(ctx, data, press).await,
+        serenity::Interaction::Component(press) => reply::on_button(ctx, data, press).await,
         serenity::Interaction::Modal(submit) => article::on_modal(ctx, data, submit).await,
         _ => Ok(()),
     }

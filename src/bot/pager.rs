@@ -7,14 +7,12 @@
 //! A press re-runs the command in the presser's own scope (guild or DM user), so a
 //! button cannot show another guild's data.
 
-use super::reply::Responder;
-use super::{Data, Error, can_manage, scope_of};
-use crate::commands::{Caller, Command};
+use crate::commands::Command;
 use crate::model::FigureKind;
 use crate::store::{Scope, Store};
 use poise::serenity_prelude as serenity;
 
-const PREFIX: &str = "nd:";
+pub(super) const PREFIX: &str = "nd:";
 const MAX_CUSTOM_ID: usize = 100;
 const SETTING_PREFIX: &str = "bot.pager.";
 
@@ -179,44 +177,6 @@ pub fn buttons(
     vec![serenity::CreateActionRow::Buttons(vec![
         prev, position, next,
     ])]
-}
-
-/// A paging button was pressed: re-run the command in the presser's scope and show the
-/// page on the same message.
-pub async fn on_button(
-    ctx: &serenity::Context,
-    data: &Data,
-    press: &serenity::ComponentInteraction,
-) -> Result<(), Error> {
-    if !press.data.custom_id.starts_with(PREFIX) {
-        return Ok(());
-    }
-    let scope = scope_of(press.guild_id, press.user.id);
-    let mut responder = Responder::for_component(ctx.http.clone(), press);
-    let store = data.store.clone();
-    let id = press.data.custom_id.clone();
-    let parsed = tokio::task::spawn_blocking(move || parse_custom_id(&store, scope, &id))
-        .await
-        .map_err(|e| Error::Task(e.to_string()))?;
-    let Some((page, command)) = parsed else {
-        return responder
-            .error(
-                "This button no longer works (its options were not kept). Run the command again.",
-            )
-            .await;
-    };
-    let caller = Caller {
-        scope,
-        name: Some(
-            press
-                .user
-                .global_name
-                .clone()
-                .unwrap_or_else(|| press.user.name.clone()),
-        ),
-        can_manage: can_manage(press.guild_id, press.member.as_ref()),
-    };
-    responder.answer(data, caller, command, page).await
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! over one page, and errors ephemeral — also after a public deferral, by deleting the
 //! "thinking…" message and sending the error as an ephemeral follow-up.
 
-use super::{Context, Data, Error, autocomplete, pager};
+use super::{Context, Data, Error, autocomplete, caller, can_manage, embed, pager, scope_of};
 use crate::commands::{self, Caller, Command, Response};
 use crate::render::discord::{self, Page};
 use poise::serenity_prelude as serenity;
@@ -98,7 +98,7 @@ impl Responder {
     ) -> Result<(), Error> {
         let page = page.clamped();
         let embeds: Vec<serenity::CreateEmbed> =
-            page.embeds.iter().map(discord::to_create_embed).collect();
+            page.embeds.iter().map(embed::to_create_embed).collect();
         if !self.acknowledged {
             let mut msg = serenity::CreateInteractionResponseMessage::new()
                 .embeds(embeds)
@@ -272,7 +272,7 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                 let message = "Something went wrong while answering. Please try again in a moment.";
                 let page = discord::error_page(message);
                 let embeds: Vec<serenity::CreateEmbed> =
-                    page.embeds.iter().map(discord::to_create_embed).collect();
+                    page.embeds.iter().map(embed::to_create_embed).collect();
                 let followup = serenity::CreateInteractionResponseFollowup::new()
                     .embeds(embeds.clone())
                     .ephemeral(true);
@@ -309,7 +309,7 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             let _ = ctx
                 .send(
                     poise::CreateReply::default()
-                        .embed(discord::to_create_embed(
+                        .embed(embed::to_create_embed(
                             &discord::error_page(&message).embeds[0],
                         ))
                         .ephemeral(true),
@@ -327,7 +327,7 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
                 "This command's options changed since Discord last loaded them. Reload Discord (Ctrl+R) and run it again.",
             );
             let msg = serenity::CreateInteractionResponseMessage::new()
-                .embeds(page.embeds.iter().map(discord::to_create_embed).collect())
+                .embeds(page.embeds.iter().map(embed::to_create_embed).collect())
                 .ephemeral(true);
             let _ = ctx
                 .framework
@@ -351,4 +351,54 @@ pub async fn on_error(error: poise::FrameworkError<'_, Data, Error>) {
             }
         }
     }
+}
+
+/// A paging button was pressed: re-run the command in the presser's scope and show the
+/// page on the same message.
+pub async fn on_button(
+    ctx: &serenity::Context,
+    data: &Data,
+    press: &serenity::ComponentInteraction,
+) -> Result<(), Error> {
+    if !press.data.custom_id.starts_with(pager::PREFIX) {
+        return Ok(());
+    }
+    let scope = scope_of(press.guild_id, press.user.id);
+    let mut responder = Responder::for_component(ctx.http.clone(), press);
+    let store = data.store.clone();
+    let id = press.data.custom_id.clone();
+    let parsed = tokio::task::spawn_blocking(move || pager::parse_custom_id(&store, scope, &id))
+        .await
+        .map_err(|e| Error::Task(e.to_string()))?;
+    let Some((page, command)) = parsed else {
+        return responder
+            .error(
+                "This button no longer works (its options were not kept). Run the command again.",
+            )
+            .await;
+    };
+    let caller = Caller {
+        scope,
+        name: Some(
+            press
+                .user
+                .global_name
+                .clone()
+                .unwrap_or_else(|| press.user.name.clone()),
+        ),
+        can_manage: can_manage(press.guild_id, press.member.as_ref()),
+    };
+    responder.answer(data, caller, command, page).await
+}
+
+/// The runtime half of the permission rule: answers ephemerally and returns false when
+/// the caller lacks Manage Messages.
+pub async fn require_manager(ctx: Context<'_>, responder: &mut Responder) -> Result<bool, Error> {
+    if caller(ctx).can_manage {
+        return Ok(true);
+    }
+    responder
+        .error("Briefings need the Manage Messages permission. Ask a moderator, or an admin can grant it to your role.")
+        .await?;
+    Ok(false)
 }

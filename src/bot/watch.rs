@@ -165,7 +165,29 @@ pub async fn on_message(
     if !is_watched(data, scope, msg.channel_id.get()) {
         return Ok(());
     }
-    // What the message carries, as `/article add` contents.
+    let contents = message_contents(data, msg).await;
+    if contents.is_empty() {
+        return Ok(());
+    }
+    let who = Caller {
+        scope,
+        name: Some(
+            msg.author
+                .global_name
+                .clone()
+                .unwrap_or_else(|| msg.author.name.clone()),
+        ),
+        can_manage: false,
+    };
+    let (lines, added) = add_all(data, &who, contents).await;
+    acknowledge(ctx, msg, &lines, added).await;
+    Ok(())
+}
+
+/// What a watched message carries, as `/article add` contents: its accepted
+/// attachments (downloaded), else a single link, else (with the Message Content intent)
+/// its text when long enough to be an article.
+async fn message_contents(data: &Data, msg: &serenity::Message) -> Vec<Result<Content, String>> {
     let mut contents: Vec<Result<Content, String>> = Vec::new();
     for a in msg
         .attachments
@@ -195,19 +217,16 @@ pub async fn on_message(
             contents.push(Ok(Content::Text(msg.content.clone())));
         }
     }
-    if contents.is_empty() {
-        return Ok(());
-    }
-    let who = Caller {
-        scope,
-        name: Some(
-            msg.author
-                .global_name
-                .clone()
-                .unwrap_or_else(|| msg.author.name.clone()),
-        ),
-        can_manage: false,
-    };
+    contents
+}
+
+/// Adds each content as an article; returns a line per content for the reply and how
+/// many were added.
+async fn add_all(
+    data: &Data,
+    who: &Caller,
+    contents: Vec<Result<Content, String>>,
+) -> (Vec<String>, usize) {
     let mut lines = Vec::new();
     let mut added = 0;
     for content in contents {
@@ -247,6 +266,17 @@ pub async fn on_message(
             Err(e) => lines.push(format!("Couldn't add it: {e}")),
         }
     }
+    (lines, added)
+}
+
+/// Reacts to the message and answers in a thread on it (or as a reply where no thread
+/// is allowed); failures are logged, the articles are added either way.
+async fn acknowledge(
+    ctx: &serenity::Context,
+    msg: &serenity::Message,
+    lines: &[String],
+    added: usize,
+) {
     let reaction = if added > 0 {
         ADDED_REACTION
     } else {
@@ -286,7 +316,6 @@ pub async fn on_message(
     if let Err(e) = sent {
         tracing::warn!("replying to a watched message failed: {e}");
     }
-    Ok(())
 }
 
 #[cfg(test)]

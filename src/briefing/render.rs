@@ -16,8 +16,8 @@ use chrono_tz::Tz;
 use serde::Serialize;
 use std::fmt::Write as _;
 
-// Discord's limits are defined once, beside the rest of the Discord rendering.
-pub use crate::render::discord::{
+// Discord's limits are defined once, below both renderers.
+pub use crate::discord_limits::{
     MAX_CONTENT, MAX_DESCRIPTION, MAX_EMBEDS as MAX_EMBEDS_PER_MESSAGE, MAX_FIELD_NAME,
     MAX_FIELD_VALUE, MAX_FIELDS, MAX_FOOTER, MAX_TITLE, MAX_TOTAL as MAX_EMBED_TOTAL,
 };

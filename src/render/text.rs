@@ -3,139 +3,27 @@
 
 use crate::commands::{COMMANDS, Response};
 use crate::model::{Article, QuoteKind};
-use crate::query::{AskAnswer, Evidence};
+use crate::query::{
+    AskAnswer, Evidence, FigureHit, PersonHit, SearchHit, SpeakerStatements, TimelineEntry,
+};
 use std::fmt::Write;
+use std::sync::Arc;
 
 /// The text for one answer, ending without a trailing newline.
 pub fn response(resp: &Response) -> String {
     let mut out = String::new();
     match resp {
         Response::Added { article } => added(&mut out, article),
-        Response::List { articles, .. } => {
-            if articles.is_empty() {
-                out.push_str("No articles yet. Add one with /article add (file:, text: or url:).");
-            } else {
-                let _ = writeln!(out, "{} article{}:", articles.len(), plural(articles.len()));
-                for a in articles {
-                    let _ = writeln!(
-                        out,
-                        "  {:<5} {}  ({} words, added {}{}, from {})",
-                        a.id,
-                        a.title(),
-                        a.doc.word_count(),
-                        a.added_at.format("%Y-%m-%d %H:%M UTC"),
-                        a.added_by
-                            .as_deref()
-                            .map(|b| format!(" by {b}"))
-                            .unwrap_or_default(),
-                        a.origin
-                    );
-                }
-            }
-        }
+        Response::List { articles, .. } => write_list(&mut out, articles),
         Response::Show { article } => show(&mut out, article),
         Response::Removed { article } => {
             let _ = write!(out, "Removed “{}” ({}).", article.title(), article.id);
         }
-        Response::WhoSaid { groups } => {
-            if groups.is_empty() {
-                out.push_str(
-                    "No statements match. Try a shorter topic or speaker, /who-said with no options, or /search.",
-                );
-            }
-            for (i, g) in groups.iter().enumerate() {
-                if i > 0 {
-                    out.push('\n');
-                }
-                let _ = write!(out, "{}", g.speaker);
-                if !g.role.is_empty() {
-                    let _ = write!(out, " — {}", g.role);
-                }
-                let _ = writeln!(out, " ({} statement{})", g.total, plural(g.total));
-                for s in &g.statements {
-                    match s.kind {
-                        QuoteKind::Direct => {
-                            let _ = writeln!(out, "  • “{}”", s.text);
-                        }
-                        QuoteKind::Indirect => {
-                            let _ = writeln!(out, "  • (paraphrase) {}", s.text);
-                        }
-                    }
-                    cite(&mut out, &s.evidence, "    ");
-                }
-                if g.statements.len() < g.total {
-                    let _ = writeln!(
-                        out,
-                        "  … and {} more (narrow with a topic, speaker or article)",
-                        g.total - g.statements.len()
-                    );
-                }
-            }
-        }
-        Response::KeyFigures { figures, total } => {
-            if figures.is_empty() {
-                out.push_str(
-                    "No figures found. Try another kind, or /key-figures with no options.",
-                );
-            }
-            for f in figures {
-                let _ = write!(out, "• {} ({})", f.text, f.kind.as_str());
-                if !f.about.is_empty() {
-                    let _ = write!(out, " — {}", f.about);
-                }
-                out.push('\n');
-                cite(&mut out, &f.evidence, "    ");
-            }
-            if figures.len() < *total {
-                let _ = writeln!(
-                    out,
-                    "… the {} most important of {total} figures shown (narrow with a kind or article).",
-                    figures.len()
-                );
-            }
-        }
-        Response::People { article, people } => {
-            let _ = writeln!(out, "People in “{}” ({}):", article.title(), article.id);
-            if people.is_empty() {
-                out.push_str("  No named people found.");
-            }
-            for p in people {
-                let _ = write!(out, "• {}", p.name);
-                if !p.role.is_empty() {
-                    let _ = write!(out, " — {}", p.role);
-                }
-                let _ = writeln!(out, " ({} mention{})", p.mentions, plural(p.mentions));
-                if let Some(e) = &p.evidence {
-                    cite(&mut out, e, "    ");
-                }
-            }
-        }
-        Response::Timeline { article, entries } => {
-            let _ = writeln!(out, "Timeline of “{}” ({}):", article.title(), article.id);
-            if entries.is_empty() {
-                out.push_str("  No dates found.");
-            }
-            for e in entries {
-                match &e.value {
-                    Some(v) => {
-                        let _ = writeln!(out, "• {v} — “{}”", e.date_text);
-                    }
-                    None => {
-                        let _ = writeln!(out, "• “{}” (date not fixed by the text)", e.date_text);
-                    }
-                }
-                cite(&mut out, &e.evidence, "    ");
-            }
-        }
-        Response::Summary { article, points } => {
-            let _ = writeln!(out, "Key points of “{}” ({}):", article.title(), article.id);
-            if points.is_empty() {
-                out.push_str("  No key points found.");
-            }
-            for (i, p) in points.iter().enumerate() {
-                let _ = writeln!(out, "{}. {}", i + 1, one_line(&p.sentence));
-            }
-        }
+        Response::WhoSaid { groups } => write_who_said(&mut out, groups),
+        Response::KeyFigures { figures, total } => write_key_figures(&mut out, figures, *total),
+        Response::People { article, people } => write_people(&mut out, article, people),
+        Response::Timeline { article, entries } => write_timeline(&mut out, article, entries),
+        Response::Summary { article, points } => write_summary(&mut out, article, points),
         Response::Ask { question, answer } => match answer {
             AskAnswer::Found { answer, evidence } => {
                 let _ = writeln!(out, "Q: {question}");
@@ -155,29 +43,7 @@ pub fn response(resp: &Response) -> String {
                 }
             }
         },
-        Response::Search { query, hits } => {
-            if hits.is_empty() {
-                let _ = write!(
-                    out,
-                    "No sentence matches “{query}”. Try fewer or other words."
-                );
-            } else {
-                let _ = writeln!(
-                    out,
-                    "{} sentence{} match “{query}”:",
-                    hits.len(),
-                    plural(hits.len())
-                );
-            }
-            for h in hits {
-                let _ = writeln!(out, "• {}", one_line(&h.evidence.sentence));
-                let _ = writeln!(
-                    out,
-                    "    — {} “{}”",
-                    h.evidence.article_id, h.evidence.article_title
-                );
-            }
-        }
+        Response::Search { query, hits } => write_search(&mut out, query, hits),
         Response::Notice { message } => out.push_str(message),
         Response::Briefing { digest, .. } => {
             out.push_str(&crate::briefing::render::text(digest, chrono_tz::Tz::UTC))
@@ -187,6 +53,162 @@ pub fn response(resp: &Response) -> String {
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out
+}
+
+/// The scope's articles, one line each.
+fn write_list(out: &mut String, articles: &[Arc<Article>]) {
+    if articles.is_empty() {
+        out.push_str("No articles yet. Add one with /article add (file:, text: or url:).");
+    } else {
+        let _ = writeln!(out, "{} article{}:", articles.len(), plural(articles.len()));
+        for a in articles {
+            let _ = writeln!(
+                out,
+                "  {:<5} {}  ({} words, added {}{}, from {})",
+                a.id,
+                a.title(),
+                a.doc.word_count(),
+                a.added_at.format("%Y-%m-%d %H:%M UTC"),
+                a.added_by
+                    .as_deref()
+                    .map(|b| format!(" by {b}"))
+                    .unwrap_or_default(),
+                a.origin
+            );
+        }
+    }
+}
+
+/// Statements grouped by speaker, each with its evidence.
+fn write_who_said(out: &mut String, groups: &[SpeakerStatements]) {
+    if groups.is_empty() {
+        out.push_str(
+            "No statements match. Try a shorter topic or speaker, /who-said with no options, or /search.",
+        );
+    }
+    for (i, g) in groups.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let _ = write!(out, "{}", g.speaker);
+        if !g.role.is_empty() {
+            let _ = write!(out, " — {}", g.role);
+        }
+        let _ = writeln!(out, " ({} statement{})", g.total, plural(g.total));
+        for s in &g.statements {
+            match s.kind {
+                QuoteKind::Direct => {
+                    let _ = writeln!(out, "  • “{}”", s.text);
+                }
+                QuoteKind::Indirect => {
+                    let _ = writeln!(out, "  • (paraphrase) {}", s.text);
+                }
+            }
+            cite(out, &s.evidence, "    ");
+        }
+        if g.statements.len() < g.total {
+            let _ = writeln!(
+                out,
+                "  … and {} more (narrow with a topic, speaker or article)",
+                g.total - g.statements.len()
+            );
+        }
+    }
+}
+
+/// The best figures, what they measure and where.
+fn write_key_figures(out: &mut String, figures: &[FigureHit], total: usize) {
+    if figures.is_empty() {
+        out.push_str("No figures found. Try another kind, or /key-figures with no options.");
+    }
+    for f in figures {
+        let _ = write!(out, "• {} ({})", f.text, f.kind.as_str());
+        if !f.about.is_empty() {
+            let _ = write!(out, " — {}", f.about);
+        }
+        out.push('\n');
+        cite(out, &f.evidence, "    ");
+    }
+    if figures.len() < total {
+        let _ = writeln!(
+            out,
+            "… the {} most important of {total} figures shown (narrow with a kind or article).",
+            figures.len()
+        );
+    }
+}
+
+/// The people named in an article.
+fn write_people(out: &mut String, article: &Article, people: &[PersonHit]) {
+    let _ = writeln!(out, "People in “{}” ({}):", article.title(), article.id);
+    if people.is_empty() {
+        out.push_str("  No named people found.");
+    }
+    for p in people {
+        let _ = write!(out, "• {}", p.name);
+        if !p.role.is_empty() {
+            let _ = write!(out, " — {}", p.role);
+        }
+        let _ = writeln!(out, " ({} mention{})", p.mentions, plural(p.mentions));
+        if let Some(e) = &p.evidence {
+            cite(out, e, "    ");
+        }
+    }
+}
+
+/// An article's dates in order.
+fn write_timeline(out: &mut String, article: &Article, entries: &[TimelineEntry]) {
+    let _ = writeln!(out, "Timeline of “{}” ({}):", article.title(), article.id);
+    if entries.is_empty() {
+        out.push_str("  No dates found.");
+    }
+    for e in entries {
+        match &e.value {
+            Some(v) => {
+                let _ = writeln!(out, "• {v} — “{}”", e.date_text);
+            }
+            None => {
+                let _ = writeln!(out, "• “{}” (date not fixed by the text)", e.date_text);
+            }
+        }
+        cite(out, &e.evidence, "    ");
+    }
+}
+
+/// An article's key points, numbered.
+fn write_summary(out: &mut String, article: &Article, points: &[Evidence]) {
+    let _ = writeln!(out, "Key points of “{}” ({}):", article.title(), article.id);
+    if points.is_empty() {
+        out.push_str("  No key points found.");
+    }
+    for (i, p) in points.iter().enumerate() {
+        let _ = writeln!(out, "{}. {}", i + 1, one_line(&p.sentence));
+    }
+}
+
+/// Sentences matching a search.
+fn write_search(out: &mut String, query: &str, hits: &[SearchHit]) {
+    if hits.is_empty() {
+        let _ = write!(
+            out,
+            "No sentence matches “{query}”. Try fewer or other words."
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "{} sentence{} match “{query}”:",
+            hits.len(),
+            plural(hits.len())
+        );
+    }
+    for h in hits {
+        let _ = writeln!(out, "• {}", one_line(&h.evidence.sentence));
+        let _ = writeln!(
+            out,
+            "    — {} “{}”",
+            h.evidence.article_id, h.evidence.article_title
+        );
+    }
 }
 
 fn added(out: &mut String, a: &Article) {
