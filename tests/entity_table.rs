@@ -65,7 +65,7 @@ const CASES: &[Case] = &[
         &[],
     ),
     (
-        "Image: Grzegorz Brzęczyszczykiewicz.",
+        "The photo was taken by Grzegorz Brzęczyszczykiewicz at dusk.",
         Person,
         &["Grzegorz Brzęczyszczykiewicz"],
         &[],
@@ -410,9 +410,9 @@ const CASES: &[Case] = &[
     ),
 ];
 
-fn analysis(text: &str) -> Analysis {
-    let doc = ingest(text.as_bytes(), &IngestOptions::default()).expect("plain text ingests");
-    analyze(&doc)
+fn analysis(text: &str) -> Option<Analysis> {
+    let doc = ingest(text.as_bytes(), &IngestOptions::default()).ok()?;
+    Some(analyze(&doc))
 }
 
 /// The names of the given kind, each with its aliases, and the role of each person.
@@ -441,7 +441,9 @@ fn names(a: &Analysis, kind: Kind) -> Vec<(Vec<String>, String)> {
 }
 
 fn check(text: &str, kind: Kind, want: &[&str], not: &[&str]) -> Vec<String> {
-    let a = analysis(text);
+    let Some(a) = analysis(text) else {
+        return vec!["the text did not ingest".to_string()];
+    };
     let got = names(&a, kind);
     let mut problems = Vec::new();
     for w in want {

@@ -297,6 +297,9 @@ fn is_person(
     if len == 1 {
         return !contains(PLACES, w0)
             && ((titled && fire(rules::PEOPLE_TITLED_SURNAME, span))
+                || (first == run_start
+                    && evidence::relation_slot(text, toks, first)
+                    && fire(rules::PEOPLE_PERSON_CONTEXT, span))
                 || (lone_given_name(text, toks, paras, first, first > run_start)
                     && fire(rules::PEOPLE_LONE_GIVEN_NAME, span)));
     }
