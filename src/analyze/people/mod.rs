@@ -124,6 +124,15 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 && name_word[end + 2]
             {
                 end += 2;
+            } else if next.is_word()
+                && contains(PARTICLES, next.text(text))
+                && end + 3 < toks.len()
+                && toks[end + 2].is_word()
+                && contains(PARTICLES, toks[end + 2].text(text))
+                && name_word[end + 3]
+            {
+                // Two particles: "van der", "de la".
+                end += 3;
             } else {
                 break;
             }
