@@ -114,6 +114,10 @@ const RELATION_NOUNS: &[&str] = &[
     "student",
     "pupil",
     "disciple",
+    "sons",
+    "daughters",
+    "brothers",
+    "sisters",
 ];
 
 /// Words right after a name that make it a person ("X was born", "X died").
@@ -216,6 +220,10 @@ pub(crate) fn person_context(text: &str, toks: &[Tok], first: usize, last: usize
     if (a1 == "was" || a1 == "is") && a2 == "born" {
         return true;
     }
+    // "Ann and I".
+    if a1 == "and" && (a2 == "i" || a2 == "me") {
+        return true;
+    }
     if PERSON_VERBS_AFTER.contains(&a1.as_str()) {
         return true;
     }
@@ -223,6 +231,27 @@ pub(crate) fn person_context(text: &str, toks: &[Tok], first: usize, last: usize
     toks.get(last + 1)
         .is_some_and(|t| t.kind == TokKind::Possessive)
         && RELATION_NOUNS.contains(&a2.as_str())
+}
+
+/// A name right after a kinship noun, bare or as its appositive ("his daughter Ann",
+/// "her father, Tomasz,"): a person even as one unknown word.
+pub(crate) fn relation_slot(text: &str, toks: &[Tok], first: usize) -> bool {
+    let b1 = first
+        .checked_sub(1)
+        .map(|k| lower(text, toks, k))
+        .unwrap_or_default();
+    let b2 = first
+        .checked_sub(2)
+        .map(|k| lower(text, toks, k))
+        .unwrap_or_default();
+    let b3 = first
+        .checked_sub(3)
+        .map(|k| lower(text, toks, k))
+        .unwrap_or_default();
+    let owner = |w: &str| matches!(w, "his" | "her" | "their" | "my" | "our" | "your");
+    let kin = |w: &str| RELATION_NOUNS.contains(&w) && !matches!(w, "partner" | "student");
+    (kin(&b1) && (owner(&b2) || first >= 2 && toks[first - 2].is_word()))
+        || (b1 == "," && kin(&b2) && (owner(&b3) || b3 == "two" || b3 == "three"))
 }
 
 /// Whether the tokens between two runs join them as members of one list

@@ -124,6 +124,15 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 && name_word[end + 2]
             {
                 end += 2;
+            } else if next.is_word()
+                && contains(PARTICLES, next.text(text))
+                && end + 3 < toks.len()
+                && toks[end + 2].is_word()
+                && contains(PARTICLES, toks[end + 2].text(text))
+                && name_word[end + 3]
+            {
+                // Two particles: "van der", "de la".
+                end += 3;
             } else {
                 break;
             }
@@ -297,6 +306,9 @@ fn is_person(
     if len == 1 {
         return !contains(PLACES, w0)
             && ((titled && fire(rules::PEOPLE_TITLED_SURNAME, span))
+                || (first == run_start
+                    && evidence::relation_slot(text, toks, first)
+                    && fire(rules::PEOPLE_PERSON_CONTEXT, span))
                 || (lone_given_name(text, toks, paras, first, first > run_start)
                     && fire(rules::PEOPLE_LONE_GIVEN_NAME, span)));
     }
