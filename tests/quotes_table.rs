@@ -434,14 +434,10 @@ const CASES: &[Case] = &[
         "Critics say the drug is \"a real breakthrough for patients\", and possibly a very cheap one too.",
         &[("Critics", "a real breakthrough", D)],
     ),
-    // --- "in the words of", "on the grounds", captions inside a quote, bracketed asides
+    // --- "in the words of", captions inside a quote, bracketed asides
     (
         "The ship sank in minutes and, in the words of the chief engineer, Olaf Berg, \"nobody had time to reach the boats.\"",
         &[("Olaf Berg", "nobody had time to reach the boats", D)],
-    ),
-    (
-        "The tribunal upheld the fine on the grounds \"the company knew of the leak for months\".",
-        &[("The tribunal", "the company knew of the leak", D)],
     ),
     (
         "At the opening, Mayor Lena Fox said, \"This bridge took ten years to plan and build.\n\nThe river crossing at dawn. Photo: City Hall.\n\n\"It will carry forty thousand cars every single day.\"",

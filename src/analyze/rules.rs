@@ -127,8 +127,6 @@ registry! {
         "a quote followed by \"X said\" is X's";
     QUOTES_IN_THE_WORDS_OF = "quotes.in_the_words_of", "quotes/attribution.rs::before_attribution",
         "a quote introduced by \"in the words of X,\" is X's";
-    QUOTES_ON_THE_GROUNDS = "quotes.on_the_grounds", "quotes/attribution.rs::before_attribution",
-        "a quote after \"on the grounds (that)\" is the sentence subject's";
     QUOTES_COLON_INTRO = "quotes.colon_intro", "quotes/attribution.rs::before_attribution",
         "a quote introduced by \"X said:\" or \"X told reporters,\" is X's";
     QUOTES_GOVERNING_VERB = "quotes.governing_verb", "quotes/attribution.rs::governing_attribution",
@@ -139,9 +137,9 @@ registry! {
         "a quote opening the sentence after one whose only named person is its subject is that person's";
 
     // ---- quotes: indirect statements --------------------------------------------------
-    QUOTES_INDIRECT_SAID_X = "quotes.indirect_said_x", "quotes/attribution.rs::indirect_at",
+    QUOTES_INDIRECT_SAID_X = "quotes.indirect_said_x", "quotes/attribution.rs::verb_first_inversion",
         "\"<clause>, said X.\": the clause before an inverted speech verb is X's statement";
-    QUOTES_INDIRECT_X_SAID = "quotes.indirect_x_said", "quotes/attribution.rs::indirect_at",
+    QUOTES_INDIRECT_X_SAID = "quotes.indirect_x_said", "quotes/attribution.rs::inversion",
         "\"<clause>, X said.\": the clause before a trailing \"X said\" is X's statement";
     QUOTES_INDIRECT_THAT = "quotes.indirect_that", "quotes/attribution.rs::indirect_at",
         "\"X said (that) <clause>\": the clause after a speech verb is its subject's statement";

@@ -45,6 +45,39 @@ const CLAUSE_PREPS: &[&str] = &[
 const NON_CONTENT_THAT: &[&str] = &[
     "point", "extent", "degree", "order", "so", "such", "now", "given", "except", "provided",
 ];
+/// Words that open an adverbial phrase, not a reported clause, after an attribution
+/// ("…, Roe said, in an interview").
+const TAIL_NON_CLAUSE: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "with",
+    "by",
+    "for",
+    "from",
+    "of",
+    "about",
+    "via",
+    "through",
+    "over",
+    "adding",
+    "citing",
+    "referring",
+    "speaking",
+    "and",
+    "or",
+    "who",
+    "which",
+    "according",
+    "as",
+    "than",
+    "then",
+    "per",
+];
 const COPULAS: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "being", "to", "who", "which", "that", "not",
 ];
@@ -87,7 +120,13 @@ impl Ctx<'_> {
             .inner
             .of(self.text)
             .starts_with(|c: char| c.is_uppercase());
-        let possessed = capital
+        // …unless a noun follows the quote (the company's “greener future” page).
+        let modifies_noun = self.close_tok(si).is_some_and(|c| {
+            self.is_word(c + 1)
+                && !is_function_word(self.w(c + 1))
+                && !is_capitalized(self.w(c + 1))
+        });
+        let possessed = (capital || modifies_noun)
             && o.checked_sub(1)
                 .is_some_and(|k| self.toks[k].kind == TokKind::Possessive);
         possessed
@@ -286,28 +325,6 @@ impl Ctx<'_> {
                 });
             }
         }
-        // "… justified the sentence on the grounds (that) “…”": the sentence's subject.
-        let g = if self.lw(j) == "that" {
-            j.checked_sub(1)?
-        } else {
-            j
-        };
-        if !introduced
-            && self.lw(g) == "grounds"
-            && g >= 2
-            && self.lw(g - 1) == "the"
-            && self.lw(g - 2) == "on"
-        {
-            let (a, b) = self.sentence_subject(self.sent[o])?;
-            if b < g - 2 && fire(rules::QUOTES_ON_THE_GROUNDS, inner) {
-                let sp = self.classify(a, b, log)?;
-                return Some(Found {
-                    speaker: sp,
-                    cue: None,
-                });
-            }
-            return None;
-        }
         if self.lw(j) == "that" {
             j = j.checked_sub(1)?;
         }
@@ -480,63 +497,13 @@ impl Ctx<'_> {
             return None;
         }
         // Inversion with the verb first: "<clause>, said General Mark Milley."
-        if prev == "," && verb.class == VerbClass::Clause && !verb.gerund && v >= sent_start + 5 {
-            if let Some((s, e)) = self.np_after(v + 1) {
-                let e = self.trim_name_np(s, e);
-                let ends = e + 1 > sent_end || matches!(self.w(e + 1), "." | "," | ";");
-                let ce = v - 2;
-                let clean = !(sent_start..=ce).any(|j| self.in_quote[j].is_some());
-                if ends && clean && (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4 {
-                    let sp = self.classify(s, e, log)?;
-                    if !self.tag(rules::QUOTES_INDIRECT_SAID_X, sent_start, ce) {
-                        return None;
-                    }
-                    return Some((
-                        Found {
-                            speaker: sp,
-                            cue: Some(v),
-                        },
-                        sent_start,
-                        ce,
-                    ));
-                }
-            }
+        if let Some(hit) = self.verb_first_inversion(v, log) {
+            return Some(hit);
         }
         // Inversion: "<clause>, researchers say." / "…, Yonhap reported, but …"
         let next = self.w(v + 1);
         if v + 1 > sent_end || matches!(next, "." | "," | ";") && !self.is_mark(v + 2) {
-            let (s, e) = self.subject_of(v)?;
-            if s == 0
-                || self.w(s - 1) != ","
-                || verb.class != VerbClass::Clause
-                || s <= sent_start + 1
-            {
-                return None;
-            }
-            let ce = s - 2;
-            if self.is_mark(ce)
-                || (sent_start..=ce)
-                    .filter(|&j| self.in_quote[j].is_some())
-                    .count()
-                    > 0
-            {
-                return None;
-            }
-            if (sent_start..=ce).filter(|&j| self.is_word(j)).count() < 4 {
-                return None;
-            }
-            let sp = self.classify(s, e, log)?;
-            if !self.tag(rules::QUOTES_INDIRECT_X_SAID, sent_start, ce) {
-                return None;
-            }
-            return Some((
-                Found {
-                    speaker: sp,
-                    cue: Some(v),
-                },
-                sent_start,
-                ce,
-            ));
+            return self.inversion(v, log);
         }
         // Forward: verb (object) (that) clause.
         let mut c = v + 1;
@@ -706,6 +673,107 @@ impl Ctx<'_> {
         ))
     }
 
+    /// "<clause>, said General Mark Milley." — the verb before its subject.
+    fn verb_first_inversion(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+        let verb = LEX.speech_verb(self.w(v))?;
+        let (sent_start, sent_end) = self.sents[self.sent[v]];
+        let prev = v.checked_sub(1).map(|p| self.lw(p)).unwrap_or_default();
+        if !(prev == "," && verb.class == VerbClass::Clause && !verb.gerund && v >= sent_start + 5)
+        {
+            return None;
+        }
+        let (s, e) = self.np_after(v + 1)?;
+        let e = self.trim_name_np(s, e);
+        let ends = e + 1 > sent_end || matches!(self.w(e + 1), "." | "," | ";");
+        let ce = v - 2;
+        let clean = !(sent_start..=ce).any(|j| self.in_quote[j].is_some());
+        if !(ends && clean && (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4) {
+            return None;
+        }
+        let sp = self.classify(s, e, log)?;
+        if !self.tag(rules::QUOTES_INDIRECT_SAID_X, sent_start, ce) {
+            return None;
+        }
+        Some((
+            Found {
+                speaker: sp,
+                cue: Some(v),
+            },
+            sent_start,
+            ce,
+        ))
+    }
+
+    /// "<clause>, researchers say." / "…, Yonhap reported, but …" / "In May, Roe said,
+    /// the plan failed." — the subject and verb after (or inside) the clause. A short
+    /// opening before the attribution gives way to the clause after it.
+    fn inversion(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+        let verb = LEX.speech_verb(self.w(v))?;
+        let (sent_start, _) = self.sents[self.sent[v]];
+        let (s, e) = self.subject_of(v)?;
+        if s == 0 || self.w(s - 1) != "," || verb.class != VerbClass::Clause || s <= sent_start + 1
+        {
+            return None;
+        }
+        let ce = s - 2;
+        if self.is_mark(ce) || (sent_start..=ce).any(|j| self.in_quote[j].is_some()) {
+            return None;
+        }
+        let (cs, ce) = if (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4 {
+            (sent_start, ce)
+        } else {
+            self.tail_after(v)?
+        };
+        let sp = self.classify(s, e, log)?;
+        if !self.tag(rules::QUOTES_INDIRECT_X_SAID, cs, ce) {
+            return None;
+        }
+        Some((
+            Found {
+                speaker: sp,
+                cue: Some(v),
+            },
+            cs,
+            ce,
+        ))
+    }
+
+    /// The rest of the sentence after an attribution set inside it ("…, Roe said, the
+    /// plan failed." / "…, according to the report, although …"): from the comma closing
+    /// the attribution that starts at `k` to the sentence end, when that is a clause of
+    /// five words or more with no quotation and no new attribution of its own.
+    pub fn tail_after(&self, k: usize) -> Option<(usize, usize)> {
+        let (_, sent_end) = *self.sents.get(*self.sent.get(k)?)?;
+        let comma = (k + 1..(k + 14).min(sent_end)).find(|&j| {
+            self.w(j) == "," || self.toks[j].kind == TokKind::Punct || self.in_quote[j].is_some()
+        })?;
+        if self.w(comma) != "," || self.in_quote[comma].is_some() {
+            return None;
+        }
+        let start = comma + 1;
+        if start > sent_end
+            || !self.is_word(start)
+            || TAIL_NON_CLAUSE.contains(&self.lw(start))
+            || LEX.speech_verb(self.w(start)).is_some()
+        {
+            return None;
+        }
+        let mut end = sent_end;
+        while end > start && self.toks[end].kind == TokKind::Punct {
+            end -= 1;
+        }
+        let words = (start..=end).filter(|&j| self.is_word(j)).count();
+        let clean = (start..=end).all(|j| {
+            self.in_quote[j].is_none()
+                && !(self.is_word(j)
+                    && LEX
+                        .speech_verb(self.w(j))
+                        .is_some_and(|v| v.class == VerbClass::Clause))
+                && self.lw(j) != "according"
+        });
+        (words >= 5 && clean).then_some((start, end))
+    }
+
     /// "According to X, …" / "…, according to X."
     pub fn according_to(&mut self, k: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
         if self.lw(k) != "according" || self.lw(k + 1) != "to" || self.in_quote[k].is_some() {
@@ -717,8 +785,13 @@ impl Ctx<'_> {
         }
         let (s, e) = self.np_after(k + 2)?;
         let e = self.trim_name_np(s, e);
-        let sp = self.classify(s, e, log)?;
-        let next_is_word = self.is_word(e + 1) && e < sent_end;
+        let sp = self
+            .classify(s, e, log)
+            .or_else(|| self.source_label(s, e))?;
+        // "According to X the plan …" opens the sentence; mid-sentence, the source is
+        // followed by its own modifiers ("according to a count by the AP").
+        let next_is_word =
+            self.is_word(e + 1) && e < sent_end && (k <= sent_start + 2 || self.w(k - 1) != ",");
         let (cs, ce) = if k == sent_start || (k > sent_start && self.is_mark(k - 1)) || next_is_word
         {
             let mut c = e + 1;

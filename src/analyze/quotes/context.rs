@@ -655,12 +655,6 @@ impl<'a> Ctx<'a> {
         if self.is_pronoun(k) {
             return Some((k, k));
         }
-        // "according to (UK) National Rail Enquires": skip a bracketed qualifier.
-        let mut k = k;
-        if self.w(k) == "(" {
-            let close = (k + 1..(k + 6).min(self.toks.len())).find(|&j| self.w(j) == ")")?;
-            k = close + 1;
-        }
         let mut e = k;
         let mut n = 0;
         while e < self.toks.len()

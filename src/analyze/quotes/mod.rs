@@ -150,6 +150,14 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
                 speaker: f.speaker.clone(),
             },
         );
+        // "<clause>, Roe said, <clause>.": the statement goes on after the attribution.
+        if ce < k {
+            if let Some((ts, te)) = ctx.tail_after(k) {
+                let tail = Span::new(ctx.toks[ts].start, ctx.toks[te].end);
+                covered_until = covered_until.max(tail.end);
+                found.push((tail, f.speaker.clone(), QuoteKind::Indirect, f.cue));
+            }
+        }
         found.push((span, f.speaker, QuoteKind::Indirect, f.cue));
     }
 
@@ -261,6 +269,12 @@ fn introduced_by(ctx: &Ctx, si: usize) -> Option<Speaker> {
             return None;
         }
         if let Some(p) = ctx.mention[k] {
+            // A name inside a prepositional phrase ("Vice President of Taxpayers for
+            // Common Sense, Steve Ellis, …") is not the sentence's subject.
+            let ms = ctx.mention_start(k, p);
+            if ms > a && context::PP_IN_NP.contains(&ctx.lw(ms - 1)) {
+                continue;
+            }
             match who {
                 None => who = Some((p, k)),
                 Some((q, _)) if q != p => return None,

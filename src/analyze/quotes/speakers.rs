@@ -143,6 +143,18 @@ impl Ctx<'_> {
         }))
     }
 
+    /// "according to the FBI data / state records / the polling average": after
+    /// "according to" any short noun phrase is the source, in the article's words.
+    pub fn source_label(&self, s: usize, e: usize) -> Option<Speaker> {
+        if e < s || e - s > 8 || self.is_pronoun(e) || !self.is_word(e) {
+            return None;
+        }
+        if is_function_word(self.w(e)) {
+            return None;
+        }
+        Some(Speaker::Group(capitalize(self.slice(s, e))))
+    }
+
     /// The nearest person before `at` whose role contains `noun`.
     fn person_with_role(&self, noun: &str, at: usize) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
