@@ -59,8 +59,8 @@ fn kind_rule(kind: FigureKind) -> Option<RuleId> {
         FigureKind::Rank => rules::FIGURES_RANK,
         FigureKind::Age => rules::FIGURES_AGE,
         FigureKind::Score => rules::FIGURES_SCORE,
-        FigureKind::Other => rules::FIGURES_OTHER,
-        FigureKind::YearSpan => return None,
+        // The recognizer types every figure it reports; `Other` and `YearSpan` have no rule.
+        FigureKind::Other | FigureKind::YearSpan => return None,
     })
 }
 
