@@ -16,6 +16,11 @@ Case kinds left out by design (see tests/fixtures/peer/README.md):
 - bare years and identifiers reported as dimensionless numbers ("English 101", "i7 860",
   "in 2013"), which FORMAT.md says are not figures, and bare spelled numbers with no unit
   or noun ("There are two in my car");
+- a restatement in other units in brackets ("10kg (25lbs)"): the engine reports the pair
+  as one figure, as FORMAT.md's "6 feet (1.8 m)" asks;
+- "am"/"pm" as attometre/picometre ("2.1 pm"), which prose reads as clock times;
+- rates and products quantulum3 derives from dimensions ("$15.4/hour", "50 Wh", "45 Js")
+  rather than naming in its own unit table;
 - dozens and grosses as units: "a dozen eggs" is 12 eggs to a reader, not 1 dozen.
 """
 import json
@@ -44,6 +49,10 @@ def rt(specs, model, sub):
     return kept
 
 
+# Units quantulum3 derives from dimensions ("dollar per hour", "watt hour") rather than
+# names in its own table (units.json); the engine reads named units only.
+DERIVED = {"count per week", "dollar per hour", "dollar per kilogram", "watt hour",
+           "megawatt hour", "joule second", "candela second"}
 SCI = re.compile(r"\d[eE][-+−]?\d|×\s*10|\^")
 
 
@@ -61,6 +70,15 @@ def q3(path):
             if r["unit"] == "dimensionless" and not re.search(
                     r"\d|half|halves|third|quarter|fifth|sixth|eighth|tenth", s, re.I):
                 # A bare spelled number ("two", "a hundred and two"): no unit, no noun.
+                continue
+            if re.search(r"\(\s*" + re.escape(s) + r"\s*\)", c["req"]) and s[:1].isdigit():
+                # A restatement in other units, "10kg (25lbs)": one paired figure here.
+                continue
+            if re.search(r"\d\s*(am|pm)$", s):
+                # "2.1 pm" as picometres: read as a clock time in prose.
+                continue
+            if r["unit"] in DERIVED:
+                # A rate or product quantulum3 builds from dimensions, not a named unit.
                 continue
             if r["unit"] in ("dozen", "baker's dozen", "gross"):
                 # "a dozen eggs" is 12 eggs to a reader (FORMAT.md), not 1 dozen.

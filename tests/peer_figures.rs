@@ -6,7 +6,7 @@
 
 use newsdesk::analyze::figures::extract;
 use newsdesk::ingest::{IngestOptions, ingest};
-use newsdesk::model::Figure;
+use newsdesk::model::{Figure, FigureKind};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -205,9 +205,16 @@ fn quantulum3() -> Tally {
             let unit = r["unit"].as_str().unwrap();
             let surface = r["surface"].as_str().unwrap();
             t.cases += 1;
-            let v = figs
-                .iter()
-                .any(|f| value_matches(f, want) && unit_matches(&names, &f.unit, unit));
+            // Coins are reported as amounts of the main currency ("100 cents" = 1 USD).
+            let coin = match unit {
+                "cent" | "penny" => Some(0.01),
+                "dime" => Some(0.1),
+                _ => None,
+            };
+            let v = figs.iter().any(|f| match coin {
+                Some(c) => value_matches(f, want * c) && f.kind == FigureKind::Money,
+                None => value_matches(f, want) && unit_matches(&names, &f.unit, unit),
+            });
             t.value += v as usize;
             t.text += figs.iter().any(|f| text_matches(&text, f, surface)) as usize;
             if !v {

@@ -1,151 +1,225 @@
-//! `about`: what a figure measures, in a few words taken from its own sentence — the
-//! noun phrase it quantifies or introduces ("of the world's rare earths", "trade
-//! relationship"), else the subject and verb before it ("The Nasdaq fell").
+//! `about`: what a figure measures, as a noun phrase from its own sentence, or nothing.
+//!
+//! The phrase is, in order of preference: the counted noun of a count ("74 yeas" →
+//! "yeas"), the noun phrase the figure quantifies ("45% of the world's rare earths" →
+//! "world's rare earths"), the noun phrase right after it ("a $660 billion trade
+//! relationship" → "trade relationship"), or the noun phrase before the verb or
+//! preposition that leads to the figure ("the jobless rate rose to 5.7%" → "jobless
+//! rate"). A phrase never starts or ends with a function word and holds no numbers,
+//! comparatives or one-letter fragments; when no such phrase exists the label is empty
+//! rather than a few stray words.
 
 use super::lexer::{TokKind, Token};
+use super::lexicon::LEXICON;
 use super::recognize::Found;
+use crate::analyze::proper_nouns::is_stopword;
 use crate::model::{FigureKind, Span};
 
 const MAX_WORDS: usize = 6;
 
-/// Words that end the phrase after a figure.
-const STOP_AFTER: &[&str] = &[
-    "and",
-    "or",
-    "but",
-    "which",
-    "who",
-    "that",
-    "while",
-    "when",
-    "because",
-    "although",
-    "though",
-    "said",
-    "says",
-    "according",
-    "before",
-    "after",
-    "since",
-    "as",
-    "than",
-    "to",
-    "from",
-    "by",
-    "with",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "will",
-    "would",
-    "could",
-    "can",
-    "on",
-    "at",
-    "into",
-    "over",
+/// Prepositions that link a figure to the noun phrase it measures ("45% of", "$5m for").
+const LINKS_AFTER: &[&str] = &["of", "for", "worth"];
+/// Comparatives and adverbs that follow a figure without naming anything ("60% higher").
+const NOT_NOUNS: &[&str] = &[
+    "higher",
+    "lower",
+    "bigger",
+    "smaller",
+    "larger",
+    "greater",
+    "fewer",
+    "cheaper",
+    "faster",
+    "slower",
+    "longer",
+    "shorter",
+    "older",
+    "younger",
+    "earlier",
+    "later",
+    "ago",
+    "apiece",
+    "each",
+    "overall",
+    "total",
+    "respectively",
+    "instead",
+    "alone",
+    "again",
 ];
-/// Leading words skipped before the phrase after a figure.
-const LINKS: &[&str] = &["of", "in", "for", "worth"];
-/// Words that start a clause: the phrase before a figure begins after them.
-const CLAUSE_START: &[&str] = &[
-    "that", "which", "who", "and", "but", "while", "when", "said", "says", "after", "as",
-    "although",
+/// Words between a noun phrase and a figure after it: prepositions and qualifiers.
+const LINKS_BEFORE: &[&str] = &[
+    "to",
+    "by",
+    "at",
+    "of",
+    "from",
+    "about",
+    "around",
+    "some",
+    "nearly",
+    "almost",
+    "over",
+    "under",
+    "than",
+    "more",
+    "less",
+    "fewer",
+    "least",
+    "up",
+    "down",
+    "a",
+    "an",
+    "the",
+    "roughly",
+    "approximately",
+    "just",
+    "only",
+    "as",
+    "many",
+    "much",
+    "high",
+    "low",
+];
+/// Auxiliaries that may sit before the verb leading to a figure ("has risen to").
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "would", "could",
+    "may", "might", "did", "does", "do",
 ];
 
-fn word(text: &str, t: &Token) -> String {
-    text[t.start..t.end].to_string()
+struct View<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    sentence: Span,
 }
 
-fn is_break(text: &str, t: &Token) -> bool {
-    t.kind == TokKind::Sym && !matches!(&text[t.start..t.end], "-" | "'" | "’" | "&")
+impl View<'_> {
+    fn inside(&self, k: usize) -> bool {
+        self.toks
+            .get(k)
+            .is_some_and(|t| self.sentence.start <= t.start && t.end <= self.sentence.end)
+    }
+    fn word(&self, k: usize) -> &str {
+        &self.text[self.toks[k].start..self.toks[k].end]
+    }
+    fn lower(&self, k: usize) -> String {
+        self.word(k).to_lowercase()
+    }
+    /// A word that can be part of a noun phrase: letters, not a function word.
+    fn content(&self, k: usize) -> bool {
+        self.inside(k)
+            && self.toks[k].kind == TokKind::Word
+            && self.word(k).chars().count() > 1
+            && !is_stopword(&self.lower(k))
+            && !NOT_NOUNS.contains(&self.lower(k).as_str())
+            && !LEXICON.number_words.contains_key(self.lower(k).as_str())
+    }
+    /// A hyphen or apostrophe inside a compound ("anti-government", "world's").
+    fn joiner(&self, k: usize) -> bool {
+        self.inside(k)
+            && self.toks[k].kind == TokKind::Sym
+            && matches!(self.word(k), "-" | "'" | "’")
+            && self
+                .toks
+                .get(k + 1)
+                .is_some_and(|t| t.start == self.toks[k].end)
+    }
+
+    /// The noun phrase starting at `k` (content words and joiners), as text.
+    fn phrase_from(&self, mut k: usize) -> Option<String> {
+        while self.inside(k) && matches!(self.lower(k).as_str(), "the" | "a" | "an") {
+            k += 1;
+        }
+        let first = k;
+        let mut last = None;
+        let mut words = 0;
+        while words < MAX_WORDS && (self.content(k) || (last.is_some() && self.joiner(k))) {
+            if self.content(k) {
+                last = Some(k);
+                words += 1;
+            }
+            k += 1;
+        }
+        self.span_text(first, last?)
+    }
+
+    /// The noun phrase ending at `k`, read backwards.
+    fn phrase_to(&self, k: usize) -> Option<String> {
+        if !self.content(k) {
+            return None;
+        }
+        let mut first = k;
+        let mut words = 1;
+        while first > 0 && words < MAX_WORDS {
+            let p = first - 1;
+            if self.content(p) {
+                words += 1;
+                first = p;
+            } else if p > 0 && self.joiner(p) && self.content(p - 1) {
+                first = p;
+            } else {
+                break;
+            }
+        }
+        self.span_text(first, k)
+    }
+
+    fn span_text(&self, first: usize, last: usize) -> Option<String> {
+        let s = &self.text[self.toks[first].start..self.toks[last].end];
+        (!s.is_empty()).then(|| s.split_whitespace().collect::<Vec<_>>().join(" "))
+    }
 }
 
 pub fn describe(text: &str, toks: &[Token], f: &Found, sentence: Span) -> String {
-    let in_sentence = |t: &Token| sentence.start <= t.start && t.end <= sentence.end;
-    // Counts carry their own noun; say what happened to them when the sentence does.
-    let mut after: Vec<String> = Vec::new();
-    let mut k = f.last + 1;
-    while k < toks.len()
-        && in_sentence(&toks[k])
-        && LINKS.contains(&text[toks[k].start..toks[k].end].to_lowercase().as_str())
-        && after.is_empty()
-    {
-        k += 1;
-    }
-    let mut skipped_link = k > f.last + 1;
-    while k < toks.len() && in_sentence(&toks[k]) && after.len() < MAX_WORDS {
-        let t = &toks[k];
-        if is_break(text, t) {
-            break;
-        }
-        let w = word(text, t);
-        let lw = w.to_lowercase();
-        if STOP_AFTER.contains(&lw.as_str()) && !(skipped_link && after.is_empty() && lw == "the") {
-            break;
-        }
-        if !(after.is_empty() && matches!(lw.as_str(), "the" | "a" | "an")) {
-            after.push(w);
-        }
-        k += 1;
-        skipped_link = false;
-    }
-    let mut before: Vec<String> = Vec::new();
-    let mut k = f.first;
-    while k > 0 && before.len() < MAX_WORDS {
-        k -= 1;
-        let t = &toks[k];
-        if !in_sentence(t) || is_break(text, t) {
-            break;
-        }
-        let w = word(text, t);
-        if CLAUSE_START.contains(&w.to_lowercase().as_str()) {
-            break;
-        }
-        before.push(w);
-    }
-    before.reverse();
-    while before.first().is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "the" | "a" | "an" | "to" | "of" | "by" | "with" | "at" | "from" | "in"
-        )
-    }) {
-        before.remove(0);
-    }
-    while before.last().is_some_and(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "the" | "a" | "an" | "to" | "of" | "by" | "with" | "at" | "from" | "in" | "for"
-        )
-    }) {
-        before.pop();
-    }
-    let unit_words = f.unit.split_whitespace().count();
-    let phrase = match f.kind {
-        FigureKind::Count if !f.unit.is_empty() && !after.is_empty() => {
-            format!("{} {}", f.unit, after.join(" "))
-        }
-        FigureKind::Count if !f.unit.is_empty() && unit_words > 0 => {
-            if before.is_empty() {
-                f.unit.clone()
-            } else {
-                format!("{} {}", before.join(" "), f.unit)
-            }
-        }
-        _ if !after.is_empty() && before.is_empty() => after.join(" "),
-        _ if !after.is_empty() && after.len() >= 2 => after.join(" "),
-        _ => {
-            if before.is_empty() {
-                after.join(" ")
-            } else {
-                before.join(" ")
-            }
-        }
+    let v = View {
+        text,
+        toks,
+        sentence,
     };
-    phrase.trim().to_string()
+    let after = f.last + 1;
+    // A count carries its own noun: "1,200 people", "74 yeas".
+    let counted = matches!(f.kind, FigureKind::Count | FigureKind::Rank) && !f.unit.is_empty();
+    if counted && f.unit != "rank" {
+        return f.unit.clone();
+    }
+    let linked = v.inside(after) && LINKS_AFTER.contains(&v.lower(after).as_str());
+    // "45% of the world's rare earths", "$5m for flood defences"
+    if linked {
+        if let Some(p) = v.phrase_from(after + 1) {
+            return p;
+        }
+    }
+    // "a $660 billion trade relationship"
+    if !counted && !linked {
+        if let Some(p) = v.phrase_from(after) {
+            return p;
+        }
+    }
+    before_phrase(&v, f.first).unwrap_or_default()
+}
+
+/// The noun phrase before the figure: "the unemployment rate rose to 5.7%", "a rate of
+/// 5.7%", "Smith, 46," (an age names its person).
+fn before_phrase(v: &View, first: usize) -> Option<String> {
+    let mut k = first.checked_sub(1)?;
+    let mut saw_of = false;
+    // Punctuation right before the figure: an apposition ("Smith, 46,") or a list.
+    if v.inside(k) && v.toks[k].kind == TokKind::Sym && matches!(v.word(k), "," | "(") {
+        return v.phrase_to(k.checked_sub(1)?);
+    }
+    while v.inside(k) && LINKS_BEFORE.contains(&v.lower(k).as_str()) {
+        saw_of |= v.lower(k) == "of";
+        k = k.checked_sub(1)?;
+    }
+    if !saw_of {
+        // The verb that leads to the figure ("rose", "costs"), then any auxiliary
+        // ("has risen", "were up").
+        if v.content(k) && !AUXILIARIES.contains(&v.lower(k).as_str()) {
+            k = k.checked_sub(1)?;
+        }
+        while v.inside(k) && AUXILIARIES.contains(&v.lower(k).as_str()) {
+            k = k.checked_sub(1)?;
+        }
+    }
+    v.phrase_to(k)
 }

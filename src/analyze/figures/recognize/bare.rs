@@ -33,6 +33,11 @@ const HARM_VERBS: &[&str] = &[
     "employs",
     "employed",
 ];
+/// Denominators written in digit fractions ("3/5", "1/40"); "9/11" or "7/12" read as
+/// dates or names, not fractions.
+const FRACTION_DENOMINATORS: &[&str] = &[
+    "2", "3", "4", "5", "6", "8", "10", "16", "20", "32", "40", "50", "64", "100", "1000",
+];
 const DETERMINERS: &[&str] = &[
     "its", "the", "their", "his", "her", "our", "these", "those", "all", "your", "my",
 ];
@@ -102,8 +107,7 @@ impl Scanner<'_> {
             && self.attached(core.last + 2)
             && core.int
             && den.int
-            && den.value >= 2.0
-            && den.value <= 100.0
+            && is_in(FRACTION_DENOMINATORS, self.s(den.first))
             && core.value < den.value
             && !self.is_sym(den.last + 1, "/")
             && self.tag(rules::FIGURES_SLASH_FRACTION, core.first, den.last);

@@ -193,8 +193,14 @@ impl Scanner<'_> {
     /// A numeral right after another with only a space between ("2 1 Arsenal", a results
     /// table flattened into a line): a cell, not an amount.
     pub(super) fn is_table_cell(&self, c: &Core) -> bool {
+        let next = c.last + 1;
+        let cell_follows = next >= self.n()
+            || self.gap(next) >= Gap::Line
+            || self.capitalized(next)
+            || self.is_num(next);
         !c.words
             && self.gap(c.first) == Gap::Space
             && self.prev(c.first).is_some_and(|p| self.is_num(p))
+            && cell_follows
     }
 }

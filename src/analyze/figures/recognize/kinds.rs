@@ -185,6 +185,9 @@ impl Scanner<'_> {
         if let Some((u, uend)) = unit_here {
             return self.unit_figure(r, u, uend).map(|f| r.finish(f));
         }
+        if let Some(f) = self.shared_unit(r, k) {
+            return Some(r.finish(f));
+        }
         let currency_at = if hyphen_unit { k + 1 } else { k };
         if self.joined(k) {
             if let Some(f) = self.currency_word_figure(r, currency_at) {
@@ -317,8 +320,47 @@ impl Scanner<'_> {
         };
         let f = self.found(r.start, uend, kind, v, u.name);
         let f = self.compound_unit(f);
-        let f = self.unit_range(f, r.between);
+        let first_negative = self.negative_sign(r.core.first).is_some();
+        let f = self.unit_range(f, r.between, first_negative);
         Some(self.paired_unit(f))
+    }
+
+    /// A number whose unit is written once after the next: "45 and 50 mg", "5 or 6
+    /// percent"; and a bare "in" after a measure at the end of a clause ("2 in.",
+    /// "a 4 in long blade").
+    fn shared_unit(&self, r: &Reading, k: usize) -> Option<Found> {
+        if r.core.words || r.year_like || r.value_max.is_some() {
+            return None;
+        }
+        if self.word_is(k, "in") && self.joined(k) {
+            let next = k + 1;
+            let clause_end = next >= self.n()
+                || self.gap(next) >= Gap::Line
+                || (self.is_sym(next, ".") && self.gap(next + 1) >= Gap::Line);
+            let dimension = matches!(
+                self.l(next),
+                "thick" | "long" | "wide" | "tall" | "deep" | "high"
+            );
+            if clause_end || dimension {
+                return Some(self.found(r.start, k, FigureKind::Quantity, Some(r.value), "inches"));
+            }
+        }
+        if !(self.word_is(k, "and") || self.word_is(k, "or")) || !self.is_num(k + 1) {
+            return None;
+        }
+        let c2 = self
+            .numeral(k + 1, false)
+            .filter(|c| !c.ordinal && !c.year_like)?;
+        let (u, _) = self
+            .unit_at(c2.last + 1)
+            .filter(|_| self.joined(c2.last + 1))?;
+        let kind = match u.kind {
+            UnitKind::Percent => FigureKind::Percent,
+            UnitKind::Quantity | UnitKind::Duration => FigureKind::Quantity,
+            UnitKind::Count => FigureKind::Count,
+            UnitKind::Furniture => return None,
+        };
+        Some(self.found(r.start, r.end, kind, Some(r.value), u.name))
     }
 
     /// Currency names after the number: "660 billion dollars", "four cents", "5 billion yuan".

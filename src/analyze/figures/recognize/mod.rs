@@ -311,7 +311,9 @@ impl<'a> Scanner<'a> {
                         .prev(i)
                         .is_some_and(|p| self.attached(i) && (self.is_word(p) || self.is_num(p)));
                     if let (false, Some(c)) = (attached_before, self.numeral(i + 1, false)) {
-                        if c.int && self.tag(rules::FIGURES_HASH_RANK, i, c.last) {
+                        // "#1000Books" is a hashtag.
+                        let glued_after = self.is_word(c.last + 1) && self.attached(c.last + 1);
+                        if c.int && !glued_after && self.tag(rules::FIGURES_HASH_RANK, i, c.last) {
                             return Step::Found(self.found(
                                 i,
                                 c.last,

@@ -82,7 +82,8 @@ impl Scanner<'_> {
                     break;
                 }
             }
-            if cap && !all_caps {
+            // "two former Republican hopefuls": a proper adjective inside the phrase.
+            if cap && !all_caps && !self.proper_modifier(k) {
                 break;
             }
             all_caps &= cap;
@@ -121,10 +122,13 @@ impl Scanner<'_> {
                 k += 1;
             }
         }
-        let mut last = last?;
-        if all_caps {
-            // A name after a number ("2 Arsenal") is rarely what is counted; keep one word.
-            last = j;
+        let last = last?;
+        // A name after a number ("2 Arsenal") is rarely what is counted; a capitalized
+        // plural ("20 Republicans") is, and a title-case phrase ("A 9 Carriage train")
+        // keeps its first word.
+        if all_caps && !self.is_plural(self.l(last)) {
+            let unit = self.l(j).to_string();
+            return Some((j, unit));
         }
         if !all_caps && words > 4 && self.capitalized(j) {
             // fine: proper-noun modifiers before a common head noun
@@ -144,5 +148,18 @@ impl Scanner<'_> {
                 && !word.ends_with("ss")
                 && !word.ends_with("us")
                 && !word.ends_with("is"))
+    }
+
+    /// Capitalized words at `k` (up to three) that a lowercase plural noun follows.
+    fn proper_modifier(&self, k: usize) -> bool {
+        let mut m = k;
+        while m < k + 3 && self.capitalized(m) && self.joined(m) && self.word_ok_in_np(m) {
+            m += 1;
+        }
+        m > k
+            && self.joined(m)
+            && self.word_ok_in_np(m)
+            && !self.capitalized(m)
+            && self.is_plural(self.l(m))
     }
 }

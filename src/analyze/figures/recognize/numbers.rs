@@ -18,14 +18,28 @@ impl Scanner<'_> {
             }
         }
         let clean: String = raw.chars().filter(|c| *c != ',').collect();
-        let value: f64 = clean.parse().ok()?;
+        let mut value: f64 = clean.parse().ok()?;
+        // "10 000": thousands grouped with a space.
+        let mut last = i;
+        let grouped = raw.len() <= 3
+            && raw.bytes().all(|b| b.is_ascii_digit())
+            && self.is_num(i + 1)
+            && self.gap(i + 1) == Gap::Space
+            && self.s(i + 1).len() == 3
+            && self.s(i + 1).bytes().all(|b| b.is_ascii_digit())
+            && !self.is_num(i + 2)
+            && !self.is_sym(i + 2, "/");
+        if grouped {
+            value = value * 1000.0 + self.s(i + 1).parse::<f64>().ok()?;
+            last = i + 1;
+        }
         let int = !raw.contains('.');
         let digits = clean.split('.').next().map(str::len).unwrap_or(0);
         let year_like =
             int && !raw.contains(',') && digits == 4 && (1000.0..=2100.0).contains(&value);
         let mut core = Core {
             first: i,
-            last: i,
+            last,
             value,
             scale: 1.0,
             words: false,
@@ -199,60 +213,8 @@ impl Scanner<'_> {
             }
             f
         };
-        // "half"
         if w == "half" {
-            let next = self.l(i + 1);
-            let prev = self.prev(i).map(|p| self.l(p)).unwrap_or("");
-            if self.is_dash(i + 1) && self.attached(i + 1) {
-                return None; // half-time, half-brother
-            }
-            if matches!(
-                prev,
-                "first"
-                    | "second"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "this"
-                    | "that"
-                    | "each"
-                    | "other"
-                    | "latter"
-                    | "former"
-                    | "one"
-                    | "and"
-                    | "final"
-                    | "opening"
-            ) {
-                return None;
-            }
-            let qualified = self.qualifier_before(i, floor).is_some() || prev == "than";
-            let follows = self.joined(i + 1)
-                && matches!(
-                    next,
-                    "of" | "the"
-                        | "as"
-                        | "its"
-                        | "their"
-                        | "his"
-                        | "her"
-                        | "our"
-                        | "them"
-                        | "those"
-                        | "these"
-                        | "all"
-                        | "that"
-                );
-            if qualified || follows {
-                return Some(with_qualifier(self.found(
-                    i,
-                    i,
-                    FigureKind::Ratio,
-                    Some(0.5),
-                    "fraction",
-                )));
-            }
-            return None;
+            return self.half(i, floor).map(with_qualifier);
         }
         // "two-thirds", "two thirds of", "a third of", "one-quarter", "three quarters"
         let numerator = if matches!(w, "a" | "an") {
@@ -276,7 +238,9 @@ impl Scanner<'_> {
                     let ok = if num > 1.0 {
                         plural
                     } else {
-                        !plural && (hyphen || of_follows) && (den > 2.0 || hyphen)
+                        // "exactly one sixth." at the end of a clause
+                        let clause_end = self.is_sym(k + 1, ".") || self.is_sym(k + 1, ";");
+                        !plural && (hyphen || of_follows || clause_end) && (den > 2.0 || hyphen)
                     };
                     if ok {
                         // "one-half miles", "two-thirds of a mile" stay fractions of the unit.
@@ -298,6 +262,57 @@ impl Scanner<'_> {
             if let Some(f) = self.n_in_m(i, num, i) {
                 return Some(with_qualifier(f));
             }
+        }
+        None
+    }
+
+    /// "half" alone is a figure only when qualified ("almost half") or followed by what
+    /// it is half of ("half of", "half the"); "the second half", "half-time" are not.
+    fn half(&self, i: usize, floor: usize) -> Option<Found> {
+        let next = self.l(i + 1);
+        let prev = self.prev(i).map(|p| self.l(p)).unwrap_or("");
+        if self.is_dash(i + 1) && self.attached(i + 1) {
+            return None; // half-time, half-brother
+        }
+        if matches!(
+            prev,
+            "first"
+                | "second"
+                | "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "each"
+                | "other"
+                | "latter"
+                | "former"
+                | "one"
+                | "and"
+                | "final"
+                | "opening"
+        ) {
+            return None;
+        }
+        let qualified = self.qualifier_before(i, floor).is_some() || prev == "than";
+        let follows = self.joined(i + 1)
+            && matches!(
+                next,
+                "of" | "the"
+                    | "as"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "our"
+                    | "them"
+                    | "those"
+                    | "these"
+                    | "all"
+                    | "that"
+            );
+        if qualified || follows {
+            return Some(self.found(i, i, FigureKind::Ratio, Some(0.5), "fraction"));
         }
         None
     }

@@ -160,7 +160,9 @@ impl Scanner<'_> {
 
     /// A range whose ends both carry the unit: "44 mg to 50 mg", "between 5 km and 8 km",
     /// "-18 °C to -34 °C". `f` is the first end; returns it widened to the second.
-    pub(super) fn unit_range(&self, mut f: Found, between: bool) -> Found {
+    /// When the first number has a minus sign (applied to the whole figure later), the
+    /// bounds are stored negated so that they come out right.
+    pub(super) fn unit_range(&self, mut f: Found, between: bool, first_negative: bool) -> Found {
         if f.value_max.is_some() || f.value.is_none() {
             return f;
         }
@@ -185,9 +187,12 @@ impl Scanner<'_> {
             return f;
         }
         let second = if negative { -c2.value } else { c2.value };
-        let lo = f.value.unwrap_or(second);
-        f.value = Some(lo.min(second));
-        f.value_max = Some(lo.max(second));
+        let first = f.value.unwrap_or(second);
+        let first = if first_negative { -first } else { first };
+        let (lo, hi) = (first.min(second), first.max(second));
+        let sign = if first_negative { -1.0 } else { 1.0 };
+        f.value = Some(sign * lo);
+        f.value_max = Some(sign * hi);
         f.last = uend;
         f
     }

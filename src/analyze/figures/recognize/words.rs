@@ -13,6 +13,15 @@ impl Scanner<'_> {
         if !(matches!(w, "half" | "a" | "an") || LEXICON.number_words.contains_key(w)) {
             return Step::Nothing;
         }
+        // "a gallon of milk", "a mile of road": one of a measured unit.
+        if matches!(w, "a" | "an") && self.joined(i + 1) {
+            if let Some((u, e)) = self.unit_at(i + 1) {
+                let measured = u.kind == UnitKind::Quantity && self.s(i + 1).len() > 2;
+                if measured && self.word_is(e + 1, "of") {
+                    return Step::Found(self.found(i, e, FigureKind::Quantity, Some(1.0), u.name));
+                }
+            }
+        }
         // "half a million", "a quarter million dollars"
         if let Some(core) = self.fraction_scale(i) {
             if let Some(f) = self.classify(core, floor) {
@@ -74,6 +83,10 @@ impl Scanner<'_> {
         let Some(core) = self.word_number(i) else {
             return Step::Nothing;
         };
+        // "Seven Days", "Three Mile Island": a capitalized number word inside a name.
+        if self.in_name(core.first, core.last) {
+            return Step::Skip(core.last + 1);
+        }
         // "one" alone is an article-like pronoun far more often than a figure ("one of
         // the", "one serious"); keep it only in a list of counts or with a unit.
         let lone_one = core.first == core.last && matches!(w, "one" | "a" | "an");
@@ -190,5 +203,18 @@ impl Scanner<'_> {
             return Some(self.found(i, last, FigureKind::Rank, Some(v), "rank"));
         }
         None
+    }
+
+    /// Number words written with capitals, mid-sentence, before a capitalized word.
+    fn in_name(&self, first: usize, last: usize) -> bool {
+        let starts_sentence = self.gap(first) >= Gap::Line
+            || self
+                .prev(first)
+                .is_none_or(|p| matches!(self.s(p), "." | "!" | "?" | "\"" | "“" | ":"));
+        self.capitalized(first)
+            && !starts_sentence
+            && !self.in_headline(first)
+            && self.capitalized(last + 1)
+            && self.joined(last + 1)
     }
 }
