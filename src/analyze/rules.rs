@@ -225,10 +225,6 @@ registry! {
         "typed rank: an ordinal position";
     FIGURES_AGE = "figures.age", "figures/mod.rs::extract",
         "typed age: a person's age (\"Jane Roe, 34,\", \"a 9-year-old\")";
-    FIGURES_SCORE = "figures.score", "figures/mod.rs::extract",
-        "typed score: a sports result";
-    FIGURES_OTHER = "figures.other", "figures/mod.rs::extract",
-        "typed other: a number worth reporting that fits no other kind";
 
     // ---- dates ---------------------------------------------------------------------------
     DATES_ISO = "dates.iso", "dates.rs::extract", "an ISO date (2024-03-05)";
