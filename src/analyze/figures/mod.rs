@@ -47,8 +47,8 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     rank_and_merge(doc, figures, &quoted)
 }
 
-/// The registry rule that types a figure as `kind` (none for kinds the recognizer never
-/// produces).
+/// The registry rule that types a figure as `kind` (none for kinds no test case produces
+/// since the recognizer was reworked: scores, "other", year spans).
 fn kind_rule(kind: FigureKind) -> Option<RuleId> {
     Some(match kind {
         FigureKind::Money => rules::FIGURES_MONEY,
