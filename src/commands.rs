@@ -171,8 +171,8 @@ pub struct CommandHelp {
 pub const COMMANDS: &[CommandHelp] = &[
     CommandHelp {
         name: "/article add",
-        what: "Add an article from a file (.txt, .md, .html), pasted text or a web page; optional title.",
-        example: "/article add file:reports/rare-earths.html title:\"Rare earths\"",
+        what: "Add an article from a file (.txt, .md, .html), pasted text or a web page; optional title. `/article add sample` loads the built-in sample article to try the other commands on.",
+        example: "/article add sample",
     },
     CommandHelp {
         name: "/article list",

@@ -7,6 +7,7 @@
 //! bytes ─► ingest ─► Document ─► analyze ─► Analysis ─► store (per guild) ─► query ─► render
 //! ```
 //!
+//! - [`lexicon`]: every word list under `data/`, by name, in one format.
 //! - [`ingest`]: decode, detect the format, extract HTML articles, drop page furniture.
 //! - [`text`]: paragraphs, sentences and tokens with byte spans; a normalized view.
 //! - [`analyze`]: quotes, figures, people, organizations, places, dates, key points.
@@ -35,6 +36,7 @@ pub mod console;
 pub mod discord_limits;
 pub mod error;
 pub mod ingest;
+pub mod lexicon;
 pub mod model;
 pub mod query;
 pub mod render;

@@ -25,6 +25,11 @@ enum Command {
         /// Print one JSON object (the eval schema) instead of text.
         #[arg(long)]
         json: bool,
+        /// Print every finding with the rules that produced and typed it (with --json:
+        /// add a `rules` list to every finding). NEWSDESK_RULES=-stage.rule,… switches
+        /// rules off; `newsdesk rules` lists them.
+        #[arg(long)]
+        explain: bool,
         /// Title to use instead of the one found in the article.
         #[arg(long)]
         title: Option<String>,
@@ -40,6 +45,8 @@ enum Command {
         #[arg(last = true, required = true)]
         question: Vec<String>,
     },
+    /// List the engine's rules (the names NEWSDESK_RULES and --explain use).
+    Rules,
     /// Run the same commands as the bot in a terminal, one per line.
     Console,
     /// Run the Discord bot (needs DISCORD_TOKEN).
@@ -131,24 +138,24 @@ fn run_ask(files: &[String], question: &str) -> ExitCode {
         started.elapsed()
     );
     let mut out = String::new();
-    match answer {
-        newsdesk::query::AskAnswer::Found { answer, evidence } => {
-            out.push_str(&format!("{answer}\n"));
-            for e in evidence {
-                let origin = articles
-                    .iter()
-                    .find(|a| a.id == e.article_id)
-                    .map_or("", |a| a.origin.as_str());
-                out.push_str(&format!("  — “{}”\n", e.sentence));
-                out.push_str(&format!(
-                    "    ({}, {}, sentence {})\n",
-                    e.article_title,
-                    origin,
-                    e.sentence_index + 1
-                ));
-            }
-        }
-        newsdesk::query::AskAnswer::NotFound { message } => out.push_str(&format!("{message}\n")),
+    let (head, evidence) = match answer {
+        newsdesk::query::AskAnswer::Found { answer, evidence } => (answer, evidence),
+        newsdesk::query::AskAnswer::Unsure { message, evidence } => (message, evidence),
+        newsdesk::query::AskAnswer::NotFound { message } => (message, Vec::new()),
+    };
+    out.push_str(&format!("{head}\n"));
+    for e in evidence {
+        let origin = articles
+            .iter()
+            .find(|a| a.id == e.article_id)
+            .map_or("", |a| a.origin.as_str());
+        out.push_str(&format!("  — “{}”\n", e.sentence));
+        out.push_str(&format!(
+            "    ({}, {}, sentence {})\n",
+            e.article_title,
+            origin,
+            e.sentence_index + 1
+        ));
     }
     emit(&out)
 }
@@ -163,8 +170,21 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    if let Err(message) = analyze::rules::configure_from_env() {
+        eprintln!("newsdesk: {message}");
+        return ExitCode::from(2);
+    }
     match cli.command {
-        Some(Command::Extract { json, title, file }) => {
+        Some(Command::Rules) => {
+            print!("{}", render::explain::rules_listing());
+            ExitCode::SUCCESS
+        }
+        Some(Command::Extract {
+            json,
+            explain,
+            title,
+            file,
+        }) => {
             let doc = match load_document(&file, title) {
                 Ok(d) => d,
                 Err(message) => {
@@ -174,10 +194,16 @@ fn main() -> ExitCode {
             };
             let analysis = analyze::analyze(&doc);
             if json {
-                let value = render::json::extract_json(&doc, &analysis);
+                let value = if explain {
+                    render::json::extract_json_explained(&doc, &analysis)
+                } else {
+                    render::json::extract_json(&doc, &analysis)
+                };
                 let mut text = serde_json::to_string_pretty(&value).expect("JSON values serialize");
                 text.push('\n');
                 emit(&text)
+            } else if explain {
+                emit(&render::explain::explain_report(&doc, &analysis))
             } else {
                 emit(&render::report::extract_report(&doc, &analysis))
             }

@@ -39,6 +39,47 @@ impl Span {
     }
 }
 
+/// A rule of the engine: an index into `analyze::rules::RULES`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RuleId(pub u16);
+
+/// A small set of rules: the ones that produced and typed one finding (see
+/// `analyze::rules`). Not stored with an article: it explains one run of the engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct RuleSet([u64; 4]);
+
+impl RuleSet {
+    /// How many rules a set can hold (the registry's size limit).
+    pub const CAPACITY: usize = 256;
+
+    pub fn insert(&mut self, id: RuleId) {
+        let i = usize::from(id.0);
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    pub fn remove(&mut self, id: RuleId) {
+        let i = usize::from(id.0);
+        self.0[i / 64] &= !(1 << (i % 64));
+    }
+    pub fn contains(&self, id: RuleId) -> bool {
+        let i = usize::from(id.0);
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+    pub fn union_with(&mut self, other: &RuleSet) {
+        for (a, b) in self.0.iter_mut().zip(other.0) {
+            *a |= b;
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|w| *w == 0)
+    }
+    /// The rules in the set, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = RuleId> + '_ {
+        (0..Self::CAPACITY as u16)
+            .map(RuleId)
+            .filter(|id| self.contains(*id))
+    }
+}
+
 /// The input format an article arrived in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -73,6 +114,10 @@ pub struct Document {
     /// verbatim; stages that look for statements can skip it.
     #[serde(default)]
     pub dateline: Option<Span>,
+    /// Picture captions (blocks that carried an image credit): read, but not news
+    /// sentences or statements.
+    #[serde(default)]
+    pub captions: Vec<Span>,
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
 }
@@ -91,6 +136,18 @@ impl Document {
     pub fn sentence_at(&self, at: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= at);
         (i < self.sentences.len() && self.sentences[i].span.start <= at).then_some(i)
+    }
+    /// Whether sentence `index` is part of a picture caption.
+    pub fn in_caption(&self, index: usize) -> bool {
+        self.sentences
+            .get(index)
+            .is_some_and(|s| self.captions.iter().any(|c| c.overlaps(s.span)))
+    }
+    /// Whether sentence `index` is (part of) the headline.
+    pub fn in_headline(&self, index: usize) -> bool {
+        self.sentences
+            .get(index)
+            .is_some_and(|s| self.headline.is_some_and(|h| h.overlaps(s.span)))
     }
     pub fn word_count(&self) -> usize {
         self.text.split_whitespace().count()
@@ -120,6 +177,9 @@ pub struct Quote {
     pub cue: Option<Span>,
     /// Index into `Document::sentences` of the sentence the statement starts in.
     pub sentence: usize,
+    /// The rules that produced and typed this finding (`extract --explain`).
+    #[serde(skip)]
+    pub rules: RuleSet,
 }
 
 /// Kinds of figure, as in the eval FORMAT.md.
@@ -190,6 +250,9 @@ pub struct Figure {
     pub sentence: usize,
     /// Higher is more "key"; used to rank and cut the key-figures list.
     pub score: f32,
+    /// The rules that produced and typed this finding (`extract --explain`).
+    #[serde(skip)]
+    pub rules: RuleSet,
 }
 
 /// A named person with the role the article gives.
@@ -199,6 +262,9 @@ pub struct Person {
     pub aliases: Vec<String>,
     pub role: String,
     pub mentions: Vec<Span>,
+    /// The rules that produced and typed this finding (`extract --explain`).
+    #[serde(skip)]
+    pub rules: RuleSet,
 }
 
 /// A named organization or place.
@@ -207,6 +273,9 @@ pub struct NamedEntity {
     pub name: String,
     pub aliases: Vec<String>,
     pub mentions: Vec<Span>,
+    /// The rules that produced and typed this finding (`extract --explain`).
+    #[serde(skip)]
+    pub rules: RuleSet,
 }
 
 /// A date or time expression, resolved where the text fixes it.
@@ -216,6 +285,9 @@ pub struct DateMention {
     /// ISO form (YYYY, YYYY-MM, YYYY-MM-DD, START/END) or `None` when unresolved.
     pub value: Option<String>,
     pub sentence: usize,
+    /// The rules that produced and typed this finding (`extract --explain`).
+    #[serde(skip)]
+    pub rules: RuleSet,
 }
 
 /// Everything the engine found in one document. Computed once at load.
@@ -234,6 +306,9 @@ pub struct Analysis {
     /// Stemmed search terms per sentence, so questions and searches never re-read text.
     #[serde(default)]
     pub terms: TermIndex,
+    /// The body's fingerprint (`analyze::fingerprint`), to spot the same story added twice.
+    #[serde(default)]
+    pub fingerprint: Vec<u32>,
 }
 
 /// Per-sentence search terms of one document (see `analyze::terms`).

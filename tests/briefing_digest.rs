@@ -110,7 +110,7 @@ fn dev_digest_covers_each_article_and_traces_every_line() {
         }
     }
     for s in &digest.most_quoted {
-        assert!(s.quotes >= 2);
+        assert!(s.quotes + s.paraphrases >= 2);
         traces(&s.evidence);
     }
     for e in &digest.recurring {
@@ -522,6 +522,7 @@ fn people_and_organizations_recurring_across_articles() {
                         kind: QuoteKind::Direct,
                         cue: None,
                         sentence: a.doc.sentence_at(text.start).unwrap(),
+                        rules: Default::default(),
                     }
                 })
                 .collect();

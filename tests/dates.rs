@@ -266,3 +266,62 @@ fn the_timeline_lists_dated_events_in_order() {
         ]
     );
 }
+
+#[test]
+fn an_inline_dateline_anchors_weekdays_and_dates_without_a_year() {
+    let text = "LISBON, June 4, 2024 — The port authority said on Monday that the new cranes would arrive on July 1. Unions will meet next week.";
+    assert_eq!(
+        value_of(None, text, "Monday").as_deref(),
+        Some("2024-06-03"),
+        "the Monday before a Tuesday dateline"
+    );
+    assert_eq!(
+        value_of(None, text, "July 1").as_deref(),
+        Some("2024-07-01")
+    );
+    assert!(value_of(None, text, "next week").is_some());
+    let with_agency = "OSLO, March 3, 2023 (Nordic Wire) — Ministers met on Wednesday to discuss the fishing quota for next year.";
+    assert_eq!(
+        value_of(None, with_agency, "Wednesday").as_deref(),
+        Some("2023-03-01")
+    );
+}
+
+#[test]
+fn the_timeline_merges_local_and_utc_forms_and_repeats() {
+    let d = doc(
+        Some("2024-02-10"),
+        "A tremor struck at 01:10 local time (04:10 UTC) near the coast. A second tremor came at 03:45 local time (06:45 UTC). The last one, at 05:00 local time, was the weakest. Officials repeated that the tremor at 04:10 UTC caused no damage.",
+    );
+    let analysis = analyze(&d);
+    let article = Article {
+        id: "a1".into(),
+        added_at: chrono::Utc::now(),
+        added_by: None,
+        origin: "test".into(),
+        doc: d,
+        analysis,
+    };
+    let entries: Vec<(String, Option<String>)> = newsdesk::query::timeline(&article)
+        .into_iter()
+        .map(|e| (e.date_text, e.value))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            (
+                "01:10 local time (04:10 UTC)".to_string(),
+                Some("2024-02-10T01:10-03:00".to_string())
+            ),
+            (
+                "03:45 local time (06:45 UTC)".to_string(),
+                Some("2024-02-10T03:45-03:00".to_string())
+            ),
+            (
+                "05:00 local time".to_string(),
+                Some("2024-02-10T05:00-03:00".to_string())
+            ),
+        ],
+        "one entry per moment, each with its zone"
+    );
+}

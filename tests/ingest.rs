@@ -251,6 +251,41 @@ fn hostile_html_is_bounded() {
     }
 }
 
+/// Deep nesting, closed and unclosed, at every depth from 1,000 to 100,000 finishes and
+/// keeps the sentence. A hang guard with a generous bound (a quadratic extractor took
+/// over a minute at 20,000), not a timing assertion: the benchmark `linear` measures.
+#[test]
+fn deep_nesting_finishes_and_keeps_the_text() {
+    let bound = std::time::Duration::from_secs(if cfg!(debug_assertions) { 120 } else { 30 });
+    for depth in [1_000usize, 20_000, 100_000] {
+        for closed in [true, false] {
+            let page = format!(
+                "<html><body>{}<p>The pier will reopen in May, the board said.</p>{}</body></html>",
+                "<div>".repeat(depth),
+                if closed {
+                    "</div>".repeat(depth)
+                } else {
+                    String::new()
+                }
+            );
+            let (tx, rx) = std::sync::mpsc::channel();
+            std::thread::spawn(move || {
+                let _ = tx.send(ingest(page.as_bytes(), &IngestOptions::default()).map(|d| d.text));
+            });
+            let text = rx
+                .recv_timeout(bound)
+                .unwrap_or_else(|_| {
+                    panic!("depth {depth} (closed: {closed}) still running after {bound:?}")
+                })
+                .unwrap_or_else(|e| panic!("depth {depth} (closed: {closed}): {e}"));
+            assert!(
+                text.contains("The pier will reopen in May, the board said."),
+                "depth {depth} (closed: {closed}): {text:?}"
+            );
+        }
+    }
+}
+
 #[test]
 fn furniture_is_dropped() {
     let text = "City passes budget\n\n\

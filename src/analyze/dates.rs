@@ -14,49 +14,37 @@
 //! When the document has no date, a dateline (a full date standing alone in the
 //! article's first lines) serves as the anchor.
 
-use crate::model::{DateMention, Document, Span};
+use crate::analyze::rules;
+use crate::lexicon::{self, MONTHS};
+use crate::model::{DateMention, Document, RuleId, Span};
 use aho_corasick::AhoCorasick;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
 
-const MONTHS: &[(&str, u32)] = &[
-    ("January", 1),
-    ("February", 2),
-    ("March", 3),
-    ("April", 4),
-    ("May", 5),
-    ("June", 6),
-    ("July", 7),
-    ("August", 8),
-    ("September", 9),
-    ("October", 10),
-    ("November", 11),
-    ("December", 12),
-    ("Jan", 1),
-    ("Feb", 2),
-    ("Mar", 3),
-    ("Apr", 4),
-    ("Jun", 6),
-    ("Jul", 7),
-    ("Aug", 8),
-    ("Sept", 9),
-    ("Sep", 9),
-    ("Oct", 10),
-    ("Nov", 11),
-    ("Dec", 12),
-];
-const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("Monday", Weekday::Mon),
-    ("Tuesday", Weekday::Tue),
-    ("Wednesday", Weekday::Wed),
-    ("Thursday", Weekday::Thu),
-    ("Friday", Weekday::Fri),
-    ("Saturday", Weekday::Sat),
-    ("Sunday", Weekday::Sun),
-];
-const MONTH_ALT: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?";
-const WEEKDAY_ALT: &str = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+/// The weekday names of `lexicon::WEEKDAYS` with their chrono values.
+const WEEKDAYS: [(&str, Weekday); 7] = {
+    let names = lexicon::WEEKDAYS;
+    [
+        (names[0], Weekday::Mon),
+        (names[1], Weekday::Tue),
+        (names[2], Weekday::Wed),
+        (names[3], Weekday::Thu),
+        (names[4], Weekday::Fri),
+        (names[5], Weekday::Sat),
+        (names[6], Weekday::Sun),
+    ]
+};
+/// The months as a regex alternation: full names, then abbreviations with an optional
+/// period ("January|…|Jan\.?|…").
+fn month_alt() -> String {
+    let (full, short) = MONTHS.split_at(12);
+    full.iter()
+        .map(|(m, _)| m.to_string())
+        .chain(short.iter().map(|(m, _)| format!(r"{m}\.?")))
+        .collect::<Vec<_>>()
+        .join("|")
+}
 const NUMBER_WORDS: &[(&str, i64)] = &[
     ("a", 1),
     ("an", 1),
@@ -78,8 +66,8 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
 
 /// Every pattern, tried in order; earlier patterns win overlaps.
 static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
-    let m = MONTH_ALT;
-    let w = WEEKDAY_ALT;
+    let m = &month_alt();
+    let w = &lexicon::WEEKDAYS.join("|");
     // Every pattern is ASCII, so ASCII word boundaries mean the same here; Unicode ones
     // would make the fast DFA give up on every sentence with a curly quote or a dash.
     let re = |s: &str| Regex::new(&s.replace(r"\b", r"(?-u:\b)")).expect("date pattern compiles");
@@ -302,6 +290,28 @@ enum Kind {
     Year,
 }
 
+impl Kind {
+    /// The registry rule of this pattern.
+    fn rule(self) -> RuleId {
+        match self {
+            Kind::Iso => rules::DATES_ISO,
+            Kind::Slashed => rules::DATES_SLASHED,
+            Kind::YearRange => rules::DATES_YEAR_RANGE,
+            Kind::MonthDay => rules::DATES_MONTH_DAY,
+            Kind::DayMonth => rules::DATES_DAY_MONTH,
+            Kind::MonthYear => rules::DATES_MONTH_YEAR,
+            Kind::Clock => rules::DATES_CLOCK,
+            Kind::Relative => rules::DATES_RELATIVE,
+            Kind::Ago => rules::DATES_AGO,
+            Kind::Following => rules::DATES_FOLLOWING,
+            Kind::Deictic => rules::DATES_DEICTIC,
+            Kind::Weekday => rules::DATES_WEEKDAY,
+            Kind::Month => rules::DATES_MONTH,
+            Kind::Year => rules::DATES_YEAR,
+        }
+    }
+}
+
 fn month_number(s: &str) -> Option<u32> {
     let s = s.trim_end_matches('.');
     MONTHS.iter().find(|(n, _)| *n == s).map(|(_, v)| *v)
@@ -356,7 +366,8 @@ fn week_range(d: NaiveDate) -> String {
     format!("{}/{}", ymd(monday), ymd(monday + Duration::days(6)))
 }
 
-/// The article's date, or a dateline's: a full date alone on one of the first lines.
+/// The article's date, or a dateline's: a full date alone on one of the first lines, or
+/// an inline dateline opening the story ("BRUSSELS, March 12, 2025 — The EU said …").
 fn anchor_date(doc: &Document) -> Option<NaiveDate> {
     if doc.date.is_some() {
         return doc.date;
@@ -364,17 +375,41 @@ fn anchor_date(doc: &Document) -> Option<NaiveDate> {
     for i in 0..doc.sentences.len().min(3) {
         let s = doc.sentence_text(i).trim();
         if s.split_whitespace().count() > 8 {
+            if let Some(d) = inline_dateline(s) {
+                return Some(d);
+            }
             continue;
         }
-        for (kind, re) in PATTERNS.iter().take(5) {
-            if let Some(c) = re.captures(s) {
-                if let Some(d) = explicit_full_date(*kind, &c) {
-                    return Some(d);
-                }
-            }
+        if let Some(d) = first_full_date(s) {
+            return Some(d);
         }
     }
     None
+}
+
+fn first_full_date(s: &str) -> Option<NaiveDate> {
+    PATTERNS
+        .iter()
+        .take(5)
+        .find_map(|(kind, re)| re.captures(s).and_then(|c| explicit_full_date(*kind, &c)))
+}
+
+/// Place (capitalized words, an optional agency in brackets), comma, full date, dash:
+/// the wire dateline that opens a story.
+static INLINE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L}.'’-]*(?:[ /]+\p{Lu}[\p{L}.'’-]*){0,3}\s*(?:\([^()]{1,30}\)\s*)?,\s*(?P<date>[^—–:]{6,40}?)\s*(?:\([^()]{1,30}\)\s*)?(?:—|–|--| - |:)")
+        .expect("dateline pattern compiles")
+});
+
+/// The date of an inline dateline at the start of `sentence`, when there is one.
+fn inline_dateline(sentence: &str) -> Option<NaiveDate> {
+    let mut end = sentence.len().min(120);
+    while !sentence.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &sentence[..end];
+    let date = INLINE_DATELINE.captures(head)?.name("date")?.as_str();
+    first_full_date(date)
 }
 
 fn explicit_full_date(kind: Kind, c: &regex::Captures) -> Option<NaiveDate> {
@@ -410,7 +445,7 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
                 if taken.iter().any(|t| t.overlaps(span)) {
                     continue;
                 }
-                if !accept(doc, *kind, &c, span) {
+                if !accept(doc, *kind, &c, span) || !rules::fire(kind.rule(), span) {
                     continue;
                 }
                 taken.push(span);
@@ -434,6 +469,7 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
             text: span,
             value,
             sentence,
+            rules: Default::default(),
         });
     }
     out

@@ -1,12 +1,17 @@
-//! Key points: an extractive summary of 3–5 sentences for briefings.
+//! Key points: an extractive summary of 3–5 sentences for briefings, lead first.
 //!
-//! Each body sentence scores on its position (news puts the gist first), its centrality
-//! (how much of the article's weighted vocabulary it shares: TF-IDF overlap with the
-//! whole article), and its density of named people, quotes and figures. The best are
-//! taken greedily, skipping near-duplicates of a sentence already taken and furniture
-//! (captions, share prompts, datelines, the headline); the result is in article order.
+//! News puts the gist first, so the lede is always a key point and the opening
+//! paragraphs' first sentences come next; a later sentence must earn its place by
+//! centrality (TF-IDF overlap with the whole article) and its density of named people
+//! and figures. Only the reporter's own news sentences qualify: never the headline, the
+//! dateline, a picture caption, page furniture (credits, share prompts), a quotation
+//! (a sentence that opens with a quote mark is a statement, listed under who said what;
+//! a pull quote repeats one), a repeated sentence, or a fragment whose quote marks or
+//! brackets do not balance. Background (a sentence dated years before the article)
+//! ranks lower. Near-duplicates of a sentence already taken are skipped; the result is
+//! in article order.
 
-use crate::model::{Analysis, Document};
+use crate::model::{Analysis, Document, QuoteKind};
 
 /// Openings of caption and page-furniture lines.
 const FURNITURE_OPENINGS: &[&str] = &[
@@ -36,6 +41,77 @@ fn is_furniture(text: &str) -> bool {
         || (text.contains(':') && ["Image:", "Photo:", "Picture:", "Credit:"].iter().any(|c| text.contains(c)))
         // Title-case or shouted lines (headings, bylines) have few lower-case letters.
         || mostly_capitals(text)
+}
+
+/// Whether quote marks and brackets pair up: a sentence cut out of a quotation or a
+/// parenthesis reads as a fragment.
+fn balanced(text: &str) -> bool {
+    let (mut straight, mut curly, mut round, mut square) = (0usize, 0i32, 0i32, 0i32);
+    for c in text.chars() {
+        match c {
+            '"' => straight += 1,
+            '“' => curly += 1,
+            '”' => curly -= 1,
+            '(' => round += 1,
+            ')' => round -= 1,
+            '[' => square += 1,
+            ']' => square -= 1,
+            _ => {}
+        }
+        if curly < 0 || round < 0 || square < 0 {
+            return false;
+        }
+    }
+    straight % 2 == 0 && curly == 0 && round == 0 && square == 0
+}
+
+/// Opening quotation marks: a sentence that starts with one is a statement.
+const OPENING_MARKS: &[char] = &['"', '“', '„', '«', '‘', '\''];
+
+/// Whether sentence `i` can be a key point at all.
+fn is_news_sentence(doc: &Document, i: usize) -> bool {
+    let text = doc.sentence_text(i);
+    let span = doc.sentences[i].span;
+    !doc.in_headline(i)
+        && !doc.dateline.is_some_and(|d| d.overlaps(span))
+        && !doc.in_caption(i)
+        && !text.starts_with(OPENING_MARKS)
+        && balanced(text)
+        && !is_furniture(text)
+}
+
+/// Whether direct quotation covers most of sentence `i` (a quote running over several
+/// sentences, whose middle sentences open without a mark).
+fn mostly_quoted(doc: &Document, analysis: &Analysis, i: usize) -> bool {
+    let span = doc.sentences[i].span;
+    let quoted: usize = analysis
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Direct && q.text.overlaps(span))
+        .map(|q| q.text.end.min(span.end) - q.text.start.max(span.start))
+        .sum();
+    quoted * 2 > span.len()
+}
+
+/// Sentences that open on a pronoun lean on the sentence before them.
+const PRONOUN_OPENINGS: &[&str] = &[
+    "It ", "Its ", "He ", "She ", "They ", "This ", "These ", "Those ", "His ", "Her ", "Their ",
+];
+
+/// Whether sentence `i` is set years before the article: background, not the news.
+fn is_background(doc: &Document, analysis: &Analysis, i: usize) -> bool {
+    use chrono::Datelike;
+    let Some(year) = doc.date.map(|d| d.year()) else {
+        return false;
+    };
+    analysis.dates.iter().any(|d| {
+        d.sentence == i
+            && d.value
+                .as_deref()
+                .and_then(|v| v.get(..4))
+                .and_then(|y| y.parse::<i32>().ok())
+                .is_some_and(|y| y + 1 < year)
+    })
 }
 
 fn mostly_capitals(text: &str) -> bool {
@@ -90,14 +166,33 @@ pub fn select(doc: &Document, analysis: &Analysis) -> Vec<usize> {
     }
     let sentence_terms = |i: usize| &flat_terms[offsets[i]..offsets[i + 1]];
 
+    let mut seen_texts: Vec<&str> = Vec::new();
     let candidates: Vec<usize> = (0..n)
         .filter(|&i| {
-            let span = doc.sentences[i].span;
-            !doc.headline.is_some_and(|h| h.overlaps(span)) && !is_furniture(doc.sentence_text(i))
+            let text = doc.sentence_text(i);
+            // A repeated sentence (a pull quote, a refrain) counts once, where it first stands.
+            let fresh = !seen_texts.contains(&text);
+            seen_texts.push(text);
+            fresh && is_news_sentence(doc, i) && !mostly_quoted(doc, analysis, i)
         })
         .collect();
     if candidates.is_empty() {
         return Vec::new();
+    }
+    // Each candidate's paragraph rank (among paragraphs with a candidate) and its rank
+    // inside its paragraph.
+    let mut ranks = Vec::with_capacity(candidates.len());
+    let (mut para_rank, mut in_para) = (0usize, 0usize);
+    for (k, &i) in candidates.iter().enumerate() {
+        if k > 0 {
+            if doc.sentences[i].paragraph == doc.sentences[candidates[k - 1]].paragraph {
+                in_para += 1;
+            } else {
+                para_rank += 1;
+                in_para = 0;
+            }
+        }
+        ranks.push((para_rank, in_para));
     }
 
     let mut density = vec![0.0f32; n];
@@ -136,15 +231,30 @@ pub fn select(doc: &Document, analysis: &Analysis) -> Vec<usize> {
 
     let mut scored: Vec<(f32, usize)> = candidates
         .iter()
+        .zip(&ranks)
         .enumerate()
-        .map(|(rank, &i)| {
-            // The lede counts most; later sentences must earn their place by centrality.
-            let position = if rank == 0 {
-                1.0
+        .map(|(k, (&i, &(para, in_para)))| {
+            // The lede always leads; then each opening paragraph's first sentence; later
+            // sentences must earn their place by centrality.
+            let position = if k == 0 {
+                10.0
             } else {
-                0.6 / (1.0 + rank as f32 * 0.4)
+                0.9 / (1.0 + para as f32 * 0.35) - 0.15 * in_para.min(3) as f32
             };
-            let score = position + centrality[i] / max_c + 0.2 * density[i].min(3.0);
+            let mut background = if is_background(doc, analysis, i) {
+                0.6
+            } else {
+                0.0
+            };
+            if k > 0
+                && PRONOUN_OPENINGS
+                    .iter()
+                    .any(|p| doc.sentence_text(i).starts_with(p))
+            {
+                background += 0.3;
+            }
+            let score =
+                position + 0.6 * centrality[i] / max_c + 0.15 * density[i].min(3.0) - background;
             (score, i)
         })
         .collect();

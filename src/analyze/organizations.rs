@@ -6,14 +6,16 @@
 //! People's names and places are never reported as organizations.
 
 use super::proper_nouns::{self, Chunk, Gazetteer};
+use crate::analyze::rules::{self, fire};
 use crate::model::{Document, NamedEntity, Person, Span};
 use regex::Regex;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 pub(crate) static ORGS: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(include_str!("../../data/organizations.txt")));
+    LazyLock::new(|| Gazetteer::parse(crate::lexicon::ORGANIZATIONS.text));
 pub(crate) static ORG_HEADS: LazyLock<proper_nouns::Heads> =
-    LazyLock::new(|| proper_nouns::heads(include_str!("../../data/org_heads.txt")));
+    LazyLock::new(|| proper_nouns::heads(crate::lexicon::ORG_HEADS.text));
 
 /// All-capital words that are not organizations.
 const NOT_ORG_ACRONYMS: &[&str] = &[
@@ -208,11 +210,12 @@ fn in_all_caps_text(doc: &Document, chunk: &Chunk) -> bool {
 /// is not taken for Chile.
 pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
     let text = chunk.text(doc);
-    if ORGS.lookup(text).is_some() {
+    if ORGS.lookup(text).is_some() && fire(rules::ORGS_GAZETTEER, chunk.span) {
         return true;
     }
-    if proper_nouns::ends_with_head(doc, chunk, &ORG_HEADS)
-        || proper_nouns::head_before_of(doc, chunk, &ORG_HEADS)
+    if (proper_nouns::ends_with_head(doc, chunk, &ORG_HEADS)
+        || proper_nouns::head_before_of(doc, chunk, &ORG_HEADS))
+        && fire(rules::ORGS_HEAD_WORD, chunk.span)
     {
         return true;
     }
@@ -223,10 +226,13 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
         return true;
     }
     // "Procter & Gamble", "Texas A&M", "Social Science & Medicine".
-    if chunk.words.len() > 1 && chunk.words.iter().any(|w| doc.slice(*w).contains('&')) {
+    if chunk.words.len() > 1
+        && chunk.words.iter().any(|w| doc.slice(*w).contains('&'))
+        && fire(rules::ORGS_AMPERSAND, chunk.span)
+    {
         return true;
     }
-    chunk.words.len() == 1 && WEB_NAME.is_match(text)
+    chunk.words.len() == 1 && WEB_NAME.is_match(text) && fire(rules::ORGS_WEB_NAME, chunk.span)
 }
 
 /// Plural group words that follow a place without making a team ("Texas Democrats").
@@ -294,7 +300,13 @@ fn acronym_definition(doc: &Document, chunks: &[Chunk], ci: usize) -> Option<usi
 /// Whether an acronym names an organization: a known one, one introduced after an
 /// organization's name, one in an organization's slot, or one used with "the" ("the
 /// FDIC insurance cap") — never a place's or a defined non-organization's acronym.
-fn acronym_is_org(doc: &Document, chunks: &[Chunk], ci: usize, people: &[Person]) -> bool {
+fn acronym_is_org(
+    doc: &Document,
+    chunks: &[Chunk],
+    ci: usize,
+    people: &PeopleIndex,
+    defined: &HashMap<&str, usize>,
+) -> bool {
     let c = &chunks[ci];
     let text = c.text(doc);
     if c.words.len() != 1
@@ -308,14 +320,10 @@ fn acronym_is_org(doc: &Document, chunks: &[Chunk], ci: usize, people: &[Person]
         return true;
     }
     // The same acronym introduced anywhere in the article decides.
-    for (di, d) in chunks.iter().enumerate() {
-        if d.text(doc) == text {
-            if let Some(def) = acronym_definition(doc, chunks, di) {
-                let name = &chunks[def];
-                return !overlaps_person(doc, name, people)
-                    && (org_by_form(doc, name) || org_named_after_country(doc, name));
-            }
-        }
+    if let Some(&def) = defined.get(text) {
+        let name = &chunks[def];
+        return !people.overlaps(doc, name)
+            && (org_by_form(doc, name) || org_named_after_country(doc, name));
     }
     let before = proper_nouns::word_before(doc, c.span.start);
     org_by_context(doc, c) || before.as_deref() == Some("the")
@@ -401,13 +409,66 @@ pub(crate) fn org_named_after_country(doc: &Document, chunk: &Chunk) -> bool {
         && !chunk.sentence_initial
 }
 
-fn overlaps_person(doc: &Document, chunk: &Chunk, people: &[Person]) -> bool {
-    let text = chunk.text(doc);
-    people.iter().any(|p| {
-        p.mentions.iter().any(|m| m.overlaps(chunk.span))
-            || p.name == text
-            || p.aliases.iter().any(|a| a == text && a.contains(' '))
-    })
+/// The people found, indexed so that checking a chunk against all of them costs a
+/// binary search and two hash probes, not a scan (a scan made long documents quadratic).
+struct PeopleIndex<'a> {
+    /// Every mention, by start.
+    mentions: Vec<Span>,
+    /// For each mention in `mentions`, the furthest end among it and those before it.
+    max_end: Vec<usize>,
+    names: HashSet<&'a str>,
+    /// Aliases of more than one word.
+    aliases: HashSet<&'a str>,
+}
+
+impl<'a> PeopleIndex<'a> {
+    fn new(people: &'a [Person]) -> Self {
+        let mut mentions: Vec<Span> = people
+            .iter()
+            .flat_map(|p| p.mentions.iter().copied())
+            .collect();
+        mentions.sort_by_key(|m| m.start);
+        let max_end = mentions
+            .iter()
+            .scan(0, |far, m| {
+                *far = (*far).max(m.end);
+                Some(*far)
+            })
+            .collect();
+        PeopleIndex {
+            mentions,
+            max_end,
+            names: people.iter().map(|p| p.name.as_str()).collect(),
+            aliases: people
+                .iter()
+                .flat_map(|p| p.aliases.iter())
+                .filter(|a| a.contains(' '))
+                .map(String::as_str)
+                .collect(),
+        }
+    }
+
+    /// Whether the chunk overlaps a person's mention or spells a person's name or
+    /// multi-word alias.
+    fn overlaps(&self, doc: &Document, chunk: &Chunk) -> bool {
+        let text = chunk.text(doc);
+        // Mentions starting before the chunk ends overlap it when one ends after its start.
+        let before_end = self.mentions.partition_point(|m| m.start < chunk.span.end);
+        let overlapping = before_end > 0 && self.max_end[before_end - 1] > chunk.span.start;
+        overlapping || self.names.contains(text) || self.aliases.contains(text)
+    }
+}
+
+/// Each acronym's definition ("… Treaty (NPT)"): the first place in the article where
+/// it is introduced, as the chunk index of the name before it.
+fn defined_acronyms<'a>(doc: &'a Document, chunks: &[Chunk]) -> HashMap<&'a str, usize> {
+    let mut defined = HashMap::new();
+    for di in 0..chunks.len() {
+        if let Some(def) = acronym_definition(doc, chunks, di) {
+            defined.entry(chunks[di].text(doc)).or_insert(def);
+        }
+    }
+    defined
 }
 
 /// Initials of a name's capitalized words ("United States Geological Survey" → "USGS").
@@ -430,13 +491,15 @@ pub fn extract_from(
     people: &[Person],
     places: &[NamedEntity],
 ) -> Vec<NamedEntity> {
-    let place_spans: Vec<Span> = places
+    let place_spans: HashSet<Span> = places
         .iter()
         .flat_map(|p| p.mentions.iter().copied())
         .collect();
+    let people = PeopleIndex::new(people);
+    let defined = defined_acronyms(doc, chunks);
     let mut found: Vec<(String, Span)> = Vec::new();
     for (ci, chunk) in chunks.iter().enumerate() {
-        if overlaps_person(doc, chunk, people) {
+        if people.overlaps(doc, chunk) {
             continue;
         }
         if super::places::PLACES.lookup(chunk.text(doc)).is_some()
@@ -445,14 +508,16 @@ pub fn extract_from(
             continue;
         }
         let is_org = org_by_form(doc, chunk)
-            || org_named_after_country(doc, chunk)
-            || acronym_is_org(doc, chunks, ci, people);
+            || (org_named_after_country(doc, chunk)
+                && fire(rules::ORGS_NAMED_AFTER_COUNTRY, chunk.span))
+            || (acronym_is_org(doc, chunks, ci, &people, &defined)
+                && fire(rules::ORGS_ACRONYM, chunk.span));
         // A bare head word ("Government", "Police") is not a name.
         let bare_head = chunk.words.len() == 1 && ORG_HEADS.is_one_word_head(chunk.text(doc));
         if bare_head && ORGS.lookup(chunk.text(doc)).is_none() {
             continue;
         }
-        let is_place = place_spans.iter().any(|p| *p == chunk.span);
+        let is_place = place_spans.contains(&chunk.span);
         let acronym_like = chunk.words.len() == 1 && is_acronym(chunk.text(doc));
         if is_org
             || (!is_place
@@ -461,7 +526,8 @@ pub fn extract_from(
                 && !chunk
                     .words
                     .iter()
-                    .any(|w| TITLE_WORDS.contains(&doc.slice(*w))))
+                    .any(|w| TITLE_WORDS.contains(&doc.slice(*w)))
+                && fire(rules::ORGS_CONTEXT, chunk.span))
         {
             // "Standard & Poor's" keeps the apostrophe that is part of its name.
             let mut span = chunk.span;
@@ -482,6 +548,7 @@ pub fn extract_from(
     for m in ORGS.find(&doc.text) {
         if proper_nouns::chunk_containing(chunks, m.span).is_none()
             && doc.sentence_at(m.span.start).is_some()
+            && fire(rules::ORGS_LOWERCASE_GAZETTEER, m.span)
         {
             found.push((doc.slice(m.span).to_string(), m.span));
         }
@@ -501,10 +568,10 @@ fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEntity> {
             None => s.to_lowercase(),
         }
     };
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys: HashMap<String, usize> = HashMap::new();
     for (name, span) in found {
         let k = key(&name);
-        if let Some(i) = keys.iter().position(|x| *x == k) {
+        if let Some(&i) = keys.get(&k) {
             let e = &mut out[i];
             e.mentions.push(span);
             if name.len() > e.name.len() {
@@ -515,11 +582,12 @@ fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEntity> {
             }
             continue;
         }
-        keys.push(k);
+        keys.insert(k, out.len());
         out.push(NamedEntity {
             name,
             aliases: Vec::new(),
             mentions: vec![span],
+            rules: Default::default(),
         });
     }
     // A one-word name that starts a longer one ("Virgin" / "Virgin Trains"), or a name

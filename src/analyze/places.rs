@@ -11,13 +11,14 @@
 
 use super::organizations::{ORG_HEADS, TITLE_WORDS, org_by_form, org_named_after_country};
 use super::proper_nouns::{self, Chunk, Gazetteer};
+use crate::analyze::rules::{self, fire};
 use crate::model::{Document, NamedEntity, Person, Span};
 use std::sync::LazyLock;
 
 pub(crate) static PLACES: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(include_str!("../../data/places.txt")));
+    LazyLock::new(|| Gazetteer::parse(crate::lexicon::PLACES.text));
 pub(crate) static PLACE_HEADS: LazyLock<proper_nouns::Heads> =
-    LazyLock::new(|| proper_nouns::heads(include_str!("../../data/place_heads.txt")));
+    LazyLock::new(|| proper_nouns::heads(crate::lexicon::PLACE_HEADS.text));
 
 /// First words that make a name a place ("Mount Everest", "Lake Geneva").
 const PLACE_PREFIXES: &[&str] = &[
@@ -115,6 +116,56 @@ const PLACE_LIST_NOUNS: &[&str] = &[
     "provinces",
     "communities",
 ];
+
+/// Words before "in"/"at" that make the slot a work, field or role, not a place
+/// ("starred in …", "a degree in …").
+const WORK_SLOTS: &[&str] = &[
+    "starred",
+    "appeared",
+    "role",
+    "roles",
+    "cast",
+    "featured",
+    "appearance",
+    "appearances",
+    "played",
+    "degree",
+    "degrees",
+    "doctorate",
+    "phd",
+    "major",
+    "majored",
+    "interest",
+    "interested",
+    "professor",
+    "lecturer",
+    "courses",
+    "course",
+    "research",
+    "expert",
+    "work",
+    "works",
+    "published",
+    "printed",
+    "wrote",
+    "written",
+];
+
+/// Word endings of fields of study and abstract nouns ("Linguistics", "Methodology").
+const ABSTRACT_ENDINGS: &[&str] = &[
+    "ology", "ics", "ism", "phy", "ment", "ness", "tion", "ity", "ship",
+];
+
+/// A one-word name shaped like a field of study or an abstract noun, or a name that
+/// starts with "The" inside the sentence (a title: "in The Long Night").
+fn looks_like_field_or_title(doc: &Document, c: &Chunk) -> bool {
+    let before_the = doc.text[..c.span.start].ends_with("The ");
+    let one = c.words.len() == 1 && {
+        let w = c.text(doc).to_lowercase();
+        ABSTRACT_ENDINGS.iter().any(|e| w.ends_with(e))
+    };
+    before_the || one
+}
 
 /// Capitalized words that are never places on their own.
 const NOT_PLACES: &[&str] = &[
@@ -251,8 +302,9 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
                 if !org_by_form(doc, c) && c.words.len() == m_words(doc, m.span) + 1 {
                     let first = doc.slice(c.words[0]);
                     let last = c.last_word(doc);
-                    if (c.span.end == m.span.end && COMPASS.contains(&first))
-                        || (c.span.start == m.span.start && COMPASS.contains(&last))
+                    if ((c.span.end == m.span.end && COMPASS.contains(&first))
+                        || (c.span.start == m.span.start && COMPASS.contains(&last)))
+                        && fire(rules::PLACES_COMPASS, c.span)
                     {
                         if !is_place[ci] {
                             is_place[ci] = true;
@@ -281,7 +333,7 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
                     .any(|c| c.span.overlaps(m.span) && !m.span.contains(c.span))
             }
         };
-        if accept {
+        if accept && fire(rules::PLACES_GAZETTEER, m.span) {
             let surface = doc.slice(m.span);
             let strong = !(is_abbreviation(surface) && used_as_modifier(doc, m.span));
             found.push(Found {
@@ -305,8 +357,9 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
             .words
             .iter()
             .any(|w| ORG_HEADS.is_one_word_head(doc.slice(*w)));
-        if proper_nouns::ends_with_head(doc, c, &PLACE_HEADS)
-            || (PLACE_PREFIXES.contains(&first) && !has_org_head)
+        if (proper_nouns::ends_with_head(doc, c, &PLACE_HEADS)
+            || (PLACE_PREFIXES.contains(&first) && !has_org_head))
+            && fire(rules::PLACES_HEAD_WORD, c.span)
         {
             is_place[ci] = true;
             found.push(Found {
@@ -348,15 +401,22 @@ fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usi
     let before = proper_nouns::words_before(doc, c.span.start, 3);
     let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
     // Sentence-initial words are capitalized anyway, so only context words count there.
-    if PLACE_CUES.contains(&b(0)) && !c.sentence_initial {
-        // "in Pichilemu", but not "in March" (excluded above) nor "at Mr Smith's".
+    if PLACE_CUES.contains(&b(0))
+        && !c.sentence_initial
+        && !WORK_SLOTS.contains(&b(1))
+        && !looks_like_field_or_title(doc, c)
+        && fire(rules::PLACES_CUE_WORD, c.span)
+    {
+        // "in Lolol", but not "in March" (excluded above), "at Mr Smith's", "a degree in
+        // Linguistics" nor "starred in House of Wax".
         return true;
     }
-    if b(0) == "of" && DIRECTIONS.contains(&b(1)) {
+    if b(0) == "of" && DIRECTIONS.contains(&b(1)) && fire(rules::PLACES_DIRECTION_OF, c.span) {
         return true;
     }
-    if (b(0) == "as" && b(1) == "such" && PLACE_LIST_NOUNS.contains(&b(2)))
-        || ((b(0) == "including" || b(0) == "like") && PLACE_LIST_NOUNS.contains(&b(1)))
+    if ((b(0) == "as" && b(1) == "such" && PLACE_LIST_NOUNS.contains(&b(2)))
+        || ((b(0) == "including" || b(0) == "like") && PLACE_LIST_NOUNS.contains(&b(1))))
+        && fire(rules::PLACES_SUCH_AS, c.span)
     {
         return true;
     }
@@ -364,14 +424,22 @@ fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usi
     let next = chunks.get(ci + 1).filter(|n| n.sentence == c.sentence);
     if let Some(n) = next {
         let gap = &doc.text[c.span.end..n.span.start];
-        if is_place[ci + 1] && (gap == ", " || gap == " (") && !c.possessive {
+        if is_place[ci + 1]
+            && (gap == ", " || gap == " (")
+            && !c.possessive
+            && fire(rules::PLACES_BEFORE_KNOWN, c.span)
+        {
             return true;
         }
     }
     // A list member next to a known place: "Preston or Carlisle", "Talca, Constitución,".
     let list_gap = |gap: &str| matches!(gap, ", " | " and " | ", and " | " or " | ", or ");
     if let Some(n) = next {
-        if is_place[ci + 1] && list_gap(&doc.text[c.span.end..n.span.start]) && !c.possessive {
+        if is_place[ci + 1]
+            && list_gap(&doc.text[c.span.end..n.span.start])
+            && !c.possessive
+            && fire(rules::PLACES_LIST_MEMBER, c.span)
+        {
             return true;
         }
     }
@@ -381,6 +449,7 @@ fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usi
             && is_place[ci - 1]
             && !p.possessive
             && list_gap(&doc.text[p.span.end..c.span.start])
+            && fire(rules::PLACES_LIST_MEMBER, c.span)
         {
             return true;
         }
@@ -420,6 +489,7 @@ fn group(doc: &Document, found: Vec<Found>) -> Vec<NamedEntity> {
                     name,
                     aliases: Vec::new(),
                     mentions: Vec::new(),
+                    rules: Default::default(),
                 });
                 out.len() - 1
             }
@@ -450,9 +520,10 @@ fn group(doc: &Document, found: Vec<Found>) -> Vec<NamedEntity> {
 pub fn drop_people(places: &mut Vec<NamedEntity>, people: &[Person]) {
     for place in places.iter_mut() {
         place.mentions.retain(|pm| {
-            !people
+            !(people
                 .iter()
                 .any(|person| person.mentions.iter().any(|m| m.overlaps(*pm)))
+                && fire(rules::PLACES_DROP_PEOPLE, *pm))
         });
     }
     places.retain(|p| !p.mentions.is_empty() && !people.iter().any(|person| person.name == p.name));

@@ -43,13 +43,8 @@ const DOTTED_WORDS: &[&str] = &[
 ];
 
 /// Capitalized words that start sentences without being names.
-static SENTENCE_STARTERS: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/stopwords.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static SENTENCE_STARTERS: LazyLock<foldhash::HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::STOPWORDS.words().collect());
 
 pub fn is_stopword(lower: &str) -> bool {
     SENTENCE_STARTERS.contains(lower)
@@ -381,10 +376,12 @@ impl Gazetteer {
                 entry_of.push(entry);
             }
         }
-        // A DFA: the gazetteers are small and scanned over every article's whole text.
+        // A contiguous NFA, not a DFA: building the two DFAs took 45 M instructions, a
+        // third of a one-article CLI call (the NFAs: 9 M). Scanning costs more (16 M
+        // instead of 9 M instructions on 218 KB, about 2 % of the engine's time).
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .expect("gazetteer patterns compile");
         let mut exact = HashMap::with_capacity(patterns.len());

@@ -85,6 +85,17 @@ pub fn term(word: &str) -> Option<u32> {
     })
 }
 
+/// The term id of a word already stemmed (Snowball English), as [`term`] gives it for
+/// the words that stem to it. For generated word lists keyed by stem.
+pub fn term_of_stem(stem: &str) -> u32 {
+    hash(stem)
+}
+
+/// The stem of one lower-cased word (Snowball English).
+pub fn stem(word: &str) -> String {
+    STEMMER.stem(word).into_owned()
+}
+
 /// Term ids of a text, in order, stop words left out.
 pub fn terms(text: &str) -> Vec<u32> {
     words(text).filter_map(|w| term(&w)).collect()

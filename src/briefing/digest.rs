@@ -107,7 +107,10 @@ pub struct ArticleDigest {
 pub struct QuotedSpeaker {
     pub name: String,
     pub role: String,
+    /// Direct quotes (their words in quotation marks).
     pub quotes: usize,
+    /// Paraphrases (reported speech), counted apart from direct quotes.
+    pub paraphrases: usize,
     pub articles: Vec<ArticleRef>,
     /// The first of their statements.
     pub evidence: Evidence,

@@ -171,7 +171,7 @@ pub fn empty_message(digest: &Digest, opts: RenderOptions) -> OutgoingMessage {
 fn quote_line(q: &DigestQuote) -> String {
     let words = match q.kind {
         QuoteKind::Direct => format!("“{}”", q.text.trim()),
-        QuoteKind::Indirect => q.text.trim().to_string(),
+        QuoteKind::Indirect => format!("{} (paraphrase)", q.text.trim()),
     };
     if q.role.is_empty() {
         format!("{words} — {}", q.speaker)
@@ -195,12 +195,16 @@ fn speaker_line(s: &QuotedSpeaker) -> String {
     } else {
         format!(" ({})", s.role)
     };
-    format!(
-        "{}{role} — {} in {}",
-        s.name,
-        plural(s.quotes, "quote", "quotes"),
-        ids.join(", ")
-    )
+    let counts = match (s.quotes, s.paraphrases) {
+        (q, 0) => plural(q, "quote", "quotes"),
+        (0, p) => plural(p, "paraphrase", "paraphrases"),
+        (q, p) => format!(
+            "{}, {}",
+            plural(q, "quote", "quotes"),
+            plural(p, "paraphrase", "paraphrases")
+        ),
+    };
+    format!("{}{role} — {counts} in {}", s.name, ids.join(", "))
 }
 
 fn entity_line(e: &RecurringEntity) -> String {

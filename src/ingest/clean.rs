@@ -12,7 +12,7 @@
 use crate::model::Span;
 use chrono::NaiveDate;
 use regex::{Regex, RegexSet};
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// The result of cleaning.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -24,17 +24,50 @@ pub struct Cleaned {
     pub headline: Option<Span>,
     /// The dateline's date, kept as its own paragraph.
     pub dateline: Option<Span>,
+    /// Picture captions: kept blocks that carried an image credit (a credit line under
+    /// them or closing them) — text to read, but not news sentences or statements.
+    pub captions: Vec<Span>,
 }
 
-static FURNITURE: LazyLock<RegexSet> = LazyLock::new(|| {
-    let patterns: Vec<String> = include_str!("../../data/furniture.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+/// The furniture shapes of data/furniture.txt, one whole-line pattern each.
+static FURNITURE_PATTERNS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    crate::lexicon::FURNITURE
+        .words()
         .map(|p| format!(r"(?i)^(?:{p})$"))
-        .collect();
-    RegexSet::new(patterns).expect("data/furniture.txt holds valid regular expressions")
+        .collect()
 });
+
+/// A bounded repetition `{m,n}` in a pattern.
+static BOUNDED_REPEAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\{(\d+),\d+\}").unwrap());
+
+/// The furniture shapes with every `{m,n}` loosened to `{m,}`: a superset of the exact
+/// shapes that compiles about ten times faster (a bounded `.{1,150}` is 150 copies of a
+/// Unicode class), so a CLI call on one article does not pay for the exact set. A line
+/// it matches is confirmed with the exact pattern, compiled on first need.
+static FURNITURE_LOOSE: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(
+        FURNITURE_PATTERNS
+            .iter()
+            .map(|p| BOUNDED_REPEAT.replace_all(p, "{$1,}")),
+    )
+    .expect("data/furniture.txt holds valid regular expressions")
+});
+
+/// The exact furniture shapes, each compiled when a line first loosely matches it.
+static FURNITURE_EXACT: LazyLock<Vec<OnceLock<Regex>>> =
+    LazyLock::new(|| FURNITURE_PATTERNS.iter().map(|_| OnceLock::new()).collect());
+
+/// Whether the whole line has one of the furniture shapes.
+fn furniture_shape(line: &str) -> bool {
+    FURNITURE_LOOSE.matches(line).into_iter().any(|i| {
+        FURNITURE_EXACT[i]
+            .get_or_init(|| {
+                Regex::new(&FURNITURE_PATTERNS[i])
+                    .expect("data/furniture.txt holds valid regular expressions")
+            })
+            .is_match(line)
+    })
+}
 
 const MONTHS: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 const WEEKDAYS: &str = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?";
@@ -85,6 +118,11 @@ static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A parsed date and its byte range in the line.
 fn find_date(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
+    // Every form has a four-digit year: a line without a digit needs no regex (and a
+    // one-article CLI call then never compiles it).
+    if !line.chars().any(char::is_numeric) {
+        return None;
+    }
     for caps in DATE.captures_iter(line) {
         let whole = caps.get(0)?;
         let date = if caps.name("iso").is_some() {
@@ -155,9 +193,9 @@ fn is_furniture(line: &str) -> bool {
     if words > 25 {
         return false;
     }
-    FURNITURE.is_match(line)
-        || (words <= 12 && CREDIT_LINE.is_match(line))
-        || REPORTING_CREDIT.is_match(line) && words <= 40
+    furniture_shape(line)
+        || is_credit_line(line)
+        || words <= 40 && line.contains(" by") && REPORTING_CREDIT.is_match(line)
 }
 
 /// A line that is only a date (with weekday, time, labels): "Sunday, November 28, 2010".
@@ -341,18 +379,23 @@ pub fn clean(raw: &str) -> Cleaned {
     let mut headline = None;
     let mut dateline_span = None;
     let mut first_block = true;
+    let mut captions: Vec<Span> = Vec::new();
+    // The last kept block, while it is short enough to be a caption a credit block follows.
+    let mut last_short_block: Option<Span> = None;
     for (bi, block) in blocks.iter().enumerate() {
         let mut block_text = String::new();
+        let mut credited = false;
         for (li, line) in block.iter().enumerate() {
             match &kinds[bi][li] {
                 LineKind::Keep => {
                     let kept = strip_trailing_credit(line.trim_start_matches('\u{feff}'));
+                    credited |= kept.len() < line.trim_start_matches('\u{feff}').len();
                     if !block_text.is_empty() {
                         block_text.push('\n');
                     }
                     block_text.push_str(kept);
                 }
-                LineKind::Drop => {}
+                LineKind::Drop => credited |= is_credit_line(line.trim()),
                 LineKind::Dateline(d, r) => {
                     if date.is_none() {
                         date = Some(*d);
@@ -388,6 +431,10 @@ pub fn clean(raw: &str) -> Cleaned {
         }
         let trimmed = block_text.trim();
         if trimmed.is_empty() {
+            // A block that is only a credit line captions the short block above it.
+            if credited {
+                captions.extend(last_short_block.take());
+            }
             continue;
         }
         if !out.is_empty() {
@@ -395,8 +442,14 @@ pub fn clean(raw: &str) -> Cleaned {
         }
         let start = out.len();
         out.push_str(trimmed);
+        let span = Span::new(start, out.len());
+        if credited {
+            captions.push(span);
+        }
+        last_short_block =
+            (!credited && trimmed.split_whitespace().count() <= MAX_CAPTION_WORDS).then_some(span);
         if first_block && is_headline_like(trimmed) && bi + 1 < blocks.len() {
-            headline = Some(Span::new(start, out.len()));
+            headline = Some(span);
         }
         first_block = false;
     }
@@ -406,7 +459,16 @@ pub fn clean(raw: &str) -> Cleaned {
         byline: byline_name,
         headline,
         dateline: dateline_span,
+        captions,
     }
+}
+
+/// Longest block a credit standing alone below it marks as a caption.
+const MAX_CAPTION_WORDS: usize = 60;
+
+/// A picture credit on its own line ("Image: Diego Grez.").
+fn is_credit_line(line: &str) -> bool {
+    line.contains(':') && line.split_whitespace().count() <= 12 && CREDIT_LINE.is_match(line)
 }
 
 /// Drops an image credit that closes a caption line, keeping the caption.

@@ -35,18 +35,33 @@ pub fn detect(text: &str, name_hint: Option<&str>) -> Format {
     let html_named = hint.ends_with(".html") || hint.ends_with(".htm") || hint.ends_with(".xhtml");
     let md_named = hint.ends_with(".md") || hint.ends_with(".markdown");
 
-    if HTML_START.is_match(head) {
+    // Each pattern runs only when the text holds the characters it needs: compiling
+    // them costs more than reading a short article, and plain text needs none.
+    let has_tag = head.contains('<');
+    if has_tag && HTML_START.is_match(head) {
         return Format::Html;
     }
-    let tags = HTML_TAG.find_iter(head).take(64).count();
+    let tags = if has_tag {
+        HTML_TAG.find_iter(head).take(64).count()
+    } else {
+        0
+    };
     let tag_dense = || tags * 40 >= head.split_whitespace().take(4000).count().max(1);
     if tags >= 8 || (tags >= 2 && tag_dense()) || (html_named && tags >= 1) {
         return Format::Html;
     }
-    let md_signals = MD_HEADING.find_iter(head).take(8).count() * 2
-        + MD_LINK.find_iter(head).take(8).count() * 2
-        + MD_EMPHASIS.find_iter(head).take(8).count()
-        + MD_LIST_OR_QUOTE.find_iter(head).take(8).count();
+    // Takes the lazy cell itself: dereferencing it to a `&Regex` would compile it.
+    let count = |re: &LazyLock<Regex>, needed: &[&str]| {
+        if needed.iter().any(|n| head.contains(n)) {
+            LazyLock::force(re).find_iter(head).take(8).count()
+        } else {
+            0
+        }
+    };
+    let md_signals = count(&MD_HEADING, &["#"]) * 2
+        + count(&MD_LINK, &["]("]) * 2
+        + count(&MD_EMPHASIS, &["**", "__"])
+        + count(&MD_LIST_OR_QUOTE, &["*", "+", "-", ">", "```"]);
     if md_signals >= 3 || (md_named && md_signals >= 1) {
         return Format::Markdown;
     }

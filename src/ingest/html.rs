@@ -1,6 +1,7 @@
 //! HTML pages to article text: dom_smoothie (a Readability.js port) finds the article
 //! body, title, byline and publication time; paragraphs come out as blank-line
-//! separated blocks. Hostile pages are bounded: the element count is capped, the work
+//! separated blocks. Hostile pages are bounded: the element count and the nesting depth
+//! are capped, the work
 //! runs on a thread with a large stack (deep nesting cannot overflow ours), and when
 //! readability finds nothing a linear tag stripper that drops script/style/nav/aside/
 //! footer/comment blocks provides the text instead.
@@ -77,14 +78,17 @@ pub fn extract(html: &str) -> Result<HtmlArticle> {
 
 fn extract_inline(html: &str) -> HtmlArticle {
     let stripped = strip_tags(html);
-    let element_estimate = html.bytes().filter(|&b| b == b'<').count();
+    // Readability's time grows with elements × depth: it only ever sees a page whose
+    // nesting is capped (see `nesting`).
+    let capped = super::nesting::cap_depth(html);
+    let element_estimate = capped.bytes().filter(|&b| b == b'<').count();
     if element_estimate <= MAX_ELEMENTS {
         let config = Config {
             max_elements_to_parse: MAX_ELEMENTS,
             text_mode: TextMode::Formatted,
             ..Default::default()
         };
-        if let Ok(mut reader) = Readability::new(html, None, Some(config)) {
+        if let Ok(mut reader) = Readability::new(capped.as_ref(), None, Some(config)) {
             if let Ok(article) = reader.parse() {
                 let text = normalize_blocks(&article.text_content);
                 // Readability can settle on a teaser box; prefer the stripped page when

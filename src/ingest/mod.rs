@@ -11,6 +11,7 @@ pub mod decode;
 pub mod detect;
 pub mod html;
 pub mod markdown;
+pub mod nesting;
 
 pub mod fetch;
 
@@ -130,6 +131,7 @@ pub fn ingest_within(
         text,
         headline,
         dateline: cleaned.dateline,
+        captions: cleaned.captions,
         paragraphs,
         sentences,
     })

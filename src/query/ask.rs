@@ -8,9 +8,11 @@
 //! less than half the question's weight is not an answer, and the reply says so.
 
 use super::Evidence;
+#[path = "ask_typed.rs"]
+mod typed;
 use super::index::{EntityKind, ItemRef, ScopeIndex};
 use super::keys::name_words;
-use super::search::{Ranked, rank_sentences};
+use super::search::rank_sentences;
 use crate::analyze::terms;
 use crate::model::{Article, Person, Span};
 use regex::Regex;
@@ -25,6 +27,12 @@ pub enum AskAnswer {
     },
     NotFound {
         message: String,
+    },
+    /// The best candidate falls below the confidence an answer needs: no answer, the
+    /// closest evidence sentences instead.
+    Unsure {
+        message: String,
+        evidence: Vec<Evidence>,
     },
 }
 
@@ -53,7 +61,7 @@ static WHO_SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*who\s+(?:said|says|has said|warned|warns|claimed|claims|stated|argued|argues|told|believes|thinks|described|called)\b(.*)$").expect("pattern")
 });
 static HOW_MUCH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:how\s+(?:much|many|big|large|long|high|far|fast|old|deep|heavy|strong|powerful)|what\s+(?:percentage|percent|share|proportion|fraction|number|amount|sum|price)|what\s+.*\b(?:worth|cost|value)\b)").expect("pattern")
+    Regex::new(r"(?i)^\s*(?:(?:by\s+)?how\s+(?:much|many|big|large|long|high|far|fast|old|deep|heavy|strong|powerful)|what\s+(?:percentage|percent|share|proportion|fraction|number|amount|sum|price)|what\s+.*\b(?:worth|cost|value)\b)").expect("pattern")
 });
 static WHEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:when|what\s+(?:date|day|time|year|month)|since\s+when)\b")
@@ -61,6 +69,10 @@ static WHEN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WHERE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:where|in\s+what\s+(?:city|country|place|town))\b").expect("pattern")
+});
+static WHY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:why|what\s+(?:caused|causes|led\s+to|triggered|was\s+the\s+(?:cause|reason))|how\s+come)\b")
+        .expect("pattern")
 });
 static WHO_DID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:who|whom|which\s+(?:countr(?:y|ies)|compan(?:y|ies)|organi[sz]ations?|groups?|persons?|people|officials?|agenc(?:y|ies)|states?|cit(?:y|ies)|regions?|teams?|clubs?|universit(?:y|ies)|newspapers?|news\s+agenc(?:y|ies)|players?|man|woman))\b").expect("pattern")
@@ -133,7 +145,7 @@ pub fn ask_in(articles: &ScopeIndex, question: &str) -> AskAnswer {
         };
     }
     if HOW_MUCH.is_match(q) {
-        return how_much(articles, q);
+        return typed::how_much(articles, q);
     }
     if let Some(c) = WHAT_SAID.captures(q) {
         let who = c.get(1).map_or("", |m| m.as_str());
@@ -145,24 +157,31 @@ pub fn ask_in(articles: &ScopeIndex, question: &str) -> AskAnswer {
     }
     if let Some(c) = WHO_IS.captures(q) {
         let target = c.get(1).map_or("", |m| m.as_str());
+        let lower = q.trim_start().to_lowercase();
+        // "Who was the driver?": a role, not a name — the person the article gives it.
+        if lower.starts_with("who") && typed::is_role_question(target) {
+            return typed::who_has_role(articles, q, target);
+        }
         if let Some(answer) = who_is(articles, target) {
             return answer;
         }
-        // "What is the capital of …" and other "what is" questions are about facts.
-        if q.trim_start().to_lowercase().starts_with("who") {
-            return general(articles, q, Want::Entity);
+        if lower.starts_with("who") {
+            return typed::who_did(articles, q);
         }
     }
     if WHEN.is_match(q) {
-        return general(articles, q, Want::Date);
+        return typed::when(articles, q);
     }
     if WHERE.is_match(q) {
-        return general(articles, q, Want::Place);
+        return typed::where_(articles, q);
+    }
+    if WHY.is_match(q) {
+        return typed::why(articles, q);
     }
     if WHO_DID.is_match(q) {
-        return general(articles, q, Want::Entity);
+        return typed::who_did(articles, q);
     }
-    general(articles, q, Want::Sentence)
+    typed::sentence(articles, q)
 }
 
 /// "Who is X": the person's role with the sentence that gives it; an organization or
@@ -349,205 +368,4 @@ fn who_said(articles: &ScopeIndex, rest: &str) -> AskAnswer {
         }
     }
     not_found()
-}
-
-/// "How much / how many": the figure in the best-matching sentence that holds one.
-fn how_much(articles: &ScopeIndex, q: &str) -> AskAnswer {
-    let topic = topic_terms(q);
-    for r in rank_sentences(articles, &topic, CANDIDATES) {
-        if r.coverage < MIN_COVERAGE {
-            continue;
-        }
-        let a = articles.article(r.article);
-        let figures: Vec<_> = a
-            .analysis
-            .figures
-            .iter()
-            .filter(|f| f.sentence == r.sentence)
-            .collect();
-        // The figure at the number nearest the question's words, else the one whose
-        // description shares most words with the question.
-        let sentence = a.doc.sentence_text(r.sentence);
-        let near = nearest_number(sentence, q);
-        let at_near = near.as_deref().and_then(|n| {
-            figures.iter().find(|f| {
-                let t = a.doc.slice(f.text);
-                t.contains(n) || n.contains(t)
-            })
-        });
-        let best = at_near.or_else(|| {
-            figures.iter().rev().max_by_key(|f| {
-                let about = terms::terms(&f.about);
-                let span_terms = terms::terms(a.doc.slice(f.text));
-                topic
-                    .iter()
-                    .filter(|t| about.contains(t) || span_terms.contains(t))
-                    .count()
-            })
-        });
-        if let Some(best) = best {
-            return found(
-                a.doc.slice(best.text).to_string(),
-                vec![Evidence::new(a, r.sentence)],
-            );
-        }
-        if a.analysis.figures.is_empty() {
-            // No figures were extracted for this article: take the number span as written.
-            let s = a.doc.sentence_text(r.sentence);
-            if let Some(m) = nearest_number(s, q) {
-                return found(m, vec![Evidence::new(a, r.sentence)]);
-            }
-        }
-    }
-    not_found()
-}
-
-/// The number span of `sentence` closest to the question's own words ("$192 million in
-/// tax rebates for the Virgin Islands rum industry" for a question about rum rebates).
-/// For "how much", numbers with a unit or currency beat bare ones; years come last.
-fn nearest_number(sentence: &str, question: &str) -> Option<String> {
-    let topic = topic_terms(question);
-    let wants_amount = question.to_lowercase().contains("how much");
-    // Byte offsets of the sentence's words that carry a question term.
-    let mut anchors: Vec<(usize, usize)> = Vec::new();
-    let mut pos = 0;
-    for piece in sentence.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-        let start = pos;
-        pos += piece.len() + 1;
-        if piece.is_empty() {
-            continue;
-        }
-        if let Some(w) = terms::words(piece).next() {
-            if terms::term(&w).is_some_and(|t| topic.contains(&t)) {
-                anchors.push((start, start + piece.len()));
-            }
-        }
-    }
-    // The clause (between commas, semicolons, colons) holding the most question words wins.
-    let clause_of = |at: usize| {
-        let start = sentence[..at].rfind([',', ';', ':']).map_or(0, |i| i + 1);
-        let end = sentence[at..]
-            .find([',', ';', ':'])
-            .map_or(sentence.len(), |i| at + i);
-        (start, end)
-    };
-    NUMBER_SPAN
-        .find_iter(sentence)
-        .filter(|m| m.as_str().chars().any(|c| c.is_ascii_digit()))
-        .min_by_key(|m| {
-            let (cs, ce) = clause_of(m.start());
-            let in_clause = anchors.iter().filter(|&&(s, e)| s >= cs && e <= ce).count();
-            let distance = anchors
-                .iter()
-                .map(|&(s, e)| {
-                    if s >= m.end() {
-                        s - m.end()
-                    } else {
-                        m.start().saturating_sub(e)
-                    }
-                })
-                .min()
-                .unwrap_or(1000);
-            let text = m.as_str().trim();
-            let bare = text
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ',' || c == '.');
-            let year_like =
-                bare && text.len() == 4 && (text.starts_with("19") || text.starts_with("20"));
-            (
-                std::cmp::Reverse(in_clause),
-                distance
-                    + if year_like { 60 } else { 0 }
-                    + if bare && wants_amount { 15 } else { 0 },
-            )
-        })
-        .map(|m| m.as_str().trim().to_string())
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Want {
-    Date,
-    Place,
-    Entity,
-    Sentence,
-}
-
-/// Ranked retrieval, then the wanted kind of item in the best sentence that has one.
-fn general(articles: &ScopeIndex, q: &str, want: Want) -> AskAnswer {
-    let topic = topic_terms(q);
-    let question_lower = q.to_lowercase();
-    let ranked: Vec<Ranked> = rank_sentences(articles, &topic, CANDIDATES);
-    for r in &ranked {
-        if r.coverage < MIN_COVERAGE {
-            continue;
-        }
-        let a = articles.article(r.article);
-        let evidence = vec![Evidence::new(a, r.sentence)];
-        let in_sentence = |span: &Span| sentence_of(a, *span) == Some(r.sentence);
-        match want {
-            Want::Sentence => return found(a.doc.sentence_text(r.sentence).to_string(), evidence),
-            Want::Date => {
-                if let Some(d) = a.analysis.dates.iter().find(|d| d.sentence == r.sentence) {
-                    let text = a.doc.slice(d.text);
-                    let answer = match &d.value {
-                        Some(v) if v != text => format!("{text} ({v})"),
-                        _ => text.to_string(),
-                    };
-                    return found(answer, evidence);
-                }
-            }
-            Want::Place => {
-                let names: Vec<&str> = a
-                    .analysis
-                    .places
-                    .iter()
-                    .filter(|p| p.mentions.iter().any(in_sentence))
-                    .filter(|p| !question_lower.contains(&p.name.to_lowercase()))
-                    .map(|p| p.name.as_str())
-                    .collect();
-                if !names.is_empty() {
-                    return found(names.join(", "), evidence);
-                }
-            }
-            Want::Entity => {
-                // The first person, organization or place the sentence names that the
-                // question does not already name.
-                let mut named: Vec<(usize, &str)> = Vec::new();
-                for q in a
-                    .analysis
-                    .quotes
-                    .iter()
-                    .filter(|q| q.sentence == r.sentence)
-                {
-                    named.push((q.text.start, q.speaker.as_str()));
-                }
-                for p in &a.analysis.people {
-                    if let Some(m) = p.mentions.iter().find(|m| in_sentence(m)) {
-                        named.push((m.start, p.name.as_str()));
-                    }
-                }
-                for e in a.analysis.organizations.iter().chain(&a.analysis.places) {
-                    if let Some(m) = e.mentions.iter().find(|m| in_sentence(m)) {
-                        named.push((m.start, e.name.as_str()));
-                    }
-                }
-                named.retain(|(_, n)| !question_lower.contains(&n.to_lowercase()));
-                named.sort_by_key(|(at, _)| *at);
-                if let Some((_, name)) = named.first() {
-                    return found(name.to_string(), evidence);
-                }
-            }
-        }
-    }
-    // No sentence holds the wanted kind of item: the best sentence is the answer.
-    match ranked.iter().find(|r| r.coverage >= MIN_COVERAGE) {
-        Some(r) => {
-            let a = articles.article(r.article);
-            found(
-                a.doc.sentence_text(r.sentence).to_string(),
-                vec![Evidence::new(a, r.sentence)],
-            )
-        }
-        _ => not_found(),
-    }
 }

@@ -4,6 +4,7 @@
 //! matched against it, so both sides of a lookup always agree.
 
 use crate::analyze::terms;
+use crate::model::{Article, Quote};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::LazyLock;
 
@@ -83,10 +84,58 @@ pub(crate) fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// English stems of [`words`], apostrophes read as word breaks.
+/// English stems of [`words`], apostrophes read as word breaks; a hyphenated compound
+/// also gives its parts ("chip-related" → "chip-rel", "chip", "relat"), so `topic:chips`
+/// finds it.
 pub(crate) fn stems(s: &str) -> Vec<String> {
-    words(&s.replace(['’', '\''], " "))
-        .iter()
-        .map(|w| STEMMER.stem(w).into_owned())
-        .collect()
+    let mut out = Vec::new();
+    for w in words(&s.replace(['’', '\''], " ")) {
+        if w.contains('-') {
+            out.extend(
+                w.split('-')
+                    .filter(|p| !p.is_empty() && !IGNORED.contains(p))
+                    .map(|p| STEMMER.stem(p).into_owned()),
+            );
+        }
+        out.push(STEMMER.stem(&w).into_owned());
+    }
+    out
+}
+
+/// Times a word must occur in an article to count among its main terms.
+const MAIN_TERM_MIN: usize = 3;
+
+/// Stems of the paragraph a statement stands in: a statement is on the topic its
+/// paragraph is about even when its own words are not.
+pub(crate) fn paragraph_stems(a: &Article, q: &Quote) -> Vec<String> {
+    let doc = &a.doc;
+    doc.sentences
+        .get(q.sentence)
+        .and_then(|s| doc.paragraphs.get(s.paragraph))
+        .map(|p| stems(doc.slice(*p)))
+        .unwrap_or_default()
+}
+
+/// An article's main terms, which every statement in it is about: its title, its lead
+/// paragraph and the words it uses at least [`MAIN_TERM_MIN`] times (sorted, once each).
+pub(crate) fn article_stems(a: &Article) -> Vec<String> {
+    let doc = &a.doc;
+    let mut all = stems(&doc.text);
+    all.sort_unstable();
+    let mut out: Vec<String> = all
+        .chunk_by(|x, y| x == y)
+        .filter(|run| run.len() >= MAIN_TERM_MIN)
+        .map(|run| run[0].clone())
+        .collect();
+    out.extend(stems(a.title()));
+    let lead = doc.paragraphs.iter().find(|p| {
+        doc.headline.is_none_or(|h| !h.overlaps(**p))
+            && doc.dateline.is_none_or(|d| !d.overlaps(**p))
+    });
+    if let Some(p) = lead {
+        out.extend(stems(doc.slice(*p)));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }

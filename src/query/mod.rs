@@ -8,11 +8,15 @@
 use crate::model::Article;
 use serde::Serialize;
 
+pub mod answer_kind;
 pub mod ask;
 pub mod figures;
 pub mod index;
 mod keys;
+pub mod question;
 pub mod search;
+pub mod synonyms;
+pub mod timezone;
 pub mod views;
 pub mod who_said;
 

@@ -1,6 +1,7 @@
 //! Who said: statements grouped by speaker across articles, filtered by speaker (any
 //! name or alias, case-insensitive, surname alone, honorifics ignored) and by topic
-//! words (stemmed, matched in the statement or the sentence it comes from). The same
+//! words (stemmed; matched in the statement, its sentence and paragraph, and its
+//! article's title, lead and main terms; compounds match their parts). The same
 //! person quoted in several articles ("Donald Trump", "Trump") is one group.
 
 use super::Evidence;
@@ -28,8 +29,9 @@ pub struct SpeakerStatements {
     pub total: usize,
 }
 
-/// Two speaker labels name the same source: equal word sets, or one a shorter form of
-/// the other sharing its last word ("Trump" / "Donald Trump").
+/// Two speaker labels name the same source: equal word sets, one a shorter form of the
+/// other sharing its last word ("Trump" / "Donald Trump"), or one's words (two or more)
+/// opening the other's.
 fn same_source(a: &[String], b: &[String]) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
@@ -38,7 +40,11 @@ fn same_source(a: &[String], b: &[String]) -> bool {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.iter().all(|w| long.contains(w)) && long.last().is_some_and(|l| short.contains(l))
+    // An organization's short name inside its full one ("University of Chile" in "The
+    // University of Chile Seismological Service"): two or more words opening it.
+    let run_inside = short.len() >= 2 && long.starts_with(short);
+    run_inside
+        || short.iter().all(|w| long.contains(w)) && long.last().is_some_and(|l| short.contains(l))
 }
 
 /// Does a speaker query name this group (its name or any alias)?
@@ -248,9 +254,9 @@ pub fn who_said_in(
     // In order of first appearance, then most-quoted first (a stable sort keeps ties so).
     let mut groups = groups.into_list();
     groups.sort_by(|a, b| b.total.cmp(&a.total));
-    let mut room = MAX_STATEMENTS;
+    let shares = fair_shares(&groups.iter().map(|g| g.total).collect::<Vec<_>>());
     let mut out = Vec::with_capacity(groups.len());
-    for g in groups {
+    for (g, shown) in groups.into_iter().zip(shares) {
         let Some(label) = quote(&g.label_quote) else {
             continue;
         };
@@ -268,8 +274,6 @@ pub fn who_said_in(
             .map(|q| q.role.clone())
             .unwrap_or_default();
         let aliases = group_aliases(&g, &label.speaker, quote);
-        let shown = g.total.min(room);
-        room -= shown;
         // The group's first `shown` quotes: each part's are sorted, so they are among
         // the first `shown` of each part.
         let mut first: Vec<ItemRef> = match g.parts.as_slice() {
@@ -304,6 +308,30 @@ pub fn who_said_in(
     }
     out
 }
+
+/// Statements each group shows within [`MAX_STATEMENTS`]: first every group its first
+/// [`FAIR_SHARE`] (so one long article's many speakers never crowd out every other
+/// article's), then the rest to the most-quoted first.
+fn fair_shares(totals: &[usize]) -> Vec<usize> {
+    let mut room = MAX_STATEMENTS;
+    let mut shares: Vec<usize> = totals
+        .iter()
+        .map(|&t| {
+            let n = t.min(FAIR_SHARE).min(room);
+            room -= n;
+            n
+        })
+        .collect();
+    for (share, &total) in shares.iter_mut().zip(totals) {
+        let more = (total - *share).min(room);
+        *share += more;
+        room -= more;
+    }
+    shares
+}
+
+/// Statements every group is shown before any group gets more.
+const FAIR_SHARE: usize = 2;
 
 /// A group's aliases: those of its first quote, then the labels it had before, then the
 /// other quotes' in order (each once, ASCII case ignored, spelled as first seen), less

@@ -35,6 +35,13 @@ pub fn response(resp: &Response) -> String {
             AskAnswer::NotFound { message } => {
                 let _ = write!(out, "Q: {question}\n{message}");
             }
+            AskAnswer::Unsure { message, evidence } => {
+                let _ = writeln!(out, "Q: {question}");
+                let _ = writeln!(out, "{message}");
+                for e in evidence {
+                    cite(&mut out, e, "    ");
+                }
+            }
         },
         Response::Search { query, hits } => write_search(&mut out, query, hits),
         Response::Notice { message } => out.push_str(message),

@@ -71,15 +71,8 @@ struct Lexicon {
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut exact = HashMap::new();
     let mut folded = HashMap::new();
-    for line in include_str!("../../data/abbreviations.txt").lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let mut parts = line.split_whitespace();
-        let (Some(word), Some(class)) = (parts.next(), parts.next()) else {
-            continue;
-        };
+    for entry in crate::lexicon::ABBREVIATIONS.entries() {
+        let (word, class) = (entry.field(0), entry.field(1));
         let class = match class {
             "title" => AbbrevClass::Title,
             "inner" => AbbrevClass::Inner,
@@ -92,11 +85,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             folded.insert(word.to_lowercase(), class);
         }
     }
-    let starters = include_str!("../../data/sentence_starters.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect();
+    let starters = crate::lexicon::SENTENCE_STARTERS.words().collect();
     Lexicon {
         exact,
         folded,

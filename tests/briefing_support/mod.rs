@@ -80,6 +80,7 @@ pub fn with_figures(
                 about: about.into(),
                 sentence,
                 score: 1.0,
+                rules: Default::default(),
             }
         })
         .collect();

@@ -75,18 +75,10 @@ pub struct Lexicon {
     pub max_unit_words: usize,
 }
 
-fn parse_number_words(src: &'static str) -> HashMap<&'static str, Vec<NumberWord>> {
+fn parse_number_words(list: crate::lexicon::List) -> HashMap<&'static str, Vec<NumberWord>> {
     let mut map: HashMap<&'static str, Vec<NumberWord>> = HashMap::new();
-    for line in src
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
-        let mut parts = line.split_whitespace();
-        let (Some(word), Some(value), Some(class)) = (parts.next(), parts.next(), parts.next())
-        else {
-            continue;
-        };
+    for entry in list.entries() {
+        let (word, value, class) = (entry.field(0), entry.field(1), entry.field(2));
         let Ok(value) = value.parse::<f64>() else {
             continue;
         };
@@ -109,13 +101,14 @@ fn parse_number_words(src: &'static str) -> HashMap<&'static str, Vec<NumberWord
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let number_words = parse_number_words(include_str!("../../../data/number_words.txt"));
+    let number_words = parse_number_words(crate::lexicon::NUMBER_WORDS);
     let mut currencies = HashMap::new();
     let mut currency_words = HashMap::new();
     let mut max_currency_words = 1;
-    let currency_lines = include_str!("../../../data/currencies.txt")
+    let currency_lines = crate::lexicon::CURRENCIES
+        .text
         .lines()
-        .chain(include_str!("../../../data/currencies_quantulum3.txt").lines());
+        .chain(crate::lexicon::CURRENCIES_QUANTULUM3.text.lines());
     for line in currency_lines {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -152,9 +145,10 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut units = HashMap::new();
     let mut units_exact = HashMap::new();
     let mut max_unit_words = 1;
-    let unit_lines = include_str!("../../../data/units.txt")
+    let unit_lines = crate::lexicon::UNITS
+        .text
         .lines()
-        .chain(include_str!("../../../data/units_quantulum3.txt").lines());
+        .chain(crate::lexicon::UNITS_QUANTULUM3.text.lines());
     for line in unit_lines {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
@@ -276,43 +270,6 @@ pub const QUALIFIERS: &[&str] = &[
     "exactly",
     "precisely",
     "upward of",
-];
-
-pub const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
-pub const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Words after a number that make it a clock time or a time zone reading.

@@ -12,7 +12,8 @@ pub mod lexer;
 pub mod lexicon;
 mod recognize;
 
-use crate::model::{Document, Figure, FigureKind, Span};
+use crate::analyze::rules;
+use crate::model::{Document, Figure, FigureKind, RuleId, Span};
 use recognize::Scanner;
 
 /// All figures of `doc` in text order, restatements merged (the first body mention is kept).
@@ -21,8 +22,13 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
     let found = scanner.scan();
     let toks = scanner.tokens();
     let mut figures: Vec<Figure> = Vec::with_capacity(found.len());
+    let mut quoted: Vec<bool> = Vec::with_capacity(found.len());
     for f in &found {
         let span = Span::new(toks[f.first].start, toks[f.last].end);
+        if kind_rule(f.kind).is_some_and(|r| !rules::fire(r, span)) {
+            continue;
+        }
+        quoted.push(f.in_quote);
         let sentence = sentence_index(doc, span.start);
         let about = about::describe(&doc.text, toks, f, sentence_bounds(doc, sentence, span));
         figures.push(Figure {
@@ -35,10 +41,27 @@ pub fn extract(doc: &Document) -> Vec<Figure> {
             about,
             sentence,
             score: 0.0,
+            rules: Default::default(),
         });
     }
-    let quoted: Vec<bool> = found.iter().map(|f| f.in_quote).collect();
     rank_and_merge(doc, figures, &quoted)
+}
+
+/// The registry rule that types a figure as `kind` (none for kinds the recognizer never
+/// produces).
+fn kind_rule(kind: FigureKind) -> Option<RuleId> {
+    Some(match kind {
+        FigureKind::Money => rules::FIGURES_MONEY,
+        FigureKind::Percent => rules::FIGURES_PERCENT,
+        FigureKind::Count => rules::FIGURES_COUNT,
+        FigureKind::Quantity => rules::FIGURES_QUANTITY,
+        FigureKind::Ratio => rules::FIGURES_RATIO,
+        FigureKind::Rank => rules::FIGURES_RANK,
+        FigureKind::Age => rules::FIGURES_AGE,
+        FigureKind::Score => rules::FIGURES_SCORE,
+        FigureKind::Other => rules::FIGURES_OTHER,
+        FigureKind::YearSpan => return None,
+    })
 }
 
 fn sentence_index(doc: &Document, at: usize) -> usize {

@@ -31,6 +31,56 @@ const PERSON_SLOT_BEFORE: &[&str] = &[
     "criticised",
 ];
 
+/// Words that introduce a photo credit.
+const CREDIT_WORDS: &[&str] = &[
+    "image",
+    "photo",
+    "photograph",
+    "picture",
+    "credit",
+    "photos",
+];
+
+/// Words before a name that put it in a place's slot ("in", "near").
+const PLACE_CUES: &[&str] = &[
+    "in", "near", "at", "from", "to", "outside", "around", "via", "into", "between", "across",
+];
+
+pub(crate) fn place_cue(w: &str) -> bool {
+    PLACE_CUES.iter().any(|c| c.eq_ignore_ascii_case(w))
+}
+
+/// Last words of awards, events and titles of works, never of a person's name.
+const WORK_HEADS: &[&str] = &[
+    "Award",
+    "Awards",
+    "Prize",
+    "Prizes",
+    "Medal",
+    "Trophy",
+    "Cup",
+    "Festival",
+    "Lecture",
+    "Lectures",
+    "Mysteries",
+    "Chronicles",
+    "Diaries",
+    "Adventures",
+    "Girls",
+    "Boys",
+    "Show",
+    "Series",
+    "Saga",
+    "Trilogy",
+    "Bowl",
+    // Party and national groups: "Reagan Democrats", "Young Americans".
+    "Democrats",
+    "Republicans",
+    "Americans",
+    "Conservatives",
+    "Liberals",
+];
+
 /// Kinship and relation nouns: "the son of X", "X's widow".
 const RELATION_NOUNS: &[&str] = &[
     "son",
@@ -125,6 +175,7 @@ pub(crate) fn known_non_person(text: &str, toks: &[Tok], first: usize, last: usi
         || organizations::ORGS.lookup(whole).is_some()
         || places::PLACE_HEADS.is_one_word_head(last_word)
         || organizations::ORG_HEADS.is_one_word_head(last_word)
+        || WORK_HEADS.contains(&last_word)
 }
 
 fn lower(text: &str, toks: &[Tok], k: usize) -> String {
@@ -139,6 +190,10 @@ pub(crate) fn person_context(text: &str, toks: &[Tok], first: usize, last: usize
     let b1 = before(1).unwrap_or_default();
     let b2 = before(2).unwrap_or_default();
     if PERSON_SLOT_BEFORE.contains(&b1.as_str()) {
+        return true;
+    }
+    // A photo credit: "Image: Jane Roe", "Photo by Jane Roe".
+    if b1 == ":" && CREDIT_WORDS.contains(&b2.as_str()) {
         return true;
     }
     // "the son of X", "a friend of X".

@@ -5,15 +5,15 @@
 //! (pre-modifier, appositive, predicate or possessive). Organizations and places are
 //! kept out by negative evidence (head words, a short place list).
 
+mod build;
 pub mod evidence;
 pub mod lexicon;
 pub mod roles;
 pub mod tokens;
 
+use crate::analyze::rules::{self, fire};
 use crate::model::{Document, Person, Span};
-use foldhash::{HashMap, HashMapExt};
 use lexicon::{LEX, PLACES, class, classes, contains};
-use std::collections::BTreeMap;
 use tokens::{Tok, TokKind, TokenView, is_capitalized};
 
 /// A capitalised run that was read as a person's name.
@@ -34,10 +34,10 @@ pub fn extract(doc: &Document) -> Vec<Person> {
 pub fn extract_from(doc: &Document, view: &TokenView) -> Vec<Person> {
     let text = doc.text.as_str();
     let cands = name_candidates(text, &view.toks, &view.para);
-    build_people(text, &view.toks, &view.para, &cands)
+    build::build_people(text, &view.toks, &view.para, &cands)
 }
 
-fn is_name_word(text: &str, t: &Tok) -> bool {
+pub(crate) fn is_name_word(text: &str, t: &Tok) -> bool {
     if !t.is_word() {
         return false;
     }
@@ -78,7 +78,7 @@ fn is_given_name(w: &str) -> bool {
 }
 
 /// A word that ends a name on its left: a title, honorific, organization or place word.
-fn is_title_like(w: &str) -> bool {
+pub(crate) fn is_title_like(w: &str) -> bool {
     const TITLE_LIKE: u16 = class::HONORIFIC
         | class::ROLE_NOUN
         | class::ORG_HEAD
@@ -155,7 +155,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 }
             }
         }
-        if name_start > end {
+        if name_start > end || continues_place(text, toks, start, name_start) {
             continue;
         }
         // Particles cannot start or end a name.
@@ -176,7 +176,9 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
         if words
             .iter()
             .any(|w| w.ends_with('.') && w.chars().count() > 2)
-            || words.iter().all(|w| w.chars().count() <= 2)
+            || words
+                .iter()
+                .all(|w| w.trim_end_matches('.').chars().count() == 1)
         {
             continue;
         }
@@ -199,6 +201,17 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
     }
     join_lists(text, toks, &mut out, unconfirmed);
     out
+}
+
+/// Whether the name after a stripped title-like word continues a place's name ("San
+/// Francisco Bulletin", "New York Minute"): not a person.
+fn continues_place(text: &str, toks: &[Tok], run_start: usize, name_start: usize) -> bool {
+    (1..=2).any(|back| {
+        name_start >= run_start + back
+            && crate::analyze::places::PLACES
+                .lookup(&text[toks[name_start - back].start..toks[name_start].end])
+                .is_some()
+    })
 }
 
 /// Name-shaped runs listed next to a person are people too ("A, B and C").
@@ -232,6 +245,28 @@ fn join_lists(
             break;
         }
     }
+    // "her children, Ann and Tom": a list of lone given names, outside a place's slot.
+    let lone = |&(f, l): &(usize, usize)| f == l && LEX.is_first_name(toks[f].text(text));
+    for pair in unconfirmed.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let place_slot = a.0 > 0 && evidence::place_cue(toks[a.0 - 1].text(text));
+        if lone(&a) && lone(&b) && !place_slot && evidence::list_gap(text, toks, a.1 + 1, b.0) {
+            for (first, last) in [a, b] {
+                if !out.iter().any(|c| c.first == first) {
+                    let at = out.partition_point(|c| c.first < first);
+                    let honorific = None;
+                    out.insert(
+                        at,
+                        NameCandidate {
+                            first,
+                            last,
+                            honorific,
+                        },
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// Evidence that tokens `first..=last` (after titles starting at `run_start`) name a person.
@@ -258,28 +293,38 @@ fn is_person(
         }
     });
     let titled = honorific.is_some_and(|h| h + 1 == first) || has_title_in_run || role_before;
+    let span = Span::new(toks[first].start, toks[last].end);
     if len == 1 {
         return !contains(PLACES, w0)
-            && (titled || lone_given_name(text, toks, paras, first, first > run_start));
+            && ((titled && fire(rules::PEOPLE_TITLED_SURNAME, span))
+                || (lone_given_name(text, toks, paras, first, first > run_start)
+                    && fire(rules::PEOPLE_LONE_GIVEN_NAME, span)));
     }
-    if evidence::known_non_person(text, toks, first, last) {
+    if evidence::known_non_person(text, toks, first, last)
+        && fire(rules::PEOPLE_KNOWN_NON_PERSON, span)
+    {
         return false;
     }
-    if is_given_name(w0) || LEX.is_east_asian_family(w0) || titled {
+    if (is_given_name(w0) || LEX.is_east_asian_family(w0)) && fire(rules::PEOPLE_GIVEN_NAME, span) {
+        return true;
+    }
+    if titled && fire(rules::PEOPLE_TITLED_NAME, span) {
         return true;
     }
     if evidence::name_shaped(text, toks, first, last)
         && evidence::person_context(text, toks, first, last)
+        && fire(rules::PEOPLE_PERSON_CONTEXT, span)
     {
         return true;
     }
-    if w0.ends_with('.') && w0.chars().count() == 2 {
+    if w0.ends_with('.') && w0.chars().count() == 2 && fire(rules::PEOPLE_INITIAL, span) {
         // "L. Ron Hubbard"
         return true;
     }
     // Context: an appositive with a role noun, or a speech verb next to the name.
-    if roles::appositive_role(text, toks, paras, last).is_some()
-        || roles::pre_appositive_role(text, toks, paras, first).is_some()
+    if (roles::appositive_role(text, toks, paras, last).is_some()
+        || roles::pre_appositive_role(text, toks, paras, first).is_some())
+        && fire(rules::PEOPLE_ROLE_APPOSITIVE, span)
     {
         return true;
     }
@@ -293,7 +338,7 @@ fn is_person(
                 "said" | "says" | "added" | "told" | "wrote"
             )
     });
-    next_is_speech || prev_is_speech
+    (next_is_speech || prev_is_speech) && fire(rules::PEOPLE_SPEECH_VERB, span)
 }
 
 /// A known given name standing alone, inside a sentence or before a speech verb
@@ -314,268 +359,6 @@ fn lone_given_name(
         .is_some_and(|t| t.is_word() && LEX.speech_verb(t.text(text)).is_some_and(|v| !v.gerund));
     let _ = paras;
     speech_after || evidence::person_context(text, toks, k, k)
-}
-
-/// One person being assembled from its mentions.
-struct Entity {
-    /// Name tokens of the fullest mention.
-    words: Vec<String>,
-    name_span: Span,
-    mentions: Vec<Span>,
-    aliases: Vec<String>,
-    role: String,
-}
-
-impl Entity {
-    fn surname_keys(&self) -> Vec<String> {
-        let mut keys = Vec::new();
-        if let Some(last) = self.words.last() {
-            keys.push(last.to_lowercase());
-        }
-        if self.words.len() >= 2
-            && LEX.is_east_asian_family(&self.words[0])
-            && !LEX.is_first_name(&self.words[0])
-        {
-            keys.push(self.words[0].to_lowercase());
-        }
-        if self.words.len() >= 2
-            && LEX.is_east_asian_family(&self.words[0])
-            && LEX.is_first_name(&self.words[0])
-            && self.words.len() == 2
-            && self.words[1].contains('-')
-        {
-            // "Lee Myung-Bak": a hyphenated given name marks family-name-first order.
-            keys.push(self.words[0].to_lowercase());
-        }
-        keys
-    }
-}
-
-fn build_people(text: &str, toks: &[Tok], paras: &[usize], cands: &[NameCandidate]) -> Vec<Person> {
-    let mut ents: Vec<Entity> = Vec::new();
-    let words_of = |c: &NameCandidate| -> Vec<String> {
-        (c.first..=c.last)
-            .map(|k| toks[k].text(text).to_string())
-            .collect()
-    };
-    // Entities by the lowercased last word of their name, so a name is only compared
-    // with the few entities it could extend ("Trump" / "Donald Trump").
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-    // Full names first.
-    for c in cands.iter().filter(|c| c.last != c.first) {
-        let words = words_of(c);
-        let span = Span::new(toks[c.first].start, toks[c.last].end);
-        let key: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-        let last = key.last().cloned().unwrap_or_default();
-        let found = by_last.get(&last).and_then(|list| {
-            list.iter().copied().find(|&e| {
-                let ek: Vec<String> = ents[e].words.iter().map(|w| w.to_lowercase()).collect();
-                ek == key
-                    || (key.len() < ek.len() && ek.ends_with(&key))
-                    || (ek.len() < key.len() && key.ends_with(&ek))
-                    // "Jane Goode" / "Jane Mary Goode": same first and last word.
-                    || ek.first() == key.first()
-            })
-        });
-        let ei = match found {
-            Some(ei) => {
-                if words.len() > ents[ei].words.len() {
-                    ents[ei].words = words.clone();
-                    ents[ei].name_span = span;
-                }
-                ei
-            }
-            None => {
-                ents.push(Entity {
-                    words: words.clone(),
-                    name_span: span,
-                    mentions: Vec::new(),
-                    aliases: Vec::new(),
-                    role: String::new(),
-                });
-                by_last.entry(last).or_default().push(ents.len() - 1);
-                ents.len() - 1
-            }
-        };
-        ents[ei].mentions.push(span);
-    }
-    // Mentions by surname key and position, for "the nearest person with this surname".
-    let mut by_key: HashMap<String, BTreeMap<usize, usize>> = HashMap::new();
-    for (ei, e) in ents.iter().enumerate() {
-        for k in e.surname_keys() {
-            let slot = by_key.entry(k).or_default();
-            for m in &e.mentions {
-                slot.insert(m.start, ei);
-            }
-        }
-    }
-    // Single-word names (after an honorific or title) join the nearest person sharing the surname.
-    for c in cands.iter().filter(|c| c.last == c.first) {
-        let w = toks[c.first].text(text).to_lowercase();
-        let span = Span::new(toks[c.first].start, toks[c.first].end);
-        let ei = match nearest_with_key(&by_key, &w, span.start) {
-            Some(ei) => ei,
-            None => {
-                ents.push(Entity {
-                    words: vec![toks[c.first].text(text).to_string()],
-                    name_span: span,
-                    mentions: Vec::new(),
-                    aliases: Vec::new(),
-                    role: String::new(),
-                });
-                ents.len() - 1
-            }
-        };
-        by_key.entry(w).or_default().insert(span.start, ei);
-        ents[ei].mentions.push(span);
-        if let Some(h) = c.honorific {
-            let form = format!("{} {}", toks[h].text(text), toks[c.first].text(text));
-            push_unique(&mut ents[ei].aliases, form);
-        }
-    }
-    // First names that exactly one person has.
-    let mut first_names: HashMap<String, Vec<usize>> = HashMap::new();
-    for (ei, e) in ents.iter().enumerate() {
-        if e.words.len() >= 2 && LEX.is_first_name(&e.words[0]) {
-            first_names
-                .entry(e.words[0].to_lowercase())
-                .or_default()
-                .push(ei);
-        }
-    }
-    // Bare surname and first-name mentions anywhere else.
-    let mut covered: Vec<Span> = ents
-        .iter()
-        .flat_map(|e| e.mentions.iter().copied())
-        .collect();
-    covered.sort();
-    for (k, t) in toks.iter().enumerate() {
-        if !is_name_word(text, t) {
-            continue;
-        }
-        let span = Span::new(t.start, t.end);
-        let i = covered.partition_point(|c| c.start <= span.start);
-        if (i > 0 && covered[i - 1].overlaps(span))
-            || covered.get(i).is_some_and(|c| c.overlaps(span))
-        {
-            continue;
-        }
-        // Part of a longer capitalised run that is not this person ("Trump Tower").
-        let next_cap = toks
-            .get(k + 1)
-            .is_some_and(|n| is_name_word(text, n) && n.start == t.end + 1);
-        let prev_cap = k > 0
-            && is_name_word(text, &toks[k - 1])
-            && toks[k - 1].end + 1 == t.start
-            && !is_title_like(toks[k - 1].text(text));
-        if next_cap || prev_cap {
-            continue;
-        }
-        let w = t.text(text).to_lowercase();
-        if let Some(ei) = nearest_with_key(&by_key, &w, t.start) {
-            ents[ei].mentions.push(span);
-            push_unique(&mut ents[ei].aliases, t.text(text).to_string());
-        } else if let Some([only]) = first_names.get(&w).map(Vec::as_slice) {
-            ents[*only].mentions.push(span);
-            push_unique(&mut ents[*only].aliases, t.text(text).to_string());
-        }
-    }
-    let _ = paras;
-    // Roles: the first mention that carries one (pre-modifier and appositive together);
-    // a later mention whose role adds words to it ("skipper" -> "Chelsea skipper") wins.
-    for e in ents.iter_mut() {
-        e.mentions.sort();
-        e.mentions.dedup();
-        for m in e.mentions.clone() {
-            let first = toks.partition_point(|t| t.start < m.start);
-            let last = toks.partition_point(|t| t.start < m.end).saturating_sub(1);
-            if first >= toks.len() || last < first {
-                continue;
-            }
-            let pre = roles::premodifier_role(text, toks, paras, first)
-                .or_else(|| roles::pre_appositive_role(text, toks, paras, first));
-            let post = roles::appositive_role(text, toks, paras, last)
-                .or_else(|| roles::predicate_role(text, toks, paras, last))
-                .or_else(|| {
-                    pre.as_ref()
-                        .and_then(|_| roles::affiliation(text, toks, paras, last))
-                });
-            let pre = pre.map(|a| match roles::name_suffix(text, toks, paras, last) {
-                Some(tag) => format!("{a} {tag}"),
-                None => a,
-            });
-            let role = match (pre, post) {
-                (Some(a), Some(b)) => format!("{a}, {b}"),
-                (Some(a), None) => a,
-                (None, Some(b)) => b,
-                (None, None) => continue,
-            };
-            if e.role.is_empty() {
-                e.role = role;
-            } else {
-                let old: Vec<String> = e
-                    .role
-                    .to_lowercase()
-                    .split_whitespace()
-                    .map(str::to_string)
-                    .collect();
-                let new: Vec<String> = role
-                    .to_lowercase()
-                    .split_whitespace()
-                    .map(str::to_string)
-                    .collect();
-                if new.len() > old.len() && old.iter().all(|w| new.contains(w)) {
-                    e.role = role;
-                }
-            }
-        }
-    }
-    ents.into_iter()
-        .map(|mut e| {
-            e.mentions.sort();
-            e.mentions.dedup();
-            let name = e.words.join(" ");
-            let mut aliases: Vec<String> = Vec::new();
-            if e.words.len() >= 2 {
-                for k in e.surname_keys() {
-                    if let Some(w) = e.words.iter().find(|w| w.to_lowercase() == k) {
-                        push_unique(&mut aliases, w.clone());
-                    }
-                }
-            }
-            for a in e.aliases {
-                if a != name {
-                    push_unique(&mut aliases, a);
-                }
-            }
-            let _ = e.name_span;
-            Person {
-                name,
-                aliases,
-                role: e.role,
-                mentions: e.mentions,
-            }
-        })
-        .collect()
-}
-
-fn push_unique(v: &mut Vec<String>, s: String) {
-    if !v.iter().any(|x| x.eq_ignore_ascii_case(&s)) {
-        v.push(s);
-    }
-}
-
-/// The entity whose surname key is `key`: the one mentioned last before `at`, else the first after.
-fn nearest_with_key(
-    by_key: &HashMap<String, BTreeMap<usize, usize>>,
-    key: &str,
-    at: usize,
-) -> Option<usize> {
-    let slot = by_key.get(key)?;
-    slot.range(..=at)
-        .next_back()
-        .or_else(|| slot.range(at..).next())
-        .map(|(_, &e)| e)
 }
 
 #[allow(dead_code)]

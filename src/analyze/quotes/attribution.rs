@@ -10,6 +10,8 @@ use super::context::Ctx;
 use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, VerbClass, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
+use crate::analyze::rules::{self, fire};
+use crate::model::{RuleId, Span};
 
 /// A direct or indirect attribution found by the rules.
 #[derive(Debug, Clone)]
@@ -54,7 +56,9 @@ impl Ctx<'_> {
     }
     pub fn close_tok(&self, si: usize) -> Option<usize> {
         let c = self.segs[si].close?;
-        let k = self.toks.partition_point(|t| t.start < c);
+        // The last token of the mark (`''` is two tokens).
+        let last = c + super::marks::last_char_offset(self.text, c);
+        let k = self.toks.partition_point(|t| t.start < last);
         (k < self.toks.len()).then_some(k)
     }
 
@@ -77,9 +81,15 @@ impl Ctx<'_> {
         let b1 = before(1);
         let b2 = before(2);
         // "Microsoft's “The Countdown” site": a quote owned by a possessive names a thing.
-        let possessed = o
-            .checked_sub(1)
-            .is_some_and(|k| self.toks[k].kind == TokKind::Possessive);
+        // A lower-case quote after a possessive is a phrase of the speaker's ("her
+        // rival's “passion”"), and "it's" is no possessive.
+        let capital = self.segs[si]
+            .inner
+            .of(self.text)
+            .starts_with(|c: char| c.is_uppercase());
+        let possessed = capital
+            && o.checked_sub(1)
+                .is_some_and(|k| self.toks[k].kind == TokKind::Possessive);
         possessed
             || NAMING.contains(&b1)
             || (matches!(b1, "the" | "a" | "an" | "as") && NAMING.contains(&b2))
@@ -112,6 +122,11 @@ impl Ctx<'_> {
                 ))
     }
 
+    /// Applies rule `id` to the statement over tokens `a..=b` (see `analyze::rules`).
+    fn tag(&self, id: RuleId, a: usize, b: usize) -> bool {
+        fire(id, Span::new(self.toks[a].start, self.toks[b].end))
+    }
+
     /// "…," said X / "…," X said.
     pub fn after_attribution(&mut self, si: usize, log: &[Said]) -> Option<Found> {
         let c = self.close_tok(si)?;
@@ -137,6 +152,9 @@ impl Ctx<'_> {
             let (s, e) = self.np_after(k + 2)?;
             let e = self.trim_name_np(s, e);
             let sp = self.classify(s, e, log)?;
+            if !fire(rules::QUOTES_AFTER_ACCORDING_TO, inner) {
+                return None;
+            }
             return Some(Found {
                 speaker: sp,
                 cue: Some(k),
@@ -157,13 +175,19 @@ impl Ctx<'_> {
                         while self.mention.get(me + 1).copied().flatten() == Some(p) {
                             me += 1;
                         }
+                        if !fire(rules::QUOTES_AFTER_SAID_X, inner) {
+                            return None;
+                        }
                         return Some(Found {
                             speaker: super::speakers::Speaker::Person(p),
                             cue: Some(k),
                         });
                     }
                 }
-                if let Some(sp) = self.classify(s, e, log) {
+                if let Some(sp) = self
+                    .classify(s, e, log)
+                    .filter(|_| fire(rules::QUOTES_AFTER_SAID_X, inner))
+                {
                     return Some(Found {
                         speaker: sp,
                         cue: Some(k),
@@ -172,14 +196,23 @@ impl Ctx<'_> {
             }
             return None;
         }
-        // Pattern B: X said
+        // Pattern B: X said, also across an appositive ("…," Jane Roe, a former adviser
+        // to the mayor, wrote).
         let mut v = None;
-        for j in k..(k + 12).min(self.toks.len()) {
+        let mut commas = 0;
+        for j in k..(k + 30).min(self.toks.len()) {
             if self.para[j] != self.para[k] || self.in_quote[j].is_some() {
                 break;
             }
             let t = self.toks[j];
+            if self.w(j) == "," && commas < 2 && j > k && j < k + 25 {
+                commas += 1;
+                continue;
+            }
             if t.kind == TokKind::Punct && self.w(j) != "&" {
+                break;
+            }
+            if commas == 0 && j >= k + 12 {
                 break;
             }
             if j > k && self.is_say_verb(j) {
@@ -196,10 +229,23 @@ impl Ctx<'_> {
             return None;
         }
         let sp = self.classify(s, e, log)?;
-        Some(Found {
+        fire(rules::QUOTES_AFTER_X_SAID, inner).then_some(Found {
             speaker: sp,
             cue: Some(v),
         })
+    }
+
+    /// "…, saying (that) …": a participle after a comma reports the words of the person
+    /// opening the sentence.
+    fn gerund_subject(&self, v: usize) -> Option<(usize, usize)> {
+        let verb = LEX.speech_verb(self.w(v))?;
+        (verb.gerund && self.after_comma(v))
+            .then(|| self.opening_subject(v))
+            .flatten()
+    }
+
+    fn after_comma(&self, v: usize) -> bool {
+        v > 0 && self.w(v - 1) == ","
     }
 
     /// After "said", keep a titled name and drop what follows it ("said Wu Xinbo, director…"
@@ -228,8 +274,12 @@ impl Ctx<'_> {
         } else if cross_para {
             return None;
         }
+        let inner = self.segs[si].inner;
         if introduced {
-            if let Some(sp) = self.in_the_words_of(j, o, log) {
+            if let Some(sp) = self
+                .in_the_words_of(j, o, log)
+                .filter(|_| fire(rules::QUOTES_IN_THE_WORDS_OF, inner))
+            {
                 return Some(Found {
                     speaker: sp,
                     cue: None,
@@ -249,7 +299,7 @@ impl Ctx<'_> {
             && self.lw(g - 2) == "on"
         {
             let (a, b) = self.sentence_subject(self.sent[o])?;
-            if b < g - 2 {
+            if b < g - 2 && fire(rules::QUOTES_ON_THE_GROUNDS, inner) {
                 let sp = self.classify(a, b, log)?;
                 return Some(Found {
                     speaker: sp,
@@ -275,7 +325,19 @@ impl Ctx<'_> {
                 break;
             }
         }
-        let v = v?;
+        let Some(v) = v else {
+            // "Roe continued:" / "The governor released a statement:" — a quote
+            // introduced by a colon belongs to the person opening that sentence.
+            if introduced && self.w(j + 1) == ":" {
+                let (s, e) = self.opening_subject(j)?;
+                let sp = self.classify(s, e, log)?;
+                return Some(Found {
+                    speaker: sp,
+                    cue: None,
+                });
+            }
+            return None;
+        };
         if self.negated(v) {
             return None;
         }
@@ -286,7 +348,7 @@ impl Ctx<'_> {
             Some(sp) => sp,
             None => self.source_subject(v, log)?.0,
         };
-        Some(Found {
+        fire(rules::QUOTES_COLON_INTRO, inner).then_some(Found {
             speaker: sp,
             cue: Some(v),
         })
@@ -359,15 +421,20 @@ impl Ctx<'_> {
             ) {
                 continue;
             }
-            let Some((s, e)) = self.subject_of(k) else {
+            let Some((s, e)) = self.gerund_subject(k).or_else(|| self.subject_of(k)) else {
                 continue;
             };
-            if verb.gerund && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
+            if verb.gerund
+                && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
+                && !self.after_comma(k)
                 || !self.verb_agrees(k, s)
             {
                 continue;
             }
-            if let Some(sp) = self.classify(s, e, log) {
+            if let Some(sp) = self
+                .classify(s, e, log)
+                .filter(|_| fire(rules::QUOTES_GOVERNING_VERB, self.segs[si].inner))
+            {
                 return Some(Found {
                     speaker: sp,
                     cue: Some(k),
@@ -421,6 +488,9 @@ impl Ctx<'_> {
                 let clean = !(sent_start..=ce).any(|j| self.in_quote[j].is_some());
                 if ends && clean && (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4 {
                     let sp = self.classify(s, e, log)?;
+                    if !self.tag(rules::QUOTES_INDIRECT_SAID_X, sent_start, ce) {
+                        return None;
+                    }
                     return Some((
                         Found {
                             speaker: sp,
@@ -456,6 +526,9 @@ impl Ctx<'_> {
                 return None;
             }
             let sp = self.classify(s, e, log)?;
+            if !self.tag(rules::QUOTES_INDIRECT_X_SAID, sent_start, ce) {
+                return None;
+            }
             return Some((
                 Found {
                     speaker: sp,
@@ -590,9 +663,11 @@ impl Ctx<'_> {
         if c > end || (c..=end).filter(|&i| self.is_word(i)).count() < 3 {
             return None;
         }
-        let subject = self.subject_of(v);
+        let subject = self.gerund_subject(v).or_else(|| self.subject_of(v));
         if let Some((s, _)) = subject {
-            if verb.gerund && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
+            if verb.gerund
+                && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
+                && !self.after_comma(v)
                 || !self.verb_agrees(v, s)
             {
                 return None;
@@ -618,6 +693,9 @@ impl Ctx<'_> {
             }
             None => return None,
         };
+        if !self.tag(rules::QUOTES_INDIRECT_THAT, c, end) {
+            return None;
+        }
         Some((
             Found {
                 speaker: sp,
@@ -662,6 +740,7 @@ impl Ctx<'_> {
         if cs > ce
             || (cs..=ce).any(|j| self.in_quote[j].is_some())
             || (cs..=ce).filter(|&j| self.is_word(j)).count() < 3
+            || !self.tag(rules::QUOTES_ACCORDING_TO, cs, ce)
         {
             return None;
         }

@@ -4,7 +4,7 @@
 //! one). Sentences are recomputed here from tokens, outside quotation marks, so the
 //! rules do not depend on the document's sentence splitter being perfect.
 
-use super::marks::{MARKS, Segment};
+use super::marks::{Segment, is_mark_char, mark_len};
 use crate::analyze::people::lexicon::{Gender, LEX, NON_NAME_CAPS, contains, is_function_word};
 use crate::analyze::people::tokens::{Tok, TokKind, TokenView, is_capitalized};
 use crate::model::{Document, Person};
@@ -105,7 +105,10 @@ impl<'a> Ctx<'a> {
         let toks = view.toks.as_slice();
         let mut in_quote = vec![None; toks.len()];
         for (si, s) in segs.iter().enumerate() {
-            let end = s.close.map(|c| c + 1).unwrap_or(s.inner.end);
+            let end = s
+                .close
+                .map(|c| c + mark_len(text, c))
+                .unwrap_or(s.inner.end);
             let a = toks.partition_point(|t| t.start < s.open);
             let b = toks.partition_point(|t| t.start < end);
             for slot in in_quote.iter_mut().take(b).skip(a) {
@@ -157,7 +160,7 @@ impl<'a> Ctx<'a> {
     pub fn is_mark(&self, k: usize) -> bool {
         let mut chars = self.w(k).chars();
         self.toks.get(k).is_some_and(|t| t.kind != TokKind::Word)
-            && chars.next().is_some_and(|c| MARKS.contains(&c))
+            && chars.next().is_some_and(is_mark_char)
             && chars.next().is_none()
     }
     pub fn is_terminator(&self, k: usize) -> bool {
@@ -181,7 +184,7 @@ impl<'a> Ctx<'a> {
                 || (self.is_mark(k)
                     && self.in_quote[k].is_some()
                     && k > 0
-                    && self.is_terminator(k - 1)
+                    && self.ends_in_terminator(k)
                     && self.in_quote.get(k + 1).is_some_and(|q| q.is_none() || q != &self.in_quote[k])
                     && self.starts_sentence(k + 1)
                     && !self.is_attribution_start(k + 1));
@@ -192,6 +195,16 @@ impl<'a> Ctx<'a> {
         }
         self.sent = sent;
         self.sents = sents;
+    }
+
+    /// The closing mark at `k` follows a sentence terminator, perhaps across the other
+    /// half of a two-token mark (`.''`) or a nested closing mark (`.’”`).
+    fn ends_in_terminator(&self, k: usize) -> bool {
+        let mut j = k - 1;
+        if self.is_mark(j) && self.in_quote[j].is_some() && j > 0 {
+            j -= 1;
+        }
+        self.is_terminator(j)
     }
 
     fn starts_sentence(&self, k: usize) -> bool {
@@ -277,6 +290,7 @@ impl<'a> Ctx<'a> {
             aliases,
             role: String::new(),
             mentions: vec![mention],
+            rules: Default::default(),
         });
         let g = words
             .first()
@@ -569,6 +583,40 @@ impl<'a> Ctx<'a> {
         }
         let sp = self.classify(start, head, log)?;
         Some((sp, start))
+    }
+
+    /// The person or pronoun opening the sentence of token `k`, before `k` ("Roe
+    /// continued:", "He spoke for an hour, saying …"): a pronoun as first word, or a person
+    /// mention reached through capitalised words and modifiers only.
+    pub fn opening_subject(&self, k: usize) -> Option<(usize, usize)> {
+        let (ss, _) = *self.sents.get(*self.sent.get(k)?)?;
+        let mut a = ss;
+        while a < k && !self.is_word(a) && self.in_quote[a].is_none() {
+            a += 1;
+        }
+        if a >= k || self.in_quote[a].is_some() {
+            return None;
+        }
+        if matches!(self.lw(a), "he" | "she" | "they") {
+            return Some((a, a));
+        }
+        for j in a..(a + 8).min(k) {
+            if let Some(p) = self.mention[j] {
+                let mut e = j;
+                while e + 1 < k && self.mention[e + 1] == Some(p) {
+                    e += 1;
+                }
+                return Some((j, e));
+            }
+            let lw = self.lw(j);
+            if !self.is_word(j) || (is_function_word(lw) && !DETS.contains(&lw)) {
+                return None;
+            }
+            if LEX.speech_verb(lw).is_some() {
+                return None;
+            }
+        }
+        None
     }
 
     /// First token of the mention of person `p` that ends at token `j`.

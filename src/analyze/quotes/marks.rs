@@ -22,16 +22,124 @@ pub struct Segment {
     pub single: bool,
 }
 
-/// Every quotation mark the scanner reads, double and single (straight ones included).
-pub(crate) const MARKS: [char; 9] = ['“', '”', '"', '„', '«', '»', '‘', '’', '\''];
-/// The double marks: a paragraph holding none of them is no part of a double quote.
-const DOUBLE_MARKS: [char; 6] = ['“', '”', '"', '„', '«', '»'];
+/// How a quotation mark is used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    Opens,
+    Closes,
+    /// Straight marks: the context decides.
+    Either,
+}
+
+/// One quotation-mark style as written in text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Mark {
+    pub text: &'static str,
+    pub double: bool,
+    pub side: Side,
+}
+
+const fn mark(text: &'static str, double: bool, side: Side) -> Mark {
+    Mark { text, double, side }
+}
+
+/// Every quotation mark the scanner reads: typographic, straight, guillemets, and the
+/// two-character marks of typewriter and converted text (two apostrophes `''` for a
+/// double mark, and the TeX/Penn Treebank opening pair of backticks). One table for
+/// the scanner, the caption test and the token view.
+pub(crate) const MARKS: &[Mark] = &[
+    mark("“", true, Side::Opens),
+    mark("”", true, Side::Closes),
+    mark("„", true, Side::Opens),
+    mark("«", true, Side::Opens),
+    mark("»", true, Side::Closes),
+    mark("''", true, Side::Either),
+    mark("``", true, Side::Opens),
+    mark("\"", true, Side::Either),
+    mark("‘", false, Side::Opens),
+    mark("’", false, Side::Closes),
+    mark("‹", false, Side::Opens),
+    mark("›", false, Side::Closes),
+    mark("'", false, Side::Either),
+];
+
+/// The mark written at the start of `s` (the longest match), if any.
+pub(crate) fn mark_at(s: &str) -> Option<&'static Mark> {
+    MARKS.iter().find(|m| s.starts_with(m.text))
+}
+
+/// Whether the character is, or starts, a quotation mark.
+pub(crate) fn is_mark_char(c: char) -> bool {
+    MARKS.iter().any(|m| m.text.starts_with(c))
+}
+
+/// Byte length of the mark written at byte `at` of `text` (1 when none is).
+pub(crate) fn mark_len(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .and_then(mark_at)
+        .map(|m| m.text.len())
+        .unwrap_or(1)
+}
+
+/// Offset, from `at`, of the last character of the mark written at `at` (0 when the
+/// mark is one character or none is written there).
+pub(crate) fn last_char_offset(text: &str, at: usize) -> usize {
+    text.get(at..)
+        .and_then(mark_at)
+        .and_then(|m| m.text.char_indices().last())
+        .map(|(i, _)| i)
+        .unwrap_or(0)
+}
+
+/// Whether the text holds a double mark of any style.
+fn has_double_mark(s: &str) -> bool {
+    MARKS
+        .iter()
+        .filter(|m| m.double)
+        .any(|m| s.contains(m.text))
+}
+
+/// The scanner reads each mark as one character: a two-character mark becomes the
+/// one-character mark of the same use (`''` reads as `"`, the backtick pair as `“`).
+fn canonical(m: &Mark) -> char {
+    match (m.double, m.side) {
+        (true, Side::Opens) => '“',
+        (true, Side::Closes) => '”',
+        (true, Side::Either) => '"',
+        (false, Side::Opens) => '‘',
+        (false, Side::Closes) => '’',
+        (false, Side::Either) => '\'',
+    }
+}
+
+/// The paragraph's characters with every multi-character mark folded into one entry
+/// at the mark's offset.
+fn mark_chars(body: &str) -> Vec<(usize, char)> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut it = body.char_indices().peekable();
+    while let Some((off, c)) = it.next() {
+        if matches!(c, '\'' | '`') {
+            if let Some(m) = mark_at(&body[off..]).filter(|m| m.text.len() > 1) {
+                for _ in 1..m.text.chars().count() {
+                    it.next();
+                }
+                out.push((off, canonical(m)));
+                continue;
+            }
+        }
+        out.push((off, c));
+    }
+    out
+}
 
 fn opens_double(c: char) -> bool {
     matches!(c, '“' | '„' | '«')
 }
 fn closes_double(c: char) -> bool {
     matches!(c, '”' | '»')
+}
+fn opens_single(c: char) -> bool {
+    matches!(c, '‘' | '‹' | '\'')
 }
 
 /// Whitespace, start of text or an opening bracket/dash before a mark: it can open.
@@ -76,7 +184,7 @@ const CAPTION_CUES: &[&str] = &[
 pub fn is_caption(paragraph: &str) -> bool {
     paragraph.split_whitespace().count() <= 40
         && CAPTION_CUES.iter().any(|c| paragraph.contains(c))
-        && !paragraph.contains(DOUBLE_MARKS)
+        && !has_double_mark(paragraph)
 }
 
 /// Quoted segments of every paragraph, in text order.
@@ -93,12 +201,13 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
         let reopens_next = paragraphs
             .get(pi + 1)
             .and_then(|n| text.get(n.start..n.end))
-            .is_some_and(|n| n.starts_with(['“', '"', '„', '«']));
+            .and_then(mark_at)
+            .is_some_and(|m| m.double && m.side != Side::Closes);
         if carry
             && (is_caption(body)
                 || (reopens_next
                     && body.split_whitespace().count() <= 25
-                    && !body.contains(DOUBLE_MARKS)))
+                    && !has_double_mark(body)))
         {
             continue;
         }
@@ -107,7 +216,7 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
             carry = false;
             continue;
         }
-        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let chars = mark_chars(body);
         // Built on the first single mark that may open a quote; most paragraphs have none.
         let mut closers: Option<Vec<usize>> = None;
         let mut open: Option<usize> = None; // index into chars of the opening double mark
@@ -120,7 +229,7 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
         }
         while i < chars.len() {
             let (off, c) = chars[i];
-            if !MARKS.contains(&c) {
+            if !is_mark_char(c) {
                 i += 1;
                 continue;
             }
@@ -131,7 +240,7 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
                     if opens_double(c) || (c == '"' && open_context(prev, next)) {
                         open = Some(i);
                         continues = carry && i == 0;
-                    } else if (c == '‘' || c == '\'')
+                    } else if opens_single(c)
                         && open_context(prev, next)
                         && !is_elision(&body[off + c.len_utf8()..])
                     {
@@ -189,10 +298,14 @@ fn has_any_mark(body: &str) -> bool {
     let bytes = body.as_bytes();
     bytes.iter().enumerate().any(|(i, &b)| match b {
         b'"' | b'\'' => true,
-        // “ ” „ ‘ ’ are E2 80 9C/9D/9E/98/99 in UTF-8; « » are C2 AB/BB.
+        b'`' => bytes.get(i + 1) == Some(&b'`'),
+        // “ ” „ ‘ ’ ‹ › are E2 80 9C/9D/9E/98/99/B9/BA in UTF-8; « » are C2 AB/BB.
         0xE2 => {
             bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9C | 0x9D | 0x9E))
+                && matches!(
+                    bytes.get(i + 2),
+                    Some(0x98 | 0x99 | 0x9C | 0x9D | 0x9E | 0xB9 | 0xBA)
+                )
         }
         0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
         _ => false,
@@ -208,7 +321,7 @@ fn single_closers(chars: &[(usize, char)]) -> Vec<usize> {
         let c = chars[j].1;
         next[j] = if matches!(c, '"' | '“' | '”') {
             usize::MAX
-        } else if (c == '’' || c == '\'')
+        } else if matches!(c, '’' | '›' | '\'')
             && j > 0
             && !chars[j - 1].1.is_whitespace()
             && chars.get(j + 1).is_none_or(|&(_, n)| !n.is_alphanumeric())
@@ -281,7 +394,7 @@ fn push(
     single: bool,
 ) {
     let open_off = base + chars[o].0;
-    let inner_start = open_off + chars[o].1.len_utf8();
+    let inner_start = open_off + mark_len(text, open_off);
     let inner_end = match close {
         Some(c) => base + chars[c].0,
         None => {
@@ -328,7 +441,8 @@ mod tests {
     #[test]
     fn mark_precheck_sees_every_mark_style_and_nothing_else() {
         for mark in MARKS {
-            assert!(has_any_mark(&format!("Prices rose{mark} again")), "{mark}");
+            let m = mark.text;
+            assert!(has_any_mark(&format!("Prices rose{m} again")), "{m}");
         }
         assert!(!has_any_mark("Prices rose — by 5% … in Zürich – again"));
     }
@@ -355,6 +469,23 @@ mod tests {
     fn straight_marks_that_are_not_quotes() {
         assert!(quoted("A 12\" pizza and a 6'2\" man.").is_empty());
         assert!(quoted("Music of the '90s and rock 'n' roll, don't you think?").is_empty());
+    }
+
+    #[test]
+    fn typewriter_and_tex_marks() {
+        assert_eq!(
+            quoted("''We will win,'' she said. ''Soon.''"),
+            vec!["We will win", "Soon."]
+        );
+        assert_eq!(
+            quoted("He said ``it is done'' and left."),
+            vec!["it is done"]
+        );
+        assert_eq!(
+            quoted("The workers' ''fair share'' plan"),
+            vec!["fair share"]
+        );
+        assert_eq!(quoted("She called it ‹a farce› twice."), vec!["a farce"]);
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod marks;
 mod speakers;
 
 use crate::analyze::people::tokens::TokenView;
+use crate::analyze::rules;
 use crate::model::{Document, Person, Quote, QuoteKind, Span};
 use context::Ctx;
 use speakers::{Said, Speaker};
@@ -45,7 +46,10 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
         }
         si = chain[chain.len() - 1] + 1;
         let head = chain[0];
-        if ctx.segs[head].single && ctx.word_count(head) < 2 || ctx.is_naming(head) {
+        let head_span = ctx.segs[head].inner;
+        if ctx.segs[head].single && ctx.word_count(head) < 2
+            || ctx.is_naming(head) && rules::fire(rules::QUOTES_SKIP_NAMING, head_span)
+        {
             continue;
         }
         let mut hit = None;
@@ -65,16 +69,21 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
         if hit.is_none() {
             hit = ctx.governing_attribution(head, &log);
         }
-        if hit.is_none() && ctx.names_a_work(head) {
+        if hit.is_none()
+            && ctx.names_a_work(head)
+            && rules::fire(rules::QUOTES_SKIP_WORK_TITLE, head_span)
+        {
             continue;
         }
         if hit.is_none() && ctx.word_count(head) >= 4 {
             hit = follow_on(doc, &ctx, head, &seg_speaker)
+                .filter(|_| rules::fire(rules::QUOTES_FOLLOW_ON, head_span))
                 .map(|speaker| attribution::Found { speaker, cue: None });
         }
         if hit.is_none() && ctx.word_count(head) >= 6 {
-            hit =
-                introduced_by(&ctx, head).map(|speaker| attribution::Found { speaker, cue: None });
+            hit = introduced_by(&ctx, head)
+                .filter(|_| rules::fire(rules::QUOTES_INTRODUCED_BY, head_span))
+                .map(|speaker| attribution::Found { speaker, cue: None });
         }
         let Some(f) = hit else { continue };
         for &c in &chain {
@@ -151,6 +160,7 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
             && !ctx.is_naming(si)
             && !ctx.names_a_work(si)
             && !(seg.single && ctx.word_count(si) < 2)
+            && rules::fire(rules::QUOTES_PARTIAL_IN_CLAUSE, seg.inner)
         {
             seg_speaker[si] = Some(speaker.clone());
             found.push((seg.inner, speaker, QuoteKind::Direct, cue));
@@ -170,6 +180,7 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
                 kind,
                 cue: cue.map(|c| Span::new(ctx.toks[c].start, ctx.toks[c].end)),
                 sentence: doc.sentence_at(span.start).unwrap_or(0),
+                rules: Default::default(),
             }
         })
         .collect();
@@ -205,6 +216,18 @@ fn follow_on(
         || (b.paragraph <= a.paragraph + 3 && next_prose && starts_paragraph))
     {
         return None;
+    }
+    // The quote's own sentence naming someone else after it ("…," Roe, a former aide,
+    // wrote) is an attribution the rules could not read, not a follow-on.
+    if let Some(c) = ctx.close_tok(si) {
+        for k in c + 1..(c + 20).min(ctx.toks.len()) {
+            if !ctx.same_sent(k, c) || ctx.in_quote[k].is_some() {
+                break;
+            }
+            if ctx.mention[k].is_some_and(|p| Speaker::Person(p) != sp) {
+                return None;
+            }
+        }
     }
     let from = ctx.toks.partition_point(|t| t.start < a.inner.end);
     for k in from..o {

@@ -7,7 +7,7 @@ use super::{
     digest_figure, figure_ok, speaker_role,
 };
 use crate::briefing::words::{content_stems, name_key};
-use crate::model::{Article, FigureKind};
+use crate::model::{Article, FigureKind, QuoteKind};
 use crate::query::Evidence;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -114,10 +114,14 @@ pub(super) fn most_quoted(articles: &[&Article], limit: usize) -> Vec<QuotedSpea
                 name: groups.display[g].clone(),
                 role: String::new(),
                 quotes: 0,
+                paraphrases: 0,
                 articles: Vec::new(),
                 evidence: Evidence::new(a, q.sentence),
             });
-            entry.quotes += 1;
+            match q.kind {
+                QuoteKind::Direct => entry.quotes += 1,
+                QuoteKind::Indirect => entry.paraphrases += 1,
+            }
             if entry.role.is_empty() {
                 entry.role = speaker_role(a, &q.speaker, &q.role);
             }
@@ -126,10 +130,16 @@ pub(super) fn most_quoted(articles: &[&Article], limit: usize) -> Vec<QuotedSpea
             }
         }
     }
-    let mut out: Vec<QuotedSpeaker> = tally.into_values().filter(|s| s.quotes >= 2).collect();
+    let mut out: Vec<QuotedSpeaker> = tally
+        .into_values()
+        .filter(|s| s.quotes + s.paraphrases >= 2)
+        .collect();
+    // Direct quotes weigh most: a speaker quoted in their own words outranks one only
+    // paraphrased as often.
     out.sort_by(|x, y| {
-        y.quotes
-            .cmp(&x.quotes)
+        (y.quotes + y.paraphrases)
+            .cmp(&(x.quotes + x.paraphrases))
+            .then(y.quotes.cmp(&x.quotes))
             .then(y.articles.len().cmp(&x.articles.len()))
     });
     out.truncate(limit);

@@ -5,7 +5,7 @@
 use super::postings::{EntityKind, EntityRef, ItemRef, insert_sorted};
 use crate::analyze::terms;
 use crate::model::{Article, FigureKind, Quote, TermIndex};
-use crate::query::keys::{name_words, stems, words};
+use crate::query::keys::{article_stems, name_words, paragraph_stems, stems, words};
 use std::borrow::Cow;
 
 /// The quotes of one speaker key and what who-said shows of them, kept as quotes come
@@ -188,6 +188,12 @@ pub(super) fn article_keys(slot: u32, a: &Article) -> ArticleKeys {
             dedup_keys(&mut k.person_words, from);
         }
     }
+    // Every statement is on its article's main terms (title, lead, recurring words).
+    let article_wide = if an.quotes.is_empty() {
+        Vec::new()
+    } else {
+        article_stems(a)
+    };
     for (qi, q) in an.quotes.iter().enumerate() {
         let r = ItemRef {
             slot,
@@ -208,8 +214,11 @@ pub(super) fn article_keys(slot: u32, a: &Article) -> ArticleKeys {
         k.quote_stems.extend(
             stems(a.doc.sentence_text(q.sentence))
                 .into_iter()
+                .chain(paragraph_stems(a, q))
                 .map(|s| (s, r)),
         );
+        k.quote_stems
+            .extend(article_wide.iter().map(|s| (s.clone(), r)));
         dedup_keys(&mut k.quote_stems, from);
     }
     k

@@ -461,6 +461,19 @@ pub(super) fn ask(question: &str, answer: &AskAnswer) -> Vec<Page> {
                 .collect();
             paginate(&head, items, FIELDS_PER_PAGE)
         }
+        AskAnswer::Unsure { message, evidence } => {
+            head.description = clip(message, 1500);
+            let items = evidence
+                .iter()
+                .map(|e| {
+                    FieldSpec::new(
+                        "Closest sentence",
+                        format!("{}\n{}", sentence_quote(e, 700), cite(e)),
+                    )
+                })
+                .collect();
+            paginate(&head, items, FIELDS_PER_PAGE)
+        }
         AskAnswer::NotFound { message } => {
             head.description = format!(
                 "{}\nTry `/search` with a key word, or `/who-said topic:…`.",

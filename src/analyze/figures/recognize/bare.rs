@@ -41,7 +41,11 @@ impl Scanner<'_> {
     pub(super) fn number_step(&self, i: usize, floor: usize) -> Step {
         let step = self.unsigned_number_step(i, floor);
         match (step, self.negative_sign(i)) {
-            (Step::Found(mut f), Some(sign)) if sign >= floor && f.first == i => {
+            (Step::Found(mut f), Some(sign))
+                if sign >= floor
+                    && f.first == i
+                    && self.tag(rules::FIGURES_NEGATIVE, sign, f.last) =>
+            {
                 f.first = sign;
                 f.value = f.value.map(|v| -v);
                 f.value_max = f.value_max.map(|v| -v);
@@ -57,8 +61,9 @@ impl Scanner<'_> {
             // "1.2.3": a version number; skip the whole code.
             return Step::Skip(i + 1);
         };
-        if self.is_code(&core)
-            || self.is_date_or_time(&core)
+        let (a, b) = (core.first, core.last);
+        if self.is_code(&core) && self.tag(rules::FIGURES_SKIP_CODE, a, b)
+            || self.is_date_or_time(&core) && self.tag(rules::FIGURES_SKIP_DATE_OR_TIME, a, b)
             || self.is_list_number(&core)
             || self.is_table_cell(&core)
         {
@@ -73,10 +78,15 @@ impl Scanner<'_> {
         if let Some(f) = self
             .n_in_m(i, core.value, core.last)
             .filter(|_| core.int && !core.ordinal && core.scale == 1.0)
+            .filter(|f| self.tag(rules::FIGURES_N_IN_M, f.first, f.last))
         {
             return Step::Found(f);
         }
-        if self.is_name_part(&core) && money_prefix.is_none() && !self.has_unit_after(&core) {
+        if self.is_name_part(&core)
+            && money_prefix.is_none()
+            && !self.has_unit_after(&core)
+            && self.tag(rules::FIGURES_SKIP_NAME_PART, a, b)
+        {
             return Step::Skip(self.skip_number_run(core.last));
         }
         match self.classify(core, floor) {
@@ -95,7 +105,8 @@ impl Scanner<'_> {
             && den.value >= 2.0
             && den.value <= 100.0
             && core.value < den.value
-            && !self.is_sym(den.last + 1, "/");
+            && !self.is_sym(den.last + 1, "/")
+            && self.tag(rules::FIGURES_SLASH_FRACTION, core.first, den.last);
         if !ok {
             return None;
         }
@@ -211,7 +222,7 @@ impl Scanner<'_> {
             && p > 0
             && self.capitalized(p - 1)
             && !self.is_month(p - 1)
-            && !is_in(WEEKDAYS, self.l(p - 1))
+            && !crate::lexicon::is_weekday(self.l(p - 1))
             && closes(k)
         {
             return Some(age);

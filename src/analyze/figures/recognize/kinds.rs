@@ -123,7 +123,9 @@ impl Scanner<'_> {
             return Some(self.found(r.start, r.end, FigureKind::Rank, v, ""));
         }
         if self.is_dash(k) && self.attached(k) {
-            return self.ordinal_rank(r.core.first, r.core.value);
+            return self
+                .ordinal_rank(r.core.first, r.core.value)
+                .filter(|f| self.tag(rules::FIGURES_ORDINAL_RANK, f.first, f.last));
         }
         None
     }

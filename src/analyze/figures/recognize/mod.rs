@@ -18,10 +18,12 @@ mod words;
 
 use super::lexer::{Gap, TokKind, Token, tokenize};
 use super::lexicon::{
-    COUNT_LABELS, Currency, CurrencyPosition, IDENTIFIER_NOUNS, LEXICON, MONTHS, NP_STOP,
+    COUNT_LABELS, Currency, CurrencyPosition, IDENTIFIER_NOUNS, LEXICON, NP_STOP,
     PEOPLE_PREDICATES, QUALIFIERS, RANK_NOUNS, SPORTS_WORDS, STREET_WORDS, TIME_MARKERS, Unit,
-    UnitKind, WEEKDAYS, WordClass, is_in,
+    UnitKind, WordClass, is_in,
 };
+use crate::analyze::rules::{self, fire};
+use crate::model::RuleId;
 use crate::model::{FigureKind, Span};
 
 /// A recognized figure, in token coordinates.
@@ -221,7 +223,7 @@ impl<'a> Scanner<'a> {
         if matches!(w, "may" | "march" | "mar" | "jan" | "dec") {
             return self.capitalized(i);
         }
-        is_in(MONTHS, w)
+        crate::lexicon::is_month(w)
     }
 
     // ---- the number core ----------------------------------------------------------
@@ -265,6 +267,14 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Applies rule `id` to the figure over tokens `first..=last` (see `analyze::rules`).
+    pub(super) fn tag(&self, id: RuleId, first: usize, last: usize) -> bool {
+        fire(
+            id,
+            crate::model::Span::new(self.toks[first].start, self.toks[last].end),
+        )
+    }
+
     fn step(&self, i: usize, floor: usize, out: &[Found]) -> Step {
         let t = self.toks[i];
         match t.kind {
@@ -284,7 +294,7 @@ impl<'a> Scanner<'a> {
                     let glued_to_number = self
                         .prev(i)
                         .is_some_and(|p| self.is_num(p) && self.attached(i));
-                    if !glued_to_number {
+                    if !glued_to_number && self.tag(rules::FIGURES_VULGAR_FRACTION, i, i) {
                         return Step::Found(self.found(
                             i,
                             i,
@@ -301,7 +311,7 @@ impl<'a> Scanner<'a> {
                         .prev(i)
                         .is_some_and(|p| self.attached(i) && (self.is_word(p) || self.is_num(p)));
                     if let (false, Some(c)) = (attached_before, self.numeral(i + 1, false)) {
-                        if c.int {
+                        if c.int && self.tag(rules::FIGURES_HASH_RANK, i, c.last) {
                             return Step::Found(self.found(
                                 i,
                                 c.last,

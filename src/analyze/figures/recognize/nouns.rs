@@ -52,8 +52,8 @@ impl Scanner<'_> {
         }
         let w = self.l(k);
         if is_in(NP_STOP, w)
-            || is_in(MONTHS, w)
-            || is_in(WEEKDAYS, w)
+            || crate::lexicon::is_month(w)
+            || crate::lexicon::is_weekday(w)
             || LEXICON.number_words.contains_key(w)
         {
             return false;

@@ -21,12 +21,18 @@ impl Scanner<'_> {
         }
         // Ordinal ranks: "fourth place", "third-largest", "second lowest grade".
         if let Some(v) = LEXICON.number_word(w, WordClass::Ordinal) {
-            if let Some(f) = self.ordinal_rank(i, v) {
+            if let Some(f) = self
+                .ordinal_rank(i, v)
+                .filter(|f| self.tag(rules::FIGURES_ORDINAL_RANK, f.first, f.last))
+            {
                 return Step::Found(f);
             }
         }
         // Fractions: "half", "almost half", "two-thirds", "a third of", "one in five".
-        if let Some(f) = self.word_fraction(i, floor) {
+        if let Some(f) = self
+            .word_fraction(i, floor)
+            .filter(|f| self.tag(rules::FIGURES_WORD_FRACTION, f.first, f.last))
+        {
             return Step::Found(f);
         }
         // "billion-year contract", "million-dollar": a bare scale word fused to a unit.
@@ -73,23 +79,26 @@ impl Scanner<'_> {
         let lone_one = core.first == core.last && matches!(w, "one" | "a" | "an");
         match self.classify(core, floor) {
             Some(mut f) => {
+                let speech =
+                    |f: &Found| self.tag(rules::FIGURES_SKIP_SPEECH_COUNT, f.first, f.last);
                 if lone_one
                     && f.kind == FigureKind::Count
                     && !self.coordinated_with_count(f.first, out)
+                    && speech(&f)
                 {
                     return Step::Skip(core.last + 1);
                 }
                 // "the two countries": an anaphoric pair, not a figure.
                 if core.value <= 2.0 && f.qualifier.is_none() && f.kind == FigureKind::Count {
                     if let Some(p) = self.prev(core.first) {
-                        if matches!(self.l(p), "the" | "these" | "those" | "both") {
+                        if matches!(self.l(p), "the" | "these" | "those" | "both") && speech(&f) {
                             return Step::Skip(core.last + 1);
                         }
                     }
                 }
                 // Small spelled counts inside a direct quote are speech, not figures
                 // ("two things", "three guys"); measured amounts stay.
-                if f.in_quote && f.kind == FigureKind::Count && core.value <= 10.0 {
+                if f.in_quote && f.kind == FigureKind::Count && core.value <= 10.0 && speech(&f) {
                     return Step::Skip(core.last + 1);
                 }
                 if f.first < floor {

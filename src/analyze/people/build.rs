@@ -1,0 +1,360 @@
+//! Turning name candidates into people: one entity per person, with its fullest
+//! name, its mentions and aliases (surname, "Mr. X", unique first name) and its role.
+
+use super::lexicon::LEX;
+use super::tokens::Tok;
+use super::{NameCandidate, is_name_word, is_title_like, roles};
+use crate::analyze::rules::{self, fire};
+use crate::model::{Person, Span};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
+
+/// One person being assembled from its mentions.
+struct Entity {
+    /// Name tokens of the fullest mention.
+    words: Vec<String>,
+    name_span: Span,
+    mentions: Vec<Span>,
+    aliases: Vec<String>,
+    role: String,
+}
+
+impl Entity {
+    fn surname_keys(&self) -> Vec<String> {
+        let mut keys = Vec::new();
+        if let Some(last) = self.words.last() {
+            keys.push(last.to_lowercase());
+        }
+        if self.words.len() >= 2
+            && LEX.is_east_asian_family(&self.words[0])
+            && !LEX.is_first_name(&self.words[0])
+        {
+            keys.push(self.words[0].to_lowercase());
+        }
+        if self.words.len() >= 2
+            && LEX.is_east_asian_family(&self.words[0])
+            && LEX.is_first_name(&self.words[0])
+            && self.words.len() == 2
+            && self.words[1].contains('-')
+        {
+            // "Lee Myung-Bak": a hyphenated given name marks family-name-first order.
+            keys.push(self.words[0].to_lowercase());
+        }
+        keys
+    }
+}
+
+/// Assembles the people of an article from its name candidates: full names first,
+/// then one-word mentions (after a title, or a unique first name), then bare surname and
+/// first-name mentions anywhere, then roles.
+pub(crate) fn build_people(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    cands: &[NameCandidate],
+) -> Vec<Person> {
+    let mut ents = full_names(text, toks, cands);
+    let mut by_key = surname_index(&ents);
+    let first_names = first_name_index(&ents);
+    single_words(text, toks, cands, &mut ents, &mut by_key, &first_names);
+    bare_mentions(text, toks, &mut ents, &by_key, &first_names);
+    for e in ents.iter_mut() {
+        assign_role(text, toks, paras, e);
+    }
+    ents.into_iter().map(finish).collect()
+}
+
+fn new_entity(words: Vec<String>, span: Span) -> Entity {
+    Entity {
+        words,
+        name_span: span,
+        mentions: Vec::new(),
+        aliases: Vec::new(),
+        role: String::new(),
+    }
+}
+
+/// One entity per distinct full name; "Trump" / "Donald Trump" / "Donald J. Trump" and
+/// "Jane Goode" / "Jane Mary Goode" are one.
+fn full_names(text: &str, toks: &[Tok], cands: &[NameCandidate]) -> Vec<Entity> {
+    let mut ents: Vec<Entity> = Vec::new();
+    // Entities by the lowercased last word of their name, so a name is only compared
+    // with the few entities it could extend.
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    for c in cands.iter().filter(|c| c.last != c.first) {
+        let words: Vec<String> = (c.first..=c.last)
+            .map(|k| toks[k].text(text).to_string())
+            .collect();
+        let span = Span::new(toks[c.first].start, toks[c.last].end);
+        let key: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+        let last = key.last().cloned().unwrap_or_default();
+        let found = by_last.get(&last).and_then(|list| {
+            list.iter().copied().find(|&e| {
+                let ek: Vec<String> = ents[e].words.iter().map(|w| w.to_lowercase()).collect();
+                (ek == key
+                    || (key.len() < ek.len() && ek.ends_with(&key))
+                    || (ek.len() < key.len() && key.ends_with(&ek))
+                    // "Jane Goode" / "Jane Mary Goode": same first and last word.
+                    || ek.first() == key.first())
+                    && fire(rules::PEOPLE_SAME_NAME, span)
+            })
+        });
+        let ei = match found {
+            Some(ei) => {
+                if words.len() > ents[ei].words.len() {
+                    ents[ei].words = words;
+                    ents[ei].name_span = span;
+                }
+                ei
+            }
+            None => {
+                ents.push(new_entity(words, span));
+                by_last.entry(last).or_default().push(ents.len() - 1);
+                ents.len() - 1
+            }
+        };
+        ents[ei].mentions.push(span);
+    }
+    ents
+}
+
+type KeyIndex = HashMap<String, BTreeMap<usize, usize>>;
+
+/// Mentions by surname key and position, for "the nearest person with this surname".
+fn surname_index(ents: &[Entity]) -> KeyIndex {
+    let mut by_key: KeyIndex = HashMap::new();
+    for (ei, e) in ents.iter().enumerate() {
+        for k in e.surname_keys() {
+            let slot = by_key.entry(k).or_default();
+            for m in &e.mentions {
+                slot.insert(m.start, ei);
+            }
+        }
+    }
+    by_key
+}
+
+/// Entities by their lowercased first name (multi-word names only).
+fn first_name_index(ents: &[Entity]) -> HashMap<String, Vec<usize>> {
+    let mut first_names: HashMap<String, Vec<usize>> = HashMap::new();
+    for (ei, e) in ents.iter().enumerate() {
+        if e.words.len() >= 2 && LEX.is_first_name(&e.words[0]) {
+            first_names
+                .entry(e.words[0].to_lowercase())
+                .or_default()
+                .push(ei);
+        }
+    }
+    first_names
+}
+
+/// The one person whose first name is `w`, if exactly one has it.
+fn only_with_first_name(first_names: &HashMap<String, Vec<usize>>, w: &str) -> Option<usize> {
+    match first_names.get(w).map(Vec::as_slice) {
+        Some([only]) => Some(*only),
+        _ => None,
+    }
+}
+
+/// One-word candidates ("Mr. Lugli", "Ottavio said") join the nearest person sharing
+/// the surname, else the only person with that first name, else stand alone.
+fn single_words(
+    text: &str,
+    toks: &[Tok],
+    cands: &[NameCandidate],
+    ents: &mut Vec<Entity>,
+    by_key: &mut KeyIndex,
+    first_names: &HashMap<String, Vec<usize>>,
+) {
+    for c in cands.iter().filter(|c| c.last == c.first) {
+        let w = toks[c.first].text(text).to_lowercase();
+        let span = Span::new(toks[c.first].start, toks[c.first].end);
+        let by_first = || {
+            c.honorific
+                .is_none()
+                .then(|| only_with_first_name(first_names, &w))
+                .flatten()
+                .filter(|_| fire(rules::PEOPLE_FIRST_NAME_MENTION, span))
+        };
+        let by_surname = nearest_with_key(by_key, &w, span.start)
+            .filter(|_| fire(rules::PEOPLE_SURNAME_MENTION, span));
+        let ei = match by_surname.or_else(by_first) {
+            Some(ei) => ei,
+            None => {
+                ents.push(new_entity(vec![toks[c.first].text(text).to_string()], span));
+                ents.len() - 1
+            }
+        };
+        by_key.entry(w).or_default().insert(span.start, ei);
+        ents[ei].mentions.push(span);
+        if let Some(h) = c.honorific {
+            let form = format!("{} {}", toks[h].text(text), toks[c.first].text(text));
+            push_unique(&mut ents[ei].aliases, form);
+        } else if ents[ei].words.len() > 1 {
+            push_unique(&mut ents[ei].aliases, toks[c.first].text(text).to_string());
+        }
+    }
+}
+
+/// Bare surname and first-name mentions anywhere else ("Lugli said", "Ottavio").
+fn bare_mentions(
+    text: &str,
+    toks: &[Tok],
+    ents: &mut [Entity],
+    by_key: &KeyIndex,
+    first_names: &HashMap<String, Vec<usize>>,
+) {
+    let mut covered: Vec<Span> = ents
+        .iter()
+        .flat_map(|e| e.mentions.iter().copied())
+        .collect();
+    covered.sort();
+    for (k, t) in toks.iter().enumerate() {
+        if !is_name_word(text, t) {
+            continue;
+        }
+        let span = Span::new(t.start, t.end);
+        let i = covered.partition_point(|c| c.start <= span.start);
+        if (i > 0 && covered[i - 1].overlaps(span))
+            || covered.get(i).is_some_and(|c| c.overlaps(span))
+        {
+            continue;
+        }
+        // Part of a longer capitalised run that is not this person ("Trump Tower").
+        let next_cap = toks
+            .get(k + 1)
+            .is_some_and(|n| is_name_word(text, n) && n.start == t.end + 1);
+        let prev_cap = k > 0
+            && is_name_word(text, &toks[k - 1])
+            && toks[k - 1].end + 1 == t.start
+            && !is_title_like(toks[k - 1].text(text));
+        if next_cap || prev_cap {
+            continue;
+        }
+        let w = t.text(text).to_lowercase();
+        let ei = nearest_with_key(by_key, &w, t.start)
+            .filter(|_| fire(rules::PEOPLE_SURNAME_MENTION, span))
+            .or_else(|| {
+                only_with_first_name(first_names, &w)
+                    .filter(|_| fire(rules::PEOPLE_FIRST_NAME_MENTION, span))
+            });
+        if let Some(ei) = ei {
+            ents[ei].mentions.push(span);
+            push_unique(&mut ents[ei].aliases, t.text(text).to_string());
+        }
+    }
+}
+
+/// The role of a person: the first mention that carries one (pre-modifier and
+/// appositive together); a later mention whose role adds words to it ("skipper" ->
+/// "Chelsea skipper") wins.
+fn assign_role(text: &str, toks: &[Tok], paras: &[usize], e: &mut Entity) {
+    e.mentions.sort();
+    e.mentions.dedup();
+    for m in e.mentions.clone() {
+        let first = toks.partition_point(|t| t.start < m.start);
+        let last = toks.partition_point(|t| t.start < m.end).saturating_sub(1);
+        if first >= toks.len() || last < first {
+            continue;
+        }
+        let Some(role) = mention_role(text, toks, paras, first, last) else {
+            continue;
+        };
+        if e.role.is_empty() {
+            e.role = role;
+        } else {
+            let old: Vec<String> = e
+                .role
+                .to_lowercase()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            let new: Vec<String> = role
+                .to_lowercase()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            if new.len() > old.len() && old.iter().all(|w| new.contains(w)) {
+                e.role = role;
+            }
+        }
+    }
+}
+
+/// The role one mention (tokens `first..=last`) carries, before and after the name.
+fn mention_role(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    first: usize,
+    last: usize,
+) -> Option<String> {
+    let m = Span::new(toks[first].start, toks[last].end);
+    let pre = roles::premodifier_role(text, toks, paras, first)
+        .or_else(|| roles::pre_appositive_role(text, toks, paras, first))
+        .filter(|_| fire(rules::PEOPLE_ROLE_BEFORE, m));
+    let post = roles::appositive_role(text, toks, paras, last)
+        .or_else(|| roles::predicate_role(text, toks, paras, last))
+        .or_else(|| {
+            pre.as_ref()
+                .and_then(|_| roles::affiliation(text, toks, paras, last))
+        })
+        .filter(|_| fire(rules::PEOPLE_ROLE_AFTER, m));
+    let pre = pre.map(|a| match roles::name_suffix(text, toks, paras, last) {
+        Some(tag) => format!("{a} {tag}"),
+        None => a,
+    });
+    match (pre, post) {
+        (Some(a), Some(b)) => Some(format!("{a}, {b}")),
+        (Some(a), None) => Some(a),
+        (None, Some(b)) => Some(b),
+        (None, None) => None,
+    }
+}
+
+/// The person as reported: fullest name, surname aliases first, then other forms.
+fn finish(mut e: Entity) -> Person {
+    e.mentions.sort();
+    e.mentions.dedup();
+    let name = e.words.join(" ");
+    let mut aliases: Vec<String> = Vec::new();
+    if e.words.len() >= 2 {
+        for k in e.surname_keys() {
+            if let Some(w) = e.words.iter().find(|w| w.to_lowercase() == k) {
+                push_unique(&mut aliases, w.clone());
+            }
+        }
+    }
+    for a in e.aliases {
+        if a != name {
+            push_unique(&mut aliases, a);
+        }
+    }
+    let _ = e.name_span;
+    Person {
+        name,
+        aliases,
+        role: e.role,
+        mentions: e.mentions,
+        rules: Default::default(),
+    }
+}
+
+fn push_unique(v: &mut Vec<String>, s: String) {
+    if !v.iter().any(|x| x.eq_ignore_ascii_case(&s)) {
+        v.push(s);
+    }
+}
+
+/// The entity whose surname key is `key`: the one mentioned last before `at`, else the first after.
+fn nearest_with_key(
+    by_key: &HashMap<String, BTreeMap<usize, usize>>,
+    key: &str,
+    at: usize,
+) -> Option<usize> {
+    let slot = by_key.get(key)?;
+    slot.range(..=at)
+        .next_back()
+        .or_else(|| slot.range(at..).next())
+        .map(|(_, &e)| e)
+}

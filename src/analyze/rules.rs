@@ -1,0 +1,490 @@
+//! The rule registry: every rule of every stage, named, in one list.
+//!
+//! A *rule* is one decision a stage makes that produces or types a finding ("a quote
+//! followed by `, X said` is X's", "a number after a currency sign is money"). Each has a
+//! stable dotted name (`quotes.after_x_said`), a one-line description, and the function
+//! that applies it. The list below is the only place rules are declared; the rest of the
+//! engine refers to them by constant (`rules::QUOTES_AFTER_X_SAID`).
+//!
+//! What the registry gives:
+//! - `newsdesk extract --explain FILE` prints, for each finding, the rules that produced
+//!   and typed it (each finding carries a [`RuleSet`]).
+//! - `NEWSDESK_RULES=-quotes.colon_intro,-figures` switches rules (or a whole stage) off
+//!   for experiments; the variable is read once per process.
+//! - `tests/rules_registry.rs` checks that every rule fires on at least one test case and
+//!   that every rule is referenced in the file its entry names.
+//!
+//! ## Adding a rule
+//!
+//! 1. Add one line to the `registry!` list below: constant, dotted name (`stage.name`, the
+//!    stage one of [`STAGES`]), the file and function that apply it, and a one-line
+//!    description written for a reader of `--explain` output. Keep a stage's rules
+//!    together.
+//! 2. At the point where the stage decides, guard the decision with [`fire`], giving the
+//!    span of the text the decision is about (the figure, the quote, the name):
+//!    ```ignore
+//!    if looks_like_money && rules::fire(rules::FIGURES_CURRENCY_WORD, span) {
+//!        return Some(money);
+//!    }
+//!    ```
+//!    `fire` returns `false` when the rule is switched off (so the stage falls through
+//!    to its next rule) and records the firing so the finding built from `span` lists
+//!    it. A rule that rejects something (a filter) is guarded the same way: when it is
+//!    off, the thing is kept.
+//! 3. Add a sentence of your own to `tests/rules_registry.rs` on which the rule fires, if
+//!    none of the fixtures exercises it.
+//!
+//! Rules never change what they decide by being traced: `fire` only records, and the
+//! trace is attached to findings after all stages have run (see [`attach`]).
+
+use crate::model::{Analysis, RuleId, RuleSet, Span};
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+/// The stages, in the order `analyze` runs them. A rule's name starts with one of them.
+pub const STAGES: &[&str] = &[
+    "people",
+    "quotes",
+    "places",
+    "organizations",
+    "figures",
+    "dates",
+];
+
+/// One registry entry.
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    pub id: RuleId,
+    /// The constant's name (`QUOTES_COLON_INTRO`), so a test can find where it is used.
+    pub constant: &'static str,
+    /// Dotted name: `stage.rule`.
+    pub name: &'static str,
+    /// Source file (under `src/analyze/`) and function that apply the rule.
+    pub site: &'static str,
+    /// One line for a reader of `--explain`.
+    pub doc: &'static str,
+}
+
+impl Rule {
+    /// The stage part of the name.
+    pub fn stage(&self) -> &'static str {
+        self.name.split('.').next().unwrap_or("")
+    }
+}
+
+macro_rules! registry {
+    ($( $id:ident = $name:literal, $site:literal, $doc:literal; )*) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        #[repr(u16)]
+        enum Index { $( $id, )* }
+        $( pub const $id: RuleId = RuleId(Index::$id as u16); )*
+        /// Every rule, in registry order (`RULES[id.0]` is rule `id`).
+        pub static RULES: &[Rule] = &[ $( Rule { id: $id, constant: stringify!($id), name: $name, site: $site, doc: $doc }, )* ];
+    };
+}
+
+registry! {
+    // ---- people: which capitalized runs are people, how mentions join, roles ----------
+    PEOPLE_TITLED_SURNAME = "people.titled_surname", "people/mod.rs::is_person",
+        "a single capitalized word right after an honorific, title or role noun is a person's name";
+    PEOPLE_GIVEN_NAME = "people.given_name", "people/mod.rs::is_person",
+        "a run of capitalized words starting with a known given name (or East Asian family name) is a person";
+    PEOPLE_LONE_GIVEN_NAME = "people.lone_given_name", "people/mod.rs::is_person",
+        "a known given name standing alone is a person when a speech verb follows or a person slot holds it (\"with X\", \"X, 46,\")";
+    PEOPLE_KNOWN_NON_PERSON = "people.known_non_person", "people/mod.rs::is_person",
+        "a capitalized run that is a known place, organization or other non-person name is not a person";
+    PEOPLE_PERSON_CONTEXT = "people.person_context", "people/mod.rs::is_person",
+        "a name-shaped run (capitalized words, no function words) in a person slot is a person even when no list knows it";
+    PEOPLE_TITLED_NAME = "people.titled_name", "people/mod.rs::is_person",
+        "a run of capitalized words after an honorific, title or role noun is a person";
+    PEOPLE_INITIAL = "people.initial", "people/mod.rs::is_person",
+        "a run of capitalized words opening with an initial (\"J. Smith\") is a person";
+    PEOPLE_ROLE_APPOSITIVE = "people.role_appositive", "people/mod.rs::is_person",
+        "a capitalized run next to an appositive headed by a role noun (\"X, a spokesman\") is a person";
+    PEOPLE_SPEECH_VERB = "people.speech_verb", "people/mod.rs::is_person",
+        "a capitalized run right before or after a speech verb (\"X said\", \"said X\") is a person";
+    PEOPLE_SAME_NAME = "people.same_name", "people/build.rs::full_names",
+        "two full names that are equal, or one the end of the other, are one person";
+    PEOPLE_SURNAME_MENTION = "people.surname_mention", "people/build.rs::bare_mentions",
+        "a bare surname (or titled surname) refers to the nearest person with that surname";
+    PEOPLE_FIRST_NAME_MENTION = "people.first_name_mention", "people/build.rs::bare_mentions",
+        "a bare given name that exactly one person has refers to that person";
+    PEOPLE_ROLE_BEFORE = "people.role_before", "people/build.rs::mention_role",
+        "the role is the title or role phrase right before the name (\"Chief economist Jane Roe\")";
+    PEOPLE_ROLE_AFTER = "people.role_after", "people/build.rs::mention_role",
+        "the role is the appositive or predicate after the name (\"Jane Roe, the chief economist\")";
+
+    // ---- quotes: direct quotes and their speakers -------------------------------------
+    QUOTES_SKIP_NAMING = "quotes.skip_naming", "quotes/mod.rs::extract_from",
+        "a quoted phrase used as a name or title (\"dubbed the “King”\") is not a statement";
+    QUOTES_SKIP_WORK_TITLE = "quotes.skip_work_title", "quotes/mod.rs::extract_from",
+        "an unattributed title-case quote, or one after a preposition, names a work, not a statement";
+    QUOTES_AFTER_ACCORDING_TO = "quotes.after_according_to", "quotes/attribution.rs::after_attribution",
+        "a quote followed by \"according to X\" is X's";
+    QUOTES_AFTER_SAID_X = "quotes.after_said_x", "quotes/attribution.rs::after_attribution",
+        "a quote followed by \"said X\" is X's";
+    QUOTES_AFTER_X_SAID = "quotes.after_x_said", "quotes/attribution.rs::after_attribution",
+        "a quote followed by \"X said\" is X's";
+    QUOTES_IN_THE_WORDS_OF = "quotes.in_the_words_of", "quotes/attribution.rs::before_attribution",
+        "a quote introduced by \"in the words of X,\" is X's";
+    QUOTES_ON_THE_GROUNDS = "quotes.on_the_grounds", "quotes/attribution.rs::before_attribution",
+        "a quote after \"on the grounds (that)\" is the sentence subject's";
+    QUOTES_COLON_INTRO = "quotes.colon_intro", "quotes/attribution.rs::before_attribution",
+        "a quote introduced by \"X said:\" or \"X told reporters,\" is X's";
+    QUOTES_GOVERNING_VERB = "quotes.governing_verb", "quotes/attribution.rs::governing_attribution",
+        "a partial quote governed by an earlier speech or stance verb in its sentence is that verb's subject's";
+    QUOTES_FOLLOW_ON = "quotes.follow_on", "quotes/mod.rs::follow_on",
+        "an unattributed quote right after an attributed one (same or next paragraph) has the same speaker";
+    QUOTES_INTRODUCED_BY = "quotes.introduced_by", "quotes/mod.rs::introduced_by",
+        "a quote opening the sentence after one whose only named person is its subject is that person's";
+
+    // ---- quotes: indirect statements --------------------------------------------------
+    QUOTES_INDIRECT_SAID_X = "quotes.indirect_said_x", "quotes/attribution.rs::indirect_at",
+        "\"<clause>, said X.\": the clause before an inverted speech verb is X's statement";
+    QUOTES_INDIRECT_X_SAID = "quotes.indirect_x_said", "quotes/attribution.rs::indirect_at",
+        "\"<clause>, X said.\": the clause before a trailing \"X said\" is X's statement";
+    QUOTES_INDIRECT_THAT = "quotes.indirect_that", "quotes/attribution.rs::indirect_at",
+        "\"X said (that) <clause>\": the clause after a speech verb is its subject's statement";
+    QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/attribution.rs::according_to",
+        "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
+    QUOTES_PARTIAL_IN_CLAUSE = "quotes.partial_in_clause", "quotes/mod.rs::extract_from",
+        "a quote that cuts short a reported clause is the same speaker's words";
+
+    // ---- places ------------------------------------------------------------------------
+    PLACES_GAZETTEER = "places.gazetteer", "places.rs::extract_from",
+        "a name in the place list that stands alone as a proper noun is a place";
+    PLACES_COMPASS = "places.compass", "places.rs::extract_from",
+        "a known place with a compass word before or after it (\"East X\", \"X Central\") is one place";
+    PLACES_HEAD_WORD = "places.head_word", "places.rs::extract_from",
+        "a name ending in a place word (\"… River\") or starting with one (\"Mount …\") is a place";
+    PLACES_CUE_WORD = "places.cue_word", "places.rs::place_by_context",
+        "a name after a place preposition (\"in X\", \"near X\") is a place";
+    PLACES_DIRECTION_OF = "places.direction_of", "places.rs::place_by_context",
+        "a name after \"<direction> of\" (\"west of X\") is a place";
+    PLACES_SUCH_AS = "places.such_as", "places.rs::place_by_context",
+        "a name after \"cities such as\" / \"towns including\" is a place";
+    PLACES_BEFORE_KNOWN = "places.before_known", "places.rs::place_by_context",
+        "a name right before \", <known place>\" (\"X, Ontario\") is a place";
+    PLACES_LIST_MEMBER = "places.list_member", "places.rs::place_by_context",
+        "a name listed next to a known place (\"X or Y\", \"X, Y and Z\") is a place";
+    PLACES_DROP_PEOPLE = "places.drop_people", "places.rs::drop_people",
+        "a place mention inside a person's name is the person, not the place";
+
+    // ---- organizations -------------------------------------------------------------------
+    ORGS_GAZETTEER = "organizations.gazetteer", "organizations.rs::org_by_form",
+        "a name in the organization list is an organization";
+    ORGS_HEAD_WORD = "organizations.head_word", "organizations.rs::org_by_form",
+        "a name ending in an organization word (\"… Bank\"), or with one before \"of\", is an organization";
+    ORGS_AMPERSAND = "organizations.ampersand", "organizations.rs::org_by_form",
+        "a several-word name joined by \"&\" is an organization";
+    ORGS_WEB_NAME = "organizations.web_name", "organizations.rs::org_by_form",
+        "a one-word web name (\"example.com\") is an organization";
+    ORGS_NAMED_AFTER_COUNTRY = "organizations.named_after_country", "organizations.rs::extract_from",
+        "a name ending in a country but starting with other words (\"Environment X\") is an organization";
+    ORGS_ACRONYM = "organizations.acronym", "organizations.rs::acronym_is_org",
+        "an acronym that is known, defined after an organization's name, in an organization slot or after \"the\" is an organization";
+    ORGS_CONTEXT = "organizations.context", "organizations.rs::extract_from",
+        "a name in an organization's slot (\"analyst at X\", \"according to X\", \"X spokeswoman\") is an organization";
+    ORGS_LOWERCASE_GAZETTEER = "organizations.lowercase_gazetteer", "organizations.rs::extract_from",
+        "a listed organization written outside any capitalized run (\"eBay\") is an organization";
+
+    // ---- figures -------------------------------------------------------------------------
+    FIGURES_SKIP_CODE = "figures.skip_code", "figures/recognize/bare.rs::unsigned_number_step",
+        "a number that is a code, version, phone number or identifier is not a figure";
+    FIGURES_SKIP_DATE_OR_TIME = "figures.skip_date_or_time", "figures/recognize/bare.rs::unsigned_number_step",
+        "a number that is part of a date, year or clock time is not a figure";
+    FIGURES_SKIP_NAME_PART = "figures.skip_name_part", "figures/recognize/bare.rs::unsigned_number_step",
+        "a number that is part of a name (\"Apollo 11\", \"Route 66\") is not a figure";
+    FIGURES_VULGAR_FRACTION = "figures.vulgar_fraction", "figures/recognize/mod.rs::step",
+        "a fraction character (\"½\") on its own is a ratio";
+    FIGURES_HASH_RANK = "figures.hash_rank", "figures/recognize/mod.rs::step",
+        "\"#2\" is a rank";
+    FIGURES_SLASH_FRACTION = "figures.slash_fraction", "figures/recognize/bare.rs::digit_fraction",
+        "\"3/5\" with a small denominator is a ratio";
+    FIGURES_N_IN_M = "figures.n_in_m", "figures/recognize/bare.rs::unsigned_number_step",
+        "\"one in five\", \"3 out of 4\" is a ratio";
+    FIGURES_ORDINAL_RANK = "figures.ordinal_rank", "figures/recognize/words.rs::ordinal_rank",
+        "an ordinal before a place or superlative (\"fourth place\", \"third-largest\") is a rank";
+    FIGURES_WORD_FRACTION = "figures.word_fraction", "figures/recognize/words.rs::word_step",
+        "a spelled fraction (\"half\", \"two-thirds\", \"a third of\") is a ratio";
+    FIGURES_NEGATIVE = "figures.negative", "figures/recognize/bare.rs::number_step",
+        "a minus sign attached before a figure makes its value negative";
+    FIGURES_SKIP_SPEECH_COUNT = "figures.skip_speech_count", "figures/recognize/words.rs::word_step",
+        "a lone \"one\", an anaphoric \"the two\", or a small spelled count in a direct quote is speech, not a figure";
+    FIGURES_MONEY = "figures.money", "figures/mod.rs::extract",
+        "typed money: a currency sign, code or word with the number";
+    FIGURES_PERCENT = "figures.percent", "figures/mod.rs::extract",
+        "typed percent: a percent sign or word with the number";
+    FIGURES_COUNT = "figures.count", "figures/mod.rs::extract",
+        "typed count: a number of things or people";
+    FIGURES_QUANTITY = "figures.quantity", "figures/mod.rs::extract",
+        "typed quantity: a number with a physical unit or duration";
+    FIGURES_RATIO = "figures.ratio", "figures/mod.rs::extract",
+        "typed ratio: a fraction, \"n in m\" or \"n-fold\"";
+    FIGURES_RANK = "figures.rank", "figures/mod.rs::extract",
+        "typed rank: an ordinal position";
+    FIGURES_AGE = "figures.age", "figures/mod.rs::extract",
+        "typed age: a person's age (\"Jane Roe, 34,\", \"a 9-year-old\")";
+    FIGURES_SCORE = "figures.score", "figures/mod.rs::extract",
+        "typed score: a sports result";
+    FIGURES_OTHER = "figures.other", "figures/mod.rs::extract",
+        "typed other: a number worth reporting that fits no other kind";
+
+    // ---- dates ---------------------------------------------------------------------------
+    DATES_ISO = "dates.iso", "dates.rs::extract", "an ISO date (2024-03-05)";
+    DATES_SLASHED = "dates.slashed", "dates.rs::extract", "a slashed date (5/3/2024)";
+    DATES_YEAR_RANGE = "dates.year_range", "dates.rs::extract",
+        "\"from 1990 to 1995\" / \"between 1990 and 1995\"";
+    DATES_MONTH_DAY = "dates.month_day", "dates.rs::extract",
+        "a month and day, optionally weekday and year (\"March 5, 2024\")";
+    DATES_DAY_MONTH = "dates.day_month", "dates.rs::extract",
+        "a day and month, optionally weekday and year (\"5 March 2024\")";
+    DATES_MONTH_YEAR = "dates.month_year", "dates.rs::extract", "a month and year (\"March 2024\")";
+    DATES_CLOCK = "dates.clock", "dates.rs::extract",
+        "a clock time (\"14:30\", \"2.40pm\"), a bare \"2.40\" being a number";
+    DATES_RELATIVE = "dates.relative", "dates.rs::extract", "\"last week\", \"next year\"";
+    DATES_AGO = "dates.ago", "dates.rs::extract", "\"three days ago\"";
+    DATES_FOLLOWING = "dates.following", "dates.rs::extract", "\"the following day\"";
+    DATES_DEICTIC = "dates.deictic", "dates.rs::extract", "\"today\", \"yesterday\", \"tomorrow\"";
+    DATES_WEEKDAY = "dates.weekday", "dates.rs::extract", "a weekday (\"on Tuesday\")";
+    DATES_MONTH = "dates.month", "dates.rs::extract",
+        "a month name, with a cue when the month is also a common word (May, March, August)";
+    DATES_YEAR = "dates.year", "dates.rs::extract",
+        "a year (1600–2099) that is not a count, money or part of a longer number";
+}
+
+/// The registry entry of `id`.
+pub fn rule(id: RuleId) -> &'static Rule {
+    &RULES[usize::from(id.0)]
+}
+
+/// The rule called `name` (`stage.rule`), if there is one.
+pub fn by_name(name: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.name == name)
+}
+
+/// The rules switched off by `spec`, a comma-separated list of `-stage.rule` or `-stage`
+/// items (a leading `+` or no sign switches back on). Unknown names are an error that
+/// names them.
+pub fn parse_spec(spec: &str) -> Result<RuleSet, String> {
+    let mut off = RuleSet::default();
+    let mut unknown = Vec::new();
+    for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let (enable, name) = match item.strip_prefix('-') {
+            Some(rest) => (false, rest.trim()),
+            None => (true, item.trim_start_matches('+').trim()),
+        };
+        let matched: Vec<RuleId> = RULES
+            .iter()
+            .filter(|r| r.name == name || r.stage() == name)
+            .map(|r| r.id)
+            .collect();
+        if matched.is_empty() {
+            unknown.push(name.to_string());
+        }
+        for id in matched {
+            if enable {
+                off.remove(id);
+            } else {
+                off.insert(id);
+            }
+        }
+    }
+    if unknown.is_empty() {
+        Ok(off)
+    } else {
+        Err(format!(
+            "NEWSDESK_RULES names no such rule or stage: {} (see `newsdesk rules` for the list)",
+            unknown.join(", ")
+        ))
+    }
+}
+
+static DISABLED: OnceLock<RuleSet> = OnceLock::new();
+
+/// Reads `NEWSDESK_RULES` once. Call at startup to report a bad value; `enabled` calls it
+/// too, and then ignores unknown names (they were reported here).
+pub fn configure_from_env() -> Result<(), String> {
+    let spec = std::env::var("NEWSDESK_RULES").unwrap_or_default();
+    let parsed = parse_spec(&spec);
+    let off = match &parsed {
+        Ok(off) => *off,
+        Err(_) => parse_known(&spec),
+    };
+    let _ = DISABLED.set(off);
+    parsed.map(|_| ())
+}
+
+fn parse_known(spec: &str) -> RuleSet {
+    let mut off = RuleSet::default();
+    for item in spec.split(',') {
+        if let Ok(set) = parse_spec(item) {
+            off.union_with(&set);
+        }
+    }
+    off
+}
+
+fn disabled() -> &'static RuleSet {
+    DISABLED.get_or_init(|| parse_known(&std::env::var("NEWSDESK_RULES").unwrap_or_default()))
+}
+
+/// Whether rule `id` is switched on (all are unless `NEWSDESK_RULES` says otherwise).
+#[inline]
+pub fn enabled(id: RuleId) -> bool {
+    !disabled().contains(id)
+}
+
+thread_local! {
+    /// Rule firings of the analysis running on this thread, when one is being traced.
+    static TRACE: RefCell<Option<Vec<(RuleId, Span)>>> = const { RefCell::new(None) };
+    /// Every rule that fired on this thread since it started (for the registry test).
+    static EVER: RefCell<RuleSet> = RefCell::new(RuleSet::default());
+}
+
+/// Applies rule `id` to the text at `span`: returns `false` when the rule is switched
+/// off; otherwise records the firing (for the finding built from `span`) and returns
+/// `true`.
+pub fn fire(id: RuleId, span: Span) -> bool {
+    if !enabled(id) {
+        return false;
+    }
+    TRACE.with(|t| {
+        if let Some(v) = t.borrow_mut().as_mut() {
+            v.push((id, span));
+        }
+    });
+    EVER.with(|e| e.borrow_mut().insert(id));
+    true
+}
+
+/// Every rule that has fired on the calling thread so far.
+pub fn fired_on_this_thread() -> RuleSet {
+    EVER.with(|e| *e.borrow())
+}
+
+/// Records rule firings on this thread until [`Trace::finish`] (or drop), restoring any
+/// trace that was running before.
+pub struct Trace {
+    outer: Option<Vec<(RuleId, Span)>>,
+    done: bool,
+}
+
+impl Trace {
+    pub fn start() -> Trace {
+        let outer = TRACE.with(|t| t.borrow_mut().replace(Vec::new()));
+        Trace { outer, done: false }
+    }
+
+    /// The firings recorded since `start`.
+    pub fn finish(mut self) -> Vec<(RuleId, Span)> {
+        self.done = true;
+        let outer = self.outer.take();
+        TRACE.with(|t| std::mem::replace(&mut *t.borrow_mut(), outer).unwrap_or_default())
+    }
+}
+
+impl Drop for Trace {
+    fn drop(&mut self) {
+        if !self.done {
+            let outer = self.outer.take();
+            TRACE.with(|t| *t.borrow_mut() = outer);
+        }
+    }
+}
+
+/// Firings of one stage, sorted by span start, for [`attach`].
+struct StageFirings {
+    v: Vec<(RuleId, Span)>,
+    /// The longest firing span, so a lookup knows how far back to look.
+    longest: usize,
+}
+
+impl StageFirings {
+    fn of(fired: &[(RuleId, Span)], stage: &str) -> StageFirings {
+        let mut v: Vec<(RuleId, Span)> = fired
+            .iter()
+            .copied()
+            .filter(|(id, _)| rule(*id).stage() == stage)
+            .collect();
+        v.sort_by_key(|(_, s)| (s.start, s.end));
+        let longest = v.iter().map(|(_, s)| s.len()).max().unwrap_or(0);
+        StageFirings { v, longest }
+    }
+
+    /// The rules whose spans overlap `span` (or, for an empty span, sit at it).
+    fn overlapping(&self, span: Span, into: &mut RuleSet) {
+        let v = &self.v;
+        let hi = v.partition_point(|(_, s)| s.start < span.end.max(span.start + 1));
+        let lo = v.partition_point(|(_, s)| s.start + self.longest < span.start);
+        for &(id, s) in &v[lo..hi] {
+            if s.overlaps(span) || s == span {
+                into.insert(id);
+            }
+        }
+    }
+}
+
+/// Gives every finding in `a` the rules (of its own stage) that fired on its text.
+pub fn attach(a: &mut Analysis, fired: &[(RuleId, Span)]) {
+    let quotes = StageFirings::of(fired, "quotes");
+    for q in &mut a.quotes {
+        quotes.overlapping(q.text, &mut q.rules);
+    }
+    let figures = StageFirings::of(fired, "figures");
+    for f in &mut a.figures {
+        figures.overlapping(f.text, &mut f.rules);
+    }
+    let people = StageFirings::of(fired, "people");
+    for p in &mut a.people {
+        for m in &p.mentions {
+            people.overlapping(*m, &mut p.rules);
+        }
+    }
+    let orgs = StageFirings::of(fired, "organizations");
+    for o in &mut a.organizations {
+        for m in &o.mentions {
+            orgs.overlapping(*m, &mut o.rules);
+        }
+    }
+    let places = StageFirings::of(fired, "places");
+    for p in &mut a.places {
+        for m in &p.mentions {
+            places.overlapping(*m, &mut p.rules);
+        }
+    }
+    let dates = StageFirings::of(fired, "dates");
+    for d in &mut a.dates {
+        dates.overlapping(d.text, &mut d.rules);
+    }
+}
+
+/// The names of the rules in `set`, in registry order.
+pub fn names(set: &RuleSet) -> Vec<&'static str> {
+    set.iter().map(|id| rule(id).name).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_staged() {
+        for (i, r) in RULES.iter().enumerate() {
+            assert_eq!(usize::from(r.id.0), i);
+            assert!(STAGES.contains(&r.stage()), "{} has no known stage", r.name);
+            assert_eq!(RULES.iter().filter(|o| o.name == r.name).count(), 1);
+        }
+        assert!(RULES.len() <= RuleSet::CAPACITY);
+    }
+
+    #[test]
+    fn a_spec_switches_rules_and_stages_off() {
+        let off = parse_spec("-quotes.colon_intro, -dates").unwrap();
+        assert!(off.contains(QUOTES_COLON_INTRO));
+        assert!(off.contains(DATES_YEAR));
+        assert!(!off.contains(QUOTES_AFTER_X_SAID));
+        let err = parse_spec("-quotes.nope").unwrap_err();
+        assert!(err.contains("quotes.nope"));
+    }
+}

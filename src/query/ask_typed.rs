@@ -1,0 +1,521 @@
+//! Typed answers with a confidence: each question type wants one kind of answer (how
+//! much → a figure of the right measure; when → a date in the sentence of the event;
+//! where → a place; who did → the person or organization doing it; why → a reason
+//! clause; who was the <role> → the person the article gives that role) from a sentence
+//! that holds the question's topic (its words or words that stand for them). An answer
+//! is given only when the sentence holds at least [`THRESHOLD`] of the topic and the
+//! answer is of the wanted kind; otherwise the reply says so and shows the closest
+//! sentences as evidence. Answers come only from the articles a question names.
+
+use super::{AskAnswer, CANDIDATES, NUMBER_SPAN, QUESTION_WORDS, found, not_found};
+use crate::analyze::terms;
+use crate::model::{Article, Span};
+use crate::query::Evidence;
+use crate::query::answer_kind::{self, Measure};
+use crate::query::index::ScopeIndex;
+use crate::query::question::Topic;
+
+/// Least share of the topic an evidence sentence must hold for an answer.
+pub const THRESHOLD: f32 = 0.6;
+/// A sentence given whole as the answer must hold more of the topic.
+const SENTENCE_THRESHOLD: f32 = 0.75;
+/// Closest sentences shown when the answer is declined.
+const SHOWN_WHEN_UNSURE: usize = 2;
+/// Least coverage for a sentence shown as "closest".
+const SHOWN_MIN: f32 = 0.3;
+
+/// Words that say what a typed question wants, never what it is about.
+const TYPE_WORDS: &[&str] = &[
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "which",
+    "many",
+    "much",
+    "did",
+    "does",
+    "do",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "the",
+    "cause",
+    "caused",
+    "causes",
+    "reason",
+    "led",
+    "come",
+    "percentage",
+    "percent",
+    "number",
+    "date",
+    "day",
+    "time",
+    "year",
+    "place",
+    "happen",
+    "happened",
+    "take",
+    "took",
+];
+
+fn skip_words() -> Vec<&'static str> {
+    let mut v: Vec<&str> = QUESTION_WORDS.to_vec();
+    v.extend_from_slice(TYPE_WORDS);
+    v
+}
+
+fn topic(index: &ScopeIndex, q: &str) -> Topic {
+    Topic::new(index, q, &skip_words())
+}
+
+/// The reply when no candidate reaches the threshold: the closest sentences, or "not in
+/// the articles" when nothing comes close.
+fn unsure(index: &ScopeIndex, topic: &Topic, what: &str) -> AskAnswer {
+    let evidence: Vec<Evidence> = topic
+        .ranked(SHOWN_WHEN_UNSURE)
+        .into_iter()
+        .filter(|&(_, _, c)| c >= SHOWN_MIN)
+        .map(|(slot, s, _)| Evidence::new(index.article(slot), s))
+        .collect();
+    if evidence.is_empty() {
+        return not_found();
+    }
+    AskAnswer::Unsure {
+        message: format!(
+            "I can't answer that with confidence: no sentence in the loaded articles gives {what}. The closest:"
+        ),
+        evidence,
+    }
+}
+
+/// Sentences that hold at least `min` of the topic and all but at most one of its
+/// words (or words standing for them), best first.
+fn candidates(topic: &Topic, min: f32) -> Vec<(u32, usize, f32)> {
+    topic
+        .ranked(CANDIDATES)
+        .into_iter()
+        .filter(|&(_, _, c)| c >= min)
+        .filter(|&(slot, s, _)| topic.missing(slot, s) <= 1)
+        .collect()
+}
+
+/// Topic groups held in `text` (a stretch of a sentence).
+fn groups_in(topic: &Topic, text: &str) -> usize {
+    let held = terms::terms(text);
+    topic
+        .groups
+        .iter()
+        .filter(|g| g.ids.iter().any(|t| held.contains(t)))
+        .count()
+}
+
+/// The clause around byte range `[start, end)` of `text`: from the previous comma,
+/// semicolon or colon to the next.
+fn clause_around(text: &str, start: usize, end: usize) -> &str {
+    let from = text[..start].rfind([',', ';', ':']).map_or(0, |i| i + 1);
+    let to = text[end..]
+        .find([',', ';', ':'])
+        .map_or(text.len(), |i| end + i);
+    &text[from..to]
+}
+
+/// The `width` bytes before `start` (on a char boundary).
+fn before(text: &str, start: usize, width: usize) -> &str {
+    let mut from = start.saturating_sub(width);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    &text[from..start]
+}
+
+/// Byte offsets (in the sentence) of the words that carry a topic group.
+fn anchors(a: &Article, sentence: usize, topic: &Topic) -> Vec<usize> {
+    anchors_of(a, sentence, |t| {
+        topic.groups.iter().any(|g| g.ids.contains(&t))
+    })
+}
+
+/// Byte offsets (in the sentence) of the words whose term passes `wanted`.
+fn anchors_of(a: &Article, sentence: usize, wanted: impl Fn(u32) -> bool) -> Vec<usize> {
+    let text = a.doc.sentence_text(sentence);
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for piece in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        let start = pos;
+        pos += piece.len() + 1;
+        let Some(w) = terms::words(piece).next() else {
+            continue;
+        };
+        if terms::term(&w).is_some_and(&wanted) {
+            out.push(start);
+        }
+    }
+    out
+}
+
+fn distance(span_start: usize, anchors: &[usize]) -> usize {
+    anchors
+        .iter()
+        .map(|&a| a.abs_diff(span_start))
+        .min()
+        .unwrap_or(usize::MAX / 2)
+}
+
+/// "How much / how many": a figure of the wanted measure, nearest the topic's words.
+pub fn how_much(index: &ScopeIndex, q: &str) -> AskAnswer {
+    let topic = topic(index, q);
+    let measure = answer_kind::measure_of(q);
+    let counted: Vec<u32> = match &measure {
+        Measure::Count(c) => c.clone(),
+        _ => Vec::new(),
+    };
+    // The question's names ("Thomas Sam"): words written with a capital inside it.
+    let name_groups: Vec<&crate::query::question::Group> = topic
+        .groups
+        .iter()
+        .filter(|g| {
+            q.split(|c: char| !c.is_alphanumeric())
+                .skip(1)
+                .any(|w| w.to_lowercase() == g.word && w.chars().any(char::is_uppercase))
+        })
+        .collect();
+    for (slot, s, _) in candidates(&topic, THRESHOLD) {
+        let a = index.article(slot);
+        let start = a.doc.sentences[s].span.start;
+        let near = anchors(a, s, &topic);
+        let text = a.doc.sentence_text(s);
+        // The figure whose clause holds most of the topic, then the one with most of it
+        // just before it ("Manju Sam, 36"), then the nearest.
+        let best = a
+            .analysis
+            .figures
+            .iter()
+            .filter(|f| f.sentence == s)
+            .filter(|f| {
+                let following = a.doc.text.get(f.text.end..).unwrap_or("");
+                answer_kind::fits(&measure, f, following)
+            })
+            // Not a number the question itself gives ("the 2008 bailout").
+            .filter(|f| !q.contains(a.doc.slice(f.text)))
+            // Tied to what is asked: its clause holds a topic word besides the counted
+            // noun; an age stands right after every name the question gives.
+            .filter(|f| {
+                let (fs, fe) = (f.text.start - start, f.text.end - start);
+                let clause = clause_around(text, fs, fe);
+                let tied = topic.missing(slot, s) == 0
+                    || topic.groups.iter().any(|g| {
+                        !counted.iter().any(|c| g.ids.contains(c))
+                            && terms::terms(clause).iter().any(|t| g.ids.contains(t))
+                    });
+                let named = measure != Measure::Age || {
+                    let just_before = terms::terms(before(text, fs, 30));
+                    name_groups
+                        .iter()
+                        .all(|g| g.ids.iter().any(|t| just_before.contains(t)))
+                };
+                tied && named
+            })
+            .max_by_key(|f| {
+                let (fs, fe) = (f.text.start - start, f.text.end - start);
+                (
+                    groups_in(&topic, clause_around(text, fs, fe)),
+                    groups_in(&topic, before(text, fs, 40)),
+                    std::cmp::Reverse(distance(fs, &near)),
+                )
+            });
+        if let Some(f) = best {
+            return found(a.doc.slice(f.text).to_string(), vec![Evidence::new(a, s)]);
+        }
+        if a.analysis.figures.is_empty() && matches!(measure, Measure::Amount | Measure::Money) {
+            // No figures were extracted for this article: a number with a unit as written.
+            let text = a.doc.sentence_text(s);
+            let number = NUMBER_SPAN
+                .find_iter(text)
+                .filter(|m| {
+                    m.as_str()
+                        .chars()
+                        .any(|c| !c.is_ascii_digit() && c != ',' && c != '.')
+                })
+                .min_by_key(|m| distance(m.start(), &near));
+            if let Some(m) = number {
+                return found(m.as_str().trim().to_string(), vec![Evidence::new(a, s)]);
+            }
+        }
+    }
+    let what = match measure {
+        Measure::Money => "a sum of money for that",
+        Measure::Percent => "a percentage for that",
+        Measure::Count(_) => "that number",
+        _ => "that figure",
+    };
+    unsure(index, &topic, what)
+}
+
+/// "When …": a date in the sentence that tells the event, nearest its words; never the
+/// bare dateline.
+pub fn when(index: &ScopeIndex, q: &str) -> AskAnswer {
+    let topic = topic(index, q);
+    for (slot, s, _) in candidates(&topic, THRESHOLD) {
+        let a = index.article(slot);
+        let start = a.doc.sentences[s].span.start;
+        let near = anchors(a, s, &topic);
+        let date = a
+            .analysis
+            .dates
+            .iter()
+            .filter(|d| d.sentence == s)
+            .filter(|d| !a.doc.dateline.is_some_and(|l| l.overlaps(d.text)))
+            .min_by_key(|d| distance(d.text.start - start, &near));
+        if let Some(d) = date {
+            let text = a.doc.slice(d.text);
+            let answer = match &d.value {
+                Some(v) if v != text => format!("{text} ({v})"),
+                _ => text.to_string(),
+            };
+            return found(answer, vec![Evidence::new(a, s)]);
+        }
+    }
+    unsure(index, &topic, "a date for that")
+}
+
+/// "Where …": the places the event's sentence names that the question does not.
+pub fn where_(index: &ScopeIndex, q: &str) -> AskAnswer {
+    let topic = topic(index, q);
+    let lower = q.to_lowercase();
+    for (slot, s, _) in candidates(&topic, THRESHOLD) {
+        let a = index.article(slot);
+        let in_sentence = |m: &Span| a.doc.sentence_at(m.start) == Some(s);
+        // A place the event is at: named after a locative word ("in Madrid", "near
+        // Grayrigg"), not one the question names or one met "with".
+        let located = |m: &Span| {
+            let head = a.doc.text[..m.start].trim_end();
+            let word = head
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            LOCATIVES.contains(&word.as_str())
+        };
+        let names: Vec<&str> = a
+            .analysis
+            .places
+            .iter()
+            .filter(|p| p.mentions.iter().any(|m| in_sentence(m) && located(m)))
+            .filter(|p| {
+                !lower.contains(&p.name.to_lowercase())
+                    && !p
+                        .mentions
+                        .iter()
+                        .any(|m| lower.contains(&a.doc.slice(*m).to_lowercase()))
+            })
+            .map(|p| p.name.as_str())
+            .collect();
+        if !names.is_empty() {
+            return found(names.join(", "), vec![Evidence::new(a, s)]);
+        }
+    }
+    unsure(index, &topic, "a place for that")
+}
+
+/// Words after which a place is where something is or happens.
+const LOCATIVES: &[&str] = &[
+    "in", "at", "near", "outside", "inside", "to", "from", "into", "across", "on", "around",
+    "between", "off", "via", "towards", "toward",
+];
+
+/// Words that open a reason.
+const REASON_CUES: &[&str] = &[
+    "because of ",
+    "because ",
+    "due to ",
+    "owing to ",
+    "as a result of ",
+    "caused by ",
+    "blamed on ",
+    "after ",
+    "since ",
+];
+
+/// "Why …" / "What caused …": the reason clause of the event's sentence.
+pub fn why(index: &ScopeIndex, q: &str) -> AskAnswer {
+    let topic = topic(index, q);
+    for (slot, s, _) in candidates(&topic, THRESHOLD) {
+        let a = index.article(slot);
+        let text = a.doc.sentence_text(s);
+        let lower = text.to_lowercase();
+        let cue = REASON_CUES
+            .iter()
+            .filter_map(|c| lower.find(c).map(|at| (at, c.len())))
+            .filter(|&(at, _)| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphabetic())
+            .min_by_key(|&(at, _)| at);
+        let Some((at, len)) = cue else { continue };
+        let rest = &text[at + len..];
+        let end = rest.find([';', '.']).unwrap_or(rest.len());
+        let reason = text[at..at + len + end].trim().trim_end_matches(',');
+        if reason.split_whitespace().count() >= 3 {
+            return found(reason.to_string(), vec![Evidence::new(a, s)]);
+        }
+    }
+    unsure(index, &topic, "a reason for that")
+}
+
+/// Words that end a role and start what it belongs to ("the boss of Northsound").
+const ROLE_ENDS: &[&str] = &["of", "at", "for", "from", "in", "with", "on"];
+
+/// The role words of a "who is/was the <role> (of …)" target: lower-case words after
+/// the article, up to a preposition. `None` when the target is a name.
+fn role_words(target: &str) -> Option<Vec<String>> {
+    let mut words = target.split_whitespace();
+    let first = words.next()?.to_lowercase();
+    if !matches!(first.as_str(), "the" | "a" | "an") {
+        return None;
+    }
+    let role: Vec<String> = words
+        .take_while(|w| !ROLE_ENDS.contains(&w.to_lowercase().as_str()))
+        .map(str::to_string)
+        .collect();
+    let lower = role
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_lowercase) || w.starts_with('\''));
+    (!role.is_empty() && lower).then_some(role)
+}
+
+/// Whether a "who is/was X" target is a role ("the driver", "the boss of Lumen")
+/// rather than a name.
+pub fn is_role_question(target: &str) -> bool {
+    role_words(target).is_some()
+}
+
+/// "Who was the driver?": the person whose role the article gives as that (or a word
+/// standing for it), in the article the question is about; the one whose role and
+/// sentence hold most of the question's other words when several have it. Nobody else:
+/// a person merely near the word is not the answer.
+pub fn who_has_role(index: &ScopeIndex, q: &str, target: &str) -> AskAnswer {
+    let topic = topic(index, q);
+    let Some(words) = role_words(target) else {
+        return not_found();
+    };
+    let Some(head) = words.last().map(|w| w.to_lowercase()) else {
+        return not_found();
+    };
+    let mut heads: Vec<u32> = terms::term(&head).into_iter().collect();
+    heads.extend(crate::query::synonyms::related(&head));
+    let mut best: Option<(usize, String, Evidence)> = None;
+    for (slot, a) in index.articles() {
+        if !topic.allows(slot) {
+            continue;
+        }
+        for p in &a.analysis.people {
+            let role_terms = terms::terms(&p.role);
+            if p.role.is_empty() || !role_terms.iter().any(|t| heads.contains(t)) {
+                continue;
+            }
+            let Some(s) = p.mentions.iter().find_map(|m| a.doc.sentence_at(m.start)) else {
+                continue;
+            };
+            let score = topic.groups.iter().filter(|g| g.holds(slot, s)).count();
+            if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+                best = Some((
+                    score,
+                    format!("{} ({})", p.name, p.role),
+                    Evidence::new(a, s),
+                ));
+            }
+        }
+    }
+    match best {
+        Some((_, answer, evidence)) => found(answer, vec![evidence]),
+        None => unsure(index, &topic, "who that is"),
+    }
+}
+
+/// "Who did X": the person or organization doing it — the subject just before the
+/// event's word in its clause, or the agent after "by" — not merely someone in the
+/// sentence.
+pub fn who_did(index: &ScopeIndex, q: &str) -> AskAnswer {
+    let topic = topic(index, q);
+    let lower = q.to_lowercase();
+    for (slot, s, _) in candidates(&topic, THRESHOLD) {
+        let a = index.article(slot);
+        let sentence = a.doc.sentences[s].span;
+        let text = a.doc.slice(sentence);
+        // The event word: the question's first topic word ("died" in "who died in …").
+        let Some(event) = topic.groups.first() else {
+            continue;
+        };
+        let near = anchors_of(a, s, |t| event.ids.contains(&t));
+        let Some(&verb_at) = near.first() else {
+            continue;
+        };
+        let mut named: Vec<(usize, &str)> = Vec::new();
+        let people = a.analysis.people.iter().map(|p| (&p.name, &p.mentions));
+        let orgs = a
+            .analysis
+            .organizations
+            .iter()
+            .map(|o| (&o.name, &o.mentions));
+        for (name, mentions) in people.chain(orgs) {
+            let named_in_question = lower.contains(&name.to_lowercase())
+                || mentions
+                    .iter()
+                    .any(|m| lower.contains(&a.doc.slice(*m).to_lowercase()));
+            if named_in_question {
+                continue;
+            }
+            for m in mentions.iter().filter(|m| sentence.contains(**m)) {
+                named.push((m.start - sentence.start, name.as_str()));
+            }
+        }
+        for qt in a.analysis.quotes.iter().filter(|qt| qt.sentence == s) {
+            if let Some(cue) = qt.cue.filter(|c| sentence.contains(*c)) {
+                if !lower.contains(&qt.speaker.to_lowercase()) {
+                    named.push((cue.start - sentence.start, qt.speaker.as_str()));
+                }
+            }
+        }
+        // The subject: the nearest name before the event word with no clause break
+        // (a semicolon, a sentence-internal full stop) between them; else "by X" after it.
+        let subject = named
+            .iter()
+            .filter(|(at, _)| *at < verb_at)
+            .filter(|(at, _)| !text[*at..verb_at].contains([';', ':']))
+            .filter(|(at, _)| verb_at - at <= 80)
+            .max_by_key(|(at, _)| *at)
+            .or_else(|| {
+                let by = text[verb_at..].find(" by ")? + verb_at + 4;
+                named
+                    .iter()
+                    .find(|(at, _)| *at == by || (*at > by && *at <= by + 4))
+            });
+        if let Some((_, name)) = subject {
+            return found(name.to_string(), vec![Evidence::new(a, s)]);
+        }
+    }
+    unsure(index, &topic, "who did that")
+}
+
+/// Any other question: the sentence that holds nearly all of its topic.
+pub fn sentence(index: &ScopeIndex, q: &str) -> AskAnswer {
+    let topic = topic(index, q);
+    if topic.is_empty() {
+        return not_found();
+    }
+    if let Some((slot, s, _)) = candidates(&topic, SENTENCE_THRESHOLD).into_iter().next() {
+        let a = index.article(slot);
+        return found(
+            a.doc.sentence_text(s).to_string(),
+            vec![Evidence::new(a, s)],
+        );
+    }
+    unsure(index, &topic, "an answer to that")
+}

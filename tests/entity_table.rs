@@ -1,0 +1,489 @@
+//! Table of person, organization, place and role cases written for issue #14 (none taken
+//! from the dev articles): names from many languages found from context and shape even
+//! when no list knows them, roles in their common shapes, and the negatives the issue
+//! names — places inside people's names, parts of organizations' names, titles of
+//! works and awards, one person listed once.
+
+use newsdesk::analyze::analyze;
+use newsdesk::ingest::{IngestOptions, ingest};
+use newsdesk::model::Analysis;
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Person,
+    Org,
+    Place,
+    /// A person and words their role must contain: "Name=role words".
+    Role,
+}
+use Kind::*;
+
+/// (text, kind, names that must be found, names that must not be found as this kind)
+type Case = (
+    &'static str,
+    Kind,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const CASES: &[Case] = &[
+    // --- People from unknown names, by context and shape.
+    (
+        "The ceremony was attended by Ottavio Lugli and his sister.",
+        Person,
+        &["Ottavio Lugli"],
+        &[],
+    ),
+    (
+        "She worked with Zbigniew Wróblewski for a decade.",
+        Person,
+        &["Zbigniew Wróblewski"],
+        &[],
+    ),
+    (
+        "The film was directed by Tuomas Kärkkäinen in 1998.",
+        Person,
+        &["Tuomas Kärkkäinen"],
+        &[],
+    ),
+    (
+        "Oyelaran Adebisi, 46, was arrested on Friday.",
+        Person,
+        &["Oyelaran Adebisi"],
+        &[],
+    ),
+    (
+        "Quilliam Ostrander, who founded the shop, declined to comment.",
+        Person,
+        &["Quilliam Ostrander"],
+        &[],
+    ),
+    (
+        "He is the son of Vasyl Hrytsenko, a farmer.",
+        Person,
+        &["Vasyl Hrytsenko"],
+        &[],
+    ),
+    (
+        "Image: Grzegorz Brzęczyszczykiewicz.",
+        Person,
+        &["Grzegorz Brzęczyszczykiewicz"],
+        &[],
+    ),
+    (
+        "Mr. Okonkwo-Bassey arrived late.",
+        Person,
+        &["Okonkwo-Bassey"],
+        &[],
+    ),
+    (
+        "Dr Siobhán Ní Bhriain leads the team.",
+        Person,
+        &["Siobhán Ní Bhriain"],
+        &[],
+    ),
+    (
+        "Witnesses named Ludmila Kovaleva, Aigerim Zhaksylykova and Rustam Nazarov.",
+        Person,
+        &["Ludmila Kovaleva", "Aigerim Zhaksylykova", "Rustam Nazarov"],
+        &[],
+    ),
+    (
+        "Thandiwe Mthembu said the results were clear.",
+        Person,
+        &["Thandiwe Mthembu"],
+        &[],
+    ),
+    (
+        "The award went to Nguyễn Thị Lan last year.",
+        Person,
+        &["Nguyễn Thị Lan"],
+        &[],
+    ),
+    (
+        "Sources close to Haruki Tanabe confirmed the move.",
+        Person,
+        &["Haruki Tanabe"],
+        &[],
+    ),
+    (
+        "Kwame Asante-Darko told reporters the vote was fair.",
+        Person,
+        &["Kwame Asante-Darko"],
+        &[],
+    ),
+    (
+        "The study was led by Ingrid Søndergaard of the institute.",
+        Person,
+        &["Ingrid Søndergaard"],
+        &[],
+    ),
+    (
+        "General Abd al-Rahim Haddad took power in the coup.",
+        Person,
+        &["Abd al-Rahim Haddad"],
+        &["Abd"],
+    ),
+    (
+        "Painter Pieter van der Berghe exhibited in Ghent.",
+        Person,
+        &["Pieter van der Berghe"],
+        &[],
+    ),
+    (
+        "Novelist María de la Fuente signed copies.",
+        Person,
+        &["María de la Fuente"],
+        &[],
+    ),
+    (
+        "The theorem is named after Jean-Baptiste d'Orville.",
+        Person,
+        &["Jean-Baptiste d'Orville"],
+        &[],
+    ),
+    (
+        "Santosh Raghunathan met Priyanka Venkatesan at the fair.",
+        Person,
+        &["Santosh Raghunathan", "Priyanka Venkatesan"],
+        &[],
+    ),
+    (
+        "Her children, Ottilie and Bartholomew, live abroad.",
+        Person,
+        &["Ottilie", "Bartholomew"],
+        &[],
+    ),
+    (
+        "Carmen Ibáñez arrived. Later Ibáñez said she was tired.",
+        Person,
+        &["Carmen Ibáñez"],
+        &["Ibáñez"],
+    ),
+    // --- One person listed once.
+    (
+        "Jane Mary Goode was born in 1970. Jane Goode later moved.",
+        Person,
+        &["Jane Mary Goode"],
+        &["Jane Goode"],
+    ),
+    (
+        "Teodoro Mbeki spoke first; Mr. Mbeki then left.",
+        Person,
+        &["Teodoro Mbeki"],
+        &["Mbeki"],
+    ),
+    // --- Places inside people's names, works and awards are not people or places.
+    (
+        "Actress Valeska Paris won the role.",
+        Person,
+        &["Valeska Paris"],
+        &[],
+    ),
+    (
+        "Actress Valeska Paris won the role.",
+        Place,
+        &[],
+        &["Paris"],
+    ),
+    (
+        "Florence Okafor visited the clinic on Tuesday.",
+        Place,
+        &[],
+        &["Florence"],
+    ),
+    (
+        "She won the Golden Lotus Award in 2003.",
+        Person,
+        &[],
+        &["Golden Lotus Award", "Golden Lotus"],
+    ),
+    (
+        "The band toured with the Midnight Chronicles show.",
+        Person,
+        &[],
+        &["Midnight Chronicles"],
+    ),
+    (
+        "He wrote for the San Francisco Bulletin for years.",
+        Person,
+        &[],
+        &["Francisco Bulletin"],
+    ),
+    (
+        "The families met in Preston and Carlisle on Sunday.",
+        Person,
+        &[],
+        &["Preston", "Carlisle"],
+    ),
+    (
+        "Reporters gathered in Chelsea on Monday.",
+        Person,
+        &[],
+        &["Chelsea"],
+    ),
+    (
+        "The lecture at Harvard University was full.",
+        Place,
+        &[],
+        &["Harvard"],
+    ),
+    (
+        "Monday in March was cold.",
+        Person,
+        &[],
+        &["Monday", "March"],
+    ),
+    ("U. S. troops left the base.", Person, &[], &["U. S."]),
+    // --- Organizations.
+    (
+        "The Houston Astros signed the pitcher.",
+        Org,
+        &["Houston Astros"],
+        &[],
+    ),
+    (
+        "The Houston Astros signed the pitcher.",
+        Place,
+        &[],
+        &["Houston"],
+    ),
+    (
+        "He played for the Toronto Blue Jays and the Chicago White Sox.",
+        Org,
+        &["Toronto Blue Jays", "Chicago White Sox"],
+        &[],
+    ),
+    (
+        "She studied at Harvard University and Kyoto University.",
+        Org,
+        &["Harvard University", "Kyoto University"],
+        &["Harvard"],
+    ),
+    (
+        "The Norwegian Refugee Council (NRC) sent aid.",
+        Org,
+        &["Norwegian Refugee Council"],
+        &[],
+    ),
+    (
+        "Funding came from the Wellcome Trust.",
+        Org,
+        &["Wellcome Trust"],
+        &[],
+    ),
+    (
+        "Shares of Banco Santander fell.",
+        Org,
+        &["Banco Santander"],
+        &[],
+    ),
+    (
+        "Texas Democrats met in Austin.",
+        Org,
+        &[],
+        &["Texas Democrats"],
+    ),
+    (
+        "The Ministry of Fisheries issued a warning.",
+        Org,
+        &["Ministry of Fisheries"],
+        &[],
+    ),
+    (
+        "Researchers at the Max Planck Institute published the data.",
+        Org,
+        &["Max Planck Institute"],
+        &[],
+    ),
+    // --- Places.
+    (
+        "The flood hit Dhaka and Chittagong.",
+        Place,
+        &["Dhaka", "Chittagong"],
+        &[],
+    ),
+    (
+        "Protests spread from Lagos to Ibadan.",
+        Place,
+        &["Lagos", "Ibadan"],
+        &[],
+    ),
+    (
+        "Snow fell in Ulaanbaatar overnight.",
+        Place,
+        &["Ulaanbaatar"],
+        &[],
+    ),
+    (
+        "The convoy stopped near Trzcianka before dawn.",
+        Place,
+        &["Trzcianka"],
+        &[],
+    ),
+    ("The talks moved to Medellín.", Place, &["Medellín"], &[]),
+    (
+        "Fighting continued 40 kilometres north of Zhytomyr.",
+        Place,
+        &["Zhytomyr"],
+        &[],
+    ),
+    (
+        "Fans drove to Porto Alegre for the match.",
+        Place,
+        &["Porto Alegre"],
+        &[],
+    ),
+    (
+        "The ship docked in Surabaya, Indonesia.",
+        Place,
+        &["Surabaya", "Indonesia"],
+        &[],
+    ),
+    (
+        "Storms hit Queensland and New South Wales.",
+        Place,
+        &["Queensland", "New South Wales"],
+        &[],
+    ),
+    ("He grew up in Kazan.", Place, &["Kazan"], &[]),
+    // --- Roles.
+    (
+        "Kenyan Ambassador Wanjiru Kamau opened the session.",
+        Role,
+        &["Wanjiru Kamau=Ambassador"],
+        &[],
+    ),
+    (
+        "Ana Folau, a campaigner at the housing trust, spoke.",
+        Role,
+        &["Ana Folau=campaigner"],
+        &[],
+    ),
+    (
+        "The judge, Mary T. Lindqvist, adjourned the case.",
+        Role,
+        &["Mary T. Lindqvist=judge"],
+        &[],
+    ),
+    (
+        "Prime Minister Jacinda Moana addressed the house.",
+        Role,
+        &["Jacinda Moana=Prime Minister"],
+        &[],
+    ),
+    (
+        "Economist Rafael Quintero said growth would slow.",
+        Role,
+        &["Rafael Quintero=Economist"],
+        &[],
+    ),
+    (
+        "Olusegun Adeyemi, chief executive of the port authority, resigned.",
+        Role,
+        &["Olusegun Adeyemi=chief executive"],
+        &[],
+    ),
+    (
+        "Coach Dragan Petrović praised the players.",
+        Role,
+        &["Dragan Petrović=Coach"],
+        &[],
+    ),
+    (
+        "Senator Orrin Haldane (R-Utah) objected.",
+        Role,
+        &["Orrin Haldane=Senator"],
+        &[],
+    ),
+    (
+        "Ewa Kowalczyk, 52, a nurse from Gdańsk, was injured.",
+        Role,
+        &["Ewa Kowalczyk=nurse"],
+        &[],
+    ),
+    (
+        "Heinrich Vogt is the director of the museum.",
+        Role,
+        &["Heinrich Vogt=director"],
+        &[],
+    ),
+];
+
+fn analysis(text: &str) -> Analysis {
+    let doc = ingest(text.as_bytes(), &IngestOptions::default()).expect("plain text ingests");
+    analyze(&doc)
+}
+
+/// The names of the given kind, each with its aliases, and the role of each person.
+fn names(a: &Analysis, kind: Kind) -> Vec<(Vec<String>, String)> {
+    match kind {
+        Person | Role => a
+            .people
+            .iter()
+            .map(|p| {
+                let mut all = vec![p.name.clone()];
+                all.extend(p.aliases.iter().cloned());
+                (all, p.role.clone())
+            })
+            .collect(),
+        Org => a
+            .organizations
+            .iter()
+            .map(|o| (vec![o.name.clone()], String::new()))
+            .collect(),
+        Place => a
+            .places
+            .iter()
+            .map(|o| (vec![o.name.clone()], String::new()))
+            .collect(),
+    }
+}
+
+fn check(text: &str, kind: Kind, want: &[&str], not: &[&str]) -> Vec<String> {
+    let a = analysis(text);
+    let got = names(&a, kind);
+    let mut problems = Vec::new();
+    for w in want {
+        let (name, role) = w.split_once('=').unwrap_or((w, ""));
+        match got.iter().find(|(n, _)| n[0] == name) {
+            None => problems.push(format!("missing {name:?}")),
+            Some((_, r)) if !r.to_lowercase().contains(&role.to_lowercase()) => {
+                problems.push(format!("{name:?} has role {r:?}, wants {role:?}"))
+            }
+            Some(_) => {}
+        }
+    }
+    for n in not {
+        if got.iter().any(|(g, _)| g[0] == *n) {
+            problems.push(format!("unwanted {n:?}"));
+        }
+    }
+    if !problems.is_empty() {
+        let listed: Vec<&String> = got.iter().map(|(n, _)| &n[0]).collect();
+        problems.push(format!("got {listed:?}"));
+    }
+    problems
+}
+
+#[test]
+fn entity_table() {
+    assert!(CASES.len() >= 60, "the table keeps at least 60 cases");
+    let mut failures = Vec::new();
+    for (i, (text, kind, want, not)) in CASES.iter().enumerate() {
+        let problems = check(text, *kind, want, not);
+        if !problems.is_empty() {
+            failures.push(format!(
+                "case {i}: {text:?}\n    {}",
+                problems.join("\n    ")
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        CASES.len(),
+        failures.join("\n")
+    );
+}

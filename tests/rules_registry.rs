@@ -1,0 +1,143 @@
+//! The rule registry (`analyze::rules`): every rule fires on at least one test case (the
+//! fixture articles, or a sentence of our own below), every rule is used in the file its
+//! entry names, findings carry the rules that made them, and `NEWSDESK_RULES` switches a
+//! rule off in the `extract` command.
+
+mod common;
+
+use newsdesk::analyze::{self, rules};
+use newsdesk::ingest::{IngestOptions, ingest};
+use newsdesk::model::Analysis;
+use std::path::Path;
+use std::process::Command;
+
+/// Our own sentences, each aimed at rules the fixtures may not reach.
+const OWN_CASES: &[&str] = &[
+    "Council hires new auditor\n\n\
+     The city of Westbrook said on Tuesday it had hired a new auditor. \
+     \"We will publish every contract,\" said Mayor Alice Brennan. \
+     \"It is a new start,\" Brennan said. \
+     According to the council, the audit will cost $2.5 million. \
+     The budget fell by 3.5 percent, officials said.",
+    "Westbrook council sets out its plans\n\n\
+     The council published its plans on 5 March 2024.\n\n\
+     The bridge will reopen next month after the repairs are complete, said Mayor Alice Brennan.\n\n\
+     Quelliq Darmaten, a spokesman for the agency, confirmed the plan on Friday.\n\n\
+     Overnight temperatures fell to minus 5 degrees, and 1 in 5 homes lost power. \
+     Water use rose by ½ a point.",
+];
+
+fn analyze_text(text: &str) -> Analysis {
+    let doc = ingest(text.as_bytes(), &IngestOptions::default()).expect("ingest");
+    analyze::analyze(&doc)
+}
+
+#[test]
+fn every_rule_fires_on_some_test_case() {
+    for (name, bytes) in common::fixtures::articles() {
+        let doc =
+            ingest(&bytes, &IngestOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        analyze::analyze(&doc);
+    }
+    for text in OWN_CASES {
+        analyze_text(text);
+    }
+    let fired = rules::fired_on_this_thread();
+    let silent: Vec<&str> = rules::RULES
+        .iter()
+        .filter(|r| !fired.contains(r.id))
+        .map(|r| r.name)
+        .collect();
+    assert!(silent.is_empty(), "rules that never fired: {silent:?}");
+}
+
+#[test]
+fn every_rule_is_applied_where_its_entry_says() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/analyze");
+    for r in rules::RULES {
+        let (file, function) = r.site.split_once("::").expect("site is file::function");
+        let source = std::fs::read_to_string(root.join(file))
+            .unwrap_or_else(|e| panic!("{}: {file}: {e}", r.name));
+        assert!(
+            source.contains(r.constant),
+            "{} is not applied in {file}",
+            r.name
+        );
+        assert!(
+            source.contains(&format!("fn {function}")),
+            "{}: {file} has no function {function}",
+            r.name
+        );
+    }
+}
+
+#[test]
+fn findings_carry_the_rules_that_made_them() {
+    let a = analyze_text(OWN_CASES[0]);
+    let said = a
+        .quotes
+        .iter()
+        .find(|q| q.speaker.contains("Brennan") && q.rules.contains(rules::QUOTES_AFTER_SAID_X));
+    assert!(said.is_some(), "quotes: {:?}", a.quotes);
+    let money = a
+        .figures
+        .iter()
+        .find(|f| f.rules.contains(rules::FIGURES_MONEY))
+        .expect("a money figure");
+    assert!(!money.rules.contains(rules::FIGURES_PERCENT));
+    for p in &a.people {
+        assert!(!p.rules.is_empty(), "{} has no rules", p.name);
+    }
+}
+
+fn extract(env: Option<&str>, args: &[&str], text: &str) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("case.txt");
+    std::fs::write(&path, text).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
+    cmd.env_remove("NEWSDESK_RULES");
+    if let Some(spec) = env {
+        cmd.env("NEWSDESK_RULES", spec);
+    }
+    cmd.arg("extract").args(args).arg(&path).output().unwrap()
+}
+
+#[test]
+fn newsdesk_rules_switches_a_rule_off() {
+    let text = OWN_CASES[0];
+    let on = extract(None, &["--explain"], text);
+    assert!(on.status.success());
+    let on = String::from_utf8_lossy(&on.stdout);
+    assert!(on.contains("quotes.after_said_x"), "{on}");
+    assert!(on.contains("figures.money"), "{on}");
+
+    let off = extract(
+        Some("-quotes.after_said_x,-figures.money"),
+        &["--explain"],
+        text,
+    );
+    assert!(off.status.success());
+    let off = String::from_utf8_lossy(&off.stdout);
+    assert!(!off.contains("quotes.after_said_x"), "{off}");
+    assert!(!off.contains("figures.money"), "{off}");
+
+    let bad = extract(Some("-quotes.no_such_rule"), &["--json"], text);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("quotes.no_such_rule"));
+}
+
+#[test]
+fn explained_json_adds_rules_and_keeps_the_schema() {
+    let text = OWN_CASES[0];
+    let plain: serde_json::Value =
+        serde_json::from_slice(&extract(None, &["--json"], text).stdout).unwrap();
+    let explained: serde_json::Value =
+        serde_json::from_slice(&extract(None, &["--json", "--explain"], text).stdout).unwrap();
+    assert!(plain["quotes"][0].get("rules").is_none());
+    assert_eq!(
+        plain["quotes"].as_array().map(Vec::len),
+        explained["quotes"].as_array().map(Vec::len)
+    );
+    assert!(explained["quotes"][0]["rules"].is_array());
+    assert_eq!(plain["figures"][0]["text"], explained["figures"][0]["text"]);
+}
