@@ -19,9 +19,9 @@
 //! - [`bot`] and [`console`]: the front ends.
 //!
 //! Imports run one way, each module using only those below it: `model`, `error`,
-//! `config`, `discord_limits` at the bottom, then `text`, `ingest`, `analyze`, `query`,
-//! `store`, `briefing`, `commands`, `render`, and `bot` / `console` on top; no two
-//! modules import each other. `tests/architecture.rs` checks this, and the size of
+//! `config`, `discord_limits`, `lexicon` at the bottom, then `text`, `ingest`, `analyze`,
+//! `query`, `store`, `briefing`, `commands`, `render`, and `bot` / `console` on top; no
+//! two modules import each other. `tests/architecture.rs` checks this, and the size of
 //! files and functions.
 //!
 //! Only `store` touches the disk, only the URL fetcher touches the network, and only

@@ -212,24 +212,34 @@ fn hostile_html_is_bounded() {
         .expect("the deep page is read");
     assert_eq!(sentences(&d), ["Deep text here."]);
 
-    // 100,000 elements (past the readability cap): every letter once, none invented.
+    // 100,000 elements (past the readability cap), spaced: every word once, none invented.
     let wide = format!(
+        "<html><body>{}</body></html>",
+        "<span>x</span> ".repeat(100_000)
+    );
+    let d = assert_bounded(&wide, ingest(wide.as_bytes(), &IngestOptions::default()))
+        .expect("the wide page is read");
+    assert_eq!(d.text.matches('x').count(), 100_000, "each word once");
+    assert!(d.text.chars().all(|c| c == 'x' || c.is_whitespace()));
+    // Unspaced, the same letters are one 100,000-character "word": refused, and said why.
+    let run = format!(
         "<html><body>{}</body></html>",
         "<span>x</span>".repeat(100_000)
     );
-    if let Some(d) = assert_bounded(&wide, ingest(wide.as_bytes(), &IngestOptions::default())) {
-        assert_eq!(d.text.matches('x').count(), 100_000, "each letter once");
-        assert!(d.text.chars().all(|c| c == 'x' || c.is_whitespace()));
-    }
+    let refused = assert_bounded(&run, ingest(run.as_bytes(), &IngestOptions::default()));
+    assert!(
+        refused.is_none(),
+        "a 100,000-letter run is not article text"
+    );
 
     // Thousands of unclosed tags, script content after the text: the text alone.
     let unclosed = format!("<html><body><p>Start{}", "<b><i><script>".repeat(5_000));
-    if let Some(d) = assert_bounded(
+    let d = assert_bounded(
         &unclosed,
         ingest(unclosed.as_bytes(), &IngestOptions::default()),
-    ) {
-        assert_eq!(d.text.trim(), "Start");
-    }
+    )
+    .expect("the unclosed page is read");
+    assert_eq!(d.text.trim(), "Start");
 
     // A page with no article text is refused with a clear message.
     match ingest(
