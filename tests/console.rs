@@ -310,3 +310,33 @@ fn who_said_and_key_figures_on_the_seed_name_the_speakers_and_figures() {
     // The font-size widget is page furniture, not a figure.
     assert!(!run.stdout.contains("16 px"), "{}", run.stdout);
 }
+
+/// The first steps the README and /help give work on the built-in sample, piped: the
+/// hint is on standard output, a topic finds statements by their story, the /help
+/// example question is answered, and a second copy or a one-word "article" is refused.
+#[test]
+fn the_documented_first_steps_answer_on_the_sample() {
+    let data = tempfile::tempdir().unwrap();
+    let run = console(
+        data.path(),
+        "/help\n/article add sample\n/who-said topic:\"rare earths\"\n/ask question:\"How much trade is at stake?\"\n/who-said topic:chips\n/article add sample\n/article add text:\"Hi\"\n",
+    );
+    assert!(run.success, "{}", run.stderr);
+    let out = &run.stdout;
+    assert!(
+        out.contains("No articles yet") && out.contains("/article add sample"),
+        "the hint is on stdout: {out}"
+    );
+    assert!(
+        !out.contains("No statements match"),
+        "topic:\"rare earths\" finds the sample's statements: {out}"
+    );
+    assert!(out.contains("Wu Xinbo"), "{out}");
+    assert!(out.contains("A: $660 billion"), "{out}");
+    assert!(
+        out.contains("Cory Combs"),
+        "topic:chips finds chip-related: {out}"
+    );
+    assert!(out.contains("already added as a1"), "{out}");
+    assert!(out.contains("too short to be an article"), "{out}");
+}
