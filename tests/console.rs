@@ -179,9 +179,9 @@ fn an_empty_store_offers_the_sample_article() {
         "/article add sample\n/search query:\"rare earth\"\n",
     );
     assert!(
-        run.stderr.contains("/article add sample"),
-        "the hint: {}",
-        run.stderr
+        run.stdout.contains("/article add sample"),
+        "the hint is on stdout: {}",
+        run.stdout
     );
     assert!(
         run.stdout.contains("Added “US and China race"),
@@ -192,9 +192,9 @@ fn an_empty_store_offers_the_sample_article() {
     // With an article stored, no hint.
     let again = console(data.path(), "/article list\n");
     assert!(
-        !again.stderr.contains("/article add sample"),
+        !again.stdout.contains("No articles yet"),
         "{}",
-        again.stderr
+        again.stdout
     );
 }
 
