@@ -91,7 +91,6 @@ const PEOPLE_NOUNS: &[&str] = &[
     "staff",
     "soldiers",
     "troops",
-    "voters",
     "members",
     "commuters",
     "pupils",
