@@ -12,7 +12,7 @@ use crate::model::{Article, FigureKind};
 use crate::query::{
     self, AskAnswer, Evidence, FigureHit, PersonHit, SearchHit, SpeakerStatements, TimelineEntry,
 };
-use crate::store::{NewArticle, Scope, Store};
+use crate::store::{AddChecks, NewArticle, Scope, Store};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
@@ -248,6 +248,9 @@ pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Respo
     match command {
         Command::ArticleAdd { content, title } => {
             let mut title = title;
+            // A file, a page or the sample is refused when the scope already holds the
+            // same story; pasted text is taken as given (the way to add a copy anyway).
+            let checks = AddChecks::for_user(matches!(content, Content::Text(_)));
             let (origin, bytes) = match content {
                 Content::File { name, bytes } => (name, bytes),
                 Content::Text(t) => {
@@ -267,7 +270,7 @@ pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Respo
                     )
                 }
             };
-            let article = store.add_article(
+            let article = store.add_article_with(
                 scope,
                 NewArticle {
                     bytes,
@@ -275,6 +278,7 @@ pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Respo
                     title,
                     added_by: caller.name.clone(),
                 },
+                checks,
             )?;
             Ok(Response::Added { article })
         }

@@ -56,7 +56,9 @@ pub fn run() -> Result<()> {
             return Ok(());
         }
     } else if empty {
-        eprintln!(
+        // On standard output, with the answers: a piped session shows it where it reads.
+        let _ = writeln!(
+            out,
             "No articles yet. To try newsdesk on a built-in sample (a Wikinews story on Australian uranium exports, CC BY 2.5), \
              send `/article add sample`, then /who-said or /key-figures."
         );
@@ -304,9 +306,10 @@ fn read_local_file(path: &str, max_upload: usize) -> Result<Vec<u8>> {
         .read_to_end(&mut bytes)
         .map_err(not_readable)?;
     if bytes.len() > cap {
+        // The file's own size, not the read cap, so the two numbers never disagree.
         return Err(Error::Limit(format!(
-            "{path} is over {}, too big for an article (the limit is {} of text). An admin can raise it with {}.",
-            human_size(cap),
+            "{path} is {}, too big for an article: the limit is {} of text. An admin can raise it with {}.",
+            human_size(meta.len().max(bytes.len() as u64) as usize),
             human_size(max_upload),
             vars::MAX_UPLOAD_BYTES
         )));

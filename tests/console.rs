@@ -187,9 +187,9 @@ fn an_empty_store_offers_the_sample_article() {
         "/article add sample\n/search query:\"uranium exports\"\n",
     );
     assert!(
-        run.stderr.contains("/article add sample"),
-        "the hint: {}",
-        run.stderr
+        run.stdout.contains("/article add sample"),
+        "the hint is on stdout: {}",
+        run.stdout
     );
     assert!(
         run.stdout
@@ -205,9 +205,9 @@ fn an_empty_store_offers_the_sample_article() {
     // With an article stored, no hint.
     let again = console(data.path(), "/article list\n");
     assert!(
-        !again.stderr.contains("/article add sample"),
+        !again.stdout.contains("No articles yet"),
         "{}",
-        again.stderr
+        again.stdout
     );
 }
 
@@ -332,4 +332,34 @@ fn the_built_in_sample_is_openly_licensed_and_says_so() {
         last.contains("Wikinews") && last.contains("CC BY 2.5") && last.contains("https://"),
         "the sample ends with its attribution line: {last}"
     );
+}
+
+/// The first steps the README and /help give work on the built-in sample, piped: the
+/// hint is on standard output, a topic finds statements by their story, the /help
+/// example question is answered, and a second copy or a one-word "article" is refused.
+#[test]
+fn the_documented_first_steps_answer_on_the_sample() {
+    let data = tempfile::tempdir().unwrap();
+    let run = console(
+        data.path(),
+        "/help\n/article add sample\n/who-said topic:\"rare earths\"\n/ask question:\"How much trade is at stake?\"\n/who-said topic:chips\n/article add sample\n/article add text:\"Hi\"\n",
+    );
+    assert!(run.success, "{}", run.stderr);
+    let out = &run.stdout;
+    assert!(
+        out.contains("No articles yet") && out.contains("/article add sample"),
+        "the hint is on stdout: {out}"
+    );
+    assert!(
+        !out.contains("No statements match"),
+        "topic:\"rare earths\" finds the sample's statements: {out}"
+    );
+    assert!(out.contains("Wu Xinbo"), "{out}");
+    assert!(out.contains("A: $660 billion"), "{out}");
+    assert!(
+        out.contains("Cory Combs"),
+        "topic:chips finds chip-related: {out}"
+    );
+    assert!(out.contains("already added as a1"), "{out}");
+    assert!(out.contains("too short to be an article"), "{out}");
 }

@@ -123,7 +123,16 @@ fn build(spec: &Spec, mut o: Options) -> Result<Command> {
             if let Some(u) = o.take("url") {
                 sources.push(Content::Url(u));
             }
-            if let Some(s) = o.take("source") {
+            let bare = o.take("source");
+            if let (Some(s), false) = (&bare, sources.is_empty()) {
+                // `url:not a url`: the words after an unquoted value read as a file name.
+                return Err(Error::BadInput(format!(
+                    "“{}” was read as a second article after the first option. Put a value with spaces in \
+                     quotes — url:\"…\", text:\"…\", file:\"…\" — and give one article per /article add.",
+                    s.trim()
+                )));
+            }
+            if let Some(s) = bare {
                 if s.trim().eq_ignore_ascii_case("sample") {
                     sources.push(Content::Sample);
                 } else {

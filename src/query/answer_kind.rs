@@ -91,7 +91,6 @@ const PEOPLE_NOUNS: &[&str] = &[
     "staff",
     "soldiers",
     "troops",
-    "voters",
     "members",
     "commuters",
     "pupils",
@@ -153,8 +152,8 @@ pub fn measure_of(question: &str) -> Measure {
         let counted: Vec<u32> = noun
             .filter(|n| terms::term(n).is_some())
             .map(|n| {
+                // The noun itself (a synonym list would let "votes" count senators).
                 let mut ids: Vec<u32> = terms::term(n).into_iter().collect();
-                ids.extend(super::synonyms::related(n));
                 if PEOPLE_NOUNS.contains(&n.as_str()) {
                     ids.extend(PEOPLE_NOUNS.iter().filter_map(|p| terms::term(p)));
                 }

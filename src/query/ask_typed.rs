@@ -490,6 +490,14 @@ pub fn who_did(index: &ScopeIndex, q: &str) -> AskAnswer {
             .filter(|(at, _)| *at < verb_at)
             .filter(|(at, _)| !text[*at..verb_at].contains([';', ':']))
             .filter(|(at, _)| verb_at - at <= 80)
+            // "… a give and go with Abou Diaby …": a name after a preposition is not
+            // the one doing it.
+            .filter(|(at, _)| {
+                let head = text[..*at].trim_end().to_lowercase();
+                !["with", "to", "of", "from", "for", "against", "by", "and"]
+                    .iter()
+                    .any(|p| head.ends_with(&format!(" {p}")) || head == *p)
+            })
             .max_by_key(|(at, _)| *at)
             .or_else(|| {
                 let by = text[verb_at..].find(" by ")? + verb_at + 4;

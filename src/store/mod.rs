@@ -31,6 +31,7 @@
 //! Adding an article ingests and analyzes it synchronously: async callers run
 //! `add_article` inside `tokio::task::spawn_blocking`.
 
+mod duplicates;
 mod entry;
 mod gate;
 pub mod journal;
@@ -61,6 +62,8 @@ pub enum Scope {
     Guild(u64),
     User(u64),
 }
+
+pub use duplicates::AddChecks;
 
 /// What a user hands in.
 #[derive(Debug, Clone, Default)]
@@ -174,6 +177,17 @@ impl Store {
 
     /// Ingests, analyzes and stores an article; returns it once it is durable.
     pub fn add_article(&self, scope: Scope, new: NewArticle) -> Result<Arc<Article>> {
+        self.add_article_with(scope, new, AddChecks::default())
+    }
+
+    /// [`Store::add_article`] with the checks a user's add gets: a minimum length, and
+    /// no second copy of an article the scope already holds (unless allowed).
+    pub fn add_article_with(
+        &self,
+        scope: Scope,
+        new: NewArticle,
+        checks: AddChecks,
+    ) -> Result<Arc<Article>> {
         let max = self.limits.max_upload_bytes;
         // Raw input may shrink when decoded (HTML markup), so allow some slack before
         // even looking at it; the real check is on the decoded text below.
@@ -206,11 +220,15 @@ impl Store {
                 ));
             }
         };
+        checks.check_length(&doc)?;
         let size = new.bytes.len();
         let source = Source::from_bytes(new.bytes);
 
         let mut state = self.write();
         let data = state.scopes.entry(scope).or_default();
+        if checks.refuse_duplicates {
+            duplicates::refuse_copy(&data.articles, &analysis)?;
+        }
         self.check_room(data, size)?;
         let id = format!("a{}", data.next_id + 1);
         let mut stored = StoredArticle {
