@@ -342,7 +342,7 @@ fn the_documented_first_steps_answer_on_the_sample() {
     let data = tempfile::tempdir().unwrap();
     let run = console(
         data.path(),
-        "/help\n/article add sample\n/who-said topic:\"rare earths\"\n/ask question:\"How much trade is at stake?\"\n/who-said topic:chips\n/article add sample\n/article add text:\"Hi\"\n",
+        "/help\n/article add sample\n/who-said topic:uranium\n/ask question:\"What share of the world's uranium does Australia have?\"\n/who-said topic:proliferation\n/article add sample\n/article add text:\"Hi\"\n",
     );
     assert!(run.success, "{}", run.stderr);
     let out = &run.stdout;
@@ -352,13 +352,13 @@ fn the_documented_first_steps_answer_on_the_sample() {
     );
     assert!(
         !out.contains("No statements match"),
-        "topic:\"rare earths\" finds the sample's statements: {out}"
+        "topic:uranium finds the sample's statements: {out}"
     );
-    assert!(out.contains("Wu Xinbo"), "{out}");
-    assert!(out.contains("A: $660 billion"), "{out}");
+    assert!(out.contains("Alexander Downer"), "{out}");
+    assert!(out.contains("A: 30%"), "{out}");
     assert!(
-        out.contains("Cory Combs"),
-        "topic:chips finds chip-related: {out}"
+        out.contains("Mohamed ElBaradei"),
+        "topic:proliferation finds non-proliferation: {out}"
     );
     assert!(out.contains("already added as a1"), "{out}");
     assert!(out.contains("too short to be an article"), "{out}");
