@@ -254,6 +254,10 @@ macro_rules! lists {
 }
 
 lists! {
+    /// Question-word synonyms from WordNet, `stem: stem stem…` (ask).
+    ASK_SYNONYMS = "ask_synonyms.txt", Shape::LINE;
+    /// Hand-kept groups of news wording, `stem stem…` a line (ask).
+    ASK_SYNONYMS_NEWS = "ask_synonyms_news.txt", Shape::LINE;
     /// Abbreviations ending in a period, `abbreviation|class` (sentence splitter).
     ABBREVIATIONS = "abbreviations.txt", Shape {
         fields: (2, 2),

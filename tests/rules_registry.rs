@@ -25,8 +25,6 @@ const OWN_CASES: &[&str] = &[
      Quelliq Darmaten, a spokesman for the agency, confirmed the plan on Friday.\n\n\
      Overnight temperatures fell to minus 5 degrees, and 1 in 5 homes lost power. \
      Water use rose by ½ a point.",
-    "Rovers edge past United\n\n\
-     Rovers beat United 2-1 at home on Saturday, their third win in a row.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

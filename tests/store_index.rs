@@ -11,7 +11,7 @@ use newsdesk::model::Article;
 use newsdesk::query::{self, AskAnswer};
 use newsdesk::store::{NewArticle, Scope, Store};
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 const G: Scope = Scope::Guild(7);
@@ -93,12 +93,52 @@ fn quotes_scan(
     topic: Option<&str>,
 ) -> Vec<(String, usize)> {
     let stemmer = Stemmer::create(Algorithm::English);
+    // A word's stem, and for a hyphenated compound its parts' stems too.
     let stems = |s: &str| -> BTreeSet<String> {
-        s.replace(['’', '\''], " ")
+        let mut out = BTreeSet::new();
+        for w in s
+            .replace(['’', '\''], " ")
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| !w.is_empty())
-            .map(|w| stemmer.stem(&w.to_lowercase()).into_owned())
-            .collect()
+        {
+            let w = w.to_lowercase();
+            for part in w.split('-').filter(|p| !p.is_empty()) {
+                out.insert(stemmer.stem(part).into_owned());
+            }
+            out.insert(stemmer.stem(&w).into_owned());
+        }
+        out
+    };
+    // An article's main terms: its title, lead paragraph and words used three times or more.
+    let article_terms = |a: &Article| -> BTreeSet<String> {
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for w in a
+            .doc
+            .text
+            .replace(['’', '\''], " ")
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+        {
+            let w = w.to_lowercase();
+            for part in w.split('-').filter(|p| !p.is_empty() && *p != w) {
+                *counts.entry(stemmer.stem(part).into_owned()).or_default() += 1;
+            }
+            *counts.entry(stemmer.stem(&w).into_owned()).or_default() += 1;
+        }
+        let mut out: BTreeSet<String> = counts
+            .into_iter()
+            .filter(|(_, n)| *n >= 3)
+            .map(|(w, _)| w)
+            .collect();
+        out.extend(stems(a.title()));
+        let doc = &a.doc;
+        if let Some(p) = doc.paragraphs.iter().find(|p| {
+            doc.headline.is_none_or(|h| !h.overlaps(**p))
+                && doc.dateline.is_none_or(|d| !d.overlaps(**p))
+        }) {
+            out.extend(stems(doc.slice(*p)));
+        }
+        out
     };
     let mut out = Vec::new();
     for a in articles {
@@ -115,6 +155,15 @@ fn quotes_scan(
             if let Some(t) = topic {
                 let mut have = stems(a.doc.slice(q.text));
                 have.extend(stems(a.doc.sentence_text(q.sentence)));
+                if let Some(p) = a
+                    .doc
+                    .sentences
+                    .get(q.sentence)
+                    .and_then(|s| a.doc.paragraphs.get(s.paragraph))
+                {
+                    have.extend(stems(a.doc.slice(*p)));
+                }
+                have.extend(article_terms(a));
                 if !stems(t).is_subset(&have) {
                     continue;
                 }

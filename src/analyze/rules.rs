@@ -223,8 +223,6 @@ registry! {
         "typed rank: an ordinal position";
     FIGURES_AGE = "figures.age", "figures/mod.rs::extract",
         "typed age: a person's age (\"Jane Roe, 34,\", \"a 9-year-old\")";
-    FIGURES_SCORE = "figures.score", "figures/mod.rs::extract",
-        "typed score: a sports result";
 
     // ---- dates ---------------------------------------------------------------------------
     DATES_ISO = "dates.iso", "dates.rs::extract", "an ISO date (2024-03-05)";

@@ -168,6 +168,12 @@ pub fn measure_of(question: &str) -> Measure {
     Measure::Amount
 }
 
+/// Words that end the noun phrase after a number.
+const NOUN_PHRASE_STOPS: &[&str] = &[
+    "in", "at", "on", "for", "to", "from", "by", "with", "and", "or", "but", "as", "than", "was",
+    "were", "is", "are", "had", "have", "has", "will", "would",
+];
+
 /// Whether `figure` (in a sentence whose words after the number are `following`) is the
 /// measure asked for.
 pub fn fits(measure: &Measure, figure: &Figure, following: &str) -> bool {
@@ -198,11 +204,22 @@ pub fn fits(measure: &Measure, figure: &Figure, following: &str) -> bool {
             }
             // The counted noun is the figure's unit, what it is about, or the words
             // right after the number.
-            let near: String = following
-                .split_whitespace()
-                .take(4)
-                .collect::<Vec<_>>()
-                .join(" ");
+            // Only the noun phrase that continues the figure ("12 of the senators",
+            // "40 more officers"): a preposition or the end of a clause stops it, so "two
+            // votes in the Senate" does not count senators.
+            let mut near_words: Vec<&str> = Vec::new();
+            for word in following.split_whitespace().take(4) {
+                let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+                let lower = bare.to_lowercase();
+                if bare.is_empty() || NOUN_PHRASE_STOPS.contains(&lower.as_str()) {
+                    break;
+                }
+                near_words.push(bare);
+                if word.ends_with(|c: char| matches!(c, '.' | ',' | ';' | ':' | '?' | '!')) {
+                    break;
+                }
+            }
+            let near = near_words.join(" ");
             let held = |text: &str| terms::terms(text).iter().any(|t| counted.contains(t));
             held(&figure.unit) || held(&near) || held(&figure.about)
         }

@@ -6,11 +6,12 @@
 //! not link). Inflections need no list: terms are stemmed.
 
 use crate::analyze::terms;
+use crate::lexicon;
 use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
-const WORDNET: &str = include_str!("../../data/ask_synonyms.txt");
-const NEWS: &str = include_str!("../../data/ask_synonyms_news.txt");
+const WORDNET: &str = lexicon::ASK_SYNONYMS.text;
+const NEWS: &str = lexicon::ASK_SYNONYMS_NEWS.text;
 
 /// Stem → term ids of the stems that may stand for it.
 static RELATED: LazyLock<HashMap<String, Vec<u32>>> = LazyLock::new(|| {

@@ -444,10 +444,23 @@ mod tests {
         assert_eq!(by_surname[0].statements.len(), 3);
         assert!(who_said(&refs, Some("Xi"), None).is_empty());
 
-        // Topic by stem: "earths" finds "earth" and "earths".
+        // Topic by stem: "earths" finds "earth" and "earths"; a statement is on its
+        // article's topic (title and lead), so all four statements of these two articles
+        // match, and none of an article about something else.
+        let c = article(
+            "a3",
+            "Forecasters said the weekend would be wet.\n\n“Bring an umbrella,” said Jane Roe.",
+        );
+        let refs = [&a, &b, &c];
         let topic = who_said(&refs, None, Some("rare earths"));
         let n: usize = topic.iter().map(|g| g.statements.len()).sum();
-        assert_eq!(n, 2, "{topic:?}");
+        assert_eq!(n, 4, "{topic:?}");
+        assert!(
+            topic
+                .iter()
+                .all(|g| g.statements.iter().all(|s| s.evidence.article_id != "a3")),
+            "{topic:?}"
+        );
         assert!(
             topic
                 .iter()

@@ -404,7 +404,13 @@ fn push(
                 .unwrap_or(0)
         }
     };
-    if inner_end <= inner_start {
+    // A mark folded from two characters can reach past the end of an unclosed stretch;
+    // never slice outside the text or inside a character.
+    let inner_end = inner_end.min(text.len());
+    if inner_end <= inner_start
+        || !text.is_char_boundary(inner_start)
+        || !text.is_char_boundary(inner_end)
+    {
         return;
     }
     let raw = &text[inner_start..inner_end];
