@@ -216,14 +216,17 @@ fn name_key(name: &str) -> Vec<String> {
         .collect()
 }
 
-/// Two speaker names are one source: same words, or the shorter's words all in the
-/// longer, which ends with one of them ("Trump" / "Donald Trump").
+/// Two speaker names are one source: same words, the shorter's words all in the longer,
+/// which ends with one of them ("Trump" / "Donald Trump"), or two or more words opening it.
 fn one_source(a: &[String], b: &[String]) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.iter().all(|w| long.contains(w)) && long.last().is_some_and(|l| short.contains(l))
+    // An organization's short name opening its full one ("University of Chile" /
+    // "University of Chile Seismological Service").
+    (short.len() >= 2 && long.starts_with(short))
+        || short.iter().all(|w| long.contains(w)) && long.last().is_some_and(|l| short.contains(l))
 }
 
 /// A who-said group as compared: speaker, role, aliases, total, shown statements.
