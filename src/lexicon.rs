@@ -168,19 +168,19 @@ impl List {
                 errors.push(err(e.line, format!("field {} is empty", i + 1)));
             }
             for (i, allowed) in self.shape.values {
-                if let Some(v) = e.fields.get(*i) {
-                    if !allowed.contains(v) {
-                        errors.push(err(
-                            e.line,
-                            format!("field {} is {v:?}, expected one of {allowed:?}", i + 1),
-                        ));
-                    }
+                if let Some(v) = e.fields.get(*i)
+                    && !allowed.contains(v)
+                {
+                    errors.push(err(
+                        e.line,
+                        format!("field {} is {v:?}, expected one of {allowed:?}", i + 1),
+                    ));
                 }
             }
-            if let Some(i) = self.shape.number {
-                if e.fields.get(i).is_some_and(|v| v.parse::<f64>().is_err()) {
-                    errors.push(err(e.line, format!("field {} is not a number", i + 1)));
-                }
+            if let Some(i) = self.shape.number
+                && e.fields.get(i).is_some_and(|v| v.parse::<f64>().is_err())
+            {
+                errors.push(err(e.line, format!("field {} is not a number", i + 1)));
             }
         }
         errors

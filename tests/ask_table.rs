@@ -511,13 +511,13 @@ fn check(question: &str, expect: &Expect) -> Outcome {
             if first.sentence.is_empty() {
                 return Outcome::Wrong(format!("{question:?}: empty evidence sentence"));
             }
-            if let AnswerWithEvidence(_, sentence) = expect {
-                if !first.sentence.contains(sentence) {
-                    return Outcome::Wrong(format!(
-                        "{question:?}: evidence {:?} lacks {sentence:?}",
-                        first.sentence
-                    ));
-                }
+            if let AnswerWithEvidence(_, sentence) = expect
+                && !first.sentence.contains(sentence)
+            {
+                return Outcome::Wrong(format!(
+                    "{question:?}: evidence {:?} lacks {sentence:?}",
+                    first.sentence
+                ));
             }
             Outcome::Right
         }

@@ -86,12 +86,12 @@ fn crash_once(
         for line in BufReader::new(stdout).lines() {
             let Ok(line) = line else { break };
             // "Added “crash-3-7” as a21 — 40 words."
-            if let Some(rest) = line.strip_prefix("Added “") {
-                if let Some((title, tail)) = rest.split_once("” as ") {
-                    let id = tail.split_whitespace().next().unwrap_or("").to_string();
-                    acked.push((title.to_string(), id));
-                    let _ = ack_tx.send(());
-                }
+            if let Some(rest) = line.strip_prefix("Added “")
+                && let Some((title, tail)) = rest.split_once("” as ")
+            {
+                let id = tail.split_whitespace().next().unwrap_or("").to_string();
+                acked.push((title.to_string(), id));
+                let _ = ack_tx.send(());
             }
         }
         acked

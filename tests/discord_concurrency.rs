@@ -132,8 +132,9 @@ async fn two_hundred_interactions_from_four_guilds_at_once() {
             )
         }
     });
-    let replies: Vec<(usize, Option<usize>, &str, Result<Reply, String>)> =
-        futures::future::join_all(waits).await;
+    // (server, which article add it answers, command name, the reply)
+    type Waited<'a> = (usize, Option<usize>, &'a str, Result<Reply, String>);
+    let replies: Vec<Waited> = futures::future::join_all(waits).await;
     let elapsed = started.elapsed();
 
     let mut slowest_ack = Duration::ZERO;

@@ -160,10 +160,10 @@ fn unit_names() -> HashMap<String, String> {
         .filter(|l| !l.starts_with('#'))
     {
         let parts: Vec<&str> = line.split('|').collect();
-        if parts.len() == 3 {
-            if let Some(n) = m.get(&parts[0].to_lowercase()).cloned() {
-                m.entry(parts[1].to_string()).or_insert(n);
-            }
+        if parts.len() == 3
+            && let Some(n) = m.get(&parts[0].to_lowercase()).cloned()
+        {
+            m.entry(parts[1].to_string()).or_insert(n);
         }
     }
     m.insert("%".into(), "percentage".into());

@@ -281,8 +281,7 @@ fn a_damaged_snapshot_refuses_to_start() {
     let bytes = std::fs::read(&snapshot).unwrap();
     std::fs::write(&snapshot, &bytes[..bytes.len() * 2 / 3]).unwrap();
     let msg = Store::open(dir.path(), Limits::default())
-        .err()
-        .expect("must refuse")
+        .expect_err("must refuse")
         .to_string();
     assert!(
         msg.contains("snapshot.jsonl") && msg.contains("damaged"),
@@ -435,8 +434,7 @@ fn one_process_per_data_directory() {
     let dir = tempfile::tempdir().unwrap();
     let _first = open(dir.path());
     let msg = Store::open(dir.path(), Limits::default())
-        .err()
-        .expect("second open must fail")
+        .expect_err("second open must fail")
         .to_string();
     assert!(
         msg.contains("Another newsdesk process") && msg.contains("NEWSDESK_DATA_DIR"),

@@ -270,7 +270,7 @@ fn who_said_scan(articles: &[Arc<Article>]) -> Vec<WhoSaidGroup> {
             }
         }
     }
-    groups.sort_by(|a, b| b.quotes.len().cmp(&a.quotes.len()));
+    groups.sort_by_key(|b| std::cmp::Reverse(b.quotes.len()));
     let mut room = query::who_said::MAX_STATEMENTS;
     groups
         .iter()
@@ -464,11 +464,11 @@ fn check_against_scans(store: &Store) {
                     {
                         let mut seen = Vec::new();
                         for m in mentions {
-                            if let Some(s) = b.doc.sentence_at(m.start) {
-                                if !seen.contains(&s) {
-                                    seen.push(s);
-                                    scan.push((b.id.clone(), s));
-                                }
+                            if let Some(s) = b.doc.sentence_at(m.start)
+                                && !seen.contains(&s)
+                            {
+                                seen.push(s);
+                                scan.push((b.id.clone(), s));
                             }
                         }
                     }

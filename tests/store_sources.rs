@@ -18,7 +18,7 @@ fn upload(n: usize) -> Vec<u8> {
         "Harbour report {n}\n\nThe port authority approved berth {n} on Tuesday. \"We expect {n} more ships a week,\" \
          said Director Lena Okafor.\n\nWork starts in the spring, the authority said.\n"
     );
-    if n % 3 == 0 {
+    if n.is_multiple_of(3) {
         // "Café" in Latin-1: the é is one byte that is not valid UTF-8.
         let mut bytes = b"Caf\xe9 notes. ".to_vec();
         bytes.extend(text.into_bytes());

@@ -125,9 +125,9 @@ static PATTERNS: LazyLock<Vec<(Kind, Regex)>> = LazyLock::new(|| {
         ),
         (
             Kind::Month,
-            re(&format!(
-                r"\b(?:(early|late|mid|last|next|this|in|of|since|until|by|from|during|before|after|through|In|Since|Until|By|From|During|Before|After)[ -])?(January|February|March|April|May|June|July|August|September|October|November|December)\b"
-            )),
+            re(
+                r"\b(?:(early|late|mid|last|next|this|in|of|since|until|by|from|during|before|after|through|In|Since|Until|By|From|During|Before|After)[ -])?(January|February|March|April|May|June|July|August|September|October|November|December)\b",
+            ),
         ),
         (
             Kind::Year,

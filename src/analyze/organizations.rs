@@ -613,13 +613,14 @@ fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEntity> {
     while i < out.len() {
         let acronym = out[i].name.clone();
         let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-        if acronym.len() <= 6 && letters.chars().all(|c| c.is_uppercase()) && letters.len() >= 2 {
-            if let Some(j) = (0..out.len())
+        if acronym.len() <= 6
+            && letters.chars().all(|c| c.is_uppercase())
+            && letters.len() >= 2
+            && let Some(j) = (0..out.len())
                 .find(|&j| j != i && out[j].name.contains(' ') && initials(&out[j].name) == letters)
-            {
-                fold_into(&mut out, i, j);
-                continue;
-            }
+        {
+            fold_into(&mut out, i, j);
+            continue;
         }
         i += 1;
     }

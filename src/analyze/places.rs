@@ -305,15 +305,14 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
                     if ((c.span.end == m.span.end && COMPASS.contains(&first))
                         || (c.span.start == m.span.start && COMPASS.contains(&last)))
                         && fire(rules::PLACES_COMPASS, c.span)
+                        && !is_place[ci]
                     {
-                        if !is_place[ci] {
-                            is_place[ci] = true;
-                            found.push(Found {
-                                span: c.span,
-                                entry: None,
-                                strong: true,
-                            });
-                        }
+                        is_place[ci] = true;
+                        found.push(Found {
+                            span: c.span,
+                            entry: None,
+                            strong: true,
+                        });
                     }
                 }
                 c.span.start == m.span.start
@@ -434,14 +433,13 @@ fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usi
     }
     // A list member next to a known place: "Preston or Carlisle", "Talca, Constitución,".
     let list_gap = |gap: &str| matches!(gap, ", " | " and " | ", and " | " or " | ", or ");
-    if let Some(n) = next {
-        if is_place[ci + 1]
-            && list_gap(&doc.text[c.span.end..n.span.start])
-            && !c.possessive
-            && fire(rules::PLACES_LIST_MEMBER, c.span)
-        {
-            return true;
-        }
+    if let Some(n) = next
+        && is_place[ci + 1]
+        && list_gap(&doc.text[c.span.end..n.span.start])
+        && !c.possessive
+        && fire(rules::PLACES_LIST_MEMBER, c.span)
+    {
+        return true;
     }
     if ci > 0 {
         let p = &chunks[ci - 1];

@@ -239,30 +239,32 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     use super::organizations::{ORG_HEADS, TITLE_WORDS};
     let word = |i: usize| doc.slice(c.words[i]);
     let n = c.words.len();
-    if n > 1 && !is_capitalized(word(0)) {
-        if let Some(rest) = sub(&c, 1, n, c.possessive) {
-            return refine(doc, rest, out);
-        }
+    if n > 1
+        && !is_capitalized(word(0))
+        && let Some(rest) = sub(&c, 1, n, c.possessive)
+    {
+        return refine(doc, rest, out);
     }
     // Leading titles followed by "of".
     let mut t = 0;
     while t < n && TITLE_WORDS.contains(&word(t)) {
         t += 1;
     }
-    if t > 0 && t + 1 < n && word(t) == "of" {
-        if let Some(rest) = sub(&c, t + 1, n, c.possessive) {
-            return refine(doc, rest, out);
-        }
+    if t > 0
+        && t + 1 < n
+        && word(t) == "of"
+        && let Some(rest) = sub(&c, t + 1, n, c.possessive)
+    {
+        return refine(doc, rest, out);
     }
     // Trailing role words.
     if n > 1
         && (TITLE_WORDS.contains(&word(n - 1))
             || ["CEO", "CFO", "COO", "CTO"].contains(&word(n - 1)))
         && !complete_name(doc, &c)
+        && let Some(head) = sub(&c, 0, n - 1, false)
     {
-        if let Some(head) = sub(&c, 0, n - 1, false) {
-            return refine(doc, head, out);
-        }
+        return refine(doc, head, out);
     }
     if complete_name(doc, &c) {
         // Two complete names coordinated: "the Nuclear Suppliers Group and the Missile …".
@@ -284,16 +286,16 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
         return;
     }
     for i in 1..n.saturating_sub(1) {
-        if matches!(word(i), "and" | "for") {
-            if let (Some(l), Some(r)) = (sub(&c, 0, i, false), sub(&c, i + 1, n, c.possessive)) {
-                let r = strip_leading_the(doc, r);
-                // "Taxpayers for Common Sense" stays whole: its right side is not a name by form.
-                if word(i) == "for" && !complete_name(doc, &r) {
-                    continue;
-                }
-                refine(doc, l, out);
-                return refine(doc, r, out);
+        if matches!(word(i), "and" | "for")
+            && let (Some(l), Some(r)) = (sub(&c, 0, i, false), sub(&c, i + 1, n, c.possessive))
+        {
+            let r = strip_leading_the(doc, r);
+            // "Taxpayers for Common Sense" stays whole: its right side is not a name by form.
+            if word(i) == "for" && !complete_name(doc, &r) {
+                continue;
             }
+            refine(doc, l, out);
+            return refine(doc, r, out);
         }
     }
     // A name running on after its organization head.

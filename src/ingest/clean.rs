@@ -239,7 +239,10 @@ fn widget_line(line: &str) -> Option<Option<(NaiveDate, std::ops::Range<usize>)>
     (leftover_words == 0).then_some(date)
 }
 
-fn byline(line: &str) -> Option<(String, Option<(NaiveDate, std::ops::Range<usize>)>)> {
+/// A byline's name, and the date it carries with where that date is in the line.
+type Byline = (String, Option<(NaiveDate, std::ops::Range<usize>)>);
+
+fn byline(line: &str) -> Option<Byline> {
     if line.len() > 300
         || line.split_whitespace().count() > 16
         || line.ends_with('.') && !line.ends_with("Jr.")
@@ -419,15 +422,17 @@ pub fn clean(raw: &str) -> Cleaned {
                 }
             }
         }
-        if let Some((dbi, shown)) = &dateline_text {
-            if *dbi == bi && dateline_span.is_none() && !shown.trim().is_empty() {
-                if !out.is_empty() {
-                    out.push_str("\n\n");
-                }
-                let start = out.len();
-                out.push_str(shown.trim());
-                dateline_span = Some(Span::new(start, out.len()));
+        if let Some((dbi, shown)) = &dateline_text
+            && *dbi == bi
+            && dateline_span.is_none()
+            && !shown.trim().is_empty()
+        {
+            if !out.is_empty() {
+                out.push_str("\n\n");
             }
+            let start = out.len();
+            out.push_str(shown.trim());
+            dateline_span = Some(Span::new(start, out.len()));
         }
         let trimmed = block_text.trim();
         if trimmed.is_empty() {

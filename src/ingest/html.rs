@@ -91,29 +91,29 @@ fn extract_inline(html: &str) -> HtmlArticle {
             text_mode: TextMode::Formatted,
             ..Default::default()
         };
-        if let Ok(mut reader) = Readability::new(capped.as_str(), None, Some(config)) {
-            if let Ok(article) = reader.parse() {
-                let text = normalize_blocks(&article.text_content);
-                // Readability can settle on a teaser box; prefer the stripped page when
-                // the pick holds only a sliver of the page's prose. A short pick from a
-                // page with no prose outside nav/header/footer is navigation, not text.
-                let (picked, prose) = (
-                    text.split_whitespace().count(),
-                    stripped.text.split_whitespace().count(),
-                );
-                if picked >= 30 || (prose > 0 && picked * 3 >= prose) {
-                    return HtmlArticle {
-                        title: non_empty(article.title.trim()).or(stripped.title),
-                        byline: article.byline.as_deref().map(str::trim).and_then(non_empty),
-                        published: article
-                            .published_time
-                            .as_deref()
-                            .map(str::trim)
-                            .and_then(non_empty)
-                            .or_else(|| meta_published(html)),
-                        text,
-                    };
-                }
+        if let Ok(mut reader) = Readability::new(capped.as_str(), None, Some(config))
+            && let Ok(article) = reader.parse()
+        {
+            let text = normalize_blocks(&article.text_content);
+            // Readability can settle on a teaser box; prefer the stripped page when
+            // the pick holds only a sliver of the page's prose. A short pick from a
+            // page with no prose outside nav/header/footer is navigation, not text.
+            let (picked, prose) = (
+                text.split_whitespace().count(),
+                stripped.text.split_whitespace().count(),
+            );
+            if picked >= 30 || (prose > 0 && picked * 3 >= prose) {
+                return HtmlArticle {
+                    title: non_empty(article.title.trim()).or(stripped.title),
+                    byline: article.byline.as_deref().map(str::trim).and_then(non_empty),
+                    published: article
+                        .published_time
+                        .as_deref()
+                        .map(str::trim)
+                        .and_then(non_empty)
+                        .or_else(|| meta_published(html)),
+                    text,
+                };
             }
         }
     }
@@ -267,15 +267,16 @@ pub fn strip_tags(html: &str) -> HtmlArticle {
         }
         if (name == "title" || name == "h1") && !closing {
             capture = Some((if name == "title" { "title" } else { "h1" }, out.len()));
-        } else if (name == "title" || name == "h1") && closing {
-            if let Some((which, at)) = capture.take() {
-                let captured = collapse_spaces(&out[at.min(out.len())..]);
-                if which == "title" {
-                    out.truncate(at.min(out.len()));
-                    title.get_or_insert(captured);
-                } else {
-                    h1.get_or_insert(captured);
-                }
+        } else if (name == "title" || name == "h1")
+            && closing
+            && let Some((which, at)) = capture.take()
+        {
+            let captured = collapse_spaces(&out[at.min(out.len())..]);
+            if which == "title" {
+                out.truncate(at.min(out.len()));
+                title.get_or_insert(captured);
+            } else {
+                h1.get_or_insert(captured);
             }
         }
         if BLOCK_ELEMENTS.contains(&name.as_str()) || name == "title" || name == "h1" {

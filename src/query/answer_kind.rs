@@ -215,7 +215,7 @@ pub fn fits(measure: &Measure, figure: &Figure, following: &str) -> bool {
                     break;
                 }
                 near_words.push(bare);
-                if word.ends_with(|c: char| matches!(c, '.' | ',' | ';' | ':' | '?' | '!')) {
+                if word.ends_with(['.', ',', ';', ':', '?', '!']) {
                     break;
                 }
             }

@@ -323,7 +323,7 @@ fn what_did_say(articles: &ScopeIndex, who: &str, about: Option<&str>) -> AskAns
             ),
         };
     }
-    statements.sort_by(|a, b| b.0.cmp(&a.0));
+    statements.sort_by_key(|b| std::cmp::Reverse(b.0));
     statements.truncate(3);
     let name = speaker_name.unwrap_or_else(|| who.trim().to_string());
     let mut said: Vec<String> = Vec::new();

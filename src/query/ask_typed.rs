@@ -477,10 +477,10 @@ pub fn who_did(index: &ScopeIndex, q: &str) -> AskAnswer {
             }
         }
         for qt in a.analysis.quotes.iter().filter(|qt| qt.sentence == s) {
-            if let Some(cue) = qt.cue.filter(|c| sentence.contains(*c)) {
-                if !lower.contains(&qt.speaker.to_lowercase()) {
-                    named.push((cue.start - sentence.start, qt.speaker.as_str()));
-                }
+            if let Some(cue) = qt.cue.filter(|c| sentence.contains(*c))
+                && !lower.contains(&qt.speaker.to_lowercase())
+            {
+                named.push((cue.start - sentence.start, qt.speaker.as_str()));
             }
         }
         // The subject: the nearest name before the event word with no clause break

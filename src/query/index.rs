@@ -350,10 +350,10 @@ impl ScopeIndex {
             }
         }
         for f in figure_keys(slot, &article) {
-            if self.figures.remove(&f) {
-                if let Some(n) = self.figure_kinds.get_mut(&f.kind) {
-                    *n = n.saturating_sub(1);
-                }
+            if self.figures.remove(&f)
+                && let Some(n) = self.figure_kinds.get_mut(&f.kind)
+            {
+                *n = n.saturating_sub(1);
             }
         }
     }

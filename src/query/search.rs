@@ -107,14 +107,14 @@ pub(crate) fn rank_sentences(index: &ScopeIndex, query: &[u32], limit: usize) ->
 fn mention_hits(article: &Article, mentions: &[Span], score: f32, hits: &mut Vec<SearchHit>) {
     let mut seen: Vec<usize> = Vec::new();
     for m in mentions {
-        if let Some(i) = article.doc.sentence_at(m.start) {
-            if !seen.contains(&i) {
-                seen.push(i);
-                hits.push(SearchHit {
-                    score,
-                    evidence: Evidence::new(article, i),
-                });
-            }
+        if let Some(i) = article.doc.sentence_at(m.start)
+            && !seen.contains(&i)
+        {
+            seen.push(i);
+            hits.push(SearchHit {
+                score,
+                evidence: Evidence::new(article, i),
+            });
         }
     }
 }

@@ -253,7 +253,7 @@ pub fn who_said_in(
     }
     // In order of first appearance, then most-quoted first (a stable sort keeps ties so).
     let mut groups = groups.into_list();
-    groups.sort_by(|a, b| b.total.cmp(&a.total));
+    groups.sort_by_key(|b| std::cmp::Reverse(b.total));
     let shares = fair_shares(&groups.iter().map(|g| g.total).collect::<Vec<_>>());
     let mut out = Vec::with_capacity(groups.len());
     for (g, shown) in groups.into_iter().zip(shares) {
@@ -471,8 +471,11 @@ mod tests {
 
     /// The quote-by-quote grouping the index replaced: (speaker, role, statements as
     /// (article, sentence, text)) per group, most-quoted first.
-    fn scan(articles: &[&Article]) -> Vec<(String, String, Vec<(String, usize, String)>)> {
-        let mut groups: Vec<(String, String, Vec<(String, usize, String)>)> = Vec::new();
+    /// (speaker, role, statements as (article, sentence, text)).
+    type Group = (String, String, Vec<(String, usize, String)>);
+
+    fn scan(articles: &[&Article]) -> Vec<Group> {
+        let mut groups: Vec<Group> = Vec::new();
         for a in articles {
             for q in &a.analysis.quotes {
                 let key = words(&q.speaker);
@@ -491,7 +494,7 @@ mod tests {
                 }
             }
         }
-        groups.sort_by(|a, b| b.2.len().cmp(&a.2.len()));
+        groups.sort_by_key(|b| std::cmp::Reverse(b.2.len()));
         groups
     }
 
@@ -520,7 +523,7 @@ mod tests {
             expected.iter().map(|g| g.2.len()).sum::<usize>() <= MAX_STATEMENTS,
             "fixtures fit in one answer"
         );
-        let got: Vec<(String, String, Vec<(String, usize, String)>)> = got
+        let got: Vec<Group> = got
             .into_iter()
             .map(|g| {
                 assert_eq!(g.total, g.statements.len());

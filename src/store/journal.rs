@@ -578,10 +578,10 @@ fn sync_dir(dir: &Path) -> Result<()> {
     // Directories can be opened read-only and fsynced on Unix; elsewhere this is best effort.
     match File::open(dir) {
         Ok(d) => {
-            if let Err(e) = d.sync_all() {
-                if cfg!(unix) {
-                    return Err(storage_io(dir, "sync", e));
-                }
+            if let Err(e) = d.sync_all()
+                && cfg!(unix)
+            {
+                return Err(storage_io(dir, "sync", e));
             }
             Ok(())
         }

@@ -626,11 +626,11 @@ impl Store {
     }
 
     fn compact_if_due(&self) {
-        if disk_journal_due(self) {
-            if let Err(e) = self.compact() {
-                // The journal still holds everything, so nothing is lost; try again later.
-                tracing::warn!("Compacting the store failed (the journal keeps every change): {e}");
-            }
+        if disk_journal_due(self)
+            && let Err(e) = self.compact()
+        {
+            // The journal still holds everything, so nothing is lost; try again later.
+            tracing::warn!("Compacting the store failed (the journal keeps every change): {e}");
         }
     }
 

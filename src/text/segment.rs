@@ -361,10 +361,10 @@ fn ends_sentence(
             || next > after + 1 && is_opener_before(s, next);
     }
     if punct == "!" && closers.is_empty() {
-        if let Some((_, w)) = word_before(s, punct_end) {
-            if abbreviation_class(w) == Some(AbbrevClass::Inner) {
-                return false;
-            }
+        if let Some((_, w)) = word_before(s, punct_end)
+            && abbreviation_class(w) == Some(AbbrevClass::Inner)
+        {
+            return false;
         }
         return true;
     }
@@ -585,8 +585,7 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
             let numeric = c.is_ascii_digit();
             let mut end = i + c.len_utf8();
             let mut all_digits = numeric;
-            loop {
-                let Some(&(k, d)) = it.peek() else { break };
+            while let Some(&(k, d)) = it.peek() {
                 if d.is_alphanumeric() {
                     all_digits &= d.is_ascii_digit();
                     end = k + d.len_utf8();

@@ -107,11 +107,8 @@ impl Iterator for Words<'_> {
             }
         };
         let mut end = run_end(text, start);
-        loop {
-            let joiner = match char_at(text, end) {
-                Some(c @ ('\'' | '’' | '.' | '-' | '&')) => c.len_utf8(),
-                _ => break,
-            };
+        while let Some(c @ ('\'' | '’' | '.' | '-' | '&')) = char_at(text, end) {
+            let joiner = c.len_utf8();
             let next = end + joiner;
             if char_at(text, next).is_some_and(is_word_char) {
                 end = run_end(text, next);

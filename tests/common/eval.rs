@@ -133,7 +133,7 @@ pub fn span_match(pred: &str, gold: &str) -> bool {
 fn value_match(p: &Value, g: &Value) -> bool {
     match (p.as_f64(), g.as_f64()) {
         _ if g.is_null() || p.is_null() => true,
-        (Some(p), Some(g)) if g == 0.0 => p.abs() < 1e-9,
+        (Some(p), Some(0.0)) => p.abs() < 1e-9,
         (Some(p), Some(g)) => ((p - g) / g).abs() <= 0.01,
         _ => false,
     }

@@ -134,10 +134,10 @@ impl Reply {
         let mut out = Vec::new();
         for row in self.message["components"].as_array().into_iter().flatten() {
             for c in row["components"].as_array().into_iter().flatten() {
-                if let Some(id) = c["custom_id"].as_str() {
-                    if !c["disabled"].as_bool().unwrap_or(false) {
-                        out.push(id.to_string());
-                    }
+                if let Some(id) = c["custom_id"].as_str()
+                    && !c["disabled"].as_bool().unwrap_or(false)
+                {
+                    out.push(id.to_string());
                 }
             }
         }
@@ -1102,7 +1102,7 @@ async fn interaction_callback(
         4 => kind == 8,
         2 => matches!(kind, 4 | 5 | 9),
         3 => matches!(kind, 4 | 5 | 6 | 7 | 9),
-        5 => matches!(kind, 4 | 5 | 6 | 7),
+        5 => matches!(kind, 4..=7),
         _ => false,
     };
     let problem = if late {

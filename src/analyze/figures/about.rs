@@ -184,16 +184,15 @@ pub fn describe(text: &str, toks: &[Token], f: &Found, sentence: Span) -> String
     }
     let linked = v.inside(after) && LINKS_AFTER.contains(&v.lower(after).as_str());
     // "45% of the world's rare earths", "$5m for flood defences"
-    if linked {
-        if let Some(p) = v.phrase_from(after + 1) {
-            return p;
-        }
+    if linked && let Some(p) = v.phrase_from(after + 1) {
+        return p;
     }
     // "a $660 billion trade relationship"
-    if !counted && !linked {
-        if let Some(p) = v.phrase_from(after) {
-            return p;
-        }
+    if !counted
+        && !linked
+        && let Some(p) = v.phrase_from(after)
+    {
+        return p;
     }
     before_phrase(&v, f.first).unwrap_or_default()
 }

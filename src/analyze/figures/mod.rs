@@ -219,10 +219,11 @@ fn rank_and_merge(doc: &Document, figures: Vec<Figure>, quoted: &[bool]) -> Vec<
             score += 0.8;
         }
         score += 0.3 * (restated[i].min(2) as f32);
-        if let Some(v) = f.value {
-            if matches!(f.kind, FigureKind::Money | FigureKind::Count) && v > 1.0 {
-                score += (v.log10() as f32 / 12.0).min(1.0);
-            }
+        if let Some(v) = f.value
+            && matches!(f.kind, FigureKind::Money | FigureKind::Count)
+            && v > 1.0
+        {
+            score += (v.log10() as f32 / 12.0).min(1.0);
         }
         if in_quote[i] {
             score -= 0.5;

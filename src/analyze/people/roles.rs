@@ -174,10 +174,9 @@ pub(crate) fn appositive_role(
         && toks
             .get(e + 2)
             .is_some_and(|t| t.text(text).eq_ignore_ascii_case("and"))
+        && let Some((_, e2)) = role_phrase(text, toks, paras, e + 3, name_last)
     {
-        if let Some((_, e2)) = role_phrase(text, toks, paras, e + 3, name_last) {
-            role = slice(text, toks, s, e2);
-        }
+        role = slice(text, toks, s, e2);
     }
     Some(role)
 }

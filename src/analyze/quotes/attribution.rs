@@ -208,20 +208,21 @@ impl Ctx<'_> {
             if let Some((s, e)) = self.np_after(j) {
                 let e = self.trim_name_np(s, e);
                 // "said a BBC executive, Caroline Thomson": the name after the role.
-                if self.mention[e].is_none() && self.w(e + 1) == "," {
-                    if let Some(p) = self.mention.get(e + 2).copied().flatten() {
-                        let mut me = e + 2;
-                        while self.mention.get(me + 1).copied().flatten() == Some(p) {
-                            me += 1;
-                        }
-                        if !fire(rules::QUOTES_AFTER_SAID_X, inner) {
-                            return None;
-                        }
-                        return Some(Found {
-                            speaker: super::speakers::Speaker::Person(p),
-                            cue: Some(k),
-                        });
+                if self.mention[e].is_none()
+                    && self.w(e + 1) == ","
+                    && let Some(p) = self.mention.get(e + 2).copied().flatten()
+                {
+                    let mut me = e + 2;
+                    while self.mention.get(me + 1).copied().flatten() == Some(p) {
+                        me += 1;
                     }
+                    if !fire(rules::QUOTES_AFTER_SAID_X, inner) {
+                        return None;
+                    }
+                    return Some(Found {
+                        speaker: super::speakers::Speaker::Person(p),
+                        cue: Some(k),
+                    });
                 }
                 if let Some(sp) = self
                     .classify(s, e, log)
@@ -314,16 +315,15 @@ impl Ctx<'_> {
             return None;
         }
         let inner = self.segs[si].inner;
-        if introduced {
-            if let Some(sp) = self
+        if introduced
+            && let Some(sp) = self
                 .in_the_words_of(j, o, log)
                 .filter(|_| fire(rules::QUOTES_IN_THE_WORDS_OF, inner))
-            {
-                return Some(Found {
-                    speaker: sp,
-                    cue: None,
-                });
-            }
+        {
+            return Some(Found {
+                speaker: sp,
+                cue: None,
+            });
         }
         if self.lw(j) == "that" {
             j = j.checked_sub(1)?;
@@ -579,9 +579,6 @@ impl Ctx<'_> {
         if c > sent_end || !self.is_word(c) || self.in_quote[c].is_some() || self.lw(c) == "to" {
             return None;
         }
-        if verb.gerund && lemma == "say" && false {
-            return None;
-        }
         // Clause end: the sentence end, or just before a quotation that starts it late.
         let mut end = sent_end;
         let mut start = c;
@@ -631,14 +628,13 @@ impl Ctx<'_> {
             return None;
         }
         let subject = self.gerund_subject(v).or_else(|| self.subject_of(v));
-        if let Some((s, _)) = subject {
-            if verb.gerund
+        if let Some((s, _)) = subject
+            && (verb.gerund
                 && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
                 && !self.after_comma(v)
-                || !self.verb_agrees(v, s)
-            {
-                return None;
-            }
+                || !self.verb_agrees(v, s))
+        {
+            return None;
         }
         if verb.class == VerbClass::Object
             && is_function_word(self.w(c))

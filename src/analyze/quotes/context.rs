@@ -249,21 +249,20 @@ impl<'a> Ctx<'a> {
                 g = Gender::Unknown;
             }
             for a in &p.aliases {
-                if let Some(h) = a.split_whitespace().next().and_then(|h| LEX.honorific(h)) {
-                    if h != Gender::Unknown {
-                        g = h;
-                    }
+                if let Some(h) = a.split_whitespace().next().and_then(|h| LEX.honorific(h))
+                    && h != Gender::Unknown
+                {
+                    g = h;
                 }
             }
             // An honorific written right before any mention.
             for m in &p.mentions {
                 let a = self.toks.partition_point(|t| t.start < m.start);
-                if a > 0 {
-                    if let Some(h) = LEX.honorific(self.w(a - 1)) {
-                        if h != Gender::Unknown {
-                            g = h;
-                        }
-                    }
+                if a > 0
+                    && let Some(h) = LEX.honorific(self.w(a - 1))
+                    && h != Gender::Unknown
+                {
+                    g = h;
                 }
             }
             gender.push(g);
@@ -313,11 +312,11 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let lw = self.lw(k);
-        contains(AUX_ADVERBS, &lw)
+        contains(AUX_ADVERBS, lw)
             || (lw.ends_with("ly")
                 && !is_capitalized(self.w(k))
                 && lw.len() > 4
-                && !LEX.is_group_head(&lw))
+                && !LEX.is_group_head(lw))
     }
 
     /// Whether the verb at `v` is negated ("did not say").
@@ -328,7 +327,7 @@ impl<'a> Ctx<'a> {
             k -= 1;
             n += 1;
             let lw = self.lw(k);
-            if contains(NEGATIONS, &lw) || lw.ends_with("n't") {
+            if contains(NEGATIONS, lw) || lw.ends_with("n't") {
                 return true;
             }
             if !self.is_aux_or_adverb(k) {
@@ -455,7 +454,7 @@ impl<'a> Ctx<'a> {
                         true
                     } else if lw == "and" {
                         j > 0 && is_capitalized(self.w(j - 1)) && is_capitalized(self.w(j + 1))
-                    } else if is_function_word(&lw) {
+                    } else if is_function_word(lw) {
                         false
                     } else if is_capitalized(self.w(j)) {
                         true
@@ -466,7 +465,7 @@ impl<'a> Ctx<'a> {
                             .get(j + 1)
                             .is_some_and(|t| t.kind == TokKind::Possessive);
                         possessed
-                            || LEX.speech_verb(&lw).is_none()
+                            || LEX.speech_verb(lw).is_none()
                                 && !lw.ends_with("ed")
                                 && !lw.ends_with("ing")
                     }
@@ -632,7 +631,7 @@ impl<'a> Ctx<'a> {
     pub fn verb_agrees(&self, v: usize, s: usize) -> bool {
         let form = self.lw(v);
         let bare = LEX
-            .speech_verb(&form)
+            .speech_verb(form)
             .is_some_and(|sv| LEX.lemma(sv) == form);
         !(bare && matches!(self.lw(s), "a" | "an" | "he" | "she" | "it"))
     }
@@ -683,9 +682,9 @@ impl<'a> Ctx<'a> {
                         e > k && is_capitalized(self.w(e - 1)) && is_capitalized(self.w(e + 1))
                     } else {
                         // "according to some reports": after a determiner a verb form is a noun.
-                        let noun_slot = e > k && LEX.is_group_head(&lw);
-                        !is_function_word(&lw)
-                            && !(LEX.speech_verb(&lw).is_some()
+                        let noun_slot = e > k && LEX.is_group_head(lw);
+                        !is_function_word(lw)
+                            && !(LEX.speech_verb(lw).is_some()
                                 && !is_capitalized(self.w(e))
                                 && !noun_slot)
                     }

@@ -118,14 +118,14 @@ fn mark_chars(body: &str) -> Vec<(usize, char)> {
     let mut out = Vec::with_capacity(body.len());
     let mut it = body.char_indices().peekable();
     while let Some((off, c)) = it.next() {
-        if matches!(c, '\'' | '`') {
-            if let Some(m) = mark_at(&body[off..]).filter(|m| m.text.len() > 1) {
-                for _ in 1..m.text.chars().count() {
-                    it.next();
-                }
-                out.push((off, canonical(m)));
-                continue;
+        if matches!(c, '\'' | '`')
+            && let Some(m) = mark_at(&body[off..]).filter(|m| m.text.len() > 1)
+        {
+            for _ in 1..m.text.chars().count() {
+                it.next();
             }
+            out.push((off, canonical(m)));
+            continue;
         }
         out.push((off, c));
     }

@@ -113,7 +113,7 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
         let hit = if lw == "according" {
             ctx.according_to(k, &log)
         } else if crate::analyze::people::lexicon::LEX
-            .speech_verb(&lw)
+            .speech_verb(lw)
             .is_some()
         {
             ctx.indirect_at(k, &log)
@@ -151,12 +151,12 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
             },
         );
         // "<clause>, Roe said, <clause>.": the statement goes on after the attribution.
-        if ce < k {
-            if let Some((ts, te)) = ctx.tail_after(k) {
-                let tail = Span::new(ctx.toks[ts].start, ctx.toks[te].end);
-                covered_until = covered_until.max(tail.end);
-                found.push((tail, f.speaker.clone(), QuoteKind::Indirect, f.cue));
-            }
+        if ce < k
+            && let Some((ts, te)) = ctx.tail_after(k)
+        {
+            let tail = Span::new(ctx.toks[ts].start, ctx.toks[te].end);
+            covered_until = covered_until.max(tail.end);
+            found.push((tail, f.speaker.clone(), QuoteKind::Indirect, f.cue));
         }
         found.push((span, f.speaker, QuoteKind::Indirect, f.cue));
     }
@@ -242,10 +242,10 @@ fn follow_on(
         if ctx.in_quote[k].is_some() {
             continue;
         }
-        if let Some(p) = ctx.mention[k] {
-            if Speaker::Person(p) != sp {
-                return None;
-            }
+        if let Some(p) = ctx.mention[k]
+            && Speaker::Person(p) != sp
+        {
+            return None;
         }
     }
     Some(sp)

@@ -169,10 +169,10 @@ impl Ctx<'_> {
             }
             // mentions are in text order: the last one before `at`
             let i = p.mentions.partition_point(|m| m.start < at);
-            if let Some(m) = i.checked_sub(1).map(|i| p.mentions[i]) {
-                if best.is_none_or(|(_, s)| m.start > s) {
-                    best = Some((pi, m.start));
-                }
+            if let Some(m) = i.checked_sub(1).map(|i| p.mentions[i])
+                && best.is_none_or(|(_, s)| m.start > s)
+            {
+                best = Some((pi, m.start));
             }
         }
         best.map(|(p, _)| p)
@@ -189,7 +189,7 @@ impl Ctx<'_> {
                 let para = self.para[k];
                 let before = &log[..log.partition_point(|s| s.at < at)];
                 // A document ("The results of the study") is not what "they" or "we" refers to.
-                if let Some(s) = before.iter().rev().take_while(|s| para.saturating_sub(s.paragraph) <= 2).find(|s| matches!(&s.speaker, Speaker::Group(g) if plural_ok(g, &lw) && !is_document(g))) {
+                if let Some(s) = before.iter().rev().take_while(|s| para.saturating_sub(s.paragraph) <= 2).find(|s| matches!(&s.speaker, Speaker::Group(g) if plural_ok(g, lw) && !is_document(g))) {
                     return Some(s.speaker.clone());
                 }
                 // The group named as the subject of the previous sentence.
@@ -198,12 +198,13 @@ impl Ctx<'_> {
                     let Some(prev) = si.checked_sub(back) else {
                         break;
                     };
-                    if let Some((a, b)) = self.sentence_subject(prev) {
-                        if b < k && self.mention[b].is_none() {
-                            let label = self.slice(a, b).to_string();
-                            if plural_ok(&label, &lw) {
-                                return Some(Speaker::Group(capitalize(&label)));
-                            }
+                    if let Some((a, b)) = self.sentence_subject(prev)
+                        && b < k
+                        && self.mention[b].is_none()
+                    {
+                        let label = self.slice(a, b).to_string();
+                        if plural_ok(&label, lw) {
+                            return Some(Speaker::Group(capitalize(&label)));
                         }
                     }
                 }
@@ -223,12 +224,11 @@ impl Ctx<'_> {
             .0
             .max(k.saturating_sub(super::context::MAX_SENTENCE_TOKENS));
         while j < k {
-            if self.in_quote[j].is_none() {
-                if let Some(p) = self.mention[j] {
-                    if ok(p) {
-                        return Some(Speaker::Person(p));
-                    }
-                }
+            if self.in_quote[j].is_none()
+                && let Some(p) = self.mention[j]
+                && ok(p)
+            {
+                return Some(Speaker::Person(p));
             }
             j += 1;
         }
@@ -245,26 +245,23 @@ impl Ctx<'_> {
             }
             let mut found = None;
             for j in a..=b {
-                if self.in_quote[j].is_none() {
-                    if let Some(p) = self.mention[j] {
-                        if ok(p) {
-                            found = Some(p);
-                            break;
-                        }
-                    }
+                if self.in_quote[j].is_none()
+                    && let Some(p) = self.mention[j]
+                    && ok(p)
+                {
+                    found = Some(p);
+                    break;
                 }
             }
             if let Some(p) = found {
-                if let Some(last) = log[..log.partition_point(|x| x.at < at)].last() {
-                    if let Speaker::Person(q) = last.speaker {
-                        if q != p
-                            && ok(q)
-                            && self.para[k].saturating_sub(last.paragraph) <= 1
-                            && self.sentence_mentions(s).contains(&q)
-                        {
-                            return Some(Speaker::Person(q));
-                        }
-                    }
+                if let Some(last) = log[..log.partition_point(|x| x.at < at)].last()
+                    && let Speaker::Person(q) = last.speaker
+                    && q != p
+                    && ok(q)
+                    && self.para[k].saturating_sub(last.paragraph) <= 1
+                    && self.sentence_mentions(s).contains(&q)
+                {
+                    return Some(Speaker::Person(q));
                 }
                 return Some(Speaker::Person(p));
             }

@@ -171,12 +171,11 @@ impl Scanner<'_> {
             }
         }
         // "Attendance: 70,073", "Population 1,200": a label naming what is counted.
-        if let Some(p) = p {
-            if let Some((_, unit)) = COUNT_LABELS.iter().find(|(l, _)| *l == self.l(p)) {
-                if self.is_word(p) {
-                    return Some(self.found(p, end, FigureKind::Count, Some(value), *unit));
-                }
-            }
+        if let Some(p) = p
+            && let Some((_, unit)) = COUNT_LABELS.iter().find(|(l, _)| *l == self.l(p))
+            && self.is_word(p)
+        {
+            return Some(self.found(p, end, FigureKind::Count, Some(value), *unit));
         }
         // A market index level: "closed at 10,520", "ended at 2,870".
         if !core.words

@@ -11,26 +11,26 @@ impl Scanner<'_> {
         if c.words {
             return false;
         }
-        if let Some(p) = self.prev(f) {
-            if self.attached(f) {
-                // "USD115" is money; "IE6" a code.
-                if self.is_word(p) && self.code_at(p).is_none() {
-                    return true;
-                }
-                if self.is_sym(p, "+") {
-                    return true;
-                }
-                if (self.is_dash(p)
-                    || self.is_sym(p, ".")
-                    || self.is_sym(p, "/")
-                    || self.is_sym(p, "_"))
-                    && p > 0
-                    && self.attached(p)
-                    && (self.is_word(p - 1) || self.is_num(p - 1))
-                    && !(self.is_dash(p) && self.word_is(p - 1, "magnitude"))
-                {
-                    return true;
-                }
+        if let Some(p) = self.prev(f)
+            && self.attached(f)
+        {
+            // "USD115" is money; "IE6" a code.
+            if self.is_word(p) && self.code_at(p).is_none() {
+                return true;
+            }
+            if self.is_sym(p, "+") {
+                return true;
+            }
+            if (self.is_dash(p)
+                || self.is_sym(p, ".")
+                || self.is_sym(p, "/")
+                || self.is_sym(p, "_"))
+                && p > 0
+                && self.attached(p)
+                && (self.is_word(p - 1) || self.is_num(p - 1))
+                && !(self.is_dash(p) && self.word_is(p - 1, "magnitude"))
+            {
+                return true;
             }
         }
         let raw = self.s(f);

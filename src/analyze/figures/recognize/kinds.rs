@@ -90,10 +90,10 @@ impl Scanner<'_> {
         if let Some(code) = &r.money {
             let mut f = self.found(start, end, FigureKind::Money, Some(value), code.clone());
             // "$5 billion dollars" / "US$ 20,000": swallow a repeated currency word.
-            if let Some((c, last)) = self.currency_after(end + 1) {
-                if c.position == CurrencyPosition::Word {
-                    f.last = last;
-                }
+            if let Some((c, last)) = self.currency_after(end + 1)
+                && c.position == CurrencyPosition::Word
+            {
+                f.last = last;
             }
             return Some(r.finish(self.money_tail(f)));
         }
@@ -189,10 +189,10 @@ impl Scanner<'_> {
             return Some(r.finish(f));
         }
         let currency_at = if hyphen_unit { k + 1 } else { k };
-        if self.joined(k) {
-            if let Some(f) = self.currency_word_figure(r, currency_at) {
-                return Some(r.finish(self.money_tail(f)));
-            }
+        if self.joined(k)
+            && let Some(f) = self.currency_word_figure(r, currency_at)
+        {
+            return Some(r.finish(self.money_tail(f)));
         }
         if let Some(f) = self.counted_figure(r, k) {
             return f.map(|f| r.finish(f));
@@ -223,11 +223,13 @@ impl Scanner<'_> {
         let mut last = k;
         let mut value = r.value * mult;
         // "75 USD million"
-        if let Some(scale) = LEXICON.number_word(self.l(k + 1), WordClass::Scale) {
-            if self.is_word(k + 1) && self.joined(k + 1) && mult == 1.0 {
-                value *= scale;
-                last = k + 1;
-            }
+        if let Some(scale) = LEXICON.number_word(self.l(k + 1), WordClass::Scale)
+            && self.is_word(k + 1)
+            && self.joined(k + 1)
+            && mult == 1.0
+        {
+            value *= scale;
+            last = k + 1;
         }
         let mut f = self.found(r.start, last, FigureKind::Money, Some(value), code);
         f.value_max = r.value_max.map(|v| v * mult);
@@ -236,17 +238,16 @@ impl Scanner<'_> {
 
     /// Ages: "62-year-old", "84 year old", "nine-month-old", "aged 42", "at the age of four".
     fn age_figure(&self, r: &Reading, unit_here: Option<(Unit, usize)>) -> Option<Found> {
-        if let Some((u, uend)) = unit_here {
-            if u.kind == UnitKind::Duration
-                && matches!(u.name, "years" | "months" | "weeks" | "days")
-            {
-                let mut m = uend + 1;
-                if self.is_dash(m) && self.attached(m) {
-                    m += 1;
-                }
-                if self.word_is(m, "old") && self.joined(m) {
-                    return Some(self.found(r.start, m, FigureKind::Age, Some(r.value), u.name));
-                }
+        if let Some((u, uend)) = unit_here
+            && u.kind == UnitKind::Duration
+            && matches!(u.name, "years" | "months" | "weeks" | "days")
+        {
+            let mut m = uend + 1;
+            if self.is_dash(m) && self.attached(m) {
+                m += 1;
+            }
+            if self.word_is(m, "old") && self.joined(m) {
+                return Some(self.found(r.start, m, FigureKind::Age, Some(r.value), u.name));
             }
         }
         let p = self.prev(r.qual_start)?;
@@ -417,16 +418,16 @@ impl Scanner<'_> {
         }
         let v = Some(r.value);
         // A head noun that is itself a unit ("15 IQ points").
-        if let Some(u) = LEXICON.units.get(head.as_str()) {
-            if u.kind == UnitKind::Quantity || u.kind == UnitKind::Duration {
-                return Some(Some(self.found(
-                    r.start,
-                    last,
-                    FigureKind::Quantity,
-                    v,
-                    unit,
-                )));
-            }
+        if let Some(u) = LEXICON.units.get(head.as_str())
+            && (u.kind == UnitKind::Quantity || u.kind == UnitKind::Duration)
+        {
+            return Some(Some(self.found(
+                r.start,
+                last,
+                FigureKind::Quantity,
+                v,
+                unit,
+            )));
         }
         Some(Some(self.found(r.start, last, FigureKind::Count, v, unit)))
     }

@@ -148,15 +148,16 @@ impl Scanner<'_> {
                 current += v;
                 last_class = Some(WordClass::Tens);
                 // twenty-five
-                if self.is_dash(j + 1) && self.attached(j + 1) && self.attached(j + 2) {
-                    if let Some(u) = LEXICON
+                if self.is_dash(j + 1)
+                    && self.attached(j + 1)
+                    && self.attached(j + 2)
+                    && let Some(u) = LEXICON
                         .number_word(self.l(j + 2), WordClass::Unit)
                         .filter(|u| *u < 10.0)
-                    {
-                        current += u;
-                        j += 2;
-                        last_class = Some(WordClass::Unit);
-                    }
+                {
+                    current += u;
+                    j += 2;
+                    last_class = Some(WordClass::Unit);
                 }
             } else if let Some(v) = LEXICON.number_word(w, WordClass::Hundred) {
                 if last_class == Some(WordClass::Hundred) {
@@ -231,31 +232,33 @@ impl Scanner<'_> {
             } else {
                 (i + 1, false)
             };
-            if k < n && self.is_word(k) && (hyphen || self.joined(k)) {
-                if let Some(den) = LEXICON.number_word(self.l(k), WordClass::Fraction) {
-                    let plural = self.l(k).ends_with('s') || self.l(k) == "halves";
-                    let of_follows = self.word_is(k + 1, "of");
-                    let ok = if num > 1.0 {
-                        plural
-                    } else {
-                        // "exactly one sixth." at the end of a clause
-                        let clause_end = self.is_sym(k + 1, ".") || self.is_sym(k + 1, ";");
-                        !plural && (hyphen || of_follows || clause_end) && (den > 2.0 || hyphen)
+            if k < n
+                && self.is_word(k)
+                && (hyphen || self.joined(k))
+                && let Some(den) = LEXICON.number_word(self.l(k), WordClass::Fraction)
+            {
+                let plural = self.l(k).ends_with('s') || self.l(k) == "halves";
+                let of_follows = self.word_is(k + 1, "of");
+                let ok = if num > 1.0 {
+                    plural
+                } else {
+                    // "exactly one sixth." at the end of a clause
+                    let clause_end = self.is_sym(k + 1, ".") || self.is_sym(k + 1, ";");
+                    !plural && (hyphen || of_follows || clause_end) && (den > 2.0 || hyphen)
+                };
+                if ok {
+                    // "one-half miles", "two-thirds of a mile" stay fractions of the unit.
+                    let v = Some(num / den);
+                    let f = match self
+                        .unit_at(k + 1)
+                        .filter(|(u, _)| u.kind == UnitKind::Quantity)
+                    {
+                        Some((u, e)) if self.joined(k + 1) => {
+                            self.found(i, e, FigureKind::Quantity, v, u.name)
+                        }
+                        _ => self.found(i, k, FigureKind::Ratio, v, "fraction"),
                     };
-                    if ok {
-                        // "one-half miles", "two-thirds of a mile" stay fractions of the unit.
-                        let v = Some(num / den);
-                        let f = match self
-                            .unit_at(k + 1)
-                            .filter(|(u, _)| u.kind == UnitKind::Quantity)
-                        {
-                            Some((u, e)) if self.joined(k + 1) => {
-                                self.found(i, e, FigureKind::Quantity, v, u.name)
-                            }
-                            _ => self.found(i, k, FigureKind::Ratio, v, "fraction"),
-                        };
-                        return Some(with_qualifier(f));
-                    }
+                    return Some(with_qualifier(f));
                 }
             }
             // "one in five", "9 out of 10" (spelled)

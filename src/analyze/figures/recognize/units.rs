@@ -18,12 +18,13 @@ impl Scanner<'_> {
                 .get(sym)
                 .filter(|c| c.position == CurrencyPosition::Symbol)?;
             if sym == "$" {
-                if let Some(pp) = self.prev(p) {
-                    if self.is_word(pp) && self.attached(p) {
-                        let key = format!("{}$", self.s(pp));
-                        if let Some(c) = LEXICON.currencies.get(key.as_str()) {
-                            return Some((pp, c.code.to_string()));
-                        }
+                if let Some(pp) = self.prev(p)
+                    && self.is_word(pp)
+                    && self.attached(p)
+                {
+                    let key = format!("{}$", self.s(pp));
+                    if let Some(c) = LEXICON.currencies.get(key.as_str()) {
+                        return Some((pp, c.code.to_string()));
                     }
                 }
                 return Some((p, self.dollar.to_string()));
@@ -37,10 +38,10 @@ impl Scanner<'_> {
             (p, p)
         };
         if self.is_word(code_tok) {
-            if let Some(c) = LEXICON.currencies.get(self.s(code_tok)) {
-                if c.position == CurrencyPosition::Code {
-                    return Some((start, c.code.to_string()));
-                }
+            if let Some(c) = LEXICON.currencies.get(self.s(code_tok))
+                && c.position == CurrencyPosition::Code
+            {
+                return Some((start, c.code.to_string()));
             }
             // "MUSD 60": millions of the currency.
             if let Some((c, _)) = self.code_at(code_tok) {
@@ -103,10 +104,10 @@ impl Scanner<'_> {
             .get(self.s(j))
             .filter(|_| self.s(j).len() > 1);
         for len in (1..=LEXICON.max_unit_words).rev() {
-            if len == 1 {
-                if let Some(u) = exact {
-                    return Some((*u, j));
-                }
+            if len == 1
+                && let Some(u) = exact
+            {
+                return Some((*u, j));
             }
             let end = j + len - 1;
             if end >= self.n()
@@ -120,10 +121,8 @@ impl Scanner<'_> {
             let squared = (self.is_sym(end + 1, "²")
                 || (self.is_num(end + 1) && self.s(end + 1) == "2"))
                 && self.attached(end + 1);
-            if squared {
-                if let Some(u) = LEXICON.units.get(&format!("sq {}", phrase.join(" "))) {
-                    return Some((*u, end + 1));
-                }
+            if squared && let Some(u) = LEXICON.units.get(&format!("sq {}", phrase.join(" "))) {
+                return Some((*u, end + 1));
             }
             if let Some(u) = LEXICON.units.get(&phrase.join(" ")) {
                 // "m" alone is a metre only right after a numeral.
@@ -157,9 +156,9 @@ impl Scanner<'_> {
             }
             let mut phrase = String::new();
             for k in j..=end {
-                if self.is_word(k) && !phrase.is_empty() && !phrase.ends_with('.') {
-                    phrase.push(' ');
-                } else if self.is_word(k) && phrase.ends_with('.') && k > j && !self.attached(k) {
+                let after_word = !phrase.is_empty() && !phrase.ends_with('.');
+                let after_abbreviation = phrase.ends_with('.') && k > j && !self.attached(k);
+                if self.is_word(k) && (after_word || after_abbreviation) {
                     phrase.push(' ');
                 }
                 phrase.push_str(self.l(k));

@@ -14,28 +14,28 @@ impl Scanner<'_> {
             return Step::Nothing;
         }
         // "a gallon of milk", "a mile of road": one of a measured unit.
-        if matches!(w, "a" | "an") && self.joined(i + 1) {
-            if let Some((u, e)) = self.unit_at(i + 1) {
-                let measured = u.kind == UnitKind::Quantity && self.s(i + 1).len() > 2;
-                if measured && self.word_is(e + 1, "of") {
-                    return Step::Found(self.found(i, e, FigureKind::Quantity, Some(1.0), u.name));
-                }
+        if matches!(w, "a" | "an")
+            && self.joined(i + 1)
+            && let Some((u, e)) = self.unit_at(i + 1)
+        {
+            let measured = u.kind == UnitKind::Quantity && self.s(i + 1).len() > 2;
+            if measured && self.word_is(e + 1, "of") {
+                return Step::Found(self.found(i, e, FigureKind::Quantity, Some(1.0), u.name));
             }
         }
         // "half a million", "a quarter million dollars"
-        if let Some(core) = self.fraction_scale(i) {
-            if let Some(f) = self.classify(core, floor) {
-                return Step::Found(f);
-            }
+        if let Some(core) = self.fraction_scale(i)
+            && let Some(f) = self.classify(core, floor)
+        {
+            return Step::Found(f);
         }
         // Ordinal ranks: "fourth place", "third-largest", "second lowest grade".
-        if let Some(v) = LEXICON.number_word(w, WordClass::Ordinal) {
-            if let Some(f) = self
+        if let Some(v) = LEXICON.number_word(w, WordClass::Ordinal)
+            && let Some(f) = self
                 .ordinal_rank(i, v)
                 .filter(|f| self.tag(rules::FIGURES_ORDINAL_RANK, f.first, f.last))
-            {
-                return Step::Found(f);
-            }
+        {
+            return Step::Found(f);
         }
         // Fractions: "half", "almost half", "two-thirds", "a third of", "one in five".
         if let Some(f) = self
@@ -45,35 +45,31 @@ impl Scanner<'_> {
             return Step::Found(f);
         }
         // "billion-year contract", "million-dollar": a bare scale word fused to a unit.
-        if let Some(scale) = LEXICON.number_word(w, WordClass::Scale) {
-            if self.is_dash(i + 1) && self.attached(i + 1) && self.attached(i + 2) {
-                let prev_num = self
-                    .prev(i)
-                    .is_some_and(|p| self.is_num(p) || LEXICON.is_cardinal_word(self.l(p)));
-                if !prev_num {
-                    if let Some((u, end)) = self.unit_at(i + 2) {
-                        if matches!(u.kind, UnitKind::Duration | UnitKind::Quantity) {
-                            return Step::Found(self.found(
-                                i,
-                                end,
-                                FigureKind::Quantity,
-                                Some(scale),
-                                u.name,
-                            ));
-                        }
-                    }
-                    if let Some((c, end)) = self.currency_after(i + 2) {
-                        if c.position == CurrencyPosition::Word {
-                            let code = if c.code == "$" { self.dollar } else { c.code };
-                            return Step::Found(self.found(
-                                i,
-                                end,
-                                FigureKind::Money,
-                                Some(scale),
-                                code,
-                            ));
-                        }
-                    }
+        if let Some(scale) = LEXICON.number_word(w, WordClass::Scale)
+            && self.is_dash(i + 1)
+            && self.attached(i + 1)
+            && self.attached(i + 2)
+        {
+            let prev_num = self
+                .prev(i)
+                .is_some_and(|p| self.is_num(p) || LEXICON.is_cardinal_word(self.l(p)));
+            if !prev_num {
+                if let Some((u, end)) = self.unit_at(i + 2)
+                    && matches!(u.kind, UnitKind::Duration | UnitKind::Quantity)
+                {
+                    return Step::Found(self.found(
+                        i,
+                        end,
+                        FigureKind::Quantity,
+                        Some(scale),
+                        u.name,
+                    ));
+                }
+                if let Some((c, end)) = self.currency_after(i + 2)
+                    && c.position == CurrencyPosition::Word
+                {
+                    let code = if c.code == "$" { self.dollar } else { c.code };
+                    return Step::Found(self.found(i, end, FigureKind::Money, Some(scale), code));
                 }
             }
         }
@@ -102,12 +98,14 @@ impl Scanner<'_> {
                     return Step::Skip(core.last + 1);
                 }
                 // "the two countries": an anaphoric pair, not a figure.
-                if core.value <= 2.0 && f.qualifier.is_none() && f.kind == FigureKind::Count {
-                    if let Some(p) = self.prev(core.first) {
-                        if matches!(self.l(p), "the" | "these" | "those" | "both") && speech(&f) {
-                            return Step::Skip(core.last + 1);
-                        }
-                    }
+                if core.value <= 2.0
+                    && f.qualifier.is_none()
+                    && f.kind == FigureKind::Count
+                    && let Some(p) = self.prev(core.first)
+                    && matches!(self.l(p), "the" | "these" | "those" | "both")
+                    && speech(&f)
+                {
+                    return Step::Skip(core.last + 1);
                 }
                 // Small spelled counts inside a direct quote are speech, not figures
                 // ("two things", "three guys"); measured amounts stay.
@@ -118,12 +116,13 @@ impl Scanner<'_> {
                     f.first = floor.max(core.first);
                 }
                 // "minus five percent"
-                if let Some(p) = self.prev(core.first).filter(|&p| p >= floor) {
-                    if f.first == core.first && self.word_is(p, "minus") {
-                        f.first = p;
-                        f.value = f.value.map(|v| -v);
-                        f.value_max = f.value_max.map(|v| -v);
-                    }
+                if let Some(p) = self.prev(core.first).filter(|&p| p >= floor)
+                    && f.first == core.first
+                    && self.word_is(p, "minus")
+                {
+                    f.first = p;
+                    f.value = f.value.map(|v| -v);
+                    f.value_max = f.value_max.map(|v| -v);
                 }
                 Step::Found(f)
             }
