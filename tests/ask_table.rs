@@ -280,6 +280,11 @@ const USER_TABLE: &[(&str, Expect)] = &[
         "Will Australia sell uranium to India?",
         Answer("will not export uranium to India"),
     ),
+    // "How much X": an amount of X, not a share of something else in the article.
+    (
+        "How much uranium did Australia export?",
+        Answer("46,600 tonnes"),
+    ),
     // Carling Cup.
     ("Where was the final held?", Answer("Millennium Stadium")),
     ("Who scored Arsenal's goal?", Answer("Theo Walcott")),

@@ -24,6 +24,9 @@ pub enum Measure {
     Count(Vec<u32>),
     /// "How much" with nothing that fixes the measure: money, a quantity or a share.
     Amount,
+    /// "How much uranium …": an amount of the named thing (a quantity, count or sum of
+    /// it), never a share; the term ids of the noun.
+    AmountOf(Vec<u32>),
 }
 
 /// Question words that make "how much" a question about money.
@@ -165,8 +168,23 @@ pub fn measure_of(question: &str) -> Measure {
     if w.iter().any(|x| MONEY_WORDS.contains(&x.as_str())) {
         return Measure::Money;
     }
+    // "How much uranium does …": the word after "much" names the thing measured, unless it
+    // is a verb or pronoun ("how much did …", "how much is …").
+    if let Some(id) = after("much")
+        .filter(|n| !NOT_A_MEASURED_NOUN.contains(&n.as_str()))
+        .and_then(|n| terms::term(n))
+    {
+        return Measure::AmountOf(vec![id]);
+    }
     Measure::Amount
 }
+
+/// Words after "how much" that do not name the thing measured.
+const NOT_A_MEASURED_NOUN: &[&str] = &[
+    "is", "was", "are", "were", "did", "does", "do", "will", "would", "could", "can", "has",
+    "have", "had", "should", "more", "less", "of", "it", "they", "he", "she", "we", "you", "the",
+    "a", "an", "this", "that", "money",
+];
 
 /// Words that end the noun phrase after a number.
 const NOUN_PHRASE_STOPS: &[&str] = &[
@@ -195,8 +213,15 @@ pub fn fits(measure: &Measure, figure: &Figure, following: &str) -> bool {
             matches!(figure.kind, FigureKind::Money | FigureKind::Percent)
                 || figure.kind == FigureKind::Quantity && !unit_in(TIME_UNITS)
         }
-        Measure::Count(counted) => {
-            if !matches!(figure.kind, FigureKind::Count | FigureKind::Quantity) {
+        Measure::Count(counted) | Measure::AmountOf(counted) => {
+            let kinds_fit = match measure {
+                Measure::AmountOf(_) => matches!(
+                    figure.kind,
+                    FigureKind::Count | FigureKind::Quantity | FigureKind::Money
+                ),
+                _ => matches!(figure.kind, FigureKind::Count | FigureKind::Quantity),
+            };
+            if !kinds_fit {
                 return false;
             }
             if counted.is_empty() {
@@ -241,6 +266,9 @@ mod tests {
         assert!(
             matches!(measure_of("How many people were hurt?"), Measure::Count(c) if !c.is_empty())
         );
-        assert_eq!(measure_of("How much water does it use?"), Measure::Amount);
+        assert!(
+            matches!(measure_of("How much water does it use?"), Measure::AmountOf(c) if !c.is_empty())
+        );
+        assert_eq!(measure_of("How much did the shares fall?"), Measure::Amount);
     }
 }

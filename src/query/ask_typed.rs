@@ -176,7 +176,7 @@ pub fn how_much(index: &ScopeIndex, q: &str) -> AskAnswer {
     let topic = topic(index, q);
     let measure = answer_kind::measure_of(q);
     let counted: Vec<u32> = match &measure {
-        Measure::Count(c) => c.clone(),
+        Measure::Count(c) | Measure::AmountOf(c) => c.clone(),
         _ => Vec::new(),
     };
     // The question's names ("Thomas Sam"): words written with a capital inside it.
