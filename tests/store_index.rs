@@ -93,37 +93,28 @@ fn quotes_scan(
     topic: Option<&str>,
 ) -> Vec<(String, usize)> {
     let stemmer = Stemmer::create(Algorithm::English);
-    // A word's stem, and for a hyphenated compound its parts' stems too.
-    let stems = |s: &str| -> BTreeSet<String> {
-        let mut out = BTreeSet::new();
+    // Each word's stem, and for a hyphenated compound its parts' stems before it.
+    let stem_list = |s: &str| -> Vec<String> {
+        let mut out = Vec::new();
         for w in s
             .replace(['’', '\''], " ")
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .filter(|w| !w.is_empty())
         {
             let w = w.to_lowercase();
-            for part in w.split('-').filter(|p| !p.is_empty()) {
-                out.insert(stemmer.stem(part).into_owned());
+            for part in w.split('-').filter(|p| !p.is_empty() && *p != w) {
+                out.push(stemmer.stem(part).into_owned());
             }
-            out.insert(stemmer.stem(&w).into_owned());
+            out.push(stemmer.stem(&w).into_owned());
         }
         out
     };
+    let stems = |s: &str| -> BTreeSet<String> { stem_list(s).into_iter().collect() };
     // An article's main terms: its title, lead paragraph and words used three times or more.
     let article_terms = |a: &Article| -> BTreeSet<String> {
         let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for w in a
-            .doc
-            .text
-            .replace(['’', '\''], " ")
-            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .filter(|w| !w.is_empty())
-        {
-            let w = w.to_lowercase();
-            for part in w.split('-').filter(|p| !p.is_empty() && *p != w) {
-                *counts.entry(stemmer.stem(part).into_owned()).or_default() += 1;
-            }
-            *counts.entry(stemmer.stem(&w).into_owned()).or_default() += 1;
+        for stem in stem_list(&a.doc.text) {
+            *counts.entry(stem).or_default() += 1;
         }
         let mut out: BTreeSet<String> = counts
             .into_iter()
@@ -142,6 +133,7 @@ fn quotes_scan(
     };
     let mut out = Vec::new();
     for a in articles {
+        let main_terms = topic.map(|_| article_terms(a)).unwrap_or_default();
         for q in &a.analysis.quotes {
             if let Some(w) = word {
                 let named = std::iter::once(&q.speaker).chain(&q.aliases).any(|n| {
@@ -163,7 +155,7 @@ fn quotes_scan(
                 {
                     have.extend(stems(a.doc.slice(*p)));
                 }
-                have.extend(article_terms(a));
+                have.extend(main_terms.iter().cloned());
                 if !stems(t).is_subset(&have) {
                     continue;
                 }

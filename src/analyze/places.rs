@@ -12,6 +12,7 @@
 use super::organizations::{ORG_HEADS, TITLE_WORDS, org_by_form, org_named_after_country};
 use super::proper_nouns::{self, Chunk, Gazetteer};
 use crate::analyze::rules::{self, fire};
+use crate::lexicon::{MONTHS, WEEKDAYS};
 use crate::model::{Document, NamedEntity, Person, Span};
 use std::sync::LazyLock;
 
@@ -167,39 +168,15 @@ fn looks_like_field_or_title(doc: &Document, c: &Chunk) -> bool {
     before_the || one
 }
 
-/// Capitalized words that are never places on their own.
+/// A month or weekday name as written in the lexicon ("March", "Sept", "Friday"), case
+/// and all.
+fn is_calendar_word(text: &str) -> bool {
+    MONTHS.iter().any(|&(m, _)| m == text) || WEEKDAYS.contains(&text)
+}
+
+/// Capitalized words that are never places on their own, besides the months and weekdays
+/// ([`is_calendar_word`]).
 const NOT_PLACES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
     "Christmas",
     "Easter",
     "Ramadan",
@@ -263,6 +240,7 @@ fn is_plain_name(doc: &Document, chunk: &Chunk) -> bool {
     let text = chunk.text(doc);
     chunk.words.len() <= 4
         && !NOT_PLACES.contains(&text)
+        && !is_calendar_word(text)
         && !EVENT_HEADS.contains(&chunk.last_word(doc))
         && !chunk.possessive
         // An unknown name directly before a lower-case word is a modifier ("Australian researchers").

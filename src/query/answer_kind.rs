@@ -213,42 +213,42 @@ pub fn fits(measure: &Measure, figure: &Figure, following: &str) -> bool {
             matches!(figure.kind, FigureKind::Money | FigureKind::Percent)
                 || figure.kind == FigureKind::Quantity && !unit_in(TIME_UNITS)
         }
-        Measure::Count(counted) | Measure::AmountOf(counted) => {
-            let kinds_fit = match measure {
-                Measure::AmountOf(_) => matches!(
-                    figure.kind,
-                    FigureKind::Count | FigureKind::Quantity | FigureKind::Money
-                ),
-                _ => matches!(figure.kind, FigureKind::Count | FigureKind::Quantity),
-            };
-            if !kinds_fit {
-                return false;
-            }
-            if counted.is_empty() {
-                return true;
-            }
-            // The counted noun is the figure's unit, what it is about, or the words
-            // right after the number.
-            // Only the noun phrase that continues the figure ("12 of the senators",
-            // "40 more officers"): a preposition or the end of a clause stops it, so "two
-            // votes in the Senate" does not count senators.
-            let mut near_words: Vec<&str> = Vec::new();
-            for word in following.split_whitespace().take(4) {
-                let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-                let lower = bare.to_lowercase();
-                if bare.is_empty() || NOUN_PHRASE_STOPS.contains(&lower.as_str()) {
-                    break;
-                }
-                near_words.push(bare);
-                if word.ends_with(['.', ',', ';', ':', '?', '!']) {
-                    break;
-                }
-            }
-            let near = near_words.join(" ");
-            let held = |text: &str| terms::terms(text).iter().any(|t| counted.contains(t));
-            held(&figure.unit) || held(&near) || held(&figure.about)
+        Measure::Count(counted) => {
+            matches!(figure.kind, FigureKind::Count | FigureKind::Quantity)
+                && names_the_noun(counted, figure, following)
+        }
+        Measure::AmountOf(thing) => {
+            matches!(
+                figure.kind,
+                FigureKind::Count | FigureKind::Quantity | FigureKind::Money
+            ) && names_the_noun(thing, figure, following)
         }
     }
+}
+
+/// Whether the figure counts or measures the noun whose term ids are `noun` (any noun
+/// when none is named): its unit, what it is about, or the noun phrase that continues
+/// it ("12 of the senators", "40 more officers"). A preposition or the end of a clause
+/// stops that phrase, so "two votes in the Senate" does not count senators.
+fn names_the_noun(noun: &[u32], figure: &Figure, following: &str) -> bool {
+    if noun.is_empty() {
+        return true;
+    }
+    let mut near_words: Vec<&str> = Vec::new();
+    for word in following.split_whitespace().take(4) {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.to_lowercase();
+        if bare.is_empty() || NOUN_PHRASE_STOPS.contains(&lower.as_str()) {
+            break;
+        }
+        near_words.push(bare);
+        if word.ends_with(['.', ',', ';', ':', '?', '!']) {
+            break;
+        }
+    }
+    let near = near_words.join(" ");
+    let held = |text: &str| terms::terms(text).iter().any(|t| noun.contains(t));
+    held(&figure.unit) || held(&near) || held(&figure.about)
 }
 
 #[cfg(test)]

@@ -112,6 +112,16 @@ fn canonical(m: &Mark) -> char {
     }
 }
 
+/// Byte length, in `text`, of the entry `ch` of [`mark_chars`] written at byte `at`: a
+/// folded mark (`''` read as `”`) is as wide as it is written, not as its stand-in.
+fn written_len(text: &str, at: usize, ch: char) -> usize {
+    if text[at..].starts_with(ch) {
+        ch.len_utf8()
+    } else {
+        mark_len(text, at)
+    }
+}
+
 /// The paragraph's characters with every multi-character mark folded into one entry
 /// at the mark's offset.
 fn mark_chars(body: &str) -> Vec<(usize, char)> {
@@ -397,20 +407,12 @@ fn push(
     let inner_start = open_off + mark_len(text, open_off);
     let inner_end = match close {
         Some(c) => base + chars[c].0,
-        None => {
-            base + chars
-                .last()
-                .map(|&(off, ch)| off + ch.len_utf8())
-                .unwrap_or(0)
-        }
+        None => chars
+            .last()
+            .map(|&(off, ch)| base + off + written_len(text, base + off, ch))
+            .unwrap_or(base),
     };
-    // A mark folded from two characters can reach past the end of an unclosed stretch;
-    // never slice outside the text or inside a character.
-    let inner_end = inner_end.min(text.len());
-    if inner_end <= inner_start
-        || !text.is_char_boundary(inner_start)
-        || !text.is_char_boundary(inner_end)
-    {
+    if inner_end <= inner_start {
         return;
     }
     let raw = &text[inner_start..inner_end];
