@@ -133,6 +133,12 @@ registry! {
         "a partial quote governed by an earlier speech or stance verb in its sentence is that verb's subject's";
     QUOTES_FOLLOW_ON = "quotes.follow_on", "quotes/mod.rs::follow_on",
         "an unattributed quote right after an attributed one (same or next paragraph) has the same speaker";
+    QUOTES_DASH_BYLINE = "quotes.dash_byline", "quotes/attribution.rs::dash_byline",
+        "a quote followed by a dash and a name ending the line (“…” — Jane Roe) is that person's";
+    QUOTES_BRACKET_TAG = "quotes.bracket_tag", "quotes/phrases.rs::subject_end",
+        "a short bracket between a name and its verb (\"Sen. Jane Roe (D-Ohio) said\") is skipped";
+    QUOTES_CONTINUATION = "quotes.continuation", "quotes/mod.rs::continuations",
+        "an unattributed quote opening a sentence continues the latest statement before it (same or next paragraph), when no other person is named between";
     QUOTES_INTRODUCED_BY = "quotes.introduced_by", "quotes/mod.rs::introduced_by",
         "a quote opening the sentence after one whose only named person is its subject is that person's";
 
@@ -141,12 +147,18 @@ registry! {
         "\"<clause>, said X.\": the clause before an inverted speech verb is X's statement";
     QUOTES_INDIRECT_X_SAID = "quotes.indirect_x_said", "quotes/indirect.rs::inversion",
         "\"<clause>, X said.\": the clause before a trailing \"X said\" is X's statement";
+    QUOTES_INDIRECT_X_SAID_PHRASE = "quotes.indirect_x_said_phrase", "quotes/indirect.rs::indirect_at",
+        "\"<clause>, X said in a statement.\": an inversion whose verb is followed by a phrase, not a clause";
+    QUOTES_PRONOUN_SPEAKER = "quotes.pronoun_speaker", "quotes/speakers.rs::pronoun_as_speaker",
+        "a personal pronoun with no antecedent found (he, she, they, we, I) is reported as the speaker as written";
     QUOTES_INDIRECT_THAT = "quotes.indirect_that", "quotes/indirect.rs::indirect_at",
         "\"X said (that) <clause>\": the clause after a speech verb is its subject's statement";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_PARTIAL_IN_CLAUSE = "quotes.partial_in_clause", "quotes/mod.rs::partials_in_clause",
         "a quote that cuts short a reported clause is the same speaker's words";
+    QUOTES_PARTIAL_IN_SENTENCE = "quotes.partial_in_sentence", "quotes/mod.rs::indirect_statements",
+        "a quoted phrase later in the sentence of a reported clause is the same speaker's words";
 
     // ---- places ------------------------------------------------------------------------
     PLACES_GAZETTEER = "places.gazetteer", "places.rs::extract_from",

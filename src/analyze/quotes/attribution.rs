@@ -146,6 +146,10 @@ impl Ctx<'_> {
                 cue: Some(k),
             });
         }
+        // “…” — Jane Roe: a name under a quote, alone on the rest of its line.
+        if let Some(found) = self.dash_byline(c, log) {
+            return Some(found);
+        }
         // Pattern A: said X
         if self.is_say_verb(k) {
             let mut j = k + 1;
@@ -219,6 +223,34 @@ impl Ctx<'_> {
         fire(rules::QUOTES_AFTER_X_SAID, inner).then_some(Found {
             speaker: sp,
             cue: Some(v),
+        })
+    }
+
+    /// “…” — Jane Roe / "…" ― Roe, a teacher: the quote closing at token `c` is
+    /// followed by a dash and a name that ends the paragraph or sentence (or is followed
+    /// by its description after a comma).
+    fn dash_byline(&mut self, c: usize, log: &[Said]) -> Option<Found> {
+        let d = c + 1;
+        if !matches!(self.w(d), "—" | "―" | "–" | "-") || self.para.get(d) != Some(&self.para[c])
+        {
+            return None;
+        }
+        let (s, e) = self.np_after(d + 1)?;
+        let e = self.trim_name_np(s, e);
+        let ends = e + 1 >= self.toks.len()
+            || self.para[e + 1] != self.para[e]
+            || matches!(self.w(e + 1), "." | "," | ";");
+        if !ends || !is_capitalized(self.w(s)) || self.is_pronoun(s) {
+            return None;
+        }
+        let sp = self.classify(s, e, log)?;
+        fire(
+            rules::QUOTES_DASH_BYLINE,
+            self.segs[self.in_quote[c]?].inner,
+        )
+        .then_some(Found {
+            speaker: sp,
+            cue: None,
         })
     }
 

@@ -70,6 +70,11 @@ const TOLD_OBJECTS: &[&str] = &[
     "journalists",
     "officials",
 ];
+/// Words that open an adverbial, not a statement, at the start of a sentence.
+const OPENERS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "as", "though", "although", "while", "when",
+    "if", "since", "besides", "because", "with", "by", "for", "from", "to", "until", "unless",
+];
 const COPULAS: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "being", "to", "who", "which", "that", "not",
 ];
@@ -102,7 +107,16 @@ impl Ctx<'_> {
             return self.inversion(v, log);
         }
         // Forward: verb (object) (that) clause.
-        let c = self.clause_start(v, &lemma, sent_end)?;
+        let Some(c) = self.clause_start(v, &lemma, sent_end) else {
+            // "<clause>, Roe said in a statement.": an inversion with a trailing phrase.
+            if !self.ends_in_short_phrase(v, sent_end) {
+                return None;
+            }
+            return self.inversion(v, log).filter(|(_, cs, ce)| {
+                !OPENERS.contains(&self.lw(*cs))
+                    && self.tag(rules::QUOTES_INDIRECT_X_SAID_PHRASE, *cs, *ce)
+            });
+        };
         let (c, end) = self.clause_extent(c, sent_end)?;
         let sp = self.clause_speaker(v, verb, c, log)?;
         if !self.tag(rules::QUOTES_INDIRECT_THAT, c, end) {
@@ -116,6 +130,21 @@ impl Ctx<'_> {
             c,
             end,
         ))
+    }
+
+    /// The verb at `v` is followed by a short phrase that ends its sentence ("said in a
+    /// statement.", "said on Monday at a rally."): a preposition, then at most eight
+    /// words with no "that" and no other speech verb.
+    fn ends_in_short_phrase(&self, v: usize, sent_end: usize) -> bool {
+        let next = self.lw(v + 1);
+        if next == "to" || !CLAUSE_PREPS.contains(&next) || sent_end > v + 10 {
+            return false;
+        }
+        (v + 1..=sent_end).all(|j| {
+            self.in_quote[j].is_none()
+                && self.lw(j) != "that"
+                && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some())
+        })
     }
 
     /// Whether the speech verb at `v` (lemma `lemma`) can cue a reported clause: not

@@ -42,6 +42,7 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
     direct_quotes(doc, &mut ctx, &mut run);
     let partial = indirect_statements(&mut ctx, &mut run);
     partials_in_clause(&ctx, &mut run, partial);
+    continuations(doc, &ctx, &mut run);
 
     let mut found = run.found;
     found.sort_by_key(|(s, ..)| s.start);
@@ -63,6 +64,105 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
         .collect();
     *people = ctx.people;
     quotes
+}
+
+/// A quoted segment inside or after a reported clause: segment, the clause's speaker and
+/// cue, and the rule that links them.
+type Partial = (usize, Speaker, Option<usize>, crate::model::RuleId);
+
+/// Unattributed quotes that open a sentence continue the latest statement before them
+/// ("“A,” Roe said. “B.”", or "Roe said the plan failed. “It was doomed.”"): same
+/// paragraph, or the next one when the quote opens it, and no other person named
+/// between the statement and the quote, nor after the quote in its sentence.
+fn continuations(doc: &Document, ctx: &Ctx, run: &mut Run) {
+    let n = ctx.segs.len();
+    let mut si = 0;
+    while si < n {
+        let mut chain = vec![si];
+        while chain
+            .last()
+            .is_some_and(|&l| l + 1 < n && ctx.segs[l + 1].continues)
+        {
+            chain.push(chain[chain.len() - 1] + 1);
+        }
+        si = chain[chain.len() - 1] + 1;
+        let head = chain[0];
+        if run.seg_speaker[head].is_some() {
+            continue;
+        }
+        let Some(sp) = continued_speaker(doc, ctx, &run.log, head) else {
+            continue;
+        };
+        if !rules::fire(rules::QUOTES_CONTINUATION, ctx.segs[head].inner) {
+            continue;
+        }
+        for &c in &chain {
+            let seg = ctx.segs[c];
+            run.seg_speaker[c] = Some(sp.clone());
+            push_log(
+                &mut run.log,
+                Said {
+                    at: seg.inner.start,
+                    paragraph: seg.paragraph,
+                    speaker: sp.clone(),
+                },
+            );
+            run.found
+                .push((seg.inner, sp.clone(), QuoteKind::Direct, None));
+        }
+    }
+}
+
+/// The speaker an unattributed quote `si` continues (see [`continuations`]).
+fn continued_speaker(doc: &Document, ctx: &Ctx, log: &[Said], si: usize) -> Option<Speaker> {
+    let seg = ctx.segs[si];
+    let words = ctx.word_count(si);
+    let ends_sentence = seg
+        .inner
+        .of(&doc.text)
+        .trim_end()
+        .ends_with(['.', '?', '!', ',', '…']);
+    if words < 3 || (words < 5 && !ends_sentence) || seg.single && words < 5 {
+        return None;
+    }
+    if ctx.is_naming(si) || ctx.names_a_work(si) {
+        return None;
+    }
+    let o = ctx.open_tok(si);
+    let (ss, _) = ctx.sents[ctx.sent[o]];
+    if ss != o {
+        return None;
+    }
+    let said = log[..log.partition_point(|x| x.at < seg.open)].last()?;
+    let starts_paragraph = o == 0 || ctx.para[o - 1] != ctx.para[o];
+    let next_prose = (said.paragraph + 1..seg.paragraph).all(|pi| {
+        doc.paragraphs
+            .get(pi)
+            .is_some_and(|p| marks::is_caption(p.of(&doc.text)))
+    });
+    if !(said.paragraph == seg.paragraph
+        || (starts_paragraph && seg.paragraph <= said.paragraph + 2 && next_prose))
+    {
+        return None;
+    }
+    let other = |p: usize| Speaker::Person(p) != said.speaker;
+    // Nobody else named between the statement and the quote (outside quotes)…
+    let from = ctx.toks.partition_point(|t| t.start < said.at);
+    if (from..o).any(|k| ctx.in_quote[k].is_none() && ctx.mention[k].is_some_and(other)) {
+        return None;
+    }
+    // …nor in the quote's own sentence after it (an attribution no rule could read).
+    if let Some(c) = ctx.close_tok(si) {
+        for k in c + 1..(c + 20).min(ctx.toks.len()) {
+            if !ctx.same_sent(k, c) || ctx.in_quote[k].is_some() {
+                break;
+            }
+            if ctx.mention[k].is_some_and(other) {
+                return None;
+            }
+        }
+    }
+    Some(said.speaker.clone())
 }
 
 /// What one extraction run has found so far.
@@ -164,10 +264,10 @@ fn attribute_chain(
 /// Indirect statements, cue by cue outside quotes. Returns the quoted segments that cut
 /// a reported clause short (with the clause's speaker and cue), for
 /// [`partials_in_clause`].
-fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<(usize, Speaker, Option<usize>)> {
+fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
     let mut covered_until = 0usize;
     let mut covered_by: Option<Speaker> = None;
-    let mut partial_in_clause: Vec<(usize, Speaker, Option<usize>)> = Vec::new();
+    let mut partial_in_clause: Vec<Partial> = Vec::new();
     for k in 0..ctx.toks.len() {
         if ctx.in_quote[k].is_some() || !ctx.is_word(k) || run.used_cues.contains(&k) {
             continue;
@@ -203,7 +303,33 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<(usize, Speaker, Opt
         // quote that cuts the reported clause short is the same speaker's words.
         let quoted_next = (ce + 1..(ce + 4).min(ctx.toks.len())).find_map(|j| ctx.in_quote[j]);
         if let Some(si) = quoted_next.filter(|&si| ctx.same_sent(ctx.open_tok(si), ce)) {
-            partial_in_clause.push((si, f.speaker.clone(), f.cue));
+            partial_in_clause.push((
+                si,
+                f.speaker.clone(),
+                f.cue,
+                rules::QUOTES_PARTIAL_IN_CLAUSE,
+            ));
+        }
+        // "Roe said the plan was “a costly blunder” and “a waste”": quoted phrases later
+        // in the clause's sentence are the speaker's words too.
+        if cs > k {
+            let (_, sent_end) = ctx.sents[ctx.sent[ce]];
+            let mut last = quoted_next;
+            for j in ce + 1..=sent_end {
+                if let Some(si) = ctx.in_quote[j]
+                    && last != Some(si)
+                {
+                    last = Some(si);
+                    if ctx.same_sent(ctx.open_tok(si), ce) {
+                        partial_in_clause.push((
+                            si,
+                            f.speaker.clone(),
+                            f.cue,
+                            rules::QUOTES_PARTIAL_IN_SENTENCE,
+                        ));
+                    }
+                }
+            }
         }
         push_log(
             &mut run.log,
@@ -230,15 +356,15 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<(usize, Speaker, Opt
 
 /// A quoted phrase no rule attributed that cuts a reported clause short is the
 /// clause speaker's words.
-fn partials_in_clause(ctx: &Ctx, run: &mut Run, partial: Vec<(usize, Speaker, Option<usize>)>) {
-    for (si, speaker, cue) in partial {
+fn partials_in_clause(ctx: &Ctx, run: &mut Run, partial: Vec<Partial>) {
+    for (si, speaker, cue, rule) in partial {
         let seg = ctx.segs[si];
         let unclaimed = run.seg_speaker[si].is_none();
         if unclaimed
             && !ctx.is_naming(si)
             && !ctx.names_a_work(si)
             && !(seg.single && ctx.word_count(si) < 2)
-            && rules::fire(rules::QUOTES_PARTIAL_IN_CLAUSE, seg.inner)
+            && rules::fire(rule, seg.inner)
         {
             run.seg_speaker[si] = Some(speaker.clone());
             run.found.push((seg.inner, speaker, QuoteKind::Direct, cue));

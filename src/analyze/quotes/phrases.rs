@@ -57,8 +57,33 @@ impl Ctx<'_> {
         // "The World Health Organisation (WHO) recommends": skip the bracketed acronym.
         if k >= 4 && self.w(k - 1) == ")" && self.w(k - 3) == "(" {
             k -= 3;
+        } else if let Some(open) = self.short_bracket_before(k - 1)
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_BRACKET_TAG,
+                crate::model::Span::new(self.toks[open].start, self.toks[k - 1].end),
+            )
+        {
+            // "Sen. Mike Lee (R-Utah) said": skip a party–state tag or other short aside.
+            k = open;
         }
         Some(k)
+    }
+
+    /// The "(" of a short bracket (at most six tokens inside, no quote, same sentence)
+    /// closing at token `close`, when a word stands before it.
+    fn short_bracket_before(&self, close: usize) -> Option<usize> {
+        if self.w(close) != ")" || self.in_quote[close].is_some() {
+            return None;
+        }
+        let open = (close.saturating_sub(8)..close)
+            .rev()
+            .find(|&j| matches!(self.w(j), "(" | ")"))?;
+        let ok = self.w(open) == "("
+            && open >= 1
+            && self.same_sent(open - 1, close)
+            && self.is_word(open - 1)
+            && (open..=close).all(|j| self.in_quote[j].is_none());
+        ok.then_some(open)
     }
 
     /// "X stated that … and believed …": the person (or a pronoun) opening the sentence

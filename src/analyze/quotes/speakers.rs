@@ -53,7 +53,9 @@ impl Ctx<'_> {
             return Some(Speaker::Person(p));
         }
         if s == e && self.is_pronoun(s) {
-            return self.resolve_pronoun(s, log);
+            return self
+                .resolve_pronoun(s, log)
+                .or_else(|| self.pronoun_as_speaker(s));
         }
         // The head of "a spokesman for the exchange" is "spokesman".
         let head_at = (s..e)
@@ -274,6 +276,17 @@ impl Ctx<'_> {
             }
         }
         best.map(|(p, _)| p)
+    }
+
+    /// A personal pronoun no antecedent was found for ("he", "she", "they", "we", "I"):
+    /// the statement is still reported, with the pronoun as written for its speaker.
+    fn pronoun_as_speaker(&self, k: usize) -> Option<Speaker> {
+        if !matches!(self.lw(k), "he" | "she" | "they" | "we" | "i") {
+            return None;
+        }
+        let span = crate::model::Span::new(self.toks[k].start, self.toks[k].end);
+        crate::analyze::rules::fire(crate::analyze::rules::QUOTES_PRONOUN_SPEAKER, span)
+            .then(|| Speaker::Group(capitalize(self.w(k))))
     }
 
     /// he/she → the most salient compatible person; they/it → a recent group speaker.
