@@ -239,7 +239,8 @@ impl Ctx<'_> {
         let e = self.trim_name_np(s, e);
         let ends = e + 1 >= self.toks.len()
             || self.para[e + 1] != self.para[e]
-            || matches!(self.w(e + 1), "." | "," | ";");
+            || matches!(self.w(e + 1), "." | "," | ";")
+            || self.text[self.toks[e].end..self.toks[e + 1].start].contains('\n');
         if !ends || !is_capitalized(self.w(s)) || self.is_pronoun(s) {
             return None;
         }

@@ -70,6 +70,19 @@ const TOLD_OBJECTS: &[&str] = &[
     "journalists",
     "officials",
 ];
+/// Day words after a speech verb ("said Friday …").
+const DAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+];
 /// Words that open an adverbial, not a statement, at the start of a sentence.
 const OPENERS: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "as", "though", "although", "while", "when",
@@ -166,6 +179,10 @@ impl Ctx<'_> {
     /// "tell"/"ask", a "that", or a phrase ending in "that" ("said on Monday that").
     fn clause_start(&self, v: usize, lemma: &str, sent_end: usize) -> Option<usize> {
         let mut c = v + 1;
+        // "said Friday during a visit …": a day word is when, not what.
+        while DAY_WORDS.contains(&self.lw(c)) && c < sent_end {
+            c += 1;
+        }
         let mut object_done = false;
         if matches!(lemma, "tell" | "ask") && !CLAUSE_PREPS.contains(&self.lw(c)) {
             (c, object_done) = self.after_told_object(c, sent_end)?;
@@ -173,6 +190,11 @@ impl Ctx<'_> {
         if object_done {
             // the clause starts right after the object
         } else if lemma == "tell" || CLAUSE_PREPS.contains(&self.lw(c)) {
+            // "spoke in a cottage that overlooks the bay": after an intransitive verb and
+            // a place phrase, "that" opens a relative clause.
+            if matches!(lemma, "speak" | "talk") {
+                return None;
+            }
             c = self.that_within(c, sent_end)?;
         } else if self.lw(c) == "that" {
             c += 1;
@@ -417,6 +439,18 @@ impl Ctx<'_> {
             || !self.is_word(start)
             || TAIL_NON_CLAUSE.contains(&self.lw(start))
             || LEX.speech_verb(self.w(start)).is_some()
+        {
+            return None;
+        }
+        // "…, said Jane Roe, the lawyer for the state": after "said X," an article or role
+        // noun opens X's description, not a clause.
+        let verb_first = comma > k + 1 && LEX.speech_verb(self.w(k)).is_some();
+        if verb_first
+            && (matches!(self.lw(start), "a" | "an" | "the") || LEX.is_role_noun(self.lw(start)))
+            && fire(
+                rules::QUOTES_SKIP_APPOSITIVE_TAIL,
+                Span::new(self.toks[start].start, self.toks[sent_end].end),
+            )
         {
             return None;
         }
