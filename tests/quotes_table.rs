@@ -339,7 +339,42 @@ const CASES: &[Case] = &[
         "Nasdaq halted trading in the afternoon. It said the halt was only temporary.",
         &[("Nasdaq", "the halt was only temporary", I)],
     ),
-    ("“Yes, it is true,” he said.", &[]),
+    // A name under a quote, after a dash, ending its line.
+    (
+        "“The new bridge changed my commute completely.” — Marisol Quenby\n“I walk to work now.” — Idris Falkenrath",
+        &[
+            ("Marisol Quenby", "The new bridge changed my commute", D),
+            ("Idris Falkenrath", "I walk to work now", D),
+        ],
+    ),
+    // A party–state tag between the name and the verb.
+    (
+        "Senator Ruth Abernathy (R-Kan.) said the farm bill would pass this week.",
+        &[("Ruth Abernathy", "the farm bill would pass this week", I)],
+    ),
+    // A quote opening the sentence after a reported statement continues it.
+    (
+        "Mayor Tobias Reinholt said the library would reopen. “We owe it to the kids.”",
+        &[
+            ("Tobias Reinholt", "the library would reopen", I),
+            ("Tobias Reinholt", "We owe it to the kids", D),
+        ],
+    ),
+    // After "said X," an article opens X's description, not another statement.
+    (
+        "The budget is balanced, said Petra Lindqvist, the treasurer of the county board.",
+        &[("Petra Lindqvist", "The budget is balanced", I)],
+    ),
+    // "spoke in a place that …" is no reported clause.
+    (
+        "Governor Alan Mercer spoke in a barn that overlooks the river valley.",
+        &[],
+    ),
+    // A pronoun with no antecedent keeps its statement, the pronoun as written.
+    (
+        "“Yes, it is true,” he said.",
+        &[("He", "Yes, it is true", D)],
+    ),
     // --- role nouns and aliases
     (
         "Finance Minister Olaf Brandt presented the budget. “Nothing changes for families,” the minister said.",

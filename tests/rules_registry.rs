@@ -25,6 +25,18 @@ const OWN_CASES: &[&str] = &[
      Quelliq Darmaten, a spokesman for the agency, confirmed the plan on Friday.\n\n\
      Overnight temperatures fell to minus 5 degrees, and 1 in 5 homes lost power. \
      Water use rose by ½ a point.",
+    "Ferry service to end\n\n\
+     She said the ferry would stop running in May because the boats are too old to repair.",
+    "Harbor board votes on dredging\n\n\
+     Senator Dana Okafor (D-Ore.) said the dredging would \"wreck the estuary\" and \
+     cost the town \"every summer visitor\" it has.\n\n\
+     \"We will fight this,\" Okafor said. \"The harbor is not for sale.\"\n\n\
+     \"Nobody asked the fishermen what they think.\" — Tomasz Brandvold\n\n\
+     Mayor Ilse Varga said the plan is final. \"Nobody can change it.\"\n\n\
+     Okafor said the board had ignored the fishing families in the county, \"every summer \
+     visitor\" and the ferry crews who work the harbor \"day and night\". \
+     The board approved the plan on a 4-3 vote, Okafor said in a statement. \
+     The plan is final, said Mayor Ilse Varga, the chair of the harbor board.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {
