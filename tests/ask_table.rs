@@ -532,6 +532,9 @@ const USER_TABLE: &[(&str, Expect)] = &[
         "How many magnets did Baltic Magnet Works export to Japan?",
         Absent,
     ),
+    ("Who heads Baltic Magnet Works?", Answer("Ingrid Halvorsen")),
+    ("Who runs NASA?", Answer("Bolden")),
+    ("Who runs Harbourline Research?", Absent),
 ];
 
 /// How one question came out.

@@ -545,6 +545,112 @@ pub fn who_has_role(index: &ScopeIndex, q: &str, target: &str) -> AskAnswer {
     }
 }
 
+/// Verbs of "who runs X" with the role nouns that answer them.
+const LEADING: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "runs", "run", "ran", "leads", "lead", "led", "heads", "head", "headed", "directs",
+            "directed", "chairs", "chaired", "manages", "managed",
+        ],
+        &[
+            "chief",
+            "executive",
+            "ceo",
+            "director",
+            "head",
+            "chairman",
+            "chairwoman",
+            "chair",
+            "president",
+            "leader",
+            "boss",
+            "manager",
+            "founder",
+            "owner",
+            "principal",
+            "governor",
+            "mayor",
+            "commissioner",
+            "administrator",
+        ],
+    ),
+    (
+        &["owns", "own", "owned", "founded", "started"],
+        &["owner", "founder", "co-founder", "proprietor"],
+    ),
+];
+
+/// "Who runs Lumen?", "Who owns Virgin?": the verb's role nouns and the thing led, when
+/// the question has that shape.
+pub fn leading_question(q: &str) -> Option<(&'static [&'static str], String)> {
+    let words: Vec<&str> = q
+        .trim()
+        .trim_end_matches(['?', '.', '!'])
+        .split_whitespace()
+        .collect();
+    let (first, verb) = (words.first()?, words.get(1)?);
+    if !first.eq_ignore_ascii_case("who") {
+        return None;
+    }
+    let verb = verb.to_lowercase();
+    let (_, roles) = LEADING
+        .iter()
+        .find(|(verbs, _)| verbs.contains(&verb.as_str()))?;
+    let led = words[2..].join(" ");
+    (!led.is_empty()).then_some((*roles, led))
+}
+
+/// "Who runs X": the person whose role is a leading one (chief executive, director,
+/// owner …) and whose role, or the sentence giving it, names X.
+pub fn who_leads(index: &ScopeIndex, q: &str, roles: &[&str], led: &str) -> AskAnswer {
+    let topic = topic(index, q);
+    let led_terms: Vec<u32> = terms::terms(led);
+    if led_terms.is_empty() {
+        return not_found();
+    }
+    // Most of the led thing's words ("Lumen" for "Lumen Semiconductor").
+    let holds_led = |text: &str| {
+        let held = terms::terms(text);
+        let n = led_terms.iter().filter(|t| held.contains(t)).count();
+        2 * n >= led_terms.len() && n > 0
+    };
+    for (slot, a) in index.articles() {
+        if !topic.allows(slot) {
+            continue;
+        }
+        for p in &a.analysis.people {
+            let role_words: Vec<String> = p
+                .role
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .map(str::to_lowercase)
+                .collect();
+            if !role_words.iter().any(|w| roles.contains(&w.as_str())) {
+                continue;
+            }
+            // The sentence that gives the role (the first mention's, else any).
+            let sentences: Vec<usize> = p
+                .mentions
+                .iter()
+                .filter_map(|m| a.doc.sentence_at(m.start))
+                .collect();
+            let giving = sentences
+                .iter()
+                .copied()
+                .find(|&i| a.doc.sentence_text(i).contains(p.role.as_str()));
+            let Some(s) = giving.or(sentences.first().copied()) else {
+                continue;
+            };
+            if holds_led(&p.role) || giving.is_some_and(|i| holds_led(a.doc.sentence_text(i))) {
+                return found(
+                    format!("{} ({})", p.name, p.role),
+                    vec![Evidence::new(a, s)],
+                );
+            }
+        }
+    }
+    unsure(index, &topic, "who that is")
+}
+
 /// "Who did X": the person or organization doing it — the subject just before the
 /// event's word in its clause, or the agent after "by" — not merely someone in the
 /// sentence.
