@@ -1,6 +1,10 @@
 //! Text primitives: segmentation into paragraphs, sentences and tokens (with byte
 //! spans), and a normalized view of the text that maps back to original offsets.
 
+mod abbrev;
+mod boundary;
+mod chars;
 pub mod normalize;
 pub mod segment;
+mod tokens;
 pub mod words;
