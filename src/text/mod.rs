@@ -4,6 +4,7 @@
 mod abbrev;
 mod boundary;
 mod chars;
+mod lists;
 pub mod normalize;
 pub mod segment;
 mod tokens;

@@ -11,6 +11,7 @@
 
 use super::boundary::ends_sentence;
 use super::chars::{char_at, is_closer, is_opener, is_terminal};
+use super::lists::list_items;
 pub use super::tokens::{Token, TokenKind, tokens};
 use crate::model::{Sentence, Span};
 
@@ -73,6 +74,8 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
         return out;
     };
     let bytes = body.as_bytes();
+    let items = list_items(body);
+    let mut item = 0usize;
     let mut sent_start = 0usize;
     let mut line_start = 0usize;
     let push = |out: &mut Vec<Span>, a: usize, b: usize| {
@@ -83,6 +86,19 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
     };
     let mut i = 0usize;
     while i < bytes.len() {
+        while items.get(item).is_some_and(|it| it.start < i) {
+            item += 1;
+        }
+        if let Some(it) = items.get(item)
+            && it.start == i
+        {
+            // A list item starts a sentence; its label's punctuation ends none.
+            push(&mut out, sent_start, it.start);
+            sent_start = it.start;
+            i = it.label_end;
+            item += 1;
+            continue;
+        }
         let b = bytes[i];
         if b == b'\n' {
             if line_breaks_sentence(body, line_start, i) {
@@ -99,55 +115,129 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
             i += 1;
             continue;
         }
-        // The punctuation run, then closing quotes/brackets (possibly more punctuation).
-        let mut j = i;
-        let mut punct_end = i;
-        while let Some(c) = char_at(body, j) {
-            if is_terminal(c) {
-                j += c.len_utf8();
-                punct_end = j;
-            } else {
-                break;
-            }
-        }
-        let mut after = j;
-        while let Some(c) = char_at(body, after) {
-            if is_closer(c) || is_terminal(c) {
-                after += c.len_utf8();
-            } else {
-                break;
-            }
-        }
-        let Some(ws) = char_at(body, after) else {
+        let Some(c) = candidate(body, i) else {
             break;
         };
-        if !ws.is_whitespace() {
-            i = j;
+        if !c.spaced {
+            i = c.punct_end;
             continue;
         }
-        let mut next = after;
-        while let Some(c) = char_at(body, next) {
-            if c.is_whitespace() {
-                next += c.len_utf8();
-            } else {
-                break;
-            }
+        if ends_sentence(body, sent_start, i, c.punct_end, c.after, c.next)
+            && !parenthetical_continues(body, c.end)
+        {
+            push(&mut out, sent_start, c.end);
+            sent_start = c.end;
         }
-        while let Some(c) = char_at(body, next) {
-            if is_opener(c) {
-                next += c.len_utf8();
-            } else {
-                break;
-            }
-        }
-        if ends_sentence(body, sent_start, i, punct_end, after, next) {
-            push(&mut out, sent_start, after);
-            sent_start = after;
-        }
-        i = after;
+        i = c.end;
     }
     push(&mut out, sent_start, bytes.len());
     out
+}
+
+/// A possible sentence end found at a terminal mark.
+struct Candidate {
+    /// End of the run of terminal marks.
+    punct_end: usize,
+    /// End of the closing quotes and brackets after it.
+    after: usize,
+    /// Where the sentence would end: after reference markers such as " [3] [4]".
+    end: usize,
+    /// Whether whitespace follows `end` (no whitespace, no boundary).
+    spaced: bool,
+    /// The first character of the next word, past whitespace and opening marks.
+    next: usize,
+}
+
+/// The candidate boundary at the terminal mark at `i`; `None` when the paragraph
+/// ends there.
+fn candidate(body: &str, i: usize) -> Option<Candidate> {
+    let mut punct_end = i;
+    while let Some(c) = char_at(body, punct_end).filter(|&c| is_terminal(c)) {
+        punct_end += c.len_utf8();
+    }
+    let mut after = punct_end;
+    while let Some(c) = char_at(body, after).filter(|&c| is_closer(c) || is_terminal(c)) {
+        after += c.len_utf8();
+    }
+    let end = skip_reference_markers(body, after);
+    let ws = char_at(body, end)?;
+    let mut next = end;
+    while let Some(c) = char_at(body, next).filter(|c| c.is_whitespace()) {
+        next += c.len_utf8();
+    }
+    while let Some(c) = char_at(body, next).filter(|&c| is_opener(c)) {
+        next += c.len_utf8();
+    }
+    Some(Candidate {
+        punct_end,
+        after,
+        end,
+        spaced: ws.is_whitespace(),
+        next,
+    })
+}
+
+/// Past the reference markers that follow a sentence in encyclopedic text
+/// ("…in 1971. [1] [2]"): they belong to the sentence they cite.
+fn skip_reference_markers(body: &str, from: usize) -> usize {
+    let mut end = from;
+    let mut at = from;
+    loop {
+        at += body[at..].len() - body[at..].trim_start_matches(' ').len();
+        let rest = &body[at..];
+        let Some(inner) = rest.strip_prefix('[') else {
+            return end;
+        };
+        let digits = inner
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .take(MAX_REFERENCE_DIGITS + 1)
+            .count();
+        if digits == 0 || digits > MAX_REFERENCE_DIGITS || !inner[digits..].starts_with(']') {
+            return end;
+        }
+        at += digits + 2;
+        end = at;
+    }
+}
+
+/// Longest reference number in a marker such as "[12]".
+const MAX_REFERENCE_DIGITS: usize = 3;
+
+/// Longest parenthetical read ahead by [`parenthetical_continues`].
+const MAX_PARENTHETICAL: usize = 80;
+
+/// After a sentence-ending mark, a short parenthetical that the sentence goes on
+/// through is no new sentence: a citation closed by the period (`"…" (Smith 55).`), or
+/// an aside followed by a comma or a lowercase word (`Viva Maria! (1965), and`).
+fn parenthetical_continues(body: &str, end: usize) -> bool {
+    let rest = body[end..].trim_start();
+    let Some(inner) = rest.strip_prefix('(') else {
+        return false;
+    };
+    let mut close = None;
+    for (k, c) in inner.char_indices() {
+        if k > MAX_PARENTHETICAL || c == '(' || c == '\n' || is_terminal(c) {
+            return false;
+        }
+        if c == ')' {
+            close = Some(k);
+            break;
+        }
+    }
+    let Some(close) = close else {
+        return false;
+    };
+    let tail = &inner[close + 1..];
+    match tail.chars().next() {
+        Some('.' | '!' | '?' | ',' | ';' | ':') => true,
+        Some(c) if c.is_whitespace() => tail
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase),
+        _ => false,
+    }
 }
 
 /// A line break inside a paragraph ends a sentence when the line before it is short
