@@ -172,6 +172,9 @@ pub fn ask_in(articles: &ScopeIndex, question: &str) -> AskAnswer {
     if WHEN.is_match(q) {
         return typed::when(articles, q);
     }
+    if typed::is_place_question(q) {
+        return typed::which_places(articles, q);
+    }
     if WHERE.is_match(q) {
         return typed::where_(articles, q);
     }
