@@ -9,17 +9,12 @@
 //! a nationality, like "American", not a mention of the place; a place inside a longer
 //! name ("University of Chile", "New York Stock Exchange") is not a mention either.
 
-use super::organizations::{ORG_HEADS, TITLE_WORDS, org_by_form, org_named_after_country};
-use super::proper_nouns::{self, Chunk, Gazetteer};
+use super::gazetteer::{ORG_HEADS, PLACE_HEADS, PLACES, TITLE_WORDS};
+use super::organizations::{org_by_form, org_named_after_country};
+use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
 use crate::lexicon::{MONTHS, WEEKDAYS};
 use crate::model::{Document, NamedEntity, Person, Span};
-use std::sync::LazyLock;
-
-pub(crate) static PLACES: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(crate::lexicon::PLACES.text));
-pub(crate) static PLACE_HEADS: LazyLock<proper_nouns::Heads> =
-    LazyLock::new(|| proper_nouns::heads(crate::lexicon::PLACE_HEADS.text));
 
 /// First words that make a name a place ("Mount Everest", "Lake Geneva").
 const PLACE_PREFIXES: &[&str] = &[
@@ -196,10 +191,6 @@ const NOT_PLACES: &[&str] = &[
 
 fn m_words(doc: &Document, span: Span) -> usize {
     doc.slice(span).split_whitespace().count()
-}
-
-pub(crate) fn is_country(entry: usize) -> bool {
-    PLACES.section.get(entry).is_some_and(|s| s == "Countries")
 }
 
 /// An initialism such as "U.S.", "US", "UK".
