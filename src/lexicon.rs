@@ -313,6 +313,8 @@ lists! {
     NON_NAME_CAPS = "non_name_caps.txt", Shape::WORD;
     /// Modifiers that may stand inside a role before its noun (people).
     ROLE_MODIFIERS = "role_modifiers.txt", Shape::WORD;
+    /// English names of languages, generated from Faker's ISO 639 list (places, organizations).
+    LANGUAGES = "languages.txt", Shape::WORD;
     /// Number words: `word|value|class`.
     NUMBER_WORDS = "number_words.txt", Shape {
         fields: (3, 3),

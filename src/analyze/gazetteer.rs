@@ -21,6 +21,15 @@ pub(crate) static ORGS: LazyLock<Gazetteer> =
 pub(crate) static ORG_HEADS: LazyLock<Heads> =
     LazyLock::new(|| heads(crate::lexicon::ORG_HEADS.text));
 
+/// English names of languages (data/languages.txt): "wrote in Danish", "taught English".
+static LANGUAGES: LazyLock<foldhash::HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::LANGUAGES.words().collect());
+
+/// Whether a name is a language's name, which is never a place or an organization.
+pub(crate) fn is_language(name: &str) -> bool {
+    LANGUAGES.contains(name)
+}
+
 /// Whether a places entry is listed under Countries.
 pub(crate) fn is_country(entry: usize) -> bool {
     PLACES.section.get(entry).is_some_and(|s| s == "Countries")

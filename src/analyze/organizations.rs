@@ -5,7 +5,9 @@
 //! organization's slot ("an analyst at Trivium China", "Environment Canada spokeswoman").
 //! People's names and places are never reported as organizations.
 
-use super::gazetteer::{ORG_HEADS, ORGS, PLACES, TITLE_WORDS, is_country};
+use super::gazetteer::{
+    ORG_HEADS, ORGS, PLACE_HEADS, PLACES, TITLE_WORDS, is_country, is_language,
+};
 use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
 use crate::model::{Document, NamedEntity, Person, Span};
@@ -146,6 +148,11 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
     if ORGS.lookup(text).is_some() && fire(rules::ORGS_GAZETTEER, chunk.span) {
         return true;
     }
+    // "Metro Toronto Convention Centre", "Sydney Opera House": a venue ending in a place
+    // head is a place, though "Centre" alone makes an organization.
+    if proper_nouns::ends_with_head(doc, chunk, &PLACE_HEADS) {
+        return false;
+    }
     if (proper_nouns::ends_with_head(doc, chunk, &ORG_HEADS)
         || proper_nouns::head_before_of(doc, chunk, &ORG_HEADS))
         && fire(rules::ORGS_HEAD_WORD, chunk.span)
@@ -264,6 +271,10 @@ fn acronym_is_org(
 
 /// Whether the chunk sits in an organization's slot by its context.
 fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
+    // "taught English at a school": a language's name is not an organization.
+    if is_language(chunk.text(doc)) {
+        return false;
+    }
     let before = proper_nouns::words_before(doc, chunk.span.start, 3);
     let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
     if (b(0) == "at" || b(0) == "of" || b(0) == "for" || b(0) == "with")
