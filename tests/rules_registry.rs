@@ -37,6 +37,9 @@ const OWN_CASES: &[&str] = &[
      visitor\" and the ferry crews who work the harbor \"day and night\". \
      The board approved the plan on a 4-3 vote, Okafor said in a statement. \
      The plan is final, said Mayor Ilse Varga, the chair of the harbor board.",
+    "Westbrook names a new treasurer\n\n\
+     Odile Marchetti studied at Pellworth University and later taught at Pellworth. \
+     Marchetti resigned as city treasurer in May.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -111,6 +111,8 @@ registry! {
         "a bare given name that exactly one person has refers to that person";
     PEOPLE_ROLE_BEFORE = "people.role_before", "people/build.rs::mention_role",
         "the role is the title or role phrase right before the name (\"Chief economist Jane Roe\")";
+    PEOPLE_ROLE_AS = "people.role_as", "people/build.rs::mention_role",
+        "the role after \"served as\", \"resigned as\", \"was named as\" (\"Jane Roe resigned as finance minister\")";
     PEOPLE_ROLE_AFTER = "people.role_after", "people/build.rs::mention_role",
         "the role is the appositive or predicate after the name (\"Jane Roe, the chief economist\")";
 
@@ -179,6 +181,8 @@ registry! {
         "a name right before \", <known place>\" (\"X, Ontario\") is a place";
     PLACES_LIST_MEMBER = "places.list_member", "places.rs::place_by_context",
         "a name listed next to a known place (\"X or Y\", \"X, Y and Z\") is a place";
+    PLACES_ORG_SHORT_FORM = "places.org_short_form", "places.rs::is_org_short_form",
+        "a one-word name an organization of the article starts with (\"at Harvard\" after \"Harvard University\") is not a place by its slot";
     PLACES_DROP_PEOPLE = "places.drop_people", "places.rs::drop_people",
         "a place mention inside a person's name is the person, not the place";
 
