@@ -133,6 +133,8 @@ registry! {
         "a quote introduced by \"X said:\" or \"X told reporters,\" is X's";
     QUOTES_GOVERNING_VERB = "quotes.governing_verb", "quotes/attribution.rs::governing_attribution",
         "a partial quote governed by an earlier speech or stance verb in its sentence is that verb's subject's";
+    QUOTES_GOVERNING_SAID_FAR = "quotes.governing_said_far", "quotes/attribution.rs::governing_attribution",
+        "a short quoted phrase later in a sentence whose \"said\"-type verb has a speaker is that speaker's";
     QUOTES_FOLLOW_ON = "quotes.follow_on", "quotes/mod.rs::follow_on",
         "an unattributed quote right after an attributed one (same or next paragraph) has the same speaker";
     QUOTES_DASH_BYLINE = "quotes.dash_byline", "quotes/attribution.rs::dash_byline",

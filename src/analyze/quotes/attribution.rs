@@ -365,7 +365,11 @@ impl Ctx<'_> {
         if self.names_a_work(si) {
             return None;
         }
-        let reach = if words.len() <= 3 { 9 } else { 45 };
+        // A short quote is a speaker's phrase only near its verb, unless the verb is a
+        // plain "said"-type verb whose clause runs on to it ("Roe said the board, after
+        // months of delay, had been “reckless”").
+        let short = words.len() <= 3;
+        let reach = 45;
         let mut k = o;
         let mut n = 0;
         while k > 0 && n < reach {
@@ -380,6 +384,10 @@ impl Ctx<'_> {
             let Some(verb) = LEX.speech_verb(self.w(k)) else {
                 continue;
             };
+            let far = short && n > 9;
+            if far && (verb.gerund || verb.class != VerbClass::Clause) {
+                continue;
+            }
             if is_capitalized(self.w(k)) || self.negated(k) {
                 continue;
             }
@@ -400,9 +408,14 @@ impl Ctx<'_> {
             {
                 continue;
             }
+            let rule = if far {
+                rules::QUOTES_GOVERNING_SAID_FAR
+            } else {
+                rules::QUOTES_GOVERNING_VERB
+            };
             if let Some(sp) = self
                 .classify(s, e, log)
-                .filter(|_| fire(rules::QUOTES_GOVERNING_VERB, self.segs[si].inner))
+                .filter(|_| fire(rule, self.segs[si].inner))
             {
                 return Some(Found {
                     speaker: sp,
