@@ -37,6 +37,12 @@ const OWN_CASES: &[&str] = &[
      visitor\" and the ferry crews who work the harbor \"day and night\". \
      The board approved the plan on a 4-3 vote, Okafor said in a statement. \
      The plan is final, said Mayor Ilse Varga, the chair of the harbor board.",
+    "Harbor board keeps its minutes closed\n\n\
+     Okafor said the board had ignored the fishing families, the ferry crews, the shop \
+     owners, the boat builders, the summer visitors, the school, the two churches, the \
+     lifeboat volunteers, the harbor pilots and the old net menders on the quay in the \
+     spring and summer months, all \"without a single public hearing at all\" and \
+     \"behind closed doors\".",
     "Westbrook names a new treasurer\n\n\
      Odile Marchetti studied at Pellworth University and later taught at Pellworth. \
      Marchetti resigned as city treasurer in May.",
