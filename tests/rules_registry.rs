@@ -42,7 +42,9 @@ const OWN_CASES: &[&str] = &[
      owners, the boat builders, the summer visitors, the school, the two churches, the \
      lifeboat volunteers, the harbor pilots and the old net menders on the quay in the \
      spring and summer months, all \"without a single public hearing at all\" and \
-     \"behind closed doors\".",
+     \"behind closed doors\". \
+     The harbor residents, who said the channel was too shallow for the new ferries, \
+     voted against the plan.",
     "Westbrook names a new treasurer\n\n\
      Odile Marchetti studied at Pellworth University and later taught at Pellworth. \
      Marchetti resigned as city treasurer in May.",

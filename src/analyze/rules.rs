@@ -139,6 +139,8 @@ registry! {
         "an unattributed quote right after an attributed one (same or next paragraph) has the same speaker";
     QUOTES_DASH_BYLINE = "quotes.dash_byline", "quotes/attribution.rs::dash_byline",
         "a quote followed by a dash and a name ending the line (“…” — Jane Roe) is that person's";
+    QUOTES_WHO_ANTECEDENT = "quotes.who_antecedent", "quotes/phrases.rs::subject_of",
+        "in \"<noun phrase>, who said …\" the noun phrase before the comma is the subject";
     QUOTES_BRACKET_TAG = "quotes.bracket_tag", "quotes/phrases.rs::subject_end",
         "a short bracket between a name and its verb (\"Sen. Jane Roe (D-Ohio) said\") is skipped";
     QUOTES_CONTINUATION = "quotes.continuation", "quotes/mod.rs::continuations",

@@ -89,7 +89,7 @@ const OPENERS: &[&str] = &[
     "if", "since", "besides", "because", "with", "by", "for", "from", "to", "until", "unless",
 ];
 const COPULAS: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "being", "to", "who", "which", "that", "not",
+    "is", "was", "are", "were", "be", "been", "being", "to", "which", "that", "not",
 ];
 
 impl Ctx<'_> {

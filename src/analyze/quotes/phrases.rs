@@ -14,8 +14,16 @@ impl Ctx<'_> {
         let k = self.subject_end(v)?;
         // "X, who had told …": the person before the relative pronoun.
         if self.lw(k - 1) == "who" && k >= 3 && self.w(k - 2) == "," {
-            let p = self.mention[k - 3]?;
-            return Some((self.mention_start(k - 3, p), k - 3));
+            if let Some(p) = self.mention[k - 3] {
+                return Some((self.mention_start(k - 3, p), k - 3));
+            }
+            // "the campaign's lawyers, who said …": the noun phrase before the comma.
+            let (s, e) = self.np_before(v, k - 3)?;
+            return crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_WHO_ANTECEDENT,
+                crate::model::Span::new(self.toks[s].start, self.toks[e].end),
+            )
+            .then_some((s, e));
         }
         // "X stated that … and believed …": the sentence's subject.
         if matches!(self.lw(k - 1), "and" | "but") {
