@@ -431,6 +431,11 @@ fn inline_dateline(sentence: &str) -> Option<NaiveDate> {
         end -= 1;
     }
     let head = &sentence[..end];
+    // The pattern needs a comma, and every full date a digit: without both, the
+    // (costly to compile) pattern is never built.
+    if !head.contains(',') || !head.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let date = INLINE_DATELINE.captures(head)?.name("date")?.as_str();
     first_full_date(date)
 }
