@@ -16,13 +16,33 @@ use crate::store::{AddChecks, NewArticle, Scope, Store};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
-/// The built-in sample article offered to newcomers: a Wikinews story on Australian
-/// uranium exports (CC BY 2.5, attribution at the end of the text; see data/README.md).
-pub const SAMPLE_ARTICLE: &str = include_str!("../data/sample-article.txt");
-/// The origin recorded for the sample article.
+/// One article of the built-in sample set.
+#[derive(Debug, Clone, Copy)]
+pub struct Sample {
+    /// Its title unless the user gives one.
+    pub title: &'static str,
+    /// Its text, with its licence line last.
+    pub text: &'static str,
+}
+
+/// The built-in samples offered to newcomers (`/article add sample` adds them all; see
+/// data/README.md): a Wikinews story on Australian uranium exports (CC BY 2.5,
+/// attribution at the end of the text) and an example trade story written for newsdesk
+/// (people, companies and figures invented; the project's licence).
+pub const SAMPLES: &[Sample] = &[
+    Sample {
+        title: "Australia will not export uranium to India",
+        text: include_str!("../data/sample-article.txt"),
+    },
+    Sample {
+        title: "Magnet makers warn of rare earths squeeze as export permits stall",
+        text: include_str!("../data/sample-article-2.txt"),
+    },
+];
+/// The first sample's text (the Wikinews story).
+pub const SAMPLE_ARTICLE: &str = SAMPLES[0].text;
+/// The origin recorded for a sample article.
 pub const SAMPLE_ORIGIN: &str = "built-in sample article";
-/// The sample's title unless the user gives one.
-pub const SAMPLE_TITLE: &str = "Australia will not export uranium to India";
 
 /// Where an article's content comes from.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +54,7 @@ pub enum Content {
     },
     Text(String),
     Url(String),
-    /// The built-in sample article ([`SAMPLE_ARTICLE`]).
+    /// The built-in sample articles ([`SAMPLES`]).
     Sample,
 }
 
@@ -99,6 +119,10 @@ pub enum Command {
 pub enum Response {
     Added {
         article: Arc<Article>,
+    },
+    /// `/article add sample`: the sample articles this call added (at least one).
+    AddedSamples {
+        articles: Vec<Arc<Article>>,
     },
     List {
         articles: Vec<Arc<Article>>,
@@ -171,7 +195,7 @@ pub struct CommandHelp {
 pub const COMMANDS: &[CommandHelp] = &[
     CommandHelp {
         name: "/article add",
-        what: "Add an article from a file (.txt, .md, .html), pasted text or a web page; optional title. `/article add sample` loads the built-in sample article to try the other commands on.",
+        what: "Add an article from a file (.txt, .md, .html), pasted text or a web page; optional title. `/article add sample` (in Discord `sample:True`) loads the built-in sample articles to try the other commands on.",
         example: "/article add sample",
     },
     CommandHelp {
@@ -192,7 +216,7 @@ pub const COMMANDS: &[CommandHelp] = &[
     CommandHelp {
         name: "/who-said",
         what: "Statements grouped by speaker, with role, quote and source; filter by topic, speaker, article.",
-        example: "/who-said topic:uranium",
+        example: "/who-said topic:\"rare earths\"",
     },
     CommandHelp {
         name: "/key-figures",
@@ -217,7 +241,7 @@ pub const COMMANDS: &[CommandHelp] = &[
     CommandHelp {
         name: "/ask",
         what: "Ask a question; the answer quotes the sentence it comes from.",
-        example: "/ask question:\"What share of the world's uranium does Australia have?\"",
+        example: "/ask question:\"How much trade is at stake?\"",
     },
     CommandHelp {
         name: "/search",
@@ -246,42 +270,7 @@ pub const COMMANDS: &[CommandHelp] = &[
 pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Response> {
     let scope = caller.scope;
     match command {
-        Command::ArticleAdd { content, title } => {
-            let mut title = title;
-            // A file, a page or the sample is refused when the scope already holds the
-            // same story; pasted text is taken as given (the way to add a copy anyway).
-            let checks = AddChecks::for_user(matches!(content, Content::Text(_)));
-            let (origin, bytes) = match content {
-                Content::File { name, bytes } => (name, bytes),
-                Content::Text(t) => {
-                    if t.trim().is_empty() {
-                        return Err(Error::BadInput(
-                            "The text is empty: paste the article after `text:`.".into(),
-                        ));
-                    }
-                    ("pasted text".to_string(), t.into_bytes())
-                }
-                Content::Url(u) => fetch_url(store, &u)?,
-                Content::Sample => {
-                    title.get_or_insert_with(|| SAMPLE_TITLE.to_string());
-                    (
-                        SAMPLE_ORIGIN.to_string(),
-                        SAMPLE_ARTICLE.as_bytes().to_vec(),
-                    )
-                }
-            };
-            let article = store.add_article_with(
-                scope,
-                NewArticle {
-                    bytes,
-                    origin,
-                    title,
-                    added_by: caller.name.clone(),
-                },
-                checks,
-            )?;
-            Ok(Response::Added { article })
-        }
+        Command::ArticleAdd { content, title } => add_article(store, caller, content, title),
         Command::ArticleList { page } => Ok(Response::List {
             articles: store.articles(scope),
             page,
@@ -364,24 +353,7 @@ pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Respo
             channel,
             since,
             topic,
-        } => {
-            let channel_id = channel.as_deref().and_then(briefing::parse_channel_id);
-            let last = channel_id.and_then(|c| briefing::schedule::last_run(store, scope, c));
-            let digest = match (since, last) {
-                (None, Some(last)) => {
-                    let opts =
-                        briefing::scheduler::channel_period(Some(&last), last.covered_until, topic);
-                    let articles = store.articles(scope);
-                    let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
-                    briefing::build_digest(&refs, &opts)
-                }
-                (since, _) => briefing_digest(store, scope, since.as_deref(), None, topic)?,
-            };
-            Ok(Response::Briefing {
-                digest: Box::new(digest),
-                channel: channel_id,
-            })
-        }
+        } => briefing_post(store, scope, channel, since, topic),
         Command::BriefingPreview { since, topic } => {
             let digest = briefing_digest(store, scope, since.as_deref(), None, topic)?;
             Ok(Response::Briefing {
@@ -391,6 +363,103 @@ pub fn execute(store: &Store, caller: &Caller, command: Command) -> Result<Respo
         }
         Command::Help => Ok(Response::Help),
     }
+}
+
+/// `/article add`: ingests one article (or the sample set) into the caller's scope.
+fn add_article(
+    store: &Store,
+    caller: &Caller,
+    content: Content,
+    title: Option<String>,
+) -> Result<Response> {
+    // A file, a page or the sample is refused when the scope already holds the same
+    // story; pasted text is taken as given (the way to add a copy anyway).
+    let checks = AddChecks::for_user(matches!(content, Content::Text(_)));
+    let (origin, bytes) = match content {
+        Content::File { name, bytes } => (name, bytes),
+        Content::Text(t) => {
+            if t.trim().is_empty() {
+                return Err(Error::BadInput(
+                    "The text is empty: paste the article after `text:`.".into(),
+                ));
+            }
+            ("pasted text".to_string(), t.into_bytes())
+        }
+        Content::Url(u) => fetch_url(store, &u)?,
+        Content::Sample => return add_samples(store, caller, title, checks),
+    };
+    let article = store.add_article_with(
+        caller.scope,
+        NewArticle {
+            bytes,
+            origin,
+            title,
+            added_by: caller.name.clone(),
+        },
+        checks,
+    )?;
+    Ok(Response::Added { article })
+}
+
+/// `/article add sample`: adds each sample article the scope does not hold yet; a title
+/// the user gives names the first. When every sample is there already, the first
+/// refusal ("already added as …") is the answer.
+fn add_samples(
+    store: &Store,
+    caller: &Caller,
+    title: Option<String>,
+    checks: AddChecks,
+) -> Result<Response> {
+    let mut title = title;
+    let mut articles = Vec::new();
+    let mut first_refusal = None;
+    for sample in SAMPLES {
+        let added = store.add_article_with(
+            caller.scope,
+            NewArticle {
+                bytes: sample.text.as_bytes().to_vec(),
+                origin: SAMPLE_ORIGIN.to_string(),
+                title: Some(title.take().unwrap_or_else(|| sample.title.to_string())),
+                added_by: caller.name.clone(),
+            },
+            checks,
+        );
+        match added {
+            Ok(article) => articles.push(article),
+            Err(e) => {
+                first_refusal.get_or_insert(e);
+            }
+        }
+    }
+    match (articles.is_empty(), first_refusal) {
+        (true, Some(e)) => Err(e),
+        _ => Ok(Response::AddedSamples { articles }),
+    }
+}
+
+/// `/briefing post`: the digest since the channel's last briefing (or `since`).
+fn briefing_post(
+    store: &Store,
+    scope: Scope,
+    channel: Option<String>,
+    since: Option<String>,
+    topic: Option<String>,
+) -> Result<Response> {
+    let channel_id = channel.as_deref().and_then(briefing::parse_channel_id);
+    let last = channel_id.and_then(|c| briefing::schedule::last_run(store, scope, c));
+    let digest = match (since, last) {
+        (None, Some(last)) => {
+            let opts = briefing::scheduler::channel_period(Some(&last), last.covered_until, topic);
+            let articles = store.articles(scope);
+            let refs: Vec<&Article> = articles.iter().map(|a| a.as_ref()).collect();
+            briefing::build_digest(&refs, &opts)
+        }
+        (since, _) => briefing_digest(store, scope, since.as_deref(), None, topic)?,
+    };
+    Ok(Response::Briefing {
+        digest: Box::new(digest),
+        channel: channel_id,
+    })
 }
 
 /// Downloads a web page for `/article add url:`, within the configured fetch limits

@@ -59,8 +59,8 @@ pub fn run() -> Result<()> {
         // On standard output, with the answers: a piped session shows it where it reads.
         let _ = writeln!(
             out,
-            "No articles yet. To try newsdesk on a built-in sample (a Wikinews story on Australian uranium exports, CC BY 2.5), \
-             send `/article add sample`, then /who-said or /key-figures."
+            "No articles yet. To try newsdesk on the built-in samples (a Wikinews story on Australian uranium exports, CC BY 2.5, \
+             and an example story on the rare earths trade), send `/article add sample`, then /who-said or /key-figures."
         );
     }
     run_session(&store, &caller, input, &mut out, interactive)
@@ -76,8 +76,8 @@ fn offer_sample(
 ) -> Result<bool> {
     let _ = write!(
         out,
-        "\nNo articles yet. Load the built-in sample (a Wikinews story on Australian uranium exports, CC BY 2.5) \
-         to try the commands? [Y/n] "
+        "\nNo articles yet. Load the built-in samples (a Wikinews story on Australian uranium exports, CC BY 2.5, and an \
+         example story on the rare earths trade) to try the commands? [Y/n] "
     );
     let _ = out.flush();
     let answer = match read_line_limited(input, 64 * 1024)? {
@@ -94,8 +94,8 @@ fn offer_sample(
         handle_line(store, caller, "/article add sample", out);
         say(
             out,
-            "\nNow try:\n  /who-said topic:uranium\n  /key-figures kind:money\n  /people\n  \
-             /ask question:\"What share of the world's uranium does Australia have?\"\nand add your own with \
+            "\nNow try:\n  /who-said topic:\"rare earths\"\n  /key-figures kind:money\n  /people\n  \
+             /ask question:\"How much trade is at stake?\"\nand add your own with \
              /article add file:path/to/article.html (or text:\"…\", url:https://…).\n",
         );
     } else {

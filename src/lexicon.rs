@@ -303,6 +303,18 @@ lists! {
     ORGANIZATIONS = "organizations.txt", Shape::NAMES;
     /// Final words that make a name an organization.
     ORG_HEADS = "org_heads.txt", Shape::WORD;
+    /// Closed-class words, never part of a personal name (people).
+    FUNCTION_WORDS = "function_words.txt", Shape::WORD;
+    /// Head words of organizations, facilities, works and events: not a personal name (people).
+    NON_PERSON_HEADS = "non_person_heads.txt", Shape::WORD;
+    /// Nationality adjectives, compass and place words: negative evidence for names (people).
+    PLACE_WORDS = "place_words.txt", Shape::WORD;
+    /// Capitalised words that start sentences or name times, never a person (people).
+    NON_NAME_CAPS = "non_name_caps.txt", Shape::WORD;
+    /// Modifiers that may stand inside a role before its noun (people).
+    ROLE_MODIFIERS = "role_modifiers.txt", Shape::WORD;
+    /// English names of languages, generated from Faker's ISO 639 list (places, organizations).
+    LANGUAGES = "languages.txt", Shape::WORD;
     /// Number words: `word|value|class`.
     NUMBER_WORDS = "number_words.txt", Shape {
         fields: (3, 3),

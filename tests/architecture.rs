@@ -40,14 +40,7 @@ const MAX_FN_LINES: usize = 120;
 
 /// Circles inside `src/analyze` that its stage owners are taking apart; listed so this
 /// test guards everything else meanwhile. Each entry is a circle's modules, sorted.
-const KNOWN_CIRCLES: &[&[&str]] = &[
-    &[
-        "analyze::organizations",
-        "analyze::places",
-        "analyze::proper_nouns",
-    ],
-    &["analyze::quotes::context", "analyze::quotes::speakers"],
-];
+const KNOWN_CIRCLES: &[&[&str]] = &[];
 
 /// Directories (under `src/`) whose files the size limits do not cover yet (the stage
 /// owners are splitting them).
@@ -56,8 +49,7 @@ const SIZE_EXEMPT: &[&str] = &["analyze"];
 /// Functions over the limit in files other helpers own, listed as (file under `src/`,
 /// function) until they are split; an entry that is short again fails the test, so the
 /// list only shrinks.
-const KNOWN_LONG_FUNCTIONS: &[(&str, &str)] =
-    &[("commands.rs", "execute"), ("ingest/clean.rs", "clean")];
+const KNOWN_LONG_FUNCTIONS: &[(&str, &str)] = &[("ingest/clean.rs", "clean")];
 
 fn src_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")

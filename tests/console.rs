@@ -342,7 +342,7 @@ fn the_documented_first_steps_answer_on_the_sample() {
     let data = tempfile::tempdir().unwrap();
     let run = console(
         data.path(),
-        "/help\n/article add sample\n/who-said topic:uranium\n/ask question:\"What share of the world's uranium does Australia have?\"\n/who-said topic:proliferation\n/article add sample\n/article add text:\"Hi\"\n",
+        "/help\n/article add sample\n/who-said topic:\"rare earths\"\n/ask question:\"How much trade is at stake?\"\n/who-said topic:uranium\n/ask question:\"What share of the world's uranium does Australia have?\"\n/who-said topic:proliferation\n/article add sample\n/article add text:\"Hi\"\n",
     );
     assert!(run.success, "{}", run.stderr);
     let out = &run.stdout;
@@ -353,6 +353,19 @@ fn the_documented_first_steps_answer_on_the_sample() {
     assert!(
         !out.contains("No statements match"),
         "topic:uranium finds the sample's statements: {out}"
+    );
+    assert!(
+        out.contains("Added “Australia will not export uranium to India” as a1")
+            && out.contains("as a2"),
+        "both samples are added: {out}"
+    );
+    assert!(
+        out.contains("Ingrid Halvorsen"),
+        "topic:\"rare earths\": {out}"
+    );
+    assert!(
+        out.contains("A: about €2.1 billion"),
+        "the trade at stake: {out}"
     );
     assert!(out.contains("Alexander Downer"), "{out}");
     assert!(out.contains("A: 30%"), "{out}");

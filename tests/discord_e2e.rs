@@ -217,7 +217,13 @@ async fn registers_commands_globally_with_one_bulk_overwrite() {
         .collect();
     assert_eq!(
         add_opts,
-        [("file", 11), ("text", 3), ("url", 3), ("title", 3)]
+        [
+            ("file", 11),
+            ("text", 3),
+            ("url", 3),
+            ("title", 3),
+            ("sample", 5)
+        ]
     );
     // Every `article` option autocompletes.
     let mut article_options = 0;
@@ -531,6 +537,51 @@ async fn adds_articles_by_file_text_and_modal_and_answers_from_them() {
         missing.text()
     );
     h.stop().await;
+}
+
+/// `/article add sample:True` adds the built-in samples, which the first steps of /help
+/// then answer on; a second request is refused as a copy.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_sample_option_adds_the_built_in_samples() {
+    let h = Harness::start(1, None).await;
+    let alice = Actor::member(GUILD_A, ALICE);
+    let samples = h
+        .slash(
+            &alice,
+            "article",
+            sub("add", json!([{"name": "sample", "type": 5, "value": true}])),
+        )
+        .await;
+    assert!(
+        samples.text().contains("uranium") && samples.text().contains("rare earths"),
+        "{}",
+        samples.text()
+    );
+    let again = h
+        .slash(
+            &alice,
+            "article",
+            sub("add", json!([{"name": "sample", "type": 5, "value": true}])),
+        )
+        .await;
+    assert!(
+        again.ephemeral && again.text().contains("already added"),
+        "{}",
+        again.text()
+    );
+    assert_eq!(h.store.articles(Scope::Guild(GUILD_A)).len(), 2);
+    let who = h
+        .slash(&alice, "who-said", json!([opt("topic", "rare earths")]))
+        .await;
+    assert!(who.text().contains("Ingrid Halvorsen"), "{}", who.text());
+    let ask = h
+        .slash(
+            &alice,
+            "ask",
+            json!([opt("question", "How much trade is at stake?")]),
+        )
+        .await;
+    assert!(ask.text().contains("€2.1 billion"), "{}", ask.text());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -384,6 +384,55 @@ const CASES: &[Case] = &[
         &["Heinrich Vogt=director"],
         &[],
     ),
+    // --- Round 2: roles after "as", venues, languages, organizations' short forms.
+    (
+        "Tomasz Wierzbicki was forced to resign as transport minister in June.",
+        Role,
+        &["Tomasz Wierzbicki=transport minister"],
+        &[],
+    ),
+    (
+        "Amara Nwosu served as the chief executive of a shipping firm for a decade.",
+        Role,
+        &["Amara Nwosu=chief executive"],
+        &[],
+    ),
+    (
+        "The fair was held at the Lakeshore Convention Centre for three days.",
+        Place,
+        &["Lakeshore Convention Centre"],
+        &[],
+    ),
+    (
+        "The fair was held at the Lakeshore Convention Centre for three days.",
+        Org,
+        &[],
+        &["Lakeshore Convention Centre"],
+    ),
+    (
+        "Delegates stayed at the Marisol Hotel near the harbour.",
+        Place,
+        &["Marisol Hotel"],
+        &[],
+    ),
+    (
+        "She published two essays in Icelandic and one in Portuguese.",
+        Place,
+        &[],
+        &["Icelandic", "Portuguese"],
+    ),
+    (
+        "He taught Swahili at a village school before he left.",
+        Org,
+        &[],
+        &["Swahili"],
+    ),
+    (
+        "Rhee studied at Wexcombe University. Years later she returned to teach at Wexcombe.",
+        Place,
+        &[],
+        &["Wexcombe"],
+    ),
 ];
 
 /// Known gaps, kept visible: an unknown Vietnamese family name written with its

@@ -25,6 +25,9 @@ const OWN_CASES: &[&str] = &[
      Quelliq Darmaten, a spokesman for the agency, confirmed the plan on Friday.\n\n\
      Overnight temperatures fell to minus 5 degrees, and 1 in 5 homes lost power. \
      Water use rose by ½ a point.",
+    "Westbrook names a new treasurer\n\n\
+     Odile Marchetti studied at Pellworth University and later taught at Pellworth. \
+     Marchetti resigned as city treasurer in May.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

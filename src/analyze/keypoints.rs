@@ -11,7 +11,7 @@
 //! ranks lower. Near-duplicates of a sentence already taken are skipped; the result is
 //! in article order.
 
-use crate::model::{Analysis, Document, QuoteKind};
+use crate::model::{Analysis, Document, QuoteKind, TermIndex};
 
 /// Openings of caption and page-furniture lines.
 const FURNITURE_OPENINGS: &[&str] = &[
@@ -134,94 +134,25 @@ fn wanted(n: usize) -> usize {
 
 pub fn select(doc: &Document, analysis: &Analysis) -> Vec<usize> {
     let n = doc.sentences.len();
-    let index = &analysis.terms;
-    if n == 0 || index.lengths.len() != n {
+    if n == 0 || analysis.terms.lengths.len() != n {
         return Vec::new();
     }
-    // Postings are sorted by term, so each term's document frequency (in sentences) and
-    // total count come from its run; each sentence's weighted vocabulary mass adds up in
-    // term order, and its terms are kept (ascending) for the near-duplicate test.
-    let mut mass = vec![0.0f32; n];
-    // Where each sentence's terms start in `flat_terms`: counts, then running sums.
-    let mut offsets = vec![0usize; n + 1];
-    for &(_, s, _) in &index.postings {
-        offsets[s as usize + 1] += 1;
-    }
-    for i in 0..n {
-        offsets[i + 1] += offsets[i];
-    }
-    let mut fill = offsets.clone();
-    let mut flat_terms = vec![0u32; index.postings.len()];
-    for run in index.postings.chunk_by(|a, b| a.0 == b.0) {
-        let df = run.len() as f32;
-        let tf: u32 = run.iter().map(|p| p.2 as u32).sum();
-        let idf = ((n as f32 + 1.0) / (df + 0.5)).ln().max(0.0);
-        let weight = (tf as f32 - 1.0).max(0.0) * idf;
-        for &(term, s, _) in run {
-            let s = s as usize;
-            mass[s] += weight;
-            flat_terms[fill[s]] = term;
-            fill[s] += 1;
-        }
-    }
-    let sentence_terms = |i: usize| &flat_terms[offsets[i]..offsets[i + 1]];
-
-    let mut seen_texts: Vec<&str> = Vec::new();
-    let candidates: Vec<usize> = (0..n)
-        .filter(|&i| {
-            let text = doc.sentence_text(i);
-            // A repeated sentence (a pull quote, a refrain) counts once, where it first stands.
-            let fresh = !seen_texts.contains(&text);
-            seen_texts.push(text);
-            fresh && is_news_sentence(doc, i) && !mostly_quoted(doc, analysis, i)
-        })
-        .collect();
+    let terms = SentenceTerms::new(&analysis.terms, n);
+    let candidates = candidates(doc, analysis, n);
     if candidates.is_empty() {
         return Vec::new();
     }
-    // Each candidate's paragraph rank (among paragraphs with a candidate) and its rank
-    // inside its paragraph.
-    let mut ranks = Vec::with_capacity(candidates.len());
-    let (mut para_rank, mut in_para) = (0usize, 0usize);
-    for (k, &i) in candidates.iter().enumerate() {
-        if k > 0 {
-            if doc.sentences[i].paragraph == doc.sentences[candidates[k - 1]].paragraph {
-                in_para += 1;
-            } else {
-                para_rank += 1;
-                in_para = 0;
-            }
-        }
-        ranks.push((para_rank, in_para));
-    }
-
-    let mut density = vec![0.0f32; n];
-    for q in &analysis.quotes {
-        if let Some(d) = density.get_mut(q.sentence) {
-            *d += 1.0;
-        }
-    }
-    for f in &analysis.figures {
-        if let Some(d) = density.get_mut(f.sentence) {
-            *d += 0.5;
-        }
-    }
-    for p in &analysis.people {
-        for m in &p.mentions {
-            if let Some(d) = doc.sentence_at(m.start).and_then(|i| density.get_mut(i)) {
-                *d += 0.5;
-            }
-        }
-    }
+    let ranks = paragraph_ranks(doc, &candidates);
+    let density = density(doc, analysis, n);
 
     let mut centrality = vec![0.0f32; n];
     for &i in &candidates {
-        let terms = sentence_terms(i);
-        if terms.is_empty() {
+        let own = terms.of(i);
+        if own.is_empty() {
             continue;
         }
         // Weighted share of the article's vocabulary, damped for long sentences.
-        centrality[i] = mass[i] / (terms.len() as f32).sqrt();
+        centrality[i] = terms.mass[i] / (own.len() as f32).sqrt();
     }
     let max_c = candidates
         .iter()
@@ -268,13 +199,119 @@ pub fn select(doc: &Document, analysis: &Analysis) -> Vec<usize> {
         }
         let near_duplicate = chosen
             .iter()
-            .any(|&j| jaccard(sentence_terms(i), sentence_terms(j)) > 0.5);
+            .any(|&j| jaccard(terms.of(i), terms.of(j)) > 0.5);
         if !near_duplicate {
             chosen.push(i);
         }
     }
     chosen.sort_unstable();
     chosen
+}
+
+/// Each sentence's terms (ascending) and weighted vocabulary mass, read from the term
+/// index's postings.
+struct SentenceTerms {
+    mass: Vec<f32>,
+    /// Where each sentence's terms start in `flat_terms`.
+    offsets: Vec<usize>,
+    flat_terms: Vec<u32>,
+}
+
+impl SentenceTerms {
+    fn new(index: &TermIndex, n: usize) -> SentenceTerms {
+        // Postings are sorted by term, so each term's document frequency (in sentences) and
+        // total count come from its run; each sentence's weighted vocabulary mass adds up in
+        // term order, and its terms are kept (ascending) for the near-duplicate test.
+        let mut mass = vec![0.0f32; n];
+        // Where each sentence's terms start in `flat_terms`: counts, then running sums.
+        let mut offsets = vec![0usize; n + 1];
+        for &(_, s, _) in &index.postings {
+            offsets[s as usize + 1] += 1;
+        }
+        for i in 0..n {
+            offsets[i + 1] += offsets[i];
+        }
+        let mut fill = offsets.clone();
+        let mut flat_terms = vec![0u32; index.postings.len()];
+        for run in index.postings.chunk_by(|a, b| a.0 == b.0) {
+            let df = run.len() as f32;
+            let tf: u32 = run.iter().map(|p| p.2 as u32).sum();
+            let idf = ((n as f32 + 1.0) / (df + 0.5)).ln().max(0.0);
+            let weight = (tf as f32 - 1.0).max(0.0) * idf;
+            for &(term, s, _) in run {
+                let s = s as usize;
+                mass[s] += weight;
+                flat_terms[fill[s]] = term;
+                fill[s] += 1;
+            }
+        }
+        SentenceTerms {
+            mass,
+            offsets,
+            flat_terms,
+        }
+    }
+
+    fn of(&self, i: usize) -> &[u32] {
+        &self.flat_terms[self.offsets[i]..self.offsets[i + 1]]
+    }
+}
+
+/// The sentences that may be key points: news sentences, not mostly quoted, each text
+/// once.
+fn candidates(doc: &Document, analysis: &Analysis, n: usize) -> Vec<usize> {
+    let mut seen_texts: Vec<&str> = Vec::new();
+    (0..n)
+        .filter(|&i| {
+            let text = doc.sentence_text(i);
+            // A repeated sentence (a pull quote, a refrain) counts once, where it first stands.
+            let fresh = !seen_texts.contains(&text);
+            seen_texts.push(text);
+            fresh && is_news_sentence(doc, i) && !mostly_quoted(doc, analysis, i)
+        })
+        .collect()
+}
+
+/// Each candidate's paragraph rank (among paragraphs with a candidate) and its rank
+/// inside its paragraph.
+fn paragraph_ranks(doc: &Document, candidates: &[usize]) -> Vec<(usize, usize)> {
+    let mut ranks = Vec::with_capacity(candidates.len());
+    let (mut para_rank, mut in_para) = (0usize, 0usize);
+    for (k, &i) in candidates.iter().enumerate() {
+        if k > 0 {
+            if doc.sentences[i].paragraph == doc.sentences[candidates[k - 1]].paragraph {
+                in_para += 1;
+            } else {
+                para_rank += 1;
+                in_para = 0;
+            }
+        }
+        ranks.push((para_rank, in_para));
+    }
+    ranks
+}
+
+/// How much each sentence carries: quotes, figures and people's mentions.
+fn density(doc: &Document, analysis: &Analysis, n: usize) -> Vec<f32> {
+    let mut density = vec![0.0f32; n];
+    for q in &analysis.quotes {
+        if let Some(d) = density.get_mut(q.sentence) {
+            *d += 1.0;
+        }
+    }
+    for f in &analysis.figures {
+        if let Some(d) = density.get_mut(f.sentence) {
+            *d += 0.5;
+        }
+    }
+    for p in &analysis.people {
+        for m in &p.mentions {
+            if let Some(d) = doc.sentence_at(m.start).and_then(|i| density.get_mut(i)) {
+                *d += 0.5;
+            }
+        }
+    }
+    density
 }
 
 fn jaccard(a: &[u32], b: &[u32]) -> f32 {

@@ -7,6 +7,7 @@
 pub mod dates;
 pub mod figures;
 pub mod fingerprint;
+pub mod gazetteer;
 pub mod keypoints;
 pub mod language;
 pub mod organizations;

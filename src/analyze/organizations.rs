@@ -5,17 +5,15 @@
 //! organization's slot ("an analyst at Trivium China", "Environment Canada spokeswoman").
 //! People's names and places are never reported as organizations.
 
-use super::proper_nouns::{self, Chunk, Gazetteer};
+use super::gazetteer::{
+    ORG_HEADS, ORGS, PLACE_HEADS, PLACES, TITLE_WORDS, is_country, is_language,
+};
+use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
 use crate::model::{Document, NamedEntity, Person, Span};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
-
-pub(crate) static ORGS: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(crate::lexicon::ORGANIZATIONS.text));
-pub(crate) static ORG_HEADS: LazyLock<proper_nouns::Heads> =
-    LazyLock::new(|| proper_nouns::heads(crate::lexicon::ORG_HEADS.text));
 
 /// All-capital words that are not organizations.
 const NOT_ORG_ACRONYMS: &[&str] = &[
@@ -121,69 +119,6 @@ const SOURCE_CUES: &[&[&str]] = &[
     &["published", "by"],
 ];
 
-/// Lower-case words that make a capitalized run a title, not a name ("President").
-pub(crate) const TITLE_WORDS: &[&str] = &[
-    "President",
-    "Prime",
-    "Minister",
-    "Governor",
-    "Senator",
-    "Sen.",
-    "Rep.",
-    "Representative",
-    "Mayor",
-    "Secretary",
-    "Ambassador",
-    "Foreign",
-    "Defense",
-    "Defence",
-    "Finance",
-    "Chancellor",
-    "Premier",
-    "King",
-    "Queen",
-    "Prince",
-    "Princess",
-    "General",
-    "Gen.",
-    "Chief",
-    "Judge",
-    "Justice",
-    "Attorney",
-    "Commissioner",
-    "Director",
-    "Chairman",
-    "Speaker",
-    "Leader",
-    "Vice",
-    "Deputy",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
-    "Professor",
-    "Prof.",
-    "Sheriff",
-    "Coach",
-    "Captain",
-    "Officer",
-    "Inspector",
-    "Sergeant",
-    "Constable",
-    "Lord",
-    "Sir",
-    "Dame",
-    "Pope",
-    "Bishop",
-    "Cardinal",
-    "Emperor",
-    "Sultan",
-    "Sheikh",
-    "Crown",
-    "Spokesman",
-    "Spokeswoman",
-];
-
 static WEB_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[A-Z][A-Za-z0-9]+(?:\.[A-Za-z]{2,4})+$").expect("web-name pattern compiles")
 });
@@ -213,13 +148,18 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
     if ORGS.lookup(text).is_some() && fire(rules::ORGS_GAZETTEER, chunk.span) {
         return true;
     }
+    // "Metro Toronto Convention Centre", "Sydney Opera House": a venue ending in a place
+    // head is a place, though "Centre" alone makes an organization.
+    if proper_nouns::ends_with_head(doc, chunk, &PLACE_HEADS) {
+        return false;
+    }
     if (proper_nouns::ends_with_head(doc, chunk, &ORG_HEADS)
         || proper_nouns::head_before_of(doc, chunk, &ORG_HEADS))
         && fire(rules::ORGS_HEAD_WORD, chunk.span)
     {
         return true;
     }
-    if super::places::PLACES.lookup(text).is_some() {
+    if PLACES.lookup(text).is_some() {
         return false;
     }
     if is_team_name(doc, chunk) {
@@ -280,7 +220,7 @@ fn is_team_name(doc: &Document, chunk: &Chunk) -> bool {
             && chunk.words[k..]
                 .iter()
                 .all(|w| doc.slice(*w).starts_with(char::is_uppercase))
-            && super::places::PLACES
+            && PLACES
                 .lookup(&doc.text[chunk.span.start..chunk.words[k - 1].end])
                 .is_some()
     })
@@ -312,7 +252,7 @@ fn acronym_is_org(
     if c.words.len() != 1
         || !is_acronym(text)
         || in_all_caps_text(doc, c)
-        || super::places::PLACES.lookup(text).is_some()
+        || PLACES.lookup(text).is_some()
     {
         return false;
     }
@@ -331,6 +271,10 @@ fn acronym_is_org(
 
 /// Whether the chunk sits in an organization's slot by its context.
 fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
+    // "taught English at a school": a language's name is not an organization.
+    if is_language(chunk.text(doc)) {
+        return false;
+    }
     let before = proper_nouns::words_before(doc, chunk.span.start, 3);
     let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
     if (b(0) == "at" || b(0) == "of" || b(0) == "for" || b(0) == "with")
@@ -370,10 +314,10 @@ pub(crate) fn org_named_after_country(doc: &Document, chunk: &Chunk) -> bool {
         return false;
     }
     let last = chunk.last_word(doc);
-    let Some(entry) = super::places::PLACES.lookup(last) else {
+    let Some(entry) = PLACES.lookup(last) else {
         return false;
     };
-    if !super::places::is_country(entry) {
+    if !is_country(entry) {
         return false;
     }
     let lead = doc.slice(chunk.words[0]);
@@ -405,7 +349,7 @@ pub(crate) fn org_named_after_country(doc: &Document, chunk: &Chunk) -> bool {
             .words
             .iter()
             .any(|w| TITLE_WORDS.contains(&doc.slice(*w)))
-        && super::places::PLACES.lookup(chunk.text(doc)).is_none()
+        && PLACES.lookup(chunk.text(doc)).is_none()
         && !chunk.sentence_initial
 }
 
@@ -502,9 +446,7 @@ pub fn extract_from(
         if people.overlaps(doc, chunk) {
             continue;
         }
-        if super::places::PLACES.lookup(chunk.text(doc)).is_some()
-            && ORGS.lookup(chunk.text(doc)).is_none()
-        {
+        if PLACES.lookup(chunk.text(doc)).is_some() && ORGS.lookup(chunk.text(doc)).is_none() {
             continue;
         }
         let is_org = org_by_form(doc, chunk)

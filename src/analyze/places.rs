@@ -9,17 +9,12 @@
 //! a nationality, like "American", not a mention of the place; a place inside a longer
 //! name ("University of Chile", "New York Stock Exchange") is not a mention either.
 
-use super::organizations::{ORG_HEADS, TITLE_WORDS, org_by_form, org_named_after_country};
-use super::proper_nouns::{self, Chunk, Gazetteer};
+use super::gazetteer::{ORG_HEADS, PLACE_HEADS, PLACES, TITLE_WORDS, is_language};
+use super::organizations::{org_by_form, org_named_after_country};
+use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
 use crate::lexicon::{MONTHS, WEEKDAYS};
 use crate::model::{Document, NamedEntity, Person, Span};
-use std::sync::LazyLock;
-
-pub(crate) static PLACES: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(crate::lexicon::PLACES.text));
-pub(crate) static PLACE_HEADS: LazyLock<proper_nouns::Heads> =
-    LazyLock::new(|| proper_nouns::heads(crate::lexicon::PLACE_HEADS.text));
 
 /// First words that make a name a place ("Mount Everest", "Lake Geneva").
 const PLACE_PREFIXES: &[&str] = &[
@@ -198,10 +193,6 @@ fn m_words(doc: &Document, span: Span) -> usize {
     doc.slice(span).split_whitespace().count()
 }
 
-pub(crate) fn is_country(entry: usize) -> bool {
-    PLACES.section.get(entry).is_some_and(|s| s == "Countries")
-}
-
 /// An initialism such as "U.S.", "US", "UK".
 fn is_abbreviation(s: &str) -> bool {
     let letters = s.chars().filter(|c| c.is_alphabetic()).count();
@@ -230,6 +221,26 @@ fn followed_by_modifiee(doc: &Document, chunk: &Chunk) -> bool {
     next.chars().next().is_some_and(|c| c.is_lowercase()) && !proper_nouns::is_stopword(&next)
 }
 
+/// The first words of the article's organizations named with a head word ("Harvard"
+/// for "Harvard University", "Tsinghua" for "Tsinghua University").
+fn org_short_forms<'a>(doc: &'a Document, chunks: &[Chunk]) -> Vec<&'a str> {
+    chunks
+        .iter()
+        .filter(|c| c.words.len() >= 2 && proper_nouns::ends_with_head(doc, c, &ORG_HEADS))
+        .filter(|c| org_by_form(doc, c))
+        .map(|c| doc.slice(c.words[0]))
+        .collect()
+}
+
+/// "taught at Harvard" after "Harvard University": a one-word name that an
+/// organization of the article starts with is that organization's short form, not a
+/// place found from its slot.
+fn is_org_short_form(doc: &Document, chunk: &Chunk, short_forms: &[&str]) -> bool {
+    chunk.words.len() == 1
+        && short_forms.contains(&chunk.text(doc))
+        && fire(rules::PLACES_ORG_SHORT_FORM, chunk.span)
+}
+
 struct Found {
     span: Span,
     entry: Option<usize>,
@@ -241,6 +252,8 @@ fn is_plain_name(doc: &Document, chunk: &Chunk) -> bool {
     chunk.words.len() <= 4
         && !NOT_PLACES.contains(&text)
         && !is_calendar_word(text)
+        // "wrote in Danish": a language's name.
+        && !is_language(text)
         && !EVENT_HEADS.contains(&chunk.last_word(doc))
         && !chunk.possessive
         // An unknown name directly before a lower-case word is a modifier ("Australian researchers").
@@ -348,10 +361,14 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
     }
 
     // 3. Unknown names in a place's slot, repeated so lists spread from a known member.
+    let short_forms = org_short_forms(doc, chunks);
     for _round in 0..4 {
         let mut changed = false;
         for ci in 0..chunks.len() {
-            if is_place[ci] || !is_plain_name(doc, &chunks[ci]) {
+            if is_place[ci]
+                || !is_plain_name(doc, &chunks[ci])
+                || is_org_short_form(doc, &chunks[ci], &short_forms)
+            {
                 continue;
             }
             if place_by_context(doc, chunks, &is_place, ci) {

@@ -1,11 +1,10 @@
 //! Proper-noun chunks: maximal runs of capitalized words inside one sentence
 //! ("American Studies Center", "University of Chile Seismological Service"), the raw
-//! material the place and organization rules classify. Also the gazetteer loader shared
-//! by both (a `Canonical|alias|…` data file matched with aho-corasick on word boundaries).
+//! material the place and organization rules classify (with the lists of
+//! [`super::gazetteer`]).
 
+use super::gazetteer::{Heads, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, TITLE_WORDS};
 use crate::model::{Document, Span};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 /// One capitalized name-like run of words.
@@ -224,10 +223,10 @@ fn sub(c: &Chunk, from: usize, to: usize, possessive: bool) -> Option<Chunk> {
 /// a name ending in an organization or place head.
 fn complete_name(doc: &Document, c: &Chunk) -> bool {
     let text = c.text(doc);
-    super::organizations::ORGS.lookup(text).is_some()
-        || super::places::PLACES.lookup(text).is_some()
-        || ends_with_head(doc, c, &super::organizations::ORG_HEADS)
-        || ends_with_head(doc, c, &super::places::PLACE_HEADS)
+    ORGS.lookup(text).is_some()
+        || PLACES.lookup(text).is_some()
+        || ends_with_head(doc, c, &ORG_HEADS)
+        || ends_with_head(doc, c, &PLACE_HEADS)
 }
 
 /// Splits a raw run into the names it holds: strips leading titles before "of"
@@ -236,7 +235,6 @@ fn complete_name(doc: &Document, c: &Chunk) -> bool {
 /// Chelsea FC") unless the whole is one name ("Securities and Exchange Commission"); and
 /// splits a name that runs on after its organization head ("Royal Air Force Sea King").
 fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
-    use super::organizations::{ORG_HEADS, TITLE_WORDS};
     let word = |i: usize| doc.slice(c.words[i]);
     let n = c.words.len();
     if n > 1
@@ -331,157 +329,6 @@ pub fn chunk_containing(chunks: &[Chunk], span: Span) -> Option<usize> {
     (i < chunks.len() && chunks[i].span.contains(span)).then_some(i)
 }
 
-/// A gazetteer compiled from a `Canonical|alias|…` data file.
-pub struct Gazetteer {
-    pub canonical: Vec<String>,
-    /// For every entry, the `# --- Section` heading it was listed under ("" when none).
-    pub section: Vec<String>,
-    /// For every pattern, the entry it belongs to.
-    entry_of: Vec<usize>,
-    matcher: AhoCorasick,
-    /// Every form, spelled exactly, to its entry (the first entry listing it wins, as in
-    /// the matcher), so a whole-string lookup is one hash probe, not a scan.
-    exact: HashMap<String, usize>,
-}
-
-/// One gazetteer hit.
-#[derive(Debug, Clone, Copy)]
-pub struct GazMatch {
-    pub span: Span,
-    pub entry: usize,
-}
-
-impl Gazetteer {
-    pub fn parse(data: &str) -> Gazetteer {
-        let mut canonical = Vec::new();
-        let mut patterns = Vec::new();
-        let mut entry_of = Vec::new();
-        let mut section = Vec::new();
-        let mut current = String::new();
-        for line in data.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            if let Some(heading) = line.strip_prefix("# ---") {
-                current = heading.trim().to_string();
-                continue;
-            }
-            if line.starts_with('#') {
-                continue;
-            }
-            let entry = canonical.len();
-            section.push(current.clone());
-            let mut forms = line.split('|').map(str::trim).filter(|f| !f.is_empty());
-            let Some(first) = forms.next() else { continue };
-            canonical.push(first.to_string());
-            patterns.push(first.to_string());
-            entry_of.push(entry);
-            for f in forms {
-                patterns.push(f.to_string());
-                entry_of.push(entry);
-            }
-        }
-        // A contiguous NFA, not a DFA: building the two DFAs took 45 M instructions, a
-        // third of a one-article CLI call (the NFAs: 9 M). Scanning costs more (16 M
-        // instead of 9 M instructions on 218 KB, about 2 % of the engine's time).
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .expect("gazetteer patterns compile");
-        let mut exact = HashMap::with_capacity(patterns.len());
-        for (pattern, &entry) in patterns.iter().zip(&entry_of) {
-            exact.entry(pattern.clone()).or_insert(entry);
-        }
-        Gazetteer {
-            canonical,
-            section,
-            entry_of,
-            matcher,
-            exact,
-        }
-    }
-
-    /// Matches on word boundaries (a possessive may follow).
-    pub fn find(&self, text: &str) -> Vec<GazMatch> {
-        let mut out = Vec::new();
-        for m in self.matcher.find_iter(text) {
-            let before_ok = text[..m.start()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !c.is_alphanumeric());
-            let after = text[m.end()..].chars().next();
-            let matched = &text[m.start()..m.end()];
-            // "US" must not match the start of "USA" nor "U.S" the start of "U.S.A.".
-            let after_ok = match after {
-                None => true,
-                Some(c) if c.is_alphanumeric() => false,
-                Some('.') if !matched.ends_with('.') => !text[m.end() + 1..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_alphanumeric()),
-                Some(_) => true,
-            };
-            if before_ok && after_ok {
-                out.push(GazMatch {
-                    span: Span::new(m.start(), m.end()),
-                    entry: self.entry_of[m.pattern().as_usize()],
-                });
-            }
-        }
-        out
-    }
-
-    /// The entry a whole string names exactly, if any.
-    pub fn lookup(&self, s: &str) -> Option<usize> {
-        self.exact.get(s).copied()
-    }
-}
-
-/// Final words ("heads") from a data file, longest first, indexed by their last word so
-/// a chunk is checked only against the heads that could end it.
-pub struct Heads {
-    all: Vec<Vec<String>>,
-    by_last: HashMap<String, Vec<usize>>,
-}
-
-impl std::ops::Deref for Heads {
-    type Target = [Vec<String>];
-    fn deref(&self) -> &[Vec<String>] {
-        &self.all
-    }
-}
-
-impl Heads {
-    /// The heads whose last word is `word`.
-    pub fn ending_in<'a>(&'a self, word: &str) -> impl Iterator<Item = &'a Vec<String>> + 'a {
-        self.by_last
-            .get(word)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.all[i])
-    }
-    /// Whether `word` alone is one of the heads ("Bank", "Police").
-    pub fn is_one_word_head(&self, word: &str) -> bool {
-        self.ending_in(word).any(|h| h.len() == 1)
-    }
-}
-
-/// Reads a heads data file (one head per line, `#` comments).
-pub fn heads(data: &str) -> Heads {
-    let mut all: Vec<Vec<String>> = data
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split_whitespace().map(str::to_string).collect())
-        .collect();
-    all.sort_by_key(|h| std::cmp::Reverse(h.len()));
-    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, h) in all.iter().enumerate() {
-        if let Some(last) = h.last() {
-            by_last.entry(last.clone()).or_default().push(i);
-        }
-    }
-    Heads { all, by_last }
-}
-
 /// Whether the chunk's last words are one of `heads` (and the chunk is longer than it).
 pub fn ends_with_head(doc: &Document, chunk: &Chunk, heads: &Heads) -> bool {
     let n = chunk.words.len();
@@ -541,24 +388,6 @@ pub fn words_before(doc: &Document, at: usize, n: usize) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::model::Sentence;
-
-    #[test]
-    fn exact_lookup_agrees_with_the_matcher_for_every_form() {
-        for gaz in [
-            &*super::super::places::PLACES,
-            &*super::super::organizations::ORGS,
-        ] {
-            for (pattern_id, form) in gaz.exact.keys().enumerate() {
-                let by_matcher = gaz
-                    .matcher
-                    .find_iter(form.as_str())
-                    .find(|m| m.start() == 0 && m.end() == form.len())
-                    .map(|m| gaz.entry_of[m.pattern().as_usize()]);
-                assert_eq!(gaz.lookup(form), by_matcher, "form {pattern_id}: {form}");
-            }
-            assert_eq!(gaz.lookup("no such place or body"), None);
-        }
-    }
 
     fn doc(text: &str) -> Document {
         Document {

@@ -83,7 +83,7 @@ fn too_big(cap: u64) -> String {
     )
 }
 
-/// Add an article: attach a file, paste text or give a URL — or nothing, to paste it in a form.
+/// Add an article: a file, pasted text, a URL or the samples — or nothing, to paste in a form.
 #[poise::command(slash_command)]
 pub async fn add(
     ctx: Context<'_>,
@@ -95,6 +95,9 @@ pub async fn add(
     #[description = "Title to use instead of the one found in the article"]
     #[max_length = 200]
     title: Option<String>,
+    #[description = "Add the built-in sample articles to try the other commands on"] sample: Option<
+        bool,
+    >,
 ) -> Result<(), Error> {
     let Some(mut responder) = Responder::for_command(ctx) else {
         return Ok(());
@@ -105,14 +108,19 @@ pub async fn add(
         .filter(|t| !t.is_empty());
     let text = text.filter(|t| !t.trim().is_empty());
     let url = url.map(|u| u.trim().to_string()).filter(|u| !u.is_empty());
-    let given =
-        usize::from(file.is_some()) + usize::from(text.is_some()) + usize::from(url.is_some());
+    let sample = sample == Some(true);
+    let given = usize::from(file.is_some())
+        + usize::from(text.is_some())
+        + usize::from(url.is_some())
+        + usize::from(sample);
     if given > 1 {
         return responder
-            .error("Give only one of `file`, `text` or `url` — which one should I read? Run /article add again with just that one.")
+            .error("Give only one of `file`, `text`, `url` or `sample` — which one should I read? Run /article add again with just that one.")
             .await;
     }
-    let content = if let Some(file) = file {
+    let content = if sample {
+        Content::Sample
+    } else if let Some(file) = file {
         let ext = extension(&file.filename);
         if !ext.as_deref().is_some_and(|e| ACCEPTED.contains(&e)) {
             return responder

@@ -159,7 +159,7 @@ fn a_session_answers_and_carries_on_after_errors() {
     );
     assert!(out.contains("Added “Trade talks” as a1"), "{out}");
     assert_eq!(
-        out.matches("1 article:").count(),
+        out.matches("2 articles:").count(),
         1,
         "quit stops the session: {out}"
     );
@@ -180,7 +180,10 @@ fn a_newcomer_at_a_terminal_is_offered_the_sample() {
         text.contains("[Y/n]") && text.contains("Added “") && text.contains("Now try:"),
         "{text}"
     );
-    assert_eq!(store.article_count(CONSOLE_SCOPE), 1);
+    assert_eq!(
+        store.article_count(CONSOLE_SCOPE),
+        crate::commands::SAMPLES.len()
+    );
 
     let store = Store::in_memory();
     let mut out = Vec::new();

@@ -155,6 +155,9 @@ pub fn ask_in(articles: &ScopeIndex, question: &str) -> AskAnswer {
     if let Some(c) = WHO_SAID.captures(q) {
         return who_said(articles, c.get(1).map_or("", |m| m.as_str()));
     }
+    if let Some((roles, led)) = typed::leading_question(q) {
+        return typed::who_leads(articles, q, roles, &led);
+    }
     if let Some(c) = WHO_IS.captures(q) {
         let target = c.get(1).map_or("", |m| m.as_str());
         let lower = q.trim_start().to_lowercase();
@@ -171,6 +174,9 @@ pub fn ask_in(articles: &ScopeIndex, question: &str) -> AskAnswer {
     }
     if WHEN.is_match(q) {
         return typed::when(articles, q);
+    }
+    if typed::is_place_question(q) {
+        return typed::which_places(articles, q);
     }
     if WHERE.is_match(q) {
         return typed::where_(articles, q);

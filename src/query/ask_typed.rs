@@ -9,6 +9,7 @@
 
 use super::{AskAnswer, CANDIDATES, NUMBER_SPAN, QUESTION_WORDS, found, not_found};
 use crate::analyze::terms;
+use crate::lexicon;
 use crate::model::{Article, Span};
 use crate::query::Evidence;
 use crate::query::answer_kind::{self, Measure};
@@ -327,6 +328,112 @@ pub fn where_(index: &ScopeIndex, q: &str) -> AskAnswer {
     unsure(index, &topic, "a place for that")
 }
 
+/// Nouns that make "which/what X" a question about places.
+const PLACE_NOUNS: &[&str] = &[
+    "country",
+    "countries",
+    "nation",
+    "nations",
+    "state",
+    "states",
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "region",
+    "regions",
+    "province",
+    "provinces",
+    "places",
+];
+
+/// Whether the question asks "which countries / what cities …".
+pub fn is_place_question(q: &str) -> bool {
+    let mut words = terms::words(q);
+    matches!(words.next().as_deref(), Some("which" | "what"))
+        && words
+            .next()
+            .is_some_and(|w| PLACE_NOUNS.contains(&w.as_str()))
+}
+
+/// "Which countries …": the places the event's sentence names that the question does
+/// not, wherever they stand in it (a list after "to", a subject, an object).
+pub fn which_places(index: &ScopeIndex, q: &str) -> AskAnswer {
+    let mut skip = skip_words();
+    skip.extend_from_slice(PLACE_NOUNS);
+    let topic = Topic::new(index, q, &skip);
+    let lower = q.to_lowercase();
+    for (slot, s, _) in candidates(&topic, THRESHOLD) {
+        let a = index.article(slot);
+        // "Which countries does it export to?" is not answered by "it will not export
+        // to India" or "any deal with India would have to …", nor "which have not
+        // signed" by the ones that have.
+        let text = a.doc.sentence_text(s);
+        if negated(text) != negated(q) || hypothetical(text) != hypothetical(q) {
+            continue;
+        }
+        // A headline's places are the story's, not an answer's ("protests against US
+        // beef" names no country hit by protests).
+        if a.doc
+            .headline
+            .is_some_and(|h| h.contains(a.doc.sentences[s].span))
+        {
+            continue;
+        }
+        // Each place with its first mention in the sentence, in the order written.
+        let mut placed: Vec<(usize, &crate::model::NamedEntity)> = a
+            .analysis
+            .places
+            .iter()
+            .filter_map(|p| {
+                let m = p
+                    .mentions
+                    .iter()
+                    .find(|m| a.doc.sentence_at(m.start) == Some(s))?;
+                Some((m.start, p))
+            })
+            .collect();
+        placed.sort_by_key(|&(at, _)| at);
+        let names: Vec<&str> = placed
+            .into_iter()
+            .map(|(_, p)| p)
+            .filter(|p| {
+                !lower.contains(&p.name.to_lowercase())
+                    && !p
+                        .mentions
+                        .iter()
+                        .any(|m| lower.contains(&a.doc.slice(*m).to_lowercase()))
+            })
+            .map(|p| p.name.as_str())
+            .collect();
+        if !names.is_empty() {
+            return found(names.join(", "), vec![Evidence::new(a, s)]);
+        }
+    }
+    unsure(index, &topic, "places for that")
+}
+
+/// Words that negate a clause.
+const NEGATIONS: &[&str] = &["not", "never", "no", "neither", "nor", "cannot"];
+
+/// Whether `text` holds a negation ("not", "never", "won't", …).
+fn negated(text: &str) -> bool {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .any(|w| {
+            let w = w.to_lowercase();
+            NEGATIONS.contains(&w.as_str()) || w.ends_with("n't") || w.ends_with("n’t")
+        })
+}
+
+/// Words that make a clause a condition, a wish or a possibility rather than a fact.
+const HYPOTHETICALS: &[&str] = &["if", "unless", "would", "could", "might", "must", "should"];
+
+/// Whether `text` states a possibility rather than a fact ("if", "would", "must", …).
+fn hypothetical(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| HYPOTHETICALS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Words after which a place is where something is or happens.
 const LOCATIVES: &[&str] = &[
     "in", "at", "near", "outside", "inside", "to", "from", "into", "across", "on", "around",
@@ -372,8 +479,9 @@ pub fn why(index: &ScopeIndex, q: &str) -> AskAnswer {
 /// Words that end a role and start what it belongs to ("the boss of Northsound").
 const ROLE_ENDS: &[&str] = &["of", "at", "for", "from", "in", "with", "on"];
 
-/// The role words of a "who is/was the <role> (of …)" target: lower-case words after
-/// the article, up to a preposition. `None` when the target is a name.
+/// The role words of a "who is/was the <role> (of …)" target: the words after the
+/// article, up to a preposition, when their head is a common noun. `None` when the
+/// target is a name.
 fn role_words(target: &str) -> Option<Vec<String>> {
     let mut words = target.split_whitespace();
     let first = words.next()?.to_lowercase();
@@ -384,10 +492,16 @@ fn role_words(target: &str) -> Option<Vec<String>> {
         .take_while(|w| !ROLE_ENDS.contains(&w.to_lowercase().as_str()))
         .map(str::to_string)
         .collect();
-    let lower = role
-        .iter()
-        .all(|w| w.chars().next().is_some_and(char::is_lowercase) || w.starts_with('\''));
-    (!role.is_empty() && lower).then_some(role)
+    // "the driver", "the Australian foreign minister", "the Prime Minister": the head is
+    // a common noun (lower case, or a role noun however it is written); "the Beatles" is
+    // a name.
+    let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase) || w.starts_with('\'');
+    let head = role.last()?;
+    let is_role_noun = |w: &str| {
+        let w = w.to_lowercase();
+        lexicon::ROLE_NOUNS.words().any(|r| r == w)
+    };
+    (lower(head) || is_role_noun(head)).then_some(role)
 }
 
 /// Whether a "who is/was X" target is a role ("the driver", "the boss of Lumen")
@@ -410,6 +524,15 @@ pub fn who_has_role(index: &ScopeIndex, q: &str, target: &str) -> AskAnswer {
     };
     let mut heads: Vec<u32> = terms::term(&head).into_iter().collect();
     heads.extend(crate::query::synonyms::related(&head));
+    // "the defence lawyer", "the president of South Korea": the role's other words and
+    // what it is of must be in the person's role or the sentence that gives it.
+    let modifiers: Vec<u32> = terms::terms(&words[..words.len() - 1].join(" "));
+    let qualifier: Vec<u32> = target
+        .split_whitespace()
+        .skip_while(|w| !ROLE_ENDS.contains(&w.to_lowercase().as_str()))
+        .skip(1)
+        .flat_map(terms::terms)
+        .collect();
     let mut best: Option<(usize, String, Evidence)> = None;
     for (slot, a) in index.articles() {
         if !topic.allows(slot) {
@@ -420,9 +543,27 @@ pub fn who_has_role(index: &ScopeIndex, q: &str, target: &str) -> AskAnswer {
             if p.role.is_empty() || !role_terms.iter().any(|t| heads.contains(t)) {
                 continue;
             }
-            let Some(s) = p.mentions.iter().find_map(|m| a.doc.sentence_at(m.start)) else {
+            let sentences: Vec<usize> = p
+                .mentions
+                .iter()
+                .filter_map(|m| a.doc.sentence_at(m.start))
+                .collect();
+            let Some(&first) = sentences.first() else {
                 continue;
             };
+            let s = sentences
+                .iter()
+                .copied()
+                .find(|&i| a.doc.sentence_text(i).contains(p.role.as_str()))
+                .unwrap_or(first);
+            let mut held = role_terms.clone();
+            held.extend(terms::terms(a.doc.sentence_text(s)));
+            let qualified = qualifier.iter().filter(|t| held.contains(t)).count();
+            if !modifiers.iter().all(|t| held.contains(t))
+                || (!qualifier.is_empty() && (qualified == 0 || 2 * qualified < qualifier.len()))
+            {
+                continue;
+            }
             let score = topic.groups.iter().filter(|g| g.holds(slot, s)).count();
             if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
                 best = Some((
@@ -439,12 +580,125 @@ pub fn who_has_role(index: &ScopeIndex, q: &str, target: &str) -> AskAnswer {
     }
 }
 
+/// Verbs of "who runs X" with the role nouns that answer them.
+const LEADING: &[(&[&str], &[&str])] = &[
+    (
+        &[
+            "runs", "run", "ran", "leads", "lead", "led", "heads", "head", "headed", "directs",
+            "directed", "chairs", "chaired", "manages", "managed",
+        ],
+        &[
+            "chief",
+            "executive",
+            "ceo",
+            "director",
+            "head",
+            "chairman",
+            "chairwoman",
+            "chair",
+            "president",
+            "leader",
+            "boss",
+            "manager",
+            "founder",
+            "owner",
+            "principal",
+            "governor",
+            "mayor",
+            "commissioner",
+            "administrator",
+        ],
+    ),
+    (
+        &["owns", "own", "owned", "founded", "started"],
+        &["owner", "founder", "co-founder", "proprietor"],
+    ),
+];
+
+/// "Who runs Lumen?", "Who owns Virgin?": the verb's role nouns and the thing led, when
+/// the question has that shape.
+pub fn leading_question(q: &str) -> Option<(&'static [&'static str], String)> {
+    let words: Vec<&str> = q
+        .trim()
+        .trim_end_matches(['?', '.', '!'])
+        .split_whitespace()
+        .collect();
+    let (first, verb) = (words.first()?, words.get(1)?);
+    if !first.eq_ignore_ascii_case("who") {
+        return None;
+    }
+    let verb = verb.to_lowercase();
+    let (_, roles) = LEADING
+        .iter()
+        .find(|(verbs, _)| verbs.contains(&verb.as_str()))?;
+    let led = words[2..].join(" ");
+    (!led.is_empty()).then_some((*roles, led))
+}
+
+/// "Who runs X": the person whose role is a leading one (chief executive, director,
+/// owner …) and whose role, or the sentence giving it, names X.
+pub fn who_leads(index: &ScopeIndex, q: &str, roles: &[&str], led: &str) -> AskAnswer {
+    let topic = topic(index, q);
+    let led_terms: Vec<u32> = terms::terms(led);
+    if led_terms.is_empty() {
+        return not_found();
+    }
+    // Most of the led thing's words ("Lumen" for "Lumen Semiconductor").
+    let holds_led = |text: &str| {
+        let held = terms::terms(text);
+        let n = led_terms.iter().filter(|t| held.contains(t)).count();
+        2 * n >= led_terms.len() && n > 0
+    };
+    for (slot, a) in index.articles() {
+        if !topic.allows(slot) {
+            continue;
+        }
+        for p in &a.analysis.people {
+            let role_words: Vec<String> = p
+                .role
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .map(str::to_lowercase)
+                .collect();
+            if !role_words.iter().any(|w| roles.contains(&w.as_str())) {
+                continue;
+            }
+            // The sentence that gives the role (the first mention's, else any).
+            let sentences: Vec<usize> = p
+                .mentions
+                .iter()
+                .filter_map(|m| a.doc.sentence_at(m.start))
+                .collect();
+            let giving = sentences
+                .iter()
+                .copied()
+                .find(|&i| a.doc.sentence_text(i).contains(p.role.as_str()));
+            let Some(s) = giving.or(sentences.first().copied()) else {
+                continue;
+            };
+            if holds_led(&p.role) || giving.is_some_and(|i| holds_led(a.doc.sentence_text(i))) {
+                return found(
+                    format!("{} ({})", p.name, p.role),
+                    vec![Evidence::new(a, s)],
+                );
+            }
+        }
+    }
+    unsure(index, &topic, "who that is")
+}
+
+/// Auxiliaries that make the next verb passive ("was found", "has been sold").
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+
 /// "Who did X": the person or organization doing it — the subject just before the
 /// event's word in its clause, or the agent after "by" — not merely someone in the
 /// sentence.
 pub fn who_did(index: &ScopeIndex, q: &str) -> AskAnswer {
     let topic = topic(index, q);
     let lower = q.to_lowercase();
+    let asks_passive = lower
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| PASSIVE_AUXILIARIES.contains(&w));
     for (slot, s, _) in candidates(&topic, THRESHOLD) {
         let a = index.article(slot);
         let sentence = a.doc.sentences[s].span;
@@ -457,6 +711,16 @@ pub fn who_did(index: &ScopeIndex, q: &str) -> AskAnswer {
         let Some(&verb_at) = near.first() else {
             continue;
         };
+        // "A document was found … by someone": in the passive, the name before the verb
+        // is what it happened to; only "by X" names who did it.
+        // ("Who was arrested?" asks for what it happened to: then the name before the
+        // verb is the answer.)
+        let passive = !asks_passive
+            && text[..verb_at]
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .any(|w| PASSIVE_AUXILIARIES.contains(&w.to_lowercase().as_str()));
         let mut named: Vec<(usize, &str)> = Vec::new();
         let people = a.analysis.people.iter().map(|p| (&p.name, &p.mentions));
         let orgs = a
@@ -487,6 +751,7 @@ pub fn who_did(index: &ScopeIndex, q: &str) -> AskAnswer {
         // (a semicolon, a sentence-internal full stop) between them; else "by X" after it.
         let subject = named
             .iter()
+            .filter(|_| !passive)
             .filter(|(at, _)| *at < verb_at)
             .filter(|(at, _)| !text[*at..verb_at].contains([';', ':']))
             .filter(|(at, _)| verb_at - at <= 80)

@@ -337,6 +337,7 @@ pub fn number_pages(pages: &mut [Page], note: &str) {
 pub fn pages(response: &Response) -> Vec<Page> {
     let mut pages = match response {
         Response::Added { article } => answers::added(article),
+        Response::AddedSamples { articles } => answers::added_samples(articles),
         Response::List { articles, .. } => answers::list(articles),
         Response::Show { article } => answers::show(article),
         Response::Removed { article } => answers::removed(article),

@@ -14,6 +14,14 @@ pub fn response(resp: &Response) -> String {
     let mut out = String::new();
     match resp {
         Response::Added { article } => added(&mut out, article),
+        Response::AddedSamples { articles } => {
+            for (i, article) in articles.iter().enumerate() {
+                if i > 0 {
+                    out.push_str("\n\n");
+                }
+                added(&mut out, article);
+            }
+        }
         Response::List { articles, .. } => write_list(&mut out, articles),
         Response::Show { article } => show(&mut out, article),
         Response::Removed { article } => {
@@ -380,7 +388,7 @@ mod tests {
         let added = run(
             &store,
             Command::ArticleAdd {
-                content: Content::Sample,
+                content: Content::Text(crate::commands::SAMPLE_ARTICLE.into()),
                 title: Some("Sample news".into()),
             },
         );

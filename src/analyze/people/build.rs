@@ -296,6 +296,9 @@ fn mention_role(
     let post = roles::appositive_role(text, toks, paras, last)
         .or_else(|| roles::predicate_role(text, toks, paras, last))
         .or_else(|| {
+            roles::as_role(text, toks, paras, last).filter(|_| fire(rules::PEOPLE_ROLE_AS, m))
+        })
+        .or_else(|| {
             pre.as_ref()
                 .and_then(|_| roles::affiliation(text, toks, paras, last))
         })

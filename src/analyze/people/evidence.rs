@@ -165,20 +165,20 @@ pub(crate) fn name_shaped(text: &str, toks: &[Tok], first: usize, last: usize) -
     let whole = &text[toks[first].start..toks[last].end];
     ends_plain
         && plain >= 2
-        && crate::analyze::places::PLACES.lookup(whole).is_none()
-        && crate::analyze::organizations::ORGS.lookup(whole).is_none()
+        && crate::analyze::gazetteer::PLACES.lookup(whole).is_none()
+        && crate::analyze::gazetteer::ORGS.lookup(whole).is_none()
 }
 
 /// Whether the run is a known place or organization, or ends in a place or
 /// organization head ("Cruz Hill", "Virgin Media").
 pub(crate) fn known_non_person(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
-    use crate::analyze::{organizations, places};
+    use crate::analyze::gazetteer::{ORG_HEADS, ORGS, PLACE_HEADS, PLACES};
     let whole = &text[toks[first].start..toks[last].end];
     let last_word = toks[last].text(text);
-    places::PLACES.lookup(whole).is_some()
-        || organizations::ORGS.lookup(whole).is_some()
-        || places::PLACE_HEADS.is_one_word_head(last_word)
-        || organizations::ORG_HEADS.is_one_word_head(last_word)
+    PLACES.lookup(whole).is_some()
+        || ORGS.lookup(whole).is_some()
+        || PLACE_HEADS.is_one_word_head(last_word)
+        || ORG_HEADS.is_one_word_head(last_word)
         || WORK_HEADS.contains(&last_word)
 }
 

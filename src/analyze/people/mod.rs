@@ -217,7 +217,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
 fn continues_place(text: &str, toks: &[Tok], run_start: usize, name_start: usize) -> bool {
     (1..=2).any(|back| {
         name_start >= run_start + back
-            && crate::analyze::places::PLACES
+            && crate::analyze::gazetteer::PLACES
                 .lookup(&text[toks[name_start - back].start..toks[name_start].end])
                 .is_some()
     })

@@ -134,6 +134,19 @@ pub(super) fn added(article: &Article) -> Vec<Page> {
     }]
 }
 
+/// The sample articles just added: one embed each, on one page.
+pub(super) fn added_samples(articles: &[Arc<Article>]) -> Vec<Page> {
+    let embeds = articles
+        .iter()
+        .flat_map(|a| added(a))
+        .flat_map(|page| page.embeds)
+        .collect();
+    vec![Page {
+        content: String::new(),
+        embeds,
+    }]
+}
+
 /// The scope's articles, newest first, a few lines a page.
 pub(super) fn list(articles: &[Arc<Article>]) -> Vec<Page> {
     let head = EmbedSpec {

@@ -44,34 +44,8 @@ impl Scanner<'_> {
         {
             return Step::Found(f);
         }
-        // "billion-year contract", "million-dollar": a bare scale word fused to a unit.
-        if let Some(scale) = LEXICON.number_word(w, WordClass::Scale)
-            && self.is_dash(i + 1)
-            && self.attached(i + 1)
-            && self.attached(i + 2)
-        {
-            let prev_num = self
-                .prev(i)
-                .is_some_and(|p| self.is_num(p) || LEXICON.is_cardinal_word(self.l(p)));
-            if !prev_num {
-                if let Some((u, end)) = self.unit_at(i + 2)
-                    && matches!(u.kind, UnitKind::Duration | UnitKind::Quantity)
-                {
-                    return Step::Found(self.found(
-                        i,
-                        end,
-                        FigureKind::Quantity,
-                        Some(scale),
-                        u.name,
-                    ));
-                }
-                if let Some((c, end)) = self.currency_after(i + 2)
-                    && c.position == CurrencyPosition::Word
-                {
-                    let code = if c.code == "$" { self.dollar } else { c.code };
-                    return Step::Found(self.found(i, end, FigureKind::Money, Some(scale), code));
-                }
-            }
+        if let Some(f) = self.fused_scale(i, w) {
+            return Step::Found(f);
         }
         if !(LEXICON.is_cardinal_word(w) || matches!(w, "a" | "an")) {
             return Step::Nothing;
@@ -128,6 +102,33 @@ impl Scanner<'_> {
             }
             None => Step::Skip(core.last + 1),
         }
+    }
+
+    /// "billion-year contract", "million-dollar": a bare scale word fused to a unit.
+    fn fused_scale(&self, i: usize, w: &str) -> Option<Found> {
+        if let Some(scale) = LEXICON.number_word(w, WordClass::Scale)
+            && self.is_dash(i + 1)
+            && self.attached(i + 1)
+            && self.attached(i + 2)
+        {
+            let prev_num = self
+                .prev(i)
+                .is_some_and(|p| self.is_num(p) || LEXICON.is_cardinal_word(self.l(p)));
+            if !prev_num {
+                if let Some((u, end)) = self.unit_at(i + 2)
+                    && matches!(u.kind, UnitKind::Duration | UnitKind::Quantity)
+                {
+                    return Some(self.found(i, end, FigureKind::Quantity, Some(scale), u.name));
+                }
+                if let Some((c, end)) = self.currency_after(i + 2)
+                    && c.position == CurrencyPosition::Word
+                {
+                    let code = if c.code == "$" { self.dollar } else { c.code };
+                    return Some(self.found(i, end, FigureKind::Money, Some(scale), code));
+                }
+            }
+        }
+        None
     }
 
     /// "two mountain rescue teams and one police helicopter".
