@@ -40,16 +40,20 @@ static FURNITURE_PATTERNS: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// A bounded repetition `{m,n}` in a pattern.
 static BOUNDED_REPEAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\{(\d+),\d+\}").unwrap());
 
-/// The furniture shapes with every `{m,n}` loosened to `{m,}`: a superset of the exact
-/// shapes that compiles about ten times faster (a bounded `.{1,150}` is 150 copies of a
-/// Unicode class), so a CLI call on one article does not pay for the exact set. A line
-/// it matches is confirmed with the exact pattern, compiled on first need.
+/// A character class of word characters (`[\w .]`), which `.` covers within a line.
+static WORD_CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\\w[^\]]*\]").unwrap());
+
+/// The furniture shapes with every `{m,n}` loosened to `{m,}` and every `[\w …]` class
+/// widened to `.`: a superset of the exact shapes that compiles many times faster (a
+/// bounded `.{1,150}` is 150 copies of a Unicode class; `\w` is hundreds of ranges),
+/// so a CLI call on one article does not pay for the exact set. A line it matches is
+/// confirmed with the exact pattern, compiled on first need.
 static FURNITURE_LOOSE: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(
-        FURNITURE_PATTERNS
-            .iter()
-            .map(|p| BOUNDED_REPEAT.replace_all(p, "{$1,}")),
-    )
+    RegexSet::new(FURNITURE_PATTERNS.iter().map(|p| {
+        WORD_CLASS
+            .replace_all(&BOUNDED_REPEAT.replace_all(p, "{$1,}"), ".")
+            .into_owned()
+    }))
     .expect("data/furniture.txt holds valid regular expressions")
 });
 
@@ -314,7 +318,14 @@ pub fn clean(raw: &str) -> Cleaned {
     } else {
         raw
     };
-    // Blocks of lines, split on blank lines.
+    let blocks = blocks_of(raw);
+    let mut kinds = classify(&blocks);
+    drop_trailing_outlets(&blocks, &mut kinds);
+    assemble(&blocks, &kinds, raw.len())
+}
+
+/// The text's blocks of lines (split on blank lines), each line with its end trimmed.
+fn blocks_of(raw: &str) -> Vec<Vec<&str>> {
     let mut blocks: Vec<Vec<&str>> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in raw.split('\n') {
@@ -330,10 +341,12 @@ pub fn clean(raw: &str) -> Cleaned {
     if !current.is_empty() {
         blocks.push(current);
     }
+    blocks
+}
 
-    let mut date: Option<NaiveDate> = None;
-    let mut byline_name: Option<String> = None;
-    let mut dateline_text: Option<(usize, String)> = None; // (block index, date as written)
+/// What each line of each block is. Datelines and bylines are looked for only in the
+/// header zone: the first four blocks, or before the third kept line.
+fn classify(blocks: &[Vec<&str>]) -> Vec<Vec<LineKind>> {
     let mut kinds: Vec<Vec<LineKind>> = Vec::with_capacity(blocks.len());
     let mut seen_body = 0usize;
     for (bi, block) in blocks.iter().enumerate() {
@@ -360,8 +373,11 @@ pub fn clean(raw: &str) -> Cleaned {
         }
         kinds.push(ks);
     }
+    kinds
+}
 
-    // Trailing outlet name(s) and furniture at the end of the article.
+/// Drops trailing outlet name(s) at the end of the article (past furniture lines).
+fn drop_trailing_outlets(blocks: &[Vec<&str>], kinds: &mut [Vec<LineKind>]) {
     let mut dropped_outlets = 0;
     'outer: for bi in (0..blocks.len()).rev() {
         for li in (0..blocks[bi].len()).rev() {
@@ -377,8 +393,28 @@ pub fn clean(raw: &str) -> Cleaned {
             }
         }
     }
+}
 
-    let mut out = String::with_capacity(raw.len());
+/// The dateline's date as written in its line (a widget line's widget blanked out).
+fn dateline_shown(line: &str, r: &std::ops::Range<usize>) -> Option<String> {
+    let t = line.trim();
+    if widget_line(t).is_some() {
+        FONT_WIDGET
+            .replace_all(t, |c: &regex::Captures| " ".repeat(c[0].len()))
+            .get(r.clone())
+            .map(str::to_owned)
+    } else {
+        t.get(r.clone()).map(str::to_owned)
+    }
+}
+
+/// Rebuilds the text from the kept lines, taking the date, byline, headline, dateline
+/// and captions on the way.
+fn assemble(blocks: &[Vec<&str>], kinds: &[Vec<LineKind>], capacity: usize) -> Cleaned {
+    let mut date: Option<NaiveDate> = None;
+    let mut byline_name: Option<String> = None;
+    let mut dateline_text: Option<(usize, String)> = None; // (block index, date as written)
+    let mut out = String::with_capacity(capacity);
     let mut headline = None;
     let mut dateline_span = None;
     let mut first_block = true;
@@ -402,16 +438,7 @@ pub fn clean(raw: &str) -> Cleaned {
                 LineKind::Dateline(d, r) => {
                     if date.is_none() {
                         date = Some(*d);
-                        let t = line.trim();
-                        let shown = if widget_line(t).is_some() {
-                            FONT_WIDGET
-                                .replace_all(t, |c: &regex::Captures| " ".repeat(c[0].len()))
-                                .get(r.clone())
-                                .map(str::to_owned)
-                        } else {
-                            t.get(r.clone()).map(str::to_owned)
-                        };
-                        dateline_text = shown.map(|s| (bi, s));
+                        dateline_text = dateline_shown(line, r).map(|s| (bi, s));
                     }
                 }
                 LineKind::Byline(name, d) => {

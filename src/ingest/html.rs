@@ -7,7 +7,7 @@
 //! footer/comment blocks provides the text instead.
 
 use crate::error::{Error, Result};
-use dom_smoothie::{Config, Readability, TextMode};
+use dom_smoothie::{Article, Config, Readability, TextMode};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -85,36 +85,29 @@ fn extract_inline(html: &str) -> HtmlArticle {
     // them; they are not article text (HTML body F1 on the public benchmark: 0.954 -> 0.959).
     let capped = drop_element(&capped, "figcaption");
     let element_estimate = capped.bytes().filter(|&b| b == b'<').count();
-    if element_estimate <= MAX_ELEMENTS {
-        let config = Config {
-            max_elements_to_parse: MAX_ELEMENTS,
-            text_mode: TextMode::Formatted,
-            ..Default::default()
-        };
-        if let Ok(mut reader) = Readability::new(capped.as_str(), None, Some(config))
-            && let Ok(article) = reader.parse()
-        {
-            let text = normalize_blocks(&article.text_content);
-            // Readability can settle on a teaser box; prefer the stripped page when
-            // the pick holds only a sliver of the page's prose. A short pick from a
-            // page with no prose outside nav/header/footer is navigation, not text.
-            let (picked, prose) = (
-                text.split_whitespace().count(),
-                stripped.text.split_whitespace().count(),
-            );
-            if picked >= 30 || (prose > 0 && picked * 3 >= prose) {
-                return HtmlArticle {
-                    title: non_empty(article.title.trim()).or(stripped.title),
-                    byline: article.byline.as_deref().map(str::trim).and_then(non_empty),
-                    published: article
-                        .published_time
-                        .as_deref()
-                        .map(str::trim)
-                        .and_then(non_empty)
-                        .or_else(|| meta_published(html)),
-                    text,
-                };
-            }
+    if element_estimate <= MAX_ELEMENTS
+        && let Some(article) = read_article(&capped)
+    {
+        let text = normalize_blocks(&article.text_content);
+        // Readability can settle on a teaser box; prefer the stripped page when
+        // the pick holds only a sliver of the page's prose. A short pick from a
+        // page with no prose outside nav/header/footer is navigation, not text.
+        let (picked, prose) = (
+            text.split_whitespace().count(),
+            stripped.text.split_whitespace().count(),
+        );
+        if picked >= 30 || (prose > 0 && picked * 3 >= prose) {
+            return HtmlArticle {
+                title: non_empty(article.title.trim()).or(stripped.title),
+                byline: article.byline.as_deref().map(str::trim).and_then(non_empty),
+                published: article
+                    .published_time
+                    .as_deref()
+                    .map(str::trim)
+                    .and_then(non_empty)
+                    .or_else(|| meta_published(html)),
+                text,
+            };
         }
     }
     HtmlArticle {
@@ -141,6 +134,23 @@ fn drop_element(html: &str, name: &str) -> String {
     }
     out.push_str(&html[at..]);
     out
+}
+
+/// Readability's article from the (capped) page, its boilerplate blocks removed first
+/// (a removed byline block still gives the byline).
+fn read_article(page: &str) -> Option<Article> {
+    let config = Config {
+        max_elements_to_parse: MAX_ELEMENTS,
+        text_mode: TextMode::Formatted,
+        ..Default::default()
+    };
+    let mut reader = Readability::new(page, None, Some(config)).ok()?;
+    let removed = super::boilerplate::drop_boilerplate(&reader);
+    let mut article = reader.parse().ok()?;
+    if article.byline.is_none() {
+        article.byline = removed.byline;
+    }
+    Some(article)
 }
 
 fn non_empty(s: &str) -> Option<String> {

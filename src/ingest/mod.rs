@@ -6,6 +6,7 @@
 //! drop page furniture, keep dateline date and byline as metadata → title → paragraphs
 //! and sentences over the cleaned text.
 
+pub mod boilerplate;
 pub mod clean;
 pub mod decode;
 pub mod detect;

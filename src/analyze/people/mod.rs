@@ -63,6 +63,10 @@ const PARTICLE_PREFIXES: &[&str] = &[
 ];
 
 fn has_particle_prefix(w: &str) -> bool {
+    // Every particle ends in a hyphen or an apostrophe: most words have neither.
+    if !w.contains(['-', '\'', '’']) {
+        return false;
+    }
     PARTICLE_PREFIXES.iter().any(|p| {
         w.strip_prefix(p)
             .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
@@ -376,4 +380,18 @@ fn lone_given_name(
 #[allow(dead_code)]
 fn kind_is_possessive(t: &Tok) -> bool {
     t.kind == TokKind::Possessive
+}
+
+#[cfg(test)]
+mod particle_tests {
+    use super::*;
+
+    #[test]
+    fn every_particle_ends_in_a_hyphen_or_an_apostrophe() {
+        // `has_particle_prefix` relies on it for its fast path.
+        for p in PARTICLE_PREFIXES {
+            assert!(p.ends_with(['-', '\'', '’']), "{p}");
+        }
+        assert!(has_particle_prefix("al-Karim") && !has_particle_prefix("alKarim"));
+    }
 }

@@ -70,6 +70,11 @@ pub(crate) fn mark_at(s: &str) -> Option<&'static Mark> {
 
 /// Whether the character is, or starts, a quotation mark.
 pub(crate) fn is_mark_char(c: char) -> bool {
+    // No mark starts with an ASCII letter or digit or a space (a test checks it): most
+    // characters of a text leave here without a walk over the table.
+    if c.is_ascii_alphanumeric() || c == ' ' {
+        return false;
+    }
     MARKS.iter().any(|m| m.text.starts_with(c))
 }
 
@@ -437,6 +442,16 @@ fn push(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_mark_starts_with_a_letter_digit_or_space() {
+        // `is_mark_char` relies on it for its fast path.
+        for m in MARKS {
+            let c = m.text.chars().next().unwrap();
+            assert!(!c.is_ascii_alphanumeric() && c != ' ', "{:?}", m.text);
+            assert!(is_mark_char(c));
+        }
+    }
 
     #[test]
     fn elision_check_survives_letters_that_grow_when_lower_cased() {
