@@ -13,6 +13,9 @@ use std::process::Command;
 
 /// Our own sentences, each aimed at rules the fixtures may not reach.
 const OWN_CASES: &[&str] = &[
+    "Bridge repairs run late\n\n\
+     The repairs are late, Mayor Alice Brennan said, and the bridge will stay closed until the spring. \
+     The work will cost $4 million, according to Acme Surveys, the firm that drew up the plans.",
     "Council hires new auditor\n\n\
      The city of Westbrook said on Tuesday it had hired a new auditor. \
      \"We will publish every contract,\" said Mayor Alice Brennan. \

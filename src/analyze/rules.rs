@@ -158,7 +158,9 @@ registry! {
     QUOTES_PRONOUN_SPEAKER = "quotes.pronoun_speaker", "quotes/speakers.rs::pronoun_as_speaker",
         "a personal pronoun with no antecedent found (he, she, they, we, I) is reported as the speaker as written";
     QUOTES_SKIP_APPOSITIVE_TAIL = "quotes.skip_appositive_tail", "quotes/indirect.rs::tail_after",
-        "after \"…, said X,\" an article or role noun opens X's description, not a further statement";
+        "after \"…, said X,\" or \"…, according to X,\" an article or role noun opens X's description, not a further statement";
+    QUOTES_TAIL_AFTER = "quotes.tail_after", "quotes/indirect.rs::tail_after",
+        "\"<clause>, Roe said, <clause>.\": the clause going on after an attribution set inside the sentence is the same speaker's";
     QUOTES_INDIRECT_THAT = "quotes.indirect_that", "quotes/indirect.rs::indirect_at",
         "\"X said (that) <clause>\": the clause after a speech verb is its subject's statement";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",

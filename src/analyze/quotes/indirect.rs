@@ -442,9 +442,11 @@ impl Ctx<'_> {
         {
             return None;
         }
-        // "…, said Jane Roe, the lawyer for the state": after "said X," an article or role
-        // noun opens X's description, not a clause.
-        let verb_first = comma > k + 1 && LEX.speech_verb(self.w(k)).is_some();
+        // "…, said Jane Roe, the lawyer for the state" / "…, according to Acme, the firm
+        // that runs it": after the attribution an article or role noun opens the source's
+        // description, not a clause.
+        let verb_first =
+            comma > k + 1 && (LEX.speech_verb(self.w(k)).is_some() || self.lw(k) == "according");
         if verb_first
             && (matches!(self.lw(start), "a" | "an" | "the") || LEX.is_role_noun(self.lw(start)))
             && fire(
@@ -467,7 +469,8 @@ impl Ctx<'_> {
                         .is_some_and(|v| v.class == VerbClass::Clause))
                 && self.lw(j) != "according"
         });
-        (words >= 5 && clean).then_some((start, end))
+        (words >= 5 && clean && self.tag(rules::QUOTES_TAIL_AFTER, start, end))
+            .then_some((start, end))
     }
 
     /// "According to X, …" / "…, according to X."
