@@ -433,6 +433,42 @@ const CASES: &[Case] = &[
         &[],
         &["Wexcombe"],
     ),
+    (
+        "In 1990 she became a Fellow of the Lindqvist Society.",
+        Org,
+        &["Lindqvist Society"],
+        &["Fellow of the Lindqvist Society"],
+    ),
+    (
+        "He taught at the University of Tarvania and Kellmoor University.",
+        Org,
+        &["University of Tarvania", "Kellmoor University"],
+        &["University of Tarvania and Kellmoor University"],
+    ),
+    (
+        "She spoke at the Institute of Glass and Ceramics last year.",
+        Org,
+        &["Institute of Glass and Ceramics"],
+        &["Institute of Glass"],
+    ),
+    (
+        "He joined the Society for Maritime Systems Research in 2001.",
+        Org,
+        &["Society for Maritime Systems Research"],
+        &["Society for Maritime Systems"],
+    ),
+    (
+        "On Monday the Federation of Nurses and the ACLU marched together.",
+        Org,
+        &["Federation of Nurses", "ACLU"],
+        &["Federation of Nurses and the ACLU"],
+    ),
+    (
+        "Odile Marchetti, Democrat of Vermont, voted against the bill.",
+        Place,
+        &["Vermont"],
+        &["Democrat of Vermont"],
+    ),
 ];
 
 /// Known gaps, kept visible: an unknown Vietnamese family name written with its

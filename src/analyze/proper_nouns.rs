@@ -4,6 +4,7 @@
 //! [`super::gazetteer`]).
 
 use super::gazetteer::{Heads, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, TITLE_WORDS};
+use super::people::lexicon::LEX;
 use crate::model::{Document, Span};
 use std::sync::LazyLock;
 
@@ -248,6 +249,10 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     while t < n && TITLE_WORDS.contains(&word(t)) {
         t += 1;
     }
+    // "Fellow of the Royal Society", "Professor of Linguistics": a role noun before "of".
+    if t == 0 && n > 2 && word(1) == "of" && LEX.is_role_noun(word(0)) {
+        t = 1;
+    }
     if t > 0
         && t + 1 < n
         && word(t) == "of"
@@ -273,8 +278,10 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
                     continue;
                 };
                 let r = strip_leading_the(doc, r);
-                // "Goalscorers for Chelsea FC": a description for a complete name.
-                if (complete_name(doc, &l) || word(i) == "for") && complete_name(doc, &r) {
+                // "Goalscorers for Chelsea FC": a description for a complete name;
+                // "University of X and Y University": two names.
+                let l_named = complete_name(doc, &l) || head_before_of(doc, &l, &ORG_HEADS);
+                if (l_named || word(i) == "for") && complete_name(doc, &r) {
                     out.push(l);
                     return refine(doc, r, out);
                 }
@@ -292,6 +299,21 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
             if word(i) == "for" && !complete_name(doc, &r) {
                 continue;
             }
+            // "Congress of Arts and Sciences": one word after "and" completes the "of" phrase.
+            // Not when the right side is a name of its own: "… of Ohio and Demos",
+            // "… of Teachers and the AFL-CIO".
+            let r_word = word(n - 1);
+            if word(i) == "and"
+                && i + 2 == n
+                && !complete_name(doc, &r)
+                && !r_word
+                    .chars()
+                    .all(|ch| ch.is_uppercase() || !ch.is_alphabetic())
+                && PLACES.lookup(word(i - 1)).is_none()
+                && head_before_of(doc, &l, &ORG_HEADS)
+            {
+                continue;
+            }
             refine(doc, l, out);
             return refine(doc, r, out);
         }
@@ -301,7 +323,10 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
         let head_ends_here = ORG_HEADS
             .ending_in(word(i))
             .any(|h| h.len() <= i + 1 && (0..h.len()).all(|k| word(i + 1 - h.len() + k) == h[k]));
-        if head_ends_here && is_capitalized(word(i + 1)) {
+        // "Society for General Systems Research": a head inside the "for"/"of" phrase of
+        // a longer name does not end it.
+        let in_phrase = (1..i).any(|k| matches!(word(k), "of" | "for"));
+        if head_ends_here && !in_phrase && is_capitalized(word(i + 1)) {
             let (Some(l), Some(r)) = (sub(&c, 0, i + 1, false), sub(&c, i + 1, n, c.possessive))
             else {
                 continue;
