@@ -469,6 +469,36 @@ const CASES: &[Case] = &[
         &["Vermont"],
         &["Democrat of Vermont"],
     ),
+    (
+        "The gala was opened by First Lady Amaya Okonkwo on Friday.",
+        Role,
+        &["Amaya Okonkwo=First Lady"],
+        &[],
+    ),
+    (
+        "Stocks slid again. Rafe Lindqvist an analyst at Harwell Partners, said the fall was overdone.",
+        Role,
+        &["Rafe Lindqvist=analyst"],
+        &[],
+    ),
+    (
+        "The column ran in the San Francisco Examiner the next morning.",
+        Place,
+        &[],
+        &["San Francisco Examiner"],
+    ),
+    (
+        "Her thesis was written in FrameSketch, a tool she built herself.",
+        Place,
+        &[],
+        &["FrameSketch"],
+    ),
+    (
+        "The band played at Midnight in the old hall.",
+        Place,
+        &[],
+        &["Midnight"],
+    ),
 ];
 
 /// Known gaps, kept visible: an unknown Vietnamese family name written with its

@@ -187,6 +187,8 @@ const NOT_PLACES: &[&str] = &[
     "Photo",
     "Video",
     "Reuters",
+    "Midnight",
+    "Noon",
 ];
 
 fn m_words(doc: &Document, span: Span) -> usize {
@@ -241,6 +243,20 @@ fn is_org_short_form(doc: &Document, chunk: &Chunk, short_forms: &[&str]) -> boo
         && fire(rules::PLACES_ORG_SHORT_FORM, chunk.span)
 }
 
+/// "FrameNet", "RecentChangesCamp": a word with a capital inside after three or more
+/// small letters is a product's or project's name, not a place ("McAllen", "LaSalle"
+/// and "KwaZulu" have their inner capital sooner).
+fn is_inner_capital_word(text: &str) -> bool {
+    let mut lower_run = 0;
+    for (i, c) in text.chars().enumerate() {
+        if c.is_uppercase() && i > 0 && lower_run >= 3 {
+            return true;
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    false
+}
+
 struct Found {
     span: Span,
     entry: Option<usize>,
@@ -252,6 +268,7 @@ fn is_plain_name(doc: &Document, chunk: &Chunk) -> bool {
     chunk.words.len() <= 4
         && !NOT_PLACES.contains(&text)
         && !is_calendar_word(text)
+        && !is_inner_capital_word(text)
         // "wrote in Danish": a language's name.
         && !is_language(text)
         && !EVENT_HEADS.contains(&chunk.last_word(doc))
@@ -347,8 +364,14 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
             .words
             .iter()
             .any(|w| ORG_HEADS.is_one_word_head(doc.slice(*w)));
+        // "San Francisco Bulletin": a known place with more words after it names
+        // something else, though it starts with "San".
+        let known_place_then_more = PLACES
+            .find(c.text(doc))
+            .first()
+            .is_some_and(|m| m.span.start == 0 && m.span.end < c.span.len());
         if (proper_nouns::ends_with_head(doc, c, &PLACE_HEADS)
-            || (PLACE_PREFIXES.contains(&first) && !has_org_head))
+            || (PLACE_PREFIXES.contains(&first) && !has_org_head && !known_place_then_more))
             && fire(rules::PLACES_HEAD_WORD, c.span)
         {
             is_place[ci] = true;
