@@ -499,6 +499,18 @@ const CASES: &[Case] = &[
         &[],
         &["Midnight"],
     ),
+    (
+        "After the war the family moved south to Vellanor, a small spa town.",
+        Place,
+        &["Vellanor"],
+        &[],
+    ),
+    (
+        "He grew up in a village near Ostravel. He was educated at Ostravel School.",
+        Place,
+        &["Ostravel"],
+        &[],
+    ),
 ];
 
 /// Known gaps, kept visible: an unknown Vietnamese family name written with its

@@ -27,7 +27,7 @@ const OWN_CASES: &[&str] = &[
      Water use rose by ½ a point.",
     "Westbrook names a new treasurer\n\n\
      Odile Marchetti studied at Pellworth University and later taught at Pellworth. \
-     Marchetti resigned as city treasurer in May.",
+     Marchetti resigned as city treasurer in May. Her family later moved to Brantwick.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

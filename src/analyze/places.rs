@@ -39,6 +39,67 @@ const PLACE_CUES: &[&str] = &[
     "between",
     "throughout",
 ];
+/// Whether the word before "to" (before the chunk) is capitalized: title case.
+fn verb_capitalized_before_to(doc: &Document, c: &Chunk) -> bool {
+    let before = doc.text[..c.span.start].trim_end();
+    let before = before.strip_suffix("to").unwrap_or(before).trim_end();
+    before
+        .rsplit(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// Verbs and nouns of going somewhere, which put a name after "to" in a place's slot.
+const MOTION_TO: &[&str] = &[
+    "moved",
+    "move",
+    "moves",
+    "moving",
+    "travelled",
+    "traveled",
+    "travel",
+    "travels",
+    "travelling",
+    "traveling",
+    "returned",
+    "return",
+    "returns",
+    "returning",
+    "went",
+    "go",
+    "goes",
+    "going",
+    "flew",
+    "fly",
+    "flies",
+    "flying",
+    "emigrated",
+    "immigrated",
+    "relocated",
+    "relocate",
+    "fled",
+    "flee",
+    "sailed",
+    "drove",
+    "headed",
+    "heading",
+    "deported",
+    "evacuated",
+    "trip",
+    "trips",
+    "journey",
+    "visit",
+    "visits",
+    "flight",
+    "flights",
+];
+
+/// Words that may stand between a motion verb and "to": "moved south to", "went back to".
+const MOTION_ADVERBS: &[&str] = &[
+    "back", "south", "north", "east", "west", "home", "abroad", "later", "away", "again",
+];
+
 /// Last words of event and competition names, never places ("Carling Cup").
 const EVENT_HEADS: &[&str] = &[
     "Cup",
@@ -238,7 +299,15 @@ fn org_short_forms<'a>(doc: &'a Document, chunks: &[Chunk]) -> Vec<&'a str> {
 /// organization of the article starts with is that organization's short form, not a
 /// place found from its slot.
 fn is_org_short_form(doc: &Document, chunk: &Chunk, short_forms: &[&str]) -> bool {
-    chunk.words.len() == 1
+    // "near Exeter" is geography even when "Exeter School" is named too.
+    let geographic = proper_nouns::word_before(doc, chunk.span.start).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "near" | "outside" | "around" | "across" | "toward" | "towards" | "via" | "throughout"
+        )
+    });
+    !geographic
+        && chunk.words.len() == 1
         && short_forms.contains(&chunk.text(doc))
         && fire(rules::PLACES_ORG_SHORT_FORM, chunk.span)
 }
@@ -426,6 +495,18 @@ fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usi
     {
         // "in Lolol", but not "in March" (excluded above), "at Mr Smith's", "a degree in
         // Linguistics" nor "starred in House of Wax".
+        return true;
+    }
+    // "moved to Lolol", "flew back to Kanata", "a trip to Navidad".
+    let motion = |w: &str| MOTION_TO.contains(&w);
+    if b(0) == "to"
+        && (motion(b(1)) || (MOTION_ADVERBS.contains(&b(1)) && motion(b(2))))
+        && !c.possessive
+        // A headline in title case capitalizes every word ("Headed to ER But …").
+        && !doc.in_headline(c.sentence)
+        && !verb_capitalized_before_to(doc, c)
+        && fire(rules::PLACES_MOTION_TO, c.span)
+    {
         return true;
     }
     if b(0) == "of" && DIRECTIONS.contains(&b(1)) && fire(rules::PLACES_DIRECTION_OF, c.span) {

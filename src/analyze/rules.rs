@@ -159,6 +159,8 @@ registry! {
         "a name ending in a place word (\"… River\") or starting with one (\"Mount …\") is a place";
     PLACES_CUE_WORD = "places.cue_word", "places.rs::place_by_context",
         "a name after a place preposition (\"in X\", \"near X\") is a place";
+    PLACES_MOTION_TO = "places.motion_to", "places.rs::place_by_context",
+        "a name after a verb or noun of going and \"to\" (\"moved to X\", \"a trip to X\") is a place";
     PLACES_DIRECTION_OF = "places.direction_of", "places.rs::place_by_context",
         "a name after \"<direction> of\" (\"west of X\") is a place";
     PLACES_SUCH_AS = "places.such_as", "places.rs::place_by_context",
