@@ -535,6 +535,14 @@ const USER_TABLE: &[(&str, Expect)] = &[
     ("Who heads Baltic Magnet Works?", Answer("Ingrid Halvorsen")),
     ("Who runs NASA?", Answer("Bolden")),
     ("Who runs Harbourline Research?", Absent),
+    // A role's qualifiers must hold ("Bush (President)" is not South Korea's), and a
+    // passive sentence's subject did not do it ("was found … by someone").
+    (
+        "Who is the president of South Korea?",
+        Answer("Lee Myung-Bak"),
+    ),
+    ("Who is the defence lawyer?", Answer("Molomby")),
+    ("Who found the Environment Canada document?", Absent),
 ];
 
 /// How one question came out.

@@ -347,6 +347,82 @@ const CASES: &[(&str, &[&str])] = &[
             "Goalscorers for Arsenal FC",
         ],
     ),
+    // 83-: lists, spaced ellipses, reference markers, parentheticals, camel case
+    (
+        "The plan has three steps 1) Cut costs 2) Hire staff 3) Expand abroad",
+        &["The plan has three steps 1) Cut costs 2) Hire staff 3) Expand abroad"],
+    ),
+    (
+        "1) Cut costs 2) Hire staff 3) Expand abroad",
+        &["1) Cut costs", "2) Hire staff", "3) Expand abroad"],
+    ),
+    (
+        "a. Call the mayor b. Call the council",
+        &["a. Call the mayor", "b. Call the council"],
+    ),
+    (
+        "1. The team ranked No. 2. The coach resigned.",
+        &["1. The team ranked No. 2.", "The coach resigned."],
+    ),
+    (
+        "The vote was close . . . and then it was over.",
+        &["The vote was close . . . and then it was over."],
+    ),
+    (
+        "She paused . . . Then she spoke again.",
+        &["She paused . . . Then she spoke again."],
+    ),
+    (
+        "\"We waited. . . . Nobody came,\" she said.",
+        &["\"We waited.", ". . . Nobody came,\" she said."],
+    ),
+    (
+        "He asked, \"Why now?\" . . . \"Why here?\"",
+        &["He asked, \"Why now?\"", ". . . \"Why here?\""],
+    ),
+    (
+        "The bridge opened in 1932. [4] [5] It was rebuilt later.",
+        &[
+            "The bridge opened in 1932. [4] [5]",
+            "It was rebuilt later.",
+        ],
+    ),
+    (
+        "The mill closed in 1990.[7] Workers left town.",
+        &["The mill closed in 1990.[7]", "Workers left town."],
+    ),
+    (
+        "They sang \"Hold On!\" (2009), a song about home.",
+        &["They sang \"Hold On!\" (2009), a song about home."],
+    ),
+    (
+        "He cited the report: \"Costs rose sharply.\" (Table 3).",
+        &["He cited the report: \"Costs rose sharply.\" (Table 3)."],
+    ),
+    (
+        "He left early. (The meeting ran late.) Nobody noticed.",
+        &[
+            "He left early.",
+            "(The meeting ran late.)",
+            "Nobody noticed.",
+        ],
+    ),
+    (
+        "Her grandfather (b. 1901; d. 1980) was a miner.",
+        &["Her grandfather (b. 1901; d. 1980) was a miner."],
+    ),
+    (
+        "The store sold out. iPhone buyers queued for hours.",
+        &["The store sold out.", "iPhone buyers queued for hours."],
+    ),
+    (
+        "By 7 a.m. Mrs. Lee had opened the shop. She closed it at 6 p.m. Mrs. Lee then went home.",
+        &[
+            "By 7 a.m. Mrs. Lee had opened the shop.",
+            "She closed it at 6 p.m.",
+            "Mrs. Lee then went home.",
+        ],
+    ),
 ];
 
 #[test]

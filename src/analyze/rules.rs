@@ -117,9 +117,9 @@ registry! {
         "the role is the appositive or predicate after the name (\"Jane Roe, the chief economist\")";
 
     // ---- quotes: direct quotes and their speakers -------------------------------------
-    QUOTES_SKIP_NAMING = "quotes.skip_naming", "quotes/mod.rs::extract_from",
+    QUOTES_SKIP_NAMING = "quotes.skip_naming", "quotes/mod.rs::attribute_chain",
         "a quoted phrase used as a name or title (\"dubbed the “King”\") is not a statement";
-    QUOTES_SKIP_WORK_TITLE = "quotes.skip_work_title", "quotes/mod.rs::extract_from",
+    QUOTES_SKIP_WORK_TITLE = "quotes.skip_work_title", "quotes/mod.rs::attribute_chain",
         "an unattributed title-case quote, or one after a preposition, names a work, not a statement";
     QUOTES_AFTER_ACCORDING_TO = "quotes.after_according_to", "quotes/attribution.rs::after_attribution",
         "a quote followed by \"according to X\" is X's";
@@ -139,15 +139,15 @@ registry! {
         "a quote opening the sentence after one whose only named person is its subject is that person's";
 
     // ---- quotes: indirect statements --------------------------------------------------
-    QUOTES_INDIRECT_SAID_X = "quotes.indirect_said_x", "quotes/attribution.rs::verb_first_inversion",
+    QUOTES_INDIRECT_SAID_X = "quotes.indirect_said_x", "quotes/indirect.rs::verb_first_inversion",
         "\"<clause>, said X.\": the clause before an inverted speech verb is X's statement";
-    QUOTES_INDIRECT_X_SAID = "quotes.indirect_x_said", "quotes/attribution.rs::inversion",
+    QUOTES_INDIRECT_X_SAID = "quotes.indirect_x_said", "quotes/indirect.rs::inversion",
         "\"<clause>, X said.\": the clause before a trailing \"X said\" is X's statement";
-    QUOTES_INDIRECT_THAT = "quotes.indirect_that", "quotes/attribution.rs::indirect_at",
+    QUOTES_INDIRECT_THAT = "quotes.indirect_that", "quotes/indirect.rs::indirect_at",
         "\"X said (that) <clause>\": the clause after a speech verb is its subject's statement";
-    QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/attribution.rs::according_to",
+    QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
-    QUOTES_PARTIAL_IN_CLAUSE = "quotes.partial_in_clause", "quotes/mod.rs::extract_from",
+    QUOTES_PARTIAL_IN_CLAUSE = "quotes.partial_in_clause", "quotes/mod.rs::partials_in_clause",
         "a quote that cuts short a reported clause is the same speaker's words";
 
     // ---- places ------------------------------------------------------------------------

@@ -372,6 +372,14 @@ pub fn which_places(index: &ScopeIndex, q: &str) -> AskAnswer {
         if negated(text) != negated(q) || hypothetical(text) != hypothetical(q) {
             continue;
         }
+        // A headline's places are the story's, not an answer's ("protests against US
+        // beef" names no country hit by protests).
+        if a.doc
+            .headline
+            .is_some_and(|h| h.contains(a.doc.sentences[s].span))
+        {
+            continue;
+        }
         // Each place with its first mention in the sentence, in the order written.
         let mut placed: Vec<(usize, &crate::model::NamedEntity)> = a
             .analysis
@@ -516,6 +524,15 @@ pub fn who_has_role(index: &ScopeIndex, q: &str, target: &str) -> AskAnswer {
     };
     let mut heads: Vec<u32> = terms::term(&head).into_iter().collect();
     heads.extend(crate::query::synonyms::related(&head));
+    // "the defence lawyer", "the president of South Korea": the role's other words and
+    // what it is of must be in the person's role or the sentence that gives it.
+    let modifiers: Vec<u32> = terms::terms(&words[..words.len() - 1].join(" "));
+    let qualifier: Vec<u32> = target
+        .split_whitespace()
+        .skip_while(|w| !ROLE_ENDS.contains(&w.to_lowercase().as_str()))
+        .skip(1)
+        .flat_map(terms::terms)
+        .collect();
     let mut best: Option<(usize, String, Evidence)> = None;
     for (slot, a) in index.articles() {
         if !topic.allows(slot) {
@@ -526,9 +543,27 @@ pub fn who_has_role(index: &ScopeIndex, q: &str, target: &str) -> AskAnswer {
             if p.role.is_empty() || !role_terms.iter().any(|t| heads.contains(t)) {
                 continue;
             }
-            let Some(s) = p.mentions.iter().find_map(|m| a.doc.sentence_at(m.start)) else {
+            let sentences: Vec<usize> = p
+                .mentions
+                .iter()
+                .filter_map(|m| a.doc.sentence_at(m.start))
+                .collect();
+            let Some(&first) = sentences.first() else {
                 continue;
             };
+            let s = sentences
+                .iter()
+                .copied()
+                .find(|&i| a.doc.sentence_text(i).contains(p.role.as_str()))
+                .unwrap_or(first);
+            let mut held = role_terms.clone();
+            held.extend(terms::terms(a.doc.sentence_text(s)));
+            let qualified = qualifier.iter().filter(|t| held.contains(t)).count();
+            if !modifiers.iter().all(|t| held.contains(t))
+                || (!qualifier.is_empty() && (qualified == 0 || 2 * qualified < qualifier.len()))
+            {
+                continue;
+            }
             let score = topic.groups.iter().filter(|g| g.holds(slot, s)).count();
             if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
                 best = Some((
@@ -651,12 +686,19 @@ pub fn who_leads(index: &ScopeIndex, q: &str, roles: &[&str], led: &str) -> AskA
     unsure(index, &topic, "who that is")
 }
 
+/// Auxiliaries that make the next verb passive ("was found", "has been sold").
+const PASSIVE_AUXILIARIES: &[&str] = &["was", "were", "been", "being", "is", "are", "be"];
+
 /// "Who did X": the person or organization doing it — the subject just before the
 /// event's word in its clause, or the agent after "by" — not merely someone in the
 /// sentence.
 pub fn who_did(index: &ScopeIndex, q: &str) -> AskAnswer {
     let topic = topic(index, q);
     let lower = q.to_lowercase();
+    let asks_passive = lower
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| PASSIVE_AUXILIARIES.contains(&w));
     for (slot, s, _) in candidates(&topic, THRESHOLD) {
         let a = index.article(slot);
         let sentence = a.doc.sentences[s].span;
@@ -669,6 +711,16 @@ pub fn who_did(index: &ScopeIndex, q: &str) -> AskAnswer {
         let Some(&verb_at) = near.first() else {
             continue;
         };
+        // "A document was found … by someone": in the passive, the name before the verb
+        // is what it happened to; only "by X" names who did it.
+        // ("Who was arrested?" asks for what it happened to: then the name before the
+        // verb is the answer.)
+        let passive = !asks_passive
+            && text[..verb_at]
+                .split_whitespace()
+                .rev()
+                .take(2)
+                .any(|w| PASSIVE_AUXILIARIES.contains(&w.to_lowercase().as_str()));
         let mut named: Vec<(usize, &str)> = Vec::new();
         let people = a.analysis.people.iter().map(|p| (&p.name, &p.mentions));
         let orgs = a
@@ -699,6 +751,7 @@ pub fn who_did(index: &ScopeIndex, q: &str) -> AskAnswer {
         // (a semicolon, a sentence-internal full stop) between them; else "by X" after it.
         let subject = named
             .iter()
+            .filter(|_| !passive)
             .filter(|(at, _)| *at < verb_at)
             .filter(|(at, _)| !text[*at..verb_at].contains([';', ':']))
             .filter(|(at, _)| verb_at - at <= 80)

@@ -1,6 +1,11 @@
 //! Text primitives: segmentation into paragraphs, sentences and tokens (with byte
 //! spans), and a normalized view of the text that maps back to original offsets.
 
+mod abbrev;
+mod boundary;
+mod chars;
+mod lists;
 pub mod normalize;
 pub mod segment;
+mod tokens;
 pub mod words;

@@ -5,11 +5,15 @@
 //! by the people stage are added to `people`.
 //!
 //! Modules: `marks` finds quoted segments, `context` is the token view with sentences
-//! and noun-phrase walks, `attribution` holds the patterns, `speakers` resolves who.
+//! and mentions, `phrases` walks noun phrases over it, `attribution` holds the
+//! direct-quote patterns, `indirect` the reported-speech patterns, `speakers` resolves
+//! who. This module runs them in order and keeps the follow-on rules.
 
 mod attribution;
 mod context;
+mod indirect;
 pub mod marks;
+mod phrases;
 mod speakers;
 
 use crate::analyze::people::tokens::TokenView;
@@ -17,6 +21,7 @@ use crate::analyze::rules;
 use crate::model::{Document, Person, Quote, QuoteKind, Span};
 use context::Ctx;
 use speakers::{Said, Speaker};
+use std::collections::HashSet;
 
 /// Finds statements and their speakers; speakers that are people and not yet in
 /// `people` are added there.
@@ -28,13 +33,54 @@ pub fn extract(doc: &Document, people: &mut Vec<Person>) -> Vec<Quote> {
 pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) -> Vec<Quote> {
     let segs = marks::scan(&doc.text, &doc.paragraphs);
     let mut ctx = Ctx::new(doc, view, people, segs);
-    let mut log: Vec<Said> = Vec::new();
-    let mut found: Vec<(Span, Speaker, QuoteKind, Option<usize>)> = Vec::new();
-    let mut used_cues: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mut run = Run {
+        log: Vec::new(),
+        found: Vec::new(),
+        seg_speaker: vec![None; ctx.segs.len()],
+        used_cues: HashSet::new(),
+    };
+    direct_quotes(doc, &mut ctx, &mut run);
+    let partial = indirect_statements(&mut ctx, &mut run);
+    partials_in_clause(&ctx, &mut run, partial);
 
-    // Direct quotes, chained across paragraphs.
+    let mut found = run.found;
+    found.sort_by_key(|(s, ..)| s.start);
+    let quotes: Vec<Quote> = found
+        .into_iter()
+        .map(|(span, sp, kind, cue)| {
+            let (speaker, aliases, role) = ctx.describe(&sp);
+            Quote {
+                speaker,
+                aliases,
+                role,
+                text: span,
+                kind,
+                cue: cue.map(|c| Span::new(ctx.toks[c].start, ctx.toks[c].end)),
+                sentence: doc.sentence_at(span.start).unwrap_or(0),
+                rules: Default::default(),
+            }
+        })
+        .collect();
+    *people = ctx.people;
+    quotes
+}
+
+/// What one extraction run has found so far.
+struct Run {
+    /// Speakers assigned so far, by position (for pronouns and follow-ons).
+    log: Vec<Said>,
+    /// Statement span, speaker, kind and cue token.
+    found: Vec<(Span, Speaker, QuoteKind, Option<usize>)>,
+    /// The speaker of each quoted segment, once attributed.
+    seg_speaker: Vec<Option<Speaker>>,
+    /// Cue tokens that introduced a direct quote (they report no indirect statement).
+    used_cues: HashSet<usize>,
+}
+
+/// Direct quotes, chained across paragraphs: each chain of continuing segments gets the
+/// speaker of the first attribution rule that finds one.
+fn direct_quotes(doc: &Document, ctx: &mut Ctx, run: &mut Run) {
     let n = ctx.segs.len();
-    let mut seg_speaker: Vec<Option<Speaker>> = vec![None; n];
     let mut si = 0;
     while si < n {
         let mut chain = vec![si];
@@ -45,78 +91,95 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
             chain.push(chain[chain.len() - 1] + 1);
         }
         si = chain[chain.len() - 1] + 1;
-        let head = chain[0];
-        let head_span = ctx.segs[head].inner;
-        if ctx.segs[head].single && ctx.word_count(head) < 2
-            || ctx.is_naming(head) && rules::fire(rules::QUOTES_SKIP_NAMING, head_span)
-        {
+        let Some(f) = attribute_chain(doc, ctx, run, &chain) else {
             continue;
-        }
-        let mut hit = None;
+        };
         for &c in &chain {
-            if let Some(f) = ctx.after_attribution(c, &log) {
-                hit = Some(f);
-                break;
-            }
-        }
-        if hit.is_none() {
-            hit = ctx.before_attribution(head, &log);
-        }
-        // Verbs that introduce a quote do not also report an indirect statement.
-        if let Some(c) = hit.as_ref().and_then(|f| f.cue) {
-            used_cues.insert(c);
-        }
-        if hit.is_none() {
-            hit = ctx.governing_attribution(head, &log);
-        }
-        if hit.is_none()
-            && ctx.names_a_work(head)
-            && rules::fire(rules::QUOTES_SKIP_WORK_TITLE, head_span)
-        {
-            continue;
-        }
-        if hit.is_none() && ctx.word_count(head) >= 4 {
-            hit = follow_on(doc, &ctx, head, &seg_speaker)
-                .filter(|_| rules::fire(rules::QUOTES_FOLLOW_ON, head_span))
-                .map(|speaker| attribution::Found { speaker, cue: None });
-        }
-        if hit.is_none() && ctx.word_count(head) >= 6 {
-            hit = introduced_by(&ctx, head)
-                .filter(|_| rules::fire(rules::QUOTES_INTRODUCED_BY, head_span))
-                .map(|speaker| attribution::Found { speaker, cue: None });
-        }
-        let Some(f) = hit else { continue };
-        for &c in &chain {
-            seg_speaker[c] = Some(f.speaker.clone());
+            run.seg_speaker[c] = Some(f.speaker.clone());
             let seg = ctx.segs[c];
             push_log(
-                &mut log,
+                &mut run.log,
                 Said {
                     at: seg.inner.start,
                     paragraph: seg.paragraph,
                     speaker: f.speaker.clone(),
                 },
             );
-            found.push((seg.inner, f.speaker.clone(), QuoteKind::Direct, f.cue));
+            run.found
+                .push((seg.inner, f.speaker.clone(), QuoteKind::Direct, f.cue));
         }
     }
+}
 
-    // Indirect statements.
+/// The attribution of one chain of quoted segments, trying the rules in order.
+fn attribute_chain(
+    doc: &Document,
+    ctx: &mut Ctx,
+    run: &mut Run,
+    chain: &[usize],
+) -> Option<attribution::Found> {
+    let head = chain[0];
+    let head_span = ctx.segs[head].inner;
+    if ctx.segs[head].single && ctx.word_count(head) < 2
+        || ctx.is_naming(head) && rules::fire(rules::QUOTES_SKIP_NAMING, head_span)
+    {
+        return None;
+    }
+    let mut hit = None;
+    for &c in chain {
+        if let Some(f) = ctx.after_attribution(c, &run.log) {
+            hit = Some(f);
+            break;
+        }
+    }
+    if hit.is_none() {
+        hit = ctx.before_attribution(head, &run.log);
+    }
+    // Verbs that introduce a quote do not also report an indirect statement.
+    if let Some(c) = hit.as_ref().and_then(|f| f.cue) {
+        run.used_cues.insert(c);
+    }
+    if hit.is_none() {
+        hit = ctx.governing_attribution(head, &run.log);
+    }
+    if hit.is_none()
+        && ctx.names_a_work(head)
+        && rules::fire(rules::QUOTES_SKIP_WORK_TITLE, head_span)
+    {
+        return None;
+    }
+    if hit.is_none() && ctx.word_count(head) >= 4 {
+        hit = follow_on(doc, ctx, head, &run.seg_speaker)
+            .filter(|_| rules::fire(rules::QUOTES_FOLLOW_ON, head_span))
+            .map(|speaker| attribution::Found { speaker, cue: None });
+    }
+    if hit.is_none() && ctx.word_count(head) >= 6 {
+        hit = introduced_by(ctx, head)
+            .filter(|_| rules::fire(rules::QUOTES_INTRODUCED_BY, head_span))
+            .map(|speaker| attribution::Found { speaker, cue: None });
+    }
+    hit
+}
+
+/// Indirect statements, cue by cue outside quotes. Returns the quoted segments that cut
+/// a reported clause short (with the clause's speaker and cue), for
+/// [`partials_in_clause`].
+fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<(usize, Speaker, Option<usize>)> {
     let mut covered_until = 0usize;
     let mut covered_by: Option<Speaker> = None;
     let mut partial_in_clause: Vec<(usize, Speaker, Option<usize>)> = Vec::new();
     for k in 0..ctx.toks.len() {
-        if ctx.in_quote[k].is_some() || !ctx.is_word(k) || used_cues.contains(&k) {
+        if ctx.in_quote[k].is_some() || !ctx.is_word(k) || run.used_cues.contains(&k) {
             continue;
         }
         let lw = ctx.lw(k);
         let hit = if lw == "according" {
-            ctx.according_to(k, &log)
+            ctx.according_to(k, &run.log)
         } else if crate::analyze::people::lexicon::LEX
             .speech_verb(lw)
             .is_some()
         {
-            ctx.indirect_at(k, &log)
+            ctx.indirect_at(k, &run.log)
         } else {
             None
         };
@@ -143,7 +206,7 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
             partial_in_clause.push((si, f.speaker.clone(), f.cue));
         }
         push_log(
-            &mut log,
+            &mut run.log,
             Said {
                 at: span.start,
                 paragraph: ctx.para[cs],
@@ -156,44 +219,31 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
         {
             let tail = Span::new(ctx.toks[ts].start, ctx.toks[te].end);
             covered_until = covered_until.max(tail.end);
-            found.push((tail, f.speaker.clone(), QuoteKind::Indirect, f.cue));
+            run.found
+                .push((tail, f.speaker.clone(), QuoteKind::Indirect, f.cue));
         }
-        found.push((span, f.speaker, QuoteKind::Indirect, f.cue));
+        run.found
+            .push((span, f.speaker, QuoteKind::Indirect, f.cue));
     }
+    partial_in_clause
+}
 
-    for (si, speaker, cue) in partial_in_clause {
+/// A quoted phrase no rule attributed that cuts a reported clause short is the
+/// clause speaker's words.
+fn partials_in_clause(ctx: &Ctx, run: &mut Run, partial: Vec<(usize, Speaker, Option<usize>)>) {
+    for (si, speaker, cue) in partial {
         let seg = ctx.segs[si];
-        let unclaimed = seg_speaker[si].is_none();
+        let unclaimed = run.seg_speaker[si].is_none();
         if unclaimed
             && !ctx.is_naming(si)
             && !ctx.names_a_work(si)
             && !(seg.single && ctx.word_count(si) < 2)
             && rules::fire(rules::QUOTES_PARTIAL_IN_CLAUSE, seg.inner)
         {
-            seg_speaker[si] = Some(speaker.clone());
-            found.push((seg.inner, speaker, QuoteKind::Direct, cue));
+            run.seg_speaker[si] = Some(speaker.clone());
+            run.found.push((seg.inner, speaker, QuoteKind::Direct, cue));
         }
     }
-
-    found.sort_by_key(|(s, ..)| s.start);
-    let quotes: Vec<Quote> = found
-        .into_iter()
-        .map(|(span, sp, kind, cue)| {
-            let (speaker, aliases, role) = ctx.describe(&sp);
-            Quote {
-                speaker,
-                aliases,
-                role,
-                text: span,
-                kind,
-                cue: cue.map(|c| Span::new(ctx.toks[c].start, ctx.toks[c].end)),
-                sentence: doc.sentence_at(span.start).unwrap_or(0),
-                rules: Default::default(),
-            }
-        })
-        .collect();
-    *people = ctx.people;
-    quotes
 }
 
 fn push_log(log: &mut Vec<Said>, s: Said) {

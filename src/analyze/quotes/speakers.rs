@@ -1,9 +1,10 @@
 //! Speaker resolution: from the noun phrase an attribution names to a speaker — a
 //! person (by mention, surname, "Mr. X", a pronoun resolved by gender and salience, or
 //! a role noun such as "the minister" matched to the person holding that role) or a
-//! group/institution label in the article's own words ("Analysts", "the court").
+//! group/institution label in the article's own words ("Analysts", "the court") —
+//! and the source phrase opening a sentence when the words before the verb are not it.
 
-use super::context::Ctx;
+use super::context::{Ctx, DETS};
 use crate::analyze::people::lexicon::{
     Gender, LEX, NON_NAME_CAPS, ORG_HEADS, PLACES, contains, is_function_word,
 };
@@ -141,6 +142,103 @@ impl Ctx<'_> {
             Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
             None => return None,
         }))
+    }
+
+    /// The source that opens the sentence of verb `v` when the words right before the
+    /// verb are not it: a study, report or institution followed by a modifier ("A new
+    /// study documenting iodine levels in children has revealed …", "The results of the
+    /// National Study, published this week, revealed …", "The security firm Acme, has
+    /// said …"). The phrase must end in a capitalised word or a group/source noun, and
+    /// the words up to the verb must not start another clause. Returns the phrase's
+    /// speaker and its first token.
+    pub fn source_subject(&mut self, v: usize, log: &[Said]) -> Option<(Speaker, usize)> {
+        let (ss, _) = *self.sents.get(*self.sent.get(v)?)?;
+        let mut k = ss;
+        while k < v
+            && !self.is_word(k)
+            && self.in_quote[k].is_none()
+            && self.toks[k].kind == TokKind::Punct
+            && !matches!(self.w(k), ",")
+        {
+            k += 1;
+        }
+        if k >= v || self.in_quote[k].is_some() {
+            return None;
+        }
+        let start = k;
+        if DETS.contains(&self.lw(k))
+            || matches!(
+                self.lw(k),
+                "some" | "other" | "many" | "several" | "most" | "both" | "all"
+            )
+        {
+            k += 1;
+        }
+        let mut head = None;
+        let mut n = 0;
+        while k < v && n < 12 {
+            let lw = self.lw(k);
+            match self.toks[k].kind {
+                TokKind::Possessive => {}
+                TokKind::Punct if lw == "&" => {}
+                TokKind::Punct => break,
+                TokKind::Word => {
+                    if lw == "of" {
+                        // "The results of the National Study": only into a name.
+                        let nx = if DETS.contains(&self.lw(k + 1)) {
+                            k + 2
+                        } else {
+                            k + 1
+                        };
+                        if !(nx < v && is_capitalized(self.w(nx))) {
+                            break;
+                        }
+                    } else if DETS.contains(&lw) && k > start && self.lw(k - 1) == "of" {
+                    } else if is_function_word(lw) {
+                        break;
+                    } else if is_capitalized(self.w(k)) || LEX.is_group_head(lw) {
+                        head = Some(k);
+                    } else if lw.chars().count() > 4 && (lw.ends_with("ing") || lw.ends_with("ed"))
+                        || LEX.speech_verb(lw).is_some()
+                    {
+                        break;
+                    }
+                }
+            }
+            k += 1;
+            n += 1;
+        }
+        let head = head?;
+        if head - start > 10 || v - head > 20 {
+            return None;
+        }
+        // The gap to the verb: modifiers only, with at most a comma closing them.
+        for j in head + 1..v {
+            if self.in_quote[j].is_some() {
+                return None;
+            }
+            match self.toks[j].kind {
+                TokKind::Punct if self.w(j) == "," => {
+                    if !(j + 1..v).all(|i| self.is_aux_or_adverb(i)) {
+                        return None;
+                    }
+                }
+                TokKind::Punct => return None,
+                TokKind::Possessive => {}
+                TokKind::Word => {
+                    let lw = self.lw(j);
+                    if contains(CLAUSE_OPENERS, lw)
+                        || LEX.speech_verb(lw).is_some()
+                        || self.mention[j].is_some()
+                        || self.is_pronoun(j)
+                    {
+                        return None;
+                    }
+                }
+            }
+        }
+        let sp = self.classify(start, head, log)?;
+        Some((sp, start))
     }
 
     /// "according to the FBI data / state records / the polling average": after
@@ -294,6 +392,12 @@ impl Ctx<'_> {
 }
 
 const DET: &[&str] = &["the", "a", "an"];
+/// Words that open a new clause: a subject phrase cannot run across them to its verb.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "where", "when", "while", "because", "and", "but",
+    "or", "if", "as", "although", "though", "since", "after", "before", "until", "unless",
+    "whether", "so",
+];
 /// Statements and publications that speak for whoever owns them ("X's statement").
 const OWNED_VOICES: &[&str] = &[
     "statement",

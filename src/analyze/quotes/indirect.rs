@@ -1,0 +1,462 @@
+//! Indirect (reported) statements: speaker + speech verb + (that-)clause ("Roe said the
+//! plan failed", "X told Reuters that …"), inversions with the attribution after or
+//! inside the clause ("…, researchers say." / "…, said General Roe." / "In May, Roe
+//! said, the plan failed."), "according to X", and the clause that goes on after an
+//! attribution set inside a sentence.
+
+use super::attribution::Found;
+use super::context::Ctx;
+use super::speakers::{Said, Speaker};
+use crate::analyze::people::lexicon::{LEX, SpeechVerb, VerbClass, is_function_word};
+use crate::analyze::people::tokens::{TokKind, is_capitalized};
+use crate::analyze::rules::{self, fire};
+use crate::model::{RuleId, Span};
+
+const CLAUSE_PREPS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "to", "with", "by", "for", "from", "of",
+    "about", "as", "into", "via", "through", "over", "when", "while", "late", "earlier", "later",
+    "this", "last", "on",
+];
+/// Words before "that" that make it an adverbial conjunction ("to the point that",
+/// "so that", "in order that"), not the start of a reported clause.
+const NON_CONTENT_THAT: &[&str] = &[
+    "point", "extent", "degree", "order", "so", "such", "now", "given", "except", "provided",
+];
+/// Words that open an adverbial phrase, not a reported clause, after an attribution
+/// ("…, Roe said, in an interview").
+const TAIL_NON_CLAUSE: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "with",
+    "by",
+    "for",
+    "from",
+    "of",
+    "about",
+    "via",
+    "through",
+    "over",
+    "adding",
+    "citing",
+    "referring",
+    "speaking",
+    "and",
+    "or",
+    "who",
+    "which",
+    "according",
+    "as",
+    "than",
+    "then",
+    "per",
+];
+/// Speech-verb lemmas that never introduce a reported clause here.
+const NO_CLAUSE_LEMMAS: &[&str] = &[
+    "call", "describe", "defend", "think", "hope", "fear", "answer", "post", "project", "point",
+];
+/// Objects of "told"/"asked" before the clause ("told reporters the plan …").
+const TOLD_OBJECTS: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "me",
+    "us",
+    "reporters",
+    "journalists",
+    "officials",
+];
+const COPULAS: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "being", "to", "who", "which", "that", "not",
+];
+
+impl Ctx<'_> {
+    /// Applies rule `id` to the statement over tokens `a..=b` (see `analyze::rules`).
+    fn tag(&self, id: RuleId, a: usize, b: usize) -> bool {
+        fire(id, Span::new(self.toks[a].start, self.toks[b].end))
+    }
+
+    /// Indirect statement cued by the verb at `v`: returns the speaker and the reported
+    /// clause as a token range.
+    pub fn indirect_at(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+        let verb = LEX.speech_verb(self.w(v))?;
+        let lemma = LEX.lemma(verb).to_string();
+        if !self.is_clause_cue(v, &lemma) {
+            return None;
+        }
+        let (sent_start, sent_end) = self.sents[self.sent[v]];
+        if sent_end - sent_start > super::context::MAX_SENTENCE_TOKENS {
+            return None;
+        }
+        // Inversion with the verb first: "<clause>, said General Mark Milley."
+        if let Some(hit) = self.verb_first_inversion(v, log) {
+            return Some(hit);
+        }
+        // Inversion: "<clause>, researchers say." / "…, Yonhap reported, but …"
+        let next = self.w(v + 1);
+        if v + 1 > sent_end || matches!(next, "." | "," | ";") && !self.is_mark(v + 2) {
+            return self.inversion(v, log);
+        }
+        // Forward: verb (object) (that) clause.
+        let c = self.clause_start(v, &lemma, sent_end)?;
+        let (c, end) = self.clause_extent(c, sent_end)?;
+        let sp = self.clause_speaker(v, verb, c, log)?;
+        if !self.tag(rules::QUOTES_INDIRECT_THAT, c, end) {
+            return None;
+        }
+        Some((
+            Found {
+                speaker: sp,
+                cue: Some(v),
+            },
+            c,
+            end,
+        ))
+    }
+
+    /// Whether the speech verb at `v` (lemma `lemma`) can cue a reported clause: not
+    /// capitalised, not negated, not a verb that takes no clause, not a noun before
+    /// another verb ("investigators reports say"), not after a copula.
+    fn is_clause_cue(&self, v: usize, lemma: &str) -> bool {
+        if is_capitalized(self.w(v)) || self.negated(v) || NO_CLAUSE_LEMMAS.contains(&lemma) {
+            return false;
+        }
+        // "investigators reports say": the first of two verbs is a noun.
+        if self.is_word(v + 1) && LEX.speech_verb(self.w(v + 1)).is_some_and(|n| !n.gerund) {
+            return false;
+        }
+        let prev = v.checked_sub(1).map(|p| self.lw(p)).unwrap_or_default();
+        !(COPULAS.contains(&prev) && !self.is_defined_acronym(v - 1))
+    }
+
+    /// First token of the clause a forward cue at `v` reports: past the object of
+    /// "tell"/"ask", a "that", or a phrase ending in "that" ("said on Monday that").
+    fn clause_start(&self, v: usize, lemma: &str, sent_end: usize) -> Option<usize> {
+        let mut c = v + 1;
+        let mut object_done = false;
+        if matches!(lemma, "tell" | "ask") && !CLAUSE_PREPS.contains(&self.lw(c)) {
+            (c, object_done) = self.after_told_object(c, sent_end)?;
+        }
+        if object_done {
+            // the clause starts right after the object
+        } else if lemma == "tell" || CLAUSE_PREPS.contains(&self.lw(c)) {
+            c = self.that_within(c, sent_end)?;
+        } else if self.lw(c) == "that" {
+            c += 1;
+        }
+        // "that, at their height, the losses …"
+        if self.w(c) == "," {
+            c += 1;
+        }
+        if c > sent_end || !self.is_word(c) || self.in_quote[c].is_some() || self.lw(c) == "to" {
+            return None;
+        }
+        Some(c)
+    }
+
+    /// "told CBC News the department will …", "told Montalvo he would …": skips the
+    /// object of "tell"/"ask" starting at `c`. Returns where the clause (or a phrase
+    /// before it) starts and whether the clause starts right there.
+    fn after_told_object(&self, c: usize, sent_end: usize) -> Option<(usize, bool)> {
+        let mut j = c;
+        if self.is_word(j) && TOLD_OBJECTS.contains(&self.lw(j)) {
+            j += 1;
+        } else if self.is_word(j) && is_capitalized(self.w(j)) {
+            while self.is_word(j) && is_capitalized(self.w(j)) && j <= sent_end {
+                j += 1;
+            }
+        } else if matches!(self.lw(j), "the" | "a") && self.is_word(j + 1) {
+            j += 2;
+        }
+        if !(j > c && j <= sent_end) {
+            return Some((c, false));
+        }
+        if self.lw(j) == "that" {
+            j += 1;
+        }
+        if self.is_word(j) && !CLAUSE_PREPS.contains(&self.lw(j)) {
+            Some((j, true))
+        } else if CLAUSE_PREPS.contains(&self.lw(j)) {
+            Some((j, false))
+        } else {
+            None
+        }
+    }
+
+    /// The token after a "that" opening a reported clause within a short phrase from
+    /// `c` ("said on Monday that …"); a quoted title may sit in the phrase.
+    fn that_within(&self, c: usize, sent_end: usize) -> Option<usize> {
+        for j in c..(c + 14).min(sent_end + 1) {
+            if self.in_quote[j].is_some() {
+                continue;
+            }
+            if self.toks[j].kind == TokKind::Punct && !matches!(self.w(j), "," | "’s" | "'s") {
+                return None;
+            }
+            if self.lw(j) == "that" {
+                // "complained … to the point that …": an adverbial, not what was said.
+                if j > 0 && NON_CONTENT_THAT.contains(&self.lw(j - 1)) {
+                    return None;
+                }
+                return Some(j + 1);
+            }
+        }
+        None
+    }
+
+    /// The reported clause from `c`: to the sentence end, or just before a quotation
+    /// that starts it late, or before a trailing ", according to"; a quotation opening
+    /// the clause gives way to the statement after it. At least three words.
+    fn clause_extent(&self, c: usize, sent_end: usize) -> Option<(usize, usize)> {
+        let mut end = sent_end;
+        let mut start = c;
+        for j in c..=sent_end {
+            if self.in_quote[j].is_some() {
+                let words = (c..j).filter(|&i| self.is_word(i)).count();
+                if words >= 6 {
+                    end = j - 1;
+                    break;
+                }
+                start = self.statement_after_quotes(j, sent_end)?;
+                break;
+            }
+            if self.lw(j) == "according" && j > c && self.w(j - 1) == "," {
+                end = j - 2;
+                break;
+            }
+        }
+        while end > c
+            && (self.toks[end].kind == TokKind::Punct
+                || matches!(self.lw(end), "and" | "but" | "or" | "as"))
+        {
+            end -= 1;
+        }
+        if start > end || (start..=end).filter(|&i| self.is_word(i)).count() < 3 {
+            return None;
+        }
+        Some((start, end))
+    }
+
+    /// The quote at `j` opens the clause: what follows the sentence's last quote, if it
+    /// is a statement of its own (six words or more) and no other cue takes it.
+    fn statement_after_quotes(&self, j: usize, sent_end: usize) -> Option<usize> {
+        let last_quoted = (j..=sent_end)
+            .rev()
+            .find(|&i| self.in_quote[i].is_some())
+            .unwrap_or(j);
+        let mut after = last_quoted + 1;
+        while after <= sent_end && !self.is_word(after) {
+            after += 1;
+        }
+        let rest_words = (after..=sent_end).filter(|&i| self.is_word(i)).count();
+        let rest_has_cue =
+            (after..=sent_end).any(|i| self.is_word(i) && LEX.speech_verb(self.w(i)).is_some());
+        // "… is “the sleeper issue”, and potentially a serious one": a
+        // coordinated tail continues the quoted predicate; it has no clause of its own.
+        let coordinated_tail = matches!(self.lw(after), "and" | "or" | "nor")
+            && !(self.is_pronoun(after + 1) || self.lw(after + 1) == "that");
+        if rest_words < 6 || rest_has_cue || after > sent_end || coordinated_tail {
+            return None;
+        }
+        Some(after)
+    }
+
+    /// Who speaks through the forward cue at `v` whose clause starts at `c`: the verb's
+    /// subject (or the person opening the sentence, for a participle after a comma), or
+    /// a source phrase opening the sentence.
+    fn clause_speaker(
+        &mut self,
+        v: usize,
+        verb: SpeechVerb,
+        c: usize,
+        log: &[Said],
+    ) -> Option<Speaker> {
+        let subject = self.gerund_subject(v).or_else(|| self.subject_of(v));
+        if let Some((s, _)) = subject
+            && (verb.gerund
+                && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
+                && !self.after_comma(v)
+                || !self.verb_agrees(v, s))
+        {
+            return None;
+        }
+        if verb.class == VerbClass::Object
+            && is_function_word(self.w(c))
+            && !matches!(
+                self.lw(c),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its"
+            )
+        {
+            return None;
+        }
+        match subject.and_then(|(s, e)| self.classify(s, e, log)) {
+            Some(sp) => Some(sp),
+            None if !verb.gerund => {
+                let (sp, s) = self.source_subject(v, log)?;
+                if !self.verb_agrees(v, s) {
+                    return None;
+                }
+                Some(sp)
+            }
+            None => None,
+        }
+    }
+
+    /// "<clause>, said General Mark Milley." — the verb before its subject.
+    fn verb_first_inversion(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+        let verb = LEX.speech_verb(self.w(v))?;
+        let (sent_start, sent_end) = self.sents[self.sent[v]];
+        let prev = v.checked_sub(1).map(|p| self.lw(p)).unwrap_or_default();
+        if !(prev == "," && verb.class == VerbClass::Clause && !verb.gerund && v >= sent_start + 5)
+        {
+            return None;
+        }
+        let (s, e) = self.np_after(v + 1)?;
+        let e = self.trim_name_np(s, e);
+        let ends = e + 1 > sent_end || matches!(self.w(e + 1), "." | "," | ";");
+        let ce = v - 2;
+        let clean = !(sent_start..=ce).any(|j| self.in_quote[j].is_some());
+        if !(ends && clean && (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4) {
+            return None;
+        }
+        let sp = self.classify(s, e, log)?;
+        if !self.tag(rules::QUOTES_INDIRECT_SAID_X, sent_start, ce) {
+            return None;
+        }
+        Some((
+            Found {
+                speaker: sp,
+                cue: Some(v),
+            },
+            sent_start,
+            ce,
+        ))
+    }
+
+    /// "<clause>, researchers say." / "…, Yonhap reported, but …" / "In May, Roe said,
+    /// the plan failed." — the subject and verb after (or inside) the clause. A short
+    /// opening before the attribution gives way to the clause after it.
+    fn inversion(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+        let verb = LEX.speech_verb(self.w(v))?;
+        let (sent_start, _) = self.sents[self.sent[v]];
+        let (s, e) = self.subject_of(v)?;
+        if s == 0 || self.w(s - 1) != "," || verb.class != VerbClass::Clause || s <= sent_start + 1
+        {
+            return None;
+        }
+        let ce = s - 2;
+        if self.is_mark(ce) || (sent_start..=ce).any(|j| self.in_quote[j].is_some()) {
+            return None;
+        }
+        let (cs, ce) = if (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4 {
+            (sent_start, ce)
+        } else {
+            self.tail_after(v)?
+        };
+        let sp = self.classify(s, e, log)?;
+        if !self.tag(rules::QUOTES_INDIRECT_X_SAID, cs, ce) {
+            return None;
+        }
+        Some((
+            Found {
+                speaker: sp,
+                cue: Some(v),
+            },
+            cs,
+            ce,
+        ))
+    }
+
+    /// The rest of the sentence after an attribution set inside it ("…, Roe said, the
+    /// plan failed." / "…, according to the report, although …"): from the comma closing
+    /// the attribution that starts at `k` to the sentence end, when that is a clause of
+    /// five words or more with no quotation and no new attribution of its own.
+    pub fn tail_after(&self, k: usize) -> Option<(usize, usize)> {
+        let (_, sent_end) = *self.sents.get(*self.sent.get(k)?)?;
+        let comma = (k + 1..(k + 14).min(sent_end)).find(|&j| {
+            self.w(j) == "," || self.toks[j].kind == TokKind::Punct || self.in_quote[j].is_some()
+        })?;
+        if self.w(comma) != "," || self.in_quote[comma].is_some() {
+            return None;
+        }
+        let start = comma + 1;
+        if start > sent_end
+            || !self.is_word(start)
+            || TAIL_NON_CLAUSE.contains(&self.lw(start))
+            || LEX.speech_verb(self.w(start)).is_some()
+        {
+            return None;
+        }
+        let mut end = sent_end;
+        while end > start && self.toks[end].kind == TokKind::Punct {
+            end -= 1;
+        }
+        let words = (start..=end).filter(|&j| self.is_word(j)).count();
+        let clean = (start..=end).all(|j| {
+            self.in_quote[j].is_none()
+                && !(self.is_word(j)
+                    && LEX
+                        .speech_verb(self.w(j))
+                        .is_some_and(|v| v.class == VerbClass::Clause))
+                && self.lw(j) != "according"
+        });
+        (words >= 5 && clean).then_some((start, end))
+    }
+
+    /// "According to X, …" / "…, according to X."
+    pub fn according_to(&mut self, k: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+        if self.lw(k) != "according" || self.lw(k + 1) != "to" || self.in_quote[k].is_some() {
+            return None;
+        }
+        let (sent_start, sent_end) = self.sents[self.sent[k]];
+        if sent_end - sent_start > super::context::MAX_SENTENCE_TOKENS {
+            return None;
+        }
+        let (s, e) = self.np_after(k + 2)?;
+        let e = self.trim_name_np(s, e);
+        let sp = self
+            .classify(s, e, log)
+            .or_else(|| self.source_label(s, e))?;
+        // "According to X the plan …" opens the sentence; mid-sentence, the source is
+        // followed by its own modifiers ("according to a count by the AP").
+        let next_is_word =
+            self.is_word(e + 1) && e < sent_end && (k <= sent_start + 2 || self.w(k - 1) != ",");
+        let (cs, ce) = if k == sent_start || (k > sent_start && self.is_mark(k - 1)) || next_is_word
+        {
+            let mut c = e + 1;
+            if self.w(c) == "," {
+                c += 1;
+            }
+            (c, sent_end)
+        } else {
+            if self.w(k - 1) == "," {
+                (sent_start, k - 2)
+            } else {
+                (sent_start, k - 1)
+            }
+        };
+        let mut ce = ce;
+        while ce > cs && self.toks[ce].kind == TokKind::Punct {
+            ce -= 1;
+        }
+        if cs > ce
+            || (cs..=ce).any(|j| self.in_quote[j].is_some())
+            || (cs..=ce).filter(|&j| self.is_word(j)).count() < 3
+            || !self.tag(rules::QUOTES_ACCORDING_TO, cs, ce)
+        {
+            return None;
+        }
+        Some((
+            Found {
+                speaker: sp,
+                cue: Some(k),
+            },
+            cs,
+            ce,
+        ))
+    }
+}

@@ -1,0 +1,326 @@
+//! Noun-phrase walks over the token view: the subject before a speech verb (across
+//! auxiliaries, parenthetical adverbs, appositives, relative "who" and coordinated
+//! verbs), the speaker phrase after one, the person opening a sentence, and the group
+//! a sentence is about. They return token ranges; `speakers` turns a range into a
+//! speaker.
+
+use super::context::{Ctx, DETS, PP_IN_NP};
+use crate::analyze::people::lexicon::{LEX, NON_NAME_CAPS, contains, is_function_word};
+use crate::analyze::people::tokens::{TokKind, is_capitalized};
+
+impl Ctx<'_> {
+    /// The subject noun phrase of the verb at `v`, as a token range.
+    pub fn subject_of(&self, v: usize) -> Option<(usize, usize)> {
+        let k = self.subject_end(v)?;
+        // "X, who had told …": the person before the relative pronoun.
+        if self.lw(k - 1) == "who" && k >= 3 && self.w(k - 2) == "," {
+            let p = self.mention[k - 3]?;
+            return Some((self.mention_start(k - 3, p), k - 3));
+        }
+        // "X stated that … and believed …": the sentence's subject.
+        if matches!(self.lw(k - 1), "and" | "but") {
+            return self.coordinated_subject(v, k);
+        }
+        // "Wu Xinbo, director of ..., said": the person before the appositive.
+        if self.w(k - 1) == "," {
+            return self.appositive_subject(v, k);
+        }
+        self.np_before(v, k - 1)
+    }
+
+    /// Steps back from `j` over auxiliaries and adverbs in the sentence of `v`.
+    fn skip_aux_back(&self, mut j: usize, v: usize) -> usize {
+        while j > 0
+            && self.same_sent(j - 1, v)
+            && self.is_aux_or_adverb(j - 1)
+            && self.in_quote[j - 1].is_none()
+        {
+            j -= 1;
+        }
+        j
+    }
+
+    /// The token after the subject of verb `v` (`k`: the subject ends at `k - 1`), past
+    /// auxiliaries, a parenthetical adverb and a bracketed acronym.
+    fn subject_end(&self, v: usize) -> Option<usize> {
+        let mut k = self.skip_aux_back(v, v);
+        if k == 0 || !self.same_sent(k - 1, v) {
+            return None;
+        }
+        // "Nasdaq, meanwhile, says": skip a parenthetical adverb.
+        if k >= 3 && self.w(k - 1) == "," && self.w(k - 3) == "," && self.is_aux_or_adverb(k - 2) {
+            k = self.skip_aux_back(k - 3, v);
+            if k == 0 {
+                return None;
+            }
+        }
+        // "The World Health Organisation (WHO) recommends": skip the bracketed acronym.
+        if k >= 4 && self.w(k - 1) == ")" && self.w(k - 3) == "(" {
+            k -= 3;
+        }
+        Some(k)
+    }
+
+    /// "X stated that … and believed …": the person (or a pronoun) opening the sentence
+    /// of `v`, looked for before `k`.
+    fn coordinated_subject(&self, v: usize, k: usize) -> Option<(usize, usize)> {
+        let (ss, _) = self.sents[self.sent[v]];
+        for j in ss..(ss + 8).min(k) {
+            if self.in_quote[j].is_some() {
+                continue;
+            }
+            if let Some(p) = self.mention[j] {
+                let mut e = j;
+                while self.mention.get(e + 1).copied().flatten() == Some(p) {
+                    e += 1;
+                }
+                return Some((j, e));
+            }
+            if self.is_pronoun(j) && j == ss {
+                return Some((j, j));
+            }
+        }
+        None
+    }
+
+    /// "Wu Xinbo, director of ..., said": the nearest person before the appositive that
+    /// ends with the comma at `k - 1`.
+    fn appositive_subject(&self, v: usize, k: usize) -> Option<(usize, usize)> {
+        let mut j = k - 1;
+        let floor = v.saturating_sub(30);
+        while j > floor && self.same_sent(j - 1, v) {
+            j -= 1;
+            if self.in_quote[j].is_some() {
+                break;
+            }
+            if self.is_word(j) && LEX.speech_verb(self.w(j)).is_some() && !is_capitalized(self.w(j))
+            {
+                break;
+            }
+            if let Some(p) = self.mention[j] {
+                return Some((self.mention_start(j, p), j));
+            }
+        }
+        None
+    }
+
+    /// The noun phrase ending at token `e`, right before verb `v`: a pronoun, or
+    /// capitalised words, nouns, possessives and "of"/"for" phrases back to a determiner.
+    fn np_before(&self, v: usize, e: usize) -> Option<(usize, usize)> {
+        if !(self.is_word(e) || self.toks[e].kind == TokKind::Possessive)
+            || self.in_quote[e].is_some()
+        {
+            return None;
+        }
+        if is_function_word(self.w(e)) && !self.is_pronoun(e) && !self.is_defined_acronym(e) {
+            return None;
+        }
+        if self.is_pronoun(e) {
+            return Some((e, e));
+        }
+        let mut s = e;
+        let mut n = 0;
+        while s > 0 && self.same_sent(s - 1, v) && n < 10 {
+            let j = s - 1;
+            if self.in_quote[j].is_some() {
+                break;
+            }
+            let t = self.toks[j];
+            let lw = self.lw(j);
+            let ok = match t.kind {
+                TokKind::Possessive => true,
+                TokKind::Punct => lw == "&" || lw == "-",
+                TokKind::Word => {
+                    if DETS.contains(&lw) {
+                        // include the determiner; continue only inside "of the ..."
+                        s = j;
+                        if j > 0 && PP_IN_NP.contains(&self.lw(j - 1)) {
+                            n += 1;
+                            continue;
+                        }
+                        break;
+                    }
+                    if PP_IN_NP.contains(&lw) {
+                        true
+                    } else if lw == "and" {
+                        j > 0 && is_capitalized(self.w(j - 1)) && is_capitalized(self.w(j + 1))
+                    } else if is_function_word(lw) {
+                        false
+                    } else if is_capitalized(self.w(j)) {
+                        true
+                    } else {
+                        // "The report's authors": a word before a possessive is a noun.
+                        let possessed = self
+                            .toks
+                            .get(j + 1)
+                            .is_some_and(|t| t.kind == TokKind::Possessive);
+                        possessed
+                            || LEX.speech_verb(lw).is_none()
+                                && !lw.ends_with("ed")
+                                && !lw.ends_with("ing")
+                    }
+                }
+            };
+            if !ok {
+                break;
+            }
+            s = j;
+            n += 1;
+        }
+        while s < e && (PP_IN_NP.contains(&self.lw(s)) || !self.is_word(s)) {
+            s += 1;
+        }
+        Some((s, e))
+    }
+
+    /// The person or pronoun opening the sentence of token `k`, before `k` ("Roe
+    /// continued:", "He spoke for an hour, saying …"): a pronoun as first word, or a person
+    /// mention reached through capitalised words and modifiers only.
+    pub fn opening_subject(&self, k: usize) -> Option<(usize, usize)> {
+        let (ss, _) = *self.sents.get(*self.sent.get(k)?)?;
+        let mut a = ss;
+        while a < k && !self.is_word(a) && self.in_quote[a].is_none() {
+            a += 1;
+        }
+        if a >= k || self.in_quote[a].is_some() {
+            return None;
+        }
+        if matches!(self.lw(a), "he" | "she" | "they") {
+            return Some((a, a));
+        }
+        for j in a..(a + 8).min(k) {
+            if let Some(p) = self.mention[j] {
+                let mut e = j;
+                while e + 1 < k && self.mention[e + 1] == Some(p) {
+                    e += 1;
+                }
+                return Some((j, e));
+            }
+            let lw = self.lw(j);
+            if !self.is_word(j) || (is_function_word(lw) && !DETS.contains(&lw)) {
+                return None;
+            }
+            if LEX.speech_verb(lw).is_some() {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A speaker noun phrase starting at `k` (after "said"): a pronoun, a titled name, or a
+    /// determiner phrase up to punctuation.
+    pub fn np_after(&self, k: usize) -> Option<(usize, usize)> {
+        if k >= self.toks.len() || self.in_quote[k].is_some() {
+            return None;
+        }
+        if self.is_pronoun(k) {
+            return Some((k, k));
+        }
+        let mut e = k;
+        let mut n = 0;
+        while e < self.toks.len()
+            && self.para[e] == self.para[k]
+            && n < 12
+            && self.in_quote[e].is_none()
+        {
+            let t = self.toks[e];
+            let lw = self.lw(e);
+            let ok = match t.kind {
+                TokKind::Possessive => true,
+                TokKind::Punct => lw == "&",
+                TokKind::Word => {
+                    if DETS.contains(&lw) {
+                        e == k || PP_IN_NP.contains(&self.lw(e - 1))
+                    } else if e == k
+                        && matches!(
+                            lw,
+                            "some" | "other" | "many" | "most" | "several" | "both" | "all"
+                        )
+                    {
+                        true
+                    } else if PP_IN_NP.contains(&lw) {
+                        e > k
+                    } else if lw == "and" {
+                        e > k && is_capitalized(self.w(e - 1)) && is_capitalized(self.w(e + 1))
+                    } else {
+                        // "according to some reports": after a determiner a verb form is a noun.
+                        let noun_slot = e > k && LEX.is_group_head(lw);
+                        !is_function_word(lw)
+                            && !(LEX.speech_verb(lw).is_some()
+                                && !is_capitalized(self.w(e))
+                                && !noun_slot)
+                    }
+                }
+            };
+            if !ok {
+                break;
+            }
+            e += 1;
+            n += 1;
+        }
+        if e == k {
+            return None;
+        }
+        let mut end = e - 1;
+        while end > k && (PP_IN_NP.contains(&self.lw(end)) || DETS.contains(&self.lw(end))) {
+            end -= 1;
+        }
+        // A name is followed by an appositive: stop at the name.
+        Some((k, end))
+    }
+
+    /// The first-mentioned noun phrase of sentence `si` when it names a group or organization.
+    pub fn sentence_subject(&self, si: usize) -> Option<(usize, usize)> {
+        let &(s, e) = self.sents.get(si)?;
+        let mut k = s;
+        while k <= e && !self.is_word(k) {
+            k += 1;
+        }
+        // "On September 29, Scientology officials went …": skip an opening phrase.
+        if is_function_word(self.w(k))
+            && !self.is_pronoun(k)
+            && !matches!(self.lw(k), "the" | "a" | "an")
+        {
+            let comma = (k..(k + 8).min(e)).find(|&j| self.w(j) == ",")?;
+            k = comma + 1;
+        }
+        let (a, b) = self.np_after(k)?;
+        // Cut the phrase at its head: the last capitalised word or group noun
+        // ("Union leaders met" -> "Union leaders").
+        let b = (a..=b).rev().find(|&j| {
+            is_capitalized(self.w(j)) || LEX.is_group_head(self.w(j)) || LEX.is_role_noun(self.w(j))
+        })?;
+        let head = self.w(b);
+        (is_capitalized(self.w(a)) && !contains(NON_NAME_CAPS, self.w(a))
+            || LEX.is_group_head(head))
+        .then_some((a, b))
+    }
+
+    /// "…, saying (that) …": a participle after a comma reports the words of the person
+    /// opening the sentence.
+    pub fn gerund_subject(&self, v: usize) -> Option<(usize, usize)> {
+        let verb = LEX.speech_verb(self.w(v))?;
+        (verb.gerund && self.after_comma(v))
+            .then(|| self.opening_subject(v))
+            .flatten()
+    }
+
+    pub fn after_comma(&self, v: usize) -> bool {
+        v > 0 && self.w(v - 1) == ","
+    }
+
+    /// After "said", keep a titled name and drop what follows it ("said Wu Xinbo, director…"
+    /// is cut by the comma already; "said Mr. Downer in an interview" by the preposition).
+    pub fn trim_name_np(&self, s: usize, e: usize) -> usize {
+        for j in s..=e {
+            if let Some(p) = self.mention[j] {
+                let mut end = j;
+                while end < e && self.mention[end + 1] == Some(p) {
+                    end += 1;
+                }
+                return end;
+            }
+        }
+        e
+    }
+}

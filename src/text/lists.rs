@@ -1,0 +1,178 @@
+//! Numbered and lettered lists written inside one paragraph ("1. Cut taxes 2. Raise
+//! wages", "a) first b) second", "• 9. item • 10. item"): each item is a sentence of its
+//! own even when the item before it has no final period, and the marker's own period
+//! or parenthesis never ends a sentence.
+//!
+//! A run of markers counts as a list only when its first marker opens the paragraph or
+//! a line and the following markers continue its numbering (1, 2, 3 or a, b, c) in the
+//! same style, so a stray "2." or "b)" in prose is left to the ordinary rules.
+
+use super::abbrev::{AbbrevClass, abbreviation_class};
+use super::chars::{char_at, word_before};
+
+/// Characters that may stand before a list marker as a bullet.
+const BULLETS: &[char] = &['•', '⁃', '‣', '◦', '▪', '▫', '●', '○', '■', '□', '·'];
+
+/// What closes a list label, in the forms the splitter recognises.
+const LABEL_SUFFIXES: &[&str] = &[".)", ")", "."];
+
+/// Longest numeric label (items beyond 999 are not list items).
+const MAX_DIGITS: usize = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LabelKind {
+    Number,
+    Letter,
+}
+
+/// One list item inside a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ListItem {
+    /// Where the item starts (its bullet, or its label when it has none).
+    pub start: usize,
+    /// Where the label and its suffix end (`1.)`, `b.`); its punctuation is no boundary.
+    pub label_end: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Marker {
+    item: ListItem,
+    kind: LabelKind,
+    value: u32,
+    suffix: &'static str,
+    bulleted: bool,
+    opens_line: bool,
+}
+
+/// The list items of `body` (one paragraph), in order. Linear in `body`'s length.
+pub(crate) fn list_items(body: &str) -> Vec<ListItem> {
+    let mut out = Vec::new();
+    let mut run: Vec<Marker> = Vec::new();
+    let mut flush = |run: &mut Vec<Marker>| {
+        if run.len() >= 2 {
+            out.extend(run.iter().map(|m| m.item));
+        }
+        run.clear();
+    };
+    let mut prev: Option<char> = None;
+    let mut line_blank = true;
+    for (i, c) in body.char_indices() {
+        let at_word = prev.is_none_or(char::is_whitespace);
+        prev = Some(c);
+        if c == '\n' {
+            line_blank = true;
+        }
+        if !at_word || c.is_whitespace() {
+            continue;
+        }
+        let opens_line = line_blank;
+        line_blank = false;
+        let Some(m) = marker_at(body, i, opens_line) else {
+            continue;
+        };
+        let continues = run.last().is_some_and(|last| {
+            last.kind == m.kind
+                && last.suffix == m.suffix
+                && last.bulleted == m.bulleted
+                && m.value == last.value + 1
+        });
+        if continues {
+            run.push(m);
+        } else if m.opens_line {
+            flush(&mut run);
+            run.push(m);
+        }
+    }
+    flush(&mut run);
+    out
+}
+
+/// A list marker starting at byte `i` (at a word start; `opens_line` when nothing but
+/// whitespace precedes it on its line): optional bullet, label, suffix, then
+/// whitespace and the item's first character.
+fn marker_at(body: &str, i: usize, opens_line: bool) -> Option<Marker> {
+    let mut at = i;
+    let first = char_at(body, at)?;
+    let bulleted = BULLETS.contains(&first);
+    if bulleted {
+        at += first.len_utf8();
+        at += body[at..].len() - body[at..].trim_start_matches(' ').len();
+    }
+    let label_start = at;
+    let digits = body[at..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .take(MAX_DIGITS + 1)
+        .count();
+    let (kind, value) = if digits > 0 {
+        if digits > MAX_DIGITS {
+            return None;
+        }
+        (LabelKind::Number, body[at..at + digits].parse().ok()?)
+    } else {
+        let c = body[at..].bytes().next()?;
+        if !c.is_ascii_lowercase() {
+            return None;
+        }
+        (LabelKind::Letter, u32::from(c - b'a') + 1)
+    };
+    at += if digits > 0 { digits } else { 1 };
+    let suffix = *LABEL_SUFFIXES
+        .iter()
+        .find(|s| body[at..].starts_with(**s))?;
+    at += suffix.len();
+    let rest = &body[at..];
+    let gap = rest.len() - rest.trim_start().len();
+    let first_of_item = rest[gap..].chars().next()?;
+    if gap == 0 || (kind == LabelKind::Letter && !first_of_item.is_uppercase()) {
+        return None;
+    }
+    if !bulleted && after_number_abbreviation(body, label_start) {
+        return None;
+    }
+    Some(Marker {
+        item: ListItem {
+            start: i,
+            label_end: at,
+        },
+        kind,
+        value,
+        suffix,
+        bulleted,
+        opens_line,
+    })
+}
+
+/// "No. 2." or "p. 3." is a reference, not a list label.
+fn after_number_abbreviation(body: &str, label_start: usize) -> bool {
+    let before = body[..label_start].trim_end();
+    word_before(before, before.len())
+        .is_some_and(|(_, w)| abbreviation_class(w) == Some(AbbrevClass::Number))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn starts(body: &str) -> Vec<&str> {
+        list_items(body)
+            .iter()
+            .map(|it| &body[it.start..it.label_end])
+            .collect()
+    }
+
+    #[test]
+    fn numbered_lettered_and_bulleted_runs() {
+        assert_eq!(starts("1) Cut taxes 2) Raise wages"), vec!["1)", "2)"]);
+        assert_eq!(starts("a. Alpha b. Beta c. Gamma"), vec!["a.", "b.", "c."]);
+        assert_eq!(starts("• 4. One • 5. Two"), vec!["• 4.", "• 5."]);
+    }
+
+    #[test]
+    fn stray_labels_in_prose_are_no_list() {
+        assert!(starts("He came 1. Then he went 2. Away").is_empty());
+        assert!(starts("1. He ranked No. 2. Then he fell.").is_empty());
+        assert!(starts("1. Alpha 3. Gamma").is_empty());
+        assert!(starts("a. alpha b. beta").is_empty());
+    }
+}
