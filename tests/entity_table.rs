@@ -511,6 +511,18 @@ const CASES: &[Case] = &[
         &["Ostravel"],
         &[],
     ),
+    (
+        "On Sunday two Royal Navy Sea King helicopters searched the bay.",
+        Org,
+        &["Royal Navy"],
+        &["Royal Navy Sea King"],
+    ),
+    (
+        "On Sunday two Royal Navy Sea King helicopters searched the bay.",
+        Place,
+        &[],
+        &["Royal Navy Sea"],
+    ),
 ];
 
 /// Known gaps, kept visible: an unknown Vietnamese family name written with its

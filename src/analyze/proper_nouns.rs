@@ -260,6 +260,16 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     {
         return refine(doc, rest, out);
     }
+    // A name running on after its organization head, before a trailing title is cut
+    // ("Royal Air Force Sea King" is the air force, not a sea).
+    if n > 1
+        && TITLE_WORDS.contains(&word(n - 1))
+        && !complete_name(doc, &c)
+        && let Some((l, r)) = split_run_on(doc, &c)
+    {
+        out.push(l);
+        return refine(doc, r, out);
+    }
     // Trailing role words.
     if n > 1
         && (TITLE_WORDS.contains(&word(n - 1))
@@ -319,7 +329,19 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
         }
     }
     // A name running on after its organization head.
-    for i in (1..n - 1).rev() {
+    if let Some((l, r)) = split_run_on(doc, &c) {
+        out.push(l);
+        return refine(doc, r, out);
+    }
+    out.push(c);
+}
+
+/// "Royal Air Force Sea King": a complete name ending in an organization head, then
+/// more capitalized words, which name something else.
+fn split_run_on(doc: &Document, c: &Chunk) -> Option<(Chunk, Chunk)> {
+    let word = |i: usize| doc.slice(c.words[i]);
+    let n = c.words.len();
+    for i in (1..n.saturating_sub(1)).rev() {
         let head_ends_here = ORG_HEADS
             .ending_in(word(i))
             .any(|h| h.len() <= i + 1 && (0..h.len()).all(|k| word(i + 1 - h.len() + k) == h[k]));
@@ -327,17 +349,16 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
         // a longer name does not end it.
         let in_phrase = (1..i).any(|k| matches!(word(k), "of" | "for"));
         if head_ends_here && !in_phrase && is_capitalized(word(i + 1)) {
-            let (Some(l), Some(r)) = (sub(&c, 0, i + 1, false), sub(&c, i + 1, n, c.possessive))
+            let (Some(l), Some(r)) = (sub(c, 0, i + 1, false), sub(c, i + 1, n, c.possessive))
             else {
                 continue;
             };
             if complete_name(doc, &l) {
-                out.push(l);
-                return refine(doc, r, out);
+                return Some((l, r));
             }
         }
     }
-    out.push(c);
+    None
 }
 
 fn strip_leading_the(doc: &Document, c: Chunk) -> Chunk {
