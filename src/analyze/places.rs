@@ -422,27 +422,7 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
 
     // 2. Names ending in a place head, or starting with a place prefix.
     for (ci, c) in chunks.iter().enumerate() {
-        if is_place[ci] || c.words.len() < 2 || org_by_form(doc, c) {
-            continue;
-        }
-        if c.words.iter().any(|w| TITLE_WORDS.contains(&doc.slice(*w))) {
-            continue;
-        }
-        let first = doc.slice(c.words[0]);
-        let has_org_head = c
-            .words
-            .iter()
-            .any(|w| ORG_HEADS.is_one_word_head(doc.slice(*w)));
-        // "San Francisco Bulletin": a known place with more words after it names
-        // something else, though it starts with "San".
-        let known_place_then_more = PLACES
-            .find(c.text(doc))
-            .first()
-            .is_some_and(|m| m.span.start == 0 && m.span.end < c.span.len());
-        if (proper_nouns::ends_with_head(doc, c, &PLACE_HEADS)
-            || (PLACE_PREFIXES.contains(&first) && !has_org_head && !known_place_then_more))
-            && fire(rules::PLACES_HEAD_WORD, c.span)
-        {
+        if !is_place[ci] && place_by_form(doc, c) {
             is_place[ci] = true;
             found.push(Found {
                 span: c.span,
@@ -480,6 +460,31 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
 
     found.sort_by_key(|f| f.span.start);
     group(doc, found)
+}
+
+/// A name of two words or more that ends in a place head ("Castlefrank Road") or starts
+/// with a place prefix ("Mount Kenya"), and is no organization or title.
+fn place_by_form(doc: &Document, c: &Chunk) -> bool {
+    if c.words.len() < 2 || org_by_form(doc, c) {
+        return false;
+    }
+    if c.words.iter().any(|w| TITLE_WORDS.contains(&doc.slice(*w))) {
+        return false;
+    }
+    let first = doc.slice(c.words[0]);
+    let has_org_head = c
+        .words
+        .iter()
+        .any(|w| ORG_HEADS.is_one_word_head(doc.slice(*w)));
+    // "San Francisco Bulletin": a known place with more words after it names
+    // something else, though it starts with "San".
+    let known_place_then_more = PLACES
+        .find(c.text(doc))
+        .first()
+        .is_some_and(|m| m.span.start == 0 && m.span.end < c.span.len());
+    (proper_nouns::ends_with_head(doc, c, &PLACE_HEADS)
+        || (PLACE_PREFIXES.contains(&first) && !has_org_head && !known_place_then_more))
+        && fire(rules::PLACES_HEAD_WORD, c.span)
 }
 
 fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usize) -> bool {

@@ -155,7 +155,7 @@ registry! {
         "a name in the place list that stands alone as a proper noun is a place";
     PLACES_COMPASS = "places.compass", "places.rs::extract_from",
         "a known place with a compass word before or after it (\"East X\", \"X Central\") is one place";
-    PLACES_HEAD_WORD = "places.head_word", "places.rs::extract_from",
+    PLACES_HEAD_WORD = "places.head_word", "places.rs::place_by_form",
         "a name ending in a place word (\"… River\") or starting with one (\"Mount …\") is a place";
     PLACES_CUE_WORD = "places.cue_word", "places.rs::place_by_context",
         "a name after a place preposition (\"in X\", \"near X\") is a place";
