@@ -423,6 +423,25 @@ const CASES: &[(&str, &[&str])] = &[
             "Mrs. Lee then went home.",
         ],
     ),
+    (
+        "The board voted no. Members left early. See p. 4 and vol. II of the report.",
+        &[
+            "The board voted no.",
+            "Members left early.",
+            "See p. 4 and vol. II of the report.",
+        ],
+    ),
+    (
+        "It was signed by Ed Cole Jr.. Nobody objected.",
+        &["It was signed by Ed Cole Jr..", "Nobody objected."],
+    ),
+    (
+        "Read the guide. (https://example.org/guide) It is short.",
+        &[
+            "Read the guide.",
+            "(https://example.org/guide) It is short.",
+        ],
+    ),
 ];
 
 #[test]

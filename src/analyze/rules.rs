@@ -231,25 +231,25 @@ registry! {
         "typed age: a person's age (\"Jane Roe, 34,\", \"a 9-year-old\")";
 
     // ---- dates ---------------------------------------------------------------------------
-    DATES_ISO = "dates.iso", "dates.rs::extract", "an ISO date (2024-03-05)";
-    DATES_SLASHED = "dates.slashed", "dates.rs::extract", "a slashed date (5/3/2024)";
-    DATES_YEAR_RANGE = "dates.year_range", "dates.rs::extract",
+    DATES_ISO = "dates.iso", "dates/mod.rs::extract", "an ISO date (2024-03-05)";
+    DATES_SLASHED = "dates.slashed", "dates/mod.rs::extract", "a slashed date (5/3/2024)";
+    DATES_YEAR_RANGE = "dates.year_range", "dates/mod.rs::extract",
         "\"from 1990 to 1995\" / \"between 1990 and 1995\"";
-    DATES_MONTH_DAY = "dates.month_day", "dates.rs::extract",
+    DATES_MONTH_DAY = "dates.month_day", "dates/mod.rs::extract",
         "a month and day, optionally weekday and year (\"March 5, 2024\")";
-    DATES_DAY_MONTH = "dates.day_month", "dates.rs::extract",
+    DATES_DAY_MONTH = "dates.day_month", "dates/mod.rs::extract",
         "a day and month, optionally weekday and year (\"5 March 2024\")";
-    DATES_MONTH_YEAR = "dates.month_year", "dates.rs::extract", "a month and year (\"March 2024\")";
-    DATES_CLOCK = "dates.clock", "dates.rs::extract",
+    DATES_MONTH_YEAR = "dates.month_year", "dates/mod.rs::extract", "a month and year (\"March 2024\")";
+    DATES_CLOCK = "dates.clock", "dates/mod.rs::extract",
         "a clock time (\"14:30\", \"2.40pm\"), a bare \"2.40\" being a number";
-    DATES_RELATIVE = "dates.relative", "dates.rs::extract", "\"last week\", \"next year\"";
-    DATES_AGO = "dates.ago", "dates.rs::extract", "\"three days ago\"";
-    DATES_FOLLOWING = "dates.following", "dates.rs::extract", "\"the following day\"";
-    DATES_DEICTIC = "dates.deictic", "dates.rs::extract", "\"today\", \"yesterday\", \"tomorrow\"";
-    DATES_WEEKDAY = "dates.weekday", "dates.rs::extract", "a weekday (\"on Tuesday\")";
-    DATES_MONTH = "dates.month", "dates.rs::extract",
+    DATES_RELATIVE = "dates.relative", "dates/mod.rs::extract", "\"last week\", \"next year\"";
+    DATES_AGO = "dates.ago", "dates/mod.rs::extract", "\"three days ago\"";
+    DATES_FOLLOWING = "dates.following", "dates/mod.rs::extract", "\"the following day\"";
+    DATES_DEICTIC = "dates.deictic", "dates/mod.rs::extract", "\"today\", \"yesterday\", \"tomorrow\"";
+    DATES_WEEKDAY = "dates.weekday", "dates/mod.rs::extract", "a weekday (\"on Tuesday\")";
+    DATES_MONTH = "dates.month", "dates/mod.rs::extract",
         "a month name, with a cue when the month is also a common word (May, March, August)";
-    DATES_YEAR = "dates.year", "dates.rs::extract",
+    DATES_YEAR = "dates.year", "dates/mod.rs::extract",
         "a year (1600–2099) that is not a count, money or part of a longer number";
 }
 

@@ -10,6 +10,8 @@
 use super::Evidence;
 #[path = "ask_typed.rs"]
 mod typed;
+#[path = "ask_who.rs"]
+mod who;
 use super::index::{EntityKind, ItemRef, ScopeIndex};
 use super::keys::name_words;
 use super::search::rank_sentences;
@@ -155,21 +157,21 @@ pub fn ask_in(articles: &ScopeIndex, question: &str) -> AskAnswer {
     if let Some(c) = WHO_SAID.captures(q) {
         return who_said(articles, c.get(1).map_or("", |m| m.as_str()));
     }
-    if let Some((roles, led)) = typed::leading_question(q) {
-        return typed::who_leads(articles, q, roles, &led);
+    if let Some((roles, led)) = who::leading_question(q) {
+        return who::who_leads(articles, q, roles, &led);
     }
     if let Some(c) = WHO_IS.captures(q) {
         let target = c.get(1).map_or("", |m| m.as_str());
         let lower = q.trim_start().to_lowercase();
         // "Who was the driver?": a role, not a name — the person the article gives it.
-        if lower.starts_with("who") && typed::is_role_question(target) {
-            return typed::who_has_role(articles, q, target);
+        if lower.starts_with("who") && who::is_role_question(target) {
+            return who::who_has_role(articles, q, target);
         }
         if let Some(answer) = who_is(articles, target) {
             return answer;
         }
         if lower.starts_with("who") {
-            return typed::who_did(articles, q);
+            return who::who_did(articles, q);
         }
     }
     if WHEN.is_match(q) {
@@ -185,7 +187,7 @@ pub fn ask_in(articles: &ScopeIndex, question: &str) -> AskAnswer {
         return typed::why(articles, q);
     }
     if WHO_DID.is_match(q) {
-        return typed::who_did(articles, q);
+        return who::who_did(articles, q);
     }
     typed::sentence(articles, q)
 }

@@ -152,6 +152,10 @@ pub(crate) fn ends_sentence(
     let next_word = word_at(s, next);
     let camel = is_camel_case(next_word);
     if next_char.is_lowercase() && !camel {
+        if is_bracketed_url(s, next) && mark_against_word(s, punct_start) {
+            // "… the site. (http://example.org)" is a unit of its own.
+            return true;
+        }
         // Only an enumeration marker ("b. Second option") starts a sentence in lowercase.
         return starts_list_item(s, next);
     }
@@ -174,6 +178,10 @@ pub(crate) fn ends_sentence(
 
     if quoted && next_is_upper && is_attribution(s, next) {
         return false;
+    }
+    if punct == ".." && closers.is_empty() && abbreviation_doubled(s, punct_start) {
+        // "Smith Jr.. The next": the abbreviation's period, then the sentence's.
+        return next_is_upper;
     }
     let ellipsis = punct.contains("..") || punct.contains('…');
     if ellipsis {
@@ -223,7 +231,12 @@ fn period_ends_sentence(
     match abbreviation_class(word) {
         Some(AbbrevClass::Title) | Some(AbbrevClass::Inner) => false,
         Some(AbbrevClass::Number) => {
-            !next_char.is_ascii_digit() && (starter || !next_is_upper || word.len() > 3)
+            !next_char.is_ascii_digit()
+                && !is_roman_numeral(next_word)
+                && (starter
+                    || !next_is_upper
+                    || word.len() > 3
+                    || lowercase_number_word(word, next_word))
         }
         Some(AbbrevClass::Time) => {
             let bare = next_word.trim_end_matches([',', '.']);
@@ -281,6 +294,40 @@ fn is_camel_case(word: &str) -> bool {
     cs.next().is_some_and(|c| c.is_ascii_lowercase())
         && word.chars().all(|c| c.is_ascii_alphanumeric())
         && cs.any(|c| c.is_ascii_uppercase())
+}
+
+/// "Jr..", "Inc..": the word before a doubled period is an abbreviation.
+fn abbreviation_doubled(s: &str, punct_start: usize) -> bool {
+    word_before(s, punct_start + 1).is_some_and(|(_, w)| {
+        abbreviation_class(w).is_some() || is_initial(w) || is_dotted_acronym(w)
+    })
+}
+
+/// "They voted no. People left": a number abbreviation written in lowercase before a
+/// capitalized word of letters only (not "No. 5", "p. A4", "vol. II") is the word it
+/// spells, ending the sentence.
+fn lowercase_number_word(word: &str, next_word: &str) -> bool {
+    let next = next_word.trim_end_matches(['.', ',']);
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && next.len() > 1
+        && next.chars().all(char::is_alphabetic)
+        && !is_roman_numeral(next)
+}
+
+/// "II", "XIV": a Roman numeral of two or more letters (after "vol.", "No.").
+fn is_roman_numeral(word: &str) -> bool {
+    let word = word.trim_end_matches(['.', ',']);
+    word.len() > 1
+        && word
+            .chars()
+            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'))
+}
+
+/// A web address in brackets starts at `next` ("(http://…", "(www.…").
+fn is_bracketed_url(s: &str, next: usize) -> bool {
+    let rest = &s[next..];
+    s[..next].ends_with(['(', '['])
+        && (rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www."))
 }
 
 /// Three spaced periods (" . . .") mark an omission.

@@ -1,13 +1,16 @@
 //! Segmentation with byte spans: paragraphs (blank-line separated blocks), news-grade
-//! sentences, and tokens.
+//! sentences, and tokens (see `tokens.rs`, re-exported here).
 //!
 //! The sentence splitter is a single left-to-right pass over each paragraph. A candidate
-//! boundary is a run of `.`, `?`, `!` or `…`, followed by any closing quotes/brackets,
-//! followed by whitespace. Whether it ends the sentence depends on what comes before the
-//! period (abbreviations in `data/abbreviations.txt`, initials, dotted acronyms, list
-//! markers) and what comes after (lowercase continuation, an attribution such as
-//! `"…!" Trump said`, a common sentence starter from `data/sentence_starters.txt`).
-//! Look-behind is bounded, so the pass is linear in the paragraph length.
+//! boundary is a run of `.`, `?`, `!` or `…`, followed by any closing quotes/brackets
+//! and reference markers (`[3]`), followed by whitespace. Whether it ends the sentence
+//! is decided in `boundary.rs` from what comes before the mark (abbreviations in
+//! `data/abbreviations.txt`, initials, dotted acronyms, spaced ellipses) and what comes
+//! after (lowercase continuation, an attribution such as `"…!" Trump said`, a common
+//! sentence starter from `data/sentence_starters.txt`); a short parenthetical the
+//! sentence runs on through (`"…" (Smith 55).`) keeps it open. List items found by
+//! `lists.rs` (`1) … 2) …`) start sentences of their own. Look-around is bounded, so
+//! the pass is linear in the paragraph length.
 
 use super::boundary::ends_sentence;
 use super::chars::{char_at, is_closer, is_opener, is_terminal};
