@@ -433,6 +433,96 @@ const CASES: &[Case] = &[
         &[],
         &["Wexcombe"],
     ),
+    (
+        "In 1990 she became a Fellow of the Lindqvist Society.",
+        Org,
+        &["Lindqvist Society"],
+        &["Fellow of the Lindqvist Society"],
+    ),
+    (
+        "He taught at the University of Tarvania and Kellmoor University.",
+        Org,
+        &["University of Tarvania", "Kellmoor University"],
+        &["University of Tarvania and Kellmoor University"],
+    ),
+    (
+        "She spoke at the Institute of Glass and Ceramics last year.",
+        Org,
+        &["Institute of Glass and Ceramics"],
+        &["Institute of Glass"],
+    ),
+    (
+        "He joined the Society for Maritime Systems Research in 2001.",
+        Org,
+        &["Society for Maritime Systems Research"],
+        &["Society for Maritime Systems"],
+    ),
+    (
+        "On Monday the Federation of Nurses and the ACLU marched together.",
+        Org,
+        &["Federation of Nurses", "ACLU"],
+        &["Federation of Nurses and the ACLU"],
+    ),
+    (
+        "Odile Marchetti, Democrat of Vermont, voted against the bill.",
+        Place,
+        &["Vermont"],
+        &["Democrat of Vermont"],
+    ),
+    (
+        "The gala was opened by First Lady Amaya Okonkwo on Friday.",
+        Role,
+        &["Amaya Okonkwo=First Lady"],
+        &[],
+    ),
+    (
+        "Stocks slid again. Rafe Lindqvist an analyst at Harwell Partners, said the fall was overdone.",
+        Role,
+        &["Rafe Lindqvist=analyst"],
+        &[],
+    ),
+    (
+        "The column ran in the San Francisco Examiner the next morning.",
+        Place,
+        &[],
+        &["San Francisco Examiner"],
+    ),
+    (
+        "Her thesis was written in FrameSketch, a tool she built herself.",
+        Place,
+        &[],
+        &["FrameSketch"],
+    ),
+    (
+        "The band played at Midnight in the old hall.",
+        Place,
+        &[],
+        &["Midnight"],
+    ),
+    (
+        "After the war the family moved south to Vellanor, a small spa town.",
+        Place,
+        &["Vellanor"],
+        &[],
+    ),
+    (
+        "He grew up in a village near Ostravel. He was educated at Ostravel School.",
+        Place,
+        &["Ostravel"],
+        &[],
+    ),
+    (
+        "On Sunday two Royal Navy Sea King helicopters searched the bay.",
+        Org,
+        &["Royal Navy"],
+        &["Royal Navy Sea King"],
+    ),
+    (
+        "On Sunday two Royal Navy Sea King helicopters searched the bay.",
+        Place,
+        &[],
+        &["Royal Navy Sea"],
+    ),
 ];
 
 /// Known gaps, kept visible: an unknown Vietnamese family name written with its

@@ -101,11 +101,17 @@ const CASES: &[Case] = &[
         &["LA Weekly"],
     ),
     (
-        // Without the comma there is no appositive: the name is found, no role is read
-        // (reading one would misfire on every "X an …" clause).
-        "Peter Boockvar an equity strategist for Miller Tabak, commented on the fall.",
-        &[("Peter Boockvar", "")],
-        &["Miller Tabak"],
+        // An appositive whose comma was left out, opened by "a/an" and closed by a comma
+        // (in PolNeAR train, no "Name a/an <role noun> …," clause is anything else).
+        "Corliss Abernathy a bond strategist for Ferrand Hale, commented on the fall.",
+        &[("Corliss Abernathy", "bond strategist for Ferrand Hale")],
+        &[],
+    ),
+    (
+        // "a/an" after a name without a role noun after it is no appositive.
+        "Voters called Dana Whitcombe a liar on Tuesday.",
+        &[("Dana Whitcombe", "")],
+        &[],
     ),
     (
         "The nation's former vice-minister for security, Li Jizhou, has a suspended sentence.",

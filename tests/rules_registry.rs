@@ -50,7 +50,7 @@ const OWN_CASES: &[&str] = &[
      voted against the plan.",
     "Westbrook names a new treasurer\n\n\
      Odile Marchetti studied at Pellworth University and later taught at Pellworth. \
-     Marchetti resigned as city treasurer in May.",
+     Marchetti resigned as city treasurer in May. Her family later moved to Brantwick.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

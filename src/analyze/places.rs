@@ -39,6 +39,67 @@ const PLACE_CUES: &[&str] = &[
     "between",
     "throughout",
 ];
+/// Whether the word before "to" (before the chunk) is capitalized: title case.
+fn verb_capitalized_before_to(doc: &Document, c: &Chunk) -> bool {
+    let before = doc.text[..c.span.start].trim_end();
+    let before = before.strip_suffix("to").unwrap_or(before).trim_end();
+    before
+        .rsplit(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// Verbs and nouns of going somewhere, which put a name after "to" in a place's slot.
+const MOTION_TO: &[&str] = &[
+    "moved",
+    "move",
+    "moves",
+    "moving",
+    "travelled",
+    "traveled",
+    "travel",
+    "travels",
+    "travelling",
+    "traveling",
+    "returned",
+    "return",
+    "returns",
+    "returning",
+    "went",
+    "go",
+    "goes",
+    "going",
+    "flew",
+    "fly",
+    "flies",
+    "flying",
+    "emigrated",
+    "immigrated",
+    "relocated",
+    "relocate",
+    "fled",
+    "flee",
+    "sailed",
+    "drove",
+    "headed",
+    "heading",
+    "deported",
+    "evacuated",
+    "trip",
+    "trips",
+    "journey",
+    "visit",
+    "visits",
+    "flight",
+    "flights",
+];
+
+/// Words that may stand between a motion verb and "to": "moved south to", "went back to".
+const MOTION_ADVERBS: &[&str] = &[
+    "back", "south", "north", "east", "west", "home", "abroad", "later", "away", "again",
+];
+
 /// Last words of event and competition names, never places ("Carling Cup").
 const EVENT_HEADS: &[&str] = &[
     "Cup",
@@ -187,6 +248,8 @@ const NOT_PLACES: &[&str] = &[
     "Photo",
     "Video",
     "Reuters",
+    "Midnight",
+    "Noon",
 ];
 
 fn m_words(doc: &Document, span: Span) -> usize {
@@ -236,9 +299,31 @@ fn org_short_forms<'a>(doc: &'a Document, chunks: &[Chunk]) -> Vec<&'a str> {
 /// organization of the article starts with is that organization's short form, not a
 /// place found from its slot.
 fn is_org_short_form(doc: &Document, chunk: &Chunk, short_forms: &[&str]) -> bool {
-    chunk.words.len() == 1
+    // "near Exeter" is geography even when "Exeter School" is named too.
+    let geographic = proper_nouns::word_before(doc, chunk.span.start).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "near" | "outside" | "around" | "across" | "toward" | "towards" | "via" | "throughout"
+        )
+    });
+    !geographic
+        && chunk.words.len() == 1
         && short_forms.contains(&chunk.text(doc))
         && fire(rules::PLACES_ORG_SHORT_FORM, chunk.span)
+}
+
+/// "FrameNet", "RecentChangesCamp": a word with a capital inside after three or more
+/// small letters is a product's or project's name, not a place ("McAllen", "LaSalle"
+/// and "KwaZulu" have their inner capital sooner).
+fn is_inner_capital_word(text: &str) -> bool {
+    let mut lower_run = 0;
+    for (i, c) in text.chars().enumerate() {
+        if c.is_uppercase() && i > 0 && lower_run >= 3 {
+            return true;
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    false
 }
 
 struct Found {
@@ -252,6 +337,7 @@ fn is_plain_name(doc: &Document, chunk: &Chunk) -> bool {
     chunk.words.len() <= 4
         && !NOT_PLACES.contains(&text)
         && !is_calendar_word(text)
+        && !is_inner_capital_word(text)
         // "wrote in Danish": a language's name.
         && !is_language(text)
         && !EVENT_HEADS.contains(&chunk.last_word(doc))
@@ -336,21 +422,7 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
 
     // 2. Names ending in a place head, or starting with a place prefix.
     for (ci, c) in chunks.iter().enumerate() {
-        if is_place[ci] || c.words.len() < 2 || org_by_form(doc, c) {
-            continue;
-        }
-        if c.words.iter().any(|w| TITLE_WORDS.contains(&doc.slice(*w))) {
-            continue;
-        }
-        let first = doc.slice(c.words[0]);
-        let has_org_head = c
-            .words
-            .iter()
-            .any(|w| ORG_HEADS.is_one_word_head(doc.slice(*w)));
-        if (proper_nouns::ends_with_head(doc, c, &PLACE_HEADS)
-            || (PLACE_PREFIXES.contains(&first) && !has_org_head))
-            && fire(rules::PLACES_HEAD_WORD, c.span)
-        {
+        if !is_place[ci] && place_by_form(doc, c) {
             is_place[ci] = true;
             found.push(Found {
                 span: c.span,
@@ -390,6 +462,31 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
     group(doc, found)
 }
 
+/// A name of two words or more that ends in a place head ("Castlefrank Road") or starts
+/// with a place prefix ("Mount Kenya"), and is no organization or title.
+fn place_by_form(doc: &Document, c: &Chunk) -> bool {
+    if c.words.len() < 2 || org_by_form(doc, c) {
+        return false;
+    }
+    if c.words.iter().any(|w| TITLE_WORDS.contains(&doc.slice(*w))) {
+        return false;
+    }
+    let first = doc.slice(c.words[0]);
+    let has_org_head = c
+        .words
+        .iter()
+        .any(|w| ORG_HEADS.is_one_word_head(doc.slice(*w)));
+    // "San Francisco Bulletin": a known place with more words after it names
+    // something else, though it starts with "San".
+    let known_place_then_more = PLACES
+        .find(c.text(doc))
+        .first()
+        .is_some_and(|m| m.span.start == 0 && m.span.end < c.span.len());
+    (proper_nouns::ends_with_head(doc, c, &PLACE_HEADS)
+        || (PLACE_PREFIXES.contains(&first) && !has_org_head && !known_place_then_more))
+        && fire(rules::PLACES_HEAD_WORD, c.span)
+}
+
 fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usize) -> bool {
     let c = &chunks[ci];
     let before = proper_nouns::words_before(doc, c.span.start, 3);
@@ -403,6 +500,18 @@ fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usi
     {
         // "in Lolol", but not "in March" (excluded above), "at Mr Smith's", "a degree in
         // Linguistics" nor "starred in House of Wax".
+        return true;
+    }
+    // "moved to Lolol", "flew back to Kanata", "a trip to Navidad".
+    let motion = |w: &str| MOTION_TO.contains(&w);
+    if b(0) == "to"
+        && (motion(b(1)) || (MOTION_ADVERBS.contains(&b(1)) && motion(b(2))))
+        && !c.possessive
+        // A headline in title case capitalizes every word ("Headed to ER But …").
+        && !doc.in_headline(c.sentence)
+        && !verb_capitalized_before_to(doc, c)
+        && fire(rules::PLACES_MOTION_TO, c.span)
+    {
         return true;
     }
     if b(0) == "of" && DIRECTIONS.contains(&b(1)) && fire(rules::PLACES_DIRECTION_OF, c.span) {

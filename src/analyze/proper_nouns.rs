@@ -4,6 +4,7 @@
 //! [`super::gazetteer`]).
 
 use super::gazetteer::{Heads, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, TITLE_WORDS};
+use super::people::lexicon::LEX;
 use crate::model::{Document, Span};
 use std::sync::LazyLock;
 
@@ -248,12 +249,26 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     while t < n && TITLE_WORDS.contains(&word(t)) {
         t += 1;
     }
+    // "Fellow of the Royal Society", "Professor of Linguistics": a role noun before "of".
+    if t == 0 && n > 2 && word(1) == "of" && LEX.is_role_noun(word(0)) {
+        t = 1;
+    }
     if t > 0
         && t + 1 < n
         && word(t) == "of"
         && let Some(rest) = sub(&c, t + 1, n, c.possessive)
     {
         return refine(doc, rest, out);
+    }
+    // A name running on after its organization head, before a trailing title is cut
+    // ("Royal Air Force Sea King" is the air force, not a sea).
+    if n > 1
+        && TITLE_WORDS.contains(&word(n - 1))
+        && !complete_name(doc, &c)
+        && let Some((l, r)) = split_run_on(doc, &c)
+    {
+        out.push(l);
+        return refine(doc, r, out);
     }
     // Trailing role words.
     if n > 1
@@ -273,8 +288,10 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
                     continue;
                 };
                 let r = strip_leading_the(doc, r);
-                // "Goalscorers for Chelsea FC": a description for a complete name.
-                if (complete_name(doc, &l) || word(i) == "for") && complete_name(doc, &r) {
+                // "Goalscorers for Chelsea FC": a description for a complete name;
+                // "University of X and Y University": two names.
+                let l_named = complete_name(doc, &l) || head_before_of(doc, &l, &ORG_HEADS);
+                if (l_named || word(i) == "for") && complete_name(doc, &r) {
                     out.push(l);
                     return refine(doc, r, out);
                 }
@@ -292,27 +309,56 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
             if word(i) == "for" && !complete_name(doc, &r) {
                 continue;
             }
+            // "Congress of Arts and Sciences": one word after "and" completes the "of" phrase.
+            // Not when the right side is a name of its own: "… of Ohio and Demos",
+            // "… of Teachers and the AFL-CIO".
+            let r_word = word(n - 1);
+            if word(i) == "and"
+                && i + 2 == n
+                && !complete_name(doc, &r)
+                && !r_word
+                    .chars()
+                    .all(|ch| ch.is_uppercase() || !ch.is_alphabetic())
+                && PLACES.lookup(word(i - 1)).is_none()
+                && head_before_of(doc, &l, &ORG_HEADS)
+            {
+                continue;
+            }
             refine(doc, l, out);
             return refine(doc, r, out);
         }
     }
     // A name running on after its organization head.
-    for i in (1..n - 1).rev() {
+    if let Some((l, r)) = split_run_on(doc, &c) {
+        out.push(l);
+        return refine(doc, r, out);
+    }
+    out.push(c);
+}
+
+/// "Royal Air Force Sea King": a complete name ending in an organization head, then
+/// more capitalized words, which name something else.
+fn split_run_on(doc: &Document, c: &Chunk) -> Option<(Chunk, Chunk)> {
+    let word = |i: usize| doc.slice(c.words[i]);
+    let n = c.words.len();
+    for i in (1..n.saturating_sub(1)).rev() {
         let head_ends_here = ORG_HEADS
             .ending_in(word(i))
             .any(|h| h.len() <= i + 1 && (0..h.len()).all(|k| word(i + 1 - h.len() + k) == h[k]));
-        if head_ends_here && is_capitalized(word(i + 1)) {
-            let (Some(l), Some(r)) = (sub(&c, 0, i + 1, false), sub(&c, i + 1, n, c.possessive))
+        // "Society for General Systems Research": a head inside the "for"/"of" phrase of
+        // a longer name does not end it.
+        let in_phrase = (1..i).any(|k| matches!(word(k), "of" | "for"));
+        if head_ends_here && !in_phrase && is_capitalized(word(i + 1)) {
+            let (Some(l), Some(r)) = (sub(c, 0, i + 1, false), sub(c, i + 1, n, c.possessive))
             else {
                 continue;
             };
             if complete_name(doc, &l) {
-                out.push(l);
-                return refine(doc, r, out);
+                return Some((l, r));
             }
         }
     }
-    out.push(c);
+    None
 }
 
 fn strip_leading_the(doc: &Document, c: Chunk) -> Chunk {

@@ -175,10 +175,12 @@ registry! {
         "a name in the place list that stands alone as a proper noun is a place";
     PLACES_COMPASS = "places.compass", "places.rs::extract_from",
         "a known place with a compass word before or after it (\"East X\", \"X Central\") is one place";
-    PLACES_HEAD_WORD = "places.head_word", "places.rs::extract_from",
+    PLACES_HEAD_WORD = "places.head_word", "places.rs::place_by_form",
         "a name ending in a place word (\"… River\") or starting with one (\"Mount …\") is a place";
     PLACES_CUE_WORD = "places.cue_word", "places.rs::place_by_context",
         "a name after a place preposition (\"in X\", \"near X\") is a place";
+    PLACES_MOTION_TO = "places.motion_to", "places.rs::place_by_context",
+        "a name after a verb or noun of going and \"to\" (\"moved to X\", \"a trip to X\") is a place";
     PLACES_DIRECTION_OF = "places.direction_of", "places.rs::place_by_context",
         "a name after \"<direction> of\" (\"west of X\") is a place";
     PLACES_SUCH_AS = "places.such_as", "places.rs::place_by_context",

@@ -65,6 +65,19 @@ pub(crate) fn premodifier_role(
             .any(|i| is_role_word(toks[i].text(text)))
             .then(|| slice(text, toks, *words.start(), *words.end()));
     }
+    // "First Lady Jane Roe": the title is the honorific with its ordinal.
+    if j >= 2
+        && toks[j - 1].text(text) == "Lady"
+        && toks[j - 2].text(text).eq_ignore_ascii_case("first")
+        && same_para(paras, j - 2, name_first)
+    {
+        let s = if j >= 3 && toks[j - 3].text(text).eq_ignore_ascii_case("former") {
+            j - 3
+        } else {
+            j - 2
+        };
+        return Some(slice(text, toks, s, j - 1));
+    }
     // An honorific right before the name is not part of the role.
     while j > 0
         && same_para(paras, j - 1, name_first)
@@ -150,10 +163,17 @@ pub(crate) fn appositive_role(
     name_last: usize,
 ) -> Option<String> {
     let mut k = name_last + 1;
-    if toks.get(k).map(|t| t.text(text)) != Some(",") {
+    // "Jane Roe an analyst at Acme, said": an appositive whose comma was left out,
+    // opened by an indefinite article.
+    let indefinite = toks
+        .get(k)
+        .is_some_and(|t| matches!(t.text(text), "a" | "an"));
+    if toks.get(k).map(|t| t.text(text)) != Some(",") && !indefinite {
         return None;
     }
-    k += 1;
+    if !indefinite {
+        k += 1;
+    }
     // Skip an age: "Daniel Montalvo, 19, a member ..."
     if toks
         .get(k)
