@@ -8,8 +8,8 @@
 //!   parent or child is not a circle);
 //! - the top-level modules keep their layers: a module imports only modules of a lower
 //!   layer (see [`LAYERS`]);
-//! - no file outside `src/analyze` is longer than [`MAX_FILE_LINES`] lines, and no
-//!   function there is longer than [`MAX_FN_LINES`] lines.
+//! - no file under `src/` is longer than [`MAX_FILE_LINES`] lines, and no function is
+//!   longer than [`MAX_FN_LINES`] lines.
 //!
 //! The reader is a small scanner, not a Rust parser: it drops comments, string and char
 //! literals, then reads paths. That is enough for this code base, and a test below
@@ -37,19 +37,6 @@ const LAYERS: &[&[&str]] = &[
 
 const MAX_FILE_LINES: usize = 800;
 const MAX_FN_LINES: usize = 120;
-
-/// Circles inside `src/analyze` that its stage owners are taking apart; listed so this
-/// test guards everything else meanwhile. Each entry is a circle's modules, sorted.
-const KNOWN_CIRCLES: &[&[&str]] = &[];
-
-/// Directories (under `src/`) whose files the size limits do not cover yet (the stage
-/// owners are splitting them).
-const SIZE_EXEMPT: &[&str] = &["analyze"];
-
-/// Functions over the limit in files other helpers own, listed as (file under `src/`,
-/// function) until they are split; an entry that is short again fails the test, so the
-/// list only shrinks.
-const KNOWN_LONG_FUNCTIONS: &[(&str, &str)] = &[];
 
 fn src_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
@@ -450,13 +437,8 @@ fn describe(graph: &BTreeMap<String, BTreeSet<String>>, circle: &[String]) -> St
 #[test]
 fn no_module_imports_another_that_imports_it_back() {
     let graph = sibling_edges(&dependency_graph());
-    let known: Vec<Vec<String>> = KNOWN_CIRCLES
-        .iter()
-        .map(|c| c.iter().map(|s| s.to_string()).collect())
-        .collect();
     let new: Vec<String> = circles(&graph)
         .iter()
-        .filter(|c| !known.contains(c))
         .map(|c| describe(&graph, c))
         .collect();
     assert!(
@@ -535,9 +517,6 @@ fn files_and_functions_stay_small() {
     let mut wrong = Vec::new();
     for file in rust_files(&src) {
         let rel = file.strip_prefix(&src).expect("under src");
-        if SIZE_EXEMPT.iter().any(|d| rel.starts_with(d)) {
-            continue;
-        }
         let text = std::fs::read_to_string(&file).expect("read");
         let n = text.lines().count();
         if n > MAX_FILE_LINES {
@@ -547,18 +526,9 @@ fn files_and_functions_stay_small() {
             ));
         }
         for (name, len) in long_functions(&strip_comments_and_strings(&text)) {
-            let known = KNOWN_LONG_FUNCTIONS
-                .iter()
-                .any(|&(f, n)| rel == Path::new(f) && name == n);
-            if len > MAX_FN_LINES && !known {
+            if len > MAX_FN_LINES {
                 wrong.push(format!(
                     "  {}: fn {name} has {len} lines (most {MAX_FN_LINES})",
-                    rel.display()
-                ));
-            }
-            if len <= MAX_FN_LINES && known {
-                wrong.push(format!(
-                    "  {}: fn {name} is short now: remove it from KNOWN_LONG_FUNCTIONS",
                     rel.display()
                 ));
             }
