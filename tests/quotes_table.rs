@@ -20,6 +20,20 @@ type Case = (
 );
 
 const CASES: &[Case] = &[
+    // --- a dateline opening the paragraph is not the subject
+    (
+        "Quota row\n\nLIMA, June 3 — Makers of nets say that the new quota will ruin the season.",
+        &[("Makers", "the new quota will ruin the season", I)],
+    ),
+    // --- the object of "told"/"asked" is a whole noun phrase
+    (
+        "The mayor told the New York Times that the bridge would reopen in May.",
+        &[("The mayor", "the bridge would reopen in May", I)],
+    ),
+    (
+        "The union has asked the fisheries ministry to delay the quota.",
+        &[],
+    ),
     // --- quote + verb + speaker
     (
         "“We will not back down,” said Maria Lopez, a spokeswoman for the union.",

@@ -13,9 +13,6 @@ use std::process::Command;
 
 /// Our own sentences, each aimed at rules the fixtures may not reach.
 const OWN_CASES: &[&str] = &[
-    "Bridge repairs run late\n\n\
-     The repairs are late, Mayor Alice Brennan said, and the bridge will stay closed until the spring. \
-     The work will cost $4 million, according to Acme Surveys, the firm that drew up the plans.",
     "Council hires new auditor\n\n\
      The city of Westbrook said on Tuesday it had hired a new auditor. \
      \"We will publish every contract,\" said Mayor Alice Brennan. \
@@ -51,6 +48,9 @@ const OWN_CASES: &[&str] = &[
     "Westbrook names a new treasurer\n\n\
      Odile Marchetti studied at Pellworth University and later taught at Pellworth. \
      Marchetti resigned as city treasurer in May. Her family later moved to Brantwick.",
+    "Bridge repairs run late\n\n\
+     The repairs are late, Mayor Alice Brennan said, and the bridge will stay closed until the spring. \
+     The work will cost $4 million, according to Acme Surveys, the firm that drew up the plans.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -167,10 +167,16 @@ impl<'a> Ctx<'a> {
         let mut sent = vec![0; n];
         let mut sents = Vec::new();
         let mut start = 0;
+        let mut dateline_dash = None;
         for k in 0..n {
             sent[k] = sents.len();
+            if k == start && (k == 0 || self.para[k - 1] != self.para[k]) {
+                dateline_dash = self.dateline_dash(k);
+            }
             let last = k + 1 == n;
             let boundary = last
+                // "ROTTERDAM, May 14 — Makers say …": the dateline is not the subject.
+                || dateline_dash == Some(k)
                 || self.para[k + 1] != self.para[k]
                 || (self.is_terminator(k) && self.in_quote[k].is_none() && self.starts_sentence(k + 1))
                 // "… abandoned.) Other reports …": a bracketed sentence ends at its bracket.
@@ -189,6 +195,24 @@ impl<'a> Ctx<'a> {
         }
         self.sent = sent;
         self.sents = sents;
+    }
+
+    /// The dash closing a dateline that opens the paragraph at `k` ("ROTTERDAM, May 14
+    /// —", "LIMA (Reuters) -"): a place in capitals, then at most ten tokens with no
+    /// sentence end before the dash.
+    fn dateline_dash(&self, k: usize) -> Option<usize> {
+        let first = self.w(k);
+        let caps = first.chars().count() >= 2
+            && first
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '-');
+        if !(self.is_word(k) && caps) {
+            return None;
+        }
+        (k + 1..(k + 12).min(self.toks.len()))
+            .take_while(|&j| self.para[j] == self.para[k] && !self.is_terminator(j))
+            .find(|&j| matches!(self.w(j), "—" | "–" | "--" | "-") && !self.is_word(j))
+            .filter(|&j| j + 1 < self.toks.len() && self.para[j + 1] == self.para[k])
     }
 
     /// The closing mark at `k` follows a sentence terminator, perhaps across the other

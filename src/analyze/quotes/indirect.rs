@@ -221,7 +221,9 @@ impl Ctx<'_> {
                 j += 1;
             }
         } else if matches!(self.lw(j), "the" | "a") && self.is_word(j + 1) {
-            j += 2;
+            // "told the New York Times that …", "asked the city council to …": the whole
+            // noun phrase, not its first word.
+            j = self.np_after(j).map_or(j + 2, |(_, e)| (e + 1).max(j + 2));
         }
         if !(j > c && j <= sent_end) {
             return Some((c, false));
