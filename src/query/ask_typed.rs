@@ -311,13 +311,7 @@ pub fn where_(index: &ScopeIndex, q: &str) -> AskAnswer {
             .places
             .iter()
             .filter(|p| p.mentions.iter().any(|m| in_sentence(m) && located(m)))
-            .filter(|p| {
-                !lower.contains(&p.name.to_lowercase())
-                    && !p
-                        .mentions
-                        .iter()
-                        .any(|m| lower.contains(&a.doc.slice(*m).to_lowercase()))
-            })
+            .filter(|p| !named_in(&lower, a, p))
             .map(|p| p.name.as_str())
             .collect();
         if !names.is_empty() {
@@ -325,6 +319,14 @@ pub fn where_(index: &ScopeIndex, q: &str) -> AskAnswer {
         }
     }
     unsure(index, &topic, "a place for that")
+}
+
+/// Whether the (lower-cased) question names the entity, by its name or a mention.
+fn named_in(question: &str, a: &Article, e: &crate::model::NamedEntity) -> bool {
+    question.contains(&e.name.to_lowercase())
+        || e.mentions
+            .iter()
+            .any(|m| question.contains(&a.doc.slice(*m).to_lowercase()))
 }
 
 /// Nouns that make "which/what X" a question about places.
@@ -396,13 +398,7 @@ pub fn which_places(index: &ScopeIndex, q: &str) -> AskAnswer {
         let names: Vec<&str> = placed
             .into_iter()
             .map(|(_, p)| p)
-            .filter(|p| {
-                !lower.contains(&p.name.to_lowercase())
-                    && !p
-                        .mentions
-                        .iter()
-                        .any(|m| lower.contains(&a.doc.slice(*m).to_lowercase()))
-            })
+            .filter(|p| !named_in(&lower, a, p))
             .map(|p| p.name.as_str())
             .collect();
         if !names.is_empty() {

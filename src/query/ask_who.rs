@@ -6,6 +6,7 @@ use super::typed::{THRESHOLD, anchors_of, candidates, topic, unsure};
 use super::{AskAnswer, found, not_found};
 use crate::analyze::terms;
 use crate::lexicon;
+use crate::model::{Article, Person};
 use crate::query::Evidence;
 use crate::query::index::ScopeIndex;
 
@@ -76,19 +77,9 @@ pub fn who_has_role(index: &ScopeIndex, q: &str, target: &str) -> AskAnswer {
             if p.role.is_empty() || !role_terms.iter().any(|t| heads.contains(t)) {
                 continue;
             }
-            let sentences: Vec<usize> = p
-                .mentions
-                .iter()
-                .filter_map(|m| a.doc.sentence_at(m.start))
-                .collect();
-            let Some(&first) = sentences.first() else {
+            let Some((s, _)) = role_sentence(a, p) else {
                 continue;
             };
-            let s = sentences
-                .iter()
-                .copied()
-                .find(|&i| a.doc.sentence_text(i).contains(p.role.as_str()))
-                .unwrap_or(first);
             let mut held = role_terms.clone();
             held.extend(terms::terms(a.doc.sentence_text(s)));
             let qualified = qualifier.iter().filter(|t| held.contains(t)).count();
@@ -195,20 +186,10 @@ pub fn who_leads(index: &ScopeIndex, q: &str, roles: &[&str], led: &str) -> AskA
             if !role_words.iter().any(|w| roles.contains(&w.as_str())) {
                 continue;
             }
-            // The sentence that gives the role (the first mention's, else any).
-            let sentences: Vec<usize> = p
-                .mentions
-                .iter()
-                .filter_map(|m| a.doc.sentence_at(m.start))
-                .collect();
-            let giving = sentences
-                .iter()
-                .copied()
-                .find(|&i| a.doc.sentence_text(i).contains(p.role.as_str()));
-            let Some(s) = giving.or(sentences.first().copied()) else {
+            let Some((s, gives_role)) = role_sentence(a, p) else {
                 continue;
             };
-            if holds_led(&p.role) || giving.is_some_and(|i| holds_led(a.doc.sentence_text(i))) {
+            if holds_led(&p.role) || gives_role && holds_led(a.doc.sentence_text(s)) {
                 return found(
                     format!("{} ({})", p.name, p.role),
                     vec![Evidence::new(a, s)],
@@ -308,4 +289,20 @@ pub fn who_did(index: &ScopeIndex, q: &str) -> AskAnswer {
         }
     }
     unsure(index, &topic, "who did that")
+}
+
+/// The sentence that gives a person's role (one of their mentions' sentences holding the
+/// role's words), else their first mention's; and whether it gives the role.
+fn role_sentence(a: &Article, p: &Person) -> Option<(usize, bool)> {
+    let mut sentences = p.mentions.iter().filter_map(|m| a.doc.sentence_at(m.start));
+    let first = sentences.next()?;
+    let gives = |i: usize| a.doc.sentence_text(i).contains(p.role.as_str());
+    if gives(first) {
+        return Some((first, true));
+    }
+    Some(
+        sentences
+            .find(|&i| gives(i))
+            .map_or((first, false), |i| (i, true)),
+    )
 }
