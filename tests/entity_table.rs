@@ -219,6 +219,12 @@ const CASES: &[Case] = &[
     ("U. S. troops left the base.", Person, &[], &["U. S."]),
     // --- Organizations.
     (
+        "The Harbour Pilots' Association met the Fishermen's Union on Monday.",
+        Org,
+        &["Harbour Pilots' Association"],
+        &["Association"],
+    ),
+    (
         "The Houston Astros signed the pitcher.",
         Org,
         &["Houston Astros"],

@@ -120,10 +120,20 @@ pub fn chunks(doc: &Document) -> Vec<Chunk> {
             let mut words_in = vec![w0];
             let mut possessive = ws[i].1;
             let mut j = i + 1;
-            while !possessive && j < ws.len() {
+            while j < ws.len() {
                 let prev_end = words_in.last().map(|w| w.end).unwrap_or(0);
                 let (wj, pj) = ws[j];
-                if !doc.text[prev_end..wj.start].chars().all(|c| c == ' ') {
+                // "Producers' Association", "Workers' Party": a plural possessive inside
+                // a name that an organization head ends.
+                let plural_possessive_in_name = possessive
+                    && ORG_HEADS.is_one_word_head(doc.slice(wj))
+                    && matches!(&doc.text[prev_end..wj.start], "' " | "’ ");
+                if possessive && !plural_possessive_in_name {
+                    break;
+                }
+                if !plural_possessive_in_name
+                    && !doc.text[prev_end..wj.start].chars().all(|c| c == ' ')
+                {
                     break;
                 }
                 let t = doc.slice(wj);
