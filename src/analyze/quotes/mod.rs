@@ -70,22 +70,25 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
 /// cue, and the rule that links them.
 type Partial = (usize, Speaker, Option<usize>, crate::model::RuleId);
 
+/// The quote segments in runs that continue one another (a quote carried on across
+/// paragraphs), each run as its segment indices in order.
+fn chains(ctx: &Ctx) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for (si, seg) in ctx.segs.iter().enumerate() {
+        match out.last_mut() {
+            Some(chain) if seg.continues && si > 0 => chain.push(si),
+            _ => out.push(vec![si]),
+        }
+    }
+    out
+}
+
 /// Unattributed quotes that open a sentence continue the latest statement before them
 /// ("“A,” Roe said. “B.”", or "Roe said the plan failed. “It was doomed.”"): same
 /// paragraph, or the next one when the quote opens it, and no other person named
 /// between the statement and the quote, nor after the quote in its sentence.
 fn continuations(doc: &Document, ctx: &Ctx, run: &mut Run) {
-    let n = ctx.segs.len();
-    let mut si = 0;
-    while si < n {
-        let mut chain = vec![si];
-        while chain
-            .last()
-            .is_some_and(|&l| l + 1 < n && ctx.segs[l + 1].continues)
-        {
-            chain.push(chain[chain.len() - 1] + 1);
-        }
-        si = chain[chain.len() - 1] + 1;
+    for chain in chains(ctx) {
         let head = chain[0];
         if run.seg_speaker[head].is_some() {
             continue;
@@ -180,17 +183,7 @@ struct Run {
 /// Direct quotes, chained across paragraphs: each chain of continuing segments gets the
 /// speaker of the first attribution rule that finds one.
 fn direct_quotes(doc: &Document, ctx: &mut Ctx, run: &mut Run) {
-    let n = ctx.segs.len();
-    let mut si = 0;
-    while si < n {
-        let mut chain = vec![si];
-        while chain
-            .last()
-            .is_some_and(|&l| l + 1 < n && ctx.segs[l + 1].continues)
-        {
-            chain.push(chain[chain.len() - 1] + 1);
-        }
-        si = chain[chain.len() - 1] + 1;
+    for chain in chains(ctx) {
         let Some(f) = attribute_chain(doc, ctx, run, &chain) else {
             continue;
         };
