@@ -4,8 +4,8 @@
 
 use super::typed::{THRESHOLD, anchors_of, candidates, topic, unsure};
 use super::{AskAnswer, found, not_found};
+use crate::analyze::people::lexicon::LEX;
 use crate::analyze::terms;
-use crate::lexicon;
 use crate::model::{Article, Person};
 use crate::query::Evidence;
 use crate::query::index::ScopeIndex;
@@ -31,10 +31,8 @@ fn role_words(target: &str) -> Option<Vec<String>> {
     // a name.
     let lower = |w: &str| w.chars().next().is_some_and(char::is_lowercase) || w.starts_with('\'');
     let head = role.last()?;
-    let is_role_noun = |w: &str| {
-        let w = w.to_lowercase();
-        lexicon::ROLE_NOUNS.words().any(|r| r == w)
-    };
+    // The engine's role-noun set (the whole word: "Gov." is not read as "gov").
+    let is_role_noun = |w: &str| !w.ends_with('.') && LEX.is_role_noun(w);
     (lower(head) || is_role_noun(head)).then_some(role)
 }
 
