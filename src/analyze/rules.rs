@@ -141,6 +141,8 @@ registry! {
         "a quote followed by a dash and a name ending the line (“…” — Jane Roe) is that person's";
     QUOTES_WHO_ANTECEDENT = "quotes.who_antecedent", "quotes/phrases.rs::subject_of",
         "in \"<noun phrase>, who said …\" the noun phrase before the comma is the subject";
+    QUOTES_SUBJECT_BEFORE_MODIFIER = "quotes.subject_before_modifier", "quotes/phrases.rs::is_modifier_object",
+        "a noun after a preposition inside a participial or relative modifier (\"a survey charting debt among farmers has found\") is not the verb's subject";
     QUOTES_BRACKET_TAG = "quotes.bracket_tag", "quotes/phrases.rs::subject_end",
         "a short bracket between a name and its verb (\"Sen. Jane Roe (D-Ohio) said\") is skipped";
     QUOTES_CONTINUATION = "quotes.continuation", "quotes/mod.rs::continuations",

@@ -92,7 +92,10 @@ impl Lexicon {
             female_names: set(lexicon::FIRST_NAMES_FEMALE),
             east_asian_family: set(lexicon::FAMILY_NAMES_EAST_ASIAN),
             role_nouns: set(lexicon::ROLE_NOUNS),
-            group_heads: set(lexicon::GROUP_SPEAKERS),
+            group_heads: set(lexicon::GROUP_SPEAKERS)
+                .into_iter()
+                .chain(set(lexicon::GROUP_SPEAKERS_WORDNET))
+                .collect(),
         }
     }
 
