@@ -35,6 +35,19 @@ const CASES: &[Case] = &[
         "A report prepared by lawyers for the pensioners says the fund was raided twice.",
         &[("A report", "the fund was raided twice", I)],
     ),
+    // --- "<clause>, X said." followed by a quote: the clause is still X's
+    (
+        "Ferry vote\n\nThe ferry will stop at the island twice a day from May, Ama Boateng said. \
+         \"It is the best we can do.\"",
+        &[
+            (
+                "Ama Boateng",
+                "The ferry will stop at the island twice a day",
+                I,
+            ),
+            ("Ama Boateng", "It is the best we can do", QuoteKind::Direct),
+        ],
+    ),
 ];
 
 fn run(text: &str) -> Vec<(String, String, QuoteKind)> {

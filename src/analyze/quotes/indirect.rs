@@ -116,7 +116,9 @@ impl Ctx<'_> {
         }
         // Inversion: "<clause>, researchers say." / "…, Yonhap reported, but …"
         let next = self.w(v + 1);
-        if v + 1 > sent_end || matches!(next, "." | "," | ";") && !self.is_mark(v + 2) {
+        if v + 1 > sent_end
+            || matches!(next, "." | "," | ";") && !(next == "," && self.is_mark(v + 2))
+        {
             return self.inversion(v, log);
         }
         // Forward: verb (object) (that) clause.
