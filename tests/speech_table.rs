@@ -48,6 +48,28 @@ const CASES: &[Case] = &[
             ("Ama Boateng", "It is the best we can do", QuoteKind::Direct),
         ],
     ),
+    // --- "according to" a source no noun-phrase walk names
+    (
+        "The mill closed twice in the 1990s, according to state records.",
+        &[("State records", "The mill closed twice in the 1990s", I)],
+    ),
+    (
+        "The orchard changed hands in 1987, according to her family's papers.",
+        &[(
+            "Her family's papers",
+            "The orchard changed hands in 1987",
+            I,
+        )],
+    ),
+    (
+        "According to early counts compiled for the county by a volunteer group, turnout fell \
+         in every ward.",
+        &[(
+            "Early counts compiled for the county by a volunteer group",
+            "turnout fell in every ward",
+            I,
+        )],
+    ),
 ];
 
 fn run(text: &str) -> Vec<(String, String, QuoteKind)> {

@@ -167,6 +167,8 @@ registry! {
         "\"X said (that) <clause>\": the clause after a speech verb is its subject's statement";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
+    QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
+        "after \"according to\", the words up to the closing comma or sentence end name the source when no noun phrase walk does (\"according to his biography\", \"according to state records\")";
     QUOTES_PARTIAL_IN_CLAUSE = "quotes.partial_in_clause", "quotes/mod.rs::partials_in_clause",
         "a quote that cuts short a reported clause is the same speaker's words";
     QUOTES_PARTIAL_IN_SENTENCE = "quotes.partial_in_sentence", "quotes/mod.rs::indirect_statements",
