@@ -731,3 +731,27 @@ fn a_count_of_another_thing_does_not_answer_how_many() {
         votes.1
     );
 }
+
+/// A part of what is asked is not its amount: a sum the plan "included" is not what the
+/// plan cost, and the question is declined rather than answered with the part.
+#[test]
+fn a_part_of_the_thing_asked_about_is_not_its_amount() {
+    let text = "Harbour towns get a relief plan\n\nThe relief plan approved on Tuesday \
+                included $40 million in grants for fishing crews and $12 million for \
+                repairs.\n\nThe town council said the plan would cost $310 million over \
+                five years.\n";
+    let doc = ingest(text.as_bytes(), &IngestOptions::default()).expect("ingest");
+    let analysis = analyze(&doc);
+    let article = Article {
+        id: "relief".into(),
+        added_at: chrono::Utc::now(),
+        added_by: None,
+        origin: "relief.txt".into(),
+        doc,
+        analysis,
+    };
+    let answer = newsdesk::query::ask(&[&article], "How much was the relief plan?");
+    let said = format!("{answer:?}");
+    assert!(!said.contains("40 million"), "{said}");
+    assert!(said.contains("310 million"), "{said}");
+}

@@ -163,6 +163,29 @@ pub(super) fn anchors_of(a: &Article, sentence: usize, wanted: impl Fn(u32) -> b
     out
 }
 
+/// Words that make a figure after them one part of the thing before them.
+const PART_OF: &[&str] = &[
+    "include",
+    "includes",
+    "included",
+    "including",
+    "contain",
+    "contains",
+    "contained",
+    "containing",
+    "among",
+];
+
+/// Whether a part-of word stands between the nearest topic word before `fs` and the
+/// figure at `fs` ("the bill included $40 million …").
+fn part_of_topic(text: &str, fs: usize, anchors: &[usize]) -> bool {
+    let Some(&from) = anchors.iter().filter(|&&a| a < fs).max() else {
+        return false;
+    };
+    text.get(from..fs)
+        .is_some_and(|between| terms::words(between).any(|w| PART_OF.contains(&w.as_str())))
+}
+
 fn distance(span_start: usize, anchors: &[usize]) -> usize {
     anchors
         .iter()
@@ -207,6 +230,9 @@ pub fn how_much(index: &ScopeIndex, q: &str) -> AskAnswer {
             })
             // Not a number the question itself gives ("the 2008 bailout").
             .filter(|f| !q.contains(a.doc.slice(f.text)))
+            // A part of what is asked is not its amount: "the package includes $5
+            // billion for schools" does not say how much the package is.
+            .filter(|f| !part_of_topic(text, f.text.start - start, &near))
             // Tied to what is asked: its clause holds a topic word besides the counted
             // noun; an age stands right after every name the question gives.
             .filter(|f| {
