@@ -8,7 +8,7 @@
 //! sentences as evidence. Answers come only from the articles a question names.
 
 use super::{AskAnswer, CANDIDATES, NUMBER_SPAN, QUESTION_WORDS, found, not_found};
-use crate::analyze::terms;
+use crate::analyze::{gazetteer, terms};
 use crate::model::{Article, Span};
 use crate::query::Evidence;
 use crate::query::answer_kind::{self, Measure};
@@ -374,6 +374,9 @@ const PLACE_NOUNS: &[&str] = &[
     "places",
 ];
 
+/// Place nouns that ask for countries only.
+const COUNTRY_NOUNS: &[&str] = &["country", "countries", "nation", "nations"];
+
 /// Whether the question asks "which countries / what cities …".
 pub fn is_place_question(q: &str) -> bool {
     let mut words = terms::words(q);
@@ -390,6 +393,10 @@ pub fn which_places(index: &ScopeIndex, q: &str) -> AskAnswer {
     skip.extend_from_slice(PLACE_NOUNS);
     let topic = Topic::new(index, q, &skip);
     let lower = q.to_lowercase();
+    // "Which countries / nations": a city or a building is not an answer.
+    let countries = terms::words(q)
+        .nth(1)
+        .is_some_and(|w| COUNTRY_NOUNS.contains(&w.as_str()));
     for (slot, s, _) in candidates(&topic, THRESHOLD) {
         let a = index.article(slot);
         // "Which countries does it export to?" is not answered by "it will not export
@@ -408,6 +415,8 @@ pub fn which_places(index: &ScopeIndex, q: &str) -> AskAnswer {
             continue;
         }
         // Each place with its first mention in the sentence, in the order written.
+        let near = anchors(a, s, &topic);
+        let start = a.doc.sentences[s].span.start;
         let mut placed: Vec<(usize, &crate::model::NamedEntity)> = a
             .analysis
             .places
@@ -417,7 +426,9 @@ pub fn which_places(index: &ScopeIndex, q: &str) -> AskAnswer {
                     .mentions
                     .iter()
                     .find(|m| a.doc.sentence_at(m.start) == Some(s))?;
-                Some((m.start, p))
+                let (at, end) = (m.start - start, m.end - start);
+                (!origin_of_topic(text, at, &near) && !modifies_topic(text, end, &near))
+                    .then_some((m.start, p))
             })
             .collect();
         placed.sort_by_key(|&(at, _)| at);
@@ -425,6 +436,7 @@ pub fn which_places(index: &ScopeIndex, q: &str) -> AskAnswer {
             .into_iter()
             .map(|(_, p)| p)
             .filter(|p| !named_in(&lower, a, p))
+            .filter(|p| !countries || gazetteer::is_country_name(&p.name))
             .map(|p| p.name.as_str())
             .collect();
         if !names.is_empty() {
@@ -432,6 +444,33 @@ pub fn which_places(index: &ScopeIndex, q: &str) -> AskAnswer {
         }
     }
     unsure(index, &topic, "places for that")
+}
+
+/// Whether the place at `at` only says where a topic word's thing comes from or belongs
+/// ("imports of grain from Canada" when grain is asked about): it tells the thing, not
+/// the place the question is after.
+fn origin_of_topic(text: &str, at: usize, anchors: &[usize]) -> bool {
+    let lead = before(text, at, 24).to_lowercase();
+    let mut lead = lead.split_whitespace().rev();
+    let mut link = lead.next();
+    if link == Some("the") {
+        link = lead.next();
+    }
+    matches!(link, Some("from" | "of"))
+        && anchors.iter().any(|&a| {
+            a < at
+                && text
+                    .get(a..at)
+                    .is_some_and(|between| between.split_whitespace().count() <= 5)
+        })
+}
+
+/// Whether the place ending at `end` stands right before a topic word as its modifier
+/// ("Canadian grain", "U.S. grain imports" when grain is asked about).
+fn modifies_topic(text: &str, end: usize, anchors: &[usize]) -> bool {
+    anchors
+        .iter()
+        .any(|&a| a >= end && text.get(end..a).is_some_and(|gap| gap.trim().is_empty()))
 }
 
 /// Words that negate a clause.
