@@ -529,6 +529,55 @@ const CASES: &[Case] = &[
         &[],
         &["Royal Navy Sea"],
     ),
+    // --- Places: slots that hold people, groups, employers and dates, not places.
+    (
+        "The senator took questions from Mr. Okafor and later from Mrs. Lindqvist.",
+        Place,
+        &[],
+        &["Mr", "Mrs", "Mr.", "Mrs."],
+    ),
+    (
+        "Support grew, with help from Democrats in Tampa and from Republicans in Ocala.",
+        Place,
+        &["Tampa", "Ocala"],
+        &["Democrats", "Republicans"],
+    ),
+    (
+        "Talks between Serbs and Albanians stalled again.",
+        Place,
+        &[],
+        &["Serbs", "Albanians"],
+    ),
+    (
+        "The dispute between Kowalczyk and the ministry dragged on.",
+        Place,
+        &[],
+        &["Kowalczyk"],
+    ),
+    (
+        "\"The sell-off was overdone,\" said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
+        Org,
+        &["Kestrelmoor"],
+        &[],
+    ),
+    (
+        "Piotr Zieliński, a lecturer in political science at Vassarby, disagreed.",
+        Place,
+        &[],
+        &["Vassarby"],
+    ),
+    (
+        "The rally at Kinross Arena Sunday drew thousands of supporters.",
+        Place,
+        &["Kinross Arena"],
+        &["Kinross Arena Sunday"],
+    ),
+    (
+        "Turnout was high across the South and lower in the Midwest.",
+        Place,
+        &["South", "Midwest"],
+        &[],
+    ),
 ];
 
 /// Known gaps, kept visible: an unknown Vietnamese family name written with its

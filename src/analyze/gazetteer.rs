@@ -35,6 +35,30 @@ pub(crate) fn is_country(entry: usize) -> bool {
     PLACES.section.get(entry).is_some_and(|s| s == "Countries")
 }
 
+/// The title abbreviations of data/abbreviations.txt ("Mr.", "Gov.", "Lt.").
+static TITLE_ABBREVIATIONS: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
+    crate::lexicon::ABBREVIATIONS
+        .entries()
+        .filter(|e| e.field(1) == "title")
+        .map(|e| e.field(0))
+        .collect()
+});
+
+/// Whether a word is a title abbreviation with its period ("Gov.", "Sen.").
+pub(crate) fn is_title_abbreviation(word: &str) -> bool {
+    TITLE_ABBREVIATIONS.contains(word)
+}
+
+/// Whether a word is a title: one of [`TITLE_WORDS`], a title abbreviation, or a short
+/// one written without its period, as British style does ("Mr Smith", "Dr Jones").
+pub(crate) fn is_title(word: &str) -> bool {
+    TITLE_WORDS.contains(&word)
+        || TITLE_ABBREVIATIONS.contains(word)
+        || (word.len() <= 4
+            && word.chars().all(char::is_alphabetic)
+            && TITLE_ABBREVIATIONS.contains(format!("{word}.").as_str()))
+}
+
 /// Lower-case words that make a capitalized run a title, not a name ("President").
 pub(crate) const TITLE_WORDS: &[&str] = &[
     "President",

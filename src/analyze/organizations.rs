@@ -5,9 +5,7 @@
 //! organization's slot ("an analyst at Trivium China", "Environment Canada spokeswoman").
 //! People's names and places are never reported as organizations.
 
-use super::gazetteer::{
-    ORG_HEADS, ORGS, PLACE_HEADS, PLACES, TITLE_WORDS, is_country, is_language,
-};
+use super::gazetteer::{ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_country, is_language, is_title};
 use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
 use crate::model::{Document, NamedEntity, Person, Span};
@@ -269,6 +267,26 @@ fn acronym_is_org(
     org_by_context(doc, c) || before.as_deref() == Some("the")
 }
 
+/// Whether the chunk follows a role noun and "at"/"of"/"for"/"with" ("an analyst at
+/// X", "director of X"), or "at" after a role with its field ("a professor of law at X",
+/// "vice president for public affairs at X"): the employer's slot.
+pub(crate) fn in_role_slot(doc: &Document, chunk: &Chunk) -> bool {
+    let before = proper_nouns::words_before(doc, chunk.span.start, 6);
+    let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
+    if matches!(b(0), "at" | "of" | "for" | "with") && ROLE_NOUNS.contains(&b(1)) {
+        return true;
+    }
+    b(0) == "at"
+        && (3..before.len()).any(|k| {
+            ROLE_NOUNS.contains(&b(k))
+                && matches!(b(k - 1), "of" | "in" | "for")
+                && (1..k - 1).all(|i| {
+                    !matches!(b(i), "the" | "a" | "an" | "and" | "or")
+                        && b(i).chars().all(|ch| ch.is_lowercase())
+                })
+        })
+}
+
 /// Whether the chunk sits in an organization's slot by its context.
 fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
     // "taught English at a school": a language's name is not an organization.
@@ -277,9 +295,7 @@ fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
     }
     let before = proper_nouns::words_before(doc, chunk.span.start, 3);
     let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
-    if (b(0) == "at" || b(0) == "of" || b(0) == "for" || b(0) == "with")
-        && ROLE_NOUNS.contains(&b(1))
-    {
+    if in_role_slot(doc, chunk) {
         return true;
     }
     if SOURCE_CUES
@@ -345,10 +361,7 @@ pub(crate) fn org_named_after_country(doc: &Document, chunk: &Chunk) -> bool {
         "Ancient",
     ];
     !DIRECTIONS.contains(&lead)
-        && !chunk
-            .words
-            .iter()
-            .any(|w| TITLE_WORDS.contains(&doc.slice(*w)))
+        && !chunk.words.iter().any(|w| is_title(doc.slice(*w)))
         && PLACES.lookup(chunk.text(doc)).is_none()
         && !chunk.sentence_initial
 }
@@ -465,10 +478,7 @@ pub fn extract_from(
             || (!is_place
                 && !acronym_like
                 && org_by_context(doc, chunk)
-                && !chunk
-                    .words
-                    .iter()
-                    .any(|w| TITLE_WORDS.contains(&doc.slice(*w)))
+                && !chunk.words.iter().any(|w| is_title(doc.slice(*w)))
                 && fire(rules::ORGS_CONTEXT, chunk.span))
         {
             // "Standard & Poor's" keeps the apostrophe that is part of its name.

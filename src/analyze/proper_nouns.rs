@@ -3,7 +3,9 @@
 //! material the place and organization rules classify (with the lists of
 //! [`super::gazetteer`]).
 
-use super::gazetteer::{Heads, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, TITLE_WORDS};
+use super::gazetteer::{
+    Heads, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_title, is_title_abbreviation,
+};
 use super::people::lexicon::LEX;
 use crate::model::{Document, Span};
 use std::sync::LazyLock;
@@ -70,7 +72,12 @@ fn words(doc: &Document, sentence: Span) -> Vec<(Span, bool)> {
     let mut out = Vec::new();
     for (mut s, mut e) in crate::text::words::words(body, crate::text::words::NAME_RULES) {
         let w = &body[s..e];
-        if w.ends_with('.') && !is_dotted_initialism(w) && !DOTTED_WORDS.contains(&w) {
+        // "Mr.", "Gov.": a title abbreviation keeps its period and joins the name after it.
+        if w.ends_with('.')
+            && !is_dotted_initialism(w)
+            && !DOTTED_WORDS.contains(&w)
+            && !is_title_abbreviation(w)
+        {
             e -= 1;
         }
         let _ = &mut s;
@@ -254,9 +261,17 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     {
         return refine(doc, rest, out);
     }
+    // "West Palm Beach Tuesday": a weekday after a name dates the sentence.
+    if n > 1
+        && crate::lexicon::WEEKDAYS.contains(&word(n - 1))
+        && (n > 2 || PLACES.lookup(word(0)).is_some())
+        && let Some(head) = sub(&c, 0, n - 1, false)
+    {
+        return refine(doc, head, out);
+    }
     // Leading titles followed by "of".
     let mut t = 0;
-    while t < n && TITLE_WORDS.contains(&word(t)) {
+    while t < n && is_title(word(t)) {
         t += 1;
     }
     // "Fellow of the Royal Society", "Professor of Linguistics": a role noun before "of".
@@ -273,7 +288,7 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     // A name running on after its organization head, before a trailing title is cut
     // ("Royal Air Force Sea King" is the air force, not a sea).
     if n > 1
-        && TITLE_WORDS.contains(&word(n - 1))
+        && is_title(word(n - 1))
         && !complete_name(doc, &c)
         && let Some((l, r)) = split_run_on(doc, &c)
     {
@@ -282,8 +297,7 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     }
     // Trailing role words.
     if n > 1
-        && (TITLE_WORDS.contains(&word(n - 1))
-            || ["CEO", "CFO", "COO", "CTO"].contains(&word(n - 1)))
+        && (is_title(word(n - 1)) || ["CEO", "CFO", "COO", "CTO"].contains(&word(n - 1)))
         && !complete_name(doc, &c)
         && let Some(head) = sub(&c, 0, n - 1, false)
     {
