@@ -578,6 +578,43 @@ const CASES: &[Case] = &[
         &["South", "Midwest"],
         &[],
     ),
+    // --- Organizations: teams, newspapers by their head word, names after "of".
+    (
+        "\"We will not sell,\" the owner told the Times on Monday.",
+        Org,
+        &["Times"],
+        &[],
+    ),
+    (
+        "In 2019 he was traded to the Lakeshore Comets, a minor league affiliate.",
+        Org,
+        &["Lakeshore Comets"],
+        &[],
+    ),
+    (
+        "The club's new coach joined the Glenmore Harriers in May.",
+        Org,
+        &["Glenmore Harriers"],
+        &[],
+    ),
+    (
+        "The Silver Anchor Prize of the Baltic Maritime Society went to Ana Castro.",
+        Org,
+        &["Baltic Maritime Society"],
+        &["Silver Anchor Prize of the Baltic Maritime Society"],
+    ),
+    (
+        "Voters asked the Independent candidate about taxes.",
+        Org,
+        &[],
+        &["Independent"],
+    ),
+    (
+        "The nursery on the corner sold the Morning Glories every spring.",
+        Org,
+        &[],
+        &["Morning Glories"],
+    ),
 ];
 
 /// Known gaps, kept visible: an unknown Vietnamese family name written with its

@@ -35,6 +35,12 @@ pub(crate) fn is_country(entry: usize) -> bool {
     PLACES.section.get(entry).is_some_and(|s| s == "Countries")
 }
 
+/// Endings of plural names for peoples, parties and faiths ("Americans", "Democrats",
+/// "Israelis", "Muslims", "Arabs", "Serbs", "Jews", "Islamists", "Shiites"); place names
+/// seldom end so ("Randers", "Salinas", "Cauquenes" do not).
+pub(crate) const GROUP_PLURAL_ENDINGS: &[&str] =
+    &["ans", "ats", "is", "ims", "bs", "ews", "ists", "ites"];
+
 /// The title abbreviations of data/abbreviations.txt ("Mr.", "Gov.", "Lt.").
 static TITLE_ABBREVIATIONS: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
     crate::lexicon::ABBREVIATIONS

@@ -9,7 +9,9 @@
 //! a nationality, like "American", not a mention of the place; a place inside a longer
 //! name ("University of Chile", "New York Stock Exchange") is not a mention either.
 
-use super::gazetteer::{ORG_HEADS, PLACE_HEADS, PLACES, is_language, is_title};
+use super::gazetteer::{
+    GROUP_PLURAL_ENDINGS, ORG_HEADS, PLACE_HEADS, PLACES, is_language, is_title,
+};
 use super::organizations::{in_role_slot, org_by_form, org_named_after_country};
 use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
@@ -343,11 +345,6 @@ struct Found {
     entry: Option<usize>,
     strong: bool,
 }
-
-/// Endings of plural names for peoples, parties and faiths ("Americans", "Democrats",
-/// "Israelis", "Muslims", "Arabs", "Serbs", "Jews", "Islamists", "Shiites"); place names
-/// seldom end so ("Randers", "Salinas", "Cauquenes" do not).
-const GROUP_PLURAL_ENDINGS: &[&str] = &["ans", "ats", "is", "ims", "bs", "ews", "ists", "ites"];
 
 /// A name for a group of people: one unknown capitalized word in the plural
 /// ("Democrats", "Israelis", "Arabs"), or a longer name ending in a plural in "-ans"

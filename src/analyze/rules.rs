@@ -213,6 +213,10 @@ registry! {
         "an acronym that is known, defined after an organization's name, in an organization slot or after \"the\" is an organization";
     ORGS_CONTEXT = "organizations.context", "organizations.rs::extract_from",
         "a name in an organization's slot (\"analyst at X\", \"according to X\", \"X spokeswoman\") is an organization";
+    ORGS_THE_PLURAL_NAME = "organizations.the_plural_name", "organizations.rs::org_by_form",
+        "a name of two or more words after \"the\" ending in a plural (\"the Rice Owls\") is a team or club";
+    ORGS_THE_OUTLET = "organizations.the_outlet", "organizations.rs::extract_from",
+        "a newspaper's head word alone after \"the\" (\"the Times reported\") is the newspaper";
     ORGS_LOWERCASE_GAZETTEER = "organizations.lowercase_gazetteer", "organizations.rs::extract_from",
         "a listed organization written outside any capitalized run (\"eBay\") is an organization";
 
