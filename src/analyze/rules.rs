@@ -145,6 +145,8 @@ registry! {
         "a short bracket between a name and its verb (\"Sen. Jane Roe (D-Ohio) said\") is skipped";
     QUOTES_CONTINUATION = "quotes.continuation", "quotes/mod.rs::continuations",
         "an unattributed quote opening a sentence continues the latest statement before it (same or next paragraph), when no other person is named between";
+    QUOTES_ATTRIBUTION_TAIL = "quotes.attribution_tail", "quotes/mod.rs::attribution_end",
+        "names in the rest of a quote's attribution sentence (\"said Roe, who advised Smith\") do not stop the next quote from continuing the same speaker";
     QUOTES_INTRODUCED_BY = "quotes.introduced_by", "quotes/mod.rs::introduced_by",
         "a quote opening the sentence after one whose only named person is its subject is that person's";
 
