@@ -41,6 +41,11 @@ pub(crate) fn is_country(entry: usize) -> bool {
     PLACES.section.get(entry).is_some_and(|s| s == "Countries")
 }
 
+/// Whether `name` (a place as the engine outputs it) is a country's name or alias.
+pub fn is_country_name(name: &str) -> bool {
+    PLACES.lookup(name).is_some_and(is_country)
+}
+
 /// Lower-case words that make a capitalized run a title, not a name ("President").
 pub(crate) const TITLE_WORDS: &[&str] = &[
     "President",
