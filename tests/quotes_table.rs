@@ -391,6 +391,11 @@ const CASES: &[Case] = &[
         "The dockworkers’ union is crying “sabotage” over the new rules.",
         &[("The dockworkers’ union", "sabotage", D)],
     ),
+    // …but not when the quote sits in a relative clause or a passive report.
+    (
+        "So far 12 passengers have been taken to the county hospital, where three are said to be in a \"critical condition\".",
+        &[],
+    ),
     // After "said X," an article opens X's description, not another statement.
     (
         "The budget is balanced, said Petra Lindqvist, the treasurer of the county board.",

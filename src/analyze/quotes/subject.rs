@@ -15,7 +15,9 @@ const LEAD_CONJUNCTIONS: &[&str] = &["but", "and", "so", "yet", "still", "then",
 
 /// Words between the subject and the quote that hand the quote to someone else: a
 /// relative clause or a new clause with its own subject.
-const HAND_OFF: &[&str] = &["who", "whom", "whose", "which", "while", "whereas", ";"];
+const HAND_OFF: &[&str] = &[
+    "who", "whom", "whose", "which", "where", "while", "whereas", ";",
+];
 
 /// Quantifiers that open a subject like a determiner ("Several pilots are …").
 const QUANTIFIERS: &[&str] = &[
@@ -61,6 +63,18 @@ impl Ctx<'_> {
             if HAND_OFF.contains(&self.lw(j)) {
                 return true;
             }
+            // "… are said to be in a “critical condition”": a passive report has no speaker.
+            if j > v
+                && matches!(
+                    self.lw(j - 1),
+                    "is" | "are" | "was" | "were" | "be" | "been"
+                )
+                && self.is_word(j)
+                && !self.lw(j).ends_with("ing")
+                && LEX.speech_verb(self.w(j)).is_some()
+            {
+                return true;
+            }
             if let Some(p) = self.mention[j]
                 && Some(p) != subject
                 && self.mention.get(j + 1).copied().flatten() != Some(p)
@@ -86,7 +100,14 @@ impl Ctx<'_> {
         if k >= o || self.in_quote[k].is_some() {
             return None;
         }
-        if LEAD_CONJUNCTIONS.contains(&self.lw(k)) && self.w(k + 1) != "," {
+        // "But Roe …" skips the conjunction; "So far 12 passengers …" opens a phrase.
+        let next = self.lw(k + 1);
+        if LEAD_CONJUNCTIONS.contains(&self.lw(k))
+            && (is_capitalized(self.w(k + 1))
+                || DETS.contains(&next)
+                || QUANTIFIERS.contains(&next)
+                || self.is_pronoun(k + 1))
+        {
             k += 1;
         }
         let opener = is_function_word(self.lw(k))
