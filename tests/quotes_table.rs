@@ -396,6 +396,28 @@ const CASES: &[Case] = &[
         "So far 12 passengers have been taken to the county hospital, where three are said to be in a \"critical condition\".",
         &[],
     ),
+    // After a quote closing on a comma, "?" or "!", any verb with its subject attributes it.
+    (
+        "“That is the worst idea I have heard all year!” beamed Rosalind Achebe from the front row.",
+        &[("Rosalind Achebe", "the worst idea I have heard all year", D)],
+    ),
+    (
+        "“We were never told about the closure!” a ferry passenger yelled.",
+        &[(
+            "A ferry passenger",
+            "We were never told about the closure",
+            D,
+        )],
+    ),
+    // A described speaker no list knows is kept as written.
+    (
+        "“We were never told about the closure,” the harbour newsletter complained.",
+        &[(
+            "The harbour newsletter",
+            "We were never told about the closure",
+            D,
+        )],
+    ),
     // After "said X," an article opens X's description, not another statement.
     (
         "The budget is balanced, said Petra Lindqvist, the treasurer of the county board.",

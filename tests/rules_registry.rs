@@ -51,7 +51,9 @@ const OWN_CASES: &[&str] = &[
     "Ferry timetable criticised\n\n\
      \"The timetable is a mess,\" said Odile Brannigan, who sat on the harbour board under \
      Mayor Lionel Achterberg. \"Nobody can plan a week ahead.\" \
-     The dockworkers' union is crying \"sabotage\" over the new rules.",
+     The dockworkers' union is crying \"sabotage\" over the new rules. \
+     \"Nobody told us!\" a ferry passenger yelled. \
+     \"We were never told about the closure,\" the harbour newsletter complained.",
     "Bridge repairs run late\n\n\
      The repairs are late, Mayor Alice Brennan said, and the bridge will stay closed until the spring. \
      The work will cost $4 million, according to Acme Surveys, the firm that drew up the plans.",

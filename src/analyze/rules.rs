@@ -151,6 +151,10 @@ registry! {
         "names in the rest of a quote's attribution sentence (\"said Roe, who advised Smith\") do not stop the next quote from continuing the same speaker";
     QUOTES_SENTENCE_SUBJECT = "quotes.sentence_subject", "quotes/mod.rs::by_sentence_subject",
         "a quote inside a sentence that no other rule attributed is said by the sentence's subject (a person, pronoun or description: \"critics are crying “fraud”\")";
+    QUOTES_AFTER_ANY_VERB = "quotes.after_any_verb", "quotes/mod.rs::attribute_chain",
+        "a quote closing on a comma, \"?\" or \"!\" followed by a subject and any verb, or a verb and its subject (\"an angry Roe retorted\", \"beamed Jane Roe\"), is that subject's; a described speaker is kept as written";
+    QUOTES_DESCRIBED_SPEAKER = "quotes.described_speaker", "quotes/attribution.rs::described_speaker",
+        "a speaker phrase after or before \"said\" that no name or role list knows (\"a young woman\", \"the congressional report\") is kept as written";
     QUOTES_INTRODUCED_BY = "quotes.introduced_by", "quotes/mod.rs::introduced_by",
         "a quote opening the sentence after one whose only named person is its subject is that person's";
 

@@ -177,6 +177,7 @@ impl Ctx<'_> {
                 }
                 if let Some(sp) = self
                     .classify(s, e, log)
+                    .or_else(|| self.described_speaker(s, e, inner))
                     .filter(|_| fire(rules::QUOTES_AFTER_SAID_X, inner))
                 {
                     return Some(Found {
@@ -219,11 +220,20 @@ impl Ctx<'_> {
         if s < k {
             return None;
         }
-        let sp = self.classify(s, e, log)?;
+        let sp = self
+            .classify(s, e, log)
+            .or_else(|| self.described_speaker(s, e, inner))?;
         fire(rules::QUOTES_AFTER_X_SAID, inner).then_some(Found {
             speaker: sp,
             cue: Some(v),
         })
+    }
+
+    /// A speaker phrase no name or role list knows, kept as written ("said the man who
+    /// …", "a young woman exclaimed"), for the quote `inner`.
+    fn described_speaker(&self, s: usize, e: usize, inner: crate::model::Span) -> Option<Speaker> {
+        self.descriptive(s, e)
+            .filter(|_| fire(rules::QUOTES_DESCRIBED_SPEAKER, inner))
     }
 
     /// “…” — Jane Roe / "…" ― Roe, a teacher: the quote closing at token `c` is

@@ -278,6 +278,11 @@ fn attribute_chain(
         run.used_cues.insert(c);
     }
     if hit.is_none() {
+        hit = ctx
+            .after_any_verb(head, &run.log)
+            .filter(|_| rules::fire(rules::QUOTES_AFTER_ANY_VERB, head_span));
+    }
+    if hit.is_none() {
         hit = ctx.governing_attribution(head, &run.log);
     }
     if hit.is_none()

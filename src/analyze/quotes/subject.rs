@@ -6,7 +6,7 @@
 
 use super::attribution::Found;
 use super::context::{Ctx, DETS};
-use super::speakers::Said;
+use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 
@@ -204,5 +204,73 @@ impl Ctx<'_> {
             && !LEX.is_role_noun(lw)
             && !LEX.is_group_head(lw)
             && (lw.ends_with("ed") || lw.ends_with('s') && !lw.ends_with("ss"))
+    }
+
+    /// "“…,” an angry Roe retorted." / "“…!” beamed Jane Roe.": a quote closing on a
+    /// comma, "?" or "!" and followed in its paragraph by a subject and any verb, or by a
+    /// verb and its subject — the attribution, whatever the verb.
+    pub fn after_any_verb(&mut self, si: usize, log: &[Said]) -> Option<Found> {
+        if self.names_a_work(si) {
+            return None;
+        }
+        let c = self.close_tok(si)?;
+        let inner = self.segs[si].inner.of(self.text).trim_end();
+        let mut k = c + 1;
+        if self.w(k) == "," {
+            k += 1;
+        } else if !inner.ends_with([',', '?', '!']) {
+            return None;
+        }
+        if k >= self.toks.len() || self.para[k] != self.para[c] || self.in_quote[k].is_some() {
+            return None;
+        }
+        let (_, se) = self.sents[self.sent[k]];
+        let limit = (se + 1).min(k + 20);
+        // Verb first: "beamed Jane Roe", "shot back the mayor".
+        let mut v = k;
+        if self.is_verb_like(v) || self.lw(v).ends_with("ed") && !is_capitalized(self.w(v)) {
+            if matches!(self.lw(v + 1), "back" | "out" | "up") {
+                v += 1;
+            }
+            if let Some((s, e)) = self.np_after(v + 1) {
+                let e = self.trim_name_np(s, e);
+                let first = self.lw(s);
+                let np_like =
+                    is_capitalized(self.w(s)) || DETS.contains(&first) || self.mention[s].is_some();
+                if np_like && !self.is_pronoun(s) {
+                    let speaker = self
+                        .classify(s, e, log)
+                        .or_else(|| self.descriptive(s, e))?;
+                    return Some(Found {
+                        speaker,
+                        cue: Some(k),
+                    });
+                }
+            }
+            return None;
+        }
+        // Subject first: "an angry Roe retorted", "one user commented".
+        let (s, e, v) = self.subject_and_verb(k, limit)?;
+        if self.negated(v) {
+            return None;
+        }
+        let speaker = self
+            .classify(s, e, log)
+            .or_else(|| self.descriptive(s, e))?;
+        Some(Found {
+            speaker,
+            cue: Some(v),
+        })
+    }
+
+    /// A speaker described rather than named ("a young woman", "one user", "the
+    /// congressional report"), kept in the article's words: a short phrase opening with a
+    /// determiner or quantifier and ending in a noun.
+    pub fn descriptive(&self, s: usize, e: usize) -> Option<Speaker> {
+        let first = self.lw(s);
+        let opens = DETS.contains(&first) || QUANTIFIERS.contains(&first) || first == "one";
+        let ends = self.is_word(e) && !is_function_word(self.lw(e)) && !is_capitalized(self.w(e));
+        (opens && ends && e > s && e - s < 8)
+            .then(|| Speaker::Group(super::speakers::capitalize(self.slice(s, e))))
     }
 }
