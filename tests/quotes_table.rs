@@ -418,6 +418,18 @@ const CASES: &[Case] = &[
             D,
         )],
     ),
+    // A nested quote's closing mark does not hide the comma before the attribution.
+    (
+        "“My neighbour told me, ‘this is not what we want,’” Ilse Wilcox said. “What we are seeing is a revolt of parents.”",
+        &[
+            ("Ilse Wilcox", "My neighbour told me", D),
+            (
+                "Ilse Wilcox",
+                "What we are seeing is a revolt of parents",
+                D,
+            ),
+        ],
+    ),
     // After "said X," an article opens X's description, not another statement.
     (
         "The budget is balanced, said Petra Lindqvist, the treasurer of the county board.",

@@ -117,8 +117,10 @@ impl Ctx<'_> {
     pub fn after_attribution(&mut self, si: usize, log: &[Said]) -> Option<Found> {
         let c = self.close_tok(si)?;
         let inner = self.segs[si].inner;
+        // "…, ‘not what we want,’” Roe said": look through a nested quote's closing mark.
         let last_char = self.text[..self.segs[si].close?]
             .trim_end()
+            .trim_end_matches(['’', '\'', '›'])
             .chars()
             .last()?;
         let mut k = c + 1;

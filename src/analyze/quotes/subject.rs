@@ -214,7 +214,11 @@ impl Ctx<'_> {
             return None;
         }
         let c = self.close_tok(si)?;
-        let inner = self.segs[si].inner.of(self.text).trim_end();
+        let inner = self.segs[si]
+            .inner
+            .of(self.text)
+            .trim_end()
+            .trim_end_matches(['’', '\'', '›']);
         let mut k = c + 1;
         if self.w(k) == "," {
             k += 1;
