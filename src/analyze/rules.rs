@@ -149,6 +149,8 @@ registry! {
         "an unattributed quote opening a sentence continues the latest statement before it (same or next paragraph), when no other person is named between";
     QUOTES_ATTRIBUTION_TAIL = "quotes.attribution_tail", "quotes/mod.rs::attribution_end",
         "names in the rest of a quote's attribution sentence (\"said Roe, who advised Smith\") do not stop the next quote from continuing the same speaker";
+    QUOTES_SENTENCE_SUBJECT = "quotes.sentence_subject", "quotes/mod.rs::by_sentence_subject",
+        "a quote inside a sentence that no other rule attributed is said by the sentence's subject (a person, pronoun or description: \"critics are crying “fraud”\")";
     QUOTES_INTRODUCED_BY = "quotes.introduced_by", "quotes/mod.rs::introduced_by",
         "a quote opening the sentence after one whose only named person is its subject is that person's";
 
