@@ -51,6 +51,9 @@ const OWN_CASES: &[&str] = &[
     "Bridge repairs run late\n\n\
      The repairs are late, Mayor Alice Brennan said, and the bridge will stay closed until the spring. \
      The work will cost $4 million, according to Acme Surveys, the firm that drew up the plans.",
+    "Ferry timetable cut\n\n\
+     \"The boats are old,\" the harbor master said, adding that two of them would be sold. \
+     The ferry companies declined to give figures, saying the talks were still going on.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -70,6 +70,22 @@ const CASES: &[Case] = &[
             I,
         )],
     ),
+    // --- a participle after a comma or dash: who speaks on
+    (
+        "\"The plan is late,\" the mayor said, adding that the bridge would stay closed until May.",
+        &[
+            ("The mayor", "The plan is late", QuoteKind::Direct),
+            ("The mayor", "the bridge would stay closed until May", I),
+        ],
+    ),
+    (
+        "The departments declined to provide any documents, saying they cannot discuss the case.",
+        &[("The departments", "they cannot discuss the case", I)],
+    ),
+    (
+        "Jane Roe changed her mind on the spot – saying she would vote for the plan after all.",
+        &[("Jane Roe", "she would vote for the plan after all", I)],
+    ),
 ];
 
 fn run(text: &str) -> Vec<(String, String, QuoteKind)> {

@@ -143,6 +143,10 @@ registry! {
         "in \"<noun phrase>, who said …\" the noun phrase before the comma is the subject";
     QUOTES_SUBJECT_BEFORE_MODIFIER = "quotes.subject_before_modifier", "quotes/phrases.rs::is_modifier_object",
         "a noun after a preposition inside a participial or relative modifier (\"a survey charting debt among farmers has found\") is not the verb's subject";
+    QUOTES_PARTICIPLE_AFTER_ATTRIBUTION = "quotes.participle_after_attribution", "quotes/phrases.rs::gerund_subject",
+        "\"“…,” she said, adding that …\": a participle after an attribution reports the same speaker";
+    QUOTES_PARTICIPLE_SENTENCE_SUBJECT = "quotes.participle_sentence_subject", "quotes/phrases.rs::gerund_subject",
+        "\"The agency declined to comment, saying …\": a participle after a comma reports the group or organization opening the sentence";
     QUOTES_BRACKET_TAG = "quotes.bracket_tag", "quotes/phrases.rs::subject_end",
         "a short bracket between a name and its verb (\"Sen. Jane Roe (D-Ohio) said\") is skipped";
     QUOTES_CONTINUATION = "quotes.continuation", "quotes/mod.rs::continuations",

@@ -334,7 +334,7 @@ impl Ctx<'_> {
         if let Some((s, _)) = subject
             && (verb.gerund
                 && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
-                && !self.after_comma(v)
+                && !self.after_break(v)
                 || !self.verb_agrees(v, s))
         {
             return None;

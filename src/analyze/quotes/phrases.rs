@@ -393,11 +393,80 @@ impl Ctx<'_> {
 
     /// "…, saying (that) …": a participle after a comma reports the words of the person
     /// opening the sentence.
+    ///
+    /// When the words before the comma are themselves an attribution ("“…,” she said,
+    /// adding that …", "X told CBS on Sunday, saying …"), its speaker speaks on; when
+    /// the sentence opens with a group or organization ("The departments declined to
+    /// comment, saying …"), that group does.
     pub fn gerund_subject(&self, v: usize) -> Option<(usize, usize)> {
         let verb = LEX.speech_verb(self.w(v))?;
-        (verb.gerund && self.after_comma(v))
-            .then(|| self.opening_subject(v))
-            .flatten()
+        if !verb.gerund {
+            return None;
+        }
+        if self.after_comma(v) {
+            if let Some(hit) = self.opening_subject(v) {
+                return Some(hit);
+            }
+        }
+        if !self.after_break(v) {
+            return None;
+        }
+        let span =
+            |(s, e): (usize, usize)| crate::model::Span::new(self.toks[s].start, self.toks[e].end);
+        if let Some(hit) = self.attribution_before(v) {
+            return crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_PARTICIPLE_AFTER_ATTRIBUTION,
+                span(hit),
+            )
+            .then_some(hit);
+        }
+        let si = *self.sent.get(v)?;
+        let (a, b) = self.sentence_subject(si)?;
+        (b < v
+            && self.in_quote[a].is_none()
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_PARTICIPLE_SENTENCE_SUBJECT,
+                span((a, b)),
+            ))
+        .then_some((a, b))
+    }
+
+    /// A comma (also one closing a quotation, ",”") or a dash right before `v`.
+    pub fn after_break(&self, v: usize) -> bool {
+        if v == 0 {
+            return false;
+        }
+        let p = self.w(v - 1);
+        matches!(p, "," | "–" | "—" | "--")
+            || v >= 2 && self.is_mark(v - 1) && self.w(v - 2) == "," && self.in_quote[v].is_none()
+    }
+
+    /// The speaker phrase of an attribution ending right before the comma in front of
+    /// the participle at `v`: "“…,” she said, adding …" (the subject of "said"), "…,
+    /// said Jane Roe, adding …" (the name after it), "X told CBS on Sunday, saying …".
+    fn attribution_before(&self, v: usize) -> Option<(usize, usize)> {
+        let comma = v - 1;
+        let floor = comma.saturating_sub(12);
+        let verb = (floor..comma).rev().find(|&j| {
+            self.in_quote[j].is_some()
+                || self.is_word(j)
+                    && LEX
+                        .speech_verb(self.w(j))
+                        .is_some_and(|sv| !sv.gerund && !is_capitalized(self.w(j)))
+        })?;
+        if self.in_quote[verb].is_some() || !self.same_sent(verb, v) {
+            return None;
+        }
+        // "…, said Jane Roe, adding": the speaker follows the verb.
+        if verb >= 1 && self.w(verb - 1) == "," || verb >= 1 && self.is_mark(verb - 1) {
+            if let Some((s, e)) = self.np_after(verb + 1).filter(|&(_, e)| e < comma)
+                && !self.is_word(e + 1)
+            {
+                let e = self.trim_name_np(s, e);
+                return Some((s, e));
+            }
+        }
+        self.subject_of(verb)
     }
 
     pub fn after_comma(&self, v: usize) -> bool {
