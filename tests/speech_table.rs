@@ -86,6 +86,23 @@ const CASES: &[Case] = &[
         "Jane Roe changed her mind on the spot – saying she would vote for the plan after all.",
         &[("Jane Roe", "she would vote for the plan after all", I)],
     ),
+    // --- a share of the people surveyed
+    (
+        "Even worse, 36 percent of residents said they were willing to move away.",
+        &[(
+            "36 percent of residents",
+            "they were willing to move away",
+            I,
+        )],
+    ),
+    (
+        "About 4 in 10 say they want the next council to spend more.",
+        &[(
+            "About 4 in 10",
+            "they want the next council to spend more",
+            I,
+        )],
+    ),
 ];
 
 fn run(text: &str) -> Vec<(String, String, QuoteKind)> {

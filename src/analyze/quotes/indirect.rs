@@ -350,6 +350,9 @@ impl Ctx<'_> {
         }
         match subject.and_then(|(s, e)| self.classify(s, e, log)) {
             Some(sp) => Some(sp),
+            None if let Some((s, _, sp)) = self.quantity_subject(v) => {
+                self.verb_agrees(v, s).then_some(sp)
+            }
             None if !verb.gerund => {
                 let (sp, s) = self.source_subject(v, log)?;
                 if !self.verb_agrees(v, s) {

@@ -14,6 +14,7 @@ mod context;
 mod indirect;
 pub mod marks;
 mod phrases;
+mod sources;
 mod speakers;
 
 use crate::analyze::people::tokens::TokenView;

@@ -112,7 +112,7 @@ impl Ctx<'_> {
 
     /// The token after the subject of verb `v` (`k`: the subject ends at `k - 1`), past
     /// auxiliaries, a parenthetical adverb and a bracketed acronym.
-    fn subject_end(&self, v: usize) -> Option<usize> {
+    pub fn subject_end(&self, v: usize) -> Option<usize> {
         let mut k = self.skip_aux_back(v, v);
         if k == 0 || !self.same_sent(k - 1, v) {
             return None;
