@@ -53,7 +53,8 @@ const OWN_CASES: &[&str] = &[
      The work will cost $4 million, according to Acme Surveys, the firm that drew up the plans.",
     "Ferry timetable cut\n\n\
      \"The boats are old,\" the harbor master said, adding that two of them would be sold. \
-     The ferry companies declined to give figures, saying the talks were still going on.",
+     The ferry companies declined to give figures, saying the talks were still going on. \
+     About 4 in 10 say they would pay more for a faster boat.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {
