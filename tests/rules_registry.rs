@@ -54,7 +54,8 @@ const OWN_CASES: &[&str] = &[
     "Ferry timetable cut\n\n\
      \"The boats are old,\" the harbor master said, adding that two of them would be sold. \
      The ferry companies declined to give figures, saying the talks were still going on. \
-     About 4 in 10 say they would pay more for a faster boat.",
+     About 4 in 10 say they would pay more for a faster boat. \
+     The ferry board has sold one boat and says the other two will run until June.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -103,6 +103,11 @@ const CASES: &[Case] = &[
             I,
         )],
     ),
+    // --- a speech verb coordinated with an earlier verb of a group's
+    (
+        "The water board has closed two wells and says the rest are safe to use.",
+        &[("The water board", "the rest are safe to use", I)],
+    ),
 ];
 
 fn run(text: &str) -> Vec<(String, String, QuoteKind)> {

@@ -147,6 +147,8 @@ registry! {
         "\"“…,” she said, adding that …\": a participle after an attribution reports the same speaker";
     QUOTES_PARTICIPLE_SENTENCE_SUBJECT = "quotes.participle_sentence_subject", "quotes/phrases.rs::gerund_subject",
         "\"The agency declined to comment, saying …\": a participle after a comma reports the group or organization opening the sentence";
+    QUOTES_COORDINATED_GROUP = "quotes.coordinated_group", "quotes/phrases.rs::coordinated_subject",
+        "\"The agency has deemed … and says …\": a speech verb coordinated with an earlier verb reports the group or organization opening the sentence";
     QUOTES_BRACKET_TAG = "quotes.bracket_tag", "quotes/phrases.rs::subject_end",
         "a short bracket between a name and its verb (\"Sen. Jane Roe (D-Ohio) said\") is skipped";
     QUOTES_CONTINUATION = "quotes.continuation", "quotes/mod.rs::continuations",

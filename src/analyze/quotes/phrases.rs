@@ -175,7 +175,15 @@ impl Ctx<'_> {
                 return Some((j, j));
             }
         }
-        None
+        // "The State Department has deemed … and says it …": a group or organization
+        // opening the sentence.
+        let (a, b) = self.group_subject(self.sent[v])?;
+        (b + 1 < k
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_COORDINATED_GROUP,
+                crate::model::Span::new(self.toks[a].start, self.toks[b].end),
+            ))
+        .then_some((a, b))
     }
 
     /// "Wu Xinbo, director of ..., said": the nearest person before the appositive that
@@ -391,6 +399,20 @@ impl Ctx<'_> {
         .then_some((a, b))
     }
 
+    /// The group or organization opening sentence `si` ([`Self::sentence_subject`]),
+    /// unless it is a lone capitalised opener ("Publicly, …", "Asked about …",
+    /// "Following …").
+    fn group_subject(&self, si: usize) -> Option<(usize, usize)> {
+        let (a, b) = self.sentence_subject(si)?;
+        let lw = self.lw(a);
+        let opener = a == b
+            && (self.w(b + 1) == ","
+                || lw.ends_with("ly")
+                || lw.ends_with("ing")
+                || lw.ends_with("ed"));
+        (!opener).then_some((a, b))
+    }
+
     /// "…, saying (that) …": a participle after a comma reports the words of the person
     /// opening the sentence.
     ///
@@ -421,7 +443,7 @@ impl Ctx<'_> {
             .then_some(hit);
         }
         let si = *self.sent.get(v)?;
-        let (a, b) = self.sentence_subject(si)?;
+        let (a, b) = self.group_subject(si)?;
         (b < v
             && self.in_quote[a].is_none()
             && crate::analyze::rules::fire(
