@@ -203,6 +203,10 @@ registry! {
         "a name right before \", <known place>\" (\"X, Ontario\") is a place";
     PLACES_LIST_MEMBER = "places.list_member", "places.rs::place_by_context",
         "a name listed next to a known place (\"X or Y\", \"X, Y and Z\") is a place";
+    PLACES_NOT_ROLE_SLOT = "places.not_role_slot", "places.rs::place_by_context",
+        "a name after a role noun and \"at\" (\"an analyst at X\", \"a professor of law at X\") is an employer, not a place";
+    PLACES_THE_REGION = "places.the_region", "places.rs::place_by_context",
+        "a compass word named with \"the\" (\"in the West\", \"the South\") is a region";
     PLACES_ORG_SHORT_FORM = "places.org_short_form", "places.rs::is_org_short_form",
         "a one-word name an organization of the article starts with (\"at Harvard\" after \"Harvard University\") is not a place by its slot";
     PLACES_DROP_PEOPLE = "places.drop_people", "places.rs::drop_people",
@@ -223,6 +227,10 @@ registry! {
         "an acronym that is known, defined after an organization's name, in an organization slot or after \"the\" is an organization";
     ORGS_CONTEXT = "organizations.context", "organizations.rs::extract_from",
         "a name in an organization's slot (\"analyst at X\", \"according to X\", \"X spokeswoman\") is an organization";
+    ORGS_THE_PLURAL_NAME = "organizations.the_plural_name", "organizations.rs::org_by_form",
+        "a name of two or more words after \"the\" ending in a plural (\"the Rice Owls\") is a team or club";
+    ORGS_THE_OUTLET = "organizations.the_outlet", "organizations.rs::extract_from",
+        "a newspaper's head word alone after \"the\" (\"the Times reported\") is the newspaper";
     ORGS_LOWERCASE_GAZETTEER = "organizations.lowercase_gazetteer", "organizations.rs::extract_from",
         "a listed organization written outside any capitalized run (\"eBay\") is an organization";
 
