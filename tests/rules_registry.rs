@@ -55,7 +55,8 @@ const OWN_CASES: &[&str] = &[
      \"The boats are old,\" the harbor master said, adding that two of them would be sold. \
      The ferry companies declined to give figures, saying the talks were still going on. \
      About 4 in 10 say they would pay more for a faster boat. \
-     The ferry board has sold one boat and says the other two will run until June.",
+     The ferry board has sold one boat and says the other two will run until June. \
+     While the fares went up twice, the harbor master said, \"nobody stopped sailing.\"",
     "Turnout rose across the South, said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
     "In 2019 he was traded to the Lakeshore Comets, the owner told the Times.",
 ];

@@ -108,6 +108,22 @@ const CASES: &[Case] = &[
         "The water board has closed two wells and says the rest are safe to use.",
         &[("The water board", "the rest are safe to use", I)],
     ),
+    // --- the clause before an attribution that introduces a quote
+    (
+        "When the new rule takes effect, Dr. Mara Clark added, \"it will at least feel like a fair market.\"",
+        &[
+            ("Mara Clark", "When the new rule takes effect", I),
+            (
+                "Mara Clark",
+                "it will at least feel like a fair market",
+                QuoteKind::Direct,
+            ),
+        ],
+    ),
+    (
+        "In a statement on Friday, Mayor Ilse Varga said, \"The harbor stays open.\"",
+        &[("Ilse Varga", "The harbor stays open", QuoteKind::Direct)],
+    ),
 ];
 
 fn run(text: &str) -> Vec<(String, String, QuoteKind)> {

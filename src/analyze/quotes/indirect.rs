@@ -88,6 +88,40 @@ const OPENERS: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "as", "though", "although", "while", "when",
     "if", "since", "besides", "because", "with", "by", "for", "from", "to", "until", "unless",
 ];
+/// First words of an opening phrase that sets the scene of a quote rather than saying
+/// something ("In a statement, X said, “…”", "Later, X wrote, “…”").
+const SETTING_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "with",
+    "by",
+    "for",
+    "from",
+    "to",
+    "over",
+    "under",
+    "through",
+    "via",
+    "within",
+    "without",
+    "across",
+    "later",
+    "earlier",
+    "asked",
+    "according",
+    "less",
+    "more",
+    "then",
+    "now",
+    "speaking",
+    "quite",
+    "shortly",
+    "soon",
+];
 const COPULAS: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "being", "to", "which", "that", "not",
 ];
@@ -145,6 +179,36 @@ impl Ctx<'_> {
             c,
             end,
         ))
+    }
+
+    /// "While prices rose, he said, “the plan held.”": the verb at `v` introduced the
+    /// quote after it, and the clause before the attribution (four words or more, no
+    /// quotation) is the same speaker's statement.
+    pub fn opener_before_quote(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+        let verb = LEX.speech_verb(self.w(v))?;
+        let lemma = LEX.lemma(verb).to_string();
+        let quote_next = self.is_mark(v + 1) || self.w(v + 1) == "," && self.is_mark(v + 2);
+        if !quote_next || !self.is_clause_cue(v, &lemma) {
+            return None;
+        }
+        let (sent_start, _) = self.sents[self.sent[v]];
+        let (s, _) = self.subject_of(v)?;
+        let ce = s.checked_sub(2)?;
+        if ce < sent_start || (sent_start..=ce).filter(|&j| self.is_word(j)).count() < 4 {
+            return None;
+        }
+        // "In a statement Thursday, X said, “…”", "Holding up a book, X said": a
+        // setting, not a statement.
+        let first = self.lw(sent_start);
+        if SETTING_OPENERS.contains(&first)
+            || first.ends_with("ing")
+            || (sent_start..=ce).any(|j| self.w(j) == ";")
+        {
+            return None;
+        }
+        let hit = self.inversion(v, log)?;
+        (hit.1 == sent_start && self.tag(rules::QUOTES_OPENER_BEFORE_QUOTE, hit.1, hit.2))
+            .then_some(hit)
     }
 
     /// The verb at `v` is followed by a short phrase that ends its sentence ("said in a
