@@ -124,6 +124,23 @@ const CASES: &[Case] = &[
         "In a statement on Friday, Mayor Ilse Varga said, \"The harbor stays open.\"",
         &[("Ilse Varga", "The harbor stays open", QuoteKind::Direct)],
     ),
+    // --- a possessive determiner opens the inverted subject; a day word after the verb
+    (
+        "The bakery had sold out by noon on both days, her brother added.",
+        &[(
+            "Her brother",
+            "The bakery had sold out by noon on both days",
+            I,
+        )],
+    ),
+    (
+        "The council raised more than $3 million during the last three months, its treasurer announced Saturday.",
+        &[(
+            "Its treasurer",
+            "The council raised more than $3 million",
+            I,
+        )],
+    ),
 ];
 
 fn run(text: &str) -> Vec<(String, String, QuoteKind)> {

@@ -149,9 +149,13 @@ impl Ctx<'_> {
             return Some(hit);
         }
         // Inversion: "<clause>, researchers say." / "…, Yonhap reported, but …"
-        let next = self.w(v + 1);
-        if v + 1 > sent_end
-            || matches!(next, "." | "," | ";") && !(next == "," && self.is_mark(v + 2))
+        // "…, his campaign announced Saturday.": a day word before the end changes nothing.
+        let mut n = v + 1;
+        while n <= sent_end && DAY_WORDS.contains(&self.lw(n)) {
+            n += 1;
+        }
+        let next = self.w(n);
+        if n > sent_end || matches!(next, "." | "," | ";") && !(next == "," && self.is_mark(n + 1))
         {
             return self.inversion(v, log);
         }

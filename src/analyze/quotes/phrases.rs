@@ -29,6 +29,9 @@ const MODIFIER_PREPS: &[&str] = &[
     "against",
 ];
 
+/// Possessive determiners that open a subject ("his brother", "their lawyers").
+const POSSESSIVE_DETS: &[&str] = &["his", "her", "their", "its", "our", "my", "your"];
+
 /// A participle ("charting", "polled") or a relative pronoun opening a modifier.
 fn is_participle_or_relative(lw: &str) -> bool {
     matches!(lw, "who" | "that" | "which")
@@ -234,7 +237,7 @@ impl Ctx<'_> {
                 TokKind::Possessive => true,
                 TokKind::Punct => lw == "&" || lw == "-",
                 TokKind::Word => {
-                    if DETS.contains(&lw) {
+                    if DETS.contains(&lw) || POSSESSIVE_DETS.contains(&lw) {
                         // include the determiner; continue only inside "of the ..."
                         s = j;
                         if j > 0 && PP_IN_NP.contains(&self.lw(j - 1)) {
