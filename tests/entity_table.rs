@@ -615,6 +615,19 @@ const CASES: &[Case] = &[
         &[],
         &["Morning Glories"],
     ),
+    // --- Venues: a place where only located in, an organization where it acts.
+    (
+        "The sketches hang at Oslo's Nordvik Museum of Design until June.",
+        Place,
+        &["Nordvik Museum of Design"],
+        &[],
+    ),
+    (
+        "The Nordvik Museum of Design said it would buy the sketches.",
+        Org,
+        &["Nordvik Museum of Design"],
+        &[],
+    ),
 ];
 
 /// Known gaps, kept visible: an unknown Vietnamese family name written with its

@@ -5,6 +5,7 @@
 //! finding's text are attached to it at the end.
 
 pub mod dates;
+pub mod facilities;
 pub mod figures;
 pub mod fingerprint;
 pub mod gazetteer;

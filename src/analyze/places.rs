@@ -464,6 +464,18 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
         }
     }
 
+    // 2b. Venues named like institutions that the article only locates things in.
+    for ci in super::facilities::located_venues(doc, chunks) {
+        if !is_place[ci] && fire(rules::PLACES_LOCATED_VENUE, chunks[ci].span) {
+            is_place[ci] = true;
+            found.push(Found {
+                span: chunks[ci].span,
+                entry: None,
+                strong: true,
+            });
+        }
+    }
+
     // 3. Unknown names in a place's slot, repeated so lists spread from a known member.
     let short_forms = org_short_forms(doc, chunks);
     for _round in 0..4 {
