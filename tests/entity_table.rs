@@ -628,6 +628,49 @@ const CASES: &[Case] = &[
         &["Nordvik Museum of Design"],
         &[],
     ),
+    // --- Places by form and slot; titles of works are not places.
+    (
+        "The herders crossed the Plains of Tarsk at dawn.",
+        Place,
+        &["Plains of Tarsk"],
+        &[],
+    ),
+    (
+        "Traffic stalled for hours on the Queen Adaeze Causeway.",
+        Place,
+        &["Queen Adaeze Causeway"],
+        &[],
+    ),
+    (
+        "Pilgrims gathered near the Masjid Al-Noor after prayers.",
+        Place,
+        &["Masjid Al-Noor"],
+        &[],
+    ),
+    (
+        "Their exports to the USA in 1990 doubled.",
+        Place,
+        &["USA"],
+        &[],
+    ),
+    (
+        "She published \"Verbs in Old Frisian Poetry\" in 1992.",
+        Place,
+        &[],
+        &["Old Frisian Poetry"],
+    ),
+    (
+        "Players spent hours in Starfall: The Broken Crown last year.",
+        Place,
+        &[],
+        &["Starfall"],
+    ),
+    (
+        "She won the regional title in Duet Improvisation.",
+        Place,
+        &[],
+        &["Duet Improvisation"],
+    ),
 ];
 
 /// Known gaps, kept visible: an unknown Vietnamese family name written with its

@@ -19,6 +19,7 @@ pub mod proper_nouns;
 pub mod quotes;
 pub mod rules;
 pub mod terms;
+pub mod titles;
 
 use crate::model::{Analysis, Document, Quote, QuoteKind};
 
