@@ -141,6 +141,8 @@ registry! {
         "a quote followed by a dash and a name ending the line (“…” — Jane Roe) is that person's";
     QUOTES_WHO_ANTECEDENT = "quotes.who_antecedent", "quotes/phrases.rs::subject_of",
         "in \"<noun phrase>, who said …\" the noun phrase before the comma is the subject";
+    QUOTES_SUBJECT_BEFORE_MODIFIER = "quotes.subject_before_modifier", "quotes/phrases.rs::is_modifier_object",
+        "a noun after a preposition inside a participial or relative modifier (\"a survey charting debt among farmers has found\") is not the verb's subject";
     QUOTES_BRACKET_TAG = "quotes.bracket_tag", "quotes/phrases.rs::subject_end",
         "a short bracket between a name and its verb (\"Sen. Jane Roe (D-Ohio) said\") is skipped";
     QUOTES_CONTINUATION = "quotes.continuation", "quotes/mod.rs::continuations",
@@ -167,6 +169,8 @@ registry! {
         "\"X said (that) <clause>\": the clause after a speech verb is its subject's statement";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
+    QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
+        "after \"according to\", the words up to the closing comma or sentence end name the source when no noun phrase walk does (\"according to his biography\", \"according to state records\")";
     QUOTES_PARTIAL_IN_CLAUSE = "quotes.partial_in_clause", "quotes/mod.rs::partials_in_clause",
         "a quote that cuts short a reported clause is the same speaker's words";
     QUOTES_PARTIAL_IN_SENTENCE = "quotes.partial_in_sentence", "quotes/mod.rs::indirect_statements",
