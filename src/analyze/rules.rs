@@ -211,6 +211,8 @@ registry! {
         "a name after a role noun and \"at\" (\"an analyst at X\", \"a professor of law at X\") is an employer, not a place";
     PLACES_THE_REGION = "places.the_region", "places.rs::place_by_context",
         "a compass word named with \"the\" (\"in the West\", \"the South\") is a region";
+    PLACES_LOCATED_VENUE = "places.located_venue", "places.rs::extract_from",
+        "a museum, zoo or space centre that every mention only locates things in (\"at X Museum\") is a place";
     PLACES_ORG_SHORT_FORM = "places.org_short_form", "places.rs::is_org_short_form",
         "a one-word name an organization of the article starts with (\"at Harvard\" after \"Harvard University\") is not a place by its slot";
     PLACES_DROP_PEOPLE = "places.drop_people", "places.rs::drop_people",
