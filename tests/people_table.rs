@@ -347,6 +347,45 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Heidi Okafor",
         "Senator Jonas Berg's wife",
     ),
+    // Role nouns generated from WordNet 3.0 (scripts/gen_role_nouns.py).
+    (
+        "Pollster Ingrid Halvorsen said the race was tight.",
+        "Ingrid Halvorsen",
+        "Pollster",
+    ),
+    (
+        "Lindiwe Dlamini, a cartographer at the survey office, drew the map.",
+        "Lindiwe Dlamini",
+        "cartographer at the survey office",
+    ),
+    (
+        "Speaker Tomás Aguirre opened the session.",
+        "Tomás Aguirre",
+        "Speaker",
+    ),
+    (
+        "The hotelier Rustam Nazarov bought the building.",
+        "Rustam Nazarov",
+        "hotelier",
+    ),
+    // A verb before a title's capitalised modifiers is not part of it.
+    (
+        "Party leaders will endorse House Speaker Oyelaran Adeyemi next week.",
+        "Oyelaran Adeyemi",
+        "House Speaker",
+    ),
+    // ... while an adjective after an article, or a modifier written onto the next
+    // word, is.
+    (
+        "The longtime Democratic pollster Siobhán Kearney disagreed.",
+        "Siobhán Kearney",
+        "longtime Democratic pollster",
+    ),
+    (
+        "Rates rose under then-Fed Chair Arvid Lindqvist in 2006.",
+        "Arvid Lindqvist",
+        "then-Fed Chair",
+    ),
 ];
 
 /// Capitalised words that a party word or a following role noun does not make a person.

@@ -44,6 +44,21 @@ fn is_role_word(w: &str) -> bool {
         })
 }
 
+/// "then-Chief", "ex-Senate": a modifier written onto the next word.
+fn hyphen_modifier(w: &str) -> bool {
+    w.split_once('-')
+        .is_some_and(|(head, _)| head == "ex" || contains(ROLE_MODIFIERS, head))
+}
+
+/// Whether token `i` opens a noun phrase: it follows an article, a possessive or
+/// punctuation, or starts the text.
+fn opens_phrase(text: &str, toks: &[Tok], i: usize) -> bool {
+    i == 0 || {
+        let p = toks[i - 1];
+        p.kind != TokKind::Word || DETERMINERS.contains(&p.text(text).to_lowercase().as_str())
+    }
+}
+
 /// Party words that are also role nouns ("a Republican"); as a modifier they do not
 /// start a title ("presumptive Republican nominee").
 pub(crate) fn is_party_word(w: &str) -> bool {
@@ -124,7 +139,7 @@ pub(crate) fn premodifier_role(
             TokKind::Possessive => start.is_some(),
             TokKind::Punct => w == "&" && right_cap && is_capitalized(left),
             TokKind::Word => {
-                if is_role_word(w) || contains(ROLE_MODIFIERS, w) {
+                if is_role_word(w) || contains(ROLE_MODIFIERS, w) || hyphen_modifier(w) {
                     true
                 } else if lower == "and" {
                     // Before a name, "A and Sen. B" / "Trump and Ohio Gov. B" is a list of
@@ -142,6 +157,10 @@ pub(crate) fn premodifier_role(
                 } else {
                     seen_role
                         && !right_title
+                        // Before a capitalised word, a lower-case word is a modifier only
+                        // after an article or at the start ("the presumptive Republican
+                        // nominee"), not after "to"/"will" ("to endorse House Speaker X").
+                        && (!right_cap || opens_phrase(text, toks, i))
                         && !is_function_word(w)
                         && LEX.speech_verb(w).is_none()
                         && !lower.ends_with("ing")
