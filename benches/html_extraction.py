@@ -89,7 +89,7 @@ def main():
     mp = sum(precisions) / len(precisions)
     mr = sum(recalls) / len(recalls)
     f1 = 2 * mp * mr / (mp + mr) if mp + mr else 0.0
-    print(f"pages {len(rows)}  F1 {f1:.3f}  precision {mp:.3f}  recall {mr:.3f}  refused {failures}  time {time.time() - started:.1f}s")
+    print(f"pages {len(rows)}  F1 {f1:.4f}  precision {mp:.4f}  recall {mr:.4f}  refused {failures}  time {time.time() - started:.1f}s")
     for f, p, r, key, url in sorted(rows)[: args.show]:
         print(f"  {f:.2f} P{p:.2f} R{r:.2f} {key[:12]} {url}")
 

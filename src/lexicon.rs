@@ -11,6 +11,23 @@
 //! This module sits below every other one (ingest, text and analyze all read lists), so
 //! it imports nothing from the crate.
 
+pub mod tables;
+
+/// The tables `build.rs` makes from the data files (see [`tables`]): the word table
+/// with one bit per list (`compiled::FIRST_NAMES_MALE`, …) and the gazetteer tries.
+pub mod compiled {
+    include!(concat!(env!("OUT_DIR"), "/word_lists.rs"));
+
+    /// Every word of the lists `build.rs` indexes, to the bits of the lists it is in.
+    pub static WORDS: super::tables::WordTable =
+        super::tables::WordTable::new(include_bytes!(concat!(env!("OUT_DIR"), "/words.bin")));
+    /// data/places.txt as a trie (see `tables::gazetteer_trie`).
+    pub static PLACES_TRIE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.trie"));
+    /// data/organizations.txt as a trie.
+    pub static ORGANIZATIONS_TRIE: &[u8] =
+        include_bytes!(concat!(env!("OUT_DIR"), "/organizations.trie"));
+}
+
 /// What every entry of a list must look like.
 #[derive(Debug, Clone, Copy)]
 pub struct Shape {
@@ -280,6 +297,8 @@ lists! {
     };
     /// Head nouns of groups that can be a statement's source.
     GROUP_SPEAKERS = "group_speakers.txt", Shape::WORD;
+    /// Nouns naming people or groups of people, generated from WordNet 3.0 (quotes).
+    GROUP_SPEAKERS_WORDNET = "group_speakers_wordnet.txt", Shape::WORD;
     /// Honorifics with the gender they imply: `honorific|m/f/-`.
     HONORIFICS = "honorifics.txt", Shape {
         fields: (2, 2),

@@ -731,3 +731,50 @@ fn a_count_of_another_thing_does_not_answer_how_many() {
         votes.1
     );
 }
+
+/// A part of what is asked is not its amount: a sum the plan "included" is not what the
+/// plan cost, and the question is declined rather than answered with the part.
+#[test]
+fn a_part_of_the_thing_asked_about_is_not_its_amount() {
+    let text = "Harbour towns get a relief plan\n\nThe relief plan approved on Tuesday \
+                included $40 million in grants for fishing crews and $12 million for \
+                repairs.\n\nThe town council said the plan would cost $310 million over \
+                five years.\n";
+    let article = article_of(text);
+    let answer = newsdesk::query::ask(&[&article], "How much was the relief plan?");
+    let newsdesk::query::AskAnswer::Found { answer, .. } = answer else {
+        panic!("not answered: {answer:?}");
+    };
+    assert_eq!(answer, "$310 million");
+}
+
+/// "Which countries …" is answered with countries, and not with the place a thing the
+/// question names comes from ("protests against grain from Canada" were not in Canada).
+#[test]
+fn which_countries_names_countries_and_not_where_the_topic_comes_from() {
+    let text = "Farm protests spread\n\nProtests against cheap grain from Canada spread on \
+                Monday to Belgium and the Netherlands and closed the port of Antwerp.\n";
+    let article = article_of(text);
+    let answer = newsdesk::query::ask(
+        &[&article],
+        "Which countries were hit by the grain protests?",
+    );
+    let newsdesk::query::AskAnswer::Found { answer, .. } = answer else {
+        panic!("not answered: {answer:?}");
+    };
+    assert_eq!(answer, "Belgium, Netherlands");
+}
+
+/// One article analyzed from `text`, as the store would hold it.
+fn article_of(text: &str) -> Article {
+    let doc = ingest(text.as_bytes(), &IngestOptions::default()).expect("ingest");
+    let analysis = analyze(&doc);
+    Article {
+        id: "own".into(),
+        added_at: chrono::Utc::now(),
+        added_by: None,
+        origin: "own.txt".into(),
+        doc,
+        analysis,
+    }
+}

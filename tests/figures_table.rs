@@ -1159,6 +1159,18 @@ const ABOUT: &[(&str, &str, &str)] = &[
         "25%",
         "Prices",
     ),
+    // A sum names what it is made of after "in" …
+    (
+        "The relief plan held $40 million in farm grants.",
+        "$40 million",
+        "farm grants",
+    ),
+    // … but not a time ("in recent years") or a place.
+    (
+        "Lenders have lost $3 billion in recent years.",
+        "$3 billion",
+        "Lenders",
+    ),
 ];
 
 #[test]

@@ -4,20 +4,26 @@
 //! below `proper_nouns`, `places` and `organizations`, which all read it, so none of
 //! them has to import another for its lists.
 
+use crate::lexicon::compiled;
+use crate::lexicon::tables::{self, Trie};
 use crate::model::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use foldhash::{HashMap, HashMapExt};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Places gazetteer (data/places.txt).
 pub(crate) static PLACES: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(crate::lexicon::PLACES.text));
+    LazyLock::new(|| Gazetteer::compiled(crate::lexicon::PLACES.text, compiled::PLACES_TRIE));
 pub(crate) static PLACE_HEADS: LazyLock<Heads> =
     LazyLock::new(|| heads(crate::lexicon::PLACE_HEADS.text));
 
 /// Organizations gazetteer (data/organizations.txt).
-pub(crate) static ORGS: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::parse(crate::lexicon::ORGANIZATIONS.text));
+pub(crate) static ORGS: LazyLock<Gazetteer> = LazyLock::new(|| {
+    Gazetteer::compiled(
+        crate::lexicon::ORGANIZATIONS.text,
+        compiled::ORGANIZATIONS_TRIE,
+    )
+});
 pub(crate) static ORG_HEADS: LazyLock<Heads> =
     LazyLock::new(|| heads(crate::lexicon::ORG_HEADS.text));
 
@@ -33,6 +39,41 @@ pub(crate) fn is_language(name: &str) -> bool {
 /// Whether a places entry is listed under Countries.
 pub(crate) fn is_country(entry: usize) -> bool {
     PLACES.section.get(entry).is_some_and(|s| s == "Countries")
+}
+
+/// Endings of plural names for peoples, parties and faiths ("Americans", "Democrats",
+/// "Israelis", "Muslims", "Arabs", "Serbs", "Jews", "Islamists", "Shiites"); place names
+/// seldom end so ("Randers", "Salinas", "Cauquenes" do not).
+pub(crate) const GROUP_PLURAL_ENDINGS: &[&str] =
+    &["ans", "ats", "is", "ims", "bs", "ews", "ists", "ites"];
+
+/// The title abbreviations of data/abbreviations.txt ("Mr.", "Gov.", "Lt.").
+static TITLE_ABBREVIATIONS: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
+    crate::lexicon::ABBREVIATIONS
+        .entries()
+        .filter(|e| e.field(1) == "title")
+        .map(|e| e.field(0))
+        .collect()
+});
+
+/// Whether a word is a title abbreviation with its period ("Gov.", "Sen.").
+pub(crate) fn is_title_abbreviation(word: &str) -> bool {
+    TITLE_ABBREVIATIONS.contains(word)
+}
+
+/// Whether a word is a title: one of [`TITLE_WORDS`], a title abbreviation, or a short
+/// one written without its period, as British style does ("Mr Smith", "Dr Jones").
+pub(crate) fn is_title(word: &str) -> bool {
+    TITLE_WORDS.contains(&word)
+        || TITLE_ABBREVIATIONS.contains(word)
+        || (word.len() <= 4
+            && word.chars().all(char::is_alphabetic)
+            && TITLE_ABBREVIATIONS.contains(format!("{word}.").as_str()))
+}
+
+/// Whether `name` (a place as the engine outputs it) is a country's name or alias.
+pub fn is_country_name(name: &str) -> bool {
+    PLACES.lookup(name).is_some_and(is_country)
 }
 
 /// Lower-case words that make a capitalized run a title, not a name ("President").
@@ -98,17 +139,16 @@ pub(crate) const TITLE_WORDS: &[&str] = &[
     "Spokeswoman",
 ];
 
-/// A gazetteer compiled from a `Canonical|alias|…` data file.
+/// A gazetteer compiled from a `Canonical|alias|…` data file: its forms in a byte trie
+/// (see `lexicon::tables`) valued by entry, matched leftmost-longest.
 pub struct Gazetteer {
     pub canonical: Vec<String>,
     /// For every entry, the `# --- Section` heading it was listed under ("" when none).
     pub section: Vec<String>,
-    /// For every pattern, the entry it belongs to.
-    entry_of: Vec<usize>,
-    matcher: AhoCorasick,
-    /// Every form, spelled exactly, to its entry (the first entry listing it wins, as in
-    /// the matcher), so a whole-string lookup is one hash probe, not a scan.
-    exact: HashMap<String, usize>,
+    /// The trie's bytes: made by build.rs for the compiled-in files, so start-up reads
+    /// them in place (building an aho-corasick automaton and a form map cost 29 M
+    /// instructions, a quarter of a one-article CLI call).
+    trie: Cow<'static, [u8]>,
 }
 
 /// One gazetteer hit.
@@ -120,67 +160,41 @@ pub struct GazMatch {
 
 impl Gazetteer {
     pub fn parse(data: &str) -> Gazetteer {
-        let mut canonical = Vec::new();
-        let mut patterns = Vec::new();
-        let mut entry_of = Vec::new();
-        let mut section = Vec::new();
-        let mut current = String::new();
-        for line in data.lines().map(str::trim).filter(|l| !l.is_empty()) {
-            if let Some(heading) = line.strip_prefix("# ---") {
-                current = heading.trim().to_string();
-                continue;
-            }
-            if line.starts_with('#') {
-                continue;
-            }
-            let entry = canonical.len();
-            section.push(current.clone());
-            let mut forms = line.split('|').map(str::trim).filter(|f| !f.is_empty());
-            let Some(first) = forms.next() else { continue };
-            canonical.push(first.to_string());
-            patterns.push(first.to_string());
-            entry_of.push(entry);
-            for f in forms {
-                patterns.push(f.to_string());
-                entry_of.push(entry);
-            }
-        }
-        // A contiguous NFA, not a DFA: building the two DFAs took 45 M instructions, a
-        // third of a one-article CLI call (the NFAs: 9 M). Scanning costs more (16 M
-        // instead of 9 M instructions on 218 KB, about 2 % of the engine's time).
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(&patterns)
-            .expect("gazetteer patterns compile");
-        let mut exact = HashMap::with_capacity(patterns.len());
-        for (pattern, &entry) in patterns.iter().zip(&entry_of) {
-            exact.entry(pattern.clone()).or_insert(entry);
-        }
+        let entries = tables::gazetteer_entries(data);
+        let trie = Cow::Owned(tables::gazetteer_trie(&entries));
+        Gazetteer::with_trie(&entries, trie)
+    }
+
+    /// A gazetteer over `data` whose trie build.rs made from the same file.
+    fn compiled(data: &str, trie: &'static [u8]) -> Gazetteer {
+        Gazetteer::with_trie(&tables::gazetteer_entries(data), Cow::Borrowed(trie))
+    }
+
+    fn with_trie(entries: &[(&str, Vec<&str>)], trie: Cow<'static, [u8]>) -> Gazetteer {
         Gazetteer {
-            canonical,
-            section,
-            entry_of,
-            matcher,
-            exact,
+            canonical: entries.iter().map(|(_, f)| f[0].to_string()).collect(),
+            section: entries.iter().map(|(s, _)| s.to_string()).collect(),
+            trie,
         }
     }
 
     /// Matches on word boundaries (a possessive may follow).
     pub fn find(&self, text: &str) -> Vec<GazMatch> {
         let mut out = Vec::new();
-        for m in self.matcher.find_iter(text) {
-            let before_ok = text[..m.start()]
+        let trie = Trie::new(&self.trie);
+        for (start, end, entry) in trie.find_iter(text.as_bytes()) {
+            let m = start..end;
+            let before_ok = text[..m.start]
                 .chars()
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric());
-            let after = text[m.end()..].chars().next();
-            let matched = &text[m.start()..m.end()];
+            let after = text[m.end..].chars().next();
+            let matched = &text[m.start..m.end];
             // "US" must not match the start of "USA" nor "U.S" the start of "U.S.A.".
             let after_ok = match after {
                 None => true,
                 Some(c) if c.is_alphanumeric() => false,
-                Some('.') if !matched.ends_with('.') => !text[m.end() + 1..]
+                Some('.') if !matched.ends_with('.') => !text[m.end + 1..]
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_alphanumeric()),
@@ -188,8 +202,8 @@ impl Gazetteer {
             };
             if before_ok && after_ok {
                 out.push(GazMatch {
-                    span: Span::new(m.start(), m.end()),
-                    entry: self.entry_of[m.pattern().as_usize()],
+                    span: Span::new(m.start, m.end),
+                    entry: entry as usize,
                 });
             }
         }
@@ -198,7 +212,9 @@ impl Gazetteer {
 
     /// The entry a whole string names exactly, if any.
     pub fn lookup(&self, s: &str) -> Option<usize> {
-        self.exact.get(s).copied()
+        Trie::new(&self.trie)
+            .exact(s.as_bytes())
+            .map(|e| e as usize)
     }
 }
 
@@ -252,18 +268,66 @@ pub fn heads(data: &str) -> Heads {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind};
+
+    /// The data file's forms and their entries, in file order.
+    fn forms(data: &str) -> Vec<(String, usize)> {
+        let entries = tables::gazetteer_entries(data);
+        let mut out = Vec::new();
+        for (i, (_, fs)) in entries.iter().enumerate() {
+            out.extend(fs.iter().map(|f| (f.to_string(), i)));
+        }
+        out
+    }
 
     #[test]
-    fn exact_lookup_agrees_with_the_matcher_for_every_form() {
-        for gaz in [&*PLACES, &*ORGS] {
-            for (pattern_id, form) in gaz.exact.keys().enumerate() {
-                let by_matcher = gaz
-                    .matcher
-                    .find_iter(form.as_str())
-                    .find(|m| m.start() == 0 && m.end() == form.len())
-                    .map(|m| gaz.entry_of[m.pattern().as_usize()]);
-                assert_eq!(gaz.lookup(form), by_matcher, "form {pattern_id}: {form}");
+    fn the_built_tries_are_those_of_the_data_files() {
+        for (gaz, list) in [
+            (&*PLACES, crate::lexicon::PLACES),
+            (&*ORGS, crate::lexicon::ORGANIZATIONS),
+        ] {
+            assert_eq!(
+                *gaz.trie,
+                *Gazetteer::parse(list.text).trie,
+                "{}",
+                list.file
+            );
+        }
+    }
+
+    /// The trie matches as an aho-corasick leftmost-longest automaton over the same
+    /// forms did (the matcher it replaced), on every form and on running text.
+    #[test]
+    fn the_trie_agrees_with_a_leftmost_longest_automaton() {
+        for (gaz, list) in [
+            (&*PLACES, crate::lexicon::PLACES),
+            (&*ORGS, crate::lexicon::ORGANIZATIONS),
+        ] {
+            let forms = forms(list.text);
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(forms.iter().map(|f| &f.0))
+                .unwrap();
+            let ac_find = |text: &str| -> Vec<(usize, usize, usize)> {
+                let ms = ac.find_iter(text);
+                ms.map(|m| (m.start(), m.end(), forms[m.pattern().as_usize()].1))
+                    .collect()
+            };
+            let trie = Trie::new(&gaz.trie);
+            let trie_find = |text: &str| -> Vec<(usize, usize, usize)> {
+                let ms = trie.find_iter(text.as_bytes());
+                ms.map(|(s, e, v)| (s, e, v as usize)).collect()
+            };
+            let mut text = String::new();
+            for (form, _) in &forms {
+                let whole = ac_find(form).into_iter().find(|m| m.1 == form.len());
+                assert_eq!(gaz.lookup(form), whole.map(|m| m.2), "{form}");
+                text.push_str(form);
+                text.push_str(if form.len() % 3 == 0 { " and " } else { "n " });
             }
+            text.push_str(include_str!("../../data/sample-article.txt"));
+            text.push_str(include_str!("../../data/sample-article-2.txt"));
+            assert_eq!(trie_find(&text), ac_find(&text));
             assert_eq!(gaz.lookup("no such place or body"), None);
         }
     }

@@ -8,7 +8,7 @@
 //! sentences as evidence. Answers come only from the articles a question names.
 
 use super::{AskAnswer, CANDIDATES, NUMBER_SPAN, QUESTION_WORDS, found, not_found};
-use crate::analyze::terms;
+use crate::analyze::{gazetteer, terms};
 use crate::model::{Article, Span};
 use crate::query::Evidence;
 use crate::query::answer_kind::{self, Measure};
@@ -163,6 +163,29 @@ pub(super) fn anchors_of(a: &Article, sentence: usize, wanted: impl Fn(u32) -> b
     out
 }
 
+/// Words that make a figure after them one part of the thing before them.
+const PART_OF: &[&str] = &[
+    "include",
+    "includes",
+    "included",
+    "including",
+    "contain",
+    "contains",
+    "contained",
+    "containing",
+    "among",
+];
+
+/// Whether a part-of word stands between the nearest topic word before `fs` and the
+/// figure at `fs` ("the bill included $40 million …").
+fn part_of_topic(text: &str, fs: usize, anchors: &[usize]) -> bool {
+    let Some(&from) = anchors.iter().filter(|&&a| a < fs).max() else {
+        return false;
+    };
+    text.get(from..fs)
+        .is_some_and(|between| terms::words(between).any(|w| PART_OF.contains(&w.as_str())))
+}
+
 fn distance(span_start: usize, anchors: &[usize]) -> usize {
     anchors
         .iter()
@@ -207,6 +230,9 @@ pub fn how_much(index: &ScopeIndex, q: &str) -> AskAnswer {
             })
             // Not a number the question itself gives ("the 2008 bailout").
             .filter(|f| !q.contains(a.doc.slice(f.text)))
+            // A part of what is asked is not its amount: "the package includes $5
+            // billion for schools" does not say how much the package is.
+            .filter(|f| !part_of_topic(text, f.text.start - start, &near))
             // Tied to what is asked: its clause holds a topic word besides the counted
             // noun; an age stands right after every name the question gives.
             .filter(|f| {
@@ -348,6 +374,9 @@ const PLACE_NOUNS: &[&str] = &[
     "places",
 ];
 
+/// Place nouns that ask for countries only.
+const COUNTRY_NOUNS: &[&str] = &["country", "countries", "nation", "nations"];
+
 /// Whether the question asks "which countries / what cities …".
 pub fn is_place_question(q: &str) -> bool {
     let mut words = terms::words(q);
@@ -364,6 +393,10 @@ pub fn which_places(index: &ScopeIndex, q: &str) -> AskAnswer {
     skip.extend_from_slice(PLACE_NOUNS);
     let topic = Topic::new(index, q, &skip);
     let lower = q.to_lowercase();
+    // "Which countries / nations": a city or a building is not an answer.
+    let countries = terms::words(q)
+        .nth(1)
+        .is_some_and(|w| COUNTRY_NOUNS.contains(&w.as_str()));
     for (slot, s, _) in candidates(&topic, THRESHOLD) {
         let a = index.article(slot);
         // "Which countries does it export to?" is not answered by "it will not export
@@ -382,6 +415,8 @@ pub fn which_places(index: &ScopeIndex, q: &str) -> AskAnswer {
             continue;
         }
         // Each place with its first mention in the sentence, in the order written.
+        let near = anchors(a, s, &topic);
+        let start = a.doc.sentences[s].span.start;
         let mut placed: Vec<(usize, &crate::model::NamedEntity)> = a
             .analysis
             .places
@@ -391,7 +426,9 @@ pub fn which_places(index: &ScopeIndex, q: &str) -> AskAnswer {
                     .mentions
                     .iter()
                     .find(|m| a.doc.sentence_at(m.start) == Some(s))?;
-                Some((m.start, p))
+                let (at, end) = (m.start - start, m.end - start);
+                (!origin_of_topic(text, at, &near) && !modifies_topic(text, end, &near))
+                    .then_some((m.start, p))
             })
             .collect();
         placed.sort_by_key(|&(at, _)| at);
@@ -399,6 +436,7 @@ pub fn which_places(index: &ScopeIndex, q: &str) -> AskAnswer {
             .into_iter()
             .map(|(_, p)| p)
             .filter(|p| !named_in(&lower, a, p))
+            .filter(|p| !countries || gazetteer::is_country_name(&p.name))
             .map(|p| p.name.as_str())
             .collect();
         if !names.is_empty() {
@@ -406,6 +444,33 @@ pub fn which_places(index: &ScopeIndex, q: &str) -> AskAnswer {
         }
     }
     unsure(index, &topic, "places for that")
+}
+
+/// Whether the place at `at` only says where a topic word's thing comes from or belongs
+/// ("imports of grain from Canada" when grain is asked about): it tells the thing, not
+/// the place the question is after.
+fn origin_of_topic(text: &str, at: usize, anchors: &[usize]) -> bool {
+    let lead = before(text, at, 24).to_lowercase();
+    let mut lead = lead.split_whitespace().rev();
+    let mut link = lead.next();
+    if link == Some("the") {
+        link = lead.next();
+    }
+    matches!(link, Some("from" | "of"))
+        && anchors.iter().any(|&a| {
+            a < at
+                && text
+                    .get(a..at)
+                    .is_some_and(|between| between.split_whitespace().count() <= 5)
+        })
+}
+
+/// Whether the place ending at `end` stands right before a topic word as its modifier
+/// ("Canadian grain", "U.S. grain imports" when grain is asked about).
+fn modifies_topic(text: &str, end: usize, anchors: &[usize]) -> bool {
+    anchors
+        .iter()
+        .any(|&a| a >= end && text.get(end..a).is_some_and(|gap| gap.trim().is_empty()))
 }
 
 /// Words that negate a clause.

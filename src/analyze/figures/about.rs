@@ -19,6 +19,12 @@ const MAX_WORDS: usize = 6;
 
 /// Prepositions that link a figure to the noun phrase it measures ("45% of", "$5m for").
 const LINKS_AFTER: &[&str] = &["of", "for", "worth"];
+/// Words after "in" that give a time or a manner, not what a sum is made of ("$5m in
+/// total", "$2bn in recent years").
+const NOT_MADE_OF: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "their", "his", "her", "recent", "all", "addition",
+    "return", "part", "order", "time", "total",
+];
 /// Comparatives and adverbs that follow a figure without naming anything ("60% higher").
 const NOT_NOUNS: &[&str] = &[
     "higher",
@@ -183,6 +189,18 @@ pub fn describe(text: &str, toks: &[Token], f: &Found, sentence: Span) -> String
         return f.unit.clone();
     }
     let linked = v.inside(after) && LINKS_AFTER.contains(&v.lower(after).as_str());
+    // "$40 million in tax credits": a sum names what it is made of after "in", when a
+    // lowercase noun phrase follows (not a month, a place or "in recent years").
+    if f.kind == FigureKind::Money
+        && v.inside(after)
+        && v.lower(after) == "in"
+        && v.inside(after + 1)
+        && v.word(after + 1).starts_with(|c: char| c.is_lowercase())
+        && !NOT_MADE_OF.contains(&v.lower(after + 1).as_str())
+        && let Some(p) = v.phrase_from(after + 1)
+    {
+        return p;
+    }
     // "45% of the world's rare earths", "$5m for flood defences"
     if linked && let Some(p) = v.phrase_from(after + 1) {
         return p;

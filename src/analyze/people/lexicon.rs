@@ -2,11 +2,12 @@
 //! (speech verbs, honorifics, first names, family names, role nouns, group speakers)
 //! plus the word-class tables (function words, and the negative evidence — organization
 //! head words, place words, non-name capitals — that keeps organizations and places out
-//! of `people`), each a data file too. Everything is parsed once into hash sets;
-//! lookups are by lowercased word.
+//! of `people`), each a data file too. The word lists are one table that build.rs
+//! makes (`lexicon::compiled::WORDS`, a bit per list); the speech verbs and honorifics
+//! are parsed once into hash maps. Lookups are by lowercased word.
 
-use crate::lexicon;
-use foldhash::{HashMap, HashMapExt, HashSet};
+use crate::lexicon::{self, compiled};
+use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,11 +39,13 @@ pub struct Lexicon {
     pub speech_verbs: HashMap<String, SpeechVerb>,
     pub lemmas: Vec<String>,
     pub honorifics: HashMap<String, Gender>,
-    pub male_names: HashSet<String>,
-    pub female_names: HashSet<String>,
-    pub east_asian_family: HashSet<String>,
-    pub role_nouns: HashSet<String>,
-    pub group_heads: HashSet<String>,
+}
+
+/// The bits (`compiled::*`) of the word lists a word is in, from the word table
+/// build.rs makes (names, role nouns, group heads and the class lists): one probe, no
+/// start-up cost.
+fn lists(word: &str) -> u32 {
+    with_lower(word, |w| compiled::WORDS.get(w))
 }
 
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -81,18 +84,10 @@ impl Lexicon {
                 (e.field(0).to_lowercase(), g)
             })
             .collect();
-        let set = |list: lexicon::List| -> HashSet<String> {
-            list.words().map(str::to_lowercase).collect()
-        };
         Lexicon {
             speech_verbs,
             lemmas,
             honorifics,
-            male_names: set(lexicon::FIRST_NAMES_MALE),
-            female_names: set(lexicon::FIRST_NAMES_FEMALE),
-            east_asian_family: set(lexicon::FAMILY_NAMES_EAST_ASIAN),
-            role_nouns: set(lexicon::ROLE_NOUNS),
-            group_heads: set(lexicon::GROUP_SPEAKERS),
         }
     }
 
@@ -106,28 +101,31 @@ impl Lexicon {
         with_lower(word, |w| self.honorifics.get(w).copied())
     }
     pub fn first_name_gender(&self, word: &str) -> Option<Gender> {
-        with_lower(word, |w| {
-            match (self.male_names.contains(w), self.female_names.contains(w)) {
-                (true, false) => Some(Gender::Male),
-                (false, true) => Some(Gender::Female),
-                (true, true) => Some(Gender::Unknown),
-                _ => None,
-            }
-        })
+        let l = lists(word);
+        match (
+            l & compiled::FIRST_NAMES_MALE != 0,
+            l & compiled::FIRST_NAMES_FEMALE != 0,
+        ) {
+            (true, false) => Some(Gender::Male),
+            (false, true) => Some(Gender::Female),
+            (true, true) => Some(Gender::Unknown),
+            _ => None,
+        }
     }
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_name_gender(word).is_some()
     }
     pub fn is_east_asian_family(&self, word: &str) -> bool {
-        with_lower(word, |w| self.east_asian_family.contains(w))
+        lists(word) & compiled::FAMILY_NAMES_EAST_ASIAN != 0
     }
     pub fn is_role_noun(&self, word: &str) -> bool {
         with_lower(word, |w| {
-            self.role_nouns.contains(w) || self.role_nouns.contains(w.trim_end_matches('.'))
+            let role = |w: &str| compiled::WORDS.get(w) & compiled::ROLE_NOUNS != 0;
+            role(w) || role(w.trim_end_matches('.'))
         })
     }
     pub fn is_group_head(&self, word: &str) -> bool {
-        with_lower(word, |w| self.group_heads.contains(w))
+        lists(word) & (compiled::GROUP_SPEAKERS | compiled::GROUP_SPEAKERS_WORDNET) != 0
     }
 }
 
@@ -229,43 +227,34 @@ pub mod class {
     pub const EAST_ASIAN_FAMILY: u16 = 1 << 8;
 }
 
-const CLASS_TABLES: [ClassTable; 5] = [
-    FUNCTION_WORDS,
-    ORG_HEADS,
-    PLACES,
-    NON_NAME_CAPS,
-    ROLE_MODIFIERS,
+/// The class each indexed word list gives its words. The class tables' lists are the
+/// first five; honorifics, role nouns, first names and East Asian family names add
+/// their classes, and every one-word form in the places gazetteer (countries, states,
+/// cities) is a place.
+const CLASS_OF_LIST: [(u32, u16); 11] = [
+    (compiled::FUNCTION_WORDS, class::FUNCTION),
+    (compiled::NON_PERSON_HEADS, class::ORG_HEAD),
+    (compiled::PLACE_WORDS, class::PLACE),
+    (compiled::NON_NAME_CAPS, class::NON_NAME_CAP),
+    (compiled::ROLE_MODIFIERS, class::ROLE_MODIFIER),
+    (compiled::HONORIFICS, class::HONORIFIC),
+    (compiled::ROLE_NOUNS, class::ROLE_NOUN),
+    (compiled::FIRST_NAMES_MALE, class::FIRST_NAME),
+    (compiled::FIRST_NAMES_FEMALE, class::FIRST_NAME),
+    (compiled::FAMILY_NAMES_EAST_ASIAN, class::EAST_ASIAN_FAMILY),
+    (compiled::PLACES, class::PLACE),
 ];
-
-static CLASSES: LazyLock<HashMap<String, u16>> = LazyLock::new(|| {
-    let mut classes: HashMap<String, u16> = HashMap::new();
-    let mut add = |word: &str, bit: u16| *classes.entry(word.to_string()).or_default() |= bit;
-    for table in CLASS_TABLES {
-        table.list.words().for_each(|w| add(w, table.class));
-    }
-    LEX.honorifics.keys().for_each(|w| add(w, class::HONORIFIC));
-    LEX.role_nouns.iter().for_each(|w| add(w, class::ROLE_NOUN));
-    LEX.male_names
-        .iter()
-        .chain(&LEX.female_names)
-        .for_each(|w| add(w, class::FIRST_NAME));
-    LEX.east_asian_family
-        .iter()
-        .for_each(|w| add(w, class::EAST_ASIAN_FAMILY));
-    // Every one-word form in the places gazetteer (countries, states, cities).
-    for entry in lexicon::PLACES.entries() {
-        for form in entry.fields {
-            if !form.is_empty() && !form.contains(' ') {
-                add(&form.to_lowercase(), class::PLACE);
-            }
-        }
-    }
-    classes
-});
 
 /// The classes (`class::*` bits) of a word, case-insensitively.
 pub fn classes(word: &str) -> u16 {
-    with_lower(word, |w| CLASSES.get(w).copied().unwrap_or(0))
+    let l = lists(word);
+    if l == 0 {
+        return 0;
+    }
+    CLASS_OF_LIST
+        .iter()
+        .filter(|(list, _)| l & list != 0)
+        .fold(0, |c, (_, class)| c | class)
 }
 
 /// Modifiers that may stand inside a role before its noun ("former deputy prime minister").
