@@ -34,9 +34,12 @@ pub fn hash(word: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        // Byte by byte, not a copy into a buffer (a `memcpy` call for most words).
+        let v = rest
+            .iter()
+            .enumerate()
+            .fold(0u64, |v, (i, &b)| v | u64::from(b) << (8 * i));
+        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
     }
     h ^ (h >> 29)
 }
