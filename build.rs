@@ -46,6 +46,11 @@ const WORD_LISTS: &[(&str, &str, Keys)] = &[
         Keys::Lower,
     ),
     ("GROUP_SPEAKERS", "group_speakers.txt", Keys::Lower),
+    (
+        "GROUP_SPEAKERS_WORDNET",
+        "group_speakers_wordnet.txt",
+        Keys::Lower,
+    ),
     ("PLACES", "places.txt", Keys::OneWordForms),
 ];
 

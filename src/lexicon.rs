@@ -302,6 +302,8 @@ lists! {
     };
     /// Head nouns of groups that can be a statement's source.
     GROUP_SPEAKERS = "group_speakers.txt", Shape::WORD;
+    /// Nouns naming people or groups of people, generated from WordNet 3.0 (quotes).
+    GROUP_SPEAKERS_WORDNET = "group_speakers_wordnet.txt", Shape::WORD;
     /// Honorifics with the gender they imply: `honorific|m/f/-`.
     HONORIFICS = "honorifics.txt", Shape {
         fields: (2, 2),

@@ -529,6 +529,92 @@ const CASES: &[Case] = &[
         &[],
         &["Royal Navy Sea"],
     ),
+    // --- Places: slots that hold people, groups, employers and dates, not places.
+    (
+        "The senator took questions from Mr. Okafor and later from Mrs. Lindqvist.",
+        Place,
+        &[],
+        &["Mr", "Mrs", "Mr.", "Mrs."],
+    ),
+    (
+        "Support grew, with help from Democrats in Tampa and from Republicans in Ocala.",
+        Place,
+        &["Tampa", "Ocala"],
+        &["Democrats", "Republicans"],
+    ),
+    (
+        "Talks between Serbs and Albanians stalled again.",
+        Place,
+        &[],
+        &["Serbs", "Albanians"],
+    ),
+    (
+        "The dispute between Kowalczyk and the ministry dragged on.",
+        Place,
+        &[],
+        &["Kowalczyk"],
+    ),
+    (
+        "\"The sell-off was overdone,\" said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
+        Org,
+        &["Kestrelmoor"],
+        &[],
+    ),
+    (
+        "Piotr Zieliński, a lecturer in political science at Vassarby, disagreed.",
+        Place,
+        &[],
+        &["Vassarby"],
+    ),
+    (
+        "The rally at Kinross Arena Sunday drew thousands of supporters.",
+        Place,
+        &["Kinross Arena"],
+        &["Kinross Arena Sunday"],
+    ),
+    (
+        "Turnout was high across the South and lower in the Midwest.",
+        Place,
+        &["South", "Midwest"],
+        &[],
+    ),
+    // --- Organizations: teams, newspapers by their head word, names after "of".
+    (
+        "\"We will not sell,\" the owner told the Times on Monday.",
+        Org,
+        &["Times"],
+        &[],
+    ),
+    (
+        "In 2019 he was traded to the Lakeshore Comets, a minor league affiliate.",
+        Org,
+        &["Lakeshore Comets"],
+        &[],
+    ),
+    (
+        "The club's new coach joined the Glenmore Harriers in May.",
+        Org,
+        &["Glenmore Harriers"],
+        &[],
+    ),
+    (
+        "The Silver Anchor Prize of the Baltic Maritime Society went to Ana Castro.",
+        Org,
+        &["Baltic Maritime Society"],
+        &["Silver Anchor Prize of the Baltic Maritime Society"],
+    ),
+    (
+        "Voters asked the Independent candidate about taxes.",
+        Org,
+        &[],
+        &["Independent"],
+    ),
+    (
+        "The nursery on the corner sold the Morning Glories every spring.",
+        Org,
+        &[],
+        &["Morning Glories"],
+    ),
 ];
 
 /// Known gaps, kept visible: an unknown Vietnamese family name written with its

@@ -301,6 +301,10 @@ fn furniture_is_dropped() {
                 Opponents said the plan was too optimistic.\n\n\
                 Have an opinion on this story? Share it!\n\n\
                 Leave a comment\n\n\
+                Like this story? Share it with a friend!\n\n\
+                Follow her on X at @cityreporter.\n\n\
+                Get our morning headlines delivered to your inbox every day.\n\n\
+                Sign up for the Gazette newsletters.\n\n\
                 Share this:\n\n\
                 City Gazette";
     let d = doc(text);
@@ -339,6 +343,9 @@ fn real_sentences_that_look_like_furniture_survive() {
         "The image credit line was removed by editors before publication.",
         "Share prices fell 3 percent on Monday.",
         "He wrote 16 px-wide icons for the app.",
+        "Residents who follow her on social media learned of the closure first.",
+        "Want more stories like this one, the publisher asked the board.",
+        "Members who subscribe to the union newsletter were told on Monday.",
     ];
     let text = format!("Markets fall on trade fears\n\n{}", keep.join("\n\n"));
     let d = doc(&text);

@@ -374,6 +374,14 @@ const CASES: &[Case] = &[
             ("Tobias Reinholt", "We owe it to the kids", D),
         ],
     ),
+    // Names in the speaker's description do not take the next quote from her.
+    (
+        "“The ferry schedule is a mess,” said Odile Brannigan, who sat on the harbour board under Mayor Lionel Achterberg. “Nobody can plan a week ahead.”",
+        &[
+            ("Odile Brannigan", "The ferry schedule is a mess", D),
+            ("Odile Brannigan", "Nobody can plan a week ahead", D),
+        ],
+    ),
     // After "said X," an article opens X's description, not another statement.
     (
         "The budget is balanced, said Petra Lindqvist, the treasurer of the county board.",

@@ -51,6 +51,8 @@ const OWN_CASES: &[&str] = &[
     "Bridge repairs run late\n\n\
      The repairs are late, Mayor Alice Brennan said, and the bridge will stay closed until the spring. \
      The work will cost $4 million, according to Acme Surveys, the firm that drew up the plans.",
+    "Turnout rose across the South, said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
+    "In 2019 he was traded to the Lakeshore Comets, the owner told the Times.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

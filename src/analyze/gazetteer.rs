@@ -47,6 +47,36 @@ pub(crate) fn is_country(entry: usize) -> bool {
     PLACES.section.get(entry).is_some_and(|s| s == "Countries")
 }
 
+/// Endings of plural names for peoples, parties and faiths ("Americans", "Democrats",
+/// "Israelis", "Muslims", "Arabs", "Serbs", "Jews", "Islamists", "Shiites"); place names
+/// seldom end so ("Randers", "Salinas", "Cauquenes" do not).
+pub(crate) const GROUP_PLURAL_ENDINGS: &[&str] =
+    &["ans", "ats", "is", "ims", "bs", "ews", "ists", "ites"];
+
+/// The title abbreviations of data/abbreviations.txt ("Mr.", "Gov.", "Lt.").
+static TITLE_ABBREVIATIONS: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
+    crate::lexicon::ABBREVIATIONS
+        .entries()
+        .filter(|e| e.field(1) == "title")
+        .map(|e| e.field(0))
+        .collect()
+});
+
+/// Whether a word is a title abbreviation with its period ("Gov.", "Sen.").
+pub(crate) fn is_title_abbreviation(word: &str) -> bool {
+    TITLE_ABBREVIATIONS.contains(word)
+}
+
+/// Whether a word is a title: one of [`TITLE_WORDS`], a title abbreviation, or a short
+/// one written without its period, as British style does ("Mr Smith", "Dr Jones").
+pub(crate) fn is_title(word: &str) -> bool {
+    TITLE_WORDS.contains(&word)
+        || TITLE_ABBREVIATIONS.contains(word)
+        || (word.len() <= 4
+            && word.chars().all(char::is_alphabetic)
+            && TITLE_ABBREVIATIONS.contains(format!("{word}.").as_str()))
+}
+
 /// Whether `name` (a place as the engine outputs it) is a country's name or alias.
 pub fn is_country_name(name: &str) -> bool {
     PLACES.lookup(name).is_some_and(is_country)

@@ -6,7 +6,7 @@
 //! People's names and places are never reported as organizations.
 
 use super::gazetteer::{
-    ORG_HEADS, ORGS, PLACE_HEADS, PLACES, TITLE_WORDS, is_country, is_language,
+    GROUP_PLURAL_ENDINGS, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_country, is_language, is_title,
 };
 use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
@@ -162,7 +162,9 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
     if PLACES.lookup(text).is_some() {
         return false;
     }
-    if is_team_name(doc, chunk) {
+    if is_team_name(doc, chunk)
+        || (the_plural_name(doc, chunk) && fire(rules::ORGS_THE_PLURAL_NAME, chunk.span))
+    {
         return true;
     }
     // "Procter & Gamble", "Texas A&M", "Social Science & Medicine".
@@ -201,6 +203,8 @@ const NOT_TEAM_PLURALS: &[&str] = &[
     "Olympics",
     "Championships",
     "Awards",
+    "Series",
+    "Wars",
 ];
 
 /// A sports team named after its home: a known place followed by one or two capitalised
@@ -224,6 +228,86 @@ fn is_team_name(doc: &Document, chunk: &Chunk) -> bool {
                 .lookup(&doc.text[chunk.span.start..chunk.words[k - 1].end])
                 .is_some()
     })
+}
+
+/// "the Rice Owls", "the Altona Harriers": a name of two or more capitalized words after
+/// "the" that ends in a plural is a team, band or club — not a people or party
+/// ("the Young Republicans" is caught by their endings), nor a range or islands
+/// ([`NOT_TEAM_PLURALS`]).
+fn the_plural_name(doc: &Document, chunk: &Chunk) -> bool {
+    let n = chunk.words.len();
+    let last = chunk.last_word(doc);
+    let plural =
+        (last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")) || last == "Sox";
+    n >= 2
+        && plural
+        && last.chars().count() >= 4
+        && !NOT_TEAM_PLURALS.contains(&last)
+        && !GROUP_PLURAL_ENDINGS.iter().any(|e| last.ends_with(e))
+        && !PLACE_HEADS.is_one_word_head(last)
+        && chunk
+            .words
+            .iter()
+            .all(|w| doc.slice(*w).starts_with(char::is_uppercase))
+        && proper_nouns::word_before(doc, chunk.span.start).as_deref() == Some("the")
+        && PLACES.lookup(chunk.text(doc)).is_none()
+        // "the East Los Angeles": a known place at the end.
+        && !PLACES
+            .find(chunk.text(doc))
+            .iter()
+            .any(|m| m.span.end == chunk.span.len())
+        && proper_nouns::in_sports_sentence(doc, chunk.sentence)
+}
+
+/// Newspapers and magazines called by their last word with "the" ("the Times reported",
+/// "told the Guardian"): a one-word name that is a newspaper's head.
+const OUTLET_WORDS: &[&str] = &[
+    "Times",
+    "Post",
+    "Herald",
+    "Journal",
+    "Gazette",
+    "Tribune",
+    "Chronicle",
+    "Observer",
+    "Inquirer",
+    "Examiner",
+    "Guardian",
+    "Independent",
+    "Telegraph",
+    "Economist",
+];
+
+/// Whether a one-word chunk is a newspaper called by its head word after "the", and
+/// not a modifier of the noun after it ("the Independent candidate").
+fn the_outlet(doc: &Document, chunk: &Chunk) -> bool {
+    let text = chunk.text(doc);
+    let next_lower = doc.text[chunk.span.end..]
+        .strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_lowercase);
+    let next_word: String = doc.text[chunk.span.end..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    let modifier =
+        next_lower && !proper_nouns::is_stopword(&next_word) && !is_verb_like(&next_word);
+    chunk.words.len() == 1
+        && OUTLET_WORDS.contains(&text)
+        && !chunk.sentence_initial
+        && proper_nouns::word_before(doc, chunk.span.start).as_deref() == Some("the")
+        && !modifier
+}
+
+/// A lower-case word that reads as a verb after a subject ("reported", "says", "ran").
+fn is_verb_like(word: &str) -> bool {
+    word.ends_with("ed")
+        || word.ends_with("es")
+        || matches!(
+            word,
+            "says" | "said" | "ran" | "wrote" | "has" | "had" | "is" | "was" | "only"
+        )
 }
 
 /// How an acronym is introduced: "Nuclear Non-Proliferation Treaty (NPT)" makes NPT
@@ -269,6 +353,29 @@ fn acronym_is_org(
     org_by_context(doc, c) || before.as_deref() == Some("the")
 }
 
+/// Whether the chunk follows a role noun and "at"/"of"/"for"/"with" ("an analyst at
+/// X", "director of X"), or "at" after a role with its field ("a professor of law at X",
+/// "vice president for public affairs at X"): the employer's slot.
+pub(crate) fn in_role_slot(doc: &Document, chunk: &Chunk) -> bool {
+    let before = proper_nouns::words_before(doc, chunk.span.start, 6);
+    let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
+    // "a professor of linguistics": after an academic's "of" comes a field.
+    let field_of =
+        b(0) == "of" && matches!(b(1), "professor" | "lecturer" | "student" | "students");
+    if matches!(b(0), "at" | "of" | "for" | "with") && ROLE_NOUNS.contains(&b(1)) && !field_of {
+        return true;
+    }
+    b(0) == "at"
+        && (3..before.len()).any(|k| {
+            ROLE_NOUNS.contains(&b(k))
+                && matches!(b(k - 1), "of" | "in" | "for")
+                && (1..k - 1).all(|i| {
+                    !matches!(b(i), "the" | "a" | "an" | "and" | "or")
+                        && b(i).chars().all(|ch| ch.is_lowercase())
+                })
+        })
+}
+
 /// Whether the chunk sits in an organization's slot by its context.
 fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
     // "taught English at a school": a language's name is not an organization.
@@ -277,9 +384,7 @@ fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
     }
     let before = proper_nouns::words_before(doc, chunk.span.start, 3);
     let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
-    if (b(0) == "at" || b(0) == "of" || b(0) == "for" || b(0) == "with")
-        && ROLE_NOUNS.contains(&b(1))
-    {
+    if in_role_slot(doc, chunk) {
         return true;
     }
     if SOURCE_CUES
@@ -345,10 +450,7 @@ pub(crate) fn org_named_after_country(doc: &Document, chunk: &Chunk) -> bool {
         "Ancient",
     ];
     !DIRECTIONS.contains(&lead)
-        && !chunk
-            .words
-            .iter()
-            .any(|w| TITLE_WORDS.contains(&doc.slice(*w)))
+        && !chunk.words.iter().any(|w| is_title(doc.slice(*w)))
         && PLACES.lookup(chunk.text(doc)).is_none()
         && !chunk.sentence_initial
 }
@@ -449,13 +551,16 @@ pub fn extract_from(
         if PLACES.lookup(chunk.text(doc)).is_some() && ORGS.lookup(chunk.text(doc)).is_none() {
             continue;
         }
-        let is_org = org_by_form(doc, chunk)
+        let outlet = the_outlet(doc, chunk) && fire(rules::ORGS_THE_OUTLET, chunk.span);
+        let is_org = outlet
+            || org_by_form(doc, chunk)
             || (org_named_after_country(doc, chunk)
                 && fire(rules::ORGS_NAMED_AFTER_COUNTRY, chunk.span))
             || (acronym_is_org(doc, chunks, ci, &people, &defined)
                 && fire(rules::ORGS_ACRONYM, chunk.span));
         // A bare head word ("Government", "Police") is not a name.
-        let bare_head = chunk.words.len() == 1 && ORG_HEADS.is_one_word_head(chunk.text(doc));
+        let bare_head =
+            chunk.words.len() == 1 && ORG_HEADS.is_one_word_head(chunk.text(doc)) && !outlet;
         if bare_head && ORGS.lookup(chunk.text(doc)).is_none() {
             continue;
         }
@@ -465,10 +570,7 @@ pub fn extract_from(
             || (!is_place
                 && !acronym_like
                 && org_by_context(doc, chunk)
-                && !chunk
-                    .words
-                    .iter()
-                    .any(|w| TITLE_WORDS.contains(&doc.slice(*w)))
+                && !chunk.words.iter().any(|w| is_title(doc.slice(*w)))
                 && fire(rules::ORGS_CONTEXT, chunk.span))
         {
             // "Standard & Poor's" keeps the apostrophe that is part of its name.

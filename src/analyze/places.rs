@@ -9,8 +9,10 @@
 //! a nationality, like "American", not a mention of the place; a place inside a longer
 //! name ("University of Chile", "New York Stock Exchange") is not a mention either.
 
-use super::gazetteer::{ORG_HEADS, PLACE_HEADS, PLACES, TITLE_WORDS, is_language};
-use super::organizations::{org_by_form, org_named_after_country};
+use super::gazetteer::{
+    GROUP_PLURAL_ENDINGS, ORG_HEADS, PLACE_HEADS, PLACES, is_language, is_title,
+};
+use super::organizations::{in_role_slot, org_by_form, org_named_after_country};
 use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
 use crate::lexicon::{MONTHS, WEEKDAYS};
@@ -131,6 +133,18 @@ const EVENT_HEADS: &[&str] = &[
 const COMPASS: &[&str] = &[
     "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
     "Upper", "Lower", "Greater", "Downtown", "Old", "New",
+];
+/// Compass words that name a region with "the" ("the West", "the Midwest").
+const REGION_COMPASS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Midwest",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
 ];
 /// "<direction> of X": "64 kilometers west of Navidad".
 const DIRECTIONS: &[&str] = &[
@@ -332,9 +346,27 @@ struct Found {
     strong: bool,
 }
 
+/// A name for a group of people: one unknown capitalized word in the plural
+/// ("Democrats", "Israelis", "Arabs"), or a longer name ending in a plural in "-ans"
+/// ("Turkish Americans"). Known places ending in "s" ("Paris", "Texas") are in the
+/// gazetteer and never reach the slot rules.
+fn is_group_plural(doc: &Document, chunk: &Chunk) -> bool {
+    let last = chunk.last_word(doc);
+    let plural = last.chars().count() >= 4
+        && GROUP_PLURAL_ENDINGS.iter().any(|e| last.ends_with(e))
+        // "Annapolis", "Memphis".
+        && !last.ends_with("polis")
+        && !last.ends_with("phis")
+        && last.chars().all(char::is_alphabetic);
+    plural && (chunk.words.len() == 1 || last.ends_with("ans"))
+}
+
 fn is_plain_name(doc: &Document, chunk: &Chunk) -> bool {
     let text = chunk.text(doc);
     chunk.words.len() <= 4
+        && !is_group_plural(doc, chunk)
+        // "Super Tuesday": a name ending in a weekday is a day's name.
+        && !WEEKDAYS.contains(&chunk.last_word(doc))
         && !NOT_PLACES.contains(&text)
         && !is_calendar_word(text)
         && !is_inner_capital_word(text)
@@ -346,7 +378,7 @@ fn is_plain_name(doc: &Document, chunk: &Chunk) -> bool {
         && !followed_by_modifiee(doc, chunk)
         // A known place inside a longer unknown name makes it some other name ("Texas A&M").
         && !PLACES.find(text).iter().any(|m| m.span.len() < text.len())
-        && !chunk.words.iter().any(|w| TITLE_WORDS.contains(&doc.slice(*w)))
+        && !chunk.words.iter().any(|w| is_title(doc.slice(*w)))
         && !org_by_form(doc, chunk)
         && !org_named_after_country(doc, chunk)
         && !text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
@@ -397,7 +429,7 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
                     && c.words
                         .iter()
                         .find(|w| w.start >= m.span.end)
-                        .is_some_and(|w| TITLE_WORDS.contains(&doc.slice(*w)))
+                        .is_some_and(|w| is_title(doc.slice(*w)))
             }
             None => {
                 // Chunks are in text order and do not overlap: only those from the first
@@ -468,7 +500,7 @@ fn place_by_form(doc: &Document, c: &Chunk) -> bool {
     if c.words.len() < 2 || org_by_form(doc, c) {
         return false;
     }
-    if c.words.iter().any(|w| TITLE_WORDS.contains(&doc.slice(*w))) {
+    if c.words.iter().any(|w| is_title(doc.slice(*w))) {
         return false;
     }
     let first = doc.slice(c.words[0]);
@@ -487,12 +519,39 @@ fn place_by_form(doc: &Document, c: &Chunk) -> bool {
         && fire(rules::PLACES_HEAD_WORD, c.span)
 }
 
+/// "between Oxenholme and Tebay": "between" puts a name in a place's slot only when
+/// another plain name follows after "and" ("between Gorbachev and the government" is a
+/// relation between parties).
+fn between_names(doc: &Document, chunks: &[Chunk], ci: usize) -> bool {
+    let c = &chunks[ci];
+    chunks.get(ci + 1).is_some_and(|n| {
+        n.sentence == c.sentence
+            && &doc.text[c.span.end..n.span.start] == " and "
+            && is_plain_name(doc, n)
+            && !n.possessive
+    })
+}
+
 fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usize) -> bool {
     let c = &chunks[ci];
     let before = proper_nouns::words_before(doc, c.span.start, 3);
     let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
+    // "an analyst at X", "a professor of law at X": an organization's slot.
+    if in_role_slot(doc, c) && fire(rules::PLACES_NOT_ROLE_SLOT, c.span) {
+        return false;
+    }
+    // "in the West", "from the South": a compass region named with "the".
+    if c.words.len() == 1
+        && b(0) == "the"
+        && REGION_COMPASS.contains(&c.text(doc))
+        && !c.sentence_initial
+        && fire(rules::PLACES_THE_REGION, c.span)
+    {
+        return true;
+    }
     // Sentence-initial words are capitalized anyway, so only context words count there.
     if PLACE_CUES.contains(&b(0))
+        && (b(0) != "between" || between_names(doc, chunks, ci))
         && !c.sentence_initial
         && !WORK_SLOTS.contains(&b(1))
         && !looks_like_field_or_title(doc, c)

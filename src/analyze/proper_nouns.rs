@@ -3,7 +3,9 @@
 //! material the place and organization rules classify (with the lists of
 //! [`super::gazetteer`]).
 
-use super::gazetteer::{Heads, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, TITLE_WORDS};
+use super::gazetteer::{
+    Heads, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_title, is_title_abbreviation,
+};
 use super::people::lexicon::LEX;
 use crate::model::{Document, Span};
 use std::sync::LazyLock;
@@ -70,7 +72,12 @@ fn words(doc: &Document, sentence: Span) -> Vec<(Span, bool)> {
     let mut out = Vec::new();
     for (mut s, mut e) in crate::text::words::words(body, crate::text::words::NAME_RULES) {
         let w = &body[s..e];
-        if w.ends_with('.') && !is_dotted_initialism(w) && !DOTTED_WORDS.contains(&w) {
+        // "Mr.", "Gov.": a title abbreviation keeps its period and joins the name after it.
+        if w.ends_with('.')
+            && !is_dotted_initialism(w)
+            && !DOTTED_WORDS.contains(&w)
+            && !is_title_abbreviation(w)
+        {
             e -= 1;
         }
         let _ = &mut s;
@@ -254,9 +261,17 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     {
         return refine(doc, rest, out);
     }
+    // "West Palm Beach Tuesday": a weekday after a name dates the sentence.
+    if n > 1
+        && crate::lexicon::WEEKDAYS.contains(&word(n - 1))
+        && (n > 2 || PLACES.lookup(word(0)).is_some())
+        && let Some(head) = sub(&c, 0, n - 1, false)
+    {
+        return refine(doc, head, out);
+    }
     // Leading titles followed by "of".
     let mut t = 0;
-    while t < n && TITLE_WORDS.contains(&word(t)) {
+    while t < n && is_title(word(t)) {
         t += 1;
     }
     // "Fellow of the Royal Society", "Professor of Linguistics": a role noun before "of".
@@ -270,10 +285,32 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     {
         return refine(doc, rest, out);
     }
+    // "Lifetime Achievement Award of the Society for X", "Conservation of Energy": no
+    // organization head before "of" and an organization's name after it — the
+    // organization is the name after "of"; what comes before names a thing of it.
+    if let Some(of) = (1..n.saturating_sub(1)).find(|&i| word(i) == "of")
+        && !(0..of).any(|k| ORG_HEADS.is_one_word_head(word(k)))
+        // "House of Representatives" is a head of its own.
+        && !ORG_HEADS
+            .ending_in(word(of + 1))
+            .any(|h| h.len() == 3 && h[0] == word(of - 1) && h[1] == "of")
+        && !(of + 1..n).any(|k| word(k) == "and")
+        && ORGS.lookup(c.text(doc)).is_none()
+        && PLACES.lookup(c.text(doc)).is_none()
+        && let Some(r) = sub(&c, of + 1, n, c.possessive)
+    {
+        let r = strip_leading_the(doc, r);
+        if ORGS.lookup(r.text(doc)).is_some()
+            || ends_with_head(doc, &r, &ORG_HEADS)
+            || head_before_of(doc, &r, &ORG_HEADS)
+        {
+            return refine(doc, r, out);
+        }
+    }
     // A name running on after its organization head, before a trailing title is cut
     // ("Royal Air Force Sea King" is the air force, not a sea).
     if n > 1
-        && TITLE_WORDS.contains(&word(n - 1))
+        && is_title(word(n - 1))
         && !complete_name(doc, &c)
         && let Some((l, r)) = split_run_on(doc, &c)
     {
@@ -282,8 +319,7 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     }
     // Trailing role words.
     if n > 1
-        && (TITLE_WORDS.contains(&word(n - 1))
-            || ["CEO", "CFO", "COO", "CTO"].contains(&word(n - 1)))
+        && (is_title(word(n - 1)) || ["CEO", "CFO", "COO", "CTO"].contains(&word(n - 1)))
         && !complete_name(doc, &c)
         && let Some(head) = sub(&c, 0, n - 1, false)
     {
@@ -316,7 +352,7 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
         {
             let r = strip_leading_the(doc, r);
             // "Taxpayers for Common Sense" stays whole: its right side is not a name by form.
-            if word(i) == "for" && !complete_name(doc, &r) {
+            if word(i) == "for" && !complete_name(doc, &r) && !head_before_of(doc, &r, &ORG_HEADS) {
                 continue;
             }
             // "Congress of Arts and Sciences": one word after "and" completes the "of" phrase.
@@ -331,6 +367,21 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
                     .all(|ch| ch.is_uppercase() || !ch.is_alphabetic())
                 && PLACES.lookup(word(i - 1)).is_none()
                 && head_before_of(doc, &l, &ORG_HEADS)
+            {
+                continue;
+            }
+            // "Institute of History and Philology of Academia Sinica": a second field
+            // with its own "of" that holds no head of its own completes the first name.
+            if word(i) == "and"
+                && head_before_of(doc, &l, &ORG_HEADS)
+                && !complete_name(doc, &r)
+                && r.words.len() > 1
+                && !r
+                    .words
+                    .iter()
+                    .any(|w| ORG_HEADS.is_one_word_head(doc.slice(*w)))
+                && PLACES.lookup(doc.slice(r.words[0])).is_none()
+                && ORGS.lookup(doc.slice(r.words[0])).is_none()
             {
                 continue;
             }
@@ -358,7 +409,13 @@ fn split_run_on(doc: &Document, c: &Chunk) -> Option<(Chunk, Chunk)> {
         // "Society for General Systems Research": a head inside the "for"/"of" phrase of
         // a longer name does not end it.
         let in_phrase = (1..i).any(|k| matches!(word(k), "of" | "for"));
-        if head_ends_here && !in_phrase && is_capitalized(word(i + 1)) {
+        // "State College Spikes": one plural word after the head is a team's nickname.
+        let nickname = i + 2 == n
+            && word(n - 1).ends_with('s')
+            && !word(n - 1).ends_with("ss")
+            && word_before(doc, c.span.start).as_deref() == Some("the")
+            && in_sports_sentence(doc, c.sentence);
+        if head_ends_here && !in_phrase && !nickname && is_capitalized(word(i + 1)) {
             let (Some(l), Some(r)) = (sub(c, 0, i + 1, false), sub(c, i + 1, n, c.possessive))
             else {
                 continue;
@@ -379,6 +436,57 @@ fn strip_leading_the(doc: &Document, c: Chunk) -> Chunk {
     }
 }
 
+/// Words of a sentence about sport, where "the <Name>s" is a team.
+const SPORTS_WORDS: &[&str] = &[
+    "team",
+    "teams",
+    "season",
+    "seasons",
+    "game",
+    "games",
+    "league",
+    "leagues",
+    "affiliate",
+    "coach",
+    "coached",
+    "played",
+    "plays",
+    "playing",
+    "player",
+    "players",
+    "baseball",
+    "football",
+    "basketball",
+    "hockey",
+    "soccer",
+    "rugby",
+    "cricket",
+    "drafted",
+    "traded",
+    "roster",
+    "pitcher",
+    "quarterback",
+    "striker",
+    "goalkeeper",
+    "inning",
+    "innings",
+    "playoffs",
+    "playoff",
+    "championship",
+    "stadium",
+    "fans",
+    "club",
+    "clubs",
+    "signed",
+    "debut",
+];
+
+/// Whether the chunk's sentence holds a word of sport.
+pub fn in_sports_sentence(doc: &Document, sentence: usize) -> bool {
+    doc.sentence_text(sentence)
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| SPORTS_WORDS.contains(&w.to_lowercase().as_str()))
+}
 /// The chunk containing `span`, if any (chunks are in text order).
 pub fn chunk_containing(chunks: &[Chunk], span: Span) -> Option<usize> {
     let i = chunks.partition_point(|c| c.span.end < span.end);

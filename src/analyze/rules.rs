@@ -143,10 +143,14 @@ registry! {
         "a quote followed by a dash and a name ending the line (“…” — Jane Roe) is that person's";
     QUOTES_WHO_ANTECEDENT = "quotes.who_antecedent", "quotes/phrases.rs::subject_of",
         "in \"<noun phrase>, who said …\" the noun phrase before the comma is the subject";
+    QUOTES_SUBJECT_BEFORE_MODIFIER = "quotes.subject_before_modifier", "quotes/phrases.rs::is_modifier_object",
+        "a noun after a preposition inside a participial or relative modifier (\"a survey charting debt among farmers has found\") is not the verb's subject";
     QUOTES_BRACKET_TAG = "quotes.bracket_tag", "quotes/phrases.rs::subject_end",
         "a short bracket between a name and its verb (\"Sen. Jane Roe (D-Ohio) said\") is skipped";
     QUOTES_CONTINUATION = "quotes.continuation", "quotes/mod.rs::continuations",
         "an unattributed quote opening a sentence continues the latest statement before it (same or next paragraph), when no other person is named between";
+    QUOTES_ATTRIBUTION_TAIL = "quotes.attribution_tail", "quotes/mod.rs::attribution_end",
+        "names in the rest of a quote's attribution sentence (\"said Roe, who advised Smith\") do not stop the next quote from continuing the same speaker";
     QUOTES_INTRODUCED_BY = "quotes.introduced_by", "quotes/mod.rs::introduced_by",
         "a quote opening the sentence after one whose only named person is its subject is that person's";
 
@@ -167,6 +171,8 @@ registry! {
         "\"X said (that) <clause>\": the clause after a speech verb is its subject's statement";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
+    QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
+        "after \"according to\", the words up to the closing comma or sentence end name the source when no noun phrase walk does (\"according to his biography\", \"according to state records\")";
     QUOTES_PARTIAL_IN_CLAUSE = "quotes.partial_in_clause", "quotes/mod.rs::partials_in_clause",
         "a quote that cuts short a reported clause is the same speaker's words";
     QUOTES_PARTIAL_IN_SENTENCE = "quotes.partial_in_sentence", "quotes/mod.rs::indirect_statements",
@@ -191,6 +197,10 @@ registry! {
         "a name right before \", <known place>\" (\"X, Ontario\") is a place";
     PLACES_LIST_MEMBER = "places.list_member", "places.rs::place_by_context",
         "a name listed next to a known place (\"X or Y\", \"X, Y and Z\") is a place";
+    PLACES_NOT_ROLE_SLOT = "places.not_role_slot", "places.rs::place_by_context",
+        "a name after a role noun and \"at\" (\"an analyst at X\", \"a professor of law at X\") is an employer, not a place";
+    PLACES_THE_REGION = "places.the_region", "places.rs::place_by_context",
+        "a compass word named with \"the\" (\"in the West\", \"the South\") is a region";
     PLACES_ORG_SHORT_FORM = "places.org_short_form", "places.rs::is_org_short_form",
         "a one-word name an organization of the article starts with (\"at Harvard\" after \"Harvard University\") is not a place by its slot";
     PLACES_DROP_PEOPLE = "places.drop_people", "places.rs::drop_people",
@@ -211,6 +221,10 @@ registry! {
         "an acronym that is known, defined after an organization's name, in an organization slot or after \"the\" is an organization";
     ORGS_CONTEXT = "organizations.context", "organizations.rs::extract_from",
         "a name in an organization's slot (\"analyst at X\", \"according to X\", \"X spokeswoman\") is an organization";
+    ORGS_THE_PLURAL_NAME = "organizations.the_plural_name", "organizations.rs::org_by_form",
+        "a name of two or more words after \"the\" ending in a plural (\"the Rice Owls\") is a team or club";
+    ORGS_THE_OUTLET = "organizations.the_outlet", "organizations.rs::extract_from",
+        "a newspaper's head word alone after \"the\" (\"the Times reported\") is the newspaper";
     ORGS_LOWERCASE_GAZETTEER = "organizations.lowercase_gazetteer", "organizations.rs::extract_from",
         "a listed organization written outside any capitalized run (\"eBay\") is an organization";
 

@@ -125,7 +125,7 @@ impl Lexicon {
         })
     }
     pub fn is_group_head(&self, word: &str) -> bool {
-        lists(word) & compiled::GROUP_SPEAKERS != 0
+        lists(word) & (compiled::GROUP_SPEAKERS | compiled::GROUP_SPEAKERS_WORDNET) != 0
     }
 }
 

@@ -116,7 +116,9 @@ impl Ctx<'_> {
         }
         // Inversion: "<clause>, researchers say." / "…, Yonhap reported, but …"
         let next = self.w(v + 1);
-        if v + 1 > sent_end || matches!(next, "." | "," | ";") && !self.is_mark(v + 2) {
+        if v + 1 > sent_end
+            || matches!(next, "." | "," | ";") && !(next == "," && self.is_mark(v + 2))
+        {
             return self.inversion(v, log);
         }
         // Forward: verb (object) (that) clause.
@@ -475,6 +477,38 @@ impl Ctx<'_> {
             .then_some((start, end))
     }
 
+    /// The source after "according to" when no noun phrase walk names it ("according to
+    /// his biography", "according to state records", "according to early results of exit
+    /// polls conducted for the networks,"): the words from `k` up to the comma or
+    /// sentence end that closes them, at most 16 tokens, in the article's words.
+    fn according_source(&self, k: usize, sent_end: usize) -> Option<(usize, usize, Speaker)> {
+        let stop = (k..=sent_end.min(k + 16)).find(|&j| {
+            self.in_quote[j].is_some()
+                || self.toks[j].kind == TokKind::Punct
+                    && !matches!(self.w(j), "&" | "-" | "/" | "’s" | "'s" | ".")
+        });
+        let mut e = stop.unwrap_or(sent_end + 1).checked_sub(1)?;
+        if stop.is_none() && e < sent_end {
+            return None;
+        }
+        while e > k && (self.toks[e].kind == TokKind::Punct || is_function_word(self.w(e))) {
+            e -= 1;
+        }
+        if e < k
+            || !self.is_word(k)
+            || matches!(self.lw(k), "that" | "which" | "who")
+            || self.in_quote[e].is_some()
+        {
+            return None;
+        }
+        let label = super::speakers::capitalize(self.slice(k, e));
+        fire(
+            rules::QUOTES_ACCORDING_TO_SOURCE,
+            Span::new(self.toks[k].start, self.toks[e].end),
+        )
+        .then_some((k, e, Speaker::Group(label)))
+    }
+
     /// "According to X, …" / "…, according to X."
     pub fn according_to(&mut self, k: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
         if self.lw(k) != "according" || self.lw(k + 1) != "to" || self.in_quote[k].is_some() {
@@ -484,11 +518,23 @@ impl Ctx<'_> {
         if sent_end - sent_start > super::context::MAX_SENTENCE_TOKENS {
             return None;
         }
-        let (s, e) = self.np_after(k + 2)?;
-        let e = self.trim_name_np(s, e);
-        let sp = self
-            .classify(s, e, log)
-            .or_else(|| self.source_label(s, e))?;
+        let walked = self
+            .np_after(k + 2)
+            .map(|(s, e)| (s, self.trim_name_np(s, e)));
+        let (_, e, sp) = match walked {
+            Some((s, e))
+                if let Some(sp) = self.classify(s, e, log).or_else(|| self.source_label(s, e)) =>
+            {
+                // "According to results of polls conducted for the networks by Edison,
+                // …": the walk stopped inside a source that runs on to a comma.
+                let longer = (self.is_word(e + 1) && e < sent_end)
+                    .then(|| self.according_source(k + 2, sent_end))
+                    .flatten()
+                    .filter(|&(_, le, _)| le > e && self.w(le + 1) == ",");
+                longer.unwrap_or((s, e, sp))
+            }
+            _ => self.according_source(k + 2, sent_end)?,
+        };
         // "According to X the plan …" opens the sentence; mid-sentence, the source is
         // followed by its own modifiers ("according to a count by the AP").
         let next_is_word =

@@ -149,10 +149,17 @@ fn continued_speaker(doc: &Document, ctx: &Ctx, log: &[Said], si: usize) -> Opti
         return None;
     }
     let other = |p: usize| Speaker::Person(p) != said.speaker;
-    // Nobody else named between the statement and the quote (outside quotes)…
+    // Nobody else named between the statement and the quote (outside quotes and the
+    // speaker's own attribution)…
     let from = ctx.toks.partition_point(|t| t.start < said.at);
-    if (from..o).any(|k| ctx.in_quote[k].is_none() && ctx.mention[k].is_some_and(other)) {
-        return None;
+    let named =
+        |a: usize| (a..o).any(|k| ctx.in_quote[k].is_none() && ctx.mention[k].is_some_and(other));
+    if named(from) {
+        let prev = ctx.in_quote.get(from).copied().flatten();
+        let tail = prev.map_or(from, |p| attribution_end(ctx, p).max(from));
+        if named(tail) || !rules::fire(rules::QUOTES_ATTRIBUTION_TAIL, seg.inner) {
+            return None;
+        }
     }
     // …nor in the quote's own sentence after it (an attribution no rule could read).
     if let Some(c) = ctx.close_tok(si) {
@@ -407,17 +414,37 @@ fn follow_on(
         }
     }
     let from = ctx.toks.partition_point(|t| t.start < a.inner.end);
-    for k in from..o {
-        if ctx.in_quote[k].is_some() {
-            continue;
-        }
-        if let Some(p) = ctx.mention[k]
-            && Speaker::Person(p) != sp
-        {
-            return None;
-        }
+    let named = |from: usize| {
+        (from..o).any(|k| {
+            ctx.in_quote[k].is_none() && ctx.mention[k].is_some_and(|p| Speaker::Person(p) != sp)
+        })
+    };
+    if named(from)
+        && (named(attribution_end(ctx, prev).max(from))
+            || !rules::fire(rules::QUOTES_ATTRIBUTION_TAIL, b.inner))
+    {
+        return None;
     }
     Some(sp)
+}
+
+/// The token after the attribution that closes quote `si`'s sentence ("“A,” said Jane
+/// Roe, who advised Mayor Smith." — Smith is in Roe's description, not a new speaker):
+/// the end of that sentence when a speech verb follows the quote in it, else the quote's
+/// close. Names in that stretch do not hand the next quote to someone else.
+fn attribution_end(ctx: &Ctx, si: usize) -> usize {
+    let Some(c) = ctx.close_tok(si) else {
+        return 0;
+    };
+    let (_, end) = ctx.sents[ctx.sent[c]];
+    let cue = (c + 1..=end.min(c + 12)).find(|&k| {
+        ctx.in_quote[k].is_none()
+            && ctx.is_word(k)
+            && crate::analyze::people::lexicon::LEX
+                .speech_verb(ctx.w(k))
+                .is_some()
+    });
+    if cue.is_some() { end + 1 } else { c + 1 }
 }
 
 /// A quote that opens a sentence right after one introducing a single person as its

@@ -8,6 +8,33 @@ use super::context::{Ctx, DETS, PP_IN_NP};
 use crate::analyze::people::lexicon::{LEX, NON_NAME_CAPS, contains, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 
+/// Prepositions that open a phrase inside a modifier ("… among farmers", "… in Ohio").
+const MODIFIER_PREPS: &[&str] = &[
+    "in",
+    "among",
+    "on",
+    "with",
+    "about",
+    "across",
+    "into",
+    "over",
+    "under",
+    "near",
+    "around",
+    "between",
+    "by",
+    "to",
+    "throughout",
+    "within",
+    "against",
+];
+
+/// A participle ("charting", "polled") or a relative pronoun opening a modifier.
+fn is_participle_or_relative(lw: &str) -> bool {
+    matches!(lw, "who" | "that" | "which")
+        || lw.len() > 4 && (lw.ends_with("ing") || lw.ends_with("ed"))
+}
+
 impl Ctx<'_> {
     /// The subject noun phrase of the verb at `v`, as a token range.
     pub fn subject_of(&self, v: usize) -> Option<(usize, usize)> {
@@ -33,7 +60,42 @@ impl Ctx<'_> {
         if self.w(k - 1) == "," {
             return self.appositive_subject(v, k);
         }
-        self.np_before(v, k - 1)
+        let (s, e) = self.np_before(v, k - 1)?;
+        if self.is_modifier_object(s, e, v) {
+            return None;
+        }
+        Some((s, e))
+    }
+
+    /// "A new survey charting debt among rural farmers has found …": the noun phrase
+    /// `s..=e` before verb `v` is the object of a preposition inside a participial or
+    /// relative modifier of an earlier noun, so it is not the verb's subject (the
+    /// subject's head is the noun before the modifier; `source_subject` finds it).
+    fn is_modifier_object(&self, s: usize, e: usize, v: usize) -> bool {
+        let head = self.w(e);
+        let common_head =
+            !is_capitalized(head) && (LEX.is_group_head(head) || LEX.is_role_noun(head));
+        if s == 0 || !common_head || self.mention[e].is_some() {
+            return false;
+        }
+        let p = s - 1;
+        if !self.same_sent(p, v) || !self.is_word(p) || !MODIFIER_PREPS.contains(&self.lw(p)) {
+            return false;
+        }
+        let (ss, _) = self.sents[self.sent[v]];
+        let modifier = (ss.max(p.saturating_sub(10))..p).rev().find(|&j| {
+            !self.is_word(j)
+                || self.in_quote[j].is_some()
+                || j > ss && !is_capitalized(self.w(j)) && is_participle_or_relative(self.lw(j))
+        });
+        modifier.is_some_and(|j| {
+            self.is_word(j)
+                && self.in_quote[j].is_none()
+                && crate::analyze::rules::fire(
+                    crate::analyze::rules::QUOTES_SUBJECT_BEFORE_MODIFIER,
+                    crate::model::Span::new(self.toks[s].start, self.toks[e].end),
+                )
+        })
     }
 
     /// Steps back from `j` over auxiliaries and adverbs in the sentence of `v`.

@@ -442,7 +442,7 @@ const OWNED_VOICES: &[&str] = &[
     "announcement",
 ];
 
-fn capitalize(s: &str) -> String {
+pub(super) fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
         Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
