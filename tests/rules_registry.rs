@@ -57,6 +57,12 @@ const OWN_CASES: &[&str] = &[
     "Bridge repairs run late\n\n\
      The repairs are late, Mayor Alice Brennan said, and the bridge will stay closed until the spring. \
      The work will cost $4 million, according to Acme Surveys, the firm that drew up the plans.",
+    "Ferry timetable cut\n\n\
+     \"The boats are old,\" the harbor master said, adding that two of them would be sold. \
+     The ferry companies declined to give figures, saying the talks were still going on. \
+     About 4 in 10 say they would pay more for a faster boat. \
+     The ferry board has sold one boat and says the other two will run until June. \
+     While the fares went up twice, the harbor master said, \"nobody stopped sailing.\"",
     "Turnout rose across the South, said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
     "In 2019 he was traded to the Lakeshore Comets, the owner told the Times.",
 ];

@@ -14,6 +14,7 @@ mod context;
 mod indirect;
 pub mod marks;
 mod phrases;
+mod sources;
 mod speakers;
 mod subject;
 
@@ -312,11 +313,15 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
     let mut covered_by: Option<Speaker> = None;
     let mut partial_in_clause: Vec<Partial> = Vec::new();
     for k in 0..ctx.toks.len() {
-        if ctx.in_quote[k].is_some() || !ctx.is_word(k) || run.used_cues.contains(&k) {
+        if ctx.in_quote[k].is_some() || !ctx.is_word(k) {
             continue;
         }
         let lw = ctx.lw(k);
-        let hit = if lw == "according" {
+        let hit = if run.used_cues.contains(&k) {
+            // A verb that introduced a quote may still close the clause before it
+            // ("While X, he said, “…”"): see `indirect::opener_before_quote`.
+            ctx.opener_before_quote(k, &run.log)
+        } else if lw == "according" {
             ctx.according_to(k, &run.log)
         } else if crate::analyze::people::lexicon::LEX
             .speech_verb(lw)
