@@ -430,6 +430,14 @@ const CASES: &[Case] = &[
             ),
         ],
     ),
+    // A two-word sentence in quotes after an attributed one continues it.
+    (
+        "“It was chaos on the quay,” Tomas Okonkwo said. “Nets everywhere.”",
+        &[
+            ("Tomas Okonkwo", "It was chaos on the quay", D),
+            ("Tomas Okonkwo", "Nets everywhere", D),
+        ],
+    ),
     // After "said X," an article opens X's description, not another statement.
     (
         "The budget is balanced, said Petra Lindqvist, the treasurer of the county board.",

@@ -128,7 +128,7 @@ fn continued_speaker(doc: &Document, ctx: &Ctx, log: &[Said], si: usize) -> Opti
         .of(&doc.text)
         .trim_end()
         .ends_with(['.', '?', '!', ',', '…']);
-    if words < 3 || (words < 5 && !ends_sentence) || seg.single && words < 5 {
+    if words < 2 || (words < 5 && !ends_sentence) || seg.single && words < 5 {
         return None;
     }
     if ctx.is_naming(si) || ctx.names_a_work(si) {
