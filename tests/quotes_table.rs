@@ -438,6 +438,15 @@ const CASES: &[Case] = &[
             ("Tomas Okonkwo", "Nets everywhere", D),
         ],
     ),
+    // A quote whose comma was left out before "X said".
+    (
+        "“The harbour has become a battle of niches” Marit Grubbs said on Friday.",
+        &[(
+            "Marit Grubbs",
+            "The harbour has become a battle of niches",
+            D,
+        )],
+    ),
     // After "said X," an article opens X's description, not another statement.
     (
         "The budget is balanced, said Petra Lindqvist, the treasurer of the county board.",

@@ -128,7 +128,10 @@ impl Ctx<'_> {
             k += 1;
         } else if !matches!(last_char, ',' | '?' | '!' | '—' | '–' | '-' | '…') {
             // "…." X said — only for a full statement, not a scare-quoted phrase.
-            if !(last_char == '.' && inner.of(self.text).split_whitespace().count() >= 4) {
+            // "“… a battle of niches” Roe said": a missing comma, same reading.
+            let words = inner.of(self.text).split_whitespace().count();
+            let bare = last_char.is_alphanumeric() && words >= 4;
+            if !(last_char == '.' && words >= 4 || bare) {
                 return None;
             }
         }
