@@ -141,6 +141,15 @@ const CASES: &[Case] = &[
             I,
         )],
     ),
+    // --- a lower-case modifier before a capitalised group noun
+    (
+        "The bridge toll will not survive the winter session, veteran Liberals said.",
+        &[(
+            "Veteran Liberals",
+            "The bridge toll will not survive the winter session",
+            I,
+        )],
+    ),
 ];
 
 fn run(text: &str) -> Vec<(String, String, QuoteKind)> {

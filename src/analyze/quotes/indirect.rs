@@ -416,7 +416,9 @@ impl Ctx<'_> {
         {
             return None;
         }
-        match subject.and_then(|(s, e)| self.classify(s, e, log)) {
+        match subject
+            .and_then(|(s, e)| self.classify(s, e, log).or_else(|| self.group_phrase(s, e)))
+        {
             Some(sp) => Some(sp),
             None if let Some((s, _, sp)) = self.quantity_subject(v) => {
                 self.verb_agrees(v, s).then_some(sp)
@@ -449,7 +451,9 @@ impl Ctx<'_> {
         if !(ends && clean && (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4) {
             return None;
         }
-        let sp = self.classify(s, e, log)?;
+        let sp = self
+            .classify(s, e, log)
+            .or_else(|| self.group_phrase(s, e))?;
         if !self.tag(rules::QUOTES_INDIRECT_SAID_X, sent_start, ce) {
             return None;
         }
@@ -483,7 +487,9 @@ impl Ctx<'_> {
         } else {
             self.tail_after(v)?
         };
-        let sp = self.classify(s, e, log)?;
+        let sp = self
+            .classify(s, e, log)
+            .or_else(|| self.group_phrase(s, e))?;
         if !self.tag(rules::QUOTES_INDIRECT_X_SAID, cs, ce) {
             return None;
         }
