@@ -150,6 +150,15 @@ const CASES: &[Case] = &[
             I,
         )],
     ),
+    // --- a title-case line: "X Says Y"
+    (
+        "Ferry news\n\nHarbor Master Says Night Ferry Will Return In May\n\nThe board met on Monday.",
+        &[("Harbor Master", "Night Ferry Will Return In May", I)],
+    ),
+    (
+        "Ferry news\n\nIsland Families Report Longer Waits At The Quay\n\nThe board met on Monday.",
+        &[],
+    ),
 ];
 
 fn run(text: &str) -> Vec<(String, String, QuoteKind)> {
