@@ -159,6 +159,18 @@ const CASES: &[Case] = &[
         "Ferry news\n\nIsland Families Report Longer Waits At The Quay\n\nThe board met on Monday.",
         &[],
     ),
+    // --- the tail after an attribution may hold a verb of thinking
+    (
+        "Without a car of her own, Nadia Brook said, she thought she would miss the last ferry.",
+        &[
+            ("Nadia Brook", "Without a car of her own", I),
+            (
+                "Nadia Brook",
+                "she thought she would miss the last ferry",
+                I,
+            ),
+        ],
+    ),
 ];
 
 fn run(text: &str) -> Vec<(String, String, QuoteKind)> {

@@ -590,12 +590,14 @@ impl Ctx<'_> {
             end -= 1;
         }
         let words = (start..=end).filter(|&j| self.is_word(j)).count();
+        // A verb of thinking or hoping inside the tail ("she thought she would …") is
+        // part of the statement; a reporting verb would start a new attribution.
         let clean = (start..=end).all(|j| {
             self.in_quote[j].is_none()
                 && !(self.is_word(j)
-                    && LEX
-                        .speech_verb(self.w(j))
-                        .is_some_and(|v| v.class == VerbClass::Clause))
+                    && LEX.speech_verb(self.w(j)).is_some_and(|v| {
+                        v.class == VerbClass::Clause && !NO_CLAUSE_LEMMAS.contains(&LEX.lemma(v))
+                    }))
                 && self.lw(j) != "according"
         });
         (words >= 5 && clean && self.tag(rules::QUOTES_TAIL_AFTER, start, end))
