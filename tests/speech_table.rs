@@ -171,6 +171,15 @@ const CASES: &[Case] = &[
             ),
         ],
     ),
+    // --- "<clause>, X told <listener>."
+    (
+        "The bridge will stay shut through the spring, a city spokesman told reporters Monday.",
+        &[(
+            "A city spokesman",
+            "The bridge will stay shut through the spring",
+            I,
+        )],
+    ),
 ];
 
 fn run(text: &str) -> Vec<(String, String, QuoteKind)> {

@@ -173,6 +173,8 @@ registry! {
         "\"While prices rose, he said, “…”\": the clause before an attribution that introduces a quote is the same speaker's statement";
     QUOTES_HEADLINE_SAYS = "quotes.headline_says", "quotes/indirect.rs::headline_statement",
         "\"Mayor Says Bridge Will Reopen\": in a title-case line, the rest of the line after a capitalised speech verb is the opening phrase's statement";
+    QUOTES_INDIRECT_X_TOLD_Y = "quotes.indirect_x_told_y", "quotes/indirect.rs::indirect_at",
+        "\"<clause>, X told Politico.\": the clause before a trailing \"X told <listener>\" is X's statement";
     QUOTES_TAIL_AFTER = "quotes.tail_after", "quotes/indirect.rs::tail_after",
         "\"<clause>, Roe said, <clause>.\": the clause going on after an attribution set inside the sentence is the same speaker's";
     QUOTES_INDIRECT_THAT = "quotes.indirect_that", "quotes/indirect.rs::indirect_at",

@@ -157,6 +157,15 @@ impl Ctx<'_> {
         while n <= sent_end && DAY_WORDS.contains(&self.lw(n)) {
             n += 1;
         }
+        // "…, the senator told Politico." / "…, a spokesman told reporters Monday.": the
+        // object of "tell" ends the sentence.
+        if lemma == "tell"
+            && let Some(after) = self.told_object_end(n, sent_end)
+            && (after > sent_end || matches!(self.w(after), "." | ";"))
+            && self.tag(rules::QUOTES_INDIRECT_X_TOLD_Y, v, after.min(sent_end))
+        {
+            return self.inversion(v, log);
+        }
         let next = self.w(n);
         if n > sent_end || matches!(next, "." | "," | ";") && !(next == "," && self.is_mark(n + 1))
         {
@@ -356,6 +365,27 @@ impl Ctx<'_> {
         } else {
             None
         }
+    }
+
+    /// The token after the object of "tell" starting at `c` ("reporters", "Politico",
+    /// "The Wall Street Journal", "a Senate panel"), past a day word after it.
+    fn told_object_end(&self, c: usize, sent_end: usize) -> Option<usize> {
+        let mut j = c;
+        if !self.is_word(j) || self.in_quote[j].is_some() {
+            return None;
+        }
+        if TOLD_OBJECTS.contains(&self.lw(j)) {
+            j += 1;
+        } else if is_capitalized(self.w(j)) || matches!(self.lw(j), "the" | "a" | "an") {
+            let (_, e) = self.np_after(j)?;
+            j = e + 1;
+        } else {
+            return None;
+        }
+        while j <= sent_end && DAY_WORDS.contains(&self.lw(j)) {
+            j += 1;
+        }
+        Some(j)
     }
 
     /// The token after a "that" opening a reported clause within a short phrase from
