@@ -48,6 +48,10 @@ const OWN_CASES: &[&str] = &[
     "Westbrook names a new treasurer\n\n\
      Odile Marchetti studied at Pellworth University and later taught at Pellworth. \
      Marchetti resigned as city treasurer in May. Her family later moved to Brantwick.",
+    "Ferry timetable criticised\n\n\
+     \"The timetable is a mess,\" said Odile Brannigan, who sat on the harbour board under \
+     Mayor Lionel Achterberg. \"Nobody can plan a week ahead.\" \
+     The dockworkers' union is crying \"sabotage\" over the new rules.",
     "Bridge repairs run late\n\n\
      The repairs are late, Mayor Alice Brennan said, and the bridge will stay closed until the spring. \
      The work will cost $4 million, according to Acme Surveys, the firm that drew up the plans.",

@@ -68,7 +68,9 @@ pub struct Rule {
 impl Rule {
     /// The stage part of the name.
     pub fn stage(&self) -> &'static str {
-        self.name.split('.').next().unwrap_or("")
+        // A byte scan, not `split('.')`: `attach` asks this of every firing, per stage.
+        let end = self.name.bytes().position(|b| b == b'.');
+        &self.name[..end.unwrap_or(self.name.len())]
     }
 }
 
@@ -115,6 +117,8 @@ registry! {
         "the role after \"served as\", \"resigned as\", \"was named as\" (\"Jane Roe resigned as finance minister\")";
     PEOPLE_ROLE_AFTER = "people.role_after", "people/build.rs::mention_role",
         "the role is the appositive or predicate after the name (\"Jane Roe, the chief economist\")";
+    PEOPLE_PARTY_TAG = "people.party_tag", "people/build.rs::mention_role",
+        "a party-state tag after a name (\"Jane Roe (D-Ore.)\", \"Roe, R-Ky.,\") marks a person and is part of the role";
 
     // ---- quotes: direct quotes and their speakers -------------------------------------
     QUOTES_SKIP_NAMING = "quotes.skip_naming", "quotes/mod.rs::attribute_chain",
@@ -155,6 +159,8 @@ registry! {
         "an unattributed quote opening a sentence continues the latest statement before it (same or next paragraph), when no other person is named between";
     QUOTES_ATTRIBUTION_TAIL = "quotes.attribution_tail", "quotes/mod.rs::attribution_end",
         "names in the rest of a quote's attribution sentence (\"said Roe, who advised Smith\") do not stop the next quote from continuing the same speaker";
+    QUOTES_SENTENCE_SUBJECT = "quotes.sentence_subject", "quotes/mod.rs::by_sentence_subject",
+        "a quote inside a sentence that no other rule attributed is said by the sentence's subject (a person, pronoun or description: \"critics are crying “fraud”\")";
     QUOTES_INTRODUCED_BY = "quotes.introduced_by", "quotes/mod.rs::introduced_by",
         "a quote opening the sentence after one whose only named person is its subject is that person's";
 
@@ -215,6 +221,8 @@ registry! {
         "a name after a role noun and \"at\" (\"an analyst at X\", \"a professor of law at X\") is an employer, not a place";
     PLACES_THE_REGION = "places.the_region", "places.rs::place_by_context",
         "a compass word named with \"the\" (\"in the West\", \"the South\") is a region";
+    PLACES_LOCATED_VENUE = "places.located_venue", "places.rs::extract_from",
+        "a museum, zoo or space centre that every mention only locates things in (\"at X Museum\") is a place";
     PLACES_ORG_SHORT_FORM = "places.org_short_form", "places.rs::is_org_short_form",
         "a one-word name an organization of the article starts with (\"at Harvard\" after \"Harvard University\") is not a place by its slot";
     PLACES_DROP_PEOPLE = "places.drop_people", "places.rs::drop_people",
