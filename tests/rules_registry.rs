@@ -62,7 +62,10 @@ const OWN_CASES: &[&str] = &[
      The ferry companies declined to give figures, saying the talks were still going on. \
      About 4 in 10 say they would pay more for a faster boat. \
      The ferry board has sold one boat and says the other two will run until June. \
-     While the fares went up twice, the harbor master said, \"nobody stopped sailing.\"",
+     While the fares went up twice, the harbor master said, \"nobody stopped sailing.\" \
+     The night ferry will not survive the winter, veteran Liberals said.",
+    "Ferry news\n\nHarbor Master Says Night Ferry Will Return In May\n\nThe board met on Monday. \
+     The last boat leaves at nine, a ferry spokesman told reporters.",
     "Turnout rose across the South, said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
     "In 2019 he was traded to the Lakeshore Comets, the owner told the Times.",
 ];

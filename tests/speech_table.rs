@@ -141,6 +141,45 @@ const CASES: &[Case] = &[
             I,
         )],
     ),
+    // --- a lower-case modifier before a capitalised group noun
+    (
+        "The bridge toll will not survive the winter session, veteran Liberals said.",
+        &[(
+            "Veteran Liberals",
+            "The bridge toll will not survive the winter session",
+            I,
+        )],
+    ),
+    // --- a title-case line: "X Says Y"
+    (
+        "Ferry news\n\nHarbor Master Says Night Ferry Will Return In May\n\nThe board met on Monday.",
+        &[("Harbor Master", "Night Ferry Will Return In May", I)],
+    ),
+    (
+        "Ferry news\n\nIsland Families Report Longer Waits At The Quay\n\nThe board met on Monday.",
+        &[],
+    ),
+    // --- the tail after an attribution may hold a verb of thinking
+    (
+        "Without a car of her own, Nadia Brook said, she thought she would miss the last ferry.",
+        &[
+            ("Nadia Brook", "Without a car of her own", I),
+            (
+                "Nadia Brook",
+                "she thought she would miss the last ferry",
+                I,
+            ),
+        ],
+    ),
+    // --- "<clause>, X told <listener>."
+    (
+        "The bridge will stay shut through the spring, a city spokesman told reporters Monday.",
+        &[(
+            "A city spokesman",
+            "The bridge will stay shut through the spring",
+            I,
+        )],
+    ),
 ];
 
 fn run(text: &str) -> Vec<(String, String, QuoteKind)> {

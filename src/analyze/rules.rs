@@ -181,6 +181,10 @@ registry! {
         "after \"…, said X,\" or \"…, according to X,\" an article or role noun opens X's description, not a further statement";
     QUOTES_OPENER_BEFORE_QUOTE = "quotes.opener_before_quote", "quotes/indirect.rs::opener_before_quote",
         "\"While prices rose, he said, “…”\": the clause before an attribution that introduces a quote is the same speaker's statement";
+    QUOTES_HEADLINE_SAYS = "quotes.headline_says", "quotes/indirect.rs::headline_statement",
+        "\"Mayor Says Bridge Will Reopen\": in a title-case line, the rest of the line after a capitalised speech verb is the opening phrase's statement";
+    QUOTES_INDIRECT_X_TOLD_Y = "quotes.indirect_x_told_y", "quotes/indirect.rs::indirect_at",
+        "\"<clause>, X told Politico.\": the clause before a trailing \"X told <listener>\" is X's statement";
     QUOTES_TAIL_AFTER = "quotes.tail_after", "quotes/indirect.rs::tail_after",
         "\"<clause>, Roe said, <clause>.\": the clause going on after an attribution set inside the sentence is the same speaker's";
     QUOTES_INDIRECT_THAT = "quotes.indirect_that", "quotes/indirect.rs::indirect_at",
@@ -191,6 +195,8 @@ registry! {
         "after \"according to\", the words up to the closing comma or sentence end name the source when no noun phrase walk does (\"according to his biography\", \"according to state records\")";
     QUOTES_QUANTITY_SOURCE = "quotes.quantity_source", "quotes/sources.rs::quantity_subject",
         "a share of people before a speech verb (\"36 percent of voters said\", \"About 4 in 10 say\") is the statement's source";
+    QUOTES_GROUP_PHRASE = "quotes.group_phrase", "quotes/sources.rs::group_phrase",
+        "a short phrase ending in a plural group noun (\"veteran Republicans\", \"some Democrats\") is a statement's source when no other speaker rule takes it";
     QUOTES_PARTIAL_IN_CLAUSE = "quotes.partial_in_clause", "quotes/mod.rs::partials_in_clause",
         "a quote that cuts short a reported clause is the same speaker's words";
     QUOTES_PARTIAL_IN_SENTENCE = "quotes.partial_in_sentence", "quotes/mod.rs::indirect_statements",

@@ -137,6 +137,9 @@ impl Ctx<'_> {
     pub fn indirect_at(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
         let verb = LEX.speech_verb(self.w(v))?;
         let lemma = LEX.lemma(verb).to_string();
+        if is_capitalized(self.w(v)) && verb.class == VerbClass::Clause && !verb.gerund {
+            return self.headline_statement(v, log);
+        }
         if !self.is_clause_cue(v, &lemma) {
             return None;
         }
@@ -153,6 +156,15 @@ impl Ctx<'_> {
         let mut n = v + 1;
         while n <= sent_end && DAY_WORDS.contains(&self.lw(n)) {
             n += 1;
+        }
+        // "…, the senator told Politico." / "…, a spokesman told reporters Monday.": the
+        // object of "tell" ends the sentence.
+        if lemma == "tell"
+            && let Some(after) = self.told_object_end(n, sent_end)
+            && (after > sent_end || matches!(self.w(after), "." | ";"))
+            && self.tag(rules::QUOTES_INDIRECT_X_TOLD_Y, v, after.min(sent_end))
+        {
+            return self.inversion(v, log);
         }
         let next = self.w(n);
         if n > sent_end || matches!(next, "." | "," | ";") && !(next == "," && self.is_mark(n + 1))
@@ -182,6 +194,51 @@ impl Ctx<'_> {
             },
             c,
             end,
+        ))
+    }
+
+    /// "Mayor Says Bridge Will Reopen In May": in a title-case line of its own, the
+    /// capitalised speech verb at `v` reports the rest of the line as the statement of
+    /// the capitalised phrase opening it.
+    fn headline_statement(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+        let para = self.para[v];
+        let a = (0..v).rev().take_while(|&j| self.para[j] == para).last()?;
+        let mut b = v;
+        while b + 1 < self.toks.len() && self.para[b + 1] == para && b < v + 25 {
+            b += 1;
+        }
+        // "Party Boosts Spending In Battleground States …", "… Rules Report": a short
+        // subject and an inflected verb ("Says", "Warned"), not a bare noun-like form.
+        let verb = LEX.speech_verb(self.w(v))?;
+        let inflected = !LEX.lemma(verb).eq_ignore_ascii_case(self.w(v));
+        if self.para.get(b + 1) == Some(&para) || v - a > 4 || v == a || !inflected {
+            return None;
+        }
+        let words: Vec<usize> = (a..=b).filter(|&j| self.is_word(j)).collect();
+        let caps = words.iter().filter(|&&j| is_capitalized(self.w(j))).count();
+        let quoted = (a..=b).any(|j| self.in_quote[j].is_some());
+        if quoted || words.len() < 4 || caps * 5 < words.len() * 4 {
+            return None;
+        }
+        let mut ce = b;
+        while ce > v && self.toks[ce].kind == TokKind::Punct {
+            ce -= 1;
+        }
+        let cs = v + 1;
+        let subject_end = v - 1;
+        if ce < cs + 1 || !self.is_word(a) || !self.is_word(subject_end) {
+            return None;
+        }
+        let sp = self
+            .classify(a, subject_end, log)
+            .or_else(|| self.source_label(a, subject_end))?;
+        self.tag(rules::QUOTES_HEADLINE_SAYS, cs, ce).then_some((
+            Found {
+                speaker: sp,
+                cue: Some(v),
+            },
+            cs,
+            ce,
         ))
     }
 
@@ -310,6 +367,27 @@ impl Ctx<'_> {
         }
     }
 
+    /// The token after the object of "tell" starting at `c` ("reporters", "Politico",
+    /// "The Wall Street Journal", "a Senate panel"), past a day word after it.
+    fn told_object_end(&self, c: usize, sent_end: usize) -> Option<usize> {
+        let mut j = c;
+        if !self.is_word(j) || self.in_quote[j].is_some() {
+            return None;
+        }
+        if TOLD_OBJECTS.contains(&self.lw(j)) {
+            j += 1;
+        } else if is_capitalized(self.w(j)) || matches!(self.lw(j), "the" | "a" | "an") {
+            let (_, e) = self.np_after(j)?;
+            j = e + 1;
+        } else {
+            return None;
+        }
+        while j <= sent_end && DAY_WORDS.contains(&self.lw(j)) {
+            j += 1;
+        }
+        Some(j)
+    }
+
     /// The token after a "that" opening a reported clause within a short phrase from
     /// `c` ("said on Monday that …"); a quoted title may sit in the phrase.
     fn that_within(&self, c: usize, sent_end: usize) -> Option<usize> {
@@ -416,7 +494,9 @@ impl Ctx<'_> {
         {
             return None;
         }
-        match subject.and_then(|(s, e)| self.classify(s, e, log)) {
+        match subject
+            .and_then(|(s, e)| self.classify(s, e, log).or_else(|| self.group_phrase(s, e)))
+        {
             Some(sp) => Some(sp),
             None if let Some((s, _, sp)) = self.quantity_subject(v) => {
                 self.verb_agrees(v, s).then_some(sp)
@@ -449,7 +529,9 @@ impl Ctx<'_> {
         if !(ends && clean && (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4) {
             return None;
         }
-        let sp = self.classify(s, e, log)?;
+        let sp = self
+            .classify(s, e, log)
+            .or_else(|| self.group_phrase(s, e))?;
         if !self.tag(rules::QUOTES_INDIRECT_SAID_X, sent_start, ce) {
             return None;
         }
@@ -483,7 +565,9 @@ impl Ctx<'_> {
         } else {
             self.tail_after(v)?
         };
-        let sp = self.classify(s, e, log)?;
+        let sp = self
+            .classify(s, e, log)
+            .or_else(|| self.group_phrase(s, e))?;
         if !self.tag(rules::QUOTES_INDIRECT_X_SAID, cs, ce) {
             return None;
         }
@@ -536,12 +620,14 @@ impl Ctx<'_> {
             end -= 1;
         }
         let words = (start..=end).filter(|&j| self.is_word(j)).count();
+        // A verb of thinking or hoping inside the tail ("she thought she would …") is
+        // part of the statement; a reporting verb would start a new attribution.
         let clean = (start..=end).all(|j| {
             self.in_quote[j].is_none()
                 && !(self.is_word(j)
-                    && LEX
-                        .speech_verb(self.w(j))
-                        .is_some_and(|v| v.class == VerbClass::Clause))
+                    && LEX.speech_verb(self.w(j)).is_some_and(|v| {
+                        v.class == VerbClass::Clause && !NO_CLAUSE_LEMMAS.contains(&LEX.lemma(v))
+                    }))
                 && self.lw(j) != "according"
         });
         (words >= 5 && clean && self.tag(rules::QUOTES_TAIL_AFTER, start, end))

@@ -60,6 +60,26 @@ const QUANTITY_MARKERS: &[&str] = &[
 ];
 
 impl Ctx<'_> {
+    /// "veteran Republicans", "some Democrats", "many economists": a short phrase of
+    /// modifiers ending in a plural group noun (capitalised or not) that the speaker
+    /// rules did not take, in the article's words.
+    pub fn group_phrase(&self, s: usize, e: usize) -> Option<Speaker> {
+        if e < s || e - s > 5 || self.mention[e].is_some() {
+            return None;
+        }
+        let head = self.w(e);
+        let plural = head.len() > 3 && head.ends_with('s') && !head.ends_with("ss");
+        let words_only = (s..=e).all(|j| self.is_word(j) && self.in_quote[j].is_none());
+        if !(plural && words_only && LEX.is_group_head(head)) {
+            return None;
+        }
+        fire(
+            rules::QUOTES_GROUP_PHRASE,
+            Span::new(self.toks[s].start, self.toks[e].end),
+        )
+        .then(|| Speaker::Group(capitalize(self.slice(s, e))))
+    }
+
     /// "36 percent of Democrats said", "About 4 in 10 say", "a majority of voters say":
     /// the share of people ending right before the verb at `v` (past auxiliaries).
     pub fn quantity_subject(&self, v: usize) -> Option<(usize, usize, Speaker)> {
