@@ -6,7 +6,8 @@
 //! People's names and places are never reported as organizations.
 
 use super::gazetteer::{
-    GROUP_PLURAL_ENDINGS, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_country, is_language, is_title,
+    GROUP_PLURAL_ENDINGS, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_country, is_language,
+    is_place_word, is_title,
 };
 use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
@@ -27,6 +28,7 @@ const NOT_ORG_ACRONYMS: &[&str] = &[
     "DO", "GO", "UP", "IQ", "HTML", "CSS", "QC", "SC", "KC", "TBA", "TBC", "ASAP", "LOL", "OMG",
     "FYI", "PhD", "MBA", "BA", "MA", "MSc", "BSc", "COVID", "SARS", "MERS", "NEW", "ALL", "FOR",
     "NOT", "BUT", "HAS", "WAS", "ARE", "CD", "DVD", "GPS", "SMS", "NGO", "NGOs", "RSS", "APR",
+    "PAC", "PACs",
 ];
 
 /// Role nouns whose "at/of/for X" slot holds an organization ("analyst at X").
@@ -150,8 +152,11 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
     }
     // "Metro Toronto Convention Centre", "Sydney Opera House": a venue ending in a place
     // head is a place, though "Centre" alone makes an organization.
+    // … unless what comes before the place head is an organization ("Fox News Channel").
     if proper_nouns::ends_with_head(doc, chunk, &PLACE_HEADS) {
-        return false;
+        let n = chunk.words.len();
+        let before_head = doc.slice(Span::new(chunk.span.start, chunk.words[n - 2].end));
+        return ORGS.lookup(before_head).is_some() && fire(rules::ORGS_GAZETTEER, chunk.span);
     }
     if (proper_nouns::ends_with_head(doc, chunk, &ORG_HEADS)
         || proper_nouns::head_before_of(doc, chunk, &ORG_HEADS))
@@ -402,7 +407,14 @@ fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
         .take_while(|c| c.is_alphabetic())
         .collect::<String>()
         .to_lowercase();
+    // "American officials", "City officials": a nationality or a bare head word is no name.
+    let one_word = chunk.words.len() == 1;
+    let not_a_name = one_word
+        && (is_place_word(&chunk.text(doc).to_lowercase())
+            || ORG_HEADS.is_one_word_head(chunk.text(doc))
+            || PLACE_HEADS.is_one_word_head(chunk.text(doc)));
     if !chunk.possessive
+        && !not_a_name
         && ORG_FOLLOWERS.contains(&next.as_str())
         && doc.text[chunk.span.end..].starts_with(' ')
     {
@@ -555,6 +567,13 @@ pub fn extract_from(
             continue;
         }
         if PLACES.lookup(chunk.text(doc)).is_some() && ORGS.lookup(chunk.text(doc)).is_none() {
+            continue;
+        }
+        // "super PAC", "GDP": capitals that are never an organization's name.
+        if chunk.words.len() == 1
+            && NOT_ORG_ACRONYMS.contains(&chunk.text(doc))
+            && ORGS.lookup(chunk.text(doc)).is_none()
+        {
             continue;
         }
         // A venue the place stage took ("a lab at Johnson Space Center").
