@@ -1,7 +1,8 @@
 //! More organization and place cases written for issue #14 (the first table,
 //! `entity_table.rs`, is near the file-size limit): names of our own, never from the
 //! dev articles — bodies named after "of", nationality words and bare head words before
-//! "officials", and organizations whose name ends in a place word.
+//! "officials", organizations whose name ends in a place word, pollsters and broadcasters
+//! by what they make, and a nationality before a country.
 
 use newsdesk::analyze::analyze;
 use newsdesk::ingest::{IngestOptions, ingest};
@@ -69,6 +70,36 @@ const CASES: &[Case] = &[
         Org,
         &[],
         &["State of the Union"],
+    ),
+    (
+        "The figures come from a Brenmoor poll released on Sunday.",
+        Org,
+        &["Brenmoor"],
+        &[],
+    ),
+    (
+        "The clip aired on Kestrel TV's late-night comedy series.",
+        Org,
+        &["Kestrel TV"],
+        &[],
+    ),
+    (
+        "A Tuesday poll showed a tight race.",
+        Org,
+        &[],
+        &["Tuesday"],
+    ),
+    (
+        "The regiment was sent to British Honduras in 1941.",
+        Place,
+        &["British Honduras"],
+        &[],
+    ),
+    (
+        "The regiment was sent to British Honduras in 1941.",
+        Org,
+        &[],
+        &["British Honduras"],
     ),
 ];
 

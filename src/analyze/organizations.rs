@@ -113,6 +113,57 @@ const ORG_FOLLOWERS: &[&str] = &[
     "spokesmen",
 ];
 
+/// Words after a name that make it a pollster's or publisher's ("a Gallup poll", "the
+/// LibriVox website"), when the name is no sentence opener, date or adjective.
+const WORK_FOLLOWERS: &[&str] = &["poll", "polls", "website"];
+
+/// What a broadcaster, publisher or pollster makes: "MTV's horror reality series",
+/// "DC Comics' limited series".
+const MEDIA_WORKS: &[&str] = &[
+    "series",
+    "show",
+    "shows",
+    "programme",
+    "program",
+    "broadcast",
+    "broadcasts",
+    "website",
+    "poll",
+    "polls",
+    "podcast",
+    "newsletter",
+    "magazine",
+    "newspaper",
+    "channel",
+    "network",
+];
+
+/// A name that is no sentence opener, date, common capitalized word or one-word
+/// adjective ("Tuesday's poll", "a Republican poll", "Today's show").
+fn plain_name(doc: &Document, chunk: &Chunk) -> bool {
+    let text = chunk.text(doc);
+    let lower = text.to_lowercase();
+    let last = chunk.last_word(doc);
+    !chunk.sentence_initial
+        && !crate::lexicon::WEEKDAYS.contains(&last)
+        && !crate::lexicon::MONTHS.iter().any(|&(m, _)| m == last)
+        && !proper_nouns::is_stopword(&lower)
+        && !crate::lexicon::NON_NAME_CAPS.words().any(|w| w == lower)
+        && !(chunk.words.len() == 1 && (lower.ends_with("an") || lower.ends_with("ic")))
+}
+
+/// Whether a possessive name is followed, within three lower-case words, by a media work.
+fn owns_media_work(doc: &Document, chunk: &Chunk) -> bool {
+    if !chunk.possessive || !plain_name(doc, chunk) {
+        return false;
+    }
+    let rest = doc.text[chunk.span.end..].trim_start_matches(['\'', '’', 's']);
+    rest.split_whitespace()
+        .take(4)
+        .take_while(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .any(|w| MEDIA_WORKS.contains(&w.trim_end_matches([',', '.', ';', ':'])))
+}
+
 /// Words before a name that make it a source organization ("according to Radio Cooperativa").
 const SOURCE_CUES: &[&[&str]] = &[
     &["according", "to"],
@@ -389,7 +440,7 @@ fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
     }
     let before = proper_nouns::words_before(doc, chunk.span.start, 3);
     let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
-    if in_role_slot(doc, chunk) {
+    if in_role_slot(doc, chunk) || owns_media_work(doc, chunk) {
         return true;
     }
     if SOURCE_CUES
@@ -413,11 +464,10 @@ fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
         && (is_place_word(&chunk.text(doc).to_lowercase())
             || ORG_HEADS.is_one_word_head(chunk.text(doc))
             || PLACE_HEADS.is_one_word_head(chunk.text(doc)));
-    if !chunk.possessive
-        && !not_a_name
-        && ORG_FOLLOWERS.contains(&next.as_str())
-        && doc.text[chunk.span.end..].starts_with(' ')
-    {
+    let plain_name = plain_name(doc, chunk);
+    let follower = ORG_FOLLOWERS.contains(&next.as_str())
+        || (WORK_FOLLOWERS.contains(&next.as_str()) && plain_name);
+    if !chunk.possessive && !not_a_name && follower && doc.text[chunk.span.end..].starts_with(' ') {
         return true;
     }
     false
@@ -461,7 +511,9 @@ pub(crate) fn org_named_after_country(doc: &Document, chunk: &Chunk) -> bool {
         "Modern",
         "Ancient",
     ];
+    // "Spanish Netherlands", "British India": a nationality before a country.
     !DIRECTIONS.contains(&lead)
+        && !is_place_word(&lead.to_lowercase())
         && !chunk.words.iter().any(|w| is_title(doc.slice(*w)))
         && PLACES.lookup(chunk.text(doc)).is_none()
         && !chunk.sentence_initial
