@@ -77,6 +77,15 @@ pub(crate) fn is_title(word: &str) -> bool {
             && TITLE_ABBREVIATIONS.contains(format!("{word}.").as_str()))
 }
 
+/// Nationality adjectives and place words of data/place_words.txt, lower case.
+static PLACE_WORDS: LazyLock<foldhash::HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::PLACE_WORDS.words().collect());
+
+/// Whether a lower-cased word is a nationality adjective or place word ("american").
+pub(crate) fn is_place_word(lower: &str) -> bool {
+    PLACE_WORDS.contains(lower)
+}
+
 /// Whether `name` (a place as the engine outputs it) is a country's name or alias.
 pub fn is_country_name(name: &str) -> bool {
     PLACES.lookup(name).is_some_and(is_country)

@@ -6,7 +6,8 @@
 //! People's names and places are never reported as organizations.
 
 use super::gazetteer::{
-    GROUP_PLURAL_ENDINGS, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_country, is_language, is_title,
+    GROUP_PLURAL_ENDINGS, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_country, is_language,
+    is_place_word, is_title,
 };
 use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
@@ -27,6 +28,7 @@ const NOT_ORG_ACRONYMS: &[&str] = &[
     "DO", "GO", "UP", "IQ", "HTML", "CSS", "QC", "SC", "KC", "TBA", "TBC", "ASAP", "LOL", "OMG",
     "FYI", "PhD", "MBA", "BA", "MA", "MSc", "BSc", "COVID", "SARS", "MERS", "NEW", "ALL", "FOR",
     "NOT", "BUT", "HAS", "WAS", "ARE", "CD", "DVD", "GPS", "SMS", "NGO", "NGOs", "RSS", "APR",
+    "PAC", "PACs",
 ];
 
 /// Role nouns whose "at/of/for X" slot holds an organization ("analyst at X").
@@ -111,6 +113,57 @@ const ORG_FOLLOWERS: &[&str] = &[
     "spokesmen",
 ];
 
+/// Words after a name that make it a pollster's or publisher's ("a Gallup poll", "the
+/// LibriVox website"), when the name is no sentence opener, date or adjective.
+const WORK_FOLLOWERS: &[&str] = &["poll", "polls", "website"];
+
+/// What a broadcaster, publisher or pollster makes: "MTV's horror reality series",
+/// "DC Comics' limited series".
+const MEDIA_WORKS: &[&str] = &[
+    "series",
+    "show",
+    "shows",
+    "programme",
+    "program",
+    "broadcast",
+    "broadcasts",
+    "website",
+    "poll",
+    "polls",
+    "podcast",
+    "newsletter",
+    "magazine",
+    "newspaper",
+    "channel",
+    "network",
+];
+
+/// A name that is no sentence opener, date, common capitalized word or one-word
+/// adjective ("Tuesday's poll", "a Republican poll", "Today's show").
+fn plain_name(doc: &Document, chunk: &Chunk) -> bool {
+    let text = chunk.text(doc);
+    let lower = text.to_lowercase();
+    let last = chunk.last_word(doc);
+    !chunk.sentence_initial
+        && !crate::lexicon::WEEKDAYS.contains(&last)
+        && !crate::lexicon::MONTHS.iter().any(|&(m, _)| m == last)
+        && !proper_nouns::is_stopword(&lower)
+        && !crate::lexicon::NON_NAME_CAPS.words().any(|w| w == lower)
+        && !(chunk.words.len() == 1 && (lower.ends_with("an") || lower.ends_with("ic")))
+}
+
+/// Whether a possessive name is followed, within three lower-case words, by a media work.
+fn owns_media_work(doc: &Document, chunk: &Chunk) -> bool {
+    if !chunk.possessive || !plain_name(doc, chunk) {
+        return false;
+    }
+    let rest = doc.text[chunk.span.end..].trim_start_matches(['\'', '’', 's']);
+    rest.split_whitespace()
+        .take(4)
+        .take_while(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .any(|w| MEDIA_WORKS.contains(&w.trim_end_matches([',', '.', ';', ':'])))
+}
+
 /// Words before a name that make it a source organization ("according to Radio Cooperativa").
 const SOURCE_CUES: &[&[&str]] = &[
     &["according", "to"],
@@ -150,8 +203,11 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
     }
     // "Metro Toronto Convention Centre", "Sydney Opera House": a venue ending in a place
     // head is a place, though "Centre" alone makes an organization.
+    // … unless what comes before the place head is an organization ("Fox News Channel").
     if proper_nouns::ends_with_head(doc, chunk, &PLACE_HEADS) {
-        return false;
+        let n = chunk.words.len();
+        let before_head = doc.slice(Span::new(chunk.span.start, chunk.words[n - 2].end));
+        return ORGS.lookup(before_head).is_some() && fire(rules::ORGS_GAZETTEER, chunk.span);
     }
     if (proper_nouns::ends_with_head(doc, chunk, &ORG_HEADS)
         || proper_nouns::head_before_of(doc, chunk, &ORG_HEADS))
@@ -384,7 +440,7 @@ fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
     }
     let before = proper_nouns::words_before(doc, chunk.span.start, 3);
     let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
-    if in_role_slot(doc, chunk) {
+    if in_role_slot(doc, chunk) || owns_media_work(doc, chunk) {
         return true;
     }
     if SOURCE_CUES
@@ -402,10 +458,16 @@ fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
         .take_while(|c| c.is_alphabetic())
         .collect::<String>()
         .to_lowercase();
-    if !chunk.possessive
-        && ORG_FOLLOWERS.contains(&next.as_str())
-        && doc.text[chunk.span.end..].starts_with(' ')
-    {
+    // "American officials", "City officials": a nationality or a bare head word is no name.
+    let one_word = chunk.words.len() == 1;
+    let not_a_name = one_word
+        && (is_place_word(&chunk.text(doc).to_lowercase())
+            || ORG_HEADS.is_one_word_head(chunk.text(doc))
+            || PLACE_HEADS.is_one_word_head(chunk.text(doc)));
+    let plain_name = plain_name(doc, chunk);
+    let follower = ORG_FOLLOWERS.contains(&next.as_str())
+        || (WORK_FOLLOWERS.contains(&next.as_str()) && plain_name);
+    if !chunk.possessive && !not_a_name && follower && doc.text[chunk.span.end..].starts_with(' ') {
         return true;
     }
     false
@@ -449,7 +511,9 @@ pub(crate) fn org_named_after_country(doc: &Document, chunk: &Chunk) -> bool {
         "Modern",
         "Ancient",
     ];
+    // "Spanish Netherlands", "British India": a nationality before a country.
     !DIRECTIONS.contains(&lead)
+        && !is_place_word(&lead.to_lowercase())
         && !chunk.words.iter().any(|w| is_title(doc.slice(*w)))
         && PLACES.lookup(chunk.text(doc)).is_none()
         && !chunk.sentence_initial
@@ -555,6 +619,13 @@ pub fn extract_from(
             continue;
         }
         if PLACES.lookup(chunk.text(doc)).is_some() && ORGS.lookup(chunk.text(doc)).is_none() {
+            continue;
+        }
+        // "super PAC", "GDP": capitals that are never an organization's name.
+        if chunk.words.len() == 1
+            && NOT_ORG_ACRONYMS.contains(&chunk.text(doc))
+            && ORGS.lookup(chunk.text(doc)).is_none()
+        {
             continue;
         }
         // A venue the place stage took ("a lab at Johnson Space Center").

@@ -10,7 +10,8 @@
 //! name ("University of Chile", "New York Stock Exchange") is not a mention either.
 
 use super::gazetteer::{
-    GROUP_PLURAL_ENDINGS, ORG_HEADS, PLACE_HEADS, PLACES, is_language, is_title,
+    GROUP_PLURAL_ENDINGS, ORG_HEADS, PLACE_HEADS, PLACES, is_country, is_language, is_place_word,
+    is_title,
 };
 use super::organizations::{in_role_slot, org_by_form, org_named_after_country};
 use super::proper_nouns::{self, Chunk};
@@ -425,7 +426,11 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
                 if !org_by_form(doc, c) && c.words.len() == m_words(doc, m.span) + 1 {
                     let first = doc.slice(c.words[0]);
                     let last = c.last_word(doc);
-                    if ((c.span.end == m.span.end && COMPASS.contains(&first))
+                    // "Spanish Netherlands": a nationality before a country, too.
+                    let nationality = is_place_word(&first.to_lowercase())
+                        && PLACES.lookup(first).is_none()
+                        && is_country(m.entry);
+                    if ((c.span.end == m.span.end && (COMPASS.contains(&first) || nationality))
                         || (c.span.start == m.span.start && COMPASS.contains(&last)))
                         && fire(rules::PLACES_COMPASS, c.span)
                         && !is_place[ci]

@@ -298,8 +298,9 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
         out.push(l);
         return refine(doc, r, out);
     }
-    // Trailing role words.
+    // Trailing role words, but not the object of "of" ("Department of Justice").
     if n > 1
+        && (n < 3 || word(n - 2) != "of")
         && (is_title(word(n - 1)) || ["CEO", "CFO", "COO", "CTO"].contains(&word(n - 1)))
         && !complete_name(doc, &c)
         && let Some(head) = sub(&c, 0, n - 1, false)
@@ -385,7 +386,10 @@ fn org_after_of(doc: &Document, c: &Chunk) -> Option<Chunk> {
         return None;
     }
     let r = strip_leading_the(doc, sub(c, of + 1, n, c.possessive)?);
+    // A bare head ("State of the Union", "Conservation of Energy") is returned too: the
+    // organization stage drops it, and the thing named after it is no organization.
     (ORGS.lookup(r.text(doc)).is_some()
+        || (r.words.len() == 1 && ORG_HEADS.is_one_word_head(r.text(doc)))
         || ends_with_head(doc, &r, &ORG_HEADS)
         || head_before_of(doc, &r, &ORG_HEADS))
     .then_some(r)

@@ -1,0 +1,134 @@
+//! More organization and place cases written for issue #14 (the first table,
+//! `entity_table.rs`, is near the file-size limit): names of our own, never from the
+//! dev articles — bodies named after "of", nationality words and bare head words before
+//! "officials", organizations whose name ends in a place word, pollsters and broadcasters
+//! by what they make, and a nationality before a country.
+
+use newsdesk::analyze::analyze;
+use newsdesk::ingest::{IngestOptions, ingest};
+
+#[derive(Clone, Copy, Debug)]
+enum Kind {
+    Org,
+    Place,
+}
+use Kind::*;
+
+/// (text, kind, names that must be found, names that must not be found as this kind)
+type Case = (
+    &'static str,
+    Kind,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const CASES: &[Case] = &[
+    (
+        "The Department of Justice opened an inquiry into the sale.",
+        Org,
+        &["Department of Justice"],
+        &["Department of"],
+    ),
+    (
+        "Canadian officials declined to comment on the talks.",
+        Org,
+        &[],
+        &["Canadian"],
+    ),
+    (
+        "A super PAC spokeswoman declined to comment.",
+        Org,
+        &[],
+        &["PAC"],
+    ),
+    (
+        "City officials in Brevik met on Monday.",
+        Org,
+        &[],
+        &["City"],
+    ),
+    (
+        "The interview aired on the BBC News Channel on Friday.",
+        Org,
+        &["BBC News Channel"],
+        &[],
+    ),
+    (
+        "The interview aired on the BBC News Channel on Friday.",
+        Place,
+        &[],
+        &["BBC News Channel"],
+    ),
+    (
+        "The photograph was supplied by Getty Images.",
+        Org,
+        &["Getty Images"],
+        &[],
+    ),
+    (
+        "His State of the Union address ran long.",
+        Org,
+        &[],
+        &["State of the Union"],
+    ),
+    (
+        "The figures come from a Brenmoor poll released on Sunday.",
+        Org,
+        &["Brenmoor"],
+        &[],
+    ),
+    (
+        "The clip aired on Kestrel TV's late-night comedy series.",
+        Org,
+        &["Kestrel TV"],
+        &[],
+    ),
+    (
+        "A Tuesday poll showed a tight race.",
+        Org,
+        &[],
+        &["Tuesday"],
+    ),
+    (
+        "The regiment was sent to British Honduras in 1941.",
+        Place,
+        &["British Honduras"],
+        &[],
+    ),
+    (
+        "The regiment was sent to British Honduras in 1941.",
+        Org,
+        &[],
+        &["British Honduras"],
+    ),
+];
+
+/// The names of the given kind that the engine reports for `text`.
+fn names(text: &str, kind: Kind) -> Vec<String> {
+    let doc = ingest(text.as_bytes(), &IngestOptions::default()).expect("ingest");
+    let a = analyze(&doc);
+    let list = match kind {
+        Org => &a.organizations,
+        Place => &a.places,
+    };
+    list.iter().map(|e| e.name.clone()).collect()
+}
+
+#[test]
+fn organization_and_place_table() {
+    let mut failures = Vec::new();
+    for (i, (text, kind, want, not)) in CASES.iter().enumerate() {
+        let got = names(text, *kind);
+        let missing: Vec<&&str> = want
+            .iter()
+            .filter(|w| !got.iter().any(|g| g == *w))
+            .collect();
+        let unwanted: Vec<&&str> = not.iter().filter(|n| got.iter().any(|g| g == *n)).collect();
+        if !missing.is_empty() || !unwanted.is_empty() {
+            failures.push(format!(
+                "case {i} ({kind:?}): {text:?}\n    missing {missing:?}, unwanted {unwanted:?}, got {got:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
