@@ -403,6 +403,29 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Arvid Lindqvist",
         "then-Fed Chair",
     ),
+    // people.of_affiliation: an "of" phrase completes a title, or is the role when it
+    // names an organization; a place alone is not a role, and "and" before another
+    // titled person ends it.
+    (
+        "Ingrid Olsen of the Green Party said the vote was rigged.",
+        "Ingrid Olsen",
+        "of the Green Party",
+    ),
+    (
+        "Mayor Tuomas Virtanen of Springfield opened the fair.",
+        "Tuomas Virtanen",
+        "Mayor of Springfield",
+    ),
+    (
+        "Senator Ana Ruiz of Ohio and Senator Kofi Boateng of Iowa voted no.",
+        "Ana Ruiz",
+        "Senator of Ohio",
+    ),
+    (
+        "Ahmed Karimi of Leeds said he was pleased.",
+        "Ahmed Karimi",
+        "",
+    ),
 ];
 
 /// Capitalised words that a party word or a following role noun does not make a person.

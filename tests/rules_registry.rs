@@ -48,6 +48,8 @@ const OWN_CASES: &[&str] = &[
     "Westbrook names a new treasurer\n\n\
      Odile Marchetti studied at Pellworth University and later taught at Pellworth. \
      Marchetti resigned as city treasurer in May. Her family later moved to Brantwick.",
+    "Harbor board hires a pilot\n\n\
+     Mayor Ilse Varga of Westbrook welcomed the new harbor pilot on Monday.",
     "Bridge repairs run late\n\n\
      The repairs are late, Mayor Alice Brennan said, and the bridge will stay closed until the spring. \
      The work will cost $4 million, according to Acme Surveys, the firm that drew up the plans.",
