@@ -4,7 +4,8 @@
 //! - `words.bin`: one word table (see `src/lexicon/tables.rs`) mapping every word of the
 //!   lists in [`WORD_LISTS`] to a bit per list it is in;
 //! - `word_lists.rs`: the bit of each list, as `pub const NAME: u32`;
-//! - `places.trie`, `organizations.trie`: the gazetteers' forms as byte tries.
+//! - `places.trie`, `organizations.trie`: the gazetteers' forms as byte tries, and
+//!   `places.forms`, `organizations.forms`: the same forms as word tables (form → entry + 1).
 //!
 //! A process then looks words up in place instead of building hash sets and automata
 //! at start-up. Edits to a data file flow through: cargo reruns this script when one
@@ -53,10 +54,10 @@ const WORD_LISTS: &[(&str, &str, Keys)] = &[
     ("PLACES", "places.txt", Keys::OneWordForms),
 ];
 
-/// The gazetteers compiled to tries: data file, output file.
+/// The gazetteers compiled to tries and form tables: data file, output file stem.
 const GAZETTEERS: &[(&str, &str)] = &[
-    ("places.txt", "places.trie"),
-    ("organizations.txt", "organizations.trie"),
+    ("places.txt", "places"),
+    ("organizations.txt", "organizations"),
 ];
 
 fn read(file: &str) -> String {
@@ -110,9 +111,12 @@ fn main() {
     std::fs::write(out.join("words.bin"), tables::build_word_table(&words)).expect("write");
     std::fs::write(out.join("word_lists.rs"), consts).expect("write");
 
-    for &(file, trie) in GAZETTEERS {
+    for &(file, stem) in GAZETTEERS {
         let text = read(file);
-        let bytes = tables::gazetteer_trie(&tables::gazetteer_entries(&text));
-        std::fs::write(out.join(trie), bytes).expect("write");
+        let entries = tables::gazetteer_entries(&text);
+        let trie = tables::gazetteer_trie(&entries);
+        std::fs::write(out.join(format!("{stem}.trie")), trie).expect("write");
+        let forms = tables::gazetteer_forms(&entries);
+        std::fs::write(out.join(format!("{stem}.forms")), forms).expect("write");
     }
 }

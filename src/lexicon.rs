@@ -19,13 +19,18 @@ pub mod compiled {
     include!(concat!(env!("OUT_DIR"), "/word_lists.rs"));
 
     /// Every word of the lists `build.rs` indexes, to the bits of the lists it is in.
-    pub static WORDS: super::tables::WordTable =
+    pub static WORDS: super::tables::WordTable<'static> =
         super::tables::WordTable::new(include_bytes!(concat!(env!("OUT_DIR"), "/words.bin")));
     /// data/places.txt as a trie (see `tables::gazetteer_trie`).
     pub static PLACES_TRIE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.trie"));
     /// data/organizations.txt as a trie.
     pub static ORGANIZATIONS_TRIE: &[u8] =
         include_bytes!(concat!(env!("OUT_DIR"), "/organizations.trie"));
+    /// data/places.txt's forms as a word table (see `tables::gazetteer_forms`).
+    pub static PLACES_FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.forms"));
+    /// data/organizations.txt's forms as a word table.
+    pub static ORGANIZATIONS_FORMS: &[u8] =
+        include_bytes!(concat!(env!("OUT_DIR"), "/organizations.forms"));
 }
 
 /// What every entry of a list must look like.

@@ -11,42 +11,59 @@ const SHINGLE: usize = 5;
 /// Hashes kept.
 const KEEP: usize = 64;
 
-fn hash_words(words: &[String]) -> u32 {
+fn hash_words<'a>(words: impl Iterator<Item = &'a [u8]>) -> u32 {
     // FNV-1a over the words with a separator, then a final mix.
     let mut h: u32 = 0x811c_9dc5;
     for w in words {
-        for b in w.bytes().chain(std::iter::once(b' ')) {
+        for &b in w {
             h ^= b as u32;
             h = h.wrapping_mul(0x0100_0193);
         }
+        h ^= b' ' as u32;
+        h = h.wrapping_mul(0x0100_0193);
     }
     h ^= h >> 16;
     h = h.wrapping_mul(0x7feb_352d);
     h ^ (h >> 15)
 }
 
+/// The lower-cased words of `text` (runs of alphanumeric characters), appended to one
+/// buffer: their bytes to `bytes`, where each ends to `ends` — no string per word.
+fn push_words(text: &str, bytes: &mut Vec<u8>, ends: &mut Vec<usize>) {
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if w.is_ascii() {
+            bytes.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
+        } else {
+            bytes.extend_from_slice(w.to_lowercase().as_bytes());
+        }
+        ends.push(bytes.len());
+    }
+}
+
 /// The fingerprint of the document's body (headline and dateline left out, so the
 /// same story under another headline matches).
 pub fn of(doc: &Document) -> Vec<u32> {
-    let mut words: Vec<String> = Vec::new();
+    let mut bytes = Vec::with_capacity(doc.text.len());
+    let mut ends = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         if doc.in_headline(i) || doc.dateline.is_some_and(|d| d.overlaps(s.span)) {
             continue;
         }
-        words.extend(
-            doc.slice(s.span)
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .map(str::to_lowercase),
-        );
+        push_words(doc.slice(s.span), &mut bytes, &mut ends);
     }
-    let mut hashes: Vec<u32> = if words.len() < SHINGLE {
-        (!words.is_empty())
-            .then(|| hash_words(&words))
+    let word = |i: usize| &bytes[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
+    let mut hashes: Vec<u32> = if ends.len() < SHINGLE {
+        (!ends.is_empty())
+            .then(|| hash_words((0..ends.len()).map(word)))
             .into_iter()
             .collect()
     } else {
-        words.windows(SHINGLE).map(hash_words).collect()
+        (0..=ends.len() - SHINGLE)
+            .map(|i| hash_words((i..i + SHINGLE).map(word)))
+            .collect()
     };
     hashes.sort_unstable();
     hashes.dedup();

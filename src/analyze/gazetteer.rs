@@ -5,15 +5,20 @@
 //! them has to import another for its lists.
 
 use crate::lexicon::compiled;
-use crate::lexicon::tables::{self, Trie};
+use crate::lexicon::tables::{self, Trie, WordTable};
 use crate::model::Span;
 use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// Places gazetteer (data/places.txt).
-pub(crate) static PLACES: LazyLock<Gazetteer> =
-    LazyLock::new(|| Gazetteer::compiled(crate::lexicon::PLACES.text, compiled::PLACES_TRIE));
+pub(crate) static PLACES: LazyLock<Gazetteer> = LazyLock::new(|| {
+    Gazetteer::compiled(
+        crate::lexicon::PLACES.text,
+        compiled::PLACES_TRIE,
+        compiled::PLACES_FORMS,
+    )
+});
 pub(crate) static PLACE_HEADS: LazyLock<Heads> =
     LazyLock::new(|| heads(crate::lexicon::PLACE_HEADS.text));
 
@@ -22,6 +27,7 @@ pub(crate) static ORGS: LazyLock<Gazetteer> = LazyLock::new(|| {
     Gazetteer::compiled(
         crate::lexicon::ORGANIZATIONS.text,
         compiled::ORGANIZATIONS_TRIE,
+        compiled::ORGANIZATIONS_FORMS,
     )
 });
 pub(crate) static ORG_HEADS: LazyLock<Heads> =
@@ -149,6 +155,9 @@ pub struct Gazetteer {
     /// them in place (building an aho-corasick automaton and a form map cost 29 M
     /// instructions, a quarter of a one-article CLI call).
     trie: Cow<'static, [u8]>,
+    /// Every form to its entry plus one (`tables::gazetteer_forms`), so a whole-string
+    /// lookup is one hash probe, not a walk.
+    forms: Cow<'static, [u8]>,
 }
 
 /// One gazetteer hit.
@@ -162,19 +171,26 @@ impl Gazetteer {
     pub fn parse(data: &str) -> Gazetteer {
         let entries = tables::gazetteer_entries(data);
         let trie = Cow::Owned(tables::gazetteer_trie(&entries));
-        Gazetteer::with_trie(&entries, trie)
+        let forms = Cow::Owned(tables::gazetteer_forms(&entries));
+        Gazetteer::with_tables(&entries, trie, forms)
     }
 
-    /// A gazetteer over `data` whose trie build.rs made from the same file.
-    fn compiled(data: &str, trie: &'static [u8]) -> Gazetteer {
-        Gazetteer::with_trie(&tables::gazetteer_entries(data), Cow::Borrowed(trie))
+    /// A gazetteer over `data` whose trie and form table build.rs made from the same file.
+    fn compiled(data: &str, trie: &'static [u8], forms: &'static [u8]) -> Gazetteer {
+        let entries = tables::gazetteer_entries(data);
+        Gazetteer::with_tables(&entries, Cow::Borrowed(trie), Cow::Borrowed(forms))
     }
 
-    fn with_trie(entries: &[(&str, Vec<&str>)], trie: Cow<'static, [u8]>) -> Gazetteer {
+    fn with_tables(
+        entries: &[(&str, Vec<&str>)],
+        trie: Cow<'static, [u8]>,
+        forms: Cow<'static, [u8]>,
+    ) -> Gazetteer {
         Gazetteer {
             canonical: entries.iter().map(|(_, f)| f[0].to_string()).collect(),
             section: entries.iter().map(|(s, _)| s.to_string()).collect(),
             trie,
+            forms,
         }
     }
 
@@ -212,9 +228,8 @@ impl Gazetteer {
 
     /// The entry a whole string names exactly, if any.
     pub fn lookup(&self, s: &str) -> Option<usize> {
-        Trie::new(&self.trie)
-            .exact(s.as_bytes())
-            .map(|e| e as usize)
+        let entry = WordTable::new(&self.forms).get(s);
+        entry.checked_sub(1).map(|e| e as usize)
     }
 }
 
@@ -286,12 +301,9 @@ mod tests {
             (&*PLACES, crate::lexicon::PLACES),
             (&*ORGS, crate::lexicon::ORGANIZATIONS),
         ] {
-            assert_eq!(
-                *gaz.trie,
-                *Gazetteer::parse(list.text).trie,
-                "{}",
-                list.file
-            );
+            let parsed = Gazetteer::parse(list.text);
+            assert_eq!(*gaz.trie, *parsed.trie, "{}", list.file);
+            assert_eq!(*gaz.forms, *parsed.forms, "{}", list.file);
         }
     }
 
@@ -322,6 +334,8 @@ mod tests {
             for (form, _) in &forms {
                 let whole = ac_find(form).into_iter().find(|m| m.1 == form.len());
                 assert_eq!(gaz.lookup(form), whole.map(|m| m.2), "{form}");
+                let by_trie = trie.exact(form.as_bytes()).map(|e| e as usize);
+                assert_eq!(by_trie, whole.map(|m| m.2), "{form}");
                 text.push_str(form);
                 text.push_str(if form.len() % 3 == 0 { " and " } else { "n " });
             }

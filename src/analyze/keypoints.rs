@@ -260,13 +260,13 @@ impl SentenceTerms {
 /// The sentences that may be key points: news sentences, not mostly quoted, each text
 /// once.
 fn candidates(doc: &Document, analysis: &Analysis, n: usize) -> Vec<usize> {
-    let mut seen_texts: Vec<&str> = Vec::new();
+    // A hash set, not a list scanned per sentence: that was quadratic in the sentences.
+    let mut seen_texts: foldhash::HashSet<&str> = foldhash::HashSet::default();
     (0..n)
         .filter(|&i| {
             let text = doc.sentence_text(i);
             // A repeated sentence (a pull quote, a refrain) counts once, where it first stands.
-            let fresh = !seen_texts.contains(&text);
-            seen_texts.push(text);
+            let fresh = seen_texts.insert(text);
             fresh && is_news_sentence(doc, i) && !mostly_quoted(doc, analysis, i)
         })
         .collect()

@@ -34,9 +34,12 @@ pub fn hash(word: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut b = [0u8; 8];
-        b[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(b)).wrapping_mul(K);
+        // Byte by byte, not a copy into a buffer (a `memcpy` call for most words).
+        let v = rest
+            .iter()
+            .enumerate()
+            .fold(0u64, |v, (i, &b)| v | u64::from(b) << (8 * i));
+        h = (h.rotate_left(5) ^ v).wrapping_mul(K);
     }
     h ^ (h >> 29)
 }
@@ -45,12 +48,12 @@ pub fn hash(word: &[u8]) -> u64 {
 /// Layout: slot count (a power of two), then per slot the key's offset, its length (0 for
 /// an empty slot) and its value, then the keys' bytes.
 #[derive(Clone, Copy)]
-pub struct WordTable {
-    bytes: &'static [u8],
+pub struct WordTable<'a> {
+    bytes: &'a [u8],
 }
 
-impl WordTable {
-    pub const fn new(bytes: &'static [u8]) -> WordTable {
+impl<'a> WordTable<'a> {
+    pub const fn new(bytes: &'a [u8]) -> WordTable<'a> {
         WordTable { bytes }
     }
 
@@ -83,7 +86,6 @@ impl WordTable {
 
 /// Builds a [`WordTable`]'s bytes from `(key, bits)` pairs; a key listed twice gets the
 /// union of its bits. Empty keys are skipped.
-#[allow(dead_code)] // used by build.rs and the tests
 pub fn build_word_table(entries: &[(String, u32)]) -> Vec<u8> {
     let mut merged: Vec<(&str, u32)> = Vec::new();
     let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
@@ -299,6 +301,21 @@ pub fn gazetteer_trie(entries: &[(&str, Vec<&str>)]) -> Vec<u8> {
     )
 }
 
+/// A gazetteer's forms as a word table, each valued by its entry's index plus one (the
+/// first entry listing a form wins, as in the trie): whole-string lookups in one probe.
+pub fn gazetteer_forms(entries: &[(&str, Vec<&str>)]) -> Vec<u8> {
+    let mut seen = std::collections::HashSet::new();
+    let mut forms = Vec::new();
+    for (i, (_, fs)) in entries.iter().enumerate() {
+        for f in fs {
+            if seen.insert(*f) {
+                forms.push((f.to_string(), i as u32 + 1));
+            }
+        }
+    }
+    build_word_table(&forms)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -309,8 +326,8 @@ mod tests {
             .map(|i| (format!("w{i}"), 1 << (i % 7)))
             .chain([("w3".to_string(), 1 << 20)])
             .collect();
-        let bytes: &'static [u8] = Box::leak(build_word_table(&entries).into_boxed_slice());
-        let t = WordTable::new(bytes);
+        let bytes = build_word_table(&entries);
+        let t = WordTable::new(&bytes);
         assert_eq!(t.get("w3"), (1 << 3) | (1 << 20));
         assert_eq!(t.get("w499"), 1 << (499 % 7));
         assert_eq!(t.get("w500"), 0);

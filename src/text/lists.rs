@@ -67,6 +67,14 @@ pub(crate) fn list_items(body: &str) -> Vec<ListItem> {
         }
         let opens_line = line_blank;
         line_blank = false;
+        // Most words start with a letter that is no label: a capital never is, a small
+        // letter only before '.' or ')'. Skip them without the full parse.
+        let b = body.as_bytes();
+        if b[i].is_ascii_uppercase()
+            || b[i].is_ascii_lowercase() && !matches!(b.get(i + 1), Some(b'.' | b')'))
+        {
+            continue;
+        }
         let Some(m) = marker_at(body, i, opens_line) else {
             continue;
         };

@@ -149,8 +149,10 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     if word.len() <= SHORT {
         let mut buf = [0u8; SHORT];
         let lowered = &mut buf[..word.len()];
-        lowered.copy_from_slice(word.as_bytes());
-        lowered.make_ascii_lowercase();
+        // A byte loop, not `copy_from_slice` (a `memcpy` call for a few bytes).
+        for (to, b) in lowered.iter_mut().zip(word.bytes()) {
+            *to = b.to_ascii_lowercase();
+        }
         // ASCII in, ASCII out: always valid UTF-8.
         return f(std::str::from_utf8(lowered).unwrap_or(word));
     }

@@ -49,9 +49,17 @@ pub(crate) fn is_name_word(text: &str, t: &Tok) -> bool {
     // except short particles written in capitals are rare enough to ignore.
     let mut letters = 0;
     let mut all_upper = true;
-    for c in w.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        all_upper &= c.is_uppercase();
+    if w.is_ascii() {
+        // The same count over bytes (every token is asked, several times).
+        for b in w.bytes().filter(u8::is_ascii_alphabetic) {
+            letters += 1;
+            all_upper &= b.is_ascii_uppercase();
+        }
+    } else {
+        for c in w.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            all_upper &= c.is_uppercase();
+        }
     }
     !(letters >= 2 && all_upper && !w.contains('.'))
 }
@@ -63,8 +71,9 @@ const PARTICLE_PREFIXES: &[&str] = &[
 ];
 
 fn has_particle_prefix(w: &str) -> bool {
-    // Every particle ends in a hyphen or an apostrophe: most words have neither.
-    if !w.contains(['-', '\'', '’']) {
+    // Every particle ends in a hyphen or an apostrophe: most words have neither. A byte
+    // scan ('’' is E2 80 99), then the exact test: a char-set search decodes every char.
+    if !w.bytes().any(|b| matches!(b, b'-' | b'\'' | 0xE2)) || !w.contains(['-', '\'', '’']) {
         return false;
     }
     PARTICLE_PREFIXES.iter().any(|p| {
