@@ -69,6 +69,8 @@ ROOTS = {
     "10162991": "head: a person who is in charge",
     "10307234": "member: one of the persons who compose a social group",
     "09815790": "assistant: a person who contributes to the fulfillment of a need",
+    "09882716": "businessperson: a capitalist who engages in industrial commercial enterprise",
+    "09609232": "capitalist: a person who invests capital in a business",
 }
 
 

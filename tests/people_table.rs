@@ -426,6 +426,17 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Ahmed Karimi",
         "",
     ),
+    // Business roles (WordNet businessperson/capitalist), and "whose" ends a role.
+    (
+        "Ilya Morozov, the Siberian timber magnate, bought the club.",
+        "Ilya Morozov",
+        "Siberian timber magnate",
+    ),
+    (
+        "Amaka Eze, a lawyer whose firm won the case, spoke first.",
+        "Amaka Eze",
+        "lawyer",
+    ),
 ];
 
 /// Capitalised words that a party word or a following role noun does not make a person.

@@ -350,7 +350,7 @@ fn role_phrase(
                 && (LEX.speech_verb(w).is_some_and(|v| !v.gerund)
                     || matches!(
                         lw.as_str(),
-                        "is" | "was" | "has" | "had" | "who" | "which" | "said"
+                        "is" | "was" | "has" | "had" | "who" | "whose" | "which" | "said"
                     ))
             {
                 break;
