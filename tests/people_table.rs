@@ -16,6 +16,17 @@ type Case = (
 );
 
 const CASES: &[Case] = &[
+    // A sentence-opening adverb in -ly is not part of the name after it.
+    (
+        "Oskar Berg met voters on Monday. Interestingly Berg said nothing about taxes.",
+        &[("Oskar Berg", "")],
+        &["Interestingly Berg"],
+    ),
+    (
+        "Apparently Tomasz Nowak, a wealthy industrialist, left early.",
+        &[("Tomasz Nowak", "wealthy industrialist")],
+        &["Apparently Tomasz Nowak"],
+    ),
     // A brand or given name before a plural common noun names a company, not a person
     // (plural heads generated from WordNet 3.0 by scripts/gen_role_nouns.py).
     (
