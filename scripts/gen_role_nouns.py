@@ -24,6 +24,12 @@ one-word organization or place of the gazetteers ("Politico"), nor a US surname 
 most common or whose role sense is untagged (a capitalised "Hunter", "Bishop" or "Macer"
 before a name is usually the name itself). Lines are sorted.
 
+It also regenerates the WordNet section of data/non_person_heads.txt: plurals of common
+nouns whose commonest sense is an artifact, group, possession, food, communication or
+act ("trains", "foods", "airlines"), corpus-tagged, that are not US surnames at any rank
+("Banks", "Fields"), given names, gazetteer names or role nouns: a capitalised run
+ending in one names a company or product, not a person ("Virgin Trains").
+
 Run: apt-get install wordnet-base; python3 scripts/gen_role_nouns.py
 """
 import os
@@ -63,6 +69,8 @@ ROOTS = {
     "10162991": "head: a person who is in charge",
     "10307234": "member: one of the persons who compose a social group",
     "09815790": "assistant: a person who contributes to the fulfillment of a need",
+    "09882716": "businessperson: a capitalist who engages in industrial commercial enterprise",
+    "09609232": "capitalist: a person who invests capital in a business",
 }
 
 
@@ -152,6 +160,72 @@ def one_word_names():
     return out
 
 
+HEADS_OUT = os.path.join(DATA, "non_person_heads.txt")
+HEADS_MARKER = "# --- GENERATED from WordNet 3.0 by scripts/gen_role_nouns.py (plural common nouns); edit above this line only ---"
+# Lexicographer files whose nouns, in the plural, end names of companies, services and
+# products rather than people ("Virgin Trains", "Acme Foods"): artifact, group,
+# possession, food, communication, act.
+HEAD_LEX_FILES = {"06", "14", "21", "13", "10", "04"}
+
+
+def plural(word, irregular):
+    if word in irregular:
+        return irregular[word]
+    if re.search(r"(s|x|z|ch|sh)$", word):
+        return word + "es"
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def plural_heads(excluded, surnames):
+    """Plurals of common nouns of HEAD_LEX_FILES (commonest sense, corpus-tagged)."""
+    irregular = {}
+    with open(os.path.join(WN, "noun.exc")) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 2:
+                irregular.setdefault(parts[1], parts[0])
+    lexfile = {}
+    with open(os.path.join(WN, "data.noun")) as f:
+        for line in f:
+            if not line.startswith(" "):
+                parts = line.split()
+                lexfile[parts[0]] = parts[1]
+    out = set()
+    with open(os.path.join(WN, "index.noun")) as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            parts = line.split()
+            lemma = parts[0]
+            p_cnt = int(parts[3])
+            tagged = int(parts[5 + p_cnt])
+            first = parts[6 + p_cnt]
+            if not lemma.isalpha() or len(lemma) < 3 or tagged < 1:
+                continue
+            if lexfile.get(first) not in HEAD_LEX_FILES:
+                continue
+            form = plural(lemma, irregular)
+            if form == lemma or not form.endswith("s") or form in surnames or form in excluded:
+                continue
+            if lemma in excluded or lemma.endswith(("s", "ed", "ing")):
+                continue
+            out.add(form)
+    return out
+
+
+def rewrite(path, marker, words):
+    with open(path, encoding="utf-8") as f:
+        kept = f.read().split(marker)[0].rstrip("\n").split("\n")
+    hand = {l.strip().lower() for l in kept if l.strip() and not l.startswith("#")}
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(kept) + "\n\n" + marker + "\n")
+        for w in sorted(words - hand):
+            f.write(w + "\n")
+    return len(words - hand), len(hand)
+
+
 def main():
     parents, common = synsets()
     memo = {}
@@ -190,6 +264,9 @@ def main():
         for w in sorted(words):
             f.write(w + "\n")
     print(f"{len(words)} WordNet role nouns after {len(hand)} hand-kept ones")
+    heads = plural_heads(names | hand | words, set(surnames))
+    n, h = rewrite(HEADS_OUT, HEADS_MARKER, heads)
+    print(f"{n} WordNet plural heads after {h} hand-kept ones")
 
 
 main()

@@ -16,6 +16,34 @@ type Case = (
 );
 
 const CASES: &[Case] = &[
+    // A sentence-opening adverb in -ly is not part of the name after it.
+    (
+        "Oskar Berg met voters on Monday. Interestingly Berg said nothing about taxes.",
+        &[("Oskar Berg", "")],
+        &["Interestingly Berg"],
+    ),
+    (
+        "Apparently Tomasz Nowak, a wealthy industrialist, left early.",
+        &[("Tomasz Nowak", "wealthy industrialist")],
+        &["Apparently Tomasz Nowak"],
+    ),
+    // A brand or given name before a plural common noun names a company, not a person
+    // (plural heads generated from WordNet 3.0 by scripts/gen_role_nouns.py).
+    (
+        "Passengers on Marina Trains were stranded, said Oskar Lindqvist.",
+        &[("Oskar Lindqvist", "")],
+        &["Marina Trains"],
+    ),
+    (
+        "Shares of Harmony Enterprises rose 4 percent, said Nadia Haddad.",
+        &[("Nadia Haddad", "")],
+        &["Harmony Enterprises"],
+    ),
+    (
+        "Beatriz Colleges opened a new campus.",
+        &[],
+        &["Beatriz Colleges"],
+    ),
     (
         "U.S. President Donald Trump praised the talks.",
         &[("Donald Trump", "U.S. President")],
@@ -385,6 +413,40 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Rates rose under then-Fed Chair Arvid Lindqvist in 2006.",
         "Arvid Lindqvist",
         "then-Fed Chair",
+    ),
+    // people.of_affiliation: an "of" phrase completes a title, or is the role when it
+    // names an organization; a place alone is not a role, and "and" before another
+    // titled person ends it.
+    (
+        "Ingrid Olsen of the Green Party said the vote was rigged.",
+        "Ingrid Olsen",
+        "of the Green Party",
+    ),
+    (
+        "Mayor Tuomas Virtanen of Springfield opened the fair.",
+        "Tuomas Virtanen",
+        "Mayor of Springfield",
+    ),
+    (
+        "Senator Ana Ruiz of Ohio and Senator Kofi Boateng of Iowa voted no.",
+        "Ana Ruiz",
+        "Senator of Ohio",
+    ),
+    (
+        "Ahmed Karimi of Leeds said he was pleased.",
+        "Ahmed Karimi",
+        "",
+    ),
+    // Business roles (WordNet businessperson/capitalist), and "whose" ends a role.
+    (
+        "Ilya Morozov, the Siberian timber magnate, bought the club.",
+        "Ilya Morozov",
+        "Siberian timber magnate",
+    ),
+    (
+        "Amaka Eze, a lawyer whose firm won the case, spoke first.",
+        "Amaka Eze",
+        "lawyer",
     ),
 ];
 

@@ -48,6 +48,8 @@ const OWN_CASES: &[&str] = &[
     "Westbrook names a new treasurer\n\n\
      Odile Marchetti studied at Pellworth University and later taught at Pellworth. \
      Marchetti resigned as city treasurer in May. Her family later moved to Brantwick.",
+    "Harbor board hires a pilot\n\n\
+     Mayor Ilse Varga of Westbrook welcomed the new harbor pilot on Monday.",
     "Ferry timetable criticised\n\n\
      \"The timetable is a mess,\" said Odile Brannigan, who sat on the harbour board under \
      Mayor Lionel Achterberg. \"Nobody can plan a week ahead.\" \

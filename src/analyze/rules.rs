@@ -117,6 +117,8 @@ registry! {
         "the role after \"served as\", \"resigned as\", \"was named as\" (\"Jane Roe resigned as finance minister\")";
     PEOPLE_ROLE_AFTER = "people.role_after", "people/build.rs::mention_role",
         "the role is the appositive or predicate after the name (\"Jane Roe, the chief economist\")";
+    PEOPLE_OF_AFFILIATION = "people.of_affiliation", "people/build.rs::mention_role",
+        "an \"of\" phrase after a name completes its title (\"Mayor Ana Ruiz of Springfield\"), or is the role when it names an organization (\"X of the Green Party\")";
     PEOPLE_PARTY_TAG = "people.party_tag", "people/build.rs::mention_role",
         "a party-state tag after a name (\"Jane Roe (D-Ore.)\", \"Roe, R-Ky.,\") marks a person and is part of the role";
 

@@ -304,12 +304,22 @@ fn mention_role(
         })
         .filter(|_| fire(rules::PEOPLE_ROLE_AFTER, m));
     let party = roles::party_tag(text, toks, last).filter(|_| fire(rules::PEOPLE_PARTY_TAG, m));
-    let pre = pre.map(|a| match roles::name_suffix(text, toks, paras, last) {
-        Some(tag) => format!("{a} {tag}"),
-        None => match &party {
-            Some(tag) => format!("{a}, {tag}"),
-            None => a,
-        },
+    let of_org = || {
+        roles::of_affiliation(text, toks, paras, last, true)
+            .filter(|_| fire(rules::PEOPLE_OF_AFFILIATION, m))
+    };
+    let post = post.or_else(|| pre.is_none().then(of_org).flatten());
+    let pre = pre.map(|a| {
+        match roles::name_suffix(text, toks, paras, last).or_else(|| {
+            roles::of_affiliation(text, toks, paras, last, false)
+                .filter(|_| fire(rules::PEOPLE_OF_AFFILIATION, m))
+        }) {
+            Some(tag) => format!("{a} {tag}"),
+            None => match &party {
+                Some(tag) => format!("{a}, {tag}"),
+                None => a,
+            },
+        }
     });
     match (pre, post) {
         (Some(a), Some(b)) => Some(format!("{a}, {b}")),

@@ -185,6 +185,9 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
         while first <= end && contains(PARTICLES, toks[first].text(text)) {
             first += 1;
         }
+        if first < end && sentence_adverb(text, toks, first) {
+            first += 1;
+        }
         if first > end {
             continue;
         }
@@ -223,6 +226,16 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
     }
     join_lists(text, toks, &mut out, unconfirmed);
     out
+}
+
+/// "Interestingly Blocher said": a sentence-opening adverb in -ly that is no given name
+/// is not part of the name after it.
+fn sentence_adverb(text: &str, toks: &[Tok], k: usize) -> bool {
+    let w = toks[k].text(text);
+    w.len() > 5
+        && w.ends_with("ly")
+        && !LEX.is_first_name(w)
+        && (k == 0 || toks[k - 1].kind == TokKind::Punct)
 }
 
 /// Whether the name after a stripped title-like word continues a place's name ("San

@@ -44,6 +44,22 @@ fn is_role_word(w: &str) -> bool {
         })
 }
 
+/// Whether the lower-case word at `i` can stand inside a title before its role noun
+/// ("science fiction writer"). Before a capitalised word it is a modifier only after
+/// an article or at the start ("the presumptive Republican nominee"), not after
+/// "to"/"will" ("to endorse House Speaker X").
+fn lower_modifier(text: &str, toks: &[Tok], i: usize, right_cap: bool) -> bool {
+    let w = toks[i].text(text);
+    let lower = w.to_lowercase();
+    (!right_cap || opens_phrase(text, toks, i))
+        && !is_function_word(w)
+        && LEX.speech_verb(w).is_none()
+        && !lower.ends_with("ing")
+        && !lower.ends_with("ed")
+        && lower.len() > 2
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
 /// "then-Chief", "ex-Senate": a modifier written onto the next word.
 fn hyphen_modifier(w: &str) -> bool {
     w.split_once('-')
@@ -155,18 +171,7 @@ pub(crate) fn premodifier_role(
                         && !contains(NON_NAME_CAPS, w)
                         && LEX.honorific(w).is_none()
                 } else {
-                    seen_role
-                        && !right_title
-                        // Before a capitalised word, a lower-case word is a modifier only
-                        // after an article or at the start ("the presumptive Republican
-                        // nominee"), not after "to"/"will" ("to endorse House Speaker X").
-                        && (!right_cap || opens_phrase(text, toks, i))
-                        && !is_function_word(w)
-                        && LEX.speech_verb(w).is_none()
-                        && !lower.ends_with("ing")
-                        && !lower.ends_with("ed")
-                        && lower.len() > 2
-                        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    seen_role && !right_title && lower_modifier(text, toks, i, right_cap)
                 }
             }
         };
@@ -345,7 +350,7 @@ fn role_phrase(
                 && (LEX.speech_verb(w).is_some_and(|v| !v.gerund)
                     || matches!(
                         lw.as_str(),
-                        "is" | "was" | "has" | "had" | "who" | "which" | "said"
+                        "is" | "was" | "has" | "had" | "who" | "whose" | "which" | "said"
                     ))
             {
                 break;
@@ -697,4 +702,61 @@ fn is_party_tag(tag: &str, needs_state: bool) -> bool {
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | ' ' | '-'))
         && state.split_whitespace().count() <= 2
+}
+
+/// "Ingrid Olsen of the Green Party", "Mayor Ana Ruiz of Springfield": an "of" phrase
+/// of capitalised words right after a name (inner "of", "and", "&", "for" allowed before
+/// a capitalised word). Without a title before the name (`need_org`), the phrase must
+/// name an organization: a known one, or one ending in an organization head or "Party".
+pub(crate) fn of_affiliation(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    name_last: usize,
+    need_org: bool,
+) -> Option<String> {
+    let k = name_last + 1;
+    if toks.get(k)?.text(text) != "of" || !same_para(paras, k, name_last) {
+        return None;
+    }
+    let mut s = k + 1;
+    if toks.get(s).is_some_and(|t| t.text(text) == "the") {
+        s += 1;
+    }
+    let cap = |i: usize| {
+        toks.get(i)
+            .is_some_and(|t| t.is_word() && is_capitalized(t.text(text)) && same_para(paras, i, k))
+    };
+    let mut e = s;
+    while e < s + 7 {
+        // "and" before a title or a given name starts another person ("of Texas and
+        // Senator Rand Paul").
+        let next_person = toks.get(e + 1).is_some_and(|t| {
+            let w = t.text(text);
+            is_role_word(w) || LEX.honorific(w).is_some() || LEX.is_first_name(w)
+        });
+        let joiner = e > s
+            && match toks.get(e).map(|t| t.text(text)) {
+                Some("of" | "for") => true,
+                Some("and" | "&") => !next_person,
+                _ => false,
+            };
+        if cap(e) || (joiner && cap(e + 1)) {
+            e += 1;
+        } else {
+            break;
+        }
+    }
+    if e == s || !cap(e - 1) || toks.get(e).is_some_and(|t| t.kind == TokKind::Possessive) {
+        return None;
+    }
+    let last = toks[e - 1].text(text);
+    let whole = &text[toks[s].start..toks[e - 1].end];
+    let org = || {
+        use crate::analyze::gazetteer::{ORG_HEADS, ORGS};
+        last.eq_ignore_ascii_case("party")
+            || ORG_HEADS.is_one_word_head(last)
+            || ORGS.lookup(whole).is_some()
+    };
+    (!need_org || org()).then(|| slice(text, toks, k, e - 1))
 }
