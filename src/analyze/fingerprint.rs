@@ -28,19 +28,59 @@ fn hash_words<'a>(words: impl Iterator<Item = &'a [u8]>) -> u32 {
 }
 
 /// The lower-cased words of `text` (runs of alphanumeric characters), appended to one
-/// buffer: their bytes to `bytes`, where each ends to `ends` — no string per word.
+/// buffer: their bytes to `bytes`, where each ends to `ends` — no string per word. A
+/// byte loop: ASCII characters are classified without decoding.
 fn push_words(text: &str, bytes: &mut Vec<u8>, ends: &mut Vec<usize>) {
-    for w in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if w.is_ascii() {
-            bytes.extend(w.bytes().map(|b| b.to_ascii_lowercase()));
+    let mut push = |word: &str, ascii: bool| {
+        if ascii {
+            bytes.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
         } else {
-            bytes.extend_from_slice(w.to_lowercase().as_bytes());
+            bytes.extend_from_slice(word.to_lowercase().as_bytes());
         }
         ends.push(bytes.len());
+    };
+    let b = text.as_bytes();
+    let (mut at, mut start, mut ascii) = (0, None, true);
+    while at < b.len() {
+        let (len, alnum) = if b[at] < 0x80 {
+            (1, b[at].is_ascii_alphanumeric())
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c.len_utf8(), c.is_alphanumeric())
+        };
+        if alnum {
+            if start.is_none() {
+                (start, ascii) = (Some(at), true);
+            }
+            ascii &= len == 1;
+        } else if let Some(s) = start.take() {
+            push(&text[s..at], ascii);
+        }
+        at += len;
     }
+    if let Some(s) = start {
+        push(&text[s..], ascii);
+    }
+}
+
+/// The `KEEP` smallest distinct values of `hashes`, in order. Only the smallest few
+/// hundred need sorting: the rest of a long article's shingles are partitioned away.
+fn smallest(mut hashes: Vec<u32>) -> Vec<u32> {
+    const FIRST: usize = 4 * KEEP;
+    if hashes.len() > FIRST {
+        hashes.select_nth_unstable(FIRST);
+        let mut head = hashes[..FIRST].to_vec();
+        head.sort_unstable();
+        head.dedup();
+        if head.len() >= KEEP {
+            head.truncate(KEEP);
+            return head;
+        }
+    }
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.truncate(KEEP);
+    hashes
 }
 
 /// The fingerprint of the document's body (headline and dateline left out, so the
@@ -55,7 +95,7 @@ pub fn of(doc: &Document) -> Vec<u32> {
         push_words(doc.slice(s.span), &mut bytes, &mut ends);
     }
     let word = |i: usize| &bytes[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
-    let mut hashes: Vec<u32> = if ends.len() < SHINGLE {
+    let hashes: Vec<u32> = if ends.len() < SHINGLE {
         (!ends.is_empty())
             .then(|| hash_words((0..ends.len()).map(word)))
             .into_iter()
@@ -65,10 +105,7 @@ pub fn of(doc: &Document) -> Vec<u32> {
             .map(|i| hash_words((i..i + SHINGLE).map(word)))
             .collect()
     };
-    hashes.sort_unstable();
-    hashes.dedup();
-    hashes.truncate(KEEP);
-    hashes
+    smallest(hashes)
 }
 
 /// Estimated share of shingles two fingerprints have in common (0 to 1): of the
@@ -86,4 +123,103 @@ pub fn resemblance(a: &[u32], b: &[u32]) -> f32 {
         .filter(|h| a.binary_search(h).is_ok() && b.binary_search(h).is_ok())
         .count();
     both as f32 / union.len() as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fingerprint as first written (a `String` per word): stored analyses hold
+    /// its hashes, so the faster `of` must give exactly the same.
+    fn reference(doc: &Document) -> Vec<u32> {
+        let mut words: Vec<String> = Vec::new();
+        for (i, s) in doc.sentences.iter().enumerate() {
+            if doc.in_headline(i) || doc.dateline.is_some_and(|d| d.overlaps(s.span)) {
+                continue;
+            }
+            words.extend(
+                doc.slice(s.span)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase),
+            );
+        }
+        let hash = |ws: &[String]| hash_words(ws.iter().map(|w| w.as_bytes()));
+        let mut hashes: Vec<u32> = if words.len() < SHINGLE {
+            (!words.is_empty())
+                .then(|| hash(&words))
+                .into_iter()
+                .collect()
+        } else {
+            words.windows(SHINGLE).map(hash).collect()
+        };
+        hashes.sort_unstable();
+        hashes.dedup();
+        hashes.truncate(KEEP);
+        hashes
+    }
+
+    #[test]
+    fn the_fingerprint_is_the_one_stored_analyses_hold() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| {
+                let p = e.ok()?.path();
+                (p.extension()? == "txt").then(|| std::fs::read_to_string(p).ok())?
+            })
+            .collect();
+        texts.push("Ça VA? ΟΔΟΣ ΣΟΦΟΣ don’t 42°C.\n\nOne two three.".into());
+        texts.push("Short one.".into());
+        for text in &texts {
+            let opts = crate::ingest::IngestOptions::default();
+            let Ok(doc) = crate::ingest::ingest(text.as_bytes(), &opts) else {
+                continue;
+            };
+            assert_eq!(of(&doc), reference(&doc));
+        }
+        assert!(texts.len() > 10);
+    }
+
+    fn naive(mut v: Vec<u32>) -> Vec<u32> {
+        v.sort_unstable();
+        v.dedup();
+        v.truncate(KEEP);
+        v
+    }
+
+    #[test]
+    fn smallest_keeps_the_smallest_distinct_values_as_a_full_sort_does() {
+        let mut x: u32 = 12345;
+        for (n, modulus) in [
+            (10, 1000),
+            (300, 1000),
+            (5000, 1 << 30),
+            (5000, 70),
+            (2000, 3),
+        ] {
+            let v: Vec<u32> = (0..n)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    x % modulus
+                })
+                .collect();
+            assert_eq!(smallest(v.clone()), naive(v), "{n} values below {modulus}");
+        }
+    }
+
+    #[test]
+    fn words_are_lower_cased_runs_of_letters_and_digits() {
+        let (mut bytes, mut ends) = (Vec::new(), Vec::new());
+        push_words("Ça VA? ΟΔΟΣ don’t 42°C x", &mut bytes, &mut ends);
+        let mut words = Vec::new();
+        let mut start = 0;
+        for &e in &ends {
+            words.push(String::from_utf8(bytes[start..e].to_vec()).unwrap());
+            start = e;
+        }
+        assert_eq!(words, ["ça", "va", "οδος", "don", "t", "42", "c", "x"]);
+    }
 }
