@@ -428,10 +428,10 @@ impl Ctx<'_> {
         if !verb.gerund {
             return None;
         }
-        if self.after_comma(v) {
-            if let Some(hit) = self.opening_subject(v) {
-                return Some(hit);
-            }
+        if self.after_comma(v)
+            && let Some(hit) = self.opening_subject(v)
+        {
+            return Some(hit);
         }
         if !self.after_break(v) {
             return None;
@@ -483,13 +483,13 @@ impl Ctx<'_> {
             return None;
         }
         // "…, said Jane Roe, adding": the speaker follows the verb.
-        if verb >= 1 && self.w(verb - 1) == "," || verb >= 1 && self.is_mark(verb - 1) {
-            if let Some((s, e)) = self.np_after(verb + 1).filter(|&(_, e)| e < comma)
-                && !self.is_word(e + 1)
-            {
-                let e = self.trim_name_np(s, e);
-                return Some((s, e));
-            }
+        if verb >= 1
+            && (self.w(verb - 1) == "," || self.is_mark(verb - 1))
+            && let Some((s, e)) = self.np_after(verb + 1).filter(|&(_, e)| e < comma)
+            && !self.is_word(e + 1)
+        {
+            let e = self.trim_name_np(s, e);
+            return Some((s, e));
         }
         self.subject_of(verb)
     }
