@@ -615,6 +615,62 @@ const CASES: &[Case] = &[
         &[],
         &["Morning Glories"],
     ),
+    // --- Venues: a place where only located in, an organization where it acts.
+    (
+        "The sketches hang at Oslo's Nordvik Museum of Design until June.",
+        Place,
+        &["Nordvik Museum of Design"],
+        &[],
+    ),
+    (
+        "The Nordvik Museum of Design said it would buy the sketches.",
+        Org,
+        &["Nordvik Museum of Design"],
+        &[],
+    ),
+    // --- Places by form and slot; titles of works are not places.
+    (
+        "The herders crossed the Plains of Tarsk at dawn.",
+        Place,
+        &["Plains of Tarsk"],
+        &[],
+    ),
+    (
+        "Traffic stalled for hours on the Queen Adaeze Causeway.",
+        Place,
+        &["Queen Adaeze Causeway"],
+        &[],
+    ),
+    (
+        "Pilgrims gathered near the Masjid Al-Noor after prayers.",
+        Place,
+        &["Masjid Al-Noor"],
+        &[],
+    ),
+    (
+        "Their exports to the USA in 1990 doubled.",
+        Place,
+        &["USA"],
+        &[],
+    ),
+    (
+        "She published \"Verbs in Old Frisian Poetry\" in 1992.",
+        Place,
+        &[],
+        &["Old Frisian Poetry"],
+    ),
+    (
+        "Players spent hours in Starfall: The Broken Crown last year.",
+        Place,
+        &[],
+        &["Starfall"],
+    ),
+    (
+        "She won the regional title in Duet Improvisation.",
+        Place,
+        &[],
+        &["Duet Improvisation"],
+    ),
 ];
 
 /// Known gaps, kept visible: an unknown Vietnamese family name written with its

@@ -933,6 +933,12 @@ const FIGURES: &[(&str, &str, &str, Option<f64>, &str)] = &[
 
 /// (sentence, number text that must not be inside any reported figure)
 const NOT_FIGURES: &[(&str, &str)] = &[
+    // A year that dates the noun after it is not a count of that noun.
+    (
+        "Output must fall below 1990 levels by the end of the decade.",
+        "1990",
+    ),
+    ("Their 2019 accounts showed a small loss.", "2019"),
     // An ordinal that numbers an occasion or names a thing is not a ranking.
     (
         "NASA celebrates the 30th anniversary of the first launch.",

@@ -277,3 +277,143 @@ fn aliases_and_mentions() {
         p.aliases
     );
 }
+
+/// Roles that must come out exactly (sentences of our own; each failed before the
+/// rule it names): party-state tags, a title that does not run on through "and" or a
+/// verb, appositives closed by a relative clause, roles in "who was" clauses, and lists
+/// of titled people that are not one another's roles.
+const EXACT_ROLES: &[(&str, &str, &str)] = &[
+    // people.party_tag: a bracketed tag alone is the role, and marks a person.
+    (
+        "Dagny Thorsrud (I-Vt.) abstained from the vote on Tuesday.",
+        "Dagny Thorsrud",
+        "(I-Vt.)",
+    ),
+    // people.party_tag: a tag between commas completes the title.
+    (
+        "Sen. Aiyana Whitehorse, D-N.M., said the vote was close.",
+        "Aiyana Whitehorse",
+        "Sen., D-N.M.",
+    ),
+    // A title never runs on through "and" to another person.
+    (
+        "The debate pitted Farida Haidari and Senator Koji Matsuda against each other.",
+        "Koji Matsuda",
+        "Senator",
+    ),
+    (
+        "Voters backed Governor Amara Okafor and Mayor Lucía Fernández in the runoff.",
+        "Lucía Fernández",
+        "Mayor",
+    ),
+    // A verb before a capitalised title is not part of it.
+    (
+        "The plan would help President Ngozi Balogun win votes.",
+        "Ngozi Balogun",
+        "President",
+    ),
+    // A relative clause closes an appositive.
+    (
+        "Henrike Vogt, a lawyer who represented the tenants, spoke first.",
+        "Henrike Vogt",
+        "lawyer",
+    ),
+    // "who was" takes a role without an article.
+    (
+        "Baraka Otieno, who was Kenyan trade minister, resigned on Monday.",
+        "Baraka Otieno",
+        "Kenyan trade minister",
+    ),
+    // ... but not a verb phrase.
+    (
+        "Sun Li, who is challenging Mayor Ortiz, spoke at the rally.",
+        "Sun Li",
+        "",
+    ),
+    // A list of titled people: each keeps only their own title.
+    (
+        "Gov. Teodora Ilic, Sen. Rafael Quispe and Rep. Mei Tanaka met on Friday.",
+        "Teodora Ilic",
+        "Gov.",
+    ),
+    (
+        "Gov. Teodora Ilic, Sen. Rafael Quispe and Rep. Mei Tanaka met on Friday.",
+        "Mei Tanaka",
+        "Rep.",
+    ),
+    // A titled name before a possessive stays inside the role.
+    (
+        "Heidi Okafor, Senator Jonas Berg's wife, declined to comment.",
+        "Heidi Okafor",
+        "Senator Jonas Berg's wife",
+    ),
+    // Role nouns generated from WordNet 3.0 (scripts/gen_role_nouns.py).
+    (
+        "Pollster Ingrid Halvorsen said the race was tight.",
+        "Ingrid Halvorsen",
+        "Pollster",
+    ),
+    (
+        "Lindiwe Dlamini, a cartographer at the survey office, drew the map.",
+        "Lindiwe Dlamini",
+        "cartographer at the survey office",
+    ),
+    (
+        "Speaker Tomás Aguirre opened the session.",
+        "Tomás Aguirre",
+        "Speaker",
+    ),
+    (
+        "The hotelier Rustam Nazarov bought the building.",
+        "Rustam Nazarov",
+        "hotelier",
+    ),
+    // A verb before a title's capitalised modifiers is not part of it.
+    (
+        "Party leaders will endorse House Speaker Oyelaran Adeyemi next week.",
+        "Oyelaran Adeyemi",
+        "House Speaker",
+    ),
+    // ... while an adjective after an article, or a modifier written onto the next
+    // word, is.
+    (
+        "The longtime Democratic pollster Siobhán Kearney disagreed.",
+        "Siobhán Kearney",
+        "longtime Democratic pollster",
+    ),
+    (
+        "Rates rose under then-Fed Chair Arvid Lindqvist in 2006.",
+        "Arvid Lindqvist",
+        "then-Fed Chair",
+    ),
+];
+
+/// Capitalised words that a party word or a following role noun does not make a person.
+const NO_PEOPLE: &[&str] = &[
+    "Republican Presidential candidates met in Ohio.",
+    "Republican Jews gathered in the hall.",
+];
+
+#[test]
+fn exact_roles_and_non_people() {
+    let mut failures = Vec::new();
+    for (text, name, role) in EXACT_ROLES {
+        let got = people_of(text);
+        match got.iter().find(|p| p.name == *name) {
+            None => failures.push(format!("{text:?}: missing {name:?}")),
+            Some(p) if p.role != *role => failures.push(format!(
+                "{text:?}: {name:?} role {:?}, want {role:?}",
+                p.role
+            )),
+            _ => {}
+        }
+    }
+    for text in NO_PEOPLE {
+        let got = people_of(text);
+        if !got.is_empty() {
+            let names: Vec<&str> = got.iter().map(|p| p.name.as_str()).collect();
+            failures.push(format!("{text:?}: no people expected, got {names:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -382,6 +382,20 @@ const CASES: &[Case] = &[
             ("Odile Brannigan", "Nobody can plan a week ahead", D),
         ],
     ),
+    // A quote inside a sentence no other rule reads is its subject's words.
+    (
+        "Vera Klostermann took aim at the ferry timetable, a “slow-motion disaster” for commuters.",
+        &[("Vera Klostermann", "slow-motion disaster", D)],
+    ),
+    (
+        "The dockworkers’ union is crying “sabotage” over the new rules.",
+        &[("The dockworkers’ union", "sabotage", D)],
+    ),
+    // …but not when the quote sits in a relative clause or a passive report.
+    (
+        "So far 12 passengers have been taken to the county hospital, where three are said to be in a \"critical condition\".",
+        &[],
+    ),
     // After "said X," an article opens X's description, not another statement.
     (
         "The budget is balanced, said Petra Lindqvist, the treasurer of the county board.",

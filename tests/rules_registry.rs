@@ -48,9 +48,19 @@ const OWN_CASES: &[&str] = &[
     "Westbrook names a new treasurer\n\n\
      Odile Marchetti studied at Pellworth University and later taught at Pellworth. \
      Marchetti resigned as city treasurer in May. Her family later moved to Brantwick.",
+    "Ferry timetable criticised\n\n\
+     \"The timetable is a mess,\" said Odile Brannigan, who sat on the harbour board under \
+     Mayor Lionel Achterberg. \"Nobody can plan a week ahead.\" \
+     The dockworkers' union is crying \"sabotage\" over the new rules.",
     "Bridge repairs run late\n\n\
      The repairs are late, Mayor Alice Brennan said, and the bridge will stay closed until the spring. \
      The work will cost $4 million, according to Acme Surveys, the firm that drew up the plans.",
+    "Ferry timetable cut\n\n\
+     \"The boats are old,\" the harbor master said, adding that two of them would be sold. \
+     The ferry companies declined to give figures, saying the talks were still going on. \
+     About 4 in 10 say they would pay more for a faster boat. \
+     The ferry board has sold one boat and says the other two will run until June. \
+     While the fares went up twice, the harbor master said, \"nobody stopped sailing.\"",
     "Turnout rose across the South, said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
     "In 2019 he was traded to the Lakeshore Comets, the owner told the Times.",
 ];

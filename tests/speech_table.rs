@@ -70,6 +70,77 @@ const CASES: &[Case] = &[
             I,
         )],
     ),
+    // --- a participle after a comma or dash: who speaks on
+    (
+        "\"The plan is late,\" the mayor said, adding that the bridge would stay closed until May.",
+        &[
+            ("The mayor", "The plan is late", QuoteKind::Direct),
+            ("The mayor", "the bridge would stay closed until May", I),
+        ],
+    ),
+    (
+        "The departments declined to provide any documents, saying they cannot discuss the case.",
+        &[("The departments", "they cannot discuss the case", I)],
+    ),
+    (
+        "Jane Roe changed her mind on the spot – saying she would vote for the plan after all.",
+        &[("Jane Roe", "she would vote for the plan after all", I)],
+    ),
+    // --- a share of the people surveyed
+    (
+        "Even worse, 36 percent of residents said they were willing to move away.",
+        &[(
+            "36 percent of residents",
+            "they were willing to move away",
+            I,
+        )],
+    ),
+    (
+        "About 4 in 10 say they want the next council to spend more.",
+        &[(
+            "About 4 in 10",
+            "they want the next council to spend more",
+            I,
+        )],
+    ),
+    // --- a speech verb coordinated with an earlier verb of a group's
+    (
+        "The water board has closed two wells and says the rest are safe to use.",
+        &[("The water board", "the rest are safe to use", I)],
+    ),
+    // --- the clause before an attribution that introduces a quote
+    (
+        "When the new rule takes effect, Dr. Mara Clark added, \"it will at least feel like a fair market.\"",
+        &[
+            ("Mara Clark", "When the new rule takes effect", I),
+            (
+                "Mara Clark",
+                "it will at least feel like a fair market",
+                QuoteKind::Direct,
+            ),
+        ],
+    ),
+    (
+        "In a statement on Friday, Mayor Ilse Varga said, \"The harbor stays open.\"",
+        &[("Ilse Varga", "The harbor stays open", QuoteKind::Direct)],
+    ),
+    // --- a possessive determiner opens the inverted subject; a day word after the verb
+    (
+        "The bakery had sold out by noon on both days, her brother added.",
+        &[(
+            "Her brother",
+            "The bakery had sold out by noon on both days",
+            I,
+        )],
+    ),
+    (
+        "The council raised more than $3 million during the last three months, its treasurer announced Saturday.",
+        &[(
+            "Its treasurer",
+            "The council raised more than $3 million",
+            I,
+        )],
+    ),
 ];
 
 fn run(text: &str) -> Vec<(String, String, QuoteKind)> {

@@ -5,6 +5,7 @@
 //! finding's text are attached to it at the end.
 
 pub mod dates;
+pub mod facilities;
 pub mod figures;
 pub mod fingerprint;
 pub mod gazetteer;
@@ -18,6 +19,7 @@ pub mod proper_nouns;
 pub mod quotes;
 pub mod rules;
 pub mod terms;
+pub mod titles;
 
 use crate::model::{Analysis, Document, Quote, QuoteKind};
 

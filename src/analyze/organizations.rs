@@ -543,6 +543,12 @@ pub fn extract_from(
         .collect();
     let people = PeopleIndex::new(people);
     let defined = defined_acronyms(doc, chunks);
+    // "Kennedy Space Center (KSC)" where the place stage took the venue: KSC is the place's.
+    let place_acronyms: HashSet<&str> = defined
+        .iter()
+        .filter(|(_, def)| place_spans.contains(&chunks[**def].span))
+        .map(|(acronym, _)| *acronym)
+        .collect();
     let mut found: Vec<(String, Span)> = Vec::new();
     for (ci, chunk) in chunks.iter().enumerate() {
         if people.overlaps(doc, chunk) {
@@ -551,12 +557,17 @@ pub fn extract_from(
         if PLACES.lookup(chunk.text(doc)).is_some() && ORGS.lookup(chunk.text(doc)).is_none() {
             continue;
         }
+        // A venue the place stage took ("a lab at Johnson Space Center").
+        if place_spans.contains(&chunk.span) && super::facilities::is_facility(doc, chunk) {
+            continue;
+        }
         let outlet = the_outlet(doc, chunk) && fire(rules::ORGS_THE_OUTLET, chunk.span);
         let is_org = outlet
             || org_by_form(doc, chunk)
             || (org_named_after_country(doc, chunk)
                 && fire(rules::ORGS_NAMED_AFTER_COUNTRY, chunk.span))
             || (acronym_is_org(doc, chunks, ci, &people, &defined)
+                && !place_acronyms.contains(chunk.text(doc))
                 && fire(rules::ORGS_ACRONYM, chunk.span));
         // A bare head word ("Government", "Police") is not a name.
         let bare_head =

@@ -231,11 +231,16 @@ const ABSTRACT_ENDINGS: &[&str] = &[
 /// starts with "The" inside the sentence (a title: "in The Long Night").
 fn looks_like_field_or_title(doc: &Document, c: &Chunk) -> bool {
     let before_the = doc.text[..c.span.start].ends_with("The ");
-    let one = c.words.len() == 1 && {
-        let w = c.text(doc).to_lowercase();
-        ABSTRACT_ENDINGS.iter().any(|e| w.ends_with(e))
-    };
-    before_the || one
+    // "Duo Interpretation", "Grammatical Constructions": the last word of a longer name
+    // too, singular or plural, unless it is a place head ("Grand Junction").
+    let last = c.last_word(doc).to_lowercase();
+    let stem = last.strip_suffix('s').unwrap_or(&last);
+    let abstract_word = ABSTRACT_ENDINGS
+        .iter()
+        .any(|e| last.ends_with(e) || stem.ends_with(e) || last.ends_with("ies"))
+        && !PLACE_HEADS.is_one_word_head(c.last_word(doc))
+        && c.last_word(doc) != "Junction";
+    before_the || abstract_word
 }
 
 /// A month or weekday name as written in the lexicon ("March", "Sept", "Friday"), case
@@ -282,11 +287,19 @@ fn used_as_modifier(doc: &Document, span: Span) -> bool {
     if rest.starts_with('-') || rest.starts_with('–') {
         return true;
     }
+    // "the USA in 1990": a function word after it is no modifiee ("U.S. and European
+    // officials" may still coordinate modifiers).
+    let next: String = rest
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
     let mut chars = rest.chars();
     chars.next() == Some(' ')
         && chars
             .next()
             .is_some_and(|c| c.is_alphanumeric() || c == '$')
+        && !(proper_nouns::is_stopword(&next) && !matches!(next.as_str(), "and" | "or"))
 }
 
 fn followed_by_modifiee(doc: &Document, chunk: &Chunk) -> bool {
@@ -365,6 +378,7 @@ fn is_plain_name(doc: &Document, chunk: &Chunk) -> bool {
     let text = chunk.text(doc);
     chunk.words.len() <= 4
         && !is_group_plural(doc, chunk)
+        && !super::titles::in_work_title(doc, chunk)
         // "Super Tuesday": a name ending in a weekday is a day's name.
         && !WEEKDAYS.contains(&chunk.last_word(doc))
         && !NOT_PLACES.contains(&text)
@@ -464,6 +478,18 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
         }
     }
 
+    // 2b. Venues named like institutions that the article only locates things in.
+    for ci in super::facilities::located_venues(doc, chunks) {
+        if !is_place[ci] && fire(rules::PLACES_LOCATED_VENUE, chunks[ci].span) {
+            is_place[ci] = true;
+            found.push(Found {
+                span: chunks[ci].span,
+                entry: None,
+                strong: true,
+            });
+        }
+    }
+
     // 3. Unknown names in a place's slot, repeated so lists spread from a known member.
     let short_forms = org_short_forms(doc, chunks);
     for _round in 0..4 {
@@ -500,10 +526,22 @@ fn place_by_form(doc: &Document, c: &Chunk) -> bool {
     if c.words.len() < 2 || org_by_form(doc, c) {
         return false;
     }
-    if c.words.iter().any(|w| is_title(doc.slice(*w))) {
+    // "Emperor Norton Bridge", "King Fahd Causeway": a place head after three or more
+    // words outweighs a title inside.
+    let long_with_head = c.words.len() >= 3 && proper_nouns::ends_with_head(doc, c, &PLACE_HEADS);
+    if !long_with_head && c.words.iter().any(|w| is_title(doc.slice(*w))) {
         return false;
     }
     let first = doc.slice(c.words[0]);
+    // "Plains of Arafat", "Bay of Bengal", "Isle of Skye": a place head before "of".
+    if c.words.len() >= 3
+        && PLACE_HEADS.is_one_word_head(first)
+        && doc.slice(c.words[1]) == "of"
+        && !ORG_HEADS.is_one_word_head(first)
+        && fire(rules::PLACES_HEAD_WORD, c.span)
+    {
+        return true;
+    }
     let has_org_head = c
         .words
         .iter()
@@ -546,6 +584,17 @@ fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usi
         && REGION_COMPASS.contains(&c.text(doc))
         && !c.sentence_initial
         && fire(rules::PLACES_THE_REGION, c.span)
+    {
+        return true;
+    }
+    // "near the Masjid Al-Haram", "outside the Ritz": a spatial cue and "the".
+    if b(0) == "the"
+        && matches!(
+            b(1),
+            "near" | "outside" | "inside" | "around" | "across" | "toward" | "towards"
+        )
+        && !looks_like_field_or_title(doc, c)
+        && fire(rules::PLACES_CUE_WORD, c.span)
     {
         return true;
     }

@@ -285,27 +285,8 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     {
         return refine(doc, rest, out);
     }
-    // "Lifetime Achievement Award of the Society for X", "Conservation of Energy": no
-    // organization head before "of" and an organization's name after it — the
-    // organization is the name after "of"; what comes before names a thing of it.
-    if let Some(of) = (1..n.saturating_sub(1)).find(|&i| word(i) == "of")
-        && !(0..of).any(|k| ORG_HEADS.is_one_word_head(word(k)))
-        // "House of Representatives" is a head of its own.
-        && !ORG_HEADS
-            .ending_in(word(of + 1))
-            .any(|h| h.len() == 3 && h[0] == word(of - 1) && h[1] == "of")
-        && !(of + 1..n).any(|k| word(k) == "and")
-        && ORGS.lookup(c.text(doc)).is_none()
-        && PLACES.lookup(c.text(doc)).is_none()
-        && let Some(r) = sub(&c, of + 1, n, c.possessive)
-    {
-        let r = strip_leading_the(doc, r);
-        if ORGS.lookup(r.text(doc)).is_some()
-            || ends_with_head(doc, &r, &ORG_HEADS)
-            || head_before_of(doc, &r, &ORG_HEADS)
-        {
-            return refine(doc, r, out);
-        }
+    if let Some(r) = org_after_of(doc, &c) {
+        return refine(doc, r, out);
     }
     // A name running on after its organization head, before a trailing title is cut
     // ("Royal Air Force Sea King" is the air force, not a sea).
@@ -370,19 +351,7 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
             {
                 continue;
             }
-            // "Institute of History and Philology of Academia Sinica": a second field
-            // with its own "of" that holds no head of its own completes the first name.
-            if word(i) == "and"
-                && head_before_of(doc, &l, &ORG_HEADS)
-                && !complete_name(doc, &r)
-                && r.words.len() > 1
-                && !r
-                    .words
-                    .iter()
-                    .any(|w| ORG_HEADS.is_one_word_head(doc.slice(*w)))
-                && PLACES.lookup(doc.slice(r.words[0])).is_none()
-                && ORGS.lookup(doc.slice(r.words[0])).is_none()
-            {
+            if word(i) == "and" && second_field(doc, &l, &r) {
                 continue;
             }
             refine(doc, l, out);
@@ -395,6 +364,45 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
         return refine(doc, r, out);
     }
     out.push(c);
+}
+
+/// "Lifetime Achievement Award of the Society for X", "Conservation of Energy": no
+/// organization head before "of" and an organization's name after it — the
+/// organization is the name after "of"; what comes before names a thing of it.
+fn org_after_of(doc: &Document, c: &Chunk) -> Option<Chunk> {
+    let word = |i: usize| doc.slice(c.words[i]);
+    let n = c.words.len();
+    let of = (1..n.saturating_sub(1)).find(|&i| word(i) == "of")?;
+    let skip = (0..of).any(|k| ORG_HEADS.is_one_word_head(word(k)))
+        // "House of Representatives" is a head of its own.
+        || ORG_HEADS
+            .ending_in(word(of + 1))
+            .any(|h| h.len() == 3 && h[0] == word(of - 1) && h[1] == "of")
+        || (of + 1..n).any(|k| word(k) == "and")
+        || ORGS.lookup(c.text(doc)).is_some()
+        || PLACES.lookup(c.text(doc)).is_some();
+    if skip {
+        return None;
+    }
+    let r = strip_leading_the(doc, sub(c, of + 1, n, c.possessive)?);
+    (ORGS.lookup(r.text(doc)).is_some()
+        || ends_with_head(doc, &r, &ORG_HEADS)
+        || head_before_of(doc, &r, &ORG_HEADS))
+    .then_some(r)
+}
+
+/// "Institute of History and Philology of Academia Sinica": after "and", a second field
+/// with its own "of" and no head of its own completes a name with a head before "of".
+fn second_field(doc: &Document, l: &Chunk, r: &Chunk) -> bool {
+    head_before_of(doc, l, &ORG_HEADS)
+        && !complete_name(doc, r)
+        && r.words.len() > 1
+        && !r
+            .words
+            .iter()
+            .any(|w| ORG_HEADS.is_one_word_head(doc.slice(*w)))
+        && PLACES.lookup(doc.slice(r.words[0])).is_none()
+        && ORGS.lookup(doc.slice(r.words[0])).is_none()
 }
 
 /// "Royal Air Force Sea King": a complete name ending in an organization head, then

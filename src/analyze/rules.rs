@@ -117,6 +117,8 @@ registry! {
         "the role after \"served as\", \"resigned as\", \"was named as\" (\"Jane Roe resigned as finance minister\")";
     PEOPLE_ROLE_AFTER = "people.role_after", "people/build.rs::mention_role",
         "the role is the appositive or predicate after the name (\"Jane Roe, the chief economist\")";
+    PEOPLE_PARTY_TAG = "people.party_tag", "people/build.rs::mention_role",
+        "a party-state tag after a name (\"Jane Roe (D-Ore.)\", \"Roe, R-Ky.,\") marks a person and is part of the role";
 
     // ---- quotes: direct quotes and their speakers -------------------------------------
     QUOTES_SKIP_NAMING = "quotes.skip_naming", "quotes/mod.rs::attribute_chain",
@@ -145,12 +147,20 @@ registry! {
         "in \"<noun phrase>, who said …\" the noun phrase before the comma is the subject";
     QUOTES_SUBJECT_BEFORE_MODIFIER = "quotes.subject_before_modifier", "quotes/phrases.rs::is_modifier_object",
         "a noun after a preposition inside a participial or relative modifier (\"a survey charting debt among farmers has found\") is not the verb's subject";
+    QUOTES_PARTICIPLE_AFTER_ATTRIBUTION = "quotes.participle_after_attribution", "quotes/phrases.rs::gerund_subject",
+        "\"“…,” she said, adding that …\": a participle after an attribution reports the same speaker";
+    QUOTES_PARTICIPLE_SENTENCE_SUBJECT = "quotes.participle_sentence_subject", "quotes/phrases.rs::gerund_subject",
+        "\"The agency declined to comment, saying …\": a participle after a comma reports the group or organization opening the sentence";
+    QUOTES_COORDINATED_GROUP = "quotes.coordinated_group", "quotes/phrases.rs::coordinated_subject",
+        "\"The agency has deemed … and says …\": a speech verb coordinated with an earlier verb reports the group or organization opening the sentence";
     QUOTES_BRACKET_TAG = "quotes.bracket_tag", "quotes/phrases.rs::subject_end",
         "a short bracket between a name and its verb (\"Sen. Jane Roe (D-Ohio) said\") is skipped";
     QUOTES_CONTINUATION = "quotes.continuation", "quotes/mod.rs::continuations",
         "an unattributed quote opening a sentence continues the latest statement before it (same or next paragraph), when no other person is named between";
     QUOTES_ATTRIBUTION_TAIL = "quotes.attribution_tail", "quotes/mod.rs::attribution_end",
         "names in the rest of a quote's attribution sentence (\"said Roe, who advised Smith\") do not stop the next quote from continuing the same speaker";
+    QUOTES_SENTENCE_SUBJECT = "quotes.sentence_subject", "quotes/mod.rs::by_sentence_subject",
+        "a quote inside a sentence that no other rule attributed is said by the sentence's subject (a person, pronoun or description: \"critics are crying “fraud”\")";
     QUOTES_INTRODUCED_BY = "quotes.introduced_by", "quotes/mod.rs::introduced_by",
         "a quote opening the sentence after one whose only named person is its subject is that person's";
 
@@ -165,6 +175,8 @@ registry! {
         "a personal pronoun with no antecedent found (he, she, they, we, I) is reported as the speaker as written";
     QUOTES_SKIP_APPOSITIVE_TAIL = "quotes.skip_appositive_tail", "quotes/indirect.rs::tail_after",
         "after \"…, said X,\" or \"…, according to X,\" an article or role noun opens X's description, not a further statement";
+    QUOTES_OPENER_BEFORE_QUOTE = "quotes.opener_before_quote", "quotes/indirect.rs::opener_before_quote",
+        "\"While prices rose, he said, “…”\": the clause before an attribution that introduces a quote is the same speaker's statement";
     QUOTES_TAIL_AFTER = "quotes.tail_after", "quotes/indirect.rs::tail_after",
         "\"<clause>, Roe said, <clause>.\": the clause going on after an attribution set inside the sentence is the same speaker's";
     QUOTES_INDIRECT_THAT = "quotes.indirect_that", "quotes/indirect.rs::indirect_at",
@@ -173,6 +185,8 @@ registry! {
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
         "after \"according to\", the words up to the closing comma or sentence end name the source when no noun phrase walk does (\"according to his biography\", \"according to state records\")";
+    QUOTES_QUANTITY_SOURCE = "quotes.quantity_source", "quotes/sources.rs::quantity_subject",
+        "a share of people before a speech verb (\"36 percent of voters said\", \"About 4 in 10 say\") is the statement's source";
     QUOTES_PARTIAL_IN_CLAUSE = "quotes.partial_in_clause", "quotes/mod.rs::partials_in_clause",
         "a quote that cuts short a reported clause is the same speaker's words";
     QUOTES_PARTIAL_IN_SENTENCE = "quotes.partial_in_sentence", "quotes/mod.rs::indirect_statements",
@@ -201,6 +215,8 @@ registry! {
         "a name after a role noun and \"at\" (\"an analyst at X\", \"a professor of law at X\") is an employer, not a place";
     PLACES_THE_REGION = "places.the_region", "places.rs::place_by_context",
         "a compass word named with \"the\" (\"in the West\", \"the South\") is a region";
+    PLACES_LOCATED_VENUE = "places.located_venue", "places.rs::extract_from",
+        "a museum, zoo or space centre that every mention only locates things in (\"at X Museum\") is a place";
     PLACES_ORG_SHORT_FORM = "places.org_short_form", "places.rs::is_org_short_form",
         "a one-word name an organization of the article starts with (\"at Harvard\" after \"Harvard University\") is not a place by its slot";
     PLACES_DROP_PEOPLE = "places.drop_people", "places.rs::drop_people",

@@ -303,15 +303,22 @@ fn mention_role(
                 .and_then(|_| roles::affiliation(text, toks, paras, last))
         })
         .filter(|_| fire(rules::PEOPLE_ROLE_AFTER, m));
+    let party = roles::party_tag(text, toks, last).filter(|_| fire(rules::PEOPLE_PARTY_TAG, m));
     let pre = pre.map(|a| match roles::name_suffix(text, toks, paras, last) {
         Some(tag) => format!("{a} {tag}"),
-        None => a,
+        None => match &party {
+            Some(tag) => format!("{a}, {tag}"),
+            None => a,
+        },
     });
     match (pre, post) {
         (Some(a), Some(b)) => Some(format!("{a}, {b}")),
         (Some(a), None) => Some(a),
-        (None, Some(b)) => Some(b),
-        (None, None) => None,
+        (None, Some(b)) => Some(match party {
+            Some(tag) => format!("{tag}, {b}"),
+            None => b,
+        }),
+        (None, None) => party,
     }
 }
 

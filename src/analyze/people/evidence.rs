@@ -257,6 +257,15 @@ pub(crate) fn relation_slot(text: &str, toks: &[Tok], first: usize) -> bool {
 /// Whether the tokens between two runs join them as members of one list
 /// ("A, B and C", "A or B").
 pub(crate) fn list_gap(text: &str, toks: &[Tok], from: usize, to: usize) -> bool {
+    // "A, Arizona Sen. B": the next member's title stands in the gap.
+    let mut to = to;
+    while to > from + 1 && {
+        let w = toks[to - 1].text(text);
+        super::tokens::is_capitalized(w)
+            && classes(w) & (class::ROLE_NOUN | class::PLACE | class::HONORIFIC) != 0
+    } {
+        to -= 1;
+    }
     let gap: Vec<&str> = (from..to).map(|k| toks[k].text(text)).collect();
     matches!(
         gap.as_slice(),

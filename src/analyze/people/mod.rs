@@ -305,7 +305,9 @@ fn is_person(
     let w0 = toks[first].text(text);
     let has_title_in_run = first > run_start && {
         let t = toks[first - 1].text(text);
-        LEX.is_role_noun(t) || LEX.honorific(t).is_some()
+        // "Republican Jews": a party word alone does not title a one-word name.
+        (LEX.is_role_noun(t) && !(len == 1 && roles::is_party_word(t)))
+            || LEX.honorific(t).is_some()
     };
     let prev_word = first.checked_sub(1).map(|p| toks[p]);
     let role_before = prev_word.is_some_and(|p| {
@@ -316,8 +318,14 @@ fn is_person(
     });
     let titled = honorific.is_some_and(|h| h + 1 == first) || has_title_in_run || role_before;
     let span = Span::new(toks[first].start, toks[last].end);
+    // "Republican Presidential candidate": a capitalised word before a role noun
+    // modifies it.
+    let before_role_noun = toks.get(last + 1).is_some_and(|t| {
+        t.is_word() && !is_capitalized(t.text(text)) && LEX.is_role_noun(t.text(text))
+    });
     if len == 1 {
         return !contains(PLACES, w0)
+            && !before_role_noun
             && ((titled && fire(rules::PEOPLE_TITLED_SURNAME, span))
                 || (first == run_start
                     && evidence::relation_slot(text, toks, first)
@@ -363,6 +371,9 @@ fn is_person(
                 "said" | "says" | "added" | "told" | "wrote"
             )
     });
+    if roles::party_tag(text, toks, last).is_some() && fire(rules::PEOPLE_PARTY_TAG, span) {
+        return true;
+    }
     (next_is_speech || prev_is_speech) && fire(rules::PEOPLE_SPEECH_VERB, span)
 }
 

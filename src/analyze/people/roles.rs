@@ -8,7 +8,9 @@
 use super::lexicon::{LEX, NON_NAME_CAPS, ROLE_MODIFIERS, contains, is_function_word};
 use super::tokens::{Tok, TokKind, is_capitalized};
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "one", "its", "their", "his", "her"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "its", "their", "his", "her", "another",
+];
 const PP_HEADS: &[&str] = &["of", "for", "at", "in", "with", "on"];
 const CLAUSE_END: &[&str] = &[
     ",", ".", ";", ":", "(", ")", "“", "”", "\"", "?", "!", "—", "–", "‘", "«", "»",
@@ -40,6 +42,30 @@ fn is_role_word(w: &str) -> bool {
                     | "lady"
             )
         })
+}
+
+/// "then-Chief", "ex-Senate": a modifier written onto the next word.
+fn hyphen_modifier(w: &str) -> bool {
+    w.split_once('-')
+        .is_some_and(|(head, _)| head == "ex" || contains(ROLE_MODIFIERS, head))
+}
+
+/// Whether token `i` opens a noun phrase: it follows an article, a possessive or
+/// punctuation, or starts the text.
+fn opens_phrase(text: &str, toks: &[Tok], i: usize) -> bool {
+    i == 0 || {
+        let p = toks[i - 1];
+        p.kind != TokKind::Word || DETERMINERS.contains(&p.text(text).to_lowercase().as_str())
+    }
+}
+
+/// Party words that are also role nouns ("a Republican"); as a modifier they do not
+/// start a title ("presumptive Republican nominee").
+pub(crate) fn is_party_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "republican" | "democrat" | "democratic" | "independent" | "libertarian"
+    )
 }
 
 /// The title words right before a name (`name_first` is its first token): capitalised
@@ -102,25 +128,39 @@ pub(crate) fn premodifier_role(
         let right_cap = toks
             .get(i + 1)
             .is_some_and(|r| r.is_word() && is_capitalized(r.text(text)));
+        // "help President Obama", "Sanders and Sen. Cruz": a capitalised title to the
+        // right starts the role; what stands before it is the sentence, not the title.
+        let right_title = right_cap
+            && toks
+                .get(i + 1)
+                .is_some_and(|r| is_role_word(r.text(text)) && !is_party_word(r.text(text)));
         let left = if i > 0 { toks[i - 1].text(text) } else { "" };
         let ok = match t.kind {
             TokKind::Possessive => start.is_some(),
             TokKind::Punct => w == "&" && right_cap && is_capitalized(left),
             TokKind::Word => {
-                if is_role_word(w) || contains(ROLE_MODIFIERS, w) {
+                if is_role_word(w) || contains(ROLE_MODIFIERS, w) || hyphen_modifier(w) {
                     true
-                } else if PP_HEADS.contains(&lower.as_str()) || lower == "and" {
+                } else if lower == "and" {
+                    // Before a name, "A and Sen. B" / "Trump and Ohio Gov. B" is a list of
+                    // people: a title never runs on through "and".
+                    false
+                } else if PP_HEADS.contains(&lower.as_str()) {
                     start.is_some()
                         && right_cap
-                        && (is_role_word(left)
-                            || is_capitalized(left) && lower != "and"
-                            || lower == "and" && is_capitalized(left))
+                        && !right_title
+                        && (is_role_word(left) || is_capitalized(left))
                 } else if is_capitalized(w) {
                     !is_function_word(w)
                         && !contains(NON_NAME_CAPS, w)
                         && LEX.honorific(w).is_none()
                 } else {
                     seen_role
+                        && !right_title
+                        // Before a capitalised word, a lower-case word is a modifier only
+                        // after an article or at the start ("the presumptive Republican
+                        // nominee"), not after "to"/"will" ("to endorse House Speaker X").
+                        && (!right_cap || opens_phrase(text, toks, i))
                         && !is_function_word(w)
                         && LEX.speech_verb(w).is_none()
                         && !lower.ends_with("ing")
@@ -183,6 +223,9 @@ pub(crate) fn appositive_role(
         k += 2;
     }
     let (s, e) = role_phrase(text, toks, paras, k, name_last)?;
+    if titles_a_name(text, toks, s, e) {
+        return None;
+    }
     // An appositive is closed by punctuation or a speech verb ("Rathbun, a detective …
     // was provided" is a new clause, not a role).
     if !closes_appositive(text, toks, paras, e + 1, name_last) {
@@ -194,11 +237,52 @@ pub(crate) fn appositive_role(
         && toks
             .get(e + 2)
             .is_some_and(|t| t.text(text).eq_ignore_ascii_case("and"))
-        && let Some((_, e2)) = role_phrase(text, toks, paras, e + 3, name_last)
+        && let Some((s2, e2)) = role_phrase(text, toks, paras, e + 3, name_last)
+        && !titles_a_name(text, toks, s2, e2)
     {
         role = slice(text, toks, s, e2);
     }
     Some(role)
+}
+
+/// Whether a phrase holds a capitalised title followed by a name ("Sen. Tim Scott and
+/// Rep. Trey Gowdy"): a list of other people, not the role of the name before it.
+/// A title inside a prepositional phrase ("nephew of the late King Abdullah") or
+/// before a possessive ("Senator Ted Cruz's wife") belongs to the role and does not count.
+fn titles_a_name(text: &str, toks: &[Tok], s: usize, e: usize) -> bool {
+    (s..e).any(|k| {
+        let (w, next) = (toks[k].text(text), toks[k + 1].text(text));
+        // Walk back over the title's own modifiers ("former Ohio Gov.").
+        let mut j = k;
+        while j > s && {
+            let p = toks[j - 1].text(text);
+            toks[j - 1].is_word()
+                && (contains(ROLE_MODIFIERS, p) || is_capitalized(p) && !is_function_word(p))
+        } {
+            j -= 1;
+        }
+        let list_item = j == s || matches!(toks[j - 1].text(text), "and" | ",");
+        let possessor = || {
+            let mut j = k + 1;
+            while toks
+                .get(j)
+                .is_some_and(|t| t.is_word() && is_capitalized(t.text(text)))
+            {
+                j += 1;
+            }
+            toks.get(j).is_some_and(|t| t.kind == TokKind::Possessive)
+        };
+        list_item
+            && is_capitalized(w)
+            && is_role_word(w)
+            && !is_party_word(w)
+            && toks[k + 1].is_word()
+            && is_capitalized(next)
+            && !is_role_word(next)
+            && !is_function_word(next)
+            && LEX.is_first_name(next)
+            && !possessor()
+    })
 }
 
 fn closes_appositive(text: &str, toks: &[Tok], paras: &[usize], k: usize, anchor: usize) -> bool {
@@ -208,6 +292,8 @@ fn closes_appositive(text: &str, toks: &[Tok], paras: &[usize], k: usize, anchor
             !same_para(paras, k, anchor)
                 || (t.kind == TokKind::Punct && CLAUSE_END.contains(&t.text(text)))
                 || (t.is_word() && LEX.speech_verb(t.text(text)).is_some_and(|v| !v.gerund))
+                // "Ana Ruiz, a nurse who treated him": a relative clause ends the role.
+                || (t.is_word() && matches!(t.text(text), "who" | "whose" | "which"))
         }
     }
 }
@@ -366,11 +452,11 @@ pub(crate) fn predicate_role(
     name_last: usize,
 ) -> Option<String> {
     let mut k = name_last + 1;
-    if toks.get(k).map(|t| t.text(text)) == Some(",")
+    let relative = toks.get(k).map(|t| t.text(text)) == Some(",")
         && toks
             .get(k + 1)
-            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("who"))
-    {
+            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("who"));
+    if relative {
         k += 2;
     }
     let verb = toks.get(k)?.text(text).to_lowercase();
@@ -384,10 +470,20 @@ pub(crate) fn predicate_role(
             {
                 s += 1;
             }
-            if !toks
+            // "X, who was Rubio's campaign pollster": in a relative clause the role may
+            // come without an article.
+            let det = toks
                 .get(s)
-                .is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str()))
-            {
+                .is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str()));
+            let bare_ok = relative
+                && toks.get(s).is_some_and(|t| {
+                    let w = t.text(text);
+                    t.is_word()
+                        && (is_role_word(w)
+                            || contains(ROLE_MODIFIERS, w)
+                            || is_capitalized(w) && !is_function_word(w))
+                });
+            if !det && !bare_ok {
                 return None;
             }
             let (a, b) = role_phrase(text, toks, paras, s, name_last)?;
@@ -562,4 +658,43 @@ pub(crate) fn name_suffix(
         }
         _ => None,
     }
+}
+
+/// A party-state tag right after a name: "(D-Ore.)", "(R)", "(I-Vt.)" or, between
+/// commas, ", R-Ky.,". Returned as written (brackets kept).
+pub(crate) fn party_tag(text: &str, toks: &[Tok], name_last: usize) -> Option<String> {
+    let rest = &text[toks.get(name_last)?.end..];
+    if let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('(')) {
+        let tag = &inner[..inner.find(')')?];
+        return is_party_tag(tag, false).then(|| format!("({tag})"));
+    }
+    let inner = rest.strip_prefix(", ")?;
+    let tag = &inner[..inner.find(',')?];
+    is_party_tag(tag, true).then(|| tag.to_string())
+}
+
+/// "R", "D-N.Y.", "I-Vt.", "R Minnesota": a party letter, then a state after a hyphen
+/// (or a space, in brackets). Between commas the state is required.
+fn is_party_tag(tag: &str, needs_state: bool) -> bool {
+    let mut chars = tag.chars();
+    if !matches!(chars.next(), Some('R' | 'D' | 'I')) || tag.len() > 24 {
+        return false;
+    }
+    let rest = chars.as_str();
+    if rest.is_empty() {
+        return !needs_state;
+    }
+    let state = match rest.strip_prefix('-') {
+        Some(s) => s,
+        None if !needs_state => match rest.strip_prefix(' ') {
+            Some(s) => s,
+            None => return false,
+        },
+        None => return false,
+    };
+    state.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && state
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | ' ' | '-'))
+        && state.split_whitespace().count() <= 2
 }

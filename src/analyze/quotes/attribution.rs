@@ -96,7 +96,7 @@ impl Ctx<'_> {
         words.len() >= 2
             && words
                 .iter()
-                .filter(|w| w.chars().count() >= 4)
+                .filter(|w| w.chars().count() >= 4 && !is_function_word(&w.to_lowercase()))
                 .all(|w| is_capitalized(w))
             && !inner.ends_with(['.', '!', '?'])
     }

@@ -88,6 +88,40 @@ const OPENERS: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "as", "though", "although", "while", "when",
     "if", "since", "besides", "because", "with", "by", "for", "from", "to", "until", "unless",
 ];
+/// First words of an opening phrase that sets the scene of a quote rather than saying
+/// something ("In a statement, X said, “…”", "Later, X wrote, “…”").
+const SETTING_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "with",
+    "by",
+    "for",
+    "from",
+    "to",
+    "over",
+    "under",
+    "through",
+    "via",
+    "within",
+    "without",
+    "across",
+    "later",
+    "earlier",
+    "asked",
+    "according",
+    "less",
+    "more",
+    "then",
+    "now",
+    "speaking",
+    "quite",
+    "shortly",
+    "soon",
+];
 const COPULAS: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "being", "to", "which", "that", "not",
 ];
@@ -115,9 +149,13 @@ impl Ctx<'_> {
             return Some(hit);
         }
         // Inversion: "<clause>, researchers say." / "…, Yonhap reported, but …"
-        let next = self.w(v + 1);
-        if v + 1 > sent_end
-            || matches!(next, "." | "," | ";") && !(next == "," && self.is_mark(v + 2))
+        // "…, his campaign announced Saturday.": a day word before the end changes nothing.
+        let mut n = v + 1;
+        while n <= sent_end && DAY_WORDS.contains(&self.lw(n)) {
+            n += 1;
+        }
+        let next = self.w(n);
+        if n > sent_end || matches!(next, "." | "," | ";") && !(next == "," && self.is_mark(n + 1))
         {
             return self.inversion(v, log);
         }
@@ -145,6 +183,36 @@ impl Ctx<'_> {
             c,
             end,
         ))
+    }
+
+    /// "While prices rose, he said, “the plan held.”": the verb at `v` introduced the
+    /// quote after it, and the clause before the attribution (four words or more, no
+    /// quotation) is the same speaker's statement.
+    pub fn opener_before_quote(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+        let verb = LEX.speech_verb(self.w(v))?;
+        let lemma = LEX.lemma(verb).to_string();
+        let quote_next = self.is_mark(v + 1) || self.w(v + 1) == "," && self.is_mark(v + 2);
+        if !quote_next || !self.is_clause_cue(v, &lemma) {
+            return None;
+        }
+        let (sent_start, _) = self.sents[self.sent[v]];
+        let (s, _) = self.subject_of(v)?;
+        let ce = s.checked_sub(2)?;
+        if ce < sent_start || (sent_start..=ce).filter(|&j| self.is_word(j)).count() < 4 {
+            return None;
+        }
+        // "In a statement Thursday, X said, “…”", "Holding up a book, X said": a
+        // setting, not a statement.
+        let first = self.lw(sent_start);
+        if SETTING_OPENERS.contains(&first)
+            || first.ends_with("ing")
+            || (sent_start..=ce).any(|j| self.w(j) == ";")
+        {
+            return None;
+        }
+        let hit = self.inversion(v, log)?;
+        (hit.1 == sent_start && self.tag(rules::QUOTES_OPENER_BEFORE_QUOTE, hit.1, hit.2))
+            .then_some(hit)
     }
 
     /// The verb at `v` is followed by a short phrase that ends its sentence ("said in a
@@ -334,7 +402,7 @@ impl Ctx<'_> {
         if let Some((s, _)) = subject
             && (verb.gerund
                 && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
-                && !self.after_comma(v)
+                && !self.after_break(v)
                 || !self.verb_agrees(v, s))
         {
             return None;
@@ -350,6 +418,9 @@ impl Ctx<'_> {
         }
         match subject.and_then(|(s, e)| self.classify(s, e, log)) {
             Some(sp) => Some(sp),
+            None if let Some((s, _, sp)) = self.quantity_subject(v) => {
+                self.verb_agrees(v, s).then_some(sp)
+            }
             None if !verb.gerund => {
                 let (sp, s) = self.source_subject(v, log)?;
                 if !self.verb_agrees(v, s) {

@@ -14,7 +14,9 @@ mod context;
 mod indirect;
 pub mod marks;
 mod phrases;
+mod sources;
 mod speakers;
+mod subject;
 
 use crate::analyze::people::tokens::TokenView;
 use crate::analyze::rules;
@@ -42,6 +44,7 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
     direct_quotes(doc, &mut ctx, &mut run);
     let partial = indirect_statements(&mut ctx, &mut run);
     partials_in_clause(&ctx, &mut run, partial);
+    by_sentence_subject(&mut ctx, &mut run);
     continuations(doc, &ctx, &mut run);
 
     let mut found = run.found;
@@ -175,6 +178,42 @@ fn continued_speaker(doc: &Document, ctx: &Ctx, log: &[Said], si: usize) -> Opti
     Some(said.speaker.clone())
 }
 
+/// Quote chains still unattributed whose first quote sits inside a sentence: the
+/// sentence's subject said them (see `subject`).
+fn by_sentence_subject(ctx: &mut Ctx, run: &mut Run) {
+    for chain in chains(ctx) {
+        let head = chain[0];
+        let seg = ctx.segs[head];
+        if run.seg_speaker[head].is_some()
+            || seg.single && ctx.word_count(head) < 2
+            || ctx.is_naming(head)
+            || ctx.names_a_work(head)
+        {
+            continue;
+        }
+        let Some(f) = ctx
+            .subject_attribution(head, &run.log)
+            .filter(|_| rules::fire(rules::QUOTES_SENTENCE_SUBJECT, seg.inner))
+        else {
+            continue;
+        };
+        for &c in &chain {
+            let seg = ctx.segs[c];
+            run.seg_speaker[c] = Some(f.speaker.clone());
+            push_log(
+                &mut run.log,
+                Said {
+                    at: seg.inner.start,
+                    paragraph: seg.paragraph,
+                    speaker: f.speaker.clone(),
+                },
+            );
+            run.found
+                .push((seg.inner, f.speaker.clone(), QuoteKind::Direct, f.cue));
+        }
+    }
+}
+
 /// What one extraction run has found so far.
 struct Run {
     /// Speakers assigned so far, by position (for pronouns and follow-ons).
@@ -269,11 +308,15 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
     let mut covered_by: Option<Speaker> = None;
     let mut partial_in_clause: Vec<Partial> = Vec::new();
     for k in 0..ctx.toks.len() {
-        if ctx.in_quote[k].is_some() || !ctx.is_word(k) || run.used_cues.contains(&k) {
+        if ctx.in_quote[k].is_some() || !ctx.is_word(k) {
             continue;
         }
         let lw = ctx.lw(k);
-        let hit = if lw == "according" {
+        let hit = if run.used_cues.contains(&k) {
+            // A verb that introduced a quote may still close the clause before it
+            // ("While X, he said, “…”"): see `indirect::opener_before_quote`.
+            ctx.opener_before_quote(k, &run.log)
+        } else if lw == "according" {
             ctx.according_to(k, &run.log)
         } else if crate::analyze::people::lexicon::LEX
             .speech_verb(lw)

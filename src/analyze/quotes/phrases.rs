@@ -29,6 +29,9 @@ const MODIFIER_PREPS: &[&str] = &[
     "against",
 ];
 
+/// Possessive determiners that open a subject ("his brother", "their lawyers").
+const POSSESSIVE_DETS: &[&str] = &["his", "her", "their", "its", "our", "my", "your"];
+
 /// A participle ("charting", "polled") or a relative pronoun opening a modifier.
 fn is_participle_or_relative(lw: &str) -> bool {
     matches!(lw, "who" | "that" | "which")
@@ -112,7 +115,7 @@ impl Ctx<'_> {
 
     /// The token after the subject of verb `v` (`k`: the subject ends at `k - 1`), past
     /// auxiliaries, a parenthetical adverb and a bracketed acronym.
-    fn subject_end(&self, v: usize) -> Option<usize> {
+    pub fn subject_end(&self, v: usize) -> Option<usize> {
         let mut k = self.skip_aux_back(v, v);
         if k == 0 || !self.same_sent(k - 1, v) {
             return None;
@@ -175,7 +178,15 @@ impl Ctx<'_> {
                 return Some((j, j));
             }
         }
-        None
+        // "The State Department has deemed … and says it …": a group or organization
+        // opening the sentence.
+        let (a, b) = self.group_subject(self.sent[v])?;
+        (b + 1 < k
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_COORDINATED_GROUP,
+                crate::model::Span::new(self.toks[a].start, self.toks[b].end),
+            ))
+        .then_some((a, b))
     }
 
     /// "Wu Xinbo, director of ..., said": the nearest person before the appositive that
@@ -226,7 +237,7 @@ impl Ctx<'_> {
                 TokKind::Possessive => true,
                 TokKind::Punct => lw == "&" || lw == "-",
                 TokKind::Word => {
-                    if DETS.contains(&lw) {
+                    if DETS.contains(&lw) || POSSESSIVE_DETS.contains(&lw) {
                         // include the determiner; continue only inside "of the ..."
                         s = j;
                         if j > 0 && PP_IN_NP.contains(&self.lw(j - 1)) {
@@ -391,13 +402,96 @@ impl Ctx<'_> {
         .then_some((a, b))
     }
 
+    /// The group or organization opening sentence `si` ([`Self::sentence_subject`]),
+    /// unless it is a lone capitalised opener ("Publicly, …", "Asked about …",
+    /// "Following …").
+    fn group_subject(&self, si: usize) -> Option<(usize, usize)> {
+        let (a, b) = self.sentence_subject(si)?;
+        let lw = self.lw(a);
+        let opener = a == b
+            && (self.w(b + 1) == ","
+                || lw.ends_with("ly")
+                || lw.ends_with("ing")
+                || lw.ends_with("ed"));
+        (!opener).then_some((a, b))
+    }
+
     /// "…, saying (that) …": a participle after a comma reports the words of the person
     /// opening the sentence.
+    ///
+    /// When the words before the comma are themselves an attribution ("“…,” she said,
+    /// adding that …", "X told CBS on Sunday, saying …"), its speaker speaks on; when
+    /// the sentence opens with a group or organization ("The departments declined to
+    /// comment, saying …"), that group does.
     pub fn gerund_subject(&self, v: usize) -> Option<(usize, usize)> {
         let verb = LEX.speech_verb(self.w(v))?;
-        (verb.gerund && self.after_comma(v))
-            .then(|| self.opening_subject(v))
-            .flatten()
+        if !verb.gerund {
+            return None;
+        }
+        if self.after_comma(v) {
+            if let Some(hit) = self.opening_subject(v) {
+                return Some(hit);
+            }
+        }
+        if !self.after_break(v) {
+            return None;
+        }
+        let span =
+            |(s, e): (usize, usize)| crate::model::Span::new(self.toks[s].start, self.toks[e].end);
+        if let Some(hit) = self.attribution_before(v) {
+            return crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_PARTICIPLE_AFTER_ATTRIBUTION,
+                span(hit),
+            )
+            .then_some(hit);
+        }
+        let si = *self.sent.get(v)?;
+        let (a, b) = self.group_subject(si)?;
+        (b < v
+            && self.in_quote[a].is_none()
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_PARTICIPLE_SENTENCE_SUBJECT,
+                span((a, b)),
+            ))
+        .then_some((a, b))
+    }
+
+    /// A comma (also one closing a quotation, ",”") or a dash right before `v`.
+    pub fn after_break(&self, v: usize) -> bool {
+        if v == 0 {
+            return false;
+        }
+        let p = self.w(v - 1);
+        matches!(p, "," | "–" | "—" | "--")
+            || v >= 2 && self.is_mark(v - 1) && self.w(v - 2) == "," && self.in_quote[v].is_none()
+    }
+
+    /// The speaker phrase of an attribution ending right before the comma in front of
+    /// the participle at `v`: "“…,” she said, adding …" (the subject of "said"), "…,
+    /// said Jane Roe, adding …" (the name after it), "X told CBS on Sunday, saying …".
+    fn attribution_before(&self, v: usize) -> Option<(usize, usize)> {
+        let comma = v - 1;
+        let floor = comma.saturating_sub(12);
+        let verb = (floor..comma).rev().find(|&j| {
+            self.in_quote[j].is_some()
+                || self.is_word(j)
+                    && LEX
+                        .speech_verb(self.w(j))
+                        .is_some_and(|sv| !sv.gerund && !is_capitalized(self.w(j)))
+        })?;
+        if self.in_quote[verb].is_some() || !self.same_sent(verb, v) {
+            return None;
+        }
+        // "…, said Jane Roe, adding": the speaker follows the verb.
+        if verb >= 1 && self.w(verb - 1) == "," || verb >= 1 && self.is_mark(verb - 1) {
+            if let Some((s, e)) = self.np_after(verb + 1).filter(|&(_, e)| e < comma)
+                && !self.is_word(e + 1)
+            {
+                let e = self.trim_name_np(s, e);
+                return Some((s, e));
+            }
+        }
+        self.subject_of(verb)
     }
 
     pub fn after_comma(&self, v: usize) -> bool {

@@ -394,7 +394,7 @@ impl Scanner<'_> {
     }
 
     /// A counted noun phrase: "1,200 people", "three newer versions". `Some(None)` when
-    /// the number is a year before a noun ("in 2009 elections").
+    /// the number is a year before a noun ("in 2009 elections", "below 1990 levels").
     fn counted_figure(&self, r: &Reading, k: usize) -> Option<Option<Found>> {
         let (last, unit) = self.counted_np(k)?;
         let head = unit.rsplit(' ').next().unwrap_or("").to_string();
@@ -410,6 +410,17 @@ impl Scanner<'_> {
                         | "during"
                         | "after"
                         | "before"
+                        // "below 2005 levels", "its 2015 report": a year that dates the
+                        // noun after it.
+                        | "below"
+                        | "above"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "our"
+                        | "this"
+                        | "that"
                 )
             });
             if !self.is_plural(&head) || dated {

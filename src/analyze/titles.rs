@@ -1,0 +1,68 @@
+//! Titles of works in running text: a name followed by a colon and a capitalized
+//! subtitle ("Skyforge: The Lost Coast", "Regularity in Grammar: A Study"), or a name
+//! inside a quoted title written in title case (“Notes on Small Harbours”). A word in
+//! such a title sits in a place's slot only by accident ("in Grammar"), so the slot
+//! rules leave it alone.
+
+use super::proper_nouns::Chunk;
+use crate::model::Document;
+
+/// Whether a subtitle follows the chunk: ": " and a capital letter.
+fn before_subtitle(doc: &Document, chunk: &Chunk) -> bool {
+    doc.text[chunk.span.end..]
+        .strip_prefix(": ")
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
+/// The quoted stretch of the chunk's sentence that holds the chunk, if any (double
+/// quotes, straight or curly).
+fn quoted_around<'a>(doc: &'a Document, chunk: &Chunk) -> Option<&'a str> {
+    let sentence = doc.sentences.get(chunk.sentence)?.span;
+    let before = &doc.text[sentence.start..chunk.span.start];
+    let after = &doc.text[chunk.span.end..sentence.end.max(chunk.span.end)];
+    let open = before.rfind(['"', '“'])?;
+    // An even number of straight quotes before means the last one closed a quote.
+    if before[open..].starts_with('"') && before.matches('"').count() % 2 == 0 {
+        return None;
+    }
+    if before[open..].contains(['”']) {
+        return None;
+    }
+    let close = after.find(['"', '”'])?;
+    let start = sentence.start + open + 1;
+    let end = chunk.span.end + close;
+    doc.text.get(start..end)
+}
+
+/// Whether a quoted stretch reads as a title: three or more words, and two thirds of
+/// its words of four letters or more capitalized.
+fn title_case(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted.split_whitespace().collect();
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalized = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 3 && long.len() >= 2 && capitalized * 3 >= long.len() * 2
+}
+
+/// Whether the chunk is (part of) the title of a work.
+pub fn in_work_title(doc: &Document, chunk: &Chunk) -> bool {
+    before_subtitle(doc, chunk) || quoted_around(doc, chunk).is_some_and(title_case)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_case;
+
+    #[test]
+    fn title_case_needs_capitalized_long_words() {
+        assert!(title_case("Notes on the Small Harbours of Fife"));
+        assert!(!title_case("we will rebuild in Dunmore this year"));
+        assert!(!title_case("Yes"));
+    }
+}
