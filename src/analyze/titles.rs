@@ -23,7 +23,7 @@ fn quoted_around<'a>(doc: &'a Document, chunk: &Chunk) -> Option<&'a str> {
     let after = &doc.text[chunk.span.end..sentence.end.max(chunk.span.end)];
     let open = before.rfind(['"', '“'])?;
     // An even number of straight quotes before means the last one closed a quote.
-    if before[open..].starts_with('"') && before.matches('"').count() % 2 == 0 {
+    if before[open..].starts_with('"') && before.matches('"').count().is_multiple_of(2) {
         return None;
     }
     if before[open..].contains(['”']) {
