@@ -18,6 +18,8 @@ enum Kind {
 }
 use Kind::*;
 
+mod table_support;
+
 /// (text, kind, names that must be found, names that must not be found as this kind)
 type Case = (
     &'static str,
@@ -777,21 +779,7 @@ fn entity_gaps() {
 #[test]
 fn entity_table() {
     assert!(CASES.len() >= 60, "the table keeps at least 60 cases");
-    let mut failures = Vec::new();
-    for (i, (text, kind, want, not)) in CASES.iter().enumerate() {
-        let problems = check(text, *kind, want, not);
-        if !problems.is_empty() {
-            failures.push(format!(
-                "case {i}: {text:?}\n    {}",
-                problems.join("\n    ")
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases fail:\n{}",
-        failures.len(),
-        CASES.len(),
-        failures.join("\n")
-    );
+    table_support::assert_table(CASES, |(text, kind, want, not)| {
+        (text.to_string(), check(text, *kind, want, not))
+    });
 }

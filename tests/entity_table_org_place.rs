@@ -14,6 +14,8 @@ enum Kind {
 }
 use Kind::*;
 
+mod table_support;
+
 /// (text, kind, names that must be found, names that must not be found as this kind)
 type Case = (
     &'static str,
@@ -116,19 +118,20 @@ fn names(text: &str, kind: Kind) -> Vec<String> {
 
 #[test]
 fn organization_and_place_table() {
-    let mut failures = Vec::new();
-    for (i, (text, kind, want, not)) in CASES.iter().enumerate() {
+    table_support::assert_table(CASES, |(text, kind, want, not)| {
         let got = names(text, *kind);
         let missing: Vec<&&str> = want
             .iter()
             .filter(|w| !got.iter().any(|g| g == *w))
             .collect();
         let unwanted: Vec<&&str> = not.iter().filter(|n| got.iter().any(|g| g == *n)).collect();
-        if !missing.is_empty() || !unwanted.is_empty() {
-            failures.push(format!(
-                "case {i} ({kind:?}): {text:?}\n    missing {missing:?}, unwanted {unwanted:?}, got {got:?}"
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let problems = if missing.is_empty() && unwanted.is_empty() {
+            Vec::new()
+        } else {
+            vec![format!(
+                "({kind:?}) missing {missing:?}, unwanted {unwanted:?}, got {got:?}"
+            )]
+        };
+        (text.to_string(), problems)
+    });
 }

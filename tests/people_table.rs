@@ -8,6 +8,8 @@ use newsdesk::analyze::people;
 use newsdesk::ingest::{IngestOptions, ingest};
 use newsdesk::model::Person;
 
+mod table_support;
+
 /// (text, expected people as (name, words the role must contain — "" for no role), names that must not be people)
 type Case = (
     &'static str,
@@ -229,8 +231,7 @@ fn people_of(text: &str) -> Vec<Person> {
 
 #[test]
 fn people_and_roles_table() {
-    let mut failures = Vec::new();
-    for (i, (text, want, not_people)) in CASES.iter().enumerate() {
+    table_support::assert_table(CASES, |(text, want, not_people)| {
         let got = people_of(text);
         let mut problems = Vec::new();
         for (name, role) in want.iter() {
@@ -261,20 +262,8 @@ fn people_and_roles_table() {
                 got.iter().map(|p| &p.name).collect::<Vec<_>>()
             ));
         }
-        if !problems.is_empty() {
-            failures.push(format!(
-                "case {i}: {text:?}\n    {}",
-                problems.join("\n    ")
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases fail:\n{}",
-        failures.len(),
-        CASES.len(),
-        failures.join("\n")
-    );
+        (text.to_string(), problems)
+    });
 }
 
 #[test]

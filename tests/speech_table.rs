@@ -4,9 +4,9 @@
 //! sentences are our own. Each case lists every statement expected; a case fails on a
 //! missing statement, a wrong speaker or kind, or an extra statement.
 
-use newsdesk::analyze::{people, quotes};
-use newsdesk::ingest::{IngestOptions, ingest};
 use newsdesk::model::QuoteKind;
+
+mod table_support;
 
 const I: QuoteKind = QuoteKind::Indirect;
 
@@ -182,48 +182,10 @@ const CASES: &[Case] = &[
     ),
 ];
 
-fn run(text: &str) -> Vec<(String, String, QuoteKind)> {
-    let doc = ingest(text.as_bytes(), &IngestOptions::default()).expect("case text ingests");
-    let mut ppl = people::extract(&doc);
-    quotes::extract(&doc, &mut ppl)
-        .into_iter()
-        .map(|q| (q.speaker, doc.slice(q.text).to_string(), q.kind))
-        .collect()
-}
-
 #[test]
 fn reported_speech_table() {
-    let mut failures = Vec::new();
-    for (i, (text, want)) in CASES.iter().enumerate() {
-        let got = run(text);
-        let mut used = vec![false; got.len()];
-        let mut problems = Vec::new();
-        for (speaker, words, kind) in want.iter() {
-            let hit = got.iter().enumerate().position(|(j, (s, t, k))| {
-                !used[j] && s.eq_ignore_ascii_case(speaker) && t.contains(words) && k == kind
-            });
-            match hit {
-                Some(j) => used[j] = true,
-                None => problems.push(format!("missing ({speaker:?}, {words:?}, {kind:?})")),
-            }
-        }
-        for (j, g) in got.iter().enumerate() {
-            if !used[j] {
-                problems.push(format!("extra {g:?}"));
-            }
-        }
-        if !problems.is_empty() {
-            failures.push(format!(
-                "case {i}: {text:?}\n    {}",
-                problems.join("\n    ")
-            ));
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases fail:\n{}",
-        failures.len(),
-        CASES.len(),
-        failures.join("\n")
-    );
+    table_support::assert_table(CASES, |(text, want)| {
+        let got = table_support::quotes_of(text);
+        (text.to_string(), table_support::quote_problems(&got, want))
+    });
 }
