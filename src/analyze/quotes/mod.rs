@@ -197,20 +197,7 @@ fn by_sentence_subject(ctx: &mut Ctx, run: &mut Run) {
         else {
             continue;
         };
-        for &c in &chain {
-            let seg = ctx.segs[c];
-            run.seg_speaker[c] = Some(f.speaker.clone());
-            push_log(
-                &mut run.log,
-                Said {
-                    at: seg.inner.start,
-                    paragraph: seg.paragraph,
-                    speaker: f.speaker.clone(),
-                },
-            );
-            run.found
-                .push((seg.inner, f.speaker.clone(), QuoteKind::Direct, f.cue));
-        }
+        run.attribute(ctx, &chain, &f);
     }
 }
 
@@ -226,6 +213,27 @@ struct Run {
     used_cues: HashSet<usize>,
 }
 
+impl Run {
+    /// Gives every segment of `chain` to the attribution `f`: its speaker, a log entry
+    /// for later pronouns and follow-ons, and a direct quote.
+    fn attribute(&mut self, ctx: &Ctx, chain: &[usize], f: &attribution::Found) {
+        for &c in chain {
+            self.seg_speaker[c] = Some(f.speaker.clone());
+            let seg = ctx.segs[c];
+            push_log(
+                &mut self.log,
+                Said {
+                    at: seg.inner.start,
+                    paragraph: seg.paragraph,
+                    speaker: f.speaker.clone(),
+                },
+            );
+            self.found
+                .push((seg.inner, f.speaker.clone(), QuoteKind::Direct, f.cue));
+        }
+    }
+}
+
 /// Direct quotes, chained across paragraphs: each chain of continuing segments gets the
 /// speaker of the first attribution rule that finds one.
 fn direct_quotes(doc: &Document, ctx: &mut Ctx, run: &mut Run) {
@@ -233,20 +241,7 @@ fn direct_quotes(doc: &Document, ctx: &mut Ctx, run: &mut Run) {
         let Some(f) = attribute_chain(doc, ctx, run, &chain) else {
             continue;
         };
-        for &c in &chain {
-            run.seg_speaker[c] = Some(f.speaker.clone());
-            let seg = ctx.segs[c];
-            push_log(
-                &mut run.log,
-                Said {
-                    at: seg.inner.start,
-                    paragraph: seg.paragraph,
-                    speaker: f.speaker.clone(),
-                },
-            );
-            run.found
-                .push((seg.inner, f.speaker.clone(), QuoteKind::Direct, f.cue));
-        }
+        run.attribute(ctx, &chain, &f);
     }
 }
 
