@@ -17,52 +17,24 @@ Run: apt-get install wordnet-base; python3 scripts/gen_group_speakers.py
 import os
 import re
 
-WN = "/usr/share/wordnet"
+import wordnet
+
 OUT = os.path.join(os.path.dirname(__file__), "..", "data", "group_speakers_wordnet.txt")
 WORD = re.compile(r"^[a-z]{3,}$")
 MIN_TAGGED = 1
-LEX_FILES = {14, 18}
-
-
-def plural(word, irregular):
-    if word in irregular:
-        return irregular[word]
-    if re.search(r"(s|x|z|ch|sh)$", word):
-        return word + "es"
-    if re.search(r"[^aeiou]y$", word):
-        return word[:-1] + "ies"
-    return word + "s"
+LEX_FILES = {"14", "18"}
 
 
 def main():
-    irregular = {}
-    with open(os.path.join(WN, "noun.exc")) as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 2:
-                irregular.setdefault(parts[1], parts[0])
-    lexfile = {}
-    with open(os.path.join(WN, "data.noun")) as f:
-        for line in f:
-            if line.startswith(" "):
-                continue
-            parts = line.split()
-            lexfile[parts[0]] = int(parts[1])
+    irregular = wordnet.irregular_plurals()
+    lexfile = wordnet.noun_lexfiles()
     words = set()
-    with open(os.path.join(WN, "index.noun")) as f:
-        for line in f:
-            if line.startswith(" "):
-                continue
-            parts = line.split()
-            lemma = parts[0]
-            if not WORD.match(lemma):
-                continue
-            p_cnt = int(parts[3])
-            tagged = int(parts[5 + p_cnt])
-            first = parts[6 + p_cnt]
-            if tagged >= MIN_TAGGED and lexfile.get(first) in LEX_FILES:
-                words.add(lemma)
-                words.add(plural(lemma, irregular))
+    for lemma, _senses, tagged, first in wordnet.noun_index():
+        if not WORD.match(lemma):
+            continue
+        if tagged >= MIN_TAGGED and lexfile.get(first) in LEX_FILES:
+            words.add(lemma)
+            words.add(wordnet.plural(lemma, irregular))
     with open(OUT, "w") as f:
         f.write("# source: WordNet 3.0 (Princeton University), as shipped by Debian wordnet-base in /usr/share/wordnet\n")
         f.write("# licence: WordNet 3.0 licence (free to use, copy and distribute with the copyright notice)\n")

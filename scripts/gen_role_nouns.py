@@ -39,6 +39,8 @@ import sys
 import tarfile
 import tempfile
 
+import wordnet
+
 WN = "/usr/share/wordnet"
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "data")
@@ -168,50 +170,22 @@ HEADS_MARKER = "# --- GENERATED from WordNet 3.0 by scripts/gen_role_nouns.py (p
 HEAD_LEX_FILES = {"06", "14", "21", "13", "10", "04"}
 
 
-def plural(word, irregular):
-    if word in irregular:
-        return irregular[word]
-    if re.search(r"(s|x|z|ch|sh)$", word):
-        return word + "es"
-    if re.search(r"[^aeiou]y$", word):
-        return word[:-1] + "ies"
-    return word + "s"
-
-
 def plural_heads(excluded, surnames):
     """Plurals of common nouns of HEAD_LEX_FILES (commonest sense, corpus-tagged)."""
-    irregular = {}
-    with open(os.path.join(WN, "noun.exc")) as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 2:
-                irregular.setdefault(parts[1], parts[0])
-    lexfile = {}
-    with open(os.path.join(WN, "data.noun")) as f:
-        for line in f:
-            if not line.startswith(" "):
-                parts = line.split()
-                lexfile[parts[0]] = parts[1]
+    irregular = wordnet.irregular_plurals()
+    lexfile = wordnet.noun_lexfiles()
     out = set()
-    with open(os.path.join(WN, "index.noun")) as f:
-        for line in f:
-            if line.startswith(" "):
-                continue
-            parts = line.split()
-            lemma = parts[0]
-            p_cnt = int(parts[3])
-            tagged = int(parts[5 + p_cnt])
-            first = parts[6 + p_cnt]
-            if not lemma.isalpha() or len(lemma) < 3 or tagged < 1:
-                continue
-            if lexfile.get(first) not in HEAD_LEX_FILES:
-                continue
-            form = plural(lemma, irregular)
-            if form == lemma or not form.endswith("s") or form in surnames or form in excluded:
-                continue
-            if lemma in excluded or lemma.endswith(("s", "ed", "ing")):
-                continue
-            out.add(form)
+    for lemma, _senses, tagged, first in wordnet.noun_index():
+        if not lemma.isalpha() or len(lemma) < 3 or tagged < 1:
+            continue
+        if lexfile.get(first) not in HEAD_LEX_FILES:
+            continue
+        form = wordnet.plural(lemma, irregular)
+        if form == lemma or not form.endswith("s") or form in surnames or form in excluded:
+            continue
+        if lemma in excluded or lemma.endswith(("s", "ed", "ing")):
+            continue
+        out.add(form)
     return out
 
 
@@ -238,27 +212,18 @@ def main():
         kept = f.read().split(MARKER)[0].rstrip("\n").split("\n")
     hand = {l.strip().lower() for l in kept if l.strip() and not l.startswith("#")}
     words = set()
-    with open(os.path.join(WN, "index.noun")) as f:
-        for line in f:
-            if line.startswith(" "):
-                continue
-            parts = line.split()
-            lemma = parts[0]
-            if not WORD.match(lemma) or len(lemma.replace("-", "")) < 3:
-                continue
-            p_cnt = int(parts[3])
-            tagged = int(parts[5 + p_cnt])
-            first = parts[6 + p_cnt]
-            senses = int(parts[2])
-            if (tagged < 1 and senses > 1) or not under_roots(first, parents, memo):
-                continue
-            if lemma not in common or lemma in adjectives or verbs.get(lemma, 0) > tagged:
-                continue
-            rank = surnames.get(lemma)
-            is_surname = rank is not None and (rank < MAX_SURNAME_RANK or tagged < 1)
-            if lemma in names or is_surname or lemma in hand:
-                continue
-            words.add(lemma)
+    for lemma, senses, tagged, first in wordnet.noun_index():
+        if not WORD.match(lemma) or len(lemma.replace("-", "")) < 3:
+            continue
+        if (tagged < 1 and senses > 1) or not under_roots(first, parents, memo):
+            continue
+        if lemma not in common or lemma in adjectives or verbs.get(lemma, 0) > tagged:
+            continue
+        rank = surnames.get(lemma)
+        is_surname = rank is not None and (rank < MAX_SURNAME_RANK or tagged < 1)
+        if lemma in names or is_surname or lemma in hand:
+            continue
+        words.add(lemma)
     with open(OUT, "w", encoding="utf-8") as f:
         f.write("\n".join(kept) + "\n\n" + MARKER + "\n")
         for w in sorted(words):
