@@ -70,6 +70,7 @@ const OWN_CASES: &[&str] = &[
      The last boat leaves at nine, a ferry spokesman told reporters.",
     "Turnout rose across the South, said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
     "In 2019 he was traded to the Lakeshore Comets, the owner told the Times.",
+    "Crews of the older boats who have sailed them for years say the engines need replacing.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -35,6 +35,15 @@ const CASES: &[Case] = &[
         "A report prepared by lawyers for the pensioners says the fund was raided twice.",
         &[("A report", "the fund was raided twice", I)],
     ),
+    // --- a group opening the sentence, with a relative clause or an aside before the verb
+    (
+        "Residents of the valley who have lived there for years say the cracks keep spreading.",
+        &[("Residents", "the cracks keep spreading", I)],
+    ),
+    (
+        "Dairy farmers, like their wheat-growing neighbours, say the drought has emptied the wells.",
+        &[("Dairy farmers", "the drought has emptied the wells", I)],
+    ),
     // --- "<clause>, X said." followed by a quote: the clause is still X's
     (
         "Ferry vote\n\nThe ferry will stop at the island twice a day from May, Ama Boateng said. \

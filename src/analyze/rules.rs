@@ -199,6 +199,8 @@ registry! {
         "a share of people before a speech verb (\"36 percent of voters said\", \"About 4 in 10 say\") is the statement's source";
     QUOTES_GROUP_PHRASE = "quotes.group_phrase", "quotes/sources.rs::group_phrase",
         "a short phrase ending in a plural group noun (\"veteran Republicans\", \"some Democrats\") is a statement's source when no other speaker rule takes it";
+    QUOTES_LONG_SUBJECT = "quotes.long_subject", "quotes/sources.rs::long_subject",
+        "a speaker phrase opening the sentence keeps its modifiers up to the speech verb (\"Friends of the mayor who have seen him say\", \"Farm economists, like their city colleagues, say\")";
     QUOTES_PARTIAL_IN_CLAUSE = "quotes.partial_in_clause", "quotes/mod.rs::partials_in_clause",
         "a quote that cuts short a reported clause is the same speaker's words";
     QUOTES_PARTIAL_IN_SENTENCE = "quotes.partial_in_sentence", "quotes/mod.rs::indirect_statements",

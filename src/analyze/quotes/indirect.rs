@@ -501,6 +501,11 @@ impl Ctx<'_> {
             None if let Some((s, _, sp)) = self.quantity_subject(v) => {
                 self.verb_agrees(v, s).then_some(sp)
             }
+            None if !verb.gerund
+                && let Some(sp) = self.long_subject(v, log) =>
+            {
+                Some(sp)
+            }
             None if !verb.gerund => {
                 let (sp, s) = self.source_subject(v, log)?;
                 if !self.verb_agrees(v, s) {

@@ -119,3 +119,115 @@ impl Ctx<'_> {
         .then_some((start, e, Speaker::Group(label)))
     }
 }
+
+/// Words that may open the modifier between a sentence-opening speaker phrase and its
+/// speech verb ("Friends of the mayor who have seen him say", "people close to her say").
+const SUBJECT_MODIFIERS: &[&str] = &[
+    "who",
+    "of",
+    "from",
+    "at",
+    "in",
+    "with",
+    "familiar",
+    "close",
+    "inside",
+    "within",
+    "like",
+    "including",
+    "on",
+    "across",
+    "around",
+];
+
+/// Speech verbs whose subject a long phrase may be ("say", "tell", "argue"), not a verb
+/// that also takes a plain object ("announce", "reveal").
+const STRONG_LEMMAS: &[&str] = &[
+    "say",
+    "tell",
+    "argue",
+    "insist",
+    "contend",
+    "warn",
+    "predict",
+    "acknowledge",
+    "admit",
+    "agree",
+    "believe",
+    "add",
+    "note",
+    "suggest",
+    "claim",
+];
+
+impl Ctx<'_> {
+    /// "Friends of the mayor who have seen him lately say …", "Farm economists, like
+    /// their city colleagues, say …": the speaker phrase opens the sentence (past "But",
+    /// "And") and a modifier — a relative clause, a prepositional phrase, or an aside set
+    /// off by commas — runs from it to the speech verb at `v`. The phrase must classify as
+    /// a speaker or a group on its own.
+    pub fn long_subject(&mut self, v: usize, log: &[super::speakers::Said]) -> Option<Speaker> {
+        let (ss, _) = *self.sents.get(*self.sent.get(v)?)?;
+        let mut k = ss;
+        while k < v && !self.is_word(k) {
+            k += 1;
+        }
+        if matches!(self.lw(k), "but" | "and" | "yet" | "still") {
+            k += 1;
+        }
+        if v < k + 3 || v > k + 22 || !self.is_word(k) {
+            return None;
+        }
+        // The head phrase: words up to the first function word or punctuation.
+        let mut e = k;
+        while e + 1 < v
+            && self.is_word(e + 1)
+            && !crate::analyze::people::lexicon::is_function_word(self.lw(e + 1))
+            && e < k + 4
+        {
+            e += 1;
+        }
+        // Only a role or group noun heads such a phrase ("officials", "a senior aide"):
+        // a name or a capitalised opener ("Back in May", "Start with …") sets a scene.
+        let head = self.lw(e);
+        let strong = LEX
+            .speech_verb(self.w(v))
+            .is_some_and(|sv| STRONG_LEMMAS.contains(&LEX.lemma(sv)));
+        if !(LEX.is_group_head(head) || LEX.is_role_noun(head))
+            || self.mention[e].is_some()
+            || !strong
+        {
+            return None;
+        }
+        let m = e + 1;
+        if m >= v - 1 || !(SUBJECT_MODIFIERS.contains(&self.lw(m)) || self.w(m) == ",") {
+            return None;
+        }
+        // An aside opened by a comma closes with one right before the verb.
+        if self.w(m) == ","
+            && (self.w(v - 1) != "," || !SUBJECT_MODIFIERS.contains(&self.lw(m + 1)))
+        {
+            return None;
+        }
+        let clean = (m..v).all(|j| {
+            self.in_quote[j].is_none()
+                && !matches!(self.w(j), ";" | ":" | "(" | ")")
+                && !matches!(
+                    self.lw(j),
+                    "that" | "which" | "said" | "says" | "say" | "told"
+                )
+                && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some())
+        });
+        if !clean || !self.verb_agrees(v, k) {
+            return None;
+        }
+        let sp = self
+            .classify(k, e, log)
+            .or_else(|| self.group_phrase(k, e))?;
+        fire(
+            rules::QUOTES_LONG_SUBJECT,
+            Span::new(self.toks[k].start, self.toks[v - 1].end),
+        )
+        .then_some(sp)
+    }
+}
