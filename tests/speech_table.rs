@@ -35,6 +35,15 @@ const CASES: &[Case] = &[
         "A report prepared by lawyers for the pensioners says the fund was raided twice.",
         &[("A report", "the fund was raided twice", I)],
     ),
+    // --- a speech noun after a possessive is no cue; the clause is the inversion's
+    (
+        "The council's claim that the board had hidden the costs hurt the crews, Hale said.",
+        &[(
+            "Hale",
+            "The council's claim that the board had hidden the costs hurt the crews",
+            I,
+        )],
+    ),
     // --- a group opening the sentence, with a relative clause or an aside before the verb
     (
         "Residents of the valley who have lived there for years say the cracks keep spreading.",

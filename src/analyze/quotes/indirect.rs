@@ -298,6 +298,10 @@ impl Ctx<'_> {
         if self.is_word(v + 1) && LEX.speech_verb(self.w(v + 1)).is_some_and(|n| !n.gerund) {
             return false;
         }
+        // "the council's claim that …": after a possessive the word is a noun.
+        if v > 0 && self.toks[v - 1].kind == TokKind::Possessive {
+            return false;
+        }
         let prev = v.checked_sub(1).map(|p| self.lw(p)).unwrap_or_default();
         !(COPULAS.contains(&prev) && !self.is_defined_acronym(v - 1))
     }
