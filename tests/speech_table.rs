@@ -35,6 +35,14 @@ const CASES: &[Case] = &[
         "A report prepared by lawyers for the pensioners says the fund was raided twice.",
         &[("A report", "the fund was raided twice", I)],
     ),
+    // --- an inverted subject opened by a quantifier: the clause after it is its statement
+    (
+        "For a few years, many growers say, the frost will keep coming later.",
+        &[
+            ("Many growers", "For a few years", I),
+            ("Many growers", "the frost will keep coming later", I),
+        ],
+    ),
     // --- a speech noun after a possessive is no cue; the clause is the inversion's
     (
         "The council's claim that the board had hidden the costs hurt the crews, Hale said.",

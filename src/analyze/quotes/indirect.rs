@@ -122,6 +122,8 @@ const SETTING_OPENERS: &[&str] = &[
     "shortly",
     "soon",
 ];
+/// Quantifiers that open an inverted subject before its noun ("…, many economists say").
+const INVERSION_QUANTIFIERS: &[&str] = &["many", "some", "most", "several", "few", "other"];
 const COPULAS: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "being", "to", "which", "that", "not",
 ];
@@ -560,7 +562,24 @@ impl Ctx<'_> {
     fn inversion(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
         let verb = LEX.speech_verb(self.w(v))?;
         let (sent_start, _) = self.sents[self.sent[v]];
-        let (s, e) = self.subject_of(v)?;
+        let (s, e) = self.subject_of(v).unwrap_or((v, v));
+        // "…, many economists say, …": a quantifier opens the subject.
+        let s = if s > 0 && INVERSION_QUANTIFIERS.contains(&self.lw(s - 1)) {
+            s - 1
+        } else {
+            s
+        };
+        // "…, people close to the mayor said, …": the walk stopped inside the modifier.
+        let long = (s > 0 && self.w(s - 1) != ",")
+            .then(|| (v.saturating_sub(14)..v).rev().find(|&j| self.w(j) == ","))
+            .flatten()
+            .filter(|&c| c > sent_start + 1)
+            .and_then(|c| Some((c + 1, self.long_subject_at(c + 1, v, log)?)));
+        let (s, long_sp) = match long {
+            Some((k, sp)) => (k, Some(sp)),
+            None if s == v => return None,
+            None => (s, None),
+        };
         if s == 0 || self.w(s - 1) != "," || verb.class != VerbClass::Clause || s <= sent_start + 1
         {
             return None;
@@ -574,9 +593,12 @@ impl Ctx<'_> {
         } else {
             self.tail_after(v)?
         };
-        let sp = self
-            .classify(s, e, log)
-            .or_else(|| self.group_phrase(s, e))?;
+        let sp = match long_sp {
+            Some(sp) => sp,
+            None => self
+                .classify(s, e, log)
+                .or_else(|| self.group_phrase(s, e))?,
+        };
         if !self.tag(rules::QUOTES_INDIRECT_X_SAID, cs, ce) {
             return None;
         }

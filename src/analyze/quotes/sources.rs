@@ -175,6 +175,18 @@ impl Ctx<'_> {
         if matches!(self.lw(k), "but" | "and" | "yet" | "still") {
             k += 1;
         }
+        self.long_subject_at(k, v, log)
+    }
+
+    /// The speaker phrase from `k` with its modifier running to the speech verb at `v`
+    /// (see `long_subject`); `inversion` starts it after the comma that closes the clause
+    /// before it ("…, people close to the mayor said, …").
+    pub fn long_subject_at(
+        &mut self,
+        k: usize,
+        v: usize,
+        log: &[super::speakers::Said],
+    ) -> Option<Speaker> {
         if v < k + 3 || v > k + 22 || !self.is_word(k) {
             return None;
         }
