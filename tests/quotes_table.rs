@@ -36,6 +36,18 @@ const CASES: &[Case] = &[
         "The union has asked the fisheries ministry to delay the quota.",
         &[],
     ),
+    // --- a person named inside the speaker's appositive is not the speaker
+    (
+        "Governor Helen Okafor toured the flooded valley on Monday.\n\n\
+         “The levees held better than anyone expected,” Tomas Brandt, a hydrologist who \
+         advised Okafor on the repairs, said on Tuesday.",
+        &[("Tomas Brandt", "The levees held better", D)],
+    ),
+    (
+        "Senator Ruth Calloway returned to the capital.\n\n\
+         Dmitri Havel, Calloway's chief of staff, said: “We expect a vote by Friday.”",
+        &[("Dmitri Havel", "We expect a vote by Friday", D)],
+    ),
     // --- quote + verb + speaker
     (
         "“We will not back down,” said Maria Lopez, a spokeswoman for the union.",

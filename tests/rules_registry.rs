@@ -70,6 +70,9 @@ const OWN_CASES: &[&str] = &[
      The last boat leaves at nine, a ferry spokesman told reporters.",
     "Turnout rose across the South, said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
     "In 2019 he was traded to the Lakeshore Comets, the owner told the Times.",
+    "Dam repairs finished\n\n\
+     Governor Helen Okafor toured the valley.\n\n\
+     \"The levees held,\" Tomas Brandt, an engineer who advised Okafor, said on Tuesday.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -221,7 +221,7 @@ impl Ctx<'_> {
         if self.negated(v) {
             return None;
         }
-        let (s, e) = self.subject_of(v)?;
+        let (s, e) = self.speaker_subject(v)?;
         if s < k {
             return None;
         }
@@ -326,7 +326,7 @@ impl Ctx<'_> {
             return None;
         }
         let sp = match self
-            .subject_of(v)
+            .speaker_subject(v)
             .and_then(|(s, e)| self.classify(s, e, log))
         {
             Some(sp) => sp,
@@ -413,7 +413,7 @@ impl Ctx<'_> {
             ) {
                 continue;
             }
-            let Some((s, e)) = self.gerund_subject(k).or_else(|| self.subject_of(k)) else {
+            let Some((s, e)) = self.gerund_subject(k).or_else(|| self.speaker_subject(k)) else {
                 continue;
             };
             if verb.gerund
