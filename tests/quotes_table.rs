@@ -48,6 +48,12 @@ const CASES: &[Case] = &[
          Dmitri Havel, Calloway's chief of staff, said: “We expect a vote by Friday.”",
         &[("Dmitri Havel", "We expect a vote by Friday", D)],
     ),
+    // --- a name modifying a role is not the speaker named after the role
+    (
+        "Senator Ruth Calloway returned to the capital.\n\n\
+         “The bill is dead for this session,” said former Calloway aide Petra Lindqvist.",
+        &[("Petra Lindqvist", "The bill is dead", D)],
+    ),
     // --- quote + verb + speaker
     (
         "“We will not back down,” said Maria Lopez, a spokeswoman for the union.",

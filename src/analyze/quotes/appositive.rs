@@ -1,5 +1,7 @@
-//! The subject of a speech verb when the words before it end in an appositive that names
-//! someone else: "Ann Lee, an aide to Governor Cole, said …" is Ann Lee's, not Cole's.
+//! Speaker phrases holding more than one name: the subject of a speech verb when the words
+//! before it end in an appositive that names someone else ("Ann Lee, an aide to Governor
+//! Cole, said …" is Ann Lee's, not Cole's), and a name modifying a role before the
+//! speaker's own name ("former Cole aide Ann Lee").
 
 use super::context::Ctx;
 use crate::analyze::people::lexicon::LEX;
@@ -58,5 +60,44 @@ impl Ctx<'_> {
             Span::new(self.toks[start].start, self.toks[o].end),
         )
         .then_some((start, o))
+    }
+}
+
+impl Ctx<'_> {
+    /// `trim_name_np` for a speaker phrase, past a name that only modifies a role before
+    /// the speaker's own name: in "former Dole aide Ann Lee" or "the Cole campaign
+    /// manager Ann Lee" the speaker is Ann Lee, not Dole or Cole.
+    pub fn speaker_name_end(&self, s: usize, e: usize) -> usize {
+        let end = self.trim_name_np(s, e);
+        let Some(first) = self.mention[end] else {
+            return end;
+        };
+        let mut j = end + 1;
+        let mut role = false;
+        while j <= e && self.mention[j].is_none() {
+            if !self.is_word(j) || is_capitalized(self.w(j)) && !LEX.is_role_noun(self.w(j)) {
+                return end;
+            }
+            role |= LEX.is_role_noun(&self.lw(j));
+            j += 1;
+        }
+        let Some(second) = self.mention.get(j).copied().flatten() else {
+            return end;
+        };
+        if !role || second == first || j > e {
+            return end;
+        }
+        let mut last = j;
+        while last < e && self.mention[last + 1] == Some(second) {
+            last += 1;
+        }
+        if fire(
+            rules::QUOTES_NAME_MODIFIER_HEAD,
+            Span::new(self.toks[j].start, self.toks[last].end),
+        ) {
+            last
+        } else {
+            end
+        }
     }
 }

@@ -141,7 +141,7 @@ impl Ctx<'_> {
         // "…", according to X.
         if self.lw(k) == "according" && self.lw(k + 1) == "to" {
             let (s, e) = self.np_after(k + 2)?;
-            let e = self.trim_name_np(s, e);
+            let e = self.speaker_name_end(s, e);
             let sp = self.classify(s, e, log)?;
             if !fire(rules::QUOTES_AFTER_ACCORDING_TO, inner) {
                 return None;
@@ -162,7 +162,7 @@ impl Ctx<'_> {
                 j += 1;
             }
             if let Some((s, e)) = self.np_after(j) {
-                let e = self.trim_name_np(s, e);
+                let e = self.speaker_name_end(s, e);
                 // "said a BBC executive, Caroline Thomson": the name after the role.
                 if self.mention[e].is_none()
                     && self.w(e + 1) == ","
@@ -251,7 +251,7 @@ impl Ctx<'_> {
             return None;
         }
         let (s, e) = self.np_after(d + 1)?;
-        let e = self.trim_name_np(s, e);
+        let e = self.speaker_name_end(s, e);
         let ends = e + 1 >= self.toks.len()
             || self.para[e + 1] != self.para[e]
             || matches!(self.w(e + 1), "." | "," | ";")
@@ -350,14 +350,14 @@ impl Ctx<'_> {
                 && self.lw(k + 1) == "of"
             {
                 let (s, e) = self.np_after(k + 2)?;
-                let e = self.trim_name_np(s, e);
+                let e = self.speaker_name_end(s, e);
                 // "the Crown prosecutor, Mark Tedeschi": the name after the role.
                 if self.mention[e].is_none() && self.w(e + 1) == "," {
                     if let Some(p) = self.mention.get(e + 2).copied().flatten() {
                         return Some(Speaker::Person(p));
                     }
                     if let Some((ns, ne)) = self.np_after(e + 2) {
-                        let ne = self.trim_name_np(ns, ne);
+                        let ne = self.speaker_name_end(ns, ne);
                         if let Some(sp @ Speaker::Person(_)) = self.classify(ns, ne, log) {
                             return Some(sp);
                         }
