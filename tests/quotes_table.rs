@@ -54,6 +54,11 @@ const CASES: &[Case] = &[
          “The bill is dead for this session,” said former Calloway aide Petra Lindqvist.",
         &[("Petra Lindqvist", "The bill is dead", D)],
     ),
+    (
+        "Mayor Ilse Varga opened the pier.\n\n\
+         “Nobody was hurt,” said Varga's deputy chief of staff Oren Maalouf.",
+        &[("Oren Maalouf", "Nobody was hurt", D)],
+    ),
     // --- quote + verb + speaker
     (
         "“We will not back down,” said Maria Lopez, a spokeswoman for the union.",

@@ -65,8 +65,8 @@ impl Ctx<'_> {
 
 impl Ctx<'_> {
     /// `trim_name_np` for a speaker phrase, past a name that only modifies a role before
-    /// the speaker's own name: in "former Dole aide Ann Lee" or "the Cole campaign
-    /// manager Ann Lee" the speaker is Ann Lee, not Dole or Cole.
+    /// the speaker's own name: in "former Dole aide Ann Lee" or "Cole's campaign manager
+    /// Ann Lee" the speaker is Ann Lee, not Dole or Cole.
     pub fn speaker_name_end(&self, s: usize, e: usize) -> usize {
         let end = self.trim_name_np(s, e);
         let Some(first) = self.mention[end] else {
@@ -75,6 +75,10 @@ impl Ctx<'_> {
         let mut j = end + 1;
         let mut role = false;
         while j <= e && self.mention[j].is_none() {
+            if j == end + 1 && self.toks[j].kind == TokKind::Possessive {
+                j += 1;
+                continue;
+            }
             if !self.is_word(j) || is_capitalized(self.w(j)) && !LEX.is_role_noun(self.w(j)) {
                 return end;
             }
