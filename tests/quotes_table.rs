@@ -59,6 +59,12 @@ const CASES: &[Case] = &[
          “Nobody was hurt,” said Varga's deputy chief of staff Oren Maalouf.",
         &[("Oren Maalouf", "Nobody was hurt", D)],
     ),
+    // --- "States", "Post" inside a name are not speech verbs
+    (
+        "Premier Lena Vostrikova met the trade council.\n\n\
+         Vostrikova told the Baltic Post, “Our ports will stay open all winter.”",
+        &[("Lena Vostrikova", "Our ports will stay open", D)],
+    ),
     // --- quote + verb + speaker
     (
         "“We will not back down,” said Maria Lopez, a spokeswoman for the union.",

@@ -82,7 +82,7 @@ impl Ctx<'_> {
             if !self.is_word(j) || is_capitalized(self.w(j)) && !LEX.is_role_noun(self.w(j)) {
                 return end;
             }
-            role |= LEX.is_role_noun(&self.lw(j));
+            role |= LEX.is_role_noun(self.lw(j));
             j += 1;
         }
         let Some(second) = self.mention.get(j).copied().flatten() else {

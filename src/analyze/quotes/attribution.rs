@@ -304,7 +304,15 @@ impl Ctx<'_> {
             if self.in_quote[k].is_some() || (self.toks[k].kind == TokKind::Punct) {
                 break;
             }
-            if LEX.speech_verb(self.w(k)).is_some() {
+            // "the United States", "the Washington Post": a capitalised word after a
+            // capitalised word that is not a person's name is part of a name, not the verb
+            // (a title-case headline, "Jane Roe Says …", keeps its verb).
+            let in_name = k > 0
+                && self.same_sent(k - 1, k)
+                && is_capitalized(self.w(k))
+                && is_capitalized(self.w(k - 1))
+                && self.mention[k - 1].is_none();
+            if !in_name && LEX.speech_verb(self.w(k)).is_some() {
                 v = Some(k);
                 break;
             }
