@@ -65,6 +65,11 @@ const CASES: &[Case] = &[
          Vostrikova told the Baltic Post, “Our ports will stay open all winter.”",
         &[("Lena Vostrikova", "Our ports will stay open", D)],
     ),
+    (
+        "“The tide gauges are ten years out of date,” Nora Quist, an editor at the \
+         Eastmere Harbor Post, said on Monday.",
+        &[("Nora Quist", "The tide gauges are ten years", D)],
+    ),
     // --- quote + verb + speaker
     (
         "“We will not back down,” said Maria Lopez, a spokeswoman for the union.",

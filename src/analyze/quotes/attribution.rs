@@ -55,6 +55,17 @@ impl Ctx<'_> {
                 .is_some_and(|v| !v.gerund && v.class == VerbClass::Clause)
     }
 
+    /// "the United States", "the Washington Post", "the Critical Threats Project": a
+    /// capitalised word after a capitalised word that is not a person's name is part of a
+    /// name, not a verb (a title-case headline, "Jane Roe Says …", keeps its verb).
+    fn in_name(&self, k: usize) -> bool {
+        k > 0
+            && self.same_sent(k - 1, k)
+            && is_capitalized(self.w(k))
+            && is_capitalized(self.w(k - 1))
+            && self.mention[k - 1].is_none()
+    }
+
     pub fn word_count(&self, si: usize) -> usize {
         self.segs[si].inner.of(self.text).split_whitespace().count()
     }
@@ -212,7 +223,7 @@ impl Ctx<'_> {
             if commas == 0 && j >= k + 12 {
                 break;
             }
-            if j > k && self.is_say_verb(j) {
+            if j > k && self.is_say_verb(j) && !self.in_name(j) {
                 v = Some(j);
                 break;
             }
@@ -304,15 +315,7 @@ impl Ctx<'_> {
             if self.in_quote[k].is_some() || (self.toks[k].kind == TokKind::Punct) {
                 break;
             }
-            // "the United States", "the Washington Post": a capitalised word after a
-            // capitalised word that is not a person's name is part of a name, not the verb
-            // (a title-case headline, "Jane Roe Says …", keeps its verb).
-            let in_name = k > 0
-                && self.same_sent(k - 1, k)
-                && is_capitalized(self.w(k))
-                && is_capitalized(self.w(k - 1))
-                && self.mention[k - 1].is_none();
-            if !in_name && LEX.speech_verb(self.w(k)).is_some() {
+            if !self.in_name(k) && LEX.speech_verb(self.w(k)).is_some() {
                 v = Some(k);
                 break;
             }
