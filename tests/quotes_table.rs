@@ -36,6 +36,40 @@ const CASES: &[Case] = &[
         "The union has asked the fisheries ministry to delay the quota.",
         &[],
     ),
+    // --- a person named inside the speaker's appositive is not the speaker
+    (
+        "Governor Helen Okafor toured the flooded valley on Monday.\n\n\
+         “The levees held better than anyone expected,” Tomas Brandt, a hydrologist who \
+         advised Okafor on the repairs, said on Tuesday.",
+        &[("Tomas Brandt", "The levees held better", D)],
+    ),
+    (
+        "Senator Ruth Calloway returned to the capital.\n\n\
+         Dmitri Havel, Calloway's chief of staff, said: “We expect a vote by Friday.”",
+        &[("Dmitri Havel", "We expect a vote by Friday", D)],
+    ),
+    // --- a name modifying a role is not the speaker named after the role
+    (
+        "Senator Ruth Calloway returned to the capital.\n\n\
+         “The bill is dead for this session,” said former Calloway aide Petra Lindqvist.",
+        &[("Petra Lindqvist", "The bill is dead", D)],
+    ),
+    (
+        "Mayor Ilse Varga opened the pier.\n\n\
+         “Nobody was hurt,” said Varga's deputy chief of staff Oren Maalouf.",
+        &[("Oren Maalouf", "Nobody was hurt", D)],
+    ),
+    // --- "States", "Post" inside a name are not speech verbs
+    (
+        "Premier Lena Vostrikova met the trade council.\n\n\
+         Vostrikova told the Baltic Post, “Our ports will stay open all winter.”",
+        &[("Lena Vostrikova", "Our ports will stay open", D)],
+    ),
+    (
+        "“The tide gauges are ten years out of date,” Nora Quist, an editor at the \
+         Eastmere Harbor Post, said on Monday.",
+        &[("Nora Quist", "The tide gauges are ten years", D)],
+    ),
     // --- quote + verb + speaker
     (
         "“We will not back down,” said Maria Lopez, a spokeswoman for the union.",

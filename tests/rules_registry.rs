@@ -71,6 +71,12 @@ const OWN_CASES: &[&str] = &[
     "Turnout rose across the South, said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
     "In 2019 he was traded to the Lakeshore Comets, the owner told the Times.",
     "Crews of the older boats who have sailed them for years say the engines need replacing.",
+    "Dam repairs finished\n\n\
+     Governor Helen Okafor toured the valley.\n\n\
+     \"The levees held,\" Tomas Brandt, an engineer who advised Okafor, said on Tuesday.",
+    "Dredging row\n\n\
+     Senator Ruth Calloway spoke first.\n\n\
+     \"The channel is too shallow,\" said former Calloway aide Petra Lindqvist.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

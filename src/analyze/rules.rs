@@ -145,6 +145,10 @@ registry! {
         "an unattributed quote right after an attributed one (same or next paragraph) has the same speaker";
     QUOTES_DASH_BYLINE = "quotes.dash_byline", "quotes/attribution.rs::dash_byline",
         "a quote followed by a dash and a name ending the line (“…” — Jane Roe) is that person's";
+    QUOTES_APPOSITIVE_OWNER = "quotes.appositive_owner", "quotes/appositive.rs::appositive_owner",
+        "in \"X, an aide to Y, said\" the speaker is X, the person the appositive describes, not the Y named in it";
+    QUOTES_NAME_MODIFIER_HEAD = "quotes.name_modifier_head", "quotes/appositive.rs::speaker_name_end",
+        "in \"said former Dole aide Ann Lee\" the speaker is the name after the role, not the name modifying the role";
     QUOTES_WHO_ANTECEDENT = "quotes.who_antecedent", "quotes/phrases.rs::subject_of",
         "in \"<noun phrase>, who said …\" the noun phrase before the comma is the subject";
     QUOTES_SUBJECT_BEFORE_MODIFIER = "quotes.subject_before_modifier", "quotes/phrases.rs::is_modifier_object",

@@ -55,6 +55,17 @@ impl Ctx<'_> {
                 .is_some_and(|v| !v.gerund && v.class == VerbClass::Clause)
     }
 
+    /// "the United States", "the Washington Post", "the Critical Threats Project": a
+    /// capitalised word after a capitalised word that is not a person's name is part of a
+    /// name, not a verb (a title-case headline, "Jane Roe Says …", keeps its verb).
+    fn in_name(&self, k: usize) -> bool {
+        k > 0
+            && self.same_sent(k - 1, k)
+            && is_capitalized(self.w(k))
+            && is_capitalized(self.w(k - 1))
+            && self.mention[k - 1].is_none()
+    }
+
     pub fn word_count(&self, si: usize) -> usize {
         self.segs[si].inner.of(self.text).split_whitespace().count()
     }
@@ -141,7 +152,7 @@ impl Ctx<'_> {
         // "…", according to X.
         if self.lw(k) == "according" && self.lw(k + 1) == "to" {
             let (s, e) = self.np_after(k + 2)?;
-            let e = self.trim_name_np(s, e);
+            let e = self.speaker_name_end(s, e);
             let sp = self.classify(s, e, log)?;
             if !fire(rules::QUOTES_AFTER_ACCORDING_TO, inner) {
                 return None;
@@ -162,7 +173,7 @@ impl Ctx<'_> {
                 j += 1;
             }
             if let Some((s, e)) = self.np_after(j) {
-                let e = self.trim_name_np(s, e);
+                let e = self.speaker_name_end(s, e);
                 // "said a BBC executive, Caroline Thomson": the name after the role.
                 if self.mention[e].is_none()
                     && self.w(e + 1) == ","
@@ -212,7 +223,7 @@ impl Ctx<'_> {
             if commas == 0 && j >= k + 12 {
                 break;
             }
-            if j > k && self.is_say_verb(j) {
+            if j > k && self.is_say_verb(j) && !self.in_name(j) {
                 v = Some(j);
                 break;
             }
@@ -221,7 +232,7 @@ impl Ctx<'_> {
         if self.negated(v) {
             return None;
         }
-        let (s, e) = self.subject_of(v)?;
+        let (s, e) = self.speaker_subject(v)?;
         if s < k {
             return None;
         }
@@ -251,7 +262,7 @@ impl Ctx<'_> {
             return None;
         }
         let (s, e) = self.np_after(d + 1)?;
-        let e = self.trim_name_np(s, e);
+        let e = self.speaker_name_end(s, e);
         let ends = e + 1 >= self.toks.len()
             || self.para[e + 1] != self.para[e]
             || matches!(self.w(e + 1), "." | "," | ";")
@@ -304,7 +315,7 @@ impl Ctx<'_> {
             if self.in_quote[k].is_some() || (self.toks[k].kind == TokKind::Punct) {
                 break;
             }
-            if LEX.speech_verb(self.w(k)).is_some() {
+            if !self.in_name(k) && LEX.speech_verb(self.w(k)).is_some() {
                 v = Some(k);
                 break;
             }
@@ -326,7 +337,7 @@ impl Ctx<'_> {
             return None;
         }
         let sp = match self
-            .subject_of(v)
+            .speaker_subject(v)
             .and_then(|(s, e)| self.classify(s, e, log))
         {
             Some(sp) => sp,
@@ -350,14 +361,14 @@ impl Ctx<'_> {
                 && self.lw(k + 1) == "of"
             {
                 let (s, e) = self.np_after(k + 2)?;
-                let e = self.trim_name_np(s, e);
+                let e = self.speaker_name_end(s, e);
                 // "the Crown prosecutor, Mark Tedeschi": the name after the role.
                 if self.mention[e].is_none() && self.w(e + 1) == "," {
                     if let Some(p) = self.mention.get(e + 2).copied().flatten() {
                         return Some(Speaker::Person(p));
                     }
                     if let Some((ns, ne)) = self.np_after(e + 2) {
-                        let ne = self.trim_name_np(ns, ne);
+                        let ne = self.speaker_name_end(ns, ne);
                         if let Some(sp @ Speaker::Person(_)) = self.classify(ns, ne, log) {
                             return Some(sp);
                         }
@@ -413,7 +424,7 @@ impl Ctx<'_> {
             ) {
                 continue;
             }
-            let Some((s, e)) = self.gerund_subject(k).or_else(|| self.subject_of(k)) else {
+            let Some((s, e)) = self.gerund_subject(k).or_else(|| self.speaker_subject(k)) else {
                 continue;
             };
             if verb.gerund
