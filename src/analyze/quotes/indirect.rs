@@ -70,19 +70,11 @@ const TOLD_OBJECTS: &[&str] = &[
     "journalists",
     "officials",
 ];
-/// Day words after a speech verb ("said Friday …").
-const DAY_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tonight",
-];
+/// Day words after a speech verb ("said Friday …", "said today …"): the weekday names of
+/// the shared lexicon and the days relative to now.
+fn is_day_word(w: &str) -> bool {
+    crate::lexicon::is_weekday(w) || matches!(w, "today" | "yesterday" | "tonight")
+}
 /// Words that open an adverbial, not a statement, at the start of a sentence.
 const OPENERS: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "as", "though", "although", "while", "when",
@@ -156,7 +148,7 @@ impl Ctx<'_> {
         // Inversion: "<clause>, researchers say." / "…, Yonhap reported, but …"
         // "…, his campaign announced Saturday.": a day word before the end changes nothing.
         let mut n = v + 1;
-        while n <= sent_end && DAY_WORDS.contains(&self.lw(n)) {
+        while n <= sent_end && is_day_word(self.lw(n)) {
             n += 1;
         }
         // "…, the senator told Politico." / "…, a spokesman told reporters Monday.": the
@@ -313,7 +305,7 @@ impl Ctx<'_> {
     fn clause_start(&self, v: usize, lemma: &str, sent_end: usize) -> Option<usize> {
         let mut c = v + 1;
         // "said Friday during a visit …": a day word is when, not what.
-        while DAY_WORDS.contains(&self.lw(c)) && c < sent_end {
+        while is_day_word(self.lw(c)) && c < sent_end {
             c += 1;
         }
         let mut object_done = false;
@@ -388,7 +380,7 @@ impl Ctx<'_> {
         } else {
             return None;
         }
-        while j <= sent_end && DAY_WORDS.contains(&self.lw(j)) {
+        while j <= sent_end && is_day_word(self.lw(j)) {
             j += 1;
         }
         Some(j)
