@@ -428,6 +428,23 @@ pub fn fire(id: RuleId, span: Span) -> bool {
     true
 }
 
+/// Runs `f` with a trace of its own (on a helper thread of an analysis): its result and
+/// the rules that fired in it, for [`absorb`] and [`attach`] on the analysing thread.
+pub fn traced<T>(f: impl FnOnce() -> T) -> (T, Vec<(RuleId, Span)>) {
+    let trace = Trace::start();
+    let out = f();
+    (out, trace.finish())
+}
+
+/// Counts firings made on a helper thread as fired on this one, for
+/// [`fired_on_this_thread`] (the caller adds them to its trace's firings itself).
+pub fn absorb(fired: &[(RuleId, Span)]) {
+    EVER.with(|e| {
+        let mut e = e.borrow_mut();
+        fired.iter().for_each(|&(id, _)| e.insert(id));
+    });
+}
+
 /// Every rule that has fired on the calling thread so far.
 pub fn fired_on_this_thread() -> RuleSet {
     EVER.with(|e| *e.borrow())
