@@ -77,6 +77,8 @@ const OWN_CASES: &[&str] = &[
     "Dredging row\n\n\
      Senator Ruth Calloway spoke first.\n\n\
      \"The channel is too shallow,\" said former Calloway aide Petra Lindqvist.",
+    "Bridge row\n\n\
+     Mayor Ilse Varga praised Tomas Brandt on Friday, saying, \"He kept the bridge open all winter.\"",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

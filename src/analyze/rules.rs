@@ -137,6 +137,8 @@ registry! {
         "a quote introduced by \"in the words of X,\" is X's";
     QUOTES_COLON_INTRO = "quotes.colon_intro", "quotes/attribution.rs::before_attribution",
         "a quote introduced by \"X said:\" or \"X told reporters,\" is X's";
+    QUOTES_COLON_PARTICIPLE = "quotes.colon_participle", "quotes/attribution.rs::before_attribution",
+        "a quote introduced by a participle (\"Roe backed Lee, saying, “…”\") is the participle's subject's (the clause before it), not the object next to it";
     QUOTES_GOVERNING_VERB = "quotes.governing_verb", "quotes/attribution.rs::governing_attribution",
         "a partial quote governed by an earlier speech or stance verb in its sentence is that verb's subject's";
     QUOTES_GOVERNING_SAID_FAR = "quotes.governing_said_far", "quotes/attribution.rs::governing_attribution",

@@ -337,9 +337,13 @@ impl Ctx<'_> {
             return None;
         }
         let sp = match self
-            .speaker_subject(v)
+            .gerund_subject(v)
             .and_then(|(s, e)| self.classify(s, e, log))
-        {
+            .filter(|_| fire(rules::QUOTES_COLON_PARTICIPLE, inner))
+            .or_else(|| {
+                self.speaker_subject(v)
+                    .and_then(|(s, e)| self.classify(s, e, log))
+            }) {
             Some(sp) => sp,
             None => self.source_subject(v, log)?.0,
         };
