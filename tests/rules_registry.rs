@@ -79,6 +79,10 @@ const OWN_CASES: &[&str] = &[
      \"The channel is too shallow,\" said former Calloway aide Petra Lindqvist.",
     "Bridge row\n\n\
      Mayor Ilse Varga praised Tomas Brandt on Friday, saying, \"He kept the bridge open all winter.\"",
+    "Quay row\n\"The quay is sound,\" Dana Okafor said. \"It will last.\"\n\
+     Brandt said the pier is safe.\n\
+     Petra Lindqvist answered: \"It will not.\" \"It is rotten.\" \
+     Okafor then told the board that the survey was old.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {
