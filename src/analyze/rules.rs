@@ -137,6 +137,12 @@ registry! {
         "a quote introduced by \"in the words of X,\" is X's";
     QUOTES_COLON_INTRO = "quotes.colon_intro", "quotes/attribution.rs::before_attribution",
         "a quote introduced by \"X said:\" or \"X told reporters,\" is X's";
+    QUOTES_COLON_PARTICIPLE = "quotes.colon_participle", "quotes/attribution.rs::before_attribution",
+        "a quote introduced by a participle (\"Roe backed Lee, saying, “…”\") is the participle's subject's (the clause before it), not the object next to it";
+    QUOTES_CLOSED_QUOTE_NEW_VERB = "quotes.closed_quote_new_verb", "quotes/context.rs::starts_new_statement",
+        "after a quote closed by its own full stop, \"X said\" with its own object, clause or quote (\"“… .” Roe then recalled an incident that …\") starts a new statement; it is not the quote's attribution";
+    QUOTES_LINE_END_CLOSES_QUOTE = "quotes.line_end_closes_quote", "quotes/context.rs::line_break_after",
+        "a quote closed by its own full stop at the end of a line ends its sentence: \"X said\" on the next line is not its attribution";
     QUOTES_GOVERNING_VERB = "quotes.governing_verb", "quotes/attribution.rs::governing_attribution",
         "a partial quote governed by an earlier speech or stance verb in its sentence is that verb's subject's";
     QUOTES_GOVERNING_SAID_FAR = "quotes.governing_said_far", "quotes/attribution.rs::governing_attribution",
