@@ -77,6 +77,10 @@ const OWN_CASES: &[&str] = &[
     "Dredging row\n\n\
      Senator Ruth Calloway spoke first.\n\n\
      \"The channel is too shallow,\" said former Calloway aide Petra Lindqvist.",
+    "Ferry fares hold\n\n\
+     Water bills rose again in the valley, angering farmers who say the canal fees are unfair. \
+     The harbour master, a veteran of three storms and two strikes, said the pier would stay shut. \
+     The ferry company has since said the fares will not change this year.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {
