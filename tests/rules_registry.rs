@@ -83,6 +83,10 @@ const OWN_CASES: &[&str] = &[
      Brandt said the pier is safe.\n\
      Petra Lindqvist answered: \"It will not.\" \"It is rotten.\" \
      Okafor then told the board that the survey was old.",
+    "Ferry fares hold\n\n\
+     Water bills rose again in the valley, angering farmers who say the canal fees are unfair. \
+     The harbour master, a veteran of three storms and two strikes, said the pier would stay shut. \
+     The ferry company has since said the fares will not change this year.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

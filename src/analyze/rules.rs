@@ -201,6 +201,12 @@ registry! {
         "\"<clause>, Roe said, <clause>.\": the clause going on after an attribution set inside the sentence is the same speaker's";
     QUOTES_INDIRECT_THAT = "quotes.indirect_that", "quotes/indirect.rs::indirect_at",
         "\"X said (that) <clause>\": the clause after a speech verb is its subject's statement";
+    QUOTES_WHO_NO_COMMA = "quotes.who_no_comma", "quotes/reported.rs::reported_subject",
+        "in \"<noun phrase> who say …\" with no comma, the noun phrase is the speaker";
+    QUOTES_OPENING_NP_ASIDE = "quotes.opening_np_aside", "quotes/reported.rs::reported_subject",
+        "when an aside (comma, bracket or dash) ends right before a speech verb, the noun phrase opening the sentence before the aside is the speaker";
+    QUOTES_SUBJECT_PAST_ADVERB = "quotes.subject_past_adverb", "quotes/reported.rs::reported_subject",
+        "an adverb or a dashed aside between a subject and its speech verb (\"has since said\", \"Roe — a former aide — said\") is skipped";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
