@@ -378,8 +378,10 @@ fn acronym_definition(doc: &Document, chunks: &[Chunk], ci: usize) -> Option<usi
 }
 
 /// Whether an acronym names an organization: a known one, one introduced after an
-/// organization's name, one in an organization's slot, or one used with "the" ("the
-/// FDIC insurance cap") — never a place's or a defined non-organization's acronym.
+/// organization's name, one in an organization's slot, or one used with "the" as the
+/// head of its phrase ("a lawyer for the XYZ said") — never a place's or a defined
+/// non-organization's acronym, nor an unknown one that only modifies a noun ("the XYZ
+/// version of the bill", "the LGBT community"): shape alone is no evidence.
 fn acronym_is_org(
     doc: &Document,
     chunks: &[Chunk],
@@ -406,7 +408,24 @@ fn acronym_is_org(
             && (org_by_form(doc, name) || org_named_after_country(doc, name));
     }
     let before = proper_nouns::word_before(doc, c.span.start);
-    org_by_context(doc, c) || before.as_deref() == Some("the")
+    org_by_context(doc, c) || (before.as_deref() == Some("the") && heads_its_phrase(doc, c))
+}
+
+/// Whether a name after "the" is the head of its noun phrase, not a modifier of a noun
+/// after it: "the XYZ said" or "by the XYZ." names something, while "the XYZ version of
+/// the bill" or "the XYZ community" only describes the noun (an acronym used so is as
+/// often a programme, a law or a trait as an organization).
+fn heads_its_phrase(doc: &Document, chunk: &Chunk) -> bool {
+    let rest = &doc.text[chunk.span.end..];
+    if chunk.possessive || !rest.starts_with(' ') {
+        return true;
+    }
+    let next: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    !next.starts_with(char::is_lowercase) || proper_nouns::is_stopword(&next) || is_verb_like(&next)
 }
 
 /// Whether the chunk follows a role noun and "at"/"of"/"for"/"with" ("an analyst at
