@@ -149,6 +149,31 @@ const CASES: &[Case] = &[
         &[],
         &["Hartford"],
     ),
+    // An acronym as a speaker, an addressee or an employer is an organization.
+    (
+        "The firm was hired in May, and KWB said in a statement that it regretted nothing.",
+        Org,
+        &["KWB"],
+        &[],
+    ),
+    (
+        "The senator told WQRT on Monday that she would run.",
+        Org,
+        &["WQRT"],
+        &[],
+    ),
+    (
+        "She met the ZNT chairwoman without notes.",
+        Org,
+        &["ZNT"],
+        &[],
+    ),
+    (
+        "Parents asked about the KIDS program at the meeting.",
+        Org,
+        &[],
+        &["KIDS"],
+    ),
 ];
 
 /// The names of the given kind that the engine reports for `text`.
