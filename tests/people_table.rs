@@ -437,6 +437,19 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Amaka Eze",
         "lawyer",
     ),
+    // A lower-case honorific noun is a role: "professor" after an article or before a
+    // name; capitalised right before the name it stays a form of address.
+    (
+        "Rain is rare here, said Ingeborg Vik, a professor of geology at Tromsø University.",
+        "Ingeborg Vik",
+        "professor of geology at Tromsø University",
+    ),
+    (
+        "The University of Tromsø history professor Tariq Mensah disagreed.",
+        "Tariq Mensah",
+        "University of Tromsø history professor",
+    ),
+    ("Professor Elif Demir spoke first.", "Elif Demir", ""),
 ];
 
 /// Capitalised words that a party word or a following role noun does not make a person.

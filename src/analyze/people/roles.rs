@@ -24,24 +24,28 @@ fn slice(text: &str, toks: &[Tok], a: usize, b: usize) -> String {
     text[toks[a].start..toks[b].end].to_string()
 }
 
+/// Whether `w` names a role. An honorific that is also a role noun ("Professor",
+/// "Lady") is a form of address, not a role; only "professor" written in lower case
+/// ("a law professor at Yale") is the occupation.
 fn is_role_word(w: &str) -> bool {
     let last = w.rsplit('-').next().unwrap_or(w);
     (LEX.is_role_noun(w) || (w.contains('-') && LEX.is_role_noun(last)))
-        && LEX.honorific(w).is_none_or(|_| {
-            !matches!(
-                w.to_lowercase().trim_end_matches('.'),
-                "mr" | "mrs"
-                    | "ms"
-                    | "miss"
-                    | "dr"
-                    | "prof"
-                    | "professor"
-                    | "sir"
-                    | "dame"
-                    | "lord"
-                    | "lady"
-            )
-        })
+        && (w == "professor"
+            || LEX.honorific(w).is_none_or(|_| {
+                !matches!(
+                    w.to_lowercase().trim_end_matches('.'),
+                    "mr" | "mrs"
+                        | "ms"
+                        | "miss"
+                        | "dr"
+                        | "prof"
+                        | "professor"
+                        | "sir"
+                        | "dame"
+                        | "lord"
+                        | "lady"
+                )
+            }))
 }
 
 /// Whether the lower-case word at `i` can stand inside a title before its role noun
