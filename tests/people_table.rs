@@ -450,6 +450,29 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "University of Tromsø history professor",
     ),
     ("Professor Elif Demir spoke first.", "Elif Demir", ""),
+    // people.person_noun_appositive: a noun naming a kind of person (WordNet noun.person)
+    // heads an appositive opened by an article; age and sex words do not, nor a phrase
+    // opened by a possessive ("his wife" is another person).
+    (
+        "“It is loud,” said Kalani Akana, a retiree from Hilo.",
+        "Kalani Akana",
+        "retiree from Hilo",
+    ),
+    (
+        "Maria Tupou, a longtime Labour supporter, left the hall.",
+        "Maria Tupou",
+        "longtime Labour supporter",
+    ),
+    (
+        "Mirela Popescu, an elderly lady from Cluj, waved.",
+        "Mirela Popescu",
+        "",
+    ),
+    (
+        "Governor Radu Ionescu, his wife and two aides arrived.",
+        "Radu Ionescu",
+        "Governor",
+    ),
 ];
 
 /// Capitalised words that a party word or a following role noun does not make a person.

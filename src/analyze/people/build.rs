@@ -293,7 +293,7 @@ fn mention_role(
     let pre = roles::premodifier_role(text, toks, paras, first)
         .or_else(|| roles::pre_appositive_role(text, toks, paras, first))
         .filter(|_| fire(rules::PEOPLE_ROLE_BEFORE, m));
-    let post = roles::appositive_role(text, toks, paras, last)
+    let post = roles::appositive_role(text, toks, paras, last, true)
         .or_else(|| roles::predicate_role(text, toks, paras, last))
         .or_else(|| {
             roles::as_role(text, toks, paras, last).filter(|_| fire(rules::PEOPLE_ROLE_AS, m))

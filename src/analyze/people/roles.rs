@@ -7,6 +7,8 @@
 
 use super::lexicon::{LEX, NON_NAME_CAPS, ROLE_MODIFIERS, contains, is_function_word};
 use super::tokens::{Tok, TokKind, is_capitalized};
+use crate::analyze::rules::{self, fire};
+use crate::model::Span;
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "its", "their", "his", "her", "another",
@@ -204,12 +206,15 @@ pub(crate) fn premodifier_role(
     Some(slice(text, toks, s, end))
 }
 
-/// The appositive right after a name (`name_last` is its last token).
+/// The appositive right after a name (`name_last` is its last token). With `person_nouns`
+/// (reading a role, not deciding whether the name is a person) a noun naming a kind of
+/// person heads it too when an article opens it ("Jo Roe, a Fox News host").
 pub(crate) fn appositive_role(
     text: &str,
     toks: &[Tok],
     paras: &[usize],
     name_last: usize,
+    person_nouns: bool,
 ) -> Option<String> {
     let mut k = name_last + 1;
     // "Jane Roe an analyst at Acme, said": an appositive whose comma was left out,
@@ -231,7 +236,9 @@ pub(crate) fn appositive_role(
     {
         k += 2;
     }
-    let (s, e) = role_phrase(text, toks, paras, k, name_last)?;
+    // Without the comma only a role noun makes an appositive ("called X a liar").
+    let person_nouns = person_nouns && !indefinite;
+    let (s, e) = role_phrase(text, toks, paras, k, name_last, person_nouns)?;
     if titles_a_name(text, toks, s, e) {
         return None;
     }
@@ -240,13 +247,22 @@ pub(crate) fn appositive_role(
     if !closes_appositive(text, toks, paras, e + 1, name_last) {
         return None;
     }
-    let mut role = slice(text, toks, s, e);
+    // A phrase cut where a clause starts loses its dangling conjunction ("a mother of
+    // two and").
+    let mut end = e;
+    while end > s && matches!(toks[end].text(text), "and" | "or" | "but") {
+        end -= 1;
+    }
+    let mut role = slice(text, toks, s, end);
     // ", and Chairman of ..." continues the appositive.
     if toks.get(e + 1).map(|t| t.text(text)) == Some(",")
         && toks
             .get(e + 2)
             .is_some_and(|t| t.text(text).eq_ignore_ascii_case("and"))
-        && let Some((s2, e2)) = role_phrase(text, toks, paras, e + 3, name_last)
+        && !toks
+            .get(e + 3)
+            .is_some_and(|t| PP_HEADS.contains(&t.text(text).to_lowercase().as_str()))
+        && let Some((s2, e2)) = role_phrase(text, toks, paras, e + 3, name_last, person_nouns)
         && !titles_a_name(text, toks, s2, e2)
     {
         role = slice(text, toks, s, e2);
@@ -307,22 +323,30 @@ fn closes_appositive(text: &str, toks: &[Tok], paras: &[usize], k: usize, anchor
     }
 }
 
-/// A noun phrase starting at token `k` whose head (within its first words) is a role noun;
-/// returns its token range without a leading determiner.
+/// A noun phrase starting at token `k` whose head (within its first words) is a role noun,
+/// or with `person_nouns` and a determiner, a lower-case noun naming a kind of person
+/// (rule people.person_noun_appositive); returns its token range without the determiner.
 fn role_phrase(
     text: &str,
     toks: &[Tok],
     paras: &[usize],
     k: usize,
     anchor: usize,
+    person_nouns: bool,
 ) -> Option<(usize, usize)> {
     let mut s = k;
-    if toks
-        .get(s)
-        .is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str()))
-    {
+    let det = toks.get(s).map(|t| t.text(text).to_lowercase());
+    if det.as_deref().is_some_and(|d| DETERMINERS.contains(&d)) {
         s += 1;
     }
+    // Only an article: "X, his wife" names another person.
+    let article = matches!(det.as_deref(), Some("a" | "an" | "the"));
+    let person_head = |w: &str, at: usize| {
+        person_nouns && article && !is_capitalized(w) && LEX.is_person_noun(w) && {
+            let m = Span::new(toks[anchor.min(at)].start, toks[anchor.max(at)].end);
+            fire(rules::PEOPLE_PERSON_NOUN_APPOSITIVE, m)
+        }
+    };
     let first = toks.get(s)?;
     if !first.is_word() || !same_para(paras, s, anchor) {
         return None;
@@ -346,7 +370,7 @@ fn role_phrase(
         }
         if t.is_word() {
             let lw = w.to_lowercase();
-            if role_at.is_none() && is_role_word(w) {
+            if role_at.is_none() && (is_role_word(w) || person_head(w, e)) {
                 role_at = Some(e);
             }
             // a verb ends the phrase
@@ -495,7 +519,7 @@ pub(crate) fn predicate_role(
             if !det && !bare_ok {
                 return None;
             }
-            let (a, b) = role_phrase(text, toks, paras, s, name_last)?;
+            let (a, b) = role_phrase(text, toks, paras, s, name_last, false)?;
             Some(slice(text, toks, a, b))
         }
         "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "chairs" | "chaired"
@@ -582,7 +606,7 @@ pub(crate) fn as_role(
             if k == name_last + 1 || !AS_ROLE_VERBS.contains(&verb.as_str()) {
                 return None;
             }
-            let (a, b) = role_phrase(text, toks, paras, k + 1, name_last)?;
+            let (a, b) = role_phrase(text, toks, paras, k + 1, name_last, false)?;
             // "… as transport minister in June": a time or place after the role ends it.
             let b = (a + 1..=b)
                 .find(|&j| AS_ROLE_ENDS.contains(&toks[j].text(text).to_lowercase().as_str()))
