@@ -5,6 +5,7 @@
 //! (pre-modifier, appositive, predicate or possessive). Organizations and places are
 //! kept out by negative evidence (head words, a short place list).
 
+mod as_role;
 mod build;
 pub mod evidence;
 pub mod lexicon;
