@@ -964,6 +964,11 @@ const NOT_FIGURES: &[(&str, &str)] = &[
     // Counts from 1,000 up carry a comma in edited news: a bare recent year dates the noun.
     ("Several 2024 candidates skipped the forum.", "2024"),
     ("Turnout among 2020 voters was higher.", "2020"),
+    // A numbered list of people: the number counts no "Nadia".
+    (
+        "Her ranking of the field: 4 Nadia Petrov, then the rest.",
+        "4",
+    ),
     // One letter of an abbreviation counts nothing.
     (
         "He closed the season with a 3.10 E.R.A. and a smile.",
