@@ -5,6 +5,7 @@
 //! (pre-modifier, appositive, predicate or possessive). Organizations and places are
 //! kept out by negative evidence (head words, a short place list).
 
+mod as_role;
 mod build;
 pub mod evidence;
 pub mod lexicon;
@@ -384,7 +385,7 @@ fn is_person(
         return true;
     }
     // Context: an appositive with a role noun, or a speech verb next to the name.
-    if (roles::appositive_role(text, toks, paras, last).is_some()
+    if (roles::appositive_role(text, toks, paras, last, false).is_some()
         || roles::pre_appositive_role(text, toks, paras, first).is_some())
         && fire(rules::PEOPLE_ROLE_APPOSITIVE, span)
     {
