@@ -74,6 +74,26 @@ const CASES: &[Case] = &[
             ("Tomas Brandt", "The money has run out", D),
         ],
     ),
+    // --- "<clause>, X said, adding, “…”": the attribution before the participle speaks on
+    (
+        "Pier row\n\nDana Okafor rarely came to the meetings and left early, Petra Lindqvist \
+         said, adding, “She was never interested.”",
+        &[
+            (
+                "Petra Lindqvist",
+                "Dana Okafor rarely came to the meetings",
+                I,
+            ),
+            ("Petra Lindqvist", "She was never interested", D),
+        ],
+    ),
+    // --- a participle phrase opening the sentence is not its subject
+    (
+        "Pier row\n\nMayor Ilse Varga and councillor Dana Okafor fell out in May.\n\n\
+         Speaking at a town hall in Brantwick, Ohio, Varga went after Okafor, calling her \
+         “a total failure.”",
+        &[("Ilse Varga", "a total failure", D)],
+    ),
     // --- a name modifying a role is not the speaker named after the role
     (
         "Senator Ruth Calloway returned to the capital.\n\n\
