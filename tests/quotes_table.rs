@@ -94,6 +94,17 @@ const CASES: &[Case] = &[
          “a total failure.”",
         &[("Ilse Varga", "a total failure", D)],
     ),
+    // --- a party-state tag between the name and "said" after a quote
+    (
+        "Harbor row\n\n“They have nothing to hide,” Sen. Dana Okafor (D-Ore.) said Tuesday.",
+        &[("Dana Okafor", "They have nothing to hide", D)],
+    ),
+    // --- "as X put it:" introduces X's quote
+    (
+        "Harbor row\n\nSenator Dana Okafor toured the quay.\n\n\
+         Or, as Okafor put it: “The pier is older than the town.”",
+        &[("Dana Okafor", "The pier is older than the town", D)],
+    ),
     // --- a name modifying a role is not the speaker named after the role
     (
         "Senator Ruth Calloway returned to the capital.\n\n\
