@@ -87,6 +87,10 @@ const OWN_CASES: &[&str] = &[
      \"The quay is sound,\" Varga (D) said. As Varga put it: \"It will outlast us all.\"",
     "Quay vote\n\nMayor Ilse Varga and Dana Okafor argued in May.\n\n\
      Speaking at the quay in Brantwick, Varga went after Okafor, calling her \"a total failure.\"",
+    "Ferry fares hold\n\n\
+     Water bills rose again in the valley, angering farmers who say the canal fees are unfair. \
+     The harbour master, a veteran of three storms and two strikes, said the pier would stay shut. \
+     The ferry company has since said the fares will not change this year.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -119,6 +119,8 @@ registry! {
         "the role is the appositive or predicate after the name (\"Jane Roe, the chief economist\")";
     PEOPLE_OF_AFFILIATION = "people.of_affiliation", "people/build.rs::mention_role",
         "an \"of\" phrase after a name completes its title (\"Mayor Ana Ruiz of Springfield\"), or is the role when it names an organization (\"X of the Green Party\")";
+    PEOPLE_PERSON_NOUN_APPOSITIVE = "people.person_noun_appositive", "people/roles.rs::role_phrase",
+        "an appositive opened by an article and headed by a noun naming a kind of person (WordNet noun.person: \"Jo Roe, a radio host\", \"X, a Cruz supporter\") is the role; it does not make the name a person";
     PEOPLE_PARTY_TAG = "people.party_tag", "people/build.rs::mention_role",
         "a party-state tag after a name (\"Jane Roe (D-Ore.)\", \"Roe, R-Ky.,\") marks a person and is part of the role";
 
@@ -205,6 +207,12 @@ registry! {
         "\"<clause>, Roe said, <clause>.\": the clause going on after an attribution set inside the sentence is the same speaker's";
     QUOTES_INDIRECT_THAT = "quotes.indirect_that", "quotes/indirect.rs::indirect_at",
         "\"X said (that) <clause>\": the clause after a speech verb is its subject's statement";
+    QUOTES_WHO_NO_COMMA = "quotes.who_no_comma", "quotes/reported.rs::reported_subject",
+        "in \"<noun phrase> who say …\" with no comma, the noun phrase is the speaker";
+    QUOTES_OPENING_NP_ASIDE = "quotes.opening_np_aside", "quotes/reported.rs::reported_subject",
+        "when an aside (comma, bracket or dash) ends right before a speech verb, the noun phrase opening the sentence before the aside is the speaker";
+    QUOTES_SUBJECT_PAST_ADVERB = "quotes.subject_past_adverb", "quotes/reported.rs::reported_subject",
+        "an adverb or a dashed aside between a subject and its speech verb (\"has since said\", \"Roe — a former aide — said\") is skipped";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
@@ -262,7 +270,7 @@ registry! {
     ORGS_NAMED_AFTER_COUNTRY = "organizations.named_after_country", "organizations.rs::extract_from",
         "a name ending in a country but starting with other words (\"Environment X\") is an organization";
     ORGS_ACRONYM = "organizations.acronym", "organizations.rs::acronym_is_org",
-        "an acronym that is known, defined after an organization's name, in an organization slot or after \"the\" is an organization";
+        "an acronym that is known, defined after an organization's name, in an organization slot, after \"the\" heading its phrase or before a role noun (\"the XYZ said\", \"the XYZ chair\", not \"the XYZ version\"), or speaking or spoken to (\"XYZ said\", \"told XYZ\") is an organization";
     ORGS_CONTEXT = "organizations.context", "organizations.rs::extract_from",
         "a name in an organization's slot (\"analyst at X\", \"according to X\", \"X spokeswoman\") is an organization";
     ORGS_THE_PLURAL_NAME = "organizations.the_plural_name", "organizations.rs::org_by_form",
@@ -436,6 +444,23 @@ pub fn fire(id: RuleId, span: Span) -> bool {
     });
     EVER.with(|e| e.borrow_mut().insert(id));
     true
+}
+
+/// Runs `f` with a trace of its own (on a helper thread of an analysis): its result and
+/// the rules that fired in it, for [`absorb`] and [`attach`] on the analysing thread.
+pub fn traced<T>(f: impl FnOnce() -> T) -> (T, Vec<(RuleId, Span)>) {
+    let trace = Trace::start();
+    let out = f();
+    (out, trace.finish())
+}
+
+/// Counts firings made on a helper thread as fired on this one, for
+/// [`fired_on_this_thread`] (the caller adds them to its trace's firings itself).
+pub fn absorb(fired: &[(RuleId, Span)]) {
+    EVER.with(|e| {
+        let mut e = e.borrow_mut();
+        fired.iter().for_each(|&(id, _)| e.insert(id));
+    });
 }
 
 /// Every rule that has fired on the calling thread so far.
