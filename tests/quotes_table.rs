@@ -105,6 +105,13 @@ const CASES: &[Case] = &[
          Or, as Okafor put it: “The pier is older than the town.”",
         &[("Dana Okafor", "The pier is older than the town", D)],
     ),
+    // --- an appositive with its own verb still describes the speaker before it
+    (
+        "Harbor row\n\nMayor Ilse Varga spoke on Monday.\n\n\
+         Tomas Brandt, who thinks Mayor Varga wasted the money, called the new pier \
+         “a monument to waste.”",
+        &[("Tomas Brandt", "a monument to waste", D)],
+    ),
     // --- a name modifying a role is not the speaker named after the role
     (
         "Senator Ruth Calloway returned to the capital.\n\n\
