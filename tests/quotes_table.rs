@@ -112,6 +112,11 @@ const CASES: &[Case] = &[
          “a monument to waste.”",
         &[("Tomas Brandt", "a monument to waste", D)],
     ),
+    // --- "“…,” X <any verb>": the comma closing the quote is inside the marks
+    (
+        "Harbor row\n\n“It is very late for the town,” Dana Okafor sighed.",
+        &[("Dana Okafor", "It is very late for the town", D)],
+    ),
     // --- a name modifying a role is not the speaker named after the role
     (
         "Senator Ruth Calloway returned to the capital.\n\n\

@@ -214,9 +214,9 @@ impl Ctx<'_> {
             return None;
         }
         let c = self.close_tok(si)?;
-        let inner = self.segs[si]
-            .inner
-            .of(self.text)
+        // The text up to the closing mark: the quote's own span leaves out the comma
+        // that closes it ("“It is late,” Roe sighed").
+        let inner = self.text[self.segs[si].inner.start..self.segs[si].close?]
             .trim_end()
             .trim_end_matches(['’', '\'', '›']);
         let mut k = c + 1;
