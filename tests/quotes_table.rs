@@ -117,6 +117,12 @@ const CASES: &[Case] = &[
         "Harbor row\n\n“It is very late for the town,” Dana Okafor sighed.",
         &[("Dana Okafor", "It is very late for the town", D)],
     ),
+    // --- a phrase quoted inside a clause is not attributed by the words after its comma
+    (
+        "Harbor row\n\nMayor Ilse Varga gave a warm defense of “harbor values,” saying the old \
+         quay embodied the “spirit of the coast.”",
+        &[("Ilse Varga", "spirit of the coast", D)],
+    ),
     // --- a name modifying a role is not the speaker named after the role
     (
         "Senator Ruth Calloway returned to the capital.\n\n\

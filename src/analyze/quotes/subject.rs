@@ -213,6 +213,12 @@ impl Ctx<'_> {
         if self.names_a_work(si) {
             return None;
         }
+        // Only a quote opening its sentence: a phrase quoted inside a clause ("…
+        // defended “New York values,” saying the city …") is that clause's.
+        let o = self.open_tok(si);
+        if self.sents[self.sent[o]].0 != o && !(o > 0 && self.w(o - 1) == ":") {
+            return None;
+        }
         let c = self.close_tok(si)?;
         // The text up to the closing mark: the quote's own span leaves out the comma
         // that closes it ("“It is late,” Roe sighed").
