@@ -123,6 +123,16 @@ const CASES: &[Case] = &[
          quay embodied the “spirit of the coast.”",
         &[("Ilse Varga", "spirit of the coast", D)],
     ),
+    // --- a long appositive naming someone else does not stop the next quote continuing
+    (
+        "Harbor row\n\nMayor Ilse Varga opened the hearing.\n\n\
+         “There is no job description,” Melanie Verner, who served as Mayor Varga's chief of \
+         staff for six years, told the Harbor News. “You go with tradition.”",
+        &[
+            ("Melanie Verner", "There is no job description", D),
+            ("Melanie Verner", "You go with tradition", D),
+        ],
+    ),
     // --- a name modifying a role is not the speaker named after the role
     (
         "Senator Ruth Calloway returned to the capital.\n\n\
