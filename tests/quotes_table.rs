@@ -74,6 +74,65 @@ const CASES: &[Case] = &[
             ("Tomas Brandt", "The money has run out", D),
         ],
     ),
+    // --- "<clause>, X said, adding, “…”": the attribution before the participle speaks on
+    (
+        "Pier row\n\nDana Okafor rarely came to the meetings and left early, Petra Lindqvist \
+         said, adding, “She was never interested.”",
+        &[
+            (
+                "Petra Lindqvist",
+                "Dana Okafor rarely came to the meetings",
+                I,
+            ),
+            ("Petra Lindqvist", "She was never interested", D),
+        ],
+    ),
+    // --- a participle phrase opening the sentence is not its subject
+    (
+        "Pier row\n\nMayor Ilse Varga and councillor Dana Okafor fell out in May.\n\n\
+         Speaking at a town hall in Brantwick, Ohio, Varga went after Okafor, calling her \
+         “a total failure.”",
+        &[("Ilse Varga", "a total failure", D)],
+    ),
+    // --- a party-state tag between the name and "said" after a quote
+    (
+        "Harbor row\n\n“They have nothing to hide,” Sen. Dana Okafor (D-Ore.) said Tuesday.",
+        &[("Dana Okafor", "They have nothing to hide", D)],
+    ),
+    // --- "as X put it:" introduces X's quote
+    (
+        "Harbor row\n\nSenator Dana Okafor toured the quay.\n\n\
+         Or, as Okafor put it: “The pier is older than the town.”",
+        &[("Dana Okafor", "The pier is older than the town", D)],
+    ),
+    // --- an appositive with its own verb still describes the speaker before it
+    (
+        "Harbor row\n\nMayor Ilse Varga spoke on Monday.\n\n\
+         Tomas Brandt, who thinks Mayor Varga wasted the money, called the new pier \
+         “a monument to waste.”",
+        &[("Tomas Brandt", "a monument to waste", D)],
+    ),
+    // --- "“…,” X <any verb>": the comma closing the quote is inside the marks
+    (
+        "Harbor row\n\n“It is very late for the town,” Dana Okafor sighed.",
+        &[("Dana Okafor", "It is very late for the town", D)],
+    ),
+    // --- a phrase quoted inside a clause is not attributed by the words after its comma
+    (
+        "Harbor row\n\nMayor Ilse Varga gave a warm defense of “harbor values,” saying the old \
+         quay embodied the “spirit of the coast.”",
+        &[("Ilse Varga", "spirit of the coast", D)],
+    ),
+    // --- a long appositive naming someone else does not stop the next quote continuing
+    (
+        "Harbor row\n\nMayor Ilse Varga opened the hearing.\n\n\
+         “There is no job description,” Melanie Verner, who served as Mayor Varga's chief of \
+         staff for six years, told the Harbor News. “You go with tradition.”",
+        &[
+            ("Melanie Verner", "There is no job description", D),
+            ("Melanie Verner", "You go with tradition", D),
+        ],
+    ),
     // --- a name modifying a role is not the speaker named after the role
     (
         "Senator Ruth Calloway returned to the capital.\n\n\

@@ -83,6 +83,12 @@ const OWN_CASES: &[&str] = &[
      Brandt said the pier is safe.\n\
      Petra Lindqvist answered: \"It will not.\" \"It is rotten.\" \
      Okafor then told the board that the survey was old.",
+    "Quay repairs\n\nMayor Ilse Varga (D) spoke last.\n\n\
+     \"The quay is sound,\" Varga (D) said. As Varga put it: \"It will outlast us all.\"",
+    "Quay lease\n\nMayor Ilse Varga signed the lease.\n\n\
+     Dana Okafor, who thinks the Varga office rushed it, called the lease \"a gift to the builders.\"",
+    "Quay vote\n\nMayor Ilse Varga and Dana Okafor argued in May.\n\n\
+     Speaking at the quay in Brantwick, Varga went after Okafor, calling her \"a total failure.\"",
     "Ferry fares hold\n\n\
      Water bills rose again in the valley, angering farmers who say the canal fees are unfair. \
      The harbour master, a veteran of three storms and two strikes, said the pier would stay shut. \

@@ -145,6 +145,12 @@ registry! {
         "after a quote closed by its own full stop, \"X said\" with its own object, clause or quote (\"“… .” Roe then recalled an incident that …\") starts a new statement; it is not the quote's attribution";
     QUOTES_LINE_END_CLOSES_QUOTE = "quotes.line_end_closes_quote", "quotes/context.rs::line_break_after",
         "a quote closed by its own full stop at the end of a line ends its sentence: \"X said\" on the next line is not its attribution";
+    QUOTES_PARTICIPIAL_OPENER = "quotes.participial_opener", "quotes/phrases.rs::after_participial_opener",
+        "a sentence opening with a participle phrase (\"Speaking in Ames, Roe …\", \"Asked about it, Roe …\") has its subject after the phrase's comma";
+    QUOTES_PUT_IT = "quotes.put_it", "quotes/attribution.rs::before_attribution",
+        "\"as X put it: “…”\" / \"X put it this way, “…”\": \"put it\" introduces X's quote like a speech verb";
+    QUOTES_APPOSITIVE_CLAUSE = "quotes.appositive_clause", "quotes/appositive.rs::opens_appositive",
+        "an appositive may be a participle or relative clause with its own verb (\"Ann Lee, recalling her years with Cole, said\", \"Ann Lee, who thinks Cole erred, called …\"): the speaker is still Ann Lee";
     QUOTES_GOVERNING_VERB = "quotes.governing_verb", "quotes/attribution.rs::governing_attribution",
         "a partial quote governed by an earlier speech or stance verb in its sentence is that verb's subject's";
     QUOTES_GOVERNING_SAID_FAR = "quotes.governing_said_far", "quotes/attribution.rs::governing_attribution",

@@ -38,6 +38,7 @@ impl Ctx<'_> {
                 || self.is_word(c)
                     && !is_capitalized(self.w(c))
                     && LEX.speech_verb(self.w(c)).is_some()
+                    && !self.opens_appositive(c)
             {
                 return None;
             }
@@ -60,6 +61,21 @@ impl Ctx<'_> {
             Span::new(self.toks[start].start, self.toks[o].end),
         )
         .then_some((start, o))
+    }
+
+    /// The verb at `c` opens a participle or relative appositive (", recalling …",
+    /// ", who thinks …"), so it belongs to the description, not to another clause.
+    fn opens_appositive(&self, c: usize) -> bool {
+        let opens = c >= 2
+            && (self.w(c - 1) == ","
+                || self.lw(c - 1) == "who"
+                    && self.w(c - 2) == ","
+                    && self.mention[c - 3].is_some());
+        opens
+            && fire(
+                rules::QUOTES_APPOSITIVE_CLAUSE,
+                Span::new(self.toks[c - 1].start, self.toks[c].end),
+            )
     }
 }
 

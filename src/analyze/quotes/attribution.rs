@@ -10,6 +10,7 @@ use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, VerbClass, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
+use crate::model::Span;
 
 /// A direct or indirect attribution found by the rules.
 #[derive(Debug, Clone)]
@@ -200,14 +201,33 @@ impl Ctx<'_> {
         // to the mayor, wrote).
         let mut v = None;
         let mut commas = 0;
+        let mut bracket_close = None;
         for j in k..(k + 30).min(self.toks.len()) {
             if self.para[j] != self.para[k] || self.in_quote[j].is_some() {
                 break;
+            }
+            if bracket_close.is_some_and(|b| j <= b) {
+                continue;
             }
             let t = self.toks[j];
             if self.w(j) == "," && commas < 2 && j > k && j < k + 25 {
                 commas += 1;
                 continue;
+            }
+            // "…," Sen. Jane Roe (D-Ore.) said: a short tag after the name is skipped.
+            if self.w(j) == "(" && j > k {
+                bracket_close = (j + 1..(j + 8).min(self.toks.len()))
+                    .find(|&b| self.w(b) == ")")
+                    .filter(|&b| {
+                        (j + 1..b).all(|i| self.in_quote[i].is_none() && self.w(i) != "(")
+                            && fire(
+                                rules::QUOTES_BRACKET_TAG,
+                                Span::new(self.toks[j].start, self.toks[b].end),
+                            )
+                    });
+                if bracket_close.is_some() {
+                    continue;
+                }
             }
             if t.kind == TokKind::Punct && self.w(j) != "&" {
                 break;
@@ -327,6 +347,18 @@ impl Ctx<'_> {
             }
             if !self.in_name(k) && LEX.speech_verb(self.w(k)).is_some() {
                 v = Some(k);
+                break;
+            }
+            // "as Jane Roe put it: “…”": the idiom stands for a speech verb.
+            if k > 0
+                && self.lw(k) == "it"
+                && self.lw(k - 1) == "put"
+                && fire(
+                    rules::QUOTES_PUT_IT,
+                    Span::new(self.toks[k - 1].start, self.toks[k].end),
+                )
+            {
+                v = Some(k - 1);
                 break;
             }
         }

@@ -482,7 +482,7 @@ fn attribution_end(ctx: &Ctx, si: usize) -> usize {
         return 0;
     };
     let (_, end) = ctx.sents[ctx.sent[c]];
-    let cue = (c + 1..=end.min(c + 12)).find(|&k| {
+    let cue = (c + 1..=end.min(c + 30)).find(|&k| {
         ctx.in_quote[k].is_none()
             && ctx.is_word(k)
             && crate::analyze::people::lexicon::LEX

@@ -291,6 +291,7 @@ impl Ctx<'_> {
         if a >= k || self.in_quote[a].is_some() {
             return None;
         }
+        a = self.after_participial_opener(a, k);
         if matches!(self.lw(a), "he" | "she" | "they") {
             return Some((a, a));
         }
@@ -311,6 +312,45 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// "Speaking at a rally in Ames, Roe …" / "Asked about the vote, Roe …": a sentence
+    /// opening at `a` with a participle phrase closed by a comma before `k` has its
+    /// subject after that comma; otherwise `a`.
+    fn after_participial_opener(&self, a: usize, k: usize) -> usize {
+        let lw = self.lw(a);
+        let participle = is_capitalized(self.w(a))
+            && self.mention[a].is_none()
+            && lw.chars().count() > 4
+            && (lw.ends_with("ing") || lw.ends_with("ed"));
+        if !participle {
+            return a;
+        }
+        // The comma before the subject: the first one followed by a person, a pronoun or
+        // a determiner ("Speaking in Salem, Ohio, Roe …" skips the place's comma).
+        let end = (a + 1..k.min(a + 20))
+            .find(|&j| self.in_quote[j].is_some())
+            .unwrap_or(k.min(a + 20));
+        let commas: Vec<usize> = (a + 1..end)
+            .filter(|&j| self.w(j) == "," && j + 1 < k && self.is_word(j + 1))
+            .collect();
+        let Some(&c) = commas
+            .iter()
+            .find(|&&j| {
+                self.mention[j + 1].is_some()
+                    || self.is_pronoun(j + 1)
+                    || DETS.contains(&self.lw(j + 1))
+            })
+            .or(commas.first())
+        else {
+            return a;
+        };
+        let span = crate::model::Span::new(self.toks[a].start, self.toks[c].end);
+        if crate::analyze::rules::fire(crate::analyze::rules::QUOTES_PARTICIPIAL_OPENER, span) {
+            c + 1
+        } else {
+            a
+        }
     }
 
     /// A speaker noun phrase starting at `k` (after "said"): a pronoun, a titled name, or a
@@ -428,22 +468,24 @@ impl Ctx<'_> {
         if !verb.gerund {
             return None;
         }
-        if self.after_comma(v)
-            && let Some(hit) = self.opening_subject(v)
-        {
-            return Some(hit);
-        }
         if !self.after_break(v) {
             return None;
         }
         let span =
             |(s, e): (usize, usize)| crate::model::Span::new(self.toks[s].start, self.toks[e].end);
+        // "<clause>, Roe said, adding …": the attribution right before the participle
+        // speaks on, even when the clause before it opens with someone else's name.
         if let Some(hit) = self.attribution_before(v) {
             return crate::analyze::rules::fire(
                 crate::analyze::rules::QUOTES_PARTICIPLE_AFTER_ATTRIBUTION,
                 span(hit),
             )
             .then_some(hit);
+        }
+        if self.after_comma(v)
+            && let Some(hit) = self.opening_subject(v)
+        {
+            return Some(hit);
         }
         let si = *self.sent.get(v)?;
         let (a, b) = self.group_subject(si)?;

@@ -213,10 +213,16 @@ impl Ctx<'_> {
         if self.names_a_work(si) {
             return None;
         }
+        // Only a quote opening its sentence: a phrase quoted inside a clause ("…
+        // defended “New York values,” saying the city …") is that clause's.
+        let o = self.open_tok(si);
+        if self.sents[self.sent[o]].0 != o && !(o > 0 && self.w(o - 1) == ":") {
+            return None;
+        }
         let c = self.close_tok(si)?;
-        let inner = self.segs[si]
-            .inner
-            .of(self.text)
+        // The text up to the closing mark: the quote's own span leaves out the comma
+        // that closes it ("“It is late,” Roe sighed").
+        let inner = self.text[self.segs[si].inner.start..self.segs[si].close?]
             .trim_end()
             .trim_end_matches(['’', '\'', '›']);
         let mut k = c + 1;
