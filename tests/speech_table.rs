@@ -233,6 +233,26 @@ const CASES: &[Case] = &[
             ("Ilse Brandt", "the audit was late", I),
         ],
     ),
+    // --- a line opened by a speaker label and a colon; a column title is no speaker
+    (
+        "Harbour talks resume\n\n\
+         The Latest: Ferry crews return to the table\n\n\
+         ORTIZ: We want the night shifts paid at the old rate.\n\n\
+         BRANDT: The board has no money left for that.",
+        &[
+            ("Ortiz", "We want the night shifts paid at the old rate", I),
+            ("Brandt", "The board has no money left for that", I),
+        ],
+    ),
+    // --- "X said," opening a sentence: the clause after the comma
+    (
+        "The harbour board noted, the fees had doubled since the spring of last year.",
+        &[(
+            "The harbour board",
+            "the fees had doubled since the spring of last year",
+            I,
+        )],
+    ),
 ];
 
 #[test]

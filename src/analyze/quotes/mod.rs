@@ -13,6 +13,7 @@ mod appositive;
 mod attribution;
 mod context;
 mod indirect;
+mod labels;
 pub mod marks;
 mod phrases;
 mod reported;
@@ -326,7 +327,7 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
         {
             ctx.indirect_at(k, &run.log)
         } else {
-            None
+            ctx.labelled_line(k, &run.log)
         };
         let Some((f, cs, ce)) = hit else { continue };
         let span = Span::new(ctx.toks[cs].start, ctx.toks[ce].end);

@@ -2,8 +2,9 @@
 //! misses: a subject set off from its verb by an aside ("Ann Lee, the
 //! union's lawyer since 2010, said …", "Roe — who ran twice — told …"), an adverb the
 //! auxiliary list lacks ("has since said"), a relative clause with no comma
-//! ("farmers who say …").
+//! ("farmers who say …"); and the clause after "X said," opening a sentence.
 
+use super::attribution::Found;
 use super::context::{Ctx, DETS};
 use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, is_function_word};
@@ -126,5 +127,39 @@ impl Ctx<'_> {
             || LEX.is_group_head(self.lw(e))
             || LEX.is_role_noun(self.lw(e));
         (clean && head_ok && self.is_word(e)).then_some((a, e))
+    }
+    /// "Roe said, the plan failed." / "But the board noted, the fees had doubled.": a
+    /// clause verb right after the subject opening the sentence (`s..=e`) and followed by
+    /// a comma reports the clause after the comma.
+    pub fn said_comma_clause(
+        &mut self,
+        v: usize,
+        s: usize,
+        e: usize,
+        log: &[Said],
+    ) -> Option<(Found, usize, usize)> {
+        let (ss, _) = *self.sents.get(*self.sent.get(v)?)?;
+        let mut a = ss;
+        while a < s && !self.is_word(a) {
+            a += 1;
+        }
+        if a < s && LEADS.contains(&self.lw(a)) {
+            a += 1;
+        }
+        if a != s || s > e || e >= v || self.w(v + 1) != "," || self.is_mark(v + 2) {
+            return None;
+        }
+        let (cs, ce) = self.tail_after(v)?;
+        let sp = self
+            .classify(s, e, log)
+            .or_else(|| self.group_phrase(s, e))?;
+        fire(rules::QUOTES_SAID_COMMA_CLAUSE, self.span_of(cs, ce)).then_some((
+            Found {
+                speaker: sp,
+                cue: Some(v),
+            },
+            cs,
+            ce,
+        ))
     }
 }
