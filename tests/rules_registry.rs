@@ -82,7 +82,8 @@ const OWN_CASES: &[&str] = &[
      The harbour master, a veteran of three storms and two strikes, said the pier would stay shut. \
      The ferry company has since said the fares will not change this year.\n\n\
      BRANDT: The board has no money left for the night shifts.\n\n\
-     The harbour board noted, the fees had doubled since the spring of last year.",
+     The harbour board noted, the fees had doubled since the spring of last year. \
+     At the time, the ferry captains said, the harbour had no working lights at all.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -253,6 +253,18 @@ const CASES: &[Case] = &[
             I,
         )],
     ),
+    // --- a short head before an attribution set inside the sentence is part of it
+    (
+        "At the time, the ferry captains said, the harbour had no working lights at all.",
+        &[
+            ("The ferry captains", "At the time", I),
+            (
+                "The ferry captains",
+                "the harbour had no working lights at all",
+                I,
+            ),
+        ],
+    ),
 ];
 
 #[test]

@@ -205,6 +205,8 @@ registry! {
         "\"Roe said, the plan failed.\": a speech verb after the subject opening the sentence and followed by a comma reports the clause after the comma";
     QUOTES_LABELLED_LINE = "quotes.labelled_line", "quotes/labels.rs::labelled_line",
         "a line opened by a short capitalised label and a colon (\"ROE: …\", \"Q: …\", \"Mayor Roe: Bridge will reopen\") is the label's statement";
+    QUOTES_HEAD_FRAGMENT = "quotes.head_fragment", "quotes/reported.rs::head_fragment",
+        "\"The outreach, they said, raised new worries\": the one to three words before an attribution set inside the sentence are the head of the statement after it";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",

@@ -394,6 +394,15 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
             run.found
                 .push((tail, f.speaker.clone(), QuoteKind::Indirect, f.cue));
         }
+        // "The outreach, they said, raised …": the short head before an attribution set
+        // inside the sentence is part of the statement (see `reported::head_fragment`).
+        if cs > k
+            && let Some((hs, he)) = ctx.head_fragment(k, cs)
+        {
+            let head = Span::new(ctx.toks[hs].start, ctx.toks[he].end);
+            run.found
+                .push((head, f.speaker.clone(), QuoteKind::Indirect, f.cue));
+        }
         run.found
             .push((span, f.speaker, QuoteKind::Indirect, f.cue));
     }

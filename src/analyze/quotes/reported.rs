@@ -162,4 +162,30 @@ impl Ctx<'_> {
             ce,
         ))
     }
+    /// "The outreach, they said, raised new worries." / "At the time, she said, the
+    /// plan …": when the statement of cue `k` starts at `cs` right after the comma closing
+    /// an attribution set inside the sentence, the one to three words before the comma
+    /// opening that attribution are the statement's head.
+    pub fn head_fragment(&self, k: usize, cs: usize) -> Option<(usize, usize)> {
+        if cs == 0 || self.w(cs - 1) != "," {
+            return None;
+        }
+        let (ss, _) = *self.sents.get(*self.sent.get(k)?)?;
+        let c = (ss..k).rev().take(10).find(|&j| self.w(j) == ",")?;
+        let mut a = ss;
+        while a < c && !self.is_word(a) {
+            a += 1;
+        }
+        let words = (a..c).filter(|&j| self.is_word(j)).count();
+        let clean = (a..c).all(|j| {
+            self.in_quote[j].is_none()
+                && !self.is_mark(j)
+                && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some())
+                && self.lw(j) != "according"
+        });
+        if !(1..=3).contains(&words) || !clean || !self.is_word(c - 1) {
+            return None;
+        }
+        fire(rules::QUOTES_HEAD_FRAGMENT, self.span_of(a, c - 1)).then_some((a, c - 1))
+    }
 }
