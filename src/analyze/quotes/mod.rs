@@ -319,6 +319,7 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
             // A verb that introduced a quote may still close the clause before it
             // ("While X, he said, “…”"): see `indirect::opener_before_quote`.
             ctx.opener_before_quote(k, &run.log)
+                .or_else(|| ctx.clause_after_quote_cue(k, &run.log))
         } else if lw == "according" {
             ctx.according_to(k, &run.log)
         } else if crate::analyze::people::lexicon::LEX

@@ -2,7 +2,9 @@
 //! misses: a subject set off from its verb by an aside ("Ann Lee, the
 //! union's lawyer since 2010, said …", "Roe — who ran twice — told …"), an adverb the
 //! auxiliary list lacks ("has since said"), a relative clause with no comma
-//! ("farmers who say …"); and the clause after "X said," opening a sentence.
+//! ("farmers who say …"); the clause after "X said," opening a sentence; the head
+//! of a statement split by its attribution; and the clause after a verb that a
+//! quotation took as its cue.
 
 use super::attribution::Found;
 use super::context::{Ctx, DETS};
@@ -187,5 +189,22 @@ impl Ctx<'_> {
             return None;
         }
         fire(rules::QUOTES_HEAD_FRAGMENT, self.span_of(a, c - 1)).then_some((a, c - 1))
+    }
+    /// A speech verb at `k` that a quotation before it took as its cue across a line
+    /// break ("“…?”⏎The board noted that the fees had doubled.") still reports the
+    /// clause after it: the forward clause only, when no quotation stands before the
+    /// verb in its sentence.
+    pub fn clause_after_quote_cue(
+        &mut self,
+        k: usize,
+        log: &[Said],
+    ) -> Option<(Found, usize, usize)> {
+        let (ss, _) = *self.sents.get(*self.sent.get(k)?)?;
+        if (ss..k).any(|j| self.in_quote[j].is_some()) {
+            return None;
+        }
+        let hit = self.indirect_at(k, log)?;
+        (hit.1 > k && fire(rules::QUOTES_CUE_ALSO_REPORTS, self.span_of(hit.1, hit.2)))
+            .then_some(hit)
     }
 }
