@@ -215,6 +215,14 @@ registry! {
         "when an aside (comma, bracket or dash) ends right before a speech verb, the noun phrase opening the sentence before the aside is the speaker";
     QUOTES_SUBJECT_PAST_ADVERB = "quotes.subject_past_adverb", "quotes/reported.rs::reported_subject",
         "an adverb or a dashed aside between a subject and its speech verb (\"has since said\", \"Roe — a former aide — said\") is skipped";
+    QUOTES_SAID_COMMA_CLAUSE = "quotes.said_comma_clause", "quotes/reported.rs::said_comma_clause",
+        "\"Roe said, the plan failed.\": a speech verb after the subject opening the sentence and followed by a comma reports the clause after the comma";
+    QUOTES_LABELLED_LINE = "quotes.labelled_line", "quotes/labels.rs::labelled_line",
+        "a line opened by a short capitalised label and a colon (\"ROE: …\", \"Q: …\", \"Mayor Roe: Bridge will reopen\") is the label's statement";
+    QUOTES_HEAD_FRAGMENT = "quotes.head_fragment", "quotes/reported.rs::head_fragment",
+        "\"The outreach, they said, raised new worries\": the one to three words before an attribution set inside the sentence are the head of the statement after it";
+    QUOTES_CUE_ALSO_REPORTS = "quotes.cue_also_reports", "quotes/reported.rs::clause_after_quote_cue",
+        "a speech verb that a quotation before it took as its cue across a line break still reports the clause after it";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
