@@ -174,6 +174,31 @@ const CASES: &[Case] = &[
         &[],
         &["KIDS"],
     ),
+    // Datelines: the city is a place, the agency in brackets an organization.
+    (
+        "Ferry fares rise\n\nBRENWICK, Ont. (Wirex) — Fares on the harbor ferry will rise in June.",
+        Place,
+        &["BRENWICK"],
+        &[],
+    ),
+    (
+        "Ferry fares rise\n\nBRENWICK, Ont. (Wirex) — Fares on the harbor ferry will rise in June.",
+        Org,
+        &["Wirex"],
+        &["BRENWICK"],
+    ),
+    (
+        "Budget vote\n\nDENVER — The council voted on Tuesday.\n\nThe Denver vote was close.",
+        Place,
+        &["Denver"],
+        &["DENVER"],
+    ),
+    (
+        "Budget vote\n\nEXCLUSIVE — The council voted on Tuesday.",
+        Place,
+        &[],
+        &["EXCLUSIVE"],
+    ),
 ];
 
 /// The names of the given kind that the engine reports for `text`.

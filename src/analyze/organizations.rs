@@ -9,6 +9,10 @@ use super::gazetteer::{
     GROUP_PLURAL_ENDINGS, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_country, is_language,
     is_place_word, is_title,
 };
+use super::org_words::{
+    MEDIA_WORKS, NOT_ORG_ACRONYMS, NOT_TEAM_PLURALS, ORG_FOLLOWERS, OUTLET_WORDS, ROLE_NOUNS,
+    WORK_FOLLOWERS,
+};
 use super::people::lexicon::LEX;
 use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
@@ -16,128 +20,6 @@ use crate::model::{Document, NamedEntity, Person, Span};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
-
-/// All-capital words that are not organizations.
-const NOT_ORG_ACRONYMS: &[&str] = &[
-    "CEO", "CFO", "COO", "CTO", "MP", "MPs", "PM", "AM", "GMT", "UTC", "EST", "EDT", "PST", "PDT",
-    "BST", "CET", "TV", "OK", "ID", "IDs", "DNA", "RNA", "HIV", "AIDS", "GDP", "GNP", "CPI", "IPO",
-    "VAT", "USD", "EUR", "GBP", "JPY", "CNY", "AUD", "CAD", "PC", "PCs", "IT", "AI", "PDF", "URL",
-    "FAQ", "DIY", "VIP", "RIP", "SUV", "LED", "LCD", "NB", "PS", "AD", "BC", "BCE", "CE", "ET",
-    "PT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "US", "UK", "USA", "UAE",
-    "EU", "I", "A", "R", "D", "Q", "Q1", "Q2", "Q3", "Q4", "FY", "KM", "MPH", "NO", "YES", "THE",
-    "AND", "OR", "OF", "IN", "ON", "AT", "TO", "IS", "IT", "BY", "WE", "HE", "MY", "ME", "SO",
-    "DO", "GO", "UP", "IQ", "HTML", "CSS", "QC", "SC", "KC", "TBA", "TBC", "ASAP", "LOL", "OMG",
-    "FYI", "PhD", "MBA", "BA", "MA", "MSc", "BSc", "COVID", "SARS", "MERS", "NEW", "ALL", "FOR",
-    "NOT", "BUT", "HAS", "WAS", "ARE", "CD", "DVD", "GPS", "SMS", "NGO", "NGOs", "RSS", "APR",
-    "PAC", "PACs",
-];
-
-/// Role nouns whose "at/of/for X" slot holds an organization ("analyst at X").
-const ROLE_NOUNS: &[&str] = &[
-    "analyst",
-    "analysts",
-    "director",
-    "economist",
-    "economists",
-    "professor",
-    "researcher",
-    "researchers",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "officials",
-    "executive",
-    "executives",
-    "employee",
-    "employees",
-    "worker",
-    "workers",
-    "member",
-    "members",
-    "manager",
-    "partner",
-    "strategist",
-    "founder",
-    "head",
-    "chairman",
-    "chairwoman",
-    "chief",
-    "president",
-    "editor",
-    "reporter",
-    "correspondent",
-    "scientist",
-    "scientists",
-    "fellow",
-    "lecturer",
-    "staff",
-    "trader",
-    "traders",
-    "engineer",
-    "lawyer",
-    "lawyers",
-    "representative",
-    "vice-president",
-    "co-founder",
-    "ceo",
-    "cfo",
-    "adviser",
-    "advisor",
-    "consultant",
-    "owner",
-    "student",
-    "students",
-    "coach",
-    "player",
-    "players",
-];
-
-/// Words right after a name that make it an organization ("Environment Canada spokeswoman").
-const ORG_FOLLOWERS: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokespeople",
-    "officials",
-    "official",
-    "executives",
-    "employees",
-    "staff",
-    "shares",
-    "stock",
-    "chief",
-    "headquarters",
-    "board",
-    "shareholders",
-    "subsidiary",
-    "spokesmen",
-];
-
-/// Words after a name that make it a pollster's or publisher's ("a Gallup poll", "the
-/// LibriVox website"), when the name is no sentence opener, date or adjective.
-const WORK_FOLLOWERS: &[&str] = &["poll", "polls", "website"];
-
-/// What a broadcaster, publisher or pollster makes: "MTV's horror reality series",
-/// "DC Comics' limited series".
-const MEDIA_WORKS: &[&str] = &[
-    "series",
-    "show",
-    "shows",
-    "programme",
-    "program",
-    "broadcast",
-    "broadcasts",
-    "website",
-    "poll",
-    "polls",
-    "podcast",
-    "newsletter",
-    "magazine",
-    "newspaper",
-    "channel",
-    "network",
-];
 
 /// A name that is no sentence opener, date, common capitalized word or one-word
 /// adjective ("Tuesday's poll", "a Republican poll", "Today's show").
@@ -234,36 +116,6 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
     chunk.words.len() == 1 && WEB_NAME.is_match(text) && fire(rules::ORGS_WEB_NAME, chunk.span)
 }
 
-/// Plural group words that follow a place without making a team ("Texas Democrats").
-const NOT_TEAM_PLURALS: &[&str] = &[
-    "Democrats",
-    "Republicans",
-    "Conservatives",
-    "Liberals",
-    "Socialists",
-    "Islands",
-    "Mountains",
-    "Hills",
-    "Heights",
-    "Falls",
-    "Springs",
-    "Lakes",
-    "Plains",
-    "Highlands",
-    "Lowlands",
-    "Territories",
-    "Emirates",
-    "States",
-    "Studies",
-    "Affairs",
-    "Games",
-    "Olympics",
-    "Championships",
-    "Awards",
-    "Series",
-    "Wars",
-];
-
 /// A sports team named after its home: a known place followed by one or two capitalised
 /// words ending in a plural ("Houston Astros", "Boston Red Sox", "Tampa Bay Rays").
 fn is_team_name(doc: &Document, chunk: &Chunk) -> bool {
@@ -315,25 +167,6 @@ fn the_plural_name(doc: &Document, chunk: &Chunk) -> bool {
             .any(|m| m.span.end == chunk.span.len())
         && proper_nouns::in_sports_sentence(doc, chunk.sentence)
 }
-
-/// Newspapers and magazines called by their last word with "the" ("the Times reported",
-/// "told the Guardian"): a one-word name that is a newspaper's head.
-const OUTLET_WORDS: &[&str] = &[
-    "Times",
-    "Post",
-    "Herald",
-    "Journal",
-    "Gazette",
-    "Tribune",
-    "Chronicle",
-    "Observer",
-    "Inquirer",
-    "Examiner",
-    "Guardian",
-    "Independent",
-    "Telegraph",
-    "Economist",
-];
 
 /// Whether a one-word chunk is a newspaper called by its head word after "the", and
 /// not a modifier of the noun after it ("the Independent candidate").
@@ -731,6 +564,15 @@ pub fn extract_from(
                     }
                 }
             }
+            found.push((doc.slice(span).to_string(), span));
+        }
+    }
+    // The news agency of a dateline ("SPRINGFIELD (AP) —").
+    for d in super::datelines::datelines(doc) {
+        if let Some(span) = d.agency
+            && !found.iter().any(|(_, s)| *s == span)
+            && fire(rules::ORGS_DATELINE_AGENCY, span)
+        {
             found.push((doc.slice(span).to_string(), span));
         }
     }
