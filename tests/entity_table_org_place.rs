@@ -199,6 +199,26 @@ const CASES: &[Case] = &[
         &[],
         &["EXCLUSIVE"],
     ),
+    // An acronym spelled out in brackets after it is whatever its expansion is.
+    (
+        "Bees fed on QRF [quick release fructose, a syrup] lived longer. The QRF was cheap.",
+        Org,
+        &[],
+        &["QRF"],
+    ),
+    (
+        "Staff of the KWM (Kestrel Water Board) met. The KWM said rates would rise.",
+        Org,
+        &["Kestrel Water Board"],
+        &[],
+    ),
+    // "the XYZ of …" names a thing of something, not an organization.
+    (
+        "The clip is shot from the ZQV of the driver.",
+        Org,
+        &[],
+        &["ZQV"],
+    ),
 ];
 
 /// The names of the given kind that the engine reports for `text`.

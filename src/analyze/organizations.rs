@@ -221,7 +221,7 @@ fn acronym_is_org(
     chunks: &[Chunk],
     ci: usize,
     people: &PeopleIndex,
-    defined: &HashMap<&str, usize>,
+    defined: &Definitions,
 ) -> bool {
     let c = &chunks[ci];
     let text = c.text(doc);
@@ -236,15 +236,20 @@ fn acronym_is_org(
         return true;
     }
     // The same acronym introduced anywhere in the article decides.
-    if let Some(&def) = defined.get(text) {
+    if let Some(&is_org) = defined.expanded.get(text) {
+        return is_org;
+    }
+    if let Some(&def) = defined.before.get(text) {
         let name = &chunks[def];
         return !people.overlaps(doc, name)
             && (org_by_form(doc, name) || org_named_after_country(doc, name));
     }
     let before = proper_nouns::word_before(doc, c.span.start);
+    // "the XYZ of the rocket" names a thing of the rocket's.
+    let of_phrase = next_lower_word(doc, c) == "of";
     org_by_context(doc, c)
         || (before.as_deref() == Some("the")
-            && (heads_its_phrase(doc, c) || names_its_staff(doc, c)))
+            && ((heads_its_phrase(doc, c) && !of_phrase) || names_its_staff(doc, c)))
         || acronym_speaks(doc, c, before.as_deref())
 }
 
@@ -466,16 +471,61 @@ impl<'a> PeopleIndex<'a> {
     }
 }
 
-/// Each acronym's definition ("… Treaty (NPT)"): the first place in the article where
-/// it is introduced, as the chunk index of the name before it.
-fn defined_acronyms<'a>(doc: &'a Document, chunks: &[Chunk]) -> HashMap<&'a str, usize> {
-    let mut defined = HashMap::new();
+/// How the article spells out its acronyms.
+struct Definitions<'a> {
+    /// "… Treaty (NPT)": the chunk index of the name before the acronym, first use.
+    before: HashMap<&'a str, usize>,
+    /// "ROS [reactive oxygen species]", "the VM (virtual microscope)": an expansion
+    /// after the acronym, and whether it names an organization.
+    expanded: HashMap<&'a str, bool>,
+}
+
+/// Each acronym's definition, the first place in the article where it is introduced.
+fn defined_acronyms<'a>(doc: &'a Document, chunks: &[Chunk]) -> Definitions<'a> {
+    let mut before = HashMap::new();
+    let mut expanded = HashMap::new();
     for di in 0..chunks.len() {
         if let Some(def) = acronym_definition(doc, chunks, di) {
-            defined.entry(chunks[di].text(doc)).or_insert(def);
+            before.entry(chunks[di].text(doc)).or_insert(def);
+        }
+        let c = &chunks[di];
+        if c.words.len() == 1
+            && is_acronym(c.text(doc))
+            && let Some(expansion) = expansion_after(doc, c)
+        {
+            let last = expansion.rsplit(' ').next().unwrap_or("");
+            let is_org = ORGS.lookup(expansion).is_some()
+                || (expansion.contains(' ')
+                    && last.starts_with(char::is_uppercase)
+                    && ORG_HEADS.is_one_word_head(last));
+            expanded.entry(c.text(doc)).or_insert(is_org);
         }
     }
-    defined
+    Definitions { before, expanded }
+}
+
+/// The words in brackets right after an acronym, up to a comma or the closing bracket,
+/// when their initials spell it: "ROS [Reactive Oxygen Species, the …]" → "Reactive
+/// Oxygen Species".
+fn expansion_after<'a>(doc: &'a Document, c: &Chunk) -> Option<&'a str> {
+    let rest = &doc.text[c.span.end..];
+    let inner = rest
+        .strip_prefix(" (")
+        .or_else(|| rest.strip_prefix(" ["))?;
+    let end = inner.find([',', ')', ']', ';'])?;
+    let expansion = inner[..end].trim();
+    let spelled: String = expansion
+        .split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(|ch| ch.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let letters: String = c
+        .text(doc)
+        .chars()
+        .filter(|ch| ch.is_alphabetic())
+        .collect();
+    (expansion.len() <= 80 && spelled == letters).then_some(expansion)
 }
 
 /// Initials of a name's capitalized words ("United States Geological Survey" → "USGS").
@@ -506,6 +556,7 @@ pub fn extract_from(
     let defined = defined_acronyms(doc, chunks);
     // "Kennedy Space Center (KSC)" where the place stage took the venue: KSC is the place's.
     let place_acronyms: HashSet<&str> = defined
+        .before
         .iter()
         .filter(|(_, def)| place_spans.contains(&chunks[**def].span))
         .map(|(acronym, _)| *acronym)
