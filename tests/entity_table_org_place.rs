@@ -219,6 +219,13 @@ const CASES: &[Case] = &[
         &[],
         &["ZQV"],
     ),
+    // AP-style state abbreviations (generated from PyPI us): the town before one is a place.
+    (
+        "Voters in Marlow Creek, Fla., lined up before dawn.",
+        Place,
+        &["Marlow Creek", "Fla."],
+        &[],
+    ),
 ];
 
 /// The names of the given kind that the engine reports for `text`.
