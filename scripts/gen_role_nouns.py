@@ -200,6 +200,74 @@ def rewrite(path, marker, words):
     return len(words - hand), len(hand)
 
 
+PERSON_OUT = os.path.join(DATA, "person_nouns.txt")
+PERSON_HEADER = """# source: WordNet 3.0 (Princeton University), as shipped by Debian wordnet-base in /usr/share/wordnet
+# licence: WordNet 3.0 licence (free to use, copy and distribute with the copyright notice)
+# generated-by: scripts/gen_role_nouns.py
+# Nouns whose commonest sense names a kind of person (noun.person) by what they do, back,
+# hold or are to others ("host", "supporter", "retiree", "nephew", "defector"), not in
+# role_nouns.txt. They head a role only after a name and an article ("Jo Roe, a Fox host"),
+# never make a name a person. Left out: age and sex words (person, adult, juvenile, male,
+# female and kinds of these only: "man", "lady", "girl"), role nouns, given names and
+# one-word gazetteer names.
+"""
+# person.n.01, male.n.02, female.n.02, juvenile.n.01: a synset that is a kind of these
+# only (its parents are these, or adult.n.01, or kinds of these) says who someone is by
+# age or sex, which a reader does not take for a role ("a lady from Leeds"); "host" (a
+# kind of adult only) and "wife" (also a spouse) stay.
+SEX_AGE = {"09624168", "09619168", "09622049"}
+NEUTRAL = {"00007846", "09605289"}
+
+
+def demographic(offset, parents, memo):
+    """A kind of male, female or juvenile only (besides person and adult)."""
+    if offset in SEX_AGE:
+        return True
+    if offset in NEUTRAL:
+        return False
+    if offset in memo:
+        return memo[offset]
+    memo[offset] = False
+    ups = parents.get(offset, [])
+    ok = any(demographic(u, parents, memo) for u in ups) and all(
+        u in NEUTRAL or demographic(u, parents, memo) for u in ups
+    )
+    memo[offset] = ok
+    return ok
+
+
+def usage_marked():
+    """Noun synsets with a usage-domain pointer (";u": ethnic slur, disparagement,
+    colloquialism ...)."""
+    out = set()
+    with open(os.path.join(WN, "data.noun")) as f:
+        for line in f:
+            if not line.startswith(" ") and " ;u " in line.split(" | ")[0]:
+                out.add(line.split()[0])
+    return out
+
+
+def person_nouns(parents, common, excluded):
+    """Lower-case nouns whose commonest sense is a noun.person synset, corpus-tagged (or
+    the only sense), not an age/sex kind, not marked with a usage domain (slurs,
+    disparagement, slang) and not in `excluded`."""
+    lexfile = wordnet.noun_lexfiles()
+    marked = usage_marked()
+    memo = {}
+    out = set()
+    for lemma, senses, tagged, first in wordnet.noun_index():
+        if not WORD.match(lemma) or len(lemma.replace("-", "")) < 3:
+            continue
+        if (tagged < 1 and senses > 1) or lexfile.get(first) != "18" or first not in parents:
+            continue
+        if lemma not in common or lemma in excluded or first in NEUTRAL or first in marked:
+            continue
+        if demographic(first, parents, memo):
+            continue
+        out.add(lemma)
+    return out
+
+
 def main():
     parents, common = synsets()
     memo = {}
@@ -229,6 +297,12 @@ def main():
         for w in sorted(words):
             f.write(w + "\n")
     print(f"{len(words)} WordNet role nouns after {len(hand)} hand-kept ones")
+    persons = person_nouns(parents, common, names | hand | words)
+    with open(PERSON_OUT, "w", encoding="utf-8") as f:
+        f.write(PERSON_HEADER)
+        for w in sorted(persons):
+            f.write(w + "\n")
+    print(f"{len(persons)} WordNet person nouns")
     heads = plural_heads(names | hand | words, set(surnames))
     n, h = rewrite(HEADS_OUT, HEADS_MARKER, heads)
     print(f"{n} WordNet plural heads after {h} hand-kept ones")

@@ -313,6 +313,8 @@ lists! {
     };
     /// Nouns naming a role, office or occupation.
     ROLE_NOUNS = "role_nouns.txt", Shape::WORD;
+    /// Nouns naming a kind of person (WordNet noun.person), heads of appositive roles.
+    PERSON_NOUNS = "person_nouns.txt", Shape::WORD;
     /// Given names (male).
     FIRST_NAMES_MALE = "first_names_male.txt", Shape::WORD;
     /// Given names (female).

@@ -437,6 +437,42 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Amaka Eze",
         "lawyer",
     ),
+    // A lower-case honorific noun is a role: "professor" after an article or before a
+    // name; capitalised right before the name it stays a form of address.
+    (
+        "Rain is rare here, said Ingeborg Vik, a professor of geology at Tromsø University.",
+        "Ingeborg Vik",
+        "professor of geology at Tromsø University",
+    ),
+    (
+        "The University of Tromsø history professor Tariq Mensah disagreed.",
+        "Tariq Mensah",
+        "University of Tromsø history professor",
+    ),
+    ("Professor Elif Demir spoke first.", "Elif Demir", ""),
+    // people.person_noun_appositive: a noun naming a kind of person (WordNet noun.person)
+    // heads an appositive opened by an article; age and sex words do not, nor a phrase
+    // opened by a possessive ("his wife" is another person).
+    (
+        "“It is loud,” said Kalani Akana, a retiree from Hilo.",
+        "Kalani Akana",
+        "retiree from Hilo",
+    ),
+    (
+        "Maria Tupou, a longtime Labour supporter, left the hall.",
+        "Maria Tupou",
+        "longtime Labour supporter",
+    ),
+    (
+        "Mirela Popescu, an elderly lady from Cluj, waved.",
+        "Mirela Popescu",
+        "",
+    ),
+    (
+        "Governor Radu Ionescu, his wife and two aides arrived.",
+        "Radu Ionescu",
+        "Governor",
+    ),
 ];
 
 /// Capitalised words that a party word or a following role noun does not make a person.

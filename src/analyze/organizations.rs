@@ -31,7 +31,8 @@ fn plain_name(doc: &Document, chunk: &Chunk) -> bool {
         && !crate::lexicon::WEEKDAYS.contains(&last)
         && !crate::lexicon::MONTHS.iter().any(|&(m, _)| m == last)
         && !proper_nouns::is_stopword(&lower)
-        && !crate::lexicon::NON_NAME_CAPS.words().any(|w| w == lower)
+        && crate::lexicon::compiled::WORDS.get(&lower) & crate::lexicon::compiled::NON_NAME_CAPS
+            == 0
         && !(chunk.words.len() == 1 && (lower.ends_with("an") || lower.ends_with("ic")))
 }
 

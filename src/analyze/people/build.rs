@@ -3,7 +3,7 @@
 
 use super::lexicon::LEX;
 use super::tokens::Tok;
-use super::{NameCandidate, is_name_word, is_title_like, roles};
+use super::{NameCandidate, as_role, is_name_word, is_title_like, roles};
 use crate::analyze::rules::{self, fire};
 use crate::model::{Person, Span};
 use foldhash::{HashMap, HashMapExt};
@@ -293,10 +293,10 @@ fn mention_role(
     let pre = roles::premodifier_role(text, toks, paras, first)
         .or_else(|| roles::pre_appositive_role(text, toks, paras, first))
         .filter(|_| fire(rules::PEOPLE_ROLE_BEFORE, m));
-    let post = roles::appositive_role(text, toks, paras, last)
+    let post = roles::appositive_role(text, toks, paras, last, true)
         .or_else(|| roles::predicate_role(text, toks, paras, last))
         .or_else(|| {
-            roles::as_role(text, toks, paras, last).filter(|_| fire(rules::PEOPLE_ROLE_AS, m))
+            as_role::as_role(text, toks, paras, last).filter(|_| fire(rules::PEOPLE_ROLE_AS, m))
         })
         .or_else(|| {
             pre.as_ref()

@@ -124,6 +124,11 @@ impl Lexicon {
             role(w) || role(w.trim_end_matches('.'))
         })
     }
+    /// A noun naming a kind of person that is not a role noun ("host", "supporter",
+    /// "nephew"): a role only where an article introduces it after a name.
+    pub fn is_person_noun(&self, word: &str) -> bool {
+        lists(word) & compiled::PERSON_NOUNS != 0
+    }
     pub fn is_group_head(&self, word: &str) -> bool {
         lists(word) & (compiled::GROUP_SPEAKERS | compiled::GROUP_SPEAKERS_WORDNET) != 0
     }

@@ -7,6 +7,8 @@
 
 use super::lexicon::{LEX, NON_NAME_CAPS, ROLE_MODIFIERS, contains, is_function_word};
 use super::tokens::{Tok, TokKind, is_capitalized};
+use crate::analyze::rules::{self, fire};
+use crate::model::Span;
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "its", "their", "his", "her", "another",
@@ -16,32 +18,36 @@ const CLAUSE_END: &[&str] = &[
     ",", ".", ";", ":", "(", ")", "“", "”", "\"", "?", "!", "—", "–", "‘", "«", "»",
 ];
 
-fn same_para(paras: &[usize], a: usize, b: usize) -> bool {
+pub(super) fn same_para(paras: &[usize], a: usize, b: usize) -> bool {
     paras.get(a).is_some() && paras.get(a) == paras.get(b)
 }
 
-fn slice(text: &str, toks: &[Tok], a: usize, b: usize) -> String {
+pub(super) fn slice(text: &str, toks: &[Tok], a: usize, b: usize) -> String {
     text[toks[a].start..toks[b].end].to_string()
 }
 
+/// Whether `w` names a role. An honorific that is also a role noun ("Professor",
+/// "Lady") is a form of address, not a role; only "professor" written in lower case
+/// ("a law professor at Yale") is the occupation.
 fn is_role_word(w: &str) -> bool {
     let last = w.rsplit('-').next().unwrap_or(w);
     (LEX.is_role_noun(w) || (w.contains('-') && LEX.is_role_noun(last)))
-        && LEX.honorific(w).is_none_or(|_| {
-            !matches!(
-                w.to_lowercase().trim_end_matches('.'),
-                "mr" | "mrs"
-                    | "ms"
-                    | "miss"
-                    | "dr"
-                    | "prof"
-                    | "professor"
-                    | "sir"
-                    | "dame"
-                    | "lord"
-                    | "lady"
-            )
-        })
+        && (w == "professor"
+            || LEX.honorific(w).is_none_or(|_| {
+                !matches!(
+                    w.to_lowercase().trim_end_matches('.'),
+                    "mr" | "mrs"
+                        | "ms"
+                        | "miss"
+                        | "dr"
+                        | "prof"
+                        | "professor"
+                        | "sir"
+                        | "dame"
+                        | "lord"
+                        | "lady"
+                )
+            }))
 }
 
 /// Whether the lower-case word at `i` can stand inside a title before its role noun
@@ -200,12 +206,15 @@ pub(crate) fn premodifier_role(
     Some(slice(text, toks, s, end))
 }
 
-/// The appositive right after a name (`name_last` is its last token).
+/// The appositive right after a name (`name_last` is its last token). With `person_nouns`
+/// (reading a role, not deciding whether the name is a person) a noun naming a kind of
+/// person heads it too when an article opens it ("Jo Roe, a Fox News host").
 pub(crate) fn appositive_role(
     text: &str,
     toks: &[Tok],
     paras: &[usize],
     name_last: usize,
+    person_nouns: bool,
 ) -> Option<String> {
     let mut k = name_last + 1;
     // "Jane Roe an analyst at Acme, said": an appositive whose comma was left out,
@@ -227,7 +236,9 @@ pub(crate) fn appositive_role(
     {
         k += 2;
     }
-    let (s, e) = role_phrase(text, toks, paras, k, name_last)?;
+    // Without the comma only a role noun makes an appositive ("called X a liar").
+    let person_nouns = person_nouns && !indefinite;
+    let (s, e) = role_phrase(text, toks, paras, k, name_last, person_nouns)?;
     if titles_a_name(text, toks, s, e) {
         return None;
     }
@@ -236,13 +247,22 @@ pub(crate) fn appositive_role(
     if !closes_appositive(text, toks, paras, e + 1, name_last) {
         return None;
     }
-    let mut role = slice(text, toks, s, e);
+    // A phrase cut where a clause starts loses its dangling conjunction ("a mother of
+    // two and").
+    let mut end = e;
+    while end > s && matches!(toks[end].text(text), "and" | "or" | "but") {
+        end -= 1;
+    }
+    let mut role = slice(text, toks, s, end);
     // ", and Chairman of ..." continues the appositive.
     if toks.get(e + 1).map(|t| t.text(text)) == Some(",")
         && toks
             .get(e + 2)
             .is_some_and(|t| t.text(text).eq_ignore_ascii_case("and"))
-        && let Some((s2, e2)) = role_phrase(text, toks, paras, e + 3, name_last)
+        && !toks
+            .get(e + 3)
+            .is_some_and(|t| PP_HEADS.contains(&t.text(text).to_lowercase().as_str()))
+        && let Some((s2, e2)) = role_phrase(text, toks, paras, e + 3, name_last, person_nouns)
         && !titles_a_name(text, toks, s2, e2)
     {
         role = slice(text, toks, s, e2);
@@ -303,22 +323,30 @@ fn closes_appositive(text: &str, toks: &[Tok], paras: &[usize], k: usize, anchor
     }
 }
 
-/// A noun phrase starting at token `k` whose head (within its first words) is a role noun;
-/// returns its token range without a leading determiner.
-fn role_phrase(
+/// A noun phrase starting at token `k` whose head (within its first words) is a role noun,
+/// or with `person_nouns` and a determiner, a lower-case noun naming a kind of person
+/// (rule people.person_noun_appositive); returns its token range without the determiner.
+pub(super) fn role_phrase(
     text: &str,
     toks: &[Tok],
     paras: &[usize],
     k: usize,
     anchor: usize,
+    person_nouns: bool,
 ) -> Option<(usize, usize)> {
     let mut s = k;
-    if toks
-        .get(s)
-        .is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str()))
-    {
+    let det = toks.get(s).map(|t| t.text(text).to_lowercase());
+    if det.as_deref().is_some_and(|d| DETERMINERS.contains(&d)) {
         s += 1;
     }
+    // Only an article: "X, his wife" names another person.
+    let article = matches!(det.as_deref(), Some("a" | "an" | "the"));
+    let person_head = |w: &str, at: usize| {
+        person_nouns && article && !is_capitalized(w) && LEX.is_person_noun(w) && {
+            let m = Span::new(toks[anchor.min(at)].start, toks[anchor.max(at)].end);
+            fire(rules::PEOPLE_PERSON_NOUN_APPOSITIVE, m)
+        }
+    };
     let first = toks.get(s)?;
     if !first.is_word() || !same_para(paras, s, anchor) {
         return None;
@@ -342,7 +370,7 @@ fn role_phrase(
         }
         if t.is_word() {
             let lw = w.to_lowercase();
-            if role_at.is_none() && is_role_word(w) {
+            if role_at.is_none() && (is_role_word(w) || person_head(w, e)) {
                 role_at = Some(e);
             }
             // a verb ends the phrase
@@ -491,7 +519,7 @@ pub(crate) fn predicate_role(
             if !det && !bare_ok {
                 return None;
             }
-            let (a, b) = role_phrase(text, toks, paras, s, name_last)?;
+            let (a, b) = role_phrase(text, toks, paras, s, name_last, false)?;
             Some(slice(text, toks, a, b))
         }
         "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "chairs" | "chaired"
@@ -509,91 +537,6 @@ pub(crate) fn predicate_role(
         _ => None,
     }
 }
-
-/// Verbs (and particles ending a phrasal verb) that take a role after "as": "served as",
-/// "resigned as", "was named as", "stepped down as", "was sworn in as".
-const AS_ROLE_VERBS: &[&str] = &[
-    "serve",
-    "serves",
-    "served",
-    "serving",
-    "resign",
-    "resigns",
-    "resigned",
-    "resigning",
-    "work",
-    "works",
-    "worked",
-    "working",
-    "appointed",
-    "named",
-    "elected",
-    "re-elected",
-    "reelected",
-    "hired",
-    "installed",
-    "nominated",
-    "confirmed",
-    "chosen",
-    "selected",
-    "retired",
-    "retire",
-    "retires",
-    "quit",
-    "quits",
-    "remain",
-    "remains",
-    "remained",
-    "continue",
-    "continues",
-    "continued",
-    "joined",
-    "joins",
-    "down",
-    "over",
-    "in",
-];
-
-/// "Jane Roe was forced to resign as finance minister", "Roe served as mayor": a role
-/// after "as" following one of [`AS_ROLE_VERBS`], with only lower-case words (an
-/// auxiliary, "forced to") between the name and the verb, so the role stays the name's.
-pub(crate) fn as_role(
-    text: &str,
-    toks: &[Tok],
-    paras: &[usize],
-    name_last: usize,
-) -> Option<String> {
-    let limit = (name_last + 8).min(toks.len());
-    for k in name_last + 1..limit {
-        let t = toks[k];
-        let w = t.text(text);
-        if !same_para(paras, k, name_last) || !t.is_word() || is_capitalized(w) {
-            return None;
-        }
-        if LEX.speech_verb(w).is_some() {
-            return None;
-        }
-        if w == "as" {
-            let verb = toks[k - 1].text(text).to_lowercase();
-            if k == name_last + 1 || !AS_ROLE_VERBS.contains(&verb.as_str()) {
-                return None;
-            }
-            let (a, b) = role_phrase(text, toks, paras, k + 1, name_last)?;
-            // "… as transport minister in June": a time or place after the role ends it.
-            let b = (a + 1..=b)
-                .find(|&j| AS_ROLE_ENDS.contains(&toks[j].text(text).to_lowercase().as_str()))
-                .map_or(b, |j| j - 1);
-            return Some(slice(text, toks, a, b));
-        }
-    }
-    None
-}
-
-/// Words that end a role read after "as": what follows is when, where or why.
-const AS_ROLE_ENDS: &[&str] = &[
-    "in", "on", "since", "until", "after", "before", "when", "while", "during", "from", "between",
-    "last", "this", "next", "and", "but", "because", "amid", "to",
-];
 
 #[allow(dead_code)]
 fn is_cap_word(text: &str, t: &Tok) -> bool {
