@@ -226,6 +226,13 @@ const CASES: &[Case] = &[
         &["Marlow Creek", "Fla."],
         &[],
     ),
+    // Generated organization heads: a name ending in a plural that many companies end in.
+    (
+        "A lawyer for Brindle Creek Brands declined to comment.",
+        Org,
+        &["Brindle Creek Brands"],
+        &[],
+    ),
 ];
 
 /// The names of the given kind that the engine reports for `text`.
