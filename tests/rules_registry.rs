@@ -77,6 +77,8 @@ const OWN_CASES: &[&str] = &[
     "Dredging row\n\n\
      Senator Ruth Calloway spoke first.\n\n\
      \"The channel is too shallow,\" said former Calloway aide Petra Lindqvist.",
+    "Ferry fares rise\n\n\
+     BRENWICK, Ont. (Wirex) — Fares on the harbor ferry will rise in June.",
     "Bridge row\n\n\
      Mayor Ilse Varga praised Tomas Brandt on Friday, saying, \"He kept the bridge open all winter.\"",
     "Quay row\n\"The quay is sound,\" Dana Okafor said. \"It will last.\"\n\

@@ -243,6 +243,8 @@ registry! {
         "a name in the place list that stands alone as a proper noun is a place";
     PLACES_COMPASS = "places.compass", "places.rs::extract_from",
         "a known place with a compass word before or after it (\"East X\", \"X Central\") is one place";
+    PLACES_DATELINE = "places.dateline", "places.rs::extract_from",
+        "the capitalised city opening a paragraph before a dash (\"SPRINGFIELD, Ill. (AP) —\", \"NEW YORK —\") is a place, when it is a known place or a region or agency follows";
     PLACES_HEAD_WORD = "places.head_word", "places.rs::place_by_form",
         "a name ending in a place word (\"… River\") or starting with one (\"Mount …\") is a place";
     PLACES_CUE_WORD = "places.cue_word", "places.rs::place_by_context",
@@ -280,13 +282,15 @@ registry! {
     ORGS_NAMED_AFTER_COUNTRY = "organizations.named_after_country", "organizations.rs::extract_from",
         "a name ending in a country but starting with other words (\"Environment X\") is an organization";
     ORGS_ACRONYM = "organizations.acronym", "organizations.rs::acronym_is_org",
-        "an acronym that is known, defined after an organization's name, in an organization slot, after \"the\" heading its phrase or before a role noun (\"the XYZ said\", \"the XYZ chair\", not \"the XYZ version\"), or speaking or spoken to (\"XYZ said\", \"told XYZ\") is an organization";
+        "an acronym that is known, defined after an organization's name (or spelled out as one in brackets after it: \"ROS [reactive oxygen species]\" is none), in an organization slot, after \"the\" heading its phrase or before a role noun (\"the XYZ said\", \"the XYZ chair\", not \"the XYZ version\"), or speaking or spoken to (\"XYZ said\", \"told XYZ\") is an organization";
     ORGS_CONTEXT = "organizations.context", "organizations.rs::extract_from",
         "a name in an organization's slot (\"analyst at X\", \"according to X\", \"X spokeswoman\") is an organization";
     ORGS_THE_PLURAL_NAME = "organizations.the_plural_name", "organizations.rs::org_by_form",
         "a name of two or more words after \"the\" ending in a plural (\"the Rice Owls\") is a team or club";
     ORGS_THE_OUTLET = "organizations.the_outlet", "organizations.rs::extract_from",
         "a newspaper's head word alone after \"the\" (\"the Times reported\") is the newspaper";
+    ORGS_DATELINE_AGENCY = "organizations.dateline_agency", "organizations.rs::extract_from",
+        "the name in brackets after a dateline's city (\"SPRINGFIELD (Wirex) —\") is the news agency that filed the story";
     ORGS_LOWERCASE_GAZETTEER = "organizations.lowercase_gazetteer", "organizations.rs::extract_from",
         "a listed organization written outside any capitalized run (\"eBay\") is an organization";
 
