@@ -473,6 +473,34 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Radu Ionescu",
         "Governor",
     ),
+    // people.list_role: a plural title or role before a list of names is each one's
+    // role, when no mention gives the person a role of their own.
+    (
+        "Democratic Sens. Amara Nwosu and Keiko Tanaka voted no.",
+        "Keiko Tanaka",
+        "Democratic Sens.",
+    ),
+    (
+        "Former finance ministers Olga Petrova, Jonas Berg and Ewa Nowak signed the letter.",
+        "Jonas Berg",
+        "Former finance ministers",
+    ),
+    (
+        "The plan drew fire from veteran diplomats, including Mariam Haddad and Pablo Ortiz.",
+        "Pablo Ortiz",
+        "veteran diplomats",
+    ),
+    (
+        "Fellow candidates Jonas Berg and Ewa Nowak spoke. Berg, a retired judge, left early.",
+        "Jonas Berg",
+        "retired judge",
+    ),
+    // A lone name after a plural noun is not a list ("told reporters X").
+    (
+        "The mayor told reporters Ewa Nowak would run.",
+        "Ewa Nowak",
+        "",
+    ),
 ];
 
 /// Capitalised words that a party word or a following role noun does not make a person.
