@@ -103,6 +103,77 @@ const CASES: &[Case] = &[
         &[],
         &["British Honduras"],
     ),
+    // An unknown acronym after "the" that modifies a noun is no organization by that alone.
+    (
+        "Senators read the QRV draft of the bill before the vote.",
+        Org,
+        &[],
+        &["QRV"],
+    ),
+    (
+        "Members of the LGBT community marched in Dorvale on Sunday.",
+        Org,
+        &[],
+        &["LGBT"],
+    ),
+    // … but one heading its phrase is.
+    (
+        "A lawyer for the QRV said the fund would appeal.",
+        Org,
+        &["QRV"],
+        &[],
+    ),
+    // Names from the generated list (WordNet, stock-index companies).
+    (
+        "Shares of Thermo Fisher Scientific fell after the report.",
+        Org,
+        &["Thermo Fisher Scientific"],
+        &[],
+    ),
+    (
+        "The National Rifle Association spent heavily in the race.",
+        Org,
+        &["National Rifle Association"],
+        &[],
+    ),
+    (
+        "She studied law at Harvard before moving to Ohio.",
+        Org,
+        &["Harvard"],
+        &[],
+    ),
+    // A town's name that a university also carries stays the town.
+    (
+        "The rally in Hartford drew a large crowd.",
+        Org,
+        &[],
+        &["Hartford"],
+    ),
+    // An acronym as a speaker, an addressee or an employer is an organization.
+    (
+        "The firm was hired in May, and KWB said in a statement that it regretted nothing.",
+        Org,
+        &["KWB"],
+        &[],
+    ),
+    (
+        "The senator told WQRT on Monday that she would run.",
+        Org,
+        &["WQRT"],
+        &[],
+    ),
+    (
+        "She met the ZNT chairwoman without notes.",
+        Org,
+        &["ZNT"],
+        &[],
+    ),
+    (
+        "Parents asked about the KIDS program at the meeting.",
+        Org,
+        &[],
+        &["KIDS"],
+    ),
 ];
 
 /// The names of the given kind that the engine reports for `text`.

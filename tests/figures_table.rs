@@ -306,6 +306,28 @@ const FIGURES: &[(&str, &str, &str, Option<f64>, &str)] = &[
         "points",
     ),
     // counts
+    // A name or abbreviation before the counted noun belongs to the phrase.
+    (
+        "The ship carried 2,400 U.S. sailors home.",
+        "2,400 U.S. sailors",
+        "count",
+        Some(2400.0),
+        "U.S. sailors",
+    ),
+    (
+        "Nine Super Bowl rings sat in the case.",
+        "Nine Super Bowl rings",
+        "count",
+        Some(9.0),
+        "Super Bowl rings",
+    ),
+    (
+        "About 40 Fortune 500 companies signed the pledge.",
+        "About 40 Fortune 500 companies",
+        "count",
+        Some(40.0),
+        "Fortune 500 companies",
+    ),
     (
         "At least 1,200 people were evacuated.",
         "At least 1,200 people",
@@ -939,6 +961,14 @@ const NOT_FIGURES: &[(&str, &str)] = &[
         "1990",
     ),
     ("Their 2019 accounts showed a small loss.", "2019"),
+    // Counts from 1,000 up carry a comma in edited news: a bare recent year dates the noun.
+    ("Several 2024 candidates skipped the forum.", "2024"),
+    ("Turnout among 2020 voters was higher.", "2020"),
+    // One letter of an abbreviation counts nothing.
+    (
+        "He closed the season with a 3.10 E.R.A. and a smile.",
+        "3.10",
+    ),
     // An ordinal that numbers an occasion or names a thing is not a ranking.
     (
         "NASA celebrates the 30th anniversary of the first launch.",

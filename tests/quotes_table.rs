@@ -48,6 +48,32 @@ const CASES: &[Case] = &[
          Dmitri Havel, Calloway's chief of staff, said: “We expect a vote by Friday.”",
         &[("Dmitri Havel", "We expect a vote by Friday", D)],
     ),
+    // --- a participle introducing a quote reports the clause's subject, not its object
+    (
+        "Roads vote\n\nCouncillor Rosa Ilves endorsed Piet Aalto on Sunday, saying, \
+         “He has fixed more roads than anyone in the county.”",
+        &[("Rosa Ilves", "He has fixed more roads", D)],
+    ),
+    // --- after a quote closed by its own full stop, "X told … that …" is a new statement
+    (
+        "Pier row\n\n“We will rebuild the pier,” said Mayor Ilse Varga. “Nobody will lose a \
+         job.” Tomas Brandt later told the council that the money had run out.",
+        &[
+            ("Ilse Varga", "We will rebuild the pier", D),
+            ("Ilse Varga", "Nobody will lose a job", D),
+            ("Tomas Brandt", "the money had run out", I),
+        ],
+    ),
+    // --- a quote ending a line is not attributed by "X replied:" on the next line
+    (
+        "Pier row\n“We will rebuild the pier,” Mayor Ilse Varga said. “Nobody will lose a \
+         job.”\nTomas Brandt replied: “The money has run out.”",
+        &[
+            ("Ilse Varga", "We will rebuild the pier", D),
+            ("Ilse Varga", "Nobody will lose a job", D),
+            ("Tomas Brandt", "The money has run out", D),
+        ],
+    ),
     // --- a name modifying a role is not the speaker named after the role
     (
         "Senator Ruth Calloway returned to the capital.\n\n\

@@ -77,6 +77,16 @@ const OWN_CASES: &[&str] = &[
     "Dredging row\n\n\
      Senator Ruth Calloway spoke first.\n\n\
      \"The channel is too shallow,\" said former Calloway aide Petra Lindqvist.",
+    "Bridge row\n\n\
+     Mayor Ilse Varga praised Tomas Brandt on Friday, saying, \"He kept the bridge open all winter.\"",
+    "Quay row\n\"The quay is sound,\" Dana Okafor said. \"It will last.\"\n\
+     Brandt said the pier is safe.\n\
+     Petra Lindqvist answered: \"It will not.\" \"It is rotten.\" \
+     Okafor then told the board that the survey was old.",
+    "Ferry fares hold\n\n\
+     Water bills rose again in the valley, angering farmers who say the canal fees are unfair. \
+     The harbour master, a veteran of three storms and two strikes, said the pier would stay shut. \
+     The ferry company has since said the fares will not change this year.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

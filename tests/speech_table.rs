@@ -206,6 +206,33 @@ const CASES: &[Case] = &[
             I,
         )],
     ),
+    // --- a relative clause with no comma: its antecedent says it
+    (
+        "Water bills rose again in the valley, angering farmers who say the canal fees are unfair.",
+        &[("Farmers", "the canal fees are unfair", I)],
+    ),
+    // --- an appositive after the phrase opening the sentence, with no name in it
+    (
+        "The harbour master, a veteran of three storms and two strikes, said the pier would stay shut until June.",
+        &[(
+            "The harbour master",
+            "the pier would stay shut until June",
+            I,
+        )],
+    ),
+    // --- an adverb the auxiliary list lacks, and an aside set off by dashes
+    (
+        "The ferry company has since said the fares will not change this year.\n\n\
+         Ilse Brandt \u{2014} who chaired the panel for a decade \u{2014} told the board the audit was late.",
+        &[
+            (
+                "The ferry company",
+                "the fares will not change this year",
+                I,
+            ),
+            ("Ilse Brandt", "the audit was late", I),
+        ],
+    ),
 ];
 
 #[test]

@@ -66,16 +66,19 @@ fn push_words(text: &str, bytes: &mut Vec<u8>, ends: &mut Vec<usize>) {
 /// The `KEEP` smallest distinct values of `hashes`, in order. Only the smallest few
 /// hundred need sorting: the rest of a long article's shingles are partitioned away.
 fn smallest(mut hashes: Vec<u32>) -> Vec<u32> {
-    const FIRST: usize = 4 * KEEP;
-    if hashes.len() > FIRST {
-        hashes.select_nth_unstable(FIRST);
-        let mut head = hashes[..FIRST].to_vec();
+    // A text repeated many times has each small hash many times over: widen the head
+    // until it holds `KEEP` distinct values (or is half the list) before sorting all.
+    let mut first = 4 * KEEP;
+    while hashes.len() > 2 * first {
+        hashes.select_nth_unstable(first);
+        let mut head = hashes[..first].to_vec();
         head.sort_unstable();
         head.dedup();
         if head.len() >= KEEP {
             head.truncate(KEEP);
             return head;
         }
+        first *= 4;
     }
     hashes.sort_unstable();
     hashes.dedup();

@@ -9,6 +9,7 @@ use super::gazetteer::{
     GROUP_PLURAL_ENDINGS, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_country, is_language,
     is_place_word, is_title,
 };
+use super::people::lexicon::LEX;
 use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
 use crate::model::{Document, NamedEntity, Person, Span};
@@ -148,7 +149,8 @@ fn plain_name(doc: &Document, chunk: &Chunk) -> bool {
         && !crate::lexicon::WEEKDAYS.contains(&last)
         && !crate::lexicon::MONTHS.iter().any(|&(m, _)| m == last)
         && !proper_nouns::is_stopword(&lower)
-        && !crate::lexicon::NON_NAME_CAPS.words().any(|w| w == lower)
+        && crate::lexicon::compiled::WORDS.get(&lower) & crate::lexicon::compiled::NON_NAME_CAPS
+            == 0
         && !(chunk.words.len() == 1 && (lower.ends_with("an") || lower.ends_with("ic")))
 }
 
@@ -378,8 +380,10 @@ fn acronym_definition(doc: &Document, chunks: &[Chunk], ci: usize) -> Option<usi
 }
 
 /// Whether an acronym names an organization: a known one, one introduced after an
-/// organization's name, one in an organization's slot, or one used with "the" ("the
-/// FDIC insurance cap") — never a place's or a defined non-organization's acronym.
+/// organization's name, one in an organization's slot, or one used with "the" as the
+/// head of its phrase ("a lawyer for the XYZ said") — never a place's or a defined
+/// non-organization's acronym, nor an unknown one that only modifies a noun ("the XYZ
+/// version of the bill", "the LGBT community"): shape alone is no evidence.
 fn acronym_is_org(
     doc: &Document,
     chunks: &[Chunk],
@@ -406,7 +410,68 @@ fn acronym_is_org(
             && (org_by_form(doc, name) || org_named_after_country(doc, name));
     }
     let before = proper_nouns::word_before(doc, c.span.start);
-    org_by_context(doc, c) || before.as_deref() == Some("the")
+    org_by_context(doc, c)
+        || (before.as_deref() == Some("the")
+            && (heads_its_phrase(doc, c) || names_its_staff(doc, c)))
+        || acronym_speaks(doc, c, before.as_deref())
+}
+
+/// The lower-case word right after a chunk, when only a space separates them.
+fn next_lower_word(doc: &Document, chunk: &Chunk) -> String {
+    let rest = &doc.text[chunk.span.end..];
+    if chunk.possessive || !rest.starts_with(' ') {
+        return String::new();
+    }
+    let w: String = rest[1..]
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    if w.starts_with(char::is_lowercase) {
+        w
+    } else {
+        String::new()
+    }
+}
+
+/// "the XYZ chair", "the XYZ hosts", "the XYZ spokesman", "the XYZ show": an acronym
+/// before a role noun or what an organization has or makes is the employer or maker.
+fn names_its_staff(doc: &Document, chunk: &Chunk) -> bool {
+    let next = next_lower_word(doc, chunk);
+    let singular = next.strip_suffix('s').unwrap_or(&next);
+    !next.is_empty()
+        && (LEX.is_role_noun(&next)
+            || LEX.is_role_noun(singular)
+            || ORG_FOLLOWERS.contains(&next.as_str())
+            // "the XYZ program" is more often a government programme (a law's acronym).
+            || (MEDIA_WORKS.contains(&next.as_str()) && !next.starts_with("program")))
+}
+
+/// "XYZ said in a statement", "told XYZ": a speaker or addressee written in capitals is
+/// no person, so an acronym there is an organization.
+fn acronym_speaks(doc: &Document, chunk: &Chunk, before: Option<&str>) -> bool {
+    let next = next_lower_word(doc, chunk);
+    // A verb's past or third-person form: "reply", "review" are as often nouns.
+    let finite = next.ends_with("ed")
+        || next.ends_with('s')
+        || matches!(next.as_str(), "said" | "told" | "wrote" | "spoke");
+    before == Some("told") || (finite && LEX.speech_verb(&next).is_some())
+}
+
+/// Whether a name after "the" is the head of its noun phrase, not a modifier of a noun
+/// after it: "the XYZ said" or "by the XYZ." names something, while "the XYZ version of
+/// the bill" or "the XYZ community" only describes the noun (an acronym used so is as
+/// often a programme, a law or a trait as an organization).
+fn heads_its_phrase(doc: &Document, chunk: &Chunk) -> bool {
+    let rest = &doc.text[chunk.span.end..];
+    if chunk.possessive || !rest.starts_with(' ') {
+        return true;
+    }
+    let next: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic() || *c == '-')
+        .collect();
+    !next.starts_with(char::is_lowercase) || proper_nouns::is_stopword(&next) || is_verb_like(&next)
 }
 
 /// Whether the chunk follows a role noun and "at"/"of"/"for"/"with" ("an analyst at

@@ -682,7 +682,8 @@ fn prefer_canonical(surface: &str) -> bool {
 }
 
 fn group(doc: &Document, found: Vec<Found>) -> Vec<NamedEntity> {
-    let mut keys: Vec<String> = Vec::new();
+    // Key to index in `out`: one probe per mention, not a scan of every key.
+    let mut keys: foldhash::HashMap<String, usize> = Default::default();
     let mut strong: Vec<bool> = Vec::new();
     let mut out: Vec<NamedEntity> = Vec::new();
     for f in found {
@@ -691,10 +692,10 @@ fn group(doc: &Document, found: Vec<Found>) -> Vec<NamedEntity> {
             Some(e) => format!("#{e}"),
             None => surface.to_lowercase(),
         };
-        let i = match keys.iter().position(|k| *k == key) {
-            Some(i) => i,
+        let i = match keys.get(&key) {
+            Some(&i) => i,
             None => {
-                keys.push(key);
+                keys.insert(key, out.len());
                 strong.push(false);
                 let name = match f.entry {
                     Some(e) if prefer_canonical(&surface) => PLACES.canonical[e].clone(),
@@ -733,13 +734,28 @@ fn group(doc: &Document, found: Vec<Found>) -> Vec<NamedEntity> {
 /// Drops place mentions that are really people ("Jordan" in "Michael Jordan said"), and
 /// places left with no mention.
 pub fn drop_people(places: &mut Vec<NamedEntity>, people: &[Person]) {
+    // Every person mention by start, with the furthest end so far: a place mention
+    // overlaps one iff some mention starting before its end reaches past its start
+    // (a binary search, not a scan of every person per place mention).
+    let mut spans: Vec<Span> = people
+        .iter()
+        .flat_map(|p| p.mentions.iter().copied())
+        .collect();
+    spans.sort_unstable_by_key(|s| s.start);
+    let mut reach = Vec::with_capacity(spans.len());
+    spans.iter().fold(0, |r: usize, s| {
+        reach.push(r.max(s.end));
+        r.max(s.end)
+    });
+    let overlaps_person = |pm: Span| {
+        let before_end = spans.partition_point(|s| s.start < pm.end);
+        before_end > 0 && reach[before_end - 1] > pm.start
+    };
     for place in places.iter_mut() {
-        place.mentions.retain(|pm| {
-            !(people
-                .iter()
-                .any(|person| person.mentions.iter().any(|m| m.overlaps(*pm)))
-                && fire(rules::PLACES_DROP_PEOPLE, *pm))
-        });
+        place
+            .mentions
+            .retain(|pm| !(overlaps_person(*pm) && fire(rules::PLACES_DROP_PEOPLE, *pm)));
     }
-    places.retain(|p| !p.mentions.is_empty() && !people.iter().any(|person| person.name == p.name));
+    let names: foldhash::HashSet<&str> = people.iter().map(|p| p.name.as_str()).collect();
+    places.retain(|p| !p.mentions.is_empty() && !names.contains(p.name.as_str()));
 }

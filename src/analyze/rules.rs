@@ -141,6 +141,12 @@ registry! {
         "a quote introduced by \"in the words of X,\" is X's";
     QUOTES_COLON_INTRO = "quotes.colon_intro", "quotes/attribution.rs::before_attribution",
         "a quote introduced by \"X said:\" or \"X told reporters,\" is X's";
+    QUOTES_COLON_PARTICIPLE = "quotes.colon_participle", "quotes/attribution.rs::before_attribution",
+        "a quote introduced by a participle (\"Roe backed Lee, saying, “…”\") is the participle's subject's (the clause before it), not the object next to it";
+    QUOTES_CLOSED_QUOTE_NEW_VERB = "quotes.closed_quote_new_verb", "quotes/context.rs::starts_new_statement",
+        "after a quote closed by its own full stop, \"X said\" with its own object, clause or quote (\"“… .” Roe then recalled an incident that …\") starts a new statement; it is not the quote's attribution";
+    QUOTES_LINE_END_CLOSES_QUOTE = "quotes.line_end_closes_quote", "quotes/context.rs::line_break_after",
+        "a quote closed by its own full stop at the end of a line ends its sentence: \"X said\" on the next line is not its attribution";
     QUOTES_GOVERNING_VERB = "quotes.governing_verb", "quotes/attribution.rs::governing_attribution",
         "a partial quote governed by an earlier speech or stance verb in its sentence is that verb's subject's";
     QUOTES_GOVERNING_SAID_FAR = "quotes.governing_said_far", "quotes/attribution.rs::governing_attribution",
@@ -199,6 +205,12 @@ registry! {
         "\"<clause>, Roe said, <clause>.\": the clause going on after an attribution set inside the sentence is the same speaker's";
     QUOTES_INDIRECT_THAT = "quotes.indirect_that", "quotes/indirect.rs::indirect_at",
         "\"X said (that) <clause>\": the clause after a speech verb is its subject's statement";
+    QUOTES_WHO_NO_COMMA = "quotes.who_no_comma", "quotes/reported.rs::reported_subject",
+        "in \"<noun phrase> who say …\" with no comma, the noun phrase is the speaker";
+    QUOTES_OPENING_NP_ASIDE = "quotes.opening_np_aside", "quotes/reported.rs::reported_subject",
+        "when an aside (comma, bracket or dash) ends right before a speech verb, the noun phrase opening the sentence before the aside is the speaker";
+    QUOTES_SUBJECT_PAST_ADVERB = "quotes.subject_past_adverb", "quotes/reported.rs::reported_subject",
+        "an adverb or a dashed aside between a subject and its speech verb (\"has since said\", \"Roe — a former aide — said\") is skipped";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
@@ -256,7 +268,7 @@ registry! {
     ORGS_NAMED_AFTER_COUNTRY = "organizations.named_after_country", "organizations.rs::extract_from",
         "a name ending in a country but starting with other words (\"Environment X\") is an organization";
     ORGS_ACRONYM = "organizations.acronym", "organizations.rs::acronym_is_org",
-        "an acronym that is known, defined after an organization's name, in an organization slot or after \"the\" is an organization";
+        "an acronym that is known, defined after an organization's name, in an organization slot, after \"the\" heading its phrase or before a role noun (\"the XYZ said\", \"the XYZ chair\", not \"the XYZ version\"), or speaking or spoken to (\"XYZ said\", \"told XYZ\") is an organization";
     ORGS_CONTEXT = "organizations.context", "organizations.rs::extract_from",
         "a name in an organization's slot (\"analyst at X\", \"according to X\", \"X spokeswoman\") is an organization";
     ORGS_THE_PLURAL_NAME = "organizations.the_plural_name", "organizations.rs::org_by_form",
@@ -430,6 +442,23 @@ pub fn fire(id: RuleId, span: Span) -> bool {
     });
     EVER.with(|e| e.borrow_mut().insert(id));
     true
+}
+
+/// Runs `f` with a trace of its own (on a helper thread of an analysis): its result and
+/// the rules that fired in it, for [`absorb`] and [`attach`] on the analysing thread.
+pub fn traced<T>(f: impl FnOnce() -> T) -> (T, Vec<(RuleId, Span)>) {
+    let trace = Trace::start();
+    let out = f();
+    (out, trace.finish())
+}
+
+/// Counts firings made on a helper thread as fired on this one, for
+/// [`fired_on_this_thread`] (the caller adds them to its trace's firings itself).
+pub fn absorb(fired: &[(RuleId, Span)]) {
+    EVER.with(|e| {
+        let mut e = e.borrow_mut();
+        fired.iter().for_each(|&(id, _)| e.insert(id));
+    });
 }
 
 /// Every rule that has fired on the calling thread so far.

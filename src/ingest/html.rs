@@ -145,6 +145,7 @@ fn read_article(page: &str) -> Option<Article> {
         ..Default::default()
     };
     let mut reader = Readability::new(page, None, Some(config)).ok()?;
+    super::embeds::keep_embedded_posts(&reader);
     let removed = super::boilerplate::drop_boilerplate(&reader);
     let mut article = reader.parse().ok()?;
     if article.byline.is_none() {

@@ -10,6 +10,7 @@ pub mod boilerplate;
 pub mod clean;
 pub mod decode;
 pub mod detect;
+pub mod embeds;
 pub mod html;
 pub mod markdown;
 pub mod nesting;

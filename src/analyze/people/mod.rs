@@ -260,9 +260,25 @@ fn join_lists(
 ) {
     loop {
         let before = unconfirmed.len();
+        // Candidates in order, each first <= last (as built): the neighbours are found by
+        // binary search; otherwise by the plain scans, which give the same answer.
+        let ordered = out.iter().all(|c| c.first <= c.last)
+            && unconfirmed.iter().all(|&(f, l)| f <= l)
+            && out.is_sorted_by_key(|c| c.first);
         unconfirmed.retain(|&(first, last)| {
-            let next = out.iter().find(|c| c.first > last);
-            let prev = out.iter().rev().find(|c| c.last < first);
+            let (next, prev) = if ordered {
+                let after = out.partition_point(|c| c.first <= last);
+                let before = out.partition_point(|c| c.first < first);
+                (
+                    out.get(after),
+                    out[..before].iter().rev().find(|c| c.last < first),
+                )
+            } else {
+                (
+                    out.iter().find(|c| c.first > last),
+                    out.iter().rev().find(|c| c.last < first),
+                )
+            };
             let joined = next.is_some_and(|c| evidence::list_gap(text, toks, last + 1, c.first))
                 || prev.is_some_and(|c| evidence::list_gap(text, toks, c.last + 1, first));
             if joined {

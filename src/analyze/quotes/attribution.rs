@@ -135,9 +135,11 @@ impl Ctx<'_> {
             .chars()
             .last()?;
         let mut k = c + 1;
+        let mut closed = false;
         if self.w(k) == "," || self.w(k) == "—" {
             k += 1;
         } else if !matches!(last_char, ',' | '?' | '!' | '—' | '–' | '-' | '…') {
+            closed = true;
             // "…." X said — only for a full statement, not a scare-quoted phrase.
             // "“… a battle of niches” Roe said": a missing comma, same reading.
             let words = inner.of(self.text).split_whitespace().count();
@@ -229,7 +231,9 @@ impl Ctx<'_> {
             }
         }
         let v = v?;
-        if self.negated(v) {
+        // A quote closed by its own full stop keeps "X said" only in its own sentence
+        // (see `Ctx::starts_new_statement`).
+        if self.negated(v) || closed && !self.same_sent(c, v) {
             return None;
         }
         let (s, e) = self.speaker_subject(v)?;
@@ -337,9 +341,13 @@ impl Ctx<'_> {
             return None;
         }
         let sp = match self
-            .speaker_subject(v)
+            .gerund_subject(v)
             .and_then(|(s, e)| self.classify(s, e, log))
-        {
+            .filter(|_| fire(rules::QUOTES_COLON_PARTICIPLE, inner))
+            .or_else(|| {
+                self.speaker_subject(v)
+                    .and_then(|(s, e)| self.classify(s, e, log))
+            }) {
             Some(sp) => sp,
             None => self.source_subject(v, log)?.0,
         };

@@ -162,6 +162,21 @@ impl<'a> Ctx<'a> {
             && matches!(self.w(k), "." | "?" | "!")
     }
 
+    /// A line break between token `k` and the next: in texts whose paragraphs are single
+    /// lines, a quote closed by its own full stop at the end of a line ends its sentence
+    /// even when the next line opens with "Roe replied: …" (rule
+    /// `quotes.line_end_closes_quote`).
+    pub fn line_break_after(&self, k: usize) -> bool {
+        let (Some(a), Some(b)) = (self.toks.get(k), self.toks.get(k + 1)) else {
+            return false;
+        };
+        self.text[a.end..b.start].contains('\n')
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_LINE_END_CLOSES_QUOTE,
+                crate::model::Span::new(a.start, b.end),
+            )
+    }
+
     fn split_sentences(&mut self) {
         let n = self.toks.len();
         let mut sent = vec![0; n];
@@ -187,7 +202,7 @@ impl<'a> Ctx<'a> {
                     && self.ends_in_terminator(k)
                     && self.in_quote.get(k + 1).is_some_and(|q| q.is_none() || q != &self.in_quote[k])
                     && self.starts_sentence(k + 1)
-                    && !self.is_attribution_start(k + 1));
+                    && (!self.is_attribution_start(k + 1) || self.line_break_after(k)));
             if boundary {
                 sents.push((start, k));
                 start = k + 1;
@@ -235,11 +250,34 @@ impl<'a> Ctx<'a> {
 
     /// `Name said` / `he said` right after a closing mark belongs to the quote's sentence.
     fn is_attribution_start(&self, k: usize) -> bool {
-        (k..k + 5).any(|j| {
+        let verb = (k..k + 5).find(|&j| {
             self.is_word(j)
                 && LEX.speech_verb(self.w(j)).is_some_and(|v| !v.gerund)
                 && (k..j).all(|i| self.is_word(i))
-        }) && !(k..k + 5).any(|j| self.is_terminator(j) && j < k + 2)
+        });
+        verb.is_some_and(|v| !self.starts_new_statement(v))
+            && !(k..k + 5).any(|j| self.is_terminator(j) && j < k + 2)
+    }
+
+    /// After a quote closed by its own full stop, the verb at `v` attributes that quote
+    /// only when nothing but a short adjunct follows it to the end of its sentence ("Roe
+    /// said on Tuesday."): a verb with its own object, clause or quote ("The star then
+    /// recalled an incident that …", "Mills writes back, “…”") starts a new sentence.
+    fn starts_new_statement(&self, v: usize) -> bool {
+        let mut j = v + 1;
+        while j < self.toks.len() && self.para[j] == self.para[v] && !self.is_terminator(j) {
+            if self.in_quote[j].is_some()
+                || self.is_word(j) && matches!(self.lw(j), "that" | "if")
+                || j > v + 9
+            {
+                return crate::analyze::rules::fire(
+                    crate::analyze::rules::QUOTES_CLOSED_QUOTE_NEW_VERB,
+                    crate::model::Span::new(self.toks[v].start, self.toks[j].end),
+                );
+            }
+            j += 1;
+        }
+        false
     }
 
     fn index_mentions(&mut self) {

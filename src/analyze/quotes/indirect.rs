@@ -321,7 +321,7 @@ impl Ctx<'_> {
                 return None;
             }
             c = self.that_within(c, sent_end)?;
-        } else if self.lw(c) == "that" {
+        } else if self.lw(c) == "that" && !self.is_clitic(c + 1) {
             c += 1;
         }
         // "that, at their height, the losses …"
@@ -363,6 +363,14 @@ impl Ctx<'_> {
         } else {
             None
         }
+    }
+
+    /// "that’s": a clitic after "that" makes it the clause's subject, not a conjunction.
+    fn is_clitic(&self, j: usize) -> bool {
+        self.toks
+            .get(j)
+            .is_some_and(|t| t.kind == TokKind::Possessive)
+            || matches!(self.lw(j), "’s" | "'s")
     }
 
     /// The token after the object of "tell" starting at `c` ("reporters", "Politico",
@@ -474,7 +482,7 @@ impl Ctx<'_> {
         c: usize,
         log: &[Said],
     ) -> Option<Speaker> {
-        let subject = self.gerund_subject(v).or_else(|| self.subject_of(v));
+        let subject = self.gerund_subject(v).or_else(|| self.speaker_subject(v));
         if let Some((s, _)) = subject
             && (verb.gerund
                 && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
@@ -496,6 +504,12 @@ impl Ctx<'_> {
             .and_then(|(s, e)| self.classify(s, e, log).or_else(|| self.group_phrase(s, e)))
         {
             Some(sp) => Some(sp),
+            None if subject.is_none()
+                && !verb.gerund
+                && let Some(sp) = self.reported_subject(v, log) =>
+            {
+                Some(sp)
+            }
             None if let Some((s, _, sp)) = self.quantity_subject(v) => {
                 self.verb_agrees(v, s).then_some(sp)
             }

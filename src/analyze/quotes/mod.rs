@@ -15,6 +15,7 @@ mod context;
 mod indirect;
 pub mod marks;
 mod phrases;
+mod reported;
 mod sources;
 mod speakers;
 mod subject;

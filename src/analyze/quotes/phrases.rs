@@ -74,7 +74,7 @@ impl Ctx<'_> {
     /// `s..=e` before verb `v` is the object of a preposition inside a participial or
     /// relative modifier of an earlier noun, so it is not the verb's subject (the
     /// subject's head is the noun before the modifier; `source_subject` finds it).
-    fn is_modifier_object(&self, s: usize, e: usize, v: usize) -> bool {
+    pub fn is_modifier_object(&self, s: usize, e: usize, v: usize) -> bool {
         let head = self.w(e);
         let common_head =
             !is_capitalized(head) && (LEX.is_group_head(head) || LEX.is_role_noun(head));
@@ -212,7 +212,7 @@ impl Ctx<'_> {
 
     /// The noun phrase ending at token `e`, right before verb `v`: a pronoun, or
     /// capitalised words, nouns, possessives and "of"/"for" phrases back to a determiner.
-    fn np_before(&self, v: usize, e: usize) -> Option<(usize, usize)> {
+    pub fn np_before(&self, v: usize, e: usize) -> Option<(usize, usize)> {
         if !(self.is_word(e) || self.toks[e].kind == TokKind::Possessive)
             || self.in_quote[e].is_some()
         {

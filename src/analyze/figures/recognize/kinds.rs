@@ -423,7 +423,11 @@ impl Scanner<'_> {
                         | "that"
                 )
             });
-            if !self.is_plural(&head) || dated {
+            // Edited news writes counts from 1,000 up with a comma, so a bare number that
+            // reads as a recent year dates the noun ("2016 candidates", "2012 voters")
+            // unless a qualifier makes it an amount ("about 2000 people").
+            let recent_year = r.qualifier.is_none() && (1900.0..=2100.0).contains(&r.value);
+            if !self.is_plural(&head) || dated || recent_year {
                 return Some(None);
             }
         }

@@ -45,6 +45,9 @@ const ED_ADJECTIVES: &[&str] = &[
     "undocumented",
 ];
 
+/// The most tokens a name before a counted noun takes ("U", ".", "S", "." is four).
+const MAX_NAME_MODIFIER_TOKENS: usize = 7;
+
 impl Scanner<'_> {
     pub(super) fn word_ok_in_np(&self, k: usize) -> bool {
         if !self.is_word(k) {
@@ -70,6 +73,9 @@ impl Scanner<'_> {
     /// The counted noun phrase starting at `j`: "nuclear reactors", "police buses",
     /// "Royal Air Force Sea King helicopters". Returns (last token, unit text).
     pub(super) fn counted_np(&self, j: usize) -> Option<(usize, String)> {
+        if let Some(np) = self.name_then_head(j) {
+            return Some(np);
+        }
         let mut k = j;
         let mut last = None;
         let mut all_caps = true;
@@ -127,6 +133,10 @@ impl Scanner<'_> {
         // plural ("20 Republicans") is, and a title-case phrase ("A 9 Carriage train")
         // keeps its first word.
         if all_caps && !self.is_plural(self.l(last)) {
+            // "2.23 E.R.A.": one letter of an abbreviation counts nothing.
+            if self.l(j).chars().count() == 1 && self.is_sym(j + 1, ".") && self.attached(j + 1) {
+                return None;
+            }
             let unit = self.l(j).to_string();
             return Some((j, unit));
         }
@@ -148,6 +158,47 @@ impl Scanner<'_> {
                 && !word.ends_with("ss")
                 && !word.ends_with("us")
                 && !word.ends_with("is"))
+    }
+
+    /// A name or abbreviation modifying a counted plural noun: "139 Super Tuesday
+    /// delegates", "five U.S. territories", "40 Fortune 500 firms". The name may hold
+    /// weekday and month words, dotted initials and a number; what it modifies is a
+    /// lowercase noun phrase ending in a plural. Returns (last token, unit text).
+    fn name_then_head(&self, j: usize) -> Option<(usize, String)> {
+        if !self.capitalized(j) || !self.joined(j) {
+            return None;
+        }
+        let mut m = j + 1;
+        while m < j + MAX_NAME_MODIFIER_TOKENS {
+            let initial_dot = self.is_sym(m, ".")
+                && self.attached(m)
+                && self.is_word(m - 1)
+                && self.s(m - 1).chars().count() <= 2;
+            // Function and number words end it ("16 INJURED IN …", "Three people"); a
+            // possessive name owns what follows ("… Smith's 40 cars"), it does not modify it.
+            let name_word = self.capitalized(m)
+                && self.joined(m)
+                && !is_in(NP_STOP, self.l(m))
+                && !LEXICON.number_words.contains_key(self.l(m));
+            if name_word && (self.l(m).ends_with("'s") || self.l(m).ends_with("’s")) {
+                return None;
+            }
+            let name_number = self.is_num(m) && self.joined(m) && !self.is_num(m - 1);
+            if !(initial_dot || name_word || name_number) {
+                break;
+            }
+            m += 1;
+        }
+        // Only a name with more than one part: one capitalized word is the old rule's.
+        if m == j + 1 || self.capitalized(m) || !self.joined(m) || !self.word_ok_in_np(m) {
+            return None;
+        }
+        let (last, _) = self.counted_np(m)?;
+        if self.capitalized(last) || !self.is_plural(self.l(last)) {
+            return None;
+        }
+        let unit = self.text[self.toks[j].start..self.toks[last].end].to_string();
+        Some((last, unit))
     }
 
     /// Capitalized words at `k` (up to three) that a lowercase plural noun follows.
