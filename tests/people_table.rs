@@ -495,6 +495,23 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Jonas Berg",
         "retired judge",
     ),
+    // people.role_coref: "the HEAD of ..." completes the role of the one person whose
+    // role has that head; a capitalised title only with a named complement.
+    (
+        "The pilot Farid Benali was praised. Officials thanked the pilot of the ferry for staying calm.",
+        "Farid Benali",
+        "pilot of the ferry",
+    ),
+    (
+        "President Ana Lucero spoke first. Later the president of the rowing club spoke.",
+        "Ana Lucero",
+        "President",
+    ),
+    (
+        "President Ana Lucero spoke first. She was elected the president of Costa Verde in May.",
+        "Ana Lucero",
+        "president of Costa Verde",
+    ),
     // A lone name after a plural noun is not a list ("told reporters X").
     (
         "The mayor told reporters Ewa Nowak would run.",

@@ -123,6 +123,8 @@ registry! {
         "an appositive opened by an article and headed by a noun naming a kind of person (WordNet noun.person: \"Jo Roe, a radio host\", \"X, a Cruz supporter\") is the role; it does not make the name a person";
     PEOPLE_LIST_ROLE = "people.list_role", "people/build.rs::assign_role",
         "a plural title or role before a list of names is each name's role (\"Sens. A and B\", \"foreign ministers A, B and C\", \"defectors from the party, including A and B\")";
+    PEOPLE_ROLE_COREF = "people.role_coref", "people/role_coref.rs::complete_roles",
+        "a definite description \"the driver of the train\" refers to the one person whose role has that head (\"driver\") and completes the role";
     PEOPLE_PARTY_TAG = "people.party_tag", "people/build.rs::mention_role",
         "a party-state tag after a name (\"Jane Roe (D-Ore.)\", \"Roe, R-Ky.,\") marks a person and is part of the role";
 

@@ -3,7 +3,7 @@
 
 use super::lexicon::LEX;
 use super::tokens::Tok;
-use super::{NameCandidate, as_role, is_name_word, is_title_like, list_roles, roles};
+use super::{NameCandidate, as_role, is_name_word, is_title_like, list_roles, role_coref, roles};
 use crate::analyze::rules::{self, fire};
 use crate::model::{Person, Span};
 use foldhash::{HashMap, HashMapExt};
@@ -60,6 +60,11 @@ pub(crate) fn build_people(
     bare_mentions(text, toks, &mut ents, &by_key, &first_names);
     for e in ents.iter_mut() {
         assign_role(text, toks, paras, e);
+    }
+    let mut roles: Vec<String> = ents.iter().map(|e| e.role.clone()).collect();
+    role_coref::complete_roles(text, toks, paras, &mut roles);
+    for (e, role) in ents.iter_mut().zip(roles) {
+        e.role = role;
     }
     ents.into_iter().map(finish).collect()
 }
