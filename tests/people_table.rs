@@ -495,6 +495,13 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Jonas Berg",
         "retired judge",
     ),
+    // A kinship noun with one modifier between owner and noun still marks the name
+    // after its comma as a person, even a lone unlisted one.
+    (
+        "The family left after their eldest child, Oyelaran, fell ill.",
+        "Oyelaran",
+        "",
+    ),
     // people.role_coref: "the HEAD of ..." completes the role of the one person whose
     // role has that head; a capitalised title only with a named complement.
     (
