@@ -502,6 +502,24 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Oyelaran",
         "",
     ),
+    // people.person_noun_title: a person noun right before a name heads its title when
+    // a modifier precedes it; alone, or after a verb, it does not.
+    (
+        "Harbour Radio host Ines Duarte laughed.",
+        "Ines Duarte",
+        "Harbour Radio host",
+    ),
+    (
+        "The mayor told friend Ines Duarte nothing.",
+        "Ines Duarte",
+        "",
+    ),
+    // A hyphenated -ed modifier opens an appositive role.
+    (
+        "“No,” said Tomas Rydell, a Malmö-based party strategist.",
+        "Tomas Rydell",
+        "Malmö-based party strategist",
+    ),
     // people.role_coref: "the HEAD of ..." completes the role of the one person whose
     // role has that head; a capitalised title only with a named complement.
     (

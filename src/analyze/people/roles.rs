@@ -183,6 +183,23 @@ pub(crate) fn premodifier_role(
                 .is_some_and(|r| is_role_word(r.text(text)) && !is_party_word(r.text(text)));
         let left = if i > 0 { toks[i - 1].text(text) } else { "" };
         let plural = plural_head && i + 1 == j && t.is_word() && plural_role_word(w);
+        // "Fox News host Jo Roe", "Clinton supporter Jo Roe": a noun naming a kind of
+        // person heads a title when a modifier stands before it.
+        let person_head = i + 1 == j
+            && i > 0
+            && t.is_word()
+            && !is_capitalized(w)
+            && !(lower.ends_with("ed") || lower.ends_with("ing"))
+            && LEX.is_person_noun(w)
+            && toks[i - 1].is_word()
+            && same_para(paras, i - 1, name_first)
+            && (is_capitalized(left) && !is_function_word(left)
+                || lower_modifier(text, toks, i - 1, false))
+            && fire(
+                rules::PEOPLE_PERSON_NOUN_TITLE,
+                Span::new(t.start, toks[name_first].end),
+            );
+        let plural = plural || person_head;
         let ok = plural
             || match t.kind {
                 TokKind::Possessive => start.is_some(),
@@ -382,7 +399,10 @@ pub(super) fn role_phrase(
     if matches!(
         fw.as_str(),
         "who" | "which" | "said" | "says" | "told" | "and" | "but" | "was" | "is" | "has" | "had"
-    ) || (fw.ends_with("ed") && !LEX.is_role_noun(&fw) && !contains(ROLE_MODIFIERS, &fw))
+    ) || (fw.ends_with("ed")
+        && !fw.contains('-')
+        && !LEX.is_role_noun(&fw)
+        && !contains(ROLE_MODIFIERS, &fw))
     {
         return None;
     }
