@@ -1169,6 +1169,23 @@ fn hostile_inputs_do_not_panic() {
 /// (sentence, figure text, expected `about`): what the figure measures, as a noun phrase
 /// from its sentence, or nothing.
 const ABOUT: &[(&str, &str, &str)] = &[
+    // A figure ending in a plural unit is a phrase of its own: neither the word after it
+    // nor the phrase before it is what it measures.
+    (
+        "The depot lies 40 miles west of the border town.",
+        "40 miles",
+        "",
+    ),
+    (
+        "With 200 days left, the mayor trails her rival badly.",
+        "200 days",
+        "",
+    ),
+    (
+        "The tunnel saves drivers a 12-mile detour.",
+        "12-mile",
+        "detour",
+    ),
     (
         "The jobless rate rose to 5.7% in the spring.",
         "5.7%",

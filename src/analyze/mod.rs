@@ -11,6 +11,7 @@ pub mod fingerprint;
 pub mod gazetteer;
 pub mod keypoints;
 pub mod language;
+pub mod org_group;
 pub mod organizations;
 pub mod paraphrase;
 pub mod people;

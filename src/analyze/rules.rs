@@ -135,7 +135,7 @@ registry! {
         "a quoted phrase used as a name or title (\"dubbed the “King”\") is not a statement";
     QUOTES_SKIP_WORK_TITLE = "quotes.skip_work_title", "quotes/mod.rs::attribute_chain",
         "an unattributed title-case quote, or one after a preposition, names a work, not a statement";
-    QUOTES_AFTER_ACCORDING_TO = "quotes.after_according_to", "quotes/attribution.rs::after_attribution",
+    QUOTES_AFTER_ACCORDING_TO = "quotes.after_according_to", "quotes/attribution.rs::after_according_to",
         "a quote followed by \"according to X\" is X's";
     QUOTES_AFTER_SAID_X = "quotes.after_said_x", "quotes/attribution.rs::after_attribution",
         "a quote followed by \"said X\" is X's";
