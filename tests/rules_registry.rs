@@ -74,6 +74,7 @@ const OWN_CASES: &[&str] = &[
     "Dam repairs finished\n\n\
      Governor Helen Okafor toured the valley.\n\n\
      \"The levees held,\" Tomas Brandt, an engineer who advised Okafor, said on Tuesday.",
+    "Harbor fair opens\n\nHarbor Radio host Ilse Varga opened the fair on Saturday.",
     "Dredging row\n\n\
      Senator Ruth Calloway spoke first.\n\n\
      \"The channel is too shallow,\" said former Calloway aide Petra Lindqvist.",

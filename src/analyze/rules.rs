@@ -121,6 +121,12 @@ registry! {
         "an \"of\" phrase after a name completes its title (\"Mayor Ana Ruiz of Springfield\"), or is the role when it names an organization (\"X of the Green Party\")";
     PEOPLE_PERSON_NOUN_APPOSITIVE = "people.person_noun_appositive", "people/roles.rs::role_phrase",
         "an appositive opened by an article and headed by a noun naming a kind of person (WordNet noun.person: \"Jo Roe, a radio host\", \"X, a Cruz supporter\") is the role; it does not make the name a person";
+    PEOPLE_PERSON_NOUN_TITLE = "people.person_noun_title", "people/roles.rs::premodifier_role",
+        "a noun naming a kind of person right before a name heads its title when a modifier precedes it (\"Fox News host Jo Roe\", \"Clinton supporter Jo Roe\")";
+    PEOPLE_LIST_ROLE = "people.list_role", "people/build.rs::assign_role",
+        "a plural title or role before a list of names is each name's role (\"Sens. A and B\", \"foreign ministers A, B and C\", \"defectors from the party, including A and B\")";
+    PEOPLE_ROLE_COREF = "people.role_coref", "people/role_coref.rs::complete_roles",
+        "a definite description \"the driver of the train\" refers to the one person whose role has that head (\"driver\") and completes the role";
     PEOPLE_PARTY_TAG = "people.party_tag", "people/build.rs::mention_role",
         "a party-state tag after a name (\"Jane Roe (D-Ore.)\", \"Roe, R-Ky.,\") marks a person and is part of the role";
 
