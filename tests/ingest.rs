@@ -316,7 +316,18 @@ fn furniture_is_dropped() {
             "Saturday, November 27, 2010",
             "The council approved the budget on Tuesday.",
             "The mayor praised the deal.",
+            // Picture credits stay (they name people) and mark their blocks as captions.
+            "Image: City Hall.",
+            "Photo: Jane Doe/Reuters",
             "Opponents said the plan was too optimistic.",
+        ]
+    );
+    let captions: Vec<&str> = d.captions.iter().map(|s| d.slice(*s)).collect();
+    assert_eq!(
+        captions,
+        [
+            "The mayor praised the deal. Image: City Hall.",
+            "Photo: Jane Doe/Reuters"
         ]
     );
     assert_eq!(d.date, NaiveDate::from_ymd_opt(2010, 11, 27));
