@@ -31,16 +31,19 @@ fn hash_words<'a>(words: impl Iterator<Item = &'a [u8]>) -> u32 {
 /// buffer: their bytes to `bytes`, where each ends to `ends` — no string per word. A
 /// byte loop: ASCII characters are classified without decoding.
 fn push_words(text: &str, bytes: &mut Vec<u8>, ends: &mut Vec<usize>) {
-    let mut push = |word: &str, ascii: bool| {
-        if ascii {
-            bytes.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
-        } else {
-            bytes.extend_from_slice(word.to_lowercase().as_bytes());
-        }
-        ends.push(bytes.len());
-    };
+    // One pass: an ASCII letter or digit is copied lower-cased as it is read; a word
+    // with any other character is copied again through `str::to_lowercase` at its end
+    // (which knows a word-final sigma).
+    let end_word =
+        |bytes: &mut Vec<u8>, ends: &mut Vec<usize>, word: &str, from: usize, ascii: bool| {
+            if !ascii {
+                bytes.truncate(from);
+                bytes.extend_from_slice(word.to_lowercase().as_bytes());
+            }
+            ends.push(bytes.len());
+        };
     let b = text.as_bytes();
-    let (mut at, mut start, mut ascii) = (0, None, true);
+    let (mut at, mut start, mut ascii, mut from) = (0, None, true, 0);
     while at < b.len() {
         let (len, alnum) = if b[at] < 0x80 {
             (1, b[at].is_ascii_alphanumeric())
@@ -50,16 +53,20 @@ fn push_words(text: &str, bytes: &mut Vec<u8>, ends: &mut Vec<usize>) {
         };
         if alnum {
             if start.is_none() {
-                (start, ascii) = (Some(at), true);
+                (start, ascii, from) = (Some(at), true, bytes.len());
             }
-            ascii &= len == 1;
+            if len == 1 {
+                bytes.push(b[at].to_ascii_lowercase());
+            } else {
+                ascii = false;
+            }
         } else if let Some(s) = start.take() {
-            push(&text[s..at], ascii);
+            end_word(bytes, ends, &text[s..at], from, ascii);
         }
         at += len;
     }
     if let Some(s) = start {
-        push(&text[s..], ascii);
+        end_word(bytes, ends, &text[s..], from, ascii);
     }
 }
 
