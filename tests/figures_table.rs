@@ -964,6 +964,11 @@ const NOT_FIGURES: &[(&str, &str)] = &[
     // Counts from 1,000 up carry a comma in edited news: a bare recent year dates the noun.
     ("Several 2024 candidates skipped the forum.", "2024"),
     ("Turnout among 2020 voters was higher.", "2020"),
+    // A numbered list of people: the number counts no "Nadia".
+    (
+        "Her ranking of the field: 4 Nadia Petrov, then the rest.",
+        "4",
+    ),
     // One letter of an abbreviation counts nothing.
     (
         "He closed the season with a 3.10 E.R.A. and a smile.",
@@ -1169,6 +1174,23 @@ fn hostile_inputs_do_not_panic() {
 /// (sentence, figure text, expected `about`): what the figure measures, as a noun phrase
 /// from its sentence, or nothing.
 const ABOUT: &[(&str, &str, &str)] = &[
+    // A figure ending in a plural unit is a phrase of its own: neither the word after it
+    // nor the phrase before it is what it measures.
+    (
+        "The depot lies 40 miles west of the border town.",
+        "40 miles",
+        "",
+    ),
+    (
+        "With 200 days left, the mayor trails her rival badly.",
+        "200 days",
+        "",
+    ),
+    (
+        "The tunnel saves drivers a 12-mile detour.",
+        "12-mile",
+        "detour",
+    ),
     (
         "The jobless rate rose to 5.7% in the spring.",
         "5.7%",

@@ -473,6 +473,76 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Radu Ionescu",
         "Governor",
     ),
+    // people.list_role: a plural title or role before a list of names is each one's
+    // role, when no mention gives the person a role of their own.
+    (
+        "Democratic Sens. Amara Nwosu and Keiko Tanaka voted no.",
+        "Keiko Tanaka",
+        "Democratic Sens.",
+    ),
+    (
+        "Former finance ministers Olga Petrova, Jonas Berg and Ewa Nowak signed the letter.",
+        "Jonas Berg",
+        "Former finance ministers",
+    ),
+    (
+        "The plan drew fire from veteran diplomats, including Mariam Haddad and Pablo Ortiz.",
+        "Pablo Ortiz",
+        "veteran diplomats",
+    ),
+    (
+        "Fellow candidates Jonas Berg and Ewa Nowak spoke. Berg, a retired judge, left early.",
+        "Jonas Berg",
+        "retired judge",
+    ),
+    // A kinship noun with one modifier between owner and noun still marks the name
+    // after its comma as a person, even a lone unlisted one.
+    (
+        "The family left after their eldest child, Oyelaran, fell ill.",
+        "Oyelaran",
+        "",
+    ),
+    // people.person_noun_title: a person noun right before a name heads its title when
+    // a modifier precedes it; alone, or after a verb, it does not.
+    (
+        "Harbour Radio host Ines Duarte laughed.",
+        "Ines Duarte",
+        "Harbour Radio host",
+    ),
+    (
+        "The mayor told friend Ines Duarte nothing.",
+        "Ines Duarte",
+        "",
+    ),
+    // A hyphenated -ed modifier opens an appositive role.
+    (
+        "“No,” said Tomas Rydell, a Malmö-based party strategist.",
+        "Tomas Rydell",
+        "Malmö-based party strategist",
+    ),
+    // people.role_coref: "the HEAD of ..." completes the role of the one person whose
+    // role has that head; a capitalised title only with a named complement.
+    (
+        "The pilot Farid Benali was praised. Officials thanked the pilot of the ferry for staying calm.",
+        "Farid Benali",
+        "pilot of the ferry",
+    ),
+    (
+        "President Ana Lucero spoke first. Later the president of the rowing club spoke.",
+        "Ana Lucero",
+        "President",
+    ),
+    (
+        "President Ana Lucero spoke first. She was elected the president of Costa Verde in May.",
+        "Ana Lucero",
+        "president of Costa Verde",
+    ),
+    // A lone name after a plural noun is not a list ("told reporters X").
+    (
+        "The mayor told reporters Ewa Nowak would run.",
+        "Ewa Nowak",
+        "",
+    ),
 ];
 
 /// Capitalised words that a party word or a following role noun does not make a person.

@@ -74,9 +74,12 @@ const OWN_CASES: &[&str] = &[
     "Dam repairs finished\n\n\
      Governor Helen Okafor toured the valley.\n\n\
      \"The levees held,\" Tomas Brandt, an engineer who advised Okafor, said on Tuesday.",
+    "Harbor fair opens\n\nHarbor Radio host Ilse Varga opened the fair on Saturday.",
     "Dredging row\n\n\
      Senator Ruth Calloway spoke first.\n\n\
      \"The channel is too shallow,\" said former Calloway aide Petra Lindqvist.",
+    "Ferry fares rise\n\n\
+     BRENWICK, Ont. (Wirex) — Fares on the harbor ferry will rise in June.",
     "Bridge row\n\n\
      Mayor Ilse Varga praised Tomas Brandt on Friday, saying, \"He kept the bridge open all winter.\"",
     "Quay row\n\"The quay is sound,\" Dana Okafor said. \"It will last.\"\n\
@@ -92,7 +95,14 @@ const OWN_CASES: &[&str] = &[
     "Ferry fares hold\n\n\
      Water bills rose again in the valley, angering farmers who say the canal fees are unfair. \
      The harbour master, a veteran of three storms and two strikes, said the pier would stay shut. \
-     The ferry company has since said the fares will not change this year.",
+     The ferry company has since said the fares will not change this year.\n\n\
+     BRANDT: The board has no money left for the night shifts.\n\n\
+     The harbour board noted, the fees had doubled since the spring of last year. \
+     At the time, the ferry captains said, the harbour had no working lights at all.",
+    "Fees double\n\n\
+     The ferry crews tried to stop the plan, with one of their adverts asking, \
+     \u{201c}Is the plan fair to the island?\u{201d}\u{a0}\n\
+     The harbour board noted that the fees had doubled since the spring of last year.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

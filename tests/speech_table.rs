@@ -233,6 +233,38 @@ const CASES: &[Case] = &[
             ("Ilse Brandt", "the audit was late", I),
         ],
     ),
+    // --- a line opened by a speaker label and a colon; a column title is no speaker
+    (
+        "Harbour talks resume\n\n\
+         The Latest: Ferry crews return to the table\n\n\
+         ORTIZ: We want the night shifts paid at the old rate.\n\n\
+         BRANDT: The board has no money left for that.",
+        &[
+            ("Ortiz", "We want the night shifts paid at the old rate", I),
+            ("Brandt", "The board has no money left for that", I),
+        ],
+    ),
+    // --- "X said," opening a sentence: the clause after the comma
+    (
+        "The harbour board noted, the fees had doubled since the spring of last year.",
+        &[(
+            "The harbour board",
+            "the fees had doubled since the spring of last year",
+            I,
+        )],
+    ),
+    // --- a short head before an attribution set inside the sentence is part of it
+    (
+        "At the time, the ferry captains said, the harbour had no working lights at all.",
+        &[
+            ("The ferry captains", "At the time", I),
+            (
+                "The ferry captains",
+                "the harbour had no working lights at all",
+                I,
+            ),
+        ],
+    ),
 ];
 
 #[test]

@@ -4,6 +4,7 @@
 //! Every decision a stage makes is a named rule in [`rules`]; the rules that fired on a
 //! finding's text are attached to it at the end.
 
+pub mod datelines;
 pub mod dates;
 pub mod facilities;
 pub mod figures;
@@ -11,6 +12,8 @@ pub mod fingerprint;
 pub mod gazetteer;
 pub mod keypoints;
 pub mod language;
+pub mod org_group;
+pub mod org_words;
 pub mod organizations;
 pub mod paraphrase;
 pub mod people;

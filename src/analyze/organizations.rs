@@ -9,6 +9,11 @@ use super::gazetteer::{
     GROUP_PLURAL_ENDINGS, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_country, is_language,
     is_place_word, is_title,
 };
+use super::org_group::group;
+use super::org_words::{
+    MEDIA_WORKS, NOT_ORG_ACRONYMS, NOT_TEAM_PLURALS, ORG_FOLLOWERS, OUTLET_WORDS, ROLE_NOUNS,
+    WORK_FOLLOWERS,
+};
 use super::people::lexicon::LEX;
 use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
@@ -16,128 +21,6 @@ use crate::model::{Document, NamedEntity, Person, Span};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
-
-/// All-capital words that are not organizations.
-const NOT_ORG_ACRONYMS: &[&str] = &[
-    "CEO", "CFO", "COO", "CTO", "MP", "MPs", "PM", "AM", "GMT", "UTC", "EST", "EDT", "PST", "PDT",
-    "BST", "CET", "TV", "OK", "ID", "IDs", "DNA", "RNA", "HIV", "AIDS", "GDP", "GNP", "CPI", "IPO",
-    "VAT", "USD", "EUR", "GBP", "JPY", "CNY", "AUD", "CAD", "PC", "PCs", "IT", "AI", "PDF", "URL",
-    "FAQ", "DIY", "VIP", "RIP", "SUV", "LED", "LCD", "NB", "PS", "AD", "BC", "BCE", "CE", "ET",
-    "PT", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "US", "UK", "USA", "UAE",
-    "EU", "I", "A", "R", "D", "Q", "Q1", "Q2", "Q3", "Q4", "FY", "KM", "MPH", "NO", "YES", "THE",
-    "AND", "OR", "OF", "IN", "ON", "AT", "TO", "IS", "IT", "BY", "WE", "HE", "MY", "ME", "SO",
-    "DO", "GO", "UP", "IQ", "HTML", "CSS", "QC", "SC", "KC", "TBA", "TBC", "ASAP", "LOL", "OMG",
-    "FYI", "PhD", "MBA", "BA", "MA", "MSc", "BSc", "COVID", "SARS", "MERS", "NEW", "ALL", "FOR",
-    "NOT", "BUT", "HAS", "WAS", "ARE", "CD", "DVD", "GPS", "SMS", "NGO", "NGOs", "RSS", "APR",
-    "PAC", "PACs",
-];
-
-/// Role nouns whose "at/of/for X" slot holds an organization ("analyst at X").
-const ROLE_NOUNS: &[&str] = &[
-    "analyst",
-    "analysts",
-    "director",
-    "economist",
-    "economists",
-    "professor",
-    "researcher",
-    "researchers",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "officials",
-    "executive",
-    "executives",
-    "employee",
-    "employees",
-    "worker",
-    "workers",
-    "member",
-    "members",
-    "manager",
-    "partner",
-    "strategist",
-    "founder",
-    "head",
-    "chairman",
-    "chairwoman",
-    "chief",
-    "president",
-    "editor",
-    "reporter",
-    "correspondent",
-    "scientist",
-    "scientists",
-    "fellow",
-    "lecturer",
-    "staff",
-    "trader",
-    "traders",
-    "engineer",
-    "lawyer",
-    "lawyers",
-    "representative",
-    "vice-president",
-    "co-founder",
-    "ceo",
-    "cfo",
-    "adviser",
-    "advisor",
-    "consultant",
-    "owner",
-    "student",
-    "students",
-    "coach",
-    "player",
-    "players",
-];
-
-/// Words right after a name that make it an organization ("Environment Canada spokeswoman").
-const ORG_FOLLOWERS: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "spokespeople",
-    "officials",
-    "official",
-    "executives",
-    "employees",
-    "staff",
-    "shares",
-    "stock",
-    "chief",
-    "headquarters",
-    "board",
-    "shareholders",
-    "subsidiary",
-    "spokesmen",
-];
-
-/// Words after a name that make it a pollster's or publisher's ("a Gallup poll", "the
-/// LibriVox website"), when the name is no sentence opener, date or adjective.
-const WORK_FOLLOWERS: &[&str] = &["poll", "polls", "website"];
-
-/// What a broadcaster, publisher or pollster makes: "MTV's horror reality series",
-/// "DC Comics' limited series".
-const MEDIA_WORKS: &[&str] = &[
-    "series",
-    "show",
-    "shows",
-    "programme",
-    "program",
-    "broadcast",
-    "broadcasts",
-    "website",
-    "poll",
-    "polls",
-    "podcast",
-    "newsletter",
-    "magazine",
-    "newspaper",
-    "channel",
-    "network",
-];
 
 /// A name that is no sentence opener, date, common capitalized word or one-word
 /// adjective ("Tuesday's poll", "a Republican poll", "Today's show").
@@ -235,36 +118,6 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
     chunk.words.len() == 1 && WEB_NAME.is_match(text) && fire(rules::ORGS_WEB_NAME, chunk.span)
 }
 
-/// Plural group words that follow a place without making a team ("Texas Democrats").
-const NOT_TEAM_PLURALS: &[&str] = &[
-    "Democrats",
-    "Republicans",
-    "Conservatives",
-    "Liberals",
-    "Socialists",
-    "Islands",
-    "Mountains",
-    "Hills",
-    "Heights",
-    "Falls",
-    "Springs",
-    "Lakes",
-    "Plains",
-    "Highlands",
-    "Lowlands",
-    "Territories",
-    "Emirates",
-    "States",
-    "Studies",
-    "Affairs",
-    "Games",
-    "Olympics",
-    "Championships",
-    "Awards",
-    "Series",
-    "Wars",
-];
-
 /// A sports team named after its home: a known place followed by one or two capitalised
 /// words ending in a plural ("Houston Astros", "Boston Red Sox", "Tampa Bay Rays").
 fn is_team_name(doc: &Document, chunk: &Chunk) -> bool {
@@ -316,25 +169,6 @@ fn the_plural_name(doc: &Document, chunk: &Chunk) -> bool {
             .any(|m| m.span.end == chunk.span.len())
         && proper_nouns::in_sports_sentence(doc, chunk.sentence)
 }
-
-/// Newspapers and magazines called by their last word with "the" ("the Times reported",
-/// "told the Guardian"): a one-word name that is a newspaper's head.
-const OUTLET_WORDS: &[&str] = &[
-    "Times",
-    "Post",
-    "Herald",
-    "Journal",
-    "Gazette",
-    "Tribune",
-    "Chronicle",
-    "Observer",
-    "Inquirer",
-    "Examiner",
-    "Guardian",
-    "Independent",
-    "Telegraph",
-    "Economist",
-];
 
 /// Whether a one-word chunk is a newspaper called by its head word after "the", and
 /// not a modifier of the noun after it ("the Independent candidate").
@@ -389,7 +223,7 @@ fn acronym_is_org(
     chunks: &[Chunk],
     ci: usize,
     people: &PeopleIndex,
-    defined: &HashMap<&str, usize>,
+    defined: &Definitions,
 ) -> bool {
     let c = &chunks[ci];
     let text = c.text(doc);
@@ -404,15 +238,20 @@ fn acronym_is_org(
         return true;
     }
     // The same acronym introduced anywhere in the article decides.
-    if let Some(&def) = defined.get(text) {
+    if let Some(&is_org) = defined.expanded.get(text) {
+        return is_org;
+    }
+    if let Some(&def) = defined.before.get(text) {
         let name = &chunks[def];
         return !people.overlaps(doc, name)
             && (org_by_form(doc, name) || org_named_after_country(doc, name));
     }
     let before = proper_nouns::word_before(doc, c.span.start);
+    // "the XYZ of the rocket" names a thing of the rocket's.
+    let of_phrase = next_lower_word(doc, c) == "of";
     org_by_context(doc, c)
         || (before.as_deref() == Some("the")
-            && (heads_its_phrase(doc, c) || names_its_staff(doc, c)))
+            && ((heads_its_phrase(doc, c) && !of_phrase) || names_its_staff(doc, c)))
         || acronym_speaks(doc, c, before.as_deref())
 }
 
@@ -634,24 +473,61 @@ impl<'a> PeopleIndex<'a> {
     }
 }
 
-/// Each acronym's definition ("… Treaty (NPT)"): the first place in the article where
-/// it is introduced, as the chunk index of the name before it.
-fn defined_acronyms<'a>(doc: &'a Document, chunks: &[Chunk]) -> HashMap<&'a str, usize> {
-    let mut defined = HashMap::new();
-    for di in 0..chunks.len() {
-        if let Some(def) = acronym_definition(doc, chunks, di) {
-            defined.entry(chunks[di].text(doc)).or_insert(def);
-        }
-    }
-    defined
+/// How the article spells out its acronyms.
+struct Definitions<'a> {
+    /// "… Treaty (NPT)": the chunk index of the name before the acronym, first use.
+    before: HashMap<&'a str, usize>,
+    /// "ROS [reactive oxygen species]", "the VM (virtual microscope)": an expansion
+    /// after the acronym, and whether it names an organization.
+    expanded: HashMap<&'a str, bool>,
 }
 
-/// Initials of a name's capitalized words ("United States Geological Survey" → "USGS").
-fn initials(name: &str) -> String {
-    name.split([' ', '-'])
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+/// Each acronym's definition, the first place in the article where it is introduced.
+fn defined_acronyms<'a>(doc: &'a Document, chunks: &[Chunk]) -> Definitions<'a> {
+    let mut before = HashMap::new();
+    let mut expanded = HashMap::new();
+    for di in 0..chunks.len() {
+        if let Some(def) = acronym_definition(doc, chunks, di) {
+            before.entry(chunks[di].text(doc)).or_insert(def);
+        }
+        let c = &chunks[di];
+        if c.words.len() == 1
+            && is_acronym(c.text(doc))
+            && let Some(expansion) = expansion_after(doc, c)
+        {
+            let last = expansion.rsplit(' ').next().unwrap_or("");
+            let is_org = ORGS.lookup(expansion).is_some()
+                || (expansion.contains(' ')
+                    && last.starts_with(char::is_uppercase)
+                    && ORG_HEADS.is_one_word_head(last));
+            expanded.entry(c.text(doc)).or_insert(is_org);
+        }
+    }
+    Definitions { before, expanded }
+}
+
+/// The words in brackets right after an acronym, up to a comma or the closing bracket,
+/// when their initials spell it: "ROS [Reactive Oxygen Species, the …]" → "Reactive
+/// Oxygen Species".
+fn expansion_after<'a>(doc: &'a Document, c: &Chunk) -> Option<&'a str> {
+    let rest = &doc.text[c.span.end..];
+    let inner = rest
+        .strip_prefix(" (")
+        .or_else(|| rest.strip_prefix(" ["))?;
+    let end = inner.find([',', ')', ']', ';'])?;
+    let expansion = inner[..end].trim();
+    let spelled: String = expansion
+        .split([' ', '-'])
         .filter_map(|w| w.chars().next())
-        .collect()
+        .filter(|ch| ch.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let letters: String = c
+        .text(doc)
+        .chars()
+        .filter(|ch| ch.is_alphabetic())
+        .collect();
+    (expansion.len() <= 80 && spelled == letters).then_some(expansion)
 }
 
 /// Organizations in the article, fullest form first-mentioned order.
@@ -674,6 +550,7 @@ pub fn extract_from(
     let defined = defined_acronyms(doc, chunks);
     // "Kennedy Space Center (KSC)" where the place stage took the venue: KSC is the place's.
     let place_acronyms: HashSet<&str> = defined
+        .before
         .iter()
         .filter(|(_, def)| place_spans.contains(&chunks[**def].span))
         .map(|(acronym, _)| *acronym)
@@ -735,6 +612,15 @@ pub fn extract_from(
             found.push((doc.slice(span).to_string(), span));
         }
     }
+    // The news agency of a dateline ("SPRINGFIELD (AP) —").
+    for d in super::datelines::datelines(doc) {
+        if let Some(span) = d.agency
+            && !found.iter().any(|(_, s)| *s == span)
+            && fire(rules::ORGS_DATELINE_AGENCY, span)
+        {
+            found.push((doc.slice(span).to_string(), span));
+        }
+    }
     // Gazetteer names outside any chunk (lower-case starts such as "eBay").
     for m in ORGS.find(&doc.text) {
         if proper_nouns::chunk_containing(chunks, m.span).is_none()
@@ -746,85 +632,4 @@ pub fn extract_from(
     }
     found.sort_by_key(|(_, s)| s.start);
     group(doc, found)
-}
-
-/// One entity per organization: the same gazetteer entry, the same words, or an
-/// acronym of a longer name in the article.
-fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEntity> {
-    let mut out: Vec<NamedEntity> = Vec::new();
-    let key = |s: &str| -> String {
-        let s = s.strip_prefix("The ").unwrap_or(s);
-        match ORGS.lookup(s) {
-            Some(e) => format!("#{e}"),
-            None => s.to_lowercase(),
-        }
-    };
-    let mut keys: HashMap<String, usize> = HashMap::new();
-    for (name, span) in found {
-        let k = key(&name);
-        if let Some(&i) = keys.get(&k) {
-            let e = &mut out[i];
-            e.mentions.push(span);
-            if name.len() > e.name.len() {
-                let old = std::mem::replace(&mut e.name, name);
-                e.aliases.push(old);
-            } else if name != e.name && !e.aliases.contains(&name) {
-                e.aliases.push(name);
-            }
-            continue;
-        }
-        keys.insert(k, out.len());
-        out.push(NamedEntity {
-            name,
-            aliases: Vec::new(),
-            mentions: vec![span],
-            rules: Default::default(),
-        });
-    }
-    // A one-word name that starts a longer one ("Virgin" / "Virgin Trains"), or a name
-    // that a longer one extends with "of <place>", is the same organization.
-    let mut i = 0;
-    while i < out.len() {
-        let short = out[i].name.clone();
-        let target = (0..out.len()).find(|&j| {
-            j != i && {
-                let long = &out[j].name;
-                (!short.contains(' ') && long.starts_with(&format!("{short} ")))
-                    || long.starts_with(&format!("{short} of "))
-            }
-        });
-        if let Some(j) = target {
-            fold_into(&mut out, i, j);
-            continue;
-        }
-        i += 1;
-    }
-    // Acronyms of longer names become their aliases.
-    let mut i = 0;
-    while i < out.len() {
-        let acronym = out[i].name.clone();
-        let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-        if acronym.len() <= 6
-            && letters.chars().all(|c| c.is_uppercase())
-            && letters.len() >= 2
-            && let Some(j) = (0..out.len())
-                .find(|&j| j != i && out[j].name.contains(' ') && initials(&out[j].name) == letters)
-        {
-            fold_into(&mut out, i, j);
-            continue;
-        }
-        i += 1;
-    }
-    let _ = doc;
-    out
-}
-
-/// Makes entity `from` an alias of entity `into` (both indices into `out`), keeping
-/// mentions in text order.
-fn fold_into(out: &mut Vec<NamedEntity>, from: usize, into: usize) {
-    let moved = out.remove(from);
-    let into = if into > from { into - 1 } else { into };
-    out[into].aliases.push(moved.name);
-    out[into].mentions.extend(moved.mentions);
-    out[into].mentions.sort();
 }

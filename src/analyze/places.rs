@@ -521,8 +521,21 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
         }
     }
 
+    found.extend(dateline_cities(doc));
     found.sort_by_key(|f| f.span.start);
     group(doc, found)
+}
+
+/// The cities of the document's datelines.
+fn dateline_cities(doc: &Document) -> impl Iterator<Item = Found> {
+    super::datelines::datelines(doc)
+        .into_iter()
+        .filter(|d| fire(rules::PLACES_DATELINE, d.city))
+        .map(|d| Found {
+            span: d.city,
+            entry: d.entry,
+            strong: true,
+        })
 }
 
 /// A name of two words or more that ends in a place head ("Castlefrank Road") or starts
@@ -673,10 +686,12 @@ fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usi
 }
 
 /// Whether a surface form should give way to the gazetteer's name: initialisms written
-/// with dots or that read as an English word ("U.S.", "US" = "us"), and lower-case
-/// forms ("the States").
+/// with dots or that read as an English word ("U.S.", "US" = "us"), lower-case forms
+/// ("the States") and a dateline's capitals ("NEW YORK").
 fn prefer_canonical(surface: &str) -> bool {
+    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
     !surface.chars().next().is_some_and(|c| c.is_uppercase())
+        || (letters > 3 && !surface.chars().any(char::is_lowercase))
         || (is_abbreviation(surface)
             && (surface.contains('.') || proper_nouns::is_stopword(&surface.to_lowercase())))
 }
@@ -713,8 +728,11 @@ fn group(doc: &Document, found: Vec<Found>) -> Vec<NamedEntity> {
         strong[i] |= f.strong;
         let e = &mut out[i];
         e.mentions.push(f.span);
-        let better =
-            !prefer_canonical(&surface) && surface.chars().count() > e.name.chars().count();
+        // A longer form, or the article's mixed-case form of a dateline's "SPRINGFIELD".
+        let shouted = !e.name.chars().any(char::is_lowercase);
+        let better = !prefer_canonical(&surface)
+            && (surface.chars().count() > e.name.chars().count()
+                || (shouted && surface.chars().any(char::is_lowercase)));
         if better {
             let old = std::mem::replace(&mut e.name, surface);
             if !e.aliases.contains(&old) {

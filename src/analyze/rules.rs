@@ -121,6 +121,12 @@ registry! {
         "an \"of\" phrase after a name completes its title (\"Mayor Ana Ruiz of Springfield\"), or is the role when it names an organization (\"X of the Green Party\")";
     PEOPLE_PERSON_NOUN_APPOSITIVE = "people.person_noun_appositive", "people/roles.rs::role_phrase",
         "an appositive opened by an article and headed by a noun naming a kind of person (WordNet noun.person: \"Jo Roe, a radio host\", \"X, a Cruz supporter\") is the role; it does not make the name a person";
+    PEOPLE_PERSON_NOUN_TITLE = "people.person_noun_title", "people/roles.rs::premodifier_role",
+        "a noun naming a kind of person right before a name heads its title when a modifier precedes it (\"Fox News host Jo Roe\", \"Clinton supporter Jo Roe\")";
+    PEOPLE_LIST_ROLE = "people.list_role", "people/build.rs::assign_role",
+        "a plural title or role before a list of names is each name's role (\"Sens. A and B\", \"foreign ministers A, B and C\", \"defectors from the party, including A and B\")";
+    PEOPLE_ROLE_COREF = "people.role_coref", "people/role_coref.rs::complete_roles",
+        "a definite description \"the driver of the train\" refers to the one person whose role has that head (\"driver\") and completes the role";
     PEOPLE_PARTY_TAG = "people.party_tag", "people/build.rs::mention_role",
         "a party-state tag after a name (\"Jane Roe (D-Ore.)\", \"Roe, R-Ky.,\") marks a person and is part of the role";
 
@@ -129,7 +135,7 @@ registry! {
         "a quoted phrase used as a name or title (\"dubbed the “King”\") is not a statement";
     QUOTES_SKIP_WORK_TITLE = "quotes.skip_work_title", "quotes/mod.rs::attribute_chain",
         "an unattributed title-case quote, or one after a preposition, names a work, not a statement";
-    QUOTES_AFTER_ACCORDING_TO = "quotes.after_according_to", "quotes/attribution.rs::after_attribution",
+    QUOTES_AFTER_ACCORDING_TO = "quotes.after_according_to", "quotes/attribution.rs::after_according_to",
         "a quote followed by \"according to X\" is X's";
     QUOTES_AFTER_SAID_X = "quotes.after_said_x", "quotes/attribution.rs::after_attribution",
         "a quote followed by \"said X\" is X's";
@@ -215,6 +221,14 @@ registry! {
         "when an aside (comma, bracket or dash) ends right before a speech verb, the noun phrase opening the sentence before the aside is the speaker";
     QUOTES_SUBJECT_PAST_ADVERB = "quotes.subject_past_adverb", "quotes/reported.rs::reported_subject",
         "an adverb or a dashed aside between a subject and its speech verb (\"has since said\", \"Roe — a former aide — said\") is skipped";
+    QUOTES_SAID_COMMA_CLAUSE = "quotes.said_comma_clause", "quotes/reported.rs::said_comma_clause",
+        "\"Roe said, the plan failed.\": a speech verb after the subject opening the sentence and followed by a comma reports the clause after the comma";
+    QUOTES_LABELLED_LINE = "quotes.labelled_line", "quotes/labels.rs::labelled_line",
+        "a line opened by a short capitalised label and a colon (\"ROE: …\", \"Q: …\", \"Mayor Roe: Bridge will reopen\") is the label's statement";
+    QUOTES_HEAD_FRAGMENT = "quotes.head_fragment", "quotes/reported.rs::head_fragment",
+        "\"The outreach, they said, raised new worries\": the one to three words before an attribution set inside the sentence are the head of the statement after it";
+    QUOTES_CUE_ALSO_REPORTS = "quotes.cue_also_reports", "quotes/reported.rs::clause_after_quote_cue",
+        "a speech verb that a quotation before it took as its cue across a line break still reports the clause after it";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
@@ -235,6 +249,8 @@ registry! {
         "a name in the place list that stands alone as a proper noun is a place";
     PLACES_COMPASS = "places.compass", "places.rs::extract_from",
         "a known place with a compass word before or after it (\"East X\", \"X Central\") is one place";
+    PLACES_DATELINE = "places.dateline", "places.rs::extract_from",
+        "the capitalised city opening a paragraph before a dash (\"SPRINGFIELD, Ill. (AP) —\", \"NEW YORK —\") is a place, when it is a known place or a region or agency follows";
     PLACES_HEAD_WORD = "places.head_word", "places.rs::place_by_form",
         "a name ending in a place word (\"… River\") or starting with one (\"Mount …\") is a place";
     PLACES_CUE_WORD = "places.cue_word", "places.rs::place_by_context",
@@ -272,13 +288,15 @@ registry! {
     ORGS_NAMED_AFTER_COUNTRY = "organizations.named_after_country", "organizations.rs::extract_from",
         "a name ending in a country but starting with other words (\"Environment X\") is an organization";
     ORGS_ACRONYM = "organizations.acronym", "organizations.rs::acronym_is_org",
-        "an acronym that is known, defined after an organization's name, in an organization slot, after \"the\" heading its phrase or before a role noun (\"the XYZ said\", \"the XYZ chair\", not \"the XYZ version\"), or speaking or spoken to (\"XYZ said\", \"told XYZ\") is an organization";
+        "an acronym that is known, defined after an organization's name (or spelled out as one in brackets after it: \"ROS [reactive oxygen species]\" is none), in an organization slot, after \"the\" heading its phrase or before a role noun (\"the XYZ said\", \"the XYZ chair\", not \"the XYZ version\"), or speaking or spoken to (\"XYZ said\", \"told XYZ\") is an organization";
     ORGS_CONTEXT = "organizations.context", "organizations.rs::extract_from",
         "a name in an organization's slot (\"analyst at X\", \"according to X\", \"X spokeswoman\") is an organization";
     ORGS_THE_PLURAL_NAME = "organizations.the_plural_name", "organizations.rs::org_by_form",
         "a name of two or more words after \"the\" ending in a plural (\"the Rice Owls\") is a team or club";
     ORGS_THE_OUTLET = "organizations.the_outlet", "organizations.rs::extract_from",
         "a newspaper's head word alone after \"the\" (\"the Times reported\") is the newspaper";
+    ORGS_DATELINE_AGENCY = "organizations.dateline_agency", "organizations.rs::extract_from",
+        "the name in brackets after a dateline's city (\"SPRINGFIELD (Wirex) —\") is the news agency that filed the story";
     ORGS_LOWERCASE_GAZETTEER = "organizations.lowercase_gazetteer", "organizations.rs::extract_from",
         "a listed organization written outside any capitalized run (\"eBay\") is an organization";
 

@@ -1,8 +1,9 @@
 //! Page furniture: the noise users paste along with an article (font-size widgets,
-//! share buttons, "Advertisement", "Read more", image credits, comment prompts, a
-//! trailing outlet name, datelines and bylines). Lines are dropped only when the
-//! whole line matches a furniture shape, so real sentences survive; the dateline's
-//! date and the byline's author become metadata.
+//! share buttons, "Advertisement", "Read more", comment prompts, a trailing outlet
+//! name, datelines and bylines). Lines are dropped only when the whole line matches a
+//! furniture shape, so real sentences survive; the dateline's date and the byline's
+//! author become metadata. A picture credit ("Image: Jane Roe.") is kept: it names a
+//! person, and it marks the block it closes or follows as a caption (`captions`).
 //!
 //! The cleaned text is rebuilt from the kept lines: paragraphs separated by one blank
 //! line, lines inside a paragraph by a newline. A dateline's date itself is kept as a
@@ -197,9 +198,7 @@ fn is_furniture(line: &str) -> bool {
     if words > 25 {
         return false;
     }
-    furniture_shape(line)
-        || is_credit_line(line)
-        || words <= 40 && line.contains(" by") && REPORTING_CREDIT.is_match(line)
+    furniture_shape(line) || words <= 40 && line.contains(" by") && REPORTING_CREDIT.is_match(line)
 }
 
 /// A line that is only a date (with weekday, time, labels): "Sunday, November 28, 2010".
@@ -424,11 +423,15 @@ fn assemble(blocks: &[Vec<&str>], kinds: &[Vec<LineKind>], capacity: usize) -> C
     for (bi, block) in blocks.iter().enumerate() {
         let mut block_text = String::new();
         let mut credited = false;
+        // Whether every kept line is a credit standing alone ("Image: Jane Roe.").
+        let mut only_credits = true;
         for (li, line) in block.iter().enumerate() {
             match &kinds[bi][li] {
                 LineKind::Keep => {
-                    let kept = strip_trailing_credit(line.trim_start_matches('\u{feff}'));
-                    credited |= kept.len() < line.trim_start_matches('\u{feff}').len();
+                    let kept = line.trim_start_matches('\u{feff}');
+                    let credit_line = is_credit_line(kept.trim());
+                    only_credits &= credit_line || kept.trim().is_empty();
+                    credited |= credit_line || strip_trailing_credit(kept).len() < kept.len();
                     if !block_text.is_empty() {
                         block_text.push('\n');
                     }
@@ -476,6 +479,10 @@ fn assemble(blocks: &[Vec<&str>], kinds: &[Vec<LineKind>], capacity: usize) -> C
         out.push_str(trimmed);
         let span = Span::new(start, out.len());
         if credited {
+            // A block that is only a credit line also captions the short block above it.
+            if only_credits {
+                captions.extend(last_short_block.take());
+            }
             captions.push(span);
         }
         last_short_block =
@@ -503,7 +510,7 @@ fn is_credit_line(line: &str) -> bool {
     line.contains(':') && line.split_whitespace().count() <= 12 && CREDIT_LINE.is_match(line)
 }
 
-/// Drops an image credit that closes a caption line, keeping the caption.
+/// The line without the image credit that closes it (a caption), to tell that it has one.
 fn strip_trailing_credit(line: &str) -> &str {
     // The credit is short: only the line's tail is searched, so long lines stay linear.
     let mut from = line.len().saturating_sub(200);
@@ -581,5 +588,26 @@ mod tests {
         assert!(byline("By Tuesday the Senate had voted.").is_none());
         assert!(byline("By Monday Morning Standards").is_none());
         assert!(byline("By the end of the year, prices rose").is_none());
+    }
+
+    #[test]
+    fn a_picture_credit_stays_and_marks_the_caption_above_it() {
+        let body = "The council met on Tuesday and voted to close the old bridge for repairs.";
+        let raw = format!(
+            "Bridge closes\n\n{body}\n\nThe old bridge at dusk.\n\nImage: Jane Roe.\n\n{body}"
+        );
+        let c = clean(&raw);
+        assert!(c.text.contains("Image: Jane Roe."), "{}", c.text);
+        let captioned: Vec<&str> = c.captions.iter().map(|s| &c.text[s.start..s.end]).collect();
+        assert_eq!(captioned, ["The old bridge at dusk.", "Image: Jane Roe."]);
+        let c = clean(&format!(
+            "Bridge closes\n\n{body}\n\nThe old bridge. Photo: Jane Roe.\n\n{body}"
+        ));
+        assert!(
+            c.text.contains("The old bridge. Photo: Jane Roe."),
+            "{}",
+            c.text
+        );
+        assert_eq!(c.captions.len(), 1);
     }
 }

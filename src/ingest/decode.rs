@@ -167,21 +167,22 @@ fn unreadable_chars(text: &str) -> (usize, usize) {
 /// of at most 2^20 characters): control characters are U+0000–U+001F and U+007F (one
 /// byte) and U+0080–U+009F (C2 80–C2 9F); U+FFFD is EF BF BD.
 fn unreadable_chars_in_bytes(text: &str) -> (usize, usize) {
+    // One pass over the bytes: a character starts at every byte that is no continuation
+    // byte; only control bytes and the lead bytes C2 and EF need a closer look.
     let bytes = text.as_bytes();
-    let total = bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-    let mut bad = bytes
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F)
-        .count();
-    for (i, _) in bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == 0xC2 || b == 0xEF)
-    {
-        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
-            (0xC2, Some(0x80..=0x9F), _) | (0xEF, Some(0xBF), Some(0xBD)) => bad += 1,
-            _ => {}
+    let (mut bad, mut total) = (0usize, 0usize);
+    for (i, &b) in bytes.iter().enumerate() {
+        total += usize::from(b & 0xC0 != 0x80);
+        if (0x20..0x7F).contains(&b) {
+            continue;
         }
+        bad += usize::from(match b {
+            b'\n' | b'\r' | b'\t' | 0x0C => false,
+            0x00..=0x1F | 0x7F => true,
+            0xC2 => matches!(bytes.get(i + 1), Some(0x80..=0x9F)),
+            0xEF => bytes.get(i + 1) == Some(&0xBF) && bytes.get(i + 2) == Some(&0xBD),
+            _ => false,
+        });
     }
     (bad, total)
 }

@@ -54,22 +54,41 @@ pub(crate) fn list_items(body: &str) -> Vec<ListItem> {
         }
         run.clear();
     };
-    let mut prev: Option<char> = None;
+    let b = body.as_bytes();
+    // Whether the character before `i` is whitespace (or there is none).
+    let mut after_space = true;
     let mut line_blank = true;
-    for (i, c) in body.char_indices() {
-        let at_word = prev.is_none_or(char::is_whitespace);
-        prev = Some(c);
+    let mut next = 0;
+    while next < b.len() {
+        // Inside a word, printable ASCII changes nothing: skip to the word's end.
+        if !after_space {
+            while b.get(next).is_some_and(|&x| (0x21..0x7F).contains(&x)) {
+                next += 1;
+            }
+            if next == b.len() {
+                break;
+            }
+        }
+        // A byte loop: ASCII characters (most of them) are classified without decoding.
+        let i = next;
+        let c = if b[i] < 0x80 {
+            char::from(b[i])
+        } else {
+            body[i..].chars().next().unwrap_or(' ')
+        };
+        next += c.len_utf8();
+        let at_word = after_space;
+        after_space = c.is_whitespace();
         if c == '\n' {
             line_blank = true;
         }
-        if !at_word || c.is_whitespace() {
+        if !at_word || after_space {
             continue;
         }
         let opens_line = line_blank;
         line_blank = false;
         // Most words start with a letter that is no label: a capital never is, a small
         // letter only before '.' or ')'. Skip them without the full parse.
-        let b = body.as_bytes();
         if b[i].is_ascii_uppercase()
             || b[i].is_ascii_lowercase() && !matches!(b.get(i + 1), Some(b'.' | b')'))
         {

@@ -102,6 +102,17 @@ pub fn split_sentences(text: &str, block: Span) -> Vec<Span> {
             item += 1;
             continue;
         }
+        // Up to the next list item, only a line break or a terminal mark can end a
+        // sentence: skip every other byte.
+        let limit = items.get(item).map_or(bytes.len(), |it| it.start);
+        let skip = bytes[i..limit]
+            .iter()
+            .position(|b| matches!(b, b'.' | b'?' | b'!' | b'\n' | 0xE2))
+            .unwrap_or(limit - i);
+        if skip > 0 {
+            i += skip;
+            continue;
+        }
         let b = bytes[i];
         if b == b'\n' {
             if line_breaks_sentence(body, line_start, i) {

@@ -107,8 +107,14 @@ impl Iterator for Words<'_> {
             }
         };
         let mut end = run_end(text, start);
-        while let Some(c @ ('\'' | '’' | '.' | '-' | '&')) = char_at(text, end) {
-            let joiner = c.len_utf8();
+        loop {
+            // A joiner: an apostrophe (straight or curly), a dot, a hyphen or an
+            // ampersand; read off the byte (the curly one's lead byte is E2).
+            let joiner = match bytes.get(end) {
+                Some(b'\'' | b'.' | b'-' | b'&') => 1,
+                Some(0xE2) if text[end..].starts_with('’') => '’'.len_utf8(),
+                _ => break,
+            };
             let next = end + joiner;
             if char_at(text, next).is_some_and(is_word_char) {
                 end = run_end(text, next);

@@ -205,14 +205,31 @@ pub fn describe(text: &str, toks: &[Token], f: &Found, sentence: Span) -> String
     if linked && let Some(p) = v.phrase_from(after + 1) {
         return p;
     }
-    // "a $660 billion trade relationship"
+    // "a $660 billion trade relationship", "a 22-point loss": a figure before a noun
+    // modifies it; one ending in a plural unit is a noun phrase of its own ("373 days
+    // left", "300 miles north", "two years running"), and the word after it is not what
+    // it measures (nor is the phrase before it: "she waited 30 minutes").
+    let plural_unit = f.kind == FigureKind::Quantity && ends_in_plural(&v, f.last);
     if !counted
         && !linked
+        && !plural_unit
         && let Some(p) = v.phrase_from(after)
     {
         return p;
     }
+    if plural_unit {
+        return String::new();
+    }
     before_phrase(&v, f.first).unwrap_or_default()
+}
+
+/// Whether the figure's last token is a plural word ("days", "miles", "feet").
+fn ends_in_plural(v: &View, last: usize) -> bool {
+    if v.toks[last].kind != TokKind::Word {
+        return false;
+    }
+    let w = v.lower(last);
+    (w.ends_with('s') && !w.ends_with("ss")) || matches!(w.as_str(), "feet" | "people")
 }
 
 /// The noun phrase before the figure: "the unemployment rate rose to 5.7%", "a rate of

@@ -3,7 +3,7 @@
 
 use super::lexicon::LEX;
 use super::tokens::Tok;
-use super::{NameCandidate, as_role, is_name_word, is_title_like, roles};
+use super::{NameCandidate, as_role, is_name_word, is_title_like, list_roles, role_coref, roles};
 use crate::analyze::rules::{self, fire};
 use crate::model::{Person, Span};
 use foldhash::{HashMap, HashMapExt};
@@ -60,6 +60,11 @@ pub(crate) fn build_people(
     bare_mentions(text, toks, &mut ents, &by_key, &first_names);
     for e in ents.iter_mut() {
         assign_role(text, toks, paras, e);
+    }
+    let mut roles: Vec<String> = ents.iter().map(|e| e.role.clone()).collect();
+    role_coref::complete_roles(text, toks, paras, &mut roles);
+    for (e, role) in ents.iter_mut().zip(roles) {
+        e.role = role;
     }
     ents.into_iter().map(finish).collect()
 }
@@ -251,6 +256,9 @@ fn bare_mentions(
 fn assign_role(text: &str, toks: &[Tok], paras: &[usize], e: &mut Entity) {
     e.mentions.sort();
     e.mentions.dedup();
+    // A role shared over a list ("Sens. A and B") is the fallback when no mention
+    // gives the person a role of their own.
+    let mut shared = None;
     for m in e.mentions.clone() {
         let first = toks.partition_point(|t| t.start < m.start);
         let last = toks.partition_point(|t| t.start < m.end).saturating_sub(1);
@@ -258,6 +266,10 @@ fn assign_role(text: &str, toks: &[Tok], paras: &[usize], e: &mut Entity) {
             continue;
         }
         let Some(role) = mention_role(text, toks, paras, first, last) else {
+            if shared.is_none() {
+                shared = list_roles::list_role(text, toks, paras, first, last)
+                    .filter(|_| fire(rules::PEOPLE_LIST_ROLE, m));
+            }
             continue;
         };
         if e.role.is_empty() {
@@ -279,6 +291,11 @@ fn assign_role(text: &str, toks: &[Tok], paras: &[usize], e: &mut Entity) {
             }
         }
     }
+    if e.role.is_empty()
+        && let Some(role) = shared
+    {
+        e.role = role;
+    }
 }
 
 /// The role one mention (tokens `first..=last`) carries, before and after the name.
@@ -290,7 +307,7 @@ fn mention_role(
     last: usize,
 ) -> Option<String> {
     let m = Span::new(toks[first].start, toks[last].end);
-    let pre = roles::premodifier_role(text, toks, paras, first)
+    let pre = roles::premodifier_role(text, toks, paras, first, false)
         .or_else(|| roles::pre_appositive_role(text, toks, paras, first))
         .filter(|_| fire(rules::PEOPLE_ROLE_BEFORE, m));
     let post = roles::appositive_role(text, toks, paras, last, true)

@@ -103,6 +103,7 @@ const RELATION_NOUNS: &[&str] = &[
     "grandfather",
     "grandmother",
     "parents",
+    "child",
     "children",
     "girlfriend",
     "boyfriend",
@@ -248,10 +249,21 @@ pub(crate) fn relation_slot(text: &str, toks: &[Tok], first: usize) -> bool {
         .checked_sub(3)
         .map(|k| lower(text, toks, k))
         .unwrap_or_default();
+    let b4 = first
+        .checked_sub(4)
+        .map(|k| lower(text, toks, k))
+        .unwrap_or_default();
     let owner = |w: &str| matches!(w, "his" | "her" | "their" | "my" | "our" | "your");
     let kin = |w: &str| RELATION_NOUNS.contains(&w) && !matches!(w, "partner" | "student");
+    // "their nine-month-old child, Gloria,", "her younger sister, Ann": one modifier
+    // may stand between the owner and the kinship noun.
+    let modifier = first >= 3
+        && toks[first - 3].is_word()
+        && !super::tokens::is_capitalized(toks[first - 3].text(text));
     (kin(&b1) && (owner(&b2) || first >= 2 && toks[first - 2].is_word()))
-        || (b1 == "," && kin(&b2) && (owner(&b3) || b3 == "two" || b3 == "three"))
+        || (b1 == ","
+            && kin(&b2)
+            && (owner(&b3) || b3 == "two" || b3 == "three" || modifier && owner(&b4)))
 }
 
 /// Whether the tokens between two runs join them as members of one list

@@ -9,6 +9,8 @@ mod as_role;
 mod build;
 pub mod evidence;
 pub mod lexicon;
+mod list_roles;
+mod role_coref;
 pub mod roles;
 pub mod tokens;
 
@@ -100,7 +102,7 @@ pub(crate) fn is_title_like(w: &str) -> bool {
         | class::NON_NAME_CAP
         | class::FUNCTION;
     classes(w) & TITLE_LIKE != 0
-        || (w.ends_with('.') && LEX.is_role_noun(w))
+        || (w.ends_with('.') && (LEX.is_role_noun(w) || roles::plural_role_word(w)))
         || w.contains('.') && w.len() > 2 && !w.ends_with('.')
 }
 

@@ -72,6 +72,28 @@ fn hyphen_modifier(w: &str) -> bool {
         .is_some_and(|(head, _)| head == "ex" || contains(ROLE_MODIFIERS, head))
 }
 
+/// A plural title or role noun: "Sens.", "Reps.", "ministers", "candidates",
+/// "secretaries" (not a party: "Republicans").
+pub(crate) fn plural_role_word(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    let bare = lower.trim_end_matches('.');
+    let abbreviated = bare.len() < lower.len();
+    let stems = [
+        bare.strip_suffix("ies").map(|s| format!("{s}y")),
+        bare.strip_suffix("es").map(str::to_string),
+        bare.strip_suffix('s').map(str::to_string),
+    ];
+    !is_party_word(bare.trim_end_matches('s'))
+        && stems.iter().flatten().any(|s| {
+            s.len() > 2
+                && if abbreviated {
+                    LEX.is_role_noun(&format!("{s}."))
+                } else {
+                    is_role_word(s)
+                }
+        })
+}
+
 /// Whether token `i` opens a noun phrase: it follows an article, a possessive or
 /// punctuation, or starts the text.
 fn opens_phrase(text: &str, toks: &[Tok], i: usize) -> bool {
@@ -92,12 +114,15 @@ pub(crate) fn is_party_word(w: &str) -> bool {
 
 /// The title words right before a name (`name_first` is its first token): capitalised
 /// titles and organization words, role nouns and their modifiers, and "of/at/for"
-/// phrases inside them ("Chief investment officer at Fort Pitt Capital Group").
+/// phrases inside them ("Chief investment officer at Fort Pitt Capital Group"). With
+/// `plural_head` (a name in a list) the word right before it may be a plural title
+/// ("Sens.", "foreign ministers").
 pub(crate) fn premodifier_role(
     text: &str,
     toks: &[Tok],
     paras: &[usize],
     name_first: usize,
+    plural_head: bool,
 ) -> Option<String> {
     let mut j = name_first;
     // "[former Museum of Flight CEO] Bonnie Dunbar": an editor's bracketed title.
@@ -157,34 +182,53 @@ pub(crate) fn premodifier_role(
                 .get(i + 1)
                 .is_some_and(|r| is_role_word(r.text(text)) && !is_party_word(r.text(text)));
         let left = if i > 0 { toks[i - 1].text(text) } else { "" };
-        let ok = match t.kind {
-            TokKind::Possessive => start.is_some(),
-            TokKind::Punct => w == "&" && right_cap && is_capitalized(left),
-            TokKind::Word => {
-                if is_role_word(w) || contains(ROLE_MODIFIERS, w) || hyphen_modifier(w) {
-                    true
-                } else if lower == "and" {
-                    // Before a name, "A and Sen. B" / "Trump and Ohio Gov. B" is a list of
-                    // people: a title never runs on through "and".
-                    false
-                } else if PP_HEADS.contains(&lower.as_str()) {
-                    start.is_some()
-                        && right_cap
-                        && !right_title
-                        && (is_role_word(left) || is_capitalized(left))
-                } else if is_capitalized(w) {
-                    !is_function_word(w)
-                        && !contains(NON_NAME_CAPS, w)
-                        && LEX.honorific(w).is_none()
-                } else {
-                    seen_role && !right_title && lower_modifier(text, toks, i, right_cap)
+        let plural = plural_head && i + 1 == j && t.is_word() && plural_role_word(w);
+        // "Fox News host Jo Roe", "Clinton supporter Jo Roe": a noun naming a kind of
+        // person heads a title when a modifier stands before it.
+        let person_head = i + 1 == j
+            && i > 0
+            && t.is_word()
+            && !is_capitalized(w)
+            && !(lower.ends_with("ed") || lower.ends_with("ing"))
+            && LEX.is_person_noun(w)
+            && toks[i - 1].is_word()
+            && same_para(paras, i - 1, name_first)
+            && (is_capitalized(left) && !is_function_word(left)
+                || lower_modifier(text, toks, i - 1, false))
+            && fire(
+                rules::PEOPLE_PERSON_NOUN_TITLE,
+                Span::new(t.start, toks[name_first].end),
+            );
+        let plural = plural || person_head;
+        let ok = plural
+            || match t.kind {
+                TokKind::Possessive => start.is_some(),
+                TokKind::Punct => w == "&" && right_cap && is_capitalized(left),
+                TokKind::Word => {
+                    if is_role_word(w) || contains(ROLE_MODIFIERS, w) || hyphen_modifier(w) {
+                        true
+                    } else if lower == "and" {
+                        // Before a name, "A and Sen. B" / "Trump and Ohio Gov. B" is a list of
+                        // people: a title never runs on through "and".
+                        false
+                    } else if PP_HEADS.contains(&lower.as_str()) {
+                        start.is_some()
+                            && right_cap
+                            && !right_title
+                            && (is_role_word(left) || is_capitalized(left))
+                    } else if is_capitalized(w) {
+                        !is_function_word(w)
+                            && !contains(NON_NAME_CAPS, w)
+                            && LEX.honorific(w).is_none()
+                    } else {
+                        seen_role && !right_title && lower_modifier(text, toks, i, right_cap)
+                    }
                 }
-            }
-        };
+            };
         if !ok {
             break;
         }
-        if t.kind == TokKind::Word && is_role_word(w) {
+        if plural || t.kind == TokKind::Word && is_role_word(w) {
             seen_role = true;
         }
         start = Some(i);
@@ -270,8 +314,9 @@ pub(crate) fn appositive_role(
     Some(role)
 }
 
-/// Whether a phrase holds a capitalised title followed by a name ("Sen. Tim Scott and
-/// Rep. Trey Gowdy"): a list of other people, not the role of the name before it.
+/// Whether a phrase holds a title followed by a name ("Sen. Tim Scott and Rep. Trey
+/// Gowdy", "retired surgeon Ben Roe"): a list of other people, not the role of the name
+/// before it.
 /// A title inside a prepositional phrase ("nephew of the late King Abdullah") or
 /// before a possessive ("Senator Ted Cruz's wife") belongs to the role and does not count.
 fn titles_a_name(text: &str, toks: &[Tok], s: usize, e: usize) -> bool {
@@ -298,7 +343,6 @@ fn titles_a_name(text: &str, toks: &[Tok], s: usize, e: usize) -> bool {
             toks.get(j).is_some_and(|t| t.kind == TokKind::Possessive)
         };
         list_item
-            && is_capitalized(w)
             && is_role_word(w)
             && !is_party_word(w)
             && toks[k + 1].is_word()
@@ -355,7 +399,10 @@ pub(super) fn role_phrase(
     if matches!(
         fw.as_str(),
         "who" | "which" | "said" | "says" | "told" | "and" | "but" | "was" | "is" | "has" | "had"
-    ) || (fw.ends_with("ed") && !LEX.is_role_noun(&fw))
+    ) || (fw.ends_with("ed")
+        && !fw.contains('-')
+        && !LEX.is_role_noun(&fw)
+        && !contains(ROLE_MODIFIERS, &fw))
     {
         return None;
     }

@@ -35,7 +35,7 @@ const ABBREVIATIONS: &[&str] = &[
     "capt", "sgt", "rev", "fr", "inc", "corp", "ltd", "co", "no", "vs", "mt", "ft", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "univ", "assn",
     "bros", "gov't", "mme", "messrs", "adm", "maj", "cmdr", "supt", "insp", "det", "pres",
-    "approx", "est", "etc",
+    "approx", "est", "etc", "sens", "reps", "govs", "drs", "gens", "profs",
 ];
 
 pub fn is_abbreviation(word: &str) -> bool {

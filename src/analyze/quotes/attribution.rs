@@ -152,18 +152,8 @@ impl Ctx<'_> {
         if k >= self.toks.len() || self.para[k] != self.para[c] || self.in_quote[k].is_some() {
             return None;
         }
-        // "…", according to X.
         if self.lw(k) == "according" && self.lw(k + 1) == "to" {
-            let (s, e) = self.np_after(k + 2)?;
-            let e = self.speaker_name_end(s, e);
-            let sp = self.classify(s, e, log)?;
-            if !fire(rules::QUOTES_AFTER_ACCORDING_TO, inner) {
-                return None;
-            }
-            return Some(Found {
-                speaker: sp,
-                cue: Some(k),
-            });
+            return self.after_according_to(k, inner, log);
         }
         // “…” — Jane Roe: a name under a quote, alone on the rest of its line.
         if let Some(found) = self.dash_byline(c, log) {
@@ -266,6 +256,22 @@ impl Ctx<'_> {
         fire(rules::QUOTES_AFTER_X_SAID, inner).then_some(Found {
             speaker: sp,
             cue: Some(v),
+        })
+    }
+
+    /// "…", according to X: `k` is "according".
+    fn after_according_to(
+        &mut self,
+        k: usize,
+        inner: crate::model::Span,
+        log: &[Said],
+    ) -> Option<Found> {
+        let (s, e) = self.np_after(k + 2)?;
+        let e = self.speaker_name_end(s, e);
+        let sp = self.classify(s, e, log)?;
+        fire(rules::QUOTES_AFTER_ACCORDING_TO, inner).then_some(Found {
+            speaker: sp,
+            cue: Some(k),
         })
     }
 

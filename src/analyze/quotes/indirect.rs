@@ -116,6 +116,9 @@ const SETTING_OPENERS: &[&str] = &[
 ];
 /// Quantifiers that open an inverted subject before its noun ("…, many economists say").
 const INVERSION_QUANTIFIERS: &[&str] = &["many", "some", "most", "several", "few", "other"];
+/// Words before a speech verb inside a statement that make it no new attribution ("they
+/// have been asked to …", "wants to say …").
+const PASSIVE_OR_INFINITIVE: &[&str] = &["to", "be", "been", "being", "was", "were", "is", "are"];
 const COPULAS: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "being", "to", "which", "that", "not",
 ];
@@ -588,7 +591,7 @@ impl Ctx<'_> {
         };
         if s == 0 || self.w(s - 1) != "," || verb.class != VerbClass::Clause || s <= sent_start + 1
         {
-            return None;
+            return self.said_comma_clause(v, s, e, log);
         }
         let ce = s - 2;
         if self.is_mark(ce) || (sent_start..=ce).any(|j| self.in_quote[j].is_some()) {
@@ -664,7 +667,8 @@ impl Ctx<'_> {
                 && !(self.is_word(j)
                     && LEX.speech_verb(self.w(j)).is_some_and(|v| {
                         v.class == VerbClass::Clause && !NO_CLAUSE_LEMMAS.contains(&LEX.lemma(v))
-                    }))
+                    })
+                    && !PASSIVE_OR_INFINITIVE.contains(&self.lw(j - 1)))
                 && self.lw(j) != "according"
         });
         (words >= 5 && clean && self.tag(rules::QUOTES_TAIL_AFTER, start, end))

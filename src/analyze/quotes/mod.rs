@@ -13,6 +13,7 @@ mod appositive;
 mod attribution;
 mod context;
 mod indirect;
+mod labels;
 pub mod marks;
 mod phrases;
 mod reported;
@@ -318,6 +319,7 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
             // A verb that introduced a quote may still close the clause before it
             // ("While X, he said, “…”"): see `indirect::opener_before_quote`.
             ctx.opener_before_quote(k, &run.log)
+                .or_else(|| ctx.clause_after_quote_cue(k, &run.log))
         } else if lw == "according" {
             ctx.according_to(k, &run.log)
         } else if crate::analyze::people::lexicon::LEX
@@ -326,7 +328,7 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
         {
             ctx.indirect_at(k, &run.log)
         } else {
-            None
+            ctx.labelled_line(k, &run.log)
         };
         let Some((f, cs, ce)) = hit else { continue };
         let span = Span::new(ctx.toks[cs].start, ctx.toks[ce].end);
@@ -392,6 +394,15 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
             covered_until = covered_until.max(tail.end);
             run.found
                 .push((tail, f.speaker.clone(), QuoteKind::Indirect, f.cue));
+        }
+        // "The outreach, they said, raised …": the short head before an attribution set
+        // inside the sentence is part of the statement (see `reported::head_fragment`).
+        if cs > k
+            && let Some((hs, he)) = ctx.head_fragment(k, cs)
+        {
+            let head = Span::new(ctx.toks[hs].start, ctx.toks[he].end);
+            run.found
+                .push((head, f.speaker.clone(), QuoteKind::Indirect, f.cue));
         }
         run.found
             .push((span, f.speaker, QuoteKind::Indirect, f.cue));

@@ -2,8 +2,11 @@
 //! misses: a subject set off from its verb by an aside ("Ann Lee, the
 //! union's lawyer since 2010, said …", "Roe — who ran twice — told …"), an adverb the
 //! auxiliary list lacks ("has since said"), a relative clause with no comma
-//! ("farmers who say …").
+//! ("farmers who say …"); the clause after "X said," opening a sentence; the head
+//! of a statement split by its attribution; and the clause after a verb that a
+//! quotation took as its cue.
 
+use super::attribution::Found;
 use super::context::{Ctx, DETS};
 use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, is_function_word};
@@ -126,5 +129,82 @@ impl Ctx<'_> {
             || LEX.is_group_head(self.lw(e))
             || LEX.is_role_noun(self.lw(e));
         (clean && head_ok && self.is_word(e)).then_some((a, e))
+    }
+    /// "Roe said, the plan failed." / "But the board noted, the fees had doubled.": a
+    /// clause verb right after the subject opening the sentence (`s..=e`) and followed by
+    /// a comma reports the clause after the comma.
+    pub fn said_comma_clause(
+        &mut self,
+        v: usize,
+        s: usize,
+        e: usize,
+        log: &[Said],
+    ) -> Option<(Found, usize, usize)> {
+        let (ss, _) = *self.sents.get(*self.sent.get(v)?)?;
+        let mut a = ss;
+        while a < s && !self.is_word(a) {
+            a += 1;
+        }
+        if a < s && LEADS.contains(&self.lw(a)) {
+            a += 1;
+        }
+        if a != s || s > e || e >= v || self.w(v + 1) != "," || self.is_mark(v + 2) {
+            return None;
+        }
+        let (cs, ce) = self.tail_after(v)?;
+        let sp = self
+            .classify(s, e, log)
+            .or_else(|| self.group_phrase(s, e))?;
+        fire(rules::QUOTES_SAID_COMMA_CLAUSE, self.span_of(cs, ce)).then_some((
+            Found {
+                speaker: sp,
+                cue: Some(v),
+            },
+            cs,
+            ce,
+        ))
+    }
+    /// "The outreach, they said, raised new worries." / "At the time, she said, the
+    /// plan …": when the statement of cue `k` starts at `cs` right after the comma closing
+    /// an attribution set inside the sentence, the one to three words before the comma
+    /// opening that attribution are the statement's head.
+    pub fn head_fragment(&self, k: usize, cs: usize) -> Option<(usize, usize)> {
+        if cs == 0 || self.w(cs - 1) != "," {
+            return None;
+        }
+        let (ss, _) = *self.sents.get(*self.sent.get(k)?)?;
+        let c = (ss..k).rev().take(10).find(|&j| self.w(j) == ",")?;
+        let mut a = ss;
+        while a < c && !self.is_word(a) {
+            a += 1;
+        }
+        let words = (a..c).filter(|&j| self.is_word(j)).count();
+        let clean = (a..c).all(|j| {
+            self.in_quote[j].is_none()
+                && !self.is_mark(j)
+                && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some())
+                && self.lw(j) != "according"
+        });
+        if !(1..=3).contains(&words) || !clean || !self.is_word(c - 1) {
+            return None;
+        }
+        fire(rules::QUOTES_HEAD_FRAGMENT, self.span_of(a, c - 1)).then_some((a, c - 1))
+    }
+    /// A speech verb at `k` that a quotation before it took as its cue across a line
+    /// break ("“…?”⏎The board noted that the fees had doubled.") still reports the
+    /// clause after it: the forward clause only, when no quotation stands before the
+    /// verb in its sentence.
+    pub fn clause_after_quote_cue(
+        &mut self,
+        k: usize,
+        log: &[Said],
+    ) -> Option<(Found, usize, usize)> {
+        let (ss, _) = *self.sents.get(*self.sent.get(k)?)?;
+        if (ss..k).any(|j| self.in_quote[j].is_some()) {
+            return None;
+        }
+        let hit = self.indirect_at(k, log)?;
+        (hit.1 > k && fire(rules::QUOTES_CUE_ALSO_REPORTS, self.span_of(hit.1, hit.2)))
+            .then_some(hit)
     }
 }

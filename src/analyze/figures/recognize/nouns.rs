@@ -137,6 +137,13 @@ impl Scanner<'_> {
             if self.l(j).chars().count() == 1 && self.is_sym(j + 1, ".") && self.attached(j + 1) {
                 return None;
             }
+            // "3 Marco Rubio", a numbered list of candidates: a person, not a unit.
+            if crate::analyze::people::lexicon::LEX.is_first_name(self.l(j))
+                && self.capitalized(j + 1)
+                && self.joined(j + 1)
+            {
+                return None;
+            }
             let unit = self.l(j).to_string();
             return Some((j, unit));
         }
