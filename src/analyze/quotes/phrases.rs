@@ -566,8 +566,9 @@ impl Ctx<'_> {
         self.subject_of(verb)
     }
 
-    /// The word at `j` follows a determiner or a possessive, even across one modifier
-    /// ("a Twitter comment", "her statement"): a noun, not a speech verb.
+    /// The word at `j` follows a determiner or a possessive, even across one capitalised
+    /// modifier ("a Twitter comment", "her statement"; not "the mayor said"): a noun,
+    /// not a speech verb.
     fn after_determiner(&self, j: usize) -> bool {
         let det = |i: usize| {
             matches!(
@@ -575,7 +576,12 @@ impl Ctx<'_> {
                 "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
             )
         };
-        j >= 1 && det(j - 1) || j >= 2 && det(j - 2) && self.is_word(j - 1)
+        j >= 1 && det(j - 1)
+            || j >= 2
+                && det(j - 2)
+                && is_capitalized(self.w(j - 1))
+                && self.mention[j - 1].is_none()
+                && !LEX.is_role_noun(self.lw(j - 1))
     }
 
     pub fn after_comma(&self, v: usize) -> bool {
