@@ -133,6 +133,23 @@ const CASES: &[Case] = &[
             ("Melanie Verner", "You go with tradition", D),
         ],
     ),
+    // --- an opening phrase, a title with "of", a noun after "a" are not the subject
+    (
+        "Harbor row\n\nMayor Ilse Varga and Dana Okafor met in May.\n\n\
+         Hours later, Varga returned the favor to Okafor, telling the Harbor News, “She is a \
+         fine sailor and a fine friend.”\n\n\
+         Varga posted a Twitter comment of her own, saying, “We are so excited to meet the new \
+         crew!”",
+        &[
+            ("Ilse Varga", "She is a fine sailor", D),
+            ("Ilse Varga", "We are so excited", D),
+        ],
+    ),
+    (
+        "Harbor row\n\nSecretary of State Ilse Varga clashed with Dana Okafor at the hearing, \
+         saying, “What difference does it make now?”",
+        &[("Ilse Varga", "What difference does it make now", D)],
+    ),
     // --- a name modifying a role is not the speaker named after the role
     (
         "Senator Ruth Calloway returned to the capital.\n\n\

@@ -152,7 +152,7 @@ registry! {
     QUOTES_LINE_END_CLOSES_QUOTE = "quotes.line_end_closes_quote", "quotes/context.rs::line_break_after",
         "a quote closed by its own full stop at the end of a line ends its sentence: \"X said\" on the next line is not its attribution";
     QUOTES_PARTICIPIAL_OPENER = "quotes.participial_opener", "quotes/phrases.rs::after_participial_opener",
-        "a sentence opening with a participle phrase (\"Speaking in Ames, Roe …\", \"Asked about it, Roe …\") has its subject after the phrase's comma";
+        "a sentence opening with a participle or adverbial phrase (\"Speaking in Ames, Roe …\", \"Asked about it, Roe …\", \"Hours later, Roe …\") has its subject after the phrase's comma";
     QUOTES_PUT_IT = "quotes.put_it", "quotes/attribution.rs::before_attribution",
         "\"as X put it: “…”\" / \"X put it this way, “…”\": \"put it\" introduces X's quote like a speech verb";
     QUOTES_APPOSITIVE_CLAUSE = "quotes.appositive_clause", "quotes/appositive.rs::opens_appositive",

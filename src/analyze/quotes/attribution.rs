@@ -199,7 +199,45 @@ impl Ctx<'_> {
         }
         // Pattern B: X said, also across an appositive ("…," Jane Roe, a former adviser
         // to the mayor, wrote).
-        let mut v = None;
+        let v = self.x_said_verb(k)?;
+        // A quote closed by its own full stop keeps "X said" only in its own sentence
+        // (see `Ctx::starts_new_statement`).
+        if self.negated(v) || closed && !self.same_sent(c, v) {
+            return None;
+        }
+        let (s, e) = self.speaker_subject(v)?;
+        if s < k {
+            return None;
+        }
+        let sp = self
+            .classify(s, e, log)
+            .or_else(|| self.described_speaker(s, e, inner))?;
+        fire(rules::QUOTES_AFTER_X_SAID, inner).then_some(Found {
+            speaker: sp,
+            cue: Some(v),
+        })
+    }
+
+    /// "…", according to X: `k` is "according".
+    fn after_according_to(
+        &mut self,
+        k: usize,
+        inner: crate::model::Span,
+        log: &[Said],
+    ) -> Option<Found> {
+        let (s, e) = self.np_after(k + 2)?;
+        let e = self.speaker_name_end(s, e);
+        let sp = self.classify(s, e, log)?;
+        fire(rules::QUOTES_AFTER_ACCORDING_TO, inner).then_some(Found {
+            speaker: sp,
+            cue: Some(k),
+        })
+    }
+
+    /// The speech verb of "X said" starting at token `k` after a quote: within the
+    /// paragraph, past at most two commas (an appositive) and a short bracket after the
+    /// name ("Sen. Jane Roe (D-Ore.) said").
+    fn x_said_verb(&self, k: usize) -> Option<usize> {
         let mut commas = 0;
         let mut bracket_close = None;
         for j in k..(k + 30).min(self.toks.len()) {
@@ -236,43 +274,10 @@ impl Ctx<'_> {
                 break;
             }
             if j > k && self.is_say_verb(j) && !self.in_name(j) {
-                v = Some(j);
-                break;
+                return Some(j);
             }
         }
-        let v = v?;
-        // A quote closed by its own full stop keeps "X said" only in its own sentence
-        // (see `Ctx::starts_new_statement`).
-        if self.negated(v) || closed && !self.same_sent(c, v) {
-            return None;
-        }
-        let (s, e) = self.speaker_subject(v)?;
-        if s < k {
-            return None;
-        }
-        let sp = self
-            .classify(s, e, log)
-            .or_else(|| self.described_speaker(s, e, inner))?;
-        fire(rules::QUOTES_AFTER_X_SAID, inner).then_some(Found {
-            speaker: sp,
-            cue: Some(v),
-        })
-    }
-
-    /// "…", according to X: `k` is "according".
-    fn after_according_to(
-        &mut self,
-        k: usize,
-        inner: crate::model::Span,
-        log: &[Said],
-    ) -> Option<Found> {
-        let (s, e) = self.np_after(k + 2)?;
-        let e = self.speaker_name_end(s, e);
-        let sp = self.classify(s, e, log)?;
-        fire(rules::QUOTES_AFTER_ACCORDING_TO, inner).then_some(Found {
-            speaker: sp,
-            cue: Some(k),
-        })
+        None
     }
 
     /// A speaker phrase no name or role list knows, kept as written ("said the man who

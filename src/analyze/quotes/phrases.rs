@@ -304,7 +304,12 @@ impl Ctx<'_> {
                 return Some((j, e));
             }
             let lw = self.lw(j);
-            if !self.is_word(j) || (is_function_word(lw) && !DETS.contains(&lw)) {
+            // "Secretary of State Jane Roe": "of" inside a capitalised title.
+            let title_of = lw == "of"
+                && j > a
+                && is_capitalized(self.w(j - 1))
+                && is_capitalized(self.w(j + 1));
+            if !self.is_word(j) || (is_function_word(lw) && !DETS.contains(&lw) && !title_of) {
                 return None;
             }
             if LEX.speech_verb(lw).is_some() {
@@ -324,7 +329,7 @@ impl Ctx<'_> {
             && lw.chars().count() > 4
             && (lw.ends_with("ing") || lw.ends_with("ed"));
         if !participle {
-            return a;
+            return self.after_adverbial_opener(a, k);
         }
         // The comma before the subject: the first one followed by a person, a pronoun or
         // a determiner ("Speaking in Salem, Ohio, Roe …" skips the place's comma).
@@ -345,6 +350,30 @@ impl Ctx<'_> {
         else {
             return a;
         };
+        let span = crate::model::Span::new(self.toks[a].start, self.toks[c].end);
+        if crate::analyze::rules::fire(crate::analyze::rules::QUOTES_PARTICIPIAL_OPENER, span) {
+            c + 1
+        } else {
+            a
+        }
+    }
+
+    /// "Hours later, Roe …" / "Back in 1999, Roe …" / "Throughout the race, she …": an
+    /// opening phrase with no person in it, closed by a comma right before a person or a
+    /// pronoun, is not the subject; the subject starts after the comma.
+    fn after_adverbial_opener(&self, a: usize, k: usize) -> usize {
+        let Some(c) =
+            (a + 1..k.min(a + 12)).find(|&j| !self.is_word(j) || self.in_quote[j].is_some())
+        else {
+            return a;
+        };
+        let subject_next = c + 1 < k
+            && (self.mention[c + 1].is_some() || matches!(self.lw(c + 1), "he" | "she" | "they"));
+        let plain =
+            (a..c).all(|j| self.mention[j].is_none() && LEX.speech_verb(self.lw(j)).is_none());
+        if self.w(c) != "," || self.in_quote[c].is_some() || !subject_next || !plain {
+            return a;
+        }
         let span = crate::model::Span::new(self.toks[a].start, self.toks[c].end);
         if crate::analyze::rules::fire(crate::analyze::rules::QUOTES_PARTICIPIAL_OPENER, span) {
             c + 1
@@ -520,6 +549,7 @@ impl Ctx<'_> {
                     && LEX
                         .speech_verb(self.w(j))
                         .is_some_and(|sv| !sv.gerund && !is_capitalized(self.w(j)))
+                    && !self.after_determiner(j)
         })?;
         if self.in_quote[verb].is_some() || !self.same_sent(verb, v) {
             return None;
@@ -534,6 +564,24 @@ impl Ctx<'_> {
             return Some((s, e));
         }
         self.subject_of(verb)
+    }
+
+    /// The word at `j` follows a determiner or a possessive, even across one capitalised
+    /// modifier ("a Twitter comment", "her statement"; not "the mayor said"): a noun,
+    /// not a speech verb.
+    fn after_determiner(&self, j: usize) -> bool {
+        let det = |i: usize| {
+            matches!(
+                self.lw(i),
+                "a" | "an" | "the" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+            )
+        };
+        j >= 1 && det(j - 1)
+            || j >= 2
+                && det(j - 2)
+                && is_capitalized(self.w(j - 1))
+                && self.mention[j - 1].is_none()
+                && !LEX.is_role_noun(self.lw(j - 1))
     }
 
     pub fn after_comma(&self, v: usize) -> bool {
