@@ -183,22 +183,7 @@ pub(crate) fn premodifier_role(
                 .is_some_and(|r| is_role_word(r.text(text)) && !is_party_word(r.text(text)));
         let left = if i > 0 { toks[i - 1].text(text) } else { "" };
         let plural = plural_head && i + 1 == j && t.is_word() && plural_role_word(w);
-        // "Fox News host Jo Roe", "Clinton supporter Jo Roe": a noun naming a kind of
-        // person heads a title when a modifier stands before it.
-        let person_head = i + 1 == j
-            && i > 0
-            && t.is_word()
-            && !is_capitalized(w)
-            && !(lower.ends_with("ed") || lower.ends_with("ing"))
-            && LEX.is_person_noun(w)
-            && toks[i - 1].is_word()
-            && same_para(paras, i - 1, name_first)
-            && (is_capitalized(left) && !is_function_word(left)
-                || lower_modifier(text, toks, i - 1, false))
-            && fire(
-                rules::PEOPLE_PERSON_NOUN_TITLE,
-                Span::new(t.start, toks[name_first].end),
-            );
+        let person_head = i + 1 == j && person_noun_head(text, toks, paras, i, name_first);
         let plural = plural || person_head;
         let ok = plural
             || match t.kind {
@@ -248,6 +233,37 @@ pub(crate) fn premodifier_role(
         s += 1;
     }
     Some(slice(text, toks, s, end))
+}
+
+/// "Fox News host Jo Roe", "Clinton supporter Jo Roe": a lower-case noun naming a kind
+/// of person (token `i`, right before the name) heads a title when a modifier stands
+/// before it.
+fn person_noun_head(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    i: usize,
+    name_first: usize,
+) -> bool {
+    let t = toks[i];
+    let w = t.text(text);
+    let lower = w.to_lowercase();
+    i > 0
+        && t.is_word()
+        && !is_capitalized(w)
+        && !(lower.ends_with("ed") || lower.ends_with("ing"))
+        && LEX.is_person_noun(w)
+        && toks[i - 1].is_word()
+        && same_para(paras, i - 1, name_first)
+        && {
+            let left = toks[i - 1].text(text);
+            is_capitalized(left) && !is_function_word(left)
+                || lower_modifier(text, toks, i - 1, false)
+        }
+        && fire(
+            rules::PEOPLE_PERSON_NOUN_TITLE,
+            Span::new(t.start, toks[name_first].end),
+        )
 }
 
 /// The appositive right after a name (`name_last` is its last token). With `person_nouns`
