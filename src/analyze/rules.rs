@@ -530,7 +530,9 @@ impl StageFirings {
         let mut v: Vec<(RuleId, Span)> = fired
             .iter()
             .copied()
-            .filter(|(id, _)| rule(*id).stage() == stage)
+            // A backwards span (a rule's bug) names no text: it is left out, not allowed
+            // to break the lookup for everyone else.
+            .filter(|(id, s)| s.start <= s.end && rule(*id).stage() == stage)
             .collect();
         v.sort_by_key(|(_, s)| (s.start, s.end));
         let longest = v.iter().map(|(_, s)| s.len()).max().unwrap_or(0);
@@ -542,7 +544,7 @@ impl StageFirings {
         let v = &self.v;
         let hi = v.partition_point(|(_, s)| s.start < span.end.max(span.start + 1));
         let lo = v.partition_point(|(_, s)| s.start + self.longest < span.start);
-        for &(id, s) in &v[lo..hi] {
+        for &(id, s) in v.get(lo..hi).unwrap_or_default() {
             if s.overlaps(span) || s == span {
                 into.insert(id);
             }
@@ -611,5 +613,18 @@ mod tests {
         assert!(!off.contains(QUOTES_AFTER_X_SAID));
         let err = parse_spec("-quotes.nope").unwrap_err();
         assert!(err.contains("quotes.nope"));
+    }
+
+    #[test]
+    fn a_backwards_firing_span_is_ignored_not_a_crash() {
+        let backwards = Span { start: 11, end: 10 };
+        let fired = [
+            (QUOTES_AFTER_X_SAID, backwards),
+            (QUOTES_COLON_INTRO, Span::new(4, 9)),
+        ];
+        let firings = StageFirings::of(&fired, "quotes");
+        let mut got = RuleSet::default();
+        firings.overlapping(Span::new(5, 12), &mut got);
+        assert!(got.contains(QUOTES_COLON_INTRO) && !got.contains(QUOTES_AFTER_X_SAID));
     }
 }
