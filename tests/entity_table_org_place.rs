@@ -233,6 +233,25 @@ const CASES: &[Case] = &[
         &["Brindle Creek Brands"],
         &[],
     ),
+    // Teams: a plural name before "fan(s)", or after "the" in a sentence about sport.
+    (
+        "He has been a Harriers fan since he was six.",
+        Org,
+        &["Harriers"],
+        &[],
+    ),
+    (
+        "Sports fans packed the hall on Friday.",
+        Org,
+        &[],
+        &["Sports"],
+    ),
+    (
+        "He played for the Dunmore Otters in 2014.",
+        Org,
+        &["Dunmore Otters"],
+        &[],
+    ),
 ];
 
 /// The names of the given kind that the engine reports for `text`.

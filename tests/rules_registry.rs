@@ -80,6 +80,7 @@ const OWN_CASES: &[&str] = &[
      \"The channel is too shallow,\" said former Calloway aide Petra Lindqvist.",
     "Ferry fares rise\n\n\
      BRENWICK, Ont. (Wirex) — Fares on the harbor ferry will rise in June.",
+    "He was a Harriers fan as a boy.",
     "Bridge row\n\n\
      Mayor Ilse Varga praised Tomas Brandt on Friday, saying, \"He kept the bridge open all winter.\"",
     "Quay row\n\"The quay is sound,\" Dana Okafor said. \"It will last.\"\n\

@@ -105,6 +105,7 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
     }
     if is_team_name(doc, chunk)
         || (the_plural_name(doc, chunk) && fire(rules::ORGS_THE_PLURAL_NAME, chunk.span))
+        || (fans_team(doc, chunk) && fire(rules::ORGS_FANS_TEAM, chunk.span))
     {
         return true;
     }
@@ -141,17 +142,14 @@ fn is_team_name(doc: &Document, chunk: &Chunk) -> bool {
     })
 }
 
-/// "the Rice Owls", "the Altona Harriers": a name of two or more capitalized words after
-/// "the" that ends in a plural is a team, band or club — not a people or party
-/// ("the Young Republicans" is caught by their endings), nor a range or islands
-/// ([`NOT_TEAM_PLURALS`]).
-fn the_plural_name(doc: &Document, chunk: &Chunk) -> bool {
-    let n = chunk.words.len();
+/// A name shaped like a team's, band's or club's: capitalized words ending in a plural of
+/// four letters or more — not a people or party ("Republicans", caught by their endings),
+/// a range or islands ([`NOT_TEAM_PLURALS`]), a place head or a known place.
+fn team_plural_shape(doc: &Document, chunk: &Chunk) -> bool {
     let last = chunk.last_word(doc);
     let plural =
         (last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us")) || last == "Sox";
-    n >= 2
-        && plural
+    plural
         && last.chars().count() >= 4
         && !NOT_TEAM_PLURALS.contains(&last)
         && !GROUP_PLURAL_ENDINGS.iter().any(|e| last.ends_with(e))
@@ -160,14 +158,31 @@ fn the_plural_name(doc: &Document, chunk: &Chunk) -> bool {
             .words
             .iter()
             .all(|w| doc.slice(*w).starts_with(char::is_uppercase))
-        && proper_nouns::word_before(doc, chunk.span.start).as_deref() == Some("the")
         && PLACES.lookup(chunk.text(doc)).is_none()
         // "the East Los Angeles": a known place at the end.
         && !PLACES
             .find(chunk.text(doc))
             .iter()
             .any(|m| m.span.end == chunk.span.len())
+}
+
+/// "the Rice Owls", "the Altona Harriers" in a sentence about sport: a team-shaped name
+/// of two words or more after "the" is a team (one word, "the Owls", is as often a
+/// family: "the Clintons").
+fn the_plural_name(doc: &Document, chunk: &Chunk) -> bool {
+    chunk.words.len() >= 2
+        && team_plural_shape(doc, chunk)
+        && proper_nouns::word_before(doc, chunk.span.start).as_deref() == Some("the")
         && proper_nouns::in_sports_sentence(doc, chunk.sentence)
+}
+
+/// "a Harriers fan", "Owls fans": a team-shaped name of up to three words before "fan(s)".
+fn fans_team(doc: &Document, chunk: &Chunk) -> bool {
+    (
+        // "Sports fans aren't …": a sentence's first word may be capitalized only for that.
+        (2..=3).contains(&chunk.words.len()) || (chunk.words.len() == 1 && !chunk.sentence_initial)
+    ) && matches!(next_lower_word(doc, chunk).as_str(), "fan" | "fans")
+        && team_plural_shape(doc, chunk)
 }
 
 /// Whether a one-word chunk is a newspaper called by its head word after "the", and

@@ -292,7 +292,9 @@ registry! {
     ORGS_CONTEXT = "organizations.context", "organizations.rs::extract_from",
         "a name in an organization's slot (\"analyst at X\", \"according to X\", \"X spokeswoman\") is an organization";
     ORGS_THE_PLURAL_NAME = "organizations.the_plural_name", "organizations.rs::org_by_form",
-        "a name of two or more words after \"the\" ending in a plural (\"the Rice Owls\") is a team or club";
+        "in a sentence about sport, a name of two or more words after \"the\" ending in a plural (\"the Rice Owls\") is a team or club";
+    ORGS_FANS_TEAM = "organizations.fans_team", "organizations.rs::org_by_form",
+        "a name ending in a plural before \"fan\" or \"fans\" (\"a Harriers fan\") is a team, band or club";
     ORGS_THE_OUTLET = "organizations.the_outlet", "organizations.rs::extract_from",
         "a newspaper's head word alone after \"the\" (\"the Times reported\") is the newspaper";
     ORGS_DATELINE_AGENCY = "organizations.dateline_agency", "organizations.rs::extract_from",
