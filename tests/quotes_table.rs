@@ -223,6 +223,11 @@ const CASES: &[Case] = &[
         &[("The company", "We regret the error", D)],
     ),
     // --- speaker + verb + colon/comma + quote
+    // "state" after "of" is part of the title, not a speech verb: the name is the speaker.
+    (
+        "The panel sat until dusk.\n\nFormer secretary of state Mara Quill:\"We heard that from the agency itself.\"",
+        &[("Mara Quill", "We heard that from the agency", D)],
+    ),
     (
         "Chancellor Ines Vogt said: “We have a deal on the table.”",
         &[("Ines Vogt", "We have a deal", D)],
