@@ -48,6 +48,12 @@ const CASES: &[Case] = &[
          Dmitri Havel, Calloway's chief of staff, said: “We expect a vote by Friday.”",
         &[("Dmitri Havel", "We expect a vote by Friday", D)],
     ),
+    // past a party bracket after the name
+    (
+        "Senator Ruth Calloway returned to the capital.\n\n\
+         Dmitri Havel (R-Ind.), an aide to Calloway, said: “We expect a vote by Friday.”",
+        &[("Dmitri Havel", "We expect a vote by Friday", D)],
+    ),
     // --- a participle introducing a quote reports the clause's subject, not its object
     (
         "Roads vote\n\nCouncillor Rosa Ilves endorsed Piet Aalto on Sunday, saying, \
