@@ -48,6 +48,12 @@ const CASES: &[Case] = &[
          Dmitri Havel, Calloway's chief of staff, said: “We expect a vote by Friday.”",
         &[("Dmitri Havel", "We expect a vote by Friday", D)],
     ),
+    // past a party bracket after the name
+    (
+        "Senator Ruth Calloway returned to the capital.\n\n\
+         Dmitri Havel (R-Ind.), an aide to Calloway, said: “We expect a vote by Friday.”",
+        &[("Dmitri Havel", "We expect a vote by Friday", D)],
+    ),
     // --- a participle introducing a quote reports the clause's subject, not its object
     (
         "Roads vote\n\nCouncillor Rosa Ilves endorsed Piet Aalto on Sunday, saying, \
@@ -223,6 +229,11 @@ const CASES: &[Case] = &[
         &[("The company", "We regret the error", D)],
     ),
     // --- speaker + verb + colon/comma + quote
+    // "state" after "of" is part of the title, not a speech verb: the name is the speaker.
+    (
+        "The panel sat until dusk.\n\nFormer secretary of state Mara Quill:\"We heard that from the agency itself.\"",
+        &[("Mara Quill", "We heard that from the agency", D)],
+    ),
     (
         "Chancellor Ines Vogt said: “We have a deal on the table.”",
         &[("Ines Vogt", "We have a deal", D)],

@@ -50,7 +50,12 @@ impl Ctx<'_> {
         if s == c + 1 && !possessive {
             return None;
         }
-        let o = c.checked_sub(1)?;
+        let mut o = c.checked_sub(1)?;
+        // "Ann Lee (D-Ore.), an aide to Cole, said": past a short bracket after the name.
+        if self.w(o) == ")" {
+            let open = (o.saturating_sub(8)..o).rev().find(|&b| self.w(b) == "(")?;
+            o = open.checked_sub(1)?;
+        }
         if !self.same_sent(o, v) || self.in_quote[o].is_some() {
             return None;
         }

@@ -5,7 +5,7 @@
 //! quoted phrase a name or title rather than a statement. Indirect statements are in
 //! `indirect`; follow-on quotes in the parent module.
 
-use super::context::Ctx;
+use super::context::{Ctx, DETS};
 use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, VerbClass, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
@@ -350,7 +350,10 @@ impl Ctx<'_> {
             if self.in_quote[k].is_some() || (self.toks[k].kind == TokKind::Punct) {
                 break;
             }
-            if !self.in_name(k) && LEX.speech_verb(self.w(k)).is_some() {
+            // "Secretary of State Roe:" — a word after "of" or an article is a noun there
+            // ("of state", "the comment"), not the verb.
+            let noun_slot = k > 0 && (self.lw(k - 1) == "of" || DETS.contains(&self.lw(k - 1)));
+            if !self.in_name(k) && !noun_slot && LEX.speech_verb(self.w(k)).is_some() {
                 v = Some(k);
                 break;
             }

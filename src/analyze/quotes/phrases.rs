@@ -304,15 +304,16 @@ impl Ctx<'_> {
                 return Some((j, e));
             }
             let lw = self.lw(j);
-            // "Secretary of State Jane Roe": "of" inside a capitalised title.
+            // "Secretary of State Jane Roe" / "former secretary of state Jane Roe": "of"
+            // inside a title, after a capitalised word or a role noun.
             let title_of = lw == "of"
                 && j > a
-                && is_capitalized(self.w(j - 1))
-                && is_capitalized(self.w(j + 1));
+                && (is_capitalized(self.w(j - 1)) && is_capitalized(self.w(j + 1))
+                    || LEX.is_role_noun(self.lw(j - 1)) && self.is_word(j + 1));
             if !self.is_word(j) || (is_function_word(lw) && !DETS.contains(&lw) && !title_of) {
                 return None;
             }
-            if LEX.speech_verb(lw).is_some() {
+            if LEX.speech_verb(lw).is_some() && !(j > a && self.lw(j - 1) == "of") {
                 return None;
             }
         }
