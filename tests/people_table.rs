@@ -18,6 +18,17 @@ type Case = (
 );
 
 const CASES: &[Case] = &[
+    // A family name that is also a role word, after a given name.
+    (
+        "Nora Bishop opened the hearing. Later, Walter Dean, a retired surgeon, spoke.",
+        &[("Nora Bishop", ""), ("Walter Dean", "retired surgeon")],
+        &["Bishop opened"],
+    ),
+    (
+        "The memo reached the Lopez Chief of Staff office and The Dover Chief, a weekly.",
+        &[],
+        &["Lopez Chief", "Dover Chief"],
+    ),
     // A sentence-opening adverb in -ly is not part of the name after it.
     (
         "Oskar Berg met voters on Monday. Interestingly Berg said nothing about taxes.",

@@ -93,6 +93,52 @@ fn is_given_name(w: &str) -> bool {
             .is_some_and(|(head, _)| LEX.is_first_name(head))
 }
 
+/// Where the name starts in the capitalised run `start..=end`: after its last title-like
+/// word ("Former Senator Jane Roe"), with that word's index when it is an honorific.
+fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usize, Option<usize>) {
+    let mut name_start = start;
+    let mut honorific = None;
+    for k in start..=end {
+        let w = toks[k].text(text);
+        let word_classes = classes(w);
+        // "Bill Clinton", "Park Geun-hye", "Virginia Woolf": a given or family name
+        // that is also a head or place word is a name when a plain name follows.
+        let next_plain = k < end && evidence::is_plain_name_word(text, &toks[k + 1]);
+        let name_first = k < end
+            && word_classes & (class::FIRST_NAME | class::EAST_ASIAN_FAMILY) != 0
+            && word_classes & class::FUNCTION == 0
+            && (word_classes & class::PLACE == 0 || next_plain);
+        // "Valeska Paris": a place word after a given name is the family name.
+        let place_in_name = k > name_start
+            && word_classes & !(class::PLACE | class::FIRST_NAME) == 0
+            && is_given_name(toks[name_start].text(text));
+        // "Howard Dean", "Ann Bishop": a role word closing a run that a given name
+        // opens is the family name (a title comes before the name it titles).
+        let role_surname = k == end
+            && k > name_start
+            && word_classes & class::ROLE_NOUN != 0
+            && word_classes & class::HONORIFIC == 0
+            && !w.ends_with('.')
+            && !roles::is_party_word(w)
+            && is_given_name(toks[name_start].text(text))
+            // "Clinton Chief of Staff Jane Roe": a title with its complement.
+            && !toks.get(end + 1).is_some_and(|t| t.text(text) == "of")
+            // "The Perry Chief", a newspaper: a name does not follow "the".
+            && !name_start
+                .checked_sub(1)
+                .is_some_and(|p| toks[p].text(text).eq_ignore_ascii_case("the"));
+        if is_title_like(w) && !name_first && !place_in_name && !role_surname {
+            name_start = k + 1;
+            if word_classes & class::HONORIFIC != 0 {
+                honorific = Some(k);
+            } else {
+                honorific = None;
+            }
+        }
+    }
+    (name_start, honorific)
+}
+
 /// A word that ends a name on its left: a title, honorific, organization or place word.
 pub(crate) fn is_title_like(w: &str) -> bool {
     const TITLE_LIKE: u16 = class::HONORIFIC
@@ -154,32 +200,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
             }
         }
         i = end + 1;
-        // The name is what follows the last title-like word of the run.
-        let mut name_start = start;
-        let mut honorific = None;
-        for k in start..=end {
-            let w = toks[k].text(text);
-            let word_classes = classes(w);
-            // "Bill Clinton", "Park Geun-hye", "Virginia Woolf": a given or family name
-            // that is also a head or place word is a name when a plain name follows.
-            let next_plain = k < end && evidence::is_plain_name_word(text, &toks[k + 1]);
-            let name_first = k < end
-                && word_classes & (class::FIRST_NAME | class::EAST_ASIAN_FAMILY) != 0
-                && word_classes & class::FUNCTION == 0
-                && (word_classes & class::PLACE == 0 || next_plain);
-            // "Valeska Paris": a place word after a given name is the family name.
-            let place_in_name = k > name_start
-                && word_classes & !(class::PLACE | class::FIRST_NAME) == 0
-                && is_given_name(toks[name_start].text(text));
-            if is_title_like(w) && !name_first && !place_in_name {
-                name_start = k + 1;
-                if word_classes & class::HONORIFIC != 0 {
-                    honorific = Some(k);
-                } else {
-                    honorific = None;
-                }
-            }
-        }
+        let (name_start, honorific) = name_after_titles(text, toks, start, end);
         if name_start > end || continues_place(text, toks, start, name_start) {
             continue;
         }
