@@ -104,6 +104,7 @@ const OWN_CASES: &[&str] = &[
      The ferry crews tried to stop the plan, with one of their adverts asking, \
      \u{201c}Is the plan fair to the island?\u{201d}\u{a0}\n\
      The harbour board noted that the fees had doubled since the spring of last year.",
+    "Dock rota row\n\nThe ferry union is saying that the new rota breaks the contract.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

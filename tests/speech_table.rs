@@ -17,6 +17,16 @@ type Case = (
 );
 
 const CASES: &[Case] = &[
+    // --- a progressive speech verb after a form of "be" is finite; a negated one is not
+    (
+        "The ferry union is saying that the new rota breaks the contract.",
+        &[("The ferry union", "the new rota breaks the contract", I)],
+    ),
+    (
+        "Parents have been arguing for months that the school run is unsafe. \
+         Nobody is saying the bus will stop.",
+        &[("Parents", "the school run is unsafe", I)],
+    ),
     // --- a group noun from the generated list, lower-case inside the sentence
     (
         "The strike went ahead after nurses said the wards were unsafe at night.",

@@ -225,6 +225,8 @@ registry! {
         "\"Roe said, the plan failed.\": a speech verb after the subject opening the sentence and followed by a comma reports the clause after the comma";
     QUOTES_LABELLED_LINE = "quotes.labelled_line", "quotes/labels.rs::labelled_line",
         "a line opened by a short capitalised label and a colon (\"ROE: …\", \"Q: …\", \"Mayor Roe: Bridge will reopen\") is the label's statement";
+    QUOTES_PROGRESSIVE_SAID = "quotes.progressive_said", "quotes/reported.rs::progressive_statement",
+        "\"Roe is saying that the plan failed\": a speech verb in \"-ing\" after a form of \"be\" reports its clause for the subject before the auxiliary";
     QUOTES_HEAD_FRAGMENT = "quotes.head_fragment", "quotes/reported.rs::head_fragment",
         "\"The outreach, they said, raised new worries\": the one to three words before an attribution set inside the sentence are the head of the statement after it";
     QUOTES_CUE_ALSO_REPORTS = "quotes.cue_also_reports", "quotes/reported.rs::clause_after_quote_cue",

@@ -137,6 +137,9 @@ impl Ctx<'_> {
         if is_capitalized(self.w(v)) && verb.class == VerbClass::Clause && !verb.gerund {
             return self.headline_statement(v, log);
         }
+        if verb.gerund && !self.is_clause_cue(v, &lemma) {
+            return self.progressive_statement(v, log);
+        }
         if !self.is_clause_cue(v, &lemma) {
             return None;
         }
@@ -305,7 +308,7 @@ impl Ctx<'_> {
 
     /// First token of the clause a forward cue at `v` reports: past the object of
     /// "tell"/"ask", a "that", or a phrase ending in "that" ("said on Monday that").
-    fn clause_start(&self, v: usize, lemma: &str, sent_end: usize) -> Option<usize> {
+    pub(super) fn clause_start(&self, v: usize, lemma: &str, sent_end: usize) -> Option<usize> {
         let mut c = v + 1;
         // "said Friday during a visit …": a day word is when, not what.
         while is_day_word(self.lw(c)) && c < sent_end {
@@ -421,7 +424,7 @@ impl Ctx<'_> {
     /// The reported clause from `c`: to the sentence end, or just before a quotation
     /// that starts it late, or before a trailing ", according to"; a quotation opening
     /// the clause gives way to the statement after it. At least three words.
-    fn clause_extent(&self, c: usize, sent_end: usize) -> Option<(usize, usize)> {
+    pub(super) fn clause_extent(&self, c: usize, sent_end: usize) -> Option<(usize, usize)> {
         let mut end = sent_end;
         let mut start = c;
         for j in c..=sent_end {

@@ -9,7 +9,7 @@
 use super::attribution::Found;
 use super::context::{Ctx, DETS};
 use super::speakers::{Said, Speaker};
-use crate::analyze::people::lexicon::{LEX, is_function_word};
+use crate::analyze::people::lexicon::{LEX, VerbClass, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
 use crate::model::Span;
@@ -206,5 +206,67 @@ impl Ctx<'_> {
         let hit = self.indirect_at(k, log)?;
         (hit.1 > k && fire(rules::QUOTES_CUE_ALSO_REPORTS, self.span_of(hit.1, hit.2)))
             .then_some(hit)
+    }
+}
+
+/// Forms of "be" that make a speech verb in "-ing" progressive ("is saying", "have
+/// been arguing").
+const PROGRESSIVE_BE: &[&str] = &["is", "are", "was", "were", "been", "am", "'s", "'re"];
+
+/// Words before a subject that make its clause a question or a pseudo-cleft ("What Roe
+/// is saying is …", "Why is Roe saying …"), not a statement.
+const WH_WORDS: &[&str] = &[
+    "what", "whatever", "why", "how", "who", "which", "where", "when", "if", "whether",
+];
+
+/// Subjects that deny the statement ("Nobody is saying …", "No one is arguing …").
+const NOBODY: &[&str] = &["nobody", "no", "none", "neither", "few"];
+
+impl Ctx<'_> {
+    /// "Roe is saying that the plan failed." / "Critics have been arguing the fees are too
+    /// high.": a speech verb in "-ing" right after a form of "be" is finite; it reports
+    /// its (that-)clause for the subject before the auxiliaries, unless negated or opened
+    /// by a question word.
+    pub fn progressive_statement(
+        &mut self,
+        v: usize,
+        log: &[Said],
+    ) -> Option<(Found, usize, usize)> {
+        let verb = LEX.speech_verb(self.w(v))?;
+        if !verb.gerund
+            || verb.class != VerbClass::Clause
+            || v == 0
+            || !PROGRESSIVE_BE.contains(&self.lw(v - 1))
+            || self.negated(v - 1)
+            || self.negated(v)
+        {
+            return None;
+        }
+        let be = v - 1;
+        let (ss, sent_end) = *self.sents.get(*self.sent.get(v)?)?;
+        if sent_end - ss > super::context::MAX_SENTENCE_TOKENS {
+            return None;
+        }
+        let lemma = LEX.lemma(verb).to_string();
+        let c = self.clause_start(v, &lemma, sent_end)?;
+        let (c, end) = self.clause_extent(c, sent_end)?;
+        let (s, e) = self.speaker_subject(be)?;
+        if s > 0 && WH_WORDS.contains(&self.lw(s - 1))
+            || self.in_quote[s].is_some()
+            || NOBODY.contains(&self.lw(s))
+        {
+            return None;
+        }
+        let sp = self
+            .classify(s, e, log)
+            .or_else(|| self.group_phrase(s, e))?;
+        fire(rules::QUOTES_PROGRESSIVE_SAID, self.span_of(c, end)).then_some((
+            Found {
+                speaker: sp,
+                cue: Some(v),
+            },
+            c,
+            end,
+        ))
     }
 }
