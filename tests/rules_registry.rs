@@ -105,6 +105,7 @@ const OWN_CASES: &[&str] = &[
      \u{201c}Is the plan fair to the island?\u{201d}\u{a0}\n\
      The harbour board noted that the fees had doubled since the spring of last year.",
     "Dock rota row\n\nThe ferry union is saying that the new rota breaks the contract.",
+    "Harbour vote\n\nThe dock will close. Some say the fleet will move north.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -17,6 +17,16 @@ type Case = (
 );
 
 const CASES: &[Case] = &[
+    // --- a quantifier standing alone as the subject; a noun-like verb form is no cue
+    (
+        "The dock will close in June. Some say the fishing fleet will move north. \
+         Most states stayed quiet.",
+        &[("Some", "the fishing fleet will move north", I)],
+    ),
+    (
+        "The yard shut last spring, and many argue the harbour can survive.",
+        &[("Many", "the harbour can survive", I)],
+    ),
     // --- a progressive speech verb after a form of "be" is finite; a negated one is not
     (
         "The ferry union is saying that the new rota breaks the contract.",

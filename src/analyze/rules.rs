@@ -227,6 +227,8 @@ registry! {
         "a line opened by a short capitalised label and a colon (\"ROE: …\", \"Q: …\", \"Mayor Roe: Bridge will reopen\") is the label's statement";
     QUOTES_PROGRESSIVE_SAID = "quotes.progressive_said", "quotes/reported.rs::progressive_statement",
         "\"Roe is saying that the plan failed\": a speech verb in \"-ing\" after a form of \"be\" reports its clause for the subject before the auxiliary";
+    QUOTES_QUANTIFIER_SUBJECT = "quotes.quantifier_subject", "quotes/reported.rs::quantifier_subject",
+        "\"Some say the plan failed\" / \"Another says …\": a quantifier standing alone as the subject opening a clause is the speaker";
     QUOTES_HEAD_FRAGMENT = "quotes.head_fragment", "quotes/reported.rs::head_fragment",
         "\"The outreach, they said, raised new worries\": the one to three words before an attribution set inside the sentence are the head of the statement after it";
     QUOTES_CUE_ALSO_REPORTS = "quotes.cue_also_reports", "quotes/reported.rs::clause_after_quote_cue",

@@ -516,6 +516,7 @@ impl Ctx<'_> {
             {
                 Some(sp)
             }
+            None if let Some(sp) = self.quantifier_subject(v) => Some(sp),
             None if let Some((s, _, sp)) = self.quantity_subject(v) => {
                 self.verb_agrees(v, s).then_some(sp)
             }

@@ -8,7 +8,7 @@
 
 use super::attribution::Found;
 use super::context::{Ctx, DETS};
-use super::speakers::{Said, Speaker};
+use super::speakers::{Said, Speaker, capitalize};
 use crate::analyze::people::lexicon::{LEX, VerbClass, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
@@ -268,5 +268,49 @@ impl Ctx<'_> {
             c,
             end,
         ))
+    }
+}
+
+/// Quantifiers that stand alone as a subject speaking for an unnamed group ("Some say
+/// …", "Many argued …", "Another says …").
+const QUANTIFIERS: &[&str] = &["some", "many", "most", "another", "several", "both"];
+
+/// Words after which a clause opens ("…, but some say …", "…, and many argue …").
+const CLAUSE_OPENERS: &[&str] = &[",", "and", "but", "while", "though", "although", "yet", ";"];
+
+/// Speech-verb forms that after a quantifier are nouns ("Some states remained …",
+/// "most state parties …", "many reports …", "some claims …").
+const NOUN_FORMS: &[&str] = &[
+    "state", "states", "report", "reports", "claim", "claims", "note", "notes", "charge",
+    "charges", "comment", "comments", "reply", "replies", "answer", "answers", "warn",
+];
+
+impl Ctx<'_> {
+    /// "Some say the plan failed." / "…, but many argue the fee is too high.": a
+    /// quantifier standing alone right before speech verb `v` (past auxiliaries), at the
+    /// start of its sentence or of a clause, is the speaker.
+    pub fn quantifier_subject(&self, v: usize) -> Option<Speaker> {
+        let k = self.subject_end(v)?;
+        let e = k.checked_sub(1)?;
+        if !QUANTIFIERS.contains(&self.lw(e))
+            || self.in_quote[e].is_some()
+            || NOUN_FORMS.contains(&self.lw(v))
+        {
+            return None;
+        }
+        let (ss, _) = *self.sents.get(*self.sent.get(v)?)?;
+        let mut a = ss;
+        while a < e && !self.is_word(a) {
+            a += 1;
+        }
+        if a < e && LEADS.contains(&self.lw(a)) {
+            a += 1;
+        }
+        let opens = a == e || e > ss && CLAUSE_OPENERS.contains(&self.lw(e - 1));
+        if !opens {
+            return None;
+        }
+        fire(rules::QUOTES_QUANTIFIER_SUBJECT, self.span_of(e, e))
+            .then(|| Speaker::Group(capitalize(self.w(e))))
     }
 }
