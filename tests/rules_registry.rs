@@ -106,6 +106,7 @@ const OWN_CASES: &[&str] = &[
      The harbour board noted that the fees had doubled since the spring of last year.",
     "Dock rota row\n\nThe ferry union is saying that the new rota breaks the contract.",
     "Harbour vote\n\nThe dock will close. Some say the fleet will move north.",
+    "Ferry plans\n\nThe mayor went on to say that the ferry would run all winter.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -17,6 +17,15 @@ type Case = (
 );
 
 const CASES: &[Case] = &[
+    // --- an infinitive speech verb after "went on to" / "took to <medium> to"
+    (
+        "The union has taken to the local radio to argue the rota is unfair. \
+         The mayor went on to say that the ferry would run all winter.",
+        &[
+            ("The union", "the rota is unfair", I),
+            ("The mayor", "the ferry would run all winter", I),
+        ],
+    ),
     // --- a quantifier standing alone as the subject; a noun-like verb form is no cue
     (
         "The dock will close in June. Some say the fishing fleet will move north. \

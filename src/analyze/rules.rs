@@ -229,6 +229,8 @@ registry! {
         "\"Roe is saying that the plan failed\": a speech verb in \"-ing\" after a form of \"be\" reports its clause for the subject before the auxiliary";
     QUOTES_QUANTIFIER_SUBJECT = "quotes.quantifier_subject", "quotes/reported.rs::quantifier_subject",
         "\"Some say the plan failed\" / \"Another says …\": a quantifier standing alone as the subject opening a clause is the speaker";
+    QUOTES_INFINITIVE_SAID = "quotes.infinitive_said", "quotes/reported.rs::infinitive_subject",
+        "\"Roe went on to say …\" / \"Roe took to Twitter to say …\": a speech verb after \"went on to\" or \"took to X to\" speaks for the subject of that verb";
     QUOTES_HEAD_FRAGMENT = "quotes.head_fragment", "quotes/reported.rs::head_fragment",
         "\"The outreach, they said, raised new worries\": the one to three words before an attribution set inside the sentence are the head of the statement after it";
     QUOTES_CUE_ALSO_REPORTS = "quotes.cue_also_reports", "quotes/reported.rs::clause_after_quote_cue",

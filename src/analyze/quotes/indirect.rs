@@ -140,7 +140,9 @@ impl Ctx<'_> {
         if verb.gerund && !self.is_clause_cue(v, &lemma) {
             return self.progressive_statement(v, log);
         }
-        if !self.is_clause_cue(v, &lemma) {
+        if !self.is_clause_cue(v, &lemma)
+            && (NO_CLAUSE_LEMMAS.contains(&lemma.as_str()) || self.infinitive_governor(v).is_none())
+        {
             return None;
         }
         let (sent_start, sent_end) = self.sents[self.sent[v]];
@@ -516,6 +518,7 @@ impl Ctx<'_> {
             {
                 Some(sp)
             }
+            None if let Some(sp) = self.infinitive_subject(v, log) => Some(sp),
             None if let Some(sp) = self.quantifier_subject(v) => Some(sp),
             None if let Some((s, _, sp)) = self.quantity_subject(v) => {
                 self.verb_agrees(v, s).then_some(sp)

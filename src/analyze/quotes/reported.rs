@@ -314,3 +314,42 @@ impl Ctx<'_> {
             .then(|| Speaker::Group(capitalize(self.w(e))))
     }
 }
+
+/// Past forms of "take" in "took to Twitter to say" / "has taken to the airwaves to argue".
+const TOOK: &[&str] = &["took", "takes", "take", "taken"];
+
+/// How many words the medium in "took to <medium> to say" may span.
+const MAX_MEDIUM: usize = 4;
+
+impl Ctx<'_> {
+    /// "Roe went on to say the plan failed." / "Roe took to Twitter to argue that …": the
+    /// speaker of an infinitive speech verb at `v` is the subject of "went on" or of
+    /// "took to <medium>" before it, when that verb is not negated.
+    pub fn infinitive_subject(&mut self, v: usize, log: &[Said]) -> Option<Speaker> {
+        let g = self.infinitive_governor(v)?;
+        if self.negated(g) || !self.same_sent(g, v) {
+            return None;
+        }
+        let (s, e) = self.speaker_subject(g)?;
+        let sp = self
+            .classify(s, e, log)
+            .or_else(|| self.group_phrase(s, e))?;
+        fire(rules::QUOTES_INFINITIVE_SAID, self.span_of(g, v)).then_some(sp)
+    }
+
+    /// The verb governing the infinitive speech verb at `v`: "went" in "went on to say",
+    /// "took" in "took to Twitter to say".
+    pub fn infinitive_governor(&self, v: usize) -> Option<usize> {
+        if v < 3 || self.lw(v - 1) != "to" || is_capitalized(self.w(v)) {
+            return None;
+        }
+        if matches!(self.lw(v - 3), "went" | "goes" | "go" | "gone") && self.lw(v - 2) == "on" {
+            return Some(v - 3);
+        }
+        (v.saturating_sub(MAX_MEDIUM + 3)..v - 3).find(|&j| {
+            TOOK.contains(&self.lw(j))
+                && self.lw(j + 1) == "to"
+                && (j + 2..v - 1).all(|m| self.is_word(m) && self.same_sent(m, v))
+        })
+    }
+}
