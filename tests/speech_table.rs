@@ -20,7 +20,8 @@ const CASES: &[Case] = &[
     // --- an infinitive speech verb after "went on to" / "took to <medium> to"
     (
         "The union has taken to the local radio to argue the rota is unfair. \
-         The mayor went on to say that the ferry would run all winter.",
+         The mayor went on to say that the ferry would run all winter. \
+         The clerk did not go on to say the dock was sold.",
         &[
             ("The union", "the rota is unfair", I),
             ("The mayor", "the ferry would run all winter", I),

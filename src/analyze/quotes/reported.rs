@@ -338,18 +338,22 @@ impl Ctx<'_> {
     }
 
     /// The verb governing the infinitive speech verb at `v`: "went" in "went on to say",
-    /// "took" in "took to Twitter to say".
+    /// "took" in "took to Twitter to say"; none when that verb is negated.
     pub fn infinitive_governor(&self, v: usize) -> Option<usize> {
         if v < 3 || self.lw(v - 1) != "to" || is_capitalized(self.w(v)) {
             return None;
         }
-        if matches!(self.lw(v - 3), "went" | "goes" | "go" | "gone") && self.lw(v - 2) == "on" {
-            return Some(v - 3);
-        }
-        (v.saturating_sub(MAX_MEDIUM + 3)..v - 3).find(|&j| {
-            TOOK.contains(&self.lw(j))
-                && self.lw(j + 1) == "to"
-                && (j + 2..v - 1).all(|m| self.is_word(m) && self.same_sent(m, v))
-        })
+        let g = if matches!(self.lw(v - 3), "went" | "goes" | "go" | "gone")
+            && self.lw(v - 2) == "on"
+        {
+            v - 3
+        } else {
+            (v.saturating_sub(MAX_MEDIUM + 3)..v - 3).find(|&j| {
+                TOOK.contains(&self.lw(j))
+                    && self.lw(j + 1) == "to"
+                    && (j + 2..v - 1).all(|m| self.is_word(m) && self.same_sent(m, v))
+            })?
+        };
+        (!self.negated(g)).then_some(g)
     }
 }
