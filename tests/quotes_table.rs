@@ -55,6 +55,12 @@ const CASES: &[Case] = &[
         &[("Dmitri Havel", "We expect a vote by Friday", D)],
     ),
     // --- a participle introducing a quote reports the clause's subject, not its object
+    // even when an appositive closes with a comma right before the verb
+    (
+        "Roads vote\n\nMarta Kuusk, a county elder, praised Piet Aalto, calling him \
+         “the best road builder we ever had.”",
+        &[("Marta Kuusk", "the best road builder", D)],
+    ),
     (
         "Roads vote\n\nCouncillor Rosa Ilves endorsed Piet Aalto on Sunday, saying, \
          “He has fixed more roads than anyone in the county.”",
