@@ -18,6 +18,18 @@ type Case = (
 );
 
 const CASES: &[Case] = &[
+    // A role word before one ordinary English word names a company or a document.
+    (
+        "Shares of General Electric fell after the President Executive Order on steel. \
+         The Deputy Secretaries met too, and General Ann Crowe, an Army officer, spoke.",
+        &[("Ann Crowe", "General")],
+        &["Electric", "Order", "Secretaries"],
+    ),
+    (
+        "Reporters waited for General Ham, who said the Marine Assembly was over.",
+        &[("Ham", "General")],
+        &["Assembly"],
+    ),
     // A family name that is also a role word, after a given name.
     (
         "Nora Bishop opened the hearing. Later, Walter Dean, a retired surgeon, spoke.",

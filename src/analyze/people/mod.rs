@@ -369,7 +369,8 @@ fn is_person(
             !is_capitalized(w) && LEX.is_role_noun(w)
         }
     });
-    let titled = honorific.is_some_and(|h| h + 1 == first) || has_title_in_run || role_before;
+    let by_honorific = honorific.is_some_and(|h| h + 1 == first);
+    let titled = by_honorific || has_title_in_run || role_before;
     let span = Span::new(toks[first].start, toks[last].end);
     // "Republican Presidential candidate": a capitalised word before a role noun
     // modifies it.
@@ -377,7 +378,11 @@ fn is_person(
         t.is_word() && !is_capitalized(t.text(text)) && LEX.is_role_noun(t.text(text))
     });
     if len == 1 {
+        // "General Electric", "Executive Order": a role word titles no common noun or
+        // adjective standing alone (an honorific still does: "Mr. Bean").
+        let common_after_role = titled && !by_honorific && LEX.is_common_word(w0);
         return !contains(PLACES, w0)
+            && !common_after_role
             && !before_role_noun
             && ((titled && fire(rules::PEOPLE_TITLED_SURNAME, span))
                 || (first == run_start
