@@ -18,6 +18,12 @@ type Case = (
 );
 
 const CASES: &[Case] = &[
+    // A town after "from"/"in" that reads as given name + role word is no person.
+    (
+        "Voters from Marion Judge, Ohio, and in Clifton Dean, S.C., cheered Lena Judge.",
+        &[("Lena Judge", "")],
+        &["Marion Judge", "Clifton Dean"],
+    ),
     // A role word before one ordinary English word names a company or a document.
     (
         "Shares of General Electric fell after the President Executive Order on steel. \

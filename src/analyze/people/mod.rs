@@ -123,6 +123,8 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
             && is_given_name(toks[name_start].text(text))
             // "Clinton Chief of Staff Jane Roe": a title with its complement.
             && !toks.get(end + 1).is_some_and(|t| t.text(text) == "of")
+            // "from Hilton Head, South Carolina": a town, not a person.
+            && !place_after_preposition(text, toks, name_start, end)
             // "The Perry Chief", a newspaper: a name does not follow "the".
             && !name_start
                 .checked_sub(1)
@@ -137,6 +139,20 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
         }
     }
     (name_start, honorific)
+}
+
+/// "in Ashford Bishop, Kent": the run `first..=last` follows a locative preposition and
+/// a comma and a place (a state, a country) follow it, as after a town's name.
+fn place_after_preposition(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
+    const LOCATIVE: &[&str] = &["in", "from", "at", "near", "outside"];
+    let after_preposition = first
+        .checked_sub(1)
+        .is_some_and(|p| toks[p].is_word() && contains(LOCATIVE, toks[p].text(text)));
+    after_preposition
+        && toks.get(last + 1).is_some_and(|t| t.text(text) == ",")
+        && toks
+            .get(last + 2)
+            .is_some_and(|t| t.is_word() && classes(t.text(text)) & class::PLACE != 0)
 }
 
 /// A word that ends a name on its left: a title, honorific, organization or place word.
