@@ -31,6 +31,12 @@ const CASES: &[Case] = &[
         &[("Ann Crowe", "General")],
         &["Electric", "Order", "Secretaries"],
     ),
+    // Ordinary English words, none a given name or surname, name no one.
+    (
+        "Planned Savings said on Monday that Judicial Review warned Tara Quist.",
+        &[("Tara Quist", "")],
+        &["Planned Savings", "Judicial Review"],
+    ),
     (
         "Reporters waited for General Ham, who said the Marine Assembly was over.",
         &[("Ham", "General")],

@@ -393,12 +393,14 @@ fn is_person(
     let before_role_noun = toks.get(last + 1).is_some_and(|t| {
         t.is_word() && !is_capitalized(t.text(text)) && LEX.is_role_noun(t.text(text))
     });
+    // "General Electric", "Executive Order", "Planned Parenthood": words that are all
+    // ordinary English nouns or adjectives, none a given name or surname, name no one
+    // (after an honorific they still do: "Mr. Bean").
+    if !by_honorific && (first..=last).all(|k| LEX.is_common_word(toks[k].text(text))) {
+        return false;
+    }
     if len == 1 {
-        // "General Electric", "Executive Order": a role word titles no common noun or
-        // adjective standing alone (an honorific still does: "Mr. Bean").
-        let common_after_role = titled && !by_honorific && LEX.is_common_word(w0);
         return !contains(PLACES, w0)
-            && !common_after_role
             && !before_role_noun
             && ((titled && fire(rules::PEOPLE_TITLED_SURNAME, span))
                 || (first == run_start
