@@ -38,6 +38,11 @@ const CASES: &[Case] = &[
         &["Planned Savings", "Judicial Review"],
     ),
     (
+        "The ruling came from judges of the Fourth Circuit and Dana Holt, a lawyer.",
+        &[("Dana Holt", "lawyer")],
+        &["Fourth Circuit"],
+    ),
+    (
         "Reporters waited for General Ham, who said the Marine Assembly was over.",
         &[("Ham", "General")],
         &["Assembly"],

@@ -141,6 +141,12 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
     (name_start, honorific)
 }
 
+/// Every word of `first..=last` is an ordinary English noun or adjective that is no given
+/// name or surname ("Planned Parenthood", "Seventh Circuit").
+fn all_common_words(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
+    (first..=last).all(|k| LEX.is_common_word(toks[k].text(text)))
+}
+
 /// "in Ashford Bishop, Kent": the run `first..=last` follows a locative preposition and
 /// a comma and a place (a state, a country) follow it, as after a town's name.
 fn place_after_preposition(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
@@ -254,6 +260,8 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 last: end,
                 honorific,
             });
+        } else if all_common_words(text, toks, first, end) {
+            // "the Seventh Circuit and Jo Roe": not a name joined to a list.
         } else if evidence::name_shaped(text, toks, first, end)
             || (first == end
                 && first == name_start
@@ -396,7 +404,7 @@ fn is_person(
     // "General Electric", "Executive Order", "Planned Parenthood": words that are all
     // ordinary English nouns or adjectives, none a given name or surname, name no one
     // (after an honorific they still do: "Mr. Bean").
-    if !by_honorific && (first..=last).all(|k| LEX.is_common_word(toks[k].text(text))) {
+    if !by_honorific && all_common_words(text, toks, first, last) {
         return false;
     }
     if len == 1 {
