@@ -42,6 +42,14 @@ const CASES: &[Case] = &[
         &[("Dana Holt", "lawyer")],
         &["Fourth Circuit"],
     ),
+    // A plural common word (or one inside the run) before a given name is not part of
+    // the name.
+    (
+        "Liberals Nora Vance and Celebrities Paul Okafor Attack Tax Plan. \
+         Later, Floridians Jeb Vance spoke. Jeb Vance left.",
+        &[("Nora Vance", ""), ("Jeb Vance", "")],
+        &["Floridians Jeb Vance", "Celebrities Paul Okafor"],
+    ),
     (
         "Reporters waited for General Ham, who said the Marine Assembly was over.",
         &[("Ham", "General")],

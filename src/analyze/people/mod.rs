@@ -129,7 +129,16 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
             && !name_start
                 .checked_sub(1)
                 .is_some_and(|p| toks[p].text(text).eq_ignore_ascii_case("the"));
-        if is_title_like(w) && !name_first && !place_in_name && !role_surname {
+        // "Senators Ann Roe", "Flu Virus Jo Roe" (headlines): an ordinary English word,
+        // plural or inside the run, before a given name that opens a name of two words
+        // or more is not part of it ("Time Warner Cable", "Operation Jade Helm" stay).
+        let common_before_name = k + 1 < end
+            && (k > start || w.ends_with('s'))
+            && LEX.is_common_word(w)
+            && LEX.is_first_name(toks[k + 1].text(text));
+        if common_before_name
+            || (is_title_like(w) && !name_first && !place_in_name && !role_surname)
+        {
             name_start = k + 1;
             if word_classes & class::HONORIFIC != 0 {
                 honorific = Some(k);
