@@ -39,6 +39,7 @@ const WORD_LISTS: &[(&str, &str, Keys)] = &[
     ("HONORIFICS", "honorifics.txt", Keys::Lower),
     ("ROLE_NOUNS", "role_nouns.txt", Keys::Lower),
     ("PERSON_NOUNS", "person_nouns.txt", Keys::Lower),
+    ("COMMON_WORDS", "common_words.txt", Keys::Lower),
     ("FIRST_NAMES_MALE", "first_names_male.txt", Keys::Lower),
     ("FIRST_NAMES_FEMALE", "first_names_female.txt", Keys::Lower),
     (

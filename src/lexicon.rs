@@ -315,6 +315,8 @@ lists! {
     ROLE_NOUNS = "role_nouns.txt", Shape::WORD;
     /// Nouns naming a kind of person (WordNet noun.person), heads of appositive roles.
     PERSON_NOUNS = "person_nouns.txt", Shape::WORD;
+    /// Common nouns and adjectives that are no given name or surname, from WordNet 3.0 (people).
+    COMMON_WORDS = "common_words.txt", Shape::WORD;
     /// Given names (male).
     FIRST_NAMES_MALE = "first_names_male.txt", Shape::WORD;
     /// Given names (female).

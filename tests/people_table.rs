@@ -18,6 +18,43 @@ type Case = (
 );
 
 const CASES: &[Case] = &[
+    // A town after "from"/"in" that reads as given name + role word is no person.
+    (
+        "Voters from Marion Judge, Ohio, and in Clifton Dean, S.C., cheered Lena Judge.",
+        &[("Lena Judge", "")],
+        &["Marion Judge", "Clifton Dean"],
+    ),
+    // A role word before one ordinary English word names a company or a document.
+    (
+        "Shares of General Electric fell after the President Executive Order on steel. \
+         The Deputy Secretaries met too, and General Ann Crowe, an Army officer, spoke.",
+        &[("Ann Crowe", "General")],
+        &["Electric", "Order", "Secretaries"],
+    ),
+    // Ordinary English words, none a given name or surname, name no one.
+    (
+        "Planned Savings said on Monday that Judicial Review warned Tara Quist.",
+        &[("Tara Quist", "")],
+        &["Planned Savings", "Judicial Review"],
+    ),
+    (
+        "The ruling came from judges of the Fourth Circuit and Dana Holt, a lawyer.",
+        &[("Dana Holt", "lawyer")],
+        &["Fourth Circuit"],
+    ),
+    // A plural common word (or one inside the run) before a given name is not part of
+    // the name.
+    (
+        "Liberals Nora Vance and Celebrities Paul Okafor Attack Tax Plan. \
+         Later, Floridians Jeb Vance spoke. Jeb Vance left.",
+        &[("Nora Vance", ""), ("Jeb Vance", "")],
+        &["Floridians Jeb Vance", "Celebrities Paul Okafor"],
+    ),
+    (
+        "Reporters waited for General Ham, who said the Marine Assembly was over.",
+        &[("Ham", "General")],
+        &["Assembly"],
+    ),
     // A family name that is also a role word, after a given name.
     (
         "Nora Bishop opened the hearing. Later, Walter Dean, a retired surgeon, spoke.",

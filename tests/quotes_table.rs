@@ -54,7 +54,24 @@ const CASES: &[Case] = &[
          Dmitri Havel (R-Ind.), an aide to Calloway, said: “We expect a vote by Friday.”",
         &[("Dmitri Havel", "We expect a vote by Friday", D)],
     ),
+    // --- an age and a "City, State" pair inside the name's appositive
+    (
+        "Poll Finds Worry\n\n\"Prices are too high,\" Lou Baker, 52, of Tulsa, Okla., \
+         said after the vote.",
+        &[("Lou Baker", "Prices are too high", D)],
+    ),
+    (
+        "Poll Finds Worry\n\n\"I voted twice,\" Ben Ruiz, 29, of Des Moines, Iowa, who \
+         was polled in May, said after the vote.",
+        &[("Ben Ruiz", "I voted twice", D)],
+    ),
     // --- a participle introducing a quote reports the clause's subject, not its object
+    // even when an appositive closes with a comma right before the verb
+    (
+        "Roads vote\n\nMarta Kuusk, a county elder, praised Piet Aalto, calling him \
+         “the best road builder we ever had.”",
+        &[("Marta Kuusk", "the best road builder", D)],
+    ),
     (
         "Roads vote\n\nCouncillor Rosa Ilves endorsed Piet Aalto on Sunday, saying, \
          “He has fixed more roads than anyone in the county.”",

@@ -91,6 +91,8 @@ const OWN_CASES: &[&str] = &[
      \"The quay is sound,\" Varga (D) said. As Varga put it: \"It will outlast us all.\"",
     "Quay lease\n\nMayor Ilse Varga signed the lease.\n\n\
      Dana Okafor, who thinks the Varga office rushed it, called the lease \"a gift to the builders.\"",
+    "Quay poll\n\n\"The fares are fair,\" Ilse Varga, 61, of Brantwick, Ont., said.",
+    "Quay vote\n\nDana Okafor, a harbor elder, praised Ilse Varga, calling her \"a fine mayor.\"",
     "Quay vote\n\nMayor Ilse Varga and Dana Okafor argued in May.\n\n\
      Speaking at the quay in Brantwick, Varga went after Okafor, calling her \"a total failure.\"",
     "Ferry fares hold\n\n\

@@ -175,10 +175,14 @@ registry! {
         "a noun after a preposition inside a participial or relative modifier (\"a survey charting debt among farmers has found\") is not the verb's subject";
     QUOTES_PARTICIPLE_AFTER_ATTRIBUTION = "quotes.participle_after_attribution", "quotes/phrases.rs::gerund_subject",
         "\"“…,” she said, adding that …\": a participle after an attribution reports the same speaker";
+    QUOTES_PARTICIPLE_APPOSITIVE_SUBJECT = "quotes.participle_appositive_subject", "quotes/phrases.rs::attribution_before",
+        "\"Jane Roe, a Cole supporter, praised Kim Lee, calling …\": after \"<person>, <appositive>, <verb> <name>,\" the participle is the person's, not the object's";
     QUOTES_PARTICIPLE_SENTENCE_SUBJECT = "quotes.participle_sentence_subject", "quotes/phrases.rs::gerund_subject",
         "\"The agency declined to comment, saying …\": a participle after a comma reports the group or organization opening the sentence";
     QUOTES_COORDINATED_GROUP = "quotes.coordinated_group", "quotes/phrases.rs::coordinated_subject",
         "\"The agency has deemed … and says …\": a speech verb coordinated with an earlier verb reports the group or organization opening the sentence";
+    QUOTES_SAID_AGE_PLACE = "quotes.said_age_place", "quotes/attribution.rs::age_or_place_comma",
+        "in \"“…,” Jane Roe, 41, of Dayton, Ohio, said\" the age and the \"City, State\" pair belong to the name's appositive: their commas do not count towards the \"X said\" limit";
     QUOTES_BRACKET_TAG = "quotes.bracket_tag", "quotes/phrases.rs::subject_end",
         "a short bracket between a name and its verb (\"Sen. Jane Roe (D-Ohio) said\") is skipped";
     QUOTES_CONTINUATION = "quotes.continuation", "quotes/mod.rs::continuations",

@@ -129,6 +129,11 @@ impl Lexicon {
     pub fn is_person_noun(&self, word: &str) -> bool {
         lists(word) & compiled::PERSON_NOUNS != 0
     }
+    /// An ordinary English common noun or adjective that is no given name or US
+    /// surname ("Electric", "Order", "Assembly"): one alone after a title is no name.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        lists(word) & compiled::COMMON_WORDS != 0
+    }
     pub fn is_group_head(&self, word: &str) -> bool {
         lists(word) & (compiled::GROUP_SPEAKERS | compiled::GROUP_SPEAKERS_WORDNET) != 0
     }

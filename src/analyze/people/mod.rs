@@ -123,11 +123,22 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
             && is_given_name(toks[name_start].text(text))
             // "Clinton Chief of Staff Jane Roe": a title with its complement.
             && !toks.get(end + 1).is_some_and(|t| t.text(text) == "of")
+            // "from Hilton Head, South Carolina": a town, not a person.
+            && !place_after_preposition(text, toks, name_start, end)
             // "The Perry Chief", a newspaper: a name does not follow "the".
             && !name_start
                 .checked_sub(1)
                 .is_some_and(|p| toks[p].text(text).eq_ignore_ascii_case("the"));
-        if is_title_like(w) && !name_first && !place_in_name && !role_surname {
+        // "Senators Ann Roe", "Flu Virus Jo Roe" (headlines): an ordinary English word,
+        // plural or inside the run, before a given name that opens a name of two words
+        // or more is not part of it ("Time Warner Cable", "Operation Jade Helm" stay).
+        let common_before_name = k + 1 < end
+            && (k > start || w.ends_with('s'))
+            && LEX.is_common_word(w)
+            && LEX.is_first_name(toks[k + 1].text(text));
+        if common_before_name
+            || (is_title_like(w) && !name_first && !place_in_name && !role_surname)
+        {
             name_start = k + 1;
             if word_classes & class::HONORIFIC != 0 {
                 honorific = Some(k);
@@ -137,6 +148,26 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
         }
     }
     (name_start, honorific)
+}
+
+/// Every word of `first..=last` is an ordinary English noun or adjective that is no given
+/// name or surname ("Planned Parenthood", "Seventh Circuit").
+fn all_common_words(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
+    (first..=last).all(|k| LEX.is_common_word(toks[k].text(text)))
+}
+
+/// "in Ashford Bishop, Kent": the run `first..=last` follows a locative preposition and
+/// a comma and a place (a state, a country) follow it, as after a town's name.
+fn place_after_preposition(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
+    const LOCATIVE: &[&str] = &["in", "from", "at", "near", "outside"];
+    let after_preposition = first
+        .checked_sub(1)
+        .is_some_and(|p| toks[p].is_word() && contains(LOCATIVE, toks[p].text(text)));
+    after_preposition
+        && toks.get(last + 1).is_some_and(|t| t.text(text) == ",")
+        && toks
+            .get(last + 2)
+            .is_some_and(|t| t.is_word() && classes(t.text(text)) & class::PLACE != 0)
 }
 
 /// A word that ends a name on its left: a title, honorific, organization or place word.
@@ -238,6 +269,8 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 last: end,
                 honorific,
             });
+        } else if all_common_words(text, toks, first, end) {
+            // "the Seventh Circuit and Jo Roe": not a name joined to a list.
         } else if evidence::name_shaped(text, toks, first, end)
             || (first == end
                 && first == name_start
@@ -369,13 +402,20 @@ fn is_person(
             !is_capitalized(w) && LEX.is_role_noun(w)
         }
     });
-    let titled = honorific.is_some_and(|h| h + 1 == first) || has_title_in_run || role_before;
+    let by_honorific = honorific.is_some_and(|h| h + 1 == first);
+    let titled = by_honorific || has_title_in_run || role_before;
     let span = Span::new(toks[first].start, toks[last].end);
     // "Republican Presidential candidate": a capitalised word before a role noun
     // modifies it.
     let before_role_noun = toks.get(last + 1).is_some_and(|t| {
         t.is_word() && !is_capitalized(t.text(text)) && LEX.is_role_noun(t.text(text))
     });
+    // "General Electric", "Executive Order", "Planned Parenthood": words that are all
+    // ordinary English nouns or adjectives, none a given name or surname, name no one
+    // (after an honorific they still do: "Mr. Bean").
+    if !by_honorific && all_common_words(text, toks, first, last) {
+        return false;
+    }
     if len == 1 {
         return !contains(PLACES, w0)
             && !before_role_noun

@@ -248,6 +248,9 @@ impl Ctx<'_> {
                 continue;
             }
             let t = self.toks[j];
+            if self.w(j) == "," && j > k && j < k + 25 && self.age_or_place_comma(k, j) {
+                continue;
+            }
             if self.w(j) == "," && commas < 2 && j > k && j < k + 25 {
                 commas += 1;
                 continue;
@@ -267,6 +270,13 @@ impl Ctx<'_> {
                     continue;
                 }
             }
+            // The period of a state abbreviation inside a place pair ("Tulsa, Okla.,").
+            if self.w(j) == "."
+                && (j.saturating_sub(3)..j)
+                    .any(|c| c > k && self.w(c) == "," && self.place_pair_end(k, c) == Some(j + 1))
+            {
+                continue;
+            }
             if t.kind == TokKind::Punct && self.w(j) != "&" {
                 break;
             }
@@ -278,6 +288,51 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// "…," Jane Roe, 41, of Dayton, Ohio, said: the comma at `j` (after `k`) closes an
+    /// age or a "City, State" pair, which belong to the name's appositive and do not
+    /// count towards the commas allowed between a name and its verb.
+    fn age_or_place_comma(&self, k: usize, j: usize) -> bool {
+        // ", 41," — a number of at most three digits between two commas.
+        let age = j >= k + 2
+            && self.w(j - 2) == ","
+            && self.w(j - 1).len() <= 3
+            && self.w(j - 1).bytes().all(|b| b.is_ascii_digit());
+        let closes_pair = (j.saturating_sub(4)..j)
+            .any(|c| c > k && self.w(c) == "," && self.place_pair_end(k, c) == Some(j));
+        (age || self.place_pair_end(k, j).is_some() || closes_pair)
+            && fire(
+                rules::QUOTES_SAID_AGE_PLACE,
+                Span::new(self.toks[k].start, self.toks[j].end),
+            )
+    }
+
+    /// "of Dayton, Ohio," / "in Tulsa, Okla.,": when the comma at `c` sits inside a
+    /// place pair opened by a preposition after `k` (one or two capitalised words, a
+    /// comma, one or two capitalised words, an optional period, a comma), the comma
+    /// closing the pair.
+    fn place_pair_end(&self, k: usize, c: usize) -> Option<usize> {
+        let cap = |i: usize| {
+            self.toks.get(i).is_some_and(|t| t.kind == TokKind::Word) && is_capitalized(self.w(i))
+        };
+        if c < k + 2 || !cap(c - 1) || !cap(c + 1) {
+            return None;
+        }
+        let opened = (c.saturating_sub(3)..c - 1)
+            .any(|i| i > k && matches!(self.lw(i), "of" | "in" | "from"));
+        if !opened {
+            return None;
+        }
+        let mut e = c + 1;
+        if cap(e + 1) {
+            e += 1;
+        }
+        // "Okla." with its period split off by the tokenizer.
+        if self.w(e + 1) == "." && self.toks[e + 1].start == self.toks[e].end {
+            e += 1;
+        }
+        (self.w(e + 1) == ",").then_some(e + 1)
     }
 
     /// A speaker phrase no name or role list knows, kept as written ("said the man who

