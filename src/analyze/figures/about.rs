@@ -228,8 +228,7 @@ fn ends_in_plural(v: &View, last: usize) -> bool {
     if v.toks[last].kind != TokKind::Word {
         return false;
     }
-    let w = v.lower(last);
-    (w.ends_with('s') && !w.ends_with("ss")) || matches!(w.as_str(), "feet" | "people")
+    super::recognize::is_plural(&v.lower(last))
 }
 
 /// The noun phrase before the figure: "the unemployment rate rose to 5.7%", "a rate of

@@ -11,6 +11,7 @@ mod bare;
 mod exclusions;
 mod kinds;
 mod nouns;
+pub(super) use nouns::is_plural;
 mod numbers;
 mod ranges;
 mod units;

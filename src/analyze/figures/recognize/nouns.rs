@@ -45,6 +45,15 @@ const ED_ADJECTIVES: &[&str] = &[
     "undocumented",
 ];
 
+/// Whether a lower-case word reads as a plural noun ("reactors", "people", "feet").
+pub(in crate::analyze::figures) fn is_plural(word: &str) -> bool {
+    is_in(IRREGULAR_PLURALS, word)
+        || (word.ends_with('s')
+            && !word.ends_with("ss")
+            && !word.ends_with("us")
+            && !word.ends_with("is"))
+}
+
 /// The most tokens a name before a counted noun takes ("U", ".", "S", "." is four).
 const MAX_NAME_MODIFIER_TOKENS: usize = 7;
 
@@ -160,11 +169,7 @@ impl Scanner<'_> {
     }
 
     pub(super) fn is_plural(&self, word: &str) -> bool {
-        is_in(IRREGULAR_PLURALS, word)
-            || (word.ends_with('s')
-                && !word.ends_with("ss")
-                && !word.ends_with("us")
-                && !word.ends_with("is"))
+        is_plural(word)
     }
 
     /// A name or abbreviation modifying a counted plural noun: "139 Super Tuesday
