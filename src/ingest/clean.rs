@@ -431,7 +431,7 @@ fn assemble(blocks: &[Vec<&str>], kinds: &[Vec<LineKind>], capacity: usize) -> C
                     let kept = line.trim_start_matches('\u{feff}');
                     let credit_line = is_credit_line(kept.trim());
                     only_credits &= credit_line || kept.trim().is_empty();
-                    credited |= credit_line || strip_trailing_credit(kept).len() < kept.len();
+                    credited |= credit_line || ends_with_credit(kept);
                     if !block_text.is_empty() {
                         block_text.push('\n');
                     }
@@ -510,23 +510,15 @@ fn is_credit_line(line: &str) -> bool {
     line.contains(':') && line.split_whitespace().count() <= 12 && CREDIT_LINE.is_match(line)
 }
 
-/// The line without the image credit that closes it (a caption), to tell that it has one.
-fn strip_trailing_credit(line: &str) -> &str {
+/// Whether an image credit closes the line (a caption: "… at dusk. Photo: Jane Roe.").
+fn ends_with_credit(line: &str) -> bool {
     // The credit is short: only the line's tail is searched, so long lines stay linear.
     let mut from = line.len().saturating_sub(200);
     while !line.is_char_boundary(from) {
         from += 1;
     }
-    if !line[from..].contains(':') {
-        return line;
-    }
-    match TRAILING_CREDIT.captures(&line[from..]) {
-        Some(c) => {
-            let keep_to = c.get(1).map_or(line.len(), |m| from + m.end());
-            &line[..keep_to]
-        }
-        None => line,
-    }
+    let tail = &line[from..];
+    tail.contains(':') && TRAILING_CREDIT.is_match(tail)
 }
 
 #[cfg(test)]
