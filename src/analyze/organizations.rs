@@ -10,6 +10,7 @@ use super::gazetteer::{
     is_place_word, is_title,
 };
 use super::org_group::group;
+use super::org_shapes::{advocacy_name, officer_offices};
 use super::org_words::{
     MEDIA_WORKS, NOT_ORG_ACRONYMS, NOT_TEAM_PLURALS, ORG_FOLLOWERS, OUTLET_WORDS, ROLE_NOUNS,
     WORK_FOLLOWERS,
@@ -107,6 +108,9 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
         || (the_plural_name(doc, chunk) && fire(rules::ORGS_THE_PLURAL_NAME, chunk.span))
         || (fans_team(doc, chunk) && fire(rules::ORGS_FANS_TEAM, chunk.span))
     {
+        return true;
+    }
+    if advocacy_name(doc, chunk) && fire(rules::ORGS_ADVOCACY_NAME, chunk.span) {
         return true;
     }
     // "Procter & Gamble", "Texas A&M", "Social Science & Medicine".
@@ -386,6 +390,15 @@ fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
     let plain_name = plain_name(doc, chunk);
     let follower = ORG_FOLLOWERS.contains(&next.as_str())
         || (WORK_FOLLOWERS.contains(&next.as_str()) && plain_name);
+    // "Government officials said": a sentence's first word is capitalized for its place,
+    // and an ordinary English word there names nothing.
+    let opener = one_word
+        && chunk.sentence_initial
+        && LEX.is_common_word(chunk.text(doc))
+        && fire(rules::ORGS_OPENER_COMMON_WORD, chunk.span);
+    if opener {
+        return false;
+    }
     if !chunk.possessive && !not_a_name && follower && doc.text[chunk.span.end..].starts_with(' ') {
         return true;
     }
@@ -624,6 +637,13 @@ pub fn extract_from(
                     }
                 }
             }
+            found.push((doc.slice(span).to_string(), span));
+        }
+    }
+    // "the Lake County Coroner's Office": the office holds the names inside it.
+    for span in officer_offices(doc) {
+        if fire(rules::ORGS_OFFICER_OFFICE, span) {
+            found.retain(|(_, s)| !(s.start >= span.start && s.end <= span.end));
             found.push((doc.slice(span).to_string(), span));
         }
     }

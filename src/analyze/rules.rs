@@ -311,6 +311,12 @@ registry! {
         "a newspaper's head word alone after \"the\" (\"the Times reported\") is the newspaper";
     ORGS_DATELINE_AGENCY = "organizations.dateline_agency", "organizations.rs::extract_from",
         "the name in brackets after a dateline's city (\"SPRINGFIELD (Wirex) —\") is the news agency that filed the story";
+    ORGS_ADVOCACY_NAME = "organizations.advocacy_name", "organizations.rs::org_by_form",
+        "capitalized words ending in a plural of people, \"for\"/\"Against\"/\"Without\" and a capitalized cause (\"Anglers for Clean Rivers\") name a group";
+    ORGS_OFFICER_OFFICE = "organizations.officer_office", "organizations.rs::extract_from",
+        "a role noun's possessive before \"Office\"/\"Department\" (\"the Lake County Coroner's Office\"; lower-case \"office\" only after a name) is an organization";
+    ORGS_OPENER_COMMON_WORD = "organizations.opener_common_word", "organizations.rs::org_by_context",
+        "an ordinary English word opening a sentence before \"officials\" or another follower (\"Government officials said\") is no organization";
     ORGS_LOWERCASE_GAZETTEER = "organizations.lowercase_gazetteer", "organizations.rs::extract_from",
         "a listed organization written outside any capitalized run (\"eBay\") is an organization";
 
