@@ -109,6 +109,7 @@ const OWN_CASES: &[&str] = &[
     "Dock rota row\n\nThe ferry union is saying that the new rota breaks the contract.",
     "Harbour vote\n\nThe dock will close. Some say the fleet will move north.",
     "Ferry plans\n\nThe mayor went on to say that the ferry would run all winter.",
+    "Ferry fares\n\nThe mayor told his audience last week, however, that the fares would hold.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -20,6 +20,7 @@ mod reported;
 mod sources;
 mod speakers;
 mod subject;
+mod told;
 
 use crate::analyze::people::tokens::TokenView;
 use crate::analyze::rules;
