@@ -1,7 +1,8 @@
 //! Reported speech whose speaker the earlier rounds missed (issue 13, third round):
 //! several holders of a role speaking as a group ("her advisers said …"); the listener
 //! of "tell" as a noun phrase, a time phrase or an aside before the clause ("told his
-//! audience last week, however, that …"). The sentences are our own. Each case lists every
+//! audience last week, however, that …"); shares of a surveyed group ("Two in three
+//! said …", "Those surveyed say …", "A majority of voters say …"). The sentences are our own. Each case lists every
 //! statement expected; a case fails on a missing statement, a wrong speaker or kind,
 //! or an extra statement.
 
@@ -73,6 +74,33 @@ const CASES: &[Case] = &[
         "Rosa Dunmore told the Quay Gazette, however, that the pier would stay open.",
         &[("Rosa Dunmore", "the pier would stay open", I)],
     ),
+    // --- a share of a surveyed group in words, and a share opened by "a"
+    (
+        "The harbour poll closed on Friday. Two in three said the ferry fares were too high.",
+        &[("Two in three", "the ferry fares were too high", I)],
+    ),
+    (
+        "About one in five voters say they would skip the harbour vote.",
+        &[(
+            "About one in five voters",
+            "they would skip the harbour vote",
+            I,
+        )],
+    ),
+    (
+        "Those surveyed say the pier should stay open at night.",
+        &[("Those surveyed", "the pier should stay open at night", I)],
+    ),
+    (
+        "A majority of the fishermen say the new quotas are unfair.",
+        &[(
+            "A majority of the fishermen",
+            "the new quotas are unfair",
+            I,
+        )],
+    ),
+    // --- a singular subject opened by "a" still needs an agreeing verb
+    ("A ferry say the harbour is closed.", &[]),
 ];
 
 #[test]

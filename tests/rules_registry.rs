@@ -110,6 +110,7 @@ const OWN_CASES: &[&str] = &[
     "Harbour vote\n\nThe dock will close. Some say the fleet will move north.",
     "Ferry plans\n\nThe mayor went on to say that the ferry would run all winter.",
     "Ferry fares\n\nThe mayor told his audience last week, however, that the fares would hold.",
+    "Ferry poll\n\nThe poll closed. Two in three said the ferry fares were too high.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -504,7 +504,7 @@ impl Ctx<'_> {
             && (verb.gerund
                 && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
                 && !self.after_break(v)
-                || !self.verb_agrees(v, s))
+                || !self.speech_agrees(v, s))
         {
             return None;
         }
@@ -517,9 +517,11 @@ impl Ctx<'_> {
         {
             return None;
         }
-        match subject
-            .and_then(|(s, e)| self.classify(s, e, log).or_else(|| self.group_phrase(s, e)))
-        {
+        // "About one in five voters say": the whole share, not "five voters".
+        let share = self.share_subject(v);
+        match share.or_else(|| {
+            subject.and_then(|(s, e)| self.classify(s, e, log).or_else(|| self.group_phrase(s, e)))
+        }) {
             Some(sp) => Some(sp),
             None if subject.is_none()
                 && !verb.gerund
@@ -530,7 +532,7 @@ impl Ctx<'_> {
             None if let Some(sp) = self.infinitive_subject(v, log) => Some(sp),
             None if let Some(sp) = self.quantifier_subject(v) => Some(sp),
             None if let Some((s, _, sp)) = self.quantity_subject(v) => {
-                self.verb_agrees(v, s).then_some(sp)
+                self.speech_agrees(v, s).then_some(sp)
             }
             None if !verb.gerund
                 && let Some(sp) = self.long_subject(v, log) =>

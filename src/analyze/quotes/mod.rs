@@ -17,6 +17,7 @@ mod labels;
 pub mod marks;
 mod phrases;
 mod reported;
+mod shares;
 mod sources;
 mod speakers;
 mod subject;
