@@ -115,6 +115,8 @@ const OWN_CASES: &[&str] = &[
      Parents Against Noise will protest outside the depot. \
      A deputy with the Lake County Coroner's Office said the road was closed. \
      Government officials said the depot would open in May.",
+    "Ferry fares\n\nThe mayor told his audience last week, however, that the fares would hold.",
+    "Ferry poll\n\nThe poll closed. Two in three said the ferry fares were too high.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {
