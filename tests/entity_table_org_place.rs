@@ -297,6 +297,13 @@ const CASES: &[Case] = &[
         &["Los Angeles Coroner's Office"],
         &["LA Coroner's Office"],
     ),
+    // Carriers named for what they run (heads generated from WordNet).
+    (
+        "The night service is run by Norland Trains and the coast road by Brask Buses.",
+        Org,
+        &["Norland Trains", "Brask Buses"],
+        &["Norland"],
+    ),
     // A sentence's first word is capitalized for its place.
     (
         "Government officials said the port would reopen.",
