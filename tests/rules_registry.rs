@@ -112,7 +112,8 @@ const OWN_CASES: &[&str] = &[
     "Depot plan draws protest\n\n\
      Parents Against Noise will protest outside the depot. \
      A deputy with the Lake County Coroner's Office said the road was closed. \
-     Government officials said the depot would open in May.",
+     Government officials said the depot would open in May. \
+     The claim was repeated on Friday by WKBQ's Dana Pell.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {
