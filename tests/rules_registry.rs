@@ -68,6 +68,8 @@ const OWN_CASES: &[&str] = &[
      The night ferry will not survive the winter, veteran Liberals said.",
     "Ferry news\n\nHarbor Master Says Night Ferry Will Return In May\n\nThe board met on Monday. \
      The last boat leaves at nine, a ferry spokesman told reporters.",
+    "Dam vote delayed\n\nGovernor Tom Lark left early.\n\n\
+     \"We tried,\" said a senior Lark adviser. \"It is over,\" said Lark ally Dina Rusk.",
     "Turnout rose across the South, said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
     "In 2019 he was traded to the Lakeshore Comets, the owner told the Times.",
     "Crews of the older boats who have sailed them for years say the engines need replacing.",

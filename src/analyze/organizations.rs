@@ -356,7 +356,7 @@ fn heads_its_phrase(doc: &Document, chunk: &Chunk) -> bool {
 /// "vice president for public affairs at X"): the employer's slot.
 pub(crate) fn in_role_slot(doc: &Document, chunk: &Chunk) -> bool {
     let before = proper_nouns::words_before(doc, chunk.span.start, 6);
-    let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
+    let b = |i: usize| before.get(i).map(|w| w.as_ref()).unwrap_or("");
     // "a professor of linguistics": after an academic's "of" comes a field.
     let field_of =
         b(0) == "of" && matches!(b(1), "professor" | "lecturer" | "student" | "students");
@@ -381,7 +381,7 @@ fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
         return false;
     }
     let before = proper_nouns::words_before(doc, chunk.span.start, 3);
-    let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
+    let b = |i: usize| before.get(i).map(|w| w.as_ref()).unwrap_or("");
     if in_role_slot(doc, chunk) || owns_media_work(doc, chunk) {
         return true;
     }

@@ -169,6 +169,8 @@ registry! {
         "in \"X, an aide to Y, said\" the speaker is X, the person the appositive describes, not the Y named in it";
     QUOTES_NAME_MODIFIER_HEAD = "quotes.name_modifier_head", "quotes/appositive.rs::speaker_name_end",
         "in \"said former Dole aide Ann Lee\" the speaker is the name after the role, not the name modifying the role";
+    QUOTES_NAME_MODIFIES_NOUN = "quotes.name_modifies_noun", "quotes/appositive.rs::speaker_name_end",
+        "in \"said a senior Cole adviser\" or \"said Cole ally Ann Lee\" the name modifies the speaker's noun: the speaker is the whole phrase or the name after the noun, not Cole";
     QUOTES_WHO_ANTECEDENT = "quotes.who_antecedent", "quotes/phrases.rs::subject_of",
         "in \"<noun phrase>, who said …\" the noun phrase before the comma is the subject";
     QUOTES_SUBJECT_BEFORE_MODIFIER = "quotes.subject_before_modifier", "quotes/phrases.rs::is_modifier_object",

@@ -45,6 +45,15 @@ pub(crate) fn is_name_word(text: &str, t: &Tok) -> bool {
         return false;
     }
     let w = t.text(text);
+    // Most tokens open with an ASCII byte that is no capital and opens no particle
+    // prefix (those start with one of "abdeilu"): answered without decoding the word.
+    if let Some(&b) = w.as_bytes().first()
+        && b.is_ascii()
+        && !b.is_ascii_uppercase()
+        && !matches!(b, b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b'u')
+    {
+        return false;
+    }
     if !is_capitalized(w) && !has_particle_prefix(w) {
         return false;
     }
