@@ -297,6 +297,32 @@ const CASES: &[Case] = &[
         &["Los Angeles Coroner's Office"],
         &["LA Coroner's Office"],
     ),
+    // An acronym that employs someone, or says when it was told something.
+    (
+        "The claim was repeated on Friday by WKBQ's Dana Pell.",
+        Org,
+        &["WKBQ"],
+        &[],
+    ),
+    (
+        "QRTF's chief economist expects rates to rise.",
+        Org,
+        &["QRTF"],
+        &[],
+    ),
+    (
+        "Jo Roe told KZMT Monday that she would run.",
+        Org,
+        &["KZMT"],
+        &["KZMT Monday"],
+    ),
+    // Carriers named for what they run (heads generated from WordNet).
+    (
+        "The night service is run by Norland Trains and the coast road by Brask Buses.",
+        Org,
+        &["Norland Trains", "Brask Buses"],
+        &["Norland"],
+    ),
     // A sentence's first word is capitalized for its place.
     (
         "Government officials said the port would reopen.",

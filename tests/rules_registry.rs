@@ -114,7 +114,8 @@ const OWN_CASES: &[&str] = &[
     "Depot plan draws protest\n\n\
      Parents Against Noise will protest outside the depot. \
      A deputy with the Lake County Coroner's Office said the road was closed. \
-     Government officials said the depot would open in May.",
+     Government officials said the depot would open in May. \
+     The claim was repeated on Friday by WKBQ's Dana Pell.",
     "Ferry fares\n\nThe mayor told his audience last week, however, that the fares would hold.",
     "Ferry poll\n\nThe poll closed. Two in three said the ferry fares were too high.",
 ];

@@ -272,6 +272,25 @@ fn acronym_is_org(
         || (before.as_deref() == Some("the")
             && ((heads_its_phrase(doc, c) && !of_phrase) || names_its_staff(doc, c)))
         || acronym_speaks(doc, c, before.as_deref())
+        || (employs_person(doc, c, people) && fire(rules::ORGS_ACRONYM_EMPLOYER, c.span))
+}
+
+/// "XYZ's Jane Roe", "XYZ's chief economist": an acronym whose possessive is followed
+/// by a person's name or a role noun is that person's employer.
+fn employs_person(doc: &Document, c: &Chunk, people: &PeopleIndex) -> bool {
+    if !c.possessive {
+        return false;
+    }
+    let rest = &doc.text[c.span.end..];
+    let Some(after) = ["'s ", "’s ", "' ", "’ "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    else {
+        return false;
+    };
+    let at = doc.text.len() - after.len();
+    let next: String = after.chars().take_while(|ch| ch.is_alphabetic()).collect();
+    people.starts_at(at) || (next.starts_with(char::is_lowercase) && LEX.is_role_noun(&next))
 }
 
 /// The lower-case word right after a chunk, when only a space separates them.
@@ -488,6 +507,12 @@ impl<'a> PeopleIndex<'a> {
                 .map(String::as_str)
                 .collect(),
         }
+    }
+
+    /// Whether a person's mention starts at byte `at`.
+    fn starts_at(&self, at: usize) -> bool {
+        let i = self.mentions.partition_point(|m| m.start < at);
+        self.mentions.get(i).is_some_and(|m| m.start == at)
     }
 
     /// Whether the chunk overlaps a person's mention or spells a person's name or
