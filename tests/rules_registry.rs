@@ -113,6 +113,13 @@ const OWN_CASES: &[&str] = &[
     "Dock rota row\n\nThe ferry union is saying that the new rota breaks the contract.",
     "Harbour vote\n\nThe dock will close. Some say the fleet will move north.",
     "Ferry plans\n\nThe mayor went on to say that the ferry would run all winter.",
+    "Depot plan draws protest\n\n\
+     Parents Against Noise will protest outside the depot. \
+     A deputy with the Lake County Coroner's Office said the road was closed. \
+     Government officials said the depot would open in May. \
+     The claim was repeated on Friday by WKBQ's Dana Pell.",
+    "Ferry fares\n\nThe mayor told his audience last week, however, that the fares would hold.",
+    "Ferry poll\n\nThe poll closed. Two in three said the ferry fares were too high.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {
