@@ -101,6 +101,12 @@ const CASES: &[Case] = &[
             ),
         ],
     ),
+    // --- a name the people stage does not know, before an appositive
+    (
+        "Refugee policy\n\n“Our efforts have not been enough,” Amy Pope, deputy \
+         homeland security adviser, said on a call with reporters.",
+        &[("Amy Pope", "Our efforts have not been enough", D)],
+    ),
     // --- an age and a "City, State" pair inside the name's appositive
     (
         "Poll Finds Worry\n\n\"Prices are too high,\" Lou Baker, 52, of Tulsa, Okla., \
