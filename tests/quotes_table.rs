@@ -107,6 +107,14 @@ const CASES: &[Case] = &[
          homeland security adviser, said on a call with reporters.",
         &[("Amy Pope", "Our efforts have not been enough", D)],
     ),
+    // --- `'''`: a single quote closing inside a two-apostrophe double quote
+    (
+        "Ferry row\n\n''I would call it 'a farce,''' said Mayor Ilse Varga. ''Nobody asked us.''",
+        &[
+            ("Ilse Varga", "I would call it 'a farce,'", D),
+            ("Ilse Varga", "Nobody asked us.", D),
+        ],
+    ),
     // --- an age and a "City, State" pair inside the name's appositive
     (
         "Poll Finds Worry\n\n\"Prices are too high,\" Lou Baker, 52, of Tulsa, Okla., \
