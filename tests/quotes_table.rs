@@ -115,6 +115,12 @@ const CASES: &[Case] = &[
             ("Ilse Varga", "Nobody asked us.", D),
         ],
     ),
+    // --- two people joined by "and" speak together
+    (
+        "Ferry row\n\nMayor Ilse Varga and Governor Tom Lark met on Monday.\n\n\
+         Varga and Lark said the ferry would run again in May.",
+        &[("Varga and Lark", "the ferry would run again in May", I)],
+    ),
     // --- an age and a "City, State" pair inside the name's appositive
     (
         "Poll Finds Worry\n\n\"Prices are too high,\" Lou Baker, 52, of Tulsa, Okla., \

@@ -73,6 +73,7 @@ const OWN_CASES: &[&str] = &[
     "Dam vote delayed\n\nGovernor Tom Lark left early.\n\n\
      \"We tried,\" a source close to Lark said.",
     "Refugee policy\n\n\"Our efforts have not been enough,\" Amy Pope, deputy adviser, said.",
+    "Ferry row\n\nMayor Ilse Varga and Governor Tom Lark met.\n\nVarga and Lark said the ferry would run.",
     "Turnout rose across the South, said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
     "In 2019 he was traded to the Lakeshore Comets, the owner told the Times.",
     "Crews of the older boats who have sailed them for years say the engines need replacing.",

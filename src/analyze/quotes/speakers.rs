@@ -48,6 +48,10 @@ impl Ctx<'_> {
                 }
             }
         }
+        // "Cruz and Trump said": two people speak together, as the article names them.
+        if let Some(pair) = self.coordinated_people(s, e) {
+            return Some(pair);
+        }
         // A person mention ending the phrase ("U.S. President Donald Trump"), unless it
         // sits in a phrase after the head ("a person close to Roe" is not Roe).
         if let Some(p) = self.mention[e]
@@ -158,6 +162,22 @@ impl Ctx<'_> {
             Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
             None => return None,
         }))
+    }
+
+    /// "Cruz and Trump", "Sen. Jo Roe and Rep. Al Poe": a phrase of two different
+    /// people joined by "and", each ending at a mention, is both of them together.
+    fn coordinated_people(&self, s: usize, e: usize) -> Option<Speaker> {
+        let last = self.mention[e]?;
+        let a = (s + 1..e).find(|&k| self.lw(k) == "and")?;
+        let first = self.mention[a - 1]?;
+        let names_only = (s..=e).all(|k| {
+            k == a || self.mention[k].is_some() || self.is_word(k) && is_capitalized(self.w(k))
+        });
+        let span = crate::model::Span::new(self.toks[s].start, self.toks[e].end);
+        (first != last
+            && names_only
+            && crate::analyze::rules::fire(crate::analyze::rules::QUOTES_COORDINATED_PEOPLE, span))
+        .then(|| Speaker::Group(capitalize(self.slice(s, e))))
     }
 
     /// Whether token `k` opens a phrase that describes a person noun before it: "in" or
