@@ -70,6 +70,9 @@ const OWN_CASES: &[&str] = &[
      The last boat leaves at nine, a ferry spokesman told reporters.",
     "Dam vote delayed\n\nGovernor Tom Lark left early.\n\n\
      \"We tried,\" said a senior Lark adviser. \"It is over,\" said Lark ally Dina Rusk.",
+    "Dam vote delayed\n\nGovernor Tom Lark left early.\n\n\
+     \"We tried,\" a source close to Lark said.",
+    "Refugee policy\n\n\"Our efforts have not been enough,\" Amy Pope, deputy adviser, said.",
     "Turnout rose across the South, said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
     "In 2019 he was traded to the Lakeshore Comets, the owner told the Times.",
     "Crews of the older boats who have sailed them for years say the engines need replacing.",

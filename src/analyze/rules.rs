@@ -171,6 +171,10 @@ registry! {
         "in \"said former Dole aide Ann Lee\" the speaker is the name after the role, not the name modifying the role";
     QUOTES_NAME_MODIFIES_NOUN = "quotes.name_modifies_noun", "quotes/appositive.rs::speaker_name_end",
         "in \"said a senior Cole adviser\" or \"said Cole ally Ann Lee\" the name modifies the speaker's noun: the speaker is the whole phrase or the name after the noun, not Cole";
+    QUOTES_PP_MODIFIED_SUBJECT = "quotes.pp_modified_subject", "quotes/phrases.rs::subject_of",
+        "in \"a staffer in the room said\" or \"another aide familiar with the talks said\" the subject is the person noun with its phrase, not the noun after the preposition";
+    QUOTES_UNKNOWN_NAME_APPOSITIVE = "quotes.unknown_name_appositive", "quotes/attribution.rs::unknown_name_before_appositive",
+        "in \"“…,” Amy Vole, deputy adviser, said\" a given name and capitalised words before the appositive's comma are the speaker, even when the people stage did not know the name";
     QUOTES_WHO_ANTECEDENT = "quotes.who_antecedent", "quotes/phrases.rs::subject_of",
         "in \"<noun phrase>, who said …\" the noun phrase before the comma is the subject";
     QUOTES_SUBJECT_BEFORE_MODIFIER = "quotes.subject_before_modifier", "quotes/phrases.rs::is_modifier_object",
