@@ -111,6 +111,7 @@ const OWN_CASES: &[&str] = &[
     "Ferry plans\n\nThe mayor went on to say that the ferry would run all winter.",
     "Ferry fares\n\nThe mayor told his audience last week, however, that the fares would hold.",
     "Ferry poll\n\nThe poll closed. Two in three said the ferry fares were too high.",
+    "Ferry plan\n\nThe charm of the ferry plan itself, the mayor argued, is an illusion.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

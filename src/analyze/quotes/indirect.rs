@@ -689,7 +689,8 @@ impl Ctx<'_> {
                     && !PASSIVE_OR_INFINITIVE.contains(&self.lw(j - 1)))
                 && self.lw(j) != "according"
         });
-        (words >= 5 && clean && self.tag(rules::QUOTES_TAIL_AFTER, start, end))
+        let short_ok = words >= 2 && self.predicate_tail(start);
+        ((words >= 5 || short_ok) && clean && self.tag(rules::QUOTES_TAIL_AFTER, start, end))
             .then_some((start, end))
     }
 

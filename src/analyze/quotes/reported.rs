@@ -209,6 +209,29 @@ impl Ctx<'_> {
     }
 }
 
+/// Auxiliaries and copulas that open a predicate whose subject stood before an
+/// attribution set inside the sentence ("Time, Roe added, was on their side").
+const PREDICATE_OPENERS: &[&str] = &[
+    "is", "was", "are", "were", "will", "would", "could", "can", "may", "might", "should", "must",
+    "has", "had", "have", "remains", "remained",
+];
+
+impl Ctx<'_> {
+    /// Whether the tail after an attribution set inside the sentence, starting at
+    /// `start`, is a predicate ("…, Roe argued, is largely an illusion", "…, he said,
+    /// brought a big shift"): then a short tail (two words or more) still completes the
+    /// statement, as its subject stands before the attribution.
+    pub fn predicate_tail(&self, start: usize) -> bool {
+        let w = self.lw(start);
+        let verb = PREDICATE_OPENERS.contains(&w)
+            || w.len() > 4 && w.ends_with("ed") && !is_capitalized(self.w(start));
+        verb && fire(
+            rules::QUOTES_PREDICATE_TAIL,
+            Span::new(self.toks[start].start, self.toks[start].end),
+        )
+    }
+}
+
 /// Forms of "be" that make a speech verb in "-ing" progressive ("is saying", "have
 /// been arguing").
 const PROGRESSIVE_BE: &[&str] = &["is", "are", "was", "were", "been", "am", "'s", "'re"];
