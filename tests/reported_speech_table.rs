@@ -3,7 +3,8 @@
 //! of "tell" as a noun phrase, a time phrase or an aside before the clause ("told his
 //! audience last week, however, that …"); shares of a surveyed group ("Two in three
 //! said …", "Those surveyed say …", "A majority of voters say …"); a short predicate after an
-//! attribution set inside the sentence ("…, Roe argued, is an illusion"). The sentences are our own. Each case lists every
+//! attribution set inside the sentence ("…, Roe argued, is an illusion"); "As the
+//! paper noted, …". The sentences are our own. Each case lists every
 //! statement expected; a case fails on a missing statement, a wrong speaker or kind,
 //! or an extra statement.
 
@@ -109,6 +110,19 @@ const CASES: &[Case] = &[
             ("Rosa Dunmore", "The charm of the ferry plan itself", I),
             ("Rosa Dunmore", "is largely an illusion", I),
         ],
+    ),
+    // --- an "as" clause closed by a speech verb reports the clause after its comma
+    (
+        "As the Quay Gazette noted, trust in the harbour board is collapsing.",
+        &[(
+            "The Quay Gazette",
+            "trust in the harbour board is collapsing",
+            I,
+        )],
+    ),
+    (
+        "Of course, as another survey noted, the average age of the crews was 58.",
+        &[("Another survey", "the average age of the crews was 58", I)],
     ),
 ];
 

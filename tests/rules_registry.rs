@@ -119,6 +119,7 @@ const OWN_CASES: &[&str] = &[
     "Ferry fares\n\nThe mayor told his audience last week, however, that the fares would hold.",
     "Ferry poll\n\nThe poll closed. Two in three said the ferry fares were too high.",
     "Ferry plan\n\nThe charm of the ferry plan itself, the mayor argued, is an illusion.",
+    "Ferry trust\n\nAs the Quay Gazette noted, trust in the harbour board is collapsing.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -171,7 +171,7 @@ impl Ctx<'_> {
         let next = self.w(n);
         if n > sent_end || matches!(next, "." | "," | ";") && !(next == "," && self.is_mark(n + 1))
         {
-            return self.inversion(v, log);
+            return self.inversion(v, log).or_else(|| self.as_noted(v, log));
         }
         // Forward: verb (object) (that) clause.
         let Some(c) = self.clause_start(v, &lemma, sent_end) else {
