@@ -121,6 +121,8 @@ const OWN_CASES: &[&str] = &[
      The claim was repeated on Friday by WKBQ's Dana Pell.",
     "Ferry fares\n\nThe mayor told his audience last week, however, that the fares would hold.",
     "Ferry poll\n\nThe poll closed. Two in three said the ferry fares were too high.",
+    "Ferry plan\n\nThe charm of the ferry plan itself, the mayor argued, is an illusion.",
+    "Ferry trust\n\nAs the Quay Gazette noted, trust in the harbour board is collapsing.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -253,6 +253,10 @@ registry! {
         "\"Roe told the paper, however, that …\": a short aside in commas between the listener and \"that\" is skipped";
     QUOTES_SHARE_SUBJECT = "quotes.share_subject", "quotes/shares.rs::share_subject",
         "\"Two in three said …\" / \"About one in five voters say …\" / \"Those surveyed say …\": a share of a surveyed group written in words is the speaker";
+    QUOTES_PREDICATE_TAIL = "quotes.predicate_tail", "quotes/reported.rs::predicate_tail",
+        "\"Time, Roe added, was on their side\": a predicate after an attribution set inside the sentence completes the statement even when short";
+    QUOTES_AS_NOTED = "quotes.as_noted", "quotes/reported.rs::as_noted",
+        "\"As the paper noted, the plan failed\": a speech verb closing an \"as\" clause reports the clause after its comma for the noun phrase before it";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
