@@ -323,6 +323,19 @@ const CASES: &[Case] = &[
         &["Norland Trains", "Brask Buses"],
         &["Norland"],
     ),
+    // A title-case headline opening with a person's name.
+    (
+        "Mayor Jo Pellman spoke on Monday.\n\nJo Pellman Gets More Bad News\n\nThe council voted against her.",
+        Org,
+        &[],
+        &["Jo Pellman Gets More Bad News"],
+    ),
+    (
+        "Mayor Jo Pellman spoke on Monday. The Jo Pellman Foundation gave $5,000.",
+        Org,
+        &["Jo Pellman Foundation"],
+        &[],
+    ),
     // A sentence's first word is capitalized for its place.
     (
         "Government officials said the port would reopen.",

@@ -115,7 +115,9 @@ const OWN_CASES: &[&str] = &[
      Parents Against Noise will protest outside the depot. \
      A deputy with the Lake County Coroner's Office said the road was closed. \
      Government officials said the depot would open in May. \
-     The claim was repeated on Friday by WKBQ's Dana Pell.",
+     The claim was repeated on Friday by WKBQ's Dana Pell.\n\n\
+     Dana Pell Gets More Bad News\n\n\
+     The depot board met again.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {
