@@ -336,6 +336,25 @@ const CASES: &[Case] = &[
         &["Jo Pellman Foundation"],
         &[],
     ),
+    // A later short form of one longer name is that name, listed once.
+    (
+        "The Brantwick Gazette broke the story. A reporter for the Gazette said more would come.",
+        Org,
+        &["Brantwick Gazette"],
+        &["Gazette"],
+    ),
+    (
+        "The Ann R. Kessler Foundation gave $5 million. The Kessler Foundation said it would give more.",
+        Org,
+        &["Ann R. Kessler Foundation"],
+        &["Kessler Foundation"],
+    ),
+    (
+        "The Democratic Party and the Ohio Democratic Party both raised money in May.",
+        Org,
+        &["Democratic Party", "Ohio Democratic Party"],
+        &[],
+    ),
     // A sentence's first word is capitalized for its place.
     (
         "Government officials said the port would reopen.",
