@@ -336,6 +336,13 @@ const CASES: &[Case] = &[
         &["Jo Pellman Foundation"],
         &[],
     ),
+    // A state abbreviation after a town is one place, and makes the town one.
+    (
+        "The mill in Tampa, Fla., closed, and the one in Lenholt, Ky., stayed open.",
+        Place,
+        &["Tampa", "Lenholt"],
+        &["Fla", "Ky"],
+    ),
     // A later short form of one longer name is that name, listed once.
     (
         "The Brantwick Gazette broke the story. A reporter for the Gazette said more would come.",
