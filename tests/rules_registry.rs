@@ -118,6 +118,8 @@ const OWN_CASES: &[&str] = &[
      The claim was repeated on Friday by WKBQ's Dana Pell.\n\n\
      Dana Pell Gets More Bad News\n\n\
      The depot board met again.",
+    "Ferry fares\n\nThe mayor told his audience last week, however, that the fares would hold.",
+    "Ferry poll\n\nThe poll closed. Two in three said the ferry fares were too high.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

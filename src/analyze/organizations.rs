@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 /// adjective ("Tuesday's poll", "a Republican poll", "Today's show").
 fn plain_name(doc: &Document, chunk: &Chunk) -> bool {
     let text = chunk.text(doc);
-    let lower = text.to_lowercase();
+    let lower = crate::text::case::lower_cow(text);
     let last = chunk.last_word(doc);
     !chunk.sentence_initial
         && !crate::lexicon::WEEKDAYS.contains(&last)
@@ -395,20 +395,19 @@ fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
     let after = doc.text[chunk.span.end..]
         .trim_start_matches(['\'', '’', 's'])
         .trim_start();
-    let next: String = after
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
+    let word_end = after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len());
+    let next = crate::text::case::lower_cow(&after[..word_end]);
     // "American officials", "City officials": a nationality or a bare head word is no name.
     let one_word = chunk.words.len() == 1;
     let not_a_name = one_word
-        && (is_place_word(&chunk.text(doc).to_lowercase())
+        && (is_place_word(&crate::text::case::lower_cow(chunk.text(doc)))
             || ORG_HEADS.is_one_word_head(chunk.text(doc))
             || PLACE_HEADS.is_one_word_head(chunk.text(doc)));
     let plain_name = plain_name(doc, chunk);
-    let follower = ORG_FOLLOWERS.contains(&next.as_str())
-        || (WORK_FOLLOWERS.contains(&next.as_str()) && plain_name);
+    let follower = ORG_FOLLOWERS.contains(&next.as_ref())
+        || (WORK_FOLLOWERS.contains(&next.as_ref()) && plain_name);
     // "Government officials said": a sentence's first word is capitalized for its place,
     // and an ordinary English word there names nothing.
     let opener = one_word

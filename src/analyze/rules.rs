@@ -241,6 +241,14 @@ registry! {
         "\"The outreach, they said, raised new worries\": the one to three words before an attribution set inside the sentence are the head of the statement after it";
     QUOTES_CUE_ALSO_REPORTS = "quotes.cue_also_reports", "quotes/reported.rs::clause_after_quote_cue",
         "a speech verb that a quotation before it took as its cue across a line break still reports the clause after it";
+    QUOTES_TOLD_LISTENER_PHRASE = "quotes.told_listener_phrase", "quotes/told.rs::listener_phrase_end",
+        "\"Roe told his audience they …\" / \"told friends he …\": a possessive or plural group noun phrase after \"tell\"/\"ask\" is the listener, and the clause starts after it";
+    QUOTES_TIME_BEFORE_CLAUSE = "quotes.time_before_clause", "quotes/told.rs::past_time_phrase",
+        "\"Roe said last week she …\" / \"told the paper earlier this month the plan …\": a time phrase between a speech verb (or its listener) and the clause is skipped";
+    QUOTES_ASIDE_BEFORE_THAT = "quotes.aside_before_that", "quotes/told.rs::aside_then_that",
+        "\"Roe told the paper, however, that …\": a short aside in commas between the listener and \"that\" is skipped";
+    QUOTES_SHARE_SUBJECT = "quotes.share_subject", "quotes/shares.rs::share_subject",
+        "\"Two in three said …\" / \"About one in five voters say …\" / \"Those surveyed say …\": a share of a surveyed group written in words is the speaker";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
