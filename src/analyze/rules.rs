@@ -319,6 +319,8 @@ registry! {
         "an acronym that is known, defined after an organization's name (or spelled out as one in brackets after it: \"ROS [reactive oxygen species]\" is none), in an organization slot, after \"the\" heading its phrase or before a role noun (\"the XYZ said\", \"the XYZ chair\", not \"the XYZ version\"), or speaking or spoken to (\"XYZ said\", \"told XYZ\") is an organization";
     ORGS_ACRONYM_EMPLOYER = "organizations.acronym_employer", "organizations.rs::acronym_is_org",
         "an acronym whose possessive comes before a person's name or a role noun (\"XYZ's Jane Roe\", \"XYZ's chief economist\") is the employer";
+    ORGS_HEADLINE_PERSON = "organizations.headline_person", "organizations.rs::extract_from",
+        "a title-case run opening with a person's name and a verb or function word after it (\"Jo Roe Slams The Council\") is a headline, not an organization";
     ORGS_CONTEXT = "organizations.context", "organizations.rs::extract_from",
         "a name in an organization's slot (\"analyst at X\", \"according to X\", \"X spokeswoman\") is an organization";
     ORGS_THE_PLURAL_NAME = "organizations.the_plural_name", "organizations.rs::org_by_form",
