@@ -4,7 +4,7 @@
 
 use super::gazetteer::ORGS;
 use crate::model::{Document, NamedEntity, Span};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// One entity per organization: the same gazetteer entry, the same words, or an
 /// acronym of a longer name in the article.
