@@ -194,15 +194,7 @@ fn main() -> ExitCode {
             };
             let analysis = analyze::analyze(&doc);
             if json {
-                let value = if explain {
-                    render::json::extract_json_explained(&doc, &analysis)
-                } else {
-                    render::json::extract_json(&doc, &analysis)
-                };
-                let mut text = serde_json::to_string_pretty(&value).expect("JSON values serialize");
-                // The process ends next: the OS takes the JSON tree back at once, instead
-                // of a free per node (a few percent of a long document's whole run).
-                std::mem::forget(value);
+                let mut text = render::json::extract_json_text(&doc, &analysis, explain);
                 text.push('\n');
                 emit(&text)
             } else if explain {

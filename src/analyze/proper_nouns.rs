@@ -250,6 +250,14 @@ fn complete_name(doc: &Document, c: &Chunk) -> bool {
         || ends_with_head(doc, c, &PLACE_HEADS)
 }
 
+/// "XYZ" in "told XYZ Monday": a word of two to six capitals (digits and "&" allowed).
+fn is_all_caps_word(w: &str) -> bool {
+    (2..=6).contains(&w.len())
+        && w.chars().any(|c| c.is_ascii_uppercase())
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+}
+
 /// Splits a raw run into the names it holds: strips leading titles before "of"
 /// ("Vice President of Taxpayers for Common Sense") and trailing role words ("Museum of
 /// Flight CEO"); splits coordinated names ("Belgium and Finland", "Goalscorers for
@@ -267,7 +275,7 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     // "West Palm Beach Tuesday": a weekday after a name dates the sentence.
     if n > 1
         && crate::lexicon::WEEKDAYS.contains(&word(n - 1))
-        && (n > 2 || PLACES.lookup(word(0)).is_some())
+        && (n > 2 || PLACES.lookup(word(0)).is_some() || is_all_caps_word(word(0)))
         && let Some(head) = sub(&c, 0, n - 1, false)
     {
         return refine(doc, head, out);
