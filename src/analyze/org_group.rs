@@ -5,7 +5,7 @@
 use super::gazetteer::{ORGS, PLACES, is_country_name};
 use super::people::lexicon::{LEX, is_function_word};
 use crate::model::{Document, NamedEntity, Span};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// One entity per organization: the same gazetteer entry, the same words, or an
 /// acronym of a longer name in the article.

@@ -19,8 +19,8 @@ use super::people::lexicon::LEX;
 use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
 use crate::model::{Document, NamedEntity, Person, Span};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A name that is no sentence opener, date, common capitalized word or one-word
