@@ -9,8 +9,12 @@ distribute with the copyright notice), as shipped by Debian's `wordnet-base` pac
 
 A noun is taken when its most frequent sense (the first in index.noun) is in the
 lexicographer file noun.person (18) or noun.group (14) and the sense-tagged corpus has
-seen it at least MIN_TAGGED times; each is written with its regular or irregular
-(noun.exc) plural. Lines are sorted.
+seen it at least MIN_TAGGED times, or when it shares that commonest synset, a person's, with a
+noun so taken (a spelling variant the corpus never tagged: "adviser" beside "advisor"); each
+is written with its regular or irregular (noun.exc) plural, "-man" nouns with "-men".
+The plurals of data/role_nouns.txt's nouns are added too ("advisers", "staffers",
+"insiders", "spokeswomen"): several holders of a role speak as a group. Lines are
+sorted.
 
 Run: apt-get install wordnet-base; python3 scripts/gen_group_speakers.py
 """
@@ -23,23 +27,48 @@ OUT = os.path.join(os.path.dirname(__file__), "..", "data", "group_speakers_word
 WORD = re.compile(r"^[a-z]{3,}$")
 MIN_TAGGED = 1
 LEX_FILES = {"14", "18"}
+PERSON = "18"
+
+
+ROLE_NOUNS = os.path.join(os.path.dirname(__file__), "..", "data", "role_nouns.txt")
+
+
+def plural(word, irregular):
+    """WordNet's plural, with "-men" for "-man"/"-woman" nouns noun.exc leaves out."""
+    if word not in irregular and word.endswith("man") and not word.endswith("human"):
+        return word[:-3] + "men"
+    return wordnet.plural(word, irregular)
+
+
+def role_nouns():
+    """The one-word lower-case nouns of data/role_nouns.txt."""
+    with open(ROLE_NOUNS) as f:
+        return [w for w in (line.strip() for line in f) if WORD.match(w)]
 
 
 def main():
     irregular = wordnet.irregular_plurals()
     lexfile = wordnet.noun_lexfiles()
+    index = [row for row in wordnet.noun_index() if WORD.match(row[0])]
+    taken = {
+        first
+        for _lemma, _senses, tagged, first in index
+        if tagged >= MIN_TAGGED and lexfile.get(first) in LEX_FILES
+    }
     words = set()
-    for lemma, _senses, tagged, first in wordnet.noun_index():
-        if not WORD.match(lemma):
-            continue
-        if tagged >= MIN_TAGGED and lexfile.get(first) in LEX_FILES:
+    for lemma, _senses, tagged, first in index:
+        variant = first in taken and lexfile.get(first) == PERSON
+        if tagged >= MIN_TAGGED and first in taken or variant:
             words.add(lemma)
-            words.add(wordnet.plural(lemma, irregular))
+            words.add(plural(lemma, irregular))
+    for noun in role_nouns():
+        words.add(plural(noun, irregular))
     with open(OUT, "w") as f:
         f.write("# source: WordNet 3.0 (Princeton University), as shipped by Debian wordnet-base in /usr/share/wordnet\n")
         f.write("# licence: WordNet 3.0 licence (free to use, copy and distribute with the copyright notice)\n")
         f.write("# generated-by: scripts/gen_group_speakers.py\n")
-        f.write("# Nouns whose most frequent sense names a person or a group of people, with plurals.\n")
+        f.write("# Nouns whose most frequent sense names a person or a group of people, with plurals;\n")
+        f.write("# plurals of the role nouns of data/role_nouns.txt.\n")
         for w in sorted(words):
             f.write(w + "\n")
 

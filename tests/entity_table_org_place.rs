@@ -252,6 +252,84 @@ const CASES: &[Case] = &[
         &["Dunmore Otters"],
         &[],
     ),
+    // Advocacy groups named for their members and cause.
+    (
+        "The watchdog group Hikers for Clean Rivers sued the county on Monday.",
+        Org,
+        &["Hikers for Clean Rivers"],
+        &[],
+    ),
+    (
+        "Director of Friends for Fair Play, Jo Marsh, spoke at the hearing.",
+        Org,
+        &["Friends for Fair Play"],
+        &[],
+    ),
+    (
+        "Parents Against Noise will protest outside the depot.",
+        Org,
+        &["Parents Against Noise"],
+        &[],
+    ),
+    (
+        "Strategists for Jane Roe agreed that the answer hurt her.",
+        Org,
+        &[],
+        &["Strategists for Jane Roe"],
+    ),
+    // Offices named after their officer.
+    (
+        "A deputy with the Lake County Coroner's Office said the road was closed.",
+        Org,
+        &["Lake County Coroner's Office"],
+        &[],
+    ),
+    (
+        "Staff at the Marshal's office refused to comment.",
+        Org,
+        &[],
+        &["Marshal's office"],
+    ),
+    (
+        "The Los Angeles Coroner's Office named the victim. \
+         The LA Coroner's Office later released a photo.",
+        Org,
+        &["Los Angeles Coroner's Office"],
+        &["LA Coroner's Office"],
+    ),
+    // An acronym that employs someone, or says when it was told something.
+    (
+        "The claim was repeated on Friday by WKBQ's Dana Pell.",
+        Org,
+        &["WKBQ"],
+        &[],
+    ),
+    (
+        "QRTF's chief economist expects rates to rise.",
+        Org,
+        &["QRTF"],
+        &[],
+    ),
+    (
+        "Jo Roe told KZMT Monday that she would run.",
+        Org,
+        &["KZMT"],
+        &["KZMT Monday"],
+    ),
+    // Carriers named for what they run (heads generated from WordNet).
+    (
+        "The night service is run by Norland Trains and the coast road by Brask Buses.",
+        Org,
+        &["Norland Trains", "Brask Buses"],
+        &["Norland"],
+    ),
+    // A sentence's first word is capitalized for its place.
+    (
+        "Government officials said the port would reopen.",
+        Org,
+        &[],
+        &["Government"],
+    ),
 ];
 
 /// The names of the given kind that the engine reports for `text`.

@@ -54,6 +54,30 @@ const CASES: &[Case] = &[
          Dmitri Havel (R-Ind.), an aide to Calloway, said: “We expect a vote by Friday.”",
         &[("Dmitri Havel", "We expect a vote by Friday", D)],
     ),
+    // --- a name modifying the speaker's noun is not the speaker
+    (
+        "Budget talks stall\n\nGovernor Tom Lark left the capital on Monday.\n\n\
+         “We have done all we can,” said a senior Lark adviser. \
+         “They will come back,” said Lark ally Dina Rusk. \
+         “The numbers never added up,” said one Lark confidant.",
+        &[
+            ("A senior Lark adviser", "We have done all we can", D),
+            ("Dina Rusk", "They will come back", D),
+            ("One Lark confidant", "The numbers never added up", D),
+        ],
+    ),
+    // an unknown name after "<name> campaign spokesman"
+    (
+        "Budget talks stall\n\nGovernor Tom Lark left the capital on Monday.\n\n\
+         “Nobody wanted this,” said Lark campaign spokesman Orrin Vatz.",
+        &[("Orrin Vatz", "Nobody wanted this", D)],
+    ),
+    // "said Lark later" is still Lark's: a name before a word that is no noun
+    (
+        "Budget talks stall\n\nGovernor Tom Lark left the capital on Monday.\n\n\
+         “It was a long night,” said Lark afterwards.",
+        &[("Tom Lark", "It was a long night", D)],
+    ),
     // --- an age and a "City, State" pair inside the name's appositive
     (
         "Poll Finds Worry\n\n\"Prices are too high,\" Lou Baker, 52, of Tulsa, Okla., \

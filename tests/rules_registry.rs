@@ -68,6 +68,8 @@ const OWN_CASES: &[&str] = &[
      The night ferry will not survive the winter, veteran Liberals said.",
     "Ferry news\n\nHarbor Master Says Night Ferry Will Return In May\n\nThe board met on Monday. \
      The last boat leaves at nine, a ferry spokesman told reporters.",
+    "Dam vote delayed\n\nGovernor Tom Lark left early.\n\n\
+     \"We tried,\" said a senior Lark adviser. \"It is over,\" said Lark ally Dina Rusk.",
     "Turnout rose across the South, said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
     "In 2019 he was traded to the Lakeshore Comets, the owner told the Times.",
     "Crews of the older boats who have sailed them for years say the engines need replacing.",
@@ -109,6 +111,13 @@ const OWN_CASES: &[&str] = &[
     "Dock rota row\n\nThe ferry union is saying that the new rota breaks the contract.",
     "Harbour vote\n\nThe dock will close. Some say the fleet will move north.",
     "Ferry plans\n\nThe mayor went on to say that the ferry would run all winter.",
+    "Depot plan draws protest\n\n\
+     Parents Against Noise will protest outside the depot. \
+     A deputy with the Lake County Coroner's Office said the road was closed. \
+     Government officials said the depot would open in May. \
+     The claim was repeated on Friday by WKBQ's Dana Pell.",
+    "Ferry fares\n\nThe mayor told his audience last week, however, that the fares would hold.",
+    "Ferry poll\n\nThe poll closed. Two in three said the ferry fares were too high.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -44,8 +44,8 @@ fn locative(doc: &Document, chunks: &[Chunk], ci: usize) -> bool {
         start = p.span.start;
     }
     let before = proper_nouns::words_before(doc, start, 2);
-    let w = match before.first().map(String::as_str) {
-        Some("the") => before.get(1).map(String::as_str),
+    let w = match before.first().map(|w| w.as_ref()) {
+        Some("the") => before.get(1).map(|w| w.as_ref()),
         other => other,
     };
     w.is_some_and(|w| LOCATIVE.contains(&w))

@@ -47,15 +47,21 @@ fn is_furniture(text: &str) -> bool {
 /// parenthesis reads as a fragment.
 fn balanced(text: &str) -> bool {
     let (mut straight, mut curly, mut round, mut square) = (0usize, 0i32, 0i32, 0i32);
-    for c in text.chars() {
+    // A byte loop: every mark is ASCII but the curly ones ('“' E2 80 9C, '”' E2 80 9D),
+    // and a UTF-8 lead byte never matches a continuation byte, so no decoding is needed.
+    let b = text.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
         match c {
-            '"' => straight += 1,
-            '“' => curly += 1,
-            '”' => curly -= 1,
-            '(' => round += 1,
-            ')' => round -= 1,
-            '[' => square += 1,
-            ']' => square -= 1,
+            b'"' => straight += 1,
+            b'(' => round += 1,
+            b')' => round -= 1,
+            b'[' => square += 1,
+            b']' => square -= 1,
+            0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0x9C) => curly += 1,
+                Some(0x9D) => curly -= 1,
+                _ => {}
+            },
             _ => {}
         }
         if curly < 0 || round < 0 || square < 0 {
@@ -116,9 +122,18 @@ fn is_background(doc: &Document, analysis: &Analysis, i: usize) -> bool {
 
 fn mostly_capitals(text: &str) -> bool {
     let (mut letters, mut lower) = (0, 0);
-    for c in text.chars() {
-        letters += c.is_alphabetic() as usize;
-        lower += c.is_lowercase() as usize;
+    // ASCII bytes are counted without decoding; other characters are decoded where they
+    // start (a continuation byte is skipped).
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b < 0x80 {
+            letters += b.is_ascii_alphabetic() as usize;
+            lower += b.is_ascii_lowercase() as usize;
+        } else if b >= 0xC0
+            && let Some(c) = text[i..].chars().next()
+        {
+            letters += c.is_alphabetic() as usize;
+            lower += c.is_lowercase() as usize;
+        }
     }
     lower * 2 < letters
 }

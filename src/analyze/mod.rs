@@ -13,6 +13,7 @@ pub mod gazetteer;
 pub mod keypoints;
 pub mod language;
 pub mod org_group;
+pub mod org_shapes;
 pub mod org_words;
 pub mod organizations;
 pub mod paraphrase;

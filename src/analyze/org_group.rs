@@ -2,7 +2,7 @@
 //! by gazetteer entry or words, a short name is folded into the longer one it starts
 //! ("Virgin" / "Virgin Trains"), and an acronym into the name it abbreviates.
 
-use super::gazetteer::ORGS;
+use super::gazetteer::{ORGS, PLACES};
 use crate::model::{Document, NamedEntity, Span};
 use std::collections::HashMap;
 
@@ -14,7 +14,7 @@ pub(crate) fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEnti
         let s = s.strip_prefix("The ").unwrap_or(s);
         match ORGS.lookup(s) {
             Some(e) => format!("#{e}"),
-            None => s.to_lowercase(),
+            None => place_key(s).unwrap_or_else(|| s.to_lowercase()),
         }
     };
     let mut keys: HashMap<String, usize> = HashMap::new();
@@ -75,6 +75,17 @@ pub(crate) fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEnti
     }
     let _ = doc;
     out
+}
+
+/// "LA Coroner's Office" and "Los Angeles Coroner's Office": a name opening with a
+/// known place (one to three words) is keyed by that place's entry and the rest, so the
+/// place's short and long forms give one organization.
+fn place_key(name: &str) -> Option<String> {
+    let bounds: Vec<usize> = name.match_indices(' ').map(|(i, _)| i).take(3).collect();
+    bounds.iter().rev().find_map(|&end| {
+        let entry = PLACES.lookup(&name[..end])?;
+        Some(format!("@{entry}{}", name[end..].to_lowercase()))
+    })
 }
 
 /// Makes entity `from` an alias of entity `into` (both indices into `out`), keeping

@@ -10,6 +10,7 @@ use super::gazetteer::{
     is_place_word, is_title,
 };
 use super::org_group::group;
+use super::org_shapes::{advocacy_name, officer_offices};
 use super::org_words::{
     MEDIA_WORKS, NOT_ORG_ACRONYMS, NOT_TEAM_PLURALS, ORG_FOLLOWERS, OUTLET_WORDS, ROLE_NOUNS,
     WORK_FOLLOWERS,
@@ -26,7 +27,7 @@ use std::sync::LazyLock;
 /// adjective ("Tuesday's poll", "a Republican poll", "Today's show").
 fn plain_name(doc: &Document, chunk: &Chunk) -> bool {
     let text = chunk.text(doc);
-    let lower = text.to_lowercase();
+    let lower = crate::text::case::lower_cow(text);
     let last = chunk.last_word(doc);
     !chunk.sentence_initial
         && !crate::lexicon::WEEKDAYS.contains(&last)
@@ -107,6 +108,9 @@ pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
         || (the_plural_name(doc, chunk) && fire(rules::ORGS_THE_PLURAL_NAME, chunk.span))
         || (fans_team(doc, chunk) && fire(rules::ORGS_FANS_TEAM, chunk.span))
     {
+        return true;
+    }
+    if advocacy_name(doc, chunk) && fire(rules::ORGS_ADVOCACY_NAME, chunk.span) {
         return true;
     }
     // "Procter & Gamble", "Texas A&M", "Social Science & Medicine".
@@ -268,6 +272,25 @@ fn acronym_is_org(
         || (before.as_deref() == Some("the")
             && ((heads_its_phrase(doc, c) && !of_phrase) || names_its_staff(doc, c)))
         || acronym_speaks(doc, c, before.as_deref())
+        || (employs_person(doc, c, people) && fire(rules::ORGS_ACRONYM_EMPLOYER, c.span))
+}
+
+/// "XYZ's Jane Roe", "XYZ's chief economist": an acronym whose possessive is followed
+/// by a person's name or a role noun is that person's employer.
+fn employs_person(doc: &Document, c: &Chunk, people: &PeopleIndex) -> bool {
+    if !c.possessive {
+        return false;
+    }
+    let rest = &doc.text[c.span.end..];
+    let Some(after) = ["'s ", "’s ", "' ", "’ "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+    else {
+        return false;
+    };
+    let at = doc.text.len() - after.len();
+    let next: String = after.chars().take_while(|ch| ch.is_alphabetic()).collect();
+    people.starts_at(at) || (next.starts_with(char::is_lowercase) && LEX.is_role_noun(&next))
 }
 
 /// The lower-case word right after a chunk, when only a space separates them.
@@ -333,7 +356,7 @@ fn heads_its_phrase(doc: &Document, chunk: &Chunk) -> bool {
 /// "vice president for public affairs at X"): the employer's slot.
 pub(crate) fn in_role_slot(doc: &Document, chunk: &Chunk) -> bool {
     let before = proper_nouns::words_before(doc, chunk.span.start, 6);
-    let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
+    let b = |i: usize| before.get(i).map(|w| w.as_ref()).unwrap_or("");
     // "a professor of linguistics": after an academic's "of" comes a field.
     let field_of =
         b(0) == "of" && matches!(b(1), "professor" | "lecturer" | "student" | "students");
@@ -358,7 +381,7 @@ fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
         return false;
     }
     let before = proper_nouns::words_before(doc, chunk.span.start, 3);
-    let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
+    let b = |i: usize| before.get(i).map(|w| w.as_ref()).unwrap_or("");
     if in_role_slot(doc, chunk) || owns_media_work(doc, chunk) {
         return true;
     }
@@ -372,20 +395,28 @@ fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
     let after = doc.text[chunk.span.end..]
         .trim_start_matches(['\'', '’', 's'])
         .trim_start();
-    let next: String = after
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
+    let word_end = after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len());
+    let next = crate::text::case::lower_cow(&after[..word_end]);
     // "American officials", "City officials": a nationality or a bare head word is no name.
     let one_word = chunk.words.len() == 1;
     let not_a_name = one_word
-        && (is_place_word(&chunk.text(doc).to_lowercase())
+        && (is_place_word(&crate::text::case::lower_cow(chunk.text(doc)))
             || ORG_HEADS.is_one_word_head(chunk.text(doc))
             || PLACE_HEADS.is_one_word_head(chunk.text(doc)));
     let plain_name = plain_name(doc, chunk);
-    let follower = ORG_FOLLOWERS.contains(&next.as_str())
-        || (WORK_FOLLOWERS.contains(&next.as_str()) && plain_name);
+    let follower = ORG_FOLLOWERS.contains(&next.as_ref())
+        || (WORK_FOLLOWERS.contains(&next.as_ref()) && plain_name);
+    // "Government officials said": a sentence's first word is capitalized for its place,
+    // and an ordinary English word there names nothing.
+    let opener = one_word
+        && chunk.sentence_initial
+        && LEX.is_common_word(chunk.text(doc))
+        && fire(rules::ORGS_OPENER_COMMON_WORD, chunk.span);
+    if opener {
+        return false;
+    }
     if !chunk.possessive && !not_a_name && follower && doc.text[chunk.span.end..].starts_with(' ') {
         return true;
     }
@@ -475,6 +506,12 @@ impl<'a> PeopleIndex<'a> {
                 .map(String::as_str)
                 .collect(),
         }
+    }
+
+    /// Whether a person's mention starts at byte `at`.
+    fn starts_at(&self, at: usize) -> bool {
+        let i = self.mentions.partition_point(|m| m.start < at);
+        self.mentions.get(i).is_some_and(|m| m.start == at)
     }
 
     /// Whether the chunk overlaps a person's mention or spells a person's name or
@@ -624,6 +661,13 @@ pub fn extract_from(
                     }
                 }
             }
+            found.push((doc.slice(span).to_string(), span));
+        }
+    }
+    // "the Lake County Coroner's Office": the office holds the names inside it.
+    for span in officer_offices(doc) {
+        if fire(rules::ORGS_OFFICER_OFFICE, span) {
+            found.retain(|(_, s)| !(s.start >= span.start && s.end <= span.end));
             found.push((doc.slice(span).to_string(), span));
         }
     }

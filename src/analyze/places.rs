@@ -330,7 +330,7 @@ fn is_org_short_form(doc: &Document, chunk: &Chunk, short_forms: &[&str]) -> boo
     // "near Exeter" is geography even when "Exeter School" is named too.
     let geographic = proper_nouns::word_before(doc, chunk.span.start).is_some_and(|w| {
         matches!(
-            w.as_str(),
+            w.as_ref(),
             "near" | "outside" | "around" | "across" | "toward" | "towards" | "via" | "throughout"
         )
     });
@@ -591,7 +591,7 @@ fn between_names(doc: &Document, chunks: &[Chunk], ci: usize) -> bool {
 fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usize) -> bool {
     let c = &chunks[ci];
     let before = proper_nouns::words_before(doc, c.span.start, 3);
-    let b = |i: usize| before.get(i).map(String::as_str).unwrap_or("");
+    let b = |i: usize| before.get(i).map(|w| w.as_ref()).unwrap_or("");
     // "an analyst at X", "a professor of law at X": an organization's slot.
     if in_role_slot(doc, c) && fire(rules::PLACES_NOT_ROLE_SLOT, c.span) {
         return false;

@@ -8,6 +8,8 @@ use super::gazetteer::{
 };
 use super::people::lexicon::LEX;
 use crate::model::{Document, Span};
+use crate::text::case::with_lower;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// One capitalized name-like run of words.
@@ -188,8 +190,9 @@ pub fn chunks(doc: &Document) -> Vec<Chunk> {
             // A sentence's first word is dropped when it is a function word ("The", "In").
             let sentence_initial = start_index == 0;
             while let Some(first) = words_in.first() {
-                let lower = doc.slice(*first).to_lowercase();
-                if is_stopword(&lower) || lower == "the" {
+                if with_lower(doc.slice(*first), |lower| {
+                    is_stopword(lower) || lower == "the"
+                }) {
                     words_in.remove(0);
                     while words_in
                         .first()
@@ -247,6 +250,14 @@ fn complete_name(doc: &Document, c: &Chunk) -> bool {
         || ends_with_head(doc, c, &PLACE_HEADS)
 }
 
+/// "XYZ" in "told XYZ Monday": a word of two to six capitals (digits and "&" allowed).
+fn is_all_caps_word(w: &str) -> bool {
+    (2..=6).contains(&w.len())
+        && w.chars().any(|c| c.is_ascii_uppercase())
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
+}
+
 /// Splits a raw run into the names it holds: strips leading titles before "of"
 /// ("Vice President of Taxpayers for Common Sense") and trailing role words ("Museum of
 /// Flight CEO"); splits coordinated names ("Belgium and Finland", "Goalscorers for
@@ -264,7 +275,7 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     // "West Palm Beach Tuesday": a weekday after a name dates the sentence.
     if n > 1
         && crate::lexicon::WEEKDAYS.contains(&word(n - 1))
-        && (n > 2 || PLACES.lookup(word(0)).is_some())
+        && (n > 2 || PLACES.lookup(word(0)).is_some() || is_all_caps_word(word(0)))
         && let Some(head) = sub(&c, 0, n - 1, false)
     {
         return refine(doc, head, out);
@@ -497,7 +508,7 @@ const SPORTS_WORDS: &[&str] = &[
 pub fn in_sports_sentence(doc: &Document, sentence: usize) -> bool {
     doc.sentence_text(sentence)
         .split(|c: char| !c.is_alphabetic())
-        .any(|w| SPORTS_WORDS.contains(&w.to_lowercase().as_str()))
+        .any(|w| with_lower(w, |w| SPORTS_WORDS.contains(&w)))
 }
 /// The chunk containing `span`, if any (chunks are in text order).
 pub fn chunk_containing(chunks: &[Chunk], span: Span) -> Option<usize> {
@@ -528,8 +539,9 @@ pub fn head_before_of(doc: &Document, chunk: &Chunk, heads: &Heads) -> bool {
     })
 }
 
-/// The lower-cased word just before `at` in the text (skipping spaces), if any.
-pub fn word_before(doc: &Document, at: usize) -> Option<String> {
+/// The lower-cased word just before `at` in the text (skipping spaces), if any:
+/// borrowed from the text when it has no capital (most words), so no copy is made.
+pub fn word_before(doc: &Document, at: usize) -> Option<Cow<'_, str>> {
     let before = doc.text[..at].trim_end_matches(' ');
     if before.len() == at && at > 0 {
         // Something other than a space sits right before.
@@ -540,11 +552,21 @@ pub fn word_before(doc: &Document, at: usize) -> Option<String> {
         .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
         .unwrap_or(0);
     let w = &before[start..];
-    (!w.is_empty()).then(|| w.to_lowercase())
+    if w.is_empty() {
+        None
+    } else if w.is_ascii() {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            Some(Cow::Owned(w.to_ascii_lowercase()))
+        } else {
+            Some(Cow::Borrowed(w))
+        }
+    } else {
+        Some(Cow::Owned(w.to_lowercase()))
+    }
 }
 
 /// The two lower-cased words before `at` ("according to", "cities such as" → "such as").
-pub fn words_before(doc: &Document, at: usize, n: usize) -> Vec<String> {
+pub fn words_before(doc: &Document, at: usize, n: usize) -> Vec<Cow<'_, str>> {
     let mut out = Vec::new();
     let mut pos = at;
     for _ in 0..n {

@@ -169,6 +169,8 @@ registry! {
         "in \"X, an aide to Y, said\" the speaker is X, the person the appositive describes, not the Y named in it";
     QUOTES_NAME_MODIFIER_HEAD = "quotes.name_modifier_head", "quotes/appositive.rs::speaker_name_end",
         "in \"said former Dole aide Ann Lee\" the speaker is the name after the role, not the name modifying the role";
+    QUOTES_NAME_MODIFIES_NOUN = "quotes.name_modifies_noun", "quotes/appositive.rs::speaker_name_end",
+        "in \"said a senior Cole adviser\" or \"said Cole ally Ann Lee\" the name modifies the speaker's noun: the speaker is the whole phrase or the name after the noun, not Cole";
     QUOTES_WHO_ANTECEDENT = "quotes.who_antecedent", "quotes/phrases.rs::subject_of",
         "in \"<noun phrase>, who said …\" the noun phrase before the comma is the subject";
     QUOTES_SUBJECT_BEFORE_MODIFIER = "quotes.subject_before_modifier", "quotes/phrases.rs::is_modifier_object",
@@ -239,6 +241,14 @@ registry! {
         "\"The outreach, they said, raised new worries\": the one to three words before an attribution set inside the sentence are the head of the statement after it";
     QUOTES_CUE_ALSO_REPORTS = "quotes.cue_also_reports", "quotes/reported.rs::clause_after_quote_cue",
         "a speech verb that a quotation before it took as its cue across a line break still reports the clause after it";
+    QUOTES_TOLD_LISTENER_PHRASE = "quotes.told_listener_phrase", "quotes/told.rs::listener_phrase_end",
+        "\"Roe told his audience they …\" / \"told friends he …\": a possessive or plural group noun phrase after \"tell\"/\"ask\" is the listener, and the clause starts after it";
+    QUOTES_TIME_BEFORE_CLAUSE = "quotes.time_before_clause", "quotes/told.rs::past_time_phrase",
+        "\"Roe said last week she …\" / \"told the paper earlier this month the plan …\": a time phrase between a speech verb (or its listener) and the clause is skipped";
+    QUOTES_ASIDE_BEFORE_THAT = "quotes.aside_before_that", "quotes/told.rs::aside_then_that",
+        "\"Roe told the paper, however, that …\": a short aside in commas between the listener and \"that\" is skipped";
+    QUOTES_SHARE_SUBJECT = "quotes.share_subject", "quotes/shares.rs::share_subject",
+        "\"Two in three said …\" / \"About one in five voters say …\" / \"Those surveyed say …\": a share of a surveyed group written in words is the speaker";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
@@ -299,6 +309,8 @@ registry! {
         "a name ending in a country but starting with other words (\"Environment X\") is an organization";
     ORGS_ACRONYM = "organizations.acronym", "organizations.rs::acronym_is_org",
         "an acronym that is known, defined after an organization's name (or spelled out as one in brackets after it: \"ROS [reactive oxygen species]\" is none), in an organization slot, after \"the\" heading its phrase or before a role noun (\"the XYZ said\", \"the XYZ chair\", not \"the XYZ version\"), or speaking or spoken to (\"XYZ said\", \"told XYZ\") is an organization";
+    ORGS_ACRONYM_EMPLOYER = "organizations.acronym_employer", "organizations.rs::acronym_is_org",
+        "an acronym whose possessive comes before a person's name or a role noun (\"XYZ's Jane Roe\", \"XYZ's chief economist\") is the employer";
     ORGS_CONTEXT = "organizations.context", "organizations.rs::extract_from",
         "a name in an organization's slot (\"analyst at X\", \"according to X\", \"X spokeswoman\") is an organization";
     ORGS_THE_PLURAL_NAME = "organizations.the_plural_name", "organizations.rs::org_by_form",
@@ -309,6 +321,12 @@ registry! {
         "a newspaper's head word alone after \"the\" (\"the Times reported\") is the newspaper";
     ORGS_DATELINE_AGENCY = "organizations.dateline_agency", "organizations.rs::extract_from",
         "the name in brackets after a dateline's city (\"SPRINGFIELD (Wirex) —\") is the news agency that filed the story";
+    ORGS_ADVOCACY_NAME = "organizations.advocacy_name", "organizations.rs::org_by_form",
+        "capitalized words ending in a plural of people, \"for\"/\"Against\"/\"Without\" and a capitalized cause (\"Anglers for Clean Rivers\") name a group";
+    ORGS_OFFICER_OFFICE = "organizations.officer_office", "organizations.rs::extract_from",
+        "a role noun's possessive before \"Office\"/\"Department\" (\"the Lake County Coroner's Office\"; lower-case \"office\" only after a name) is an organization";
+    ORGS_OPENER_COMMON_WORD = "organizations.opener_common_word", "organizations.rs::org_by_context",
+        "an ordinary English word opening a sentence before \"officials\" or another follower (\"Government officials said\") is no organization";
     ORGS_LOWERCASE_GAZETTEER = "organizations.lowercase_gazetteer", "organizations.rs::extract_from",
         "a listed organization written outside any capitalized run (\"eBay\") is an organization";
 

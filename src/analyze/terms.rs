@@ -23,7 +23,7 @@ fn hash(s: &str) -> u32 {
 /// Words of `text` as written (letters and digits; inner apostrophes, dots and hyphens
 /// split words, a possessive "'s" is dropped).
 fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+    word_runs(text)
         .map(|w| {
             let w = w.trim_matches(['\'', '’']);
             w.strip_suffix("'s")
@@ -31,6 +31,74 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
                 .unwrap_or(w)
         })
         .filter(|w| !w.is_empty())
+}
+
+/// The runs of letters, digits and apostrophes (' or ’) of `text`: the non-empty pieces
+/// of splitting at every other character. A byte loop: an ASCII byte is classified by
+/// a table, without decoding.
+fn word_runs(text: &str) -> WordRuns<'_> {
+    WordRuns { text, at: 0 }
+}
+
+struct WordRuns<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+/// ASCII bytes that belong to a run: letters, digits and the straight apostrophe.
+const RUN_BYTE: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        t[i] = b.is_ascii_alphanumeric() || b == b'\'';
+        i += 1;
+    }
+    t
+};
+
+impl<'a> WordRuns<'a> {
+    /// Whether the character at byte `i` belongs to a run, and its length.
+    #[inline]
+    fn class_at(&self, i: usize) -> (bool, usize) {
+        let b = self.text.as_bytes()[i];
+        if b < 0x80 {
+            return (RUN_BYTE[b as usize], 1);
+        }
+        match self.text[i..].chars().next() {
+            Some(c) => (c.is_alphanumeric() || c == '’', c.len_utf8()),
+            None => (false, 1),
+        }
+    }
+}
+
+impl<'a> Iterator for WordRuns<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let len = self.text.len();
+        let mut at = self.at;
+        let start = loop {
+            if at >= len {
+                self.at = at;
+                return None;
+            }
+            let (run, n) = self.class_at(at);
+            if run {
+                break at;
+            }
+            at += n;
+        };
+        while at < len {
+            let (run, n) = self.class_at(at);
+            if !run {
+                break;
+            }
+            at += n;
+        }
+        self.at = at;
+        Some(&self.text[start..at])
+    }
 }
 
 /// One word as [`words`] gives it: lower-cased, curly apostrophes made straight.

@@ -60,13 +60,20 @@ impl<'a> WordTable<'a> {
     /// The value stored for `word`, 0 when it is not in the table.
     #[inline]
     pub fn get(&self, word: &str) -> u32 {
+        self.get_bytes(word.as_bytes())
+    }
+
+    /// [`WordTable::get`] for a word given as bytes (a word lower-cased into a buffer
+    /// needs no UTF-8 check before its probe).
+    #[inline]
+    pub fn get_bytes(&self, word: &[u8]) -> u32 {
         let slots = u32_at(self.bytes, 0) as usize;
         if slots == 0 {
             return 0;
         }
         let keys = 4 + slots * 12;
         let mask = slots - 1;
-        let mut i = hash(word.as_bytes()) as usize & mask;
+        let mut i = hash(word) as usize & mask;
         loop {
             let base = 1 + i * 3;
             let len = u32_at(self.bytes, base + 1) as usize;
@@ -75,7 +82,7 @@ impl<'a> WordTable<'a> {
             }
             if len == word.len() {
                 let at = keys + u32_at(self.bytes, base) as usize;
-                if &self.bytes[at..at + len] == word.as_bytes() {
+                if &self.bytes[at..at + len] == word {
                     return u32_at(self.bytes, base + 2);
                 }
             }

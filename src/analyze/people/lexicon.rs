@@ -7,6 +7,7 @@
 //! are parsed once into hash maps. Lookups are by lowercased word.
 
 use crate::lexicon::{self, compiled};
+use crate::text::case::with_lower;
 use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
@@ -45,6 +46,20 @@ pub struct Lexicon {
 /// build.rs makes (names, role nouns, group heads and the class lists): one probe, no
 /// start-up cost.
 fn lists(word: &str) -> u32 {
+    // The common case, a short ASCII word, is lower-cased into a buffer and probed as
+    // bytes (no UTF-8 check of the copy).
+    const SHORT: usize = 48;
+    let b = word.as_bytes();
+    if b.len() <= SHORT && word.is_ascii() {
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return compiled::WORDS.get_bytes(b);
+        }
+        let mut buf = [0u8; SHORT];
+        for (to, c) in buf.iter_mut().zip(b) {
+            *to = c.to_ascii_lowercase();
+        }
+        return compiled::WORDS.get_bytes(&buf[..b.len()]);
+    }
     with_lower(word, |w| compiled::WORDS.get(w))
 }
 
@@ -119,10 +134,11 @@ impl Lexicon {
         lists(word) & compiled::FAMILY_NAMES_EAST_ASIAN != 0
     }
     pub fn is_role_noun(&self, word: &str) -> bool {
-        with_lower(word, |w| {
-            let role = |w: &str| compiled::WORDS.get(w) & compiled::ROLE_NOUNS != 0;
-            role(w) || role(w.trim_end_matches('.'))
-        })
+        // Lower-casing neither makes nor removes a final period: trim, then probe (a
+        // second probe only when there was a period to trim).
+        let trimmed = word.trim_end_matches('.');
+        lists(word) & compiled::ROLE_NOUNS != 0
+            || (trimmed.len() != word.len() && lists(trimmed) & compiled::ROLE_NOUNS != 0)
     }
     /// A noun naming a kind of person that is not a role noun ("host", "supporter",
     /// "nephew"): a role only where an article introduces it after a name.
@@ -141,33 +157,6 @@ impl Lexicon {
 
 /// Closed-class words: never part of a name, and they end a backward noun-phrase walk.
 pub const FUNCTION_WORDS: ClassTable = ClassTable::new(class::FUNCTION, lexicon::FUNCTION_WORDS);
-
-/// Calls `f` with the word lower-cased. Lookups run for every word of every article, so
-/// a short ASCII word is lower-cased on the stack instead of into a new `String`.
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    const SHORT: usize = 48;
-    if !word.is_ascii() {
-        return if word.chars().any(char::is_uppercase) {
-            f(&word.to_lowercase())
-        } else {
-            f(word)
-        };
-    }
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return f(word);
-    }
-    if word.len() <= SHORT {
-        let mut buf = [0u8; SHORT];
-        let lowered = &mut buf[..word.len()];
-        // A byte loop, not `copy_from_slice` (a `memcpy` call for a few bytes).
-        for (to, b) in lowered.iter_mut().zip(word.bytes()) {
-            *to = b.to_ascii_lowercase();
-        }
-        // ASCII in, ASCII out: always valid UTF-8.
-        return f(std::str::from_utf8(lowered).unwrap_or(word));
-    }
-    f(&word.to_lowercase())
-}
 
 pub fn is_function_word(word: &str) -> bool {
     contains(FUNCTION_WORDS, word)

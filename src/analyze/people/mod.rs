@@ -45,6 +45,15 @@ pub(crate) fn is_name_word(text: &str, t: &Tok) -> bool {
         return false;
     }
     let w = t.text(text);
+    // Most tokens open with an ASCII byte that is no capital and opens no particle
+    // prefix (those start with one of "abdeilu"): answered without decoding the word.
+    if let Some(&b) = w.as_bytes().first()
+        && b.is_ascii()
+        && !b.is_ascii_uppercase()
+        && !matches!(b, b'a' | b'b' | b'd' | b'e' | b'i' | b'l' | b'u')
+    {
+        return false;
+    }
     if !is_capitalized(w) && !has_particle_prefix(w) {
         return false;
     }
@@ -269,8 +278,11 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 last: end,
                 honorific,
             });
-        } else if all_common_words(text, toks, first, end) {
-            // "the Seventh Circuit and Jo Roe": not a name joined to a list.
+        } else if all_common_words(text, toks, first, end)
+            || after_inner_connector(text, toks, start)
+        {
+            // "the Seventh Circuit and Jo Roe": not a name joined to a list; nor the words
+            // after "of"/"for" inside a longer name ("Friends for Fair Play, Jo Roe").
         } else if evidence::name_shaped(text, toks, first, end)
             || (first == end
                 && first == name_start
@@ -283,6 +295,14 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
     }
     join_lists(text, toks, &mut out, unconfirmed);
     out
+}
+
+/// Whether the run starting at token `start` follows "of" or "for" right after a
+/// capitalized word: the tail of a longer name ("Friends for Fair Play"), not a name.
+fn after_inner_connector(text: &str, toks: &[Tok], start: usize) -> bool {
+    start >= 2
+        && matches!(toks[start - 1].text(text), "of" | "for")
+        && toks[start - 2].text(text).starts_with(char::is_uppercase)
 }
 
 /// "Interestingly Blocher said": a sentence-opening adverb in -ly that is no given name

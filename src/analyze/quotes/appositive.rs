@@ -4,7 +4,7 @@
 //! speaker's own name ("former Cole aide Ann Lee").
 
 use super::context::Ctx;
-use crate::analyze::people::lexicon::LEX;
+use crate::analyze::people::lexicon::{LEX, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
 use crate::model::Span;
@@ -87,7 +87,9 @@ impl Ctx<'_> {
 impl Ctx<'_> {
     /// `trim_name_np` for a speaker phrase, past a name that only modifies a role before
     /// the speaker's own name: in "former Dole aide Ann Lee" or "Cole's campaign manager
-    /// Ann Lee" the speaker is Ann Lee, not Dole or Cole.
+    /// Ann Lee" the speaker is Ann Lee, not Dole or Cole; and past a name that modifies
+    /// the phrase's head noun ("a senior Cole adviser", "one Cole confidant", "Cole
+    /// campaign spokesman Hal Ito" with Hal Ito unknown): the whole phrase is the speaker.
     pub fn speaker_name_end(&self, s: usize, e: usize) -> usize {
         let end = self.trim_name_np(s, e);
         let Some(first) = self.mention[end] else {
@@ -95,34 +97,67 @@ impl Ctx<'_> {
         };
         let mut j = end + 1;
         let mut role = false;
+        let mut plain = true;
         while j <= e && self.mention[j].is_none() {
             if j == end + 1 && self.toks[j].kind == TokKind::Possessive {
+                plain = false;
                 j += 1;
                 continue;
             }
             if !self.is_word(j) || is_capitalized(self.w(j)) && !LEX.is_role_noun(self.w(j)) {
-                return end;
+                break;
             }
             role |= LEX.is_role_noun(self.lw(j));
+            plain &= !is_capitalized(self.w(j)) && !is_function_word(self.lw(j));
             j += 1;
         }
-        let Some(second) = self.mention.get(j).copied().flatten() else {
-            return end;
+        let second = self.mention.get(j).copied().flatten().filter(|_| j <= e);
+        let Some(second) = second else {
+            return self
+                .name_modifies_noun(end, j, e, role && plain)
+                .unwrap_or(end);
         };
-        if !role || second == first || j > e {
+        // "Cole ally Ann Lee": a plain noun between the names works as a role.
+        let plain_role = plain && j > end + 1;
+        if !(role || plain_role) || second == first {
             return end;
         }
         let mut last = j;
         while last < e && self.mention[last + 1] == Some(second) {
             last += 1;
         }
-        if fire(
-            rules::QUOTES_NAME_MODIFIER_HEAD,
-            Span::new(self.toks[j].start, self.toks[last].end),
-        ) {
+        let rule = if role {
+            rules::QUOTES_NAME_MODIFIER_HEAD
+        } else {
+            rules::QUOTES_NAME_MODIFIES_NOUN
+        };
+        if fire(rule, Span::new(self.toks[j].start, self.toks[last].end)) {
             last
         } else {
             end
         }
+    }
+
+    /// A name ending at `end` that modifies the head of the speaker phrase `..=e`, with
+    /// no other known person after it (`j` is where the walk past it stopped): lower-case
+    /// words up to a person, role or group noun ending the phrase ("a senior Cole
+    /// adviser"), or, with `role`, a role and a capitalised name the people stage did not
+    /// know ("Cole campaign spokesman Hal Ito"). Returns the phrase's end.
+    fn name_modifies_noun(&self, end: usize, j: usize, e: usize, role: bool) -> Option<usize> {
+        if j <= end + 1 || e <= end {
+            return None;
+        }
+        let ok = if j > e {
+            let head = self.lw(e);
+            (end + 1..=e).all(|k| self.is_word(k) && !is_capitalized(self.w(k)))
+                && (LEX.is_role_noun(head) || LEX.is_person_noun(head) || LEX.is_group_head(head))
+        } else {
+            role && (j..=e).all(|k| self.is_word(k) && is_capitalized(self.w(k)))
+        };
+        (ok && fire(
+            rules::QUOTES_NAME_MODIFIES_NOUN,
+            Span::new(self.toks[end].start, self.toks[e].end),
+        ))
+        .then_some(e)
     }
 }

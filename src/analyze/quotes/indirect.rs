@@ -316,13 +316,16 @@ impl Ctx<'_> {
         while is_day_word(self.lw(c)) && c < sent_end {
             c += 1;
         }
+        // "said last week (that) …" (see `told`)
+        c = self.past_time_phrase(c, sent_end).unwrap_or(c);
+        let prep = CLAUSE_PREPS.contains(&self.lw(c)) && !self.this_opens_clause(c);
         let mut object_done = false;
-        if matches!(lemma, "tell" | "ask") && !CLAUSE_PREPS.contains(&self.lw(c)) {
+        if matches!(lemma, "tell" | "ask") && !prep {
             (c, object_done) = self.after_told_object(c, sent_end)?;
         }
         if object_done {
             // the clause starts right after the object
-        } else if lemma == "tell" || CLAUSE_PREPS.contains(&self.lw(c)) {
+        } else if lemma == "tell" || prep {
             // "spoke in a cottage that overlooks the bay": after an intransitive verb and
             // a place phrase, "that" opens a relative clause.
             if matches!(lemma, "speak" | "talk") {
@@ -347,7 +350,9 @@ impl Ctx<'_> {
     /// before it) starts and whether the clause starts right there.
     fn after_told_object(&self, c: usize, sent_end: usize) -> Option<(usize, bool)> {
         let mut j = c;
-        if self.is_word(j) && TOLD_OBJECTS.contains(&self.lw(j)) {
+        if let Some(e) = self.listener_phrase_end(j, sent_end) {
+            j = e;
+        } else if self.is_word(j) && TOLD_OBJECTS.contains(&self.lw(j)) {
             j += 1;
         } else if self.is_word(j) && is_capitalized(self.w(j)) {
             while self.is_word(j) && is_capitalized(self.w(j)) && j <= sent_end {
@@ -361,10 +366,14 @@ impl Ctx<'_> {
         if !(j > c && j <= sent_end) {
             return Some((c, false));
         }
+        j = self.past_time_phrase(j, sent_end).unwrap_or(j);
+        if let Some(t) = self.aside_then_that(j, sent_end) {
+            return Some((t, true));
+        }
         if self.lw(j) == "that" {
             j += 1;
         }
-        if self.is_word(j) && !CLAUSE_PREPS.contains(&self.lw(j)) {
+        if self.is_word(j) && (!CLAUSE_PREPS.contains(&self.lw(j)) || self.this_opens_clause(j)) {
             Some((j, true))
         } else if CLAUSE_PREPS.contains(&self.lw(j)) {
             Some((j, false))
@@ -495,7 +504,7 @@ impl Ctx<'_> {
             && (verb.gerund
                 && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
                 && !self.after_break(v)
-                || !self.verb_agrees(v, s))
+                || !self.speech_agrees(v, s))
         {
             return None;
         }
@@ -508,9 +517,11 @@ impl Ctx<'_> {
         {
             return None;
         }
-        match subject
-            .and_then(|(s, e)| self.classify(s, e, log).or_else(|| self.group_phrase(s, e)))
-        {
+        // "About one in five voters say": the whole share, not "five voters".
+        let share = self.share_subject(v);
+        match share.or_else(|| {
+            subject.and_then(|(s, e)| self.classify(s, e, log).or_else(|| self.group_phrase(s, e)))
+        }) {
             Some(sp) => Some(sp),
             None if subject.is_none()
                 && !verb.gerund
@@ -521,7 +532,7 @@ impl Ctx<'_> {
             None if let Some(sp) = self.infinitive_subject(v, log) => Some(sp),
             None if let Some(sp) = self.quantifier_subject(v) => Some(sp),
             None if let Some((s, _, sp)) = self.quantity_subject(v) => {
-                self.verb_agrees(v, s).then_some(sp)
+                self.speech_agrees(v, s).then_some(sp)
             }
             None if !verb.gerund
                 && let Some(sp) = self.long_subject(v, log) =>

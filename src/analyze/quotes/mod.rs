@@ -17,9 +17,11 @@ mod labels;
 pub mod marks;
 mod phrases;
 mod reported;
+mod shares;
 mod sources;
 mod speakers;
 mod subject;
+mod told;
 
 use crate::analyze::people::tokens::TokenView;
 use crate::analyze::rules;
