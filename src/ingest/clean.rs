@@ -253,8 +253,13 @@ fn dateline(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
 
 /// A font-size widget line, possibly with a date in it ("date 2025-10-23 + ↺ − 16 px").
 fn widget_line(line: &str) -> Option<Option<(NaiveDate, std::ops::Range<usize>)>> {
+    // Length first: most lines are long prose, and scanning them three times cost more
+    // than the rest of this check.
+    if line.len() > 160 {
+        return None;
+    }
     let maybe_widget = line.contains("px") || line.contains('↺') || line.contains("A+");
-    if line.len() > 160 || !maybe_widget || !FONT_WIDGET.is_match(line) {
+    if !maybe_widget || !FONT_WIDGET.is_match(line) {
         return None;
     }
     let without_widget =
