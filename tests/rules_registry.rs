@@ -119,9 +119,13 @@ const OWN_CASES: &[&str] = &[
      Parents Against Noise will protest outside the depot. \
      A deputy with the Lake County Coroner's Office said the road was closed. \
      Government officials said the depot would open in May. \
-     The claim was repeated on Friday by WKBQ's Dana Pell.",
+     The claim was repeated on Friday by WKBQ's Dana Pell.\n\n\
+     Dana Pell Gets More Bad News\n\n\
+     The depot board met again.",
     "Ferry fares\n\nThe mayor told his audience last week, however, that the fares would hold.",
     "Ferry poll\n\nThe poll closed. Two in three said the ferry fares were too high.",
+    "Ferry plan\n\nThe charm of the ferry plan itself, the mayor argued, is an illusion.",
+    "Ferry trust\n\nAs the Quay Gazette noted, trust in the harbour board is collapsing.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

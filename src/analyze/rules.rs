@@ -255,6 +255,10 @@ registry! {
         "\"Roe told the paper, however, that …\": a short aside in commas between the listener and \"that\" is skipped";
     QUOTES_SHARE_SUBJECT = "quotes.share_subject", "quotes/shares.rs::share_subject",
         "\"Two in three said …\" / \"About one in five voters say …\" / \"Those surveyed say …\": a share of a surveyed group written in words is the speaker";
+    QUOTES_PREDICATE_TAIL = "quotes.predicate_tail", "quotes/reported.rs::predicate_tail",
+        "\"Time, Roe added, was on their side\": a predicate after an attribution set inside the sentence completes the statement even when short";
+    QUOTES_AS_NOTED = "quotes.as_noted", "quotes/reported.rs::as_noted",
+        "\"As the paper noted, the plan failed\": a speech verb closing an \"as\" clause reports the clause after its comma for the noun phrase before it";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
@@ -317,6 +321,8 @@ registry! {
         "an acronym that is known, defined after an organization's name (or spelled out as one in brackets after it: \"ROS [reactive oxygen species]\" is none), in an organization slot, after \"the\" heading its phrase or before a role noun (\"the XYZ said\", \"the XYZ chair\", not \"the XYZ version\"), or speaking or spoken to (\"XYZ said\", \"told XYZ\") is an organization";
     ORGS_ACRONYM_EMPLOYER = "organizations.acronym_employer", "organizations.rs::acronym_is_org",
         "an acronym whose possessive comes before a person's name or a role noun (\"XYZ's Jane Roe\", \"XYZ's chief economist\") is the employer";
+    ORGS_HEADLINE_PERSON = "organizations.headline_person", "organizations.rs::extract_from",
+        "a title-case run opening with a person's name and a verb or function word after it (\"Jo Roe Slams The Council\") is a headline, not an organization";
     ORGS_CONTEXT = "organizations.context", "organizations.rs::extract_from",
         "a name in an organization's slot (\"analyst at X\", \"according to X\", \"X spokeswoman\") is an organization";
     ORGS_THE_PLURAL_NAME = "organizations.the_plural_name", "organizations.rs::org_by_form",
