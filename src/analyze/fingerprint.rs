@@ -11,15 +11,12 @@ const SHINGLE: usize = 5;
 /// Hashes kept.
 const KEEP: usize = 64;
 
-fn hash_words<'a>(words: impl Iterator<Item = &'a [u8]>) -> u32 {
-    // FNV-1a over the words with a separator, then a final mix.
+/// FNV-1a over the words of a shingle, each followed by a space, then a final mix: the
+/// words are stored that way, so a shingle is one run of bytes.
+fn hash_shingle(bytes: &[u8]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
-    for w in words {
-        for &b in w {
-            h ^= b as u32;
-            h = h.wrapping_mul(0x0100_0193);
-        }
-        h ^= b' ' as u32;
+    for &b in bytes {
+        h ^= b as u32;
         h = h.wrapping_mul(0x0100_0193);
     }
     h ^= h >> 16;
@@ -28,19 +25,21 @@ fn hash_words<'a>(words: impl Iterator<Item = &'a [u8]>) -> u32 {
 }
 
 /// The lower-cased words of `text` (runs of alphanumeric characters), appended to one
-/// buffer: their bytes to `bytes`, where each ends to `ends` — no string per word. A
-/// byte loop: ASCII characters are classified without decoding.
-fn push_words(text: &str, bytes: &mut Vec<u8>, ends: &mut Vec<usize>) {
+/// buffer: their bytes to `bytes`, each followed by a space, and where each starts to
+/// `starts` — no string per word. A byte loop: ASCII characters are classified without
+/// decoding.
+fn push_words(text: &str, bytes: &mut Vec<u8>, starts: &mut Vec<usize>) {
     // One pass: an ASCII letter or digit is copied lower-cased as it is read; a word
     // with any other character is copied again through `str::to_lowercase` at its end
     // (which knows a word-final sigma).
     let end_word =
-        |bytes: &mut Vec<u8>, ends: &mut Vec<usize>, word: &str, from: usize, ascii: bool| {
+        |bytes: &mut Vec<u8>, starts: &mut Vec<usize>, word: &str, from: usize, ascii: bool| {
             if !ascii {
                 bytes.truncate(from);
                 bytes.extend_from_slice(word.to_lowercase().as_bytes());
             }
-            ends.push(bytes.len());
+            bytes.push(b' ');
+            starts.push(from);
         };
     let b = text.as_bytes();
     let (mut at, mut start, mut ascii, mut from) = (0, None, true, 0);
@@ -61,12 +60,12 @@ fn push_words(text: &str, bytes: &mut Vec<u8>, ends: &mut Vec<usize>) {
                 ascii = false;
             }
         } else if let Some(s) = start.take() {
-            end_word(bytes, ends, &text[s..at], from, ascii);
+            end_word(bytes, starts, &text[s..at], from, ascii);
         }
         at += len;
     }
     if let Some(s) = start {
-        end_word(bytes, ends, &text[s..], from, ascii);
+        end_word(bytes, starts, &text[s..], from, ascii);
     }
 }
 
@@ -96,23 +95,24 @@ fn smallest(mut hashes: Vec<u32>) -> Vec<u32> {
 /// The fingerprint of the document's body (headline and dateline left out, so the
 /// same story under another headline matches).
 pub fn of(doc: &Document) -> Vec<u32> {
-    let mut bytes = Vec::with_capacity(doc.text.len());
-    let mut ends = Vec::new();
+    let mut bytes = Vec::with_capacity(doc.text.len() + doc.text.len() / 4);
+    let mut starts = Vec::new();
     for (i, s) in doc.sentences.iter().enumerate() {
         if doc.in_headline(i) || doc.dateline.is_some_and(|d| d.overlaps(s.span)) {
             continue;
         }
-        push_words(doc.slice(s.span), &mut bytes, &mut ends);
+        push_words(doc.slice(s.span), &mut bytes, &mut starts);
     }
-    let word = |i: usize| &bytes[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
-    let hashes: Vec<u32> = if ends.len() < SHINGLE {
-        (!ends.is_empty())
-            .then(|| hash_words((0..ends.len()).map(word)))
+    let hashes: Vec<u32> = if starts.len() < SHINGLE {
+        (!starts.is_empty())
+            .then(|| hash_shingle(&bytes))
             .into_iter()
             .collect()
     } else {
-        (0..=ends.len() - SHINGLE)
-            .map(|i| hash_words((i..i + SHINGLE).map(word)))
+        starts.push(bytes.len());
+        starts
+            .windows(SHINGLE + 1)
+            .map(|w| hash_shingle(&bytes[w[0]..w[SHINGLE]]))
             .collect()
     };
     smallest(hashes)
@@ -154,7 +154,21 @@ mod tests {
                     .map(str::to_lowercase),
             );
         }
-        let hash = |ws: &[String]| hash_words(ws.iter().map(|w| w.as_bytes()));
+        let hash = |ws: &[String]| {
+            // FNV-1a over the words with a separator, then a final mix.
+            let mut h: u32 = 0x811c_9dc5;
+            for w in ws {
+                for &b in w.as_bytes() {
+                    h ^= b as u32;
+                    h = h.wrapping_mul(0x0100_0193);
+                }
+                h ^= b' ' as u32;
+                h = h.wrapping_mul(0x0100_0193);
+            }
+            h ^= h >> 16;
+            h = h.wrapping_mul(0x7feb_352d);
+            h ^ (h >> 15)
+        };
         let mut hashes: Vec<u32> = if words.len() < SHINGLE {
             (!words.is_empty())
                 .then(|| hash(&words))
@@ -222,13 +236,13 @@ mod tests {
 
     #[test]
     fn words_are_lower_cased_runs_of_letters_and_digits() {
-        let (mut bytes, mut ends) = (Vec::new(), Vec::new());
-        push_words("Ça VA? ΟΔΟΣ don’t 42°C x", &mut bytes, &mut ends);
+        let (mut bytes, mut starts) = (Vec::new(), Vec::new());
+        push_words("Ça VA? ΟΔΟΣ don’t 42°C x", &mut bytes, &mut starts);
+        starts.push(bytes.len());
         let mut words = Vec::new();
-        let mut start = 0;
-        for &e in &ends {
-            words.push(String::from_utf8(bytes[start..e].to_vec()).unwrap());
-            start = e;
+        for w in starts.windows(2) {
+            assert_eq!(bytes[w[1] - 1], b' ');
+            words.push(String::from_utf8(bytes[w[0]..w[1] - 1].to_vec()).unwrap());
         }
         assert_eq!(words, ["ça", "va", "οδος", "don", "t", "42", "c", "x"]);
     }

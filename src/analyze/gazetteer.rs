@@ -74,7 +74,24 @@ pub(crate) fn is_title(word: &str) -> bool {
         || TITLE_ABBREVIATIONS.contains(word)
         || (word.len() <= 4
             && word.chars().all(char::is_alphabetic)
-            && TITLE_ABBREVIATIONS.contains(format!("{word}.").as_str()))
+            && with_period(word, |w| TITLE_ABBREVIATIONS.contains(w)))
+}
+
+/// Calls `f` with `word` and a period after it, written on the stack (`word` is at
+/// most four bytes).
+fn with_period<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 5];
+    let n = word.len();
+    if n > 4 {
+        return f(&format!("{word}."));
+    }
+    buf[..n].copy_from_slice(word.as_bytes());
+    buf[n] = b'.';
+    // A whole string and an ASCII period: always valid UTF-8.
+    match std::str::from_utf8(&buf[..=n]) {
+        Ok(w) => f(w),
+        Err(_) => f(&format!("{word}.")),
+    }
 }
 
 /// Nationality adjectives and place words of data/place_words.txt, lower case.

@@ -19,15 +19,15 @@ use super::people::lexicon::LEX;
 use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
 use crate::model::{Document, NamedEntity, Person, Span};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A name that is no sentence opener, date, common capitalized word or one-word
 /// adjective ("Tuesday's poll", "a Republican poll", "Today's show").
 fn plain_name(doc: &Document, chunk: &Chunk) -> bool {
     let text = chunk.text(doc);
-    let lower = text.to_lowercase();
+    let lower = crate::text::case::lower_cow(text);
     let last = chunk.last_word(doc);
     !chunk.sentence_initial
         && !crate::lexicon::WEEKDAYS.contains(&last)
@@ -395,20 +395,19 @@ fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
     let after = doc.text[chunk.span.end..]
         .trim_start_matches(['\'', '’', 's'])
         .trim_start();
-    let next: String = after
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect::<String>()
-        .to_lowercase();
+    let word_end = after
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(after.len());
+    let next = crate::text::case::lower_cow(&after[..word_end]);
     // "American officials", "City officials": a nationality or a bare head word is no name.
     let one_word = chunk.words.len() == 1;
     let not_a_name = one_word
-        && (is_place_word(&chunk.text(doc).to_lowercase())
+        && (is_place_word(&crate::text::case::lower_cow(chunk.text(doc)))
             || ORG_HEADS.is_one_word_head(chunk.text(doc))
             || PLACE_HEADS.is_one_word_head(chunk.text(doc)));
     let plain_name = plain_name(doc, chunk);
-    let follower = ORG_FOLLOWERS.contains(&next.as_str())
-        || (WORK_FOLLOWERS.contains(&next.as_str()) && plain_name);
+    let follower = ORG_FOLLOWERS.contains(&next.as_ref())
+        || (WORK_FOLLOWERS.contains(&next.as_ref()) && plain_name);
     // "Government officials said": a sentence's first word is capitalized for its place,
     // and an ordinary English word there names nothing.
     let opener = one_word
@@ -507,6 +506,24 @@ impl<'a> PeopleIndex<'a> {
                 .map(String::as_str)
                 .collect(),
         }
+    }
+
+    /// "Jo Roe Slams The Council", "Jo Roe To Release Records": a title-case headline
+    /// run opening with a person's name and a verb or function word after it is no
+    /// organization's name, whatever it ends in ("… Bad News").
+    fn opens_headline(&self, doc: &Document, chunk: &Chunk) -> bool {
+        let n = chunk.words.len();
+        (2..n).any(|k| {
+            let name = &doc.text[chunk.span.start..chunk.words[k - 1].end];
+            let next = doc.slice(chunk.words[k]);
+            let lower = next.to_lowercase();
+            (self.names.contains(name) || self.aliases.contains(name))
+                && next.starts_with(char::is_uppercase)
+                && (is_verb_like(&lower)
+                    || super::people::lexicon::is_function_word(&lower)
+                    || LEX.speech_verb(&lower).is_some()
+                    || (lower.ends_with('s') && !lower.ends_with("ss") && k + 1 < n))
+        })
     }
 
     /// Whether a person's mention starts at byte `at`.
@@ -614,6 +631,9 @@ pub fn extract_from(
             continue;
         }
         if PLACES.lookup(chunk.text(doc)).is_some() && ORGS.lookup(chunk.text(doc)).is_none() {
+            continue;
+        }
+        if people.opens_headline(doc, chunk) && fire(rules::ORGS_HEADLINE_PERSON, chunk.span) {
             continue;
         }
         // "super PAC", "GDP": capitals that are never an organization's name.

@@ -6,8 +6,9 @@
 use super::gazetteer::{
     Heads, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_title, is_title_abbreviation,
 };
-use super::people::lexicon::{LEX, with_lower};
+use super::people::lexicon::LEX;
 use crate::model::{Document, Span};
+use crate::text::case::with_lower;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 

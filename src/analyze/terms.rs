@@ -25,6 +25,10 @@ fn hash(s: &str) -> u32 {
 fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
     word_runs(text)
         .map(|w| {
+            // Most words hold no apostrophe (' or the E2-led ’): nothing to trim.
+            if !w.bytes().any(|b| b == b'\'' || b == 0xE2) {
+                return w;
+            }
             let w = w.trim_matches(['\'', '’']);
             w.strip_suffix("'s")
                 .or_else(|| w.strip_suffix("’s"))

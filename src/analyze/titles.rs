@@ -21,18 +21,36 @@ fn quoted_around<'a>(doc: &'a Document, chunk: &Chunk) -> Option<&'a str> {
     let sentence = doc.sentences.get(chunk.sentence)?.span;
     let before = &doc.text[sentence.start..chunk.span.start];
     let after = &doc.text[chunk.span.end..sentence.end.max(chunk.span.end)];
-    let open = before.rfind(['"', '“'])?;
+    let open = rfind_mark(before, 0x9C)?;
     // An even number of straight quotes before means the last one closed a quote.
     if before[open..].starts_with('"') && before.matches('"').count().is_multiple_of(2) {
         return None;
     }
-    if before[open..].contains(['”']) {
+    if before[open..].contains('”') {
         return None;
     }
-    let close = after.find(['"', '”'])?;
+    let close = find_mark(after, 0x9D)?;
     let start = sentence.start + open + 1;
     let end = chunk.span.end + close;
     doc.text.get(start..end)
+}
+
+/// Whether byte `i` of `b` starts a straight double quote or the curly one whose UTF-8
+/// form is E2 80 `curly` (9C “, 9D ”). Byte tests: the text is not decoded.
+fn is_mark(b: &[u8], i: usize, curly: u8) -> bool {
+    b[i] == b'"' || (b[i] == 0xE2 && b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&curly))
+}
+
+/// Where the last `"` or curly mark (see [`is_mark`]) of `s` starts.
+fn rfind_mark(s: &str, curly: u8) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).rev().find(|&i| is_mark(b, i, curly))
+}
+
+/// Where the first `"` or curly mark (see [`is_mark`]) of `s` starts.
+fn find_mark(s: &str, curly: u8) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).find(|&i| is_mark(b, i, curly))
 }
 
 /// Whether a quoted stretch reads as a title: three or more words, and two thirds of

@@ -129,12 +129,15 @@ pub fn build_word_table(entries: &[(String, u32)]) -> Vec<u8> {
 }
 
 /// A byte trie over phrases, each with a value. Layout: node count, edge count, the
-/// root's 256 children (`NONE` when absent), per node its value (`NONE` when no phrase
+/// root's 256 children (`NONE` when absent), 256 bytes saying which bytes have a root
+/// child (1) or none (0), per node its value (`NONE` when no phrase
 /// ends there) and its first edge (plus one end mark), per edge its target node, then
 /// per edge its byte; a node's edges are sorted by byte.
 #[derive(Clone, Copy)]
 pub struct Trie<'a> {
     root: &'a [u8],
+    /// Per first byte, whether any phrase starts with it: the scan's one-load test.
+    starts: &'a [u8; 256],
     value: &'a [u8],
     first_edge: &'a [u8],
     target: &'a [u8],
@@ -147,11 +150,14 @@ impl<'a> Trie<'a> {
         let nodes = u32_at(bytes, 0) as usize;
         let edges = u32_at(bytes, 1) as usize;
         let (root, rest) = bytes[8..].split_at(256 * 4);
+        let (starts, rest) = rest.split_at(256);
+        let starts: &[u8; 256] = starts.try_into().expect("a trie holds 256 start bytes");
         let (value, rest) = rest.split_at(nodes * 4);
         let (first_edge, rest) = rest.split_at((nodes + 1) * 4);
         let (target, label) = rest.split_at(edges * 4);
         Trie {
             root,
+            starts,
             value,
             first_edge,
             target,
@@ -202,6 +208,10 @@ impl<'a> Trie<'a> {
         let mut at = 0;
         std::iter::from_fn(move || {
             while at < text.len() {
+                if self.starts[text[at] as usize] == 0 {
+                    at += 1;
+                    continue;
+                }
                 if let Some((end, v)) = self.longest_at(text, at) {
                     let start = at;
                     at = end;
@@ -256,6 +266,7 @@ pub fn build_trie<'p>(phrases: impl IntoIterator<Item = (&'p str, u32)>) -> Vec<
         root[b as usize] = to;
     }
     root.iter().for_each(|&r| push_u32(&mut out, r));
+    out.extend(root.iter().map(|&r| u8::from(r != NONE)));
     nodes.iter().for_each(|n| push_u32(&mut out, n.0));
     let mut first = 0u32;
     for n in &nodes {

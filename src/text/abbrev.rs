@@ -2,7 +2,8 @@
 //! the classes of `data/abbreviations.txt`, the sentence starters of
 //! `data/sentence_starters.txt`, dotted acronyms ("U.S.") and initials ("J.").
 
-use std::collections::{HashMap, HashSet};
+use super::case::with_lower;
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::sync::LazyLock;
 
 /// How an abbreviation behaves before the next word (see data/abbreviations.txt).
@@ -76,8 +77,7 @@ pub(crate) fn abbreviation_class(word: &str) -> Option<AbbrevClass> {
         return Some(c);
     }
     if word.chars().any(char::is_uppercase) {
-        let lower = word.to_lowercase();
-        if let Some(&c) = LEXICON.folded.get(&lower) {
+        if let Some(c) = with_lower(word, |lower| LEXICON.folded.get(lower).copied()) {
             // "Approx." at a sentence start, not "No." vs "no." (those are exact entries).
             return Some(c);
         }

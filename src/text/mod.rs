@@ -3,6 +3,7 @@
 
 mod abbrev;
 mod boundary;
+pub mod case;
 mod chars;
 mod lists;
 pub mod normalize;

@@ -14,6 +14,8 @@ use super::lexicon::LEXICON;
 use super::recognize::Found;
 use crate::analyze::proper_nouns::is_stopword;
 use crate::model::{FigureKind, Span};
+use crate::text::case::lower_cow;
+use std::borrow::Cow;
 
 const MAX_WORDS: usize = 6;
 
@@ -108,8 +110,8 @@ impl View<'_> {
     fn word(&self, k: usize) -> &str {
         &self.text[self.toks[k].start..self.toks[k].end]
     }
-    fn lower(&self, k: usize) -> String {
-        self.word(k).to_lowercase()
+    fn lower(&self, k: usize) -> Cow<'_, str> {
+        lower_cow(self.word(k))
     }
     /// A word that can be part of a noun phrase: letters, not a function word.
     fn content(&self, k: usize) -> bool {
@@ -117,8 +119,8 @@ impl View<'_> {
             && self.toks[k].kind == TokKind::Word
             && self.word(k).chars().count() > 1
             && !is_stopword(&self.lower(k))
-            && !NOT_NOUNS.contains(&self.lower(k).as_str())
-            && !LEXICON.number_words.contains_key(self.lower(k).as_str())
+            && !NOT_NOUNS.contains(&self.lower(k).as_ref())
+            && !LEXICON.number_words.contains_key(self.lower(k).as_ref())
     }
     /// A hyphen or apostrophe inside a compound ("anti-government", "world's").
     fn joiner(&self, k: usize) -> bool {
@@ -133,7 +135,7 @@ impl View<'_> {
 
     /// The noun phrase starting at `k` (content words and joiners), as text.
     fn phrase_from(&self, mut k: usize) -> Option<String> {
-        while self.inside(k) && matches!(self.lower(k).as_str(), "the" | "a" | "an") {
+        while self.inside(k) && matches!(self.lower(k).as_ref(), "the" | "a" | "an") {
             k += 1;
         }
         let first = k;
@@ -188,7 +190,7 @@ pub fn describe(text: &str, toks: &[Token], f: &Found, sentence: Span) -> String
     if counted && f.unit != "rank" {
         return f.unit.clone();
     }
-    let linked = v.inside(after) && LINKS_AFTER.contains(&v.lower(after).as_str());
+    let linked = v.inside(after) && LINKS_AFTER.contains(&v.lower(after).as_ref());
     // "$40 million in tax credits": a sum names what it is made of after "in", when a
     // lowercase noun phrase follows (not a month, a place or "in recent years").
     if f.kind == FigureKind::Money
@@ -196,7 +198,7 @@ pub fn describe(text: &str, toks: &[Token], f: &Found, sentence: Span) -> String
         && v.lower(after) == "in"
         && v.inside(after + 1)
         && v.word(after + 1).starts_with(|c: char| c.is_lowercase())
-        && !NOT_MADE_OF.contains(&v.lower(after + 1).as_str())
+        && !NOT_MADE_OF.contains(&v.lower(after + 1).as_ref())
         && let Some(p) = v.phrase_from(after + 1)
     {
         return p;
@@ -240,17 +242,17 @@ fn before_phrase(v: &View, first: usize) -> Option<String> {
     if v.inside(k) && v.toks[k].kind == TokKind::Sym && matches!(v.word(k), "," | "(") {
         return v.phrase_to(k.checked_sub(1)?);
     }
-    while v.inside(k) && LINKS_BEFORE.contains(&v.lower(k).as_str()) {
+    while v.inside(k) && LINKS_BEFORE.contains(&v.lower(k).as_ref()) {
         saw_of |= v.lower(k) == "of";
         k = k.checked_sub(1)?;
     }
     if !saw_of {
         // The verb that leads to the figure ("rose", "costs"), then any auxiliary
         // ("has risen", "were up").
-        if v.content(k) && !AUXILIARIES.contains(&v.lower(k).as_str()) {
+        if v.content(k) && !AUXILIARIES.contains(&v.lower(k).as_ref()) {
             k = k.checked_sub(1)?;
         }
-        while v.inside(k) && AUXILIARIES.contains(&v.lower(k).as_str()) {
+        while v.inside(k) && AUXILIARIES.contains(&v.lower(k).as_ref()) {
             k = k.checked_sub(1)?;
         }
     }

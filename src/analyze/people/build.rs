@@ -6,6 +6,7 @@ use super::tokens::Tok;
 use super::{NameCandidate, as_role, is_name_word, is_title_like, list_roles, role_coref, roles};
 use crate::analyze::rules::{self, fire};
 use crate::model::{Person, Span};
+use crate::text::case::lower_cow;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
 
@@ -172,7 +173,7 @@ fn single_words(
     first_names: &HashMap<String, Vec<usize>>,
 ) {
     for c in cands.iter().filter(|c| c.last == c.first) {
-        let w = toks[c.first].text(text).to_lowercase();
+        let w = lower_cow(toks[c.first].text(text));
         let span = Span::new(toks[c.first].start, toks[c.first].end);
         let by_first = || {
             c.honorific
@@ -190,7 +191,10 @@ fn single_words(
                 ents.len() - 1
             }
         };
-        by_key.entry(w).or_default().insert(span.start, ei);
+        by_key
+            .entry(w.into_owned())
+            .or_default()
+            .insert(span.start, ei);
         ents[ei].mentions.push(span);
         if let Some(h) = c.honorific {
             let form = format!("{} {}", toks[h].text(text), toks[c.first].text(text));
@@ -236,7 +240,7 @@ fn bare_mentions(
         if next_cap || prev_cap {
             continue;
         }
-        let w = t.text(text).to_lowercase();
+        let w = lower_cow(t.text(text));
         let ei = nearest_with_key(by_key, &w, t.start)
             .filter(|_| fire(rules::PEOPLE_SURNAME_MENTION, span))
             .or_else(|| {

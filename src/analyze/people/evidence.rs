@@ -6,6 +6,8 @@
 
 use super::lexicon::{LEX, class, classes};
 use super::tokens::{Tok, TokKind};
+use crate::text::case::lower_cow;
+use std::borrow::Cow;
 
 /// Words after which a name-shaped run is a person ("written by", "met with").
 const PERSON_SLOT_BEFORE: &[&str] = &[
@@ -183,9 +185,9 @@ pub(crate) fn known_non_person(text: &str, toks: &[Tok], first: usize, last: usi
         || WORK_HEADS.contains(&last_word)
 }
 
-fn lower(text: &str, toks: &[Tok], k: usize) -> String {
+fn lower<'t>(text: &'t str, toks: &[Tok], k: usize) -> Cow<'t, str> {
     toks.get(k)
-        .map(|t| t.text(text).to_lowercase())
+        .map(|t| lower_cow(t.text(text)))
         .unwrap_or_default()
 }
 
@@ -194,15 +196,15 @@ pub(crate) fn person_context(text: &str, toks: &[Tok], first: usize, last: usize
     let before = |i: usize| first.checked_sub(i).map(|k| lower(text, toks, k));
     let b1 = before(1).unwrap_or_default();
     let b2 = before(2).unwrap_or_default();
-    if PERSON_SLOT_BEFORE.contains(&b1.as_str()) {
+    if PERSON_SLOT_BEFORE.contains(&b1.as_ref()) {
         return true;
     }
     // A photo credit: "Image: Jane Roe", "Photo by Jane Roe".
-    if b1 == ":" && CREDIT_WORDS.contains(&b2.as_str()) {
+    if b1 == ":" && CREDIT_WORDS.contains(&b2.as_ref()) {
         return true;
     }
     // "the son of X", "a friend of X".
-    if b1 == "of" && RELATION_NOUNS.contains(&b2.as_str()) {
+    if b1 == "of" && RELATION_NOUNS.contains(&b2.as_ref()) {
         return true;
     }
     let a1 = lower(text, toks, last + 1);
@@ -225,13 +227,13 @@ pub(crate) fn person_context(text: &str, toks: &[Tok], first: usize, last: usize
     if a1 == "and" && (a2 == "i" || a2 == "me") {
         return true;
     }
-    if PERSON_VERBS_AFTER.contains(&a1.as_str()) {
+    if PERSON_VERBS_AFTER.contains(&a1.as_ref()) {
         return true;
     }
     // "X's wife", "X's widow".
     toks.get(last + 1)
         .is_some_and(|t| t.kind == TokKind::Possessive)
-        && RELATION_NOUNS.contains(&a2.as_str())
+        && RELATION_NOUNS.contains(&a2.as_ref())
 }
 
 /// A name right after a kinship noun, bare or as its appositive ("his daughter Ann",

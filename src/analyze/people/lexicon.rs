@@ -7,6 +7,7 @@
 //! are parsed once into hash maps. Lookups are by lowercased word.
 
 use crate::lexicon::{self, compiled};
+use crate::text::case::with_lower;
 use foldhash::{HashMap, HashMapExt};
 use std::sync::LazyLock;
 
@@ -156,33 +157,6 @@ impl Lexicon {
 
 /// Closed-class words: never part of a name, and they end a backward noun-phrase walk.
 pub const FUNCTION_WORDS: ClassTable = ClassTable::new(class::FUNCTION, lexicon::FUNCTION_WORDS);
-
-/// Calls `f` with the word lower-cased. Lookups run for every word of every article, so
-/// a short ASCII word is lower-cased on the stack instead of into a new `String`.
-pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    const SHORT: usize = 48;
-    if !word.is_ascii() {
-        return if word.chars().any(char::is_uppercase) {
-            f(&word.to_lowercase())
-        } else {
-            f(word)
-        };
-    }
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return f(word);
-    }
-    if word.len() <= SHORT {
-        let mut buf = [0u8; SHORT];
-        let lowered = &mut buf[..word.len()];
-        // A byte loop, not `copy_from_slice` (a `memcpy` call for a few bytes).
-        for (to, b) in lowered.iter_mut().zip(word.bytes()) {
-            *to = b.to_ascii_lowercase();
-        }
-        // ASCII in, ASCII out: always valid UTF-8.
-        return f(std::str::from_utf8(lowered).unwrap_or(word));
-    }
-    f(&word.to_lowercase())
-}
 
 pub fn is_function_word(word: &str) -> bool {
     contains(FUNCTION_WORDS, word)

@@ -7,6 +7,7 @@ use super::roles::{same_para, slice};
 use super::tokens::{Tok, TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
 use crate::model::Span;
+use crate::text::case::lower_cow;
 
 /// The most words a complement may hold after its preposition.
 const MAX_COMPLEMENT: usize = 6;
@@ -22,11 +23,11 @@ pub(crate) fn complete_roles(text: &str, toks: &[Tok], paras: &[usize], roles: &
         if !toks[k].text(text).eq_ignore_ascii_case("the") {
             continue;
         }
-        let noun = toks[k + 1].text(text).to_lowercase();
+        let noun = lower_cow(toks[k + 1].text(text));
         let mut owners = heads
             .iter()
             .enumerate()
-            .filter(|(_, h)| h.as_deref() == Some(noun.as_str()));
+            .filter(|(_, h)| h.as_deref() == Some(noun.as_ref()));
         let (Some((i, _)), None) = (owners.next(), owners.next()) else {
             continue;
         };
@@ -71,7 +72,7 @@ fn complement_end(text: &str, toks: &[Tok], paras: &[usize], p: usize) -> Option
     let mut e = p + 1;
     if toks
         .get(e)
-        .is_some_and(|t| matches!(t.text(text).to_lowercase().as_str(), "the" | "a" | "an"))
+        .is_some_and(|t| matches!(lower_cow(t.text(text)).as_ref(), "the" | "a" | "an"))
     {
         e += 1;
     }
@@ -79,8 +80,8 @@ fn complement_end(text: &str, toks: &[Tok], paras: &[usize], p: usize) -> Option
     while e < toks.len() && e - p <= MAX_COMPLEMENT && same_para(paras, e, p) {
         let t = toks[e];
         let w = t.text(text);
-        let lower = w.to_lowercase();
-        let inner_joiner = matches!(lower.as_str(), "of" | "&")
+        let lower = lower_cow(w);
+        let inner_joiner = matches!(lower.as_ref(), "of" | "&")
             && last.is_some_and(|l: usize| is_capitalized(toks[l].text(text)))
             && toks
                 .get(e + 1)

@@ -9,6 +9,7 @@ use super::lexicon::{LEX, NON_NAME_CAPS, ROLE_MODIFIERS, contains, is_function_w
 use super::tokens::{Tok, TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
 use crate::model::Span;
+use crate::text::case::{lower_cow, with_lower};
 
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "one", "its", "their", "his", "her", "another",
@@ -35,7 +36,7 @@ fn is_role_word(w: &str) -> bool {
         && (w == "professor"
             || LEX.honorific(w).is_none_or(|_| {
                 !matches!(
-                    w.to_lowercase().trim_end_matches('.'),
+                    lower_cow(w).trim_end_matches('.'),
                     "mr" | "mrs"
                         | "ms"
                         | "miss"
@@ -56,7 +57,7 @@ fn is_role_word(w: &str) -> bool {
 /// "to"/"will" ("to endorse House Speaker X").
 fn lower_modifier(text: &str, toks: &[Tok], i: usize, right_cap: bool) -> bool {
     let w = toks[i].text(text);
-    let lower = w.to_lowercase();
+    let lower = lower_cow(w);
     (!right_cap || opens_phrase(text, toks, i))
         && !is_function_word(w)
         && LEX.speech_verb(w).is_none()
@@ -99,7 +100,7 @@ pub(crate) fn plural_role_word(w: &str) -> bool {
 fn opens_phrase(text: &str, toks: &[Tok], i: usize) -> bool {
     i == 0 || {
         let p = toks[i - 1];
-        p.kind != TokKind::Word || DETERMINERS.contains(&p.text(text).to_lowercase().as_str())
+        p.kind != TokKind::Word || with_lower(p.text(text), |w| DETERMINERS.contains(&w))
     }
 }
 
@@ -107,7 +108,7 @@ fn opens_phrase(text: &str, toks: &[Tok], i: usize) -> bool {
 /// start a title ("presumptive Republican nominee").
 pub(crate) fn is_party_word(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        lower_cow(w).as_ref(),
         "republican" | "democrat" | "democratic" | "independent" | "libertarian"
     )
 }
@@ -171,7 +172,7 @@ pub(crate) fn premodifier_role(
         }
         let t = toks[i];
         let w = t.text(text);
-        let lower = w.to_lowercase();
+        let lower = lower_cow(w);
         let right_cap = toks
             .get(i + 1)
             .is_some_and(|r| r.is_word() && is_capitalized(r.text(text)));
@@ -196,7 +197,7 @@ pub(crate) fn premodifier_role(
                         // Before a name, "A and Sen. B" / "Trump and Ohio Gov. B" is a list of
                         // people: a title never runs on through "and".
                         false
-                    } else if PP_HEADS.contains(&lower.as_str()) {
+                    } else if PP_HEADS.contains(&lower.as_ref()) {
                         start.is_some()
                             && right_cap
                             && !right_title
@@ -227,7 +228,7 @@ pub(crate) fn premodifier_role(
     // sentence opener, not the role ("Yesterday"). Keep capitalised organization words.
     while s < end
         && (toks[s].kind != TokKind::Word
-            || PP_HEADS.contains(&toks[s].text(text).to_lowercase().as_str())
+            || with_lower(toks[s].text(text), |w| PP_HEADS.contains(&w))
             || toks[s].text(text) == "and")
     {
         s += 1;
@@ -247,7 +248,7 @@ fn person_noun_head(
 ) -> bool {
     let t = toks[i];
     let w = t.text(text);
-    let lower = w.to_lowercase();
+    let lower = lower_cow(w);
     i > 0
         && t.is_word()
         && !is_capitalized(w)
@@ -321,7 +322,7 @@ pub(crate) fn appositive_role(
             .is_some_and(|t| t.text(text).eq_ignore_ascii_case("and"))
         && !toks
             .get(e + 3)
-            .is_some_and(|t| PP_HEADS.contains(&t.text(text).to_lowercase().as_str()))
+            .is_some_and(|t| with_lower(t.text(text), |w| PP_HEADS.contains(&w)))
         && let Some((s2, e2)) = role_phrase(text, toks, paras, e + 3, name_last, person_nouns)
         && !titles_a_name(text, toks, s2, e2)
     {
@@ -395,7 +396,7 @@ pub(super) fn role_phrase(
     person_nouns: bool,
 ) -> Option<(usize, usize)> {
     let mut s = k;
-    let det = toks.get(s).map(|t| t.text(text).to_lowercase());
+    let det = toks.get(s).map(|t| lower_cow(t.text(text)));
     if det.as_deref().is_some_and(|d| DETERMINERS.contains(&d)) {
         s += 1;
     }
@@ -411,9 +412,9 @@ pub(super) fn role_phrase(
     if !first.is_word() || !same_para(paras, s, anchor) {
         return None;
     }
-    let fw = first.text(text).to_lowercase();
+    let fw = lower_cow(first.text(text));
     if matches!(
-        fw.as_str(),
+        fw.as_ref(),
         "who" | "which" | "said" | "says" | "told" | "and" | "but" | "was" | "is" | "has" | "had"
     ) || (fw.ends_with("ed")
         && !fw.contains('-')
@@ -432,7 +433,7 @@ pub(super) fn role_phrase(
             break;
         }
         if t.is_word() {
-            let lw = w.to_lowercase();
+            let lw = lower_cow(w);
             if role_at.is_none() && (is_role_word(w) || person_head(w, e)) {
                 role_at = Some(e);
             }
@@ -440,7 +441,7 @@ pub(super) fn role_phrase(
             if role_at.is_some()
                 && (LEX.speech_verb(w).is_some_and(|v| !v.gerund)
                     || matches!(
-                        lw.as_str(),
+                        lw.as_ref(),
                         "is" | "was" | "has" | "had" | "who" | "whose" | "which" | "said"
                     ))
             {
@@ -487,19 +488,19 @@ pub(crate) fn pre_appositive_role(
         }
         let t = toks[k];
         let w = t.text(text);
-        let lw = w.to_lowercase();
+        let lw = lower_cow(w);
         if t.kind == TokKind::Punct {
             break;
         }
-        if DETERMINERS.contains(&lw.as_str()) {
+        if DETERMINERS.contains(&lw.as_ref()) {
             // "of the IAEA": keep going through a prepositional phrase
-            if k > 0 && PP_HEADS.contains(&toks[k - 1].text(text).to_lowercase().as_str()) {
+            if k > 0 && with_lower(toks[k - 1].text(text), |w| PP_HEADS.contains(&w)) {
                 s = k;
                 continue;
             }
             break;
         }
-        if PP_HEADS.contains(&lw.as_str()) || lw == "and" {
+        if PP_HEADS.contains(&lw.as_ref()) || lw == "and" {
             // a phrase attached to a role noun or inside a capitalised name
             let left = if k > 0 { toks[k - 1].text(text) } else { "" };
             if is_role_word(left) || is_capitalized(left) {
@@ -527,7 +528,7 @@ pub(crate) fn pre_appositive_role(
         return None;
     }
     while s < e
-        && (PP_HEADS.contains(&toks[s].text(text).to_lowercase().as_str())
+        && (with_lower(toks[s].text(text), |w| PP_HEADS.contains(&w))
             || toks[s].kind != TokKind::Word)
     {
         s += 1;
@@ -535,7 +536,7 @@ pub(crate) fn pre_appositive_role(
     // The role noun must head the phrase: it is the last word or followed by a preposition.
     let head_ok = (s..=e).any(|k| {
         is_role_word(toks[k].text(text))
-            && (k == e || PP_HEADS.contains(&toks[k + 1].text(text).to_lowercase().as_str()))
+            && (k == e || with_lower(toks[k + 1].text(text), |w| PP_HEADS.contains(&w)))
     });
     head_ok.then(|| slice(text, toks, s, e))
 }
@@ -555,8 +556,8 @@ pub(crate) fn predicate_role(
     if relative {
         k += 2;
     }
-    let verb = toks.get(k)?.text(text).to_lowercase();
-    match verb.as_str() {
+    let verb = lower_cow(toks.get(k)?.text(text));
+    match verb.as_ref() {
         "is" | "was" | "serves" | "served" => {
             let mut s = k + 1;
             if verb.starts_with("serve")
@@ -570,7 +571,7 @@ pub(crate) fn predicate_role(
             // come without an article.
             let det = toks
                 .get(s)
-                .is_some_and(|t| DETERMINERS.contains(&t.text(text).to_lowercase().as_str()));
+                .is_some_and(|t| with_lower(t.text(text), |w| DETERMINERS.contains(&w)));
             let bare_ok = relative
                 && toks.get(s).is_some_and(|t| {
                     let w = t.text(text);

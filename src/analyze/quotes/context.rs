@@ -85,7 +85,7 @@ pub(crate) struct Ctx<'a> {
     pub gender: Vec<Gender>,
     /// Acronyms the article defines in brackets ("the World Health Organisation (WHO)"),
     /// so "WHO say …" names a speaker even though "who" is a function word.
-    defined_acronyms: std::collections::HashSet<&'a str>,
+    defined_acronyms: foldhash::HashSet<&'a str>,
 }
 
 impl<'a> Ctx<'a> {

@@ -27,8 +27,8 @@ use crate::analyze::people::tokens::TokenView;
 use crate::analyze::rules;
 use crate::model::{Document, Person, Quote, QuoteKind, Span};
 use context::Ctx;
+use foldhash::{HashSet, HashSetExt};
 use speakers::{Said, Speaker};
-use std::collections::HashSet;
 
 /// Finds statements and their speakers; speakers that are people and not yet in
 /// `people` are added there.
