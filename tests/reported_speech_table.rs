@@ -4,7 +4,7 @@
 //! audience last week, however, that …"); shares of a surveyed group ("Two in three
 //! said …", "Those surveyed say …", "A majority of voters say …"); a short predicate after an
 //! attribution set inside the sentence ("…, Roe argued, is an illusion"); "As the
-//! paper noted, …". The sentences are our own. Each case lists every
+//! paper noted, …"; a phrase of time or medium before the verb ("Roe on Tuesday said"). The sentences are our own. Each case lists every
 //! statement expected; a case fails on a missing statement, a wrong speaker or kind,
 //! or an extra statement.
 
@@ -124,6 +124,17 @@ const CASES: &[Case] = &[
         "Of course, as another survey noted, the average age of the crews was 58.",
         &[("Another survey", "the average age of the crews was 58", I)],
     ),
+    // --- a phrase of time or medium between the subject and its verb
+    (
+        "Rosa Dunmore on Tuesday said the ferry would run until June.",
+        &[("Rosa Dunmore", "the ferry would run until June", I)],
+    ),
+    (
+        "Rosa Dunmore in a blog post said she would close the quay.",
+        &[("Rosa Dunmore", "she would close the quay", I)],
+    ),
+    // --- "state" after "in the" is a noun, not a verb with a phrase before it
+    ("The crews she represented in the state were unhappy.", &[]),
 ];
 
 #[test]

@@ -126,6 +126,7 @@ const OWN_CASES: &[&str] = &[
     "Ferry poll\n\nThe poll closed. Two in three said the ferry fares were too high.",
     "Ferry plan\n\nThe charm of the ferry plan itself, the mayor argued, is an illusion.",
     "Ferry trust\n\nAs the Quay Gazette noted, trust in the harbour board is collapsing.",
+    "Ferry dates\n\nRosa Dunmore on Tuesday said the ferry would run until June.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

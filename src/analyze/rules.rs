@@ -259,6 +259,8 @@ registry! {
         "\"Time, Roe added, was on their side\": a predicate after an attribution set inside the sentence completes the statement even when short";
     QUOTES_AS_NOTED = "quotes.as_noted", "quotes/reported.rs::as_noted",
         "\"As the paper noted, the plan failed\": a speech verb closing an \"as\" clause reports the clause after its comma for the noun phrase before it";
+    QUOTES_SUBJECT_PAST_PHRASE = "quotes.subject_past_phrase", "quotes/reported.rs::subject_past_phrase",
+        "\"Ann Lee on Tuesday said …\" / \"Ann Lee in a blog post said …\": a short phrase of time, place or medium between the subject and its speech verb is skipped";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",

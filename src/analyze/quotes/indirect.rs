@@ -523,6 +523,11 @@ impl Ctx<'_> {
             subject.and_then(|(s, e)| self.classify(s, e, log).or_else(|| self.group_phrase(s, e)))
         }) {
             Some(sp) => Some(sp),
+            None if !verb.gerund
+                && let Some(sp) = self.subject_past_phrase(v, log) =>
+            {
+                Some(sp)
+            }
             None if subject.is_none()
                 && !verb.gerund
                 && let Some(sp) = self.reported_subject(v, log) =>

@@ -430,3 +430,127 @@ impl Ctx<'_> {
         ))
     }
 }
+
+/// Words opening a phrase of time, place or medium between a subject and its speech
+/// verb ("Roe on Tuesday said", "Roe in a blog post said", "Roe earlier Thursday said",
+/// "Roe last week said", "Roe's allies have in the past said").
+const MID_PHRASE_OPENERS: &[&str] = &[
+    "on", "in", "at", "during", "earlier", "later", "late", "last", "this", "early",
+];
+
+/// Words of a time phrase between a subject and its verb ("earlier this week", "on
+/// Tuesday night", "in the past", "in recent days").
+const TIME_WORDS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "the",
+    "earlier",
+    "later",
+    "late",
+    "last",
+    "this",
+    "early",
+    "past",
+    "recent",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "spring",
+    "summer",
+    "fall",
+    "winter",
+];
+
+/// Nouns closing a phrase of medium between a subject and its verb ("in a blog post",
+/// "on Twitter", "in an interview", "in a statement").
+const MEDIUM_NOUNS: &[&str] = &[
+    "post",
+    "interview",
+    "interviews",
+    "statement",
+    "letter",
+    "email",
+    "op-ed",
+    "tweet",
+    "tweets",
+    "speech",
+    "memo",
+    "video",
+    "appearance",
+    "column",
+    "essay",
+    "filing",
+    "release",
+    "broadcast",
+    "podcast",
+    "twitter",
+    "facebook",
+    "instagram",
+    "radio",
+    "television",
+    "tv",
+];
+
+/// How many tokens a phrase between a subject and its verb may span.
+const MAX_MID_PHRASE: usize = 6;
+
+impl Ctx<'_> {
+    /// The speaker of the speech verb `v` when a short phrase of time, place or medium
+    /// stands between its subject and the verb ("Ann Lee on Tuesday said …", "Ann Lee
+    /// in a blog post said …", "Lee's allies have in the past said …"): the noun phrase
+    /// before the phrase, when it is a speaker on its own.
+    pub fn subject_past_phrase(&mut self, v: usize, log: &[Said]) -> Option<Speaker> {
+        let k = self.subject_end(v)?;
+        let last = k.checked_sub(1)?;
+        let lo = last.saturating_sub(MAX_MID_PHRASE);
+        let p = (lo..=last)
+            .rev()
+            .take_while(|&j| self.is_word(j) && self.same_sent(j, v) && self.in_quote[j].is_none())
+            .filter(|&j| MID_PHRASE_OPENERS.contains(&self.lw(j)) && !is_capitalized(self.w(j)))
+            .last()?;
+        // Only a phrase of time ("on Tuesday", "last week", "in the past") or of medium
+        // ("in a blog post", "on Twitter"), with no person named inside.
+        let time = (p..=last).all(|j| {
+            let w = self.lw(j);
+            TIME_WORDS.contains(&w)
+                || crate::lexicon::is_weekday(w)
+                || crate::lexicon::is_month(w)
+                || w.starts_with(|c: char| c.is_ascii_digit())
+        });
+        // The phrase ends in its head: "in 11 states" or "in the state" is no phrase
+        // before a verb but a noun ("states") after one.
+        let head = self.lw(last);
+        let time_head = !matches!(head, "on" | "in" | "at" | "the" | "this" | "last" | "late")
+            && (TIME_WORDS.contains(&head)
+                || crate::lexicon::is_weekday(head)
+                || crate::lexicon::is_month(head));
+        let medium = MEDIUM_NOUNS.contains(&head) && self.lw(p) != "at";
+        let plain = (time && time_head || medium) && (p..=last).all(|j| self.mention[j].is_none());
+        if !plain || p == 0 || !self.same_sent(p - 1, v) {
+            return None;
+        }
+        // "Lee's allies have in the past said": past an auxiliary before the phrase.
+        let mut e = p - 1;
+        while e > 0 && matches!(self.lw(e), "has" | "have" | "had") {
+            e -= 1;
+        }
+        let (s, e) = self.np_before(v, e)?;
+        if self.is_modifier_object(s, e, v) {
+            return None;
+        }
+        let sp = self
+            .classify(s, e, log)
+            .or_else(|| self.group_phrase(s, e))?;
+        fire(rules::QUOTES_SUBJECT_PAST_PHRASE, self.span_of(p, last)).then_some(sp)
+    }
+}
