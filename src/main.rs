@@ -196,6 +196,9 @@ fn main() -> ExitCode {
             if json {
                 let mut text = render::json::extract_json_text(&doc, &analysis, explain);
                 text.push('\n');
+                // The process ends next: the OS takes the document and its analysis back
+                // at once, instead of a free per string.
+                std::mem::forget((doc, analysis));
                 emit(&text)
             } else if explain {
                 emit(&render::explain::explain_report(&doc, &analysis))

@@ -323,6 +323,45 @@ const CASES: &[Case] = &[
         &["Norland Trains", "Brask Buses"],
         &["Norland"],
     ),
+    // A title-case headline opening with a person's name.
+    (
+        "Mayor Jo Pellman spoke on Monday.\n\nJo Pellman Gets More Bad News\n\nThe council voted against her.",
+        Org,
+        &[],
+        &["Jo Pellman Gets More Bad News"],
+    ),
+    (
+        "Mayor Jo Pellman spoke on Monday. The Jo Pellman Foundation gave $5,000.",
+        Org,
+        &["Jo Pellman Foundation"],
+        &[],
+    ),
+    // A state abbreviation after a town is one place, and makes the town one.
+    (
+        "The mill in Tampa, Fla., closed, and the one in Lenholt, Ky., stayed open.",
+        Place,
+        &["Tampa", "Lenholt"],
+        &["Fla", "Ky"],
+    ),
+    // A later short form of one longer name is that name, listed once.
+    (
+        "The Brantwick Gazette broke the story. A reporter for the Gazette said more would come.",
+        Org,
+        &["Brantwick Gazette"],
+        &["Gazette"],
+    ),
+    (
+        "The Ann R. Kessler Foundation gave $5 million. The Kessler Foundation said it would give more.",
+        Org,
+        &["Ann R. Kessler Foundation"],
+        &["Kessler Foundation"],
+    ),
+    (
+        "The Democratic Party and the Ohio Democratic Party both raised money in May.",
+        Org,
+        &["Democratic Party", "Ohio Democratic Party"],
+        &[],
+    ),
     // A sentence's first word is capitalized for its place.
     (
         "Government officials said the port would reopen.",

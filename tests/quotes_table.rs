@@ -78,6 +78,43 @@ const CASES: &[Case] = &[
          “It was a long night,” said Lark afterwards.",
         &[("Tom Lark", "It was a long night", D)],
     ),
+    // --- a phrase describing the speaker noun ("in …", "familiar with …", "close to …")
+    (
+        "Budget talks stall\n\nGovernor Tom Lark left the capital on Monday.\n\n\
+         “It will pass,” said one Democrat familiar with the talks. \
+         “He is tired,” said a person close to the Larks.",
+        &[
+            ("One Democrat familiar with the talks", "It will pass", D),
+            ("A person close to the Larks", "He is tired", D),
+        ],
+    ),
+    (
+        "Budget talks stall\n\nGovernor Tom Lark left the capital on Monday.\n\n\
+         “We are done,” a source close to Lark said. \
+         “Will he be back next week?” a young staffer in the room wondered.",
+        &[
+            ("A source close to Lark", "We are done", D),
+            (
+                "A young staffer in the room",
+                "Will he be back next week?",
+                D,
+            ),
+        ],
+    ),
+    // --- a name the people stage does not know, before an appositive
+    (
+        "Refugee policy\n\n“Our efforts have not been enough,” Amy Pope, deputy \
+         homeland security adviser, said on a call with reporters.",
+        &[("Amy Pope", "Our efforts have not been enough", D)],
+    ),
+    // --- `'''`: a single quote closing inside a two-apostrophe double quote
+    (
+        "Ferry row\n\n''I would call it 'a farce,''' said Mayor Ilse Varga. ''Nobody asked us.''",
+        &[
+            ("Ilse Varga", "I would call it 'a farce,'", D),
+            ("Ilse Varga", "Nobody asked us.", D),
+        ],
+    ),
     // --- an age and a "City, State" pair inside the name's appositive
     (
         "Poll Finds Worry\n\n\"Prices are too high,\" Lou Baker, 52, of Tulsa, Okla., \

@@ -2,7 +2,9 @@
 //! several holders of a role speaking as a group ("her advisers said …"); the listener
 //! of "tell" as a noun phrase, a time phrase or an aside before the clause ("told his
 //! audience last week, however, that …"); shares of a surveyed group ("Two in three
-//! said …", "Those surveyed say …", "A majority of voters say …"). The sentences are our own. Each case lists every
+//! said …", "Those surveyed say …", "A majority of voters say …"); a short predicate after an
+//! attribution set inside the sentence ("…, Roe argued, is an illusion"); "As the
+//! paper noted, …". The sentences are our own. Each case lists every
 //! statement expected; a case fails on a missing statement, a wrong speaker or kind,
 //! or an extra statement.
 
@@ -101,6 +103,27 @@ const CASES: &[Case] = &[
     ),
     // --- a singular subject opened by "a" still needs an agreeing verb
     ("A ferry say the harbour is closed.", &[]),
+    // --- a short predicate after an attribution set inside the sentence
+    (
+        "The charm of the ferry plan itself, Rosa Dunmore argued, is largely an illusion.",
+        &[
+            ("Rosa Dunmore", "The charm of the ferry plan itself", I),
+            ("Rosa Dunmore", "is largely an illusion", I),
+        ],
+    ),
+    // --- an "as" clause closed by a speech verb reports the clause after its comma
+    (
+        "As the Quay Gazette noted, trust in the harbour board is collapsing.",
+        &[(
+            "The Quay Gazette",
+            "trust in the harbour board is collapsing",
+            I,
+        )],
+    ),
+    (
+        "Of course, as another survey noted, the average age of the crews was 58.",
+        &[("Another survey", "the average age of the crews was 58", I)],
+    ),
 ];
 
 #[test]

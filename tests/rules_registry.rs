@@ -70,6 +70,9 @@ const OWN_CASES: &[&str] = &[
      The last boat leaves at nine, a ferry spokesman told reporters.",
     "Dam vote delayed\n\nGovernor Tom Lark left early.\n\n\
      \"We tried,\" said a senior Lark adviser. \"It is over,\" said Lark ally Dina Rusk.",
+    "Dam vote delayed\n\nGovernor Tom Lark left early.\n\n\
+     \"We tried,\" a source close to Lark said.",
+    "Refugee policy\n\n\"Our efforts have not been enough,\" Amy Pope, deputy adviser, said.",
     "Turnout rose across the South, said Ingrid Halvorsen, a senior analyst at Kestrelmoor.",
     "In 2019 he was traded to the Lakeshore Comets, the owner told the Times.",
     "Crews of the older boats who have sailed them for years say the engines need replacing.",
@@ -115,9 +118,13 @@ const OWN_CASES: &[&str] = &[
      Parents Against Noise will protest outside the depot. \
      A deputy with the Lake County Coroner's Office said the road was closed. \
      Government officials said the depot would open in May. \
-     The claim was repeated on Friday by WKBQ's Dana Pell.",
+     The claim was repeated on Friday by WKBQ's Dana Pell.\n\n\
+     Dana Pell Gets More Bad News\n\n\
+     The depot board met again.",
     "Ferry fares\n\nThe mayor told his audience last week, however, that the fares would hold.",
     "Ferry poll\n\nThe poll closed. Two in three said the ferry fares were too high.",
+    "Ferry plan\n\nThe charm of the ferry plan itself, the mayor argued, is an illusion.",
+    "Ferry trust\n\nAs the Quay Gazette noted, trust in the harbour board is collapsing.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -2,7 +2,8 @@
 //! by gazetteer entry or words, a short name is folded into the longer one it starts
 //! ("Virgin" / "Virgin Trains"), and an acronym into the name it abbreviates.
 
-use super::gazetteer::{ORGS, PLACES};
+use super::gazetteer::{ORGS, PLACES, is_country_name};
+use super::people::lexicon::{LEX, is_function_word};
 use crate::model::{Document, NamedEntity, Span};
 use foldhash::{HashMap, HashMapExt};
 
@@ -57,6 +58,7 @@ pub(crate) fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEnti
         }
         i += 1;
     }
+    fold_tails(doc, &mut out);
     // Acronyms of longer names become their aliases.
     let mut i = 0;
     while i < out.len() {
@@ -73,8 +75,63 @@ pub(crate) fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEnti
         }
         i += 1;
     }
-    let _ = doc;
     out
+}
+
+/// A later short form that ends exactly one longer name of the article is that name
+/// ("the Post" after "The Washington Post", "the Journal", "the Kessler Foundation"
+/// after "the Ann R. Kessler Foundation"), unless the longer name's extra words are a
+/// place other than a country ("Democratic Party" / "Ohio Democratic Party" are two
+/// bodies) or ordinary words that only describe ("Top …", "Several …").
+fn fold_tails(doc: &Document, out: &mut Vec<NamedEntity>) {
+    let bare = |s: &str| s.strip_prefix("The ").unwrap_or(s).to_string();
+    let mut i = 0;
+    while i < out.len() {
+        let short = bare(&out[i].name);
+        let tail = format!(" {short}");
+        let longer: Vec<usize> = (0..out.len())
+            .filter(|&j| j != i && bare(&out[j].name).ends_with(&tail))
+            .collect();
+        if let [j] = longer[..] {
+            let long = bare(&out[j].name);
+            let prefix = &long[..long.len() - tail.len()];
+            // "One State Department official …": a run opening its sentence may be
+            // capitalized only for that.
+            let opens = out[j].mentions.iter().all(|m| {
+                doc.sentence_at(m.start)
+                    .is_some_and(|k| doc.sentences[k].span.start == m.start)
+            });
+            if !opens && prefix_names_owner(prefix, short.contains(' ')) {
+                fold_into(out, i, j);
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Whether the words a longer name adds before a short one make it the same body: a
+/// country, or capitalized words that are no ordinary English words and, before a
+/// several-word short form, no place of their own.
+fn prefix_names_owner(prefix: &str, short_has_words: bool) -> bool {
+    if is_country_name(prefix) {
+        return true;
+    }
+    let place = PLACES.lookup(prefix).is_some()
+        || PLACES
+            .lookup(
+                prefix
+                    .trim_end_matches(" State")
+                    .trim_end_matches(" County"),
+            )
+            .is_some();
+    !(short_has_words && place)
+        && !prefix.contains(" and ")
+        && prefix.split(' ').all(|w| {
+            w.starts_with(char::is_uppercase)
+                && !LEX.is_common_word(w)
+                && !is_function_word(&w.to_lowercase())
+        })
 }
 
 /// "LA Coroner's Office" and "Los Angeles Coroner's Office": a name opening with a

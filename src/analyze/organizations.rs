@@ -508,6 +508,24 @@ impl<'a> PeopleIndex<'a> {
         }
     }
 
+    /// "Jo Roe Slams The Council", "Jo Roe To Release Records": a title-case headline
+    /// run opening with a person's name and a verb or function word after it is no
+    /// organization's name, whatever it ends in ("… Bad News").
+    fn opens_headline(&self, doc: &Document, chunk: &Chunk) -> bool {
+        let n = chunk.words.len();
+        (2..n).any(|k| {
+            let name = &doc.text[chunk.span.start..chunk.words[k - 1].end];
+            let next = doc.slice(chunk.words[k]);
+            let lower = next.to_lowercase();
+            (self.names.contains(name) || self.aliases.contains(name))
+                && next.starts_with(char::is_uppercase)
+                && (is_verb_like(&lower)
+                    || super::people::lexicon::is_function_word(&lower)
+                    || LEX.speech_verb(&lower).is_some()
+                    || (lower.ends_with('s') && !lower.ends_with("ss") && k + 1 < n))
+        })
+    }
+
     /// Whether a person's mention starts at byte `at`.
     fn starts_at(&self, at: usize) -> bool {
         let i = self.mentions.partition_point(|m| m.start < at);
@@ -613,6 +631,9 @@ pub fn extract_from(
             continue;
         }
         if PLACES.lookup(chunk.text(doc)).is_some() && ORGS.lookup(chunk.text(doc)).is_none() {
+            continue;
+        }
+        if people.opens_headline(doc, chunk) && fire(rules::ORGS_HEADLINE_PERSON, chunk.span) {
             continue;
         }
         // "super PAC", "GDP": capitals that are never an organization's name.

@@ -461,6 +461,17 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
             }
         };
         if accept && fire(rules::PLACES_GAZETTEER, m.span) {
+            // "Tampa, Fla.": the chunk lost the abbreviation's period, the match kept it;
+            // the chunk is this place, not another one for the context rules.
+            let from = chunks.partition_point(|c| c.span.end <= m.span.start);
+            for (k, c) in chunks[from..].iter().enumerate() {
+                if c.span.start >= m.span.end {
+                    break;
+                }
+                if m.span.contains(c.span) {
+                    is_place[from + k] = true;
+                }
+            }
             let surface = doc.slice(m.span);
             let strong = !(is_abbreviation(surface) && used_as_modifier(doc, m.span));
             found.push(Found {

@@ -171,6 +171,10 @@ registry! {
         "in \"said former Dole aide Ann Lee\" the speaker is the name after the role, not the name modifying the role";
     QUOTES_NAME_MODIFIES_NOUN = "quotes.name_modifies_noun", "quotes/appositive.rs::speaker_name_end",
         "in \"said a senior Cole adviser\" or \"said Cole ally Ann Lee\" the name modifies the speaker's noun: the speaker is the whole phrase or the name after the noun, not Cole";
+    QUOTES_PP_MODIFIED_SUBJECT = "quotes.pp_modified_subject", "quotes/phrases.rs::subject_of",
+        "in \"a staffer in the room said\" or \"another aide familiar with the talks said\" the subject is the person noun with its phrase, not the noun after the preposition";
+    QUOTES_UNKNOWN_NAME_APPOSITIVE = "quotes.unknown_name_appositive", "quotes/attribution.rs::unknown_name_before_appositive",
+        "in \"“…,” Amy Vole, deputy adviser, said\" a given name and capitalised words before the appositive's comma are the speaker, even when the people stage did not know the name";
     QUOTES_WHO_ANTECEDENT = "quotes.who_antecedent", "quotes/phrases.rs::subject_of",
         "in \"<noun phrase>, who said …\" the noun phrase before the comma is the subject";
     QUOTES_SUBJECT_BEFORE_MODIFIER = "quotes.subject_before_modifier", "quotes/phrases.rs::is_modifier_object",
@@ -249,6 +253,10 @@ registry! {
         "\"Roe told the paper, however, that …\": a short aside in commas between the listener and \"that\" is skipped";
     QUOTES_SHARE_SUBJECT = "quotes.share_subject", "quotes/shares.rs::share_subject",
         "\"Two in three said …\" / \"About one in five voters say …\" / \"Those surveyed say …\": a share of a surveyed group written in words is the speaker";
+    QUOTES_PREDICATE_TAIL = "quotes.predicate_tail", "quotes/reported.rs::predicate_tail",
+        "\"Time, Roe added, was on their side\": a predicate after an attribution set inside the sentence completes the statement even when short";
+    QUOTES_AS_NOTED = "quotes.as_noted", "quotes/reported.rs::as_noted",
+        "\"As the paper noted, the plan failed\": a speech verb closing an \"as\" clause reports the clause after its comma for the noun phrase before it";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
@@ -311,6 +319,8 @@ registry! {
         "an acronym that is known, defined after an organization's name (or spelled out as one in brackets after it: \"ROS [reactive oxygen species]\" is none), in an organization slot, after \"the\" heading its phrase or before a role noun (\"the XYZ said\", \"the XYZ chair\", not \"the XYZ version\"), or speaking or spoken to (\"XYZ said\", \"told XYZ\") is an organization";
     ORGS_ACRONYM_EMPLOYER = "organizations.acronym_employer", "organizations.rs::acronym_is_org",
         "an acronym whose possessive comes before a person's name or a role noun (\"XYZ's Jane Roe\", \"XYZ's chief economist\") is the employer";
+    ORGS_HEADLINE_PERSON = "organizations.headline_person", "organizations.rs::extract_from",
+        "a title-case run opening with a person's name and a verb or function word after it (\"Jo Roe Slams The Council\") is a headline, not an organization";
     ORGS_CONTEXT = "organizations.context", "organizations.rs::extract_from",
         "a name in an organization's slot (\"analyst at X\", \"according to X\", \"X spokeswoman\") is an organization";
     ORGS_THE_PLURAL_NAME = "organizations.the_plural_name", "organizations.rs::org_by_form",

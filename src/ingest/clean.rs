@@ -10,6 +10,7 @@
 //! paragraph of its own (the date as written), so date mentions stay verbatim spans;
 //! `Cleaned::dateline` points at it so stages can skip it.
 
+use super::credit;
 use crate::model::Span;
 use chrono::NaiveDate;
 use regex::{Regex, RegexSet};
@@ -38,25 +39,64 @@ static FURNITURE_PATTERNS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// A bounded repetition `{m,n}` in a pattern.
-static BOUNDED_REPEAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\{(\d+),\d+\}").unwrap());
-
-/// A character class of word characters (`[\w .]`), which `.` covers within a line.
-static WORD_CLASS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[\\w[^\]]*\]").unwrap());
-
 /// The furniture shapes with every `{m,n}` loosened to `{m,}` and every `[\w …]` class
 /// widened to `.`: a superset of the exact shapes that compiles many times faster (a
 /// bounded `.{1,150}` is 150 copies of a Unicode class; `\w` is hundreds of ranges),
 /// so a CLI call on one article does not pay for the exact set. A line it matches is
 /// confirmed with the exact pattern, compiled on first need.
 static FURNITURE_LOOSE: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(FURNITURE_PATTERNS.iter().map(|p| {
-        WORD_CLASS
-            .replace_all(&BOUNDED_REPEAT.replace_all(p, "{$1,}"), ".")
-            .into_owned()
-    }))
+    RegexSet::new(
+        FURNITURE_PATTERNS
+            .iter()
+            .map(|p| widen_word_classes(&loosen_repeats(p))),
+    )
     .expect("data/furniture.txt holds valid regular expressions")
 });
+
+/// Every bounded repetition `{m,n}` of a pattern loosened to `{m,}`.
+fn loosen_repeats(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+        let m = digits(after);
+        let n = after.get(m + 1..).map_or(0, digits);
+        if m > 0 && n > 0 && after[m..].starts_with(',') && after[m + 1 + n..].starts_with('}') {
+            out.push('{');
+            out.push_str(&after[..=m]);
+            out.push('}');
+            rest = &after[m + 2 + n..];
+        } else {
+            out.push('{');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every character class of word characters (`[\w …]`) of a pattern widened to `.`.
+fn widen_word_classes(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find(r"[\w") {
+        out.push_str(&rest[..open]);
+        match rest[open + 3..].find(']') {
+            Some(close) => {
+                out.push('.');
+                rest = &rest[open + 3 + close + 1..];
+            }
+            None => {
+                out.push('[');
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
 
 /// The exact furniture shapes, each compiled when a line first loosely matches it.
 static FURNITURE_EXACT: LazyLock<Vec<OnceLock<Regex>>> =
@@ -77,20 +117,26 @@ fn furniture_shape(line: &str) -> bool {
 const MONTHS: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 const WEEKDAYS: &str = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?";
 
-/// A full calendar date as written in datelines.
+/// A full calendar date as written in datelines. Digits are ASCII (`[0-9]`, not Unicode
+/// `\d`): the numbers are parsed with `str::parse`, which reads no other digits, and the
+/// Unicode class made the pattern cost twice as much to compile.
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?x)
-        (?P<iso>\b(?P<y1>\d{{4}})-(?P<m1>\d{{2}})-(?P<d1>\d{{2}})(?:\b|T))
-        | (?P<mdy>\b(?:{WEEKDAYS},?\s+)?(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b)
-        | (?P<dmy>\b(?:{WEEKDAYS},?\s+)?(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m3>{MONTHS}),?\s+(?P<y3>\d{{4}})\b)"
+        (?P<iso>\b(?P<y1>[0-9]{{4}})-(?P<m1>[0-9]{{2}})-(?P<d1>[0-9]{{2}})(?:\b|T))
+        | (?P<mdy>\b(?:{WEEKDAYS},?\s+)?(?P<m2>{MONTHS})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>[0-9]{{4}})\b)
+        | (?P<dmy>\b(?:{WEEKDAYS},?\s+)?(?P<d3>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m3>{MONTHS}),?\s+(?P<y3>[0-9]{{4}})\b)"
     ))
     .unwrap()
 });
-/// Words that may accompany a date on a dateline line without making it prose.
+/// Words that may accompany a date on a dateline line without making it prose. ASCII
+/// word boundaries and digits (a third of the Unicode pattern's compile cost): what is
+/// left after removing them differs only around letters or digits outside ASCII, which
+/// no alternative removes, so the leftover is empty (or one of the widget words) under
+/// both or neither.
 static DATELINE_LEFTOVER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:date|dated|published|updated|posted|last|first|modified|on|at|am|pm|local time|time|gmt|utc)\b|(?-i:\b[A-Z]{2,4}\b)|\b[ap]\.m\.|\d{1,2}[:.]\d{2}(?::\d{2})?|T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?|[+-]\d{2}:?\d{2}|[\s,|/·•()\[\]:–—-]",
+        r"(?i)(?-u:\b)(?:date|dated|published|updated|posted|last|first|modified|on|at|am|pm|local time|time|gmt|utc)(?-u:\b)|(?-i:(?-u:\b)[A-Z]{2,4}(?-u:\b))|(?-u:\b)[ap]\.m\.|[0-9]{1,2}[:.][0-9]{2}(?::[0-9]{2})?|T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:Z|[+-][0-9]{2}:?[0-9]{2})?|[+-][0-9]{2}:?[0-9]{2}|[\s,|/·•()\[\]:–—-]",
     )
     .unwrap()
 });
@@ -109,23 +155,12 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 static ALL_CAPS_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:BY|By)\s+(?P<names>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3})(?:\s*(?:,|\||-|–|—)\s*(?P<tail>.*))?$").unwrap()
 });
-static REPORTING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?(?:Additional )?(?:Reporting|Writing|Editing|Compiled|Produced) by\b[^.]{0,200}\)?\.?$").unwrap()
-});
-/// A credit line under a picture: "Image: Diego Grez.", "Photo: AP/Jane Doe".
-static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:image|images|photo|photos|photograph|picture|pictures|credit|credits|photo credit|image credit|image source|illustration|graphic|file photo|photo illustration)\s*:\s*(?-i:[\p{Lu}\d©(]).{0,120}$").unwrap()
-});
-/// The same credit closing a caption paragraph: "… on April 12, 2011. Image: NASA."
-static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([.!?][\x22'”’)]?)\s+(?:Image|Images|Photo|Photos|Photograph|Picture|Credit|Photo credit|Image credit|Illustration|Graphic)\s*:\s*[^.!?:]{1,80}[.]?$").unwrap()
-});
 
 /// A parsed date and its byte range in the line.
 fn find_date(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
     // Every form has a four-digit year: a line without a digit needs no regex (and a
     // one-article CLI call then never compiles it).
-    if !line.chars().any(char::is_numeric) {
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     for caps in DATE.captures_iter(line) {
@@ -198,7 +233,8 @@ fn is_furniture(line: &str) -> bool {
     if words > 25 {
         return false;
     }
-    furniture_shape(line) || words <= 40 && line.contains(" by") && REPORTING_CREDIT.is_match(line)
+    furniture_shape(line)
+        || words <= 40 && line.contains(" by") && credit::is_reporting_credit(line)
 }
 
 /// A line that is only a date (with weekday, time, labels): "Sunday, November 28, 2010".
@@ -217,8 +253,13 @@ fn dateline(line: &str) -> Option<(NaiveDate, std::ops::Range<usize>)> {
 
 /// A font-size widget line, possibly with a date in it ("date 2025-10-23 + ↺ − 16 px").
 fn widget_line(line: &str) -> Option<Option<(NaiveDate, std::ops::Range<usize>)>> {
+    // Length first: most lines are long prose, and scanning them three times cost more
+    // than the rest of this check.
+    if line.len() > 160 {
+        return None;
+    }
     let maybe_widget = line.contains("px") || line.contains('↺') || line.contains("A+");
-    if line.len() > 160 || !maybe_widget || !FONT_WIDGET.is_match(line) {
+    if !maybe_widget || !FONT_WIDGET.is_match(line) {
         return None;
     }
     let without_widget =
@@ -507,7 +548,7 @@ const MAX_CAPTION_WORDS: usize = 60;
 
 /// A picture credit on its own line ("Image: Diego Grez.").
 fn is_credit_line(line: &str) -> bool {
-    line.contains(':') && line.split_whitespace().count() <= 12 && CREDIT_LINE.is_match(line)
+    line.contains(':') && line.split_whitespace().count() <= 12 && credit::is_credit_line(line)
 }
 
 /// Whether an image credit closes the line (a caption: "… at dusk. Photo: Jane Roe.").
@@ -518,12 +559,31 @@ fn ends_with_credit(line: &str) -> bool {
         from += 1;
     }
     let tail = &line[from..];
-    tail.contains(':') && TRAILING_CREDIT.is_match(tail)
+    tail.contains(':') && credit::has_trailing_credit(tail)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The loose furniture shapes are what the two rewriting regexes they replace made.
+    #[test]
+    fn loosened_shapes_match_the_regex_rewrite() {
+        let repeat = Regex::new(r"\{(\d+),\d+\}").unwrap();
+        let class = Regex::new(r"\[\\w[^\]]*\]").unwrap();
+        let extra = [
+            r"a{1,2}b{3}c{,4}{5,}d{10,200}",
+            r"[\w .]{1,20} [\w x [\w",
+            "{1,2",
+        ];
+        let all = FURNITURE_PATTERNS.iter().map(String::as_str).chain(extra);
+        for p in all {
+            let want = class
+                .replace_all(&repeat.replace_all(p, "{$1,}"), ".")
+                .into_owned();
+            assert_eq!(widen_word_classes(&loosen_repeats(p)), want, "{p}");
+        }
+    }
 
     #[test]
     fn widget_line_gives_the_date_and_goes() {

@@ -8,6 +8,7 @@
 
 pub mod boilerplate;
 pub mod clean;
+mod credit;
 pub mod decode;
 pub mod detect;
 pub mod embeds;

@@ -20,9 +20,11 @@ use crate::model::{DateMention, Document, RuleId, Span};
 use aho_corasick::AhoCorasick;
 use chrono::{NaiveDate, Weekday};
 use regex::Regex;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
+mod pattern;
 mod resolve;
+use pattern::{Caps, LazyPattern};
 use resolve::{month_number, resolve};
 
 /// The weekday names of `lexicon::WEEKDAYS` with their chrono values.
@@ -67,33 +69,16 @@ const NUMBER_WORDS: &[(&str, i64)] = &[
     ("few", -1),
 ];
 
-/// A date pattern compiled on first use: a sentence's gates (`may_match`) rule out most
-/// patterns, so a CLI call on one short article compiles only the few it needs (all
-/// fourteen cost about 40 M instructions, half of the process's start-up).
-struct LazyRegex {
-    source: String,
-    compiled: OnceLock<Regex>,
-}
-
-impl std::ops::Deref for LazyRegex {
-    type Target = Regex;
-
-    fn deref(&self) -> &Regex {
-        self.compiled
-            .get_or_init(|| Regex::new(&self.source).expect("date pattern compiles"))
-    }
-}
-
 /// Every pattern, tried in order; earlier patterns win overlaps.
-static PATTERNS: LazyLock<Vec<(Kind, LazyRegex)>> = LazyLock::new(|| {
+static PATTERNS: LazyLock<Vec<(Kind, LazyPattern)>> = LazyLock::new(|| {
     let m = &month_alt();
     let w = &lexicon::WEEKDAYS.join("|");
     // Every pattern is ASCII, so ASCII word boundaries mean the same here; Unicode ones
     // would make the fast DFA give up on every sentence with a curly quote or a dash.
-    let re = |s: &str| LazyRegex {
-        source: s.replace(r"\b", r"(?-u:\b)"),
-        compiled: OnceLock::new(),
-    };
+    // Digits are ASCII too: the gates (`Shape`) and the resolver's `parse` read only
+    // ASCII digits, and Unicode `\d` (every script's digits) made each pattern cost two
+    // to six times as much to compile.
+    let re = |s: &str| LazyPattern::new(s.replace(r"\b", r"(?-u:\b)").replace(r"\d", "[0-9]"));
     vec![
         (Kind::Iso, re(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
         (Kind::Slashed, re(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")),
@@ -389,7 +374,7 @@ fn inline_dateline(sentence: &str) -> Option<NaiveDate> {
     first_full_date(date)
 }
 
-fn explicit_full_date(kind: Kind, c: &regex::Captures) -> Option<NaiveDate> {
+fn explicit_full_date(kind: Kind, c: &Caps) -> Option<NaiveDate> {
     let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
     match kind {
         Kind::Iso => NaiveDate::from_ymd_opt(num(1)? as i32, num(2)?, num(3)?),
@@ -453,7 +438,7 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
 }
 
 /// Filters out look-alikes: "May" the verb, "March" the verb, years that are counts.
-fn accept(doc: &Document, kind: Kind, c: &regex::Captures, span: Span) -> bool {
+fn accept(doc: &Document, kind: Kind, c: &Caps, span: Span) -> bool {
     let text = doc.slice(span);
     let after = &doc.text[span.end..];
     match kind {

@@ -205,7 +205,9 @@ impl Ctx<'_> {
         if self.negated(v) || closed && !self.same_sent(c, v) {
             return None;
         }
-        let (s, e) = self.speaker_subject(v)?;
+        let (s, e) = self
+            .speaker_subject(v)
+            .or_else(|| self.unknown_name_before_appositive(k, v))?;
         if s < k {
             return None;
         }
@@ -288,6 +290,22 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// "…," Amy Vole, deputy adviser, said: no person is known in the words before the
+    /// verb `v`, but a given name and one or two capitalised words open them (from `k`)
+    /// and a comma closes those — a name the people stage missed (its last word being a
+    /// title such as "Pope" or "King"). Returns the name's tokens.
+    fn unknown_name_before_appositive(&self, k: usize, v: usize) -> Option<(usize, usize)> {
+        let c = (k + 2..(k + 4).min(v)).find(|&j| self.w(j) == ",")?;
+        let ok = LEX.is_first_name(self.w(k))
+            && (k + 1..c).all(|j| self.is_word(j) && is_capitalized(self.w(j)))
+            && (k..v).all(|j| self.mention[j].is_none() && self.in_quote[j].is_none())
+            && fire(
+                rules::QUOTES_UNKNOWN_NAME_APPOSITIVE,
+                Span::new(self.toks[k].start, self.toks[c - 1].end),
+            );
+        ok.then_some((k, c - 1))
     }
 
     /// "…," Jane Roe, 41, of Dayton, Ohio, said: the comma at `j` (after `k`) closes an

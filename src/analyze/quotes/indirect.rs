@@ -171,7 +171,7 @@ impl Ctx<'_> {
         let next = self.w(n);
         if n > sent_end || matches!(next, "." | "," | ";") && !(next == "," && self.is_mark(n + 1))
         {
-            return self.inversion(v, log);
+            return self.inversion(v, log).or_else(|| self.as_noted(v, log));
         }
         // Forward: verb (object) (that) clause.
         let Some(c) = self.clause_start(v, &lemma, sent_end) else {
@@ -689,7 +689,8 @@ impl Ctx<'_> {
                     && !PASSIVE_OR_INFINITIVE.contains(&self.lw(j - 1)))
                 && self.lw(j) != "according"
         });
-        (words >= 5 && clean && self.tag(rules::QUOTES_TAIL_AFTER, start, end))
+        let short_ok = words >= 2 && self.predicate_tail(start);
+        ((words >= 5 || short_ok) && clean && self.tag(rules::QUOTES_TAIL_AFTER, start, end))
             .then_some((start, end))
     }
 

@@ -132,7 +132,17 @@ fn written_len(text: &str, at: usize, ch: char) -> usize {
 fn mark_chars(body: &str) -> Vec<(usize, char)> {
     let mut out = Vec::with_capacity(body.len());
     let mut it = body.char_indices().peekable();
+    let mut prev: Option<char> = None;
     while let Some((off, c)) = it.next() {
+        // "''… 'old-school,'''": three apostrophes after a word close the inner single
+        // quote first, then the double one (`'` then `''`), not `''` then `'`.
+        let closes_both =
+            c == '\'' && body[off..].starts_with("'''") && prev.is_some_and(|p| !p.is_whitespace());
+        prev = Some(c);
+        if closes_both {
+            out.push((off, c));
+            continue;
+        }
         if matches!(c, '\'' | '`')
             && let Some(m) = mark_at(&body[off..]).filter(|m| m.text.len() > 1)
         {
@@ -509,6 +519,11 @@ mod tests {
             vec!["fair share"]
         );
         assert_eq!(quoted("She called it ‹a farce› twice."), vec!["a farce"]);
+        // a single quote closing inside a double one: `'''` is `'` then `''`
+        assert_eq!(
+            quoted("''I would call it 'a farce,''' he said. ''Twice.''"),
+            vec!["I would call it 'a farce,'", "Twice."]
+        );
     }
 
     #[test]

@@ -29,6 +29,13 @@ const MODIFIER_PREPS: &[&str] = &[
     "against",
 ];
 
+/// Prepositions that open a place or topic phrase after a person noun ("a staffer in
+/// the room", "an aide familiar with the talks"); not "on", "to" or "by", which as often
+/// attach to the verb ("the mayor on Tuesday", "the senator to apologize").
+pub(super) fn is_noun_modifier_prep(w: &str) -> bool {
+    matches!(w, "in" | "inside" | "within" | "with")
+}
+
 /// Possessive determiners that open a subject ("his brother", "their lawyers").
 const POSSESSIVE_DETS: &[&str] = &["his", "her", "their", "its", "our", "my", "your"];
 
@@ -64,10 +71,47 @@ impl Ctx<'_> {
             return self.appositive_subject(v, k);
         }
         let (s, e) = self.np_before(v, k - 1)?;
+        if let Some(np) = self.pp_modified_subject(s, e, v) {
+            return Some(np);
+        }
         if self.is_modifier_object(s, e, v) {
             return None;
         }
         Some((s, e))
+    }
+
+    /// "a staffer in the room said", "another aide familiar with the talks said": when
+    /// the noun phrase starting at `s` before verb `v` follows a preposition (with
+    /// "familiar"/"close" before it) that follows a person or role noun, the subject is
+    /// that noun with its determiner and the phrase after it.
+    fn pp_modified_subject(&self, s: usize, e: usize, v: usize) -> Option<(usize, usize)> {
+        let p = s.checked_sub(1)?;
+        let o = if p > 0 && matches!(self.w(p - 1), "familiar" | "close") {
+            p - 1
+        } else {
+            p
+        };
+        if !self.opens_noun_pp(o) {
+            return None;
+        }
+        let h = o.checked_sub(1)?;
+        if !self.same_sent(h, v)
+            || self.in_quote[h].is_some()
+            || self.modified_head(h, o) != Some(h)
+        {
+            return None;
+        }
+        let (mut a, _) = self.np_before(v, h)?;
+        if a > 0 && self.same_sent(a - 1, v) && matches!(self.lw(a - 1), "another" | "one") {
+            a -= 1;
+        }
+        let opens = DETS.contains(&self.lw(a)) || matches!(self.lw(a), "another" | "one");
+        (opens
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_PP_MODIFIED_SUBJECT,
+                crate::model::Span::new(self.toks[a].start, self.toks[e].end),
+            ))
+        .then_some((a, e))
     }
 
     /// "A new survey charting debt among rural farmers has found …": the noun phrase
@@ -405,8 +449,12 @@ impl Ctx<'_> {
                 TokKind::Possessive => true,
                 TokKind::Punct => lw == "&",
                 TokKind::Word => {
-                    if DETS.contains(&lw) {
-                        e == k || PP_IN_NP.contains(&self.lw(e - 1))
+                    if DETS.contains(&lw)
+                        || POSSESSIVE_DETS.contains(&lw) && self.in_noun_pp(k, e - 1)
+                    {
+                        e == k || PP_IN_NP.contains(&self.lw(e - 1)) || self.in_noun_pp(k, e - 1)
+                    } else if e > k && self.in_noun_pp(k, e) {
+                        true
                     } else if e == k
                         && matches!(
                             lw,
@@ -438,11 +486,25 @@ impl Ctx<'_> {
             return None;
         }
         let mut end = e - 1;
-        while end > k && (PP_IN_NP.contains(&self.lw(end)) || DETS.contains(&self.lw(end))) {
+        while end > k
+            && (PP_IN_NP.contains(&self.lw(end))
+                || DETS.contains(&self.lw(end))
+                || self.in_noun_pp(k, end))
+        {
             end -= 1;
         }
         // A name is followed by an appositive: stop at the name.
         Some((k, end))
+    }
+
+    /// Whether token `j` of a speaker phrase starting at `k` is the opener of a phrase
+    /// describing the noun before it ("familiar", "close" or their preposition, or "in"/
+    /// "with" after a person noun): "said one aide familiar with the talks".
+    fn in_noun_pp(&self, k: usize, j: usize) -> bool {
+        let opener = |o: usize| {
+            o > k && self.opens_noun_pp(o) && self.modified_head(k, o).is_some_and(|h| h + 1 == o)
+        };
+        opener(j) || j > k + 1 && matches!(self.w(j - 1), "familiar" | "close") && opener(j - 1)
     }
 
     /// The first-mentioned noun phrase of sentence `si` when it names a group or organization.
@@ -606,6 +668,10 @@ impl Ctx<'_> {
     /// After "said", keep a titled name and drop what follows it ("said Wu Xinbo, director…"
     /// is cut by the comma already; "said Mr. Downer in an interview" by the preposition).
     pub fn trim_name_np(&self, s: usize, e: usize) -> usize {
+        // "a person close to Cole": the name is inside the phrase describing the head.
+        if self.modified_head(s, e).is_some() {
+            return e;
+        }
         for j in s..=e {
             if let Some(p) = self.mention[j] {
                 let mut end = j;

@@ -178,6 +178,11 @@ impl Ctx<'_> {
         while a < c && !self.is_word(a) {
             a += 1;
         }
+        // "Of course, as Roe noted, the plan …": an "as" clause is no attribution the
+        // head belongs to (see `as_noted`).
+        if self.lw(c + 1) == "as" {
+            return None;
+        }
         let words = (a..c).filter(|&j| self.is_word(j)).count();
         let clean = (a..c).all(|j| {
             self.in_quote[j].is_none()
@@ -206,6 +211,29 @@ impl Ctx<'_> {
         let hit = self.indirect_at(k, log)?;
         (hit.1 > k && fire(rules::QUOTES_CUE_ALSO_REPORTS, self.span_of(hit.1, hit.2)))
             .then_some(hit)
+    }
+}
+
+/// Auxiliaries and copulas that open a predicate whose subject stood before an
+/// attribution set inside the sentence ("Time, Roe added, was on their side").
+const PREDICATE_OPENERS: &[&str] = &[
+    "is", "was", "are", "were", "will", "would", "could", "can", "may", "might", "should", "must",
+    "has", "had", "have", "remains", "remained",
+];
+
+impl Ctx<'_> {
+    /// Whether the tail after an attribution set inside the sentence, starting at
+    /// `start`, is a predicate ("…, Roe argued, is largely an illusion", "…, he said,
+    /// brought a big shift"): then a short tail (two words or more) still completes the
+    /// statement, as its subject stands before the attribution.
+    pub fn predicate_tail(&self, start: usize) -> bool {
+        let w = self.lw(start);
+        let verb = PREDICATE_OPENERS.contains(&w)
+            || w.len() > 4 && w.ends_with("ed") && !is_capitalized(self.w(start));
+        verb && fire(
+            rules::QUOTES_PREDICATE_TAIL,
+            Span::new(self.toks[start].start, self.toks[start].end),
+        )
     }
 }
 
@@ -355,5 +383,50 @@ impl Ctx<'_> {
             })?
         };
         (!self.negated(g)).then_some(g)
+    }
+}
+
+/// Words after which an "as" clause may open ("…, as Roe noted, …", "But as …").
+const AS_OPENERS: &[&str] = &[",", "and", "but", "just", "so", "yet", ";", "—"];
+
+impl Ctx<'_> {
+    /// "As the paper noted, the plan failed." / "…, as Roe said, the fees doubled.": a
+    /// speech verb at `v` closing an "as" clause reports the clause after its comma for
+    /// the noun phrase between "as" and the verb.
+    pub fn as_noted(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+        let (ss, sent_end) = *self.sents.get(*self.sent.get(v)?)?;
+        let verb = LEX.speech_verb(self.w(v))?;
+        if verb.class != VerbClass::Clause || verb.gerund || self.w(v + 1) != "," {
+            return None;
+        }
+        let (mut s, e) = self.subject_of(v)?;
+        // "As another study noted": a determiner the walk left out.
+        if s > ss && matches!(self.lw(s - 1), "another" | "one" | "a" | "an" | "the") {
+            s -= 1;
+        }
+        let a = s.checked_sub(1)?;
+        let opens = a == ss || a > ss && AS_OPENERS.contains(&self.lw(a - 1));
+        if self.lw(a) != "as" || !opens || (s..v).any(|j| self.in_quote[j].is_some()) {
+            return None;
+        }
+        let (cs, ce) = self.clause_extent(v + 2, sent_end)?;
+        let clean = (cs..=ce).all(|j| {
+            !(self.is_word(j) && !is_capitalized(self.w(j)) && LEX.speech_verb(self.w(j)).is_some())
+        });
+        if !clean || !self.is_word(cs) || cs != v + 2 {
+            return None;
+        }
+        let sp = self
+            .classify(s, e, log)
+            .or_else(|| self.group_phrase(s, e))
+            .or_else(|| self.descriptive(s, e))?;
+        fire(rules::QUOTES_AS_NOTED, self.span_of(cs, ce)).then_some((
+            Found {
+                speaker: sp,
+                cue: Some(v),
+            },
+            cs,
+            ce,
+        ))
     }
 }

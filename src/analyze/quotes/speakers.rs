@@ -48,14 +48,28 @@ impl Ctx<'_> {
                 }
             }
         }
-        // A person mention ending the phrase ("U.S. President Donald Trump").
-        if let Some(p) = self.mention[e] {
+        // A person mention ending the phrase ("U.S. President Donald Trump"), unless it
+        // sits in a phrase after the head ("a person close to Roe" is not Roe).
+        if let Some(p) = self.mention[e]
+            && self.modified_head(s, e).is_none()
+        {
             return Some(Speaker::Person(p));
         }
         if s == e && self.is_pronoun(s) {
             return self
                 .resolve_pronoun(s, log)
                 .or_else(|| self.pronoun_as_speaker(s));
+        }
+        // "a person close to Roe", "officials familiar with the talks": the phrase as
+        // written (it names no one the article knows by it).
+        if self.modified_head(s, e).is_some() {
+            let span = crate::model::Span::new(self.toks[s].start, self.toks[e].end);
+            return (e - s <= 12
+                && crate::analyze::rules::fire(
+                    crate::analyze::rules::QUOTES_PP_MODIFIED_SUBJECT,
+                    span,
+                ))
+            .then(|| Speaker::Group(capitalize(self.slice(s, e))));
         }
         // The head of "a spokesman for the exchange" is "spokesman".
         let head_at = (s..e)
@@ -144,6 +158,31 @@ impl Ctx<'_> {
             Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
             None => return None,
         }))
+    }
+
+    /// Whether token `k` opens a phrase that describes a person noun before it: "in" or
+    /// "with" (`phrases::is_noun_modifier_prep`), or "familiar"/"close" before "with",
+    /// "to" or "in" ("a source close to the campaign").
+    pub(super) fn opens_noun_pp(&self, k: usize) -> bool {
+        super::phrases::is_noun_modifier_prep(self.w(k))
+            || matches!(self.w(k), "familiar" | "close")
+                && matches!(self.w(k + 1), "with" | "to" | "in")
+    }
+
+    /// In the phrase `s..=e`, the lower-case person, role or group noun that a
+    /// describing phrase follows ("a person close to Roe", "one Democrat familiar with
+    /// the talks"), when no person is named before it.
+    pub(super) fn modified_head(&self, s: usize, e: usize) -> Option<usize> {
+        let h = (s..e).find(|&k| self.opens_noun_pp(k + 1))?;
+        let head = self.w(h);
+        // A capitalised head only as a role noun ("one Democrat familiar with …"), not
+        // a name ("La Stampa in Italy", "Cornell University in New York").
+        let noun = LEX.is_role_noun(head)
+            || !is_capitalized(head)
+                && (LEX.is_person_noun(head)
+                    || LEX.is_group_head(head)
+                    || matches!(self.lw(h), "person" | "persons" | "people"));
+        (self.is_word(h) && noun && (s..=h).all(|k| self.mention[k].is_none())).then_some(h)
     }
 
     /// The source that opens the sentence of verb `v` when the words right before the

@@ -159,9 +159,13 @@ impl Ctx<'_> {
                 j += 1;
             }
         }
-        let e = head?;
+        let mut e = head?;
         let mut v = e + 1;
-        if self.w(v) == "," && self.mention[e].is_some() {
+        if let Some(pe) = self.noun_pp_end(e, v, o) {
+            // "a staffer in the room wondered": the phrase after the noun is its own.
+            e = pe;
+            v = pe + 1;
+        } else if self.w(v) == "," && self.mention[e].is_some() {
             // "Roe, a former aide, …": skip the appositive to its closing comma.
             v = (v + 1..(v + 16).min(o)).find(|&i| self.w(i) == ",")? + 1;
         }
@@ -174,6 +178,29 @@ impl Ctx<'_> {
             && !LEX.is_role_noun(self.lw(v))
             && !LEX.is_group_head(self.lw(v));
         (v < o && (content_word || self.is_verb_like(v))).then_some((k, e, v))
+    }
+
+    /// "a staffer in the room wondered": when a lower-case person or role noun `e` is
+    /// followed at `p` by a phrase describing it ("in …", "familiar with …"), the last
+    /// token of that phrase (before the first verb-like word, within six tokens and
+    /// before `o`).
+    fn noun_pp_end(&self, e: usize, p: usize, o: usize) -> Option<usize> {
+        if !self.opens_noun_pp(p) || self.modified_head(e, p) != Some(e) {
+            return None;
+        }
+        let from = if super::phrases::is_noun_modifier_prep(self.w(p)) {
+            p + 1
+        } else {
+            p + 2
+        };
+        let v = (from..(from + 6).min(o)).find(|&j| !self.is_word(j) || self.is_verb_like(j))?;
+        let ok = v > from
+            && self.is_verb_like(v)
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_PP_MODIFIED_SUBJECT,
+                crate::model::Span::new(self.toks[e].start, self.toks[v - 1].end),
+            );
+        ok.then_some(v - 1)
     }
 
     /// A word in "-s" right before an auxiliary or a verb in "-ed" is a plural noun
