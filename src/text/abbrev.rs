@@ -76,11 +76,11 @@ pub(crate) fn abbreviation_class(word: &str) -> Option<AbbrevClass> {
     if let Some(&c) = LEXICON.exact.get(word) {
         return Some(c);
     }
-    if word.chars().any(char::is_uppercase) {
-        if let Some(c) = with_lower(word, |lower| LEXICON.folded.get(lower).copied()) {
-            // "Approx." at a sentence start, not "No." vs "no." (those are exact entries).
-            return Some(c);
-        }
+    // "Approx." at a sentence start, not "No." vs "no." (those are exact entries).
+    if word.chars().any(char::is_uppercase)
+        && let Some(c) = with_lower(word, |lower| LEXICON.folded.get(lower).copied())
+    {
+        return Some(c);
     }
     None
 }
