@@ -51,17 +51,24 @@ pub fn detect(text: &str, name_hint: Option<&str>) -> Format {
         return Format::Html;
     }
     // Takes the lazy cell itself: dereferencing it to a `&Regex` would compile it.
-    let count = |re: &LazyLock<Regex>, needed: &[&str]| {
-        if needed.iter().any(|n| head.contains(n)) {
+    // `at_line_start`: the pattern is `(?m)^…`, so what it needs must open a line.
+    let count = |re: &LazyLock<Regex>, needed: &[&str], at_line_start: bool| {
+        let holds = if at_line_start {
+            head.split('\n')
+                .any(|line| needed.iter().any(|n| line.starts_with(n)))
+        } else {
+            needed.iter().any(|n| head.contains(n))
+        };
+        if holds {
             LazyLock::force(re).find_iter(head).take(8).count()
         } else {
             0
         }
     };
-    let md_signals = count(&MD_HEADING, &["#"]) * 2
-        + count(&MD_LINK, &["]("]) * 2
-        + count(&MD_EMPHASIS, &["**", "__"])
-        + count(&MD_LIST_OR_QUOTE, &["*", "+", "-", ">", "```"]);
+    let md_signals = count(&MD_HEADING, &["#"], true) * 2
+        + count(&MD_LINK, &["]("], false) * 2
+        + count(&MD_EMPHASIS, &["**", "__"], false)
+        + count(&MD_LIST_OR_QUOTE, &["*", "+", "-", ">", "```"], true);
     if md_signals >= 3 || (md_named && md_signals >= 1) {
         return Format::Markdown;
     }
