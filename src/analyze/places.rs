@@ -408,7 +408,6 @@ pub fn extract(doc: &Document) -> Vec<NamedEntity> {
 pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<NamedEntity> {
     let mut found: Vec<Found> = Vec::new();
     let mut is_place = vec![false; chunks.len()];
-
     // 1. Gazetteer names that stand alone.
     for m in PLACES.find(&doc.text) {
         if doc.sentence_at(m.span.start).is_none() {
@@ -461,17 +460,7 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
             }
         };
         if accept && fire(rules::PLACES_GAZETTEER, m.span) {
-            // "Tampa, Fla.": the chunk lost the abbreviation's period, the match kept it;
-            // the chunk is this place, not another one for the context rules.
-            let from = chunks.partition_point(|c| c.span.end <= m.span.start);
-            for (k, c) in chunks[from..].iter().enumerate() {
-                if c.span.start >= m.span.end {
-                    break;
-                }
-                if m.span.contains(c.span) {
-                    is_place[from + k] = true;
-                }
-            }
+            mark_held_chunks(chunks, m.span, &mut is_place);
             let surface = doc.slice(m.span);
             let strong = !(is_abbreviation(surface) && used_as_modifier(doc, m.span));
             found.push(Found {
@@ -535,6 +524,20 @@ pub fn extract_from(doc: &Document, chunks: &[proper_nouns::Chunk]) -> Vec<Named
     found.extend(dateline_cities(doc));
     found.sort_by_key(|f| f.span.start);
     group(doc, found)
+}
+
+/// "Tampa, Fla.": the chunk lost the abbreviation's period, the gazetteer match kept
+/// it; a chunk the match holds is this place, not another one for the context rules.
+fn mark_held_chunks(chunks: &[Chunk], span: Span, is_place: &mut [bool]) {
+    let from = chunks.partition_point(|c| c.span.end <= span.start);
+    for (k, c) in chunks[from..].iter().enumerate() {
+        if c.span.start >= span.end {
+            break;
+        }
+        if span.contains(c.span) {
+            is_place[from + k] = true;
+        }
+    }
 }
 
 /// The cities of the document's datelines.
