@@ -450,16 +450,15 @@ impl Ctx<'_> {
                 TokKind::Punct => lw == "&",
                 TokKind::Word => {
                     if DETS.contains(&lw)
-                        || POSSESSIVE_DETS.contains(&lw) && self.in_noun_pp(k, e - 1)
+                        || e > k && POSSESSIVE_DETS.contains(&lw) && self.in_noun_pp(k, e - 1)
                     {
                         e == k || PP_IN_NP.contains(&self.lw(e - 1)) || self.in_noun_pp(k, e - 1)
-                    } else if e > k && self.in_noun_pp(k, e) {
-                        true
                     } else if e == k
                         && matches!(
                             lw,
                             "some" | "other" | "many" | "most" | "several" | "both" | "all"
                         )
+                        || e > k && self.in_noun_pp(k, e)
                     {
                         true
                     } else if PP_IN_NP.contains(&lw) {

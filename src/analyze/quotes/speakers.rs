@@ -30,23 +30,8 @@ impl Ctx<'_> {
         if s > e || e >= self.toks.len() {
             return None;
         }
-        // "Cornyn's statement added", "PC World's recent analysis … concluded": a
-        // statement or publication speaks for its owner.
-        if contains(OWNED_VOICES, self.lw(e)) {
-            let poss = (s + 1..e)
-                .rev()
-                .take(3)
-                .find(|&k| self.toks[k].kind == TokKind::Possessive);
-            if let Some(p) =
-                poss.filter(|&p| (p + 1..e).all(|k| self.is_word(k) && !is_capitalized(self.w(k))))
-            {
-                if let Some(person) = self.mention[p - 1] {
-                    return Some(Speaker::Person(person));
-                }
-                if let Some(owner) = self.classify(s, p - 1, log) {
-                    return Some(owner);
-                }
-            }
+        if let Some(owner) = self.owned_voice(s, e, log) {
+            return Some(owner);
         }
         // "Cruz and Trump said": two people speak together, as the article names them.
         if let Some(pair) = self.coordinated_people(s, e) {
@@ -64,16 +49,8 @@ impl Ctx<'_> {
                 .resolve_pronoun(s, log)
                 .or_else(|| self.pronoun_as_speaker(s));
         }
-        // "a person close to Roe", "officials familiar with the talks": the phrase as
-        // written (it names no one the article knows by it).
         if self.modified_head(s, e).is_some() {
-            let span = crate::model::Span::new(self.toks[s].start, self.toks[e].end);
-            return (e - s <= 12
-                && crate::analyze::rules::fire(
-                    crate::analyze::rules::QUOTES_PP_MODIFIED_SUBJECT,
-                    span,
-                ))
-            .then(|| Speaker::Group(capitalize(self.slice(s, e))));
+            return self.described_as_written(s, e);
         }
         // The head of "a spokesman for the exchange" is "spokesman".
         let head_at = (s..e)
@@ -162,6 +139,32 @@ impl Ctx<'_> {
             Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
             None => return None,
         }))
+    }
+
+    /// "Cornyn's statement added", "PC World's recent analysis … concluded": a
+    /// statement or publication speaks for its owner.
+    fn owned_voice(&mut self, s: usize, e: usize, log: &[Said]) -> Option<Speaker> {
+        if !contains(OWNED_VOICES, self.lw(e)) {
+            return None;
+        }
+        let p = (s + 1..e)
+            .rev()
+            .take(3)
+            .find(|&k| self.toks[k].kind == TokKind::Possessive)
+            .filter(|&p| (p + 1..e).all(|k| self.is_word(k) && !is_capitalized(self.w(k))))?;
+        if let Some(person) = self.mention[p - 1] {
+            return Some(Speaker::Person(person));
+        }
+        self.classify(s, p - 1, log)
+    }
+
+    /// "a person close to Roe", "officials familiar with the talks": the phrase as
+    /// written (it names no one the article knows by it).
+    fn described_as_written(&self, s: usize, e: usize) -> Option<Speaker> {
+        let span = crate::model::Span::new(self.toks[s].start, self.toks[e].end);
+        (e - s <= 12
+            && crate::analyze::rules::fire(crate::analyze::rules::QUOTES_PP_MODIFIED_SUBJECT, span))
+        .then(|| Speaker::Group(capitalize(self.slice(s, e))))
     }
 
     /// "Cruz and Trump", "Sen. Jo Roe and Rep. Al Poe": a phrase of two different

@@ -1,0 +1,98 @@
+//! Table of speaker-phrase cases for the quote engine, our own sentences: a name that
+//! modifies the speaker's noun ("a senior Lark adviser"), a phrase describing the
+//! speaker ("one Democrat familiar with the talks"), a name the people stage does not
+//! know before an appositive, two people speaking together, and `'''` closing a single
+//! quote inside a two-apostrophe double quote. Split from `quotes_table.rs` (file size).
+//! Each case lists every statement expected: a missing statement, a wrong speaker or
+//! kind, or an extra statement fails it.
+
+use newsdesk::model::QuoteKind;
+
+mod table_support;
+
+const D: QuoteKind = QuoteKind::Direct;
+const I: QuoteKind = QuoteKind::Indirect;
+
+/// (article text, expected statements as (speaker, words inside the statement, kind)).
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str, QuoteKind)],
+);
+
+const CASES: &[Case] = &[
+    // --- a name modifying the speaker's noun is not the speaker
+    (
+        "Budget talks stall\n\nGovernor Tom Lark left the capital on Monday.\n\n\
+         “We have done all we can,” said a senior Lark adviser. \
+         “They will come back,” said Lark ally Dina Rusk. \
+         “The numbers never added up,” said one Lark confidant.",
+        &[
+            ("A senior Lark adviser", "We have done all we can", D),
+            ("Dina Rusk", "They will come back", D),
+            ("One Lark confidant", "The numbers never added up", D),
+        ],
+    ),
+    // an unknown name after "<name> campaign spokesman"
+    (
+        "Budget talks stall\n\nGovernor Tom Lark left the capital on Monday.\n\n\
+         “Nobody wanted this,” said Lark campaign spokesman Orrin Vatz.",
+        &[("Orrin Vatz", "Nobody wanted this", D)],
+    ),
+    // "said Lark later" is still Lark's: a name before a word that is no noun
+    (
+        "Budget talks stall\n\nGovernor Tom Lark left the capital on Monday.\n\n\
+         “It was a long night,” said Lark afterwards.",
+        &[("Tom Lark", "It was a long night", D)],
+    ),
+    // --- a phrase describing the speaker noun ("in …", "familiar with …", "close to …")
+    (
+        "Budget talks stall\n\nGovernor Tom Lark left the capital on Monday.\n\n\
+         “It will pass,” said one Democrat familiar with the talks. \
+         “He is tired,” said a person close to the Larks.",
+        &[
+            ("One Democrat familiar with the talks", "It will pass", D),
+            ("A person close to the Larks", "He is tired", D),
+        ],
+    ),
+    (
+        "Budget talks stall\n\nGovernor Tom Lark left the capital on Monday.\n\n\
+         “We are done,” a source close to Lark said. \
+         “Will he be back next week?” a young staffer in the room wondered.",
+        &[
+            ("A source close to Lark", "We are done", D),
+            (
+                "A young staffer in the room",
+                "Will he be back next week?",
+                D,
+            ),
+        ],
+    ),
+    // --- a name the people stage does not know, before an appositive
+    (
+        "Refugee policy\n\n“Our efforts have not been enough,” Amy Pope, deputy \
+         homeland security adviser, said on a call with reporters.",
+        &[("Amy Pope", "Our efforts have not been enough", D)],
+    ),
+    // --- `'''`: a single quote closing inside a two-apostrophe double quote
+    (
+        "Ferry row\n\n''I would call it 'a farce,''' said Mayor Ilse Varga. ''Nobody asked us.''",
+        &[
+            ("Ilse Varga", "I would call it 'a farce,'", D),
+            ("Ilse Varga", "Nobody asked us.", D),
+        ],
+    ),
+    // --- two people joined by "and" speak together
+    (
+        "Ferry row\n\nMayor Ilse Varga and Governor Tom Lark met on Monday.\n\n\
+         Varga and Lark said the ferry would run again in May.",
+        &[("Varga and Lark", "the ferry would run again in May", I)],
+    ),
+];
+
+#[test]
+fn speaker_phrase_table() {
+    table_support::assert_table(CASES, |(text, want)| {
+        let got = table_support::quotes_of(text);
+        (text.to_string(), table_support::quote_problems(&got, want))
+    });
+}
