@@ -135,6 +135,34 @@ const CASES: &[Case] = &[
     ),
     // --- "state" after "in the" is a noun, not a verb with a phrase before it
     ("The crews she represented in the state were unhappy.", &[]),
+    // --- a speech-verb word inside the description before the verb is a noun or the
+    // verb of a relative clause, not a second speech verb
+    (
+        "Rosa Dunmore, a former state legislator, said the pier should be rebuilt.",
+        &[("Rosa Dunmore", "the pier should be rebuilt", I)],
+    ),
+    (
+        "Hal Brenner, who heads a project on river traffic, said the locks were too small.",
+        &[("Hal Brenner", "the locks were too small", I)],
+    ),
+    (
+        "Hal Brenner, who spoke at the quay on Monday, said the ferry would be late.",
+        &[("Hal Brenner", "the ferry would be late", I)],
+    ),
+    (
+        "Ilse Varga, a sailor who described herself as a night owl, said she liked the late boats.",
+        &[("Ilse Varga", "she liked the late boats", I)],
+    ),
+    // --- no person before ", who": the noun phrase there speaks
+    (
+        "The inspector, who spoke on the condition of anonymity, said that the hull was cracked.",
+        &[("The inspector", "the hull was cracked", I)],
+    ),
+    // --- a person further back still wins over a number before ", who"
+    (
+        "Hal Brenner, 52, who was visiting the island, said the ferry was full.",
+        &[("Hal Brenner", "the ferry was full", I)],
+    ),
 ];
 
 #[test]

@@ -127,6 +127,8 @@ const OWN_CASES: &[&str] = &[
     "Ferry plan\n\nThe charm of the ferry plan itself, the mayor argued, is an illusion.",
     "Ferry trust\n\nAs the Quay Gazette noted, trust in the harbour board is collapsing.",
     "Ferry dates\n\nRosa Dunmore on Tuesday said the ferry would run until June.",
+    "Pier plans\n\nRosa Dunmore, a former state legislator, said the pier should be rebuilt. \
+     The inspector, who spoke on the condition of anonymity, said that the hull was cracked.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

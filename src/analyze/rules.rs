@@ -261,6 +261,10 @@ registry! {
         "\"As the paper noted, the plan failed\": a speech verb closing an \"as\" clause reports the clause after its comma for the noun phrase before it";
     QUOTES_SUBJECT_PAST_PHRASE = "quotes.subject_past_phrase", "quotes/reported.rs::subject_past_phrase",
         "\"Ann Lee on Tuesday said …\" / \"Ann Lee in a blog post said …\": a short phrase of time, place or medium between the subject and its speech verb is skipped";
+    QUOTES_DESCRIPTION_SPEECH_WORD = "quotes.description_speech_word", "quotes/description.rs::speech_word_in_description",
+        "\"Ann Lee, a former state legislator who spoke to us, said …\": a speech-verb word after a determiner, preposition or \"who\", or before a role noun, belongs to the description and does not end the walk back to the speaker";
+    QUOTES_RELATIVE_ANTECEDENT = "quotes.relative_antecedent", "quotes/description.rs::relative_antecedent",
+        "\"The official, who spoke on the condition of anonymity, said …\": with no person before \", who\", the noun phrase there is the speaker";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",

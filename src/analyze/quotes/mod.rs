@@ -12,6 +12,7 @@
 mod appositive;
 mod attribution;
 mod context;
+mod description;
 mod indirect;
 mod labels;
 pub mod marks;

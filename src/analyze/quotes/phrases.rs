@@ -238,20 +238,28 @@ impl Ctx<'_> {
     fn appositive_subject(&self, v: usize, k: usize) -> Option<(usize, usize)> {
         let mut j = k - 1;
         let floor = v.saturating_sub(30);
+        // "The official, who spoke on the condition of anonymity, said": used when no person is found.
+        let mut relative = None;
         while j > floor && self.same_sent(j - 1, v) {
             j -= 1;
             if self.in_quote[j].is_some() {
                 break;
             }
-            if self.is_word(j) && LEX.speech_verb(self.w(j)).is_some() && !is_capitalized(self.w(j))
+            if self.is_word(j)
+                && LEX.speech_verb(self.w(j)).is_some()
+                && !is_capitalized(self.w(j))
+                && !self.speech_word_in_description(j)
             {
                 break;
             }
             if let Some(p) = self.mention[j] {
                 return Some((self.mention_start(j, p), j));
             }
+            if relative.is_none() {
+                relative = self.relative_antecedent(v, j);
+            }
         }
-        None
+        relative
     }
 
     /// The noun phrase ending at token `e`, right before verb `v`: a pronoun, or

@@ -1,0 +1,55 @@
+//! The description between a speaker and a speech verb ("Ann Lee, a former state
+//! legislator who spoke to us on Monday, said …"): which speech-verb words inside it
+//! are nouns or verbs of a relative clause rather than a second speech verb, and the
+//! noun phrase a relative clause describes when no person is named there ("The
+//! official, who spoke on the condition of anonymity, said …").
+
+use super::context::{Ctx, DETS, PP_IN_NP};
+use crate::analyze::people::lexicon::LEX;
+use crate::analyze::rules::{self, fire};
+use crate::model::Span;
+
+/// Words after which a speech-verb word is a noun ("a project", "their claims").
+const NOUN_OPENERS: &[&str] = &[
+    "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "on",
+    "in", "with", "about",
+];
+
+impl Ctx<'_> {
+    /// The speech-verb word at `j` belongs to a description, not to a clause of its own:
+    /// the verb of a relative clause ("who spoke", "who described herself"), a noun after
+    /// a determiner or preposition ("a project on farm policy", "for comments"), or a
+    /// noun modifying a role noun ("a state legislator").
+    pub(super) fn speech_word_in_description(&self, j: usize) -> bool {
+        if j == 0 {
+            return false;
+        }
+        let prev = self.lw(j - 1);
+        let noun = DETS.contains(&prev) || PP_IN_NP.contains(&prev) || NOUN_OPENERS.contains(&prev);
+        let relative = prev == "who";
+        let modifier = self.toks.get(j + 1).is_some_and(|_| {
+            let next = self.w(j + 1);
+            self.is_word(j + 1) && LEX.is_role_noun(next) && next == self.lw(j + 1)
+        });
+        (noun || relative || modifier)
+            && fire(
+                rules::QUOTES_DESCRIPTION_SPEECH_WORD,
+                Span::new(self.toks[j - 1].start, self.toks[j].end),
+            )
+    }
+
+    /// "The official, who spoke on the condition of anonymity, said": when token `j` is the "who"
+    /// after a comma and no person stands before the comma, the noun phrase there is the
+    /// subject of verb `v` (the caller uses it only when no person is found further back).
+    pub(super) fn relative_antecedent(&self, v: usize, j: usize) -> Option<(usize, usize)> {
+        if self.lw(j) != "who" || j < 2 || self.w(j - 1) != "," || self.mention[j - 2].is_some() {
+            return None;
+        }
+        let (s, e) = self.np_before(v, j - 2)?;
+        fire(
+            rules::QUOTES_RELATIVE_ANTECEDENT,
+            Span::new(self.toks[s].start, self.toks[e].end),
+        )
+        .then_some((s, e))
+    }
+}
