@@ -158,6 +158,20 @@ const CASES: &[Case] = &[
         "The inspector, who spoke on the condition of anonymity, said that the hull was cracked.",
         &[("The inspector", "the hull was cracked", I)],
     ),
+    // --- after a past-tense speech verb a plural speech-verb word is a noun
+    (
+        "A harbour aide said comments from the mayor were consistent with her views.",
+        &[(
+            "A harbour aide",
+            "comments from the mayor were consistent with her views",
+            I,
+        )],
+    ),
+    // --- but a plural noun before a present verb stays the subject
+    (
+        "The harbour reports say the pier is unsafe.",
+        &[("The harbour reports", "the pier is unsafe", I)],
+    ),
     // --- a person further back still wins over a number before ", who"
     (
         "Hal Brenner, 52, who was visiting the island, said the ferry was full.",

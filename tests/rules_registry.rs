@@ -128,7 +128,8 @@ const OWN_CASES: &[&str] = &[
     "Ferry trust\n\nAs the Quay Gazette noted, trust in the harbour board is collapsing.",
     "Ferry dates\n\nRosa Dunmore on Tuesday said the ferry would run until June.",
     "Pier plans\n\nRosa Dunmore, a former state legislator, said the pier should be rebuilt. \
-     The inspector, who spoke on the condition of anonymity, said that the hull was cracked.",
+     The inspector, who spoke on the condition of anonymity, said that the hull was cracked. \
+     A harbour aide said comments from the mayor were consistent with her views.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -265,6 +265,8 @@ registry! {
         "\"Ann Lee, a former state legislator who spoke to us, said …\": a speech-verb word after a determiner, preposition or \"who\", or before a role noun, belongs to the description and does not end the walk back to the speaker";
     QUOTES_RELATIVE_ANTECEDENT = "quotes.relative_antecedent", "quotes/description.rs::relative_antecedent",
         "\"The official, who spoke on the condition of anonymity, said …\": with no person before \", who\", the noun phrase there is the speaker";
+    QUOTES_PAST_VERB_PLURAL_NOUN = "quotes.past_verb_plural_noun", "quotes/description.rs::next_speech_word_is_verb",
+        "\"An aide said comments from the mayor were …\": after a past-tense speech verb, a plural speech-verb word (\"comments\", \"reports\") is a noun in the clause, not a second verb";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",

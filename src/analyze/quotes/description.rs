@@ -52,4 +52,27 @@ impl Ctx<'_> {
         )
         .then_some((s, e))
     }
+
+    /// Of two speech-verb words in a row at `v` and `v + 1`, the second is the verb
+    /// ("investigators' reports say": "reports" is a noun) unless the first is a past
+    /// form, which is never a noun, and the second an -s form, which then is a plural
+    /// noun ("an aide said comments from the mayor were …").
+    pub(super) fn next_speech_word_is_verb(&self, v: usize) -> bool {
+        if !self.is_word(v + 1) || !LEX.speech_verb(self.w(v + 1)).is_some_and(|n| !n.gerund) {
+            return false;
+        }
+        let next = self.lw(v + 1);
+        let past = LEX.speech_verb(self.w(v)).is_some_and(|verb| {
+            let lemma = LEX.lemma(verb);
+            let word = self.lw(v);
+            !verb.gerund && word != lemma && !word.ends_with('s')
+        });
+        let plural = next.len() > 3 && next.ends_with('s') && !next.ends_with("ss");
+        !(past
+            && plural
+            && fire(
+                rules::QUOTES_PAST_VERB_PLURAL_NOUN,
+                Span::new(self.toks[v].start, self.toks[v + 1].end),
+            ))
+    }
 }

@@ -297,7 +297,7 @@ impl Ctx<'_> {
             return false;
         }
         // "investigators reports say": the first of two verbs is a noun.
-        if self.is_word(v + 1) && LEX.speech_verb(self.w(v + 1)).is_some_and(|n| !n.gerund) {
+        if self.next_speech_word_is_verb(v) {
             return false;
         }
         // "the council's claim that …": after a possessive the word is a noun.
