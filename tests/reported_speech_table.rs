@@ -172,6 +172,23 @@ const CASES: &[Case] = &[
         "The harbour reports say the pier is unsafe.",
         &[("The harbour reports", "the pier is unsafe", I)],
     ),
+    // --- a short opening phrase before a mid-sentence "according to": the clause after
+    // the source is the statement, the opening phrase its head
+    (
+        "Since last spring, according to the union, the ferry crews have lost 400 jobs.",
+        &[
+            ("The union", "the ferry crews have lost 400 jobs", I),
+            ("The union", "Since last spring", I),
+        ],
+    ),
+    // --- but a subject before it keeps its predicate
+    (
+        "The ferry crews, according to the union, have lost 400 jobs.",
+        &[
+            ("The union", "The ferry crews", I),
+            ("The union", "have lost 400 jobs", I),
+        ],
+    ),
     // --- a person further back still wins over a number before ", who"
     (
         "Hal Brenner, 52, who was visiting the island, said the ferry was full.",

@@ -129,7 +129,8 @@ const OWN_CASES: &[&str] = &[
     "Ferry dates\n\nRosa Dunmore on Tuesday said the ferry would run until June.",
     "Pier plans\n\nRosa Dunmore, a former state legislator, said the pier should be rebuilt. \
      The inspector, who spoke on the condition of anonymity, said that the hull was cracked. \
-     A harbour aide said comments from the mayor were consistent with her views.",
+     A harbour aide said comments from the mayor were consistent with her views. \
+     Since last spring, according to the union, the ferry crews have lost 400 jobs.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -757,12 +757,7 @@ impl Ctx<'_> {
             }
             _ => self.according_source(k + 2, sent_end)?,
         };
-        // "According to X the plan …" opens the sentence; mid-sentence, the source is
-        // followed by its own modifiers ("according to a count by the AP").
-        let next_is_word =
-            self.is_word(e + 1) && e < sent_end && (k <= sent_start + 2 || self.w(k - 1) != ",");
-        let (cs, ce) = if k == sent_start || (k > sent_start && self.is_mark(k - 1)) || next_is_word
-        {
+        let (cs, ce) = if self.according_forward(k, e, sent_start, sent_end) {
             let mut c = e + 1;
             if self.w(c) == "," {
                 c += 1;

@@ -9,6 +9,7 @@
 //! direct-quote patterns, `indirect` the reported-speech patterns, `speakers` resolves
 //! who. This module runs them in order and keeps the follow-on rules.
 
+mod according;
 mod appositive;
 mod attribution;
 mod context;

@@ -190,7 +190,10 @@ impl Ctx<'_> {
                 && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some())
                 && self.lw(j) != "according"
         });
-        if !(1..=3).contains(&words) || !clean || !self.is_word(c - 1) {
+        // "In Iowa two weeks ago, according to X, …": the opening phrase of an
+        // "according to" (see `according::opener_before_according`) may be longer.
+        let most = if self.lw(k) == "according" { 8 } else { 3 };
+        if !(1..=most).contains(&words) || !clean || !self.is_word(c - 1) {
             return None;
         }
         fire(rules::QUOTES_HEAD_FRAGMENT, self.span_of(a, c - 1)).then_some((a, c - 1))
