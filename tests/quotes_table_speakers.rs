@@ -87,6 +87,13 @@ const CASES: &[Case] = &[
          Varga and Lark said the ferry would run again in May.",
         &[("Varga and Lark", "the ferry would run again in May", I)],
     ),
+    // --- ", said X" closing the sentence a quote runs on into: X speaks, not a name
+    // between the quote and the comma
+    (
+        "Ferry row\n\nMayor Ilse Varga wants the ferry back by May.\n\n\
+         \"That is a tall order\" for Varga, said Tom Lark, a former harbour master.",
+        &[("Tom Lark", "That is a tall order", D)],
+    ),
 ];
 
 #[test]
