@@ -94,6 +94,13 @@ const CASES: &[Case] = &[
          \"That is a tall order\" for Varga, said Tom Lark, a former harbour master.",
         &[("Tom Lark", "That is a tall order", D)],
     ),
+    // --- ", X said" closing the sentence a quoted phrase sits in: X said it, not the
+    // sentence's subject
+    (
+        "Ferry row\n\nMayor Tom Lark spoke on Monday.\n\nMany harbour workers are more \
+         “hopeful” about the ferry than last year and more willing to wait, Lark said.",
+        &[("Tom Lark", "hopeful", D)],
+    ),
 ];
 
 #[test]

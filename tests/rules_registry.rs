@@ -127,6 +127,8 @@ const OWN_CASES: &[&str] = &[
     "Ferry plan\n\nThe charm of the ferry plan itself, the mayor argued, is an illusion.",
     "Ferry trust\n\nAs the Quay Gazette noted, trust in the harbour board is collapsing.",
     "Ferry dates\n\nRosa Dunmore on Tuesday said the ferry would run until June.",
+    "Ferry crews wait\n\nMayor Tom Lark spoke on Monday.\n\nThe crews are more \
+     “hopeful” about the ferry than they were in the spring, Lark said.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {
