@@ -101,6 +101,12 @@ const CASES: &[Case] = &[
          “hopeful” about the ferry than last year and more willing to wait, Lark said.",
         &[("Tom Lark", "hopeful", D)],
     ),
+    // --- the same with the verb first: ", said X" after the quoted phrase
+    (
+        "Ferry row\n\nThe board has used “soft words” in its talks with the crews, said \
+         Ilse Varga, a shipping expert at Dover University.",
+        &[("Ilse Varga", "soft words", D)],
+    ),
 ];
 
 #[test]

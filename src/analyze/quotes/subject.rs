@@ -112,11 +112,30 @@ impl Ctx<'_> {
             return None;
         }
         let after = self.close_tok(si)?;
-        let v = self.closing_said(after, se)?;
+        let Some(v) = self.closing_said(after, se) else {
+            return self.closing_said_inverted(after, se, log);
+        };
         let (s, e) = self.speaker_subject(v)?;
         if s <= after + 1 || self.w(s - 1) != "," || self.negated(v) {
             return None;
         }
+        let speaker = self.classify(s, e, log)?;
+        Some(Found {
+            speaker,
+            cue: Some(v),
+        })
+    }
+
+    /// "The board used “soft words” with the crews, said Ilse Varga, an expert.": the
+    /// first ", said X" after the quote closing at `after`, in its sentence (ending `se`).
+    fn closing_said_inverted(&mut self, after: usize, se: usize, log: &[Said]) -> Option<Found> {
+        let c = (after + 1..se).find(|&j| self.in_quote[j].is_some() || self.w(j) == ",")?;
+        let v = c + 1;
+        if self.in_quote[c].is_some() || !matches!(self.lw(v), "said" | "says") {
+            return None;
+        }
+        let (s, e) = self.np_after(v + 1)?;
+        let e = self.speaker_name_end(s, e);
         let speaker = self.classify(s, e, log)?;
         Some(Found {
             speaker,
