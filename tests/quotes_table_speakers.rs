@@ -87,6 +87,26 @@ const CASES: &[Case] = &[
          Varga and Lark said the ferry would run again in May.",
         &[("Varga and Lark", "the ferry would run again in May", I)],
     ),
+    // --- ", said X" closing the sentence a quote runs on into: X speaks, not a name
+    // between the quote and the comma
+    (
+        "Ferry row\n\nMayor Ilse Varga wants the ferry back by May.\n\n\
+         \"That is a tall order\" for Varga, said Tom Lark, a former harbour master.",
+        &[("Tom Lark", "That is a tall order", D)],
+    ),
+    // --- ", X said" closing the sentence a quoted phrase sits in: X said it, not the
+    // sentence's subject
+    (
+        "Ferry row\n\nMayor Tom Lark spoke on Monday.\n\nMany harbour workers are more \
+         “hopeful” about the ferry than last year and more willing to wait, Lark said.",
+        &[("Tom Lark", "hopeful", D)],
+    ),
+    // --- the same with the verb first: ", said X" after the quoted phrase
+    (
+        "Ferry row\n\nThe board has used “soft words” in its talks with the crews, said \
+         Ilse Varga, a shipping expert at Dover University.",
+        &[("Ilse Varga", "soft words", D)],
+    ),
 ];
 
 #[test]

@@ -131,6 +131,8 @@ const OWN_CASES: &[&str] = &[
      The inspector, who spoke on the condition of anonymity, said that the hull was cracked. \
      A harbour aide said comments from the mayor were consistent with her views. \
      Since last spring, according to the union, the ferry crews have lost 400 jobs.",
+    "Ferry crews wait\n\nMayor Tom Lark spoke on Monday.\n\nThe crews are more \
+     “hopeful” about the ferry than they were in the spring, Lark said.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -199,6 +199,8 @@ registry! {
         "names in the rest of a quote's attribution sentence (\"said Roe, who advised Smith\") do not stop the next quote from continuing the same speaker";
     QUOTES_SENTENCE_SUBJECT = "quotes.sentence_subject", "quotes/mod.rs::by_sentence_subject",
         "a quote inside a sentence that no other rule attributed is said by the sentence's subject (a person, pronoun or description: \"critics are crying “fraud”\")";
+    QUOTES_CLOSING_SAID = "quotes.closing_said", "quotes/mod.rs::by_sentence_subject",
+        "a quote inside a sentence that ends in \", X said\" (\"workers are more “hopeful” than last year, Lark said\") is X's, not the sentence subject's";
     QUOTES_AFTER_ANY_VERB = "quotes.after_any_verb", "quotes/mod.rs::attribute_chain",
         "a quote closing on a comma, \"?\" or \"!\" followed by a subject and any verb, or a verb and its subject (\"an angry Roe retorted\", \"beamed Jane Roe\"), is that subject's; a described speaker is kept as written";
     QUOTES_DESCRIBED_SPEAKER = "quotes.described_speaker", "quotes/attribution.rs::described_speaker",

@@ -205,6 +205,9 @@ impl Ctx<'_> {
         if self.negated(v) || closed && !self.same_sent(c, v) {
             return None;
         }
+        if let Some(found) = self.inverted_after_tail(v, inner, log) {
+            return Some(found);
+        }
         let (s, e) = self
             .speaker_subject(v)
             .or_else(|| self.unknown_name_before_appositive(k, v))?;
@@ -290,6 +293,27 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// "“A hard sell” for the mayor, said Jane Roe": the quote's sentence runs on past
+    /// it and ends in ", said X" — the speaker is the name after the verb `v`, not a
+    /// name in the words between the quote and the comma.
+    fn inverted_after_tail(
+        &mut self,
+        v: usize,
+        inner: crate::model::Span,
+        log: &[Said],
+    ) -> Option<Found> {
+        if v == 0 || self.w(v - 1) != "," || !matches!(self.lw(v), "said" | "says") {
+            return None;
+        }
+        let (s, e) = self.np_after(v + 1)?;
+        let e = self.speaker_name_end(s, e);
+        let sp = self.classify(s, e, log)?;
+        fire(rules::QUOTES_AFTER_SAID_X, inner).then_some(Found {
+            speaker: sp,
+            cue: Some(v),
+        })
     }
 
     /// "…," Amy Vole, deputy adviser, said: no person is known in the words before the

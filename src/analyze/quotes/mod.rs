@@ -198,10 +198,13 @@ fn by_sentence_subject(ctx: &mut Ctx, run: &mut Run) {
         {
             continue;
         }
-        let Some(f) = ctx
-            .subject_attribution(head, &run.log)
-            .filter(|_| rules::fire(rules::QUOTES_SENTENCE_SUBJECT, seg.inner))
-        else {
+        let closing = ctx
+            .closing_attribution(head, &run.log)
+            .filter(|_| rules::fire(rules::QUOTES_CLOSING_SAID, seg.inner));
+        let Some(f) = closing.or_else(|| {
+            ctx.subject_attribution(head, &run.log)
+                .filter(|_| rules::fire(rules::QUOTES_SENTENCE_SUBJECT, seg.inner))
+        }) else {
             continue;
         };
         run.attribute(ctx, &chain, &f);

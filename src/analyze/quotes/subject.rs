@@ -87,6 +87,59 @@ impl Ctx<'_> {
         let after = self.close_tok(self.in_quote[o].unwrap_or(0)).unwrap_or(o);
         (after + 1..=se.min(after + 12)).any(|j| {
             self.in_quote[j].is_none() && self.is_word(j) && LEX.speech_verb(self.w(j)).is_some()
+        }) || self.closing_said(after, se).is_some()
+    }
+
+    /// "Workers are more “hopeful” about the ferry than last year, Lark said.": the
+    /// sentence (tokens up to `se`) ends, after the quote closing at `after`, in ", X
+    /// said" — X, not the sentence's subject, said the words. Returns the verb.
+    fn closing_said(&self, after: usize, se: usize) -> Option<usize> {
+        let v = (after + 1..=se).rev().find(|&j| self.is_word(j))?;
+        (self.in_quote[v].is_none()
+            && matches!(self.lw(v), "said" | "says")
+            && (v.saturating_sub(6).max(after + 1)..v).any(|j| self.w(j) == ","))
+        .then_some(v)
+    }
+
+    /// The speaker of ", X said" closing the sentence of quote `si` (see
+    /// [`Self::closing_said`]): X, when a comma opens X's phrase after the quote.
+    pub fn closing_attribution(&mut self, si: usize, log: &[Said]) -> Option<Found> {
+        let o = self.open_tok(si);
+        let (_, se) = *self.sents.get(*self.sent.get(o)?)?;
+        // "the ''Leave'' movement": one capitalised word names something.
+        let inner = self.segs[si].inner.of(self.text);
+        if self.word_count(si) < 2 && inner.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let after = self.close_tok(si)?;
+        let Some(v) = self.closing_said(after, se) else {
+            return self.closing_said_inverted(after, se, log);
+        };
+        let (s, e) = self.speaker_subject(v)?;
+        if s <= after + 1 || self.w(s - 1) != "," || self.negated(v) {
+            return None;
+        }
+        let speaker = self.classify(s, e, log)?;
+        Some(Found {
+            speaker,
+            cue: Some(v),
+        })
+    }
+
+    /// "The board used “soft words” with the crews, said Ilse Varga, an expert.": the
+    /// first ", said X" after the quote closing at `after`, in its sentence (ending `se`).
+    fn closing_said_inverted(&mut self, after: usize, se: usize, log: &[Said]) -> Option<Found> {
+        let c = (after + 1..se).find(|&j| self.in_quote[j].is_some() || self.w(j) == ",")?;
+        let v = c + 1;
+        if self.in_quote[c].is_some() || !matches!(self.lw(v), "said" | "says") {
+            return None;
+        }
+        let (s, e) = self.np_after(v + 1)?;
+        let e = self.speaker_name_end(s, e);
+        let speaker = self.classify(s, e, log)?;
+        Some(Found {
+            speaker,
+            cue: Some(v),
         })
     }
 
