@@ -442,37 +442,16 @@ const MID_PHRASE_OPENERS: &[&str] = &[
 ];
 
 /// Words of a time phrase between a subject and its verb ("earlier this week", "on
-/// Tuesday night", "in the past", "in recent days").
+/// Tuesday night", "in the past", "in recent days"), besides `told::TIME_NOUNS`.
 const TIME_WORDS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "the",
-    "earlier",
-    "later",
-    "late",
-    "last",
-    "this",
-    "early",
-    "past",
-    "recent",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "spring",
-    "summer",
-    "fall",
-    "winter",
+    "on", "in", "at", "the", "earlier", "later", "late", "last", "this", "early", "past", "recent",
+    "days", "weeks", "months", "years",
 ];
+
+/// Whether `w` belongs to a time phrase between a subject and its verb.
+fn is_time_word(w: &str) -> bool {
+    TIME_WORDS.contains(&w) || super::told::TIME_NOUNS.contains(&w)
+}
 
 /// Nouns closing a phrase of medium between a subject and its verb ("in a blog post",
 /// "on Twitter", "in an interview", "in a statement").
@@ -525,7 +504,7 @@ impl Ctx<'_> {
         // ("in a blog post", "on Twitter"), with no person named inside.
         let time = (p..=last).all(|j| {
             let w = self.lw(j);
-            TIME_WORDS.contains(&w)
+            is_time_word(w)
                 || crate::lexicon::is_weekday(w)
                 || crate::lexicon::is_month(w)
                 || w.starts_with(|c: char| c.is_ascii_digit())
@@ -534,7 +513,7 @@ impl Ctx<'_> {
         // before a verb but a noun ("states") after one.
         let head = self.lw(last);
         let time_head = !matches!(head, "on" | "in" | "at" | "the" | "this" | "last" | "late")
-            && (TIME_WORDS.contains(&head)
+            && (is_time_word(head)
                 || crate::lexicon::is_weekday(head)
                 || crate::lexicon::is_month(head));
         let medium = MEDIUM_NOUNS.contains(&head) && self.lw(p) != "at";

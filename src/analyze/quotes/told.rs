@@ -15,8 +15,9 @@ use crate::model::Span;
 /// "earlier this year", "late last night").
 const TIME_OPENERS: &[&str] = &["last", "this", "next", "earlier", "later", "late", "early"];
 
-/// Nouns that close a time phrase (weekday and month names count as well).
-const TIME_NOUNS: &[&str] = &[
+/// Nouns that close a time phrase, here and before a speech verb (`reported.rs`); weekday
+/// and month names count as well.
+pub(super) const TIME_NOUNS: &[&str] = &[
     "week",
     "weekend",
     "month",
@@ -28,11 +29,17 @@ const TIME_NOUNS: &[&str] = &[
     "spring",
     "summer",
     "fall",
-    "autumn",
     "winter",
-    "season",
-    "time",
 ];
+
+/// Nouns that close a time phrase only between a verb and its clause ("said last
+/// season the …").
+const CLAUSE_TIME_NOUNS: &[&str] = &["autumn", "season", "time"];
+
+/// Whether `w` closes a time phrase between a verb and its clause.
+fn closes_clause_time(w: &str) -> bool {
+    TIME_NOUNS.contains(&w) || CLAUSE_TIME_NOUNS.contains(&w)
+}
 
 /// Possessive determiners that open a listener phrase ("told his audience …").
 const POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our", "my", "your"];
@@ -58,7 +65,7 @@ impl Ctx<'_> {
             j += 1;
         }
         let noun = self.lw(j);
-        let closes = TIME_NOUNS.contains(&noun)
+        let closes = closes_clause_time(noun)
             || crate::lexicon::is_weekday(noun)
             || crate::lexicon::is_month(noun) && is_capitalized(self.w(j));
         // "said earlier he would …": a bare "earlier" or "later" is a phrase of its own.
@@ -83,7 +90,7 @@ impl Ctx<'_> {
     pub(super) fn this_opens_clause(&self, c: usize) -> bool {
         let verb_at = |j: usize| THIS_VERBS.contains(&self.lw(j));
         self.lw(c) == "this"
-            && (verb_at(c + 1) || TIME_NOUNS.contains(&self.lw(c + 1)) && verb_at(c + 2))
+            && (verb_at(c + 1) || closes_clause_time(self.lw(c + 1)) && verb_at(c + 2))
     }
 
     /// The token after the listener of "tell"/"ask" starting at `c` when it is a
