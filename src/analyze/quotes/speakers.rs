@@ -39,8 +39,9 @@ impl Ctx<'_> {
         }
         // A person mention ending the phrase ("U.S. President Donald Trump"), unless it
         // sits in a phrase after the head ("a person close to Roe" is not Roe).
+        let described = self.modified_head(s, e).is_some();
         if let Some(p) = self.mention[e]
-            && self.modified_head(s, e).is_none()
+            && !described
         {
             return Some(Speaker::Person(p));
         }
@@ -49,7 +50,7 @@ impl Ctx<'_> {
                 .resolve_pronoun(s, log)
                 .or_else(|| self.pronoun_as_speaker(s));
         }
-        if self.modified_head(s, e).is_some() {
+        if described {
             return self.described_as_written(s, e);
         }
         // The head of "a spokesman for the exchange" is "spokesman".
