@@ -591,6 +591,39 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Ewa Nowak",
         "",
     ),
+    // people.role_after (lead_role.rs): a verb of leading whose object is a contest is
+    // no role: a rival, a margin, a poll or a field.
+    (
+        "Nora Vance led Paul Ortiz by nine points in the county count.",
+        "Nora Vance",
+        "",
+    ),
+    (
+        "Ivo Marsh leads the crowded field with most ballots counted.",
+        "Ivo Marsh",
+        "",
+    ),
+    (
+        "Greta Lund heads into the runoff with momentum.",
+        "Greta Lund",
+        "",
+    ),
+    // ... while an organization it names is one, cut before a time or a margin.
+    (
+        "Ruth Calder headed the Harbor Authority from 2009 until 2015.",
+        "Ruth Calder",
+        "headed the Harbor Authority",
+    ),
+    (
+        "Omar Reyes, who runs the Eastfield Food Bank, said donations fell.",
+        "Omar Reyes",
+        "runs the Eastfield Food Bank",
+    ),
+    (
+        "Tomas Ek runs Ruth Calder's campaign in the north.",
+        "Tomas Ek",
+        "runs Ruth Calder's campaign in the north",
+    ),
 ];
 
 /// Capitalised words that a party word or a following role noun does not make a person.

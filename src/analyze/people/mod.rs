@@ -8,6 +8,7 @@
 mod as_role;
 mod build;
 pub mod evidence;
+mod lead_role;
 pub mod lexicon;
 mod list_roles;
 mod role_coref;
