@@ -50,6 +50,19 @@ const CASES: &[Case] = &[
         &[("Nora Vance", ""), ("Jeb Vance", "")],
         &["Floridians Jeb Vance", "Celebrities Paul Okafor"],
     ),
+    // A noun for a kind of person or a compound modifier opening the run is cut off the
+    // name; a run that ends in an ordinary word (a headline) names no one.
+    (
+        "Billionaire Petra Lindqvist bought the paper. Ohio-based Colm Duggan wrote it. \
+         Lindqvist and Duggan met.",
+        &[("Petra Lindqvist", ""), ("Colm Duggan", "")],
+        &["Billionaire Petra Lindqvist", "Ohio-based Colm Duggan"],
+    ),
+    (
+        "Mayor Says Guest Grace Pressure Is High.",
+        &[],
+        &["Grace Pressure"],
+    ),
     (
         "Reporters waited for General Ham, who said the Marine Assembly was over.",
         &[("Ham", "General")],
