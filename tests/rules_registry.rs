@@ -133,6 +133,7 @@ const OWN_CASES: &[&str] = &[
      Since last spring, according to the union, the ferry crews have lost 400 jobs.",
     "Ferry crews wait\n\nMayor Tom Lark spoke on Monday.\n\nThe crews are more \
      “hopeful” about the ferry than they were in the spring, Lark said.",
+    "Quay letter\n\nIn a letter to the board, Lark asked the council to cancel the contract.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

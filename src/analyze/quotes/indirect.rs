@@ -366,6 +366,9 @@ impl Ctx<'_> {
         if !(j > c && j <= sent_end) {
             return Some((c, false));
         }
+        if self.request_infinitive(c, j, sent_end) {
+            return Some((c, true));
+        }
         j = self.past_time_phrase(j, sent_end).unwrap_or(j);
         if let Some(t) = self.aside_then_that(j, sent_end) {
             return Some((t, true));

@@ -1,0 +1,47 @@
+//! Table of reported-speech cues and subjects (issue 13), one block per rule of the
+//! speech side: which words and constructions cue a reported statement and who its
+//! subject is. The sentences are our own. Each case lists every statement expected; a
+//! case fails on a missing statement, a wrong speaker or kind, or an extra statement.
+
+use newsdesk::model::QuoteKind;
+
+mod table_support;
+
+const I: QuoteKind = QuoteKind::Indirect;
+
+/// (article text, expected statements as (speaker, words inside the statement, kind)).
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str, QuoteKind)],
+);
+
+const CASES: &[Case] = &[
+    // --- quotes.request_infinitive: "asked/told <object> to <verb>" is a request or an
+    // order; the statement is the listener with the infinitive
+    (
+        "In a letter to the board, Lark asked the council to cancel the contract for the ferry.",
+        &[("Lark", "the council to cancel the contract", I)],
+    ),
+    (
+        "Two unions on Monday asked the Harbour Court to block the new rules for the quay.",
+        &[("Two unions", "the Harbour Court to block the new rules", I)],
+    ),
+    (
+        "The mayor told Ilse Varga to close the pier before the storm.",
+        &[(
+            "The mayor",
+            "Ilse Varga to close the pier before the storm",
+            I,
+        )],
+    ),
+    // an object before "to" and a noun is no request
+    ("The mayor told the story to friends at the harbour.", &[]),
+];
+
+#[test]
+fn speech_cues_table() {
+    table_support::assert_table(CASES, |(text, want)| {
+        let got = table_support::quotes_of(text);
+        (text.to_string(), table_support::quote_problems(&got, want))
+    });
+}
