@@ -271,11 +271,11 @@ registry! {
         "\"The official, who spoke on the condition of anonymity, said …\": with no person before \", who\", the noun phrase there is the speaker";
     QUOTES_PAST_VERB_PLURAL_NOUN = "quotes.past_verb_plural_noun", "quotes/description.rs::next_speech_word_is_verb",
         "\"An aide said comments from the mayor were …\": after a past-tense speech verb, a plural speech-verb word (\"comments\", \"reports\") is a noun in the clause, not a second verb";
-    QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
+    QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/according.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_AFTER_OPENER = "quotes.according_after_opener", "quotes/according.rs::opener_before_according",
         "\"Since May, according to the union, the crews have lost jobs\": after a short opening phrase, a mid-sentence \"according to X,\" reports the clause that follows";
-    QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
+    QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/according.rs::according_source",
         "after \"according to\", the words up to the closing comma or sentence end name the source when no noun phrase walk does (\"according to his biography\", \"according to state records\")";
     QUOTES_QUANTITY_SOURCE = "quotes.quantity_source", "quotes/sources.rs::quantity_subject",
         "a share of people before a speech verb (\"36 percent of voters said\", \"About 4 in 10 say\") is the statement's source";
