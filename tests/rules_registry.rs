@@ -134,6 +134,7 @@ const OWN_CASES: &[&str] = &[
     "Ferry crews wait\n\nMayor Tom Lark spoke on Monday.\n\nThe crews are more \
      “hopeful” about the ferry than they were in the spring, Lark said.",
     "Quay letter\n\nIn a letter to the board, Lark asked the council to cancel the contract.",
+    "Quay statement\n\nThe harbour board issued a statement saying that the pier would reopen.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -36,6 +36,18 @@ const CASES: &[Case] = &[
     ),
     // an object before "to" and a noun is no request
     ("The mayor told the story to friends at the harbour.", &[]),
+    // --- quotes.medium_participle: a participle after the noun of a medium speaks for
+    // the subject of the verb before it
+    (
+        "The harbour board issued a statement saying that the pier would reopen in May.",
+        &[("The harbour board", "the pier would reopen in May", I)],
+    ),
+    (
+        "Minutes later, the union sent an email Wednesday saying the talks had failed.",
+        &[("The union", "the talks had failed", I)],
+    ),
+    // a medium noun with no determiner and verb before it is no such cue
+    ("Email saying the pier was closed went out.", &[]),
 ];
 
 #[test]

@@ -253,6 +253,8 @@ registry! {
         "\"Roe told his audience they …\" / \"told friends he …\": a possessive or plural group noun phrase after \"tell\"/\"ask\" is the listener, and the clause starts after it";
     QUOTES_REQUEST_INFINITIVE = "quotes.request_infinitive", "quotes/told.rs::request_infinitive",
         "\"Roe asked the council to cancel the contract\" / \"told Jo Lee to sit down\": the object of \"ask\"/\"tell\" before \"to\" and a verb is the listener of a request, reported with the infinitive";
+    QUOTES_MEDIUM_PARTICIPLE = "quotes.medium_participle", "quotes/participle.rs::medium_participle",
+        "\"The board issued a statement saying the pier is safe\": a speech participle after the noun of a medium (statement, email, letter, tweet …) reports its clause for the subject of the verb before the medium";
     QUOTES_TIME_BEFORE_CLAUSE = "quotes.time_before_clause", "quotes/told.rs::past_time_phrase",
         "\"Roe said last week she …\" / \"told the paper earlier this month the plan …\": a time phrase between a speech verb (or its listener) and the clause is skipped";
     QUOTES_ASIDE_BEFORE_THAT = "quotes.aside_before_that", "quotes/told.rs::aside_then_that",

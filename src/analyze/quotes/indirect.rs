@@ -140,6 +140,9 @@ impl Ctx<'_> {
         if verb.gerund && !self.is_clause_cue(v, &lemma) {
             return self.progressive_statement(v, log);
         }
+        if let Some(hit) = self.medium_participle(v, log) {
+            return Some(hit);
+        }
         if !self.is_clause_cue(v, &lemma)
             && (NO_CLAUSE_LEMMAS.contains(&lemma.as_str()) || self.infinitive_governor(v).is_none())
         {

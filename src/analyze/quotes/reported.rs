@@ -455,7 +455,7 @@ fn is_time_word(w: &str) -> bool {
 
 /// Nouns closing a phrase of medium between a subject and its verb ("in a blog post",
 /// "on Twitter", "in an interview", "in a statement").
-const MEDIUM_NOUNS: &[&str] = &[
+pub(super) const MEDIUM_NOUNS: &[&str] = &[
     "post",
     "interview",
     "interviews",
