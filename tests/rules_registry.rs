@@ -135,6 +135,8 @@ const OWN_CASES: &[&str] = &[
      “hopeful” about the ferry than they were in the spring, Lark said.",
     "Quay letter\n\nIn a letter to the board, Lark asked the council to cancel the contract.",
     "Quay statement\n\nThe harbour board issued a statement saying that the pier would reopen.",
+    "Quay talks\n\nMayor Tom Lark ended the meeting with the board by saying the ferry would run. \
+     Other harbour officials echoed those remarks, saying the plan for the quay is inadequate.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -48,6 +48,32 @@ const CASES: &[Case] = &[
     ),
     // a medium noun with no determiner and verb before it is no such cue
     ("Email saying the pier was closed went out.", &[]),
+    // --- quotes.prep_participle: a participle after "by"/"while"/"after" inside the
+    // sentence speaks for the subject opening it
+    (
+        "Quay talks\n\nMayor Tom Lark ended the meeting with the board by saying the ferry \
+         would run again in May.",
+        &[("Tom Lark", "the ferry would run again in May", I)],
+    ),
+    // inside a bracket the participle belongs to the aside
+    (
+        "The vote (which Lark won by arguing the ferry was safe) makes this a test for the mayor.",
+        &[],
+    ),
+    // --- quotes.participle_opening_np: a participle after a comma speaks for the noun
+    // phrase opening the sentence; a participle that takes an object reports nothing
+    (
+        "Other harbour officials echoed those remarks, saying the plan for the quay is inadequate.",
+        &[(
+            "Other harbour officials",
+            "the plan for the quay is inadequate",
+            I,
+        )],
+    ),
+    (
+        "Other harbour officials echoed those remarks, rejecting a plan favored by the mayor.",
+        &[],
+    ),
 ];
 
 #[test]

@@ -255,6 +255,10 @@ registry! {
         "\"Roe asked the council to cancel the contract\" / \"told Jo Lee to sit down\": the object of \"ask\"/\"tell\" before \"to\" and a verb is the listener of a request, reported with the infinitive";
     QUOTES_MEDIUM_PARTICIPLE = "quotes.medium_participle", "quotes/participle.rs::medium_participle",
         "\"The board issued a statement saying the pier is safe\": a speech participle after the noun of a medium (statement, email, letter, tweet …) reports its clause for the subject of the verb before the medium";
+    QUOTES_PREP_PARTICIPLE = "quotes.prep_participle", "quotes/participle.rs::prep_participle_subject",
+        "\"Lark ended the talks by saying the pier is safe\": a speech participle after \"by\", \"while\", \"after\" or \"before\" inside a sentence speaks for the person or noun phrase opening it";
+    QUOTES_PARTICIPLE_OPENING_NP = "quotes.participle_opening_np", "quotes/participle.rs::participle_opening_speaker",
+        "\"Other officials echoed the plan, saying …\": a speech participle after a comma speaks for the noun phrase opening the sentence when no person or group walk names one";
     QUOTES_TIME_BEFORE_CLAUSE = "quotes.time_before_clause", "quotes/told.rs::past_time_phrase",
         "\"Roe said last week she …\" / \"told the paper earlier this month the plan …\": a time phrase between a speech verb (or its listener) and the clause is skipped";
     QUOTES_ASIDE_BEFORE_THAT = "quotes.aside_before_that", "quotes/told.rs::aside_then_that",

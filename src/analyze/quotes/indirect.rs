@@ -509,7 +509,7 @@ impl Ctx<'_> {
         if let Some((s, _)) = subject
             && (verb.gerund
                 && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
-                && !self.after_break(v)
+                && !self.participle_break(v)
                 || !self.speech_agrees(v, s))
         {
             return None;
@@ -541,6 +541,11 @@ impl Ctx<'_> {
                 Some(sp)
             }
             None if let Some(sp) = self.infinitive_subject(v, log) => Some(sp),
+            None if verb.gerund
+                && let Some(sp) = self.participle_opening_speaker(v, log) =>
+            {
+                Some(sp)
+            }
             None if let Some(sp) = self.quantifier_subject(v) => Some(sp),
             None if let Some((s, _, sp)) = self.quantity_subject(v) => {
                 self.speech_agrees(v, s).then_some(sp)
