@@ -137,6 +137,8 @@ const OWN_CASES: &[&str] = &[
     "Quay statement\n\nThe harbour board issued a statement saying that the pier would reopen.",
     "Quay talks\n\nMayor Tom Lark ended the meeting with the board by saying the ferry would run. \
      Other harbour officials echoed those remarks, saying the plan for the quay is inadequate.",
+    "Ferry crash\n\nThree crew members are still in hospital. Hospital reports late on \
+     Friday indicate that two of them are badly hurt.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

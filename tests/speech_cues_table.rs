@@ -74,6 +74,31 @@ const CASES: &[Case] = &[
         "Other harbour officials echoed those remarks, rejecting a plan favored by the mayor.",
         &[],
     ),
+    // --- institution heads from the WordNet generator (scripts/gen_group_speakers.py):
+    // a noun naming an institution is a statement's source
+    (
+        "The budget office said the new costs came from the harbour tax cuts.",
+        &[(
+            "The budget office",
+            "the new costs came from the harbour tax cuts",
+            I,
+        )],
+    ),
+    (
+        "Ferry row\n\nThe embassy said the two crews would be flown home on Friday.",
+        &[(
+            "The embassy",
+            "the two crews would be flown home on Friday",
+            I,
+        )],
+    ),
+    // --- quotes.noun_before_timed_verb: an -s speech-verb word before a time phrase and
+    // a speech verb is a plural noun, that verb's subject
+    (
+        "Ferry crash\n\nThree crew members are still in hospital. Hospital reports late on \
+         Friday indicate that two of them are badly hurt.",
+        &[("Hospital reports", "two of them are badly hurt", I)],
+    ),
 ];
 
 #[test]

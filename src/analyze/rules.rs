@@ -277,6 +277,8 @@ registry! {
         "\"The official, who spoke on the condition of anonymity, said …\": with no person before \", who\", the noun phrase there is the speaker";
     QUOTES_PAST_VERB_PLURAL_NOUN = "quotes.past_verb_plural_noun", "quotes/description.rs::next_speech_word_is_verb",
         "\"An aide said comments from the mayor were …\": after a past-tense speech verb, a plural speech-verb word (\"comments\", \"reports\") is a noun in the clause, not a second verb";
+    QUOTES_NOUN_BEFORE_TIMED_VERB = "quotes.noun_before_timed_verb", "quotes/description.rs::speech_noun_before_timed_verb",
+        "\"Hospital reports early on Saturday indicate …\": an -s speech-verb word followed by a time phrase and a speech verb is a plural noun, that verb's subject";
     QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/according.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_AFTER_OPENER = "quotes.according_after_opener", "quotes/according.rs::opener_before_according",

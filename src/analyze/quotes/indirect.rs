@@ -300,7 +300,7 @@ impl Ctx<'_> {
             return false;
         }
         // "investigators reports say": the first of two verbs is a noun.
-        if self.next_speech_word_is_verb(v) {
+        if self.next_speech_word_is_verb(v) || self.speech_noun_before_timed_verb(v) {
             return false;
         }
         // "the council's claim that …": after a possessive the word is a noun.
