@@ -17,6 +17,7 @@ mod description;
 mod indirect;
 mod labels;
 pub mod marks;
+mod participle;
 mod phrases;
 mod reported;
 mod shares;
