@@ -133,6 +133,8 @@ const OWN_CASES: &[&str] = &[
      Since last spring, according to the union, the ferry crews have lost 400 jobs.",
     "Ferry crews wait\n\nMayor Tom Lark spoke on Monday.\n\nThe crews are more \
      “hopeful” about the ferry than they were in the spring, Lark said.",
+    "Fare survey\n\n\
+     Most riders said the new fare was fair, and a third of them said it was far too high.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {
