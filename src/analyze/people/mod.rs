@@ -40,6 +40,8 @@ pub fn extract_from(doc: &Document, view: &TokenView) -> Vec<Person> {
     build::build_people(text, &view.toks, &view.para, &cands)
 }
 
+/// Whether token `t` can be a word of a person's name; asked once per token, when
+/// [`tokens::tokenize`] makes it ([`Tok::is_name_word`]).
 pub(crate) fn is_name_word(text: &str, t: &Tok) -> bool {
     if !t.is_word() {
         return false;
@@ -201,10 +203,9 @@ const PARTICLES: &[&str] = &[
 pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<NameCandidate> {
     let mut out = Vec::new();
     let mut unconfirmed = Vec::new();
-    let name_word: Vec<bool> = toks.iter().map(|t| is_name_word(text, t)).collect();
     let mut i = 0;
     while i < toks.len() {
-        if !name_word[i] {
+        if !toks[i].is_name_word() {
             i += 1;
             continue;
         }
@@ -218,12 +219,12 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                     break;
                 }
             }
-            if name_word[end + 1] {
+            if toks[end + 1].is_name_word() {
                 end += 1;
             } else if next.is_word()
                 && contains(PARTICLES, next.text(text))
                 && end + 2 < toks.len()
-                && name_word[end + 2]
+                && toks[end + 2].is_name_word()
             {
                 end += 2;
             } else if next.is_word()
@@ -231,7 +232,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 && end + 3 < toks.len()
                 && toks[end + 2].is_word()
                 && contains(PARTICLES, toks[end + 2].text(text))
-                && name_word[end + 3]
+                && toks[end + 3].is_name_word()
             {
                 // Two particles: "van der", "de la".
                 end += 3;
