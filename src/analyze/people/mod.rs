@@ -10,6 +10,7 @@ mod build;
 pub mod evidence;
 pub mod lexicon;
 mod list_roles;
+mod name_words;
 mod role_coref;
 pub mod roles;
 pub mod tokens;
