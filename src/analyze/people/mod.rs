@@ -8,6 +8,7 @@
 mod as_role;
 mod build;
 pub mod evidence;
+mod lead_role;
 pub mod lexicon;
 mod list_roles;
 mod name_words;
@@ -144,9 +145,14 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
         // "Senators Ann Roe", "Flu Virus Jo Roe" (headlines): an ordinary English word,
         // plural or inside the run, before a given name that opens a name of two words
         // or more is not part of it ("Time Warner Cable", "Operation Jade Helm" stay).
+        // At the run's start a singular ordinary word stays ("Time Warner Cable",
+        // "Operation Jade Helm"), but a noun for a kind of person or a compound modifier
+        // is cut ("Billionaire Jo Roe", "Texas-based Jo Roe", "Co-anchor Jo Roe") when
+        // the run does not end in an ordinary word ("Guest Muslim Violence", a headline).
+        let describes = (LEX.is_person_noun(w) || compound_modifier(w))
+            && !LEX.is_common_word(toks[end].text(text));
         let common_before_name = k + 1 < end
-            && (k > start || w.ends_with('s'))
-            && LEX.is_common_word(w)
+            && ((k > start || w.ends_with('s')) && LEX.is_common_word(w) || describes)
             && LEX.is_first_name(toks[k + 1].text(text));
         if common_before_name
             || (is_title_like(w) && !name_first && !place_in_name && !role_surname)
@@ -160,6 +166,15 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
         }
     }
     (name_start, honorific)
+}
+
+/// A capitalized compound whose last part is an ordinary lower-case word: "Texas-based",
+/// "Co-anchor", "Soap-maker"; a name's parts are capitalized ("Lloyd-George").
+fn compound_modifier(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(_, tail)| {
+        tail.starts_with(|c: char| c.is_ascii_lowercase())
+            && (tail == "based" || LEX.is_common_word(tail))
+    })
 }
 
 /// Every word of `first..=last` is an ordinary English noun or adjective that is no given
