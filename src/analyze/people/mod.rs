@@ -11,6 +11,7 @@ pub mod evidence;
 mod lead_role;
 pub mod lexicon;
 mod list_roles;
+mod name_words;
 mod role_coref;
 pub mod roles;
 pub mod tokens;
@@ -41,6 +42,8 @@ pub fn extract_from(doc: &Document, view: &TokenView) -> Vec<Person> {
     build::build_people(text, &view.toks, &view.para, &cands)
 }
 
+/// Whether token `t` can be a word of a person's name; asked once per token, when
+/// [`tokens::tokenize`] makes it ([`Tok::is_name_word`]).
 pub(crate) fn is_name_word(text: &str, t: &Tok) -> bool {
     if !t.is_word() {
         return false;
@@ -222,10 +225,9 @@ const PARTICLES: &[&str] = &[
 pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<NameCandidate> {
     let mut out = Vec::new();
     let mut unconfirmed = Vec::new();
-    let name_word: Vec<bool> = toks.iter().map(|t| is_name_word(text, t)).collect();
     let mut i = 0;
     while i < toks.len() {
-        if !name_word[i] {
+        if !toks[i].is_name_word() {
             i += 1;
             continue;
         }
@@ -240,7 +242,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                     break;
                 }
             }
-            if name_word[end + 1]
+            if toks[end + 1].is_name_word()
                 && headline_verb(next.text(text))
                 && evidence::is_plain_name_word(text, &toks[end])
                 && !LEX.is_common_word(toks[end].text(text))
@@ -250,7 +252,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 // clause, no new name.
                 let mut after = end + 2;
                 while after < toks.len()
-                    && name_word[after]
+                    && toks[after].is_name_word()
                     && paras[after] == paras[start]
                     && !text[toks[after - 1].end..toks[after].start].contains('\n')
                 {
@@ -258,12 +260,12 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 }
                 resume = Some(after);
                 break;
-            } else if name_word[end + 1] {
+            } else if toks[end + 1].is_name_word() {
                 end += 1;
             } else if next.is_word()
                 && contains(PARTICLES, next.text(text))
                 && end + 2 < toks.len()
-                && name_word[end + 2]
+                && toks[end + 2].is_name_word()
             {
                 end += 2;
             } else if next.is_word()
@@ -271,7 +273,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 && end + 3 < toks.len()
                 && toks[end + 2].is_word()
                 && contains(PARTICLES, toks[end + 2].text(text))
-                && name_word[end + 3]
+                && toks[end + 3].is_name_word()
             {
                 // Two particles: "van der", "de la".
                 end += 3;
