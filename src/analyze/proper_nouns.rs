@@ -318,9 +318,10 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
         out.push(l);
         return refine(doc, r, out);
     }
-    // Trailing role words, but not the object of "of" ("Department of Justice").
+    // Trailing role words, but not the object of "of" or "for" ("Department of Justice",
+    // "Center for Justice"): a name never ends in its preposition.
     if n > 1
-        && (n < 3 || word(n - 2) != "of")
+        && (n < 3 || !matches!(word(n - 2), "of" | "for"))
         && (is_title(word(n - 1)) || ["CEO", "CFO", "COO", "CTO"].contains(&word(n - 1)))
         && !complete_name(doc, &c)
         && let Some(head) = sub(&c, 0, n - 1, false)
