@@ -96,7 +96,7 @@ impl TokenView {
         for t in &toks {
             let mut span = (t.start as u32, t.end as u32);
             let w = t.text(text);
-            if w.chars().any(|c| !c.is_ascii() && changes_case(c)) {
+            if !w.is_ascii() && w.chars().any(|c| !c.is_ascii() && changes_case(c)) {
                 // `str::to_lowercase` also knows a word-final sigma.
                 let full = w.to_lowercase();
                 span = (lower.len() as u32, (lower.len() + full.len()) as u32);
