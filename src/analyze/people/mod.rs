@@ -191,6 +191,12 @@ fn compound_modifier(w: &str) -> bool {
     })
 }
 
+/// A capitalized speech verb in the present ("Says", "Tells", "Warns"): in a headline it
+/// follows the name of its speaker; no surname has that form.
+fn headline_verb(w: &str) -> bool {
+    w.ends_with('s') && is_capitalized(w) && LEX.speech_verb(w).is_some()
+}
+
 /// Every word of `first..=last` is an ordinary English noun or adjective that is no given
 /// name or surname ("Planned Parenthood", "Seventh Circuit").
 fn all_common_words(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
@@ -246,6 +252,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
         }
         let start = i;
         let mut end = i;
+        let mut resume = None;
         while end + 1 < toks.len() && paras[end + 1] == paras[start] {
             let next = &toks[end + 1];
             if next.start > toks[end].end + 1 {
@@ -254,7 +261,25 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                     break;
                 }
             }
-            if toks[end + 1].is_name_word() {
+            if toks[end + 1].is_name_word()
+                && headline_verb(next.text(text))
+                && evidence::is_plain_name_word(text, &toks[end])
+                && !LEX.is_common_word(toks[end].text(text))
+            {
+                // "Jo Roe Says Plan Fails", a headline: the verb ends a name that ends in a
+                // name word, and the capitalized words after it are the headline's
+                // clause, no new name.
+                let mut after = end + 2;
+                while after < toks.len()
+                    && toks[after].is_name_word()
+                    && paras[after] == paras[start]
+                    && !text[toks[after - 1].end..toks[after].start].contains('\n')
+                {
+                    after += 1;
+                }
+                resume = Some(after);
+                break;
+            } else if toks[end + 1].is_name_word() {
                 end += 1;
             } else if next.is_word()
                 && contains(PARTICLES, next.text(text))
@@ -275,7 +300,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 break;
             }
         }
-        i = end + 1;
+        i = resume.unwrap_or(end + 1);
         let (name_start, honorific) = name_after_titles(text, toks, start, end);
         if name_start > end || continues_place(text, toks, start, name_start) {
             continue;
