@@ -74,8 +74,9 @@ fn is_dotted_initialism(w: &str) -> bool {
 /// `text::words::words(body, NAME_RULES)` would scan them.
 fn words(doc: &Document, view: &TokenView, sentence: Span) -> Vec<(Span, bool)> {
     let body = doc.slice(sentence);
-    let mut out = Vec::new();
-    for (s, e) in view.name_words(&doc.text, sentence) {
+    let spans = view.name_words(&doc.text, sentence);
+    let mut out = Vec::with_capacity(spans.len());
+    for (s, e) in spans {
         let (mut s, mut e) = (s - sentence.start, e - sentence.start);
         let w = &body[s..e];
         // "Mr.", "Gov.": a title abbreviation keeps its period and joins the name after it.
@@ -577,7 +578,7 @@ pub fn word_before(doc: &Document, at: usize) -> Option<Cow<'_, str>> {
 
 /// The two lower-cased words before `at` ("according to", "cities such as" → "such as").
 pub fn words_before(doc: &Document, at: usize, n: usize) -> Vec<Cow<'_, str>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(n);
     let mut pos = at;
     for _ in 0..n {
         match word_before(doc, pos) {

@@ -44,28 +44,43 @@ fn is_mark(b: &[u8], i: usize, curly: u8) -> bool {
 /// Where the last `"` or curly mark (see [`is_mark`]) of `s` starts.
 fn rfind_mark(s: &str, curly: u8) -> Option<usize> {
     let b = s.as_bytes();
-    (0..b.len()).rev().find(|&i| is_mark(b, i, curly))
+    // Every mark starts with one of two bytes: look for those, then test the curly one.
+    let mut end = b.len();
+    while let Some(i) = b[..end].iter().rposition(|&c| c == b'"' || c == 0xE2) {
+        if is_mark(b, i, curly) {
+            return Some(i);
+        }
+        end = i;
+    }
+    None
 }
 
 /// Where the first `"` or curly mark (see [`is_mark`]) of `s` starts.
 fn find_mark(s: &str, curly: u8) -> Option<usize> {
     let b = s.as_bytes();
-    (0..b.len()).find(|&i| is_mark(b, i, curly))
+    let mut from = 0;
+    while let Some(i) = b[from..].iter().position(|&c| c == b'"' || c == 0xE2) {
+        if is_mark(b, from + i, curly) {
+            return Some(from + i);
+        }
+        from += i + 1;
+    }
+    None
 }
 
 /// Whether a quoted stretch reads as a title: three or more words, and two thirds of
 /// its words of four letters or more capitalized.
 fn title_case(quoted: &str) -> bool {
-    let words: Vec<&str> = quoted.split_whitespace().collect();
-    let long: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    let capitalized = long
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    words.len() >= 3 && long.len() >= 2 && capitalized * 3 >= long.len() * 2
+    // Counted in one pass, nothing collected.
+    let (mut words, mut long, mut capitalized) = (0usize, 0usize, 0usize);
+    for w in quoted.split_whitespace() {
+        words += 1;
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            long += 1;
+            capitalized += w.chars().next().is_some_and(char::is_uppercase) as usize;
+        }
+    }
+    words >= 3 && long >= 2 && capitalized * 3 >= long * 2
 }
 
 /// Whether the chunk is (part of) the title of a work.

@@ -146,9 +146,13 @@ pub(crate) fn is_plain_name_word(text: &str, t: &Tok) -> bool {
         return false;
     }
     let w = t.text(text);
-    let bits = classes(w);
+    let lists = t.lists(text);
+    let bits = super::lexicon::classes_of(lists);
+    // `LEX.is_role_noun(w)`, from the token's lists (a second probe only after a period).
+    let role_noun = lists & crate::lexicon::compiled::ROLE_NOUNS != 0
+        || (w.ends_with('.') && LEX.is_role_noun(w));
     bits & !(class::FIRST_NAME | class::EAST_ASIAN_FAMILY) == 0
-        && !LEX.is_role_noun(w)
+        && !role_noun
         && LEX.honorific(w).is_none()
         && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         && w.chars().any(char::is_lowercase)

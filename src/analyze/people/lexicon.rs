@@ -45,7 +45,7 @@ pub struct Lexicon {
 /// The bits (`compiled::*`) of the word lists a word is in, from the word table
 /// build.rs makes (names, role nouns, group heads and the class lists): one probe, no
 /// start-up cost.
-fn lists(word: &str) -> u32 {
+pub(crate) fn lists(word: &str) -> u32 {
     // The common case, a short ASCII word, is lower-cased into a buffer and probed as
     // bytes (no UTF-8 check of the copy).
     const SHORT: usize = 48;
@@ -253,7 +253,11 @@ const CLASS_OF_LIST: [(u32, u16); 11] = [
 
 /// The classes (`class::*` bits) of a word, case-insensitively.
 pub fn classes(word: &str) -> u16 {
-    let l = lists(word);
+    classes_of(lists(word))
+}
+
+/// The classes (`class::*` bits) of a word in the lists `l` ([`lists`] bits).
+pub fn classes_of(l: u32) -> u16 {
     if l == 0 {
         return 0;
     }

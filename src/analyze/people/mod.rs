@@ -17,8 +17,9 @@ pub mod roles;
 pub mod tokens;
 
 use crate::analyze::rules::{self, fire};
+use crate::lexicon::compiled;
 use crate::model::{Document, Person, Span};
-use lexicon::{LEX, PLACES, class, classes, contains};
+use lexicon::{LEX, PLACES, class, classes, classes_of, contains};
 use tokens::{Tok, TokKind, TokenView, is_capitalized};
 
 /// A capitalised run that was read as a person's name.
@@ -106,6 +107,17 @@ fn is_given_name(w: &str) -> bool {
             .is_some_and(|(head, _)| LEX.is_first_name(head))
 }
 
+/// Both given-name lists.
+const FIRST_NAMES: u32 = compiled::FIRST_NAMES_MALE | compiled::FIRST_NAMES_FEMALE;
+
+/// [`is_given_name`] of a token.
+fn given_name_tok(text: &str, t: &Tok) -> bool {
+    t.lists(text) & FIRST_NAMES != 0
+        || t.text(text)
+            .split_once('-')
+            .is_some_and(|(head, _)| LEX.is_first_name(head))
+}
+
 /// Where the name starts in the capitalised run `start..=end`: after its last title-like
 /// word ("Former Senator Jane Roe"), with that word's index when it is an honorific.
 fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usize, Option<usize>) {
@@ -113,7 +125,8 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
     let mut honorific = None;
     for k in start..=end {
         let w = toks[k].text(text);
-        let word_classes = classes(w);
+        let word_lists = toks[k].lists(text);
+        let word_classes = classes_of(word_lists);
         // "Bill Clinton", "Park Geun-hye", "Virginia Woolf": a given or family name
         // that is also a head or place word is a name when a plain name follows.
         let next_plain = k < end && evidence::is_plain_name_word(text, &toks[k + 1]);
@@ -124,7 +137,7 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
         // "Valeska Paris": a place word after a given name is the family name.
         let place_in_name = k > name_start
             && word_classes & !(class::PLACE | class::FIRST_NAME) == 0
-            && is_given_name(toks[name_start].text(text));
+            && given_name_tok(text, &toks[name_start]);
         // "Howard Dean", "Ann Bishop": a role word closing a run that a given name
         // opens is the family name (a title comes before the name it titles).
         let role_surname = k == end
@@ -133,7 +146,7 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
             && word_classes & class::HONORIFIC == 0
             && !w.ends_with('.')
             && !roles::is_party_word(w)
-            && is_given_name(toks[name_start].text(text))
+            && given_name_tok(text, &toks[name_start])
             // "Clinton Chief of Staff Jane Roe": a title with its complement.
             && !toks.get(end + 1).is_some_and(|t| t.text(text) == "of")
             // "from Hilton Head, South Carolina": a town, not a person.
@@ -149,13 +162,14 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
         // "Operation Jade Helm"), but a noun for a kind of person or a compound modifier
         // is cut ("Billionaire Jo Roe", "Texas-based Jo Roe", "Co-anchor Jo Roe") when
         // the run does not end in an ordinary word ("Guest Muslim Violence", a headline).
-        let describes = (LEX.is_person_noun(w) || compound_modifier(w))
-            && !LEX.is_common_word(toks[end].text(text));
+        let describes = (word_lists & compiled::PERSON_NOUNS != 0 || compound_modifier(w))
+            && toks[end].lists(text) & compiled::COMMON_WORDS == 0;
         let common_before_name = k + 1 < end
-            && ((k > start || w.ends_with('s')) && LEX.is_common_word(w) || describes)
-            && LEX.is_first_name(toks[k + 1].text(text));
+            && ((k > start || w.ends_with('s')) && word_lists & compiled::COMMON_WORDS != 0
+                || describes)
+            && toks[k + 1].lists(text) & FIRST_NAMES != 0;
         if common_before_name
-            || (is_title_like(w) && !name_first && !place_in_name && !role_surname)
+            || (title_like(w, word_classes) && !name_first && !place_in_name && !role_surname)
         {
             name_start = k + 1;
             if word_classes & class::HONORIFIC != 0 {
@@ -186,7 +200,7 @@ fn headline_verb(w: &str) -> bool {
 /// Every word of `first..=last` is an ordinary English noun or adjective that is no given
 /// name or surname ("Planned Parenthood", "Seventh Circuit").
 fn all_common_words(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
-    (first..=last).all(|k| LEX.is_common_word(toks[k].text(text)))
+    (first..=last).all(|k| toks[k].lists(text) & compiled::COMMON_WORDS != 0)
 }
 
 /// "in Ashford Bishop, Kent": the run `first..=last` follows a locative preposition and
@@ -205,13 +219,18 @@ fn place_after_preposition(text: &str, toks: &[Tok], first: usize, last: usize) 
 
 /// A word that ends a name on its left: a title, honorific, organization or place word.
 pub(crate) fn is_title_like(w: &str) -> bool {
+    title_like(w, classes(w))
+}
+
+/// [`is_title_like`] of `w`, whose classes are `word_classes`.
+fn title_like(w: &str, word_classes: u16) -> bool {
     const TITLE_LIKE: u16 = class::HONORIFIC
         | class::ROLE_NOUN
         | class::ORG_HEAD
         | class::PLACE
         | class::NON_NAME_CAP
         | class::FUNCTION;
-    classes(w) & TITLE_LIKE != 0
+    word_classes & TITLE_LIKE != 0
         || (w.ends_with('.') && (LEX.is_role_noun(w) || roles::plural_role_word(w)))
         || w.contains('.') && w.len() > 2 && !w.ends_with('.')
 }

@@ -21,11 +21,16 @@ pub struct Tok {
     /// What the token is, asked once when it is made (`Tok::NAME_WORD`…): the rules ask
     /// the same token several times.
     pub flags: u8,
+    /// The word lists the token is in (`lexicon::lists` bits), kept for a name word
+    /// (`Tok::LISTS_KNOWN`): the name rules look those up several times each.
+    lists: u32,
 }
 
 impl Tok {
     /// The token can be a word of a person's name ([`super::is_name_word`]).
     pub const NAME_WORD: u8 = 1;
+    /// `lists` holds the token's word lists.
+    const LISTS_KNOWN: u8 = 2;
 
     fn new(start: usize, end: usize, kind: TokKind) -> Tok {
         Tok {
@@ -33,7 +38,21 @@ impl Tok {
             end,
             kind,
             flags: 0,
+            lists: 0,
         }
+    }
+    /// The word lists the token is in (`lexicon::compiled` bits), as
+    /// `lexicon::lists(self.text(text))` gives them; read once for a name word.
+    pub fn lists(&self, text: &str) -> u32 {
+        if self.flags & Tok::LISTS_KNOWN != 0 {
+            self.lists
+        } else {
+            super::lexicon::lists(self.text(text))
+        }
+    }
+    /// The word classes of the token (`lexicon::class` bits), as `lexicon::classes`.
+    pub fn classes(&self, text: &str) -> u16 {
+        super::lexicon::classes_of(self.lists(text))
     }
     /// Whether the token can be a word of a person's name: a capitalised word (or one
     /// with a particle prefix) that is no acronym.
@@ -96,7 +115,7 @@ impl TokenView {
         for t in &toks {
             let mut span = (t.start as u32, t.end as u32);
             let w = t.text(text);
-            if w.chars().any(|c| !c.is_ascii() && changes_case(c)) {
+            if !w.is_ascii() && w.chars().any(|c| !c.is_ascii() && changes_case(c)) {
                 // `str::to_lowercase` also knows a word-final sigma.
                 let full = w.to_lowercase();
                 span = (lower.len() as u32, (lower.len() + full.len()) as u32);
@@ -182,7 +201,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     }
     for t in &mut out {
         if super::is_name_word(text, t) {
-            t.flags |= Tok::NAME_WORD;
+            t.lists = super::lexicon::lists(t.text(text));
+            t.flags |= Tok::NAME_WORD | Tok::LISTS_KNOWN;
         }
     }
     out

@@ -116,18 +116,25 @@ impl Scanner<'_> {
             {
                 continue;
             }
-            let phrase: Vec<&str> = (j..=end).map(|k| self.l(k)).collect();
+            // The words lower-cased and joined by spaces; one word is read in place.
+            let joined;
+            let phrase = if len == 1 {
+                self.l(j)
+            } else {
+                joined = (j..=end).map(|k| self.l(k)).collect::<Vec<_>>().join(" ");
+                joined.as_str()
+            };
             // "km2", "km²": the square of a length unit.
             let squared = (self.is_sym(end + 1, "²")
                 || (self.is_num(end + 1) && self.s(end + 1) == "2"))
                 && self.attached(end + 1);
-            if squared && let Some(u) = LEXICON.units.get(&format!("sq {}", phrase.join(" "))) {
+            if squared && let Some(u) = LEXICON.units.get(&format!("sq {phrase}")) {
                 return Some((*u, end + 1));
             }
-            if let Some(u) = LEXICON.units.get(&phrase.join(" ")) {
+            if let Some(u) = LEXICON.units.get(phrase) {
                 // "m" alone is a metre only right after a numeral.
-                if phrase.len() == 1
-                    && phrase[0].len() == 1
+                if len == 1
+                    && phrase.len() == 1
                     && !self.attached(j)
                     && self.is_word(j + 1)
                     && self.joined(j + 1)
@@ -152,6 +159,13 @@ impl Scanner<'_> {
                 continue;
             }
             if !(j..=end).all(|k| self.joined(k)) {
+                continue;
+            }
+            if len == 1 {
+                // One word (or period) is read in place.
+                if let Some(c) = LEXICON.currency_words.get(self.l(j)) {
+                    return Some((*c, end));
+                }
                 continue;
             }
             let mut phrase = String::new();
