@@ -25,6 +25,14 @@ type Case = (
 );
 
 const CASES: &[Case] = &[
+    // A sentence-opening number or ordinary word before a known organization is cut off;
+    // a place word stays in the name.
+    (
+        "Two State Department lawyers resigned. Outside FBI offices, few waited.",
+        Org,
+        &["State Department", "FBI"],
+        &["Two State Department", "Outside FBI"],
+    ),
     // A trailing title word is the object of "for", not a title: the name keeps it.
     (
         "The Harlow Center for Justice noted that spending rose.",

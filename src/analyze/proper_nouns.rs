@@ -268,6 +268,11 @@ fn is_all_caps_word(w: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
 }
 
+/// A number word of data/number_words.txt ("one", "two", "dozen").
+fn is_number_word(w: &str) -> bool {
+    crate::lexicon::NUMBER_WORDS.words().any(|n| n == w)
+}
+
 /// Splits a raw run into the names it holds: strips leading titles before "of"
 /// ("Vice President of Taxpayers for Common Sense") and trailing role words ("Museum of
 /// Flight CEO"); splits coordinated names ("Belgium and Finland", "Goalscorers for
@@ -279,6 +284,20 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     if n > 1
         && !is_capitalized(word(0))
         && let Some(rest) = sub(&c, 1, n, c.possessive)
+    {
+        return refine(doc, rest, out);
+    }
+    // "One State Department lawyer", "Top Senate aides": a sentence-opening ordinary word
+    // or number before a known organization is no part of it.
+    if n > 1
+        && c.sentence_initial
+        && let Some(rest) = sub(&c, 1, n, c.possessive)
+        && ORGS.lookup(rest.text(doc)).is_some()
+        && ORGS.lookup(c.text(doc)).is_none()
+        && with_lower(word(0), |w| LEX.is_common_word(w) || is_number_word(w))
+        // "Ohio Democratic Party", "American Red Cross": a place or nationality word
+        // belongs to the name.
+        && super::people::lexicon::classes(word(0)) & super::people::lexicon::class::PLACE == 0
     {
         return refine(doc, rest, out);
     }
