@@ -6,7 +6,7 @@
 use super::gazetteer::{
     Heads, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_title, is_title_abbreviation,
 };
-use super::people::lexicon::LEX;
+use super::people::lexicon::{LEX, class, classes};
 use super::people::tokens::TokenView;
 use crate::model::{Document, Span};
 use crate::text::case::with_lower;
@@ -268,6 +268,20 @@ fn is_all_caps_word(w: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
 }
 
+/// "One State Department lawyer", "Former CIA director": a sentence-opening ordinary word
+/// or number before a known organization is no part of it; the organization without it.
+/// A place or nationality word belongs to the name ("Ohio Democratic Party").
+fn after_opening_word(doc: &Document, c: &Chunk) -> Option<Chunk> {
+    let first = doc.slice(*c.words.first()?);
+    let rest = sub(c, 1, c.words.len(), c.possessive)?;
+    let cut = c.sentence_initial
+        && ORGS.lookup(rest.text(doc)).is_some()
+        && ORGS.lookup(c.text(doc)).is_none()
+        && with_lower(first, |w| LEX.is_common_word(w) || is_number_word(w))
+        && classes(first) & class::PLACE == 0;
+    cut.then_some(rest)
+}
+
 /// A number word of data/number_words.txt ("one", "two", "dozen").
 fn is_number_word(w: &str) -> bool {
     crate::lexicon::NUMBER_WORDS.words().any(|n| n == w)
@@ -287,18 +301,7 @@ fn refine(doc: &Document, c: Chunk, out: &mut Vec<Chunk>) {
     {
         return refine(doc, rest, out);
     }
-    // "One State Department lawyer", "Top Senate aides": a sentence-opening ordinary word
-    // or number before a known organization is no part of it.
-    if n > 1
-        && c.sentence_initial
-        && let Some(rest) = sub(&c, 1, n, c.possessive)
-        && ORGS.lookup(rest.text(doc)).is_some()
-        && ORGS.lookup(c.text(doc)).is_none()
-        && with_lower(word(0), |w| LEX.is_common_word(w) || is_number_word(w))
-        // "Ohio Democratic Party", "American Red Cross": a place or nationality word
-        // belongs to the name.
-        && super::people::lexicon::classes(word(0)) & super::people::lexicon::class::PLACE == 0
-    {
+    if let Some(rest) = after_opening_word(doc, &c) {
         return refine(doc, rest, out);
     }
     // "West Palm Beach Tuesday": a weekday after a name dates the sentence.
