@@ -99,6 +99,24 @@ const CASES: &[Case] = &[
          Friday indicate that two of them are badly hurt.",
         &[("Hospital reports", "two of them are badly hurt", I)],
     ),
+    // --- quotes.stance_governor: the verb or predicate before "to" lends its subject
+    (
+        "Ferry row\n\nMayor Tom Lark continued to say he had never seen the letter. \
+         Voters were slightly more likely to say they preferred the old timetable.",
+        &[
+            ("Tom Lark", "he had never seen the letter", I),
+            ("Voters", "they preferred the old timetable", I),
+        ],
+    ),
+    (
+        "Ferry row\n\nMayor Tom Lark went out of his way to say that the ferry would run in May.",
+        &[("Tom Lark", "the ferry would run in May", I)],
+    ),
+    // a verb that takes an object reports nothing
+    (
+        "Ferry row\n\nMayor Tom Lark continues to maintain a strong lead in the harbour ward.",
+        &[],
+    ),
 ];
 
 #[test]
