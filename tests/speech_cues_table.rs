@@ -117,6 +117,25 @@ const CASES: &[Case] = &[
         "Ferry row\n\nMayor Tom Lark continues to maintain a strong lead in the harbour ward.",
         &[],
     ),
+    // --- quotes.end_before_next_cue: a reported clause ends where a new subject and
+    // speech verb open a second statement; a relative clause stays in the first
+    (
+        "Ferry poll\n\nMost riders said the fares were fair, but 55 percent of the crews \
+         say the pay is too low.",
+        &[
+            ("Riders", "the fares were fair", I),
+            ("55 percent of the crews", "the pay is too low", I),
+        ],
+    ),
+    (
+        "Ferry poll\n\nThe harbour board said the new fee, which critics say is unfair, \
+         will pay for the pier.",
+        &[(
+            "The harbour board",
+            "the new fee, which critics say is unfair, will pay for the pier",
+            I,
+        )],
+    ),
 ];
 
 #[test]

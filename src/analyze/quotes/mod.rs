@@ -18,6 +18,7 @@ mod governors;
 mod indirect;
 mod labels;
 pub mod marks;
+mod next_cue;
 mod participle;
 mod phrases;
 mod reported;
