@@ -58,6 +58,13 @@ const CASES: &[Case] = &[
         &[("Petra Lindqvist", ""), ("Colm Duggan", "")],
         &["Billionaire Petra Lindqvist", "Ohio-based Colm Duggan"],
     ),
+    // A headline's speech verb ends the name before it; the capitalized clause after it
+    // names no one.
+    (
+        "Marta Quill Says Harbor Tax Will Fail. Quill spoke on Monday.",
+        &[("Marta Quill", "")],
+        &["Marta Quill Says Harbor", "Harbor Tax"],
+    ),
     (
         "Mayor Says Guest Grace Pressure Is High.",
         &[],

@@ -3,9 +3,7 @@
 
 use super::lexicon::LEX;
 use super::tokens::Tok;
-use super::{
-    NameCandidate, as_role, is_name_word, is_title_like, lead_role, list_roles, role_coref, roles,
-};
+use super::{NameCandidate, as_role, is_title_like, lead_role, list_roles, role_coref, roles};
 use crate::analyze::rules::{self, fire};
 use crate::model::{Person, Span};
 use crate::text::case::lower_cow;
@@ -227,7 +225,7 @@ fn bare_mentions(
         .collect();
     covered.sort();
     for (k, t) in toks.iter().enumerate() {
-        if !is_name_word(text, t) {
+        if !t.is_name_word() {
             continue;
         }
         let span = Span::new(t.start, t.end);
@@ -240,9 +238,9 @@ fn bare_mentions(
         // Part of a longer capitalised run that is not this person ("Trump Tower").
         let next_cap = toks
             .get(k + 1)
-            .is_some_and(|n| is_name_word(text, n) && n.start == t.end + 1);
+            .is_some_and(|n| n.is_name_word() && n.start == t.end + 1);
         let prev_cap = k > 0
-            && is_name_word(text, &toks[k - 1])
+            && toks[k - 1].is_name_word()
             && toks[k - 1].end + 1 == t.start
             && !is_title_like(toks[k - 1].text(text));
         if next_cap || prev_cap {

@@ -11,6 +11,7 @@ pub mod evidence;
 mod lead_role;
 pub mod lexicon;
 mod list_roles;
+mod name_words;
 mod role_coref;
 pub mod roles;
 pub mod tokens;
@@ -41,6 +42,8 @@ pub fn extract_from(doc: &Document, view: &TokenView) -> Vec<Person> {
     build::build_people(text, &view.toks, &view.para, &cands)
 }
 
+/// Whether token `t` can be a word of a person's name; asked once per token, when
+/// [`tokens::tokenize`] makes it ([`Tok::is_name_word`]).
 pub(crate) fn is_name_word(text: &str, t: &Tok) -> bool {
     if !t.is_word() {
         return false;
@@ -174,6 +177,12 @@ fn compound_modifier(w: &str) -> bool {
     })
 }
 
+/// A capitalized speech verb in the present ("Says", "Tells", "Warns"): in a headline it
+/// follows the name of its speaker; no surname has that form.
+fn headline_verb(w: &str) -> bool {
+    w.ends_with('s') && is_capitalized(w) && LEX.speech_verb(w).is_some()
+}
+
 /// Every word of `first..=last` is an ordinary English noun or adjective that is no given
 /// name or surname ("Planned Parenthood", "Seventh Circuit").
 fn all_common_words(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
@@ -216,15 +225,15 @@ const PARTICLES: &[&str] = &[
 pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<NameCandidate> {
     let mut out = Vec::new();
     let mut unconfirmed = Vec::new();
-    let name_word: Vec<bool> = toks.iter().map(|t| is_name_word(text, t)).collect();
     let mut i = 0;
     while i < toks.len() {
-        if !name_word[i] {
+        if !toks[i].is_name_word() {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i;
+        let mut resume = None;
         while end + 1 < toks.len() && paras[end + 1] == paras[start] {
             let next = &toks[end + 1];
             if next.start > toks[end].end + 1 {
@@ -233,12 +242,30 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                     break;
                 }
             }
-            if name_word[end + 1] {
+            if toks[end + 1].is_name_word()
+                && headline_verb(next.text(text))
+                && evidence::is_plain_name_word(text, &toks[end])
+                && !LEX.is_common_word(toks[end].text(text))
+            {
+                // "Jo Roe Says Plan Fails", a headline: the verb ends a name that ends in a
+                // name word, and the capitalized words after it are the headline's
+                // clause, no new name.
+                let mut after = end + 2;
+                while after < toks.len()
+                    && toks[after].is_name_word()
+                    && paras[after] == paras[start]
+                    && !text[toks[after - 1].end..toks[after].start].contains('\n')
+                {
+                    after += 1;
+                }
+                resume = Some(after);
+                break;
+            } else if toks[end + 1].is_name_word() {
                 end += 1;
             } else if next.is_word()
                 && contains(PARTICLES, next.text(text))
                 && end + 2 < toks.len()
-                && name_word[end + 2]
+                && toks[end + 2].is_name_word()
             {
                 end += 2;
             } else if next.is_word()
@@ -246,7 +273,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 && end + 3 < toks.len()
                 && toks[end + 2].is_word()
                 && contains(PARTICLES, toks[end + 2].text(text))
-                && name_word[end + 3]
+                && toks[end + 3].is_name_word()
             {
                 // Two particles: "van der", "de la".
                 end += 3;
@@ -254,7 +281,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 break;
             }
         }
-        i = end + 1;
+        i = resume.unwrap_or(end + 1);
         let (name_start, honorific) = name_after_titles(text, toks, start, end);
         if name_start > end || continues_place(text, toks, start, name_start) {
             continue;
