@@ -140,8 +140,6 @@ const OWN_CASES: &[&str] = &[
     "Ferry crash\n\nThree crew members are still in hospital. Hospital reports late on \
      Friday indicate that two of them are badly hurt.",
     "Ferry row\n\nMayor Tom Lark continued to say he had never seen the letter.",
-    "Ferry poll\n\nMost riders said the fares were fair, but 55 percent of the crews \
-     say the pay is too low.",
     "Fare survey\n\n\
      Most riders said the new fare was fair, and a third of them said it was far too high.",
 ];

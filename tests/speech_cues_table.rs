@@ -117,8 +117,8 @@ const CASES: &[Case] = &[
         "Ferry row\n\nMayor Tom Lark continues to maintain a strong lead in the harbour ward.",
         &[],
     ),
-    // --- quotes.end_before_next_cue: a reported clause ends where a new subject and
-    // speech verb open a second statement; a relative clause stays in the first
+    // --- a reported clause ends where a new subject and speech verb open a second
+    // statement (quotes.joined_attribution); a relative clause stays in the first
     (
         "Ferry poll\n\nMost riders said the fares were fair, but 55 percent of the crews \
          say the pay is too low.",

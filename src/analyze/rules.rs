@@ -243,8 +243,6 @@ registry! {
         "\"Roe is saying that the plan failed\": a speech verb in \"-ing\" after a form of \"be\" reports its clause for the subject before the auxiliary";
     QUOTES_STANCE_GOVERNOR = "quotes.stance_governor", "quotes/governors.rs::stance_governor",
         "\"Roe continued to say …\" / \"Roe was quick to add …\" / \"Voters were more likely to say …\" / \"went out of his way to say\": the subject of the verb or predicate before \"to\" speaks";
-    QUOTES_END_BEFORE_NEXT_CUE = "quotes.end_before_next_cue", "quotes/next_cue.rs::end_before_next_cue",
-        "\"Most said yes, but 55 percent say she does not\": a reported clause ends before a conjunction or comma that opens a new subject and speech verb";
     QUOTES_QUANTIFIER_SUBJECT = "quotes.quantifier_subject", "quotes/reported.rs::quantifier_subject",
         "\"Some say the plan failed\" / \"Another says …\": a quantifier standing alone as the subject opening a clause is the speaker";
     QUOTES_INFINITIVE_SAID = "quotes.infinitive_said", "quotes/reported.rs::infinitive_subject",

@@ -459,9 +459,6 @@ impl Ctx<'_> {
                 break;
             }
         }
-        if let Some(e) = self.end_before_next_cue(start, end) {
-            end = e;
-        }
         while end > c
             && (self.toks[end].kind == TokKind::Punct
                 || matches!(self.lw(end), "and" | "but" | "or" | "as"))

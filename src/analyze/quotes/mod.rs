@@ -19,7 +19,6 @@ mod indirect;
 mod joined;
 mod labels;
 pub mod marks;
-mod next_cue;
 mod participle;
 mod phrases;
 mod reported;
