@@ -34,7 +34,7 @@ const CASES: &[Case] = &[
     ),
     (
         "The union has asked the fisheries ministry to delay the quota.",
-        &[],
+        &[("The union", "the fisheries ministry to delay the quota", I)],
     ),
     // --- a person named inside the speaker's appositive is not the speaker
     (
