@@ -139,6 +139,7 @@ const OWN_CASES: &[&str] = &[
      Other harbour officials echoed those remarks, saying the plan for the quay is inadequate.",
     "Ferry crash\n\nThree crew members are still in hospital. Hospital reports late on \
      Friday indicate that two of them are badly hurt.",
+    "Ferry row\n\nMayor Tom Lark continued to say he had never seen the letter.",
     "Fare survey\n\n\
      Most riders said the new fare was fair, and a third of them said it was far too high.",
 ];

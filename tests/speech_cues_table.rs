@@ -99,6 +99,43 @@ const CASES: &[Case] = &[
          Friday indicate that two of them are badly hurt.",
         &[("Hospital reports", "two of them are badly hurt", I)],
     ),
+    // --- quotes.stance_governor: the verb or predicate before "to" lends its subject
+    (
+        "Ferry row\n\nMayor Tom Lark continued to say he had never seen the letter. \
+         Voters were slightly more likely to say they preferred the old timetable.",
+        &[
+            ("Tom Lark", "he had never seen the letter", I),
+            ("Voters", "they preferred the old timetable", I),
+        ],
+    ),
+    (
+        "Ferry row\n\nMayor Tom Lark went out of his way to say that the ferry would run in May.",
+        &[("Tom Lark", "the ferry would run in May", I)],
+    ),
+    // a verb that takes an object reports nothing
+    (
+        "Ferry row\n\nMayor Tom Lark continues to maintain a strong lead in the harbour ward.",
+        &[],
+    ),
+    // --- a reported clause ends where a new subject and speech verb open a second
+    // statement (quotes.joined_attribution); a relative clause stays in the first
+    (
+        "Ferry poll\n\nMost riders said the fares were fair, but 55 percent of the crews \
+         say the pay is too low.",
+        &[
+            ("Riders", "the fares were fair", I),
+            ("55 percent of the crews", "the pay is too low", I),
+        ],
+    ),
+    (
+        "Ferry poll\n\nThe harbour board said the new fee, which critics say is unfair, \
+         will pay for the pier.",
+        &[(
+            "The harbour board",
+            "the new fee, which critics say is unfair, will pay for the pier",
+            I,
+        )],
+    ),
 ];
 
 #[test]

@@ -241,6 +241,8 @@ registry! {
         "a line opened by a short capitalised label and a colon (\"ROE: …\", \"Q: …\", \"Mayor Roe: Bridge will reopen\") is the label's statement";
     QUOTES_PROGRESSIVE_SAID = "quotes.progressive_said", "quotes/reported.rs::progressive_statement",
         "\"Roe is saying that the plan failed\": a speech verb in \"-ing\" after a form of \"be\" reports its clause for the subject before the auxiliary";
+    QUOTES_STANCE_GOVERNOR = "quotes.stance_governor", "quotes/governors.rs::stance_governor",
+        "\"Roe continued to say …\" / \"Roe was quick to add …\" / \"Voters were more likely to say …\" / \"went out of his way to say\": the subject of the verb or predicate before \"to\" speaks";
     QUOTES_QUANTIFIER_SUBJECT = "quotes.quantifier_subject", "quotes/reported.rs::quantifier_subject",
         "\"Some say the plan failed\" / \"Another says …\": a quantifier standing alone as the subject opening a clause is the speaker";
     QUOTES_INFINITIVE_SAID = "quotes.infinitive_said", "quotes/reported.rs::infinitive_subject",

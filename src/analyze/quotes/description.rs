@@ -77,7 +77,8 @@ impl Ctx<'_> {
     }
 
     /// "Hospital reports early on Saturday indicate …": an -s speech-verb word at `v`
-    /// followed by a phrase of time words only and then a speech verb is a plural noun,
+    /// followed by a phrase of time words only ("from" may open it) and then a speech
+    /// verb is a plural noun,
     /// the subject of that verb, not a verb of its own.
     pub(super) fn speech_noun_before_timed_verb(&self, v: usize) -> bool {
         let word = self.lw(v);

@@ -14,6 +14,7 @@ mod appositive;
 mod attribution;
 mod context;
 mod description;
+mod governors;
 mod indirect;
 mod joined;
 mod labels;

@@ -39,7 +39,6 @@ const PARTICIPLE_LEMMAS: &[&str] = &[
     "acknowledge",
     "contend",
     "assert",
-    "maintain",
     "complain",
     "declare",
     "stress",
@@ -125,8 +124,9 @@ impl Ctx<'_> {
         crate::lexicon::is_weekday(w) || matches!(w, "today" | "yesterday" | "tonight")
     }
 
-    /// Whether the participle at `v` reports a statement by its lemma ([`PARTICIPLE_LEMMAS`]).
-    fn reporting_participle(&self, v: usize) -> bool {
+    /// Whether the participle (or infinitive) at `v` reports a statement by its lemma
+    /// ([`PARTICIPLE_LEMMAS`]).
+    pub(super) fn reporting_participle(&self, v: usize) -> bool {
         let Some(verb) = LEX.speech_verb(self.w(v)) else {
             return false;
         };

@@ -378,6 +378,8 @@ impl Ctx<'_> {
             && self.lw(v - 2) == "on"
         {
             v - 3
+        } else if let Some(g) = self.stance_governor(v) {
+            g
         } else {
             (v.saturating_sub(MAX_MEDIUM + 3)..v - 3).find(|&j| {
                 TOOK.contains(&self.lw(j))
