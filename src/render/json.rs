@@ -216,7 +216,7 @@ pub fn extract_json_text(doc: &Document, a: &Analysis, explain: bool) -> String 
     let sentences = std::mem::take(&mut whole.sentences);
     let (rest, list) = crate::parallel::join(
         || pretty(&whole, doc.text.len() + 4096),
-        || pretty(&sentences, doc.text.len() * 2),
+        || indented(&pretty(&sentences, doc.text.len() * 2)),
     );
     splice_sentences(rest, &list)
 }
@@ -232,27 +232,30 @@ fn pretty<T: Serialize>(value: &T, capacity: usize) -> String {
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-/// `rest` (the object written with an empty sentence list) with `list` (the list written
-/// alone) in that list's place, indented one level deeper as it would be inside the
-/// object. JSON strings hold no raw line break, so every `\n` in `list` starts a line.
-fn splice_sentences(rest: String, list: &str) -> String {
-    // `sentences` is the last key but one at the top level (keys are sorted; `title` is
-    // last and a string, which holds no unescaped quote, so the last match is the key).
-    const KEY: &str = "\n  \"sentences\": []";
-    let Some(at) = rest.rfind(KEY) else {
-        return rest;
-    };
-    let cut = at + KEY.len() - "[]".len();
-    let mut out = String::with_capacity(rest.len() + list.len() * 9 / 8);
-    out.push_str(&rest[..cut]);
+/// `list` (JSON written alone) indented one level deeper, as it would be inside the
+/// object. JSON strings hold no raw line break, so every `\n` starts a line.
+fn indented(list: &str) -> String {
+    let mut out = String::with_capacity(list.len() * 9 / 8);
     for (i, line) in list.split('\n').enumerate() {
         if i > 0 {
             out.push_str("\n  ");
         }
         out.push_str(line);
     }
-    out.push_str(&rest[cut + "[]".len()..]);
     out
+}
+
+/// `rest` (the object written with an empty sentence list) with `list` (the list,
+/// [`indented`]) in that list's place.
+fn splice_sentences(rest: String, list: &str) -> String {
+    // `sentences` is the last key but one at the top level (keys are sorted; `title` is
+    // last and a string, which holds no raw line break, so only the key's line matches).
+    const KEY: &str = "\n  \"sentences\": []";
+    let Some(at) = rest.rfind(KEY) else {
+        return rest;
+    };
+    let cut = at + KEY.len() - "[]".len();
+    [&rest[..cut], list, &rest[cut + "[]".len()..]].concat()
 }
 
 /// [`extract_json`] with a `rules` list on every finding (see [`extract_json_text`]).
