@@ -16,8 +16,14 @@ const CLOSERS: &[char] = &['”', ')', ']', '’'];
 /// Longest run a span is extended by, in bytes: a clause, not a paragraph.
 const MAX_EXTENSION: usize = 400;
 
-/// Completes every paraphrase's span to its clause boundary.
+/// Completes every paraphrase's span to its clause boundary, never across the cue of
+/// another statement ("Lee said the fees rose but noted that …": the first statement
+/// ends where the second attribution begins).
 pub fn complete_clauses(doc: &Document, quotes: &mut [Quote]) {
+    let cues: Vec<usize> = quotes
+        .iter()
+        .filter_map(|q| q.cue.map(|c| c.start))
+        .collect();
     for q in quotes.iter_mut().filter(|q| q.kind == QuoteKind::Indirect) {
         let Some(sentence) = doc.sentences.get(q.sentence) else {
             continue;
@@ -27,7 +33,19 @@ pub fn complete_clauses(doc: &Document, quotes: &mut [Quote]) {
         if let Some(cue) = q.cue.filter(|c| c.start >= q.text.end) {
             limit = limit.min(cue.start);
         }
-        if let Some(end) = clause_end(&doc.text, q.text, limit) {
+        let Some(end) = clause_end(&doc.text, q.text, limit) else {
+            continue;
+        };
+        let crossed = cues
+            .iter()
+            .copied()
+            .filter(|&c| c > q.text.end && c < end)
+            .min();
+        let end = match crossed {
+            Some(cue) => end_before_cue(&doc.text, q.text, cue),
+            None => Some(end),
+        };
+        if let Some(end) = end {
             q.text = Span::new(q.text.start, end);
         }
     }
@@ -98,6 +116,48 @@ fn clause_end(text: &str, span: Span, limit: usize) -> Option<usize> {
     }
     let end = span.end + text[span.end..end].trim_end().len();
     (end > span.end).then_some(end)
+}
+
+/// Words that join a second attribution to a clause ("… and tells the crowd …").
+const JOINTS: &[&str] = &[
+    "and", "but", "while", "though", "although", "whereas", "yet",
+];
+
+/// Where an extension of `span` that would run into the cue of another statement at
+/// `cue` ends instead: after the last closing mark or bracket that leaves nothing open
+/// ("… to be “messy,” adding …"), or before the last joining word ("… for the attack
+/// but officials have said …"), whichever comes later; `None` when neither stands
+/// between the span and the cue.
+fn end_before_cue(text: &str, span: Span, cue: usize) -> Option<usize> {
+    let mut depth = open_depth(&text[span.start..span.end]);
+    let mut straight_open = text[span.start..span.end].matches('"').count() % 2 == 1;
+    let mut best = None;
+    let mut prev = ' ';
+    for (i, c) in text[span.end..cue].char_indices() {
+        let at = span.end + i;
+        if OPENERS.contains(&c) {
+            depth += 1;
+        } else if (CLOSERS.contains(&c) && depth > 0) || (c == '"' && straight_open) {
+            depth -= 1;
+            if c == '"' {
+                straight_open = false;
+            }
+            if depth == 0 {
+                best = Some(at + c.len_utf8());
+            }
+        } else if c == '"' {
+            depth += 1;
+            straight_open = true;
+        } else if depth == 0 && prev.is_whitespace() {
+            let word = text[at..cue].split(|c: char| !c.is_alphabetic()).next();
+            if word.is_some_and(|w| JOINTS.contains(&w)) {
+                let head = text[span.start..at].trim_end_matches([' ', '\t', ',', ';']);
+                best = Some(span.start + head.len());
+            }
+        }
+        prev = c;
+    }
+    best.filter(|&e| e > span.end)
 }
 
 #[cfg(test)]

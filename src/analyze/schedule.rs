@@ -11,6 +11,7 @@
 //! helper goes on with the loose stages. Both threads then carry about the same work
 //! (measured on a 1 MB document). The result is the same either way.
 
+use super::people::tokens::TokenView;
 use super::{
     dates, drop_headline_and_caption_statements, figures, fingerprint, language, organizations,
     paraphrase, people, places, proper_nouns, quotes, rules, terms,
@@ -22,9 +23,9 @@ use crate::model::{
 use crate::text::segment;
 
 /// Every stage on the calling thread.
-pub(super) fn one_thread(doc: &Document) -> Analysis {
-    let (people, quotes) = person_stages(doc);
-    let (chunks, places) = place_stages(doc);
+pub(super) fn one_thread(doc: &Document, view: &TokenView) -> Analysis {
+    let (people, quotes) = person_stages(doc, view);
+    let (chunks, places) = place_stages(doc, view);
     let loose = Loose {
         figures: figures::extract(doc),
         dates: dates::extract(doc),
@@ -34,14 +35,14 @@ pub(super) fn one_thread(doc: &Document) -> Analysis {
 }
 
 /// The stages split over this thread and one helper; also the helper's rule firings.
-pub(super) fn two_threads(doc: &Document) -> (Analysis, Vec<(RuleId, Span)>) {
+pub(super) fn two_threads(doc: &Document, view: &TokenView) -> (Analysis, Vec<(RuleId, Span)>) {
     std::thread::scope(|s| {
         let (handover, placed) = std::sync::mpsc::sync_channel(1);
         let helper = s.spawn(move || {
             rules::traced(|| {
                 // The receiver lives until this thread is joined; a failed send cannot
                 // happen, and would only mean the places are computed again.
-                let _ = handover.send(place_stages(doc));
+                let _ = handover.send(place_stages(doc, view));
                 Loose {
                     figures: figures::extract(doc),
                     dates: dates::extract(doc),
@@ -49,9 +50,9 @@ pub(super) fn two_threads(doc: &Document) -> (Analysis, Vec<(RuleId, Span)>) {
                 }
             })
         });
-        let (people, quotes) = person_stages(doc);
+        let (people, quotes) = person_stages(doc, view);
         // A helper that panicked sent nothing: the join below raises its panic.
-        let (chunks, places) = placed.recv().unwrap_or_else(|_| place_stages(doc));
+        let (chunks, places) = placed.recv().unwrap_or_else(|_| place_stages(doc, view));
         let analysis = finish_here(doc, people, quotes, &chunks, places);
         let (loose, fired) = helper
             .join()
@@ -78,18 +79,20 @@ impl Loose {
 }
 
 /// People, then quotes (whose speakers resolve to them).
-fn person_stages(doc: &Document) -> (Vec<Person>, Vec<Quote>) {
-    let tokens = people::tokens::TokenView::new(&doc.text, &doc.paragraphs);
-    let mut people = people::extract_from(doc, &tokens);
-    let mut quotes = quotes::extract_from(doc, &tokens, &mut people);
+fn person_stages(doc: &Document, tokens: &TokenView) -> (Vec<Person>, Vec<Quote>) {
+    let mut people = people::extract_from(doc, tokens);
+    let mut quotes = quotes::extract_from(doc, tokens, &mut people);
     drop_headline_and_caption_statements(doc, &mut quotes);
     paraphrase::complete_clauses(doc, &mut quotes);
     (people, quotes)
 }
 
 /// Proper-noun chunks and the places among them (people not yet taken out).
-fn place_stages(doc: &Document) -> (Vec<proper_nouns::Chunk>, Vec<NamedEntity>) {
-    let chunks = proper_nouns::chunks(doc);
+fn place_stages(
+    doc: &Document,
+    tokens: &TokenView,
+) -> (Vec<proper_nouns::Chunk>, Vec<NamedEntity>) {
+    let chunks = proper_nouns::chunks_from(doc, tokens);
     let places = places::extract_from(doc, &chunks);
     (chunks, places)
 }

@@ -15,8 +15,10 @@ mod attribution;
 mod context;
 mod description;
 mod indirect;
+mod joined;
 mod labels;
 pub mod marks;
+mod participle;
 mod phrases;
 mod reported;
 mod shares;
@@ -337,7 +339,7 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
         } else {
             ctx.labelled_line(k, &run.log)
         };
-        let Some((f, cs, ce)) = hit else { continue };
+        let Some((mut f, cs, ce)) = hit else { continue };
         let span = Span::new(ctx.toks[cs].start, ctx.toks[ce].end);
         // An inverted or "according to" clause already reported by an earlier cue.
         if cs < k && span.start < covered_until {
@@ -346,8 +348,21 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
         // A cue inside a clause already reported ("The authors say the results confirm
         // …") is part of that statement, unless the same speaker speaks again
         // ("…, which he says would lead to less violence").
-        if ctx.toks[k].start < covered_until && covered_by.as_ref() != Some(&f.speaker) {
+        // "… who said and did …": coordinated verbs, no second statement.
+        let joined = (ctx.toks[k].start < covered_until
+            && cs > k
+            && !matches!(ctx.lw(cs), "and" | "or" | "but"))
+        .then(|| end_joined(ctx, run, k))
+        .flatten();
+        if ctx.toks[k].start < covered_until
+            && joined.is_none()
+            && covered_by.as_ref() != Some(&f.speaker)
+        {
             continue;
+        }
+        // "…, saying …" / "… but noted that …": the second cue shares the first's subject.
+        if let Some(Some(sp)) = joined {
+            f.speaker = sp;
         }
         if span.end > covered_until {
             covered_until = span.end;
@@ -415,6 +430,21 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
             .push((span, f.speaker, QuoteKind::Indirect, f.cue));
     }
     partial_in_clause
+}
+
+/// "Most riders said the fare was fair, and a third said it was too high": the
+/// reported statement holding cue `k` ends before the joint of the second attribution
+/// (see `joined`). Returns `None` when it was not cut there, else the first
+/// statement's speaker when the second cue shares its subject.
+fn end_joined(ctx: &Ctx, run: &mut Run, k: usize) -> Option<Option<Speaker>> {
+    let at = ctx.toks[k].start;
+    let i = run.found.iter().rposition(|(span, _, kind, _)| {
+        *kind == QuoteKind::Indirect && span.start < at && at < span.end
+    })?;
+    let from = ctx.toks.partition_point(|t| t.start < run.found[i].0.start);
+    let (end, shared) = ctx.joined_attribution(k, from)?;
+    run.found[i].0.end = ctx.toks[end].end;
+    Some(shared.then(|| run.found[i].1.clone()))
 }
 
 /// A quoted phrase no rule attributed that cuts a reported clause short is the

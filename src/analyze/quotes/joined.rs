@@ -1,0 +1,110 @@
+//! Where a reported clause ends when a second attribution is joined to it inside the
+//! sentence: "Most riders said the fare was fair, and a third said it was too high",
+//! "Lee said the fees rose but noted that …", "…; 40 percent said …", "…, while the
+//! mayor says …", "…, saying …". The first statement stops before the joint and the
+//! second cue reports its own clause, so neither statement holds the other.
+
+use super::context::Ctx;
+use crate::analyze::people::lexicon::LEX;
+use crate::analyze::people::tokens::is_capitalized;
+use crate::analyze::rules::{self, fire};
+use crate::model::Span;
+
+/// Conjunctions that join a second attribution to a reported clause.
+const JOINTS: &[&str] = &[
+    "and", "but", "while", "though", "although", "whereas", "yet",
+];
+
+/// Words that make the phrase before the second cue part of the first clause (a nested
+/// or subordinate clause, not a new subject): "…, and that voters say …".
+const NOT_SUBJECT: &[&str] = &[
+    "that", "which", "if", "whether", "because", "when", "where", "whom", "whose", "as", "than",
+    "to", "so", "how", "what", "why",
+];
+
+/// Words opening an adverbial clause: "After the vote ended, the mayor said …" joins
+/// no second statement to a first one with its comma.
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "when", "while", "since", "if", "because", "although", "though", "as",
+    "once", "until", "unless", "whether",
+];
+
+/// Most words in the subject of the second cue ("only 49 percent of the town's voters").
+const MAX_SUBJECT_WORDS: usize = 8;
+
+impl Ctx<'_> {
+    /// The joint before the second attribution whose cue is `k`, inside a statement that
+    /// starts at token `from`: the comma, semicolon or conjunction right before `k`'s
+    /// subject, or before `k` itself when the subject is shared ("… but noted that",
+    /// "…, saying"). Returns the last token of the first statement, which keeps three
+    /// words or more, and whether the second cue shares the first one's subject.
+    pub fn joined_attribution(&self, k: usize, from: usize) -> Option<(usize, bool)> {
+        let verb = LEX.speech_verb(self.w(k))?;
+        // "Ohio state Rep. Ann Lee", "Illinois state Senate candidate": a bare form
+        // after a singular name, or before a capitalised word after any name, is a noun.
+        let before = self.w(k.checked_sub(1)?);
+        if LEX.lemma(verb) == self.lw(k)
+            && is_capitalized(before)
+            && !self.is_pronoun(k - 1)
+            && (!before.ends_with('s') || is_capitalized(self.w(k + 1)))
+        {
+            return None;
+        }
+        let mut j = k.checked_sub(1)?;
+        let mut words = 0;
+        let joint = loop {
+            if j <= from || !self.same_sent(j, k) || self.in_quote[j].is_some() {
+                return None;
+            }
+            let lw = self.lw(j);
+            if matches!(lw, "," | ";") || JOINTS.contains(&lw) {
+                break j;
+            }
+            // "… the regional centers The agency said …": a capitalised article after a
+            // lowercase word opens a sentence whose full stop the text lost.
+            if matches!(self.w(j), "The" | "A" | "An")
+                && self.is_word(j - 1)
+                && !is_capitalized(self.w(j - 1))
+            {
+                break j;
+            }
+            if self.is_word(j) {
+                // "…, compared with 23 percent who said": "who" only right before the cue.
+                if NOT_SUBJECT.contains(&lw) || lw == "who" && j + 1 != k {
+                    return None;
+                }
+                if LEX.speech_verb(self.w(j)).is_some() {
+                    return None;
+                }
+                words += 1;
+            } else if !matches!(lw, "(" | ")" | "-" | "’s" | "'s" | "%") {
+                return None;
+            }
+            if words > MAX_SUBJECT_WORDS {
+                return None;
+            }
+            j -= 1;
+        };
+        // A comma right before a finite cue is an inversion ("…, said Roe"), not a joint;
+        // a participle after a comma ("…, saying …") shares the subject.
+        if joint + 1 == k && self.w(joint) == "," && !verb.gerund {
+            return None;
+        }
+        // "…, after examining the leg, she insisted …": a comma closing an adverbial
+        // clause joins nothing.
+        if self.w(joint) == "," && SUBORDINATORS.contains(&self.lw(from)) {
+            return None;
+        }
+        let mut end = joint - 1;
+        while end > from && (!self.is_word(end) || JOINTS.contains(&self.lw(end))) {
+            end -= 1;
+        }
+        let kept = (from..=end).filter(|&i| self.is_word(i)).count();
+        (kept >= 3
+            && fire(
+                rules::QUOTES_JOINED_ATTRIBUTION,
+                Span::new(self.toks[joint].start, self.toks[k].end),
+            ))
+        .then_some((end, joint + 1 == k))
+    }
+}

@@ -1,0 +1,156 @@
+//! Table of statement-span cases for the quote engine, our own sentences: where a
+//! reported statement ends when a second attribution is joined to it in the same
+//! sentence ("…, and a third said …", "… but noted that …", "…; 30 percent said …",
+//! "…, while the crews say …", "…, saying …"), and where it starts. Split from
+//! `quotes_table.rs` (file size), like `quotes_table_speakers.rs`. Each case lists every
+//! statement expected: a missing statement, a wrong speaker or kind, or an extra
+//! statement fails it.
+
+use newsdesk::analyze;
+use newsdesk::ingest::{IngestOptions, ingest};
+use newsdesk::model::QuoteKind;
+
+mod table_support;
+
+const I: QuoteKind = QuoteKind::Indirect;
+
+/// (article text, expected statements as (speaker, words inside the statement, kind)).
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str, QuoteKind)],
+);
+
+const CASES: &[Case] = &[
+    // --- a second attribution joined by a comma and a conjunction
+    (
+        "Fare survey\n\nMost riders said the new fare was fair, and a third of them said \
+         it was far too high for families.",
+        &[
+            ("Riders", "the new fare was fair", I),
+            ("A third of them", "it was far too high for families", I),
+        ],
+    ),
+    (
+        "Pier repairs\n\nOdile Brand said the pier would reopen in June, but the council \
+         said the repairs could take a year.",
+        &[
+            ("Odile Brand", "the pier would reopen in June", I),
+            ("The council", "the repairs could take a year", I),
+        ],
+    ),
+    (
+        "Channel depth\n\nThe harbour master said the channel was dredged in May, while \
+         the ferry crews say it is still too shallow for the boats.",
+        &[
+            ("The harbour master", "the channel was dredged in May", I),
+            (
+                "The ferry crews",
+                "it is still too shallow for the boats",
+                I,
+            ),
+        ],
+    ),
+    // --- by a semicolon
+    (
+        "Club vote\n\nSix in 10 members said the club should stay open; 30 percent said it \
+         should close by the spring.",
+        &[
+            ("Six in 10 members", "the club should stay open", I),
+            ("30 percent", "it should close by the spring", I),
+        ],
+    ),
+    // --- the comma closing an adverbial clause before the second subject
+    (
+        "Pier closure\n\nAfter the mayor announced the closure of the old pier, the council \
+         said it would pay for the repairs.",
+        &[
+            ("The mayor", "the closure of the old pier", I),
+            ("The council", "it would pay for the repairs", I),
+        ],
+    ),
+    // --- a shared subject: a conjunction or a participle right before the second cue
+    (
+        "Ferry fees\n\nAnn Lee said the fees rose last year but noted that the boats are new.",
+        &[
+            ("Ann Lee", "the fees rose last year", I),
+            ("Ann Lee", "the boats are new", I),
+        ],
+    ),
+    (
+        "Inspection row\n\nThe ferry company rejected the harbour board's findings, saying \
+         the boats had passed every inspection this year.",
+        &[
+            ("The ferry company", "the harbour board's findings", I),
+            (
+                "The ferry company",
+                "the boats had passed every inspection this year",
+                I,
+            ),
+        ],
+    ),
+    // --- not joined: an attribution inside the statement stays part of it
+    (
+        "Budget plan\n\nLee said the plan, which critics say is too costly, would pass \
+         before the summer.",
+        &[(
+            "Lee",
+            "the plan, which critics say is too costly, would pass before the summer",
+            I,
+        )],
+    ),
+];
+
+/// The statements of the whole analysis (spans completed to their clause).
+fn statements_of(text: &str) -> Vec<String> {
+    let doc = ingest(text.as_bytes(), &IngestOptions::default()).expect("case text ingests");
+    analyze::analyze(&doc)
+        .quotes
+        .iter()
+        .map(|q| doc.slice(q.text).to_string())
+        .collect()
+}
+
+/// (article text, words that must open a statement of their own and so stand in no
+/// statement that starts earlier).
+const NOT_RUN_INTO: &[(&str, &str)] = &[
+    (
+        "Ferry fees\n\nAnn Lee said the fees rose last year but noted that the boats are new.",
+        "noted",
+    ),
+    (
+        "Fare survey\n\nMost riders said the new fare was fair, and a third of them said \
+         it was far too high for families.",
+        "third",
+    ),
+    (
+        "Inspection row\n\nThe ferry company rejected the harbour board's findings, saying \
+         the boats had passed every inspection this year.",
+        "saying",
+    ),
+    // the paraphrase runs on past its partial quote to the closing mark, not beyond
+    (
+        "Ferry row\n\nTom Varga said the old ferry in the harbour was now “a floating \
+         wreck” and told reporters that the crews had quit in protest over the pay.",
+        "told",
+    ),
+];
+
+#[test]
+fn statement_span_table() {
+    table_support::assert_table(CASES, |(text, want)| {
+        let got = table_support::quotes_of(text);
+        (text.to_string(), table_support::quote_problems(&got, want))
+    });
+}
+
+#[test]
+fn a_statement_ends_before_the_next_attribution() {
+    table_support::assert_table(NOT_RUN_INTO, |(text, cue)| {
+        let problems = statements_of(text)
+            .into_iter()
+            .filter(|t| t.split_whitespace().any(|w| w == *cue))
+            .map(|t| format!("{t:?} runs into the attribution at {cue:?}"))
+            .collect();
+        (text.to_string(), problems)
+    });
+}
