@@ -18,14 +18,17 @@ pub struct Slot(());
 impl Slot {
     /// A free helper slot, if one is left (cores − 1 of them in all).
     pub fn take() -> Option<Slot> {
-        let max = max_helpers();
-        IN_USE
-            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
-                (n < max).then_some(n + 1)
-            })
-            .ok()
-            .map(|_| Slot(()))
+        claim(&IN_USE, max_helpers()).then_some(Slot(()))
     }
+}
+
+/// Counts one more in `in_use` unless `max` are already counted; whether it did.
+fn claim(in_use: &AtomicUsize, max: usize) -> bool {
+    in_use
+        .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+            (n < max).then_some(n + 1)
+        })
+        .is_ok()
 }
 
 impl Drop for Slot {
@@ -77,21 +80,20 @@ mod tests {
     }
 
     #[test]
-    fn slots_are_bounded_and_given_back() {
-        let max = max_helpers();
-        let held: Vec<Slot> = std::iter::from_fn(Slot::take).take(max + 5).collect();
-        assert!(held.len() <= max);
-        drop(held);
-        // Other tests may hold a slot for a moment; once all are back, one is free again
-        // (on a machine with more than one core).
-        if max > 0 {
-            let again = (0..1000).find_map(|_| {
-                Slot::take().or_else(|| {
-                    std::thread::yield_now();
-                    None
-                })
-            });
-            assert!(again.is_some());
-        }
+    fn claims_stop_at_the_limit_and_resume_when_one_is_given_back() {
+        let in_use = AtomicUsize::new(0);
+        assert!(claim(&in_use, 2) && claim(&in_use, 2));
+        assert!(!claim(&in_use, 2));
+        in_use.fetch_sub(1, Ordering::AcqRel);
+        assert!(claim(&in_use, 2));
+        assert!(!claim(&AtomicUsize::new(0), 0), "one core: no helper");
+    }
+
+    #[test]
+    fn slots_never_exceed_the_helpers_allowed() {
+        let held: Vec<Slot> = std::iter::from_fn(Slot::take)
+            .take(max_helpers() + 5)
+            .collect();
+        assert!(held.len() <= max_helpers());
     }
 }

@@ -38,12 +38,9 @@ pub fn analyze(doc: &Document) -> Analysis {
     let helper = (doc.text.len() >= PARALLEL_FROM)
         .then(crate::parallel::Slot::take)
         .flatten();
-    // One reading of the words, shared by people, quotes and proper-noun chunks; made
-    // before the stages split so both threads read it.
-    let view = people::tokens::TokenView::new(&doc.text, &doc.paragraphs);
     let (mut analysis, side_fired) = match helper {
-        Some(_slot) => schedule::two_threads(doc, &view),
-        None => (schedule::one_thread(doc, &view), Vec::new()),
+        Some(_slot) => schedule::two_threads(doc),
+        None => (schedule::one_thread(doc), Vec::new()),
     };
     analysis.key_points = keypoints::select(doc, &analysis);
     rules::absorb(&side_fired);

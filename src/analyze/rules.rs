@@ -594,17 +594,26 @@ struct StageFirings {
 }
 
 impl StageFirings {
-    fn of(fired: &[(RuleId, Span)], stage: &str) -> StageFirings {
-        let mut v: Vec<(RuleId, Span)> = fired
-            .iter()
-            .copied()
+    /// The firings of each of `stages`, in one pass over `fired` (it is long on a long
+    /// document; a pass per stage cost more than the sorting).
+    fn by_stage<const N: usize>(fired: &[(RuleId, Span)], stages: [&str; N]) -> [StageFirings; N] {
+        let mut v: [Vec<(RuleId, Span)>; N] = std::array::from_fn(|_| Vec::new());
+        for &(id, s) in fired {
             // A backwards span (a rule's bug) names no text: it is left out, not allowed
             // to break the lookup for everyone else.
-            .filter(|(id, s)| s.start <= s.end && rule(*id).stage() == stage)
-            .collect();
-        v.sort_by_key(|(_, s)| (s.start, s.end));
-        let longest = v.iter().map(|(_, s)| s.len()).max().unwrap_or(0);
-        StageFirings { v, longest }
+            if s.start > s.end {
+                continue;
+            }
+            let stage = rule(id).stage();
+            if let Some(i) = stages.iter().position(|&st| st == stage) {
+                v[i].push((id, s));
+            }
+        }
+        v.map(|mut v| {
+            v.sort_by_key(|(_, s)| (s.start, s.end));
+            let longest = v.iter().map(|(_, s)| s.len()).max().unwrap_or(0);
+            StageFirings { v, longest }
+        })
     }
 
     /// The rules whose spans overlap `span` (or, for an empty span, sit at it).
@@ -622,33 +631,38 @@ impl StageFirings {
 
 /// Gives every finding in `a` the rules (of its own stage) that fired on its text.
 pub fn attach(a: &mut Analysis, fired: &[(RuleId, Span)]) {
-    let quotes = StageFirings::of(fired, "quotes");
+    let [quotes, figures, people, orgs, places, dates] = StageFirings::by_stage(
+        fired,
+        [
+            "quotes",
+            "figures",
+            "people",
+            "organizations",
+            "places",
+            "dates",
+        ],
+    );
     for q in &mut a.quotes {
         quotes.overlapping(q.text, &mut q.rules);
     }
-    let figures = StageFirings::of(fired, "figures");
     for f in &mut a.figures {
         figures.overlapping(f.text, &mut f.rules);
     }
-    let people = StageFirings::of(fired, "people");
     for p in &mut a.people {
         for m in &p.mentions {
             people.overlapping(*m, &mut p.rules);
         }
     }
-    let orgs = StageFirings::of(fired, "organizations");
     for o in &mut a.organizations {
         for m in &o.mentions {
             orgs.overlapping(*m, &mut o.rules);
         }
     }
-    let places = StageFirings::of(fired, "places");
     for p in &mut a.places {
         for m in &p.mentions {
             places.overlapping(*m, &mut p.rules);
         }
     }
-    let dates = StageFirings::of(fired, "dates");
     for d in &mut a.dates {
         dates.overlapping(d.text, &mut d.rules);
     }
@@ -690,7 +704,7 @@ mod tests {
             (QUOTES_AFTER_X_SAID, backwards),
             (QUOTES_COLON_INTRO, Span::new(4, 9)),
         ];
-        let firings = StageFirings::of(&fired, "quotes");
+        let [firings] = StageFirings::by_stage(&fired, ["quotes"]);
         let mut got = RuleSet::default();
         firings.overlapping(Span::new(5, 12), &mut got);
         assert!(got.contains(QUOTES_COLON_INTRO) && !got.contains(QUOTES_AFTER_X_SAID));

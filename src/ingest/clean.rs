@@ -224,10 +224,12 @@ enum LineKind {
     Byline(String, Option<(NaiveDate, std::ops::Range<usize>)>),
 }
 
-/// Builds the furniture pattern set, the one costly table of cleaning (a command-line
-/// run builds it on a spare core while it reads its input).
+/// Builds the furniture pattern set, the one costly table of cleaning, then the credit
+/// patterns (a command-line run builds them on a spare core while it reads and decodes
+/// its input; the line patterns cleaning needs first are left to the cleaning thread).
 pub fn warm_up() {
     LazyLock::force(&FURNITURE_LOOSE);
+    super::credit::warm_up();
 }
 
 fn is_furniture(line: &str) -> bool {

@@ -25,6 +25,13 @@ static TRAILING_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[.!?][\x22'”’)]?\s+(?:Image|Images|Photo|Photos|Photograph|Picture|Credit|Photo credit|Image credit|Illustration|Graphic)\s*:").unwrap()
 });
 
+/// Builds the three head patterns (see [`super::clean::warm_up`]).
+pub(super) fn warm_up() {
+    LazyLock::force(&REPORTING_HEAD);
+    LazyLock::force(&CREDIT_HEAD);
+    LazyLock::force(&TRAILING_HEAD);
+}
+
 /// `^\(?(?:Additional )?(?:Reporting|…) by\b[^.]{0,200}\)?\.?$`: a reporting credit
 /// standing alone ("Reporting by Jane Roe; Editing by Sam Poe").
 pub(super) fn is_reporting_credit(line: &str) -> bool {

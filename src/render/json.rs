@@ -207,10 +207,55 @@ fn date_view<'a>(doc: &'a Document, d: &'a DateMention, rules: Option<Names>) ->
 /// and organizations and places become objects (`{"name", "rules"}`), which the eval
 /// scripts also accept.
 pub fn extract_json_text(doc: &Document, a: &Analysis, explain: bool) -> String {
-    let mut out = Vec::with_capacity(doc.text.len() * 3 + 4096);
-    serde_json::to_writer_pretty(&mut out, &view(doc, a, explain))
+    let mut whole = view(doc, a, explain);
+    if doc.text.len() < SPLIT_FROM {
+        return pretty(&whole, doc.text.len() * 3 + 4096);
+    }
+    // A long document writes its sentence list (half the text) on a helper thread while
+    // this one writes the rest around a placeholder, then puts the list in its place.
+    let sentences = std::mem::take(&mut whole.sentences);
+    let (rest, list) = crate::parallel::join(
+        || pretty(&whole, doc.text.len() + 4096),
+        || indented(&pretty(&sentences, doc.text.len() * 2)),
+    );
+    splice_sentences(rest, &list)
+}
+
+/// Text length (bytes) from which [`extract_json_text`] splits its work.
+const SPLIT_FROM: usize = 64 * 1024;
+
+/// `value` as pretty-printed JSON.
+fn pretty<T: Serialize>(value: &T, capacity: usize) -> String {
+    let mut out = Vec::with_capacity(capacity);
+    serde_json::to_writer_pretty(&mut out, value)
         .expect("the extract view serializes (no map keys, no I/O)");
     String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// `list` (JSON written alone) indented one level deeper, as it would be inside the
+/// object. JSON strings hold no raw line break, so every `\n` starts a line.
+fn indented(list: &str) -> String {
+    let mut out = String::with_capacity(list.len() * 9 / 8);
+    for (i, line) in list.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("\n  ");
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// `rest` (the object written with an empty sentence list) with `list` (the list,
+/// [`indented`]) in that list's place.
+fn splice_sentences(rest: String, list: &str) -> String {
+    // `sentences` is the last key but one at the top level (keys are sorted; `title` is
+    // last and a string, which holds no raw line break, so only the key's line matches).
+    const KEY: &str = "\n  \"sentences\": []";
+    let Some(at) = rest.rfind(KEY) else {
+        return rest;
+    };
+    let cut = at + KEY.len() - "[]".len();
+    [&rest[..cut], list, &rest[cut + "[]".len()..]].concat()
 }
 
 /// [`extract_json`] with a `rules` list on every finding (see [`extract_json_text`]).
