@@ -160,6 +160,9 @@ fn run_ask(files: &[String], question: &str) -> ExitCode {
     emit(&out)
 }
 
+/// Input size (bytes) from which `extract` builds the engine's tables on a spare core.
+const WARM_UP_FROM: u64 = 64 * 1024;
+
 fn main() -> ExitCode {
     let _ = dotenvy::dotenv();
     tracing_subscriber::fmt()
@@ -185,9 +188,12 @@ fn main() -> ExitCode {
             title,
             file,
         }) => {
-            // The engine's one-time tables are built on a spare core while this thread
-            // reads and cleans the input (the run's result does not change).
-            if newsdesk::parallel::max_helpers() > 0 {
+            // For a long input the engine's one-time tables are built on a spare core
+            // while this thread reads and cleans it (the run's result does not change).
+            // A short one is read at once: building them in parallel would only add the
+            // second thread's cost.
+            let long = std::fs::metadata(&file).is_ok_and(|m| m.len() >= WARM_UP_FROM);
+            if long && newsdesk::parallel::max_helpers() > 0 {
                 std::thread::spawn(analyze::warm_up);
             }
             let doc = match load_document(&file, title) {
