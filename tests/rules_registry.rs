@@ -135,6 +135,8 @@ const OWN_CASES: &[&str] = &[
      “hopeful” about the ferry than they were in the spring, Lark said.",
     "Fare survey\n\n\
      Most riders said the new fare was fair, and a third of them said it was far too high.",
+    "Club news\n\nAnn Lee runs the club. The new fees, Lee added in an interview, \
+     were “a mistake we will fix.”",
 ];
 
 fn analyze_text(text: &str) -> Analysis {
