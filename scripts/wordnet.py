@@ -50,3 +50,51 @@ def noun_index():
             parts = line.split()
             p_cnt = int(parts[3])
             yield parts[0], int(parts[2]), int(parts[5 + p_cnt]), parts[6 + p_cnt]
+
+
+def noun_synsets():
+    """{synset offset: (lexicographer file number, [hypernym offsets], {lower-case words
+    as the synset writes them})} from data.noun; a capitalised word (a name, an
+    acronym) is left out of the set."""
+    synsets = {}
+    with open(os.path.join(WN, "data.noun")) as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            parts = line.split()
+            w_cnt = int(parts[3], 16)
+            words = {parts[4 + 2 * k] for k in range(w_cnt)}
+            i = 4 + 2 * w_cnt
+            p_cnt = int(parts[i])
+            i += 1
+            hypernyms = []
+            for _ in range(p_cnt):
+                symbol, offset, pos = parts[i], parts[i + 1], parts[i + 2]
+                i += 4
+                if symbol in ("@", "@i") and pos == "n":
+                    hypernyms.append(offset)
+            synsets[parts[0]] = (parts[1], hypernyms, {w for w in words if w.islower()})
+    return synsets
+
+
+def hypernym_closure(synsets, offset):
+    """Every synset above `offset` by hypernym links."""
+    seen, stack = set(), [offset]
+    while stack:
+        for h in synsets.get(stack.pop(), (None, [], None))[1]:
+            if h not in seen:
+                seen.add(h)
+                stack.append(h)
+    return seen
+
+
+def noun_senses():
+    """(lemma, corpus-tagged sense count, [synset offsets in sense order]) for each noun
+    of index.noun."""
+    with open(os.path.join(WN, "index.noun")) as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            parts = line.split()
+            s_cnt, p_cnt = int(parts[2]), int(parts[3])
+            yield parts[0], int(parts[5 + p_cnt]), parts[6 + p_cnt : 6 + p_cnt + s_cnt]

@@ -50,6 +50,26 @@ const CASES: &[Case] = &[
         &[("Nora Vance", ""), ("Jeb Vance", "")],
         &["Floridians Jeb Vance", "Celebrities Paul Okafor"],
     ),
+    // A noun for a kind of person or a compound modifier opening the run is cut off the
+    // name; a run that ends in an ordinary word (a headline) names no one.
+    (
+        "Billionaire Petra Lindqvist bought the paper. Ohio-based Colm Duggan wrote it. \
+         Lindqvist and Duggan met.",
+        &[("Petra Lindqvist", ""), ("Colm Duggan", "")],
+        &["Billionaire Petra Lindqvist", "Ohio-based Colm Duggan"],
+    ),
+    // A headline's speech verb ends the name before it; the capitalized clause after it
+    // names no one.
+    (
+        "Marta Quill Says Harbor Tax Will Fail. Quill spoke on Monday.",
+        &[("Marta Quill", "")],
+        &["Marta Quill Says Harbor", "Harbor Tax"],
+    ),
+    (
+        "Mayor Says Guest Grace Pressure Is High.",
+        &[],
+        &["Grace Pressure"],
+    ),
     (
         "Reporters waited for General Ham, who said the Marine Assembly was over.",
         &[("Ham", "General")],
@@ -590,6 +610,39 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "The mayor told reporters Ewa Nowak would run.",
         "Ewa Nowak",
         "",
+    ),
+    // people.role_after (lead_role.rs): a verb of leading whose object is a contest is
+    // no role: a rival, a margin, a poll or a field.
+    (
+        "Nora Vance led Paul Ortiz by nine points in the county count.",
+        "Nora Vance",
+        "",
+    ),
+    (
+        "Ivo Marsh leads the crowded field with most ballots counted.",
+        "Ivo Marsh",
+        "",
+    ),
+    (
+        "Greta Lund heads into the runoff with momentum.",
+        "Greta Lund",
+        "",
+    ),
+    // ... while an organization it names is one, cut before a time or a margin.
+    (
+        "Ruth Calder headed the Harbor Authority from 2009 until 2015.",
+        "Ruth Calder",
+        "headed the Harbor Authority",
+    ),
+    (
+        "Omar Reyes, who runs the Eastfield Food Bank, said donations fell.",
+        "Omar Reyes",
+        "runs the Eastfield Food Bank",
+    ),
+    (
+        "Tomas Ek runs Ruth Calder's campaign in the north.",
+        "Tomas Ek",
+        "runs Ruth Calder's campaign in the north",
     ),
 ];
 

@@ -133,6 +133,12 @@ const OWN_CASES: &[&str] = &[
      Since last spring, according to the union, the ferry crews have lost 400 jobs.",
     "Ferry crews wait\n\nMayor Tom Lark spoke on Monday.\n\nThe crews are more \
      “hopeful” about the ferry than they were in the spring, Lark said.",
+    "Quay letter\n\nIn a letter to the board, Lark asked the council to cancel the contract.",
+    "Quay statement\n\nThe harbour board issued a statement saying that the pier would reopen.",
+    "Quay talks\n\nMayor Tom Lark ended the meeting with the board by saying the ferry would run. \
+     Other harbour officials echoed those remarks, saying the plan for the quay is inadequate.",
+    "Ferry crash\n\nThree crew members are still in hospital. Hospital reports late on \
+     Friday indicate that two of them are badly hurt.",
     "Fare survey\n\n\
      Most riders said the new fare was fair, and a third of them said it was far too high.",
     "Club news\n\nAnn Lee runs the club. The new fees, Lee added in an interview, \

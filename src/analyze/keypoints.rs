@@ -32,43 +32,73 @@ const FURNITURE_OPENINGS: &[&str] = &[
     "Sources:",
 ];
 
-fn is_furniture(text: &str) -> bool {
-    // Cheapest tests first; the last one reads every character.
+/// `capitals`: whether the text is [`Shape::mostly_capitals`].
+fn is_furniture(text: &str, capitals: bool) -> bool {
+    // Cheapest tests first.
     text.split_whitespace().nth(5).is_none()
         || FURNITURE_OPENINGS.iter().any(|o| text.starts_with(o))
         || !text.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', ':'])
         // Captions run into the text they sit under ("… launch. Image: NASA.").
         || (text.contains(':') && ["Image:", "Photo:", "Picture:", "Credit:"].iter().any(|c| text.contains(c)))
         // Title-case or shouted lines (headings, bylines) have few lower-case letters.
-        || mostly_capitals(text)
+        || capitals
 }
 
-/// Whether quote marks and brackets pair up: a sentence cut out of a quotation or a
-/// parenthesis reads as a fragment.
-fn balanced(text: &str) -> bool {
-    let (mut straight, mut curly, mut round, mut square) = (0usize, 0i32, 0i32, 0i32);
-    // A byte loop: every mark is ASCII but the curly ones ('“' E2 80 9C, '”' E2 80 9D),
-    // and a UTF-8 lead byte never matches a continuation byte, so no decoding is needed.
-    let b = text.as_bytes();
-    for (i, &c) in b.iter().enumerate() {
-        match c {
-            b'"' => straight += 1,
-            b'(' => round += 1,
-            b')' => round -= 1,
-            b'[' => square += 1,
-            b']' => square -= 1,
-            0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
-                Some(0x9C) => curly += 1,
-                Some(0x9D) => curly -= 1,
-                _ => {}
-            },
-            _ => {}
+/// What one pass over a sentence's bytes tells: whether its quote marks and brackets
+/// pair up, and whether it is mostly capitals.
+struct Shape {
+    /// Quote marks and brackets pair up: a sentence cut out of a quotation or a
+    /// parenthesis reads as a fragment.
+    balanced: bool,
+    /// Title-case or shouted text (headings, bylines): fewer than half its letters are
+    /// lower case.
+    mostly_capitals: bool,
+}
+
+impl Shape {
+    fn of(text: &str) -> Shape {
+        let (mut straight, mut curly, mut round, mut square) = (0usize, 0i32, 0i32, 0i32);
+        let mut broken = false;
+        let (mut letters, mut lower) = (0usize, 0usize);
+        // A byte loop: every mark is ASCII but the curly ones ('“' E2 80 9C, '”' E2 80 9D),
+        // and a UTF-8 lead byte never matches a continuation byte, so no decoding is
+        // needed for them. ASCII letters are counted without decoding; other characters
+        // are decoded where they start (a continuation byte is skipped).
+        let b = text.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            if c < 0x80 {
+                letters += c.is_ascii_alphabetic() as usize;
+                lower += c.is_ascii_lowercase() as usize;
+                match c {
+                    b'"' => straight += 1,
+                    b'(' => round += 1,
+                    b')' => round -= 1,
+                    b'[' => square += 1,
+                    b']' => square -= 1,
+                    _ => continue,
+                }
+            } else {
+                if c >= 0xC0
+                    && let Some(ch) = text[i..].chars().next()
+                {
+                    letters += ch.is_alphabetic() as usize;
+                    lower += ch.is_lowercase() as usize;
+                }
+                if c == 0xE2 && b.get(i + 1) == Some(&0x80) {
+                    match b.get(i + 2) {
+                        Some(0x9C) => curly += 1,
+                        Some(0x9D) => curly -= 1,
+                        _ => {}
+                    }
+                }
+            }
+            broken |= curly < 0 || round < 0 || square < 0;
         }
-        if curly < 0 || round < 0 || square < 0 {
-            return false;
+        Shape {
+            balanced: !broken && straight % 2 == 0 && curly == 0 && round == 0 && square == 0,
+            mostly_capitals: lower * 2 < letters,
         }
     }
-    straight % 2 == 0 && curly == 0 && round == 0 && square == 0
 }
 
 /// Opening quotation marks: a sentence that starts with one is a statement.
@@ -82,8 +112,10 @@ fn is_news_sentence(doc: &Document, i: usize) -> bool {
         && !doc.dateline.is_some_and(|d| d.overlaps(span))
         && !doc.in_caption(i)
         && !text.starts_with(OPENING_MARKS)
-        && balanced(text)
-        && !is_furniture(text)
+        && {
+            let shape = Shape::of(text);
+            shape.balanced && !is_furniture(text, shape.mostly_capitals)
+        }
 }
 
 /// Whether direct quotation covers most of sentence `i` (a quote running over several
@@ -118,24 +150,6 @@ fn is_background(doc: &Document, analysis: &Analysis, i: usize) -> bool {
                 .and_then(|y| y.parse::<i32>().ok())
                 .is_some_and(|y| y + 1 < year)
     })
-}
-
-fn mostly_capitals(text: &str) -> bool {
-    let (mut letters, mut lower) = (0, 0);
-    // ASCII bytes are counted without decoding; other characters are decoded where they
-    // start (a continuation byte is skipped).
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if b < 0x80 {
-            letters += b.is_ascii_alphabetic() as usize;
-            lower += b.is_ascii_lowercase() as usize;
-        } else if b >= 0xC0
-            && let Some(c) = text[i..].chars().next()
-        {
-            letters += c.is_alphabetic() as usize;
-            lower += c.is_lowercase() as usize;
-        }
-    }
-    lower * 2 < letters
 }
 
 /// How many key points an article of `n` usable sentences gets.

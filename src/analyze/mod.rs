@@ -31,21 +31,27 @@ use crate::model::{
 
 pub fn analyze(doc: &Document) -> Analysis {
     let trace = rules::Trace::start();
+    // One reading of the words, shared by people, quotes and proper-noun chunks.
+    let view = people::tokens::TokenView::new(&doc.text, &doc.paragraphs);
     // A long document runs the stages that need neither people nor quotes on a second
     // thread; its rule firings join this thread's trace. A short one (a news article)
     // runs everything here: a thread would cost more than it saves.
     let ((people, quotes, terms, fingerprint), (chunks, mut places, figures, dates), side_fired) =
         if doc.text.len() >= PARALLEL_FROM {
             std::thread::scope(|s| {
-                let worker = s.spawn(|| rules::traced(|| side_stages(doc)));
-                let own = person_stages(doc);
+                let worker = s.spawn(|| rules::traced(|| side_stages(doc, &view)));
+                let own = person_stages(doc, &view);
                 let (side, fired) = worker
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 (own, side, fired)
             })
         } else {
-            (person_stages(doc), side_stages(doc), Vec::new())
+            (
+                person_stages(doc, &view),
+                side_stages(doc, &view),
+                Vec::new(),
+            )
         };
     places::drop_people(&mut places, &people);
     let organizations = organizations::extract_from(doc, &chunks, &people, &places);
@@ -82,10 +88,9 @@ type SideStages = (
 
 /// People, then quotes (whose speakers resolve to them), the term index and the
 /// fingerprint.
-fn person_stages(doc: &Document) -> PersonStages {
-    let tokens = people::tokens::TokenView::new(&doc.text, &doc.paragraphs);
-    let mut people = people::extract_from(doc, &tokens);
-    let mut quotes = quotes::extract_from(doc, &tokens, &mut people);
+fn person_stages(doc: &Document, tokens: &people::tokens::TokenView) -> PersonStages {
+    let mut people = people::extract_from(doc, tokens);
+    let mut quotes = quotes::extract_from(doc, tokens, &mut people);
     drop_headline_and_caption_statements(doc, &mut quotes);
     paraphrase::complete_clauses(doc, &mut quotes);
     (people, quotes, terms::index(doc), fingerprint::of(doc))
@@ -93,8 +98,8 @@ fn person_stages(doc: &Document) -> PersonStages {
 
 /// The stages that read only the document: proper-noun chunks, places (before people
 /// are taken out of them), figures and dates.
-fn side_stages(doc: &Document) -> SideStages {
-    let chunks = proper_nouns::chunks(doc);
+fn side_stages(doc: &Document, tokens: &people::tokens::TokenView) -> SideStages {
+    let chunks = proper_nouns::chunks_from(doc, tokens);
     let places = places::extract_from(doc, &chunks);
     (chunks, places, figures::extract(doc), dates::extract(doc))
 }

@@ -7,6 +7,7 @@ use super::gazetteer::{
     Heads, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_title, is_title_abbreviation,
 };
 use super::people::lexicon::LEX;
+use super::people::tokens::TokenView;
 use crate::model::{Document, Span};
 use crate::text::case::with_lower;
 use std::borrow::Cow;
@@ -69,10 +70,13 @@ fn is_dotted_initialism(w: &str) -> bool {
 
 /// Word spans of a sentence, with sentence periods trimmed and possessives marked.
 /// Returns (span, possessive).
-fn words(doc: &Document, sentence: Span) -> Vec<(Span, bool)> {
+/// The words are read off the document's tokens (`view`), as
+/// `text::words::words(body, NAME_RULES)` would scan them.
+fn words(doc: &Document, view: &TokenView, sentence: Span) -> Vec<(Span, bool)> {
     let body = doc.slice(sentence);
     let mut out = Vec::new();
-    for (mut s, mut e) in crate::text::words::words(body, crate::text::words::NAME_RULES) {
+    for (s, e) in view.name_words(&doc.text, sentence) {
+        let (mut s, mut e) = (s - sentence.start, e - sentence.start);
         let w = &body[s..e];
         // "Mr.", "Gov.": a title abbreviation keeps its period and joins the name after it.
         if w.ends_with('.')
@@ -115,9 +119,14 @@ fn words(doc: &Document, sentence: Span) -> Vec<(Span, bool)> {
 
 /// All proper-noun chunks of the document, in text order.
 pub fn chunks(doc: &Document) -> Vec<Chunk> {
+    chunks_from(doc, &TokenView::new(&doc.text, &doc.paragraphs))
+}
+
+/// [`chunks`] on the document's tokens already made (`analyze` shares them).
+pub fn chunks_from(doc: &Document, view: &TokenView) -> Vec<Chunk> {
     let mut out = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
-        let ws = words(doc, sentence.span);
+        let ws = words(doc, view, sentence.span);
         let mut i = 0;
         while i < ws.len() {
             let (w0, _) = ws[i];

@@ -251,6 +251,14 @@ registry! {
         "a speech verb that a quotation before it took as its cue across a line break still reports the clause after it";
     QUOTES_TOLD_LISTENER_PHRASE = "quotes.told_listener_phrase", "quotes/told.rs::listener_phrase_end",
         "\"Roe told his audience they …\" / \"told friends he …\": a possessive or plural group noun phrase after \"tell\"/\"ask\" is the listener, and the clause starts after it";
+    QUOTES_REQUEST_INFINITIVE = "quotes.request_infinitive", "quotes/told.rs::request_infinitive",
+        "\"Roe asked the council to cancel the contract\" / \"told Jo Lee to sit down\": the object of \"ask\"/\"tell\" before \"to\" and a verb is the listener of a request, reported with the infinitive";
+    QUOTES_MEDIUM_PARTICIPLE = "quotes.medium_participle", "quotes/participle.rs::medium_participle",
+        "\"The board issued a statement saying the pier is safe\": a speech participle after the noun of a medium (statement, email, letter, tweet …) reports its clause for the subject of the verb before the medium";
+    QUOTES_PREP_PARTICIPLE = "quotes.prep_participle", "quotes/participle.rs::prep_participle_subject",
+        "\"Lark ended the talks by saying the pier is safe\": a speech participle after \"by\", \"while\", \"after\" or \"before\" inside a sentence speaks for the person or noun phrase opening it";
+    QUOTES_PARTICIPLE_OPENING_NP = "quotes.participle_opening_np", "quotes/participle.rs::participle_opening_speaker",
+        "\"Other officials echoed the plan, saying …\": a speech participle after a comma speaks for the noun phrase opening the sentence when no person or group walk names one";
     QUOTES_TIME_BEFORE_CLAUSE = "quotes.time_before_clause", "quotes/told.rs::past_time_phrase",
         "\"Roe said last week she …\" / \"told the paper earlier this month the plan …\": a time phrase between a speech verb (or its listener) and the clause is skipped";
     QUOTES_ASIDE_BEFORE_THAT = "quotes.aside_before_that", "quotes/told.rs::aside_then_that",
@@ -269,11 +277,13 @@ registry! {
         "\"The official, who spoke on the condition of anonymity, said …\": with no person before \", who\", the noun phrase there is the speaker";
     QUOTES_PAST_VERB_PLURAL_NOUN = "quotes.past_verb_plural_noun", "quotes/description.rs::next_speech_word_is_verb",
         "\"An aide said comments from the mayor were …\": after a past-tense speech verb, a plural speech-verb word (\"comments\", \"reports\") is a noun in the clause, not a second verb";
-    QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/indirect.rs::according_to",
+    QUOTES_NOUN_BEFORE_TIMED_VERB = "quotes.noun_before_timed_verb", "quotes/description.rs::speech_noun_before_timed_verb",
+        "\"Hospital reports early on Saturday indicate …\": an -s speech-verb word followed by a time phrase and a speech verb is a plural noun, that verb's subject";
+    QUOTES_ACCORDING_TO = "quotes.according_to", "quotes/according.rs::according_to",
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_AFTER_OPENER = "quotes.according_after_opener", "quotes/according.rs::opener_before_according",
         "\"Since May, according to the union, the crews have lost jobs\": after a short opening phrase, a mid-sentence \"according to X,\" reports the clause that follows";
-    QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/indirect.rs::according_source",
+    QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/according.rs::according_source",
         "after \"according to\", the words up to the closing comma or sentence end name the source when no noun phrase walk does (\"according to his biography\", \"according to state records\")";
     QUOTES_QUANTITY_SOURCE = "quotes.quantity_source", "quotes/sources.rs::quantity_subject",
         "a share of people before a speech verb (\"36 percent of voters said\", \"About 4 in 10 say\") is the statement's source";

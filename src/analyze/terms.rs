@@ -179,7 +179,9 @@ pub fn index(doc: &Document) -> TermIndex {
     let mut postings: Vec<(u32, u32, u16)> = Vec::new();
     let mut lengths = Vec::with_capacity(doc.sentences.len());
     let mut sentence_terms: Vec<u32> = Vec::new();
-    let mut known: HashMap<&str, Option<u32>> = HashMap::new();
+    // Sized for the article's vocabulary (about one distinct spelling per 12 bytes of
+    // news text), so the map is not grown step by step.
+    let mut known: HashMap<&str, Option<u32>> = HashMap::with_capacity(doc.text.len() / 12);
     let mut buf = String::new();
     for (si, s) in doc.sentences.iter().enumerate() {
         sentence_terms.clear();

@@ -3,7 +3,7 @@
 
 use super::lexicon::LEX;
 use super::tokens::Tok;
-use super::{NameCandidate, as_role, is_name_word, is_title_like, list_roles, role_coref, roles};
+use super::{NameCandidate, as_role, is_title_like, lead_role, list_roles, role_coref, roles};
 use crate::analyze::rules::{self, fire};
 use crate::model::{Person, Span};
 use crate::text::case::lower_cow;
@@ -59,8 +59,14 @@ pub(crate) fn build_people(
     let first_names = first_name_index(&ents);
     single_words(text, toks, cands, &mut ents, &mut by_key, &first_names);
     bare_mentions(text, toks, &mut ents, &by_key, &first_names);
+    // Where person mentions start: "led Doe by six points" is a contest, no role.
+    let mut person_starts: Vec<usize> = ents
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.start))
+        .collect();
+    person_starts.sort_unstable();
     for e in ents.iter_mut() {
-        assign_role(text, toks, paras, e);
+        assign_role(text, toks, paras, &person_starts, e);
     }
     let mut roles: Vec<String> = ents.iter().map(|e| e.role.clone()).collect();
     role_coref::complete_roles(text, toks, paras, &mut roles);
@@ -219,7 +225,7 @@ fn bare_mentions(
         .collect();
     covered.sort();
     for (k, t) in toks.iter().enumerate() {
-        if !is_name_word(text, t) {
+        if !t.is_name_word() {
             continue;
         }
         let span = Span::new(t.start, t.end);
@@ -232,9 +238,9 @@ fn bare_mentions(
         // Part of a longer capitalised run that is not this person ("Trump Tower").
         let next_cap = toks
             .get(k + 1)
-            .is_some_and(|n| is_name_word(text, n) && n.start == t.end + 1);
+            .is_some_and(|n| n.is_name_word() && n.start == t.end + 1);
         let prev_cap = k > 0
-            && is_name_word(text, &toks[k - 1])
+            && toks[k - 1].is_name_word()
             && toks[k - 1].end + 1 == t.start
             && !is_title_like(toks[k - 1].text(text));
         if next_cap || prev_cap {
@@ -257,7 +263,7 @@ fn bare_mentions(
 /// The role of a person: the first mention that carries one (pre-modifier and
 /// appositive together); a later mention whose role adds words to it ("skipper" ->
 /// "Chelsea skipper") wins.
-fn assign_role(text: &str, toks: &[Tok], paras: &[usize], e: &mut Entity) {
+fn assign_role(text: &str, toks: &[Tok], paras: &[usize], person_starts: &[usize], e: &mut Entity) {
     e.mentions.sort();
     e.mentions.dedup();
     // A role shared over a list ("Sens. A and B") is the fallback when no mention
@@ -269,7 +275,7 @@ fn assign_role(text: &str, toks: &[Tok], paras: &[usize], e: &mut Entity) {
         if first >= toks.len() || last < first {
             continue;
         }
-        let Some(role) = mention_role(text, toks, paras, first, last) else {
+        let Some(role) = mention_role(text, toks, paras, person_starts, first, last) else {
             if shared.is_none() {
                 shared = list_roles::list_role(text, toks, paras, first, last)
                     .filter(|_| fire(rules::PEOPLE_LIST_ROLE, m));
@@ -307,6 +313,7 @@ fn mention_role(
     text: &str,
     toks: &[Tok],
     paras: &[usize],
+    person_starts: &[usize],
     first: usize,
     last: usize,
 ) -> Option<String> {
@@ -316,6 +323,7 @@ fn mention_role(
         .filter(|_| fire(rules::PEOPLE_ROLE_BEFORE, m));
     let post = roles::appositive_role(text, toks, paras, last, true)
         .or_else(|| roles::predicate_role(text, toks, paras, last))
+        .or_else(|| lead_role::lead_role(text, toks, paras, last, person_starts))
         .or_else(|| {
             as_role::as_role(text, toks, paras, last).filter(|_| fire(rules::PEOPLE_ROLE_AS, m))
         })

@@ -8,8 +8,10 @@
 mod as_role;
 mod build;
 pub mod evidence;
+mod lead_role;
 pub mod lexicon;
 mod list_roles;
+mod name_words;
 mod role_coref;
 pub mod roles;
 pub mod tokens;
@@ -40,6 +42,8 @@ pub fn extract_from(doc: &Document, view: &TokenView) -> Vec<Person> {
     build::build_people(text, &view.toks, &view.para, &cands)
 }
 
+/// Whether token `t` can be a word of a person's name; asked once per token, when
+/// [`tokens::tokenize`] makes it ([`Tok::is_name_word`]).
 pub(crate) fn is_name_word(text: &str, t: &Tok) -> bool {
     if !t.is_word() {
         return false;
@@ -141,9 +145,14 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
         // "Senators Ann Roe", "Flu Virus Jo Roe" (headlines): an ordinary English word,
         // plural or inside the run, before a given name that opens a name of two words
         // or more is not part of it ("Time Warner Cable", "Operation Jade Helm" stay).
+        // At the run's start a singular ordinary word stays ("Time Warner Cable",
+        // "Operation Jade Helm"), but a noun for a kind of person or a compound modifier
+        // is cut ("Billionaire Jo Roe", "Texas-based Jo Roe", "Co-anchor Jo Roe") when
+        // the run does not end in an ordinary word ("Guest Muslim Violence", a headline).
+        let describes = (LEX.is_person_noun(w) || compound_modifier(w))
+            && !LEX.is_common_word(toks[end].text(text));
         let common_before_name = k + 1 < end
-            && (k > start || w.ends_with('s'))
-            && LEX.is_common_word(w)
+            && ((k > start || w.ends_with('s')) && LEX.is_common_word(w) || describes)
             && LEX.is_first_name(toks[k + 1].text(text));
         if common_before_name
             || (is_title_like(w) && !name_first && !place_in_name && !role_surname)
@@ -157,6 +166,21 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
         }
     }
     (name_start, honorific)
+}
+
+/// A capitalized compound whose last part is an ordinary lower-case word: "Texas-based",
+/// "Co-anchor", "Soap-maker"; a name's parts are capitalized ("Lloyd-George").
+fn compound_modifier(w: &str) -> bool {
+    w.rsplit_once('-').is_some_and(|(_, tail)| {
+        tail.starts_with(|c: char| c.is_ascii_lowercase())
+            && (tail == "based" || LEX.is_common_word(tail))
+    })
+}
+
+/// A capitalized speech verb in the present ("Says", "Tells", "Warns"): in a headline it
+/// follows the name of its speaker; no surname has that form.
+fn headline_verb(w: &str) -> bool {
+    w.ends_with('s') && is_capitalized(w) && LEX.speech_verb(w).is_some()
 }
 
 /// Every word of `first..=last` is an ordinary English noun or adjective that is no given
@@ -201,15 +225,15 @@ const PARTICLES: &[&str] = &[
 pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<NameCandidate> {
     let mut out = Vec::new();
     let mut unconfirmed = Vec::new();
-    let name_word: Vec<bool> = toks.iter().map(|t| is_name_word(text, t)).collect();
     let mut i = 0;
     while i < toks.len() {
-        if !name_word[i] {
+        if !toks[i].is_name_word() {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i;
+        let mut resume = None;
         while end + 1 < toks.len() && paras[end + 1] == paras[start] {
             let next = &toks[end + 1];
             if next.start > toks[end].end + 1 {
@@ -218,12 +242,30 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                     break;
                 }
             }
-            if name_word[end + 1] {
+            if toks[end + 1].is_name_word()
+                && headline_verb(next.text(text))
+                && evidence::is_plain_name_word(text, &toks[end])
+                && !LEX.is_common_word(toks[end].text(text))
+            {
+                // "Jo Roe Says Plan Fails", a headline: the verb ends a name that ends in a
+                // name word, and the capitalized words after it are the headline's
+                // clause, no new name.
+                let mut after = end + 2;
+                while after < toks.len()
+                    && toks[after].is_name_word()
+                    && paras[after] == paras[start]
+                    && !text[toks[after - 1].end..toks[after].start].contains('\n')
+                {
+                    after += 1;
+                }
+                resume = Some(after);
+                break;
+            } else if toks[end + 1].is_name_word() {
                 end += 1;
             } else if next.is_word()
                 && contains(PARTICLES, next.text(text))
                 && end + 2 < toks.len()
-                && name_word[end + 2]
+                && toks[end + 2].is_name_word()
             {
                 end += 2;
             } else if next.is_word()
@@ -231,7 +273,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 && end + 3 < toks.len()
                 && toks[end + 2].is_word()
                 && contains(PARTICLES, toks[end + 2].text(text))
-                && name_word[end + 3]
+                && toks[end + 3].is_name_word()
             {
                 // Two particles: "van der", "de la".
                 end += 3;
@@ -239,7 +281,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
                 break;
             }
         }
-        i = end + 1;
+        i = resume.unwrap_or(end + 1);
         let (name_start, honorific) = name_after_titles(text, toks, start, end);
         if name_start > end || continues_place(text, toks, start, name_start) {
             continue;

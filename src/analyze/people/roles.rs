@@ -541,21 +541,26 @@ pub(crate) fn pre_appositive_role(
     head_ok.then(|| slice(text, toks, s, e))
 }
 
-/// "X, who heads Y" / "X, who is the chief economist at Y" / "X is the chief economist at Y".
+/// The token of the verb after a name ending at `name_last`, and whether a relative
+/// pronoun comes between: "X is", "X, who is".
+pub(crate) fn predicate_verb(text: &str, toks: &[Tok], name_last: usize) -> (usize, bool) {
+    let k = name_last + 1;
+    let relative = toks.get(k).map(|t| t.text(text)) == Some(",")
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("who"));
+    if relative { (k + 2, true) } else { (k, false) }
+}
+
+/// "X, who is the chief economist at Y" / "X is the chief economist at Y"; the verbs of
+/// leading ("X, who heads Y") are lead_role.rs's.
 pub(crate) fn predicate_role(
     text: &str,
     toks: &[Tok],
     paras: &[usize],
     name_last: usize,
 ) -> Option<String> {
-    let mut k = name_last + 1;
-    let relative = toks.get(k).map(|t| t.text(text)) == Some(",")
-        && toks
-            .get(k + 1)
-            .is_some_and(|t| t.text(text).eq_ignore_ascii_case("who"));
-    if relative {
-        k += 2;
-    }
+    let (k, relative) = predicate_verb(text, toks, name_last);
     let verb = lower_cow(toks.get(k)?.text(text));
     match verb.as_ref() {
         "is" | "was" | "serves" | "served" => {
@@ -585,18 +590,6 @@ pub(crate) fn predicate_role(
             }
             let (a, b) = role_phrase(text, toks, paras, s, name_last, false)?;
             Some(slice(text, toks, a, b))
-        }
-        "heads" | "headed" | "leads" | "led" | "runs" | "ran" | "chairs" | "chaired"
-        | "directs" | "directed" | "founded" => {
-            let mut e = k + 1;
-            while e < toks.len() && same_para(paras, e, name_last) && e - k < 12 {
-                let w = toks[e].text(text);
-                if toks[e].kind == TokKind::Punct && CLAUSE_END.contains(&w) {
-                    break;
-                }
-                e += 1;
-            }
-            (e > k + 1).then(|| slice(text, toks, k, e - 1))
         }
         _ => None,
     }

@@ -18,9 +18,28 @@ pub struct Tok {
     pub start: usize,
     pub end: usize,
     pub kind: TokKind,
+    /// What the token is, asked once when it is made (`Tok::NAME_WORD`…): the rules ask
+    /// the same token several times.
+    pub flags: u8,
 }
 
 impl Tok {
+    /// The token can be a word of a person's name ([`super::is_name_word`]).
+    pub const NAME_WORD: u8 = 1;
+
+    fn new(start: usize, end: usize, kind: TokKind) -> Tok {
+        Tok {
+            start,
+            end,
+            kind,
+            flags: 0,
+        }
+    }
+    /// Whether the token can be a word of a person's name: a capitalised word (or one
+    /// with a particle prefix) that is no acronym.
+    pub fn is_name_word(&self) -> bool {
+        self.flags & Tok::NAME_WORD != 0
+    }
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
@@ -125,16 +144,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             } else {
                 word.len() - 2
             };
-            out.push(Tok {
-                start,
-                end: start + cut,
-                kind: TokKind::Word,
-            });
-            out.push(Tok {
-                start: start + cut,
-                end,
-                kind: TokKind::Possessive,
-            });
+            out.push(Tok::new(start, start + cut, TokKind::Word));
+            out.push(Tok::new(start + cut, end, TokKind::Possessive));
             pos = end;
             continue;
         }
@@ -148,11 +159,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         if end < bytes.len() && bytes[end] == b'.' && is_abbreviation(word) && !number_sign {
             end += 1;
         }
-        out.push(Tok {
-            start,
-            end,
-            kind: TokKind::Word,
-        });
+        out.push(Tok::new(start, end, TokKind::Word));
         start = end;
         pos = start;
     }
@@ -173,6 +180,11 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             }
         }
     }
+    for t in &mut out {
+        if super::is_name_word(text, t) {
+            t.flags |= Tok::NAME_WORD;
+        }
+    }
     out
 }
 
@@ -183,11 +195,7 @@ fn push_punct(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
     for (i, c) in text[from..to].char_indices() {
         if !c.is_whitespace() {
             let s = from + i;
-            out.push(Tok {
-                start: s,
-                end: s + c.len_utf8(),
-                kind: TokKind::Punct,
-            });
+            out.push(Tok::new(s, s + c.len_utf8(), TokKind::Punct));
         }
     }
 }

@@ -2,10 +2,14 @@
 //! the sentence ("According to X, the plan …"), when X runs straight on into the clause
 //! ("According to X the plan …"), or when only a short opening phrase stands before
 //! the cue ("Since May, according to X, the crews have …"); before it otherwise
-//! ("The plan failed, according to X.").
+//! ("The plan failed, according to X."); and the source itself, the noun phrase after
+//! the cue or the words up to its closing comma.
 
+use super::attribution::Found;
 use super::context::Ctx;
-use crate::analyze::people::lexicon::LEX;
+use super::speakers::{Said, Speaker};
+use crate::analyze::people::lexicon::{LEX, is_function_word};
+use crate::analyze::people::tokens::TokKind;
 use crate::analyze::rules::{self, fire};
 use crate::model::Span;
 
@@ -70,5 +74,99 @@ impl Ctx<'_> {
                 rules::QUOTES_ACCORDING_AFTER_OPENER,
                 Span::new(self.toks[sent_start].start, self.toks[k - 2].end),
             )
+    }
+}
+
+impl Ctx<'_> {
+    /// The source after "according to" when no noun phrase walk names it ("according to
+    /// his biography", "according to state records", "according to early results of exit
+    /// polls conducted for the networks,"): the words from `k` up to the comma or
+    /// sentence end that closes them, at most 16 tokens, in the article's words.
+    fn according_source(&self, k: usize, sent_end: usize) -> Option<(usize, usize, Speaker)> {
+        let stop = (k..=sent_end.min(k + 16)).find(|&j| {
+            self.in_quote[j].is_some()
+                || self.toks[j].kind == TokKind::Punct
+                    && !matches!(self.w(j), "&" | "-" | "/" | "’s" | "'s" | ".")
+        });
+        let mut e = stop.unwrap_or(sent_end + 1).checked_sub(1)?;
+        if stop.is_none() && e < sent_end {
+            return None;
+        }
+        while e > k && (self.toks[e].kind == TokKind::Punct || is_function_word(self.w(e))) {
+            e -= 1;
+        }
+        if e < k
+            || !self.is_word(k)
+            || matches!(self.lw(k), "that" | "which" | "who")
+            || self.in_quote[e].is_some()
+        {
+            return None;
+        }
+        let label = super::speakers::capitalize(self.slice(k, e));
+        fire(
+            rules::QUOTES_ACCORDING_TO_SOURCE,
+            Span::new(self.toks[k].start, self.toks[e].end),
+        )
+        .then_some((k, e, Speaker::Group(label)))
+    }
+
+    /// "According to X, …" / "…, according to X."
+    pub fn according_to(&mut self, k: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+        if self.lw(k) != "according" || self.lw(k + 1) != "to" || self.in_quote[k].is_some() {
+            return None;
+        }
+        let (sent_start, sent_end) = self.sents[self.sent[k]];
+        if sent_end - sent_start > super::context::MAX_SENTENCE_TOKENS {
+            return None;
+        }
+        let walked = self
+            .np_after(k + 2)
+            .map(|(s, e)| (s, self.trim_name_np(s, e)));
+        let (_, e, sp) = match walked {
+            Some((s, e))
+                if let Some(sp) = self.classify(s, e, log).or_else(|| self.source_label(s, e)) =>
+            {
+                // "According to results of polls conducted for the networks by Edison,
+                // …": the walk stopped inside a source that runs on to a comma.
+                let longer = (self.is_word(e + 1) && e < sent_end)
+                    .then(|| self.according_source(k + 2, sent_end))
+                    .flatten()
+                    .filter(|&(_, le, _)| le > e && self.w(le + 1) == ",");
+                longer.unwrap_or((s, e, sp))
+            }
+            _ => self.according_source(k + 2, sent_end)?,
+        };
+        let (cs, ce) = if self.according_forward(k, e, sent_start, sent_end) {
+            let mut c = e + 1;
+            if self.w(c) == "," {
+                c += 1;
+            }
+            (c, sent_end)
+        } else {
+            if self.w(k - 1) == "," {
+                (sent_start, k - 2)
+            } else {
+                (sent_start, k - 1)
+            }
+        };
+        let mut ce = ce;
+        while ce > cs && self.toks[ce].kind == TokKind::Punct {
+            ce -= 1;
+        }
+        if cs > ce
+            || (cs..=ce).any(|j| self.in_quote[j].is_some())
+            || (cs..=ce).filter(|&j| self.is_word(j)).count() < 3
+            || !self.tag(rules::QUOTES_ACCORDING_TO, cs, ce)
+        {
+            return None;
+        }
+        Some((
+            Found {
+                speaker: sp,
+                cue: Some(k),
+            },
+            cs,
+            ce,
+        ))
     }
 }

@@ -75,4 +75,26 @@ impl Ctx<'_> {
                 Span::new(self.toks[v].start, self.toks[v + 1].end),
             ))
     }
+
+    /// "Hospital reports early on Saturday indicate …": an -s speech-verb word at `v`
+    /// followed by a phrase of time words only and then a speech verb is a plural noun,
+    /// the subject of that verb, not a verb of its own.
+    pub(super) fn speech_noun_before_timed_verb(&self, v: usize) -> bool {
+        let word = self.lw(v);
+        if !(word.len() > 3 && word.ends_with('s') && !word.ends_with("ss")) {
+            return false;
+        }
+        let Some(next) = (v + 1..v + 8)
+            .take_while(|&j| self.is_word(j) && self.same_sent(j, v))
+            .find(|&j| !self.is_time_phrase_word(j))
+        else {
+            return false;
+        };
+        next > v + 1
+            && LEX.speech_verb(self.w(next)).is_some_and(|n| !n.gerund)
+            && fire(
+                rules::QUOTES_NOUN_BEFORE_TIMED_VERB,
+                Span::new(self.toks[v].start, self.toks[next].end),
+            )
+    }
 }

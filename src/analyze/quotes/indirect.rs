@@ -125,7 +125,7 @@ const COPULAS: &[&str] = &[
 
 impl Ctx<'_> {
     /// Applies rule `id` to the statement over tokens `a..=b` (see `analyze::rules`).
-    fn tag(&self, id: RuleId, a: usize, b: usize) -> bool {
+    pub(super) fn tag(&self, id: RuleId, a: usize, b: usize) -> bool {
         fire(id, Span::new(self.toks[a].start, self.toks[b].end))
     }
 
@@ -139,6 +139,9 @@ impl Ctx<'_> {
         }
         if verb.gerund && !self.is_clause_cue(v, &lemma) {
             return self.progressive_statement(v, log);
+        }
+        if let Some(hit) = self.medium_participle(v, log) {
+            return Some(hit);
         }
         if !self.is_clause_cue(v, &lemma)
             && (NO_CLAUSE_LEMMAS.contains(&lemma.as_str()) || self.infinitive_governor(v).is_none())
@@ -297,7 +300,7 @@ impl Ctx<'_> {
             return false;
         }
         // "investigators reports say": the first of two verbs is a noun.
-        if self.next_speech_word_is_verb(v) {
+        if self.next_speech_word_is_verb(v) || self.speech_noun_before_timed_verb(v) {
             return false;
         }
         // "the council's claim that …": after a possessive the word is a noun.
@@ -365,6 +368,9 @@ impl Ctx<'_> {
         }
         if !(j > c && j <= sent_end) {
             return Some((c, false));
+        }
+        if self.request_infinitive(c, j, sent_end) {
+            return Some((c, true));
         }
         j = self.past_time_phrase(j, sent_end).unwrap_or(j);
         if let Some(t) = self.aside_then_that(j, sent_end) {
@@ -503,7 +509,7 @@ impl Ctx<'_> {
         if let Some((s, _)) = subject
             && (verb.gerund
                 && !(s > 0 && matches!(self.lw(s - 1), "with" | ","))
-                && !self.after_break(v)
+                && !self.participle_break(v)
                 || !self.speech_agrees(v, s))
         {
             return None;
@@ -535,6 +541,11 @@ impl Ctx<'_> {
                 Some(sp)
             }
             None if let Some(sp) = self.infinitive_subject(v, log) => Some(sp),
+            None if verb.gerund
+                && let Some(sp) = self.participle_opening_speaker(v, log) =>
+            {
+                Some(sp)
+            }
             None if let Some(sp) = self.quantifier_subject(v) => Some(sp),
             None if let Some((s, _, sp)) = self.quantity_subject(v) => {
                 self.speech_agrees(v, s).then_some(sp)
@@ -697,97 +708,5 @@ impl Ctx<'_> {
         let short_ok = words >= 2 && self.predicate_tail(start);
         ((words >= 5 || short_ok) && clean && self.tag(rules::QUOTES_TAIL_AFTER, start, end))
             .then_some((start, end))
-    }
-
-    /// The source after "according to" when no noun phrase walk names it ("according to
-    /// his biography", "according to state records", "according to early results of exit
-    /// polls conducted for the networks,"): the words from `k` up to the comma or
-    /// sentence end that closes them, at most 16 tokens, in the article's words.
-    fn according_source(&self, k: usize, sent_end: usize) -> Option<(usize, usize, Speaker)> {
-        let stop = (k..=sent_end.min(k + 16)).find(|&j| {
-            self.in_quote[j].is_some()
-                || self.toks[j].kind == TokKind::Punct
-                    && !matches!(self.w(j), "&" | "-" | "/" | "’s" | "'s" | ".")
-        });
-        let mut e = stop.unwrap_or(sent_end + 1).checked_sub(1)?;
-        if stop.is_none() && e < sent_end {
-            return None;
-        }
-        while e > k && (self.toks[e].kind == TokKind::Punct || is_function_word(self.w(e))) {
-            e -= 1;
-        }
-        if e < k
-            || !self.is_word(k)
-            || matches!(self.lw(k), "that" | "which" | "who")
-            || self.in_quote[e].is_some()
-        {
-            return None;
-        }
-        let label = super::speakers::capitalize(self.slice(k, e));
-        fire(
-            rules::QUOTES_ACCORDING_TO_SOURCE,
-            Span::new(self.toks[k].start, self.toks[e].end),
-        )
-        .then_some((k, e, Speaker::Group(label)))
-    }
-
-    /// "According to X, …" / "…, according to X."
-    pub fn according_to(&mut self, k: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
-        if self.lw(k) != "according" || self.lw(k + 1) != "to" || self.in_quote[k].is_some() {
-            return None;
-        }
-        let (sent_start, sent_end) = self.sents[self.sent[k]];
-        if sent_end - sent_start > super::context::MAX_SENTENCE_TOKENS {
-            return None;
-        }
-        let walked = self
-            .np_after(k + 2)
-            .map(|(s, e)| (s, self.trim_name_np(s, e)));
-        let (_, e, sp) = match walked {
-            Some((s, e))
-                if let Some(sp) = self.classify(s, e, log).or_else(|| self.source_label(s, e)) =>
-            {
-                // "According to results of polls conducted for the networks by Edison,
-                // …": the walk stopped inside a source that runs on to a comma.
-                let longer = (self.is_word(e + 1) && e < sent_end)
-                    .then(|| self.according_source(k + 2, sent_end))
-                    .flatten()
-                    .filter(|&(_, le, _)| le > e && self.w(le + 1) == ",");
-                longer.unwrap_or((s, e, sp))
-            }
-            _ => self.according_source(k + 2, sent_end)?,
-        };
-        let (cs, ce) = if self.according_forward(k, e, sent_start, sent_end) {
-            let mut c = e + 1;
-            if self.w(c) == "," {
-                c += 1;
-            }
-            (c, sent_end)
-        } else {
-            if self.w(k - 1) == "," {
-                (sent_start, k - 2)
-            } else {
-                (sent_start, k - 1)
-            }
-        };
-        let mut ce = ce;
-        while ce > cs && self.toks[ce].kind == TokKind::Punct {
-            ce -= 1;
-        }
-        if cs > ce
-            || (cs..=ce).any(|j| self.in_quote[j].is_some())
-            || (cs..=ce).filter(|&j| self.is_word(j)).count() < 3
-            || !self.tag(rules::QUOTES_ACCORDING_TO, cs, ce)
-        {
-            return None;
-        }
-        Some((
-            Found {
-                speaker: sp,
-                cue: Some(k),
-            },
-            cs,
-            ce,
-        ))
     }
 }

@@ -19,6 +19,7 @@ mod indirect;
 mod joined;
 mod labels;
 pub mod marks;
+mod participle;
 mod phrases;
 mod reported;
 mod shares;

@@ -568,7 +568,7 @@ impl Ctx<'_> {
             return None;
         }
         if !self.after_break(v) {
-            return None;
+            return self.prep_participle_subject(v);
         }
         let span =
             |(s, e): (usize, usize)| crate::model::Span::new(self.toks[s].start, self.toks[e].end);

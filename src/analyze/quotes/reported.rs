@@ -453,9 +453,21 @@ fn is_time_word(w: &str) -> bool {
     TIME_WORDS.contains(&w) || super::told::TIME_NOUNS.contains(&w)
 }
 
+impl Ctx<'_> {
+    /// Whether token `j` belongs to a phrase of time ("early on Saturday morning", "last
+    /// week", "in May", "in 2019").
+    pub(super) fn is_time_phrase_word(&self, j: usize) -> bool {
+        let w = self.lw(j);
+        is_time_word(w)
+            || crate::lexicon::is_weekday(w)
+            || crate::lexicon::is_month(w)
+            || w.starts_with(|c: char| c.is_ascii_digit())
+    }
+}
+
 /// Nouns closing a phrase of medium between a subject and its verb ("in a blog post",
 /// "on Twitter", "in an interview", "in a statement").
-const MEDIUM_NOUNS: &[&str] = &[
+pub(super) const MEDIUM_NOUNS: &[&str] = &[
     "post",
     "interview",
     "interviews",

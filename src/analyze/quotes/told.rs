@@ -131,6 +131,26 @@ impl Ctx<'_> {
         .then_some(e + 1)
     }
 
+    /// "asked the council to cancel the contract", "told Jo Roe to sit down": the
+    /// object of "ask"/"tell" from `c` to `j` followed by "to" and a verb is the listener
+    /// of a request or an order, and the statement is the listener with the infinitive.
+    pub(super) fn request_infinitive(&self, c: usize, j: usize, sent_end: usize) -> bool {
+        let verb = self.lw(j + 1);
+        let plural = verb.ends_with('s') && !verb.ends_with("ss") && !verb.ends_with("us");
+        self.lw(j) == "to"
+            && j < sent_end
+            && self.is_word(j + 1)
+            && self.in_quote[j + 1].is_none()
+            && !is_capitalized(self.w(j + 1))
+            && !is_function_word(verb)
+            && !plural
+            && !verb.ends_with("ing")
+            && fire(
+                rules::QUOTES_REQUEST_INFINITIVE,
+                Span::new(self.toks[c].start, self.toks[j + 1].end),
+            )
+    }
+
     /// "told the paper, however, that …": the token after "that" when a short aside
     /// in commas starting at the comma `c` is followed by it.
     pub(super) fn aside_then_that(&self, c: usize, sent_end: usize) -> Option<usize> {
