@@ -90,9 +90,7 @@ impl Ctx<'_> {
     /// attribution, with cue `k`, stands between two commas after the sentence's opening
     /// words: "<head>, <speaker> <cue> [<phrase>], <statement>".
     fn split_head(&self, k: usize, start: usize) -> Option<(usize, usize)> {
-        if LEX.speech_verb(self.w(k)).is_none() {
-            return None;
-        }
+        LEX.speech_verb(self.w(k))?;
         let (ss, se) = *self.sents.get(*self.sent.get(k)?)?;
         let close = (k + 1..=se.min(k + MAX_AFTER_CUE)).find(|&j| !self.is_word(j))?;
         if close > k + 1 && !PHRASE_OPENERS.contains(&self.lw(k + 1)) {
