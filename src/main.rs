@@ -185,6 +185,11 @@ fn main() -> ExitCode {
             title,
             file,
         }) => {
+            // The engine's one-time tables are built on a spare core while this thread
+            // reads and cleans the input (the run's result does not change).
+            if newsdesk::parallel::max_helpers() > 0 {
+                std::thread::spawn(analyze::warm_up);
+            }
             let doc = match load_document(&file, title) {
                 Ok(d) => d,
                 Err(message) => {

@@ -23,7 +23,14 @@ use std::path::{Path, PathBuf};
 /// `text` sits below `ingest` because ingest builds its `Document` with text's
 /// segmenter; `render` sits above `commands` because it renders their responses.
 const LAYERS: &[&[&str]] = &[
-    &["model", "error", "config", "discord_limits", "lexicon"],
+    &[
+        "model",
+        "error",
+        "config",
+        "discord_limits",
+        "lexicon",
+        "parallel",
+    ],
     &["text"],
     &["ingest"],
     &["analyze"],

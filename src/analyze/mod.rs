@@ -22,50 +22,28 @@ pub mod places;
 pub mod proper_nouns;
 pub mod quotes;
 pub mod rules;
+mod schedule;
 pub mod terms;
 pub mod titles;
 
-use crate::model::{
-    Analysis, DateMention, Document, Figure, NamedEntity, Person, Quote, QuoteKind, TermIndex,
-};
+pub use schedule::warm_up;
+
+use crate::model::{Analysis, Document, Quote, QuoteKind};
 
 pub fn analyze(doc: &Document) -> Analysis {
     let trace = rules::Trace::start();
-    // One reading of the words, shared by people, quotes and proper-noun chunks.
+    // A long document splits its stages over a helper thread when one is free; its rule
+    // firings join this thread's trace. A short one (a news article) runs everything
+    // here: a thread would cost more than it saves.
+    let helper = (doc.text.len() >= PARALLEL_FROM)
+        .then(crate::parallel::Slot::take)
+        .flatten();
+    // One reading of the words, shared by people, quotes and proper-noun chunks; made
+    // before the stages split so both threads read it.
     let view = people::tokens::TokenView::new(&doc.text, &doc.paragraphs);
-    // A long document runs the stages that need neither people nor quotes on a second
-    // thread; its rule firings join this thread's trace. A short one (a news article)
-    // runs everything here: a thread would cost more than it saves.
-    let ((people, quotes, terms, fingerprint), (chunks, mut places, figures, dates), side_fired) =
-        if doc.text.len() >= PARALLEL_FROM {
-            std::thread::scope(|s| {
-                let worker = s.spawn(|| rules::traced(|| side_stages(doc, &view)));
-                let own = person_stages(doc, &view);
-                let (side, fired) = worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (own, side, fired)
-            })
-        } else {
-            (
-                person_stages(doc, &view),
-                side_stages(doc, &view),
-                Vec::new(),
-            )
-        };
-    places::drop_people(&mut places, &people);
-    let organizations = organizations::extract_from(doc, &chunks, &people, &places);
-    let mut analysis = Analysis {
-        quotes,
-        figures,
-        people,
-        organizations,
-        places,
-        dates,
-        key_points: Vec::new(),
-        foreign_language: language::detect_foreign(doc),
-        terms,
-        fingerprint,
+    let (mut analysis, side_fired) = match helper {
+        Some(_slot) => schedule::two_threads(doc, &view),
+        None => (schedule::one_thread(doc, &view), Vec::new()),
     };
     analysis.key_points = keypoints::select(doc, &analysis);
     rules::absorb(&side_fired);
@@ -77,32 +55,6 @@ pub fn analyze(doc: &Document) -> Analysis {
 
 /// Text length (bytes) from which [`analyze`] uses a second thread.
 const PARALLEL_FROM: usize = 64 * 1024;
-
-type PersonStages = (Vec<Person>, Vec<Quote>, TermIndex, Vec<u32>);
-type SideStages = (
-    Vec<proper_nouns::Chunk>,
-    Vec<NamedEntity>,
-    Vec<Figure>,
-    Vec<DateMention>,
-);
-
-/// People, then quotes (whose speakers resolve to them), the term index and the
-/// fingerprint.
-fn person_stages(doc: &Document, tokens: &people::tokens::TokenView) -> PersonStages {
-    let mut people = people::extract_from(doc, tokens);
-    let mut quotes = quotes::extract_from(doc, tokens, &mut people);
-    drop_headline_and_caption_statements(doc, &mut quotes);
-    paraphrase::complete_clauses(doc, &mut quotes);
-    (people, quotes, terms::index(doc), fingerprint::of(doc))
-}
-
-/// The stages that read only the document: proper-noun chunks, places (before people
-/// are taken out of them), figures and dates.
-fn side_stages(doc: &Document, tokens: &people::tokens::TokenView) -> SideStages {
-    let chunks = proper_nouns::chunks_from(doc, tokens);
-    let places = places::extract_from(doc, &chunks);
-    (chunks, places, figures::extract(doc), dates::extract(doc))
-}
 
 /// A headline ("EU threatens retaliation as …") and a picture caption ("X announces
 /// where …") describe the story; they are not statements. A quotation a caption

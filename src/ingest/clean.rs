@@ -224,6 +224,12 @@ enum LineKind {
     Byline(String, Option<(NaiveDate, std::ops::Range<usize>)>),
 }
 
+/// Builds the furniture pattern set, the one costly table of cleaning (a command-line
+/// run builds it on a spare core while it reads its input).
+pub fn warm_up() {
+    LazyLock::force(&FURNITURE_LOOSE);
+}
+
 fn is_furniture(line: &str) -> bool {
     // Every furniture shape is short; long lines are prose (and stay cheap to check).
     if line.len() > 400 {

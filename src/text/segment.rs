@@ -56,14 +56,35 @@ pub fn trim_span(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.end - trail)
 }
 
-/// Sentences of each paragraph, in order.
+/// Sentences of each paragraph, in order. A long text splits its paragraphs in two
+/// halves, the second on a helper thread when one is free (paragraphs are split
+/// independently, so the result is the same).
 pub fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
+    if text.len() < SPLIT_FROM || paragraphs.len() < 2 {
+        return sentences_of(text, paragraphs, 0);
+    }
+    let half = paragraphs
+        .partition_point(|p| p.start < text.len() / 2)
+        .max(1);
+    let (mut out, second) = crate::parallel::join(
+        || sentences_of(text, &paragraphs[..half], 0),
+        || sentences_of(text, &paragraphs[half..], half),
+    );
+    out.extend(second);
+    out
+}
+
+/// Text length (bytes) from which [`sentences`] splits its work.
+const SPLIT_FROM: usize = 64 * 1024;
+
+/// Sentences of `paragraphs`, the first of which is paragraph number `first`.
+fn sentences_of(text: &str, paragraphs: &[Span], first: usize) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
         for span in split_sentences(text, *p) {
             out.push(Sentence {
                 span,
-                paragraph: pi,
+                paragraph: first + pi,
             });
         }
     }
