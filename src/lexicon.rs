@@ -343,6 +343,8 @@ lists! {
     ROLE_MODIFIERS = "role_modifiers.txt", Shape::WORD;
     /// English names of languages, generated from Faker's ISO 639 list (places, organizations).
     LANGUAGES = "languages.txt", Shape::WORD;
+    /// Adverbs that open a sentence before a comma ("Recently,"), from WordNet 3.0 (places).
+    ADVERBS = "adverbs.txt", Shape::WORD;
     /// Number words: `word|value|class`.
     NUMBER_WORDS = "number_words.txt", Shape {
         fields: (3, 3),

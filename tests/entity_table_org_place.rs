@@ -25,6 +25,20 @@ type Case = (
 );
 
 const CASES: &[Case] = &[
+    // places.before_known / places.list_member: a sentence-opening adverb before a comma
+    // is no town before its state (data/adverbs.txt, WordNet).
+    (
+        "Recently, Vermont raised its fuel tax. Meanwhile, Kanata, Ontario, grew.",
+        Place,
+        &["Vermont", "Kanata"],
+        &["Recently", "Meanwhile"],
+    ),
+    (
+        "Clearly, Maine and Oregon differ on the question.",
+        Place,
+        &["Maine", "Oregon"],
+        &["Clearly"],
+    ),
     (
         "The Department of Justice opened an inquiry into the sale.",
         Org,

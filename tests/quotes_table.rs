@@ -32,9 +32,10 @@ const CASES: &[Case] = &[
         "The mayor told the New York Times that the bridge would reopen in May.",
         &[("The mayor", "the bridge would reopen in May", I)],
     ),
+    // quotes.request_infinitive: a request is reported speech (issue 13, pattern 8).
     (
         "The union has asked the fisheries ministry to delay the quota.",
-        &[],
+        &[("The union", "the fisheries ministry to delay the quota", I)],
     ),
     // --- a person named inside the speaker's appositive is not the speaker
     (

@@ -42,6 +42,15 @@ pub(crate) fn is_language(name: &str) -> bool {
     LANGUAGES.contains(name)
 }
 
+/// English adverbs (data/adverbs.txt, WordNet 3.0): "Recently", "Clearly".
+static ADVERBS: LazyLock<foldhash::HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::ADVERBS.words().collect());
+
+/// Whether a word, in any case, is an English adverb of data/adverbs.txt.
+pub(crate) fn is_adverb(word: &str) -> bool {
+    crate::text::case::with_lower(word, |w| ADVERBS.contains(w))
+}
+
 /// Whether a places entry is listed under Countries.
 pub(crate) fn is_country(entry: usize) -> bool {
     PLACES.section.get(entry).is_some_and(|s| s == "Countries")

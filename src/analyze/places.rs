@@ -540,6 +540,11 @@ fn mark_held_chunks(chunks: &[Chunk], span: Span, is_place: &mut [bool]) {
     }
 }
 
+/// "Recently, Texas voted": a sentence-opening adverb is no town before its state.
+fn opening_adverb(doc: &Document, c: &Chunk) -> bool {
+    c.sentence_initial && c.words.len() == 1 && super::gazetteer::is_adverb(c.text(doc))
+}
+
 /// The cities of the document's datelines.
 fn dateline_cities(doc: &Document) -> impl Iterator<Item = Found> {
     super::datelines::datelines(doc)
@@ -670,6 +675,7 @@ fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usi
         if is_place[ci + 1]
             && (gap == ", " || gap == " (")
             && !c.possessive
+            && !opening_adverb(doc, c)
             && fire(rules::PLACES_BEFORE_KNOWN, c.span)
         {
             return true;
@@ -681,6 +687,7 @@ fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usi
         && is_place[ci + 1]
         && list_gap(&doc.text[c.span.end..n.span.start])
         && !c.possessive
+        && !opening_adverb(doc, c)
         && fire(rules::PLACES_LIST_MEMBER, c.span)
     {
         return true;

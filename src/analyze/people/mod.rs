@@ -499,7 +499,12 @@ fn is_person(
     if titled && fire(rules::PEOPLE_TITLED_NAME, span) {
         return true;
     }
-    if evidence::name_shaped(text, toks, first, last)
+    // "Bloomberg Politics said", "the Rust Belt told": context alone does not make a
+    // person of a name that ends in an ordinary English word, which no US surname is
+    // (data/common_words.txt leaves the Census surnames out).
+    let surname_last = !LEX.is_common_word(toks[last].text(text));
+    if surname_last
+        && evidence::name_shaped(text, toks, first, last)
         && evidence::person_context(text, toks, first, last)
         && fire(rules::PEOPLE_PERSON_CONTEXT, span)
     {
@@ -529,7 +534,7 @@ fn is_person(
     if roles::party_tag(text, toks, last).is_some() && fire(rules::PEOPLE_PARTY_TAG, span) {
         return true;
     }
-    (next_is_speech || prev_is_speech) && fire(rules::PEOPLE_SPEECH_VERB, span)
+    surname_last && (next_is_speech || prev_is_speech) && fire(rules::PEOPLE_SPEECH_VERB, span)
 }
 
 /// A known given name standing alone, inside a sentence or before a speech verb

@@ -86,7 +86,12 @@ impl Ctx<'_> {
         }
         let Some(next) = (v + 1..v + 8)
             .take_while(|&j| self.is_word(j) && self.same_sent(j, v))
-            .find(|&j| !self.is_time_phrase_word(j))
+            // "Clinic reports from late on Sunday indicate": the phrase may open with
+            // "from" or "since".
+            .find(|&j| {
+                !(self.is_time_phrase_word(j)
+                    || j == v + 1 && matches!(self.lw(j), "from" | "since"))
+            })
         else {
             return false;
         };
