@@ -1,7 +1,9 @@
 //! Table of statement-span cases for the quote engine, our own sentences: where a
 //! reported statement ends when a second attribution is joined to it in the same
 //! sentence ("…, and a third said …", "… but noted that …", "…; 30 percent said …",
-//! "…, while the crews say …", "…, saying …"), and where it starts. Split from
+//! "…, while the crews say …", "…, saying …"), and where it starts: the subject or
+//! main clause before an attribution set inside the sentence ("The club, she said, is
+//! “doing better”"). Split from
 //! `quotes_table.rs` (file size), like `quotes_table_speakers.rs`. Each case lists every
 //! statement expected: a missing statement, a wrong speaker or kind, or an extra
 //! statement fails it.
@@ -12,6 +14,7 @@ use newsdesk::model::QuoteKind;
 
 mod table_support;
 
+const D: QuoteKind = QuoteKind::Direct;
 const I: QuoteKind = QuoteKind::Indirect;
 
 /// (article text, expected statements as (speaker, words inside the statement, kind)).
@@ -97,6 +100,42 @@ const CASES: &[Case] = &[
             "the plan, which critics say is too costly, would pass before the summer",
             I,
         )],
+    ),
+    // --- the head of a statement split by its attribution, before a predicate
+    (
+        "Club news\n\nAnn Lee runs the club. The golf club, she said, is “doing much \
+         better than it has in years.”",
+        &[
+            ("Ann Lee", "The golf club", I),
+            ("Ann Lee", "doing much better than it has in years", D),
+        ],
+    ),
+    (
+        "Club news\n\nAnn Lee runs the club. The new fees, Lee added in an interview, \
+         were “a mistake we will fix.”",
+        &[
+            ("Ann Lee", "The new fees", I),
+            ("Ann Lee", "a mistake we will fix", D),
+        ],
+    ),
+    (
+        "Club news\n\nAnn Lee runs the club. The records show, Lee said, that “nobody \
+         paid the fees.”",
+        &[
+            ("Ann Lee", "The records show", I),
+            ("Ann Lee", "nobody paid the fees", D),
+        ],
+    ),
+    // not a head: an adverbial before a clause of its own, and narration before a
+    // quotation that the attribution introduces
+    (
+        "Club news\n\nAnn Lee runs the club. In 2008, Lee said, the fund made the club a \
+         “main sponsor” of the open.",
+        &[("Ann Lee", "main sponsor", D)],
+    ),
+    (
+        "Club news\n\nIn a statement, Ann Lee said, “The club will stay open.”",
+        &[("Ann Lee", "The club will stay open", D)],
     ),
 ];
 

@@ -142,6 +142,8 @@ const OWN_CASES: &[&str] = &[
     "Ferry row\n\nMayor Tom Lark continued to say he had never seen the letter.",
     "Fare survey\n\n\
      Most riders said the new fare was fair, and a third of them said it was far too high.",
+    "Club news\n\nAnn Lee runs the club. The new fees, Lee added in an interview, \
+     were “a mistake we will fix.”",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -30,6 +30,10 @@ pub fn complete_clauses(doc: &Document, quotes: &mut [Quote]) {
         };
         // Never past the cue or the sentence: "<clause>, officials said."
         let mut limit = sentence.span.end.min(q.text.end + MAX_EXTENSION);
+        // The byte cap may fall inside a character ("🏽"): back off to its start.
+        while limit > q.text.end && !doc.text.is_char_boundary(limit) {
+            limit -= 1;
+        }
         if let Some(cue) = q.cue.filter(|c| c.start >= q.text.end) {
             limit = limit.min(cue.start);
         }

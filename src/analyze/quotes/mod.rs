@@ -15,6 +15,7 @@ mod attribution;
 mod context;
 mod description;
 mod governors;
+mod heads;
 mod indirect;
 mod joined;
 mod labels;
@@ -56,6 +57,7 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
     partials_in_clause(&ctx, &mut run, partial);
     by_sentence_subject(&mut ctx, &mut run);
     continuations(doc, &ctx, &mut run);
+    heads::add_split_heads(&ctx, &mut run.found);
 
     let mut found = run.found;
     found.sort_by_key(|(s, ..)| s.start);

@@ -219,7 +219,7 @@ impl Ctx<'_> {
 
 /// Auxiliaries and copulas that open a predicate whose subject stood before an
 /// attribution set inside the sentence ("Time, Roe added, was on their side").
-const PREDICATE_OPENERS: &[&str] = &[
+pub(super) const PREDICATE_OPENERS: &[&str] = &[
     "is", "was", "are", "were", "will", "would", "could", "can", "may", "might", "should", "must",
     "has", "had", "have", "remains", "remained",
 ];
