@@ -8,18 +8,9 @@
 
 use newsdesk::analyze::{people, quotes};
 use newsdesk::ingest::{IngestOptions, ingest};
-use newsdesk::model::QuoteKind;
 
 mod table_support;
-
-const D: QuoteKind = QuoteKind::Direct;
-const I: QuoteKind = QuoteKind::Indirect;
-
-/// (article text, expected statements as (speaker, words inside the statement, kind)).
-type Case = (
-    &'static str,
-    &'static [(&'static str, &'static str, QuoteKind)],
-);
+use table_support::{D, I, QuoteCase as Case};
 
 const CASES: &[Case] = &[
     // --- a dateline opening the paragraph is not the subject
@@ -809,10 +800,7 @@ const CASES: &[Case] = &[
 #[test]
 fn attribution_table() {
     assert!(CASES.len() >= 80, "the table holds at least 80 cases");
-    table_support::assert_table(CASES, |(text, want)| {
-        let got = table_support::quotes_of(text);
-        (text.to_string(), table_support::quote_problems(&got, want))
-    });
+    table_support::assert_quote_table(CASES);
 }
 
 #[test]

@@ -10,18 +10,9 @@
 
 use newsdesk::analyze;
 use newsdesk::ingest::{IngestOptions, ingest};
-use newsdesk::model::QuoteKind;
 
 mod table_support;
-
-const D: QuoteKind = QuoteKind::Direct;
-const I: QuoteKind = QuoteKind::Indirect;
-
-/// (article text, expected statements as (speaker, words inside the statement, kind)).
-type Case = (
-    &'static str,
-    &'static [(&'static str, &'static str, QuoteKind)],
-);
+use table_support::{D, I, QuoteCase as Case};
 
 const CASES: &[Case] = &[
     // --- a second attribution joined by a comma and a conjunction
@@ -176,10 +167,7 @@ const NOT_RUN_INTO: &[(&str, &str)] = &[
 
 #[test]
 fn statement_span_table() {
-    table_support::assert_table(CASES, |(text, want)| {
-        let got = table_support::quotes_of(text);
-        (text.to_string(), table_support::quote_problems(&got, want))
-    });
+    table_support::assert_quote_table(CASES);
 }
 
 #[test]

@@ -6,18 +6,8 @@
 //! Each case lists every statement expected: a missing statement, a wrong speaker or
 //! kind, or an extra statement fails it.
 
-use newsdesk::model::QuoteKind;
-
 mod table_support;
-
-const D: QuoteKind = QuoteKind::Direct;
-const I: QuoteKind = QuoteKind::Indirect;
-
-/// (article text, expected statements as (speaker, words inside the statement, kind)).
-type Case = (
-    &'static str,
-    &'static [(&'static str, &'static str, QuoteKind)],
-);
+use table_support::{D, I, QuoteCase as Case};
 
 const CASES: &[Case] = &[
     // --- a name modifying the speaker's noun is not the speaker
@@ -111,8 +101,5 @@ const CASES: &[Case] = &[
 
 #[test]
 fn speaker_phrase_table() {
-    table_support::assert_table(CASES, |(text, want)| {
-        let got = table_support::quotes_of(text);
-        (text.to_string(), table_support::quote_problems(&got, want))
-    });
+    table_support::assert_quote_table(CASES);
 }

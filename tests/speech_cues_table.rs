@@ -3,17 +3,8 @@
 //! subject is. The sentences are our own. Each case lists every statement expected; a
 //! case fails on a missing statement, a wrong speaker or kind, or an extra statement.
 
-use newsdesk::model::QuoteKind;
-
 mod table_support;
-
-const I: QuoteKind = QuoteKind::Indirect;
-
-/// (article text, expected statements as (speaker, words inside the statement, kind)).
-type Case = (
-    &'static str,
-    &'static [(&'static str, &'static str, QuoteKind)],
-);
+use table_support::{I, QuoteCase as Case};
 
 const CASES: &[Case] = &[
     // --- quotes.request_infinitive: "asked/told <object> to <verb>" is a request or an
@@ -140,8 +131,5 @@ const CASES: &[Case] = &[
 
 #[test]
 fn speech_cues_table() {
-    table_support::assert_table(CASES, |(text, want)| {
-        let got = table_support::quotes_of(text);
-        (text.to_string(), table_support::quote_problems(&got, want))
-    });
+    table_support::assert_quote_table(CASES);
 }

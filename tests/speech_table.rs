@@ -7,14 +7,7 @@
 use newsdesk::model::QuoteKind;
 
 mod table_support;
-
-const I: QuoteKind = QuoteKind::Indirect;
-
-/// (article text, expected statements as (speaker, words inside the statement, kind)).
-type Case = (
-    &'static str,
-    &'static [(&'static str, &'static str, QuoteKind)],
-);
+use table_support::{I, QuoteCase as Case};
 
 const CASES: &[Case] = &[
     // --- an infinitive speech verb after "went on to" / "took to <medium> to"
@@ -299,8 +292,5 @@ const CASES: &[Case] = &[
 
 #[test]
 fn reported_speech_table() {
-    table_support::assert_table(CASES, |(text, want)| {
-        let got = table_support::quotes_of(text);
-        (text.to_string(), table_support::quote_problems(&got, want))
-    });
+    table_support::assert_quote_table(CASES);
 }

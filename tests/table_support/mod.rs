@@ -11,6 +11,26 @@ use newsdesk::model::QuoteKind;
 /// A quote as a table sees it: speaker, quoted words, kind.
 pub type Found = (String, String, QuoteKind);
 
+/// The kinds, short, for quote tables.
+pub const D: QuoteKind = QuoteKind::Direct;
+pub const I: QuoteKind = QuoteKind::Indirect;
+
+/// A quote-table case: article text, expected statements as (speaker, words inside the
+/// statement, kind).
+pub type QuoteCase = (
+    &'static str,
+    &'static [(&'static str, &'static str, QuoteKind)],
+);
+
+/// Checks a quote table: each case must give exactly its statements (see
+/// [`quote_problems`]).
+pub fn assert_quote_table(cases: &[QuoteCase]) {
+    assert_table(cases, |(text, want)| {
+        let got = quotes_of(text);
+        (text.to_string(), quote_problems(&got, want))
+    });
+}
+
 /// Checks every case; fails listing each case whose check returned problems.
 /// `check` gives the case's text and its problems (none when it passes).
 pub fn assert_table<C>(cases: &[C], check: impl Fn(&C) -> (String, Vec<String>)) {
