@@ -16,7 +16,8 @@ Run: apt-get install wordnet-base; python3 scripts/gen_adverbs.py
 """
 import os
 
-WN = "/usr/share/wordnet"
+import wordnet
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "data", "adverbs.txt")
 HEADER = """# source: WordNet 3.0 (Princeton University), as shipped by Debian wordnet-base in /usr/share/wordnet
@@ -27,40 +28,16 @@ HEADER = """# source: WordNet 3.0 (Princeton University), as shipped by Debian w
 """
 COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
            "southwest", "northward", "southward", "eastward", "westward"}
-
-
-def index(pos):
-    """(lemma, synset offsets, tagged sense count) of index.POS."""
-    with open(os.path.join(WN, f"index.{pos}")) as f:
-        for line in f:
-            if line.startswith(" "):
-                continue
-            p = line.split()
-            n_ptr = int(p[3])
-            tagged = int(p[5 + n_ptr])
-            offsets = p[6 + n_ptr:]
-            yield p[0], offsets, tagged
-
-
-def lexfile(offset):
-    """The lexicographer file number of a noun synset."""
-    with open(os.path.join(WN, "data.noun")) as f:
-        f.seek(int(offset))
-        return int(f.readline().split()[1])
-
-
-NOUN_LOCATION = 15  # lexnames: noun.location
+NOUN_LOCATION = "15"  # lexnames: noun.location
 
 
 def main():
-    place_nouns = {w for w, offs, _ in index("noun") if offs and lexfile(offs[0]) == NOUN_LOCATION}
-    words = {w for w, _, tagged in index("adv") if tagged >= 1}
+    lexfile = wordnet.noun_lexfiles()
+    place_nouns = {w for w, _, _, first in wordnet.noun_index() if lexfile[first] == NOUN_LOCATION}
+    words = {w for w, tagged in wordnet.index_entries("adv") if tagged >= 1}
     words = {w for w in words if w.isalpha() and w.islower() and len(w) >= 4}
     words -= place_nouns | COMPASS
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write(HEADER)
-        for w in sorted(words):
-            f.write(w + "\n")
+    wordnet.write_list(OUT, HEADER, words)
     print(f"{len(words)} adverbs")
 
 

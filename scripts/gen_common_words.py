@@ -25,7 +25,6 @@ import tempfile
 import wordnet
 from names_data import census_surnames, given_names
 
-WN = "/usr/share/wordnet"
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "data")
 OUT = os.path.join(DATA, "common_words.txt")
@@ -40,15 +39,7 @@ HEADER = """# source: WordNet 3.0 (Princeton University), as shipped by Debian w
 
 def tagged_lemmas(pos):
     """Lemmas of index.POS with at least one corpus-tagged sense."""
-    out = set()
-    with open(os.path.join(WN, f"index.{pos}")) as f:
-        for line in f:
-            if line.startswith(" "):
-                continue
-            parts = line.split()
-            if int(parts[5 + int(parts[3])]) >= 1:
-                out.add(parts[0])
-    return out
+    return {w for w, tagged in wordnet.index_entries(pos) if tagged >= 1}
 
 
 def main():
@@ -61,10 +52,7 @@ def main():
     words |= {wordnet.plural(n, irregular) for n in nouns}
     words = {w for w in words if w.isalpha() and w.islower() and len(w) >= 4}
     words -= excluded
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write(HEADER)
-        for w in sorted(words):
-            f.write(w + "\n")
+    wordnet.write_list(OUT, HEADER, words)
     print(f"{len(words)} common words")
 
 

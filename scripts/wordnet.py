@@ -29,6 +29,24 @@ def plural(word, irregular):
     return word + "s"
 
 
+def index_entries(pos):
+    """(lemma, corpus-tagged sense count) for each lemma of index.POS."""
+    with open(os.path.join(WN, f"index.{pos}")) as f:
+        for line in f:
+            if line.startswith(" "):
+                continue
+            parts = line.split()
+            yield parts[0], int(parts[5 + int(parts[3])])
+
+
+def write_list(path, header, words):
+    """Writes a data/ word list: its header, then the words sorted, one a line."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(header)
+        for w in sorted(words):
+            f.write(w + "\n")
+
+
 def noun_lexfiles():
     """{synset offset: lexicographer file number (as written, e.g. "14")}."""
     lexfile = {}
