@@ -41,3 +41,14 @@ pub fn lower_cow(word: &str) -> std::borrow::Cow<'_, str> {
         Cow::Borrowed(word)
     }
 }
+
+/// The word with its first letter upper-cased ("union" -> "Union", "the board" -> "The
+/// board"): a group speaker as a sentence would open with it, or a word as a heads list
+/// writes it.
+pub fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

@@ -10,7 +10,7 @@ use super::lexicon::is_function_word;
 use super::roles::{is_party_word, predicate_verb, same_para, slice};
 use super::tokens::{Tok, TokKind, is_capitalized};
 use crate::analyze::gazetteer::ORG_HEADS;
-use crate::text::case::with_lower;
+use crate::text::case::{capitalize, with_lower};
 
 /// The verbs of leading whose object is the role ("heads the agency").
 const LEAD_VERBS: &[&str] = &[
@@ -101,12 +101,4 @@ pub(crate) fn lead_role(
     let head = object.last().map(|t| t.text(text)).unwrap_or_default();
     let org_head = !is_capitalized(head) && ORG_HEADS.is_one_word_head(&capitalize(head));
     (names_something || org_head).then(|| slice(text, toks, verb, e - 1))
-}
-
-/// "union" -> "Union".
-fn capitalize(w: &str) -> String {
-    let mut c = w.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }

@@ -102,7 +102,7 @@ impl Ctx<'_> {
         {
             return None;
         }
-        let label = super::speakers::capitalize(self.slice(k, e));
+        let label = crate::text::case::capitalize(self.slice(k, e));
         fire(
             rules::QUOTES_ACCORDING_TO_SOURCE,
             Span::new(self.toks[k].start, self.toks[e].end),

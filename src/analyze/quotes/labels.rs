@@ -5,10 +5,11 @@
 
 use super::attribution::Found;
 use super::context::Ctx;
-use super::speakers::{Said, Speaker, capitalize};
+use super::speakers::{Said, Speaker};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
 use crate::model::Span;
+use crate::text::case::capitalize;
 
 /// Labels of page furniture, not speakers ("Update: …", "Photo: …", "Editor's note: …").
 const FURNITURE: &[&str] = &[

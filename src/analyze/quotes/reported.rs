@@ -8,11 +8,12 @@
 
 use super::attribution::Found;
 use super::context::{Ctx, DETS};
-use super::speakers::{Said, Speaker, capitalize};
+use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, VerbClass, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
 use crate::model::Span;
+use crate::text::case::capitalize;
 
 /// Adverbs between a subject and its speech verb that the auxiliary list does not hold
 /// ("has since said", "now says", "even insist", "have long argued").

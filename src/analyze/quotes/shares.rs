@@ -5,11 +5,12 @@
 //! …", "A mere 9 percent say …", "a third of them say …").
 
 use super::context::Ctx;
-use super::speakers::{Speaker, capitalize};
+use super::speakers::Speaker;
 use crate::analyze::figures::lexicon::LEXICON;
 use crate::analyze::people::lexicon::LEX;
 use crate::analyze::rules::{self, fire};
 use crate::model::Span;
+use crate::text::case::capitalize;
 
 /// Nouns after "a"/"an" that make a share of a group ("a majority of voters").
 const SHARE_NOUNS: &[&str] = &[

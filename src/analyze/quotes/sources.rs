@@ -4,11 +4,12 @@
 //! verb names no speaker.
 
 use super::context::Ctx;
-use super::speakers::{Speaker, capitalize};
+use super::speakers::Speaker;
 use crate::analyze::people::lexicon::LEX;
 use crate::analyze::people::tokens::TokKind;
 use crate::analyze::rules::{self, fire};
 use crate::model::Span;
+use crate::text::case::capitalize;
 
 /// Words that end a backward walk over a quantity subject (a new clause or phrase).
 const QUANTITY_STOPS: &[&str] = &[

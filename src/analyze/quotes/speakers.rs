@@ -9,6 +9,7 @@ use crate::analyze::people::lexicon::{
     Gender, LEX, NON_NAME_CAPS, ORG_HEADS, PLACES, contains, is_function_word,
 };
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
+use crate::text::case::capitalize;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Speaker {
@@ -65,14 +66,7 @@ impl Ctx<'_> {
         let head = self.w(head_at);
         let head_l = head.to_lowercase();
         let first = self.w(s);
-        let label = || {
-            let raw = self.slice(s, e);
-            let mut c = raw.chars();
-            match c.next() {
-                Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-                None => String::new(),
-            }
-        };
+        let label = || capitalize(self.slice(s, e));
         if !is_capitalized(head) {
             if LEX.is_role_noun(&head_l) && !LEX.is_group_head(&head_l)
                 || (LEX.is_role_noun(&head_l) && first.eq_ignore_ascii_case("the") && e == s + 1)
@@ -135,11 +129,7 @@ impl Ctx<'_> {
             a
         };
         let raw = self.slice(start, e);
-        let mut c = raw.chars();
-        Some(Speaker::Group(match c.next() {
-            Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-            None => return None,
-        }))
+        (!raw.is_empty()).then(|| Speaker::Group(capitalize(raw)))
     }
 
     /// "Cornyn's statement added", "PC World's recent analysis … concluded": a
@@ -504,14 +494,6 @@ const OWNED_VOICES: &[&str] = &[
     "verdict",
     "announcement",
 ];
-
-pub(super) fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
-}
 
 /// Nouns for documents and publications: sources that speak, but never as "they"/"we".
 const DOCUMENT_HEADS: &[&str] = &[

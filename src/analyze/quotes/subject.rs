@@ -361,6 +361,6 @@ impl Ctx<'_> {
         let opens = DETS.contains(&first) || QUANTIFIERS.contains(&first) || first == "one";
         let ends = self.is_word(e) && !is_function_word(self.lw(e)) && !is_capitalized(self.w(e));
         (opens && ends && e > s && e - s < 8)
-            .then(|| Speaker::Group(super::speakers::capitalize(self.slice(s, e))))
+            .then(|| Speaker::Group(crate::text::case::capitalize(self.slice(s, e))))
     }
 }
