@@ -51,6 +51,15 @@ pub(crate) fn is_adverb(word: &str) -> bool {
     crate::text::case::with_lower(word, |w| ADVERBS.contains(w))
 }
 
+/// The number words of data/number_words.txt ("one", "dozen", "third", "million").
+static NUMBER_WORDS: LazyLock<foldhash::HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::NUMBER_WORDS.words().collect());
+
+/// Whether a lower-case word is a number word of data/number_words.txt.
+pub(crate) fn is_number_word(lower: &str) -> bool {
+    NUMBER_WORDS.contains(lower)
+}
+
 /// Whether a places entry is listed under Countries.
 pub(crate) fn is_country(entry: usize) -> bool {
     PLACES.section.get(entry).is_some_and(|s| s == "Countries")

@@ -4,7 +4,7 @@
 //! [`super::gazetteer`]).
 
 use super::gazetteer::{
-    Heads, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_title, is_title_abbreviation,
+    Heads, ORG_HEADS, ORGS, PLACE_HEADS, PLACES, is_number_word, is_title, is_title_abbreviation,
 };
 use super::people::lexicon::{LEX, class, classes};
 use super::people::tokens::TokenView;
@@ -272,19 +272,17 @@ fn is_all_caps_word(w: &str) -> bool {
 /// or number before a known organization is no part of it; the organization without it.
 /// A place or nationality word belongs to the name ("Ohio Democratic Party").
 fn after_opening_word(doc: &Document, c: &Chunk) -> Option<Chunk> {
+    // Most chunks do not open their sentence: ask that before building the rest.
+    if !c.sentence_initial {
+        return None;
+    }
     let first = doc.slice(*c.words.first()?);
     let rest = sub(c, 1, c.words.len(), c.possessive)?;
-    let cut = c.sentence_initial
-        && ORGS.lookup(rest.text(doc)).is_some()
+    let cut = ORGS.lookup(rest.text(doc)).is_some()
         && ORGS.lookup(c.text(doc)).is_none()
         && with_lower(first, |w| LEX.is_common_word(w) || is_number_word(w))
         && classes(first) & class::PLACE == 0;
     cut.then_some(rest)
-}
-
-/// A number word of data/number_words.txt ("one", "two", "dozen").
-fn is_number_word(w: &str) -> bool {
-    crate::lexicon::NUMBER_WORDS.words().any(|n| n == w)
 }
 
 /// Splits a raw run into the names it holds: strips leading titles before "of"
