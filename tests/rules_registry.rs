@@ -144,6 +144,9 @@ const OWN_CASES: &[&str] = &[
      Most riders said the new fare was fair, and a third of them said it was far too high.",
     "Club news\n\nAnn Lee runs the club. The new fees, Lee added in an interview, \
      were “a mistake we will fix.”",
+    "Ferry row\n\n\
+     Mayor Ilse Varga asked about the cost of the new pier. \
+     Asked about the timetable, the harbour master said, \"We will see.\"",
 ];
 
 fn analyze_text(text: &str) -> Analysis {
