@@ -146,7 +146,8 @@ const OWN_CASES: &[&str] = &[
      were “a mistake we will fix.”",
     "Ferry row\n\n\
      Mayor Ilse Varga asked about the cost of the new pier. \
-     Asked about the timetable, the harbour master said, \"We will see.\"",
+     Asked about the timetable, the harbour master said, \"We will see.\"\n\n\
+     Most of them said the timetable was late.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

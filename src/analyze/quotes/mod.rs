@@ -23,6 +23,7 @@ pub mod marks;
 mod participle;
 mod phrases;
 mod questions;
+mod relatives;
 mod reported;
 mod shares;
 mod sources;
