@@ -145,6 +145,10 @@ const OWN_CASES: &[&str] = &[
     "Club news\n\nAnn Lee runs the club. The new fees, Lee added in an interview, \
      were “a mistake we will fix.”",
     "Harbor plan\n\nThe harbor plan was drawn up by engineer Marta Hall last spring.",
+    "Ferry row\n\n\
+     Mayor Ilse Varga asked about the cost of the new pier. \
+     Asked about the timetable, the harbour master said, \"We will see.\"\n\n\
+     Most of them said the timetable was late.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -22,6 +22,8 @@ mod labels;
 pub mod marks;
 mod participle;
 mod phrases;
+mod questions;
+mod relatives;
 mod reported;
 mod shares;
 mod sources;
@@ -327,6 +329,7 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
             continue;
         }
         let lw = ctx.lw(k);
+        let mut asked = false;
         let hit = if run.used_cues.contains(&k) {
             // A verb that introduced a quote may still close the clause before it
             // ("While X, he said, “…”"): see `indirect::opener_before_quote`.
@@ -338,7 +341,10 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
             .speech_verb(lw)
             .is_some()
         {
-            ctx.indirect_at(k, &run.log)
+            ctx.indirect_at(k, &run.log).or_else(|| {
+                asked = true;
+                ctx.question_at(k, &run.log)
+            })
         } else {
             ctx.labelled_line(k, &run.log)
         };
@@ -373,6 +379,22 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
         }
         // "Nasdaq says that all trades … “or immediately prior” are cancelled": a partial
         // quote that cuts the reported clause short is the same speaker's words.
+        if asked {
+            // A question: its sentence's quotes are the answer, not the asker's words.
+            if !questions::is_unnamed(&f.speaker) {
+                push_log(
+                    &mut run.log,
+                    Said {
+                        at: span.start,
+                        paragraph: ctx.para[cs],
+                        speaker: f.speaker.clone(),
+                    },
+                );
+            }
+            run.found
+                .push((span, f.speaker, QuoteKind::Indirect, f.cue));
+            continue;
+        }
         let quoted_next = (ce + 1..(ce + 4).min(ctx.toks.len())).find_map(|j| ctx.in_quote[j]);
         if let Some(si) = quoted_next.filter(|&si| ctx.same_sent(ctx.open_tok(si), ce)) {
             partial_in_clause.push((
