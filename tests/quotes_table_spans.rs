@@ -128,6 +128,51 @@ const CASES: &[Case] = &[
         "Club news\n\nIn a statement, Ann Lee said, “The club will stay open.”",
         &[("Ann Lee", "The club will stay open", D)],
     ),
+    // --- the clause after an attribution set inside the sentence: a speech-verb word
+    // used as a noun or gerund in it is no second attribution, a real one ends it
+    (
+        "Harbour talks\n\nThe visit to the harbour, officials said, was aimed at \
+         explaining the new mooring fees.",
+        &[
+            ("Officials", "The visit to the harbour", I),
+            (
+                "Officials",
+                "was aimed at explaining the new mooring fees",
+                I,
+            ),
+        ],
+    ),
+    (
+        "Harbour talks\n\nOver the winter, the harbour master said, the old pier looked \
+         safe from any challenge.",
+        &[
+            ("The harbour master", "Over the winter", I),
+            (
+                "The harbour master",
+                "the old pier looked safe from any challenge",
+                I,
+            ),
+        ],
+    ),
+    (
+        "Harbour talks\n\nOver the winter, the harbour master said, the old pier held up \
+         well, but the ferry crews say it needs new piles.",
+        &[
+            ("The harbour master", "Over the winter", I),
+            ("The harbour master", "the old pier held up well", I),
+            ("The ferry crews", "it needs new piles", I),
+        ],
+    ),
+    // "<number> of …" after the attribution describes the source
+    (
+        "Ferry vote\n\nMost members backed the new timetable for the summer, according to \
+         the chairs of the Lowport and Eastham clubs, two of the largest clubs on the coast.",
+        &[(
+            "The chairs of the Lowport and Eastham clubs",
+            "Most members backed the new timetable for the summer",
+            I,
+        )],
+    ),
 ];
 
 /// The statements of the whole analysis (spans completed to their clause).

@@ -5,7 +5,9 @@
 //! second cue reports its own clause, so neither statement holds the other.
 
 use super::context::Ctx;
+use super::indirect::{NO_CLAUSE_LEMMAS, PASSIVE_OR_INFINITIVE};
 use crate::analyze::people::lexicon::LEX;
+use crate::analyze::people::lexicon::VerbClass;
 use crate::analyze::people::tokens::is_capitalized;
 use crate::analyze::rules::{self, fire};
 use crate::model::Span;
@@ -27,6 +29,14 @@ const NOT_SUBJECT: &[&str] = &[
 const SUBORDINATORS: &[&str] = &[
     "after", "before", "when", "while", "since", "if", "because", "although", "though", "as",
     "once", "until", "unless", "whether",
+];
+
+/// Words before a speech-verb word that make it a noun or a gerund, no cue of a new
+/// attribution: "was aimed at explaining the rules", "safe from any challenge".
+const NOUN_BEFORE: &[&str] = &[
+    "a", "an", "the", "any", "no", "some", "this", "his", "her", "their", "its", "our", "my",
+    "your", "every", "each", "at", "of", "for", "about", "by", "from", "in", "on", "with",
+    "without", "after", "before",
 ];
 
 /// Most words in the subject of the second cue ("only 49 percent of the town's voters").
@@ -106,5 +116,27 @@ impl Ctx<'_> {
                 Span::new(self.toks[joint].start, self.toks[k].end),
             ))
         .then_some((end, joint + 1 == k))
+    }
+
+    /// The last token of the clause going on after an attribution set inside the
+    /// sentence, tokens `start..=end` ("…, Roe said, the plan failed, and Lee said …"):
+    /// `end`, unless a speech verb in it cues a second attribution; then the token before
+    /// that attribution's joint, or `None` when no joint is found. A speech-verb word
+    /// after an article or preposition ("aimed at explaining", "safe from any
+    /// challenge"), a passive or infinitive form, or a verb of thinking is no cue.
+    pub fn tail_end(&self, start: usize, end: usize) -> Option<usize> {
+        let cue = (start + 1..=end).find(|&j| {
+            self.is_word(j)
+                && self.in_quote[j].is_none()
+                && LEX.speech_verb(self.w(j)).is_some_and(|v| {
+                    v.class == VerbClass::Clause && !NO_CLAUSE_LEMMAS.contains(&LEX.lemma(v))
+                })
+                && !PASSIVE_OR_INFINITIVE.contains(&self.lw(j - 1))
+                && !NOUN_BEFORE.contains(&self.lw(j - 1))
+        });
+        match cue {
+            None => Some(end),
+            Some(k) => self.joined_attribution(k, start).map(|(e, _)| e),
+        }
     }
 }
