@@ -163,6 +163,31 @@ const CASES: &[Case] = &[
             ("The ferry crews", "it needs new piles", I),
         ],
     ),
+    (
+        "Harbour talks\n\nWhen the board met in May, the harbour master said, most state \
+         grants looked safe from cuts.",
+        &[
+            ("The harbour master", "When the board met in May", I),
+            (
+                "The harbour master",
+                "most state grants looked safe from cuts",
+                I,
+            ),
+        ],
+    ),
+    // a one-word answer before a second attribution is a statement of its own
+    (
+        "Ferry poll\n\nMost riders said yes, but 40 percent of the crews say the new \
+         timetable is too tight.",
+        &[
+            ("Riders", "yes", I),
+            (
+                "40 percent of the crews",
+                "the new timetable is too tight",
+                I,
+            ),
+        ],
+    ),
     // "<number> of …" after the attribution describes the source
     (
         "Ferry vote\n\nMost members backed the new timetable for the summer, according to \

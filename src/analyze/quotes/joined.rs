@@ -39,6 +39,9 @@ const NOUN_BEFORE: &[&str] = &[
     "without", "after", "before",
 ];
 
+/// One-word answers that are a whole statement before a joint ("said yes, but …").
+const ANSWERS: &[&str] = &["yes", "no", "so"];
+
 /// Most words in the subject of the second cue ("only 49 percent of the town's voters").
 const MAX_SUBJECT_WORDS: usize = 8;
 
@@ -110,7 +113,9 @@ impl Ctx<'_> {
             end -= 1;
         }
         let kept = (from..=end).filter(|&i| self.is_word(i)).count();
-        (kept >= 3
+        // "Most voters said yes, but 40 percent say …": a one-word answer is a statement.
+        let answer = kept == 1 && ANSWERS.contains(&self.lw(end));
+        ((kept >= 3 || answer)
             && fire(
                 rules::QUOTES_JOINED_ATTRIBUTION,
                 Span::new(self.toks[joint].start, self.toks[k].end),
@@ -125,18 +130,29 @@ impl Ctx<'_> {
     /// after an article or preposition ("aimed at explaining", "safe from any
     /// challenge"), a passive or infinitive form, or a verb of thinking is no cue.
     pub fn tail_end(&self, start: usize, end: usize) -> Option<usize> {
-        let cue = (start + 1..=end).find(|&j| {
-            self.is_word(j)
-                && self.in_quote[j].is_none()
-                && LEX.speech_verb(self.w(j)).is_some_and(|v| {
-                    v.class == VerbClass::Clause && !NO_CLAUSE_LEMMAS.contains(&LEX.lemma(v))
-                })
-                && !PASSIVE_OR_INFINITIVE.contains(&self.lw(j - 1))
-                && !NOUN_BEFORE.contains(&self.lw(j - 1))
-        });
-        match cue {
-            None => Some(end),
-            Some(k) => self.joined_attribution(k, start).map(|(e, _)| e),
+        for j in start + 1..=end {
+            if !self.is_word(j)
+                || self.in_quote[j].is_some()
+                || PASSIVE_OR_INFINITIVE.contains(&self.lw(j - 1))
+                || NOUN_BEFORE.contains(&self.lw(j - 1))
+            {
+                continue;
+            }
+            let Some(verb) = LEX.speech_verb(self.w(j)) else {
+                continue;
+            };
+            if verb.class != VerbClass::Clause || NO_CLAUSE_LEMMAS.contains(&LEX.lemma(verb)) {
+                continue;
+            }
+            if let Some((e, _)) = self.joined_attribution(j, start) {
+                return Some(e);
+            }
+            // "most state laws", "the audit report found": a bare form with no joint
+            // before it is a noun; an inflected one is an attribution left unread.
+            if LEX.lemma(verb) != self.lw(j) {
+                return None;
+            }
         }
+        Some(end)
     }
 }
