@@ -188,6 +188,16 @@ const CASES: &[Case] = &[
             ),
         ],
     ),
+    // an aside between commas right after the cue, then "that"
+    (
+        "Pier repairs\n\nOdile Brand says, however, that the pier will reopen in June.",
+        &[("Odile Brand", "the pier will reopen in June", I)],
+    ),
+    (
+        "Pier repairs\n\nThe council noted, with some relief, that the repairs cost less \
+         than planned.",
+        &[("The council", "the repairs cost less than planned", I)],
+    ),
     // "<number> of …" after the attribution describes the source
     (
         "Ferry vote\n\nMost members backed the new timetable for the summer, according to \

@@ -173,12 +173,18 @@ impl Ctx<'_> {
             return self.inversion(v, log);
         }
         let next = self.w(n);
-        if n > sent_end || matches!(next, "." | "," | ";") && !(next == "," && self.is_mark(n + 1))
+        // "Lee says, however, that …": an aside between commas, then "that".
+        let aside = (n == v + 1 && next == ",")
+            .then(|| self.aside_then_that(n, sent_end))
+            .flatten();
+        if aside.is_none()
+            && (n > sent_end
+                || matches!(next, "." | "," | ";") && !(next == "," && self.is_mark(n + 1)))
         {
             return self.inversion(v, log).or_else(|| self.as_noted(v, log));
         }
         // Forward: verb (object) (that) clause.
-        let Some(c) = self.clause_start(v, &lemma, sent_end) else {
+        let Some(c) = aside.or_else(|| self.clause_start(v, &lemma, sent_end)) else {
             // "<clause>, Roe said in a statement.": an inversion with a trailing phrase.
             if !self.ends_in_short_phrase(v, sent_end) {
                 return None;
