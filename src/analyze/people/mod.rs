@@ -5,6 +5,7 @@
 //! (pre-modifier, appositive, predicate or possessive). Organizations and places are
 //! kept out by negative evidence (head words, a short place list).
 
+mod affiliation;
 mod as_role;
 mod build;
 pub mod evidence;
@@ -550,7 +551,7 @@ fn is_person(
                 "said" | "says" | "added" | "told" | "wrote"
             )
     });
-    if roles::party_tag(text, toks, last).is_some() && fire(rules::PEOPLE_PARTY_TAG, span) {
+    if affiliation::party_tag(text, toks, last).is_some() && fire(rules::PEOPLE_PARTY_TAG, span) {
         return true;
     }
     surname_last && (next_is_speech || prev_is_speech) && fire(rules::PEOPLE_SPEECH_VERB, span)
