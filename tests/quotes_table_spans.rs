@@ -128,6 +128,39 @@ const CASES: &[Case] = &[
         "Club news\n\nIn a statement, Ann Lee said, “The club will stay open.”",
         &[("Ann Lee", "The club will stay open", D)],
     ),
+    // a head that opens the quotation is its first words; one that sets the scene
+    // (a medium, a date, a time or setting opener, one word) is not
+    (
+        "Club news\n\nAnn Lee runs the club. In cases of theft, Lee said, “the members \
+         pay for the loss.”",
+        &[
+            ("Ann Lee", "In cases of theft", I),
+            ("Ann Lee", "the members pay for the loss", D),
+        ],
+    ),
+    (
+        "Club news\n\nAnn Lee runs the club. After the storm passed, she said, “Everybody \
+         came back to help.”",
+        &[
+            ("Ann Lee", "After the storm passed", I),
+            ("Ann Lee", "Everybody came back to help", D),
+        ],
+    ),
+    (
+        "Club news\n\nAnn Lee runs the club. Two years ago, she said, “We had no money at \
+         all.”",
+        &[("Ann Lee", "We had no money at all", D)],
+    ),
+    (
+        "Club news\n\nAnn Lee runs the club. In her newsletter, she wrote, “We had no \
+         money at all.”",
+        &[("Ann Lee", "We had no money at all", D)],
+    ),
+    (
+        "Club news\n\nAnn Lee runs the club. At the same time, she said, “We had no money \
+         at all.”",
+        &[("Ann Lee", "We had no money at all", D)],
+    ),
     // --- the clause after an attribution set inside the sentence: a speech-verb word
     // used as a noun or gerund in it is no second attribution, a real one ends it
     (
