@@ -128,6 +128,15 @@ const CASES: &[Case] = &[
         "Club news\n\nIn a statement, Ann Lee said, “The club will stay open.”",
         &[("Ann Lee", "The club will stay open", D)],
     ),
+    // a speech-verb word after a possessive in a short head is a noun
+    (
+        "Club news\n\nAnn Lee runs the club. In her state, Lee said, most golf clubs \
+         lose money every winter.",
+        &[
+            ("Ann Lee", "In her state", I),
+            ("Ann Lee", "most golf clubs lose money every winter", I),
+        ],
+    ),
     // a head that opens the quotation is its first words; one that sets the scene
     // (a medium, a date, a time or setting opener, one word) is not
     (

@@ -204,7 +204,7 @@ impl Ctx<'_> {
                     && !crate::lexicon::is_weekday(w)
                     && !(crate::lexicon::is_month(w) && is_capitalized(self.w(j)))
                     && self.mention[j].is_none()
-                    && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some())
+                    && !self.speech_cue_word(j)
             })
     }
 

@@ -155,4 +155,13 @@ impl Ctx<'_> {
         }
         Some(end)
     }
+
+    /// Whether the word at `j` is a speech verb that may cue an attribution: not after
+    /// an article, possessive or preposition, where it is a noun or gerund ("In his
+    /// state", "at explaining").
+    pub fn speech_cue_word(&self, j: usize) -> bool {
+        self.is_word(j)
+            && LEX.speech_verb(self.w(j)).is_some()
+            && !(j > 0 && NOUN_BEFORE.contains(&self.lw(j - 1)))
+    }
 }

@@ -188,7 +188,7 @@ impl Ctx<'_> {
         let clean = (a..c).all(|j| {
             self.in_quote[j].is_none()
                 && !self.is_mark(j)
-                && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some())
+                && !self.speech_cue_word(j)
                 && self.lw(j) != "according"
         });
         // "In Iowa two weeks ago, according to X, …": the opening phrase of an
