@@ -306,9 +306,13 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
         if name_start > end || continues_place(text, toks, start, name_start) {
             continue;
         }
-        // Particles cannot start or end a name.
+        // Particles in lower case cannot start a name; capitalised, they can ("Van
+        // Hollen", "Le Pen", "Al Sharpton").
         let mut first = name_start;
-        while first <= end && contains(PARTICLES, toks[first].text(text)) {
+        while first <= end
+            && contains(PARTICLES, toks[first].text(text))
+            && !is_capitalized(toks[first].text(text))
+        {
             first += 1;
         }
         if first < end && sentence_adverb(text, toks, first) {
