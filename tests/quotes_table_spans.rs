@@ -217,6 +217,32 @@ const CASES: &[Case] = &[
             ),
         ],
     ),
+    // "and" before a clause or predicate, "to" before a verb: the tail goes on
+    (
+        "Harbour talks\n\nThe pier was built in 1910, the harbour master said, and it \
+         has never flooded.",
+        &[
+            ("The harbour master", "The pier was built in 1910", I),
+            ("The harbour master", "and it has never flooded", I),
+        ],
+    ),
+    (
+        "Harbour talks\n\nIt is the board's duty, the harbour master said, to keep the \
+         pier open in winter.",
+        &[
+            ("The harbour master", "It is the board's duty", I),
+            ("The harbour master", "to keep the pier open in winter", I),
+        ],
+    ),
+    (
+        "Harbour talks\n\nThe pier will stay open all winter, the harbour master said, to \
+         the members of the board.",
+        &[(
+            "The harbour master",
+            "The pier will stay open all winter",
+            I,
+        )],
+    ),
     // a one-word answer before a second attribution is a statement of its own
     (
         "Ferry poll\n\nMost riders said yes, but 40 percent of the crews say the new \

@@ -677,7 +677,7 @@ impl Ctx<'_> {
         let start = comma + 1;
         if start > sent_end
             || !self.is_word(start)
-            || TAIL_NON_CLAUSE.contains(&self.lw(start))
+            || TAIL_NON_CLAUSE.contains(&self.lw(start)) && !self.tail_continues(start)
             || LEX.speech_verb(self.w(start)).is_some()
         {
             return None;
