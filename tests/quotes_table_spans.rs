@@ -243,6 +243,16 @@ const CASES: &[Case] = &[
             I,
         )],
     ),
+    // "(According to X, …)": the bracket opening the sentence changes nothing
+    (
+        "Harbour thefts\n\nThe board met on Monday. (According to the harbour police, \
+         the port keeps no records of the thefts.)",
+        &[(
+            "The harbour police",
+            "the port keeps no records of the thefts",
+            I,
+        )],
+    ),
     // a one-word answer before a second attribution is a statement of its own
     (
         "Ferry poll\n\nMost riders said yes, but 40 percent of the crews say the new \
