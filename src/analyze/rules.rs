@@ -95,6 +95,8 @@ registry! {
         "a known given name standing alone is a person when a speech verb follows or a person slot holds it (\"with X\", \"X, 46,\")";
     PEOPLE_KNOWN_NON_PERSON = "people.known_non_person", "people/mod.rs::is_person",
         "a capitalized run that is a known place, organization or other non-person name is not a person";
+    PEOPLE_HEAD_WORD_SURNAME = "people.head_word_surname", "people/mod.rs::is_person",
+        "a given name and a surname that is also an organization or place head word (\"Ana Church\") is a person after a title or before a role appositive";
     PEOPLE_PERSON_CONTEXT = "people.person_context", "people/mod.rs::is_person",
         "a name-shaped run (capitalized words, no function words) in a person slot is a person even when no list knows it";
     PEOPLE_TITLED_NAME = "people.titled_name", "people/mod.rs::is_person",
