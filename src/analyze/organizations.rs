@@ -83,6 +83,14 @@ fn in_all_caps_text(doc: &Document, chunk: &Chunk) -> bool {
 /// head word, acronym, web name). Shared with the place rules so "University of Chile"
 /// is not taken for Chile.
 pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
+    // Asked of most chunks by both the place and the organization rules.
+    chunk.memo.get(proper_nouns::Asked::OrgByForm, || {
+        org_by_form_now(doc, chunk)
+    })
+}
+
+/// [`org_by_form`], computed.
+fn org_by_form_now(doc: &Document, chunk: &Chunk) -> bool {
     let text = chunk.text(doc);
     if ORGS.lookup(text).is_some() && fire(rules::ORGS_GAZETTEER, chunk.span) {
         return true;
