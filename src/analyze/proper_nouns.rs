@@ -46,6 +46,8 @@ pub(crate) enum Asked {
     OrgByForm = 0,
     /// `places::is_plain_name`.
     PlainPlaceName = 1,
+    /// `organizations::in_role_slot`.
+    InRoleSlot = 2,
 }
 
 impl Memo {
