@@ -182,8 +182,19 @@ pub(crate) fn known_non_person(text: &str, toks: &[Tok], first: usize, last: usi
     use crate::analyze::gazetteer::{ORG_HEADS, ORGS, PLACE_HEADS, PLACES};
     let whole = &text[toks[first].start..toks[last].end];
     let last_word = toks[last].text(text);
+    // "Al Qaeda" at a sentence start is listed as "al Qaeda": a capitalised first
+    // particle is looked up in lower case too.
+    let lowered = || {
+        let first_word = toks[first].text(text);
+        (first_word.len() <= 3 && first < last).then(|| {
+            let mut s = first_word.to_lowercase();
+            s.push_str(&whole[first_word.len()..]);
+            s
+        })
+    };
     PLACES.lookup(whole).is_some()
         || ORGS.lookup(whole).is_some()
+        || lowered().is_some_and(|w| ORGS.lookup(&w).is_some() || PLACES.lookup(&w).is_some())
         || PLACE_HEADS.is_one_word_head(last_word)
         || ORG_HEADS.is_one_word_head(last_word)
         || WORK_HEADS.contains(&last_word)

@@ -5,6 +5,7 @@
 //! (pre-modifier, appositive, predicate or possessive). Organizations and places are
 //! kept out by negative evidence (head words, a short place list).
 
+mod affiliation;
 mod as_role;
 mod build;
 pub mod evidence;
@@ -305,9 +306,13 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
         if name_start > end || continues_place(text, toks, start, name_start) {
             continue;
         }
-        // Particles cannot start or end a name.
+        // Particles in lower case cannot start a name; capitalised, they can ("Van
+        // Hollen", "Le Pen", "Al Sharpton").
         let mut first = name_start;
-        while first <= end && contains(PARTICLES, toks[first].text(text)) {
+        while first <= end
+            && contains(PARTICLES, toks[first].text(text))
+            && !is_capitalized(toks[first].text(text))
+        {
             first += 1;
         }
         if first < end && sentence_adverb(text, toks, first) {
@@ -550,7 +555,7 @@ fn is_person(
                 "said" | "says" | "added" | "told" | "wrote"
             )
     });
-    if roles::party_tag(text, toks, last).is_some() && fire(rules::PEOPLE_PARTY_TAG, span) {
+    if affiliation::party_tag(text, toks, last).is_some() && fire(rules::PEOPLE_PARTY_TAG, span) {
         return true;
     }
     surname_last && (next_is_speech || prev_is_speech) && fire(rules::PEOPLE_SPEECH_VERB, span)
