@@ -376,10 +376,18 @@ fn is_group_plural(doc: &Document, chunk: &Chunk) -> bool {
 }
 
 fn is_plain_name(doc: &Document, chunk: &Chunk) -> bool {
+    // Asked again in every round of the slot rules and for a list's next member.
+    chunk.memo.get(proper_nouns::Asked::PlainPlaceName, || {
+        is_plain_name_now(doc, chunk)
+    })
+}
+
+/// [`is_plain_name`], computed: the tests that fire no rule come first, the costlier
+/// of them last.
+fn is_plain_name_now(doc: &Document, chunk: &Chunk) -> bool {
     let text = chunk.text(doc);
     chunk.words.len() <= 4
         && !is_group_plural(doc, chunk)
-        && !super::titles::in_work_title(doc, chunk)
         // "Super Tuesday": a name ending in a weekday is a day's name.
         && !WEEKDAYS.contains(&chunk.last_word(doc))
         && !NOT_PLACES.contains(&text)
@@ -391,9 +399,10 @@ fn is_plain_name(doc: &Document, chunk: &Chunk) -> bool {
         && !chunk.possessive
         // An unknown name directly before a lower-case word is a modifier ("Australian researchers").
         && !followed_by_modifiee(doc, chunk)
+        && !chunk.words.iter().any(|w| is_title(doc.slice(*w)))
         // A known place inside a longer unknown name makes it some other name ("Texas A&M").
         && !PLACES.find(text).iter().any(|m| m.span.len() < text.len())
-        && !chunk.words.iter().any(|w| is_title(doc.slice(*w)))
+        && !super::titles::in_work_title(doc, chunk)
         && !org_by_form(doc, chunk)
         && !org_named_after_country(doc, chunk)
         && !text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
