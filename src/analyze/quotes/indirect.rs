@@ -529,6 +529,12 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // "current and former officials said …": both conjuncts speak.
+        if let Some((s, e)) = subject
+            && let Some((_, sp)) = self.conjoined_subject(s, e, log)
+        {
+            return Some(sp);
+        }
         // "About one in five voters say": the whole share, not "five voters".
         let share = self.share_subject(v);
         match share.or_else(|| {
@@ -618,6 +624,11 @@ impl Ctx<'_> {
         } else {
             s
         };
+        // "…, teachers and union officials told the paper.": both conjuncts speak.
+        let (s, coordinated) = match self.conjoined_subject(s, e, log) {
+            Some((a, sp)) => (a, Some(sp)),
+            None => (s, None),
+        };
         // "…, people close to the mayor said, …": the walk stopped inside the modifier.
         let long = (s > 0 && self.w(s - 1) != ",")
             .then(|| (v.saturating_sub(14)..v).rev().find(|&j| self.w(j) == ","))
@@ -642,7 +653,7 @@ impl Ctx<'_> {
         } else {
             self.tail_after(v)?
         };
-        let sp = match long_sp {
+        let sp = match long_sp.or(coordinated) {
             Some(sp) => sp,
             None => self
                 .classify(s, e, log)
