@@ -315,6 +315,15 @@ impl Ctx<'_> {
     /// "tell"/"ask", a "that", or a phrase ending in "that" ("said on Monday that").
     pub(super) fn clause_start(&self, v: usize, lemma: &str, sent_end: usize) -> Option<usize> {
         let mut c = v + 1;
+        // "Insiders said: the lead is large": an unquoted clause after a colon.
+        if self.w(c) == ":"
+            && c < sent_end
+            && self.is_word(c + 1)
+            && self.in_quote[c + 1].is_none()
+            && self.tag(rules::QUOTES_COLON_CLAUSE, c, c + 1)
+        {
+            return Some(c + 1);
+        }
         // "said Friday during a visit …": a day word is when, not what.
         while is_day_word(self.lw(c)) && c < sent_end {
             c += 1;
