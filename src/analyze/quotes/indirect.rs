@@ -337,7 +337,9 @@ impl Ctx<'_> {
         }
         if object_done {
             // the clause starts right after the object
-        } else if lemma == "tell" || prep {
+        } else if lemma == "tell" || prep || lemma == "ask" && CLAUSE_PREPS.contains(&self.lw(c)) {
+            // "asked Varga on Friday whether …": past the listener a phrase is no clause
+            // unless "that" follows (the question rules take the rest).
             // "spoke in a cottage that overlooks the bay": after an intransitive verb and
             // a place phrase, "that" opens a relative clause.
             if matches!(lemma, "speak" | "talk") {
