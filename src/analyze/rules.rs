@@ -95,6 +95,8 @@ registry! {
         "a known given name standing alone is a person when a speech verb follows or a person slot holds it (\"with X\", \"X, 46,\")";
     PEOPLE_KNOWN_NON_PERSON = "people.known_non_person", "people/mod.rs::is_person",
         "a capitalized run that is a known place, organization or other non-person name is not a person";
+    PEOPLE_HEAD_WORD_SURNAME = "people.head_word_surname", "people/mod.rs::is_person",
+        "a given name and a surname that is also an organization or place head word (\"Ana Church\") is a person after a title or before a role appositive";
     PEOPLE_PERSON_CONTEXT = "people.person_context", "people/mod.rs::is_person",
         "a name-shaped run (capitalized words, no function words) in a person slot is a person even when no list knows it";
     PEOPLE_TITLED_NAME = "people.titled_name", "people/mod.rs::is_person",
@@ -225,6 +227,8 @@ registry! {
         "\"Mayor Says Bridge Will Reopen\": in a title-case line, the rest of the line after a capitalised speech verb is the opening phrase's statement";
     QUOTES_INDIRECT_X_TOLD_Y = "quotes.indirect_x_told_y", "quotes/indirect.rs::indirect_at",
         "\"<clause>, X told Politico.\": the clause before a trailing \"X told <listener>\" is X's statement";
+    QUOTES_TAIL_CONTINUES = "quotes.tail_continues", "quotes/reported.rs::tail_continues",
+        "\"…, Roe said, and she left it there\" / \"It is his job, he said, to talk to Congress\": after an attribution set inside the sentence, \"and\" before a clause or predicate, or \"to\" before a verb, goes on with the statement";
     QUOTES_TAIL_AFTER = "quotes.tail_after", "quotes/indirect.rs::tail_after",
         "\"<clause>, Roe said, <clause>.\": the clause going on after an attribution set inside the sentence is the same speaker's";
     QUOTES_INDIRECT_THAT = "quotes.indirect_that", "quotes/indirect.rs::indirect_at",
