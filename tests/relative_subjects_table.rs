@@ -35,6 +35,12 @@ const CASES: &[Case] = &[
         "Ferry row\n\nMost of them said they had loved working on the ferry.",
         &[("Most of them", "they had loved working on the ferry", I)],
     ),
+    // a share with a relative "who" before the verb: the group is the share alone
+    (
+        "Ferry poll\n\nAbout half backed the plan, compared with 23 percent who said the old \
+         timetable was better.",
+        &[("23 percent", "the old timetable was better", I)],
+    ),
     // --- quotes.conjoined_subject: two conjuncts speak as one group
     (
         "Ferry row\n\nThe pier is weak on its northern side, captains and harbour \
