@@ -149,7 +149,9 @@ const OWN_CASES: &[&str] = &[
     "Ferry row\n\n\
      Mayor Ilse Varga asked about the cost of the new pier. \
      Asked about the timetable, the harbour master said, \"We will see.\"\n\n\
-     Most of them said the timetable was late.",
+     Most of them said the timetable was late.\n\n\
+     The pier is weak, captains and harbour officials told the Courier.\n\n\
+     Insiders said: the cost and the delay make a quick fix unlikely.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

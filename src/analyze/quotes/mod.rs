@@ -13,6 +13,7 @@ mod according;
 mod appositive;
 mod attribution;
 mod context;
+mod coordinated;
 mod description;
 mod governors;
 mod heads;
