@@ -174,7 +174,7 @@ impl Ctx<'_> {
     /// "which", "that" or "whom" before its subject of one to six words, in the same
     /// sentence, with no punctuation between. Inside a statement reported already, such
     /// a clause is a second statement, the relative clause's predicate.
-    pub fn relative_cue(&self, k: usize) -> Option<usize> {
+    fn relative_cue(&self, k: usize) -> Option<usize> {
         let mut j = k;
         let mut words = 0;
         while j > 0 && words <= MAX_RELATIVE_SUBJECT {
@@ -202,13 +202,15 @@ impl Ctx<'_> {
         None
     }
 
-    /// The last token of the predicate `cs..=ce` of a relative clause (see
-    /// `relative_cue`), or `None` when the rule is switched off.
-    pub fn relative_end(&self, cs: usize, ce: usize) -> Option<usize> {
-        fire(
-            rules::QUOTES_RELATIVE_INSIDE,
-            Span::new(self.toks[cs].start, self.toks[ce].end),
-        )
-        .then_some(ce)
+    /// Whether the statement `cs..=ce` of the speech verb at `k`, inside a statement
+    /// reported already, is the predicate of a restrictive relative clause (see
+    /// `relative_cue`) and so a statement of its own.
+    pub fn relative_inside(&self, k: usize, cs: usize, ce: usize) -> bool {
+        cs > k
+            && self.relative_cue(k).is_some()
+            && fire(
+                rules::QUOTES_RELATIVE_INSIDE,
+                Span::new(self.toks[cs].start, self.toks[ce].end),
+            )
     }
 }

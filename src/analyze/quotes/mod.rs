@@ -357,19 +357,13 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
             && !matches!(ctx.lw(cs), "and" | "or" | "but"))
         .then(|| end_joined(ctx, run, k))
         .flatten();
-        let relative = (ctx.toks[k].start < covered_until && joined.is_none() && cs > k)
-            .then(|| ctx.relative_cue(k))
-            .flatten()
-            .and_then(|_| ctx.relative_end(cs, ce));
         if ctx.toks[k].start < covered_until
             && joined.is_none()
             && covered_by.as_ref() != Some(&f.speaker)
-            && relative.is_none()
+            && !ctx.relative_inside(k, cs, ce)
         {
             continue;
         }
-        let ce = relative.unwrap_or(ce);
-        let span = Span::new(ctx.toks[cs].start, ctx.toks[ce].end);
         // "…, saying …" / "… but noted that …": the second cue shares the first's subject.
         if let Some(Some(sp)) = joined {
             f.speaker = sp;
