@@ -257,6 +257,12 @@ registry! {
         "a speech verb that a quotation before it took as its cue across a line break still reports the clause after it";
     QUOTES_TOLD_LISTENER_PHRASE = "quotes.told_listener_phrase", "quotes/told.rs::listener_phrase_end",
         "\"Roe told his audience they …\" / \"told friends he …\": a possessive or plural group noun phrase after \"tell\"/\"ask\" is the listener, and the clause starts after it";
+    QUOTES_RELATIVE_SUBJECT = "quotes.relative_subject", "quotes/relatives.rs::relative_subject",
+        "\"Those who studied the plans say …\" / \"Lark and others who want it closed said …\" / \"Most of them said …\": the phrase opening the sentence, carried to the verb by a restrictive \"who\" clause or a quantifier's \"of them\", is the speaker (never a person named inside the clause)";
+    QUOTES_ASKED_QUESTION = "quotes.asked_question", "quotes/questions.rs::active_question",
+        "\"Roe asked the mayor whether the pier is safe\" / \"Roe asked about the budget\": a question put by the subject of \"asked\", from its opening word (whether, if, a wh-word, about, for) to the next comma or the sentence end";
+    QUOTES_ASKED_PASSIVE = "quotes.asked_passive", "quotes/questions.rs::passive_question",
+        "\"Asked whether the pier is safe, Lee said …\" / \"Lee was asked about the budget\": a question put to someone; the asker is the agent after \"by\", else unnamed (never the person who answered)";
     QUOTES_REQUEST_INFINITIVE = "quotes.request_infinitive", "quotes/told.rs::request_infinitive",
         "\"Roe asked the council to cancel the contract\" / \"told Jo Lee to sit down\": the object of \"ask\"/\"tell\" before \"to\" and a verb is the listener of a request, reported with the infinitive";
     QUOTES_MEDIUM_PARTICIPLE = "quotes.medium_participle", "quotes/participle.rs::medium_participle",

@@ -512,6 +512,12 @@ impl Ctx<'_> {
         c: usize,
         log: &[Said],
     ) -> Option<Speaker> {
+        // "Those who studied the plans say …": the phrase a relative clause carries.
+        if !verb.gerund
+            && let Some(sp) = self.relative_subject(v)
+        {
+            return Some(sp);
+        }
         let subject = self.gerund_subject(v).or_else(|| self.speaker_subject(v));
         if let Some((s, _)) = subject
             && (verb.gerund
