@@ -145,6 +145,7 @@ const OWN_CASES: &[&str] = &[
     "Club news\n\nAnn Lee runs the club. The new fees, Lee added in an interview, \
      were “a mistake we will fix.”",
     "Club fees\n\nIt is her job, Ann Lee said, to keep the club open all winter.",
+    "Club fees\n\nAnn Lee said the pier needs repairs that the engineers said would cost $2 million.",
     "Harbor plan\n\nThe harbor plan was drawn up by engineer Marta Hall last spring.",
     "Ferry row\n\n\
      Mayor Ilse Varga asked about the cost of the new pier. \

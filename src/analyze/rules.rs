@@ -309,6 +309,8 @@ registry! {
         "a speaker phrase opening the sentence keeps its modifiers up to the speech verb (\"Friends of the mayor who have seen him say\", \"Farm economists, like their city colleagues, say\")";
     QUOTES_JOINED_ATTRIBUTION = "quotes.joined_attribution", "quotes/joined.rs::joined_attribution",
         "\"Most riders said the fare was fair, and a third said it was too high\" / \"… but noted that …\" / \"…, saying …\": a reported clause ends before a second attribution joined to it by a comma, semicolon or conjunction";
+    QUOTES_RELATIVE_INSIDE = "quotes.relative_inside", "quotes/joined.rs::relative_inside",
+        "\"Lee said the pier needs repairs that the engineers said would cost $2 million\": a restrictive relative clause's own attribution inside a reported statement reports the relative clause's predicate for its subject";
     QUOTES_SPLIT_HEAD = "quotes.split_head", "quotes/heads.rs::add_split_heads",
         "\"In his town, Lee said, most offenders go to treatment\" / \"The club, she said, is “doing better”\": the one to eight words opening a sentence before an attribution set off by commas are part of the statement it introduces";
     QUOTES_PARTIAL_IN_CLAUSE = "quotes.partial_in_clause", "quotes/mod.rs::partials_in_clause",
