@@ -14,10 +14,18 @@ const KEEP: usize = 64;
 /// FNV-1a over the words of a shingle, each followed by a space, then a final mix: the
 /// words are stored that way, so a shingle is one run of bytes.
 fn hash_shingle(bytes: &[u8]) -> u32 {
+    const PRIME: u32 = 0x0100_0193;
     let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
-        h ^= b as u32;
-        h = h.wrapping_mul(0x0100_0193);
+    // Four bytes a round: the same steps with a quarter of the loop's own work.
+    let mut quads = bytes.chunks_exact(4);
+    for q in &mut quads {
+        h = (h ^ q[0] as u32).wrapping_mul(PRIME);
+        h = (h ^ q[1] as u32).wrapping_mul(PRIME);
+        h = (h ^ q[2] as u32).wrapping_mul(PRIME);
+        h = (h ^ q[3] as u32).wrapping_mul(PRIME);
+    }
+    for &b in quads.remainder() {
+        h = (h ^ b as u32).wrapping_mul(PRIME);
     }
     h ^= h >> 16;
     h = h.wrapping_mul(0x7feb_352d);
@@ -27,45 +35,54 @@ fn hash_shingle(bytes: &[u8]) -> u32 {
 /// The lower-cased words of `text` (runs of alphanumeric characters), appended to one
 /// buffer: their bytes to `bytes`, each followed by a space, and where each starts to
 /// `starts` — no string per word. A byte loop: ASCII characters are classified without
-/// decoding.
+/// decoding; an ASCII word is copied whole and lower-cased in place, any other through
+/// `str::to_lowercase` (which knows a word-final sigma).
 fn push_words(text: &str, bytes: &mut Vec<u8>, starts: &mut Vec<usize>) {
-    // One pass: an ASCII letter or digit is copied lower-cased as it is read; a word
-    // with any other character is copied again through `str::to_lowercase` at its end
-    // (which knows a word-final sigma).
-    let end_word =
-        |bytes: &mut Vec<u8>, starts: &mut Vec<usize>, word: &str, from: usize, ascii: bool| {
-            if !ascii {
-                bytes.truncate(from);
-                bytes.extend_from_slice(word.to_lowercase().as_bytes());
-            }
-            bytes.push(b' ');
-            starts.push(from);
-        };
     let b = text.as_bytes();
-    let (mut at, mut start, mut ascii, mut from) = (0, None, true, 0);
-    while at < b.len() {
-        let (len, alnum) = if b[at] < 0x80 {
-            (1, b[at].is_ascii_alphanumeric())
-        } else {
-            let c = text[at..].chars().next().unwrap_or(' ');
-            (c.len_utf8(), c.is_alphanumeric())
-        };
-        if alnum {
-            if start.is_none() {
-                (start, ascii, from) = (Some(at), true, bytes.len());
-            }
-            if len == 1 {
-                bytes.push(b[at].to_ascii_lowercase());
-            } else {
-                ascii = false;
-            }
-        } else if let Some(s) = start.take() {
-            end_word(bytes, starts, &text[s..at], from, ascii);
+    // Whether the character at `at` is alphanumeric, and its length.
+    let wide = |at: usize| {
+        let c = text[at..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    };
+    let mut at = 0;
+    while let Some(&c) = b.get(at) {
+        if c < 0x80 && !c.is_ascii_alphanumeric() {
+            at += 1;
+            continue;
         }
-        at += len;
-    }
-    if let Some(s) = start {
-        end_word(bytes, starts, &text[s..], from, ascii);
+        if c >= 0x80 {
+            let (alnum, n) = wide(at);
+            if !alnum {
+                at += n;
+                continue;
+            }
+        }
+        let (start, mut ascii) = (at, true);
+        loop {
+            while b.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+                at += 1;
+            }
+            match b.get(at) {
+                Some(&c) if c >= 0x80 => {
+                    let (alnum, n) = wide(at);
+                    if !alnum {
+                        break;
+                    }
+                    ascii = false;
+                    at += n;
+                }
+                _ => break,
+            }
+        }
+        let from = bytes.len();
+        if ascii {
+            bytes.extend_from_slice(&b[start..at]);
+            bytes[from..].make_ascii_lowercase();
+        } else {
+            bytes.extend_from_slice(text[start..at].to_lowercase().as_bytes());
+        }
+        bytes.push(b' ');
+        starts.push(from);
     }
 }
 

@@ -21,11 +21,15 @@ use super::lexer::{Gap, TokKind, Token, tokenize};
 use super::lexicon::{
     COUNT_LABELS, Currency, CurrencyPosition, IDENTIFIER_NOUNS, LEXICON, NP_STOP,
     PEOPLE_PREDICATES, QUALIFIERS, RANK_NOUNS, SPORTS_WORDS, STREET_WORDS, TIME_MARKERS, Unit,
-    UnitKind, WordClass, is_in,
+    UnitKind, WordClass, WordFilter, is_in,
 };
 use crate::analyze::rules::{self, fire};
 use crate::model::RuleId;
 use crate::model::{FigureKind, Span};
+
+/// Which first letter and length the sports words have: most words are ruled out
+/// before the list is scanned.
+static SPORTS_FILTER: WordFilter = WordFilter::of(SPORTS_WORDS);
 
 /// A recognized figure, in token coordinates.
 #[derive(Debug, Clone)]
@@ -98,7 +102,7 @@ impl<'a> Scanner<'a> {
         for i in 0..s.toks.len() {
             if s.toks[i].kind == TokKind::Word {
                 let w = s.l(i);
-                if is_in(SPORTS_WORDS, w) {
+                if SPORTS_FILTER.may_hold(w) && is_in(SPORTS_WORDS, w) {
                     sports_hits += 1;
                 }
                 if w == "points" {
@@ -140,7 +144,12 @@ impl<'a> Scanner<'a> {
     /// never the US one.
     fn article_dollar(&self) -> &'static str {
         let l = &self.lower;
-        if l.contains("us$") || l.contains("u.s. dollar") || l.contains("us dollar") {
+        // Every name below but "us$" holds "dollar", and "us$" gives USD too.
+        if !l.contains("dollar")
+            || l.contains("us$")
+            || l.contains("u.s. dollar")
+            || l.contains("us dollar")
+        {
             return "USD";
         }
         for (name, code) in [
