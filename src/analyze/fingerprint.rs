@@ -46,38 +46,38 @@ fn push_words(text: &str, bytes: &mut Vec<u8>, starts: &mut Vec<usize>) {
     };
     let mut at = 0;
     while let Some(&c) = b.get(at) {
-        if c < 0x80 && !c.is_ascii_alphanumeric() {
-            at += 1;
-            continue;
-        }
-        if c >= 0x80 {
-            let (alnum, n) = wide(at);
-            if !alnum {
-                at += n;
+        match FOLD[c as usize] {
+            SPLIT => {
+                at += 1;
                 continue;
             }
+            WIDE => {
+                let (alnum, n) = wide(at);
+                if !alnum {
+                    at += n;
+                    continue;
+                }
+            }
+            _ => {}
         }
         let (start, mut ascii) = (at, true);
         loop {
-            while b.get(at).is_some_and(u8::is_ascii_alphanumeric) {
+            while b.get(at).is_some_and(|&c| FOLD[c as usize] < WIDE) {
                 at += 1;
             }
-            match b.get(at) {
-                Some(&c) if c >= 0x80 => {
-                    let (alnum, n) = wide(at);
-                    if !alnum {
-                        break;
-                    }
+            if b.get(at).is_some_and(|&c| FOLD[c as usize] == WIDE) {
+                let (alnum, n) = wide(at);
+                if alnum {
                     ascii = false;
                     at += n;
+                    continue;
                 }
-                _ => break,
             }
+            break;
         }
         let from = bytes.len();
         if ascii {
-            bytes.extend_from_slice(&b[start..at]);
-            bytes[from..].make_ascii_lowercase();
+            bytes.extend(b[start..at].iter().map(|&c| FOLD[c as usize]));
         } else {
             bytes.extend_from_slice(text[start..at].to_lowercase().as_bytes());
         }
@@ -85,6 +85,27 @@ fn push_words(text: &str, bytes: &mut Vec<u8>, starts: &mut Vec<usize>) {
         starts.push(from);
     }
 }
+
+/// Not part of a word: an ASCII character other than a letter or digit.
+const SPLIT: u8 = 0xFE;
+/// A byte of a character longer than one byte: decoded to be classified.
+const WIDE: u8 = 0xFF;
+/// Each byte's word class: an ASCII letter or digit maps to its lower-case form
+/// (below `WIDE`), anything else to `SPLIT` or `WIDE`.
+const FOLD: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            SPLIT
+        };
+        i += 1;
+    }
+    t
+};
 
 /// The `KEEP` smallest distinct values of `hashes`, in order. Only the smallest few
 /// hundred need sorting: the rest of a long article's shingles are partitioned away.

@@ -244,6 +244,10 @@ impl<'a> Scanner<'a> {
         let mut out: Vec<Found> = Vec::new();
         let mut i = 0;
         while i < self.n() {
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
             let floor = out.last().map(|f| f.last + 1).unwrap_or(0);
             match self.step(i, floor, &out) {
                 Step::Found(f) => {
@@ -283,6 +287,21 @@ impl<'a> Scanner<'a> {
             id,
             crate::model::Span::new(self.toks[first].start, self.toks[last].end),
         )
+    }
+
+    /// Whether [`Self::step`] can find anything at token `i`: a numeral, a number word
+    /// (or "half", "a", "an"), a vulgar fraction or "#". Most tokens are none, and this
+    /// test is cheaper than the step.
+    #[inline]
+    fn may_start(&self, i: usize) -> bool {
+        match self.toks[i].kind {
+            TokKind::Num => true,
+            TokKind::Word => {
+                let w = self.l(i);
+                matches!(w, "half" | "a" | "an") || LEXICON.is_number_word(w)
+            }
+            TokKind::Sym => matches!(self.s(i), "½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅛" | "#"),
+        }
     }
 
     fn step(&self, i: usize, floor: usize, out: &[Found]) -> Step {
