@@ -62,7 +62,7 @@ fn push_words(text: &str, bytes: &mut Vec<u8>, starts: &mut Vec<usize>) {
         }
         let (start, mut ascii) = (at, true);
         loop {
-            while b.get(at).is_some_and(|&c| FOLD[c as usize] < WIDE) {
+            while b.get(at).is_some_and(|&c| FOLD[c as usize] < SPLIT) {
                 at += 1;
             }
             if b.get(at).is_some_and(|&c| FOLD[c as usize] == WIDE) {
@@ -91,7 +91,7 @@ const SPLIT: u8 = 0xFE;
 /// A byte of a character longer than one byte: decoded to be classified.
 const WIDE: u8 = 0xFF;
 /// Each byte's word class: an ASCII letter or digit maps to its lower-case form
-/// (below `WIDE`), anything else to `SPLIT` or `WIDE`.
+/// (below `SPLIT`), anything else to `SPLIT` or `WIDE`.
 const FOLD: [u8; 256] = {
     let mut t = [WIDE; 256];
     let mut i = 0;
