@@ -644,12 +644,74 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Tomas Ek",
         "runs Ruth Calder's campaign in the north",
     ),
+    // A title-opening modifier ("former", "incumbent") starts the title: the verb or
+    // noun before it is the sentence, not the role.
+    (
+        "The new poll put former Mayor Lena Ostrova ahead of the field.",
+        "Lena Ostrova",
+        "former Mayor",
+    ),
+    (
+        "Both parties' slates include incumbent Governor Tariq Bello of Rhode Island.",
+        "Tariq Bello",
+        "incumbent Governor of Rhode Island",
+    ),
+    // ... while a possessor before it stays in the role.
+    (
+        "The agency's former director Hal Brink said little.",
+        "Hal Brink",
+        "agency's former director",
+    ),
+    // A participle opening a clause with its object or a preposition is no appositive.
+    (
+        "The flyer attacked Colm Reddy, questioning the senator's voting record.",
+        "Colm Reddy",
+        "",
+    ),
+    (
+        "Aisha Grant toured the plant, casting herself as a friend of the workers.",
+        "Aisha Grant",
+        "",
+    ),
+    // ... while a participle before a noun is a title.
+    (
+        "“It works,” said Ravi Patel, managing partner at Osprey Advisers.",
+        "Ravi Patel",
+        "managing partner at Osprey Advisers",
+    ),
+    // A capitalised particle can open a name ("Al", "Le", "Van"); in lower case it cannot.
+    (
+        "The mayor thanked former governor Al Brennan on Monday.",
+        "Al Brennan",
+        "former governor",
+    ),
+    (
+        "“We stay,” said Dara Le Brun, a union organizer.",
+        "Dara Le Brun",
+        "union organizer",
+    ),
+    // people.head_word_surname: a family name that is an organization head word, after
+    // a title or before a role appositive.
+    (
+        "Ana Church, a former aide to the governor, disagreed.",
+        "Ana Church",
+        "former aide to the governor",
+    ),
+    (
+        "The film was made by director Tomas Hall in Lisbon.",
+        "Tomas Hall",
+        "director",
+    ),
 ];
 
 /// Capitalised words that a party word or a following role noun does not make a person.
 const NO_PEOPLE: &[&str] = &[
     "Republican Presidential candidates met in Ohio.",
     "Republican Jews gathered in the hall.",
+    // Listed as "al Qaeda" (data/organizations.txt): a known organization, no person.
+    "Al Qaeda said it would strike again.",
+    // A given name before an organization head, with no title or role: an organization.
+    "Grace Church said it would open its doors.",
 ];
 
 #[test]

@@ -44,13 +44,14 @@ pub(crate) fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEnti
     // that a longer one extends with "of <place>", is the same organization.
     let mut i = 0;
     while i < out.len() {
-        let short = out[i].name.clone();
+        let short = out[i].name.as_str();
+        let one_word = !short.contains(' ');
+        // What a longer name has after the short one, if it starts with it.
         let target = (0..out.len()).find(|&j| {
-            j != i && {
-                let long = &out[j].name;
-                (!short.contains(' ') && long.starts_with(&format!("{short} ")))
-                    || long.starts_with(&format!("{short} of "))
-            }
+            j != i
+                && out[j].name.strip_prefix(short).is_some_and(|rest| {
+                    (one_word && rest.starts_with(' ')) || rest.starts_with(" of ")
+                })
         });
         if let Some(j) = target {
             fold_into(&mut out, i, j);
@@ -62,13 +63,14 @@ pub(crate) fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEnti
     // Acronyms of longer names become their aliases.
     let mut i = 0;
     while i < out.len() {
-        let acronym = out[i].name.clone();
-        let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+        let acronym = out[i].name.as_str();
+        let letters = || acronym.chars().filter(|c| c.is_alphabetic());
         if acronym.len() <= 6
-            && letters.chars().all(|c| c.is_uppercase())
-            && letters.len() >= 2
-            && let Some(j) = (0..out.len())
-                .find(|&j| j != i && out[j].name.contains(' ') && initials(&out[j].name) == letters)
+            && letters().all(|c| c.is_uppercase())
+            && letters().map(char::len_utf8).sum::<usize>() >= 2
+            && let Some(j) = (0..out.len()).find(|&j| {
+                j != i && out[j].name.contains(' ') && initials_of(&out[j].name).eq(letters())
+            })
         {
             fold_into(&mut out, i, j);
             continue;
@@ -84,17 +86,25 @@ pub(crate) fn group(doc: &Document, found: Vec<(String, Span)>) -> Vec<NamedEnti
 /// place other than a country ("Democratic Party" / "Ohio Democratic Party" are two
 /// bodies) or ordinary words that only describe ("Top …", "Several …").
 fn fold_tails(doc: &Document, out: &mut Vec<NamedEntity>) {
-    let bare = |s: &str| s.strip_prefix("The ").unwrap_or(s).to_string();
+    fn bare(s: &str) -> &str {
+        s.strip_prefix("The ").unwrap_or(s)
+    }
+    // Whether `long` ends with a space and `short` ("… Post" for "Post").
+    let ends_in = |long: &str, short: &str| {
+        long.strip_suffix(short)
+            .is_some_and(|head| head.ends_with(' '))
+    };
     let mut i = 0;
     while i < out.len() {
         let short = bare(&out[i].name);
-        let tail = format!(" {short}");
-        let longer: Vec<usize> = (0..out.len())
-            .filter(|&j| j != i && bare(&out[j].name).ends_with(&tail))
-            .collect();
-        if let [j] = longer[..] {
+        let mut longer = (0..out.len()).filter(|&j| j != i && ends_in(bare(&out[j].name), short));
+        let only = match (longer.next(), longer.next()) {
+            (Some(j), None) => Some(j),
+            _ => None,
+        };
+        if let Some(j) = only {
             let long = bare(&out[j].name);
-            let prefix = &long[..long.len() - tail.len()];
+            let prefix = &long[..long.len() - short.len() - 1];
             // "One State Department official …": a run opening its sentence may be
             // capitalized only for that.
             let opens = out[j].mentions.iter().all(|m| {
@@ -155,10 +165,10 @@ fn fold_into(out: &mut Vec<NamedEntity>, from: usize, into: usize) {
     out[into].mentions.sort();
 }
 
-/// Initials of a name's capitalized words ("United States Geological Survey" → "USGS").
-pub(crate) fn initials(name: &str) -> String {
+/// Initials of a name's capitalized words ("United States Geological Survey" → "USGS"),
+/// one by one.
+fn initials_of(name: &str) -> impl Iterator<Item = char> + '_ {
     name.split([' ', '-'])
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         .filter_map(|w| w.chars().next())
-        .collect()
+        .filter(|c| c.is_uppercase())
 }

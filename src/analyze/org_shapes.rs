@@ -57,8 +57,8 @@ const OFFICE_NOUNS: &[&str] = &["Office", "office", "Department", "department"];
 /// spans, from the first capitalized word to the office noun.
 pub(crate) fn officer_offices(doc: &Document) -> Vec<Span> {
     let mut out = Vec::new();
-    for (at, apostrophe) in doc.text.match_indices(['\'', '’']) {
-        let after = &doc.text[at + apostrophe.len()..];
+    for (at, apostrophe) in apostrophes(&doc.text) {
+        let after = &doc.text[at + apostrophe..];
         let Some(rest) = after.strip_prefix("s ") else {
             continue;
         };
@@ -80,10 +80,31 @@ pub(crate) fn officer_offices(doc: &Document) -> Vec<Span> {
             continue;
         }
         let start = words[0].0;
-        let end = at + apostrophe.len() + 2 + noun.len();
+        let end = at + apostrophe + 2 + noun.len();
         out.push(Span::new(start, end));
     }
     out
+}
+
+/// Where each apostrophe (`'` or `’`) of `text` starts, and its length in bytes: a byte
+/// search for the two bytes they start with, not a decoding of every character.
+fn apostrophes(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(i) = b[from..].iter().position(|&c| c == b'\'' || c == 0xE2) {
+            let at = from + i;
+            from = at + 1;
+            if b[at] == b'\'' {
+                return Some((at, 1));
+            }
+            if b[at + 1..].starts_with(&[0x80, 0x99]) {
+                from = at + 3;
+                return Some((at, 3));
+            }
+        }
+        None
+    })
 }
 
 /// The capitalized words right before byte `at`, in order (start, end), stopping at a

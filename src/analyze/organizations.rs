@@ -63,11 +63,12 @@ static WEB_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn is_acronym(w: &str) -> bool {
-    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=5).contains(&letters)
-        && w.chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&')
-        && w.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+    // Capitals, digits and "&" only (the shape test fails most words at their second
+    // byte), so the letters are the capitals.
+    w.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && w.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'&')
+        && (2..=5).contains(&w.bytes().filter(u8::is_ascii_uppercase).count())
         && !NOT_ORG_ACRONYMS.contains(&w)
 }
 
@@ -83,6 +84,14 @@ fn in_all_caps_text(doc: &Document, chunk: &Chunk) -> bool {
 /// head word, acronym, web name). Shared with the place rules so "University of Chile"
 /// is not taken for Chile.
 pub(crate) fn org_by_form(doc: &Document, chunk: &Chunk) -> bool {
+    // Asked of most chunks by both the place and the organization rules.
+    chunk.memo.get(proper_nouns::Asked::OrgByForm, || {
+        org_by_form_now(doc, chunk)
+    })
+}
+
+/// [`org_by_form`], computed.
+fn org_by_form_now(doc: &Document, chunk: &Chunk) -> bool {
     let text = chunk.text(doc);
     if ORGS.lookup(text).is_some() && fire(rules::ORGS_GAZETTEER, chunk.span) {
         return true;
@@ -355,6 +364,14 @@ fn heads_its_phrase(doc: &Document, chunk: &Chunk) -> bool {
 /// X", "director of X"), or "at" after a role with its field ("a professor of law at X",
 /// "vice president for public affairs at X"): the employer's slot.
 pub(crate) fn in_role_slot(doc: &Document, chunk: &Chunk) -> bool {
+    // Asked in every round of the place slot rules and by the organization rules.
+    chunk.memo.get(proper_nouns::Asked::InRoleSlot, || {
+        in_role_slot_now(doc, chunk)
+    })
+}
+
+/// [`in_role_slot`], computed.
+fn in_role_slot_now(doc: &Document, chunk: &Chunk) -> bool {
     let before = proper_nouns::words_before(doc, chunk.span.start, 6);
     let b = |i: usize| before.get(i).map(|w| w.as_ref()).unwrap_or("");
     // "a professor of linguistics": after an academic's "of" comes a field.

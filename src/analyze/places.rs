@@ -14,6 +14,9 @@ use super::gazetteer::{
     is_title,
 };
 use super::organizations::{in_role_slot, org_by_form, org_named_after_country};
+use super::place_words::{
+    COMPASS, DIRECTIONS, EVENT_HEADS, PLACE_LIST_NOUNS, REGION_COMPASS, WORK_SLOTS,
+};
 use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
 use crate::lexicon::{MONTHS, WEEKDAYS};
@@ -101,126 +104,6 @@ const MOTION_TO: &[&str] = &[
 /// Words that may stand between a motion verb and "to": "moved south to", "went back to".
 const MOTION_ADVERBS: &[&str] = &[
     "back", "south", "north", "east", "west", "home", "abroad", "later", "away", "again",
-];
-
-/// Last words of event and competition names, never places ("Carling Cup").
-const EVENT_HEADS: &[&str] = &[
-    "Cup",
-    "Championship",
-    "Championships",
-    "Games",
-    "Olympics",
-    "Open",
-    "Prix",
-    "Series",
-    "Festival",
-    "Awards",
-    "Summit",
-    "Conference",
-    "War",
-    "Final",
-    "League",
-    "Trophy",
-    "Day",
-    "Week",
-    "Act",
-    "Bill",
-    "Treaty",
-    "Agreement",
-    "Accord",
-];
-/// Compass words that make "<word> <place>" or "<place> <word>" a place ("East Los
-/// Angeles", "Glasgow Central").
-const COMPASS: &[&str] = &[
-    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
-    "Upper", "Lower", "Greater", "Downtown", "Old", "New",
-];
-/// Compass words that name a region with "the" ("the West", "the Midwest").
-const REGION_COMPASS: &[&str] = &[
-    "North",
-    "South",
-    "East",
-    "West",
-    "Midwest",
-    "Northeast",
-    "Northwest",
-    "Southeast",
-    "Southwest",
-];
-/// "<direction> of X": "64 kilometers west of Navidad".
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-    "outskirts",
-    "centre",
-    "center",
-    "city",
-    "town",
-    "village",
-    "province",
-    "state",
-    "suburb",
-    "capital",
-    "region",
-    "county",
-    "district",
-];
-/// "cities such as X, Y and Z".
-const PLACE_LIST_NOUNS: &[&str] = &[
-    "cities",
-    "towns",
-    "villages",
-    "places",
-    "areas",
-    "regions",
-    "countries",
-    "states",
-    "provinces",
-    "communities",
-];
-
-/// Words before "in"/"at" that make the slot a work, field or role, not a place
-/// ("starred in …", "a degree in …").
-const WORK_SLOTS: &[&str] = &[
-    "starred",
-    "appeared",
-    "role",
-    "roles",
-    "cast",
-    "featured",
-    "appearance",
-    "appearances",
-    "played",
-    "degree",
-    "degrees",
-    "doctorate",
-    "phd",
-    "major",
-    "majored",
-    "interest",
-    "interested",
-    "professor",
-    "lecturer",
-    "courses",
-    "course",
-    "research",
-    "expert",
-    "work",
-    "works",
-    "published",
-    "printed",
-    "wrote",
-    "written",
 ];
 
 /// Word endings of fields of study and abstract nouns ("Linguistics", "Methodology").
@@ -376,10 +259,18 @@ fn is_group_plural(doc: &Document, chunk: &Chunk) -> bool {
 }
 
 fn is_plain_name(doc: &Document, chunk: &Chunk) -> bool {
+    // Asked again in every round of the slot rules and for a list's next member.
+    chunk.memo.get(proper_nouns::Asked::PlainPlaceName, || {
+        is_plain_name_now(doc, chunk)
+    })
+}
+
+/// [`is_plain_name`], computed: the tests that fire no rule come first, the costlier
+/// of them last.
+fn is_plain_name_now(doc: &Document, chunk: &Chunk) -> bool {
     let text = chunk.text(doc);
     chunk.words.len() <= 4
         && !is_group_plural(doc, chunk)
-        && !super::titles::in_work_title(doc, chunk)
         // "Super Tuesday": a name ending in a weekday is a day's name.
         && !WEEKDAYS.contains(&chunk.last_word(doc))
         && !NOT_PLACES.contains(&text)
@@ -391,9 +282,10 @@ fn is_plain_name(doc: &Document, chunk: &Chunk) -> bool {
         && !chunk.possessive
         // An unknown name directly before a lower-case word is a modifier ("Australian researchers").
         && !followed_by_modifiee(doc, chunk)
+        && !chunk.words.iter().any(|w| is_title(doc.slice(*w)))
         // A known place inside a longer unknown name makes it some other name ("Texas A&M").
         && !PLACES.find(text).iter().any(|m| m.span.len() < text.len())
-        && !chunk.words.iter().any(|w| is_title(doc.slice(*w)))
+        && !super::titles::in_work_title(doc, chunk)
         && !org_by_form(doc, chunk)
         && !org_named_after_country(doc, chunk)
         && !text.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())

@@ -25,6 +25,44 @@ pub struct Chunk {
     pub sentence_initial: bool,
     /// The run ended in a possessive ("China's", "USGS'").
     pub possessive: bool,
+    /// Answers about the chunk that several rules ask, kept once given.
+    pub(crate) memo: Memo,
+}
+
+/// Yes/no answers about one chunk, each computed on first use and kept: the place and
+/// organization rules ask the same question of a chunk several times (over the rounds
+/// of the place rules, and from both stages). Only pure questions, or those whose rule
+/// firings are the same on every call, are kept here (firings are attached as a set).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Memo {
+    /// Two bits per question: bit `2q` known, bit `2q + 1` the answer.
+    bits: std::cell::Cell<u8>,
+}
+
+/// The questions [`Memo`] keeps.
+#[derive(Clone, Copy)]
+pub(crate) enum Asked {
+    /// `organizations::org_by_form`.
+    OrgByForm = 0,
+    /// `places::is_plain_name`.
+    PlainPlaceName = 1,
+    /// `organizations::in_role_slot`.
+    InRoleSlot = 2,
+}
+
+impl Memo {
+    /// The answer to `q`, from `compute` the first time.
+    pub(crate) fn get(&self, q: Asked, compute: impl FnOnce() -> bool) -> bool {
+        let (known, yes) = (1u8 << (2 * q as u8), 2u8 << (2 * q as u8));
+        let bits = self.bits.get();
+        if bits & known != 0 {
+            return bits & yes != 0;
+        }
+        let answer = compute();
+        let bits = self.bits.get() | known | if answer { yes } else { 0 };
+        self.bits.set(bits);
+        answer
+    }
 }
 
 impl Chunk {
@@ -224,6 +262,7 @@ pub fn chunks_from(doc: &Document, view: &TokenView) -> Vec<Chunk> {
                 sentence: si,
                 sentence_initial: sentence_initial && first == w0,
                 possessive,
+                memo: Memo::default(),
             };
             refine(doc, raw, &mut out);
         }
@@ -247,6 +286,7 @@ fn sub(c: &Chunk, from: usize, to: usize, possessive: bool) -> Option<Chunk> {
         sentence: c.sentence,
         sentence_initial: c.sentence_initial && from == 0,
         possessive,
+        memo: Memo::default(),
     })
 }
 

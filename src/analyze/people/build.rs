@@ -3,7 +3,9 @@
 
 use super::lexicon::LEX;
 use super::tokens::Tok;
-use super::{NameCandidate, as_role, is_title_like, lead_role, list_roles, role_coref, roles};
+use super::{
+    NameCandidate, affiliation, as_role, is_title_like, lead_role, list_roles, role_coref, roles,
+};
 use crate::analyze::rules::{self, fire};
 use crate::model::{Person, Span};
 use crate::text::case::lower_cow;
@@ -329,18 +331,19 @@ fn mention_role(
         })
         .or_else(|| {
             pre.as_ref()
-                .and_then(|_| roles::affiliation(text, toks, paras, last))
+                .and_then(|_| affiliation::affiliation(text, toks, paras, last))
         })
         .filter(|_| fire(rules::PEOPLE_ROLE_AFTER, m));
-    let party = roles::party_tag(text, toks, last).filter(|_| fire(rules::PEOPLE_PARTY_TAG, m));
+    let party =
+        affiliation::party_tag(text, toks, last).filter(|_| fire(rules::PEOPLE_PARTY_TAG, m));
     let of_org = || {
-        roles::of_affiliation(text, toks, paras, last, true)
+        affiliation::of_affiliation(text, toks, paras, last, true)
             .filter(|_| fire(rules::PEOPLE_OF_AFFILIATION, m))
     };
     let post = post.or_else(|| pre.is_none().then(of_org).flatten());
     let pre = pre.map(|a| {
-        match roles::name_suffix(text, toks, paras, last).or_else(|| {
-            roles::of_affiliation(text, toks, paras, last, false)
+        match affiliation::name_suffix(text, toks, paras, last).or_else(|| {
+            affiliation::of_affiliation(text, toks, paras, last, false)
                 .filter(|_| fire(rules::PEOPLE_OF_AFFILIATION, m))
         }) {
             Some(tag) => format!("{a} {tag}"),

@@ -179,14 +179,31 @@ pub(crate) fn name_shaped(text: &str, toks: &[Tok], first: usize, last: usize) -
 /// Whether the run is a known place or organization, or ends in a place or
 /// organization head ("Cruz Hill", "Virgin Media").
 pub(crate) fn known_non_person(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
-    use crate::analyze::gazetteer::{ORG_HEADS, ORGS, PLACE_HEADS, PLACES};
-    let whole = &text[toks[first].start..toks[last].end];
+    use crate::analyze::gazetteer::{ORG_HEADS, PLACE_HEADS};
     let last_word = toks[last].text(text);
-    PLACES.lookup(whole).is_some()
-        || ORGS.lookup(whole).is_some()
+    listed_non_person(text, toks, first, last)
         || PLACE_HEADS.is_one_word_head(last_word)
         || ORG_HEADS.is_one_word_head(last_word)
         || WORK_HEADS.contains(&last_word)
+}
+
+/// Whether the run `first..=last` is a listed place or organization.
+pub(crate) fn listed_non_person(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
+    use crate::analyze::gazetteer::{ORGS, PLACES};
+    let whole = &text[toks[first].start..toks[last].end];
+    // "Al Qaeda" at a sentence start is listed as "al Qaeda": a capitalised first
+    // particle is looked up in lower case too.
+    let lowered = || {
+        let first_word = toks[first].text(text);
+        (first_word.len() <= 3 && first < last).then(|| {
+            let mut s = first_word.to_lowercase();
+            s.push_str(&whole[first_word.len()..]);
+            s
+        })
+    };
+    PLACES.lookup(whole).is_some()
+        || ORGS.lookup(whole).is_some()
+        || lowered().is_some_and(|w| ORGS.lookup(&w).is_some() || PLACES.lookup(&w).is_some())
 }
 
 fn lower<'t>(text: &'t str, toks: &[Tok], k: usize) -> Cow<'t, str> {
