@@ -18,6 +18,7 @@ pub mod org_words;
 pub mod organizations;
 pub mod paraphrase;
 pub mod people;
+mod place_group;
 mod place_words;
 pub mod places;
 pub mod proper_nouns;

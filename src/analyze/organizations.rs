@@ -194,7 +194,7 @@ fn fans_team(doc: &Document, chunk: &Chunk) -> bool {
     (
         // "Sports fans aren't …": a sentence's first word may be capitalized only for that.
         (2..=3).contains(&chunk.words.len()) || (chunk.words.len() == 1 && !chunk.sentence_initial)
-    ) && matches!(next_lower_word(doc, chunk).as_str(), "fan" | "fans")
+    ) && matches!(next_lower_word(doc, chunk), "fan" | "fans")
         && team_plural_shape(doc, chunk)
 }
 
@@ -206,13 +206,8 @@ fn the_outlet(doc: &Document, chunk: &Chunk) -> bool {
         .strip_prefix(' ')
         .and_then(|r| r.chars().next())
         .is_some_and(char::is_lowercase);
-    let next_word: String = doc.text[chunk.span.end..]
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    let modifier =
-        next_lower && !proper_nouns::is_stopword(&next_word) && !is_verb_like(&next_word);
+    let next_word = proper_nouns::letters_opening(doc.text[chunk.span.end..].trim_start());
+    let modifier = next_lower && !proper_nouns::is_stopword(next_word) && !is_verb_like(next_word);
     chunk.words.len() == 1
         && OUTLET_WORDS.contains(&text)
         && !chunk.sentence_initial
@@ -298,24 +293,21 @@ fn employs_person(doc: &Document, c: &Chunk, people: &PeopleIndex) -> bool {
         return false;
     };
     let at = doc.text.len() - after.len();
-    let next: String = after.chars().take_while(|ch| ch.is_alphabetic()).collect();
-    people.starts_at(at) || (next.starts_with(char::is_lowercase) && LEX.is_role_noun(&next))
+    let next = proper_nouns::letters_opening(after);
+    people.starts_at(at) || (next.starts_with(char::is_lowercase) && LEX.is_role_noun(next))
 }
 
 /// The lower-case word right after a chunk, when only a space separates them.
-fn next_lower_word(doc: &Document, chunk: &Chunk) -> String {
+fn next_lower_word<'a>(doc: &'a Document, chunk: &Chunk) -> &'a str {
     let rest = &doc.text[chunk.span.end..];
     if chunk.possessive || !rest.starts_with(' ') {
-        return String::new();
+        return "";
     }
-    let w: String = rest[1..]
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
+    let w = proper_nouns::letters_opening(&rest[1..]);
     if w.starts_with(char::is_lowercase) {
         w
     } else {
-        String::new()
+        ""
     }
 }
 
@@ -323,13 +315,13 @@ fn next_lower_word(doc: &Document, chunk: &Chunk) -> String {
 /// before a role noun or what an organization has or makes is the employer or maker.
 fn names_its_staff(doc: &Document, chunk: &Chunk) -> bool {
     let next = next_lower_word(doc, chunk);
-    let singular = next.strip_suffix('s').unwrap_or(&next);
+    let singular = next.strip_suffix('s').unwrap_or(next);
     !next.is_empty()
-        && (LEX.is_role_noun(&next)
+        && (LEX.is_role_noun(next)
             || LEX.is_role_noun(singular)
-            || ORG_FOLLOWERS.contains(&next.as_str())
+            || ORG_FOLLOWERS.contains(&next)
             // "the XYZ program" is more often a government programme (a law's acronym).
-            || (MEDIA_WORKS.contains(&next.as_str()) && !next.starts_with("program")))
+            || (MEDIA_WORKS.contains(&next) && !next.starts_with("program")))
 }
 
 /// "XYZ said in a statement", "told XYZ": a speaker or addressee written in capitals is
@@ -339,8 +331,8 @@ fn acronym_speaks(doc: &Document, chunk: &Chunk, before: Option<&str>) -> bool {
     // A verb's past or third-person form: "reply", "review" are as often nouns.
     let finite = next.ends_with("ed")
         || next.ends_with('s')
-        || matches!(next.as_str(), "said" | "told" | "wrote" | "spoke");
-    before == Some("told") || (finite && LEX.speech_verb(&next).is_some())
+        || matches!(next, "said" | "told" | "wrote" | "spoke");
+    before == Some("told") || (finite && LEX.speech_verb(next).is_some())
 }
 
 /// Whether a name after "the" is the head of its noun phrase, not a modifier of a noun

@@ -14,6 +14,7 @@ use super::gazetteer::{
     is_title,
 };
 use super::organizations::{in_role_slot, org_by_form, org_named_after_country};
+use super::place_group::{Found, group, is_abbreviation};
 use super::place_words::{
     COMPASS, DIRECTIONS, EVENT_HEADS, PLACE_LIST_NOUNS, REGION_COMPASS, WORK_SLOTS,
 };
@@ -159,12 +160,6 @@ fn m_words(doc: &Document, span: Span) -> usize {
     doc.slice(span).split_whitespace().count()
 }
 
-/// An initialism such as "U.S.", "US", "UK".
-fn is_abbreviation(s: &str) -> bool {
-    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=4).contains(&letters) && s.chars().all(|c| c.is_ascii_uppercase() || c == '.')
-}
-
 /// Whether an abbreviation is used as a modifier: "U.S. officials", "US-India".
 fn used_as_modifier(doc: &Document, span: Span) -> bool {
     let rest = &doc.text[span.end..];
@@ -173,17 +168,13 @@ fn used_as_modifier(doc: &Document, span: Span) -> bool {
     }
     // "the USA in 1990": a function word after it is no modifiee ("U.S. and European
     // officials" may still coordinate modifiers).
-    let next: String = rest
-        .trim_start_matches(' ')
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
+    let next = proper_nouns::letters_opening(rest.trim_start_matches(' '));
     let mut chars = rest.chars();
     chars.next() == Some(' ')
         && chars
             .next()
             .is_some_and(|c| c.is_alphanumeric() || c == '$')
-        && !(proper_nouns::is_stopword(&next) && !matches!(next.as_str(), "and" | "or"))
+        && !(proper_nouns::is_stopword(next) && !matches!(next, "and" | "or"))
 }
 
 fn followed_by_modifiee(doc: &Document, chunk: &Chunk) -> bool {
@@ -191,8 +182,8 @@ fn followed_by_modifiee(doc: &Document, chunk: &Chunk) -> bool {
     let Some(rest) = rest.strip_prefix(' ') else {
         return false;
     };
-    let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-    next.chars().next().is_some_and(|c| c.is_lowercase()) && !proper_nouns::is_stopword(&next)
+    let next = proper_nouns::letters_opening(rest);
+    next.chars().next().is_some_and(|c| c.is_lowercase()) && !proper_nouns::is_stopword(next)
 }
 
 /// The first words of the article's organizations named with a head word ("Harvard"
@@ -235,12 +226,6 @@ fn is_inner_capital_word(text: &str) -> bool {
         lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
     }
     false
-}
-
-struct Found {
-    span: Span,
-    entry: Option<usize>,
-    strong: bool,
 }
 
 /// A name for a group of people: one unknown capitalized word in the plural
@@ -596,70 +581,6 @@ fn place_by_context(doc: &Document, chunks: &[Chunk], is_place: &[bool], ci: usi
         }
     }
     false
-}
-
-/// Whether a surface form should give way to the gazetteer's name: initialisms written
-/// with dots or that read as an English word ("U.S.", "US" = "us"), lower-case forms
-/// ("the States") and a dateline's capitals ("NEW YORK").
-fn prefer_canonical(surface: &str) -> bool {
-    let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
-    !surface.chars().next().is_some_and(|c| c.is_uppercase())
-        || (letters > 3 && !surface.chars().any(char::is_lowercase))
-        || (is_abbreviation(surface)
-            && (surface.contains('.') || proper_nouns::is_stopword(&surface.to_lowercase())))
-}
-
-fn group(doc: &Document, found: Vec<Found>) -> Vec<NamedEntity> {
-    // Key to index in `out`: one probe per mention, not a scan of every key.
-    let mut keys: foldhash::HashMap<String, usize> = Default::default();
-    let mut strong: Vec<bool> = Vec::new();
-    let mut out: Vec<NamedEntity> = Vec::new();
-    for f in found {
-        let surface = doc.slice(f.span).to_string();
-        let key = match f.entry {
-            Some(e) => format!("#{e}"),
-            None => surface.to_lowercase(),
-        };
-        let i = match keys.get(&key) {
-            Some(&i) => i,
-            None => {
-                keys.insert(key, out.len());
-                strong.push(false);
-                let name = match f.entry {
-                    Some(e) if prefer_canonical(&surface) => PLACES.canonical[e].clone(),
-                    _ => surface.clone(),
-                };
-                out.push(NamedEntity {
-                    name,
-                    aliases: Vec::new(),
-                    mentions: Vec::new(),
-                    rules: Default::default(),
-                });
-                out.len() - 1
-            }
-        };
-        strong[i] |= f.strong;
-        let e = &mut out[i];
-        e.mentions.push(f.span);
-        // A longer form, or the article's mixed-case form of a dateline's "SPRINGFIELD".
-        let shouted = !e.name.chars().any(char::is_lowercase);
-        let better = !prefer_canonical(&surface)
-            && (surface.chars().count() > e.name.chars().count()
-                || (shouted && surface.chars().any(char::is_lowercase)));
-        if better {
-            let old = std::mem::replace(&mut e.name, surface);
-            if !e.aliases.contains(&old) {
-                e.aliases.push(old);
-            }
-        } else if surface != e.name && !e.aliases.contains(&surface) {
-            e.aliases.push(surface);
-        }
-    }
-    out.into_iter()
-        .zip(strong)
-        .filter(|(_, s)| *s)
-        .map(|(e, _)| e)
-        .collect()
 }
 
 /// Drops place mentions that are really people ("Jordan" in "Michael Jordan said"), and

@@ -581,6 +581,13 @@ pub fn in_sports_sentence(doc: &Document, sentence: usize) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .any(|w| with_lower(w, |w| SPORTS_WORDS.contains(&w)))
 }
+/// The letters `s` opens with, up to its first character that is no letter (as
+/// `s.chars().take_while(char::is_alphabetic)` would collect them, without a copy).
+pub fn letters_opening(s: &str) -> &str {
+    s.find(|c: char| !c.is_alphabetic())
+        .map_or(s, |end| &s[..end])
+}
+
 /// The chunk containing `span`, if any (chunks are in text order).
 pub fn chunk_containing(chunks: &[Chunk], span: Span) -> Option<usize> {
     let i = chunks.partition_point(|c| c.span.end < span.end);

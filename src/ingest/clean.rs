@@ -237,7 +237,7 @@ fn is_furniture(line: &str) -> bool {
     if line.len() > 400 {
         return false;
     }
-    let words = line.split_whitespace().count();
+    let words = words_upto(line, 26);
     if words > 25 {
         return false;
     }
@@ -296,7 +296,7 @@ type Byline = (String, Option<(NaiveDate, std::ops::Range<usize>)>);
 
 fn byline(line: &str) -> Option<Byline> {
     if line.len() > 300
-        || line.split_whitespace().count() > 16
+        || words_upto(line, 17) > 16
         || line.ends_with('.') && !line.ends_with("Jr.")
     {
         return None;
@@ -312,7 +312,7 @@ fn byline(line: &str) -> Option<Byline> {
         return None;
     }
     let tail = caps.name("tail").map(|t| t.as_str()).unwrap_or("");
-    if tail.split_whitespace().count() > 8 {
+    if words_upto(tail, 9) > 8 {
         return None;
     }
     let date = find_date(line);
@@ -534,8 +534,9 @@ fn assemble(blocks: &[Vec<&str>], kinds: &[Vec<LineKind>], capacity: usize) -> C
             }
             captions.push(span);
         }
-        last_short_block =
-            (!credited && trimmed.split_whitespace().count() <= MAX_CAPTION_WORDS).then_some(span);
+        last_short_block = (!credited
+            && words_upto(trimmed, MAX_CAPTION_WORDS + 1) <= MAX_CAPTION_WORDS)
+            .then_some(span);
         if first_block && is_headline_like(trimmed) && bi + 1 < blocks.len() {
             headline = Some(span);
         }
@@ -551,12 +552,33 @@ fn assemble(blocks: &[Vec<&str>], kinds: &[Vec<LineKind>], capacity: usize) -> C
     }
 }
 
+/// The number of whitespace-separated words of `s`, counted up to `max`:
+/// `s.split_whitespace().take(max).count()`, with ASCII bytes read without decoding
+/// them (the line checks only ask whether a line is short).
+fn words_upto(s: &str, max: usize) -> usize {
+    let bytes = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() && words < max {
+        let (space, len) = match bytes[i] {
+            b @ 0..0x80 => (b == b' ' || (b'\t'..=b'\r').contains(&b), 1),
+            _ => s[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    words
+}
+
 /// Longest block a credit standing alone below it marks as a caption.
 const MAX_CAPTION_WORDS: usize = 60;
 
 /// A picture credit on its own line ("Image: Diego Grez.").
 fn is_credit_line(line: &str) -> bool {
-    line.contains(':') && line.split_whitespace().count() <= 12 && credit::is_credit_line(line)
+    line.contains(':') && words_upto(line, 13) <= 12 && credit::is_credit_line(line)
 }
 
 /// Whether an image credit closes the line (a caption: "… at dusk. Photo: Jane Roe.").
@@ -590,6 +612,24 @@ mod tests {
                 .replace_all(&repeat.replace_all(p, "{$1,}"), ".")
                 .into_owned();
             assert_eq!(widen_word_classes(&loosen_repeats(p)), want, "{p}");
+        }
+    }
+
+    #[test]
+    fn words_upto_counts_as_split_whitespace() {
+        for s in [
+            "",
+            "   ",
+            "one",
+            " two  words ",
+            "tabs\tand\nnew\x0blines\x0c\r end",
+            "no\u{a0}break\u{2003}em\u{3000}ideographic\u{85}next",
+            "Café “quoted” — ΟΔΟΣ 🙂 \u{1c}x\u{1f}",
+        ] {
+            for max in [0, 1, 2, 3, 100] {
+                let want = s.split_whitespace().take(max).count();
+                assert_eq!(words_upto(s, max), want, "{s:?} {max}");
+            }
         }
     }
 

@@ -143,16 +143,26 @@ pub fn ingest_within(
 /// Length in characters of the longest run without whitespace, counting only scripts
 /// that separate words with spaces (CJK, Thai and similar scripts break a run).
 fn longest_unbroken_run(text: &str) -> usize {
+    let bytes = text.as_bytes();
     let mut longest = 0;
     let mut current = 0;
-    for c in text.chars() {
-        let spaced_script = (c as u32) < 0x0530; // Latin, IPA, Greek, Cyrillic, Armenian
-        if c.is_whitespace() || !spaced_script {
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytes are read without decoding them (most of an article).
+        let (breaks, len) = match bytes[i] {
+            b @ 0..0x80 => (b == b' ' || (b'\t'..=b'\r').contains(&b), 1),
+            _ => text[i..].chars().next().map_or((true, 1), |c| {
+                let spaced_script = (c as u32) < 0x0530; // Latin, IPA, Greek, Cyrillic, Armenian
+                (c.is_whitespace() || !spaced_script, c.len_utf8())
+            }),
+        };
+        if breaks {
             current = 0;
         } else {
             current += 1;
             longest = longest.max(current);
         }
+        i += len;
     }
     longest
 }
