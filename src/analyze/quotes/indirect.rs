@@ -734,9 +734,7 @@ impl Ctx<'_> {
         // A verb of thinking or hoping inside the tail ("she thought she would …") is
         // part of the statement; a reporting verb starts a new attribution, before
         // whose joint the tail ends (see `joined::tail_end`).
-        let Some(end) = self.tail_end(start, end) else {
-            return None;
-        };
+        let end = self.tail_end(start, end)?;
         let clean = (start..=end).all(|j| self.in_quote[j].is_none() && self.lw(j) != "according");
         let words = (start..=end).filter(|&j| self.is_word(j)).count();
         let short_ok = words >= 2 && self.predicate_tail(start);
