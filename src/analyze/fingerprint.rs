@@ -112,7 +112,7 @@ const FOLD: [u8; 256] = {
 fn smallest(mut hashes: Vec<u32>) -> Vec<u32> {
     // A text repeated many times has each small hash many times over: widen the head
     // until it holds `KEEP` distinct values (or is half the list) before sorting all.
-    let mut first = 4 * KEEP;
+    let mut first = 2 * KEEP;
     while hashes.len() > 2 * first {
         hashes.select_nth_unstable(first);
         let mut head = hashes[..first].to_vec();
