@@ -182,6 +182,22 @@ pub struct Quote {
     pub rules: RuleSet,
 }
 
+/// How a statement whose speaker the article does not name is shown to a reader: a
+/// question put in the passive ("Asked whether …, Lee said") has an empty `speaker`.
+pub const UNNAMED_SPEAKER: &str = "(asker not named)";
+
+impl Quote {
+    /// The speaker as a reader sees it: the name, or [`UNNAMED_SPEAKER`] when the
+    /// article names none.
+    pub fn speaker_label(&self) -> &str {
+        if self.speaker.is_empty() {
+            UNNAMED_SPEAKER
+        } else {
+            &self.speaker
+        }
+    }
+}
+
 /// Kinds of figure, as in the eval FORMAT.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

@@ -690,6 +690,18 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Dara Le Brun",
         "union organizer",
     ),
+    // people.head_word_surname: a family name that is an organization head word, after
+    // a title or before a role appositive.
+    (
+        "Ana Church, a former aide to the governor, disagreed.",
+        "Ana Church",
+        "former aide to the governor",
+    ),
+    (
+        "The film was made by director Tomas Hall in Lisbon.",
+        "Tomas Hall",
+        "director",
+    ),
 ];
 
 /// Capitalised words that a party word or a following role noun does not make a person.
@@ -698,6 +710,8 @@ const NO_PEOPLE: &[&str] = &[
     "Republican Jews gathered in the hall.",
     // Listed as "al Qaeda" (data/organizations.txt): a known organization, no person.
     "Al Qaeda said it would strike again.",
+    // A given name before an organization head, with no title or role: an organization.
+    "Grace Church said it would open its doors.",
 ];
 
 #[test]

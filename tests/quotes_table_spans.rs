@@ -128,6 +128,164 @@ const CASES: &[Case] = &[
         "Club news\n\nIn a statement, Ann Lee said, “The club will stay open.”",
         &[("Ann Lee", "The club will stay open", D)],
     ),
+    // a speech-verb word after a possessive in a short head is a noun
+    (
+        "Club news\n\nAnn Lee runs the club. In her state, Lee said, most golf clubs \
+         lose money every winter.",
+        &[
+            ("Ann Lee", "In her state", I),
+            ("Ann Lee", "most golf clubs lose money every winter", I),
+        ],
+    ),
+    // a head that opens the quotation is its first words; one that sets the scene
+    // (a medium, a date, a time or setting opener, one word) is not
+    (
+        "Club news\n\nAnn Lee runs the club. In cases of theft, Lee said, “the members \
+         pay for the loss.”",
+        &[
+            ("Ann Lee", "In cases of theft", I),
+            ("Ann Lee", "the members pay for the loss", D),
+        ],
+    ),
+    (
+        "Club news\n\nAnn Lee runs the club. After the storm passed, she said, “Everybody \
+         came back to help.”",
+        &[
+            ("Ann Lee", "After the storm passed", I),
+            ("Ann Lee", "Everybody came back to help", D),
+        ],
+    ),
+    (
+        "Club news\n\nAnn Lee runs the club. Two years ago, she said, “We had no money at \
+         all.”",
+        &[("Ann Lee", "We had no money at all", D)],
+    ),
+    (
+        "Club news\n\nAnn Lee runs the club. In her newsletter, she wrote, “We had no \
+         money at all.”",
+        &[("Ann Lee", "We had no money at all", D)],
+    ),
+    (
+        "Club news\n\nAnn Lee runs the club. At the same time, she said, “We had no money \
+         at all.”",
+        &[("Ann Lee", "We had no money at all", D)],
+    ),
+    // --- the clause after an attribution set inside the sentence: a speech-verb word
+    // used as a noun or gerund in it is no second attribution, a real one ends it
+    (
+        "Harbour talks\n\nThe visit to the harbour, officials said, was aimed at \
+         explaining the new mooring fees.",
+        &[
+            ("Officials", "The visit to the harbour", I),
+            (
+                "Officials",
+                "was aimed at explaining the new mooring fees",
+                I,
+            ),
+        ],
+    ),
+    (
+        "Harbour talks\n\nOver the winter, the harbour master said, the old pier looked \
+         safe from any challenge.",
+        &[
+            ("The harbour master", "Over the winter", I),
+            (
+                "The harbour master",
+                "the old pier looked safe from any challenge",
+                I,
+            ),
+        ],
+    ),
+    (
+        "Harbour talks\n\nOver the winter, the harbour master said, the old pier held up \
+         well, but the ferry crews say it needs new piles.",
+        &[
+            ("The harbour master", "Over the winter", I),
+            ("The harbour master", "the old pier held up well", I),
+            ("The ferry crews", "it needs new piles", I),
+        ],
+    ),
+    (
+        "Harbour talks\n\nWhen the board met in May, the harbour master said, most state \
+         grants looked safe from cuts.",
+        &[
+            ("The harbour master", "When the board met in May", I),
+            (
+                "The harbour master",
+                "most state grants looked safe from cuts",
+                I,
+            ),
+        ],
+    ),
+    // "and" before a clause or predicate, "to" before a verb: the tail goes on
+    (
+        "Harbour talks\n\nThe pier was built in 1910, the harbour master said, and it \
+         has never flooded.",
+        &[
+            ("The harbour master", "The pier was built in 1910", I),
+            ("The harbour master", "and it has never flooded", I),
+        ],
+    ),
+    (
+        "Harbour talks\n\nIt is the board's duty, the harbour master said, to keep the \
+         pier open in winter.",
+        &[
+            ("The harbour master", "It is the board's duty", I),
+            ("The harbour master", "to keep the pier open in winter", I),
+        ],
+    ),
+    (
+        "Harbour talks\n\nThe pier will stay open all winter, the harbour master said, to \
+         the members of the board.",
+        &[(
+            "The harbour master",
+            "The pier will stay open all winter",
+            I,
+        )],
+    ),
+    // "(According to X, …)": the bracket opening the sentence changes nothing
+    (
+        "Harbour thefts\n\nThe board met on Monday. (According to the harbour police, \
+         the port keeps no records of the thefts.)",
+        &[(
+            "The harbour police",
+            "the port keeps no records of the thefts",
+            I,
+        )],
+    ),
+    // a one-word answer before a second attribution is a statement of its own
+    (
+        "Ferry poll\n\nMost riders said yes, but 40 percent of the crews say the new \
+         timetable is too tight.",
+        &[
+            ("Riders", "yes", I),
+            (
+                "40 percent of the crews",
+                "the new timetable is too tight",
+                I,
+            ),
+        ],
+    ),
+    // an aside between commas right after the cue, then "that"
+    (
+        "Pier repairs\n\nOdile Brand says, however, that the pier will reopen in June.",
+        &[("Odile Brand", "the pier will reopen in June", I)],
+    ),
+    (
+        "Pier repairs\n\nThe council noted, with some relief, that the repairs cost less \
+         than planned.",
+        &[("The council", "the repairs cost less than planned", I)],
+    ),
+    // "<number> of …" after the attribution describes the source
+    (
+        "Ferry vote\n\nMost members backed the new timetable for the summer, according to \
+         the chairs of the Lowport and Eastham clubs, two of the largest clubs on the coast.",
+        &[(
+            "The chairs of the Lowport and Eastham clubs",
+            "Most members backed the new timetable for the summer",
+            I,
+        )],
+    ),
 ];
 
 /// The statements of the whole analysis (spans completed to their clause).

@@ -144,6 +144,12 @@ const OWN_CASES: &[&str] = &[
      Most riders said the new fare was fair, and a third of them said it was far too high.",
     "Club news\n\nAnn Lee runs the club. The new fees, Lee added in an interview, \
      were “a mistake we will fix.”",
+    "Club fees\n\nIt is her job, Ann Lee said, to keep the club open all winter.",
+    "Harbor plan\n\nThe harbor plan was drawn up by engineer Marta Hall last spring.",
+    "Ferry row\n\n\
+     Mayor Ilse Varga asked about the cost of the new pier. \
+     Asked about the timetable, the harbour master said, \"We will see.\"\n\n\
+     Most of them said the timetable was late.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

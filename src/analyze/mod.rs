@@ -19,6 +19,7 @@ pub mod organizations;
 pub mod paraphrase;
 pub mod people;
 mod place_group;
+mod place_words;
 pub mod places;
 pub mod proper_nouns;
 pub mod quotes;

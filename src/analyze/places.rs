@@ -15,6 +15,9 @@ use super::gazetteer::{
 };
 use super::organizations::{in_role_slot, org_by_form, org_named_after_country};
 use super::place_group::{Found, group, is_abbreviation};
+use super::place_words::{
+    COMPASS, DIRECTIONS, EVENT_HEADS, PLACE_LIST_NOUNS, REGION_COMPASS, WORK_SLOTS,
+};
 use super::proper_nouns::{self, Chunk};
 use crate::analyze::rules::{self, fire};
 use crate::lexicon::{MONTHS, WEEKDAYS};
@@ -102,126 +105,6 @@ const MOTION_TO: &[&str] = &[
 /// Words that may stand between a motion verb and "to": "moved south to", "went back to".
 const MOTION_ADVERBS: &[&str] = &[
     "back", "south", "north", "east", "west", "home", "abroad", "later", "away", "again",
-];
-
-/// Last words of event and competition names, never places ("Carling Cup").
-const EVENT_HEADS: &[&str] = &[
-    "Cup",
-    "Championship",
-    "Championships",
-    "Games",
-    "Olympics",
-    "Open",
-    "Prix",
-    "Series",
-    "Festival",
-    "Awards",
-    "Summit",
-    "Conference",
-    "War",
-    "Final",
-    "League",
-    "Trophy",
-    "Day",
-    "Week",
-    "Act",
-    "Bill",
-    "Treaty",
-    "Agreement",
-    "Accord",
-];
-/// Compass words that make "<word> <place>" or "<place> <word>" a place ("East Los
-/// Angeles", "Glasgow Central").
-const COMPASS: &[&str] = &[
-    "North", "South", "East", "West", "Central", "Northern", "Southern", "Eastern", "Western",
-    "Upper", "Lower", "Greater", "Downtown", "Old", "New",
-];
-/// Compass words that name a region with "the" ("the West", "the Midwest").
-const REGION_COMPASS: &[&str] = &[
-    "North",
-    "South",
-    "East",
-    "West",
-    "Midwest",
-    "Northeast",
-    "Northwest",
-    "Southeast",
-    "Southwest",
-];
-/// "<direction> of X": "64 kilometers west of Navidad".
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-    "outskirts",
-    "centre",
-    "center",
-    "city",
-    "town",
-    "village",
-    "province",
-    "state",
-    "suburb",
-    "capital",
-    "region",
-    "county",
-    "district",
-];
-/// "cities such as X, Y and Z".
-const PLACE_LIST_NOUNS: &[&str] = &[
-    "cities",
-    "towns",
-    "villages",
-    "places",
-    "areas",
-    "regions",
-    "countries",
-    "states",
-    "provinces",
-    "communities",
-];
-
-/// Words before "in"/"at" that make the slot a work, field or role, not a place
-/// ("starred in …", "a degree in …").
-const WORK_SLOTS: &[&str] = &[
-    "starred",
-    "appeared",
-    "role",
-    "roles",
-    "cast",
-    "featured",
-    "appearance",
-    "appearances",
-    "played",
-    "degree",
-    "degrees",
-    "doctorate",
-    "phd",
-    "major",
-    "majored",
-    "interest",
-    "interested",
-    "professor",
-    "lecturer",
-    "courses",
-    "course",
-    "research",
-    "expert",
-    "work",
-    "works",
-    "published",
-    "printed",
-    "wrote",
-    "written",
 ];
 
 /// Word endings of fields of study and abstract nouns ("Linguistics", "Methodology").

@@ -95,6 +95,8 @@ registry! {
         "a known given name standing alone is a person when a speech verb follows or a person slot holds it (\"with X\", \"X, 46,\")";
     PEOPLE_KNOWN_NON_PERSON = "people.known_non_person", "people/mod.rs::is_person",
         "a capitalized run that is a known place, organization or other non-person name is not a person";
+    PEOPLE_HEAD_WORD_SURNAME = "people.head_word_surname", "people/mod.rs::is_person",
+        "a given name and a surname that is also an organization or place head word (\"Ana Church\") is a person after a title or before a role appositive";
     PEOPLE_PERSON_CONTEXT = "people.person_context", "people/mod.rs::is_person",
         "a name-shaped run (capitalized words, no function words) in a person slot is a person even when no list knows it";
     PEOPLE_TITLED_NAME = "people.titled_name", "people/mod.rs::is_person",
@@ -225,6 +227,8 @@ registry! {
         "\"Mayor Says Bridge Will Reopen\": in a title-case line, the rest of the line after a capitalised speech verb is the opening phrase's statement";
     QUOTES_INDIRECT_X_TOLD_Y = "quotes.indirect_x_told_y", "quotes/indirect.rs::indirect_at",
         "\"<clause>, X told Politico.\": the clause before a trailing \"X told <listener>\" is X's statement";
+    QUOTES_TAIL_CONTINUES = "quotes.tail_continues", "quotes/reported.rs::tail_continues",
+        "\"…, Roe said, and she left it there\" / \"It is his job, he said, to talk to Congress\": after an attribution set inside the sentence, \"and\" before a clause or predicate, or \"to\" before a verb, goes on with the statement";
     QUOTES_TAIL_AFTER = "quotes.tail_after", "quotes/indirect.rs::tail_after",
         "\"<clause>, Roe said, <clause>.\": the clause going on after an attribution set inside the sentence is the same speaker's";
     QUOTES_INDIRECT_THAT = "quotes.indirect_that", "quotes/indirect.rs::indirect_at",
@@ -253,6 +257,12 @@ registry! {
         "a speech verb that a quotation before it took as its cue across a line break still reports the clause after it";
     QUOTES_TOLD_LISTENER_PHRASE = "quotes.told_listener_phrase", "quotes/told.rs::listener_phrase_end",
         "\"Roe told his audience they …\" / \"told friends he …\": a possessive or plural group noun phrase after \"tell\"/\"ask\" is the listener, and the clause starts after it";
+    QUOTES_RELATIVE_SUBJECT = "quotes.relative_subject", "quotes/relatives.rs::relative_subject",
+        "\"Those who studied the plans say …\" / \"Lark and others who want it closed said …\" / \"Most of them said …\": the phrase opening the sentence, carried to the verb by a restrictive \"who\" clause or a quantifier's \"of them\", is the speaker (never a person named inside the clause)";
+    QUOTES_ASKED_QUESTION = "quotes.asked_question", "quotes/questions.rs::active_question",
+        "\"Roe asked the mayor whether the pier is safe\" / \"Roe asked about the budget\": a question put by the subject of \"asked\", from its opening word (whether, if, a wh-word, about, for) to the next comma or the sentence end";
+    QUOTES_ASKED_PASSIVE = "quotes.asked_passive", "quotes/questions.rs::passive_question",
+        "\"Asked whether the pier is safe, Lee said …\" / \"Lee was asked about the budget\": a question put to someone; the asker is the agent after \"by\", else unnamed (never the person who answered)";
     QUOTES_REQUEST_INFINITIVE = "quotes.request_infinitive", "quotes/told.rs::request_infinitive",
         "\"Roe asked the council to cancel the contract\" / \"told Jo Lee to sit down\": the object of \"ask\"/\"tell\" before \"to\" and a verb is the listener of a request, reported with the infinitive";
     QUOTES_MEDIUM_PARTICIPLE = "quotes.medium_participle", "quotes/participle.rs::medium_participle",

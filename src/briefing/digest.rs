@@ -333,7 +333,10 @@ fn top_quotes(a: &Article, limit: usize) -> Vec<DigestQuote> {
         .quotes
         .iter()
         .enumerate()
-        .filter(|(_, q)| !q.text.is_empty() && q.text.end <= a.doc.text.len())
+        // A question whose asker is not named is no one's statement to brief.
+        .filter(|(_, q)| {
+            !q.text.is_empty() && q.text.end <= a.doc.text.len() && !q.speaker.is_empty()
+        })
         .map(|(i, q)| {
             let words = a.doc.slice(q.text).split_whitespace().count();
             let mut score = 0;

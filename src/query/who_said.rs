@@ -299,7 +299,11 @@ pub fn who_said_in(
             })
             .collect();
         out.push(SpeakerStatements {
-            speaker: label.speaker.clone(),
+            speaker: if label.speaker.is_empty() {
+                crate::model::UNNAMED_SPEAKER.to_string()
+            } else {
+                label.speaker.clone()
+            },
             role,
             aliases,
             total: g.total,

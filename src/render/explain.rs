@@ -19,7 +19,7 @@ pub fn explain_report(doc: &Document, a: &Analysis) -> String {
         };
         let line = format!(
             "quote ({kind}) by {}: “{}”",
-            q.speaker,
+            q.speaker_label(),
             excerpt(doc.slice(q.text))
         );
         finding(&mut out, &line, &q.rules);

@@ -60,7 +60,7 @@ pub fn extract_report(doc: &Document, a: &Analysis) -> String {
                 QuoteKind::Direct => format!("“{}”", excerpt(words)),
                 QuoteKind::Indirect => format!("(reported) {}", excerpt(words)),
             };
-            let _ = writeln!(out, "  - {}{role}: {shown}", q.speaker);
+            let _ = writeln!(out, "  - {}{role}: {shown}", q.speaker_label());
         }
     });
     section(&mut out, "Figures", a.figures.len(), |out| {

@@ -179,9 +179,18 @@ pub(crate) fn name_shaped(text: &str, toks: &[Tok], first: usize, last: usize) -
 /// Whether the run is a known place or organization, or ends in a place or
 /// organization head ("Cruz Hill", "Virgin Media").
 pub(crate) fn known_non_person(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
-    use crate::analyze::gazetteer::{ORG_HEADS, ORGS, PLACE_HEADS, PLACES};
-    let whole = &text[toks[first].start..toks[last].end];
+    use crate::analyze::gazetteer::{ORG_HEADS, PLACE_HEADS};
     let last_word = toks[last].text(text);
+    listed_non_person(text, toks, first, last)
+        || PLACE_HEADS.is_one_word_head(last_word)
+        || ORG_HEADS.is_one_word_head(last_word)
+        || WORK_HEADS.contains(&last_word)
+}
+
+/// Whether the run `first..=last` is a listed place or organization.
+pub(crate) fn listed_non_person(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
+    use crate::analyze::gazetteer::{ORGS, PLACES};
+    let whole = &text[toks[first].start..toks[last].end];
     // "Al Qaeda" at a sentence start is listed as "al Qaeda": a capitalised first
     // particle is looked up in lower case too.
     let lowered = || {
@@ -195,9 +204,6 @@ pub(crate) fn known_non_person(text: &str, toks: &[Tok], first: usize, last: usi
     PLACES.lookup(whole).is_some()
         || ORGS.lookup(whole).is_some()
         || lowered().is_some_and(|w| ORGS.lookup(&w).is_some() || PLACES.lookup(&w).is_some())
-        || PLACE_HEADS.is_one_word_head(last_word)
-        || ORG_HEADS.is_one_word_head(last_word)
-        || WORK_HEADS.contains(&last_word)
 }
 
 fn lower<'t>(text: &'t str, toks: &[Tok], k: usize) -> Cow<'t, str> {

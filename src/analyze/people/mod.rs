@@ -20,7 +20,7 @@ pub mod tokens;
 use crate::analyze::rules::{self, fire};
 use crate::lexicon::compiled;
 use crate::model::{Document, Person, Span};
-use lexicon::{LEX, PLACES, class, classes, classes_of, contains};
+use lexicon::{LEX, PLACES, ROLE_MODIFIERS, class, classes, classes_of, contains};
 use tokens::{Tok, TokKind, TokenView, is_capitalized};
 
 /// A capitalised run that was read as a person's name.
@@ -121,7 +121,13 @@ fn given_name_tok(text: &str, t: &Tok) -> bool {
 
 /// Where the name starts in the capitalised run `start..=end`: after its last title-like
 /// word ("Former Senator Jane Roe"), with that word's index when it is an honorific.
-fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usize, Option<usize>) {
+fn name_after_titles(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    start: usize,
+    end: usize,
+) -> (usize, Option<usize>) {
     let mut name_start = start;
     let mut honorific = None;
     for k in start..=end {
@@ -169,8 +175,26 @@ fn name_after_titles(text: &str, toks: &[Tok], start: usize, end: usize) -> (usi
             && ((k > start || w.ends_with('s')) && word_lists & compiled::COMMON_WORDS != 0
                 || describes)
             && toks[k + 1].lists(text) & FIRST_NAMES != 0;
+        // "Lawyer Jo Church", "Jo Church, an aide": an organization head closing a run
+        // of a given name and one more word is the family name after a title or before
+        // a role appositive.
+        let head_surname = k == end
+            && k == name_start + 1
+            && word_classes & (class::ORG_HEAD | class::FUNCTION | class::HONORIFIC)
+                == class::ORG_HEAD
+            && given_name_tok(text, &toks[name_start])
+            && title_like(w, word_classes)
+            && head_surname_evidence(text, toks, paras, name_start, end)
+            && fire(
+                rules::PEOPLE_HEAD_WORD_SURNAME,
+                Span::new(toks[name_start].start, toks[end].end),
+            );
         if common_before_name
-            || (title_like(w, word_classes) && !name_first && !place_in_name && !role_surname)
+            || (title_like(w, word_classes)
+                && !name_first
+                && !place_in_name
+                && !role_surname
+                && !head_surname)
         {
             name_start = k + 1;
             if word_classes & class::HONORIFIC != 0 {
@@ -302,7 +326,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
             }
         }
         i = resume.unwrap_or(end + 1);
-        let (name_start, honorific) = name_after_titles(text, toks, start, end);
+        let (name_start, honorific) = name_after_titles(text, toks, paras, start, end);
         if name_start > end || continues_place(text, toks, start, name_start) {
             continue;
         }
@@ -369,6 +393,36 @@ fn after_inner_connector(text: &str, toks: &[Tok], start: usize) -> bool {
     start >= 2
         && matches!(toks[start - 1].text(text), "of" | "for")
         && toks[start - 2].text(text).starts_with(char::is_uppercase)
+}
+
+/// Evidence that the two-word run `first..=last` is a person although it ends in an
+/// organization head: a title or role noun right before it, or a role appositive after.
+fn head_surname_evidence(
+    text: &str,
+    toks: &[Tok],
+    paras: &[usize],
+    first: usize,
+    last: usize,
+) -> bool {
+    // A lower-case role noun or an abbreviated title ("director", "Sen."); a capitalised
+    // title word can open a place's or a work's name ("Emperor Norton Bridge").
+    let title_before = first.checked_sub(1).is_some_and(|p| {
+        let w = toks[p].text(text);
+        toks[p].is_word()
+            && (w.ends_with('.') || !is_capitalized(w))
+            && (LEX.is_role_noun(w) || LEX.honorific(w).is_some())
+            && !roles::is_party_word(w)
+    });
+    // The appositive opens with an article or a role word ("Jo Church, a former aide",
+    // "Jo Church, director of ..."), not with a plural ("X, majorities of voters").
+    let appositive_head = toks.get(last + 2).is_some_and(|t| {
+        t.is_word()
+            && (matches!(t.text(text), "a" | "an" | "the")
+                || LEX.is_role_noun(t.text(text))
+                || contains(ROLE_MODIFIERS, t.text(text)))
+    });
+    title_before
+        || (appositive_head && roles::appositive_role(text, toks, paras, last, false).is_some())
 }
 
 /// "Interestingly Blocher said": a sentence-opening adverb in -ly that is no given name
@@ -512,10 +566,22 @@ fn is_person(
                 || (lone_given_name(text, toks, paras, first, first > run_start)
                     && fire(rules::PEOPLE_LONE_GIVEN_NAME, span)));
     }
-    if evidence::known_non_person(text, toks, first, last)
-        && fire(rules::PEOPLE_KNOWN_NON_PERSON, span)
-    {
-        return false;
+    if evidence::known_non_person(text, toks, first, last) {
+        // "Steven Law, a former aide", "the lawyer Ana Church": a given name and a
+        // surname that is also an organization's head word, named a person by a title
+        // or a role appositive (a listed organization or place stays one; a speech verb
+        // is no evidence: organizations speak too).
+        let head_surname = len == 2
+            && is_given_name(w0)
+            && !evidence::listed_non_person(text, toks, first, last)
+            && head_surname_evidence(text, toks, paras, first, last)
+            && fire(rules::PEOPLE_HEAD_WORD_SURNAME, span);
+        if head_surname {
+            return true;
+        }
+        if fire(rules::PEOPLE_KNOWN_NON_PERSON, span) {
+            return false;
+        }
     }
     if (is_given_name(w0) || LEX.is_east_asian_family(w0)) && fire(rules::PEOPLE_GIVEN_NAME, span) {
         return true;
@@ -545,20 +611,26 @@ fn is_person(
     {
         return true;
     }
-    let next_is_speech = toks
-        .get(last + 1)
-        .is_some_and(|t| t.is_word() && LEX.speech_verb(t.text(text)).is_some_and(|v| !v.gerund));
-    let prev_is_speech = prev_word.is_some_and(|t| {
-        t.is_word()
-            && matches!(
-                t.text(text).to_lowercase().as_str(),
-                "said" | "says" | "added" | "told" | "wrote"
-            )
-    });
     if affiliation::party_tag(text, toks, last).is_some() && fire(rules::PEOPLE_PARTY_TAG, span) {
         return true;
     }
-    surname_last && (next_is_speech || prev_is_speech) && fire(rules::PEOPLE_SPEECH_VERB, span)
+    surname_last && speech_next_to(text, toks, first, last) && fire(rules::PEOPLE_SPEECH_VERB, span)
+}
+
+/// A speech verb right after the run `first..=last` ("X said"), or a reporting verb
+/// right before it ("said X").
+fn speech_next_to(text: &str, toks: &[Tok], first: usize, last: usize) -> bool {
+    let next_is_speech = toks
+        .get(last + 1)
+        .is_some_and(|t| t.is_word() && LEX.speech_verb(t.text(text)).is_some_and(|v| !v.gerund));
+    let prev_is_speech = first.checked_sub(1).is_some_and(|p| {
+        toks[p].is_word()
+            && matches!(
+                toks[p].text(text).to_lowercase().as_str(),
+                "said" | "says" | "added" | "told" | "wrote"
+            )
+    });
+    next_is_speech || prev_is_speech
 }
 
 /// A known given name standing alone, inside a sentence or before a speech verb

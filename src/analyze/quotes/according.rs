@@ -38,8 +38,10 @@ impl Ctx<'_> {
         // followed by its own modifiers ("according to a count by the AP").
         let next_is_word =
             self.is_word(e + 1) && e < sent_end && (k <= sent_start + 2 || self.w(k - 1) != ",");
+        // "(According to X, …)": a bracket opening the sentence before it.
         k == sent_start
             || (k > sent_start && self.is_mark(k - 1))
+            || (k == sent_start + 1 && self.w(sent_start) == "(")
             || next_is_word
             || self.opener_before_according(k, e, sent_start, sent_end)
     }

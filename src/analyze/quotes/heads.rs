@@ -5,7 +5,7 @@
 //! quotation; they are reported as a statement of their own, with that speaker.
 
 use super::context::Ctx;
-use super::reported::PREDICATE_OPENERS;
+use super::reported::{MEDIUM_NOUNS, PREDICATE_OPENERS};
 use super::speakers::Speaker;
 use crate::analyze::people::lexicon::{LEX, is_function_word};
 use crate::analyze::people::tokens::is_capitalized;
@@ -64,6 +64,50 @@ const CONNECTIVES: &[&str] = &[
     "well",
     "so",
 ];
+/// First words of a head that sets the scene of a quotation rather than opening it
+/// ("At the same time, she said, “…”", "Later, …", "Asked about it, …").
+const SCENE_OPENERS: &[&str] = &[
+    "on",
+    "at",
+    "during",
+    "later",
+    "earlier",
+    "now",
+    "then",
+    "meanwhile",
+    "less",
+    "more",
+    "asked",
+    "speaking",
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+];
+
+/// Words of a head that dates or places the quotation or names the document it comes
+/// from (beside `MEDIUM_NOUNS`): "Eight years ago", "In the excerpt", "In his book".
+const SCENE_WORDS: &[&str] = &[
+    "ago",
+    "later",
+    "earlier",
+    "excerpt",
+    "book",
+    "memoir",
+    "passage",
+    "article",
+    "piece",
+    "remarks",
+    "newsletter",
+    "blog",
+    "message",
+    "note",
+    "report",
+    "editorial",
+    "transcript",
+];
+
 /// Adds the head before each attribution set inside a sentence whose statement follows
 /// it (see the module doc), unless a statement already holds it.
 pub(super) fn add_split_heads(ctx: &Ctx, found: &mut Vec<Found>) {
@@ -96,10 +140,11 @@ impl Ctx<'_> {
         if close > k + 1 && !PHRASE_OPENERS.contains(&self.lw(k + 1)) {
             return None;
         }
-        // "In a statement, Lee said, “…”": a quotation opening right after the comma
-        // is introduced by the attribution; the words before it are narration.
+        // "In cases of theft, Lee said, “…”": before a quotation opening right after the
+        // comma, the head is the quotation's opening words unless it sets the scene
+        // (see `opens_quote`).
+        let quoted = self.is_mark(close + 1);
         if self.w(close) != ","
-            || self.is_mark(close + 1)
             || self.toks[close].end > start
             || self.toks.get(se).is_none_or(|t| t.end < start)
         {
@@ -112,7 +157,7 @@ impl Ctx<'_> {
         if self.w(open) != "," || self.lw(open + 1) == "as" || open + 1 == k {
             return None;
         }
-        if !self.head_is_needed(close + 1) {
+        if !quoted && !self.head_is_needed(close + 1) {
             return None;
         }
         let mut a = ss;
@@ -120,6 +165,9 @@ impl Ctx<'_> {
             a += 1;
         }
         let words = (a..open).filter(|&j| self.is_word(j)).count();
+        if quoted && !self.opens_quote(a, open) {
+            return None;
+        }
         // A speech-verb word in the head ("At one point", "In his state") is a noun
         // here: a head that held an attribution would be its statement already.
         let clean = (a..open).all(|j| {
@@ -133,6 +181,31 @@ impl Ctx<'_> {
             return None;
         }
         Some((a, open - 1))
+    }
+
+    /// Whether the head `a..end` before an attribution and a quotation opens what is
+    /// quoted ("In cases of theft", "Sooner or later", "As the boat sank") rather than
+    /// setting the scene of the words: two words or more, no medium ("In a statement",
+    /// "In her post"), no time or setting opener ("At the same time", "Later", "Now"), no
+    /// participle ("Holding up a book", "Asked about …"), no date, no person named (the
+    /// speaker before an appositive) and no speech verb.
+    fn opens_quote(&self, a: usize, end: usize) -> bool {
+        let first = self.lw(a);
+        let words = (a..end).filter(|&j| self.is_word(j)).count();
+        words >= 2
+            && !SCENE_OPENERS.contains(&first)
+            && !(first == "when" && self.lw(a + 1) == "asked")
+            && !first.ends_with("ing")
+            && !(first == "in" && self.lw(a + 1) == "addition")
+            && (a..end).all(|j| {
+                let w = self.lw(j);
+                !MEDIUM_NOUNS.contains(&w)
+                    && !SCENE_WORDS.contains(&w)
+                    && !crate::lexicon::is_weekday(w)
+                    && !(crate::lexicon::is_month(w) && is_capitalized(self.w(j)))
+                    && self.mention[j].is_none()
+                    && !self.speech_cue_word(j)
+            })
     }
 
     /// Whether the words at `n`, after the attribution's closing comma, go on as the

@@ -56,7 +56,7 @@ const TAIL_NON_CLAUSE: &[&str] = &[
     "per",
 ];
 /// Speech-verb lemmas that never introduce a reported clause here.
-const NO_CLAUSE_LEMMAS: &[&str] = &[
+pub(super) const NO_CLAUSE_LEMMAS: &[&str] = &[
     "call", "describe", "defend", "think", "hope", "fear", "answer", "post", "project", "point",
 ];
 /// Objects of "told"/"asked" before the clause ("told reporters the plan …").
@@ -118,7 +118,8 @@ const SETTING_OPENERS: &[&str] = &[
 const INVERSION_QUANTIFIERS: &[&str] = &["many", "some", "most", "several", "few", "other"];
 /// Words before a speech verb inside a statement that make it no new attribution ("they
 /// have been asked to …", "wants to say …").
-const PASSIVE_OR_INFINITIVE: &[&str] = &["to", "be", "been", "being", "was", "were", "is", "are"];
+pub(super) const PASSIVE_OR_INFINITIVE: &[&str] =
+    &["to", "be", "been", "being", "was", "were", "is", "are"];
 const COPULAS: &[&str] = &[
     "is", "was", "are", "were", "be", "been", "being", "to", "which", "that", "not",
 ];
@@ -172,12 +173,18 @@ impl Ctx<'_> {
             return self.inversion(v, log);
         }
         let next = self.w(n);
-        if n > sent_end || matches!(next, "." | "," | ";") && !(next == "," && self.is_mark(n + 1))
+        // "Lee says, however, that …": an aside between commas, then "that".
+        let aside = (n == v + 1 && next == ",")
+            .then(|| self.aside_then_that(n, sent_end))
+            .flatten();
+        if aside.is_none()
+            && (n > sent_end
+                || matches!(next, "." | "," | ";") && !(next == "," && self.is_mark(n + 1)))
         {
             return self.inversion(v, log).or_else(|| self.as_noted(v, log));
         }
         // Forward: verb (object) (that) clause.
-        let Some(c) = self.clause_start(v, &lemma, sent_end) else {
+        let Some(c) = aside.or_else(|| self.clause_start(v, &lemma, sent_end)) else {
             // "<clause>, Roe said in a statement.": an inversion with a trailing phrase.
             if !self.ends_in_short_phrase(v, sent_end) {
                 return None;
@@ -505,6 +512,12 @@ impl Ctx<'_> {
         c: usize,
         log: &[Said],
     ) -> Option<Speaker> {
+        // "Those who studied the plans say …": the phrase a relative clause carries.
+        if !verb.gerund
+            && let Some(sp) = self.relative_subject(v)
+        {
+            return Some(sp);
+        }
         let subject = self.gerund_subject(v).or_else(|| self.speaker_subject(v));
         if let Some((s, _)) = subject
             && (verb.gerund
@@ -670,18 +683,21 @@ impl Ctx<'_> {
         let start = comma + 1;
         if start > sent_end
             || !self.is_word(start)
-            || TAIL_NON_CLAUSE.contains(&self.lw(start))
+            || TAIL_NON_CLAUSE.contains(&self.lw(start)) && !self.tail_continues(start)
             || LEX.speech_verb(self.w(start)).is_some()
         {
             return None;
         }
         // "…, said Jane Roe, the lawyer for the state" / "…, according to Acme, the firm
-        // that runs it": after the attribution an article or role noun opens the source's
+        // that runs it" / "…, according to two chairs, one of them …": after the
+        // attribution an article, a role noun or "<number> of" opens the source's
         // description, not a clause.
         let verb_first =
             comma > k + 1 && (LEX.speech_verb(self.w(k)).is_some() || self.lw(k) == "according");
         if verb_first
-            && (matches!(self.lw(start), "a" | "an" | "the") || LEX.is_role_noun(self.lw(start)))
+            && (matches!(self.lw(start), "a" | "an" | "the")
+                || LEX.is_role_noun(self.lw(start))
+                || self.is_number_word(start) && self.lw(start + 1) == "of")
             && fire(
                 rules::QUOTES_SKIP_APPOSITIVE_TAIL,
                 Span::new(self.toks[start].start, self.toks[sent_end].end),
@@ -693,18 +709,12 @@ impl Ctx<'_> {
         while end > start && self.toks[end].kind == TokKind::Punct {
             end -= 1;
         }
-        let words = (start..=end).filter(|&j| self.is_word(j)).count();
         // A verb of thinking or hoping inside the tail ("she thought she would …") is
-        // part of the statement; a reporting verb would start a new attribution.
-        let clean = (start..=end).all(|j| {
-            self.in_quote[j].is_none()
-                && !(self.is_word(j)
-                    && LEX.speech_verb(self.w(j)).is_some_and(|v| {
-                        v.class == VerbClass::Clause && !NO_CLAUSE_LEMMAS.contains(&LEX.lemma(v))
-                    })
-                    && !PASSIVE_OR_INFINITIVE.contains(&self.lw(j - 1)))
-                && self.lw(j) != "according"
-        });
+        // part of the statement; a reporting verb starts a new attribution, before
+        // whose joint the tail ends (see `joined::tail_end`).
+        let end = self.tail_end(start, end)?;
+        let clean = (start..=end).all(|j| self.in_quote[j].is_none() && self.lw(j) != "according");
+        let words = (start..=end).filter(|&j| self.is_word(j)).count();
         let short_ok = words >= 2 && self.predicate_tail(start);
         ((words >= 5 || short_ok) && clean && self.tag(rules::QUOTES_TAIL_AFTER, start, end))
             .then_some((start, end))

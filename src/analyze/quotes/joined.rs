@@ -5,7 +5,9 @@
 //! second cue reports its own clause, so neither statement holds the other.
 
 use super::context::Ctx;
+use super::indirect::{NO_CLAUSE_LEMMAS, PASSIVE_OR_INFINITIVE};
 use crate::analyze::people::lexicon::LEX;
+use crate::analyze::people::lexicon::VerbClass;
 use crate::analyze::people::tokens::is_capitalized;
 use crate::analyze::rules::{self, fire};
 use crate::model::Span;
@@ -28,6 +30,17 @@ const SUBORDINATORS: &[&str] = &[
     "after", "before", "when", "while", "since", "if", "because", "although", "though", "as",
     "once", "until", "unless", "whether",
 ];
+
+/// Words before a speech-verb word that make it a noun or a gerund, no cue of a new
+/// attribution: "was aimed at explaining the rules", "safe from any challenge".
+const NOUN_BEFORE: &[&str] = &[
+    "a", "an", "the", "any", "no", "some", "this", "his", "her", "their", "its", "our", "my",
+    "your", "every", "each", "at", "of", "for", "about", "by", "from", "in", "on", "with",
+    "without", "after", "before",
+];
+
+/// One-word answers that are a whole statement before a joint ("said yes, but …").
+const ANSWERS: &[&str] = &["yes", "no", "so"];
 
 /// Most words in the subject of the second cue ("only 49 percent of the town's voters").
 const MAX_SUBJECT_WORDS: usize = 8;
@@ -100,11 +113,55 @@ impl Ctx<'_> {
             end -= 1;
         }
         let kept = (from..=end).filter(|&i| self.is_word(i)).count();
-        (kept >= 3
+        // "Most voters said yes, but 40 percent say …": a one-word answer is a statement.
+        let answer = kept == 1 && ANSWERS.contains(&self.lw(end));
+        ((kept >= 3 || answer)
             && fire(
                 rules::QUOTES_JOINED_ATTRIBUTION,
                 Span::new(self.toks[joint].start, self.toks[k].end),
             ))
         .then_some((end, joint + 1 == k))
+    }
+
+    /// The last token of the clause going on after an attribution set inside the
+    /// sentence, tokens `start..=end` ("…, Roe said, the plan failed, and Lee said …"):
+    /// `end`, unless a speech verb in it cues a second attribution; then the token before
+    /// that attribution's joint, or `None` when no joint is found. A speech-verb word
+    /// after an article or preposition ("aimed at explaining", "safe from any
+    /// challenge"), a passive or infinitive form, or a verb of thinking is no cue.
+    pub fn tail_end(&self, start: usize, end: usize) -> Option<usize> {
+        for j in start + 1..=end {
+            if !self.is_word(j)
+                || self.in_quote[j].is_some()
+                || PASSIVE_OR_INFINITIVE.contains(&self.lw(j - 1))
+                || NOUN_BEFORE.contains(&self.lw(j - 1))
+            {
+                continue;
+            }
+            let Some(verb) = LEX.speech_verb(self.w(j)) else {
+                continue;
+            };
+            if verb.class != VerbClass::Clause || NO_CLAUSE_LEMMAS.contains(&LEX.lemma(verb)) {
+                continue;
+            }
+            if let Some((e, _)) = self.joined_attribution(j, start) {
+                return Some(e);
+            }
+            // "most state laws", "the audit report found": a bare form with no joint
+            // before it is a noun; an inflected one is an attribution left unread.
+            if LEX.lemma(verb) != self.lw(j) {
+                return None;
+            }
+        }
+        Some(end)
+    }
+
+    /// Whether the word at `j` is a speech verb that may cue an attribution: not after
+    /// an article, possessive or preposition, where it is a noun or gerund ("In his
+    /// state", "at explaining").
+    pub fn speech_cue_word(&self, j: usize) -> bool {
+        self.is_word(j)
+            && LEX.speech_verb(self.w(j)).is_some()
+            && !(j > 0 && NOUN_BEFORE.contains(&self.lw(j - 1)))
     }
 }

@@ -22,6 +22,8 @@ mod labels;
 pub mod marks;
 mod participle;
 mod phrases;
+mod questions;
+mod relatives;
 mod reported;
 mod shares;
 mod sources;
@@ -327,6 +329,7 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
             continue;
         }
         let lw = ctx.lw(k);
+        let mut asked = false;
         let hit = if run.used_cues.contains(&k) {
             // A verb that introduced a quote may still close the clause before it
             // ("While X, he said, “…”"): see `indirect::opener_before_quote`.
@@ -338,7 +341,10 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
             .speech_verb(lw)
             .is_some()
         {
-            ctx.indirect_at(k, &run.log)
+            ctx.indirect_at(k, &run.log).or_else(|| {
+                asked = true;
+                ctx.question_at(k, &run.log)
+            })
         } else {
             ctx.labelled_line(k, &run.log)
         };
@@ -371,38 +377,23 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
             covered_until = span.end;
             covered_by = Some(f.speaker.clone());
         }
-        // "Nasdaq says that all trades … “or immediately prior” are cancelled": a partial
-        // quote that cuts the reported clause short is the same speaker's words.
-        let quoted_next = (ce + 1..(ce + 4).min(ctx.toks.len())).find_map(|j| ctx.in_quote[j]);
-        if let Some(si) = quoted_next.filter(|&si| ctx.same_sent(ctx.open_tok(si), ce)) {
-            partial_in_clause.push((
-                si,
-                f.speaker.clone(),
-                f.cue,
-                rules::QUOTES_PARTIAL_IN_CLAUSE,
-            ));
-        }
-        // "Roe said the plan was “a costly blunder” and “a waste”": quoted phrases later
-        // in the clause's sentence are the speaker's words too.
-        if cs > k {
-            let (_, sent_end) = ctx.sents[ctx.sent[ce]];
-            let mut last = quoted_next;
-            for j in ce + 1..=sent_end {
-                if let Some(si) = ctx.in_quote[j]
-                    && last != Some(si)
-                {
-                    last = Some(si);
-                    if ctx.same_sent(ctx.open_tok(si), ce) {
-                        partial_in_clause.push((
-                            si,
-                            f.speaker.clone(),
-                            f.cue,
-                            rules::QUOTES_PARTIAL_IN_SENTENCE,
-                        ));
-                    }
-                }
+        if asked {
+            // A question: its sentence's quotes are the answer, not the asker's words.
+            if !questions::is_unnamed(&f.speaker) {
+                push_log(
+                    &mut run.log,
+                    Said {
+                        at: span.start,
+                        paragraph: ctx.para[cs],
+                        speaker: f.speaker.clone(),
+                    },
+                );
             }
+            run.found
+                .push((span, f.speaker, QuoteKind::Indirect, f.cue));
+            continue;
         }
+        clause_partials(ctx, k, cs, ce, &f, &mut partial_in_clause);
         push_log(
             &mut run.log,
             Said {
@@ -433,6 +424,50 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
             .push((span, f.speaker, QuoteKind::Indirect, f.cue));
     }
     partial_in_clause
+}
+
+/// Quoted phrases inside a reported clause (tokens `cs..=ce`, cue at `k`) and, when the
+/// clause follows its cue, later in the clause's sentence: the same speaker's words.
+/// "Nasdaq says that all trades … “or immediately prior” are cancelled": a partial
+/// quote that cuts the reported clause short is the speaker's too.
+fn clause_partials(
+    ctx: &Ctx,
+    k: usize,
+    cs: usize,
+    ce: usize,
+    f: &attribution::Found,
+    out: &mut Vec<Partial>,
+) {
+    let quoted_next = (ce + 1..(ce + 4).min(ctx.toks.len())).find_map(|j| ctx.in_quote[j]);
+    if let Some(si) = quoted_next.filter(|&si| ctx.same_sent(ctx.open_tok(si), ce)) {
+        out.push((
+            si,
+            f.speaker.clone(),
+            f.cue,
+            rules::QUOTES_PARTIAL_IN_CLAUSE,
+        ));
+    }
+    // "Roe said the plan was “a costly blunder” and “a waste”": quoted phrases later
+    // in the clause's sentence are the speaker's words too.
+    if cs > k {
+        let (_, sent_end) = ctx.sents[ctx.sent[ce]];
+        let mut last = quoted_next;
+        for j in ce + 1..=sent_end {
+            if let Some(si) = ctx.in_quote[j]
+                && last != Some(si)
+            {
+                last = Some(si);
+                if ctx.same_sent(ctx.open_tok(si), ce) {
+                    out.push((
+                        si,
+                        f.speaker.clone(),
+                        f.cue,
+                        rules::QUOTES_PARTIAL_IN_SENTENCE,
+                    ));
+                }
+            }
+        }
+    }
 }
 
 /// "Most riders said the fare was fair, and a third said it was too high": the

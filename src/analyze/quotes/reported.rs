@@ -188,7 +188,7 @@ impl Ctx<'_> {
         let clean = (a..c).all(|j| {
             self.in_quote[j].is_none()
                 && !self.is_mark(j)
-                && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some())
+                && !self.speech_cue_word(j)
                 && self.lw(j) != "according"
         });
         // "In Iowa two weeks ago, according to X, …": the opening phrase of an
@@ -238,6 +238,44 @@ impl Ctx<'_> {
             rules::QUOTES_PREDICATE_TAIL,
             Span::new(self.toks[start].start, self.toks[start].end),
         )
+    }
+}
+
+/// Words after "and" that open the clause or predicate going on with a statement after
+/// its attribution ("…, he said, and she left", "…, the airline added, and had passed
+/// …").
+const AND_CLAUSE_OPENERS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "the", "this", "that", "his", "her", "their",
+    "its", "with", "there",
+];
+
+/// Words after "to" that are no verb of an infinitive ("…, Roe said, to the crowd").
+const NOT_INFINITIVE: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "him", "them", "me", "us", "whom", "which", "date",
+];
+
+impl Ctx<'_> {
+    /// Whether the tail starting at `start` after an attribution set inside the sentence
+    /// goes on with the statement although it opens with "and" or "to": "and" before a
+    /// clause or a predicate ("…, he said, and she gripped his hand"), "to" before a
+    /// verb ("It is his job, he said, to talk to Congress"), not before a noun phrase
+    /// ("…, she said, to reporters").
+    pub fn tail_continues(&self, start: usize) -> bool {
+        let next = self.w(start + 1);
+        let lnext = self.lw(start + 1);
+        let ok = match self.lw(start) {
+            "and" => AND_CLAUSE_OPENERS.contains(&lnext) || PREDICATE_OPENERS.contains(&lnext),
+            "to" => {
+                self.is_word(start + 1)
+                    && !is_capitalized(next)
+                    && !NOT_INFINITIVE.contains(&lnext)
+                    && !(lnext.ends_with('s') && !lnext.ends_with("ss"))
+                    && !lnext.starts_with(|c: char| c.is_ascii_digit())
+            }
+            _ => false,
+        };
+        ok && fire(rules::QUOTES_TAIL_CONTINUES, self.span_of(start, start + 1))
     }
 }
 

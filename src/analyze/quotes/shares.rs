@@ -84,7 +84,7 @@ impl Ctx<'_> {
     }
 
     /// A number as a word or in digits ("two", "10", "65").
-    fn is_number_word(&self, j: usize) -> bool {
+    pub(super) fn is_number_word(&self, j: usize) -> bool {
         let w = self.lw(j);
         w.chars().next().is_some_and(|c| c.is_ascii_digit()) || LEXICON.is_cardinal_word(w)
     }
