@@ -702,6 +702,17 @@ const EXACT_ROLES: &[(&str, &str, &str)] = &[
         "Tomas Hall",
         "director",
     ),
+    // A noun for a kind of person heading an appositive names an unknown name a person.
+    (
+        "Yusra Tahiri, a close friend of the mayor, called it unfair.",
+        "Yusra Tahiri",
+        "close friend of the mayor",
+    ),
+    (
+        "Odalys Brenn, a voter born in Peru, waited in line for hours.",
+        "Odalys Brenn",
+        "voter born in Peru",
+    ),
 ];
 
 /// Capitalised words that a party word or a following role noun does not make a person.
@@ -712,6 +723,9 @@ const NO_PEOPLE: &[&str] = &[
     "Al Qaeda said it would strike again.",
     // A given name before an organization head, with no title or role: an organization.
     "Grace Church said it would open its doors.",
+    // A person noun that only modifies the appositive's head ("a super PAC") is no
+    // evidence, nor is an appositive after a run of ordinary words.
+    "Clean Water Now, a super PAC backed by unions, spent heavily.",
 ];
 
 #[test]

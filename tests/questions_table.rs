@@ -37,6 +37,17 @@ const CASES: &[Case] = &[
             I,
         )],
     ),
+    // a setting between the listener and the question is not the question
+    (
+        "Ferry row\n\nTomas Lark asked Ilse Varga on Friday whether she would release the \
+         minutes.",
+        &[("Tomas Lark", "whether she would release the minutes", I)],
+    ),
+    // "for" inside the listener's phrase opens the request
+    (
+        "Ferry row\n\nThe Harbour Trust asked the High Court for quick action on the pier.",
+        &[("The Harbour Trust", "for quick action on the pier", I)],
+    ),
     // a negated "ask" asks nothing
     (
         "Ferry row\n\nThe board did not ask whether the pier was safe.",

@@ -243,6 +243,30 @@ const CASES: &[Case] = &[
             I,
         )],
     ),
+    // a restrictive relative clause's own attribution inside a reported statement
+    (
+        "Ferry fees\n\nOdile Brand said the pier needs repairs that the engineers said \
+         would cost $2 million.",
+        &[
+            (
+                "Odile Brand",
+                "the pier needs repairs that the engineers said would cost $2 million",
+                I,
+            ),
+            ("The engineers", "would cost $2 million", I),
+        ],
+    ),
+    // "said that …": the complement "that" opens no relative clause
+    (
+        "Ferry fees\n\nOdile Brand said that for years some critics had been predicting \
+         the end of the ferry, but it would not happen.",
+        &[(
+            "Odile Brand",
+            "for years some critics had been predicting the end of the ferry, but it would \
+             not happen",
+            I,
+        )],
+    ),
     // "(According to X, …)": the bracket opening the sentence changes nothing
     (
         "Harbour thefts\n\nThe board met on Monday. (According to the harbour police, \

@@ -1,6 +1,7 @@
 //! Table of subjects carried to a speech verb by a restrictive "who" clause or a
 //! quantifier's "of them" (issue 13, quotes.relative_subject): the phrase opening the
-//! sentence speaks, in the article's words, never a person named inside the clause.
+//! sentence speaks, in the article's words, never a person named inside the clause;
+//! and of subjects of two conjuncts (quotes.conjoined_subject).
 //! The sentences are our own. Each case lists every statement expected; a case fails
 //! on a missing statement, a wrong speaker or kind, or an extra statement.
 
@@ -33,6 +34,35 @@ const CASES: &[Case] = &[
     (
         "Ferry row\n\nMost of them said they had loved working on the ferry.",
         &[("Most of them", "they had loved working on the ferry", I)],
+    ),
+    // a share with a relative "who" before the verb: the group is the share alone
+    (
+        "Ferry poll\n\nAbout half backed the plan, compared with 23 percent who said the old \
+         timetable was better.",
+        &[("23 percent", "the old timetable was better", I)],
+    ),
+    // --- quotes.conjoined_subject: two conjuncts speak as one group
+    (
+        "Ferry row\n\nThe pier is weak on its northern side, captains and harbour \
+         officials told the Courier.",
+        &[(
+            "Captains and harbour officials",
+            "The pier is weak on its northern side",
+            I,
+        )],
+    ),
+    (
+        "Ferry row\n\nThe review will end in May, current and former officials said.",
+        &[(
+            "Current and former officials",
+            "The review will end in May",
+            I,
+        )],
+    ),
+    // a person described by two roles stays that person
+    (
+        "Ferry row\n\nHarbour pilot and former captain Ilse Varga said the pier was safe.",
+        &[("Ilse Varga", "the pier was safe", I)],
     ),
     // a plural head with an "-s" verb is no subject-verb pair
     (

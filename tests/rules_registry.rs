@@ -145,11 +145,14 @@ const OWN_CASES: &[&str] = &[
     "Club news\n\nAnn Lee runs the club. The new fees, Lee added in an interview, \
      were “a mistake we will fix.”",
     "Club fees\n\nIt is her job, Ann Lee said, to keep the club open all winter.",
+    "Club fees\n\nAnn Lee said the pier needs repairs that the engineers said would cost $2 million.",
     "Harbor plan\n\nThe harbor plan was drawn up by engineer Marta Hall last spring.",
     "Ferry row\n\n\
      Mayor Ilse Varga asked about the cost of the new pier. \
      Asked about the timetable, the harbour master said, \"We will see.\"\n\n\
-     Most of them said the timetable was late.",
+     Most of them said the timetable was late.\n\n\
+     The pier is weak, captains and harbour officials told the Courier.\n\n\
+     Insiders said: the cost and the delay make a quick fix unlikely.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -27,6 +27,23 @@ const CASES: &[Case] = &[
     ),
     // an object before "to" and a noun is no request
     ("The mayor told the story to friends at the harbour.", &[]),
+    // --- quotes.colon_clause: an unquoted clause after "said:" is the statement
+    (
+        "Ferry row\n\nInsiders said: the cost, the delay and the weather make a quick fix unlikely.",
+        &[(
+            "Insiders",
+            "the cost, the delay and the weather make a quick fix unlikely",
+            I,
+        )],
+    ),
+    (
+        "Ferry row\n\nA reporter asked: Did they talk about the ferry fares at the meeting?",
+        &[(
+            "A reporter",
+            "Did they talk about the ferry fares at the meeting",
+            I,
+        )],
+    ),
     // --- quotes.medium_participle: a participle after the noun of a medium speaks for
     // the subject of the verb before it
     (

@@ -14,10 +14,18 @@ const KEEP: usize = 64;
 /// FNV-1a over the words of a shingle, each followed by a space, then a final mix: the
 /// words are stored that way, so a shingle is one run of bytes.
 fn hash_shingle(bytes: &[u8]) -> u32 {
+    const PRIME: u32 = 0x0100_0193;
     let mut h: u32 = 0x811c_9dc5;
-    for &b in bytes {
-        h ^= b as u32;
-        h = h.wrapping_mul(0x0100_0193);
+    // Four bytes a round: the same steps with a quarter of the loop's own work.
+    let mut quads = bytes.chunks_exact(4);
+    for q in &mut quads {
+        h = (h ^ q[0] as u32).wrapping_mul(PRIME);
+        h = (h ^ q[1] as u32).wrapping_mul(PRIME);
+        h = (h ^ q[2] as u32).wrapping_mul(PRIME);
+        h = (h ^ q[3] as u32).wrapping_mul(PRIME);
+    }
+    for &b in quads.remainder() {
+        h = (h ^ b as u32).wrapping_mul(PRIME);
     }
     h ^= h >> 16;
     h = h.wrapping_mul(0x7feb_352d);
@@ -27,47 +35,77 @@ fn hash_shingle(bytes: &[u8]) -> u32 {
 /// The lower-cased words of `text` (runs of alphanumeric characters), appended to one
 /// buffer: their bytes to `bytes`, each followed by a space, and where each starts to
 /// `starts` — no string per word. A byte loop: ASCII characters are classified without
-/// decoding.
+/// decoding; an ASCII word is copied whole and lower-cased in place, any other through
+/// `str::to_lowercase` (which knows a word-final sigma).
 fn push_words(text: &str, bytes: &mut Vec<u8>, starts: &mut Vec<usize>) {
-    // One pass: an ASCII letter or digit is copied lower-cased as it is read; a word
-    // with any other character is copied again through `str::to_lowercase` at its end
-    // (which knows a word-final sigma).
-    let end_word =
-        |bytes: &mut Vec<u8>, starts: &mut Vec<usize>, word: &str, from: usize, ascii: bool| {
-            if !ascii {
-                bytes.truncate(from);
-                bytes.extend_from_slice(word.to_lowercase().as_bytes());
-            }
-            bytes.push(b' ');
-            starts.push(from);
-        };
     let b = text.as_bytes();
-    let (mut at, mut start, mut ascii, mut from) = (0, None, true, 0);
-    while at < b.len() {
-        let (len, alnum) = if b[at] < 0x80 {
-            (1, b[at].is_ascii_alphanumeric())
-        } else {
-            let c = text[at..].chars().next().unwrap_or(' ');
-            (c.len_utf8(), c.is_alphanumeric())
-        };
-        if alnum {
-            if start.is_none() {
-                (start, ascii, from) = (Some(at), true, bytes.len());
+    // Whether the character at `at` is alphanumeric, and its length.
+    let wide = |at: usize| {
+        let c = text[at..].chars().next().unwrap_or(' ');
+        (c.is_alphanumeric(), c.len_utf8())
+    };
+    let mut at = 0;
+    while let Some(&c) = b.get(at) {
+        match FOLD[c as usize] {
+            SPLIT => {
+                at += 1;
+                continue;
             }
-            if len == 1 {
-                bytes.push(b[at].to_ascii_lowercase());
-            } else {
-                ascii = false;
+            WIDE => {
+                let (alnum, n) = wide(at);
+                if !alnum {
+                    at += n;
+                    continue;
+                }
             }
-        } else if let Some(s) = start.take() {
-            end_word(bytes, starts, &text[s..at], from, ascii);
+            _ => {}
         }
-        at += len;
-    }
-    if let Some(s) = start {
-        end_word(bytes, starts, &text[s..], from, ascii);
+        let (start, mut ascii) = (at, true);
+        loop {
+            while b.get(at).is_some_and(|&c| FOLD[c as usize] < SPLIT) {
+                at += 1;
+            }
+            if b.get(at).is_some_and(|&c| FOLD[c as usize] == WIDE) {
+                let (alnum, n) = wide(at);
+                if alnum {
+                    ascii = false;
+                    at += n;
+                    continue;
+                }
+            }
+            break;
+        }
+        let from = bytes.len();
+        if ascii {
+            bytes.extend(b[start..at].iter().map(|&c| FOLD[c as usize]));
+        } else {
+            bytes.extend_from_slice(text[start..at].to_lowercase().as_bytes());
+        }
+        bytes.push(b' ');
+        starts.push(from);
     }
 }
+
+/// Not part of a word: an ASCII character other than a letter or digit.
+const SPLIT: u8 = 0xFE;
+/// A byte of a character longer than one byte: decoded to be classified.
+const WIDE: u8 = 0xFF;
+/// Each byte's word class: an ASCII letter or digit maps to its lower-case form
+/// (below `SPLIT`), anything else to `SPLIT` or `WIDE`.
+const FOLD: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut i = 0;
+    while i < 128 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            SPLIT
+        };
+        i += 1;
+    }
+    t
+};
 
 /// The `KEEP` smallest distinct values of `hashes`, in order. Only the smallest few
 /// hundred need sorting: the rest of a long article's shingles are partitioned away.

@@ -55,40 +55,71 @@ struct Shape {
     mostly_capitals: bool,
 }
 
+/// Whether a block holds a byte [`Shape::of`] stops at: the ASCII quote marks and
+/// brackets, and the lead byte of the curly quotes. Bitwise, so it is vectorized.
+fn has_mark(block: &[u8]) -> bool {
+    block.iter().fold(0u8, |m, &c| {
+        m | ((c == b'"') as u8
+            | (c == b'(') as u8
+            | (c == b')') as u8
+            | (c == b'[') as u8
+            | (c == b']') as u8
+            | (c == 0xE2) as u8)
+    }) != 0
+}
+
+/// How many bytes of `b` pass `test`: summed a byte wide in blocks of up to 255, which
+/// the compiler vectorizes (a `usize` count per byte would widen every lane).
+fn count_bytes(b: &[u8], test: impl Fn(u8) -> bool) -> usize {
+    b.chunks(255)
+        .map(|block| block.iter().fold(0u8, |n, &c| n + test(c) as u8) as usize)
+        .sum()
+}
+
 impl Shape {
     fn of(text: &str) -> Shape {
+        let b = text.as_bytes();
+        // ASCII letters are counted in loops the compiler vectorizes; other characters
+        // are decoded, when there are any.
+        let mut letters = count_bytes(b, |c| c.is_ascii_alphabetic());
+        let mut lower = count_bytes(b, |c| c.is_ascii_lowercase());
+        if !b.is_ascii() {
+            for ch in text.chars().filter(|c| !c.is_ascii()) {
+                letters += ch.is_alphabetic() as usize;
+                lower += ch.is_lowercase() as usize;
+            }
+        }
+        // Every mark is ASCII but the curly ones ('“' E2 80 9C, '”' E2 80 9D), and a
+        // UTF-8 lead byte never matches a continuation byte, so no decoding is needed.
         let (mut straight, mut curly, mut round, mut square) = (0usize, 0i32, 0i32, 0i32);
         let mut broken = false;
-        let (mut letters, mut lower) = (0usize, 0usize);
-        // A byte loop: every mark is ASCII but the curly ones ('“' E2 80 9C, '”' E2 80 9D),
-        // and a UTF-8 lead byte never matches a continuation byte, so no decoding is
-        // needed for them. ASCII letters are counted without decoding; other characters
-        // are decoded where they start (a continuation byte is skipped).
-        let b = text.as_bytes();
-        for (i, &c) in b.iter().enumerate() {
-            if c < 0x80 {
-                letters += c.is_ascii_alphabetic() as usize;
-                lower += c.is_ascii_lowercase() as usize;
-                match c {
-                    b'"' => straight += 1,
-                    b'(' => round += 1,
-                    b')' => round -= 1,
-                    b'[' => square += 1,
-                    b']' => square -= 1,
-                    _ => continue,
-                }
-            } else {
-                if c >= 0xC0
-                    && let Some(ch) = text[i..].chars().next()
-                {
-                    letters += ch.is_alphabetic() as usize;
-                    lower += ch.is_lowercase() as usize;
-                }
-                if c == 0xE2 && b.get(i + 1) == Some(&0x80) {
-                    match b.get(i + 2) {
-                        Some(0x9C) => curly += 1,
-                        Some(0x9D) => curly -= 1,
-                        _ => {}
+        // Sixteen bytes at a time are ruled out by one vectorized test; most hold no mark.
+        let is_mark = |c: u8| matches!(c, b'"' | b'(' | b')' | b'[' | b']' | 0xE2);
+        let blocks = b.chunks_exact(16);
+        let rest = b.len() - blocks.remainder().len();
+        let open = blocks
+            .enumerate()
+            .filter(|(_, block)| has_mark(block))
+            .flat_map(|(k, _)| k * 16..k * 16 + 16)
+            .chain(rest..b.len());
+        for i in open {
+            let c = b[i];
+            if !is_mark(c) {
+                continue;
+            }
+            match c {
+                b'"' => straight += 1,
+                b'(' => round += 1,
+                b')' => round -= 1,
+                b'[' => square += 1,
+                b']' => square -= 1,
+                _ => {
+                    if b.get(i + 1) == Some(&0x80) {
+                        match b.get(i + 2) {
+                            Some(0x9C) => curly += 1,
+                            Some(0x9D) => curly -= 1,
+                            _ => {}
+                        }
                     }
                 }
             }

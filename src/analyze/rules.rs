@@ -257,6 +257,10 @@ registry! {
         "a speech verb that a quotation before it took as its cue across a line break still reports the clause after it";
     QUOTES_TOLD_LISTENER_PHRASE = "quotes.told_listener_phrase", "quotes/told.rs::listener_phrase_end",
         "\"Roe told his audience they …\" / \"told friends he …\": a possessive or plural group noun phrase after \"tell\"/\"ask\" is the listener, and the clause starts after it";
+    QUOTES_COLON_CLAUSE = "quotes.colon_clause", "quotes/indirect.rs::clause_start",
+        "\"Insiders said: the lead is large\": an unquoted clause after a speech verb and a colon is the statement";
+    QUOTES_CONJOINED_SUBJECT = "quotes.conjoined_subject", "quotes/coordinated.rs::conjoined_subject",
+        "\"current and former officials said …\" / \"…, teachers and union officials told the paper.\" / \"Lark and others said …\": a subject of two conjuncts speaks as one group, in the article's words";
     QUOTES_RELATIVE_SUBJECT = "quotes.relative_subject", "quotes/relatives.rs::relative_subject",
         "\"Those who studied the plans say …\" / \"Lark and others who want it closed said …\" / \"Most of them said …\": the phrase opening the sentence, carried to the verb by a restrictive \"who\" clause or a quantifier's \"of them\", is the speaker (never a person named inside the clause)";
     QUOTES_ASKED_QUESTION = "quotes.asked_question", "quotes/questions.rs::active_question",
@@ -305,6 +309,8 @@ registry! {
         "a speaker phrase opening the sentence keeps its modifiers up to the speech verb (\"Friends of the mayor who have seen him say\", \"Farm economists, like their city colleagues, say\")";
     QUOTES_JOINED_ATTRIBUTION = "quotes.joined_attribution", "quotes/joined.rs::joined_attribution",
         "\"Most riders said the fare was fair, and a third said it was too high\" / \"… but noted that …\" / \"…, saying …\": a reported clause ends before a second attribution joined to it by a comma, semicolon or conjunction";
+    QUOTES_RELATIVE_INSIDE = "quotes.relative_inside", "quotes/joined.rs::relative_inside",
+        "\"Lee said the pier needs repairs that the engineers said would cost $2 million\": a restrictive relative clause's own attribution inside a reported statement reports the relative clause's predicate for its subject";
     QUOTES_SPLIT_HEAD = "quotes.split_head", "quotes/heads.rs::add_split_heads",
         "\"In his town, Lee said, most offenders go to treatment\" / \"The club, she said, is “doing better”\": the one to eight words opening a sentence before an attribution set off by commas are part of the statement it introduces";
     QUOTES_PARTIAL_IN_CLAUSE = "quotes.partial_in_clause", "quotes/mod.rs::partials_in_clause",

@@ -210,12 +210,30 @@ struct Shape {
     meridiem: bool,
 }
 
+/// The bytes [`Shape::of`] looks at: digits, '-', '/', ':' and the first letters of
+/// "am" and "pm".
+const SHAPE_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_digit() || matches!(b, b'-' | b'/' | b':' | b'a' | b'A' | b'p' | b'P');
+        c += 1;
+    }
+    t
+};
+
 impl Shape {
     fn of(sentence: &str) -> Shape {
         let b = sentence.as_bytes();
         let mut shape = Shape::default();
         let mut run = 0;
         for (i, &c) in b.iter().enumerate() {
+            // Most bytes are none of those looked at below: one load rules them out.
+            if !SHAPE_BYTE[c as usize] {
+                run = 0;
+                continue;
+            }
             if c.is_ascii_digit() {
                 run += 1;
                 shape.digits = true;

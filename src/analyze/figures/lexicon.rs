@@ -63,6 +63,9 @@ pub struct Unit {
 pub struct Lexicon {
     /// Keyed by lowercase word; a word may have two readings ("third": ordinal, fraction).
     pub number_words: HashMap<&'static str, Vec<NumberWord>>,
+    /// The first bytes and lengths of `number_words`' keys, to rule most words out
+    /// before the map is asked ([`Lexicon::is_number_word`]).
+    number_word_shapes: WordFilter,
     /// Keyed by the form as written (symbols and codes are case-sensitive).
     pub currencies: HashMap<&'static str, Currency>,
     /// Lowercase multiword currency names → currency, longest first when matching.
@@ -180,6 +183,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     Lexicon {
+        number_word_shapes: WordFilter::of_words(number_words.keys().copied()),
         number_words,
         currencies,
         currency_words,
@@ -199,6 +203,11 @@ pub fn normalize_phrase(s: &str) -> String {
 }
 
 impl Lexicon {
+    /// Whether a lower-case word is one of `number_words`.
+    #[inline]
+    pub fn is_number_word(&self, lower: &str) -> bool {
+        self.number_word_shapes.may_hold(lower) && self.number_words.contains_key(lower)
+    }
     pub fn number_word(&self, lower: &str, class: WordClass) -> Option<f64> {
         self.number_words
             .get(lower)?
@@ -726,4 +735,43 @@ pub const SPORTS_WORDS: &[&str] = &[
 
 pub fn is_in(list: &[&str], lower: &str) -> bool {
     list.contains(&lower)
+}
+
+/// The first bytes and lengths of a word list's entries, to rule a word out with one
+/// load before the list is scanned: bit `len` (up to 31) of the entry for a first byte.
+pub struct WordFilter([u32; 256]);
+
+impl WordFilter {
+    pub const fn of(list: &[&str]) -> WordFilter {
+        let mut bits = [0u32; 256];
+        let mut i = 0;
+        while i < list.len() {
+            let w = list[i].as_bytes();
+            if !w.is_empty() {
+                bits[w[0] as usize] |= 1 << Self::len_bit(w.len());
+            }
+            i += 1;
+        }
+        WordFilter(bits)
+    }
+    /// The filter of words known only at run time.
+    pub fn of_words<'a>(words: impl IntoIterator<Item = &'a str>) -> WordFilter {
+        let mut bits = [0u32; 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                bits[b as usize] |= 1 << Self::len_bit(w.len());
+            }
+        }
+        WordFilter(bits)
+    }
+    const fn len_bit(len: usize) -> u32 {
+        if len > 31 { 31 } else { len as u32 }
+    }
+    /// False when no entry has the word's first byte and length.
+    #[inline]
+    pub fn may_hold(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_none_or(|&b| self.0[b as usize] & (1 << Self::len_bit(word.len())) != 0)
+    }
 }

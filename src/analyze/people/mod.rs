@@ -604,8 +604,12 @@ fn is_person(
         // "L. Ron Hubbard"
         return true;
     }
-    // Context: an appositive with a role noun, or a speech verb next to the name.
-    if (roles::appositive_role(text, toks, paras, last, false).is_some()
+    // Context: an appositive with a role noun, or a speech verb next to the name. A noun
+    // for a kind of person heading the appositive ("X, a close friend of the family")
+    // counts when the run does not open with an ordinary English word ("Election Day,
+    // the ...").
+    let person_nouns = !LEX.is_common_word(w0);
+    if (roles::appositive_role(text, toks, paras, last, person_nouns).is_some()
         || roles::pre_appositive_role(text, toks, paras, first).is_some())
         && fire(rules::PEOPLE_ROLE_APPOSITIVE, span)
     {

@@ -433,8 +433,27 @@ pub(super) fn role_phrase(
     }
     // Only an article: "X, his wife" names another person.
     let article = matches!(det.as_deref(), Some("a" | "an" | "the"));
+    // The person noun heads the phrase ("a voter from Ohio", "a voter born in Chile",
+    // "a tech maverick"), not a modifier of another noun ("a grassroots update").
+    let heads = |at: usize| {
+        toks.get(at + 1).is_none_or(|t| {
+            let n = t.text(text);
+            // An acronym after it makes a compound ("a super PAC").
+            let acronym = n.len() > 1 && n.chars().all(|c| c.is_ascii_uppercase());
+            !t.is_word()
+                || (is_capitalized(n) && !acronym)
+                || is_function_word(n)
+                || with_lower(n, |l| {
+                    l.ends_with("ed")
+                        || l.ends_with("ing")
+                        || matches!(l, "born" | "known")
+                        || LEX.is_person_noun(l)
+                        || LEX.is_role_noun(l)
+                })
+        })
+    };
     let person_head = |w: &str, at: usize| {
-        person_nouns && article && !is_capitalized(w) && LEX.is_person_noun(w) && {
+        person_nouns && article && !is_capitalized(w) && LEX.is_person_noun(w) && heads(at) && {
             let m = Span::new(toks[anchor.min(at)].start, toks[anchor.max(at)].end);
             fire(rules::PEOPLE_PERSON_NOUN_APPOSITIVE, m)
         }

@@ -322,6 +322,15 @@ impl Ctx<'_> {
     /// "tell"/"ask", a "that", or a phrase ending in "that" ("said on Monday that").
     pub(super) fn clause_start(&self, v: usize, lemma: &str, sent_end: usize) -> Option<usize> {
         let mut c = v + 1;
+        // "Insiders said: the lead is large": an unquoted clause after a colon.
+        if self.w(c) == ":"
+            && c < sent_end
+            && self.is_word(c + 1)
+            && self.in_quote[c + 1].is_none()
+            && self.tag(rules::QUOTES_COLON_CLAUSE, c, c + 1)
+        {
+            return Some(c + 1);
+        }
         // "said Friday during a visit …": a day word is when, not what.
         while is_day_word(self.lw(c)) && c < sent_end {
             c += 1;
@@ -335,7 +344,9 @@ impl Ctx<'_> {
         }
         if object_done {
             // the clause starts right after the object
-        } else if lemma == "tell" || prep {
+        } else if lemma == "tell" || prep || lemma == "ask" && CLAUSE_PREPS.contains(&self.lw(c)) {
+            // "asked Varga on Friday whether …": past the listener a phrase is no clause
+            // unless "that" follows (the question rules take the rest).
             // "spoke in a cottage that overlooks the bay": after an intransitive verb and
             // a place phrase, "that" opens a relative clause.
             if matches!(lemma, "speak" | "talk") {
@@ -536,6 +547,12 @@ impl Ctx<'_> {
         {
             return None;
         }
+        // "current and former officials said …": both conjuncts speak.
+        if let Some((s, e)) = subject
+            && let Some((_, sp)) = self.conjoined_subject(s, e, log)
+        {
+            return Some(sp);
+        }
         // "About one in five voters say": the whole share, not "five voters".
         let share = self.share_subject(v);
         match share.or_else(|| {
@@ -625,6 +642,11 @@ impl Ctx<'_> {
         } else {
             s
         };
+        // "…, teachers and union officials told the paper.": both conjuncts speak.
+        let (s, coordinated) = match self.conjoined_subject(s, e, log) {
+            Some((a, sp)) => (a, Some(sp)),
+            None => (s, None),
+        };
         // "…, people close to the mayor said, …": the walk stopped inside the modifier.
         let long = (s > 0 && self.w(s - 1) != ",")
             .then(|| (v.saturating_sub(14)..v).rev().find(|&j| self.w(j) == ","))
@@ -649,7 +671,7 @@ impl Ctx<'_> {
         } else {
             self.tail_after(v)?
         };
-        let sp = match long_sp {
+        let sp = match long_sp.or(coordinated) {
             Some(sp) => sp,
             None => self
                 .classify(s, e, log)

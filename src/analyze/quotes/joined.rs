@@ -42,6 +42,9 @@ const NOUN_BEFORE: &[&str] = &[
 /// One-word answers that are a whole statement before a joint ("said yes, but …").
 const ANSWERS: &[&str] = &["yes", "no", "so"];
 
+/// Most words between a relative pronoun and the speech verb of its clause.
+const MAX_RELATIVE_SUBJECT: usize = 6;
+
 /// Most words in the subject of the second cue ("only 49 percent of the town's voters").
 const MAX_SUBJECT_WORDS: usize = 8;
 
@@ -163,5 +166,51 @@ impl Ctx<'_> {
         self.is_word(j)
             && LEX.speech_verb(self.w(j)).is_some()
             && !(j > 0 && NOUN_BEFORE.contains(&self.lw(j - 1)))
+    }
+
+    /// The relative pronoun before the speech verb at `k` when it is the cue of a
+    /// restrictive relative clause ("repairs that the engineers said would cost …";
+    /// "something the aides argue is possible" is not, the pronoun is needed): a
+    /// "which", "that" or "whom" before its subject of one to six words, in the same
+    /// sentence, with no punctuation between. Inside a statement reported already, such
+    /// a clause is a second statement, the relative clause's predicate.
+    fn relative_cue(&self, k: usize) -> Option<usize> {
+        let mut j = k;
+        let mut words = 0;
+        while j > 0 && words <= MAX_RELATIVE_SUBJECT {
+            j -= 1;
+            if !self.same_sent(j, k) || self.in_quote[j].is_some() {
+                return None;
+            }
+            let lw = self.lw(j);
+            if matches!(lw, "which" | "that" | "whom") {
+                // "said that for decades critics …": "that" after a speech verb opens
+                // the reported clause, not a relative one.
+                let complement = j > 0 && self.speech_cue_word(j - 1);
+                // "the fee, which critics say is unfair, …": a clause set off by commas
+                // stays part of the statement around it.
+                let aside = j > 0 && self.w(j - 1) == ",";
+                return (words >= 1 && !complement && !aside).then_some(j);
+            }
+            if !self.is_word(j) && !matches!(lw, "’s" | "'s")
+                || LEX.speech_verb(self.w(j)).is_some()
+            {
+                return None;
+            }
+            words += 1;
+        }
+        None
+    }
+
+    /// Whether the statement `cs..=ce` of the speech verb at `k`, inside a statement
+    /// reported already, is the predicate of a restrictive relative clause (see
+    /// `relative_cue`) and so a statement of its own.
+    pub fn relative_inside(&self, k: usize, cs: usize, ce: usize) -> bool {
+        cs > k
+            && self.relative_cue(k).is_some()
+            && fire(
+                rules::QUOTES_RELATIVE_INSIDE,
+                Span::new(self.toks[cs].start, self.toks[ce].end),
+            )
     }
 }

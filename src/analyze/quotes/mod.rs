@@ -13,6 +13,7 @@ mod according;
 mod appositive;
 mod attribution;
 mod context;
+mod coordinated;
 mod description;
 mod governors;
 mod heads;
@@ -366,6 +367,7 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
         if ctx.toks[k].start < covered_until
             && joined.is_none()
             && covered_by.as_ref() != Some(&f.speaker)
+            && !ctx.relative_inside(k, cs, ce)
         {
             continue;
         }

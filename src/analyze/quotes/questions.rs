@@ -209,9 +209,12 @@ impl Ctx<'_> {
                 object_done = true;
                 j += 1;
             } else if !object_done && self.is_word(j) {
-                let (_, e) = self.np_after(j)?;
+                let (s, e) = self.np_after(j)?;
                 object_done = true;
-                j = e + 1;
+                // "asked the court for quick action": the phrase walk took the question in.
+                j = (s + 1..=e)
+                    .find(|&k| self.opens_question(k, sent_end, active))
+                    .unwrap_or(e + 1);
             } else {
                 return None;
             }

@@ -112,7 +112,13 @@ impl Ctx<'_> {
         if !marked || !(self.is_word(e) || self.w(e) == "%") {
             return None;
         }
-        let label = capitalize(self.slice(start, e));
+        // "23 percent who said …": the relative word is not part of the group's name.
+        let last = if e > start && matches!(self.lw(e), "who" | "that") {
+            e - 1
+        } else {
+            e
+        };
+        let label = capitalize(self.slice(start, last));
         fire(
             rules::QUOTES_QUANTITY_SOURCE,
             Span::new(self.toks[start].start, self.toks[e].end),

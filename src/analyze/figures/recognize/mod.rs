@@ -21,11 +21,15 @@ use super::lexer::{Gap, TokKind, Token, tokenize};
 use super::lexicon::{
     COUNT_LABELS, Currency, CurrencyPosition, IDENTIFIER_NOUNS, LEXICON, NP_STOP,
     PEOPLE_PREDICATES, QUALIFIERS, RANK_NOUNS, SPORTS_WORDS, STREET_WORDS, TIME_MARKERS, Unit,
-    UnitKind, WordClass, is_in,
+    UnitKind, WordClass, WordFilter, is_in,
 };
 use crate::analyze::rules::{self, fire};
 use crate::model::RuleId;
 use crate::model::{FigureKind, Span};
+
+/// Which first letter and length the sports words have: most words are ruled out
+/// before the list is scanned.
+static SPORTS_FILTER: WordFilter = WordFilter::of(SPORTS_WORDS);
 
 /// A recognized figure, in token coordinates.
 #[derive(Debug, Clone)]
@@ -98,7 +102,7 @@ impl<'a> Scanner<'a> {
         for i in 0..s.toks.len() {
             if s.toks[i].kind == TokKind::Word {
                 let w = s.l(i);
-                if is_in(SPORTS_WORDS, w) {
+                if SPORTS_FILTER.may_hold(w) && is_in(SPORTS_WORDS, w) {
                     sports_hits += 1;
                 }
                 if w == "points" {
@@ -140,7 +144,12 @@ impl<'a> Scanner<'a> {
     /// never the US one.
     fn article_dollar(&self) -> &'static str {
         let l = &self.lower;
-        if l.contains("us$") || l.contains("u.s. dollar") || l.contains("us dollar") {
+        // Every name below but "us$" holds "dollar", and "us$" gives USD too.
+        if !l.contains("dollar")
+            || l.contains("us$")
+            || l.contains("u.s. dollar")
+            || l.contains("us dollar")
+        {
             return "USD";
         }
         for (name, code) in [
@@ -235,6 +244,10 @@ impl<'a> Scanner<'a> {
         let mut out: Vec<Found> = Vec::new();
         let mut i = 0;
         while i < self.n() {
+            if !self.may_start(i) {
+                i += 1;
+                continue;
+            }
             let floor = out.last().map(|f| f.last + 1).unwrap_or(0);
             match self.step(i, floor, &out) {
                 Step::Found(f) => {
@@ -274,6 +287,21 @@ impl<'a> Scanner<'a> {
             id,
             crate::model::Span::new(self.toks[first].start, self.toks[last].end),
         )
+    }
+
+    /// Whether [`Self::step`] can find anything at token `i`: a numeral, a number word
+    /// (or "half", "a", "an"), a vulgar fraction or "#". Most tokens are none, and this
+    /// test is cheaper than the step.
+    #[inline]
+    fn may_start(&self, i: usize) -> bool {
+        match self.toks[i].kind {
+            TokKind::Num => true,
+            TokKind::Word => {
+                let w = self.l(i);
+                matches!(w, "half" | "a" | "an") || LEXICON.is_number_word(w)
+            }
+            TokKind::Sym => matches!(self.s(i), "½" | "⅓" | "⅔" | "¼" | "¾" | "⅕" | "⅛" | "#"),
+        }
     }
 
     fn step(&self, i: usize, floor: usize, out: &[Found]) -> Step {

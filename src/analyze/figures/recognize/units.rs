@@ -103,6 +103,8 @@ impl Scanner<'_> {
             .units_exact
             .get(self.s(j))
             .filter(|_| self.s(j).len() > 1);
+        // One buffer for the longer phrases tried.
+        let mut joined = String::new();
         for len in (1..=LEXICON.max_unit_words).rev() {
             if len == 1
                 && let Some(u) = exact
@@ -117,11 +119,16 @@ impl Scanner<'_> {
                 continue;
             }
             // The words lower-cased and joined by spaces; one word is read in place.
-            let joined;
             let phrase = if len == 1 {
                 self.l(j)
             } else {
-                joined = (j..=end).map(|k| self.l(k)).collect::<Vec<_>>().join(" ");
+                joined.clear();
+                for k in j..=end {
+                    if k > j {
+                        joined.push(' ');
+                    }
+                    joined.push_str(self.l(k));
+                }
                 joined.as_str()
             };
             // "km2", "km²": the square of a length unit.

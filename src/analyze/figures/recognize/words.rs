@@ -10,7 +10,7 @@ impl Scanner<'_> {
     pub(super) fn word_step(&self, i: usize, floor: usize, out: &[Found]) -> Step {
         let w = self.l(i);
         // Every rule below starts from a number word, "half" or "a"/"an"; most words are none.
-        if !(matches!(w, "half" | "a" | "an") || LEXICON.number_words.contains_key(w)) {
+        if !(matches!(w, "half" | "a" | "an") || LEXICON.is_number_word(w)) {
             return Step::Nothing;
         }
         // "a gallon of milk", "a mile of road": one of a measured unit.
