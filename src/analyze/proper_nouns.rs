@@ -643,16 +643,38 @@ pub fn word_before(doc: &Document, at: usize) -> Option<Cow<'_, str>> {
     }
 }
 
-/// The two lower-cased words before `at` ("according to", "cities such as" → "such as").
-pub fn words_before(doc: &Document, at: usize, n: usize) -> Vec<Cow<'_, str>> {
-    let mut out = Vec::with_capacity(n);
+/// The most words [`words_before`] reads.
+const MOST_WORDS_BEFORE: usize = 6;
+
+/// The lower-cased words before a position, nearest first ([`words_before`]): a slice
+/// of at most [`MOST_WORDS_BEFORE`], kept in place (the rules ask it of most chunks).
+pub struct WordsBefore<'a> {
+    words: [Cow<'a, str>; MOST_WORDS_BEFORE],
+    len: usize,
+}
+
+impl<'a> std::ops::Deref for WordsBefore<'a> {
+    type Target = [Cow<'a, str>];
+    fn deref(&self) -> &[Cow<'a, str>] {
+        &self.words[..self.len]
+    }
+}
+
+/// The `n` (at most [`MOST_WORDS_BEFORE`]) lower-cased words before `at`, nearest first
+/// ("according to", "cities such as" → "as", "such").
+pub fn words_before(doc: &Document, at: usize, n: usize) -> WordsBefore<'_> {
+    let mut out = WordsBefore {
+        words: std::array::from_fn(|_| Cow::Borrowed("")),
+        len: 0,
+    };
     let mut pos = at;
-    for _ in 0..n {
+    for _ in 0..n.min(MOST_WORDS_BEFORE) {
         match word_before(doc, pos) {
             Some(w) => {
                 let trimmed = doc.text[..pos].trim_end_matches(' ');
                 pos = trimmed.len() - w.len();
-                out.push(w);
+                out.words[out.len] = w;
+                out.len += 1;
             }
             None => break,
         }
