@@ -25,6 +25,20 @@ pub enum Gap {
     Para,
 }
 
+impl Gap {
+    /// The gap after one more whitespace character (`newline` if it is a line break):
+    /// two line breaks make a paragraph.
+    fn widen(self, newline: bool) -> Gap {
+        match (self, newline) {
+            (Gap::Para, _) => Gap::Para,
+            (Gap::Line, true) => Gap::Para,
+            (Gap::Line, false) => Gap::Line,
+            (_, true) => Gap::Line,
+            (_, false) => Gap::Space,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Token {
     pub start: usize,
@@ -58,14 +72,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let start = at;
         at += len;
         if c.is_whitespace() {
-            let newline = c == '\n';
-            gap = match (gap, newline) {
-                (Gap::Para, _) => Gap::Para,
-                (Gap::Line, true) => Gap::Para,
-                (Gap::Line, false) => Gap::Line,
-                (_, true) => Gap::Line,
-                (_, false) => Gap::Space,
-            };
+            gap = gap.widen(c == '\n');
             continue;
         }
         let kind;
@@ -153,14 +160,7 @@ mod tests {
         let mut gap = Gap::Para;
         while let Some((start, c)) = chars.next() {
             if c.is_whitespace() {
-                let newline = c == '\n';
-                gap = match (gap, newline) {
-                    (Gap::Para, _) => Gap::Para,
-                    (Gap::Line, true) => Gap::Para,
-                    (Gap::Line, false) => Gap::Line,
-                    (_, true) => Gap::Line,
-                    (_, false) => Gap::Space,
-                };
+                gap = gap.widen(c == '\n');
                 continue;
             }
             let kind;

@@ -379,31 +379,22 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
             covered_until = span.end;
             covered_by = Some(f.speaker.clone());
         }
+        let said = Said {
+            at: span.start,
+            paragraph: ctx.para[cs],
+            speaker: f.speaker.clone(),
+        };
         if asked {
             // A question: its sentence's quotes are the answer, not the asker's words.
             if !questions::is_unnamed(&f.speaker) {
-                push_log(
-                    &mut run.log,
-                    Said {
-                        at: span.start,
-                        paragraph: ctx.para[cs],
-                        speaker: f.speaker.clone(),
-                    },
-                );
+                push_log(&mut run.log, said);
             }
             run.found
                 .push((span, f.speaker, QuoteKind::Indirect, f.cue));
             continue;
         }
         clause_partials(ctx, k, cs, ce, &f, &mut partial_in_clause);
-        push_log(
-            &mut run.log,
-            Said {
-                at: span.start,
-                paragraph: ctx.para[cs],
-                speaker: f.speaker.clone(),
-            },
-        );
+        push_log(&mut run.log, said);
         // "<clause>, Roe said, <clause>.": the statement goes on after the attribution.
         if ce < k
             && let Some((ts, te)) = ctx.tail_after(k)

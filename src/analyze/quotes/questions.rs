@@ -14,7 +14,7 @@ use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::LEX;
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
+use crate::model::{RuleId, Span};
 
 /// Forms of "ask" that cue a question.
 const ASK_FORMS: &[&str] = &["ask", "asks", "asked", "asking"];
@@ -136,18 +136,7 @@ impl Ctx<'_> {
                 .or_else(|| self.source_label(s, e))?,
             None => unnamed(),
         };
-        fire(
-            rules::QUOTES_ASKED_PASSIVE,
-            Span::new(self.toks[c].start, self.toks[end].end),
-        )
-        .then_some((
-            Found {
-                speaker,
-                cue: Some(v),
-            },
-            c,
-            end,
-        ))
+        self.question_found(rules::QUOTES_ASKED_PASSIVE, speaker, v, c, end)
     }
 
     /// "Roe asked the mayor whether …", "Roe asked about the pier", "asked for a
@@ -170,11 +159,19 @@ impl Ctx<'_> {
         let speaker = self
             .classify(s, e, log)
             .or_else(|| self.group_phrase(s, e))?;
-        fire(
-            rules::QUOTES_ASKED_QUESTION,
-            Span::new(self.toks[c].start, self.toks[end].end),
-        )
-        .then_some((
+        self.question_found(rules::QUOTES_ASKED_QUESTION, speaker, v, c, end)
+    }
+
+    /// The question `c..=end` asked with the verb at `v`, when `rule` is on.
+    fn question_found(
+        &self,
+        rule: RuleId,
+        speaker: Speaker,
+        v: usize,
+        c: usize,
+        end: usize,
+    ) -> Option<(Found, usize, usize)> {
+        fire(rule, Span::new(self.toks[c].start, self.toks[end].end)).then_some((
             Found {
                 speaker,
                 cue: Some(v),
