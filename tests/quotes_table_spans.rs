@@ -15,6 +15,24 @@ mod table_support;
 use table_support::{D, I, QuoteCase as Case};
 
 const CASES: &[Case] = &[
+    // --- a statement inside a relative clause set off by commas ends where the clause
+    // closes; the main clause's own attribution belongs to the person before "who"
+    (
+        "Pier sale\n\nIda Lark, who said the ferry would stay, said she knew of no plan \
+         to sell the pier.",
+        &[
+            ("Ida Lark", "the ferry would stay", I),
+            ("Ida Lark", "she knew of no plan to sell the pier", I),
+        ],
+    ),
+    (
+        "Vote count\n\nMara Quist, who had said the count was rigged, told reporters \
+         she would not appeal the result.",
+        &[
+            ("Mara Quist", "the count was rigged", I),
+            ("Mara Quist", "she would not appeal the result", I),
+        ],
+    ),
     // --- a second attribution joined by a comma and a conjunction
     (
         "Fare survey\n\nMost riders said the new fare was fair, and a third of them said \

@@ -195,6 +195,7 @@ impl Ctx<'_> {
             });
         };
         let (c, end) = self.clause_extent(c, sent_end)?;
+        let end = self.relative_clause_end(v, c, end);
         let sp = self.clause_speaker(v, verb, c, log)?;
         if !self.tag(rules::QUOTES_INDIRECT_THAT, c, end) {
             return None;
@@ -487,6 +488,46 @@ impl Ctx<'_> {
             return None;
         }
         Some((start, end))
+    }
+
+    /// "Lark, who said the ferry would stay, has left the board": a statement inside a
+    /// relative clause set off by commas (cue at `v`, clause `c..=end`) ends where the
+    /// relative clause closes, at a comma before the main clause's verb.
+    fn relative_clause_end(&self, v: usize, c: usize, end: usize) -> usize {
+        let mut r = v;
+        while r > 0 && matches!(self.lw(r - 1), "has" | "had" | "have" | "also" | "once") {
+            r -= 1;
+        }
+        let relative = r >= 2 && matches!(self.lw(r - 1), "who" | "which") && self.w(r - 2) == ",";
+        if !relative {
+            return end;
+        }
+        let main_verb = |j: usize| {
+            let w = self.w(j);
+            self.is_word(j)
+                && !is_capitalized(w)
+                && (matches!(
+                    self.lw(j),
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "has"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "did"
+                        | "does"
+                        | "also"
+                        | "now"
+                        | "then"
+                ) || LEX.speech_verb(w).is_some_and(|sv| !sv.gerund)
+                    || (w.ends_with("ed") && w.len() > 4))
+        };
+        (c + 3..end)
+            .find(|&j| self.w(j) == "," && main_verb(j + 1))
+            .map_or(end, |j| j - 1)
     }
 
     /// The quote at `j` opens the clause: what follows the sentence's last quote, if it

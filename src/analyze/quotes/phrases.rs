@@ -68,7 +68,9 @@ impl Ctx<'_> {
         }
         // "Wu Xinbo, director of ..., said": the person before the appositive.
         if self.w(k - 1) == "," {
-            return self.appositive_subject(v, k);
+            return self
+                .appositive_subject(v, k)
+                .or_else(|| self.relative_clause_owner(v, k));
         }
         let (s, e) = self.np_before(v, k - 1)?;
         if let Some(np) = self.pp_modified_subject(s, e, v) {
@@ -231,6 +233,20 @@ impl Ctx<'_> {
                 crate::model::Span::new(self.toks[a].start, self.toks[b].end),
             ))
         .then_some((a, b))
+    }
+
+    /// "Lark, who said the ferry would stay, added that …": the person before a relative
+    /// clause set off by commas that ends with the comma at `k - 1`.
+    fn relative_clause_owner(&self, v: usize, k: usize) -> Option<(usize, usize)> {
+        let mut j = k.checked_sub(2)?;
+        while j >= 3 && self.same_sent(j, v) && self.in_quote[j].is_none() {
+            if matches!(self.lw(j), "who" | "whom") && self.w(j - 1) == "," {
+                let p = self.mention[j - 2]?;
+                return Some((self.mention_start(j - 2, p), j - 2));
+            }
+            j -= 1;
+        }
+        None
     }
 
     /// "Wu Xinbo, director of ..., said": the nearest person before the appositive that
