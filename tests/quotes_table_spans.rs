@@ -33,6 +33,16 @@ const CASES: &[Case] = &[
             ("Mara Quist", "she would not appeal the result", I),
         ],
     ),
+    // ... but a comma opening an aside of the statement's own is not the clause's end
+    (
+        "Pier vote\n\nThe chair thanked Ana Ruiz, who said Tom Reyes, under fire from \
+         members, would resign.",
+        &[(
+            "Ana Ruiz",
+            "Tom Reyes, under fire from members, would resign",
+            I,
+        )],
+    ),
     // --- a second attribution joined by a comma and a conjunction
     (
         "Fare survey\n\nMost riders said the new fare was fair, and a third of them said \

@@ -525,8 +525,11 @@ impl Ctx<'_> {
                 ) || LEX.speech_verb(w).is_some_and(|sv| !sv.gerund)
                     || (w.ends_with("ed") && w.len() > 4))
         };
-        (c + 3..end)
-            .find(|&j| self.w(j) == "," && main_verb(j + 1))
+        // The first comma of the statement closes the clause; a comma opening an aside of
+        // the statement's own ("Jo Roe, under fire, would resign") leaves it whole.
+        (c..end)
+            .find(|&j| self.w(j) == ",")
+            .filter(|&j| j >= c + 3 && main_verb(j + 1))
             .map_or(end, |j| j - 1)
     }
 
