@@ -9,6 +9,9 @@ use crate::analyze::people::lexicon::{Gender, LEX, contains};
 use crate::analyze::people::tokens::{Tok, TokKind, TokenView, is_capitalized};
 use crate::model::{Document, Person};
 
+/// Conjunctions opening a sentence before its subject ("But Roe, …").
+pub(super) const LEADS: &[&str] = &["but", "and", "so", "yet", "still"];
+
 const AUX_ADVERBS: &[&str] = &[
     "has",
     "have",
@@ -150,6 +153,19 @@ impl<'a> Ctx<'a> {
     }
     pub fn is_word(&self, k: usize) -> bool {
         self.toks.get(k).is_some_and(|t| t.kind == TokKind::Word)
+    }
+    /// The start of the sentence of `v` and its first word before `limit`, past a
+    /// conjunction opening it ("But Roe, …"); `limit` when no word comes first.
+    pub fn sentence_opening(&self, v: usize, limit: usize) -> Option<(usize, usize)> {
+        let (ss, _) = *self.sents.get(*self.sent.get(v)?)?;
+        let mut a = ss;
+        while a < limit && !self.is_word(a) {
+            a += 1;
+        }
+        if a < limit && LEADS.contains(&self.lw(a)) {
+            a += 1;
+        }
+        Some((ss, a))
     }
     pub fn is_mark(&self, k: usize) -> bool {
         let mut chars = self.w(k).chars();

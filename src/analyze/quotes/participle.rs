@@ -47,9 +47,6 @@ const PARTICIPLE_LEMMAS: &[&str] = &[
     "write",
 ];
 
-/// Conjunctions opening a sentence before its subject.
-const LEADS: &[&str] = &["but", "and", "so", "yet", "still"];
-
 /// Words that open a subject noun phrase even though they are function words.
 const SUBJECT_OPENERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "other", "some", "many", "most",
@@ -193,14 +190,7 @@ impl Ctx<'_> {
     /// short opening phrase closed by a comma that names nobody ("Minutes later, the
     /// union …"), cut at its head (the last capitalised word, group or role noun).
     fn opening_noun_phrase(&self, v: usize) -> Option<(usize, usize)> {
-        let (ss, _) = *self.sents.get(*self.sent.get(v)?)?;
-        let mut a = ss;
-        while a < v && !self.is_word(a) {
-            a += 1;
-        }
-        if LEADS.contains(&self.lw(a)) {
-            a += 1;
-        }
+        let (_, mut a) = self.sentence_opening(v, v)?;
         let lw = self.lw(a);
         if !SUBJECT_OPENERS.contains(&lw) && !self.is_pronoun(a) && self.mention[a].is_none() {
             // "Minutes later, the union …", "On Friday, the crews …": an opening phrase.

@@ -31,9 +31,6 @@ const OF_QUANTIFIERS: &[&str] = &[
 /// What a quantifier's "of" phrase may take ("most of them", "half of those").
 const OF_OBJECTS: &[&str] = &["them", "those", "us", "these"];
 
-/// Words that open a sentence before its subject ("But some who …").
-const LEADS: &[&str] = &["but", "and", "yet", "still", "so"];
-
 /// How many tokens the head phrase before "who" may span, and the relative clause.
 const MAX_HEAD: usize = 5;
 const MAX_RELATIVE: usize = 20;
@@ -44,14 +41,7 @@ impl Ctx<'_> {
     /// The speaker of the speech verb at `v` when the sentence opens with a phrase that
     /// a restrictive "who" clause or a quantifier's "of them" carries to the verb.
     pub(super) fn relative_subject(&self, v: usize) -> Option<Speaker> {
-        let (ss, _) = *self.sents.get(*self.sent.get(v)?)?;
-        let mut k = ss;
-        while k < v && !self.is_word(k) {
-            k += 1;
-        }
-        if k < v && LEADS.contains(&self.lw(k)) {
-            k += 1;
-        }
+        let (_, k) = self.sentence_opening(v, v)?;
         if v < k + 2 || (k..v).any(|j| self.in_quote[j].is_some()) {
             return None;
         }

@@ -7,7 +7,7 @@
 //! quotation took as its cue.
 
 use super::attribution::Found;
-use super::context::{Ctx, DETS};
+use super::context::{Ctx, DETS, LEADS};
 use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, VerbClass, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
@@ -23,10 +23,6 @@ const VERB_ADVERBS: &[&str] = &[
 
 /// Dashes that set off an aside ("Roe — a former aide — said").
 const DASHES: &[&str] = &["—", "–", "--"];
-
-/// Words opening a sentence before its subject: a conjunction that is skipped ("But Roe,
-/// …").
-const LEADS: &[&str] = &["but", "and", "so", "yet", "still"];
 
 /// How many tokens an aside between a subject and its verb may span.
 const MAX_ASIDE: usize = 36;
@@ -141,14 +137,7 @@ impl Ctx<'_> {
         e: usize,
         log: &[Said],
     ) -> Option<(Found, usize, usize)> {
-        let (ss, _) = *self.sents.get(*self.sent.get(v)?)?;
-        let mut a = ss;
-        while a < s && !self.is_word(a) {
-            a += 1;
-        }
-        if a < s && LEADS.contains(&self.lw(a)) {
-            a += 1;
-        }
+        let (_, a) = self.sentence_opening(v, s)?;
         if a != s || s > e || e >= v || self.w(v + 1) != "," || self.is_mark(v + 2) {
             return None;
         }
@@ -368,14 +357,7 @@ impl Ctx<'_> {
         {
             return None;
         }
-        let (ss, _) = *self.sents.get(*self.sent.get(v)?)?;
-        let mut a = ss;
-        while a < e && !self.is_word(a) {
-            a += 1;
-        }
-        if a < e && LEADS.contains(&self.lw(a)) {
-            a += 1;
-        }
+        let (ss, a) = self.sentence_opening(v, e)?;
         let opens = a == e || e > ss && CLAUSE_OPENERS.contains(&self.lw(e - 1));
         if !opens {
             return None;
