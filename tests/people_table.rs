@@ -18,6 +18,27 @@ type Case = (
 );
 
 const CASES: &[Case] = &[
+    // A kinship noun that an owner holds names the unknown name after it, however long.
+    (
+        "The firm passed to his eldest son Marten Vos Keller in 1990. Her aunt, Odile \
+         Brasseur Lantz, kept the books.",
+        &[("Marten Vos Keller", ""), ("Odile Brasseur Lantz", "")],
+        &[],
+    ),
+    // "Mr. X" joins the man of that surname, "Mrs. X" the woman.
+    (
+        "Tomas Varga and his wife, Ilona Varga, spoke at the hearing. Mr. Varga said little. \
+         Mrs. Varga wept.",
+        &[("Tomas Varga", ""), ("Ilona Varga", "")],
+        &[],
+    ),
+    // A regnal number after a given name belongs to the name; "World War II" names no one.
+    (
+        "The bridge was opened by Margrethe II in 1998, and her cousin Carl XVI Gustaf \
+         came too. The bridge outlived World War II.",
+        &[("Margrethe II", ""), ("Carl XVI Gustaf", "")],
+        &["Margrethe", "War II"],
+    ),
     // A town after "from"/"in" that reads as given name + role word is no person.
     (
         "Voters from Marion Judge, Ohio, and in Clifton Dean, S.C., cheered Lena Judge.",

@@ -43,7 +43,83 @@ const CASES: &[Case] = &[
             I,
         )],
     ),
+    // --- a statement reported by a cue after it starts after an attribution of its own
+    // in the stretch before: a fronted "as X revealed," or a clause joined by "and"
+    (
+        "Pier deeds\n\nAs this paper revealed, the pier is not owned by the city at all, \
+         according to old deeds.",
+        &[("Old deeds", "the pier is not owned by the city at all", I)],
+    ),
+    (
+        "Pier crews\n\nThe crews met the mayor on Monday, as the Courier reported, and \
+         they will return to the pier in June, two officials said.",
+        &[("Two officials", "they will return to the pier in June", I)],
+    ),
+    // ... and the earlier statement running over it ends before the joint: two statements
+    (
+        "Gap\n\nHis campaign manager, Jo Weir, says the senator can still close the gap in \
+         delegates, which stood at 263 before the vote, according to the Courier.",
+        &[
+            (
+                "Jo Weir",
+                "the senator can still close the gap in delegates",
+                I,
+            ),
+            ("The Courier", "which stood at 263 before the vote", I),
+        ],
+    ),
+    (
+        "New aide\n\nThe council announced last week that it hired a former aide, Ana Ruiz, \
+         who has been outspoken about the ferry, according to the Courier.",
+        &[
+            ("The council", "it hired a former aide, Ana Ruiz", I),
+            ("The Courier", "who has been outspoken about the ferry", I),
+        ],
+    ),
+    (
+        "Pier funds\n\nRoe said that the city, which had a surplus, would cut the pier fee, \
+         officials said.",
+        &[(
+            "Roe",
+            "the city, which had a surplus, would cut the pier fee",
+            I,
+        )],
+    ),
+    // --- the head before an attribution set inside the sentence: a bare speech-verb
+    // word in it is a noun ("breaking point")
+    (
+        "Board memo\n\nThe breaking point, Ivo Ash wrote, came on Friday, when the board \
+         sent out a memo.",
+        &[
+            ("Ivo Ash", "The breaking point", I),
+            (
+                "Ivo Ash",
+                "came on Friday, when the board sent out a memo",
+                I,
+            ),
+        ],
+    ),
     // --- a second attribution joined by a comma and a conjunction
+    (
+        "Ferry budget\n\nThe harbour board said the ferry was on track to break even, \
+         and Nils Oberg, the board's finance officer, said he expected a surplus next year.",
+        &[
+            (
+                "The harbour board",
+                "the ferry was on track to break even",
+                I,
+            ),
+            ("Nils Oberg", "he expected a surplus next year", I),
+        ],
+    ),
+    (
+        "Rink poll\n\nMost skaters said the new rink was too small for games, and more \
+         than 3 in 10 said the old one should stay open.",
+        &[
+            ("Skaters", "the new rink was too small for games", I),
+            ("3 in 10", "the old one should stay open", I),
+        ],
+    ),
     (
         "Fare survey\n\nMost riders said the new fare was fair, and a third of them said \
          it was far too high for families.",

@@ -10,6 +10,24 @@ mod table_support;
 use table_support::{D, I, QuoteCase as Case};
 
 const CASES: &[Case] = &[
+    // --- a capitalised modifier is not the speaker: the lower-case head after it is part
+    // of the phrase ("The Green frontrunner"), and "the Green state" holds no verb "state"
+    (
+        "Harbor plans\n\nThe Green frontrunner wrote for a local weekly that the port is \
+         neglected. Officials in Westmark, the Danish state across the bay, began work.",
+        &[("The Green frontrunner", "the port is neglected", I)],
+    ),
+    // --- after the quote, a noun that spells like a speech verb ("a failed state") or a
+    // cue inside a subordinate clause ("until the mayor spoke") is no attribution
+    (
+        "Harbor plans\n\nGovernor Tom Lark says the dredging \"did not succeed,\" and the \
+         port has become a failed state. Lark says he was \"kind of on the fence\" until \
+         the mayor spoke.",
+        &[
+            ("Tom Lark", "did not succeed", D),
+            ("Tom Lark", "kind of on the fence", D),
+        ],
+    ),
     // --- a name modifying the speaker's noun is not the speaker
     (
         "Budget talks stall\n\nGovernor Tom Lark left the capital on Monday.\n\n\

@@ -153,6 +153,15 @@ const OWN_CASES: &[&str] = &[
      Most of them said the timetable was late.\n\n\
      The pier is weak, captains and harbour officials told the Courier.\n\n\
      Insiders said: the cost and the delay make a quick fix unlikely.",
+    "Ferry costs\n\nThe cost, according to the audit, has doubled since May. \
+     The Quay Gazette, which argued that the fares were unfair, has lost the case. \
+     Clinton won three state primaries on Tuesday. Rosa Dunmore said no. \
+     Noting that the pier had failed twice, Rosa Dunmore asked for a new one. \
+     The harbour master accused him of hiding the ferry logs.",
+    "Ferry budget\n\nThe harbour board said the ferry was on track to break even, \
+     and Nils Oberg, the board's finance officer, said he expected a surplus next year.",
+    "Pier deeds\n\nAs this paper revealed, the pier is not owned by the city at all, \
+     according to old deeds.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -223,13 +223,10 @@ mod tests {
 
     #[test]
     fn the_fingerprint_is_the_one_stored_analyses_hold() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| {
-                let p = e.ok()?.path();
-                (p.extension()? == "txt").then(|| std::fs::read_to_string(p).ok())?
-            })
+        let mut texts: Vec<String> = crate::text::fixture_files()
+            .into_iter()
+            .filter(|(p, _)| p.extension().is_some_and(|x| x == "txt"))
+            .map(|(_, text)| text)
             .collect();
         texts.push("Ça VA? ΟΔΟΣ ΣΟΦΟΣ don’t 42°C.\n\nOne two three.".into());
         texts.push("Short one.".into());

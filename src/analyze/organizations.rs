@@ -69,15 +69,25 @@ fn is_acronym(w: &str) -> bool {
         && w.bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'&')
         && (2..=5).contains(&w.bytes().filter(u8::is_ascii_uppercase).count())
-        && !NOT_ORG_ACRONYMS.contains(&w)
+        && !NOT_ORG_ACRONYM_SET.contains(w)
 }
+
+/// [`NOT_ORG_ACRONYMS`] as a set: most chunks of one short word were compared with
+/// every entry of the same length.
+static NOT_ORG_ACRONYM_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOT_ORG_ACRONYMS.iter().copied().collect());
 
 /// Whether the sentence around `span` is written in capitals (a shouted headline).
 fn in_all_caps_text(doc: &Document, chunk: &Chunk) -> bool {
     let s = doc.sentence_text(chunk.sentence);
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() > 12
-        && letters.iter().filter(|c| c.is_uppercase()).count() * 10 > letters.len() * 7
+    // Counted in one pass, nothing collected.
+    let (letters, upper) = s
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .fold((0usize, 0usize), |(n, up), c| {
+            (n + 1, up + usize::from(c.is_uppercase()))
+        });
+    letters > 12 && upper * 10 > letters * 7
 }
 
 /// Whether a proper-noun chunk names an organization by its form alone (gazetteer,
@@ -202,15 +212,17 @@ fn fans_team(doc: &Document, chunk: &Chunk) -> bool {
 /// not a modifier of the noun after it ("the Independent candidate").
 fn the_outlet(doc: &Document, chunk: &Chunk) -> bool {
     let text = chunk.text(doc);
+    // Most chunks are no outlet's one word: asked before the words after it are read.
+    if chunk.words.len() != 1 || !OUTLET_WORDS.contains(&text) {
+        return false;
+    }
     let next_lower = doc.text[chunk.span.end..]
         .strip_prefix(' ')
         .and_then(|r| r.chars().next())
         .is_some_and(char::is_lowercase);
     let next_word = proper_nouns::letters_opening(doc.text[chunk.span.end..].trim_start());
     let modifier = next_lower && !proper_nouns::is_stopword(next_word) && !is_verb_like(next_word);
-    chunk.words.len() == 1
-        && OUTLET_WORDS.contains(&text)
-        && !chunk.sentence_initial
+    !chunk.sentence_initial
         && proper_nouns::word_before(doc, chunk.span.start).as_deref() == Some("the")
         && !modifier
 }
@@ -364,6 +376,11 @@ pub(crate) fn in_role_slot(doc: &Document, chunk: &Chunk) -> bool {
 
 /// [`in_role_slot`], computed.
 fn in_role_slot_now(doc: &Document, chunk: &Chunk) -> bool {
+    // Both slots open with one of four words: the six words are read only after one.
+    let slot_word = proper_nouns::word_before(doc, chunk.span.start);
+    if !matches!(slot_word.as_deref(), Some("at" | "of" | "for" | "with")) {
+        return false;
+    }
     let before = proper_nouns::words_before(doc, chunk.span.start, 6);
     let b = |i: usize| before.get(i).map(|w| w.as_ref()).unwrap_or("");
     // "a professor of linguistics": after an academic's "of" comes a field.
@@ -383,22 +400,35 @@ fn in_role_slot_now(doc: &Document, chunk: &Chunk) -> bool {
         })
 }
 
+/// Whether one of [`SOURCE_CUES`] ends right before the chunk ("according to X"): the
+/// word before is read first, the cue's other words only when it ends a cue.
+fn after_source_cue(doc: &Document, chunk: &Chunk) -> bool {
+    let Some(last) = proper_nouns::word_before(doc, chunk.span.start) else {
+        return false;
+    };
+    if !SOURCE_CUES
+        .iter()
+        .any(|cue| cue.last() == Some(&last.as_ref()))
+    {
+        return false;
+    }
+    let before = proper_nouns::words_before(doc, chunk.span.start, 3);
+    let b = |i: usize| before.get(i).map(|w| w.as_ref()).unwrap_or("");
+    SOURCE_CUES
+        .iter()
+        .any(|cue| cue.iter().rev().enumerate().all(|(i, w)| b(i) == *w))
+}
+
 /// Whether the chunk sits in an organization's slot by its context.
 fn org_by_context(doc: &Document, chunk: &Chunk) -> bool {
     // "taught English at a school": a language's name is not an organization.
     if is_language(chunk.text(doc)) {
         return false;
     }
-    let before = proper_nouns::words_before(doc, chunk.span.start, 3);
-    let b = |i: usize| before.get(i).map(|w| w.as_ref()).unwrap_or("");
     if in_role_slot(doc, chunk) || owns_media_work(doc, chunk) {
         return true;
     }
-    if SOURCE_CUES
-        .iter()
-        .any(|cue| cue.iter().rev().enumerate().all(|(i, w)| b(i) == *w))
-        && !chunk.possessive
-    {
+    if !chunk.possessive && after_source_cue(doc, chunk) {
         return true;
     }
     let after = doc.text[chunk.span.end..]
@@ -525,13 +555,16 @@ impl<'a> PeopleIndex<'a> {
         (2..n).any(|k| {
             let name = &doc.text[chunk.span.start..chunk.words[k - 1].end];
             let next = doc.slice(chunk.words[k]);
+            if !(self.names.contains(name) || self.aliases.contains(name))
+                || !next.starts_with(char::is_uppercase)
+            {
+                return false;
+            }
             let lower = next.to_lowercase();
-            (self.names.contains(name) || self.aliases.contains(name))
-                && next.starts_with(char::is_uppercase)
-                && (is_verb_like(&lower)
-                    || super::people::lexicon::is_function_word(&lower)
-                    || LEX.speech_verb(&lower).is_some()
-                    || (lower.ends_with('s') && !lower.ends_with("ss") && k + 1 < n))
+            is_verb_like(&lower)
+                || super::people::lexicon::is_function_word(&lower)
+                || LEX.speech_verb(&lower).is_some()
+                || (lower.ends_with('s') && !lower.ends_with("ss") && k + 1 < n)
         })
     }
 
@@ -647,7 +680,7 @@ pub fn extract_from(
         }
         // "super PAC", "GDP": capitals that are never an organization's name.
         if chunk.words.len() == 1
-            && NOT_ORG_ACRONYMS.contains(&chunk.text(doc))
+            && NOT_ORG_ACRONYM_SET.contains(chunk.text(doc))
             && ORGS.lookup(chunk.text(doc)).is_none()
         {
             continue;

@@ -456,18 +456,21 @@ fn place_by_form(doc: &Document, c: &Chunk) -> bool {
     {
         return true;
     }
-    let has_org_head = c
-        .words
-        .iter()
-        .any(|w| ORG_HEADS.is_one_word_head(doc.slice(*w)));
+    let has_org_head = || {
+        c.words
+            .iter()
+            .any(|w| ORG_HEADS.is_one_word_head(doc.slice(*w)))
+    };
     // "San Francisco Bulletin": a known place with more words after it names
-    // something else, though it starts with "San".
-    let known_place_then_more = PLACES
-        .find(c.text(doc))
-        .first()
-        .is_some_and(|m| m.span.start == 0 && m.span.end < c.span.len());
+    // something else, though it starts with "San". Asked last: it scans the chunk.
+    let known_place_then_more = || {
+        PLACES
+            .find(c.text(doc))
+            .first()
+            .is_some_and(|m| m.span.start == 0 && m.span.end < c.span.len())
+    };
     (proper_nouns::ends_with_head(doc, c, &PLACE_HEADS)
-        || (PLACE_PREFIXES.contains(&first) && !has_org_head && !known_place_then_more))
+        || (PLACE_PREFIXES.contains(&first) && !has_org_head() && !known_place_then_more()))
         && fire(rules::PLACES_HEAD_WORD, c.span)
 }
 

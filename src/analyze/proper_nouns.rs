@@ -625,11 +625,7 @@ pub fn word_before(doc: &Document, at: usize) -> Option<Cow<'_, str>> {
         // Something other than a space sits right before.
         return None;
     }
-    let start = before
-        .rfind(|c: char| !c.is_alphanumeric() && c != '-')
-        .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
-        .unwrap_or(0);
-    let w = &before[start..];
+    let w = &before[word_start(before)..];
     if w.is_empty() {
         None
     } else if w.is_ascii() {
@@ -641,6 +637,27 @@ pub fn word_before(doc: &Document, at: usize) -> Option<Cow<'_, str>> {
     } else {
         Some(Cow::Owned(w.to_lowercase()))
     }
+}
+
+/// Where the word ending `before` starts: after the last character that is neither
+/// alphanumeric nor a hyphen. ASCII bytes are read as they are; the first other byte met
+/// sends the search to the characters.
+fn word_start(before: &str) -> usize {
+    let bytes = before.as_bytes();
+    let mut start = bytes.len();
+    while let Some(&b) = start.checked_sub(1).and_then(|i| bytes.get(i)) {
+        if !b.is_ascii() {
+            return before
+                .rfind(|c: char| !c.is_alphanumeric() && c != '-')
+                .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+                .unwrap_or(0);
+        }
+        if !b.is_ascii_alphanumeric() && b != b'-' {
+            break;
+        }
+        start -= 1;
+    }
+    start
 }
 
 /// The most words [`words_before`] reads.
@@ -721,5 +738,30 @@ mod tests {
         let d = doc("Then U.S. trade barriers hit Acme Inc. and the U.S.");
         let got: Vec<&str> = chunks(&d).iter().map(|c| c.text(&d)).collect();
         assert_eq!(got, ["U.S.", "Acme Inc.", "U.S."]);
+    }
+
+    #[test]
+    fn word_start_is_the_one_found_by_characters() {
+        let by_chars = |before: &str| {
+            before
+                .rfind(|c: char| !c.is_alphanumeric() && c != '-')
+                .map(|i| i + before[i..].chars().next().map_or(1, char::len_utf8))
+                .unwrap_or(0)
+        };
+        for before in [
+            "",
+            "word",
+            "two words",
+            "a well-known",
+            "said, according",
+            "in Zürich",
+            "café owner",
+            "the “quoted",
+            "the 2024",
+            "ends with-",
+            "naïve-ish",
+        ] {
+            assert_eq!(word_start(before), by_chars(before), "{before:?}");
+        }
     }
 }

@@ -181,6 +181,16 @@ registry! {
         "\"Cruz and Trump said\": two people joined by \"and\" speak together; the speaker is the pair as the article names it, not the last one";
     QUOTES_WHO_ANTECEDENT = "quotes.who_antecedent", "quotes/phrases.rs::subject_of",
         "in \"<noun phrase>, who said …\" the noun phrase before the comma is the subject";
+    QUOTES_PRONOUN_OBJECT = "quotes.pronoun_object", "quotes/told.rs::pronoun_object_of",
+        "\"accused him of lying\": an object pronoun with the charge after it opens the statement of a verb that takes an object";
+    QUOTES_OPENING_PARTICIPLE = "quotes.opening_participle", "quotes/participle.rs::opening_participle",
+        "\"Noting that the pier had failed, Lark said …\": a reporting participle opening the sentence reports the clause up to the comma for the main clause's subject";
+    QUOTES_SHORT_ANSWER = "quotes.short_answer", "quotes/short_answers.rs::short_answer",
+        "\"Lark said no.\", \"Roe said she would.\": an answer word or a pronoun with an auxiliary ending the sentence after \"say\" is the whole statement";
+    QUOTES_CUE_NOUN = "quotes.cue_noun", "quotes/cue_nouns.rs::cue_is_noun",
+        "\"three state primaries\", \"Coastal states swing\", \"pledged delegates\": a speech-verb spelling used as a noun or noun modifier cues no statement";
+    QUOTES_WHICH_ANTECEDENT = "quotes.which_antecedent", "quotes/phrases.rs::subject_of",
+        "in \"<name, group or document>, which argued …\" the noun phrase before the comma is the subject";
     QUOTES_SUBJECT_BEFORE_MODIFIER = "quotes.subject_before_modifier", "quotes/phrases.rs::is_modifier_object",
         "a noun after a preposition inside a participial or relative modifier (\"a survey charting debt among farmers has found\") is not the verb's subject";
     QUOTES_PARTICIPLE_AFTER_ATTRIBUTION = "quotes.participle_after_attribution", "quotes/phrases.rs::gerund_subject",
@@ -299,6 +309,8 @@ registry! {
         "\"according to X, <clause>\" / \"<clause>, according to X\": the clause is X's statement";
     QUOTES_ACCORDING_AFTER_OPENER = "quotes.according_after_opener", "quotes/according.rs::opener_before_according",
         "\"Since May, according to the union, the crews have lost jobs\": after a short opening phrase, a mid-sentence \"according to X,\" reports the clause that follows";
+    QUOTES_ACCORDING_SHORT_HEAD = "quotes.according_short_head", "quotes/according.rs::short_head_tail",
+        "\"The cost, according to the audit, has doubled\": when only a head of one or two words stands before a mid-sentence \"according to X,\", the rest of the sentence after the source is X's statement (the head is its own fragment)";
     QUOTES_ACCORDING_TO_SOURCE = "quotes.according_to_source", "quotes/according.rs::according_source",
         "after \"according to\", the words up to the closing comma or sentence end name the source when no noun phrase walk does (\"according to his biography\", \"according to state records\")";
     QUOTES_QUANTITY_SOURCE = "quotes.quantity_source", "quotes/sources.rs::quantity_subject",
@@ -309,6 +321,10 @@ registry! {
         "a speaker phrase opening the sentence keeps its modifiers up to the speech verb (\"Friends of the mayor who have seen him say\", \"Farm economists, like their city colleagues, say\")";
     QUOTES_JOINED_ATTRIBUTION = "quotes.joined_attribution", "quotes/joined.rs::joined_attribution",
         "\"Most riders said the fare was fair, and a third said it was too high\" / \"… but noted that …\" / \"…, saying …\": a reported clause ends before a second attribution joined to it by a comma, semicolon or conjunction";
+    QUOTES_JOINED_APPOSITIVE = "quotes.joined_appositive", "quotes/joined.rs::appositive_joint",
+        "\"The board said it was on track, and Jo Roe, the budget chief, said …\": a comma before a second cue that closes an appositive of a named subject is no inversion; the first statement ends before the conjunction opening the name";
+    QUOTES_BACKWARD_AFTER_CUE = "quotes.backward_after_cue", "quotes/joined.rs::backward_start",
+        "\"As the mayor noted, the fare rose 5 percent, according to the audit\" / \"The board praised the plan, which would cut fares, officials said\": a statement reported by a cue after it starts after the joint of an attribution of its own in the stretch before";
     QUOTES_RELATIVE_INSIDE = "quotes.relative_inside", "quotes/joined.rs::relative_inside",
         "\"Lee said the pier needs repairs that the engineers said would cost $2 million\": a restrictive relative clause's own attribution inside a reported statement reports the relative clause's predicate for its subject";
     QUOTES_SPLIT_HEAD = "quotes.split_head", "quotes/heads.rs::add_split_heads",

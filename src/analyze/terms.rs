@@ -352,10 +352,9 @@ mod tests {
 
     #[test]
     fn the_index_is_the_sorted_postings_of_each_sentence() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        let mut texts: Vec<String> = crate::text::fixture_files()
+            .into_iter()
+            .map(|(_, text)| text)
             .collect();
         texts.push("Rules, rules and RULES. The ruling ruled.\n\nChina’s rules: china’s.".into());
         for text in &texts {

@@ -559,6 +559,16 @@ fn words_upto(s: &str, max: usize) -> usize {
     let bytes = s.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while i < bytes.len() && words < max {
+        // Eight ASCII bytes at once; the count may pass `max` there, hence the `min`.
+        if let Some(x) = crate::text::spaces::ascii_group(bytes, i) {
+            let space = crate::text::spaces::space_bits(x);
+            let word = crate::text::spaces::word_bits(space);
+            let starts = crate::text::spaces::word_starts(word, space, !in_word);
+            words += starts.count_ones() as usize;
+            in_word = word >> 63 != 0;
+            i += 8;
+            continue;
+        }
         let (space, len) = match bytes[i] {
             b @ 0..0x80 => (b == b' ' || (b'\t'..=b'\r').contains(&b), 1),
             _ => s[i..]
@@ -570,7 +580,7 @@ fn words_upto(s: &str, max: usize) -> usize {
         in_word = !space;
         i += len;
     }
-    words
+    words.min(max)
 }
 
 /// Longest block a credit standing alone below it marks as a caption.
@@ -625,8 +635,10 @@ mod tests {
             "tabs\tand\nnew\x0blines\x0c\r end",
             "no\u{a0}break\u{2003}em\u{3000}ideographic\u{85}next",
             "Café “quoted” — ΟΔΟΣ 🙂 \u{1c}x\u{1f}",
+            "eight by eight: groups of ASCII words,\tsome\n\nlonger than others do",
+            "abcdefgh ijklmnop\rqrstuvwx  yz12345678 é abcdefghijklmnopqrstuvwxyz tail",
         ] {
-            for max in [0, 1, 2, 3, 100] {
+            for max in [0, 1, 2, 3, 5, 8, 9, 100] {
                 let want = s.split_whitespace().take(max).count();
                 assert_eq!(words_upto(s, max), want, "{s:?} {max}");
             }

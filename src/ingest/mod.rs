@@ -148,6 +148,25 @@ fn longest_unbroken_run(text: &str) -> usize {
     let mut current = 0;
     let mut i = 0;
     while i < bytes.len() {
+        // Eight ASCII bytes at once once a run of eight is known: only the runs at the
+        // group's ends can then matter (one inside is at most six long).
+        if longest >= 8
+            && let Some(x) = crate::text::spaces::ascii_group(bytes, i)
+        {
+            let space = crate::text::spaces::space_bits(x);
+            if space == 0 {
+                current += 8;
+            } else {
+                // Bytes before the first space end the current run; those after the last
+                // one start the next.
+                current += space.trailing_zeros() as usize / 8;
+                longest = longest.max(current);
+                current = space.leading_zeros() as usize / 8;
+            }
+            longest = longest.max(current);
+            i += 8;
+            continue;
+        }
         // ASCII bytes are read without decoding them (most of an article).
         let (breaks, len) = match bytes[i] {
             b @ 0..0x80 => (b == b' ' || (b'\t'..=b'\r').contains(&b), 1),
@@ -229,4 +248,41 @@ pub fn too_big(bytes: usize, max: usize) -> Error {
         crate::config::human_size(max),
         crate::config::vars::MAX_UPLOAD_BYTES
     ))
+}
+
+#[cfg(test)]
+mod run_tests {
+    use super::longest_unbroken_run;
+
+    /// The run length character by character, as the function was first written.
+    fn by_chars(text: &str) -> usize {
+        let (mut longest, mut current) = (0, 0);
+        for c in text.chars() {
+            if c.is_whitespace() || (c as u32) >= 0x0530 {
+                current = 0;
+            } else {
+                current += 1;
+                longest = longest.max(current);
+            }
+        }
+        longest
+    }
+
+    #[test]
+    fn the_longest_run_is_the_one_counted_by_characters() {
+        let long = "x".repeat(37);
+        let texts = [
+            String::new(),
+            "a b".into(),
+            "eight by eight words in groups of ASCII\tbytes\r\n".repeat(3),
+            format!("short words then {long} and more short words after it ok"),
+            format!("{long}é{long}{long} trailing"),
+            format!("lead {long}"),
+            format!("abcdefghijkl mnopqrstu vw xyz 漢字{long}x y"),
+            "abcdefghij klmno pqrst uvw ab cd efghijklmnopqrs tuvwxyz0123".into(),
+        ];
+        for t in &texts {
+            assert_eq!(longest_unbroken_run(t), by_chars(t), "{t:?}");
+        }
+    }
 }

@@ -130,7 +130,8 @@ pub fn build_word_table(entries: &[(String, u32)]) -> Vec<u8> {
 
 /// A byte trie over phrases, each with a value. Layout: node count, edge count, the
 /// root's 256 children (`NONE` when absent), 256 bytes saying which bytes have a root
-/// child (1) or none (0), per node its value (`NONE` when no phrase
+/// child (1) or none (0), a bit per pair of bytes saying whether a phrase starts with
+/// the pair or is the pair's first byte alone (65,536 bits), per node its value (`NONE` when no phrase
 /// ends there) and its first edge (plus one end mark), per edge its target node, then
 /// per edge its byte; a node's edges are sorted by byte.
 #[derive(Clone, Copy)]
@@ -138,6 +139,9 @@ pub struct Trie<'a> {
     root: &'a [u8],
     /// Per first byte, whether any phrase starts with it: the scan's one-load test.
     starts: &'a [u8; 256],
+    /// Per pair of first bytes, whether a walk from the first can get past the second
+    /// (see [`pair_bit`]): most walks end there, and one bit test is cheaper.
+    pairs: &'a [u8; PAIR_BYTES],
     value: &'a [u8],
     first_edge: &'a [u8],
     target: &'a [u8],
@@ -152,12 +156,15 @@ impl<'a> Trie<'a> {
         let (root, rest) = bytes[8..].split_at(256 * 4);
         let (starts, rest) = rest.split_at(256);
         let starts: &[u8; 256] = starts.try_into().expect("a trie holds 256 start bytes");
+        let (pairs, rest) = rest.split_at(PAIR_BYTES);
+        let pairs: &[u8; PAIR_BYTES] = pairs.try_into().expect("a trie holds its pair bits");
         let (value, rest) = rest.split_at(nodes * 4);
         let (first_edge, rest) = rest.split_at((nodes + 1) * 4);
         let (target, label) = rest.split_at(edges * 4);
         Trie {
             root,
             starts,
+            pairs,
             value,
             first_edge,
             target,
@@ -212,6 +219,14 @@ impl<'a> Trie<'a> {
                     at += 1;
                     continue;
                 }
+                // No phrase is the first byte alone nor starts with these two bytes: the
+                // walk would end at once (most walks from a lower-case start do).
+                let next = text.get(at + 1).copied();
+                let (i, bit) = pair_bit(text[at], next.unwrap_or(0));
+                if next.is_some() && self.pairs[i] & bit == 0 {
+                    at += 1;
+                    continue;
+                }
                 if let Some((end, v)) = self.longest_at(text, at) {
                     let start = at;
                     at = end;
@@ -232,6 +247,18 @@ impl<'a> Trie<'a> {
             .filter(|&(end, _)| end == text.len())
             .map(|(_, v)| v)
     }
+}
+
+/// Bytes of a trie's pair bits: one bit per pair of bytes.
+const PAIR_BYTES: usize = 256 * 256 / 8;
+
+/// Where the bit for a walk starting with `first` then `second` is: byte index and mask.
+/// It is set when the phrase `first` alone exists (the walk has a match whatever
+/// follows) or some phrase starts with the two bytes.
+#[inline]
+fn pair_bit(first: u8, second: u8) -> (usize, u8) {
+    let pair = usize::from(first) << 8 | usize::from(second);
+    (pair >> 3, 1 << (pair & 7))
 }
 
 /// Builds a [`Trie`]'s bytes from `(phrase, value)` pairs; when a phrase is listed twice
@@ -267,6 +294,18 @@ pub fn build_trie<'p>(phrases: impl IntoIterator<Item = (&'p str, u32)>) -> Vec<
     }
     root.iter().for_each(|&r| push_u32(&mut out, r));
     out.extend(root.iter().map(|&r| u8::from(r != NONE)));
+    let mut pairs = vec![0u8; PAIR_BYTES];
+    for &(first, node) in &nodes[0].1 {
+        let (value, children) = &nodes[node as usize];
+        for second in 0..=255u8 {
+            let passes = *value != NONE || children.iter().any(|c| c.0 == second);
+            if passes {
+                let (i, bit) = pair_bit(first, second);
+                pairs[i] |= bit;
+            }
+        }
+    }
+    out.extend_from_slice(&pairs);
     nodes.iter().for_each(|n| push_u32(&mut out, n.0));
     let mut first = 0u32;
     for n in &nodes {

@@ -9,6 +9,7 @@
 
 use super::abbrev::{AbbrevClass, abbreviation_class};
 use super::chars::{char_at, word_before};
+use super::spaces;
 
 /// Characters that may stand before a list marker as a bullet.
 const BULLETS: &[char] = &['•', '⁃', '‣', '◦', '▪', '▫', '●', '○', '■', '□', '·'];
@@ -67,6 +68,20 @@ pub(crate) fn list_items(body: &str) -> Vec<ListItem> {
             }
             if next == b.len() {
                 break;
+            }
+        }
+        // Eight ASCII letters and spaces (most of a paragraph) at once: no marker starts
+        // there (a capital never opens one, a small letter only before '.' or ')') and
+        // no line ends; only what a word start changes is kept.
+        if let Some(blank) = spaces::ascii_group(b, next).and_then(spaces::only_letters_and_blanks)
+        {
+            let starts = spaces::word_starts(spaces::word_bits(blank), blank, after_space);
+            let last_opens = starts >> 63 != 0;
+            if !last_opens || !matches!(b.get(next + 8), Some(b'.' | b')')) {
+                line_blank &= starts == 0;
+                after_space = blank >> 63 != 0;
+                next += 8;
+                continue;
             }
         }
         // A byte loop: ASCII characters (most of them) are classified without decoding.
@@ -201,5 +216,20 @@ mod tests {
         assert!(starts("1. He ranked No. 2. Then he fell.").is_empty());
         assert!(starts("1. Alpha 3. Gamma").is_empty());
         assert!(starts("a. alpha b. beta").is_empty());
+    }
+
+    /// The eight-byte skip over letters and spaces finds the same markers wherever
+    /// they fall in a group: at its last byte, right after it, inside it.
+    #[test]
+    fn markers_are_found_at_every_alignment() {
+        for pad in 0..10 {
+            let lead = format!("{}Two goals for the year", "x".repeat(pad));
+            let body = format!("{lead}\na) Cut taxes b) Raise wages c) Build more homes");
+            assert_eq!(starts(&body), vec!["a)", "b)", "c)"], "{body:?}");
+            let body = format!("{lead}\n1. Cut taxes now 2. Raise wages 3. Build");
+            assert_eq!(starts(&body), vec!["1.", "2.", "3."], "{body:?}");
+            let body = format!("{lead} and a. then b. more words");
+            assert!(starts(&body).is_empty(), "{body:?}");
+        }
     }
 }

@@ -40,25 +40,35 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     text.get(at..).and_then(|rest| rest.chars().next())
 }
 
+/// Whether each byte is an ASCII letter or digit: one load per byte in the scanner's
+/// inner loop.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The end of the run of word characters starting at `at` (`at` if there is none).
+#[inline]
 fn run_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = at;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
+    loop {
+        while i < bytes.len() && ASCII_ALNUM[bytes[i] as usize] {
             i += 1;
-        } else {
-            match char_at(text, i) {
-                Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
-                _ => break,
-            }
+        }
+        if i >= bytes.len() || bytes[i].is_ascii() {
+            return i;
+        }
+        match char_at(text, i) {
+            Some(c) if c.is_alphanumeric() => i += c.len_utf8(),
+            _ => return i,
         }
     }
-    i
 }
 
 /// Iterator over word spans `(start, end)` in text order.

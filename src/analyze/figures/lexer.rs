@@ -225,10 +225,9 @@ mod tests {
 
     #[test]
     fn the_byte_loop_cuts_as_the_char_loop_did() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/articles");
-        let mut texts: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        let mut texts: Vec<String> = crate::text::fixture_files()
+            .into_iter()
+            .map(|(_, text)| text)
             .collect();
         texts.push("Ça coûte 3,5 € l’unité; rock’n’roll '90s 1.2.3, 4,. x\u{a0}y\u{2003}z\r\n\n\nΟΔΟΣ’s ’ 5’".into());
         texts.push(String::new());

@@ -1,7 +1,7 @@
 //! Turning name candidates into people: one entity per person, with its fullest
 //! name, its mentions and aliases (surname, "Mr. X", unique first name) and its role.
 
-use super::lexicon::LEX;
+use super::lexicon::{Gender, LEX};
 use super::tokens::Tok;
 use super::{
     NameCandidate, affiliation, as_role, is_title_like, lead_role, list_roles, role_coref, roles,
@@ -190,7 +190,22 @@ fn single_words(
                 .flatten()
                 .filter(|_| fire(rules::PEOPLE_FIRST_NAME_MENTION, span))
         };
-        let by_surname = nearest_with_key(by_key, &w, span.start)
+        // "Mr. Roe" is not the Ann Roe of the article; "Mrs. Roe" is not its Tom Roe.
+        let want = c
+            .honorific
+            .and_then(|h| LEX.honorific(toks[h].text(text)))
+            .filter(|&g| g != Gender::Unknown);
+        let fits = |ei: usize| {
+            want.is_none_or(|g| {
+                let e: &Entity = &ents[ei];
+                e.words.len() < 2
+                    || LEX
+                        .first_name_gender(&e.words[0])
+                        .is_none_or(|eg| eg == g || eg == Gender::Unknown)
+            })
+        };
+        let by_surname = nearest_with_key_where(by_key, &w, span.start, fits)
+            .or_else(|| nearest_with_key(by_key, &w, span.start))
             .filter(|_| fire(rules::PEOPLE_SURNAME_MENTION, span));
         let ei = match by_surname.or_else(by_first) {
             Some(ei) => ei,
@@ -404,9 +419,29 @@ fn nearest_with_key(
     key: &str,
     at: usize,
 ) -> Option<usize> {
+    nearest_with_key_where(by_key, key, at, |_| true)
+}
+
+/// [`nearest_with_key`] among the entities that `fits` accepts: the nearest before `at`,
+/// else the first after it.
+fn nearest_with_key_where(
+    by_key: &HashMap<String, BTreeMap<usize, usize>>,
+    key: &str,
+    at: usize,
+    fits: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    // A bounded look each way keeps a text full of one surname linear.
+    const LOOK: usize = 256;
     let slot = by_key.get(key)?;
     slot.range(..=at)
-        .next_back()
-        .or_else(|| slot.range(at..).next())
+        .rev()
+        .take(LOOK)
         .map(|(_, &e)| e)
+        .find(|&e| fits(e))
+        .or_else(|| {
+            slot.range(at..)
+                .take(LOOK)
+                .map(|(_, &e)| e)
+                .find(|&e| fits(e))
+        })
 }

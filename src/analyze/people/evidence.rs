@@ -228,6 +228,10 @@ pub(crate) fn person_context(text: &str, toks: &[Tok], first: usize, last: usize
     if b1 == "of" && RELATION_NOUNS.contains(&b2.as_ref()) {
         return true;
     }
+    // "his eldest son Jan de Wit", "her aunt, Mara Ost,": a kinship noun an owner holds.
+    if relation_slot(text, toks, first) {
+        return true;
+    }
     let a1 = lower(text, toks, last + 1);
     let a2 = lower(text, toks, last + 2);
     let a3 = lower(text, toks, last + 3);

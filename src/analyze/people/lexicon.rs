@@ -40,6 +40,64 @@ pub struct Lexicon {
     pub speech_verbs: HashMap<String, SpeechVerb>,
     pub lemmas: Vec<String>,
     pub honorifics: HashMap<String, Gender>,
+    /// Which (first letter, last letter, length) an ASCII speech verb form can have:
+    /// most words of a text fail it and skip the hash probe (see [`ShapeFilter`]).
+    verb_shapes: ShapeFilter,
+}
+
+/// A filter over the shape of short ASCII words: a bit per (first letter, last letter,
+/// byte length), set for every word of a list. A word whose shape has no bit is in no
+/// list entry; any other word (longer, non-ASCII, or a shape some entry has) must be
+/// looked up. Lists with an entry the filter cannot describe pass every word.
+struct ShapeFilter {
+    /// Length bits by `slot(first) * SLOTS + slot(last)`.
+    bits: Vec<u64>,
+    exact: bool,
+}
+
+impl ShapeFilter {
+    /// Letters a..z, and one slot for every other byte.
+    const SLOTS: usize = 27;
+
+    fn slot(b: u8) -> usize {
+        let l = b.to_ascii_lowercase();
+        if l.is_ascii_lowercase() {
+            (l - b'a') as usize
+        } else {
+            26
+        }
+    }
+
+    fn index(w: &[u8]) -> usize {
+        Self::slot(w[0]) * Self::SLOTS + Self::slot(w[w.len() - 1])
+    }
+
+    fn new<'s>(entries: impl Iterator<Item = &'s str>) -> ShapeFilter {
+        let mut f = ShapeFilter {
+            bits: vec![0; Self::SLOTS * Self::SLOTS],
+            exact: true,
+        };
+        for e in entries {
+            if e.is_empty() || e.len() >= 64 || !e.is_ascii() {
+                f.exact = false;
+                continue;
+            }
+            let b = e.as_bytes();
+            f.bits[Self::index(b)] |= 1 << b.len();
+        }
+        f
+    }
+
+    /// False only when no entry can equal `word` lower-cased.
+    fn may_hold(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        // Lower-casing an ASCII word keeps its length and its bytes' slots; any other
+        // word is left to the full lookup.
+        if !self.exact || b.is_empty() || b.len() >= 64 || !word.is_ascii() {
+            return true;
+        }
+        self.bits[Self::index(b)] & (1 << b.len()) != 0
+    }
 }
 
 /// The bits (`compiled::*`) of the word lists a word is in, from the word table
@@ -99,14 +157,19 @@ impl Lexicon {
                 (e.field(0).to_lowercase(), g)
             })
             .collect();
+        let verb_shapes = ShapeFilter::new(speech_verbs.keys().map(String::as_str));
         Lexicon {
             speech_verbs,
             lemmas,
             honorifics,
+            verb_shapes,
         }
     }
 
     pub fn speech_verb(&self, word: &str) -> Option<SpeechVerb> {
+        if !self.verb_shapes.may_hold(word) {
+            return None;
+        }
         with_lower(word, |w| self.speech_verbs.get(w).copied())
     }
     pub fn lemma(&self, v: SpeechVerb) -> &str {
@@ -273,3 +336,26 @@ pub const ROLE_MODIFIERS: ClassTable =
 
 pub const PRONOUNS_SINGULAR_MALE: &[&str] = &["he", "him", "his"];
 pub const PRONOUNS_SINGULAR_FEMALE: &[&str] = &["she", "her", "hers"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shape_filter_passes_every_speech_verb_in_any_case() {
+        for form in LEX.speech_verbs.keys() {
+            assert!(LEX.verb_shapes.may_hold(form), "{form}");
+            assert!(LEX.speech_verb(&form.to_uppercase()).is_some(), "{form}");
+            assert!(
+                LEX.speech_verb(&crate::text::case::capitalize(form))
+                    .is_some()
+            );
+        }
+        // Shapes no verb has are answered without a lookup, and only those.
+        for w in ["the", "of", "Zzzz", "x", "", "émile", "Said", "SAYS"] {
+            let found = with_lower(w, |l| LEX.speech_verbs.contains_key(l));
+            assert!(LEX.verb_shapes.may_hold(w) || !found, "{w}");
+            assert_eq!(LEX.speech_verb(w).is_some(), found, "{w}");
+        }
+    }
+}

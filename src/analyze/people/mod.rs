@@ -207,6 +207,23 @@ fn name_after_titles(
     (name_start, honorific)
 }
 
+/// Titles of sovereigns and popes, before a given name with a regnal number ("King Abdullah
+/// II", "Pope John Paul II"); after a family name the numeral is a generation ("Ann Roe III").
+const SOVEREIGN_TITLES: &[&str] = &[
+    "king", "queen", "pope", "emperor", "empress", "tsar", "czar", "prince", "princess", "sultan",
+    "shah", "emir", "grand", "duke", "archduke",
+];
+
+/// A Roman numeral of two or more letters that follows a monarch's or pope's given name
+/// ("II", "XIV"); single letters ("I", "V") read as a pronoun or an initial.
+fn regnal_numeral(w: &str) -> bool {
+    const NUMERALS: &[&str] = &[
+        "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII", "XIII", "XIV", "XV", "XVI",
+        "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII",
+    ];
+    NUMERALS.contains(&w)
+}
+
 /// A capitalized compound whose last part is an ordinary lower-case word: "Texas-based",
 /// "Co-anchor", "Soap-maker"; a name's parts are capitalized ("Lloyd-George").
 fn compound_modifier(w: &str) -> bool {
@@ -265,6 +282,16 @@ const PARTICLES: &[&str] = &[
     "le", "ter", "dos", "das",
 ];
 
+/// The longest of [`PARTICLES`] (a test checks it).
+const LONGEST_PARTICLE: usize = 5;
+
+/// Whether the word is one of [`PARTICLES`], in any case. A word longer than every
+/// particle is none: lower-casing keeps an ASCII word's length, and a word with other
+/// letters never lower-cases to a particle (see the test).
+fn is_particle(w: &str) -> bool {
+    w.len() <= LONGEST_PARTICLE && contains(PARTICLES, w)
+}
+
 /// All capitalised runs read as person names, in text order.
 pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<NameCandidate> {
     let mut out = Vec::new();
@@ -276,55 +303,7 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
             continue;
         }
         let start = i;
-        let mut end = i;
-        let mut resume = None;
-        while end + 1 < toks.len() && paras[end + 1] == paras[start] {
-            let next = &toks[end + 1];
-            if next.start > toks[end].end + 1 {
-                // more than one space or a line break: still a run if a single space
-                if text[toks[end].end..next.start].contains('\n') {
-                    break;
-                }
-            }
-            if toks[end + 1].is_name_word()
-                && headline_verb(next.text(text))
-                && evidence::is_plain_name_word(text, &toks[end])
-                && !LEX.is_common_word(toks[end].text(text))
-            {
-                // "Jo Roe Says Plan Fails", a headline: the verb ends a name that ends in a
-                // name word, and the capitalized words after it are the headline's
-                // clause, no new name.
-                let mut after = end + 2;
-                while after < toks.len()
-                    && toks[after].is_name_word()
-                    && paras[after] == paras[start]
-                    && !text[toks[after - 1].end..toks[after].start].contains('\n')
-                {
-                    after += 1;
-                }
-                resume = Some(after);
-                break;
-            } else if toks[end + 1].is_name_word() {
-                end += 1;
-            } else if next.is_word()
-                && contains(PARTICLES, next.text(text))
-                && end + 2 < toks.len()
-                && toks[end + 2].is_name_word()
-            {
-                end += 2;
-            } else if next.is_word()
-                && contains(PARTICLES, next.text(text))
-                && end + 3 < toks.len()
-                && toks[end + 2].is_word()
-                && contains(PARTICLES, toks[end + 2].text(text))
-                && toks[end + 3].is_name_word()
-            {
-                // Two particles: "van der", "de la".
-                end += 3;
-            } else {
-                break;
-            }
-        }
+        let (end, resume) = run_end(text, toks, paras, start);
         i = resume.unwrap_or(end + 1);
         let (name_start, honorific) = name_after_titles(text, toks, paras, start, end);
         if name_start > end || continues_place(text, toks, start, name_start) {
@@ -385,6 +364,63 @@ pub(crate) fn name_candidates(text: &str, toks: &[Tok], paras: &[usize]) -> Vec<
     }
     join_lists(text, toks, &mut out, unconfirmed);
     out
+}
+
+/// Where the capitalised run that opens at `start` ends (particles, a regnal number and
+/// one paragraph line inside), and where the scan resumes when a headline verb cut it.
+fn run_end(text: &str, toks: &[Tok], paras: &[usize], start: usize) -> (usize, Option<usize>) {
+    let mut end = start;
+    let mut resume = None;
+    while end + 1 < toks.len() && paras[end + 1] == paras[start] {
+        let next = &toks[end + 1];
+        if next.start > toks[end].end + 1 {
+            // more than one space or a line break: still a run if a single space
+            if text[toks[end].end..next.start].contains('\n') {
+                break;
+            }
+        }
+        if toks[end + 1].is_name_word()
+            && headline_verb(next.text(text))
+            && evidence::is_plain_name_word(text, &toks[end])
+            && !LEX.is_common_word(toks[end].text(text))
+        {
+            // "Jo Roe Says Plan Fails", a headline: the verb ends a name that ends in a
+            // name word, and the capitalized words after it are the headline's
+            // clause, no new name.
+            let mut after = end + 2;
+            while after < toks.len()
+                && toks[after].is_name_word()
+                && paras[after] == paras[start]
+                && !text[toks[after - 1].end..toks[after].start].contains('\n')
+            {
+                after += 1;
+            }
+            resume = Some(after);
+            break;
+        } else if toks[end + 1].is_name_word() {
+            end += 1;
+        } else if regnal_numeral(next.text(text))
+            && given_name_tok(text, &toks[end])
+            && (end == start || contains(SOVEREIGN_TITLES, toks[start].text(text)))
+        {
+            // "Queen Margrethe II", "Louis XIV", "Carl XVI Gustaf": a regnal number.
+            end += 1;
+        } else if !(next.is_word() && is_particle(next.text(text))) {
+            break;
+        } else if end + 2 < toks.len() && toks[end + 2].is_name_word() {
+            end += 2;
+        } else if end + 3 < toks.len()
+            && toks[end + 2].is_word()
+            && is_particle(toks[end + 2].text(text))
+            && toks[end + 3].is_name_word()
+        {
+            // Two particles: "van der", "de la".
+            end += 3;
+        } else {
+            break;
+        }
+    }
+    (end, resume)
 }
 
 /// Whether the run starting at token `start` follows "of" or "for" right after a
@@ -673,5 +709,23 @@ mod particle_tests {
             assert!(p.ends_with(['-', '\'', '’']), "{p}");
         }
         assert!(has_particle_prefix("al-Karim") && !has_particle_prefix("alKarim"));
+    }
+
+    #[test]
+    fn particles_are_short_lower_case_ascii_without_k() {
+        // `is_particle` skips longer words: only the Kelvin sign lower-cases from
+        // non-ASCII to ASCII ("k"), and no particle holds a "k".
+        assert_eq!(
+            PARTICLES.iter().map(|p| p.len()).max(),
+            Some(LONGEST_PARTICLE)
+        );
+        for p in PARTICLES {
+            assert!(
+                p.bytes().all(|b| b.is_ascii_lowercase() && b != b'k'),
+                "{p}"
+            );
+            assert!(is_particle(p) && is_particle(&p.to_uppercase()));
+        }
+        assert!(!is_particle("dellas") && !is_particle("Van-") && !is_particle("Dé"));
     }
 }

@@ -76,8 +76,14 @@ const ABBREVIATIONS: &[&str] = &[
     "approx", "est", "etc", "sens", "reps", "govs", "drs", "gens", "profs",
 ];
 
+/// The longest entry of [`ABBREVIATIONS`] (a test checks it).
+const LONGEST_ABBREVIATION: usize = 6;
+
 pub fn is_abbreviation(word: &str) -> bool {
-    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // A non-ASCII word equals no (ASCII) entry case-insensitively, nor a longer one.
+    (word.len() <= LONGEST_ABBREVIATION
+        && word.is_ascii()
+        && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)))
         || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
         || (word.contains('.')
             && word
@@ -209,7 +215,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 }
 
 fn push_punct(text: &str, from: usize, to: usize, out: &mut Vec<Tok>) {
-    if from >= to {
+    // Most gaps between words are one space.
+    if from >= to || to == from + 1 && text.as_bytes()[from] == b' ' {
         return;
     }
     for (i, c) in text[from..to].char_indices() {
@@ -247,6 +254,17 @@ mod tests {
         assert_eq!(view.lower(view.toks.len()), "");
         assert_eq!(view.para.first(), Some(&0));
         assert_eq!(view.para.last(), Some(&1));
+    }
+
+    #[test]
+    fn longest_abbreviation_bounds_the_list() {
+        assert_eq!(
+            ABBREVIATIONS.iter().map(|a| a.len()).max(),
+            Some(LONGEST_ABBREVIATION)
+        );
+        assert!(ABBREVIATIONS.iter().all(|a| a.is_ascii()));
+        assert!(is_abbreviation("MESSRS") && is_abbreviation("Gov't") && is_abbreviation("É"));
+        assert!(!is_abbreviation("Messrsx") && !is_abbreviation("said"));
     }
 
     #[test]

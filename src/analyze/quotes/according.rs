@@ -6,7 +6,7 @@
 //! the cue or the words up to its closing comma.
 
 use super::attribution::Found;
-use super::context::Ctx;
+use super::context::{Ctx, LEADS};
 use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, is_function_word};
 use crate::analyze::people::tokens::TokKind;
@@ -39,7 +39,9 @@ impl Ctx<'_> {
         let next_is_word =
             self.is_word(e + 1) && e < sent_end && (k <= sent_start + 2 || self.w(k - 1) != ",");
         // "(According to X, …)": a bracket opening the sentence before it.
-        k == sent_start
+        // "But according to X, …": an opening conjunction changes nothing.
+        let opens = k == sent_start || k == sent_start + 1 && LEADS.contains(&self.lw(sent_start));
+        opens
             || (k > sent_start && self.is_mark(k - 1))
             || (k == sent_start + 1 && self.w(sent_start) == "(")
             || next_is_word
@@ -112,6 +114,45 @@ impl Ctx<'_> {
         .then_some((k, e, Speaker::Group(label)))
     }
 
+    /// "The cost, according to the audit, has doubled." / "Now, according to the poll,
+    /// the race is close.": the statement before the cue (`cs..=ce`) is a head of at most
+    /// two words, and the source ending at `e` is closed by a comma; the rest of the
+    /// sentence, two words or more with no quotation, is the statement (the head is
+    /// added as its own fragment by `reported::head_fragment`).
+    fn short_head_tail(
+        &self,
+        cs: usize,
+        ce: usize,
+        e: usize,
+        sent_end: usize,
+    ) -> Option<(usize, usize)> {
+        let head_words = (cs..=ce).filter(|&j| self.is_word(j)).count();
+        // "But according to X, …": a conjunction is no head.
+        let conjunction = (cs..=ce).all(|j| !self.is_word(j) || LEADS.contains(&self.lw(j)));
+        if cs > ce
+            || conjunction
+            || head_words > 2
+            || ce > e
+            || self.w(e + 1) != ","
+            || e + 2 > sent_end
+        {
+            return None;
+        }
+        let start = e + 2;
+        let mut end = sent_end;
+        while end > start && self.toks[end].kind == TokKind::Punct {
+            end -= 1;
+        }
+        let words = (start..=end).filter(|&j| self.is_word(j)).count();
+        let clean = (start..=end)
+            .all(|j| self.in_quote[j].is_none() && !self.is_mark(j) && self.lw(j) != "according");
+        (words >= 2
+            && clean
+            && self.is_word(start)
+            && self.tag(rules::QUOTES_ACCORDING_SHORT_HEAD, start, end))
+        .then_some((start, end))
+    }
+
     /// "According to X, …" / "…, according to X."
     pub fn according_to(&mut self, k: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
         if self.lw(k) != "according" || self.lw(k + 1) != "to" || self.in_quote[k].is_some() {
@@ -145,16 +186,16 @@ impl Ctx<'_> {
             }
             (c, sent_end)
         } else {
-            if self.w(k - 1) == "," {
-                (sent_start, k - 2)
-            } else {
-                (sent_start, k - 1)
-            }
+            let ce = if self.w(k - 1) == "," { k - 2 } else { k - 1 };
+            (self.backward_start(sent_start, ce), ce)
         };
         let mut ce = ce;
         while ce > cs && self.toks[ce].kind == TokKind::Punct {
             ce -= 1;
         }
+        let (cs, ce) = self
+            .short_head_tail(cs, ce, e, sent_end)
+            .unwrap_or((cs, ce));
         if cs > ce
             || (cs..=ce).any(|j| self.in_quote[j].is_some())
             || (cs..=ce).filter(|&j| self.is_word(j)).count() < 3

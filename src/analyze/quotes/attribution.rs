@@ -21,6 +21,13 @@ pub(crate) struct Found {
 }
 
 /// Words right before a quote that make it a name or title, not a statement.
+/// Words that open a subordinate clause after a quote ("… until Roe spoke"); "as" ("…, as
+/// Roe put it") and "though" ("…," though, Roe said) are left out.
+const AFTER_QUOTE_SUBORDINATORS: &[&str] = &[
+    "until", "before", "after", "when", "while", "because", "since", "unless", "although", "once",
+    "whenever", "if",
+];
+
 const NAMING: &[&str] = &[
     "called",
     "dubbed",
@@ -104,13 +111,13 @@ impl Ctx<'_> {
     /// Countdown") names a work or campaign.
     pub fn is_title_case(&self, si: usize) -> bool {
         let inner = self.segs[si].inner.of(self.text);
-        let words: Vec<&str> = inner.split_whitespace().collect();
-        words.len() >= 2
-            && words
-                .iter()
-                .filter(|w| w.chars().count() >= 4 && !is_function_word(&w.to_lowercase()))
-                .all(|w| is_capitalized(w))
-            && !inner.ends_with(['.', '!', '?'])
+        // `is_function_word` lower-cases the word itself.
+        !inner.ends_with(['.', '!', '?'])
+            && inner.split_whitespace().nth(1).is_some()
+            && inner
+                .split_whitespace()
+                .filter(|w| w.chars().count() >= 4 && !is_function_word(w))
+                .all(is_capitalized)
     }
 
     /// A title-case quote, or one right after a preposition ("says on “…”", "stored in
@@ -288,11 +295,26 @@ impl Ctx<'_> {
             if commas == 0 && j >= k + 12 {
                 break;
             }
-            if j > k && self.is_say_verb(j) && !self.in_name(j) {
+            // "“…” until the mayor spoke": a subordinate clause after the quote is not
+            // its attribution.
+            if AFTER_QUOTE_SUBORDINATORS.contains(&self.lw(j)) {
+                break;
+            }
+            if j > k && self.is_say_verb(j) && !self.in_name(j) && !self.noun_after_article(k, j) {
                 return Some(j);
             }
         }
         None
+    }
+
+    /// "a failed state", "an annual report": the bare form of a speech verb right after a
+    /// phrase that opens with "a"/"an" is a noun, not a verb agreeing with that phrase.
+    fn noun_after_article(&self, from: usize, v: usize) -> bool {
+        self.bare_speech_form(v)
+            && (v.saturating_sub(3).max(from + 1)..v)
+                .rev()
+                .take_while(|&i| self.is_word(i))
+                .any(|i| matches!(self.lw(i), "a" | "an"))
     }
 
     /// "“A hard sell” for the mayor, said Jane Roe": the quote's sentence runs on past
@@ -536,7 +558,6 @@ impl Ctx<'_> {
     pub fn governing_attribution(&mut self, si: usize, log: &[Said]) -> Option<Found> {
         let o = self.open_tok(si);
         let inner = self.segs[si].inner.of(self.text);
-        let words: Vec<&str> = inner.split_whitespace().collect();
         // A title ("The Internet Explorer 6 Countdown") or a quote after a preposition
         // ("says on “…”") names something; it is not what the speaker said.
         if self.names_a_work(si) {
@@ -545,7 +566,7 @@ impl Ctx<'_> {
         // A short quote is a speaker's phrase only near its verb, unless the verb is a
         // plain "said"-type verb whose clause runs on to it ("Roe said the board, after
         // months of delay, had been “reckless”").
-        let short = words.len() <= 3;
+        let short = inner.split_whitespace().nth(3).is_none();
         let reach = 45;
         let mut k = o;
         let mut n = 0;

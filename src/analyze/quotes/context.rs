@@ -115,9 +115,9 @@ impl<'a> Ctx<'a> {
         let defined_acronyms = toks
             .windows(3)
             .filter(|w| {
-                &text[w[0].start..w[0].end] == "("
-                    && &text[w[2].start..w[2].end] == ")"
-                    && w[1].kind == TokKind::Word
+                // One-byte punctuation tokens, compared as bytes.
+                let is = |t: &Tok, b: u8| t.end == t.start + 1 && text.as_bytes()[t.start] == b;
+                is(&w[0], b'(') && is(&w[2], b')') && w[1].kind == TokKind::Word
             })
             .map(|w| &text[w[1].start..w[1].end])
             .filter(|a| a.chars().count() >= 2 && a.chars().all(|c| c.is_uppercase()))
@@ -212,8 +212,8 @@ impl<'a> Ctx<'a> {
                 || (self.is_terminator(k) && self.in_quote[k].is_none() && self.starts_sentence(k + 1))
                 // "… abandoned.) Other reports …": a bracketed sentence ends at its bracket.
                 || (self.w(k) == ")" && k > 0 && self.is_terminator(k - 1) && self.in_quote[k].is_none() && self.starts_sentence(k + 1))
-                || (self.is_mark(k)
-                    && self.in_quote[k].is_some()
+                || (self.in_quote[k].is_some()
+                    && self.is_mark(k)
                     && k > 0
                     && self.ends_in_terminator(k)
                     && self.in_quote.get(k + 1).is_some_and(|q| q.is_none() || q != &self.in_quote[k])
@@ -420,11 +420,22 @@ impl<'a> Ctx<'a> {
 
     /// "a Chinese promise": a bare verb form after "a"/"an" is a noun, not a verb.
     pub fn verb_agrees(&self, v: usize, s: usize) -> bool {
+        let bare = self.bare_speech_form(v);
+        // "the German state next to …": after "the", a capitalised singular word before
+        // the bare form ("German", not "Germans" or "FBI") makes it a noun.
+        let singular_name_before = v > s + 1 && self.lw(s) == "the" && {
+            let w = self.w(v - 1);
+            is_capitalized(w) && !w.ends_with('s') && w.chars().any(char::is_lowercase)
+        };
+        !(bare && (matches!(self.lw(s), "a" | "an" | "he" | "she" | "it") || singular_name_before))
+    }
+
+    /// Whether the word at `v` is a speech verb in its bare form ("state", "say"), which
+    /// is also how the nouns "state" and "post" are written.
+    pub fn bare_speech_form(&self, v: usize) -> bool {
         let form = self.lw(v);
-        let bare = LEX
-            .speech_verb(form)
-            .is_some_and(|sv| LEX.lemma(sv) == form);
-        !(bare && matches!(self.lw(s), "a" | "an" | "he" | "she" | "it"))
+        LEX.speech_verb(form)
+            .is_some_and(|sv| LEX.lemma(sv) == form)
     }
 
     /// "WHO" after "the World Health Organisation (WHO)": a name, not the relative pronoun.
@@ -441,3 +452,33 @@ impl<'a> Ctx<'a> {
         &self.text[self.toks[s].start..self.toks[e].end]
     }
 }
+
+/// Nouns closing a phrase of medium between a subject and its verb ("in a blog post",
+/// "on Twitter", "in an interview", "in a statement").
+pub(super) const MEDIUM_NOUNS: &[&str] = &[
+    "post",
+    "interview",
+    "interviews",
+    "statement",
+    "letter",
+    "email",
+    "op-ed",
+    "tweet",
+    "tweets",
+    "speech",
+    "memo",
+    "video",
+    "appearance",
+    "column",
+    "essay",
+    "filing",
+    "release",
+    "broadcast",
+    "podcast",
+    "twitter",
+    "facebook",
+    "instagram",
+    "radio",
+    "television",
+    "tv",
+];

@@ -5,7 +5,8 @@
 //! quotation; they are reported as a statement of their own, with that speaker.
 
 use super::context::Ctx;
-use super::reported::{MEDIUM_NOUNS, PREDICATE_OPENERS};
+use super::context::MEDIUM_NOUNS;
+use super::reported::PREDICATE_OPENERS;
 use super::speakers::Speaker;
 use crate::analyze::people::lexicon::{LEX, is_function_word};
 use crate::analyze::people::tokens::is_capitalized;

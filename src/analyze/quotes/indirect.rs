@@ -121,7 +121,7 @@ const INVERSION_QUANTIFIERS: &[&str] = &["many", "some", "most", "several", "few
 pub(super) const PASSIVE_OR_INFINITIVE: &[&str] =
     &["to", "be", "been", "being", "was", "were", "is", "are"];
 const COPULAS: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "being", "to", "which", "that", "not",
+    "is", "was", "are", "were", "be", "been", "being", "to", "that", "not",
 ];
 
 impl Ctx<'_> {
@@ -134,12 +134,17 @@ impl Ctx<'_> {
     /// clause as a token range.
     pub fn indirect_at(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
         let verb = LEX.speech_verb(self.w(v))?;
+        if self.cue_is_noun(v) {
+            return None;
+        }
         let lemma = LEX.lemma(verb).to_string();
         if is_capitalized(self.w(v)) && verb.class == VerbClass::Clause && !verb.gerund {
             return self.headline_statement(v, log);
         }
         if verb.gerund && !self.is_clause_cue(v, &lemma) {
-            return self.progressive_statement(v, log);
+            return self
+                .progressive_statement(v, log)
+                .or_else(|| self.opening_participle(v, log));
         }
         if let Some(hit) = self.medium_participle(v, log) {
             return Some(hit);
@@ -194,7 +199,9 @@ impl Ctx<'_> {
                     && self.tag(rules::QUOTES_INDIRECT_X_SAID_PHRASE, *cs, *ce)
             });
         };
-        let (c, end) = self.clause_extent(c, sent_end)?;
+        let (c, end) = self
+            .clause_extent(c, sent_end)
+            .or_else(|| self.short_answer(v, &lemma, c, sent_end))?;
         let end = self.relative_clause_end(v, c, end);
         let sp = self.clause_speaker(v, verb, c, log)?;
         if !self.tag(rules::QUOTES_INDIRECT_THAT, c, end) {
@@ -495,7 +502,10 @@ impl Ctx<'_> {
     /// relative clause closes, at a comma before the main clause's verb.
     fn relative_clause_end(&self, v: usize, c: usize, end: usize) -> usize {
         let mut r = v;
-        while r > 0 && matches!(self.lw(r - 1), "has" | "had" | "have" | "also" | "once") {
+        while r > 0
+            && (matches!(self.lw(r - 1), "has" | "had" | "have" | "also" | "once")
+                || self.lw(r - 1).len() > 4 && self.lw(r - 1).ends_with("ly"))
+        {
             r -= 1;
         }
         let relative = r >= 2 && matches!(self.lw(r - 1), "who" | "which") && self.w(r - 2) == ",";
@@ -588,6 +598,7 @@ impl Ctx<'_> {
                 self.lw(c),
                 "the" | "a" | "an" | "his" | "her" | "their" | "its"
             )
+            && !self.pronoun_object_of(c)
         {
             return None;
         }
@@ -711,7 +722,7 @@ impl Ctx<'_> {
             return None;
         }
         let (cs, ce) = if (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4 {
-            (sent_start, ce)
+            (self.backward_start(sent_start, ce), ce)
         } else {
             self.tail_after(v)?
         };

@@ -8,7 +8,7 @@ use super::context::Ctx;
 use super::indirect::{NO_CLAUSE_LEMMAS, PASSIVE_OR_INFINITIVE};
 use crate::analyze::people::lexicon::LEX;
 use crate::analyze::people::lexicon::VerbClass;
-use crate::analyze::people::tokens::is_capitalized;
+use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
 use crate::model::Span;
 
@@ -39,6 +39,19 @@ const NOUN_BEFORE: &[&str] = &[
     "without", "after", "before",
 ];
 
+/// Comparatives that may come before "than" in a share of people ("more than half").
+const QUANTITY_COMPARATIVES: &[&str] = &["more", "fewer", "less"];
+
+/// Share words after "more than" that are no number token ("more than half said").
+const SHARE_WORDS: &[&str] = &["half", "a", "one", "two", "three", "four", "five", "six"];
+
+/// Words opening an appositive after a name ("Jo Roe, the budget chief, said").
+const APPOSITIVE_OPENERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their"];
+
+/// Most words between an inner cue and the comma closing a fronted attribution ("As
+/// the mayor noted earlier, …").
+const MAX_FRONT_TAIL: usize = 3;
+
 /// One-word answers that are a whole statement before a joint ("said yes, but …").
 const ANSWERS: &[&str] = &["yes", "no", "so"];
 
@@ -66,41 +79,16 @@ impl Ctx<'_> {
         {
             return None;
         }
-        let mut j = k.checked_sub(1)?;
-        let mut words = 0;
-        let joint = loop {
-            if j <= from || !self.same_sent(j, k) || self.in_quote[j].is_some() {
-                return None;
-            }
-            let lw = self.lw(j);
-            if matches!(lw, "," | ";") || JOINTS.contains(&lw) {
-                break j;
-            }
-            // "… the regional centers The agency said …": a capitalised article after a
-            // lowercase word opens a sentence whose full stop the text lost.
-            if matches!(self.w(j), "The" | "A" | "An")
-                && self.is_word(j - 1)
-                && !is_capitalized(self.w(j - 1))
-            {
-                break j;
-            }
-            if self.is_word(j) {
-                // "…, compared with 23 percent who said": "who" only right before the cue.
-                if NOT_SUBJECT.contains(&lw) || lw == "who" && j + 1 != k {
-                    return None;
-                }
-                if LEX.speech_verb(self.w(j)).is_some() {
-                    return None;
-                }
-                words += 1;
-            } else if !matches!(lw, "(" | ")" | "-" | "’s" | "'s" | "%") {
-                return None;
-            }
-            if words > MAX_SUBJECT_WORDS {
-                return None;
-            }
-            j -= 1;
-        };
+        let mut joint = self.subject_joint(k.checked_sub(1)?, k, from)?;
+        // "…, and Jo Roe, the budget chief, said …": the comma before the cue closes an
+        // appositive of the second subject, whose joint lies before the name.
+        if joint + 1 == k
+            && self.w(joint) == ","
+            && !verb.gerund
+            && let Some(j) = self.appositive_joint(joint, k, from)
+        {
+            joint = j;
+        }
         // A comma right before a finite cue is an inversion ("…, said Roe"), not a joint;
         // a participle after a comma ("…, saying …") shares the subject.
         if joint + 1 == k && self.w(joint) == "," && !verb.gerund {
@@ -124,6 +112,190 @@ impl Ctx<'_> {
                 Span::new(self.toks[joint].start, self.toks[k].end),
             ))
         .then_some((end, joint + 1 == k))
+    }
+
+    /// The joint before the subject of the second cue `k`, walking back from token
+    /// `start`: the first comma, semicolon or conjunction, or a capitalised article
+    /// after a lowercase word. `None` when the phrase before `k` is no subject (a
+    /// subordinate word, another speech verb, more than eight words).
+    fn subject_joint(&self, start: usize, k: usize, from: usize) -> Option<usize> {
+        let mut j = start;
+        let mut words = 0;
+        loop {
+            if j <= from || !self.same_sent(j, k) || self.in_quote[j].is_some() {
+                return None;
+            }
+            let lw = self.lw(j);
+            if matches!(lw, "," | ";") || JOINTS.contains(&lw) {
+                return Some(j);
+            }
+            // "… the regional centers The agency said …": a capitalised article after a
+            // lowercase word opens a sentence whose full stop the text lost.
+            if matches!(self.w(j), "The" | "A" | "An")
+                && self.is_word(j - 1)
+                && !is_capitalized(self.w(j - 1))
+            {
+                return Some(j);
+            }
+            if self.is_word(j) {
+                // "…, compared with 23 percent who said": "who" only right before the cue.
+                if NOT_SUBJECT.contains(&lw) && !self.quantity_than(j) || lw == "who" && j + 1 != k
+                {
+                    return None;
+                }
+                if LEX.speech_verb(self.w(j)).is_some() {
+                    return None;
+                }
+                words += 1;
+            } else if !matches!(lw, "(" | ")" | "-" | "’s" | "'s" | "%") {
+                return None;
+            }
+            if words > MAX_SUBJECT_WORDS {
+                return None;
+            }
+            j -= 1;
+        }
+    }
+
+    /// "more than 4 in 10", "fewer than half", "less than a third": a "than" after a
+    /// comparative quantifier inside a share of people is part of the subject.
+    fn quantity_than(&self, j: usize) -> bool {
+        self.lw(j) == "than"
+            && j > 0
+            && QUANTITY_COMPARATIVES.contains(&self.lw(j - 1))
+            && j + 1 < self.toks.len()
+            && (self.w(j + 1).starts_with(|c: char| c.is_ascii_digit())
+                || SHARE_WORDS.contains(&self.lw(j + 1)))
+    }
+
+    /// "…, and Jo Roe, the budget chief, said …": when the comma at `close` right before
+    /// cue `k` closes an appositive (a lowercase phrase of one to eight words opening
+    /// with a determiner or possessive) after a capitalised name, the joint of the
+    /// attribution: a conjunction or semicolon right before the name.
+    fn appositive_joint(&self, close: usize, k: usize, from: usize) -> Option<usize> {
+        let open = (close.saturating_sub(MAX_SUBJECT_WORDS + 1)..close)
+            .rev()
+            .find(|&j| self.w(j) == ",")?;
+        let first = open + 1;
+        if open <= from
+            || !APPOSITIVE_OPENERS.contains(&self.w(first))
+            || (first..close).any(|j| {
+                !self.same_sent(j, k)
+                    || self.in_quote[j].is_some()
+                    || LEX.speech_verb(self.w(j)).is_some()
+            })
+            || !is_capitalized(self.w(open - 1))
+        {
+            return None;
+        }
+        let joint = self.subject_joint(open - 1, k, from)?;
+        (joint + 1 < open
+            && (JOINTS.contains(&self.lw(joint)) || self.w(joint) == ";")
+            && fire(
+                rules::QUOTES_JOINED_APPOSITIVE,
+                Span::new(self.toks[joint].start, self.toks[k].end),
+            ))
+        .then_some(joint)
+    }
+
+    /// Where a statement reported by an attribution after it ("…, officials said.",
+    /// "…, according to the audit.") starts, given the stretch `cs..=ce` before the cue:
+    /// when that stretch holds an attribution of its own, the statement is the clause
+    /// after that attribution's joint — "As the mayor noted, the fare rose 5 percent,
+    /// according to the audit" / "The board praised the plan, which would cut the fare,
+    /// officials said" / "…, as the Courier reported, and the fare will rise, aides
+    /// said". The joint is a comma before a conjunction, a comma before "which" or "who"
+    /// opening a relative clause that runs up to the cue, a semicolon, or a comma at most
+    /// three words after the inner cue (a fronted attribution); past a "that" of the
+    /// inner cue's clause, only the first two.
+    /// Returns `cs` when there is no such joint or fewer than four words would remain.
+    pub fn backward_start(&self, cs: usize, ce: usize) -> usize {
+        let Some(j) = (cs + 1..ce).rev().find(|&j| self.inner_cue(j)) else {
+            return cs;
+        };
+        // "As the Courier reported, …": a fronted attribution opening with "as".
+        let fronted_as = (j.saturating_sub(6).max(cs)..j).any(|i| self.lw(i) == "as");
+        let mut words = 0;
+        let mut clause = false;
+        for t in j + 1..ce {
+            if self.in_quote[t].is_some() {
+                return cs;
+            }
+            let lw = self.lw(t);
+            if self.is_word(t) {
+                // "said that the city, …": past a complementiser only a conjunction or
+                // a relative clause closing the stretch is a joint.
+                if matches!(lw, "that" | "whether" | "if") {
+                    clause = true;
+                }
+                words += 1;
+                continue;
+            }
+            // "5,000": a comma between digits joins nothing.
+            let in_number = |i: usize| self.w(i).starts_with(|c: char| c.is_ascii_digit());
+            if !matches!(lw, "," | ";") || in_number(t - 1) && in_number(t + 1) {
+                continue;
+            }
+            let next = self.lw(t + 1);
+            let fronted = !clause && (words == 0 || fronted_as && words <= MAX_FRONT_TAIL);
+            // ", which stood at 263, according to …": a relative clause running up to
+            // the cue, with no comma of its own.
+            let relative =
+                matches!(next, "which" | "who") && (t + 1..=ce).all(|i| self.w(i) != ",");
+            let start = if JOINTS.contains(&next) {
+                t + 2
+            } else if relative || lw == ";" && !clause || fronted {
+                t + 1
+            } else {
+                continue;
+            };
+            let rest = (start..=ce).filter(|&i| self.is_word(i)).count();
+            return if rest >= 4
+                && fire(
+                    rules::QUOTES_BACKWARD_AFTER_CUE,
+                    Span::new(self.toks[start].start, self.toks[ce].end),
+                ) {
+                start
+            } else {
+                cs
+            };
+        }
+        cs
+    }
+
+    /// The last token of a statement starting at `from` that gives way at token `cs` to
+    /// a second statement: the last word before `cs`, past commas and joining words,
+    /// when the first statement keeps three words or more.
+    pub fn first_statement_end(&self, from: usize, cs: usize) -> Option<usize> {
+        let mut end = cs.checked_sub(1)?;
+        while end > from && (!self.is_word(end) || JOINTS.contains(&self.lw(end))) {
+            end -= 1;
+        }
+        ((from..=end).filter(|&i| self.is_word(i)).count() >= 3).then_some(end)
+    }
+
+    /// Whether the word at `j` is the finite cue of an attribution inside a stretch of
+    /// text: an inflected speech verb that takes a clause ("noted", "reported", "says"),
+    /// not after an article, preposition, possessive, number or auxiliary of the
+    /// passive or infinitive ("her reported income", "758 pledged delegates"), not
+    /// capitalised, not before "to".
+    pub(super) fn inner_cue(&self, j: usize) -> bool {
+        let Some(verb) = LEX.speech_verb(self.w(j)) else {
+            return false;
+        };
+        self.in_quote[j].is_none()
+            && self.speech_cue_word(j)
+            && verb.class == VerbClass::Clause
+            && !verb.gerund
+            && LEX.lemma(verb) != self.lw(j)
+            && !is_capitalized(self.w(j))
+            // "in many states", "its claims": an -s form other than "says" reads as a noun.
+            && (!self.lw(j).ends_with('s') || self.lw(j) == "says")
+            // "promised to build": an infinitive, no statement.
+            && self.lw(j + 1) != "to"
+            && !PASSIVE_OR_INFINITIVE.contains(&self.lw(j - 1))
+            && self.toks[j - 1].kind != TokKind::Possessive
+            && !self.w(j - 1).starts_with(|c: char| c.is_ascii_digit())
     }
 
     /// The last token of the clause going on after an attribution set inside the

@@ -75,9 +75,23 @@ impl Ctx<'_> {
     /// "ROE: We never voted on it." / "Q: Why now?": the label at `k` opening a line,
     /// up to four capitalised words (or "Q"/"A") and a colon, and the rest of the line
     /// (three words or more, no quotation) as its statement.
+    /// Asked of every word outside quotes: a word opening with an ASCII byte that is no
+    /// capital leaves without a call.
+    #[inline]
     pub fn labelled_line(&mut self, k: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+        let first = self
+            .toks
+            .get(k)
+            .and_then(|t| self.text.as_bytes().get(t.start));
+        if first.is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return None;
+        }
+        self.labelled_line_at(k, log)
+    }
+
+    fn labelled_line_at(&mut self, k: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
         // "The Latest: …", "The Ninth Circle: …": a series or column title, not a source.
-        if !self.opens_line(k) || !is_capitalized(self.w(k)) || self.lw(k) == "the" {
+        if !is_capitalized(self.w(k)) || !self.opens_line(k) || self.lw(k) == "the" {
             return None;
         }
         let colon = (k..(k + 2 * MAX_LABEL_WORDS).min(self.toks.len()))

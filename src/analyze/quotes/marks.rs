@@ -69,11 +69,12 @@ pub(crate) fn mark_at(s: &str) -> Option<&'static Mark> {
 }
 
 /// Whether the character is, or starts, a quotation mark.
+#[inline]
 pub(crate) fn is_mark_char(c: char) -> bool {
-    // No mark starts with an ASCII letter or digit or a space (a test checks it): most
-    // characters of a text leave here without a walk over the table.
-    if c.is_ascii_alphanumeric() || c == ' ' {
-        return false;
+    // The only ASCII characters a mark starts with are `"`, `'` and the backtick (a test
+    // checks it): most characters of a text leave here without a walk over the table.
+    if c.is_ascii() {
+        return matches!(c, '"' | '\'' | '`');
     }
     MARKS.iter().any(|m| m.text.starts_with(c))
 }
@@ -128,33 +129,56 @@ fn written_len(text: &str, at: usize, ch: char) -> usize {
 }
 
 /// The paragraph's characters with every multi-character mark folded into one entry
-/// at the mark's offset.
-fn mark_chars(body: &str) -> Vec<(usize, char)> {
+/// at the mark's offset, and the indices of the entries that are marks
+/// ([`is_mark_char`]), in order.
+fn mark_chars(body: &str) -> (Vec<(usize, char)>, Vec<usize>) {
+    let bytes = body.as_bytes();
     let mut out = Vec::with_capacity(body.len());
-    let mut it = body.char_indices().peekable();
+    let mut marks = Vec::new();
     let mut prev: Option<char> = None;
-    while let Some((off, c)) = it.next() {
+    let mut off = 0;
+    while off < bytes.len() {
+        let b = bytes[off];
+        // Most characters are ASCII and neither an apostrophe nor a backtick: one entry,
+        // a mark only when it is `"` (see `is_mark_char`).
+        if b.is_ascii() && b != b'\'' && b != b'`' {
+            if b == b'"' {
+                marks.push(out.len());
+            }
+            out.push((off, char::from(b)));
+            prev = Some(char::from(b));
+            off += 1;
+            continue;
+        }
+        let Some(c) = body[off..].chars().next() else {
+            break;
+        };
         // "''… 'old-school,'''": three apostrophes after a word close the inner single
         // quote first, then the double one (`'` then `''`), not `''` then `'`.
         let closes_both =
             c == '\'' && body[off..].starts_with("'''") && prev.is_some_and(|p| !p.is_whitespace());
         prev = Some(c);
         if closes_both {
+            marks.push(out.len());
             out.push((off, c));
+            off += 1;
             continue;
         }
         if matches!(c, '\'' | '`')
             && let Some(m) = mark_at(&body[off..]).filter(|m| m.text.len() > 1)
         {
-            for _ in 1..m.text.chars().count() {
-                it.next();
-            }
+            marks.push(out.len());
             out.push((off, canonical(m)));
+            off += m.text.len();
             continue;
         }
+        if is_mark_char(c) {
+            marks.push(out.len());
+        }
         out.push((off, c));
+        off += c.len_utf8();
     }
-    out
+    (out, marks)
 }
 
 fn opens_double(c: char) -> bool {
@@ -241,7 +265,7 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
             carry = false;
             continue;
         }
-        let chars = mark_chars(body);
+        let (chars, marks) = mark_chars(body);
         // Built on the first single mark that may open a quote; most paragraphs have none.
         let mut closers: Option<Vec<usize>> = None;
         let mut open: Option<usize> = None; // index into chars of the opening double mark
@@ -252,12 +276,17 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
         if carry && !first_mark.is_some_and(|c| opens_double(c) || c == '"') {
             carry = false;
         }
+        // Only the marks are read: `next_mark` walks `marks` to the first at or after `i`.
+        let mut next_mark = 0;
         while i < chars.len() {
-            let (off, c) = chars[i];
-            if !is_mark_char(c) {
-                i += 1;
-                continue;
+            while marks.get(next_mark).is_some_and(|&m| m < i) {
+                next_mark += 1;
             }
+            let Some(&m) = marks.get(next_mark) else {
+                break;
+            };
+            i = m;
+            let (off, c) = chars[i];
             let prev = i.checked_sub(1).map(|k| chars[k].1);
             let next = chars.get(i + 1).map(|&(_, c)| c);
             match open {
@@ -455,11 +484,22 @@ mod tests {
 
     #[test]
     fn no_mark_starts_with_a_letter_digit_or_space() {
-        // `is_mark_char` relies on it for its fast path.
+        // `is_mark_char` relies on it for its fast path: of ASCII, only `"`, `'` and the
+        // backtick start a mark.
         for m in MARKS {
             let c = m.text.chars().next().unwrap();
             assert!(!c.is_ascii_alphanumeric() && c != ' ', "{:?}", m.text);
+            assert!(
+                !c.is_ascii() || matches!(c, '"' | '\'' | '`'),
+                "{:?}",
+                m.text
+            );
             assert!(is_mark_char(c));
+        }
+        for b in 0..128u8 {
+            let c = char::from(b);
+            let starts = MARKS.iter().any(|m| m.text.starts_with(c));
+            assert_eq!(is_mark_char(c), starts, "{c:?}");
         }
     }
 

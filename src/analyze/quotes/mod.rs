@@ -14,6 +14,7 @@ mod appositive;
 mod attribution;
 mod context;
 mod coordinated;
+mod cue_nouns;
 mod description;
 mod governors;
 mod heads;
@@ -27,6 +28,7 @@ mod questions;
 mod relatives;
 mod reported;
 mod shares;
+mod short_answers;
 mod sources;
 mod speakers;
 mod subject;
@@ -36,7 +38,6 @@ use crate::analyze::people::tokens::TokenView;
 use crate::analyze::rules;
 use crate::model::{Document, Person, Quote, QuoteKind, Span};
 use context::Ctx;
-use foldhash::{HashSet, HashSetExt};
 use speakers::{Said, Speaker};
 
 /// Finds statements and their speakers; speakers that are people and not yet in
@@ -53,7 +54,7 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
         log: Vec::new(),
         found: Vec::new(),
         seg_speaker: vec![None; ctx.segs.len()],
-        used_cues: HashSet::new(),
+        used_cues: vec![false; ctx.toks.len()],
     };
     direct_quotes(doc, &mut ctx, &mut run);
     let partial = indirect_statements(&mut ctx, &mut run);
@@ -227,8 +228,9 @@ struct Run {
     found: Vec<(Span, Speaker, QuoteKind, Option<usize>)>,
     /// The speaker of each quoted segment, once attributed.
     seg_speaker: Vec<Option<Speaker>>,
-    /// Cue tokens that introduced a direct quote (they report no indirect statement).
-    used_cues: HashSet<usize>,
+    /// Cue tokens that introduced a direct quote (they report no indirect statement),
+    /// by token.
+    used_cues: Vec<bool>,
 }
 
 impl Run {
@@ -289,7 +291,7 @@ fn attribute_chain(
     }
     // Verbs that introduce a quote do not also report an indirect statement.
     if let Some(c) = hit.as_ref().and_then(|f| f.cue) {
-        run.used_cues.insert(c);
+        run.used_cues[c] = true;
     }
     if hit.is_none() {
         hit = ctx
@@ -331,7 +333,7 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
         }
         let lw = ctx.lw(k);
         let mut asked = false;
-        let hit = if run.used_cues.contains(&k) {
+        let hit = if run.used_cues[k] {
             // A verb that introduced a quote may still close the clause before it
             // ("While X, he said, “…”"): see `indirect::opener_before_quote`.
             ctx.opener_before_quote(k, &run.log)
@@ -351,8 +353,9 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
         };
         let Some((mut f, cs, ce)) = hit else { continue };
         let span = Span::new(ctx.toks[cs].start, ctx.toks[ce].end);
-        // An inverted or "according to" clause already reported by an earlier cue.
-        if cs < k && span.start < covered_until {
+        // An inverted or "according to" clause already reported by an earlier cue,
+        // unless it starts after that cue's own clause (see `end_before_backward`).
+        if cs < k && span.start < covered_until && !end_before_backward(ctx, run, cs) {
             continue;
         }
         // A cue inside a clause already reported ("The authors say the results confirm
@@ -476,6 +479,29 @@ fn end_joined(ctx: &Ctx, run: &mut Run, k: usize) -> Option<Option<Speaker>> {
     let (end, shared) = ctx.joined_attribution(k, from)?;
     run.found[i].0.end = ctx.toks[end].end;
     Some(shared.then(|| run.found[i].1.clone()))
+}
+
+/// "Weaver says the gap can close, which stood at 263, according to the AP": a
+/// statement reported by a cue after it that starts at `cs`, after the joint of an
+/// attribution inside the stretch before the cue (see `joined::backward_start`), ends
+/// the earlier statement running over it before that joint. Returns whether it did.
+fn end_before_backward(ctx: &Ctx, run: &mut Run, cs: usize) -> bool {
+    let (sent_start, _) = ctx.sents[ctx.sent[cs]];
+    if cs <= sent_start + 1 {
+        return false;
+    }
+    let at = ctx.toks[cs].start;
+    let Some(i) = run.found.iter().rposition(|(span, _, kind, _)| {
+        *kind == QuoteKind::Indirect && span.start < at && at < span.end
+    }) else {
+        return false;
+    };
+    let from = ctx.toks.partition_point(|t| t.start < run.found[i].0.start);
+    let Some(end) = ctx.first_statement_end(from, cs) else {
+        return false;
+    };
+    run.found[i].0.end = ctx.toks[end].end;
+    true
 }
 
 /// A quoted phrase no rule attributed that cuts a reported clause short is the

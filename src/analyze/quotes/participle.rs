@@ -73,7 +73,7 @@ impl Ctx<'_> {
         while m > 0 && self.is_day(m) {
             m -= 1;
         }
-        if !super::reported::MEDIUM_NOUNS.contains(&self.lw(m)) || !self.same_sent(m, v) {
+        if !super::context::MEDIUM_NOUNS.contains(&self.lw(m)) || !self.same_sent(m, v) {
             return None;
         }
         let d = (m.saturating_sub(MAX_MEDIUM_MODIFIERS + 1)..m)
@@ -146,10 +146,16 @@ impl Ctx<'_> {
         };
         let open = (ss..v).filter(|&j| self.w(j) == "(").count();
         let closed = (ss..v).filter(|&j| self.w(j) == ")").count();
+        // "…, while saying …": a comma may set the phrase off from the clause.
+        let before = if v >= 3 && self.w(v - 2) == "," {
+            v - 3
+        } else {
+            v.saturating_sub(2)
+        };
         v >= 2
             && PARTICIPLE_PREPS.contains(&self.w(v - 1))
-            && self.same_sent(v - 2, v)
-            && self.is_word(v - 2)
+            && self.same_sent(before, v)
+            && self.is_word(before)
             && open == closed
     }
 
@@ -213,5 +219,52 @@ impl Ctx<'_> {
                 || self.is_pronoun(j)
         })?;
         Some((s, e))
+    }
+
+    /// "Noting that the pier had failed twice, Lark said …", "While saying that she
+    /// respects him, Roe voted …": a reporting participle opening the sentence (or
+    /// after "while"/"after"/"before" opening it) reports the clause up to the comma
+    /// for the subject of the main clause after it.
+    pub(super) fn opening_participle(
+        &mut self,
+        v: usize,
+        log: &[Said],
+    ) -> Option<(Found, usize, usize)> {
+        let (ss, se) = *self.sents.get(*self.sent.get(v)?)?;
+        let opens = v == ss || v == ss + 1 && PARTICIPLE_PREPS.contains(&self.lw(ss));
+        if !opens || !self.reporting_participle(v) || self.negated(v) {
+            return None;
+        }
+        let mut c = v + 1;
+        if self.lw(c) == "that" {
+            c += 1;
+        }
+        let comma = (c..se.min(c + 40)).find(|&j| self.w(j) == ",")?;
+        let plain = (c..comma).all(|j| {
+            self.in_quote[j].is_none() && !matches!(self.w(j), ";" | ":") && !self.is_speech_word(j)
+        });
+        let words = (c..comma).filter(|&j| self.is_word(j)).count();
+        if !plain || words < 3 || !self.is_word(c) || comma + 2 > se {
+            return None;
+        }
+        let (s, e) = self.np_after(comma + 1)?;
+        if s != comma + 1 || e + 1 > se || !self.is_word(e + 1) {
+            return None;
+        }
+        let speaker = self
+            .classify(s, e, log)
+            .or_else(|| self.group_phrase(s, e))?;
+        fire(
+            rules::QUOTES_OPENING_PARTICIPLE,
+            Span::new(self.toks[c].start, self.toks[comma - 1].end),
+        )
+        .then_some((
+            Found {
+                speaker,
+                cue: Some(v),
+            },
+            c,
+            comma - 1,
+        ))
     }
 }

@@ -62,6 +62,20 @@ impl Ctx<'_> {
             )
             .then_some((s, e));
         }
+        // "The Gazette, which argued …": a named body or a group before it.
+        if self.lw(k - 1) == "which" && k >= 3 && self.w(k - 2) == "," {
+            let (s, e) = self.np_before(v, k - 3)?;
+            let head = self.lw(e);
+            let speaks = is_capitalized(self.w(e))
+                || LEX.is_group_head(head)
+                || super::context::MEDIUM_NOUNS.contains(&head);
+            return (speaks
+                && crate::analyze::rules::fire(
+                    crate::analyze::rules::QUOTES_WHICH_ANTECEDENT,
+                    crate::model::Span::new(self.toks[s].start, self.toks[e].end),
+                ))
+            .then_some((s, e));
+        }
         // "X stated that … and believed …": the sentence's subject.
         if matches!(self.lw(k - 1), "and" | "but") {
             return self.coordinated_subject(v, k);
@@ -261,8 +275,7 @@ impl Ctx<'_> {
             if self.in_quote[j].is_some() {
                 break;
             }
-            if self.is_word(j)
-                && LEX.speech_verb(self.w(j)).is_some()
+            if self.is_speech_word(j)
                 && !is_capitalized(self.w(j))
                 && !self.speech_word_in_description(j)
             {

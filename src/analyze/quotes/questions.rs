@@ -65,9 +65,6 @@ const SETTING_PREPS: &[&str] = &[
 /// Subjects that say nobody asked ("Nobody asked about …").
 const NO_ASKER: &[&str] = &["nobody", "no", "none", "noone"];
 
-/// Pronouns asked ("asked him whether …").
-const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you", "it"];
-
 /// How many tokens a setting phrase may span.
 const MAX_SETTING: usize = 9;
 
@@ -202,7 +199,7 @@ impl Ctx<'_> {
                 j += 1;
             } else if SETTING_PREPS.contains(&self.lw(j)) {
                 j = self.past_setting(j, sent_end, active)?;
-            } else if !object_done && OBJECT_PRONOUNS.contains(&self.lw(j)) {
+            } else if !object_done && super::told::OBJECT_PRONOUNS.contains(&self.lw(j)) {
                 object_done = true;
                 j += 1;
             } else if !object_done && self.is_word(j) {

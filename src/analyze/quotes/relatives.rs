@@ -74,8 +74,7 @@ impl Ctx<'_> {
             end = open - 1;
         }
         let clean = (w + 1..=end).all(|j| {
-            !(self.toks[j].kind == TokKind::Punct && self.w(j) != "-")
-                && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some())
+            !(self.toks[j].kind == TokKind::Punct && self.w(j) != "-") && !self.is_speech_word(j)
         });
         if !clean || end <= w || !self.verb_agrees(v, k) {
             return None;

@@ -7,6 +7,7 @@
 //! quotation took as its cue.
 
 use super::attribution::Found;
+use super::context::MEDIUM_NOUNS;
 use super::context::{Ctx, DETS, LEADS};
 use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, VerbClass, is_function_word};
@@ -174,15 +175,24 @@ impl Ctx<'_> {
             return None;
         }
         let words = (a..c).filter(|&j| self.is_word(j)).count();
+        // "The breaking point, Roe wrote, …": a bare speech-verb word in the head is a
+        // noun; an inflected one would be an attribution of its own.
         let clean = (a..c).all(|j| {
             self.in_quote[j].is_none()
                 && !self.is_mark(j)
-                && !self.speech_cue_word(j)
+                && !self.inner_cue(j)
                 && self.lw(j) != "according"
         });
         // "In Iowa two weeks ago, according to X, …": the opening phrase of an
-        // "according to" (see `according::opener_before_according`) may be longer.
-        let most = if self.lw(k) == "according" { 8 } else { 3 };
+        // "according to" (see `according::opener_before_according`) may be longer, and
+        // so may a subject whose predicate the statement is ("The three issues facing
+        // the town, respondents said, are …").
+        let subject = PREDICATE_OPENERS.contains(&self.lw(cs));
+        let most = if self.lw(k) == "according" || subject {
+            8
+        } else {
+            3
+        };
         if !(1..=most).contains(&words) || !clean || !self.is_word(c - 1) {
             return None;
         }
@@ -487,36 +497,6 @@ impl Ctx<'_> {
             || w.starts_with(|c: char| c.is_ascii_digit())
     }
 }
-
-/// Nouns closing a phrase of medium between a subject and its verb ("in a blog post",
-/// "on Twitter", "in an interview", "in a statement").
-pub(super) const MEDIUM_NOUNS: &[&str] = &[
-    "post",
-    "interview",
-    "interviews",
-    "statement",
-    "letter",
-    "email",
-    "op-ed",
-    "tweet",
-    "tweets",
-    "speech",
-    "memo",
-    "video",
-    "appearance",
-    "column",
-    "essay",
-    "filing",
-    "release",
-    "broadcast",
-    "podcast",
-    "twitter",
-    "facebook",
-    "instagram",
-    "radio",
-    "television",
-    "tv",
-];
 
 /// How many tokens a phrase between a subject and its verb may span.
 const MAX_MID_PHRASE: usize = 6;

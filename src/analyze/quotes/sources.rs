@@ -235,7 +235,7 @@ impl Ctx<'_> {
                     self.lw(j),
                     "that" | "which" | "said" | "says" | "say" | "told"
                 )
-                && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some())
+                && !self.is_speech_word(j)
         });
         if !clean || !self.verb_agrees(v, k) {
             return None;

@@ -263,7 +263,16 @@ impl Ctx<'_> {
             k += 1;
             n += 1;
         }
-        let head = head?;
+        let mut head = head?;
+        // "The Democratic frontrunner said", "the Arizona case states": after a determiner,
+        // lower-case nouns right after the capitalised words go on with the phrase, and
+        // the last of them is its head (the capitalised word only modifies it).
+        let capital_head = head;
+        if DETS.contains(&self.lw(start)) {
+            while head + 1 < v && self.continues_noun(head + 1) {
+                head += 1;
+            }
+        }
         if head - start > 10 || v - head > 20 {
             return None;
         }
@@ -292,8 +301,27 @@ impl Ctx<'_> {
                 }
             }
         }
-        let sp = self.classify(start, head, log)?;
+        // A head the lexicons do not know ("The NFL legend") is the speaker as written.
+        let sp = self.classify(start, head, log).or_else(|| {
+            (head > capital_head).then(|| Speaker::Group(capitalize(self.slice(start, head))))
+        })?;
         Some((sp, start))
+    }
+
+    /// Whether the word at `k` is a lower-case noun that goes on with the noun phrase before
+    /// it: no function word, participle, relative pronoun, speech verb, adverb or clause
+    /// opener.
+    fn continues_noun(&self, k: usize) -> bool {
+        let lw = self.lw(k);
+        self.is_word(k)
+            && self.in_quote[k].is_none()
+            && !is_capitalized(self.w(k))
+            && !is_function_word(lw)
+            && !(lw.chars().count() > 4 && (lw.ends_with("ing") || lw.ends_with("ed")))
+            && LEX.speech_verb(lw).is_none()
+            && !contains(CLAUSE_OPENERS, lw)
+            && !self.is_aux_or_adverb(k)
+            && !self.is_pronoun(k)
     }
 
     /// "according to the FBI data / state records / the polling average": after

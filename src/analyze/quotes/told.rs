@@ -11,6 +11,9 @@ use crate::analyze::people::tokens::is_capitalized;
 use crate::analyze::rules::{self, fire};
 use crate::model::Span;
 
+/// Object pronouns: the listener of "ask"/"tell" or the object of "accuse".
+pub(super) const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you", "it"];
+
 /// Words that open a time phrase before a reported clause ("last week", "this month",
 /// "earlier this year", "late last night").
 const TIME_OPENERS: &[&str] = &["last", "this", "next", "earlier", "later", "late", "early"];
@@ -170,5 +173,19 @@ impl Ctx<'_> {
                 Span::new(self.toks[c].start, self.toks[that].end),
             ))
         .then_some(that + 1)
+    }
+
+    /// "accused him of lying", "criticized them for the delay": an object pronoun at `c`
+    /// with the charge after it is the start of the statement of a verb that takes an
+    /// object, like a noun phrase would be.
+    pub(super) fn pronoun_object_of(&self, c: usize) -> bool {
+        OBJECT_PRONOUNS.contains(&self.lw(c))
+            && matches!(self.lw(c + 1), "of" | "for")
+            && self.is_word(c + 2)
+            && self.in_quote[c + 2].is_none()
+            && fire(
+                rules::QUOTES_PRONOUN_OBJECT,
+                Span::new(self.toks[c].start, self.toks[c + 1].end),
+            )
     }
 }
