@@ -89,6 +89,17 @@ const CASES: &[Case] = &[
             ("Ilse Varga", "Nobody asked us.", D),
         ],
     ),
+    // --- a hyphen with spaces around it, alone or doubled, sets off an aside between
+    // the subject and its speech verb like a dash
+    (
+        "Ferry row\n\nMayor Ilse Varga - a critic of the plan since May - said the ferry \
+         was too slow. The harbour board -- which runs the pier -- noted that the fares \
+         had doubled.",
+        &[
+            ("Ilse Varga", "the ferry was too slow", I),
+            ("The harbour board", "the fares had doubled", I),
+        ],
+    ),
     // --- two people joined by "and" speak together
     (
         "Ferry row\n\nMayor Ilse Varga and Governor Tom Lark met on Monday.\n\n\

@@ -247,6 +247,8 @@ registry! {
         "in \"<noun phrase> who say …\" with no comma, the noun phrase is the speaker";
     QUOTES_OPENING_NP_ASIDE = "quotes.opening_np_aside", "quotes/reported.rs::reported_subject",
         "when an aside (comma, bracket or dash) ends right before a speech verb, the noun phrase opening the sentence before the aside is the speaker";
+    QUOTES_HYPHEN_ASIDE = "quotes.hyphen_aside", "quotes/reported.rs::dash_aside_start",
+        "a hyphen with spaces around it, alone or doubled (\"Roe - a former aide - said\", \"Roe -- who ran twice -- said\"), sets off an aside between a subject and its speech verb like a dash";
     QUOTES_SUBJECT_PAST_ADVERB = "quotes.subject_past_adverb", "quotes/reported.rs::reported_subject",
         "an adverb or a dashed aside between a subject and its speech verb (\"has since said\", \"Roe — a former aide — said\") is skipped";
     QUOTES_SAID_COMMA_CLAUSE = "quotes.said_comma_clause", "quotes/reported.rs::said_comma_clause",

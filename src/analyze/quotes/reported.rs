@@ -22,8 +22,9 @@ const VERB_ADVERBS: &[&str] = &[
     "since", "now", "even", "just", "long", "ever", "all", "both",
 ];
 
-/// Dashes that set off an aside ("Roe — a former aide — said").
-const DASHES: &[&str] = &["—", "–", "--"];
+/// Dashes that set off an aside ("Roe — a former aide — said"); a hyphen does too when
+/// spaces stand around it, alone or doubled ("Roe - a former aide - said", "Roe -- …").
+const DASHES: &[&str] = &["—", "–", "―", "--"];
 
 /// How many tokens an aside between a subject and its verb may span.
 const MAX_ASIDE: usize = 36;
@@ -41,8 +42,8 @@ impl Ctx<'_> {
         while k > 1 && self.same_sent(k - 1, v) && VERB_ADVERBS.contains(&self.lw(k - 1)) {
             k = self.subject_end(k - 1)?;
         }
-        if k > 1 && DASHES.contains(&self.w(k - 1)) {
-            k = self.dash_aside_start(k - 1, v)?;
+        if k > 1 && self.is_aside_dash(k - 1) {
+            k = self.dash_aside_start(self.dash_run_start(k - 1), v)?;
             k = self.subject_end(k).unwrap_or(k);
         }
         // "farmers who say …" / "critics who argue that …": a relative clause reports its
@@ -58,7 +59,7 @@ impl Ctx<'_> {
             }
             let (s, e) = self.np_before(v, k - 2)?;
             (s, e, rules::QUOTES_WHO_NO_COMMA)
-        } else if matches!(self.w(k - 1), "," | ")") || DASHES.contains(&self.w(k - 1)) {
+        } else if matches!(self.w(k - 1), "," | ")") || self.is_aside_dash(k - 1) {
             let (s, e) = self.opening_np(v, k - 1)?;
             (s, e, rules::QUOTES_OPENING_NP_ASIDE)
         } else {
@@ -81,8 +82,47 @@ impl Ctx<'_> {
         let open = (close.saturating_sub(MAX_ASIDE)..close)
             .rev()
             .take_while(|&j| self.same_sent(j, v) && self.in_quote[j].is_none())
-            .find(|&j| DASHES.contains(&self.w(j)))?;
-        (open > 0 && self.is_word(open - 1)).then_some(open)
+            .find(|&j| self.is_aside_dash(j))?;
+        let open = self.dash_run_start(open);
+        (open > 0
+            && self.is_word(open - 1)
+            && (DASHES.contains(&self.w(open))
+                || fire(rules::QUOTES_HYPHEN_ASIDE, self.span_of(open, close))))
+        .then_some(open)
+    }
+
+    /// Whether token `j` is a dash setting off an aside: a dash of [`DASHES`], or a
+    /// hyphen with spaces around it or around the pair it belongs to (" - ", " -- ").
+    fn is_aside_dash(&self, j: usize) -> bool {
+        let w = self.w(j);
+        if DASHES.contains(&w) {
+            return true;
+        }
+        if w != "-" || self.is_word(j) {
+            return false;
+        }
+        let a = self.dash_run_start(j);
+        let mut b = j;
+        while b + 1 < self.toks.len()
+            && self.w(b + 1) == "-"
+            && self.toks[b + 1].start == self.toks[b].end
+        {
+            b += 1;
+        }
+        let spaced = |at: usize| self.text[at..].starts_with(char::is_whitespace);
+        b <= a + 1
+            && self.toks[a].start > 0
+            && self.text[..self.toks[a].start].ends_with(char::is_whitespace)
+            && spaced(self.toks[b].end)
+    }
+
+    /// The first hyphen of a doubled hyphen ("--") that token `j` belongs to.
+    fn dash_run_start(&self, j: usize) -> usize {
+        let mut a = j;
+        while a > 0 && self.w(a - 1) == "-" && self.toks[a - 1].end == self.toks[a].start {
+            a -= 1;
+        }
+        a
     }
 
     /// The noun phrase opening the sentence of `v` when an aside ending at `close` (a
@@ -108,7 +148,7 @@ impl Ctx<'_> {
         }
         let stop = (a..close.min(a + 9))
             .find(|&j| !self.is_word(j) && self.toks[j].kind != TokKind::Possessive)?;
-        if !(self.w(stop) == "," || self.w(stop) == "(" || DASHES.contains(&self.w(stop)))
+        if !(self.w(stop) == "," || self.w(stop) == "(" || self.is_aside_dash(stop))
             || stop <= a
             || v - stop > MAX_ASIDE
         {
