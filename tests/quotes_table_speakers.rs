@@ -100,6 +100,17 @@ const CASES: &[Case] = &[
             ("The harbour board", "the fares had doubled", I),
         ],
     ),
+    // --- a determiner and lower-case nouns opening the clause of a said-type verb are
+    // the source as written; a verb before "to" reports nothing
+    (
+        "Ferry row\n\nThe harbour board met on Monday. The letter warned that the fares \
+         would double in May. That person said the ferry had been late for weeks. The \
+         latest delay adds to the worry that the ferry will stop.",
+        &[
+            ("The letter", "the fares would double in May", I),
+            ("That person", "the ferry had been late for weeks", I),
+        ],
+    ),
     // --- two people joined by "and" speak together
     (
         "Ferry row\n\nMayor Ilse Varga and Governor Tom Lark met on Monday.\n\n\

@@ -641,7 +641,7 @@ impl Ctx<'_> {
                 Some(sp)
             }
             None if !verb.gerund => {
-                let (sp, s) = self.source_subject(v, log)?;
+                let (sp, s) = self.source_or_described(v, log)?;
                 if !self.verb_agrees(v, s) {
                     return None;
                 }

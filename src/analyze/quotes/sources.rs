@@ -4,9 +4,10 @@
 //! verb names no speaker.
 
 use super::context::Ctx;
-use super::speakers::Speaker;
-use crate::analyze::people::lexicon::LEX;
-use crate::analyze::people::tokens::TokKind;
+use super::context::DETS;
+use super::speakers::{Said, Speaker};
+use crate::analyze::people::lexicon::{LEX, is_function_word};
+use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
 use crate::model::Span;
 use crate::text::case::capitalize;
@@ -248,5 +249,80 @@ impl Ctx<'_> {
             Span::new(self.toks[k].start, self.toks[v - 1].end),
         )
         .then_some(sp)
+    }
+}
+
+/// Speech verbs whose plain described subject is a source ("The letter warned that …",
+/// "That person said …"): the said-type verbs, not verbs of hoping or revealing.
+const DESCRIBED_LEMMAS: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "note",
+    "warn",
+    "claim",
+    "argue",
+    "insist",
+    "acknowledge",
+    "explain",
+    "state",
+    "write",
+    "announce",
+    "accuse",
+    "deny",
+];
+/// Determiners that open a described subject besides "the", "a", "an".
+const DESCRIBED_DETS: &[&str] = &["that", "this", "another"];
+/// Words before a described subject that open its clause ("…, and the letter warned …").
+const DESCRIBED_OPENERS: &[&str] = &[
+    ",", "and", "but", "while", "although", "though", "because", "when", "since", "so", "yet",
+];
+
+impl Ctx<'_> {
+    /// `source_subject`, or else a subject described in plain words (see
+    /// [`Self::described_subject`]).
+    pub fn source_or_described(&mut self, v: usize, log: &[Said]) -> Option<(Speaker, usize)> {
+        self.source_subject(v, log)
+            .or_else(|| self.described_subject(v))
+    }
+
+    /// "The letter warned that …", "That person said …", "The budget office said …": a
+    /// determiner and one to three lower-case nouns right before the said-type verb `v`,
+    /// opening the sentence or its clause, that no speaker rule took: the phrase as
+    /// written.
+    fn described_subject(&self, v: usize) -> Option<(Speaker, usize)> {
+        let said_type = LEX
+            .speech_verb(self.w(v))
+            .is_some_and(|sv| !sv.gerund && DESCRIBED_LEMMAS.contains(&LEX.lemma(sv)));
+        let (mut s, e) = self.subject_of(v)?;
+        // "The delay adds to the worry that …": a verb before "to" reports nothing.
+        if !said_type || self.subject_end(v)? != e + 1 || self.lw(v + 1) == "to" {
+            return None;
+        }
+        if s > 0 && self.same_sent(s - 1, v) && DESCRIBED_DETS.contains(&self.lw(s - 1)) {
+            s -= 1;
+        }
+        let first = self.lw(s);
+        let nouns = (s + 1..=e).all(|j| {
+            self.is_word(j)
+                && self.in_quote[j].is_none()
+                && self.mention[j].is_none()
+                && !is_capitalized(self.w(j))
+                && !is_function_word(self.lw(j))
+        });
+        let (ss, _) = self.sents[self.sent[v]];
+        let opens = s == ss || s > ss && DESCRIBED_OPENERS.contains(&self.lw(s - 1));
+        if !(nouns && opens && e > s && e - s <= 3)
+            || !(DETS.contains(&first) || DESCRIBED_DETS.contains(&first))
+            || super::told::TIME_NOUNS.contains(&self.lw(e))
+        {
+            return None;
+        }
+        let label = capitalize(self.slice(s, e));
+        fire(
+            rules::QUOTES_DESCRIBED_SUBJECT,
+            Span::new(self.toks[s].start, self.toks[e].end),
+        )
+        .then_some((Speaker::Group(label), s))
     }
 }
