@@ -111,6 +111,18 @@ const CASES: &[Case] = &[
             ("That person", "the ferry had been late for weeks", I),
         ],
     ),
+    // --- a count of people ("43 said"), a share restated in numbers between commas
+    // ("about a third, 33 percent, say") and a hyphenated share ("two-thirds") speak
+    (
+        "Ferry poll\n\nMost riders back the ferry, and 43 said they would pay more for it. \
+         Among commuters, about a third, 33 percent, say the boat is too slow. About \
+         two-thirds say the fares are fair.",
+        &[
+            ("43", "they would pay more for it", I),
+            ("About a third", "the boat is too slow", I),
+            ("About two-thirds", "the fares are fair", I),
+        ],
+    ),
     // --- two people joined by "and" speak together
     (
         "Ferry row\n\nMayor Ilse Varga and Governor Tom Lark met on Monday.\n\n\

@@ -321,6 +321,8 @@ registry! {
         "a short phrase ending in a plural group noun (\"veteran Republicans\", \"some Democrats\") is a statement's source when no other speaker rule takes it";
     QUOTES_DESCRIBED_SUBJECT = "quotes.described_subject", "quotes/sources.rs::described_subject",
         "\"The letter warned that …\", \"That person said …\": a determiner and one to three lower-case nouns opening the clause right before a said-type verb are its source, as written";
+    QUOTES_RESTATED_SHARE = "quotes.restated_share", "quotes/sources.rs::past_restated_share",
+        "\"about two-thirds, 67 percent, say …\": a share restated in numbers between commas before the speech verb belongs to the share subject";
     QUOTES_LONG_SUBJECT = "quotes.long_subject", "quotes/sources.rs::long_subject",
         "a speaker phrase opening the sentence keeps its modifiers up to the speech verb (\"Friends of the mayor who have seen him say\", \"Farm economists, like their city colleagues, say\")";
     QUOTES_JOINED_ATTRIBUTION = "quotes.joined_attribution", "quotes/joined.rs::joined_attribution",

@@ -57,6 +57,8 @@ const QUANTITY_MARKERS: &[&str] = &[
     "majority",
     "majorities",
     "plurality",
+    "fourth",
+    "fourths",
     "fifth",
     "fifths",
 ];
@@ -86,7 +88,7 @@ impl Ctx<'_> {
     /// the share of people ending right before the verb at `v` (past auxiliaries).
     pub fn quantity_subject(&self, v: usize) -> Option<(usize, usize, Speaker)> {
         let k = self.subject_end(v)?;
-        let e = k.checked_sub(1)?;
+        let e = self.past_restated_share(k.checked_sub(1)?, v);
         let mut s = e;
         let mut n = 0;
         while n < 10 && s > 0 && self.same_sent(s - 1, v) && self.in_quote[s - 1].is_none() {
@@ -107,10 +109,18 @@ impl Ctx<'_> {
         let is_number = |j: usize| self.w(j).chars().next().is_some_and(|c| c.is_ascii_digit());
         let start = (s..=e).find(|&j| is_number(j) || QUANTITY_OPENERS.contains(&self.lw(j)))?;
         let marked = (start..=e).any(|j| {
-            QUANTITY_MARKERS.contains(&self.lw(j))
+            // "two-thirds", "three-quarters": the hyphenated share's last part.
+            QUANTITY_MARKERS.contains(&self.lw(j).rsplit('-').next().unwrap_or_default())
                 || self.lw(j) == "in" && j > start && is_number(j - 1) && is_number(j + 1)
         });
-        if !marked || !(self.is_word(e) || self.w(e) == "%") {
+        // "43 said …", "520 superdelegates have said …": a count of people, not a year.
+        let counted = is_number(start)
+            && !self.is_year(start)
+            && (e == start || e == start + 1 && self.plural_noun(e))
+            && (start == 0
+                || !self.same_sent(start - 1, v)
+                || matches!(self.w(start - 1), "," | "and"));
+        if !(marked || counted) || !(self.is_word(e) || self.w(e) == "%") {
             return None;
         }
         // "23 percent who said …": the relative word is not part of the group's name.
@@ -125,6 +135,52 @@ impl Ctx<'_> {
             Span::new(self.toks[start].start, self.toks[e].end),
         )
         .then_some((start, e, Speaker::Group(label)))
+    }
+}
+
+impl Ctx<'_> {
+    /// "about two-thirds, 67 percent, say": when the subject ends at `e` in a comma
+    /// closing a share restated in numbers, the token before that restatement; else `e`.
+    fn past_restated_share(&self, e: usize, v: usize) -> usize {
+        if self.w(e) != "," {
+            return e;
+        }
+        let Some(c) = (e.saturating_sub(4)..e).rev().find(|&j| self.w(j) == ",") else {
+            return e;
+        };
+        let numbers = (c + 1..e).any(|j| self.w(j).starts_with(|ch: char| ch.is_ascii_digit()))
+            && (c + 1..e).any(|j| matches!(self.lw(j), "percent" | "%"))
+            && (c + 1..e).all(|j| self.in_quote[j].is_none() && self.same_sent(j, v));
+        if numbers
+            && c > 0
+            && fire(
+                rules::QUOTES_RESTATED_SHARE,
+                Span::new(self.toks[c].start, self.toks[e].end),
+            )
+        {
+            c - 1
+        } else {
+            e
+        }
+    }
+
+    /// A four-digit number from 1900 to 2099 at `j` ("in 2016").
+    fn is_year(&self, j: usize) -> bool {
+        let w = self.w(j);
+        w.len() == 4
+            && (w.starts_with("19") || w.starts_with("20"))
+            && w.chars().all(|c| c.is_ascii_digit())
+    }
+
+    /// A lower-case plural noun at `j` ("superdelegates", "voters").
+    fn plural_noun(&self, j: usize) -> bool {
+        let w = self.w(j);
+        self.is_word(j)
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !is_capitalized(w)
+            && !is_function_word(w)
     }
 }
 
