@@ -15,6 +15,34 @@ mod table_support;
 use table_support::{D, I, QuoteCase as Case};
 
 const CASES: &[Case] = &[
+    // --- an attribution set inside the sentence that ends in a listener or a short
+    // phrase splits the statement like a bare "…, X said, …" (quotes.aside_attribution)
+    (
+        "Pier fees\n\nThe new harbour fee, Rosa Dunmore told reporters, was never put \
+         to a vote.",
+        &[
+            ("Rosa Dunmore", "The new harbour fee", I),
+            ("Rosa Dunmore", "was never put to a vote", I),
+        ],
+    ),
+    (
+        "Pier repairs\n\nIn some ways, Rosa Dunmore said in an interview, the repairs \
+         will cost less than the new pier.",
+        &[
+            ("Rosa Dunmore", "In some ways", I),
+            (
+                "Rosa Dunmore",
+                "the repairs will cost less than the new pier",
+                I,
+            ),
+        ],
+    ),
+    // ... but "told" with a thing, not a listener, is no attribution of a statement
+    (
+        "Pier tale\n\nAt the last meeting of the year, Rosa Dunmore told the old story \
+         of the pier, which was built in 1890.",
+        &[],
+    ),
     // --- a statement inside a relative clause set off by commas ends where the clause
     // closes; the main clause's own attribution belongs to the person before "who"
     (

@@ -162,6 +162,7 @@ const OWN_CASES: &[&str] = &[
      and Nils Oberg, the board's finance officer, said he expected a surplus next year.",
     "Pier deeds\n\nAs this paper revealed, the pier is not owned by the city at all, \
      according to old deeds.",
+    "Pier fees\n\nThe new fee, Rosa Dunmore told reporters, was never put to a vote.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -237,6 +237,8 @@ registry! {
         "\"Mayor Says Bridge Will Reopen\": in a title-case line, the rest of the line after a capitalised speech verb is the opening phrase's statement";
     QUOTES_INDIRECT_X_TOLD_Y = "quotes.indirect_x_told_y", "quotes/indirect.rs::indirect_at",
         "\"<clause>, X told Politico.\": the clause before a trailing \"X told <listener>\" is X's statement";
+    QUOTES_ASIDE_ATTRIBUTION = "quotes.aside_attribution", "quotes/reported.rs::aside_inversion",
+        "\"<clause>, X told reporters, <clause>\" / \"…, X said in an interview, …\": an attribution set inside the sentence that ends in a listener or a short phrase splits the statement as a bare \"…, X said, …\" does";
     QUOTES_TAIL_CONTINUES = "quotes.tail_continues", "quotes/reported.rs::tail_continues",
         "\"…, Roe said, and she left it there\" / \"It is his job, he said, to talk to Congress\": after an attribution set inside the sentence, \"and\" before a clause or predicate, or \"to\" before a verb, goes on with the statement";
     QUOTES_TAIL_AFTER = "quotes.tail_after", "quotes/indirect.rs::tail_after",

@@ -192,7 +192,7 @@ impl Ctx<'_> {
         let Some(c) = aside.or_else(|| self.clause_start(v, &lemma, sent_end)) else {
             // "<clause>, Roe said in a statement.": an inversion with a trailing phrase.
             if !self.ends_in_short_phrase(v, sent_end) {
-                return None;
+                return self.aside_inversion(v, n, &lemma, sent_end, log);
             }
             return self.inversion(v, log).filter(|(_, cs, ce)| {
                 !OPENERS.contains(&self.lw(*cs))
@@ -424,7 +424,7 @@ impl Ctx<'_> {
 
     /// The token after the object of "tell" starting at `c` ("reporters", "Politico",
     /// "The Wall Street Journal", "a Senate panel"), past a day word after it.
-    fn told_object_end(&self, c: usize, sent_end: usize) -> Option<usize> {
+    pub(super) fn told_object_end(&self, c: usize, sent_end: usize) -> Option<usize> {
         let mut j = c;
         if !self.is_word(j) || self.in_quote[j].is_some() {
             return None;
@@ -687,7 +687,7 @@ impl Ctx<'_> {
     /// "<clause>, researchers say." / "…, Yonhap reported, but …" / "In May, Roe said,
     /// the plan failed." — the subject and verb after (or inside) the clause. A short
     /// opening before the attribution gives way to the clause after it.
-    fn inversion(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
+    pub(super) fn inversion(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
         let verb = LEX.speech_verb(self.w(v))?;
         let (sent_start, _) = self.sents[self.sent[v]];
         let (s, e) = self.subject_of(v).unwrap_or((v, v));
@@ -769,8 +769,9 @@ impl Ctx<'_> {
         // that runs it" / "…, according to two chairs, one of them …": after the
         // attribution an article, a role noun or "<number> of" opens the source's
         // description, not a clause.
-        let verb_first =
-            comma > k + 1 && (LEX.speech_verb(self.w(k)).is_some() || self.lw(k) == "according");
+        let verb_first = comma > k + 1
+            && (LEX.speech_verb(self.w(k)).is_some() && !(k > 0 && self.is_word(k - 1))
+                || self.lw(k) == "according");
         if verb_first
             && (matches!(self.lw(start), "a" | "an" | "the")
                 || LEX.is_role_noun(self.lw(start))

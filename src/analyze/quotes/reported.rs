@@ -591,3 +591,101 @@ impl Ctx<'_> {
         fire(rules::QUOTES_SUBJECT_PAST_PHRASE, self.span_of(p, last)).then_some(sp)
     }
 }
+
+/// Words opening a short phrase after the verb of an attribution set inside its
+/// sentence ("…, Roe said in an interview, …", "…, Roe argued on Monday, …").
+const ASIDE_PHRASE_OPENERS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "with", "by", "for", "from", "via", "through",
+    "over", "earlier", "later", "this", "last",
+];
+
+/// Listeners after "told" in such an attribution, besides a capitalised name ("told
+/// reporters,", "told The Post,").
+const TOLD_LISTENERS: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "me",
+    "us",
+    "reporters",
+    "journalists",
+    "officials",
+    "supporters",
+];
+
+/// Possessives before the noun of such a phrase ("in his email").
+const PHRASE_POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our", "my"];
+
+/// How many tokens the phrase after the verb of such an attribution may span.
+const MAX_ASIDE_PHRASE: usize = 9;
+
+impl Ctx<'_> {
+    /// "<clause>, Roe told reporters, <clause>" / "<clause>, Roe said in an interview,
+    /// <clause>": an attribution set inside the sentence whose verb (at `v`, its next
+    /// word at `n`) is followed by a listener or a short phrase, then a comma. The
+    /// statement is the clause around it, as for a bare "…, Roe said, …" (`inversion`).
+    pub(super) fn aside_inversion(
+        &mut self,
+        v: usize,
+        n: usize,
+        lemma: &str,
+        sent_end: usize,
+        log: &[Said],
+    ) -> Option<(Found, usize, usize)> {
+        // "Taiwan have claims in the area, …": after "have" an -s form is a noun.
+        if v > 0 && matches!(self.lw(v - 1), "have" | "has" | "had") && self.lw(v).ends_with('s') {
+            return None;
+        }
+        let j = if lemma == "tell" {
+            // "told reporters", "told The New York Times"; not "told the story of …".
+            let e = self.told_object_end(n, sent_end)?;
+            let a = n + usize::from(self.lw(n) == "the");
+            let named = (a..e).all(|k| !self.is_word(k) || is_capitalized(self.w(k)));
+            if !(TOLD_LISTENERS.contains(&self.lw(n)) || named && a < e) {
+                return None;
+            }
+            e
+        } else {
+            n
+        };
+        let comma = if self.w(j) == "," && j > n {
+            j
+        } else {
+            self.aside_phrase_comma(j, sent_end)?
+        };
+        if comma >= sent_end {
+            return None;
+        }
+        let hit = self.inversion(v, log)?;
+        fire(rules::QUOTES_ASIDE_ATTRIBUTION, self.span_of(hit.1, hit.2)).then_some(hit)
+    }
+
+    /// The comma closing a short phrase opening at `j` ("in an interview,", "on
+    /// Monday at a rally,"): at most [`MAX_ASIDE_PHRASE`] words, no quotation, no "that",
+    /// no speech verb.
+    fn aside_phrase_comma(&self, j: usize, sent_end: usize) -> Option<usize> {
+        if !ASIDE_PHRASE_OPENERS.contains(&self.lw(j)) {
+            return None;
+        }
+        for k in j + 1..=(j + MAX_ASIDE_PHRASE).min(sent_end) {
+            if self.w(k) == "," {
+                return Some(k);
+            }
+            let word = self.is_word(k) || self.toks[k].kind == TokKind::Possessive;
+            if !word
+                || self.in_quote[k].is_some()
+                || self.lw(k) == "that"
+                || LEX.speech_verb(self.w(k)).is_some() && !self.after_phrase_det(k)
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// "in his email", "in a statement": after a determiner or possessive a
+    /// speech-verb word is a noun.
+    fn after_phrase_det(&self, k: usize) -> bool {
+        k > 0 && (DETS.contains(&self.lw(k - 1)) || PHRASE_POSSESSIVES.contains(&self.lw(k - 1)))
+    }
+}
