@@ -150,16 +150,41 @@ fn is_news_sentence(doc: &Document, i: usize) -> bool {
 }
 
 /// Whether direct quotation covers most of sentence `i` (a quote running over several
-/// sentences, whose middle sentences open without a mark).
-fn mostly_quoted(doc: &Document, analysis: &Analysis, i: usize) -> bool {
-    let span = doc.sentences[i].span;
-    let quoted: usize = analysis
+/// sentences, whose middle sentences open without a mark); `quoted` is
+/// [`quoted_bytes`].
+fn mostly_quoted(doc: &Document, quoted: &[usize], i: usize) -> bool {
+    quoted[i] * 2 > doc.sentences[i].span.len()
+}
+
+/// Each sentence's bytes inside direct quotations (a byte inside two quotes counts
+/// twice). Sentences stand in text order without overlapping, so each quote visits only
+/// the sentences it overlaps: one pass over the quotes, not one per sentence.
+fn quoted_bytes(doc: &Document, analysis: &Analysis) -> Vec<usize> {
+    let sentences = &doc.sentences;
+    let mut quoted = vec![0usize; sentences.len()];
+    let in_order = sentences
+        .windows(2)
+        .all(|w| w[0].span.end <= w[1].span.start);
+    for q in analysis
         .quotes
         .iter()
-        .filter(|q| q.kind == QuoteKind::Direct && q.text.overlaps(span))
-        .map(|q| q.text.end.min(span.end) - q.text.start.max(span.start))
-        .sum();
-    quoted * 2 > span.len()
+        .filter(|q| q.kind == QuoteKind::Direct)
+    {
+        let first = if in_order {
+            sentences.partition_point(|s| s.span.end <= q.text.start)
+        } else {
+            0
+        };
+        for (i, s) in sentences.iter().enumerate().skip(first) {
+            if in_order && s.span.start >= q.text.end {
+                break;
+            }
+            if q.text.overlaps(s.span) {
+                quoted[i] += q.text.end.min(s.span.end) - q.text.start.max(s.span.start);
+            }
+        }
+    }
+    quoted
 }
 
 /// Sentences that open on a pronoun lean on the sentence before them.
@@ -167,20 +192,26 @@ const PRONOUN_OPENINGS: &[&str] = &[
     "It ", "Its ", "He ", "She ", "They ", "This ", "These ", "Those ", "His ", "Her ", "Their ",
 ];
 
-/// Whether sentence `i` is set years before the article: background, not the news.
-fn is_background(doc: &Document, analysis: &Analysis, i: usize) -> bool {
+/// Which sentences are set years before the article (a date of theirs two or more
+/// years before its own): background, not the news. One pass over the dates.
+fn background_sentences(doc: &Document, analysis: &Analysis, n: usize) -> Vec<bool> {
     use chrono::Datelike;
+    let mut background = vec![false; n];
     let Some(year) = doc.date.map(|d| d.year()) else {
-        return false;
+        return background;
     };
-    analysis.dates.iter().any(|d| {
-        d.sentence == i
-            && d.value
-                .as_deref()
-                .and_then(|v| v.get(..4))
-                .and_then(|y| y.parse::<i32>().ok())
-                .is_some_and(|y| y + 1 < year)
-    })
+    for d in &analysis.dates {
+        let old = d
+            .value
+            .as_deref()
+            .and_then(|v| v.get(..4))
+            .and_then(|y| y.parse::<i32>().ok())
+            .is_some_and(|y| y + 1 < year);
+        if let Some(b) = background.get_mut(d.sentence).filter(|_| old) {
+            *b = true;
+        }
+    }
+    background
 }
 
 /// How many key points an article of `n` usable sentences gets.
@@ -204,6 +235,7 @@ pub fn select(doc: &Document, analysis: &Analysis) -> Vec<usize> {
     }
     let ranks = paragraph_ranks(doc, &candidates);
     let density = density(doc, analysis, n);
+    let background_at = background_sentences(doc, analysis, n);
 
     let mut centrality = vec![0.0f32; n];
     for &i in &candidates {
@@ -232,11 +264,7 @@ pub fn select(doc: &Document, analysis: &Analysis) -> Vec<usize> {
             } else {
                 0.9 / (1.0 + para as f32 * 0.35) - 0.15 * in_para.min(3) as f32
             };
-            let mut background = if is_background(doc, analysis, i) {
-                0.6
-            } else {
-                0.0
-            };
+            let mut background = if background_at[i] { 0.6 } else { 0.0 };
             if k > 0
                 && PRONOUN_OPENINGS
                     .iter()
@@ -322,12 +350,13 @@ impl SentenceTerms {
 fn candidates(doc: &Document, analysis: &Analysis, n: usize) -> Vec<usize> {
     // A hash set, not a list scanned per sentence: that was quadratic in the sentences.
     let mut seen_texts: foldhash::HashSet<&str> = foldhash::HashSet::default();
+    let quoted = quoted_bytes(doc, analysis);
     (0..n)
         .filter(|&i| {
             let text = doc.sentence_text(i);
             // A repeated sentence (a pull quote, a refrain) counts once, where it first stands.
             let fresh = seen_texts.insert(text);
-            fresh && is_news_sentence(doc, i) && !mostly_quoted(doc, analysis, i)
+            fresh && is_news_sentence(doc, i) && !mostly_quoted(doc, &quoted, i)
         })
         .collect()
 }

@@ -92,7 +92,7 @@ fn apostrophes(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let b = text.as_bytes();
     let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(i) = b[from..].iter().position(|&c| c == b'\'' || c == 0xE2) {
+        while let Some(i) = memchr::memchr2(b'\'', 0xE2, &b[from..]) {
             let at = from + i;
             from = at + 1;
             if b[at] == b'\'' {

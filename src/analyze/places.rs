@@ -188,7 +188,7 @@ fn followed_by_modifiee(doc: &Document, chunk: &Chunk) -> bool {
 
 /// The first words of the article's organizations named with a head word ("Harvard"
 /// for "Harvard University", "Tsinghua" for "Tsinghua University").
-fn org_short_forms<'a>(doc: &'a Document, chunks: &[Chunk]) -> Vec<&'a str> {
+fn org_short_forms<'a>(doc: &'a Document, chunks: &[Chunk]) -> foldhash::HashSet<&'a str> {
     chunks
         .iter()
         .filter(|c| c.words.len() >= 2 && proper_nouns::ends_with_head(doc, c, &ORG_HEADS))
@@ -200,7 +200,7 @@ fn org_short_forms<'a>(doc: &'a Document, chunks: &[Chunk]) -> Vec<&'a str> {
 /// "taught at Harvard" after "Harvard University": a one-word name that an
 /// organization of the article starts with is that organization's short form, not a
 /// place found from its slot.
-fn is_org_short_form(doc: &Document, chunk: &Chunk, short_forms: &[&str]) -> bool {
+fn is_org_short_form(doc: &Document, chunk: &Chunk, short_forms: &foldhash::HashSet<&str>) -> bool {
     // "near Exeter" is geography even when "Exeter School" is named too.
     let geographic = proper_nouns::word_before(doc, chunk.span.start).is_some_and(|w| {
         matches!(

@@ -46,7 +46,7 @@ fn rfind_mark(s: &str, curly: u8) -> Option<usize> {
     let b = s.as_bytes();
     // Every mark starts with one of two bytes: look for those, then test the curly one.
     let mut end = b.len();
-    while let Some(i) = b[..end].iter().rposition(|&c| c == b'"' || c == 0xE2) {
+    while let Some(i) = memchr::memrchr2(b'"', 0xE2, &b[..end]) {
         if is_mark(b, i, curly) {
             return Some(i);
         }
@@ -59,7 +59,7 @@ fn rfind_mark(s: &str, curly: u8) -> Option<usize> {
 fn find_mark(s: &str, curly: u8) -> Option<usize> {
     let b = s.as_bytes();
     let mut from = 0;
-    while let Some(i) = b[from..].iter().position(|&c| c == b'"' || c == 0xE2) {
+    while let Some(i) = memchr::memchr2(b'"', 0xE2, &b[from..]) {
         if is_mark(b, from + i, curly) {
             return Some(from + i);
         }

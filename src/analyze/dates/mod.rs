@@ -412,8 +412,15 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
     let anchor = anchor_date(doc);
     let mut taken: Vec<Span> = Vec::new();
     let mut raw: Vec<(Span, Kind, Vec<Option<String>>)> = Vec::new();
+    // Sentences in text order without overlaps (as segmentation makes them): a match can
+    // only overlap a date taken in its own sentence, so only those are compared.
+    let in_order = doc
+        .sentences
+        .windows(2)
+        .all(|w| w[0].span.end <= w[1].span.start);
     for s in &doc.sentences {
         let body = doc.slice(s.span);
+        let own = if in_order { taken.len() } else { 0 };
         let (cues, shape) = (cues_in(body), Shape::of(body));
         for (kind, re) in PATTERNS
             .iter()
@@ -422,7 +429,7 @@ pub fn extract(doc: &Document) -> Vec<DateMention> {
             for c in re.captures_iter(body) {
                 let Some(m) = c.get(0) else { continue };
                 let span = Span::new(s.span.start + m.start(), s.span.start + m.end());
-                if taken.iter().any(|t| t.overlaps(span)) {
+                if taken[own..].iter().any(|t| t.overlaps(span)) {
                     continue;
                 }
                 if !accept(doc, *kind, &c, span) || !rules::fire(kind.rule(), span) {

@@ -305,9 +305,10 @@ pub(crate) fn list_gap(text: &str, toks: &[Tok], from: usize, to: usize) -> bool
     } {
         to -= 1;
     }
-    let gap: Vec<&str> = (from..to).map(|k| toks[k].text(text)).collect();
-    matches!(
-        gap.as_slice(),
-        [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"] | ["&"]
-    )
+    // Every gap that can match has one or two tokens: a longer one is read no further.
+    match to.saturating_sub(from) {
+        1 => matches!(toks[from].text(text), "," | "and" | "or" | "&"),
+        2 => toks[from].text(text) == "," && matches!(toks[from + 1].text(text), "and" | "or"),
+        _ => false,
+    }
 }

@@ -18,17 +18,26 @@ const MAX_COMPLEMENT: usize = 6;
 /// complement ("of the United States"): "the president of the lawyers' club" is
 /// someone else.
 pub(crate) fn complete_roles(text: &str, toks: &[Tok], paras: &[usize], roles: &mut [String]) {
-    let heads: Vec<Option<String>> = roles.iter().map(|r| head(r)).collect();
+    // Each head's one owner (`None` once a second role has it): one probe per "the",
+    // not a walk over every role.
+    let mut owner_of: foldhash::HashMap<String, Option<usize>> = foldhash::HashMap::default();
+    for (i, h) in roles.iter().enumerate() {
+        if let Some(h) = head(h) {
+            owner_of
+                .entry(h)
+                .and_modify(|o| *o = None)
+                .or_insert(Some(i));
+        }
+    }
+    if owner_of.is_empty() {
+        return;
+    }
     for k in 0..toks.len().saturating_sub(3) {
         if !toks[k].text(text).eq_ignore_ascii_case("the") {
             continue;
         }
         let noun = lower_cow(toks[k + 1].text(text));
-        let mut owners = heads
-            .iter()
-            .enumerate()
-            .filter(|(_, h)| h.as_deref() == Some(noun.as_ref()));
-        let (Some((i, _)), None) = (owners.next(), owners.next()) else {
+        let Some(&Some(i)) = owner_of.get(noun.as_ref()) else {
             continue;
         };
         let Some(end) = complement_end(text, toks, paras, k + 2) else {

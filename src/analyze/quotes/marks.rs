@@ -260,8 +260,9 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
         {
             continue;
         }
-        if !has_any_mark(body) {
-            // Nothing to scan; a quote carried into a paragraph without marks has ended.
+        if !has_any_mark(body) || opens_nothing(body) {
+            // Nothing to scan, or nothing that can open a quote (so nothing the scan
+            // would find); a quote carried into such a paragraph has ended.
             carry = false;
             continue;
         }
@@ -347,23 +348,43 @@ pub fn scan(text: &str, paragraphs: &[Span]) -> Vec<Segment> {
     out
 }
 
+/// Whether no mark of the paragraph can open a quote: no double mark that opens or may
+/// open (`"`, “, „, «, and `''` or a backtick pair), no opening single mark (‘, ‹), and
+/// every `'` right after an ASCII letter or digit ("don't", "Jones'"), where it cannot
+/// open. Closing marks alone (’ ” » ›) open nothing, so such a paragraph yields no
+/// segment and ends a carried quote: [`scan`] skips it without reading its characters.
+fn opens_nothing(body: &str) -> bool {
+    let b = body.as_bytes();
+    // Byte searches for the few bytes such a mark starts with, not a test of every byte.
+    memchr::memchr3_iter(b'"', b'\'', b'`', b)
+        .all(|i| b[i] == b'\'' && i > 0 && b[i - 1].is_ascii_alphanumeric())
+        && memchr::memchr2_iter(0xE2, 0xC2, b).all(|i| match b[i] {
+            // “ „ ‘ ‹ are E2 80 9C/9E/98/B9 in UTF-8; « is C2 AB.
+            0xE2 => {
+                !(b.get(i + 1) == Some(&0x80)
+                    && matches!(b.get(i + 2), Some(0x98 | 0x9C | 0x9E | 0xB9)))
+            }
+            _ => b.get(i + 1) != Some(&0xAB),
+        })
+}
+
 /// Whether the paragraph holds any character the scanner reads as a mark; most do not.
 fn has_any_mark(body: &str) -> bool {
     let bytes = body.as_bytes();
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'"' | b'\'' => true,
-        b'`' => bytes.get(i + 1) == Some(&b'`'),
-        // “ ” „ ‘ ’ ‹ › are E2 80 9C/9D/9E/98/99/B9/BA in UTF-8; « » are C2 AB/BB.
-        0xE2 => {
-            bytes.get(i + 1) == Some(&0x80)
-                && matches!(
-                    bytes.get(i + 2),
-                    Some(0x98 | 0x99 | 0x9C | 0x9D | 0x9E | 0xB9 | 0xBA)
-                )
-        }
-        0xC2 => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
-        _ => false,
-    })
+    // Byte searches: a straight mark at once, then the bytes the others start with.
+    memchr::memchr2(b'"', b'\'', bytes).is_some()
+        || memchr::memchr3_iter(b'`', 0xE2, 0xC2, bytes).any(|i| match bytes[i] {
+            b'`' => bytes.get(i + 1) == Some(&b'`'),
+            // “ ” „ ‘ ’ ‹ › are E2 80 9C/9D/9E/98/99/B9/BA in UTF-8; « » are C2 AB/BB.
+            0xE2 => {
+                bytes.get(i + 1) == Some(&0x80)
+                    && matches!(
+                        bytes.get(i + 2),
+                        Some(0x98 | 0x99 | 0x9C | 0x9D | 0x9E | 0xB9 | 0xBA)
+                    )
+            }
+            _ => matches!(bytes.get(i + 1), Some(0xAB | 0xBB)),
+        })
 }
 
 /// For each position, the next candidate closing single mark at or after it (a ’ or '
@@ -481,6 +502,31 @@ fn push(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn opens_nothing_only_without_an_opening_mark() {
+        for quiet in [
+            "Jo's dog won't bark",
+            "the Joneses' house’s roof”",
+            "plain » text ›",
+        ] {
+            assert!(opens_nothing(quiet), "{quiet}");
+        }
+        for opens in [
+            "he said \"no\"",
+            "a 'word'",
+            "x ''y''",
+            "``z''",
+            "“q”",
+            "„q“",
+            "‘q’",
+            "«q»",
+            "‹q›",
+            "'90s",
+        ] {
+            assert!(!opens_nothing(opens), "{opens}");
+        }
+    }
 
     #[test]
     fn no_mark_starts_with_a_letter_digit_or_space() {
