@@ -107,27 +107,21 @@ const FOLD: [u8; 256] = {
     t
 };
 
-/// The `KEEP` smallest distinct values of `hashes`, in order. Only the smallest few
-/// hundred need sorting: the rest of a long article's shingles are partitioned away.
-fn smallest(mut hashes: Vec<u32>) -> Vec<u32> {
-    // A text repeated many times has each small hash many times over: widen the head
-    // until it holds `KEEP` distinct values (or is half the list) before sorting all.
-    let mut first = 2 * KEEP;
-    while hashes.len() > 2 * first {
-        hashes.select_nth_unstable(first);
-        let mut head = hashes[..first].to_vec();
-        head.sort_unstable();
-        head.dedup();
-        if head.len() >= KEEP {
-            head.truncate(KEEP);
-            return head;
+/// The `KEEP` smallest distinct values of `hashes`, in order, kept while they stream
+/// by: a value at or above the largest kept one (once `KEEP` are kept) costs one
+/// comparison, so no list of every shingle's hash is made, selected or sorted.
+fn smallest(hashes: impl IntoIterator<Item = u32>) -> Vec<u32> {
+    let mut kept: Vec<u32> = Vec::with_capacity(KEEP + 1);
+    for h in hashes {
+        if kept.len() == KEEP && h >= kept[KEEP - 1] {
+            continue;
         }
-        first *= 4;
+        if let Err(i) = kept.binary_search(&h) {
+            kept.insert(i, h);
+            kept.truncate(KEEP);
+        }
     }
-    hashes.sort_unstable();
-    hashes.dedup();
-    hashes.truncate(KEEP);
-    hashes
+    kept
 }
 
 /// The fingerprint of the document's body (headline and dateline left out, so the
@@ -141,19 +135,18 @@ pub fn of(doc: &Document) -> Vec<u32> {
         }
         push_words(doc.slice(s.span), &mut bytes, &mut starts);
     }
-    let hashes: Vec<u32> = if starts.len() < SHINGLE {
-        (!starts.is_empty())
+    if starts.len() < SHINGLE {
+        return (!starts.is_empty())
             .then(|| hash_shingle(&bytes))
             .into_iter()
-            .collect()
-    } else {
-        starts.push(bytes.len());
+            .collect();
+    }
+    starts.push(bytes.len());
+    smallest(
         starts
             .windows(SHINGLE + 1)
-            .map(|w| hash_shingle(&bytes[w[0]..w[SHINGLE]]))
-            .collect()
-    };
-    smallest(hashes)
+            .map(|w| hash_shingle(&bytes[w[0]..w[SHINGLE]])),
+    )
 }
 
 /// Estimated share of shingles two fingerprints have in common (0 to 1): of the

@@ -684,31 +684,56 @@ pub fn attach(a: &mut Analysis, fired: &[(RuleId, Span)]) {
             "dates",
         ],
     );
-    for q in &mut a.quotes {
-        quotes.overlapping(q.text, &mut q.rules);
-    }
-    for f in &mut a.figures {
-        figures.overlapping(f.text, &mut f.rules);
-    }
-    for p in &mut a.people {
-        for m in &p.mentions {
-            people.overlapping(*m, &mut p.rules);
+    let Analysis {
+        quotes: a_quotes,
+        figures: a_figures,
+        people: a_people,
+        organizations: a_orgs,
+        places: a_places,
+        dates: a_dates,
+        ..
+    } = a;
+    // Each finding's rules are its own: the named entities (a lookup per mention) and
+    // the rest can be done at once, on a helper thread for a long document.
+    let mut named = || {
+        for p in a_people.iter_mut() {
+            for m in &p.mentions {
+                people.overlapping(*m, &mut p.rules);
+            }
         }
-    }
-    for o in &mut a.organizations {
-        for m in &o.mentions {
-            orgs.overlapping(*m, &mut o.rules);
+        for o in a_orgs.iter_mut() {
+            for m in &o.mentions {
+                orgs.overlapping(*m, &mut o.rules);
+            }
         }
-    }
-    for p in &mut a.places {
-        for m in &p.mentions {
-            places.overlapping(*m, &mut p.rules);
+        for p in a_places.iter_mut() {
+            for m in &p.mentions {
+                places.overlapping(*m, &mut p.rules);
+            }
         }
-    }
-    for d in &mut a.dates {
-        dates.overlapping(d.text, &mut d.rules);
+    };
+    let mut rest = || {
+        for q in a_quotes.iter_mut() {
+            quotes.overlapping(q.text, &mut q.rules);
+        }
+        for f in a_figures.iter_mut() {
+            figures.overlapping(f.text, &mut f.rules);
+        }
+        for d in a_dates.iter_mut() {
+            dates.overlapping(d.text, &mut d.rules);
+        }
+    };
+    if fired.len() >= ATTACH_SPLIT_FROM {
+        crate::parallel::join(rest, named);
+    } else {
+        rest();
+        named();
     }
 }
+
+/// Firings from which [`attach`] splits its work over a helper thread (a long
+/// document's; a news article has a few hundred).
+const ATTACH_SPLIT_FROM: usize = 4096;
 
 /// The names of the rules in `set`, in registry order.
 pub fn names(set: &RuleSet) -> Vec<&'static str> {
