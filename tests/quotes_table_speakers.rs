@@ -123,6 +123,21 @@ const CASES: &[Case] = &[
             ("About two-thirds", "the fares are fair", I),
         ],
     ),
+    // --- a described subject inside an inversion ("…, the skippers noted, …"); after a
+    // clause, "a" opens an appositive, not a source ("…, a plan announced in March")
+    (
+        "Ferry row\n\nThe ferry ran late all week. In some ways, the skippers noted, the \
+         delays were the fault of the harbour board. The ferry will stop running in the \
+         winter, a plan announced in March.",
+        &[
+            ("The skippers", "In some ways", I),
+            (
+                "The skippers",
+                "the delays were the fault of the harbour board",
+                I,
+            ),
+        ],
+    ),
     // --- two people joined by "and" speak together
     (
         "Ferry row\n\nMayor Ilse Varga and Governor Tom Lark met on Monday.\n\n\

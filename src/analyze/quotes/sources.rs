@@ -342,6 +342,14 @@ impl Ctx<'_> {
             .or_else(|| self.described_subject(v))
     }
 
+    /// The described subject (see [`Self::described_subject`]) of an inversion ("…, the
+    /// brothers noted, …"), opened by "the", "that" or "this": after a clause, "a" opens
+    /// an appositive ("…, a plan announced in May", "…, a swing state where …").
+    pub(super) fn described_inverted(&self, v: usize) -> Option<Speaker> {
+        let (sp, s) = self.described_subject(v)?;
+        (!matches!(self.lw(s), "a" | "an" | "another")).then_some(sp)
+    }
+
     /// "The letter warned that …", "That person said …", "The budget office said …": a
     /// determiner and one to three lower-case nouns right before the said-type verb `v`,
     /// opening the sentence or its clause, that no speaker rule took: the phrase as
