@@ -138,6 +138,16 @@ const CASES: &[Case] = &[
             ),
         ],
     ),
+    // --- a time phrase between the subject and its speech verb is skipped
+    (
+        "Ferry row\n\nMayor Ilse Varga spoke at the pier.\n\nVarga, the harbour chair, \
+         last week announced the launch of a new night ferry. Tom Lark on Monday said the \
+         fares would not rise this year.",
+        &[
+            ("Ilse Varga", "the launch of a new night ferry", I),
+            ("Tom Lark", "the fares would not rise this year", I),
+        ],
+    ),
     // --- two people joined by "and" speak together
     (
         "Ferry row\n\nMayor Ilse Varga and Governor Tom Lark met on Monday.\n\n\
