@@ -82,11 +82,9 @@ impl Ctx<'_> {
         }
         // "Wu Xinbo, director of ..., said": the person before the appositive.
         if self.w(k - 1) == "," {
-            // "Beck, who backed Cruz and opposed Trump, said": the person before "who",
-            // not the last name inside the relative clause.
             return self
-                .relative_clause_owner(v, k)
-                .or_else(|| self.appositive_subject(v, k));
+                .appositive_subject(v, k)
+                .or_else(|| self.relative_clause_owner(v, k));
         }
         let (s, e) = self.np_before(v, k - 1)?;
         if let Some(np) = self.pp_modified_subject(s, e, v) {
