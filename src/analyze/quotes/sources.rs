@@ -327,6 +327,23 @@ const DESCRIBED_LEMMAS: &[&str] = &[
     "accuse",
     "deny",
 ];
+/// Heads of a described subject that state a norm, not a statement ("The rules say drivers
+/// must stop …").
+const NORM_HEADS: &[&str] = &[
+    "rule",
+    "rules",
+    "law",
+    "laws",
+    "regulation",
+    "regulations",
+    "guideline",
+    "guidelines",
+    "policy",
+    "code",
+    "constitution",
+    "statute",
+    "statutes",
+];
 /// Determiners that open a described subject besides "the", "a", "an".
 const DESCRIBED_DETS: &[&str] = &["that", "this", "another"];
 /// Words before a described subject that open its clause ("…, and the letter warned …").
@@ -379,6 +396,7 @@ impl Ctx<'_> {
         if !(nouns && opens && e > s && e - s <= 3)
             || !(DETS.contains(&first) || DESCRIBED_DETS.contains(&first))
             || super::told::TIME_NOUNS.contains(&self.lw(e))
+            || NORM_HEADS.contains(&self.lw(e))
         {
             return None;
         }
