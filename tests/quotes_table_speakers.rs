@@ -123,6 +123,31 @@ const CASES: &[Case] = &[
             ("About two-thirds", "the fares are fair", I),
         ],
     ),
+    // --- a described subject inside an inversion ("…, the skippers noted, …"); after a
+    // clause, "a" opens an appositive, not a source ("…, a plan announced in March")
+    (
+        "Ferry row\n\nThe ferry ran late all week. In some ways, the skippers noted, the \
+         delays were the fault of the harbour board. The ferry will stop running in the \
+         winter, a plan announced in March.",
+        &[
+            ("The skippers", "In some ways", I),
+            (
+                "The skippers",
+                "the delays were the fault of the harbour board",
+                I,
+            ),
+        ],
+    ),
+    // --- a time phrase between the subject and its speech verb is skipped
+    (
+        "Ferry row\n\nMayor Ilse Varga spoke at the pier.\n\nVarga, the harbour chair, \
+         last week announced the launch of a new night ferry. Tom Lark on Monday said the \
+         fares would not rise this year.",
+        &[
+            ("Ilse Varga", "the launch of a new night ferry", I),
+            ("Tom Lark", "the fares would not rise this year", I),
+        ],
+    ),
     // --- two people joined by "and" speak together
     (
         "Ferry row\n\nMayor Ilse Varga and Governor Tom Lark met on Monday.\n\n\

@@ -163,6 +163,9 @@ const OWN_CASES: &[&str] = &[
     "Pier deeds\n\nAs this paper revealed, the pier is not owned by the city at all, \
      according to old deeds.",
     "Pier fees\n\nThe new fee, Rosa Dunmore told reporters, was never put to a vote.",
+    "Ferry poll\n\nMayor Ilse Varga - a critic of the plan since May - said the ferry was \
+     too slow. The letter warned that the fares would double in May. Among commuters, \
+     about a third, 33 percent, say the boat is too slow.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

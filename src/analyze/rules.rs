@@ -325,6 +325,8 @@ registry! {
         "\"The letter warned that …\", \"That person said …\": a determiner and one to three lower-case nouns opening the clause right before a said-type verb are its source, as written";
     QUOTES_RESTATED_SHARE = "quotes.restated_share", "quotes/sources.rs::past_restated_share",
         "\"about two-thirds, 67 percent, say …\": a share restated in numbers between commas before the speech verb belongs to the share subject";
+    QUOTES_TIME_BEFORE_VERB = "quotes.time_before_verb", "quotes/phrases.rs::time_phrase_before",
+        "\"Roe, the party's chair, last week announced …\", \"Roe on Monday said …\": a time phrase between a subject and its speech verb is skipped";
     QUOTES_LONG_SUBJECT = "quotes.long_subject", "quotes/sources.rs::long_subject",
         "a speaker phrase opening the sentence keeps its modifiers up to the speech verb (\"Friends of the mayor who have seen him say\", \"Farm economists, like their city colleagues, say\")";
     QUOTES_JOINED_ATTRIBUTION = "quotes.joined_attribution", "quotes/joined.rs::joined_attribution",

@@ -730,7 +730,8 @@ impl Ctx<'_> {
             Some(sp) => sp,
             None => self
                 .classify(s, e, log)
-                .or_else(|| self.group_phrase(s, e))?,
+                .or_else(|| self.group_phrase(s, e))
+                .or_else(|| self.described_inverted(v))?,
         };
         if !self.tag(rules::QUOTES_INDIRECT_X_SAID, cs, ce) {
             return None;

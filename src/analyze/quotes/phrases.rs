@@ -180,6 +180,13 @@ impl Ctx<'_> {
         if k == 0 || !self.same_sent(k - 1, v) {
             return None;
         }
+        // "Roe, the party's chair, last week announced": skip a time phrase.
+        if let Some(t) = self.time_phrase_before(k, v) {
+            k = self.skip_aux_back(t, v);
+            if k == 0 {
+                return None;
+            }
+        }
         // "Nasdaq, meanwhile, says": skip a parenthetical adverb.
         if k >= 3 && self.w(k - 1) == "," && self.w(k - 3) == "," && self.is_aux_or_adverb(k - 2) {
             k = self.skip_aux_back(k - 3, v);
@@ -200,6 +207,58 @@ impl Ctx<'_> {
             k = open;
         }
         Some(k)
+    }
+
+    /// The first token of a time phrase ending right before `k` in the sentence of `v`
+    /// ("last week", "this past week", "on Monday", "a month later"), after a word.
+    fn time_phrase_before(&self, k: usize, v: usize) -> Option<usize> {
+        let e = k.checked_sub(1)?;
+        let noun = |j: usize| {
+            let w = self.lw(j);
+            super::told::TIME_NOUNS.contains(&w.trim_end_matches('s'))
+        };
+        // Not before a participle ("a campaign on Wednesday asking …"), not "Super Tuesday".
+        if self.lw(v).ends_with("ing") {
+            return None;
+        }
+        let t = if crate::lexicon::is_weekday(self.w(e)) {
+            if e > 0 && self.lw(e - 1) == "on" {
+                e - 1
+            } else if e > 0 && is_capitalized(self.w(e - 1)) {
+                return None;
+            } else {
+                e
+            }
+        } else if e >= 1 && noun(e) && matches!(self.lw(e - 1), "last" | "this" | "next" | "past") {
+            if e >= 2 && self.lw(e - 1) == "past" && self.lw(e - 2) == "this" {
+                e - 2
+            } else {
+                e - 1
+            }
+        } else if e >= 2
+            && self.lw(e) == "later"
+            && noun(e - 1)
+            && matches!(self.lw(e - 2), "a" | "one" | "two" | "three")
+        {
+            e - 2
+        } else {
+            return None;
+        };
+        // "late last week": the modifier goes with the phrase.
+        let t = if t > 0 && matches!(self.lw(t - 1), "late" | "early") {
+            t - 1
+        } else {
+            t
+        };
+        let ok = t > 0
+            && self.same_sent(t - 1, v)
+            && (t..=e).all(|j| self.in_quote[j].is_none())
+            && (self.is_word(t - 1) || self.w(t - 1) == ",")
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_TIME_BEFORE_VERB,
+                crate::model::Span::new(self.toks[t].start, self.toks[e].end),
+            );
+        ok.then_some(t)
     }
 
     /// The "(" of a short bracket (at most six tokens inside, no quote, same sentence)

@@ -327,6 +327,23 @@ const DESCRIBED_LEMMAS: &[&str] = &[
     "accuse",
     "deny",
 ];
+/// Heads of a described subject that state a norm, not a statement ("The rules say drivers
+/// must stop …").
+const NORM_HEADS: &[&str] = &[
+    "rule",
+    "rules",
+    "law",
+    "laws",
+    "regulation",
+    "regulations",
+    "guideline",
+    "guidelines",
+    "policy",
+    "code",
+    "constitution",
+    "statute",
+    "statutes",
+];
 /// Determiners that open a described subject besides "the", "a", "an".
 const DESCRIBED_DETS: &[&str] = &["that", "this", "another"];
 /// Words before a described subject that open its clause ("…, and the letter warned …").
@@ -340,6 +357,14 @@ impl Ctx<'_> {
     pub fn source_or_described(&mut self, v: usize, log: &[Said]) -> Option<(Speaker, usize)> {
         self.source_subject(v, log)
             .or_else(|| self.described_subject(v))
+    }
+
+    /// The described subject (see [`Self::described_subject`]) of an inversion ("…, the
+    /// brothers noted, …"), opened by "the", "that" or "this": after a clause, "a" opens
+    /// an appositive ("…, a plan announced in May", "…, a swing state where …").
+    pub(super) fn described_inverted(&self, v: usize) -> Option<Speaker> {
+        let (sp, s) = self.described_subject(v)?;
+        (!matches!(self.lw(s), "a" | "an" | "another")).then_some(sp)
     }
 
     /// "The letter warned that …", "That person said …", "The budget office said …": a
@@ -371,6 +396,7 @@ impl Ctx<'_> {
         if !(nouns && opens && e > s && e - s <= 3)
             || !(DETS.contains(&first) || DESCRIBED_DETS.contains(&first))
             || super::told::TIME_NOUNS.contains(&self.lw(e))
+            || NORM_HEADS.contains(&self.lw(e))
         {
             return None;
         }
