@@ -224,6 +224,12 @@ pub(super) const PREDICATE_OPENERS: &[&str] = &[
     "has", "had", "have", "remains", "remained",
 ];
 
+/// Irregular past forms that open such a predicate ("…, he said, brought a shift").
+const PREDICATE_PAST_FORMS: &[&str] = &[
+    "became", "brought", "made", "took", "gave", "kept", "held", "left", "began", "grew", "fell",
+    "rose", "won", "lost", "went", "came", "got", "seemed",
+];
+
 impl Ctx<'_> {
     /// Whether the tail after an attribution set inside the sentence, starting at
     /// `start`, is a predicate ("…, Roe argued, is largely an illusion", "…, he said,
@@ -231,8 +237,12 @@ impl Ctx<'_> {
     /// statement, as its subject stands before the attribution.
     pub fn predicate_tail(&self, start: usize) -> bool {
         let w = self.lw(start);
+        let lower = !is_capitalized(self.w(start));
         let verb = PREDICATE_OPENERS.contains(&w)
-            || w.len() > 4 && w.ends_with("ed") && !is_capitalized(self.w(start));
+            || PREDICATE_PAST_FORMS.contains(&w)
+            || lower
+                && w.len() > 4
+                && (w.ends_with("ed") || w.ends_with("es") && !w.ends_with("ies"));
         verb && fire(
             rules::QUOTES_PREDICATE_TAIL,
             Span::new(self.toks[start].start, self.toks[start].end),
