@@ -53,6 +53,19 @@ const CASES: &[Case] = &[
             ("Rosa Dunmore", "brought a shift", I),
         ],
     ),
+    // ... and when the rest after the attribution holds a quotation, the short head is
+    // still the speaker's statement; a bare conjunction or setting phrase is not
+    (
+        "Pier size\n\nPerhaps, Rosa Dunmore said, the town has \"grown too fast.\"",
+        &[
+            ("Rosa Dunmore", "Perhaps", I),
+            ("Rosa Dunmore", "grown too fast.", D),
+        ],
+    ),
+    (
+        "Pier size\n\nIn 2008, Rosa Dunmore said, the town had \"grown too fast.\"",
+        &[("Rosa Dunmore", "grown too fast.", D)],
+    ),
     // ... but "told" with a thing, not a listener, is no attribution of a statement
     (
         "Pier tale\n\nAt the last meeting of the year, Rosa Dunmore told the old story \

@@ -163,6 +163,7 @@ const OWN_CASES: &[&str] = &[
     "Pier deeds\n\nAs this paper revealed, the pier is not owned by the city at all, \
      according to old deeds.",
     "Pier fees\n\nThe new fee, Rosa Dunmore told reporters, was never put to a vote.",
+    "Pier club\n\nThe ferry club, Rosa Dunmore said, \u{201c}is doing much better.\u{201d}",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

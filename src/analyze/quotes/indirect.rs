@@ -724,7 +724,7 @@ impl Ctx<'_> {
         let (cs, ce) = if (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4 {
             (self.backward_start(sent_start, ce), ce)
         } else {
-            self.tail_after(v)?
+            self.tail_after(v).or_else(|| self.head_before_quote(v))?
         };
         let sp = match long_sp.or(coordinated) {
             Some(sp) => sp,
