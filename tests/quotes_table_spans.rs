@@ -37,6 +37,35 @@ const CASES: &[Case] = &[
             ),
         ],
     ),
+    // ... and a short tail opened by a present or irregular past verb is the
+    // predicate of the head (quotes.predicate_tail)
+    (
+        "Pier law\n\nAny plan to sell the old pier, Rosa Dunmore said, becomes void in May.",
+        &[
+            ("Rosa Dunmore", "Any plan to sell the old pier", I),
+            ("Rosa Dunmore", "becomes void in May", I),
+        ],
+    ),
+    (
+        "Pier years\n\nThe years that followed, Rosa Dunmore said, brought a shift.",
+        &[
+            ("Rosa Dunmore", "The years that followed", I),
+            ("Rosa Dunmore", "brought a shift", I),
+        ],
+    ),
+    // ... and when the rest after the attribution holds a quotation, the short head is
+    // still the speaker's statement; a bare conjunction or setting phrase is not
+    (
+        "Pier size\n\nPerhaps, Rosa Dunmore said, the town has \"grown too fast.\"",
+        &[
+            ("Rosa Dunmore", "Perhaps", I),
+            ("Rosa Dunmore", "grown too fast.", D),
+        ],
+    ),
+    (
+        "Pier size\n\nIn 2008, Rosa Dunmore said, the town had \"grown too fast.\"",
+        &[("Rosa Dunmore", "grown too fast.", D)],
+    ),
     // ... but "told" with a thing, not a listener, is no attribution of a statement
     (
         "Pier tale\n\nAt the last meeting of the year, Rosa Dunmore told the old story \

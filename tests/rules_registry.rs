@@ -166,6 +166,7 @@ const OWN_CASES: &[&str] = &[
     "Ferry poll\n\nMayor Ilse Varga - a critic of the plan since May - said the ferry was \
      too slow. The letter warned that the fares would double in May. Among commuters, \
      about a third, 33 percent, say the boat is too slow.",
+    "Pier club\n\nThe ferry club, Rosa Dunmore said, \u{201c}is doing much better.\u{201d}",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -233,7 +233,7 @@ registry! {
         "after \"…, said X,\" or \"…, according to X,\" an article or role noun opens X's description, not a further statement";
     QUOTES_OPENER_BEFORE_QUOTE = "quotes.opener_before_quote", "quotes/indirect.rs::opener_before_quote",
         "\"While prices rose, he said, “…”\": the clause before an attribution that introduces a quote is the same speaker's statement";
-    QUOTES_HEADLINE_SAYS = "quotes.headline_says", "quotes/indirect.rs::headline_statement",
+    QUOTES_HEADLINE_SAYS = "quotes.headline_says", "quotes/labels.rs::headline_statement",
         "\"Mayor Says Bridge Will Reopen\": in a title-case line, the rest of the line after a capitalised speech verb is the opening phrase's statement";
     QUOTES_INDIRECT_X_TOLD_Y = "quotes.indirect_x_told_y", "quotes/indirect.rs::indirect_at",
         "\"<clause>, X told Politico.\": the clause before a trailing \"X told <listener>\" is X's statement";

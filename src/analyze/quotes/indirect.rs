@@ -217,51 +217,6 @@ impl Ctx<'_> {
         ))
     }
 
-    /// "Mayor Says Bridge Will Reopen In May": in a title-case line of its own, the
-    /// capitalised speech verb at `v` reports the rest of the line as the statement of
-    /// the capitalised phrase opening it.
-    fn headline_statement(&mut self, v: usize, log: &[Said]) -> Option<(Found, usize, usize)> {
-        let para = self.para[v];
-        let a = (0..v).rev().take_while(|&j| self.para[j] == para).last()?;
-        let mut b = v;
-        while b + 1 < self.toks.len() && self.para[b + 1] == para && b < v + 25 {
-            b += 1;
-        }
-        // "Party Boosts Spending In Battleground States …", "… Rules Report": a short
-        // subject and an inflected verb ("Says", "Warned"), not a bare noun-like form.
-        let verb = LEX.speech_verb(self.w(v))?;
-        let inflected = !LEX.lemma(verb).eq_ignore_ascii_case(self.w(v));
-        if self.para.get(b + 1) == Some(&para) || v - a > 4 || v == a || !inflected {
-            return None;
-        }
-        let words: Vec<usize> = (a..=b).filter(|&j| self.is_word(j)).collect();
-        let caps = words.iter().filter(|&&j| is_capitalized(self.w(j))).count();
-        let quoted = (a..=b).any(|j| self.in_quote[j].is_some());
-        if quoted || words.len() < 4 || caps * 5 < words.len() * 4 {
-            return None;
-        }
-        let mut ce = b;
-        while ce > v && self.toks[ce].kind == TokKind::Punct {
-            ce -= 1;
-        }
-        let cs = v + 1;
-        let subject_end = v - 1;
-        if ce < cs + 1 || !self.is_word(a) || !self.is_word(subject_end) {
-            return None;
-        }
-        let sp = self
-            .classify(a, subject_end, log)
-            .or_else(|| self.source_label(a, subject_end))?;
-        self.tag(rules::QUOTES_HEADLINE_SAYS, cs, ce).then_some((
-            Found {
-                speaker: sp,
-                cue: Some(v),
-            },
-            cs,
-            ce,
-        ))
-    }
-
     /// "While prices rose, he said, “the plan held.”": the verb at `v` introduced the
     /// quote after it, and the clause before the attribution (four words or more, no
     /// quotation) is the same speaker's statement.
@@ -724,7 +679,7 @@ impl Ctx<'_> {
         let (cs, ce) = if (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4 {
             (self.backward_start(sent_start, ce), ce)
         } else {
-            self.tail_after(v)?
+            self.tail_after(v).or_else(|| self.head_before_quote(v))?
         };
         let sp = match long_sp.or(coordinated) {
             Some(sp) => sp,

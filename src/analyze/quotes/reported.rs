@@ -264,6 +264,12 @@ pub(super) const PREDICATE_OPENERS: &[&str] = &[
     "has", "had", "have", "remains", "remained",
 ];
 
+/// Irregular past forms that open such a predicate ("…, he said, brought a shift").
+const PREDICATE_PAST_FORMS: &[&str] = &[
+    "became", "brought", "made", "took", "gave", "kept", "held", "left", "began", "grew", "fell",
+    "rose", "won", "lost", "went", "came", "got", "seemed",
+];
+
 impl Ctx<'_> {
     /// Whether the tail after an attribution set inside the sentence, starting at
     /// `start`, is a predicate ("…, Roe argued, is largely an illusion", "…, he said,
@@ -271,8 +277,12 @@ impl Ctx<'_> {
     /// statement, as its subject stands before the attribution.
     pub fn predicate_tail(&self, start: usize) -> bool {
         let w = self.lw(start);
+        let lower = !is_capitalized(self.w(start));
         let verb = PREDICATE_OPENERS.contains(&w)
-            || w.len() > 4 && w.ends_with("ed") && !is_capitalized(self.w(start));
+            || PREDICATE_PAST_FORMS.contains(&w)
+            || lower
+                && w.len() > 4
+                && (w.ends_with("ed") || w.ends_with("es") && !w.ends_with("ies"));
         verb && fire(
             rules::QUOTES_PREDICATE_TAIL,
             Span::new(self.toks[start].start, self.toks[start].end),
@@ -689,3 +699,30 @@ impl Ctx<'_> {
         k > 0 && (DETS.contains(&self.lw(k - 1)) || PHRASE_POSSESSIVES.contains(&self.lw(k - 1)))
     }
 }
+
+impl Ctx<'_> {
+    /// "Perhaps, he said, the town has “grown too fast.”": when the rest of the sentence
+    /// after an attribution set inside it holds a quotation (the quote rules take that
+    /// part), the short head before the attribution (see `head_fragment`) is still the
+    /// speaker's statement.
+    pub(super) fn head_before_quote(&self, v: usize) -> Option<(usize, usize)> {
+        let (_, sent_end) = *self.sents.get(*self.sent.get(v)?)?;
+        let comma = (v + 1..(v + 14).min(sent_end))
+            .find(|&j| self.toks[j].kind == TokKind::Punct || self.in_quote[j].is_some())?;
+        let quoted_rest = (comma + 1..=sent_end).any(|j| self.in_quote[j].is_some());
+        if self.w(comma) != "," || !self.is_word(comma + 1) || !quoted_rest {
+            return None;
+        }
+        let (a, e) = self.head_fragment(v, comma + 1)?;
+        // "But, he added, …", "In 2008, Roe said, …": a bare conjunction or a setting
+        // phrase before a quoted rest is no statement of its own.
+        (!HEAD_BEFORE_QUOTE_SKIP.contains(&self.lw(a))).then_some((a, e))
+    }
+}
+
+/// First words of a head that is no statement when a quotation follows the
+/// attribution (see `head_before_quote`).
+const HEAD_BEFORE_QUOTE_SKIP: &[&str] = &[
+    "but", "and", "or", "so", "yet", "in", "on", "at", "during", "after", "before", "with", "by",
+    "for", "from",
+];
