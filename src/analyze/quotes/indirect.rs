@@ -59,8 +59,9 @@ const TAIL_NON_CLAUSE: &[&str] = &[
 pub(super) const NO_CLAUSE_LEMMAS: &[&str] = &[
     "call", "describe", "defend", "think", "hope", "fear", "answer", "post", "project", "point",
 ];
-/// Objects of "told"/"asked" before the clause ("told reporters the plan …").
-const TOLD_OBJECTS: &[&str] = &[
+/// Objects of "told"/"asked" before the clause ("told reporters the plan …"), and the
+/// listeners of an attribution set inside its sentence ("…, Roe told reporters, …").
+pub(super) const TOLD_OBJECTS: &[&str] = &[
     "him",
     "her",
     "them",
@@ -69,6 +70,7 @@ const TOLD_OBJECTS: &[&str] = &[
     "reporters",
     "journalists",
     "officials",
+    "supporters",
 ];
 /// Day words after a speech verb ("said Friday …", "said today …"): the weekday names of
 /// the shared lexicon and the days relative to now.

@@ -9,6 +9,7 @@
 use super::attribution::Found;
 use super::context::MEDIUM_NOUNS;
 use super::context::{Ctx, DETS, LEADS};
+use super::indirect::TOLD_OBJECTS;
 use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, VerbClass, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
@@ -609,20 +610,6 @@ const ASIDE_PHRASE_OPENERS: &[&str] = &[
     "over", "earlier", "later", "this", "last",
 ];
 
-/// Listeners after "told" in such an attribution, besides a capitalised name ("told
-/// reporters,", "told The Post,").
-const TOLD_LISTENERS: &[&str] = &[
-    "him",
-    "her",
-    "them",
-    "me",
-    "us",
-    "reporters",
-    "journalists",
-    "officials",
-    "supporters",
-];
-
 /// Possessives before the noun of such a phrase ("in his email").
 const PHRASE_POSSESSIVES: &[&str] = &["his", "her", "their", "its", "our", "my"];
 
@@ -651,7 +638,7 @@ impl Ctx<'_> {
             let e = self.told_object_end(n, sent_end)?;
             let a = n + usize::from(self.lw(n) == "the");
             let named = (a..e).all(|k| !self.is_word(k) || is_capitalized(self.w(k)));
-            if !(TOLD_LISTENERS.contains(&self.lw(n)) || named && a < e) {
+            if !(TOLD_OBJECTS.contains(&self.lw(n)) || named && a < e) {
                 return None;
             }
             e
