@@ -11,7 +11,6 @@ use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, is_function_word};
 use crate::analyze::people::tokens::TokKind;
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 
 /// Words that open a predicate rather than a clause: after "The crews, according to X,"
 /// the statement is the whole sentence, not what follows the source.
@@ -76,7 +75,7 @@ impl Ctx<'_> {
             && plain
             && fire(
                 rules::QUOTES_ACCORDING_AFTER_OPENER,
-                Span::new(self.toks[sent_start].start, self.toks[k - 2].end),
+                self.span_of(sent_start, k - 2),
             )
     }
 }
@@ -107,11 +106,11 @@ impl Ctx<'_> {
             return None;
         }
         let label = crate::text::case::capitalize(self.slice(k, e));
-        fire(
-            rules::QUOTES_ACCORDING_TO_SOURCE,
-            Span::new(self.toks[k].start, self.toks[e].end),
-        )
-        .then_some((k, e, Speaker::Group(label)))
+        fire(rules::QUOTES_ACCORDING_TO_SOURCE, self.span_of(k, e)).then_some((
+            k,
+            e,
+            Speaker::Group(label),
+        ))
     }
 
     /// "The cost, according to the audit, has doubled." / "Now, according to the poll,

@@ -7,7 +7,6 @@ use super::context::Ctx;
 use crate::analyze::people::lexicon::{LEX, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 
 /// How far back (in tokens) the comma opening an appositive may lie from the name in it.
 const MAX_APPOSITIVE: usize = 30;
@@ -61,11 +60,7 @@ impl Ctx<'_> {
         }
         let owner = self.mention[o].filter(|&q| q != inner)?;
         let start = self.mention_start(o, owner);
-        fire(
-            rules::QUOTES_APPOSITIVE_OWNER,
-            Span::new(self.toks[start].start, self.toks[o].end),
-        )
-        .then_some((start, o))
+        fire(rules::QUOTES_APPOSITIVE_OWNER, self.span_of(start, o)).then_some((start, o))
     }
 
     /// The verb at `c` opens a participle or relative appositive (", recalling …",
@@ -76,11 +71,7 @@ impl Ctx<'_> {
                 || self.lw(c - 1) == "who"
                     && self.w(c - 2) == ","
                     && self.mention[c - 3].is_some());
-        opens
-            && fire(
-                rules::QUOTES_APPOSITIVE_CLAUSE,
-                Span::new(self.toks[c - 1].start, self.toks[c].end),
-            )
+        opens && fire(rules::QUOTES_APPOSITIVE_CLAUSE, self.span_of(c - 1, c))
     }
 }
 
@@ -131,7 +122,7 @@ impl Ctx<'_> {
         } else {
             rules::QUOTES_NAME_MODIFIES_NOUN
         };
-        if fire(rule, Span::new(self.toks[j].start, self.toks[last].end)) {
+        if fire(rule, self.span_of(j, last)) {
             last
         } else {
             end
@@ -154,10 +145,6 @@ impl Ctx<'_> {
         } else {
             role && (j..=e).all(|k| self.is_word(k) && is_capitalized(self.w(k)))
         };
-        (ok && fire(
-            rules::QUOTES_NAME_MODIFIES_NOUN,
-            Span::new(self.toks[end].start, self.toks[e].end),
-        ))
-        .then_some(e)
+        (ok && fire(rules::QUOTES_NAME_MODIFIES_NOUN, self.span_of(end, e))).then_some(e)
     }
 }

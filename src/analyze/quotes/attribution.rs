@@ -10,7 +10,6 @@ use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, VerbClass, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 
 /// A direct or indirect attribution found by the rules.
 #[derive(Debug, Clone)]
@@ -273,10 +272,7 @@ impl Ctx<'_> {
                     .find(|&b| self.w(b) == ")")
                     .filter(|&b| {
                         (j + 1..b).all(|i| self.in_quote[i].is_none() && self.w(i) != "(")
-                            && fire(
-                                rules::QUOTES_BRACKET_TAG,
-                                Span::new(self.toks[j].start, self.toks[b].end),
-                            )
+                            && fire(rules::QUOTES_BRACKET_TAG, self.span_of(j, b))
                     });
                 if bracket_close.is_some() {
                     continue;
@@ -349,7 +345,7 @@ impl Ctx<'_> {
             && (k..v).all(|j| self.mention[j].is_none() && self.in_quote[j].is_none())
             && fire(
                 rules::QUOTES_UNKNOWN_NAME_APPOSITIVE,
-                Span::new(self.toks[k].start, self.toks[c - 1].end),
+                self.span_of(k, c - 1),
             );
         ok.then_some((k, c - 1))
     }
@@ -366,10 +362,7 @@ impl Ctx<'_> {
         let closes_pair = (j.saturating_sub(4)..j)
             .any(|c| c > k && self.w(c) == "," && self.place_pair_end(k, c) == Some(j));
         (age || self.place_pair_end(k, j).is_some() || closes_pair)
-            && fire(
-                rules::QUOTES_SAID_AGE_PLACE,
-                Span::new(self.toks[k].start, self.toks[j].end),
-            )
+            && fire(rules::QUOTES_SAID_AGE_PLACE, self.span_of(k, j))
     }
 
     /// "of Dayton, Ohio," / "in Tulsa, Okla.,": when the comma at `c` sits inside a
@@ -480,10 +473,7 @@ impl Ctx<'_> {
             if k > 0
                 && self.lw(k) == "it"
                 && self.lw(k - 1) == "put"
-                && fire(
-                    rules::QUOTES_PUT_IT,
-                    Span::new(self.toks[k - 1].start, self.toks[k].end),
-                )
+                && fire(rules::QUOTES_PUT_IT, self.span_of(k - 1, k))
             {
                 v = Some(k - 1);
                 break;

@@ -7,7 +7,7 @@
 use super::marks::{Segment, is_mark_char, mark_len};
 use crate::analyze::people::lexicon::{Gender, LEX, contains};
 use crate::analyze::people::tokens::{Tok, TokKind, TokenView, is_capitalized};
-use crate::model::{Document, Person};
+use crate::model::{Document, Person, Span};
 
 /// Conjunctions opening a sentence before its subject ("But Roe, …").
 pub(super) const LEADS: &[&str] = &["but", "and", "so", "yet", "still"];
@@ -139,6 +139,11 @@ impl<'a> Ctx<'a> {
         ctx.split_sentences();
         ctx.index_mentions();
         ctx
+    }
+
+    /// The text span from the start of token `s` to the end of token `e`.
+    pub(super) fn span_of(&self, s: usize, e: usize) -> Span {
+        Span::new(self.toks[s].start, self.toks[e].end)
     }
 
     pub fn w(&self, k: usize) -> &'a str {
@@ -288,7 +293,7 @@ impl<'a> Ctx<'a> {
             {
                 return crate::analyze::rules::fire(
                     crate::analyze::rules::QUOTES_CLOSED_QUOTE_NEW_VERB,
-                    crate::model::Span::new(self.toks[v].start, self.toks[j].end),
+                    self.span_of(v, j),
                 );
             }
             j += 1;
@@ -349,7 +354,7 @@ impl<'a> Ctx<'a> {
         if let Some(i) = self.people.iter().position(|p| p.name == name) {
             return i;
         }
-        let mention = crate::model::Span::new(self.toks[s].start, self.toks[e].end);
+        let mention = self.span_of(s, e);
         let words: Vec<&str> = name.split_whitespace().collect();
         let aliases = if words.len() >= 2 {
             vec![words[words.len() - 1].to_string()]

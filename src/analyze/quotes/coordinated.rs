@@ -9,7 +9,6 @@ use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, is_function_word};
 use crate::analyze::people::tokens::is_capitalized;
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 use crate::text::case::capitalize;
 
 /// How many words the first conjunct may hold ("union members and …").
@@ -72,10 +71,6 @@ impl Ctx<'_> {
             .unwrap_or_else(|| Speaker::Group(capitalize(self.slice(a, e))));
         // Fired over the whole sentence, so that the statement carries the rule.
         let (_, sent_end) = self.sents[self.sent[e]];
-        fire(
-            rules::QUOTES_CONJOINED_SUBJECT,
-            Span::new(self.toks[ss].start, self.toks[sent_end].end),
-        )
-        .then_some((a, sp))
+        fire(rules::QUOTES_CONJOINED_SUBJECT, self.span_of(ss, sent_end)).then_some((a, sp))
     }
 }

@@ -5,7 +5,6 @@
 
 use super::context::Ctx;
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 
 /// Words before "state"/"states" that make it the noun: determiners, quantifiers,
 /// ordinals and prepositions ("the states", "a dozen states", "the fifth state",
@@ -61,11 +60,7 @@ impl Ctx<'_> {
     /// Whether the speech-verb spelling at `v` is a noun or a noun's modifier here (the
     /// rule `quotes.cue_noun` applied: see `noun_use`).
     pub(super) fn cue_is_noun(&self, v: usize) -> bool {
-        self.noun_use(v)
-            && fire(
-                rules::QUOTES_CUE_NOUN,
-                Span::new(self.toks[v].start, self.toks[v].end),
-            )
+        self.noun_use(v) && fire(rules::QUOTES_CUE_NOUN, self.span_of(v, v))
     }
 
     /// A speech verb at `j` that could cue a statement: a word the lexicon lists as one,

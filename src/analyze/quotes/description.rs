@@ -7,7 +7,6 @@
 use super::context::{Ctx, DETS, PP_IN_NP};
 use crate::analyze::people::lexicon::LEX;
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 
 /// Words after which a speech-verb word is a noun ("a project", "their claims").
 const NOUN_OPENERS: &[&str] = &[
@@ -34,7 +33,7 @@ impl Ctx<'_> {
         (noun || relative || modifier)
             && fire(
                 rules::QUOTES_DESCRIPTION_SPEECH_WORD,
-                Span::new(self.toks[j - 1].start, self.toks[j].end),
+                self.span_of(j - 1, j),
             )
     }
 
@@ -46,11 +45,7 @@ impl Ctx<'_> {
             return None;
         }
         let (s, e) = self.np_before(v, j - 2)?;
-        fire(
-            rules::QUOTES_RELATIVE_ANTECEDENT,
-            Span::new(self.toks[s].start, self.toks[e].end),
-        )
-        .then_some((s, e))
+        fire(rules::QUOTES_RELATIVE_ANTECEDENT, self.span_of(s, e)).then_some((s, e))
     }
 
     /// Of two speech-verb words in a row at `v` and `v + 1`, the second is the verb
@@ -68,12 +63,7 @@ impl Ctx<'_> {
             !verb.gerund && word != lemma && !word.ends_with('s')
         });
         let plural = next.len() > 3 && next.ends_with('s') && !next.ends_with("ss");
-        !(past
-            && plural
-            && fire(
-                rules::QUOTES_PAST_VERB_PLURAL_NOUN,
-                Span::new(self.toks[v].start, self.toks[v + 1].end),
-            ))
+        !(past && plural && fire(rules::QUOTES_PAST_VERB_PLURAL_NOUN, self.span_of(v, v + 1)))
     }
 
     /// "Hospital reports early on Saturday indicate …": an -s speech-verb word at `v`
@@ -98,9 +88,6 @@ impl Ctx<'_> {
         };
         next > v + 1
             && LEX.speech_verb(self.w(next)).is_some_and(|n| !n.gerund)
-            && fire(
-                rules::QUOTES_NOUN_BEFORE_TIMED_VERB,
-                Span::new(self.toks[v].start, self.toks[next].end),
-            )
+            && fire(rules::QUOTES_NOUN_BEFORE_TIMED_VERB, self.span_of(v, next))
     }
 }

@@ -6,7 +6,6 @@
 
 use super::context::Ctx;
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 
 /// Verbs of going on or starting that keep their subject as the speaker ("continued
 /// to say", "began to argue").
@@ -77,10 +76,7 @@ impl Ctx<'_> {
         };
         (self.same_sent(g, v)
             && (g..v).all(|j| self.is_word(j) && self.in_quote[j].is_none())
-            && fire(
-                rules::QUOTES_STANCE_GOVERNOR,
-                Span::new(self.toks[g].start, self.toks[v].end),
-            ))
+            && fire(rules::QUOTES_STANCE_GOVERNOR, self.span_of(g, v)))
         .then_some(g)
     }
 }

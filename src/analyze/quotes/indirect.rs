@@ -10,7 +10,7 @@ use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, SpeechVerb, VerbClass, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
-use crate::model::{RuleId, Span};
+use crate::model::RuleId;
 
 const CLAUSE_PREPS: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "to", "with", "by", "for", "from", "of",
@@ -129,7 +129,7 @@ const COPULAS: &[&str] = &[
 impl Ctx<'_> {
     /// Applies rule `id` to the statement over tokens `a..=b` (see `analyze::rules`).
     pub(super) fn tag(&self, id: RuleId, a: usize, b: usize) -> bool {
-        fire(id, Span::new(self.toks[a].start, self.toks[b].end))
+        fire(id, self.span_of(a, b))
     }
 
     /// Indirect statement cued by the verb at `v`: returns the speaker and the reported
@@ -736,7 +736,7 @@ impl Ctx<'_> {
                 || self.is_number_word(start) && self.lw(start + 1) == "of")
             && fire(
                 rules::QUOTES_SKIP_APPOSITIVE_TAIL,
-                Span::new(self.toks[start].start, self.toks[sent_end].end),
+                self.span_of(start, sent_end),
             )
         {
             return None;

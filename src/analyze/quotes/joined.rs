@@ -10,7 +10,6 @@ use crate::analyze::people::lexicon::LEX;
 use crate::analyze::people::lexicon::VerbClass;
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 
 /// Conjunctions that join a second attribution to a reported clause.
 const JOINTS: &[&str] = &[
@@ -106,12 +105,8 @@ impl Ctx<'_> {
         let kept = (from..=end).filter(|&i| self.is_word(i)).count();
         // "Most voters said yes, but 40 percent say …": a one-word answer is a statement.
         let answer = kept == 1 && ANSWERS.contains(&self.lw(end));
-        ((kept >= 3 || answer)
-            && fire(
-                rules::QUOTES_JOINED_ATTRIBUTION,
-                Span::new(self.toks[joint].start, self.toks[k].end),
-            ))
-        .then_some((end, joint + 1 == k))
+        ((kept >= 3 || answer) && fire(rules::QUOTES_JOINED_ATTRIBUTION, self.span_of(joint, k)))
+            .then_some((end, joint + 1 == k))
     }
 
     /// The joint before the subject of the second cue `k`, walking back from token
@@ -191,10 +186,7 @@ impl Ctx<'_> {
         let joint = self.subject_joint(open - 1, k, from)?;
         (joint + 1 < open
             && (JOINTS.contains(&self.lw(joint)) || self.w(joint) == ";")
-            && fire(
-                rules::QUOTES_JOINED_APPOSITIVE,
-                Span::new(self.toks[joint].start, self.toks[k].end),
-            ))
+            && fire(rules::QUOTES_JOINED_APPOSITIVE, self.span_of(joint, k)))
         .then_some(joint)
     }
 
@@ -250,11 +242,7 @@ impl Ctx<'_> {
                 continue;
             };
             let rest = (start..=ce).filter(|&i| self.is_word(i)).count();
-            return if rest >= 4
-                && fire(
-                    rules::QUOTES_BACKWARD_AFTER_CUE,
-                    Span::new(self.toks[start].start, self.toks[ce].end),
-                ) {
+            return if rest >= 4 && fire(rules::QUOTES_BACKWARD_AFTER_CUE, self.span_of(start, ce)) {
                 start
             } else {
                 cs
@@ -380,9 +368,6 @@ impl Ctx<'_> {
     pub fn relative_inside(&self, k: usize, cs: usize, ce: usize) -> bool {
         cs > k
             && self.relative_cue(k).is_some()
-            && fire(
-                rules::QUOTES_RELATIVE_INSIDE,
-                Span::new(self.toks[cs].start, self.toks[ce].end),
-            )
+            && fire(rules::QUOTES_RELATIVE_INSIDE, self.span_of(cs, ce))
     }
 }

@@ -9,7 +9,6 @@ use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::LEX;
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 use crate::text::case::capitalize;
 
 /// Labels of page furniture, not speakers ("Update: …", "Photo: …", "Editor's note: …").
@@ -136,11 +135,7 @@ impl Ctx<'_> {
         let speaker = self
             .classify(k, label_end, log)
             .unwrap_or_else(|| Speaker::Group(capitalize(self.slice(k, label_end))));
-        fire(
-            rules::QUOTES_LABELLED_LINE,
-            Span::new(self.toks[cs].start, self.toks[ce].end),
-        )
-        .then_some((
+        fire(rules::QUOTES_LABELLED_LINE, self.span_of(cs, ce)).then_some((
             Found {
                 speaker,
                 cue: Some(colon),

@@ -13,7 +13,6 @@ use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, VerbClass, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 
 /// Determiners that open the medium's noun phrase ("a statement", "her letter").
 const MEDIUM_DETS: &[&str] = &["a", "an", "the", "his", "her", "their", "its", "our"];
@@ -101,11 +100,7 @@ impl Ctx<'_> {
         let speaker = self
             .classify(s, e, log)
             .or_else(|| self.group_phrase(s, e))?;
-        fire(
-            rules::QUOTES_MEDIUM_PARTICIPLE,
-            Span::new(self.toks[m].start, self.toks[v].end),
-        )
-        .then_some((
+        fire(rules::QUOTES_MEDIUM_PARTICIPLE, self.span_of(m, v)).then_some((
             Found {
                 speaker,
                 cue: Some(v),
@@ -168,11 +163,7 @@ impl Ctx<'_> {
         let (s, e) = self
             .opening_subject(v)
             .or_else(|| self.opening_noun_phrase(v))?;
-        fire(
-            rules::QUOTES_PREP_PARTICIPLE,
-            Span::new(self.toks[s].start, self.toks[e].end),
-        )
-        .then_some((s, e))
+        fire(rules::QUOTES_PREP_PARTICIPLE, self.span_of(s, e)).then_some((s, e))
     }
 
     /// The speaker of a participle after a comma when the walks of `gerund_subject`
@@ -185,11 +176,7 @@ impl Ctx<'_> {
         let sp = self
             .classify(s, e, log)
             .or_else(|| self.group_phrase(s, e))?;
-        fire(
-            rules::QUOTES_PARTICIPLE_OPENING_NP,
-            Span::new(self.toks[s].start, self.toks[e].end),
-        )
-        .then_some(sp)
+        fire(rules::QUOTES_PARTICIPLE_OPENING_NP, self.span_of(s, e)).then_some(sp)
     }
 
     /// The noun phrase opening the sentence of `v`, past a leading conjunction and a
@@ -254,11 +241,7 @@ impl Ctx<'_> {
         let speaker = self
             .classify(s, e, log)
             .or_else(|| self.group_phrase(s, e))?;
-        fire(
-            rules::QUOTES_OPENING_PARTICIPLE,
-            Span::new(self.toks[c].start, self.toks[comma - 1].end),
-        )
-        .then_some((
+        fire(rules::QUOTES_OPENING_PARTICIPLE, self.span_of(c, comma - 1)).then_some((
             Found {
                 speaker,
                 cue: Some(v),

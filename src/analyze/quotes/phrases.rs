@@ -58,7 +58,7 @@ impl Ctx<'_> {
             let (s, e) = self.np_before(v, k - 3)?;
             return crate::analyze::rules::fire(
                 crate::analyze::rules::QUOTES_WHO_ANTECEDENT,
-                crate::model::Span::new(self.toks[s].start, self.toks[e].end),
+                self.span_of(s, e),
             )
             .then_some((s, e));
         }
@@ -72,7 +72,7 @@ impl Ctx<'_> {
             return (speaks
                 && crate::analyze::rules::fire(
                     crate::analyze::rules::QUOTES_WHICH_ANTECEDENT,
-                    crate::model::Span::new(self.toks[s].start, self.toks[e].end),
+                    self.span_of(s, e),
                 ))
             .then_some((s, e));
         }
@@ -125,7 +125,7 @@ impl Ctx<'_> {
         (opens
             && crate::analyze::rules::fire(
                 crate::analyze::rules::QUOTES_PP_MODIFIED_SUBJECT,
-                crate::model::Span::new(self.toks[a].start, self.toks[e].end),
+                self.span_of(a, e),
             ))
         .then_some((a, e))
     }
@@ -156,7 +156,7 @@ impl Ctx<'_> {
                 && self.in_quote[j].is_none()
                 && crate::analyze::rules::fire(
                     crate::analyze::rules::QUOTES_SUBJECT_BEFORE_MODIFIER,
-                    crate::model::Span::new(self.toks[s].start, self.toks[e].end),
+                    self.span_of(s, e),
                 )
         })
     }
@@ -200,7 +200,7 @@ impl Ctx<'_> {
         } else if let Some(open) = self.short_bracket_before(k - 1)
             && crate::analyze::rules::fire(
                 crate::analyze::rules::QUOTES_BRACKET_TAG,
-                crate::model::Span::new(self.toks[open].start, self.toks[k - 1].end),
+                self.span_of(open, k - 1),
             )
         {
             // "Sen. Mike Lee (R-Utah) said": skip a party–state tag or other short aside.
@@ -256,7 +256,7 @@ impl Ctx<'_> {
             && (self.is_word(t - 1) || self.w(t - 1) == ",")
             && crate::analyze::rules::fire(
                 crate::analyze::rules::QUOTES_TIME_BEFORE_VERB,
-                crate::model::Span::new(self.toks[t].start, self.toks[e].end),
+                self.span_of(t, e),
             );
         ok.then_some(t)
     }
@@ -303,7 +303,7 @@ impl Ctx<'_> {
         (b + 1 < k
             && crate::analyze::rules::fire(
                 crate::analyze::rules::QUOTES_COORDINATED_GROUP,
-                crate::model::Span::new(self.toks[a].start, self.toks[b].end),
+                self.span_of(a, b),
             ))
         .then_some((a, b))
     }
@@ -491,7 +491,7 @@ impl Ctx<'_> {
         else {
             return a;
         };
-        let span = crate::model::Span::new(self.toks[a].start, self.toks[c].end);
+        let span = self.span_of(a, c);
         if crate::analyze::rules::fire(crate::analyze::rules::QUOTES_PARTICIPIAL_OPENER, span) {
             c + 1
         } else {
@@ -515,7 +515,7 @@ impl Ctx<'_> {
         if self.w(c) != "," || self.in_quote[c].is_some() || !subject_next || !plain {
             return a;
         }
-        let span = crate::model::Span::new(self.toks[a].start, self.toks[c].end);
+        let span = self.span_of(a, c);
         if crate::analyze::rules::fire(crate::analyze::rules::QUOTES_PARTICIPIAL_OPENER, span) {
             c + 1
         } else {
@@ -658,8 +658,7 @@ impl Ctx<'_> {
         if !self.after_break(v) {
             return self.prep_participle_subject(v);
         }
-        let span =
-            |(s, e): (usize, usize)| crate::model::Span::new(self.toks[s].start, self.toks[e].end);
+        let span = |(s, e): (usize, usize)| self.span_of(s, e);
         // "<clause>, Roe said, adding …": the attribution right before the participle
         // speaks on, even when the clause before it opens with someone else's name.
         if let Some(hit) = self.attribution_before(v) {
@@ -721,7 +720,7 @@ impl Ctx<'_> {
             && self.mention[s].is_some()
             && crate::analyze::rules::fire(
                 crate::analyze::rules::QUOTES_PARTICIPLE_APPOSITIVE_SUBJECT,
-                crate::model::Span::new(self.toks[s].start, self.toks[e].end),
+                self.span_of(s, e),
             )
         {
             return Some((s, e));

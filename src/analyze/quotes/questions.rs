@@ -14,7 +14,7 @@ use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::LEX;
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
-use crate::model::{RuleId, Span};
+use crate::model::RuleId;
 
 /// Forms of "ask" that cue a question.
 const ASK_FORMS: &[&str] = &["ask", "asks", "asked", "asking"];
@@ -168,7 +168,7 @@ impl Ctx<'_> {
         c: usize,
         end: usize,
     ) -> Option<(Found, usize, usize)> {
-        fire(rule, Span::new(self.toks[c].start, self.toks[end].end)).then_some((
+        fire(rule, self.span_of(c, end)).then_some((
             Found {
                 speaker,
                 cue: Some(v),

@@ -10,7 +10,6 @@ use super::speakers::Speaker;
 use crate::analyze::people::lexicon::LEX;
 use crate::analyze::people::tokens::TokKind;
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 use crate::text::case::capitalize;
 
 /// Words that head such a subject on their own ("those who …", "some who …").
@@ -95,10 +94,7 @@ impl Ctx<'_> {
         // Fired over the subject and the rest of its sentence, so that the statement
         // the verb reports carries the rule (`extract --explain`).
         let (_, sent_end) = self.sents[self.sent[v]];
-        fire(
-            rules::QUOTES_RELATIVE_SUBJECT,
-            Span::new(self.toks[k].start, self.toks[sent_end].end),
-        )
-        .then(|| Speaker::Group(capitalize(self.slice(k, e))))
+        fire(rules::QUOTES_RELATIVE_SUBJECT, self.span_of(k, sent_end))
+            .then(|| Speaker::Group(capitalize(self.slice(k, e))))
     }
 }

@@ -14,7 +14,6 @@ use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, VerbClass, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 use crate::text::case::capitalize;
 
 /// Adverbs between a subject and its speech verb that the auxiliary list does not hold
@@ -31,10 +30,6 @@ const DASHES: &[&str] = &["—", "–", "―", "--"];
 const MAX_ASIDE: usize = 36;
 
 impl Ctx<'_> {
-    fn span_of(&self, s: usize, e: usize) -> Span {
-        Span::new(self.toks[s].start, self.toks[e].end)
-    }
-
     /// The speaker of the finite speech verb `v` when `subject_of` found none: past an
     /// adverb or a dashed aside, a relative clause without a comma, or an appositive
     /// after the phrase that opens the sentence.
@@ -284,10 +279,7 @@ impl Ctx<'_> {
             || lower
                 && w.len() > 4
                 && (w.ends_with("ed") || w.ends_with("es") && !w.ends_with("ies"));
-        verb && fire(
-            rules::QUOTES_PREDICATE_TAIL,
-            Span::new(self.toks[start].start, self.toks[start].end),
-        )
+        verb && fire(rules::QUOTES_PREDICATE_TAIL, self.span_of(start, start))
     }
 }
 

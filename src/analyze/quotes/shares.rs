@@ -9,7 +9,6 @@ use super::speakers::Speaker;
 use crate::analyze::figures::lexicon::LEXICON;
 use crate::analyze::people::lexicon::LEX;
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 use crate::text::case::capitalize;
 
 /// Nouns after "a"/"an" that make a share of a group ("a majority of voters").
@@ -127,10 +126,7 @@ impl Ctx<'_> {
             );
         (opens
             && self.in_quote[s..=e].iter().all(Option::is_none)
-            && fire(
-                rules::QUOTES_SHARE_SUBJECT,
-                Span::new(self.toks[s].start, self.toks[e].end),
-            ))
+            && fire(rules::QUOTES_SHARE_SUBJECT, self.span_of(s, e)))
         .then(|| Speaker::Group(capitalize(self.slice(s, e))))
     }
 }

@@ -6,7 +6,6 @@
 use super::context::Ctx;
 use crate::analyze::people::tokens::TokKind;
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 
 /// Words that are a whole answer after "said".
 const ANSWERS: &[&str] = &["yes", "no", "so"];
@@ -45,10 +44,7 @@ impl Ctx<'_> {
         ((answer || stands_for_clause)
             && closed
             && !quoted
-            && fire(
-                rules::QUOTES_SHORT_ANSWER,
-                Span::new(self.toks[c].start, self.toks[end].end),
-            ))
+            && fire(rules::QUOTES_SHORT_ANSWER, self.span_of(c, end)))
         .then_some((c, end))
     }
 }

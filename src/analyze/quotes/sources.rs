@@ -9,7 +9,6 @@ use super::speakers::{Said, Speaker};
 use crate::analyze::people::lexicon::{LEX, is_function_word};
 use crate::analyze::people::tokens::{TokKind, is_capitalized};
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 use crate::text::case::capitalize;
 
 /// Words that end a backward walk over a quantity subject (a new clause or phrase).
@@ -77,11 +76,8 @@ impl Ctx<'_> {
         if !(plural && words_only && LEX.is_group_head(head)) {
             return None;
         }
-        fire(
-            rules::QUOTES_GROUP_PHRASE,
-            Span::new(self.toks[s].start, self.toks[e].end),
-        )
-        .then(|| Speaker::Group(capitalize(self.slice(s, e))))
+        fire(rules::QUOTES_GROUP_PHRASE, self.span_of(s, e))
+            .then(|| Speaker::Group(capitalize(self.slice(s, e))))
     }
 
     /// "36 percent of Democrats said", "About 4 in 10 say", "a majority of voters say":
@@ -130,11 +126,11 @@ impl Ctx<'_> {
             e
         };
         let label = capitalize(self.slice(start, last));
-        fire(
-            rules::QUOTES_QUANTITY_SOURCE,
-            Span::new(self.toks[start].start, self.toks[e].end),
-        )
-        .then_some((start, e, Speaker::Group(label)))
+        fire(rules::QUOTES_QUANTITY_SOURCE, self.span_of(start, e)).then_some((
+            start,
+            e,
+            Speaker::Group(label),
+        ))
     }
 }
 
@@ -151,13 +147,7 @@ impl Ctx<'_> {
         let numbers = (c + 1..e).any(|j| self.w(j).starts_with(|ch: char| ch.is_ascii_digit()))
             && (c + 1..e).any(|j| matches!(self.lw(j), "percent" | "%"))
             && (c + 1..e).all(|j| self.in_quote[j].is_none() && self.same_sent(j, v));
-        if numbers
-            && c > 0
-            && fire(
-                rules::QUOTES_RESTATED_SHARE,
-                Span::new(self.toks[c].start, self.toks[e].end),
-            )
-        {
+        if numbers && c > 0 && fire(rules::QUOTES_RESTATED_SHARE, self.span_of(c, e)) {
             c - 1
         } else {
             e
@@ -300,11 +290,7 @@ impl Ctx<'_> {
         let sp = self
             .classify(k, e, log)
             .or_else(|| self.group_phrase(k, e))?;
-        fire(
-            rules::QUOTES_LONG_SUBJECT,
-            Span::new(self.toks[k].start, self.toks[v - 1].end),
-        )
-        .then_some(sp)
+        fire(rules::QUOTES_LONG_SUBJECT, self.span_of(k, v - 1)).then_some(sp)
     }
 }
 
@@ -401,10 +387,7 @@ impl Ctx<'_> {
             return None;
         }
         let label = capitalize(self.slice(s, e));
-        fire(
-            rules::QUOTES_DESCRIBED_SUBJECT,
-            Span::new(self.toks[s].start, self.toks[e].end),
-        )
-        .then_some((Speaker::Group(label), s))
+        fire(rules::QUOTES_DESCRIBED_SUBJECT, self.span_of(s, e))
+            .then_some((Speaker::Group(label), s))
     }
 }

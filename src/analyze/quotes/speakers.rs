@@ -152,7 +152,7 @@ impl Ctx<'_> {
     /// "a person close to Roe", "officials familiar with the talks": the phrase as
     /// written (it names no one the article knows by it).
     fn described_as_written(&self, s: usize, e: usize) -> Option<Speaker> {
-        let span = crate::model::Span::new(self.toks[s].start, self.toks[e].end);
+        let span = self.span_of(s, e);
         (e - s <= 12
             && crate::analyze::rules::fire(crate::analyze::rules::QUOTES_PP_MODIFIED_SUBJECT, span))
         .then(|| Speaker::Group(capitalize(self.slice(s, e))))
@@ -167,7 +167,7 @@ impl Ctx<'_> {
         let names_only = (s..=e).all(|k| {
             k == a || self.mention[k].is_some() || self.is_word(k) && is_capitalized(self.w(k))
         });
-        let span = crate::model::Span::new(self.toks[s].start, self.toks[e].end);
+        let span = self.span_of(s, e);
         (first != last
             && names_only
             && crate::analyze::rules::fire(crate::analyze::rules::QUOTES_COORDINATED_PEOPLE, span))
@@ -365,7 +365,7 @@ impl Ctx<'_> {
         if !matches!(self.lw(k), "he" | "she" | "they" | "we" | "i") {
             return None;
         }
-        let span = crate::model::Span::new(self.toks[k].start, self.toks[k].end);
+        let span = self.span_of(k, k);
         crate::analyze::rules::fire(crate::analyze::rules::QUOTES_PRONOUN_SPEAKER, span)
             .then(|| Speaker::Group(capitalize(self.w(k))))
     }

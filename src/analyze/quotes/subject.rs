@@ -251,7 +251,7 @@ impl Ctx<'_> {
             && self.is_verb_like(v)
             && crate::analyze::rules::fire(
                 crate::analyze::rules::QUOTES_PP_MODIFIED_SUBJECT,
-                crate::model::Span::new(self.toks[e].start, self.toks[v - 1].end),
+                self.span_of(e, v - 1),
             );
         ok.then_some(v - 1)
     }

@@ -9,7 +9,6 @@ use super::context::Ctx;
 use crate::analyze::people::lexicon::{LEX, is_function_word};
 use crate::analyze::people::tokens::is_capitalized;
 use crate::analyze::rules::{self, fire};
-use crate::model::Span;
 
 /// Object pronouns: the listener of "ask"/"tell" or the object of "accuse".
 pub(super) const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them", "me", "us", "you", "it"];
@@ -80,10 +79,7 @@ impl Ctx<'_> {
         let end = if closes { j + 1 } else { j };
         (end <= sent_end
             && !THIS_VERBS.contains(&self.lw(end))
-            && fire(
-                rules::QUOTES_TIME_BEFORE_CLAUSE,
-                Span::new(self.toks[c].start, self.toks[end - 1].end),
-            ))
+            && fire(rules::QUOTES_TIME_BEFORE_CLAUSE, self.span_of(c, end - 1)))
         .then_some(end)
     }
 
@@ -127,10 +123,7 @@ impl Ctx<'_> {
         // "asked her aides to leave": a request's content takes in its listener.
         (ok && e < sent_end
             && self.lw(e + 1) != "to"
-            && fire(
-                rules::QUOTES_TOLD_LISTENER_PHRASE,
-                Span::new(self.toks[c].start, self.toks[e].end),
-            ))
+            && fire(rules::QUOTES_TOLD_LISTENER_PHRASE, self.span_of(c, e)))
         .then_some(e + 1)
     }
 
@@ -148,10 +141,7 @@ impl Ctx<'_> {
             && !is_function_word(verb)
             && !plural
             && !verb.ends_with("ing")
-            && fire(
-                rules::QUOTES_REQUEST_INFINITIVE,
-                Span::new(self.toks[c].start, self.toks[j + 1].end),
-            )
+            && fire(rules::QUOTES_REQUEST_INFINITIVE, self.span_of(c, j + 1))
     }
 
     /// "told the paper, however, that …": the token after "that" when a short aside
@@ -168,10 +158,7 @@ impl Ctx<'_> {
             && close > c + 1
             && self.lw(that) == "that"
             && that < sent_end
-            && fire(
-                rules::QUOTES_ASIDE_BEFORE_THAT,
-                Span::new(self.toks[c].start, self.toks[that].end),
-            ))
+            && fire(rules::QUOTES_ASIDE_BEFORE_THAT, self.span_of(c, that)))
         .then_some(that + 1)
     }
 
@@ -183,9 +170,6 @@ impl Ctx<'_> {
             && matches!(self.lw(c + 1), "of" | "for")
             && self.is_word(c + 2)
             && self.in_quote[c + 2].is_none()
-            && fire(
-                rules::QUOTES_PRONOUN_OBJECT,
-                Span::new(self.toks[c].start, self.toks[c + 1].end),
-            )
+            && fire(rules::QUOTES_PRONOUN_OBJECT, self.span_of(c, c + 1))
     }
 }
