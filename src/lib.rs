@@ -9,6 +9,7 @@
 //!
 //! - [`lexicon`]: every word list under `data/`, by name, in one format.
 //! - [`parallel`]: bounded helper threads for a long document's work.
+//! - [`heap`]: the C allocator's settings for a one-shot run over one long document.
 //! - [`ingest`]: decode, detect the format, extract HTML articles, drop page furniture.
 //! - [`text`]: paragraphs, sentences and tokens with byte spans; a normalized view.
 //! - [`analyze`]: quotes, figures, people, organizations, places, dates, key points.
@@ -20,7 +21,7 @@
 //! - [`bot`] and [`console`]: the front ends.
 //!
 //! Imports run one way, each module using only those below it: `model`, `error`,
-//! `config`, `discord_limits`, `lexicon`, `parallel` at the bottom, then `text`, `ingest`, `analyze`,
+//! `config`, `discord_limits`, `lexicon`, `parallel`, `heap` at the bottom, then `text`, `ingest`, `analyze`,
 //! `query`, `store`, `briefing`, `commands`, `render`, and `bot` / `console` on top; no
 //! two modules import each other. `tests/architecture.rs` checks this, and the size of
 //! files and functions.
@@ -42,6 +43,7 @@ pub mod config;
 pub mod console;
 pub mod discord_limits;
 pub mod error;
+pub mod heap;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;

@@ -192,7 +192,13 @@ fn main() -> ExitCode {
             // while this thread reads and cleans it (the run's result does not change).
             // A short one is read at once: building them in parallel would only add the
             // second thread's cost.
-            let long = std::fs::metadata(&file).is_ok_and(|m| m.len() >= WARM_UP_FROM);
+            let len = std::fs::metadata(&file).map_or(0, |m| m.len());
+            let long = len >= WARM_UP_FROM;
+            if long {
+                // One heap on huge pages, kept to the exit: fewer page faults for a
+                // process that reads one long document and ends.
+                newsdesk::heap::prefer_large_pages(usize::try_from(len).unwrap_or(usize::MAX));
+            }
             if long && newsdesk::parallel::max_helpers() > 0 {
                 std::thread::spawn(analyze::warm_up);
             }

@@ -30,6 +30,7 @@ const LAYERS: &[&[&str]] = &[
         "discord_limits",
         "lexicon",
         "parallel",
+        "heap",
     ],
     &["text"],
     &["ingest"],

@@ -332,3 +332,45 @@ fn standard_input_and_human_report() {
         "default output must not be JSON"
     );
 }
+
+/// A long input takes the one-shot path (the allocator on huge pages, the tables built
+/// on a second core, the JSON written in two halves); its output must be what the
+/// engine gives in-process, byte for byte.
+#[test]
+fn long_input_gives_the_same_json_as_the_engine_in_process() {
+    let mut joined = String::new();
+    while joined.len() < 200 * 1024 {
+        for path in fixtures() {
+            joined.push_str(std::fs::read_to_string(&path).expect("fixture").trim());
+            joined.push_str("\n\n");
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("newsdesk-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("long.txt");
+    std::fs::write(&path, &joined).expect("write the joined articles");
+    let out = bin()
+        .args(["extract", "--json"])
+        .arg(&path)
+        .output()
+        .expect("run newsdesk");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let opts = newsdesk::ingest::IngestOptions {
+        name_hint: Some(path.to_string_lossy().into_owned()),
+        title: None,
+    };
+    let doc = newsdesk::ingest::ingest(joined.as_bytes(), &opts).expect("ingest");
+    let analysis = newsdesk::analyze::analyze(&doc);
+    let expected = newsdesk::render::json::extract_json_text(&doc, &analysis, false) + "\n";
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.stdout == expected.as_bytes(),
+        "the command's JSON ({} bytes) differs from the engine's ({} bytes)",
+        out.stdout.len(),
+        expected.len()
+    );
+}
