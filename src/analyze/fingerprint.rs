@@ -35,8 +35,8 @@ fn hash_shingle(bytes: &[u8]) -> u32 {
 /// The lower-cased words of `text` (runs of alphanumeric characters), appended to one
 /// buffer: their bytes to `bytes`, each followed by a space, and where each starts to
 /// `starts` — no string per word. A byte loop: ASCII characters are classified without
-/// decoding; an ASCII word is copied whole and lower-cased in place, any other through
-/// `str::to_lowercase` (which knows a word-final sigma).
+/// decoding and an ASCII word is lower-cased as it is copied; a word with any other
+/// character goes through `str::to_lowercase` (which knows a word-final sigma).
 fn push_words(text: &str, bytes: &mut Vec<u8>, starts: &mut Vec<usize>) {
     let b = text.as_bytes();
     // Whether the character at `at` is alphanumeric, and its length.
@@ -60,25 +60,31 @@ fn push_words(text: &str, bytes: &mut Vec<u8>, starts: &mut Vec<usize>) {
             }
             _ => {}
         }
-        let (start, mut ascii) = (at, true);
-        loop {
-            while b.get(at).is_some_and(|&c| FOLD[c as usize] < SPLIT) {
-                at += 1;
-            }
-            if b.get(at).is_some_and(|&c| FOLD[c as usize] == WIDE) {
-                let (alnum, n) = wide(at);
-                if alnum {
-                    ascii = false;
-                    at += n;
-                    continue;
-                }
-            }
-            break;
+        let (start, from) = (at, bytes.len());
+        // ASCII letters and digits, lower-cased as they are copied.
+        while let Some(&f) = b.get(at).map(|&c| &FOLD[c as usize])
+            && f < SPLIT
+        {
+            bytes.push(f);
+            at += 1;
         }
-        let from = bytes.len();
-        if ascii {
-            bytes.extend(b[start..at].iter().map(|&c| FOLD[c as usize]));
-        } else {
+        if b.get(at).is_some_and(|&c| FOLD[c as usize] == WIDE) && wide(at).0 {
+            // The word goes on with a wider letter or digit: find its end and lower-case
+            // it whole.
+            loop {
+                while b.get(at).is_some_and(|&c| FOLD[c as usize] < SPLIT) {
+                    at += 1;
+                }
+                if b.get(at).is_some_and(|&c| FOLD[c as usize] == WIDE) {
+                    let (alnum, n) = wide(at);
+                    if alnum {
+                        at += n;
+                        continue;
+                    }
+                }
+                break;
+            }
+            bytes.truncate(from);
             bytes.extend_from_slice(text[start..at].to_lowercase().as_bytes());
         }
         bytes.push(b' ');
@@ -128,7 +134,8 @@ fn smallest(hashes: impl IntoIterator<Item = u32>) -> Vec<u32> {
 /// same story under another headline matches).
 pub fn of(doc: &Document) -> Vec<u32> {
     let mut bytes = Vec::with_capacity(doc.text.len() + doc.text.len() / 4);
-    let mut starts = Vec::new();
+    // News text runs about six bytes a word.
+    let mut starts = Vec::with_capacity(doc.text.len() / 5 + 1);
     for (i, s) in doc.sentences.iter().enumerate() {
         if doc.in_headline(i) || doc.dateline.is_some_and(|d| d.overlaps(s.span)) {
             continue;

@@ -174,7 +174,9 @@ pub fn chunks_from(doc: &Document, view: &TokenView) -> Vec<Chunk> {
                 continue;
             }
             let start_index = i;
-            let mut words_in = vec![w0];
+            // Room for a name of a few words without growing.
+            let mut words_in = Vec::with_capacity(4);
+            words_in.push(w0);
             let mut possessive = ws[i].1;
             let mut j = i + 1;
             while j < ws.len() {
@@ -279,10 +281,10 @@ fn is_lone_letter(w: &str) -> bool {
 /// A sub-chunk of `c` over words `from..to`.
 fn sub(c: &Chunk, from: usize, to: usize, possessive: bool) -> Option<Chunk> {
     let words: Vec<Span> = c.words.get(from..to)?.to_vec();
-    let (first, last) = (words.first()?, words.last()?);
+    let (first, last) = (*words.first()?, *words.last()?);
     Some(Chunk {
         span: Span::new(first.start, last.end),
-        words: words.clone(),
+        words,
         sentence: c.sentence,
         sentence_initial: c.sentence_initial && from == 0,
         possessive,

@@ -29,6 +29,16 @@ pub fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
+/// Calls `f` with exactly `word.to_lowercase()`: a short ASCII word is lower-cased on
+/// the stack ([`with_lower`]), any other word through `str::to_lowercase`.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() {
+        with_lower(word, f)
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 /// `word.to_lowercase()`, borrowed from `word` when that changes nothing (most words of
 /// a text): no allocation for a word already in lower case.
 pub fn lower_cow(word: &str) -> std::borrow::Cow<'_, str> {

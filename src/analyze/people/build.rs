@@ -8,7 +8,7 @@ use super::{
 };
 use crate::analyze::rules::{self, fire};
 use crate::model::{Person, Span};
-use crate::text::case::lower_cow;
+use crate::text::case::{lower_cow, with_lowercase};
 use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
 
@@ -263,13 +263,14 @@ fn bare_mentions(
         if next_cap || prev_cap {
             continue;
         }
-        let w = lower_cow(t.text(text));
-        let ei = nearest_with_key(by_key, &w, t.start)
-            .filter(|_| fire(rules::PEOPLE_SURNAME_MENTION, span))
-            .or_else(|| {
-                only_with_first_name(first_names, &w)
-                    .filter(|_| fire(rules::PEOPLE_FIRST_NAME_MENTION, span))
-            });
+        let ei = with_lowercase(t.text(text), |w| {
+            nearest_with_key(by_key, w, t.start)
+                .filter(|_| fire(rules::PEOPLE_SURNAME_MENTION, span))
+                .or_else(|| {
+                    only_with_first_name(first_names, w)
+                        .filter(|_| fire(rules::PEOPLE_FIRST_NAME_MENTION, span))
+                })
+        });
         if let Some(ei) = ei {
             ents[ei].mentions.push(span);
             push_unique(&mut ents[ei].aliases, t.text(text).to_string());

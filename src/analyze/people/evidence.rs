@@ -264,22 +264,13 @@ pub(crate) fn person_context(text: &str, toks: &[Tok], first: usize, last: usize
 /// A name right after a kinship noun, bare or as its appositive ("his daughter Ann",
 /// "her father, Tomasz,"): a person even as one unknown word.
 pub(crate) fn relation_slot(text: &str, toks: &[Tok], first: usize) -> bool {
-    let b1 = first
-        .checked_sub(1)
-        .map(|k| lower(text, toks, k))
-        .unwrap_or_default();
-    let b2 = first
-        .checked_sub(2)
-        .map(|k| lower(text, toks, k))
-        .unwrap_or_default();
-    let b3 = first
-        .checked_sub(3)
-        .map(|k| lower(text, toks, k))
-        .unwrap_or_default();
-    let b4 = first
-        .checked_sub(4)
-        .map(|k| lower(text, toks, k))
-        .unwrap_or_default();
+    // The word `i` tokens back, lower-cased; asked only as far as the tests get.
+    let back = |i: usize| {
+        first
+            .checked_sub(i)
+            .map(|k| lower(text, toks, k))
+            .unwrap_or_default()
+    };
     let owner = |w: &str| matches!(w, "his" | "her" | "their" | "my" | "our" | "your");
     let kin = |w: &str| RELATION_NOUNS.contains(&w) && !matches!(w, "partner" | "student");
     // "their nine-month-old child, Gloria,", "her younger sister, Ann": one modifier
@@ -287,10 +278,12 @@ pub(crate) fn relation_slot(text: &str, toks: &[Tok], first: usize) -> bool {
     let modifier = first >= 3
         && toks[first - 3].is_word()
         && !super::tokens::is_capitalized(toks[first - 3].text(text));
-    (kin(&b1) && (owner(&b2) || first >= 2 && toks[first - 2].is_word()))
-        || (b1 == ","
-            && kin(&b2)
-            && (owner(&b3) || b3 == "two" || b3 == "three" || modifier && owner(&b4)))
+    let b1 = back(1);
+    (kin(&b1) && (owner(&back(2)) || first >= 2 && toks[first - 2].is_word()))
+        || (b1 == "," && kin(&back(2)) && {
+            let b3 = back(3);
+            owner(&b3) || b3 == "two" || b3 == "three" || modifier && owner(&back(4))
+        })
 }
 
 /// Whether the tokens between two runs join them as members of one list

@@ -200,21 +200,38 @@ impl<'a> Ctx<'a> {
 
     fn split_sentences(&mut self) {
         let n = self.toks.len();
-        let mut sent = vec![0; n];
+        let mut sent = Vec::with_capacity(n);
         let mut sents = Vec::new();
         let mut start = 0;
         let mut dateline_dash = None;
         for k in 0..n {
-            sent[k] = sents.len();
+            sent.push(sents.len());
             if k == start && (k == 0 || self.para[k - 1] != self.para[k]) {
                 dateline_dash = self.dateline_dash(k);
             }
             let last = k + 1 == n;
+            // A word is no terminator, bracket nor mark: only the first tests can end a
+            // sentence at it.
+            let word = self.toks[k].kind == TokKind::Word;
             let boundary = last
                 // "ROTTERDAM, May 14 — Makers say …": the dateline is not the subject.
                 || dateline_dash == Some(k)
                 || self.para[k + 1] != self.para[k]
-                || (self.is_terminator(k) && self.in_quote[k].is_none() && self.starts_sentence(k + 1))
+                || (!word && self.ends_sentence_at(k));
+            if boundary {
+                sents.push((start, k));
+                start = k + 1;
+            }
+        }
+        self.sent = sent;
+        self.sents = sents;
+    }
+
+    /// Whether the sentence ends at token `k`, not a word, by its punctuation: a
+    /// terminator, a bracket closing a bracketed sentence, or a quote mark closing a
+    /// quote's own sentence.
+    fn ends_sentence_at(&self, k: usize) -> bool {
+        (self.is_terminator(k) && self.in_quote[k].is_none() && self.starts_sentence(k + 1))
                 // "… abandoned.) Other reports …": a bracketed sentence ends at its bracket.
                 || (self.w(k) == ")" && k > 0 && self.is_terminator(k - 1) && self.in_quote[k].is_none() && self.starts_sentence(k + 1))
                 || (self.in_quote[k].is_some()
@@ -223,14 +240,7 @@ impl<'a> Ctx<'a> {
                     && self.ends_in_terminator(k)
                     && self.in_quote.get(k + 1).is_some_and(|q| q.is_none() || q != &self.in_quote[k])
                     && self.starts_sentence(k + 1)
-                    && (!self.is_attribution_start(k + 1) || self.line_break_after(k)));
-            if boundary {
-                sents.push((start, k));
-                start = k + 1;
-            }
-        }
-        self.sent = sent;
-        self.sents = sents;
+                    && (!self.is_attribution_start(k + 1) || self.line_break_after(k)))
     }
 
     /// The dash closing a dateline that opens the paragraph at `k` ("ROTTERDAM, May 14

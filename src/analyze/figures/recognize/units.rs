@@ -123,6 +123,8 @@ impl Scanner<'_> {
                 self.l(j)
             } else {
                 joined.clear();
+                // Room for a phrase of a few words at once.
+                joined.reserve(32);
                 for k in j..=end {
                     if k > j {
                         joined.push(' ');
