@@ -28,6 +28,10 @@ pub(super) struct Entry {
     /// Where the source is when `stored` does not hold it ([`Source::OnDisk`]).
     pub(super) home: Arc<Mutex<SourceHome>>,
     pub(super) files: Option<Arc<SourceFiles>>,
+    /// For an article loaded from disk: how many of the load's articles are not
+    /// analyzed yet (shared by all of them). Whoever analyzes the last one hands the
+    /// memory the analyses' temporaries left in the allocator back to the system.
+    pub(super) unanalyzed: Option<Arc<AtomicUsize>>,
 }
 
 /// Where an article's source can be read back from.
@@ -100,16 +104,43 @@ impl Entry {
     /// The analyzed article, analyzing it now if nobody has yet. It joins the scope's
     /// index before the cell is set, so whoever sees it analyzed finds it indexed.
     pub(super) fn article(&self) -> Arc<Article> {
-        self.cell
+        let mut last = false;
+        let article = self
+            .cell
             .get_or_init(|| {
                 let mut article = rebuild(&self.stored, self.source());
                 let terms = std::mem::take(&mut article.analysis.terms);
                 shrink_article(&mut article);
                 let article = Arc::new(article);
                 write_index(&self.index).insert_with_terms(self.slot, article.clone(), &terms);
+                last = self
+                    .unanalyzed
+                    .as_ref()
+                    .is_some_and(|left| left.fetch_sub(1, Ordering::AcqRel) == 1);
                 article
             })
-            .clone()
+            .clone();
+        if last {
+            release_free_memory();
+        }
+        article
+    }
+}
+
+/// Hands the memory freed in the allocator back to the system, once the load's articles
+/// are all analyzed. The analysis of each article allocates several times its size in
+/// temporaries on whichever thread analyzes it, and glibc keeps what they freed in that
+/// thread's arena for as long as the process runs (at 10,000 articles about 6 MB free
+/// in 202 MB of arenas; trimming gives back about 1 MB of resident memory, the rest is
+/// scattered below live blocks). Runs once, on the thread that analyzed the last
+/// article: a background worker, or a reader's thread, never an async runtime's (the
+/// bot reads the store in `spawn_blocking`).
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only walks and trims the allocator's own free lists; it
+    // takes the arenas' locks and has no preconditions.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 
