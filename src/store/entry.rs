@@ -199,7 +199,8 @@ pub(super) fn force_all(entries: &[Entry]) -> Vec<Arc<Article>> {
 
 /// Gives back the spare capacity the analysis left in an article's lists and strings
 /// (they grow by doubling while the article is read), since a store holds thousands of
-/// articles for as long as it runs.
+/// articles for as long as it runs, and drops the findings' rule sets (only
+/// `extract --explain` shows them).
 pub(super) fn shrink_article(article: &mut Article) {
     pub(super) fn names(name: &mut String, aliases: &mut Vec<String>) {
         name.shrink_to_fit();
@@ -215,25 +216,30 @@ pub(super) fn shrink_article(article: &mut Article) {
     for q in &mut an.quotes {
         names(&mut q.speaker, &mut q.aliases);
         q.role.shrink_to_fit();
+        q.rules.clear();
     }
     an.quotes.shrink_to_fit();
     for f in &mut an.figures {
         f.unit.shrink_to_fit();
         f.about.shrink_to_fit();
+        f.rules.clear();
     }
     an.figures.shrink_to_fit();
     for p in &mut an.people {
         names(&mut p.name, &mut p.aliases);
         p.role.shrink_to_fit();
         p.mentions.shrink_to_fit();
+        p.rules.clear();
     }
     an.people.shrink_to_fit();
     for e in an.organizations.iter_mut().chain(&mut an.places) {
         names(&mut e.name, &mut e.aliases);
         e.mentions.shrink_to_fit();
+        e.rules.clear();
     }
     an.organizations.shrink_to_fit();
     an.places.shrink_to_fit();
+    an.dates.iter_mut().for_each(|d| d.rules.clear());
     an.dates.shrink_to_fit();
     an.key_points.shrink_to_fit();
 }
