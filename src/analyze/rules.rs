@@ -528,7 +528,7 @@ pub fn configure_from_env() -> Result<(), String> {
     let spec = std::env::var("NEWSDESK_RULES").unwrap_or_default();
     let parsed = parse_spec(&spec);
     let off = match &parsed {
-        Ok(off) => *off,
+        Ok(off) => off.clone(),
         Err(_) => parse_known(&spec),
     };
     let _ = DISABLED.set(off);
@@ -597,7 +597,7 @@ pub fn absorb(fired: &[(RuleId, Span)]) {
 
 /// Every rule that has fired on the calling thread so far.
 pub fn fired_on_this_thread() -> RuleSet {
-    EVER.with(|e| *e.borrow())
+    EVER.with(|e| e.borrow().clone())
 }
 
 /// Records rule firings on this thread until [`Trace::finish`] (or drop), restoring any

@@ -76,6 +76,10 @@ pub struct ScopeIndex {
     /// `who_said`'s words of each quote's speaker and aliases.
     speaker_words: HashMap<String, PostingList>,
     quote_stems: HashMap<String, PostingList>,
+    /// Each article's main terms → the article's first quote id: every quote of an
+    /// article is on its main terms, so they are listed once for the article rather
+    /// than under each of its quotes (half of the quote stem lists).
+    article_stems: HashMap<String, PostingList>,
     /// The first quote id of each indexed article, and its slot, in id order: the three
     /// quote lists above hold quote ids, numbered like sentences (see [`PostingList`]).
     quote_ids: Vec<(u32, u32)>,
@@ -207,6 +211,14 @@ impl ScopeIndex {
                         map.entry(key).or_default().push(quote_base + r.item, 1);
                     }
                 }
+                if quotes > 0 {
+                    for key in keys.article_stems {
+                        self.article_stems
+                            .entry(key)
+                            .or_default()
+                            .push(quote_base, 1);
+                    }
+                }
             }
             None => tracing::warn!(
                 "The quote index of a scope ran out of quote ids; restart newsdesk to renumber it."
@@ -249,6 +261,7 @@ impl ScopeIndex {
             &mut self.speaker_name_words,
             &mut self.speaker_words,
             &mut self.quote_stems,
+            &mut self.article_stems,
             &mut self.entity_names,
             &mut self.person_words,
         ] {
@@ -332,6 +345,14 @@ impl ScopeIndex {
                     if list.is_empty() {
                         map.remove(key);
                     }
+                }
+            }
+        }
+        for key in &keys.article_stems {
+            if let Some(list) = self.article_stems.get_mut(key) {
+                list.remove_range(quote_ids.clone());
+                if list.is_empty() {
+                    self.article_stems.remove(key);
                 }
             }
         }
@@ -519,7 +540,23 @@ impl ScopeIndex {
 
     /// Quotes whose text or sentence has the stem `stem`.
     pub fn quotes_with_stem(&self, stem: &str) -> Vec<ItemRef> {
-        self.quotes_in(self.quote_stems.get(stem))
+        let mut quotes = self.quotes_in(self.quote_stems.get(stem));
+        let Some(articles) = self.article_stems.get(stem) else {
+            return quotes;
+        };
+        // Each id is an article's first quote: all of that article's quotes are on it.
+        for first in self.quotes_in(Some(articles)) {
+            if let Some(Slot::Live(a, ..)) = self.slots.get(first.slot as usize) {
+                let n = u32::try_from(a.analysis.quotes.len()).unwrap_or(u32::MAX);
+                quotes.extend((0..n).map(|item| ItemRef {
+                    slot: first.slot,
+                    item,
+                }));
+            }
+        }
+        quotes.sort_unstable();
+        quotes.dedup();
+        quotes
     }
 
     /// Approximate heap bytes of each part of the index (entries × entry size, keys
@@ -550,7 +587,9 @@ impl ScopeIndex {
             ("speaker words (who-said)", packed(&self.speaker_words)),
             (
                 "quote stems",
-                packed(&self.quote_stems) + self.quote_ids.capacity() * 8,
+                packed(&self.quote_stems)
+                    + packed(&self.article_stems)
+                    + self.quote_ids.capacity() * 8,
             ),
             (
                 "speaker keys",

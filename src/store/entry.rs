@@ -28,6 +28,10 @@ pub(super) struct Entry {
     /// Where the source is when `stored` does not hold it ([`Source::OnDisk`]).
     pub(super) home: Arc<Mutex<SourceHome>>,
     pub(super) files: Option<Arc<SourceFiles>>,
+    /// For an article loaded from disk: how many of the load's articles are not
+    /// analyzed yet (shared by all of them). Whoever analyzes the last one hands the
+    /// memory the analyses' temporaries left in the allocator back to the system.
+    pub(super) unanalyzed: Option<Arc<AtomicUsize>>,
 }
 
 /// Where an article's source can be read back from.
@@ -100,16 +104,43 @@ impl Entry {
     /// The analyzed article, analyzing it now if nobody has yet. It joins the scope's
     /// index before the cell is set, so whoever sees it analyzed finds it indexed.
     pub(super) fn article(&self) -> Arc<Article> {
-        self.cell
+        let mut last = false;
+        let article = self
+            .cell
             .get_or_init(|| {
                 let mut article = rebuild(&self.stored, self.source());
                 let terms = std::mem::take(&mut article.analysis.terms);
                 shrink_article(&mut article);
                 let article = Arc::new(article);
                 write_index(&self.index).insert_with_terms(self.slot, article.clone(), &terms);
+                last = self
+                    .unanalyzed
+                    .as_ref()
+                    .is_some_and(|left| left.fetch_sub(1, Ordering::AcqRel) == 1);
                 article
             })
-            .clone()
+            .clone();
+        if last {
+            release_free_memory();
+        }
+        article
+    }
+}
+
+/// Hands the memory freed in the allocator back to the system, once the load's articles
+/// are all analyzed. The analysis of each article allocates several times its size in
+/// temporaries on whichever thread analyzes it, and glibc keeps what they freed in that
+/// thread's arena for as long as the process runs (at 10,000 articles about 6 MB free
+/// in 202 MB of arenas; trimming gives back about 1 MB of resident memory, the rest is
+/// scattered below live blocks). Runs once, on the thread that analyzed the last
+/// article: a background worker, or a reader's thread, never an async runtime's (the
+/// bot reads the store in `spawn_blocking`).
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only walks and trims the allocator's own free lists; it
+    // takes the arenas' locks and has no preconditions.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 
@@ -168,7 +199,8 @@ pub(super) fn force_all(entries: &[Entry]) -> Vec<Arc<Article>> {
 
 /// Gives back the spare capacity the analysis left in an article's lists and strings
 /// (they grow by doubling while the article is read), since a store holds thousands of
-/// articles for as long as it runs.
+/// articles for as long as it runs, and drops the findings' rule sets (only
+/// `extract --explain` shows them).
 pub(super) fn shrink_article(article: &mut Article) {
     pub(super) fn names(name: &mut String, aliases: &mut Vec<String>) {
         name.shrink_to_fit();
@@ -184,25 +216,30 @@ pub(super) fn shrink_article(article: &mut Article) {
     for q in &mut an.quotes {
         names(&mut q.speaker, &mut q.aliases);
         q.role.shrink_to_fit();
+        q.rules.clear();
     }
     an.quotes.shrink_to_fit();
     for f in &mut an.figures {
         f.unit.shrink_to_fit();
         f.about.shrink_to_fit();
+        f.rules.clear();
     }
     an.figures.shrink_to_fit();
     for p in &mut an.people {
         names(&mut p.name, &mut p.aliases);
         p.role.shrink_to_fit();
         p.mentions.shrink_to_fit();
+        p.rules.clear();
     }
     an.people.shrink_to_fit();
     for e in an.organizations.iter_mut().chain(&mut an.places) {
         names(&mut e.name, &mut e.aliases);
         e.mentions.shrink_to_fit();
+        e.rules.clear();
     }
     an.organizations.shrink_to_fit();
     an.places.shrink_to_fit();
+    an.dates.iter_mut().for_each(|d| d.rules.clear());
     an.dates.shrink_to_fit();
     an.key_points.shrink_to_fit();
 }

@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::path::Path;
+use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 impl Store {
@@ -197,6 +198,8 @@ impl Loading {
 
     /// The loaded state, articles not analyzed yet.
     pub(super) fn finish(self, files: Option<&Arc<SourceFiles>>) -> State {
+        let total = self.scopes.values().map(|d| d.articles.len()).sum();
+        let unanalyzed = Arc::new(AtomicUsize::new(total));
         let scopes = self
             .scopes
             .into_iter()
@@ -213,6 +216,7 @@ impl Loading {
                         index: index.clone(),
                         home: Arc::new(Mutex::new(home)),
                         files: files.cloned(),
+                        unanalyzed: Some(unanalyzed.clone()),
                     })
                     .collect();
                 let text_bytes = articles.iter().map(|e| e.size).sum();

@@ -283,6 +283,7 @@ impl Store {
             index,
             home: Arc::new(Mutex::new(home)),
             files: self.source_files(),
+            unanalyzed: None,
         });
         drop(state);
         self.compact_if_due();

@@ -130,7 +130,10 @@ pub(super) struct ArticleKeys {
     pub(super) person_words: Vec<(String, ItemRef)>,
     pub(super) speaker_name_words: Vec<(String, ItemRef)>,
     pub(super) speaker_words: Vec<(String, ItemRef)>,
+    /// Stems of each quote, its sentence and its paragraph, less the article's own.
     pub(super) quote_stems: Vec<(String, ItemRef)>,
+    /// The article's main terms (sorted, once each), which every quote of it is on.
+    pub(super) article_stems: Vec<String>,
     pub(super) speaker_keys: Vec<(Vec<String>, ItemRef)>,
 }
 
@@ -209,18 +212,15 @@ pub(super) fn article_keys(slot: u32, a: &Article) -> ArticleKeys {
         dedup_keys(&mut k.speaker_name_words, from_a);
         dedup_keys(&mut k.speaker_words, from_w);
         let from = k.quote_stems.len();
-        k.quote_stems
-            .extend(stems(a.doc.slice(q.text)).into_iter().map(|s| (s, r)));
-        k.quote_stems.extend(
-            stems(a.doc.sentence_text(q.sentence))
-                .into_iter()
-                .chain(paragraph_stems(a, q))
-                .map(|s| (s, r)),
-        );
-        k.quote_stems
-            .extend(article_wide.iter().map(|s| (s.clone(), r)));
+        let own = stems(a.doc.slice(q.text))
+            .into_iter()
+            .chain(stems(a.doc.sentence_text(q.sentence)))
+            .chain(paragraph_stems(a, q))
+            .filter(|s| article_wide.binary_search(s).is_err());
+        k.quote_stems.extend(own.map(|s| (s, r)));
         dedup_keys(&mut k.quote_stems, from);
     }
+    k.article_stems = article_wide;
     k
 }
 

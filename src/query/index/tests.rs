@@ -77,6 +77,10 @@ fn assert_same_as_rebuilt(index: &ScopeIndex) {
         decoded(index, &index.quote_stems),
         decoded(&fresh, &fresh.quote_stems)
     );
+    assert_eq!(
+        decoded(index, &index.article_stems),
+        decoded(&fresh, &fresh.article_stems)
+    );
     assert_eq!(index.speaker_keys, fresh.speaker_keys);
     assert_eq!(index.figures, fresh.figures);
     assert_eq!(
@@ -171,6 +175,7 @@ fn out_of_order_inserts_and_removals_match_a_rebuild() {
         index.is_empty()
             && index.postings.is_empty()
             && index.quote_stems.is_empty()
+            && index.article_stems.is_empty()
             && index.speaker_keys.is_empty()
     );
 }
