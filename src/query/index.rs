@@ -84,6 +84,9 @@ pub struct ScopeIndex {
     /// quote lists above hold quote ids, numbered like sentences (see [`PostingList`]).
     quote_ids: Vec<(u32, u32)>,
     next_quote_id: u32,
+    /// Each term of an article's title → the slots of the live articles whose title
+    /// holds it (ask counts a title's words as said by every sentence of its article).
+    title_terms: HashMap<u32, Vec<u32>>,
     /// Each quote under its speaker's who-said words (the grouping key), with what
     /// who-said shows of the key's quotes as a whole.
     speaker_keys: HashMap<Vec<String>, SpeakerSummary>,
@@ -163,6 +166,9 @@ impl ScopeIndex {
             None => tracing::warn!(
                 "The search index of a scope ran out of sentence ids; restart newsdesk to renumber it."
             ),
+        }
+        for term in title_terms_of(&article) {
+            self.title_terms.entry(term).or_default().push(slot);
         }
         let keys = article_keys(slot, &article);
         let an = &article.analysis;
@@ -310,6 +316,14 @@ impl ScopeIndex {
             }
         }
         self.sentence_ids.retain(|e| e.1 != slot);
+        for term in title_terms_of(&article) {
+            if let Some(slots) = self.title_terms.get_mut(&term) {
+                slots.retain(|&s| s != slot);
+                if slots.is_empty() {
+                    self.title_terms.remove(&term);
+                }
+            }
+        }
         let keys = article_keys(slot, &article);
         let an = &article.analysis;
         let entity_ids = entity_base
@@ -413,6 +427,11 @@ impl ScopeIndex {
                 &EMPTY
             }
         }
+    }
+
+    /// The slots of the indexed articles whose title holds `term`.
+    pub fn slots_with_title_term(&self, term: u32) -> &[u32] {
+        self.title_terms.get(&term).map_or(&[], Vec::as_slice)
     }
 
     /// Indexed articles with their slots, oldest first.
@@ -592,6 +611,13 @@ impl ScopeIndex {
                     + self.quote_ids.capacity() * 8,
             ),
             (
+                "title terms",
+                self.title_terms
+                    .values()
+                    .map(|v| v.capacity() * 4 + std::mem::size_of::<(u32, Vec<u32>)>())
+                    .sum(),
+            ),
+            (
                 "speaker keys",
                 self.speaker_keys
                     .iter()
@@ -649,4 +675,12 @@ impl ScopeIndex {
             (0..a.analysis.quotes.len() as u32).map(move |item| ItemRef { slot, item })
         })
     }
+}
+
+/// The distinct terms of an article's title.
+fn title_terms_of(article: &Article) -> Vec<u32> {
+    let mut terms = crate::analyze::terms::terms(article.title());
+    terms.sort_unstable();
+    terms.dedup();
+    terms
 }

@@ -63,10 +63,6 @@ impl Topic {
         let (total, _) = index.sentence_stats();
         let n = total.max(1) as f32;
         let mut groups: Vec<Group> = Vec::new();
-        let titles: Vec<(u32, Vec<u32>)> = index
-            .articles()
-            .map(|(slot, a)| (slot, terms::terms(a.title())))
-            .collect();
         for w in terms::words(question) {
             if skip.contains(&w.as_str()) {
                 continue;
@@ -89,10 +85,10 @@ impl Topic {
             let own_df = index.sentences_with_term(own).max(held.len()) as f32;
             let weight = ((n - own_df + 0.5) / (own_df + 0.5) + 1.0).ln().max(0.05);
             let mut articles: HashSet<u32> = held.iter().map(|&(slot, _)| slot).collect();
-            let in_title: HashSet<u32> = titles
+            let in_title: HashSet<u32> = ids
                 .iter()
-                .filter(|(_, title)| ids.iter().any(|t| title.contains(t)))
-                .map(|(slot, _)| *slot)
+                .flat_map(|&t| index.slots_with_title_term(t))
+                .copied()
                 .collect();
             articles.extend(&in_title);
             groups.push(Group {

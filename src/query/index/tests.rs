@@ -82,6 +82,17 @@ fn assert_same_as_rebuilt(index: &ScopeIndex) {
         decoded(&fresh, &fresh.article_stems)
     );
     assert_eq!(index.speaker_keys, fresh.speaker_keys);
+    let titles = |i: &ScopeIndex| -> std::collections::BTreeMap<u32, Vec<u32>> {
+        i.title_terms
+            .iter()
+            .map(|(&t, slots)| {
+                let mut slots = slots.clone();
+                slots.sort_unstable();
+                (t, slots)
+            })
+            .collect()
+    };
+    assert_eq!(titles(index), titles(&fresh));
     assert_eq!(index.figures, fresh.figures);
     assert_eq!(
         index.figure_kinds.iter().filter(|(_, n)| **n > 0).count(),
@@ -178,4 +189,32 @@ fn out_of_order_inserts_and_removals_match_a_rebuild() {
             && index.article_stems.is_empty()
             && index.speaker_keys.is_empty()
     );
+}
+
+#[test]
+fn title_terms_follow_inserts_and_removals() {
+    let mut index = ScopeIndex::default();
+    let a = index.reserve();
+    let b = index.reserve();
+    index.insert(
+        a,
+        article(
+            "a",
+            "Harbour bridge reopens\n\nThe bridge opened again on Monday after repairs.",
+        ),
+    );
+    index.insert(
+        b,
+        article(
+            "b",
+            "Ferry fares rise\n\nThe ferry company raised its fares by a tenth.",
+        ),
+    );
+    let bridge = crate::analyze::terms::term("bridge").expect("a content word");
+    let ferry = crate::analyze::terms::term("ferry").expect("a content word");
+    assert_eq!(index.slots_with_title_term(bridge), &[a]);
+    assert_eq!(index.slots_with_title_term(ferry), &[b]);
+    index.remove(a);
+    assert!(index.slots_with_title_term(bridge).is_empty());
+    assert_eq!(index.slots_with_title_term(ferry), &[b]);
 }
