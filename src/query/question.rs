@@ -164,8 +164,16 @@ impl Topic {
             .into_iter()
             .map(|(slot, s)| (slot, s as usize, self.coverage(slot, s as usize)))
             .collect();
-        out.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1)));
-        out.truncate(limit);
+        // Best covered first, then oldest article and earliest sentence: a total order,
+        // so taking the best `limit` before sorting them gives the same list.
+        let order = |a: &(u32, usize, f32), b: &(u32, usize, f32)| {
+            b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)).then(a.1.cmp(&b.1))
+        };
+        if limit < out.len() {
+            out.select_nth_unstable_by(limit, order);
+            out.truncate(limit);
+        }
+        out.sort_by(order);
         out
     }
 }
