@@ -148,6 +148,18 @@ const CASES: &[Case] = &[
             ("Tom Lark", "the fares would not rise this year", I),
         ],
     ),
+    // --- an announced thing after the verb ("the creation of", "a plan to") is its
+    // object: the name and appositive before the comma are no inverted statement
+    // (quotes.skip_announced_thing)
+    (
+        "Ferry office\n\nIlse Varga, the harbour chair, announced the creation of a new \
+         ferry office.",
+        &[("Ilse Varga", "the creation of a new ferry office", I)],
+    ),
+    (
+        "Ferry fares\n\nTom Lark, a board member, announced a plan to cut the night fares.",
+        &[("Tom Lark", "a plan to cut the night fares", I)],
+    ),
     // --- two people joined by "and" speak together
     (
         "Ferry row\n\nMayor Ilse Varga and Governor Tom Lark met on Monday.\n\n\

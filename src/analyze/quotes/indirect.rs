@@ -618,6 +618,9 @@ impl Ctx<'_> {
             return None;
         }
         let (s, e) = self.np_after(v + 1)?;
+        if self.announced_thing(s) {
+            return None;
+        }
         let e = self.trim_name_np(s, e);
         let ends = e + 1 > sent_end || matches!(self.w(e + 1), "." | "," | ";");
         let ce = v - 2;
