@@ -160,6 +160,12 @@ const CASES: &[Case] = &[
         "Ferry fares\n\nTom Lark, a board member, announced a plan to cut the night fares.",
         &[("Tom Lark", "a plan to cut the night fares", I)],
     ),
+    // --- a name and its description before ", <verb> the report" are the verb's
+    // subject, no inverted statement of "the report" (quotes.skip_name_description)
+    (
+        "Ferry rumours\n\nLarkline, which runs the night boats, denied the report.",
+        &[],
+    ),
     // --- two people joined by "and" speak together
     (
         "Ferry row\n\nMayor Ilse Varga and Governor Tom Lark met on Monday.\n\n\

@@ -625,7 +625,9 @@ impl Ctx<'_> {
         let ends = e + 1 > sent_end || matches!(self.w(e + 1), "." | "," | ";");
         let ce = v - 2;
         let clean = !(sent_start..=ce).any(|j| self.in_quote[j].is_some());
-        if !(ends && clean && (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4) {
+        if !(ends && clean && (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4)
+            || self.name_and_description(sent_start, ce)
+        {
             return None;
         }
         let sp = self
