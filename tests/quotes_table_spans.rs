@@ -243,6 +243,28 @@ const CASES: &[Case] = &[
             ),
         ],
     ),
+    // --- a capitalised speech-verb form inside a name ("United States", "Gulf
+    // States") is no verb: the clause after an inner attribution goes on past it
+    (
+        "Trade talks\n\nThe new tariffs will hurt the orchards, Senator Ada Voss said, \
+         and the United States will lose its markets in Asia.",
+        &[
+            ("Ada Voss", "The new tariffs will hurt the orchards", I),
+            (
+                "Ada Voss",
+                "the United States will lose its markets in Asia",
+                I,
+            ),
+        ],
+    ),
+    (
+        "Shipping lanes\n\nThe new tolls are a mistake, Senator Ada Voss said, because \
+         the Gulf States depend on the canal for their fuel.",
+        &[
+            ("Ada Voss", "The new tolls are a mistake", I),
+            ("Ada Voss", "the Gulf States depend on the canal", I),
+        ],
+    ),
     // --- not joined: an attribution inside the statement stays part of it
     (
         "Budget plan\n\nLee said the plan, which critics say is too costly, would pass \

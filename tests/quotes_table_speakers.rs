@@ -148,6 +148,24 @@ const CASES: &[Case] = &[
             ("Tom Lark", "the fares would not rise this year", I),
         ],
     ),
+    // --- an announced thing after the verb ("the creation of", "a plan to") is its
+    // object: the name and appositive before the comma are no inverted statement
+    // (quotes.skip_announced_thing)
+    (
+        "Ferry office\n\nIlse Varga, the harbour chair, announced the creation of a new \
+         ferry office.",
+        &[("Ilse Varga", "the creation of a new ferry office", I)],
+    ),
+    (
+        "Ferry fares\n\nTom Lark, a board member, announced a plan to cut the night fares.",
+        &[("Tom Lark", "a plan to cut the night fares", I)],
+    ),
+    // --- a name and its description before ", <verb> the report" are the verb's
+    // subject, no inverted statement of "the report" (quotes.skip_name_description)
+    (
+        "Ferry rumours\n\nLarkline, which runs the night boats, denied the report.",
+        &[],
+    ),
     // --- two people joined by "and" speak together
     (
         "Ferry row\n\nMayor Ilse Varga and Governor Tom Lark met on Monday.\n\n\

@@ -167,6 +167,8 @@ const OWN_CASES: &[&str] = &[
      too slow. The letter warned that the fares would double in May. Among commuters, \
      about a third, 33 percent, say the boat is too slow.",
     "Pier club\n\nThe ferry club, Rosa Dunmore said, \u{201c}is doing much better.\u{201d}",
+    "Ferry office\n\nIlse Varga, the harbour chair, announced the creation of a new ferry office.",
+    "Ferry rumours\n\nLarkline, which runs the night boats, denied the report.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

@@ -231,6 +231,10 @@ registry! {
         "a personal pronoun with no antecedent found (he, she, they, we, I) is reported as the speaker as written";
     QUOTES_SKIP_APPOSITIVE_TAIL = "quotes.skip_appositive_tail", "quotes/indirect.rs::tail_after",
         "after \"…, said X,\" or \"…, according to X,\" an article or role noun opens X's description, not a further statement";
+    QUOTES_SKIP_ANNOUNCED_THING = "quotes.skip_announced_thing", "quotes/sources.rs::announced_thing",
+        "\"X, the chair, announced the creation of …\": a speech verb before an announced thing (\"the creation of\", \"a plan to\") has its object there, no inverted speaker";
+    QUOTES_SKIP_NAME_DESCRIPTION = "quotes.skip_name_description", "quotes/description.rs::name_and_description",
+        "\"Acme, which sells boats, denied the report\": a name and its description before \", <verb> X\" are the verb's subject, no inverted statement";
     QUOTES_OPENER_BEFORE_QUOTE = "quotes.opener_before_quote", "quotes/indirect.rs::opener_before_quote",
         "\"While prices rose, he said, “…”\": the clause before an attribution that introduces a quote is the same speaker's statement";
     QUOTES_HEADLINE_SAYS = "quotes.headline_says", "quotes/labels.rs::headline_statement",

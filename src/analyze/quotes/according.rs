@@ -67,7 +67,8 @@ impl Ctx<'_> {
             && !PREDICATE_OPENERS.contains(&self.lw(c))
             && !(self.lw(c).ends_with("ed") && self.w(c) == self.lw(c));
         let plain = (sent_start..k - 1).all(|j| {
-            self.in_quote[j].is_none() && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some())
+            self.in_quote[j].is_none()
+                && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some() && !self.in_name(j))
         });
         before <= MAX_OPENER
             && after_words >= 4

@@ -62,17 +62,6 @@ impl Ctx<'_> {
                 .is_some_and(|v| !v.gerund && v.class == VerbClass::Clause)
     }
 
-    /// "the United States", "the Washington Post", "the Critical Threats Project": a
-    /// capitalised word after a capitalised word that is not a person's name is part of a
-    /// name, not a verb (a title-case headline, "Jane Roe Says …", keeps its verb).
-    fn in_name(&self, k: usize) -> bool {
-        k > 0
-            && self.same_sent(k - 1, k)
-            && is_capitalized(self.w(k))
-            && is_capitalized(self.w(k - 1))
-            && self.mention[k - 1].is_none()
-    }
-
     pub fn word_count(&self, si: usize) -> usize {
         self.segs[si].inner.of(self.text).split_whitespace().count()
     }

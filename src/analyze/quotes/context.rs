@@ -453,6 +453,17 @@ impl<'a> Ctx<'a> {
             .is_some_and(|sv| LEX.lemma(sv) == form)
     }
 
+    /// "the United States", "the Gulf States", "the Washington Post": a capitalised word
+    /// after a capitalised word that is not a person's name is part of a name, not a
+    /// verb (a title-case headline, "Jane Roe Says …", keeps its verb).
+    pub fn in_name(&self, k: usize) -> bool {
+        k > 0
+            && self.same_sent(k - 1, k)
+            && is_capitalized(self.w(k))
+            && is_capitalized(self.w(k - 1))
+            && self.mention[k - 1].is_none()
+    }
+
     /// "WHO" after "the World Health Organisation (WHO)": a name, not the relative pronoun.
     pub fn is_defined_acronym(&self, k: usize) -> bool {
         self.is_word(k) && self.defined_acronyms.contains(self.w(k))

@@ -6,6 +6,7 @@
 
 use super::context::{Ctx, DETS, PP_IN_NP};
 use crate::analyze::people::lexicon::LEX;
+use crate::analyze::people::tokens::is_capitalized;
 use crate::analyze::rules::{self, fire};
 
 /// Words after which a speech-verb word is a noun ("a project", "their claims").
@@ -14,7 +15,32 @@ const NOUN_OPENERS: &[&str] = &[
     "in", "with", "about",
 ];
 
+/// Words opening the description set off after a name ("Jo Roe, the chair,", "Acme,
+/// which sells boats,").
+const DESCRIPTION_OPENERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "which", "who", "whose",
+];
+
+/// Most words in a name before its description.
+const MAX_NAME_WORDS: usize = 4;
+
 impl Ctx<'_> {
+    /// "Jo Roe, the harbour chair, announced …" / "Acme, which sells boats, denied the
+    /// report": tokens `s..=e` before the comma of a speech verb are a capitalised name
+    /// and one description set off by a comma, the verb's subject, not a statement.
+    pub(super) fn name_and_description(&self, s: usize, e: usize) -> bool {
+        let Some(c) = (s..=e).find(|&j| self.w(j) == ",") else {
+            return false;
+        };
+        c > s
+            && c < e
+            && c - s <= MAX_NAME_WORDS
+            && (s..c).all(|j| self.is_word(j) && is_capitalized(self.w(j)))
+            && DESCRIPTION_OPENERS.contains(&self.lw(c + 1))
+            && (c + 1..=e).all(|j| self.w(j) != "," && self.in_quote[j].is_none())
+            && fire(rules::QUOTES_SKIP_NAME_DESCRIPTION, self.span_of(s, e))
+    }
+
     /// The speech-verb word at `j` belongs to a description, not to a clause of its own:
     /// the verb of a relative clause ("who spoke", "who described herself"), a noun after
     /// a determiner or preposition ("a project on farm policy", "for comments"), or a

@@ -260,7 +260,7 @@ impl Ctx<'_> {
         (v + 1..=sent_end).all(|j| {
             self.in_quote[j].is_none()
                 && self.lw(j) != "that"
-                && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some())
+                && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some() && !self.in_name(j))
         })
     }
 
@@ -512,8 +512,8 @@ impl Ctx<'_> {
             after += 1;
         }
         let rest_words = (after..=sent_end).filter(|&i| self.is_word(i)).count();
-        let rest_has_cue =
-            (after..=sent_end).any(|i| self.is_word(i) && LEX.speech_verb(self.w(i)).is_some());
+        let rest_has_cue = (after..=sent_end)
+            .any(|i| self.is_word(i) && LEX.speech_verb(self.w(i)).is_some() && !self.in_name(i));
         // "… is “the sleeper issue”, and potentially a serious one": a
         // coordinated tail continues the quoted predicate; it has no clause of its own.
         let coordinated_tail = matches!(self.lw(after), "and" | "or" | "nor")
@@ -618,11 +618,16 @@ impl Ctx<'_> {
             return None;
         }
         let (s, e) = self.np_after(v + 1)?;
+        if self.announced_thing(s) {
+            return None;
+        }
         let e = self.trim_name_np(s, e);
         let ends = e + 1 > sent_end || matches!(self.w(e + 1), "." | "," | ";");
         let ce = v - 2;
         let clean = !(sent_start..=ce).any(|j| self.in_quote[j].is_some());
-        if !(ends && clean && (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4) {
+        if !(ends && clean && (sent_start..=ce).filter(|&j| self.is_word(j)).count() >= 4)
+            || self.name_and_description(sent_start, ce)
+        {
             return None;
         }
         let sp = self

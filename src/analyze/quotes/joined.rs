@@ -68,6 +68,10 @@ impl Ctx<'_> {
     /// words or more, and whether the second cue shares the first one's subject.
     pub fn joined_attribution(&self, k: usize, from: usize) -> Option<(usize, bool)> {
         let verb = LEX.speech_verb(self.w(k))?;
+        // "…, and the United States will …": a capitalised form inside a name is no cue.
+        if self.in_name(k) {
+            return None;
+        }
         // "Ohio state Rep. Ann Lee", "Illinois state Senate candidate": a bare form
         // after a singular name, or before a capitalised word after any name, is a noun.
         let before = self.w(k.checked_sub(1)?);
@@ -138,7 +142,8 @@ impl Ctx<'_> {
                 {
                     return None;
                 }
-                if LEX.speech_verb(self.w(j)).is_some() {
+                // "…, and United States Steel workers say …": a name's word is no verb.
+                if LEX.speech_verb(self.w(j)).is_some() && !self.in_name(j) {
                     return None;
                 }
                 words += 1;
@@ -177,7 +182,7 @@ impl Ctx<'_> {
             || (first..close).any(|j| {
                 !self.same_sent(j, k)
                     || self.in_quote[j].is_some()
-                    || LEX.speech_verb(self.w(j)).is_some()
+                    || LEX.speech_verb(self.w(j)).is_some() && !self.in_name(j)
             })
             || !is_capitalized(self.w(open - 1))
         {
@@ -298,6 +303,8 @@ impl Ctx<'_> {
                 || self.in_quote[j].is_some()
                 || PASSIVE_OR_INFINITIVE.contains(&self.lw(j - 1))
                 || NOUN_BEFORE.contains(&self.lw(j - 1))
+                // "…, and the United States will …": a word of a name.
+                || self.in_name(j)
             {
                 continue;
             }
@@ -353,7 +360,7 @@ impl Ctx<'_> {
                 return (words >= 1 && !complement && !aside).then_some(j);
             }
             if !self.is_word(j) && !matches!(lw, "’s" | "'s")
-                || LEX.speech_verb(self.w(j)).is_some()
+                || LEX.speech_verb(self.w(j)).is_some() && !self.in_name(j)
             {
                 return None;
             }

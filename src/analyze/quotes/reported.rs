@@ -664,7 +664,9 @@ impl Ctx<'_> {
             if !word
                 || self.in_quote[k].is_some()
                 || self.lw(k) == "that"
-                || LEX.speech_verb(self.w(k)).is_some() && !self.after_phrase_det(k)
+                || LEX.speech_verb(self.w(k)).is_some()
+                    && !self.after_phrase_det(k)
+                    && !self.in_name(k)
             {
                 return None;
             }

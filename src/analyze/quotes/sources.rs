@@ -62,7 +62,65 @@ const QUANTITY_MARKERS: &[&str] = &[
     "fifths",
 ];
 
+/// Nouns naming a thing made, started, ended or planned ("the creation of", "a plan
+/// to", "the launch of"): after a speech verb such a phrase is what was announced, the
+/// verb's object, not who announced it.
+const ANNOUNCED_THINGS: &[&str] = &[
+    "creation",
+    "launch",
+    "plan",
+    "plans",
+    "proposal",
+    "formation",
+    "establishment",
+    "opening",
+    "closure",
+    "closing",
+    "start",
+    "end",
+    "release",
+    "introduction",
+    "expansion",
+    "return",
+    "resignation",
+    "appointment",
+    "nomination",
+    "withdrawal",
+    "suspension",
+    "cancellation",
+    "sale",
+    "purchase",
+    "construction",
+    "passage",
+    "approval",
+    "signing",
+    "repeal",
+    "elimination",
+    "extension",
+    "removal",
+    "rollout",
+    "hiring",
+    "firing",
+    "arrival",
+    "departure",
+    "intention",
+];
+
+/// Words joining an announced thing to its complement ("the creation of", "a plan to").
+const THING_LINKS: &[&str] = &["of", "to", "for"];
+
 impl Ctx<'_> {
+    /// "…, the chair, announced the creation of a new office": the noun phrase opening
+    /// at `s` after a speech verb is its object when it is an announced thing and its
+    /// complement ("the creation of", "a plan to", "plans for"), not an inverted speaker.
+    pub(super) fn announced_thing(&self, s: usize) -> bool {
+        let n = if DETS.contains(&self.lw(s)) { s + 1 } else { s };
+        n + 1 < self.toks.len()
+            && ANNOUNCED_THINGS.contains(&self.lw(n))
+            && THING_LINKS.contains(&self.lw(n + 1))
+            && fire(rules::QUOTES_SKIP_ANNOUNCED_THING, self.span_of(s, n + 1))
+    }
+
     /// "veteran Republicans", "some Democrats", "many economists": a short phrase of
     /// modifiers ending in a plural group noun (capitalised or not) that the speaker
     /// rules did not take, in the article's words.
