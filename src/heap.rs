@@ -1,22 +1,25 @@
 //! How a one-shot run over one long document asks the C allocator for its memory.
 //!
-//! glibc's malloc is tuned for long-lived programs: every thread gets its own arena,
-//! blocks from 128 KB up get a mapping of their own that is unmapped when freed, and
-//! free memory at the top of the heap goes back to the kernel. Each page the program
-//! touches again is then a fresh 4 KB page fault, and the kernel clears it. A process
-//! that analyses one long document and exits (`newsdesk extract`) is better served the
-//! other way round: one heap for all its threads, kept until the exit, and backed by
-//! transparent huge pages (2 MB a fault instead of 4 KB). On a 1 MB text this takes the
-//! run from about 11,200 page faults to about 1,000 and its CPU time down by about a
-//! seventh, with the same output (measured with `benches/spacy_compare.py` and
-//! `/usr/bin/time`).
+//! glibc's malloc is tuned for long-lived programs: blocks from 128 KB up get a mapping
+//! of their own that is unmapped when freed, and free memory at the top of the heap
+//! goes back to the kernel. Each page the program touches again is then a fresh 4 KB
+//! page fault, and the kernel clears it. A process that analyses one long document and
+//! exits (`newsdesk extract`) is better served the other way round: its heap kept until
+//! the exit and backed by transparent huge pages (2 MB a fault instead of 4 KB). On a
+//! 1 MB text this takes the run from about 11,200 page faults to about 4,700 and its
+//! time down by about an eighth, with the same output (measured with
+//! `benches/spacy_compare.py` and `/usr/bin/time`).
+//!
+//! Each thread keeps its own arena: with one arena for all threads (fewer faults still,
+//! about 1,100) the threads waited for each other's allocations, and the run took
+//! longer than without any of this.
 //!
 //! The bot does not call this: it lives for weeks, and its memory budget counts the
 //! pages it keeps. Only glibc on Linux has these settings; elsewhere this does nothing.
 
 /// Heap reserved for a document, per byte of it: the allocator's peak on the 1 MB
-/// joined dev articles is about 34 bytes a byte (valgrind's dhat), and the reserve is
-/// only address space until a page of it is touched.
+/// joined dev articles is about 34 bytes a byte over all threads (valgrind's dhat), and
+/// the reserve is only address space until a page of it is touched.
 const RESERVE_PER_BYTE: usize = 40;
 /// Bounds of the reserve: enough for the tables every run builds, and no more address
 /// space than a large input needs.
@@ -54,8 +57,7 @@ mod imp {
         // documented ones, with values in their ranges, and the allocator applies them
         // to blocks allocated later (Rust's allocator is this same malloc).
         let taken = unsafe {
-            libc::mallopt(libc::M_ARENA_MAX, 1) == 1
-                && libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_FROM) == 1
+            libc::mallopt(libc::M_MMAP_THRESHOLD, MMAP_FROM) == 1
                 && libc::mallopt(libc::M_TRIM_THRESHOLD, TRIM_FROM) == 1
                 && libc::mallopt(libc::M_TOP_PAD, GROW_BY) == 1
         };
