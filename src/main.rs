@@ -195,7 +195,7 @@ fn main() -> ExitCode {
             let len = std::fs::metadata(&file).map_or(0, |m| m.len());
             let long = len >= WARM_UP_FROM;
             if long {
-                // One heap on huge pages, kept to the exit: fewer page faults for a
+                // The heap kept to the exit and on huge pages: fewer page faults for a
                 // process that reads one long document and ends.
                 newsdesk::heap::prefer_large_pages(usize::try_from(len).unwrap_or(usize::MAX));
             }
