@@ -8,7 +8,7 @@
 use super::attribution::Found;
 use super::context::{Ctx, LEADS};
 use super::speakers::{Said, Speaker};
-use crate::analyze::people::lexicon::{LEX, is_function_word};
+use crate::analyze::people::lexicon::is_function_word;
 use crate::analyze::people::tokens::TokKind;
 use crate::analyze::rules::{self, fire};
 
@@ -66,10 +66,8 @@ impl Ctx<'_> {
         let clause = self.is_word(c)
             && !PREDICATE_OPENERS.contains(&self.lw(c))
             && !(self.lw(c).ends_with("ed") && self.w(c) == self.lw(c));
-        let plain = (sent_start..k - 1).all(|j| {
-            self.in_quote[j].is_none()
-                && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some() && !self.in_name(j))
-        });
+        let plain = (sent_start..k - 1)
+            .all(|j| self.in_quote[j].is_none() && !(self.is_word(j) && self.speech_verb_word(j)));
         before <= MAX_OPENER
             && after_words >= 4
             && clause

@@ -454,7 +454,7 @@ impl Ctx<'_> {
             // "Secretary of State Roe:" — a word after "of" or an article is a noun there
             // ("of state", "the comment"), not the verb.
             let noun_slot = k > 0 && (self.lw(k - 1) == "of" || DETS.contains(&self.lw(k - 1)));
-            if !self.in_name(k) && !noun_slot && LEX.speech_verb(self.w(k)).is_some() {
+            if !noun_slot && self.speech_verb_word(k) {
                 v = Some(k);
                 break;
             }

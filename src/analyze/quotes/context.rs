@@ -464,6 +464,12 @@ impl<'a> Ctx<'a> {
             && self.mention[k - 1].is_none()
     }
 
+    /// Whether the word at `k` is a speech-verb form that is not a word of a name ("says",
+    /// but not the "States" of "the United States"; see [`Ctx::in_name`]).
+    pub fn speech_verb_word(&self, k: usize) -> bool {
+        LEX.speech_verb(self.w(k)).is_some() && !self.in_name(k)
+    }
+
     /// "WHO" after "the World Health Organisation (WHO)": a name, not the relative pronoun.
     pub fn is_defined_acronym(&self, k: usize) -> bool {
         self.is_word(k) && self.defined_acronyms.contains(self.w(k))

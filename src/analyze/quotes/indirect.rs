@@ -260,7 +260,7 @@ impl Ctx<'_> {
         (v + 1..=sent_end).all(|j| {
             self.in_quote[j].is_none()
                 && self.lw(j) != "that"
-                && !(self.is_word(j) && LEX.speech_verb(self.w(j)).is_some() && !self.in_name(j))
+                && !(self.is_word(j) && self.speech_verb_word(j))
         })
     }
 
@@ -512,8 +512,7 @@ impl Ctx<'_> {
             after += 1;
         }
         let rest_words = (after..=sent_end).filter(|&i| self.is_word(i)).count();
-        let rest_has_cue = (after..=sent_end)
-            .any(|i| self.is_word(i) && LEX.speech_verb(self.w(i)).is_some() && !self.in_name(i));
+        let rest_has_cue = (after..=sent_end).any(|i| self.is_word(i) && self.speech_verb_word(i));
         // "… is “the sleeper issue”, and potentially a serious one": a
         // coordinated tail continues the quoted predicate; it has no clause of its own.
         let coordinated_tail = matches!(self.lw(after), "and" | "or" | "nor")

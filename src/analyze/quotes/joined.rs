@@ -143,7 +143,7 @@ impl Ctx<'_> {
                     return None;
                 }
                 // "…, and United States Steel workers say …": a name's word is no verb.
-                if LEX.speech_verb(self.w(j)).is_some() && !self.in_name(j) {
+                if self.speech_verb_word(j) {
                     return None;
                 }
                 words += 1;
@@ -180,9 +180,7 @@ impl Ctx<'_> {
         if open <= from
             || !APPOSITIVE_OPENERS.contains(&self.w(first))
             || (first..close).any(|j| {
-                !self.same_sent(j, k)
-                    || self.in_quote[j].is_some()
-                    || LEX.speech_verb(self.w(j)).is_some() && !self.in_name(j)
+                !self.same_sent(j, k) || self.in_quote[j].is_some() || self.speech_verb_word(j)
             })
             || !is_capitalized(self.w(open - 1))
         {
@@ -359,9 +357,7 @@ impl Ctx<'_> {
                 let aside = j > 0 && self.w(j - 1) == ",";
                 return (words >= 1 && !complement && !aside).then_some(j);
             }
-            if !self.is_word(j) && !matches!(lw, "’s" | "'s")
-                || LEX.speech_verb(self.w(j)).is_some() && !self.in_name(j)
-            {
+            if !self.is_word(j) && !matches!(lw, "’s" | "'s") || self.speech_verb_word(j) {
                 return None;
             }
             words += 1;

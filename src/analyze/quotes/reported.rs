@@ -664,9 +664,7 @@ impl Ctx<'_> {
             if !word
                 || self.in_quote[k].is_some()
                 || self.lw(k) == "that"
-                || LEX.speech_verb(self.w(k)).is_some()
-                    && !self.after_phrase_det(k)
-                    && !self.in_name(k)
+                || self.speech_verb_word(k) && !self.after_phrase_det(k)
             {
                 return None;
             }

@@ -85,12 +85,9 @@ impl Ctx<'_> {
         }
         // "…," said X / "…" X said later in the sentence: that attribution was not read.
         let after = self.close_tok(self.in_quote[o].unwrap_or(0)).unwrap_or(o);
-        (after + 1..=se.min(after + 12)).any(|j| {
-            self.in_quote[j].is_none()
-                && self.is_word(j)
-                && LEX.speech_verb(self.w(j)).is_some()
-                && !self.in_name(j)
-        }) || self.closing_said(after, se).is_some()
+        (after + 1..=se.min(after + 12))
+            .any(|j| self.in_quote[j].is_none() && self.is_word(j) && self.speech_verb_word(j))
+            || self.closing_said(after, se).is_some()
     }
 
     /// "Workers are more “hopeful” about the ferry than last year, Lark said.": the
