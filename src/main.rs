@@ -200,7 +200,12 @@ fn main() -> ExitCode {
                 newsdesk::heap::prefer_large_pages(usize::try_from(len).unwrap_or(usize::MAX));
             }
             if long && newsdesk::parallel::max_helpers() > 0 {
-                std::thread::spawn(analyze::warm_up);
+                let len = usize::try_from(len).unwrap_or(usize::MAX);
+                std::thread::spawn(move || {
+                    // The first helper's arena, kept for the helpers after it.
+                    newsdesk::heap::prefer_large_pages_here(len);
+                    analyze::warm_up()
+                });
             }
             let doc = match load_document(&file, title) {
                 Ok(d) => d,
