@@ -214,7 +214,8 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let analysis = analyze::analyze(&doc);
+            // Shown, not stored: no fingerprint (only the store reads it).
+            let analysis = analyze::analyze_to_show(&doc);
             if json {
                 let mut text = render::json::extract_json_text(&doc, &analysis, explain);
                 text.push('\n');

@@ -61,3 +61,23 @@ fn split_work_gives_what_one_thread_gives() {
             .is_some_and(|s| s.len() > 1000)
     );
 }
+
+#[test]
+fn an_analysis_only_shown_is_the_whole_one_without_its_fingerprint() {
+    let long = long_text();
+    let short = "Mayor Ada Lind said on Friday that the port will hire 300 workers.\n";
+    for text in [long.as_str(), short] {
+        let doc = ingest(text.as_bytes(), &IngestOptions::default()).expect("ingest");
+        let mut whole = analyze::analyze(&doc);
+        let shown = analyze::analyze_to_show(&doc);
+        assert!(!whole.fingerprint.is_empty());
+        assert!(shown.fingerprint.is_empty());
+        assert_eq!(
+            whole.fingerprint,
+            analyze::fingerprint::of(&doc),
+            "the split run's fingerprint is the document's"
+        );
+        whole.fingerprint.clear();
+        assert!(shown == whole, "only the fingerprint may differ");
+    }
+}

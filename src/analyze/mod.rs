@@ -32,7 +32,19 @@ pub use schedule::warm_up;
 
 use crate::model::{Analysis, Document, Quote, QuoteKind};
 
+/// The analysis of `doc`: every stage, run once (on two threads for a long document).
 pub fn analyze(doc: &Document) -> Analysis {
+    analyze_with(doc, true)
+}
+
+/// [`analyze`] for an analysis that is only shown (`newsdesk extract`): everything but
+/// the fingerprint, which the store alone reads (to spot an article added twice) and
+/// which is left empty.
+pub fn analyze_to_show(doc: &Document) -> Analysis {
+    analyze_with(doc, false)
+}
+
+fn analyze_with(doc: &Document, fingerprint: bool) -> Analysis {
     let trace = rules::Trace::start();
     // A long document splits its stages over a helper thread when one is free; its rule
     // firings join this thread's trace. A short one (a news article) runs everything
@@ -41,8 +53,8 @@ pub fn analyze(doc: &Document) -> Analysis {
         .then(crate::parallel::Slot::take)
         .flatten();
     let (mut analysis, side_fired) = match helper {
-        Some(_slot) => schedule::two_threads(doc),
-        None => (schedule::one_thread(doc), Vec::new()),
+        Some(_slot) => schedule::two_threads(doc, fingerprint),
+        None => (schedule::one_thread(doc, fingerprint), Vec::new()),
     };
     analysis.key_points = keypoints::select(doc, &analysis);
     rules::absorb(&side_fired);

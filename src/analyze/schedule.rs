@@ -9,9 +9,8 @@
 //! On one thread they run one after the other. On two, this thread reads the words (the
 //! token view both chains share) while the helper finds the figures; then each thread
 //! takes one chain. The places chain is handed over as soon as it is done, so
-//! organizations start while the helper goes on with dates and search terms. Both
-//! threads then carry about the same work (measured on a 1 MB document). The result is
-//! the same either way.
+//! organizations start while the helper goes on; the search terms, dates and
+//! fingerprint go to whichever thread is free first. The result is the same either way.
 
 use super::people::tokens::TokenView;
 use super::{
@@ -24,33 +23,35 @@ use crate::model::{
 };
 use crate::text::segment;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// One reading of the words, shared by people, quotes and proper-noun chunks.
 fn token_view(doc: &Document) -> TokenView {
     TokenView::new(&doc.text, &doc.paragraphs)
 }
 
-/// Every stage on the calling thread.
-pub(super) fn one_thread(doc: &Document) -> Analysis {
+/// Every stage on the calling thread; the fingerprint only if `fingerprint`.
+pub(super) fn one_thread(doc: &Document, fingerprint: bool) -> Analysis {
     let view = token_view(doc);
     let (people, quotes) = person_stages(doc, &view);
     let (chunks, places) = place_stages(doc, &view);
-    let loose = Loose {
-        figures: figures::extract(doc),
-        dates: dates::extract(doc),
-        terms: terms::index(doc),
-    };
-    loose.fill(finish_here(doc, people, quotes, &chunks, places))
+    let figures = figures::extract(doc);
+    let loose = Loose::new(doc, fingerprint);
+    loose.run();
+    loose.fill(finish_here(doc, people, quotes, &chunks, places), figures)
 }
 
 /// The stages split over this thread and one helper; also the helper's rule firings.
 /// This thread reads the words while the helper finds the figures, then hands it the
-/// reading for the proper-noun chunks.
-pub(super) fn two_threads(doc: &Document) -> (Analysis, Vec<(RuleId, Span)>) {
+/// reading for the proper-noun chunks. The loose stages go to whichever thread is free
+/// first; the fingerprint is made only if `fingerprint`.
+pub(super) fn two_threads(doc: &Document, fingerprint: bool) -> (Analysis, Vec<(RuleId, Span)>) {
     let view_cell = OnceLock::new();
-    std::thread::scope(|s| {
+    let loose = Loose::new(doc, fingerprint);
+    let (analysis, figures, fired) = std::thread::scope(|s| {
         let (give_view, take_view) = std::sync::mpsc::sync_channel::<&TokenView>(1);
         let (handover, placed) = std::sync::mpsc::sync_channel(1);
+        let loose = &loose;
         let helper = s.spawn(move || {
             rules::traced(|| {
                 let figures = figures::extract(doc);
@@ -68,11 +69,8 @@ pub(super) fn two_threads(doc: &Document) -> (Analysis, Vec<(RuleId, Span)>) {
                 // The receiver lives until this thread is joined; a failed send cannot
                 // happen, and would only mean the places are computed again.
                 let _ = handover.send(place_stages(doc, view));
-                Loose {
-                    figures,
-                    dates: dates::extract(doc),
-                    terms: terms::index(doc),
-                }
+                loose.run();
+                figures
             })
         });
         let view: &TokenView = view_cell.get_or_init(|| token_view(doc));
@@ -81,26 +79,65 @@ pub(super) fn two_threads(doc: &Document) -> (Analysis, Vec<(RuleId, Span)>) {
         // A helper that panicked sent nothing: the join below raises its panic.
         let (chunks, places) = placed.recv().unwrap_or_else(|_| place_stages(doc, view));
         let analysis = finish_here(doc, people, quotes, &chunks, places);
-        let (loose, fired) = helper
+        loose.run();
+        let (figures, fired) = helper
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (loose.fill(analysis), fired)
-    })
+        (analysis, figures, fired)
+    });
+    (loose.fill(analysis, figures), fired)
 }
 
-/// The stages that read only the document and that nothing else waits for.
-struct Loose {
-    figures: Vec<Figure>,
-    dates: Vec<DateMention>,
-    terms: TermIndex,
+/// The stages that read only the document and that nothing else waits for, taken one
+/// at a time by whichever thread has nothing else to do: how long each chain takes
+/// varies from run to run and machine to machine, so no fixed split keeps both threads
+/// busy to the end. The longest come first.
+struct Loose<'a> {
+    doc: &'a Document,
+    /// The next stage to take ([`Loose::STAGES`] and on: none left).
+    next: AtomicUsize,
+    /// Whether the fingerprint is wanted (an analysis only shown needs none).
+    fingerprint: bool,
+    terms: OnceLock<TermIndex>,
+    dates: OnceLock<Vec<DateMention>>,
+    fingerprinted: OnceLock<Vec<u32>>,
 }
 
-impl Loose {
-    /// `analysis` with these stages' findings in their places.
-    fn fill(self, mut analysis: Analysis) -> Analysis {
-        analysis.figures = self.figures;
-        analysis.dates = self.dates;
-        analysis.terms = self.terms;
+impl<'a> Loose<'a> {
+    /// How many stages there are to take.
+    const STAGES: usize = 3;
+
+    fn new(doc: &'a Document, fingerprint: bool) -> Loose<'a> {
+        Loose {
+            doc,
+            next: AtomicUsize::new(0),
+            fingerprint,
+            terms: OnceLock::new(),
+            dates: OnceLock::new(),
+            fingerprinted: OnceLock::new(),
+        }
+    }
+
+    /// Takes and runs stages until none is left (another thread may still be running
+    /// the last ones it took).
+    fn run(&self) {
+        loop {
+            match self.next.fetch_add(1, Ordering::Relaxed) {
+                0 => drop(self.terms.set(terms::index(self.doc))),
+                1 => drop(self.dates.set(dates::extract(self.doc))),
+                2 if self.fingerprint => drop(self.fingerprinted.set(fingerprint::of(self.doc))),
+                n if n < Self::STAGES => {}
+                _ => return,
+            }
+        }
+    }
+
+    /// `analysis` with these stages' findings (all run) and `figures` in their places.
+    fn fill(self, mut analysis: Analysis, figures: Vec<Figure>) -> Analysis {
+        analysis.figures = figures;
+        analysis.dates = self.dates.into_inner().unwrap_or_default();
+        analysis.terms = self.terms.into_inner().unwrap_or_default();
+        analysis.fingerprint = self.fingerprinted.into_inner().unwrap_or_default();
         analysis
     }
 }
@@ -124,9 +161,8 @@ fn place_stages(
     (chunks, places)
 }
 
-/// The stages that need both chains (organizations) and those left for the thread that
-/// ran people: the fingerprint and the language. Figures, dates and terms are left
-/// empty for the caller to fill in.
+/// The stages that need both chains (organizations), and the language. Figures, dates,
+/// terms and the fingerprint are left empty for the caller to fill in.
 fn finish_here(
     doc: &Document,
     people: Vec<Person>,
@@ -146,7 +182,7 @@ fn finish_here(
         key_points: Vec::new(),
         foreign_language: language::detect_foreign(doc),
         terms: TermIndex::default(),
-        fingerprint: fingerprint::of(doc),
+        fingerprint: Vec::new(),
     }
 }
 
