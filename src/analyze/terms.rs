@@ -1,6 +1,14 @@
 //! Search terms: lower-cased, apostrophe-folded, Porter2-stemmed words without stop
 //! words, hashed to `u32` ids. Built once per article at analysis time (`TermIndex`) so
 //! questions and searches stem only the query, never the articles.
+//!
+//! An initialism is one term however it is written: letters joined by dots ("U.S.",
+//! "U.S", "u.s.", "D.C.") or in capitals ("US", "UK"), so a question's "US" finds an
+//! article's "U.S." and "UK" finds "U.K.". It is never a stop word: "US" and "IT" are
+//! terms while the pronoun "us" and the word "it" are not. Capitals count as an
+//! initialism only when no word next to them is in capitals too: a shouted headline or
+//! question ("WHAT IT MEANS FOR US") is read as plain words. The rule is the same for
+//! articles ([`index`]) and questions ([`words`], [`terms`]), so both sides agree.
 
 use crate::model::{Document, TermIndex};
 use foldhash::{HashMap, HashMapExt};
@@ -21,7 +29,8 @@ fn hash(s: &str) -> u32 {
 }
 
 /// Words of `text` as written (letters and digits; inner apostrophes, dots and hyphens
-/// split words, a possessive "'s" is dropped).
+/// split words, a possessive "'s" is dropped), except that single letters joined by dots
+/// are one word ("U.S" of "U.S.", see [`WordRuns`]).
 fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
     word_runs(text)
         .map(|(w, plain)| {
@@ -40,6 +49,8 @@ fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
 /// The runs of letters, digits and apostrophes (' or ’) of `text`: the non-empty pieces
 /// of splitting at every other character, each with whether it is ASCII letters and
 /// digits only. A byte loop: an ASCII byte is classified by a table, without decoding.
+/// A dotted initialism is one run without its last dot: single ASCII letters each
+/// followed by a dot and another single letter ("U.S" of "U.S.-China", "D.C", "a.m").
 fn word_runs(text: &str) -> WordRuns<'_> {
     WordRuns { text, at: 0 }
 }
@@ -87,6 +98,7 @@ impl<'a> WordRuns<'a> {
 impl<'a> Iterator for WordRuns<'a> {
     type Item = (&'a str, bool);
 
+    #[inline(always)]
     fn next(&mut self) -> Option<(&'a str, bool)> {
         let b = self.text.as_bytes();
         let mut at = self.at;
@@ -126,9 +138,62 @@ impl<'a> Iterator for WordRuns<'a> {
                 }
             }
         }
+        if at - start == 1 && b[start].is_ascii_alphabetic() {
+            let end = dotted_end(b, at);
+            if end != at {
+                self.at = end;
+                return Some((&self.text[start..end], false));
+            }
+        }
         self.at = at;
         Some((&self.text[start..at], plain))
     }
+}
+
+/// Where a dotted initialism whose first letter ends at `at` ends: after each ". letter"
+/// that follows, when that letter is a word of its own; `at` when there is none.
+#[inline(never)]
+fn dotted_end(b: &[u8], mut at: usize) -> usize {
+    while b.get(at) == Some(&b'.')
+        && b.get(at + 1).is_some_and(u8::is_ascii_alphabetic)
+        && b.get(at + 2)
+            .is_none_or(|&c| BYTE_CLASS[c as usize] == OTHER)
+    {
+        at += 2;
+    }
+    at
+}
+
+/// Whether a word as written is in capitals: two or more ASCII capital letters.
+fn is_caps(w: &str) -> bool {
+    w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The byte offset in `text` just after `w`, a word of it.
+fn end_in(text: &str, w: &str) -> usize {
+    w.as_ptr() as usize - text.as_ptr() as usize + w.len()
+}
+
+/// Whether a word in capitals that is a stop word in lower case ("US", "IT", "WHO") is
+/// an initialism: neither the word before it (`prev`, "" for none) nor the word after
+/// it in `text` is in capitals (those of a shouted line are plain words).
+fn caps_initialism(text: &str, prev: &str, w: &str) -> bool {
+    !is_caps(prev)
+        && !raw_words(&text[end_in(text, w)..])
+            .next()
+            .is_some_and(is_caps)
+}
+
+/// An initialism as [`words`] gives it: its lower-case letters joined by dots ("u.s").
+fn dotted(lower: &str) -> String {
+    let mut out = String::with_capacity(lower.len() * 2);
+    for c in lower.chars() {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// One word as [`words`] gives it: lower-cased, curly apostrophes made straight.
@@ -152,10 +217,73 @@ fn normalize_in<'w>(w: &'w str, buf: &'w mut String) -> &'w str {
     buf
 }
 
+/// Each word of `text` as written, with the word its term is made of: lower-cased, an
+/// initialism with dots ("u.s" for "U.S." and for "US" outside a shouted line).
+fn read(text: &str) -> impl Iterator<Item = (&str, String)> + '_ {
+    let mut prev = "";
+    raw_words(text).map(move |w| {
+        let lower = normalize(w);
+        let out = if is_caps(w) && is_stop(&lower) && caps_initialism(text, prev, w) {
+            dotted(&lower)
+        } else {
+            lower
+        };
+        prev = w;
+        (w, out)
+    })
+}
+
 /// Lower-cased words of `text` (letters and digits; inner apostrophes, dots and
-/// hyphens split words, a possessive "'s" is dropped).
+/// hyphens split words, a possessive "'s" is dropped). A dotted initialism keeps its
+/// dots ("u.k" for "U.K." or "U.K"), and so does one in capitals whose lower case is a
+/// stop word ("u.s" for "US", not for "us"); see the module's documentation.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    raw_words(text).map(normalize)
+    read(text).map(|(_, w)| w)
+}
+
+/// The terms of `text` with the byte offset of the word each stands for, in order, stop
+/// words left out.
+pub fn terms_at(text: &str) -> Vec<(usize, u32)> {
+    read(text)
+        .filter_map(|(w, lower)| Some((end_in(text, w) - w.len(), term(&lower)?)))
+        .collect()
+}
+
+/// Words a search leaves out although the stop-word list does not hold them: the
+/// pronoun "us". That list also tells the extraction stages which capitalized words are
+/// no names, where "US" must stay one; written "US" or "U.S.", it is an initialism and a
+/// term here too.
+const SEARCH_STOP_WORDS: &[&str] = &["us"];
+
+/// Whether a lower-cased word (no initialism) gives no search term.
+fn is_stop(lower: &str) -> bool {
+    super::proper_nouns::is_stopword(lower) || SEARCH_STOP_WORDS.contains(&lower)
+}
+
+/// The term id of an initialism's letters, lower-cased ("us"): the term of the plain
+/// word, but never a stop word.
+fn initialism_term(letters: &str) -> u32 {
+    hash(&STEMMER.stem(letters))
+}
+
+/// `text` with the dots of its dotted initialisms taken out ("US-China" for
+/// "U.S.-China"), for the keys that split words at dots themselves.
+pub fn undotted(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out = String::new();
+    let mut last = 0;
+    for (w, _) in word_runs(text) {
+        if w.contains('.') {
+            let start = end_in(text, w) - w.len();
+            out.push_str(&text[last..start]);
+            out.extend(w.chars().filter(|&c| c != '.'));
+            last = start + w.len();
+        }
+    }
+    if last == 0 {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    out.push_str(&text[last..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Words whose term ids one thread remembers across articles. News vocabulary repeats
@@ -167,13 +295,18 @@ thread_local! {
     static KNOWN_TERMS: RefCell<HashMap<String, Option<u32>>> = RefCell::new(HashMap::new());
 }
 
-/// The term id of one lower-cased word, or `None` for a stop word.
+/// The term id of one lower-cased word as [`words`] gives it, or `None` for a stop word.
+/// An initialism written with dots ("u.s") is the term of its letters ("us").
 pub fn term(word: &str) -> Option<u32> {
     KNOWN_TERMS.with(|known| {
         if let Some(id) = known.borrow().get(word) {
             return *id;
         }
-        let id = (!super::proper_nouns::is_stopword(word)).then(|| hash(&STEMMER.stem(word)));
+        let id = if word.contains('.') {
+            Some(initialism_term(&word.replace('.', "")))
+        } else {
+            (!is_stop(word)).then(|| hash(&STEMMER.stem(word)))
+        };
         let mut known = known.borrow_mut();
         if known.len() >= REMEMBERED_TERMS {
             known.clear();
@@ -216,13 +349,26 @@ pub fn index(doc: &Document) -> TermIndex {
     for (si, s) in doc.sentences.iter().enumerate() {
         let first = found.len();
         let mut length = 0usize;
-        for w in raw_words(doc.slice(s.span)) {
-            let slot = *known
-                .entry(w)
-                .or_insert_with(|| slots.slot_of(term(normalize_in(w, &mut buf))));
-            if slot == STOP {
-                continue;
+        let text = doc.slice(s.span);
+        // The word before, for a word in capitals (see `caps_initialism`).
+        let mut prev = "";
+        for w in raw_words(text) {
+            let mut slot = *known.entry(w).or_insert_with(|| {
+                let id = term(normalize_in(w, &mut buf));
+                if id.is_none() && is_caps(w) {
+                    CAPS
+                } else {
+                    slots.slot_of(id)
+                }
+            });
+            if slot >= CAPS {
+                if slot == STOP || !caps_initialism(text, prev, w) {
+                    prev = w;
+                    continue;
+                }
+                slot = slots.slot_of(Some(initialism_term(&w.to_ascii_lowercase())));
             }
+            prev = w;
             length += 1;
             let at = &mut slots.posting[slot as usize];
             if *at == NONE || (*at as usize) < first {
@@ -241,6 +387,8 @@ pub fn index(doc: &Document) -> TermIndex {
 
 /// No slot: a stop word.
 const STOP: u32 = u32::MAX;
+/// A stop word written in capitals: an initialism's slot or none, by its neighbours.
+const CAPS: u32 = u32::MAX - 1;
 /// No posting yet.
 const NONE: u32 = u32::MAX;
 
@@ -333,6 +481,33 @@ mod tests {
         assert!(terms("the of and was").is_empty());
     }
 
+    #[test]
+    fn an_initialism_is_one_term_however_written() {
+        let us = terms("US");
+        assert_eq!(us.len(), 1);
+        for w in ["U.S.", "U.S", "u.s.", "the U.S.", "US'"] {
+            assert_eq!(terms(w), us, "{w}");
+        }
+        assert_eq!(terms("U.S.-China"), [us.clone(), terms("China")].concat());
+        assert_eq!(terms("U.K."), terms("uk"));
+        assert_eq!(terms("E.U. and U.N."), terms("EU and UN"));
+        assert_eq!(terms("Washington, D.C."), terms("Washington DC"));
+        assert_eq!(terms("U.S.A."), terms("USA"));
+        // The pronoun is no term; a stop word in capitals is an initialism ("IT").
+        assert!(terms("tell us").iter().all(|t| !us.contains(t)));
+        assert_eq!(terms("tell us"), terms("tell"));
+        assert_eq!(terms("IT staff").len(), 2);
+        // A shouted line is plain words.
+        assert_eq!(terms("WHAT IT MEANS FOR US"), terms("what it means for us"));
+        // A single initial before a name stays a letter of its own.
+        assert_eq!(terms("George W. Bush"), terms("George W Bush"));
+        assert_eq!(
+            words("U.S. and US").collect::<Vec<_>>(),
+            ["u.s", "and", "u.s"]
+        );
+        assert_eq!(undotted("the U.S.-China talks"), "the US.-China talks");
+    }
+
     /// The index as first written (each sentence's terms sorted, then all postings
     /// sorted): the slot-counting `index` must give exactly the same.
     fn reference(doc: &Document) -> TermIndex {
@@ -357,6 +532,11 @@ mod tests {
             .map(|(_, text)| text)
             .collect();
         texts.push("Rules, rules and RULES. The ruling ruled.\n\nChina’s rules: china’s.".into());
+        texts.push(
+            "The U.S.-China talks. US and UK officials met in D.C. at 9 a.m.\n\nWHAT IT \
+             MEANS FOR US. Tell us, IT said. A US-led team; U.S's. US"
+                .into(),
+        );
         for text in &texts {
             let opts = crate::ingest::IngestOptions::default();
             let Ok(doc) = crate::ingest::ingest(text.as_bytes(), &opts) else {

@@ -147,20 +147,11 @@ fn anchors(a: &Article, sentence: usize, topic: &Topic) -> Vec<usize> {
 
 /// Byte offsets (in the sentence) of the words whose term passes `wanted`.
 pub(super) fn anchors_of(a: &Article, sentence: usize, wanted: impl Fn(u32) -> bool) -> Vec<usize> {
-    let text = a.doc.sentence_text(sentence);
-    let mut out = Vec::new();
-    let mut pos = 0;
-    for piece in text.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-        let start = pos;
-        pos += piece.len() + 1;
-        let Some(w) = terms::words(piece).next() else {
-            continue;
-        };
-        if terms::term(&w).is_some_and(&wanted) {
-            out.push(start);
-        }
-    }
-    out
+    terms::terms_at(a.doc.sentence_text(sentence))
+        .into_iter()
+        .filter(|&(_, t)| wanted(t))
+        .map(|(at, _)| at)
+        .collect()
 }
 
 /// Words that make a figure after them one part of the thing before them.

@@ -31,10 +31,11 @@ const HONORIFICS: &[&str] = &[
     "secretary",
 ];
 
-/// Lower-cased name words without honorifics and punctuation.
+/// Lower-cased name words without honorifics and punctuation; an initialism's letters
+/// joined ("us" for "U.S." and "US").
 pub(crate) fn name_words(s: &str) -> Vec<String> {
     terms::words(s)
-        .map(|w| w.trim_end_matches('.').to_string())
+        .map(|w| w.replace('.', ""))
         .filter(|w| !HONORIFICS.contains(&w.as_str()) && w != "the")
         .collect()
 }
@@ -75,9 +76,12 @@ const IGNORED: &[&str] = &[
     "was",
 ];
 
-/// Lower-cased words of a speaker label or topic, without the words in [`IGNORED`].
+/// Lower-cased words of a speaker label or topic, without the words in [`IGNORED`]. A
+/// dotted initialism is one word ("us" for "U.S.", as for "US"; a topic typed "us" is
+/// more likely the country than the pronoun, so it is kept).
 pub(crate) fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+    terms::undotted(s)
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .map(|w| w.to_lowercase())
         .filter(|w| !IGNORED.contains(&w.as_str()))

@@ -111,9 +111,11 @@ impl Topic {
         if !present.is_empty() {
             let mean = present.iter().sum::<f32>() / present.len() as f32;
             for g in groups.iter_mut().filter(|g| g.articles.is_empty()) {
-                let is_name = question
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w.to_lowercase() == g.word && w.chars().any(char::is_uppercase));
+                // An initialism ("US", "U.S.": its word has dots) is a name too.
+                let is_name = g.word.contains('.')
+                    || question
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| w.to_lowercase() == g.word && w.chars().any(char::is_uppercase));
                 if !is_name {
                     g.weight = g.weight.min(mean * 0.5);
                 }
