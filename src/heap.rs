@@ -56,7 +56,10 @@ pub fn prefer_large_pages(len: usize) -> bool {
 /// thread's stages take of a document of `len` bytes. glibc gives each thread that
 /// allocates while another one does an arena of its own, and hands a finished thread's
 /// arena to the next thread it starts, so a reserve made by the first helper serves the
-/// later ones too. Call it after [`prefer_large_pages`], at the start of a helper thread.
+/// later ones too. (A helper arena's heaps are at most 64 MB each, and glibc may unmap
+/// one left wholly free, so on a long document part of the reserve can go; a 3 MB text
+/// still runs with about 2,600 page faults instead of 10,900.) Call it after
+/// [`prefer_large_pages`], at the start of a helper thread.
 /// Without it the helpers' memory is faulted in 4 KB at a time (about three quarters of
 /// a 1 MB run's page faults, measured with `perf record -e page-faults`).
 pub fn prefer_large_pages_here(len: usize) -> bool {
