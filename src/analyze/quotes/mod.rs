@@ -27,6 +27,7 @@ mod phrases;
 mod questions;
 mod relatives;
 mod reported;
+mod said_log;
 mod shares;
 mod short_answers;
 mod sources;
@@ -38,6 +39,7 @@ use crate::analyze::people::tokens::TokenView;
 use crate::analyze::rules;
 use crate::model::{Document, Person, Quote, QuoteKind, Span};
 use context::Ctx;
+use said_log::SaidLog;
 use speakers::{Said, Speaker};
 
 /// Finds statements and their speakers; speakers that are people and not yet in
@@ -51,7 +53,7 @@ pub fn extract_from(doc: &Document, view: &TokenView, people: &mut Vec<Person>) 
     let segs = marks::scan(&doc.text, &doc.paragraphs);
     let mut ctx = Ctx::new(doc, view, people, segs);
     let mut run = Run {
-        log: Vec::new(),
+        log: SaidLog::new(),
         found: Vec::new(),
         seg_speaker: vec![None; ctx.segs.len()],
         used_cues: vec![false; ctx.toks.len()],
@@ -107,11 +109,14 @@ fn chains(ctx: &Ctx) -> Vec<Vec<usize>> {
 /// paragraph, or the next one when the quote opens it, and no other person named
 /// between the statement and the quote, nor after the quote in its sentence.
 fn continuations(doc: &Document, ctx: &Ctx, run: &mut Run) {
+    // A quote looks back on the log only before it opens.
+    run.log.start_pass();
     for chain in chains(ctx) {
         let head = chain[0];
         if run.seg_speaker[head].is_some() {
             continue;
         }
+        run.log.reach(ctx.segs[head].open);
         let Some(sp) = continued_speaker(doc, ctx, &run.log, head) else {
             continue;
         };
@@ -121,18 +126,16 @@ fn continuations(doc: &Document, ctx: &Ctx, run: &mut Run) {
         for &c in &chain {
             let seg = ctx.segs[c];
             run.seg_speaker[c] = Some(sp.clone());
-            push_log(
-                &mut run.log,
-                Said {
-                    at: seg.inner.start,
-                    paragraph: seg.paragraph,
-                    speaker: sp.clone(),
-                },
-            );
+            run.log.push(Said {
+                at: seg.inner.start,
+                paragraph: seg.paragraph,
+                speaker: sp.clone(),
+            });
             run.found
                 .push((seg.inner, sp.clone(), QuoteKind::Direct, None));
         }
     }
+    run.log.end_pass();
 }
 
 /// The speaker an unattributed quote `si` continues (see [`continuations`]).
@@ -223,7 +226,7 @@ fn by_sentence_subject(ctx: &mut Ctx, run: &mut Run) {
 /// What one extraction run has found so far.
 struct Run {
     /// Speakers assigned so far, by position (for pronouns and follow-ons).
-    log: Vec<Said>,
+    log: SaidLog,
     /// Statement span, speaker, kind and cue token.
     found: Vec<(Span, Speaker, QuoteKind, Option<usize>)>,
     /// The speaker of each quoted segment, once attributed.
@@ -240,14 +243,11 @@ impl Run {
         for &c in chain {
             self.seg_speaker[c] = Some(f.speaker.clone());
             let seg = ctx.segs[c];
-            push_log(
-                &mut self.log,
-                Said {
-                    at: seg.inner.start,
-                    paragraph: seg.paragraph,
-                    speaker: f.speaker.clone(),
-                },
-            );
+            self.log.push(Said {
+                at: seg.inner.start,
+                paragraph: seg.paragraph,
+                speaker: f.speaker.clone(),
+            });
             self.found
                 .push((seg.inner, f.speaker.clone(), QuoteKind::Direct, f.cue));
         }
@@ -327,7 +327,15 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
     let mut covered_until = 0usize;
     let mut covered_by: Option<Speaker> = None;
     let mut partial_in_clause: Vec<Partial> = Vec::new();
+    // The rules read the log up to the end of the cue's paragraph at most.
+    run.log.start_pass();
+    let mut reached = 0;
     for k in 0..ctx.toks.len() {
+        if k >= reached {
+            reached = paragraph_end(ctx, k);
+            run.log
+                .reach(ctx.toks.get(reached).map_or(usize::MAX, |t| t.start));
+        }
         if ctx.in_quote[k].is_some() || !ctx.is_word(k) {
             continue;
         }
@@ -390,14 +398,14 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
         if asked {
             // A question: its sentence's quotes are the answer, not the asker's words.
             if !questions::is_unnamed(&f.speaker) {
-                push_log(&mut run.log, said);
+                run.log.push(said);
             }
             run.found
                 .push((span, f.speaker, QuoteKind::Indirect, f.cue));
             continue;
         }
         clause_partials(ctx, k, cs, ce, &f, &mut partial_in_clause);
-        push_log(&mut run.log, said);
+        run.log.push(said);
         // "<clause>, Roe said, <clause>.": the statement goes on after the attribution.
         if ce < k
             && let Some((ts, te)) = ctx.tail_after(k)
@@ -419,7 +427,16 @@ fn indirect_statements(ctx: &mut Ctx, run: &mut Run) -> Vec<Partial> {
         run.found
             .push((span, f.speaker, QuoteKind::Indirect, f.cue));
     }
+    run.log.end_pass();
     partial_in_clause
+}
+
+/// The first token after the paragraph of token `k` (the token count at the end).
+fn paragraph_end(ctx: &Ctx, k: usize) -> usize {
+    let p = ctx.para[k];
+    (k..ctx.toks.len())
+        .find(|&j| ctx.para[j] != p)
+        .unwrap_or(ctx.toks.len())
 }
 
 /// Quoted phrases inside a reported clause (tokens `cs..=ce`, cue at `k`) and, when the
@@ -520,11 +537,6 @@ fn partials_in_clause(ctx: &Ctx, run: &mut Run, partial: Vec<Partial>) {
             run.found.push((seg.inner, speaker, QuoteKind::Direct, cue));
         }
     }
-}
-
-fn push_log(log: &mut Vec<Said>, s: Said) {
-    let i = log.partition_point(|x| x.at <= s.at);
-    log.insert(i, s);
 }
 
 /// An unattributed quote right after an attributed one (same paragraph, or opening the
