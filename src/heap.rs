@@ -12,12 +12,14 @@
 //!
 //! Each thread keeps its own arena: with one arena for all threads the threads waited
 //! for each other's allocations, and the run took longer than without any of this. The
-//! helper threads' arena gets a reserve of its own ([`prefer_large_pages_here`]), which
+//! helper threads' arenas get a reserve of their own ([`helper_started`]), which
 //! takes the 1 MB run from about 4,700 page faults to about 1,500 and its system time
 //! from about 17 ms to 12.
 //!
 //! The bot does not call this: it lives for weeks, and its memory budget counts the
 //! pages it keeps. Only glibc on Linux has these settings; elsewhere this does nothing.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Heap reserved for a document, per byte of it: the allocator's peak on the 1 MB
 /// joined dev articles is about 34 bytes a byte over all threads (valgrind's dhat), and
@@ -46,27 +48,39 @@ const HUGE_PAGE: usize = 2 << 20;
 /// (see the module comment). Call it before any other thread starts; calling it again
 /// only reserves more. Returns whether the settings were taken.
 pub fn prefer_large_pages(len: usize) -> bool {
-    imp::prefer_large_pages(
+    let taken = imp::prefer_large_pages(
         len.saturating_mul(RESERVE_PER_BYTE)
             .clamp(RESERVE_MIN, RESERVE_MAX),
-    )
+    );
+    if taken {
+        HELPER_RESERVE.store(
+            len.saturating_mul(HELPER_RESERVE_PER_BYTE)
+                .clamp(RESERVE_MIN, RESERVE_MAX),
+            Ordering::Relaxed,
+        );
+    }
+    taken
 }
 
-/// The same reserve, for the calling thread's own arena, sized for what a helper
-/// thread's stages take of a document of `len` bytes. glibc gives each thread that
-/// allocates while another one does an arena of its own, and hands a finished thread's
-/// arena to the next thread it starts, so a reserve made by the first helper serves the
-/// later ones too. (A helper arena's heaps are at most 64 MB each, and glibc may unmap
-/// one left wholly free, so on a long document part of the reserve can go; a 3 MB text
-/// still runs with about 2,600 page faults instead of 10,900.) Call it after
-/// [`prefer_large_pages`], at the start of a helper thread.
-/// Without it the helpers' memory is faulted in 4 KB at a time (about three quarters of
-/// a 1 MB run's page faults, measured with `perf record -e page-faults`).
-pub fn prefer_large_pages_here(len: usize) -> bool {
-    imp::reserve(
-        len.saturating_mul(HELPER_RESERVE_PER_BYTE)
-            .clamp(RESERVE_MIN, RESERVE_MAX),
-    )
+/// The reserve each helper thread's arena gets ([`helper_started`]); 0 (the default)
+/// until [`prefer_large_pages`] is taken.
+static HELPER_RESERVE: AtomicUsize = AtomicUsize::new(0);
+
+/// Called first in each helper thread the engine starts. Once [`prefer_large_pages`] is
+/// taken, it gives the thread's own arena a reserve of its own, sized for what a helper
+/// thread's stages take of the document; otherwise (the bot) it does nothing. glibc gives
+/// a thread that allocates while another one does an arena of its own and hands a
+/// finished thread's arena to the next thread, so the reserve is usually there already
+/// (another one then costs a few microseconds and no memory). Without it the helpers'
+/// memory is faulted in 4 KB at a time: about three quarters of a 1 MB run's page
+/// faults (`perf record -e page-faults`). A helper arena's heaps are at most 64 MB each,
+/// and glibc may unmap one left wholly free, so on a long document part of the reserve
+/// can go; a 3 MB text still runs with about 2,600 page faults instead of 10,900.
+pub fn helper_started() {
+    let reserve = HELPER_RESERVE.load(Ordering::Relaxed);
+    if reserve > 0 {
+        imp::reserve(reserve);
+    }
 }
 
 #[cfg(all(target_os = "linux", target_env = "gnu"))]

@@ -194,16 +194,15 @@ fn main() -> ExitCode {
             // second thread's cost.
             let len = std::fs::metadata(&file).map_or(0, |m| m.len());
             let long = len >= WARM_UP_FROM;
+            let len = usize::try_from(len).unwrap_or(usize::MAX);
+            // The heap kept to the exit and on huge pages: fewer page faults for a
+            // process that reads one long document and ends.
             if long {
-                // The heap kept to the exit and on huge pages: fewer page faults for a
-                // process that reads one long document and ends.
-                newsdesk::heap::prefer_large_pages(usize::try_from(len).unwrap_or(usize::MAX));
+                newsdesk::heap::prefer_large_pages(len);
             }
             if long && newsdesk::parallel::max_helpers() > 0 {
-                let len = usize::try_from(len).unwrap_or(usize::MAX);
-                std::thread::spawn(move || {
-                    // The first helper's arena, kept for the helpers after it.
-                    newsdesk::heap::prefer_large_pages_here(len);
+                std::thread::spawn(|| {
+                    newsdesk::heap::helper_started();
                     analyze::warm_up()
                 });
             }

@@ -60,7 +60,10 @@ where
         return (ra, b());
     };
     std::thread::scope(|s| {
-        let helper = s.spawn(b);
+        let helper = s.spawn(|| {
+            crate::heap::helper_started();
+            b()
+        });
         let ra = a();
         let rb = helper
             .join()

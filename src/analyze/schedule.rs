@@ -53,6 +53,7 @@ pub(super) fn two_threads(doc: &Document, fingerprint: bool) -> (Analysis, Vec<(
         let (handover, placed) = std::sync::mpsc::sync_channel(1);
         let loose = &loose;
         let helper = s.spawn(move || {
+            crate::heap::helper_started();
             rules::traced(|| {
                 let figures = figures::extract(doc);
                 // No view comes only when this thread panicked before sending it (its
