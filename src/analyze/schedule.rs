@@ -95,7 +95,7 @@ pub(super) fn two_threads(doc: &Document, fingerprint: bool) -> (Analysis, Vec<(
 /// busy to the end. The longest come first.
 struct Loose<'a> {
     doc: &'a Document,
-    /// The next stage to take ([`Loose::STAGES`] and on: none left).
+    /// The next stage to take, an index into [`Loose::ORDER`] (past its end: none left).
     next: AtomicUsize,
     /// Whether the fingerprint is wanted (an analysis only shown needs none).
     fingerprint: bool,
@@ -104,9 +104,22 @@ struct Loose<'a> {
     fingerprinted: OnceLock<Vec<u32>>,
 }
 
+/// A loose stage.
+#[derive(Clone, Copy)]
+enum LooseStage {
+    Terms,
+    Dates,
+    Fingerprint,
+}
+
 impl<'a> Loose<'a> {
-    /// How many stages there are to take.
-    const STAGES: usize = 3;
+    /// The order the stages are taken in: the longest first (on the 1 MB joined dev
+    /// articles about 9, 8 and 6 ms).
+    const ORDER: [LooseStage; 3] = [
+        LooseStage::Terms,
+        LooseStage::Dates,
+        LooseStage::Fingerprint,
+    ];
 
     fn new(doc: &'a Document, fingerprint: bool) -> Loose<'a> {
         Loose {
@@ -122,13 +135,15 @@ impl<'a> Loose<'a> {
     /// Takes and runs stages until none is left (another thread may still be running
     /// the last ones it took).
     fn run(&self) {
-        loop {
-            match self.next.fetch_add(1, Ordering::Relaxed) {
-                0 => drop(self.terms.set(terms::index(self.doc))),
-                1 => drop(self.dates.set(dates::extract(self.doc))),
-                2 if self.fingerprint => drop(self.fingerprinted.set(fingerprint::of(self.doc))),
-                n if n < Self::STAGES => {}
-                _ => return,
+        while let Some(stage) = Self::ORDER.get(self.next.fetch_add(1, Ordering::Relaxed)) {
+            // Each stage is taken once, so each cell is set once.
+            match stage {
+                LooseStage::Terms => drop(self.terms.set(terms::index(self.doc))),
+                LooseStage::Dates => drop(self.dates.set(dates::extract(self.doc))),
+                LooseStage::Fingerprint if self.fingerprint => {
+                    drop(self.fingerprinted.set(fingerprint::of(self.doc)))
+                }
+                LooseStage::Fingerprint => {}
             }
         }
     }
