@@ -177,6 +177,8 @@ registry! {
         "in \"a staffer in the room said\" or \"another aide familiar with the talks said\" the subject is the person noun with its phrase, not the noun after the preposition";
     QUOTES_UNKNOWN_NAME_APPOSITIVE = "quotes.unknown_name_appositive", "quotes/attribution.rs::unknown_name_before_appositive",
         "in \"“…,” Amy Vole, deputy adviser, said\" a given name and capitalised words before the appositive's comma are the speaker, even when the people stage did not know the name";
+    QUOTES_OWNED_BODY = "quotes.owned_body", "quotes/speakers.rs::owned_voice",
+        "\"Roe's campaign said\" or \"Roe's office said\": a campaign or office speaks as itself; the speaker is the phrase as written, not its owner Roe";
     QUOTES_COORDINATED_PEOPLE = "quotes.coordinated_people", "quotes/speakers.rs::coordinated_people",
         "\"Cruz and Trump said\": two people joined by \"and\" speak together; the speaker is the pair as the article names it, not the last one";
     QUOTES_WHO_ANTECEDENT = "quotes.who_antecedent", "quotes/phrases.rs::subject_of",

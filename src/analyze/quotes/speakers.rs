@@ -143,6 +143,16 @@ impl Ctx<'_> {
             .take(3)
             .find(|&k| self.toks[k].kind == TokKind::Possessive)
             .filter(|&p| (p + 1..e).all(|k| self.is_word(k) && !is_capitalized(self.w(k))))?;
+        // "Delgado's campaign said": a campaign or office is a body of people that
+        // speaks for itself, not its owner's own words.
+        if contains(OWNED_BODIES, self.lw(e))
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_OWNED_BODY,
+                self.span_of(s, e),
+            )
+        {
+            return Some(Speaker::Group(capitalize(self.slice(s, e))));
+        }
         if let Some(person) = self.mention[p - 1] {
             return Some(Speaker::Person(person));
         }
@@ -522,6 +532,10 @@ const OWNED_VOICES: &[&str] = &[
     "verdict",
     "announcement",
 ];
+
+/// Owned voices that are bodies of people speaking for themselves ("X's campaign said"):
+/// the speaker is the phrase as written, not the owner.
+const OWNED_BODIES: &[&str] = &["campaign", "office"];
 
 /// Nouns for documents and publications: sources that speak, but never as "they"/"we".
 const DOCUMENT_HEADS: &[&str] = &[
