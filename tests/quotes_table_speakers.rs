@@ -183,6 +183,36 @@ const CASES: &[Case] = &[
             ("Varga’s office", "The mayor will not resign", D),
         ],
     ),
+    // --- a slash between two capitalised words joins one source; a "to" phrase after a
+    // lower-case role noun ("adviser to Varga") belongs to the speaker, who is not Varga
+    (
+        "Ferry row\n\nMayor Ilse Varga wants the ferry back by May.\n\n\
+         Varga leads the race with 41 percent, according to a Harbor Times/KTVX News \
+         survey. “It will never happen,” said a longtime adviser to Varga.",
+        &[
+            (
+                "A Harbor Times/KTVX News survey",
+                "Varga leads the race with 41 percent",
+                I,
+            ),
+            ("A longtime adviser to Varga", "It will never happen", D),
+        ],
+    ),
+    // --- a share of those polled speaks through the poll named before it
+    (
+        "Ferry poll\n\nIn a Quay Times poll released Monday, 61 percent of riders said \
+         they would pay more. A Quay Times poll in June found that 72 percent of voters \
+         said the ferry was too slow. Even so, 36 percent of riders said they were happy.",
+        &[
+            (
+                "A Quay Times poll released Monday",
+                "they would pay more",
+                I,
+            ),
+            ("A Quay Times poll in June", "the ferry was too slow", I),
+            ("36 percent of riders", "they were happy", I),
+        ],
+    ),
     // --- ", said X" closing the sentence a quote runs on into: X speaks, not a name
     // between the quote and the comma
     (
