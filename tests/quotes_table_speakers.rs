@@ -1,8 +1,9 @@
 //! Table of speaker-phrase cases for the quote engine, our own sentences: a name that
 //! modifies the speaker's noun ("a senior Lark adviser"), a phrase describing the
 //! speaker ("one Democrat familiar with the talks"), a name the people stage does not
-//! know before an appositive, two people speaking together, and `'''` closing a single
-//! quote inside a two-apostrophe double quote. Split from `quotes_table.rs` (file size).
+//! know before an appositive, two people speaking together, a campaign or office speaking
+//! as itself, and `'''` closing a single quote inside a two-apostrophe double quote.
+//! Split from `quotes_table.rs` (file size).
 //! Each case lists every statement expected: a missing statement, a wrong speaker or
 //! kind, or an extra statement fails it.
 
@@ -171,6 +172,46 @@ const CASES: &[Case] = &[
         "Ferry row\n\nMayor Ilse Varga and Governor Tom Lark met on Monday.\n\n\
          Varga and Lark said the ferry would run again in May.",
         &[("Varga and Lark", "the ferry would run again in May", I)],
+    ),
+    // --- "X's campaign said", "X's office said": the body speaks, not its owner X
+    (
+        "Ferry row\n\nMayor Ilse Varga wants the ferry back by May.\n\n\
+         Varga's campaign said it raised $2 million for the vote. \
+         “The mayor will not resign,” Varga’s office said in a statement.",
+        &[
+            ("Varga's campaign", "it raised $2 million for the vote", I),
+            ("Varga’s office", "The mayor will not resign", D),
+        ],
+    ),
+    // --- a slash between two capitalised words joins one source; a "to" phrase after a
+    // lower-case role noun ("adviser to Varga") belongs to the speaker, who is not Varga
+    (
+        "Ferry row\n\nMayor Ilse Varga wants the ferry back by May.\n\n\
+         Varga leads the race with 41 percent, according to a Harbor Times/KTVX News \
+         survey. “It will never happen,” said a longtime adviser to Varga.",
+        &[
+            (
+                "A Harbor Times/KTVX News survey",
+                "Varga leads the race with 41 percent",
+                I,
+            ),
+            ("A longtime adviser to Varga", "It will never happen", D),
+        ],
+    ),
+    // --- a share of those polled speaks through the poll named before it
+    (
+        "Ferry poll\n\nIn a Quay Times poll released Monday, 61 percent of riders said \
+         they would pay more. A Quay Times poll in June found that 72 percent of voters \
+         said the ferry was too slow. Even so, 36 percent of riders said they were happy.",
+        &[
+            (
+                "A Quay Times poll released Monday",
+                "they would pay more",
+                I,
+            ),
+            ("A Quay Times poll in June", "the ferry was too slow", I),
+            ("36 percent of riders", "they were happy", I),
+        ],
     ),
     // --- ", said X" closing the sentence a quote runs on into: X speaks, not a name
     // between the quote and the comma

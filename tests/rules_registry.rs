@@ -169,6 +169,9 @@ const OWN_CASES: &[&str] = &[
     "Pier club\n\nThe ferry club, Rosa Dunmore said, \u{201c}is doing much better.\u{201d}",
     "Ferry office\n\nIlse Varga, the harbour chair, announced the creation of a new ferry office.",
     "Ferry rumours\n\nLarkline, which runs the night boats, denied the report.",
+    "Ferry poll\n\nIn a Quay Times poll released Monday, 61 percent of riders said \
+     the boats were late. \u{201c}It will pass,\u{201d} said a longtime adviser to the mayor. \
+     The mayor is ahead, according to a Quay Times/KTVX News survey.",
 ];
 
 fn analyze_text(text: &str) -> Analysis {

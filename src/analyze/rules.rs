@@ -177,6 +177,14 @@ registry! {
         "in \"a staffer in the room said\" or \"another aide familiar with the talks said\" the subject is the person noun with its phrase, not the noun after the preposition";
     QUOTES_UNKNOWN_NAME_APPOSITIVE = "quotes.unknown_name_appositive", "quotes/attribution.rs::unknown_name_before_appositive",
         "in \"“…,” Amy Vole, deputy adviser, said\" a given name and capitalised words before the appositive's comma are the speaker, even when the people stage did not know the name";
+    QUOTES_OWNED_BODY = "quotes.owned_body", "quotes/speakers.rs::owned_voice",
+        "\"Roe's campaign said\" or \"Roe's office said\": a campaign or office speaks as itself; the speaker is the phrase as written, not its owner Roe";
+    QUOTES_SLASH_JOINED_NAMES = "quotes.slash_joined_names", "quotes/context.rs::slash_joins_names",
+        "in \"according to a Times/KTVX News poll\" a slash between two capitalised words, with no space, joins them into one source phrase";
+    QUOTES_ROLE_TO_PHRASE = "quotes.role_to_phrase", "quotes/context.rs::role_takes_to",
+        "in \"said a longtime adviser to Roe\" the \"to\" phrase after a lower-case role noun belongs to the speaker phrase";
+    QUOTES_POLL_SHARE = "quotes.poll_share", "quotes/speakers.rs::poll_of_share",
+        "in \"In a Times poll released Monday, 61 percent of riders said …\" or \"A Times poll found that 61 percent said …\" the poll is the source of the share's statement";
     QUOTES_COORDINATED_PEOPLE = "quotes.coordinated_people", "quotes/speakers.rs::coordinated_people",
         "\"Cruz and Trump said\": two people joined by \"and\" speak together; the speaker is the pair as the article names it, not the last one";
     QUOTES_WHO_ANTECEDENT = "quotes.who_antecedent", "quotes/phrases.rs::subject_of",

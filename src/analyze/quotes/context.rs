@@ -141,6 +141,36 @@ impl<'a> Ctx<'a> {
         ctx
     }
 
+    /// "a Harbor Times/KTVX News poll": a slash written between two capitalised words,
+    /// with no space on either side, joins two names into one source.
+    pub(super) fn slash_joins_names(&self, j: usize) -> bool {
+        j > 0
+            && j + 1 < self.toks.len()
+            && self.w(j) == "/"
+            && self.toks[j - 1].end == self.toks[j].start
+            && self.toks[j].end == self.toks[j + 1].start
+            && is_capitalized(self.w(j - 1))
+            && is_capitalized(self.w(j + 1))
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_SLASH_JOINED_NAMES,
+                self.span_of(j - 1, j + 1),
+            )
+    }
+
+    /// "a longtime adviser to Roe", "the chief aide to the governor": a lower-case role
+    /// noun at `j` whose "to" phrase names whom the role serves, part of the noun phrase.
+    pub(super) fn role_takes_to(&self, j: usize) -> bool {
+        self.is_word(j)
+            && !is_capitalized(self.w(j))
+            && LEX.is_role_noun(self.w(j))
+            && self.lw(j + 1) == "to"
+            && self.is_word(j + 2)
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_ROLE_TO_PHRASE,
+                self.span_of(j, j + 2),
+            )
+    }
+
     /// The text span from the start of token `s` to the end of token `e`.
     pub(super) fn span_of(&self, s: usize, e: usize) -> Span {
         Span::new(self.toks[s].start, self.toks[e].end)

@@ -543,12 +543,15 @@ impl Ctx<'_> {
             let lw = self.lw(e);
             let ok = match t.kind {
                 TokKind::Possessive => true,
-                TokKind::Punct => lw == "&",
+                TokKind::Punct => lw == "&" || self.slash_joins_names(e),
                 TokKind::Word => {
                     if DETS.contains(&lw)
                         || e > k && POSSESSIVE_DETS.contains(&lw) && self.in_noun_pp(k, e - 1)
                     {
-                        e == k || PP_IN_NP.contains(&self.lw(e - 1)) || self.in_noun_pp(k, e - 1)
+                        e == k
+                            || PP_IN_NP.contains(&self.lw(e - 1))
+                            || self.in_noun_pp(k, e - 1)
+                            || e >= k + 2 && self.lw(e - 1) == "to" && self.role_takes_to(e - 2)
                     } else if e == k
                         && matches!(
                             lw,
@@ -559,6 +562,8 @@ impl Ctx<'_> {
                         true
                     } else if PP_IN_NP.contains(&lw) {
                         e > k
+                    } else if lw == "to" {
+                        e > k && self.role_takes_to(e - 1)
                     } else if lw == "and" {
                         e > k && is_capitalized(self.w(e - 1)) && is_capitalized(self.w(e + 1))
                     } else {
@@ -584,6 +589,7 @@ impl Ctx<'_> {
         while end > k
             && (PP_IN_NP.contains(&self.lw(end))
                 || DETS.contains(&self.lw(end))
+                || self.lw(end) == "to"
                 || self.in_noun_pp(k, end))
         {
             end -= 1;

@@ -31,6 +31,9 @@ impl Ctx<'_> {
         if s > e || e >= self.toks.len() {
             return None;
         }
+        if let Some(poll) = self.poll_of_share(s, e) {
+            return Some(poll);
+        }
         if let Some(owner) = self.owned_voice(s, e, log) {
             return Some(owner);
         }
@@ -40,7 +43,8 @@ impl Ctx<'_> {
         }
         // A person mention ending the phrase ("U.S. President Donald Trump"), unless it
         // sits in a phrase after the head ("a person close to Roe" is not Roe).
-        let described = self.modified_head(s, e).is_some();
+        let described = self.modified_head(s, e).is_some()
+            || (s..e).any(|k| self.role_takes_to(k) && (s..=k).all(|j| self.mention[j].is_none()));
         if let Some(p) = self.mention[e]
             && !described
         {
@@ -132,6 +136,42 @@ impl Ctx<'_> {
         (!raw.is_empty()).then(|| Speaker::Group(capitalize(raw)))
     }
 
+    /// "In a Harbor Times poll released Monday, 61 percent of riders said …" / "A Harbor
+    /// Times poll found that 61 percent of riders said …": a share of those polled speaks
+    /// through the poll, which is the source, as written.
+    fn poll_of_share(&self, s: usize, e: usize) -> Option<Speaker> {
+        if !(s..=e).any(|k| matches!(self.lw(k), "percent" | "%")) {
+            return None;
+        }
+        let ss = self.sents[self.sent[s]].0;
+        let has_poll = |a: usize, b: usize| (a..=b).any(|k| contains(POLL_NOUNS, self.lw(k)));
+        let (a, b) = if self.lw(ss) == "in" && DET.contains(&self.lw(ss + 1)) {
+            // the comma closing the opener, with at most two words before the share
+            let c = (ss + 2..s).rev().find(|&k| self.w(k) == ",")?;
+            if s - c > 3 || (c + 1..s).any(|k| !self.is_word(k) || is_capitalized(self.w(k))) {
+                return None;
+            }
+            (ss + 1, c - 1)
+        } else if DET.contains(&self.lw(ss)) && s >= ss + 3 && self.lw(s - 1) == "that" {
+            let v = s - 2;
+            if !contains(POLL_VERBS, self.lw(v)) {
+                return None;
+            }
+            (ss, v - 1)
+        } else {
+            return None;
+        };
+        (b >= a
+            && b - a <= 14
+            && has_poll(a, b)
+            && (a..=b).all(|k| self.in_quote[k].is_none())
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_POLL_SHARE,
+                self.span_of(a, b),
+            ))
+        .then(|| Speaker::Group(capitalize(self.slice(a, b))))
+    }
+
     /// "Cornyn's statement added", "PC World's recent analysis … concluded": a
     /// statement or publication speaks for its owner.
     fn owned_voice(&mut self, s: usize, e: usize, log: &[Said]) -> Option<Speaker> {
@@ -143,6 +183,16 @@ impl Ctx<'_> {
             .take(3)
             .find(|&k| self.toks[k].kind == TokKind::Possessive)
             .filter(|&p| (p + 1..e).all(|k| self.is_word(k) && !is_capitalized(self.w(k))))?;
+        // "Delgado's campaign said": a campaign or office is a body of people that
+        // speaks for itself, not its owner's own words.
+        if contains(OWNED_BODIES, self.lw(e))
+            && crate::analyze::rules::fire(
+                crate::analyze::rules::QUOTES_OWNED_BODY,
+                self.span_of(s, e),
+            )
+        {
+            return Some(Speaker::Group(capitalize(self.slice(s, e))));
+        }
         if let Some(person) = self.mention[p - 1] {
             return Some(Speaker::Person(person));
         }
@@ -522,6 +572,15 @@ const OWNED_VOICES: &[&str] = &[
     "verdict",
     "announcement",
 ];
+
+/// Nouns for polls, whose shares of respondents speak through them.
+const POLL_NOUNS: &[&str] = &["poll", "polls", "polling", "survey", "surveys"];
+/// Verbs by which a poll reports a share ("A poll found that 61 percent said").
+const POLL_VERBS: &[&str] = &["found", "finds", "showed", "shows", "show", "find"];
+
+/// Owned voices that are bodies of people speaking for themselves ("X's campaign said"):
+/// the speaker is the phrase as written, not the owner.
+const OWNED_BODIES: &[&str] = &["campaign", "office"];
 
 /// Nouns for documents and publications: sources that speak, but never as "they"/"we".
 const DOCUMENT_HEADS: &[&str] = &[
