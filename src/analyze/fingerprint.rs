@@ -11,72 +11,25 @@ const SHINGLE: usize = 5;
 /// Hashes kept.
 const KEEP: usize = 64;
 
-/// FNV-1a's offset basis and prime (32-bit).
-const BASIS: u32 = 0x811c_9dc5;
-const PRIME: u32 = 0x0100_0193;
-
-/// One FNV-1a step.
-#[inline(always)]
-fn step(h: u32, b: u8) -> u32 {
-    (h ^ b as u32).wrapping_mul(PRIME)
-}
-
-/// The final mix after the FNV-1a steps.
-fn mix(mut h: u32) -> u32 {
-    h ^= h >> 16;
-    h = h.wrapping_mul(0x7feb_352d);
-    h ^ (h >> 15)
-}
-
 /// FNV-1a over the words of a shingle, each followed by a space, then a final mix: the
 /// words are stored that way, so a shingle is one run of bytes.
 fn hash_shingle(bytes: &[u8]) -> u32 {
-    let mut h = BASIS;
+    const PRIME: u32 = 0x0100_0193;
+    let mut h: u32 = 0x811c_9dc5;
     // Four bytes a round: the same steps with a quarter of the loop's own work.
     let mut quads = bytes.chunks_exact(4);
     for q in &mut quads {
-        h = step(step(step(step(h, q[0]), q[1]), q[2]), q[3]);
+        h = (h ^ q[0] as u32).wrapping_mul(PRIME);
+        h = (h ^ q[1] as u32).wrapping_mul(PRIME);
+        h = (h ^ q[2] as u32).wrapping_mul(PRIME);
+        h = (h ^ q[3] as u32).wrapping_mul(PRIME);
     }
     for &b in quads.remainder() {
-        h = step(h, b);
+        h = (h ^ b as u32).wrapping_mul(PRIME);
     }
-    mix(h)
-}
-
-/// [`hash_shingle`] of four shingles at once. Each FNV-1a step waits for the one
-/// before it (a multiply), so one shingle at a time leaves the processor idle most of
-/// the time; four independent chains run side by side. The steps, and so the hashes,
-/// are the same.
-fn hash_four(shingles: [&[u8]; 4]) -> [u32; 4] {
-    let common = shingles.iter().map(|s| s.len()).min().unwrap_or(0);
-    let [a, b, c, d] = shingles.map(|s| &s[..common]);
-    let mut h = [BASIS; 4];
-    for i in 0..common {
-        h = [
-            step(h[0], a[i]),
-            step(h[1], b[i]),
-            step(h[2], c[i]),
-            step(h[3], d[i]),
-        ];
-    }
-    std::array::from_fn(|j| mix(shingles[j][common..].iter().fold(h[j], |h, &b| step(h, b))))
-}
-
-/// The hash of every shingle (the words from `starts[k]` to `starts[k + SHINGLE]`, for
-/// each `k`), in order, handed to `each`.
-fn each_shingle_hash(bytes: &[u8], starts: &[usize], mut each: impl FnMut(u32)) {
-    let count = starts.len().saturating_sub(SHINGLE);
-    let shingle = |k: usize| &bytes[starts[k]..starts[k + SHINGLE]];
-    let mut k = 0;
-    while k + 4 <= count {
-        for h in hash_four(std::array::from_fn(|j| shingle(k + j))) {
-            each(h);
-        }
-        k += 4;
-    }
-    for k in k..count {
-        each(hash_shingle(shingle(k)));
-    }
+    h ^= h >> 16;
+    h = h.wrapping_mul(0x7feb_352d);
+    h ^ (h >> 15)
 }
 
 /// The lower-cased words of `text` (runs of alphanumeric characters), appended to one
@@ -160,38 +113,21 @@ const FOLD: [u8; 256] = {
     t
 };
 
-/// The `KEEP` smallest distinct values of a stream, kept while they stream by: a value
-/// at or above the largest kept one (once `KEEP` are kept) costs one comparison, so no
-/// list of every shingle's hash is made, selected or sorted.
-struct Smallest {
-    kept: Vec<u32>,
-}
-
-impl Smallest {
-    fn new() -> Smallest {
-        Smallest {
-            kept: Vec::with_capacity(KEEP + 1),
-        }
-    }
-
-    fn push(&mut self, h: u32) {
-        let kept = &mut self.kept;
+/// The `KEEP` smallest distinct values of `hashes`, in order, kept while they stream
+/// by: a value at or above the largest kept one (once `KEEP` are kept) costs one
+/// comparison, so no list of every shingle's hash is made, selected or sorted.
+fn smallest(hashes: impl IntoIterator<Item = u32>) -> Vec<u32> {
+    let mut kept: Vec<u32> = Vec::with_capacity(KEEP + 1);
+    for h in hashes {
         if kept.len() == KEEP && h >= kept[KEEP - 1] {
-            return;
+            continue;
         }
         if let Err(i) = kept.binary_search(&h) {
             kept.insert(i, h);
             kept.truncate(KEEP);
         }
     }
-}
-
-/// The `KEEP` smallest distinct values of `hashes`, in order.
-#[cfg(test)]
-fn smallest(hashes: impl IntoIterator<Item = u32>) -> Vec<u32> {
-    let mut kept = Smallest::new();
-    hashes.into_iter().for_each(|h| kept.push(h));
-    kept.kept
+    kept
 }
 
 /// The fingerprint of the document's body (headline and dateline left out, so the
@@ -213,9 +149,11 @@ pub fn of(doc: &Document) -> Vec<u32> {
             .collect();
     }
     starts.push(bytes.len());
-    let mut kept = Smallest::new();
-    each_shingle_hash(&bytes, &starts, |h| kept.push(h));
-    kept.kept
+    smallest(
+        starts
+            .windows(SHINGLE + 1)
+            .map(|w| hash_shingle(&bytes[w[0]..w[SHINGLE]])),
+    )
 }
 
 /// Estimated share of shingles two fingerprints have in common (0 to 1): of the
@@ -328,40 +266,6 @@ mod tests {
                 })
                 .collect();
             assert_eq!(smallest(v.clone()), naive(v), "{n} values below {modulus}");
-        }
-    }
-
-    #[test]
-    fn four_shingles_at_once_hash_as_one_at_a_time() {
-        let runs: [&[u8]; 7] = [
-            b"",
-            b"a ",
-            b"one two three four five ",
-            b"x",
-            b"longer words here ",
-            b"q q ",
-            b"zz",
-        ];
-        for first in 0..runs.len() {
-            let four: [&[u8]; 4] = std::array::from_fn(|j| runs[(first + j * 3) % runs.len()]);
-            assert_eq!(hash_four(four), four.map(hash_shingle), "{four:?}");
-        }
-        // Shingles over 4 to 11 words: whole groups of four and the ones left over.
-        let (mut bytes, mut starts) = (Vec::new(), Vec::new());
-        push_words(
-            "a bb ccc dddd e ff ggg hhhh i jj kk",
-            &mut bytes,
-            &mut starts,
-        );
-        starts.push(bytes.len());
-        for n in SHINGLE + 1..=starts.len() {
-            let mut got = Vec::new();
-            each_shingle_hash(&bytes, &starts[..n], |h| got.push(h));
-            let want: Vec<u32> = starts[..n]
-                .windows(SHINGLE + 1)
-                .map(|w| hash_shingle(&bytes[w[0]..w[SHINGLE]]))
-                .collect();
-            assert_eq!(got, want, "{n} starts");
         }
     }
 
