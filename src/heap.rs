@@ -48,18 +48,16 @@ const HUGE_PAGE: usize = 2 << 20;
 /// (see the module comment). Call it before any other thread starts; calling it again
 /// only reserves more. Returns whether the settings were taken.
 pub fn prefer_large_pages(len: usize) -> bool {
-    let taken = imp::prefer_large_pages(
-        len.saturating_mul(RESERVE_PER_BYTE)
-            .clamp(RESERVE_MIN, RESERVE_MAX),
-    );
+    let taken = imp::prefer_large_pages(reserve_for(len, RESERVE_PER_BYTE));
     if taken {
-        HELPER_RESERVE.store(
-            len.saturating_mul(HELPER_RESERVE_PER_BYTE)
-                .clamp(RESERVE_MIN, RESERVE_MAX),
-            Ordering::Relaxed,
-        );
+        HELPER_RESERVE.store(reserve_for(len, HELPER_RESERVE_PER_BYTE), Ordering::Relaxed);
     }
     taken
+}
+
+/// The reserve for a document of `len` bytes at `per_byte`, within the bounds.
+fn reserve_for(len: usize, per_byte: usize) -> usize {
+    len.saturating_mul(per_byte).clamp(RESERVE_MIN, RESERVE_MAX)
 }
 
 /// The reserve each helper thread's arena gets ([`helper_started`]); 0 (the default)
@@ -72,7 +70,7 @@ static HELPER_RESERVE: AtomicUsize = AtomicUsize::new(0);
 /// a thread that allocates while another one does an arena of its own and hands a
 /// finished thread's arena to the next thread, so the reserve is usually there already
 /// (another one then costs a few microseconds and no memory). Without it the helpers'
-/// memory is faulted in 4 KB at a time: about three quarters of a 1 MB run's page
+/// memory is faulted in 4 KB at a time: about two thirds of a 1 MB run's page
 /// faults (`perf record -e page-faults`). A helper arena's heaps are at most 64 MB each,
 /// and glibc may unmap one left wholly free, so on a long document part of the reserve
 /// can go; a 3 MB text still runs with about 2,600 page faults instead of 10,900.
@@ -96,12 +94,15 @@ mod imp {
                 && libc::mallopt(libc::M_TRIM_THRESHOLD, TRIM_FROM) == 1
                 && libc::mallopt(libc::M_TOP_PAD, GROW_BY) == 1
         };
-        taken && reserve(reserve_len)
+        if taken {
+            reserve(reserve_len);
+        }
+        taken
     }
 
     /// Reserves `reserve` bytes in the calling thread's arena, marked for huge pages
     /// (see [`super::prefer_large_pages`]).
-    pub(super) fn reserve(reserve: usize) -> bool {
+    pub(super) fn reserve(reserve: usize) {
         // Grow the heap by the reserve once and free it: with the settings above the
         // freed blocks stay in the heap for later ones, and marking their whole 2 MB
         // pages as wanting huge pages lets them be faulted in 2 MB at a time.
@@ -117,8 +118,9 @@ mod imp {
             if end > start {
                 // SAFETY: the range lies inside live blocks of ours (`spans` joins only
                 // blocks that follow each other in the heap); MADV_HUGEPAGE is advice
-                // that changes no data, and the range stays mapped after the blocks are
-                // freed (nothing is trimmed).
+                // that changes no data; once the blocks are freed the main heap keeps the
+                // range (nothing is trimmed), and a helper arena that unmaps a heap left
+                // wholly free only drops the advice with it.
                 unsafe {
                     libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE);
                 }
@@ -129,7 +131,6 @@ mod imp {
             // once, never having been read or written.
             unsafe { libc::free(block) };
         }
-        true
     }
 
     /// The address ranges the non-null `blocks` (each [`RESERVE_BLOCK`] bytes) cover,
@@ -162,9 +163,7 @@ mod imp {
         false
     }
 
-    pub(super) fn reserve(_reserve: usize) -> bool {
-        false
-    }
+    pub(super) fn reserve(_reserve: usize) {}
 }
 
 #[cfg(all(test, target_os = "linux", target_env = "gnu"))]
